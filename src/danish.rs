@@ -1,0 +1,106 @@
+//! Danish typography for dates and numbers, done in Rust because Typst has neither Danish month
+//! names nor Danish number separators, and because output must not depend on the machine's locale.
+
+use chrono::{Datelike, NaiveDate};
+
+const MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// Formats a date as Danish running text: "12. juni 2019".
+pub fn date(date: NaiveDate) -> String {
+    format!("{}. {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+}
+
+/// Formats a number with Danish separators: "3.478", "12,4", "−1.250,5".
+///
+/// The digits are taken from the number as written in the answer file, so a figure is printed
+/// exactly as the agency delivered it (no rounding through binary floating point).
+pub fn number(number: &serde_json::Number) -> String {
+    let written = number.to_string();
+    if written.contains(['e', 'E']) {
+        // Exponent notation only arises for extreme values; Rust prints floats in full.
+        decimal(&number.as_f64().unwrap_or(0.0).to_string())
+    } else {
+        decimal(&written)
+    }
+}
+
+/// Formats a plain decimal numeral such as "-1250.5".
+fn decimal(written: &str) -> String {
+    let (negative, unsigned) = match written.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, written),
+    };
+    let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let mut out = String::with_capacity(written.len() + written.len() / 3 + 2);
+    if negative {
+        out.push('\u{2212}');
+    }
+    out.push_str(&group_thousands(integer));
+    if !fraction.is_empty() {
+        out.push(',');
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// Inserts a point between every group of three digits, counted from the right.
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(text: &str) -> String {
+        number(&serde_json::from_str(text).unwrap())
+    }
+
+    #[test]
+    fn dates_use_danish_month_names() {
+        assert_eq!(date(NaiveDate::from_ymd_opt(2019, 6, 12).unwrap()), "12. juni 2019");
+        assert_eq!(date(NaiveDate::from_ymd_opt(2011, 4, 7).unwrap()), "7. april 2011");
+        assert_eq!(date(NaiveDate::from_ymd_opt(2023, 3, 1).unwrap()), "1. marts 2023");
+    }
+
+    #[test]
+    fn integers_get_thousands_points() {
+        assert_eq!(num("0"), "0");
+        assert_eq!(num("999"), "999");
+        assert_eq!(num("3478"), "3.478");
+        assert_eq!(num("2325750"), "2.325.750");
+        assert_eq!(num("-1250"), "\u{2212}1.250");
+    }
+
+    #[test]
+    fn decimals_get_a_comma() {
+        assert_eq!(num("12.4"), "12,4");
+        assert_eq!(num("1234.56"), "1.234,56");
+        assert_eq!(num("-0.5"), "\u{2212}0,5");
+    }
+
+    #[test]
+    fn exponents_are_written_out() {
+        assert_eq!(num("1e6"), "1.000.000");
+    }
+}

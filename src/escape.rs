@@ -1,0 +1,93 @@
+//! Escaping untrusted text for Typst: the one place where content meets markup.
+//!
+//! Answer files are untrusted: a paragraph such as `#read("/etc/passwd")` must print literally,
+//! never run. Every value a template interpolates passes through [`markup`] (via the template
+//! engine's auto-escaping) or, inside Typst code, through [`string_literal`].
+
+/// Characters that start markup, code, math, comments, labels or references in Typst markup.
+/// A backslash before any of them makes it literal.
+const MARKUP_SPECIALS: &[char] = &[
+    '\\', '/', '[', ']', '~', '-', '.', '*', '_', ':', '$', '<', '>', '@', '#', '=', '+', '(', ')',
+    '`',
+];
+
+/// Separators that would end a paragraph, a list item or a heading in markup.
+fn is_line_separator(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\t' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Escapes `text` so that Typst markup prints it literally, on one line.
+///
+/// Straight quotes stay as they are: they cannot start code, and the document's quote style turns
+/// them into the Danish ”…” and ’ a clerk means.
+pub fn markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        if is_line_separator(c) {
+            out.push(' ');
+        } else if c.is_control() {
+            // Other control characters have no printed form; dropping them keeps the PDF clean.
+        } else {
+            if MARKUP_SPECIALS.contains(&c) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Quotes `text` as a Typst string literal, for values used inside Typst code.
+///
+/// The literal is wrapped in parentheses so that whatever a template writes after it (`.len()`,
+/// `(…)`, `[…]`) cannot continue it as a method call or an argument list.
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    out.push_str("(\"");
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_line_separator(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push_str("\")");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_escapes_every_special_character() {
+        assert_eq!(markup("#read(\"x\")"), "\\#read\\(\"x\"\\)");
+        assert_eq!(markup("*x* $y$ // z"), "\\*x\\* \\$y\\$ \\/\\/ z");
+        assert_eq!(markup("= h <l> @r"), "\\= h \\<l\\> \\@r");
+    }
+
+    #[test]
+    fn markup_keeps_danish_letters_and_joins_lines() {
+        assert_eq!(markup("Æble\nøl\u{2029}å"), "Æble øl å");
+    }
+
+    #[test]
+    fn markup_doubles_backslashes_so_unicode_escapes_stay_literal() {
+        assert_eq!(markup("\\u{41}"), "\\\\u{41}");
+    }
+
+    #[test]
+    fn string_literal_escapes_quotes_and_controls() {
+        assert_eq!(string_literal("a\"b\\c\nd"), "(\"a\\\"b\\\\c\\nd\")");
+        assert_eq!(string_literal("x\u{2028}"), "(\"x\\u{2028}\")");
+    }
+}

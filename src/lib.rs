@@ -1,0 +1,80 @@
+//! svar writes Danish ministries' answers to questions from Folketinget.
+//!
+//! The flow, one module per stage: [`input`] reads an answer file into the [`model`];
+//! [`render`] turns it into Typst markup through the templates, escaping all content in one
+//! place ([`escape`]); [`world`] and [`pdf`] typeset that markup with the embedded Typst compiler;
+//! [`output`] writes the results atomically. [`cli`] is the command line on top.
+
+pub mod cli;
+pub mod danish;
+pub mod escape;
+pub mod input;
+pub mod model;
+pub mod output;
+pub mod pdf;
+pub mod render;
+pub mod world;
+
+use typst_layout::PagedDocument;
+
+use crate::model::Answer;
+use crate::render::TemplateSet;
+use crate::world::AnswerWorld;
+
+/// Anything that can stop an answer from becoming a PDF.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The answer file could not be read or does not fit the format.
+    #[error(transparent)]
+    Load(#[from] input::LoadError),
+    /// A template failed.
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+    /// Typst failed on the generated source.
+    #[error(transparent)]
+    Compile(#[from] pdf::CompileError),
+    /// A result could not be written.
+    #[error("{}: kan ikke skrives: {source}", path.display())]
+    Write {
+        /// The file that could not be written.
+        path: std::path::PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+}
+
+/// An answer typeset by Typst, ready to export.
+pub struct Typeset {
+    world: AnswerWorld,
+    document: PagedDocument,
+}
+
+impl Typeset {
+    /// The Typst source the templates generated.
+    pub fn typst_source(&self) -> &str {
+        self.world.main_source().text()
+    }
+
+    /// The number of pages.
+    pub fn page_count(&self) -> usize {
+        self.document.pages().len()
+    }
+
+    /// The PDF's bytes.
+    pub fn pdf(&self) -> Result<Vec<u8>, Error> {
+        Ok(pdf::export_pdf(&self.world, &self.document)?)
+    }
+
+    /// One PNG image per page.
+    pub fn pngs(&self) -> Vec<Vec<u8>> {
+        pdf::export_pngs(&self.document)
+    }
+}
+
+/// Turns an answer into typeset pages with the given templates.
+pub fn typeset(answer: &Answer, templates: &TemplateSet) -> Result<Typeset, Error> {
+    let source = render::typst_source(answer, templates)?;
+    let world = AnswerWorld::new(source, templates, answer.date);
+    let document = pdf::compile(&world)?;
+    Ok(Typeset { world, document })
+}

@@ -1,0 +1,302 @@
+//! The values templates see: the answer with every Danish wording, date and number already
+//! formatted, so templates only arrange text and never compute it.
+
+use serde::Serialize;
+
+use crate::danish;
+use crate::model::{Answer, Block, Cell, Panel, Question, Row, Statement, Status, Table};
+
+/// Everything the answer template needs to lay out one answer.
+#[derive(Debug, Serialize)]
+pub struct DocumentContext {
+    /// The document's title, also the PDF's title.
+    pub title: String,
+    /// The PDF's author: the ministry.
+    pub author: String,
+    /// The answer's date, if it has one.
+    pub date: Option<DateContext>,
+    /// The ministry's name.
+    pub ministry: String,
+    /// Lines of the metadata column beside the letterhead, as label and value.
+    pub metadata: Vec<(String, String)>,
+    /// The heading over the question, e.g. "Spørgsmål nr. 287 (Alm. del) fra Folketingets
+    /// Beskæftigelsesudvalg".
+    pub question_heading: String,
+    /// The question's text, verbatim.
+    pub question_text: String,
+    /// The answer's blocks.
+    pub blocks: Vec<BlockContext>,
+    /// The signature's names, in order; empty when none were given.
+    pub signature: Vec<String>,
+}
+
+/// A date in the two forms templates need: numbers for Typst's `datetime`, words for the page.
+#[derive(Debug, Serialize)]
+pub struct DateContext {
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: u32,
+    /// The day of the month.
+    pub day: u32,
+    /// The date in Danish words, e.g. "12. juni 2019".
+    pub text: String,
+}
+
+/// One block, with flags telling where a surrounding quotation opens and closes.
+#[derive(Debug, Serialize)]
+pub struct BlockContext {
+    /// Whether the quotation of a statement opens at the start of this block.
+    pub opens_quote: bool,
+    /// Whether the quotation of a statement closes at the end of this block.
+    pub closes_quote: bool,
+    /// What the block holds.
+    #[serde(flatten)]
+    pub content: BlockContent,
+}
+
+/// The content of a block, tagged by `kind` for the templates.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BlockContent {
+    /// Running text.
+    Paragraph {
+        /// The paragraph's text.
+        text: String,
+    },
+    /// A bulleted list.
+    List {
+        /// The items' texts.
+        items: Vec<String>,
+    },
+    /// An agency's statement, quoted as an indented block.
+    Statement {
+        /// The sentence introducing the quotation.
+        introduction: String,
+        /// The statement's own blocks.
+        blocks: Vec<BlockContext>,
+    },
+    /// A table with caption, panels and notes.
+    Table(TableContext),
+}
+
+/// A table ready to lay out.
+#[derive(Debug, Serialize)]
+pub struct TableContext {
+    /// The caption, e.g. "Tabel 1: Sigtelser for menneskehandel".
+    pub caption: String,
+    /// The panels, in order.
+    pub panels: Vec<PanelContext>,
+    /// The heading of the notes, with its colon, e.g. "Bemærkninger:".
+    pub notes_heading: Option<String>,
+    /// The notes.
+    pub notes: Vec<String>,
+}
+
+/// One panel of a table, with every cell formatted.
+#[derive(Debug, Serialize)]
+pub struct PanelContext {
+    /// The panel's heading, e.g. "A. Antal forhold".
+    pub heading: Option<String>,
+    /// Whether the first column holds row labels.
+    pub labelled: bool,
+    /// The header row.
+    pub header: Vec<String>,
+    /// The body rows.
+    pub rows: Vec<Vec<String>>,
+    /// The total row.
+    pub total: Option<Vec<String>>,
+}
+
+impl DocumentContext {
+    /// Prepares `answer` for the templates.
+    pub fn new(answer: &Answer) -> Self {
+        let question_heading = question_heading(&answer.question);
+        Self {
+            title: title(answer.status, &question_heading),
+            author: answer.ministry.name.clone(),
+            date: answer.date.map(|date| DateContext {
+                year: chrono::Datelike::year(&date),
+                month: chrono::Datelike::month(&date),
+                day: chrono::Datelike::day(&date),
+                text: danish::date(date),
+            }),
+            ministry: answer.ministry.name.clone(),
+            metadata: metadata(answer),
+            question_heading,
+            question_text: answer.question.text.clone(),
+            blocks: blocks(&answer.answer.blocks, false),
+            signature: [&answer.signature.minister, &answer.signature.official]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// Names the question the way Folketinget does: "Spørgsmål nr. 287 (Alm. del) fra Folketingets
+/// Beskæftigelsesudvalg", or "Spørgsmål nr. 23 ad L 58 fra …" for a bill.
+fn question_heading(question: &Question) -> String {
+    let number = if question.series == "Alm. del" {
+        format!("nr. {} ({})", question.number, question.series)
+    } else {
+        format!("nr. {} ad {}", question.number, question.series)
+    };
+    format!("Spørgsmål {number} fra {}", question.committee.name)
+}
+
+/// The document's title, which depends on the answer's status.
+fn title(status: Status, question_heading: &str) -> String {
+    let question = lowercase_first(question_heading);
+    match status {
+        Status::Final => format!("Svar på {question}"),
+        Status::Interim => format!("Foreløbigt svar på {question}"),
+        Status::Correction => format!("Berigtigelse af svar på {question}"),
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The letterhead's metadata column: only the lines the answer has.
+fn metadata(answer: &Answer) -> Vec<(String, String)> {
+    [
+        ("Dato", answer.date.map(danish::date)),
+        ("Kontor", answer.ministry.office.clone()),
+        ("Sagsnr.", answer.case_number.clone()),
+        ("Dok.", answer.document_number.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| Some((format!("{label}:"), value?)))
+    .collect()
+}
+
+/// Prepares blocks; inside a statement the first and last block carry the quotation marks.
+fn blocks(blocks: &[Block], quoted: bool) -> Vec<BlockContext> {
+    let last = blocks.len().saturating_sub(1);
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(index, block)| BlockContext {
+            opens_quote: quoted && index == 0,
+            closes_quote: quoted && index == last,
+            content: block_content(block),
+        })
+        .collect()
+}
+
+fn block_content(block: &Block) -> BlockContent {
+    match block {
+        Block::Paragraph(text) => BlockContent::Paragraph { text: text.clone() },
+        Block::List(items) => BlockContent::List { items: items.clone() },
+        Block::Statement(statement) => statement_content(statement),
+        Block::Table(table) => BlockContent::Table(table_context(table)),
+    }
+}
+
+fn statement_content(statement: &Statement) -> BlockContent {
+    BlockContent::Statement {
+        introduction: statement
+            .introduction
+            .clone()
+            .unwrap_or_else(|| format!("{} har oplyst følgende:", statement.source)),
+        blocks: blocks(&statement.blocks, true),
+    }
+}
+
+fn table_context(table: &Table) -> TableContext {
+    TableContext {
+        caption: format!("Tabel {}: {}", table.number, table.caption),
+        panels: table.panels.iter().map(panel_context).collect(),
+        notes_heading: table.notes_heading.as_ref().map(|heading| format!("{heading}:")),
+        notes: table.notes.clone(),
+    }
+}
+
+fn panel_context(panel: &Panel) -> PanelContext {
+    let labelled = panel.label_header.is_some()
+        || panel.rows.iter().chain(&panel.total).any(|row| row.label.is_some());
+    let heading = match (&panel.label, &panel.title) {
+        (Some(label), Some(title)) => Some(format!("{label}. {title}")),
+        (Some(label), None) => Some(format!("{label}.")),
+        (None, Some(title)) => Some(title.clone()),
+        (None, None) => None,
+    };
+    let header = labelled
+        .then(|| panel.label_header.clone().unwrap_or_default())
+        .into_iter()
+        .chain(panel.columns.iter().cloned())
+        .collect();
+    PanelContext {
+        heading,
+        labelled,
+        header,
+        rows: panel.rows.iter().map(|row| row_cells(row, labelled)).collect(),
+        total: panel.total.as_ref().map(|row| row_cells(row, labelled)),
+    }
+}
+
+fn row_cells(row: &Row, labelled: bool) -> Vec<String> {
+    labelled
+        .then(|| row.label.clone().unwrap_or_default())
+        .into_iter()
+        .chain(row.cells.iter().map(cell_text))
+        .collect()
+}
+
+fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Number(number) => danish::number(number),
+        Cell::Text(text) => text.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn question_heading_names_general_and_bill_questions() {
+        let mut question: Question = serde_json::from_value(serde_json::json!({
+            "number": 287, "series": "Alm. del", "session": "2018-19", "text": "?",
+            "committee": {"name": "Folketingets Beskæftigelsesudvalg", "abbreviation": "BEU"}
+        }))
+        .unwrap();
+        assert_eq!(
+            question_heading(&question),
+            "Spørgsmål nr. 287 (Alm. del) fra Folketingets Beskæftigelsesudvalg"
+        );
+        question.series = "L 58".into();
+        question.number = 23;
+        assert_eq!(
+            question_heading(&question),
+            "Spørgsmål nr. 23 ad L 58 fra Folketingets Beskæftigelsesudvalg"
+        );
+    }
+
+    #[test]
+    fn title_follows_status() {
+        let heading = "Spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg";
+        assert_eq!(
+            title(Status::Final, heading),
+            "Svar på spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg"
+        );
+        assert!(title(Status::Interim, heading).starts_with("Foreløbigt svar på spørgsmål"));
+    }
+
+    #[test]
+    fn statements_open_and_close_their_quotation() {
+        let prepared = blocks(
+            &[Block::Paragraph("a".into()), Block::List(vec!["b".into()])],
+            true,
+        );
+        assert!(prepared[0].opens_quote && !prepared[0].closes_quote);
+        assert!(!prepared[1].opens_quote && prepared[1].closes_quote);
+    }
+}

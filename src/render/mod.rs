@@ -1,0 +1,119 @@
+//! Stage two: an answer becomes Typst markup through the templates.
+//!
+//! All content passes through one escaping point: the template engine's auto-escape mode for
+//! `.typ` templates, whose formatter calls [`crate::escape::markup`]. Templates that need a value
+//! inside Typst code use the `string` filter, and `content` for a `[…]` content block.
+
+mod context;
+mod templates;
+
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+
+pub use self::context::DocumentContext;
+pub use self::templates::TemplateSet;
+use crate::escape;
+use crate::model::Answer;
+
+/// The name of the auto-escape mode for Typst markup.
+const TYPST_ESCAPE: &str = "typst";
+
+/// Why an answer could not be turned into Typst markup: always a template's fault.
+#[derive(Debug, thiserror::Error)]
+#[error("skabelonen {template}{}: {detail}", line.map(|l| format!(", linje {l}")).unwrap_or_default())]
+pub struct RenderError {
+    /// The template file at fault.
+    pub template: String,
+    /// The line in that file, when known.
+    pub line: Option<usize>,
+    /// What went wrong.
+    pub detail: String,
+}
+
+impl From<minijinja::Error> for RenderError {
+    fn from(error: minijinja::Error) -> Self {
+        let detail = match error.detail() {
+            Some(detail) => format!("{} ({detail})", error.kind()),
+            None => error.kind().to_string(),
+        };
+        Self {
+            template: error.name().unwrap_or(templates::ENTRY).to_string(),
+            line: error.line(),
+            detail,
+        }
+    }
+}
+
+/// Renders `answer` to Typst markup with the given templates.
+pub fn typst_source(answer: &Answer, templates: &TemplateSet) -> Result<String, RenderError> {
+    let environment = environment(templates)?;
+    let context = DocumentContext::new(answer);
+    let template = environment.get_template(templates::ENTRY)?;
+    Ok(template.render(Value::from(minijinja::value::Serde(&context)))?)
+}
+
+/// Sets up the template engine: strict about missing values, escaping for Typst in `.typ` files.
+fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderError> {
+    let mut environment = Environment::new();
+    environment.set_undefined_behavior(UndefinedBehavior::Strict);
+    environment.set_syntax(
+        minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .keep_trailing_newline(true)
+            .build()
+            .expect("the default delimiters are valid"),
+    );
+    environment.set_auto_escape_callback(|name| {
+        if name.ends_with(".typ") {
+            AutoEscape::Custom(TYPST_ESCAPE.into())
+        } else {
+            AutoEscape::None
+        }
+    });
+    environment.set_formatter(format_value);
+    environment.add_filter("string", string_filter);
+    environment.add_filter("content", content_filter);
+    for (name, source) in templates.files() {
+        environment.add_template_owned(name.to_string(), source.to_string())?;
+    }
+    Ok(environment)
+}
+
+/// Prints a value into a template: escaped as Typst markup in `.typ` templates.
+fn format_value(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    match state.auto_escape() {
+        AutoEscape::Custom(mode) if mode == TYPST_ESCAPE && !value.is_safe() => {
+            if value.is_none() || value.is_undefined() {
+                return Err(minijinja::Error::new(
+                    minijinja::ErrorKind::InvalidOperation,
+                    "the template prints a value that is missing; test it with `if` first",
+                ));
+            }
+            out.write_str(&escape::markup(&value.to_string()))
+                .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write"))
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+/// `{{ value|string }}`: a Typst string literal, for values used inside Typst code; `none`
+/// becomes Typst's `none`.
+fn string_filter(value: &Value) -> Value {
+    if value.is_none() || value.is_undefined() {
+        return Value::from_safe_string("none".into());
+    }
+    Value::from_safe_string(escape::string_literal(&value.to_string()))
+}
+
+/// `{{ value|content }}`: a Typst content block `[…]` holding the value as literal text.
+fn content_filter(value: &Value) -> Value {
+    if value.is_none() || value.is_undefined() {
+        return Value::from_safe_string("none".into());
+    }
+    Value::from_safe_string(format!("[{}]", escape::markup(&value.to_string())))
+}

@@ -1,0 +1,109 @@
+//! Stage three's sandbox: the Typst `World` that serves one answer's generated source and the
+//! template files, and nothing else.
+//!
+//! No file system, no packages, no network, no system fonts: the compiler sees only what svar
+//! hands it, so an answer cannot read files and the PDF does not depend on the machine.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate};
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::fonts::FontStore;
+
+use crate::render::TemplateSet;
+
+/// The virtual path of the generated source of the answer.
+pub const MAIN_PATH: &str = "/main.typ";
+
+/// The fonts built into svar, parsed once per process and shared by every compile.
+fn fonts() -> &'static FontStore {
+    static FONTS: OnceLock<FontStore> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let mut store = FontStore::new();
+        store.extend(typst_kit::fonts::embedded());
+        store
+    })
+}
+
+/// Typst's standard library, built once per process.
+fn library() -> &'static LazyHash<Library> {
+    static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
+    LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
+}
+
+/// Interns a path under the project root; only called with svar's own well-formed names.
+fn file_id(path: &str) -> FileId {
+    let path = VirtualPath::new(path).expect("template names are valid virtual paths");
+    RootedPath::new(VirtualRoot::Project, path).intern()
+}
+
+/// The world of one answer: its generated source, the templates, the fonts, its date.
+pub struct AnswerWorld {
+    main: Source,
+    files: HashMap<FileId, Bytes>,
+    today: Option<NaiveDate>,
+}
+
+impl AnswerWorld {
+    /// A world compiling `source` against `templates`, where `today()` is `date`.
+    pub fn new(source: String, templates: &TemplateSet, date: Option<NaiveDate>) -> Self {
+        let files = templates
+            .files()
+            .map(|(name, text)| (file_id(&format!("/{name}")), Bytes::from_string(text.to_string())))
+            .collect();
+        Self { main: Source::new(file_id(MAIN_PATH), source), files, today: date }
+    }
+
+    /// The generated source being compiled.
+    pub fn main_source(&self) -> &Source {
+        &self.main
+    }
+}
+
+impl World for AnswerWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        library()
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        fonts().book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            return Ok(self.main.clone());
+        }
+        let bytes = self.file(id)?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
+        Ok(Source::new(id, text.to_string()))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.main.id() {
+            return Ok(Bytes::from_string(self.main.text().to_string()));
+        }
+        self.files.get(&id).cloned().ok_or_else(|| {
+            FileError::NotFound(id.get().vpath().get_with_slash().into())
+        })
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        fonts().font(index)
+    }
+
+    /// The answer's date, so a document that asks for today's date gets the same bytes every day.
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        let date = self.today?;
+        Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+    }
+}
