@@ -20,13 +20,18 @@ const MONTHS: [&str; 12] = [
 
 /// Formats a date as Danish running text: "12. juni 2019".
 pub fn date(date: NaiveDate) -> String {
-    format!("{}. {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+    format!(
+        "{}. {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
 }
 
 /// Formats a number with Danish separators: "3.478", "12,4", "−1.250,5".
 ///
-/// The digits are taken from the number as written in the answer file, so a figure is printed
-/// exactly as the agency delivered it (no rounding through binary floating point).
+/// Whole numbers print without decimals; a figure whose decimals matter even when zero ("12,0")
+/// is written as text in the answer file.
 pub fn number(number: &serde_json::Number) -> String {
     let written = number.to_string();
     if written.contains(['e', 'E']) {
@@ -44,6 +49,11 @@ fn decimal(written: &str) -> String {
         None => (false, written),
     };
     let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let fraction = if fraction.bytes().all(|digit| digit == b'0') {
+        ""
+    } else {
+        fraction
+    };
     let mut out = String::with_capacity(written.len() + written.len() / 3 + 2);
     if negative {
         out.push('\u{2212}');
@@ -60,7 +70,7 @@ fn decimal(written: &str) -> String {
 fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push('.');
         }
         out.push(digit);
@@ -78,9 +88,18 @@ mod tests {
 
     #[test]
     fn dates_use_danish_month_names() {
-        assert_eq!(date(NaiveDate::from_ymd_opt(2019, 6, 12).unwrap()), "12. juni 2019");
-        assert_eq!(date(NaiveDate::from_ymd_opt(2011, 4, 7).unwrap()), "7. april 2011");
-        assert_eq!(date(NaiveDate::from_ymd_opt(2023, 3, 1).unwrap()), "1. marts 2023");
+        assert_eq!(
+            date(NaiveDate::from_ymd_opt(2019, 6, 12).unwrap()),
+            "12. juni 2019"
+        );
+        assert_eq!(
+            date(NaiveDate::from_ymd_opt(2011, 4, 7).unwrap()),
+            "7. april 2011"
+        );
+        assert_eq!(
+            date(NaiveDate::from_ymd_opt(2023, 3, 1).unwrap()),
+            "1. marts 2023"
+        );
     }
 
     #[test]

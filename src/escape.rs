@@ -21,8 +21,8 @@ fn is_line_separator(c: char) -> bool {
 
 /// Escapes `text` so that Typst markup prints it literally, on one line.
 ///
-/// Straight quotes stay as they are: they cannot start code, and the document's quote style turns
-/// them into the Danish ”…” and ’ a clerk means.
+/// Straight quotes become the Danish ” (at both ends) and the apostrophe ’ here rather than by
+/// Typst's smart quotes, which would print a quote after a digit as a prime (12″).
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
@@ -30,6 +30,10 @@ pub fn markup(text: &str) -> String {
             out.push(' ');
         } else if c.is_control() {
             // Other control characters have no printed form; dropping them keeps the PDF clean.
+        } else if c == '"' {
+            out.push('”');
+        } else if c == '\'' {
+            out.push('’');
         } else {
             if MARKUP_SPECIALS.contains(&c) {
                 out.push('\\');
@@ -70,9 +74,14 @@ mod tests {
 
     #[test]
     fn markup_escapes_every_special_character() {
-        assert_eq!(markup("#read(\"x\")"), "\\#read\\(\"x\"\\)");
+        assert_eq!(markup("#read(\"x\")"), "\\#read\\(”x”\\)");
         assert_eq!(markup("*x* $y$ // z"), "\\*x\\* \\$y\\$ \\/\\/ z");
         assert_eq!(markup("= h <l> @r"), "\\= h \\<l\\> \\@r");
+    }
+
+    #[test]
+    fn straight_quotes_become_danish_quotes() {
+        assert_eq!(markup("\"Ja\", NGO'er, 12\""), "”Ja”, NGO’er, 12”");
     }
 
     #[test]

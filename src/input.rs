@@ -43,8 +43,10 @@ fn json_path_prefix(json_path: &str) -> String {
 
 /// Reads and parses the answer file at `path`.
 pub fn load(path: &Path) -> Result<Answer, LoadError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| LoadError::Read { path: path.to_path_buf(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     parse(&text, path)
 }
 
@@ -55,7 +57,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Answer, LoadError> {
         let json_path = error.path().to_string();
         invalid(path, json_path, &error.into_inner())
     })?;
-    deserializer.end().map_err(|error| invalid(path, String::new(), &error))?;
+    deserializer
+        .end()
+        .map_err(|error| invalid(path, String::new(), &error))?;
     Ok(answer)
 }
 
@@ -82,8 +86,12 @@ fn message(error: &serde_json::Error) -> String {
 fn hint(error: &serde_json::Error) -> String {
     use serde_json::error::Category;
     match error.classify() {
-        Category::Syntax => "ret JSON-syntaksen på det sted (komma, kolon, anførselstegn eller klammer)".into(),
-        Category::Eof => "filen slutter for tidligt; luk alle { og [ og afslut teksten med \"".into(),
+        Category::Syntax => {
+            "ret JSON-syntaksen på det sted (komma, kolon, anførselstegn eller klammer)".into()
+        }
+        Category::Eof => {
+            "filen slutter for tidligt; luk alle { og [ og afslut teksten med \"".into()
+        }
         Category::Data => "ret feltet, så det passer til svarformatet (se `svar schema`)".into(),
         Category::Io => "kontrollér, at filen kan læses".into(),
     }
@@ -97,7 +105,10 @@ mod tests {
     fn a_misspelled_field_is_reported_with_its_path() {
         let error = parse(r#"{"ministry": {"nme": "X"}}"#, Path::new("a.json")).unwrap_err();
         let text = error.to_string();
-        assert!(text.starts_with("a.json:1:21: ministry: unknown field `nme`"), "{text}");
+        assert!(
+            text.starts_with("a.json:1:19: ministry.nme: unknown field `nme`"),
+            "{text}"
+        );
     }
 
     #[test]

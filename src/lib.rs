@@ -65,6 +65,11 @@ impl Typeset {
         Ok(pdf::export_pdf(&self.world, &self.document)?)
     }
 
+    /// The text on the pages, in layout order, runs separated by spaces.
+    pub fn text(&self) -> String {
+        pdf::typeset_text(&self.document)
+    }
+
     /// One PNG image per page.
     pub fn pngs(&self) -> Vec<Vec<u8>> {
         pdf::export_pngs(&self.document)

@@ -39,7 +39,12 @@ impl fmt::Display for Diagnostic {
         if let Some((file, line, column)) = &self.location {
             write!(f, "{file}:{line}:{column}: ")?;
         }
-        write!(f, "{}: {}", if self.is_error { "fejl" } else { "advarsel" }, self.message)?;
+        write!(
+            f,
+            "{}: {}",
+            if self.is_error { "fejl" } else { "advarsel" },
+            self.message
+        )?;
         for hint in &self.hints {
             write!(f, "\n  tip: {hint}")?;
         }
@@ -87,9 +92,36 @@ pub fn export_pngs(document: &PagedDocument) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// The text set on the pages, in layout order, each text run followed by a space.
+///
+/// For checking what was typeset without exporting and parsing a PDF.
+pub fn typeset_text(document: &PagedDocument) -> String {
+    let mut text = String::new();
+    for page in document.pages() {
+        collect_text(&page.frame, &mut text);
+    }
+    text
+}
+
+fn collect_text(frame: &typst::layout::Frame, text: &mut String) {
+    for (_, item) in frame.items() {
+        match item {
+            typst::layout::FrameItem::Group(group) => collect_text(&group.frame, text),
+            typst::layout::FrameItem::Text(run) => {
+                text.push_str(&run.text);
+                text.push(' ');
+            }
+            _ => {}
+        }
+    }
+}
+
 fn compile_error(world: &AnswerWorld, diagnostics: &[SourceDiagnostic]) -> CompileError {
     CompileError {
-        diagnostics: diagnostics.iter().map(|diagnostic| locate(world, diagnostic)).collect(),
+        diagnostics: diagnostics
+            .iter()
+            .map(|diagnostic| locate(world, diagnostic))
+            .collect(),
     }
 }
 
@@ -106,6 +138,10 @@ fn locate(world: &AnswerWorld, diagnostic: &SourceDiagnostic) -> Diagnostic {
         is_error: diagnostic.severity == Severity::Error,
         location,
         message: diagnostic.message.to_string(),
-        hints: diagnostic.hints.iter().map(|hint| hint.v.to_string()).collect(),
+        hints: diagnostic
+            .hints
+            .iter()
+            .map(|hint| hint.v.to_string())
+            .collect(),
     }
 }

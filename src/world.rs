@@ -55,9 +55,18 @@ impl AnswerWorld {
     pub fn new(source: String, templates: &TemplateSet, date: Option<NaiveDate>) -> Self {
         let files = templates
             .files()
-            .map(|(name, text)| (file_id(&format!("/{name}")), Bytes::from_string(text.to_string())))
+            .map(|(name, text)| {
+                (
+                    file_id(&format!("/{name}")),
+                    Bytes::from_string(text.to_string()),
+                )
+            })
             .collect();
-        Self { main: Source::new(file_id(MAIN_PATH), source), files, today: date }
+        Self {
+            main: Source::new(file_id(MAIN_PATH), source),
+            files,
+            today: date,
+        }
     }
 
     /// The generated source being compiled.
@@ -92,9 +101,10 @@ impl World for AnswerWorld {
         if id == self.main.id() {
             return Ok(Bytes::from_string(self.main.text().to_string()));
         }
-        self.files.get(&id).cloned().ok_or_else(|| {
-            FileError::NotFound(id.get().vpath().get_with_slash().into())
-        })
+        self.files
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| FileError::NotFound(id.get().vpath().get_with_slash().into()))
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -105,5 +115,44 @@ impl World for AnswerWorld {
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         let date = self.today?;
         Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn world(source: &str, date: Option<NaiveDate>) -> AnswerWorld {
+        AnswerWorld::new(source.to_string(), &TemplateSet::builtin(), date)
+    }
+
+    #[test]
+    fn today_is_the_answer_date() {
+        let date = NaiveDate::from_ymd_opt(2019, 6, 12);
+        assert_eq!(world("", date).today(None), Datetime::from_ymd(2019, 6, 12));
+        assert_eq!(world("", None).today(None), None);
+    }
+
+    #[test]
+    fn serves_templates_but_nothing_from_the_file_system() {
+        let world = world("", None);
+        assert!(world.file(file_id("/style.typ")).is_ok());
+        assert!(matches!(
+            world.file(file_id("/etc/passwd")),
+            Err(FileError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn typst_code_cannot_read_files() {
+        let world = world("#read(\"/etc/passwd\")", None);
+        let errors = typst::compile::<typst_layout::PagedDocument>(&world)
+            .output
+            .unwrap_err();
+        assert!(
+            errors[0].message.contains("not found"),
+            "{}",
+            errors[0].message
+        );
     }
 }

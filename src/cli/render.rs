@@ -36,7 +36,11 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     for file in &args.files {
         let pdf_path = pdf_path(args, file);
         match render_file(file, &pdf_path, args, &templates) {
-            Ok(pages) => println!("{} → {} ({pages} sider)", file.display(), pdf_path.display()),
+            Ok(pages) => println!(
+                "{} → {} ({pages} sider)",
+                file.display(),
+                pdf_path.display()
+            ),
             Err(error) => {
                 failed += 1;
                 eprintln!("fejl: {error}");
@@ -44,9 +48,17 @@ pub fn run(args: &RenderArgs) -> ExitCode {
         }
     }
     if args.files.len() > 1 {
-        println!("{} af {} svar sat; {failed} fejlede.", args.files.len() - failed, args.files.len());
+        println!(
+            "{} af {} svar sat; {failed} fejlede.",
+            args.files.len() - failed,
+            args.files.len()
+        );
     }
-    if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Where the PDF of `file` goes.
@@ -72,17 +84,25 @@ fn render_file(
     let typeset = typeset(&answer, templates)?;
     let mut outputs = vec![(pdf_path.to_path_buf(), typeset.pdf()?)];
     if args.emit_typst {
-        outputs.push((pdf_path.with_extension("typ"), typeset.typst_source().as_bytes().to_vec()));
+        outputs.push((
+            pdf_path.with_extension("typ"),
+            typeset.typst_source().as_bytes().to_vec(),
+        ));
     }
     if args.png {
         let stem = pdf_path.file_stem().unwrap_or_default().to_string_lossy();
         for (index, png) in typeset.pngs().into_iter().enumerate() {
-            outputs.push((pdf_path.with_file_name(format!("{stem}-{}.png", index + 1)), png));
+            outputs.push((
+                pdf_path.with_file_name(format!("{stem}-{}.png", index + 1)),
+                png,
+            ));
         }
     }
     for (path, bytes) in &outputs {
-        write_atomically(path, bytes)
-            .map_err(|source| Error::Write { path: path.clone(), source })?;
+        write_atomically(path, bytes).map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
     }
     Ok(typeset.page_count())
 }

@@ -194,7 +194,9 @@ fn blocks(blocks: &[Block], quoted: bool) -> Vec<BlockContext> {
 fn block_content(block: &Block) -> BlockContent {
     match block {
         Block::Paragraph(text) => BlockContent::Paragraph { text: text.clone() },
-        Block::List(items) => BlockContent::List { items: items.clone() },
+        Block::List(items) => BlockContent::List {
+            items: items.clone(),
+        },
         Block::Statement(statement) => statement_content(statement),
         Block::Table(table) => BlockContent::Table(table_context(table)),
     }
@@ -214,14 +216,21 @@ fn table_context(table: &Table) -> TableContext {
     TableContext {
         caption: format!("Tabel {}: {}", table.number, table.caption),
         panels: table.panels.iter().map(panel_context).collect(),
-        notes_heading: table.notes_heading.as_ref().map(|heading| format!("{heading}:")),
+        notes_heading: table
+            .notes_heading
+            .as_ref()
+            .map(|heading| format!("{heading}:")),
         notes: table.notes.clone(),
     }
 }
 
 fn panel_context(panel: &Panel) -> PanelContext {
     let labelled = panel.label_header.is_some()
-        || panel.rows.iter().chain(&panel.total).any(|row| row.label.is_some());
+        || panel
+            .rows
+            .iter()
+            .chain(&panel.total)
+            .any(|row| row.label.is_some());
     let heading = match (&panel.label, &panel.title) {
         (Some(label), Some(title)) => Some(format!("{label}. {title}")),
         (Some(label), None) => Some(format!("{label}.")),
@@ -237,7 +246,11 @@ fn panel_context(panel: &Panel) -> PanelContext {
         heading,
         labelled,
         header,
-        rows: panel.rows.iter().map(|row| row_cells(row, labelled)).collect(),
+        rows: panel
+            .rows
+            .iter()
+            .map(|row| row_cells(row, labelled))
+            .collect(),
         total: panel.total.as_ref().map(|row| row_cells(row, labelled)),
     }
 }

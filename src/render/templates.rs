@@ -34,7 +34,9 @@ impl TemplateSet {
 
     /// The template files, by name.
     pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.files.iter().map(|(name, source)| (name.as_str(), source.as_str()))
+        self.files
+            .iter()
+            .map(|(name, source)| (name.as_str(), source.as_str()))
     }
 
     /// One template file's source.

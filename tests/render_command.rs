@@ -1,0 +1,226 @@
+//! End-to-end tests of `svar render`, driving the real binary.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn crate_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    crate_root().join("tests/fixtures").join(name)
+}
+
+fn example() -> PathBuf {
+    crate_root().join("data/beu-287-2019.json")
+}
+
+fn svar() -> Command {
+    Command::cargo_bin("svar").unwrap()
+}
+
+fn files_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Reads the PDF's document information and catalog with a PDF parser.
+fn pdf_metadata(path: &Path) -> (String, String, String, Option<String>) {
+    let document = lopdf::Document::load(path).unwrap();
+    let info_id = document
+        .trailer
+        .get(b"Info")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let info = document.get_dictionary(info_id).unwrap();
+    let text = |dictionary: &lopdf::Dictionary, key: &[u8]| {
+        let object = dictionary.get(key).unwrap();
+        lopdf::decode_text_string(object).unwrap()
+    };
+    let catalog = document.catalog().unwrap();
+    let date = info
+        .get(b"CreationDate")
+        .ok()
+        .map(|date| lopdf::decode_text_string(date).unwrap());
+    (
+        text(info, b"Title"),
+        text(info, b"Author"),
+        text(catalog, b"Lang"),
+        date,
+    )
+}
+
+#[test]
+fn renders_the_example_into_the_output_folder_by_default() {
+    let folder = tempfile::tempdir().unwrap();
+    svar()
+        .current_dir(folder.path())
+        .arg("render")
+        .arg(example())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("output/beu-287-2019.pdf"));
+    let pdf = std::fs::read(folder.path().join("output/beu-287-2019.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn output_is_byte_identical_across_runs_folders_time_zones_and_locales() {
+    let folder = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    for input in [example(), fixture("complete.json")] {
+        let first = folder.path().join("first.pdf");
+        let second = folder.path().join("second.pdf");
+        svar()
+            .current_dir(crate_root())
+            .env("TZ", "UTC")
+            .env("LC_ALL", "C")
+            .args(["render", "-o"])
+            .arg(&first)
+            .arg(&input)
+            .assert()
+            .success();
+        svar()
+            .current_dir(elsewhere.path())
+            .env("TZ", "Pacific/Kiritimati")
+            .env("LC_ALL", "da_DK.UTF-8")
+            .env("LANG", "da_DK.UTF-8")
+            .args(["render", "-o"])
+            .arg(&second)
+            .arg(&input)
+            .assert()
+            .success();
+        let (first, second) = (
+            std::fs::read(first).unwrap(),
+            std::fs::read(second).unwrap(),
+        );
+        assert!(first == second, "{} rendered differently", input.display());
+    }
+}
+
+#[test]
+fn pdf_metadata_has_title_author_language_and_the_answer_date() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("complete.pdf");
+    svar()
+        .args(["render", "-o"])
+        .arg(&pdf)
+        .arg(fixture("complete.json"))
+        .assert()
+        .success();
+    let (title, author, lang, date) = pdf_metadata(&pdf);
+    assert_eq!(
+        title,
+        "Svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen"
+    );
+    assert_eq!(author, "Justitsministeriet");
+    assert!(lang.starts_with("da"), "language is {lang}");
+    let date = date.expect("a dated answer gives a dated PDF");
+    assert!(date.starts_with("D:20110411"), "document date is {date}");
+}
+
+#[test]
+fn the_example_is_titled_after_its_question() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("example.pdf");
+    svar()
+        .args(["render", "-o"])
+        .arg(&pdf)
+        .arg(example())
+        .assert()
+        .success();
+    let (title, author, lang, date) = pdf_metadata(&pdf);
+    assert_eq!(
+        date, None,
+        "the example has no date, so the PDF must not invent one"
+    );
+    assert_eq!(
+        title,
+        "Svar på spørgsmål nr. 287 (Alm. del) fra Folketingets Beskæftigelsesudvalg"
+    );
+    assert_eq!(author, "Justitsministeriet");
+    assert!(lang.starts_with("da"));
+}
+
+#[test]
+fn emit_typst_and_png_write_beside_the_pdf() {
+    let folder = tempfile::tempdir().unwrap();
+    svar()
+        .args(["render", "--emit-typst", "--png", "-o"])
+        .arg(folder.path())
+        .arg(fixture("complete.json"))
+        .assert()
+        .success();
+    assert_eq!(
+        files_in(folder.path()),
+        ["complete-1.png", "complete.pdf", "complete.typ"]
+    );
+    let source = std::fs::read_to_string(folder.path().join("complete.typ")).unwrap();
+    assert!(source.contains("#import \"style.typ\""));
+    let png = std::fs::read(folder.path().join("complete-1.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+}
+
+#[test]
+fn a_failed_render_keeps_the_earlier_pdf_and_leaves_no_partial_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("answer.pdf");
+    svar()
+        .args(["render", "-o"])
+        .arg(&pdf)
+        .arg(fixture("complete.json"))
+        .assert()
+        .success();
+    let before = std::fs::read(&pdf).unwrap();
+
+    let broken = folder.path().join("broken.json");
+    let text = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    std::fs::write(&broken, &text[..text.len() / 2]).unwrap();
+    svar()
+        .args(["render", "-o"])
+        .arg(&pdf)
+        .arg(&broken)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("broken.json:"));
+
+    assert_eq!(std::fs::read(&pdf).unwrap(), before);
+    assert_eq!(files_in(folder.path()), ["answer.pdf", "broken.json"]);
+}
+
+#[test]
+fn a_bad_file_among_many_is_reported_and_the_others_are_rendered() {
+    let folder = tempfile::tempdir().unwrap();
+    let broken = folder.path().join("broken.json");
+    std::fs::write(&broken, "{\"ministry\": 1}").unwrap();
+    svar()
+        .args(["render", "-o"])
+        .arg(folder.path().join("out"))
+        .arg(&broken)
+        .arg(fixture("complete.json"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "broken.json:1:14: ministry: invalid type",
+        ))
+        .stdout(predicate::str::contains("1 af 2 svar sat; 1 fejlede."));
+    assert_eq!(files_in(&folder.path().join("out")), ["complete.pdf"]);
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error() {
+    svar()
+        .args(["render", "findes-ikke.json"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "findes-ikke.json: filen kan ikke læses",
+        ));
+}
