@@ -13,8 +13,11 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod render;
+pub mod validate;
 pub mod world;
 
+use typst::foundations::Smart;
+use typst::model::Document;
 use typst_layout::PagedDocument;
 
 use crate::model::Answer;
@@ -33,6 +36,9 @@ pub enum Error {
     /// Typst failed on the generated source.
     #[error(transparent)]
     Compile(#[from] pdf::CompileError),
+    /// The PDF standards asked for cannot be met for this answer.
+    #[error(transparent)]
+    Standard(#[from] pdf::StandardError),
     /// A result could not be written.
     #[error("{}: kan ikke skrives: {source}", path.display())]
     Write {
@@ -60,9 +66,16 @@ impl Typeset {
         self.document.pages().len()
     }
 
-    /// The PDF's bytes.
-    pub fn pdf(&self) -> Result<Vec<u8>, Error> {
-        Ok(pdf::export_pdf(&self.world, &self.document)?)
+    /// Whether the answer has a date, which every PDF/A standard needs.
+    pub fn is_dated(&self) -> bool {
+        matches!(self.document.info().date, Smart::Custom(Some(_)))
+    }
+
+    /// The PDF, conforming to the standards `options` asks for (see [`pdf::StandardChoice`]).
+    pub fn pdf(&self, options: &pdf::ExportOptions) -> Result<pdf::ExportedPdf, Error> {
+        let conformance = options.standards.conformance(self.is_dated())?;
+        let bytes = pdf::export_pdf(&self.world, &self.document, &conformance)?;
+        Ok(pdf::ExportedPdf { bytes, conformance })
     }
 
     /// The text on the pages, in layout order, runs separated by spaces.
@@ -78,8 +91,8 @@ impl Typeset {
 
 /// Turns an answer into typeset pages with the given templates.
 pub fn typeset(answer: &Answer, templates: &TemplateSet) -> Result<Typeset, Error> {
-    let source = render::typst_source(answer, templates)?;
-    let world = AnswerWorld::new(source, templates, answer.date);
-    let document = pdf::compile(&world)?;
+    let generated = render::typst_source(answer, templates)?;
+    let world = AnswerWorld::new(generated.source.clone(), templates, answer.date);
+    let document = pdf::compile(&world, &generated)?;
     Ok(Typeset { world, document })
 }

@@ -6,229 +6,336 @@
 //! place here, so files written now keep working when they are.
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One answer to a question from Folketinget, as written in an answer file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Et svar på et spørgsmål fra Folketinget.")]
 pub struct Answer {
     /// Lets editors find the JSON Schema; ignored by svar.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Henvisning til JSON-skemaet, så editoren kan hjælpe; svar bruger den ikke."
+    )]
     pub schema: Option<String>,
     /// Final, interim or correcting answer.
     #[serde(default)]
+    #[schemars(
+        description = "Svarets status: \"final\" (endeligt svar, standard), \"interim\" (foreløbigt svar) eller \"correction\" (berigtigelse)."
+    )]
     pub status: Status,
     /// The ministry that answers.
+    #[schemars(description = "Ministeriet, der svarer.")]
     pub ministry: Ministry,
     /// The date the answer is signed; also the PDF's document date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Svarets dato (ÅÅÅÅ-MM-DD); også PDF'ens dato.")]
     pub date: Option<NaiveDate>,
     /// The ministry's case number ("Sagsnr.").
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Ministeriets sagsnummer (Sagsnr.).")]
     pub case_number: Option<String>,
     /// The ministry's document number ("Dok.").
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Ministeriets dokumentnummer (Dok.).")]
     pub document_number: Option<String>,
     /// The question being answered.
+    #[schemars(description = "Spørgsmålet, der besvares.")]
     pub question: Question,
     /// The answer itself.
+    #[schemars(description = "Selve svaret.")]
     pub answer: Body,
     /// Who signs the answer.
     #[serde(default)]
+    #[schemars(description = "Underskriften.")]
     pub signature: Signature,
 }
 
 /// Whether this is the final answer or one of the other statuses ministries send.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(description = "Svarets status.")]
 pub enum Status {
     /// "Endeligt svar".
     #[default]
+    #[schemars(description = "Endeligt svar.")]
     Final,
     /// "Foreløbigt svar": the ministry cannot answer within the deadline.
+    #[schemars(description = "Foreløbigt svar: ministeriet kan ikke svare inden fristen.")]
     Interim,
     /// "Berigtigelse" of an earlier answer.
+    #[schemars(description = "Berigtigelse af et tidligere svar.")]
     Correction,
 }
 
 /// The ministry that answers the question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Det svarende ministerium.")]
 pub struct Ministry {
     /// The ministry's name, e.g. "Justitsministeriet".
+    #[schemars(description = "Ministeriets navn, fx \"Justitsministeriet\".")]
     pub name: String,
     /// The minister's title in lower case as used in running text, e.g. "justitsministeren".
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Ministerens titel med lille begyndelsesbogstav, som i løbende tekst, fx \"justitsministeren\"."
+    )]
     pub minister_title: Option<String>,
     /// The office that prepared the answer ("Kontor").
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Kontoret, der har udarbejdet svaret (Kontor).")]
     pub office: Option<String>,
 }
 
 /// The question as the committee or member put it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Spørgsmålet, som udvalget eller medlemmet har stillet det.")]
 pub struct Question {
     /// Which kind of question this is; decides how it is named.
     #[serde(default)]
+    #[schemars(description = "Spørgsmålets art; \"committee\" (udvalgsspørgsmål) er standard.")]
     pub kind: QuestionKind,
     /// The question's number within its series, e.g. 287.
+    #[schemars(description = "Spørgsmålets nummer, fx 287.")]
     pub number: u32,
     /// The series the number belongs to, e.g. "Alm. del" or a bill such as "L 58".
+    #[schemars(
+        description = "Hvad nummeret hører til: \"Alm. del\" eller et lovforslag som \"L 58\"."
+    )]
     pub series: String,
     /// The committee that asked.
+    #[schemars(description = "Udvalget, der har stillet spørgsmålet.")]
     pub committee: Committee,
     /// The parliamentary session, e.g. "2018-19" or "2022-23 (2. samling)".
+    #[schemars(description = "Folketingsåret, fx \"2018-19\" eller \"2022-23 (2. samling)\".")]
     pub session: String,
     /// The date the question was asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Datoen, spørgsmålet blev stillet (ÅÅÅÅ-MM-DD).")]
     pub asked_on: Option<NaiveDate>,
     /// The member on whose request the question was asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Medlemmet, efter hvis ønske spørgsmålet er stillet.")]
     pub asked_by: Option<Member>,
     /// The date by which the committee wants the answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Fristen for svaret (ÅÅÅÅ-MM-DD).")]
     pub deadline: Option<NaiveDate>,
     /// The question's text, verbatim, without quotation marks.
+    #[schemars(description = "Spørgsmålets tekst, ordret og uden anførselstegn.")]
     pub text: String,
 }
 
 /// The kinds of question Folketinget asks ministers in writing.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(description = "Spørgsmålets art.")]
 pub enum QuestionKind {
     /// A committee question, on general business ("Alm. del") or on a bill.
     #[default]
+    #[schemars(description = "Udvalgsspørgsmål, om alment emne (Alm. del) eller om et lovforslag.")]
     Committee,
 }
 
 /// A standing committee of Folketinget.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Et af Folketingets udvalg.")]
 pub struct Committee {
     /// The full name, e.g. "Folketingets Beskæftigelsesudvalg".
+    #[schemars(description = "Udvalgets fulde navn, fx \"Folketingets Beskæftigelsesudvalg\".")]
     pub name: String,
     /// The abbreviation, e.g. "BEU".
+    #[schemars(description = "Udvalgets forkortelse, fx \"BEU\".")]
     pub abbreviation: String,
 }
 
 /// A member of Folketinget.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Et medlem af Folketinget.")]
 pub struct Member {
     /// The member's name.
+    #[schemars(description = "Medlemmets navn.")]
     pub name: String,
     /// The party's letters, e.g. "EL".
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Partiets bogstav(er), fx \"EL\".")]
     pub party: Option<String>,
 }
 
 /// The answer's content: blocks in reading order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Svarets indhold.")]
 pub struct Body {
     /// The blocks of the answer, in order.
+    #[schemars(
+        description = "Svarets blokke i rækkefølge: afsnit, lister, udtalelser og tabeller."
+    )]
     pub blocks: Vec<Block>,
 }
 
 /// One block of an answer or of an agency's statement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[schemars(
+    description = "En blok: {\"paragraph\": tekst}, {\"list\": [punkter]}, {\"statement\": {...}} eller {\"table\": {...}}."
+)]
 pub enum Block {
     /// A paragraph of running text.
+    #[schemars(description = "Et afsnit løbende tekst.")]
     Paragraph(String),
     /// A bulleted list; each item is one line of text.
+    #[schemars(description = "En punktopstilling; hvert punkt er en tekst.")]
     List(Vec<String>),
     /// A statement obtained from an agency and quoted whole.
+    #[schemars(description = "En udtalelse fra en myndighed, citeret i sin helhed.")]
     Statement(Statement),
     /// A numbered table with caption, panels and notes.
+    #[schemars(description = "En nummereret tabel med overskrift, paneler og bemærkninger.")]
     Table(Table),
 }
 
 /// A statement from an agency, quoted in ”…” as an indented block.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "En udtalelse fra en myndighed, sat i ”…” som indrykket blok.")]
 pub struct Statement {
     /// The agency, e.g. "Rigsadvokaten".
+    #[schemars(description = "Myndigheden, fx \"Rigsadvokaten\".")]
     pub source: String,
     /// The sentence that introduces the quotation; by default "<source> har oplyst følgende:".
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Sætningen, der indleder citatet; standard er \"<myndighed> har oplyst følgende:\"."
+    )]
     pub introduction: Option<String>,
     /// The statement's own blocks.
+    #[schemars(description = "Udtalelsens egne blokke.")]
     pub blocks: Vec<Block>,
 }
 
 /// A statistical table: one or more panels under one number and caption.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "En tabel: et eller flere paneler under ét nummer og én overskrift.")]
 pub struct Table {
     /// The table's number, e.g. 1 for "Tabel 1".
+    #[schemars(description = "Tabellens nummer, fx 1 for \"Tabel 1\".")]
     pub number: u32,
     /// The caption after "Tabel N: ".
+    #[schemars(description = "Overskriften efter \"Tabel N: \".")]
     pub caption: String,
     /// The panels ("A. Antal forhold", "B. Antal personer"); a table without panels has one
     /// panel without label and title.
+    #[schemars(
+        description = "Panelerne (\"A. Antal forhold\", \"B. Antal personer\"); en tabel uden paneler har ét panel uden bogstav og titel."
+    )]
     pub panels: Vec<Panel>,
     /// The heading of the notes, e.g. "Bemærkninger", "Anm." or "Kilde".
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Overskriften over noterne, fx \"Bemærkninger\", \"Anm.\" eller \"Kilde\"."
+    )]
     pub notes_heading: Option<String>,
     /// Notes printed below the table in a smaller size.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(description = "Noter under tabellen, sat med mindre skrift.")]
     pub notes: Vec<String>,
 }
 
 /// One panel of a table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Et panel i en tabel.")]
 pub struct Panel {
     /// The panel's letter, e.g. "A".
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Panelets bogstav, fx \"A\".")]
     pub label: Option<String>,
     /// The panel's title, e.g. "Antal forhold".
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Panelets titel, fx \"Antal forhold\".")]
     pub title: Option<String>,
     /// The header of the row-label column, e.g. "Afgørelsestype"; only for panels whose rows
     /// have labels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Overskriften over kolonnen med rækkenavne, fx \"Afgørelsestype\".")]
     pub label_header: Option<String>,
     /// The headers of the figure columns, e.g. the years.
+    #[schemars(description = "Overskrifterne over talkolonnerne, fx årstallene.")]
     pub columns: Vec<String>,
     /// The rows of figures.
+    #[schemars(description = "Rækkerne med tal.")]
     pub rows: Vec<Row>,
     /// The total row, printed under a rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Totalrækken, sat under en streg.")]
     pub total: Option<Row>,
+    /// Whether the total row is the sum of the rows above it. False where the total counts
+    /// differently, e.g. persons counted once across rows; the notes should then say so.
+    #[schemars(
+        description = "Om totalrækken er summen af rækkerne (standard: true). Sæt false, hvor totalen tæller anderledes, fx personer talt én gang på tværs af rækker; noterne bør så forklare det."
+    )]
+    #[serde(default = "default_true", skip_serializing_if = "is_true")]
+    pub total_is_sum: bool,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 /// One row of a panel: an optional label and one cell per column.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "En række: et valgfrit navn og én celle pr. kolonne.")]
 pub struct Row {
     /// The row's label, e.g. "Frifundet" or "Total".
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Rækkens navn, fx \"Frifundet\" eller \"Total\".")]
     pub label: Option<String>,
     /// The cells, one per column.
+    #[schemars(description = "Cellerne, én pr. kolonne.")]
     pub cells: Vec<Cell>,
 }
 
 /// A table cell: a number (formatted the Danish way when printed) or text such as "-" or "..".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
+#[schemars(
+    description = "En celle: et tal (sat med dansk tusindtalsseparator og decimalkomma) eller en tekst som \"-\"."
+)]
 pub enum Cell {
     /// A figure, e.g. 3478 or 12.4.
+    #[schemars(description = "Et tal, fx 3478 eller 12.4.")]
     Number(serde_json::Number),
     /// Text printed as written.
+    #[schemars(description = "En tekst, sat som skrevet.")]
     Text(String),
 }
 
 /// Who signs the answer. Left empty, no names are printed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Underskriften; uden navne sættes ingen.")]
 pub struct Signature {
     /// The minister's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Ministerens navn.")]
     pub minister: Option<String>,
     /// The official who prepared the answer, printed after the minister ("minister / official").
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Embedsmanden, der har udarbejdet svaret; sættes efter ministeren (\"minister / embedsmand\")."
+    )]
     pub official: Option<String>,
 }

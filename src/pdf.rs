@@ -6,8 +6,9 @@ use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::Smart;
 use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
-use typst_pdf::PdfOptions;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
+use crate::render::Generated;
 use crate::world::AnswerWorld;
 
 /// Resolution of page images: 2 pixels per point, about 144 dpi.
@@ -28,6 +29,9 @@ pub struct Diagnostic {
     pub is_error: bool,
     /// The file, line and column (1-based), when the finding points into a file.
     pub location: Option<(String, usize, usize)>,
+    /// The template file and line that produced the generated source at fault, when the
+    /// finding points into the generated source.
+    pub template: Option<(String, usize)>,
     /// What Typst says.
     pub message: String,
     /// Typst's hints on how to fix it.
@@ -38,6 +42,9 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some((file, line, column)) = &self.location {
             write!(f, "{file}:{line}:{column}: ")?;
+        }
+        if let Some((template, line)) = &self.template {
+            write!(f, "(skabelonen {template}, linje {line}) ")?;
         }
         write!(
             f,
@@ -60,16 +67,23 @@ impl CompileError {
 }
 
 /// Typesets the answer in `world` into pages.
-pub fn compile(world: &AnswerWorld) -> Result<PagedDocument, CompileError> {
+pub fn compile(world: &AnswerWorld, generated: &Generated) -> Result<PagedDocument, CompileError> {
     typst::compile::<PagedDocument>(world)
         .output
-        .map_err(|errors| compile_error(world, &errors))
+        .map_err(|errors| compile_error(world, &errors).traced_to(world, generated))
 }
 
-/// Exports pages as a tagged PDF; equal pages give equal bytes.
-pub fn export_pdf(world: &AnswerWorld, document: &PagedDocument) -> Result<Vec<u8>, CompileError> {
+/// Exports pages as a tagged PDF conforming to `conformance`; equal pages give equal bytes.
+pub fn export_pdf(
+    world: &AnswerWorld,
+    document: &PagedDocument,
+    conformance: &Conformance,
+) -> Result<Vec<u8>, CompileError> {
     let options = PdfOptions {
         creator: Smart::Custom(Some(format!("svar {}", env!("CARGO_PKG_VERSION")))),
+        standards: conformance.typst.clone(),
+        // Tagged even without PDF/UA: ft.dk must publish accessible PDFs whatever the standard.
+        tagged: true,
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options).map_err(|errors| compile_error(world, &errors))
@@ -116,6 +130,26 @@ fn collect_text(frame: &typst::layout::Frame, text: &mut String) {
     }
 }
 
+impl CompileError {
+    /// Names the template line behind each finding in the generated source.
+    fn traced_to(mut self, world: &AnswerWorld, generated: &Generated) -> Self {
+        let main = world.main_source();
+        for diagnostic in &mut self.diagnostics {
+            let Some((file, line, column)) = &diagnostic.location else {
+                continue;
+            };
+            if format!("/{file}") != crate::world::MAIN_PATH {
+                continue;
+            }
+            let offset = main.lines().line_column_to_byte(line - 1, column - 1);
+            diagnostic.template = offset
+                .and_then(|offset| generated.template_position(offset))
+                .map(|(template, line)| (template.to_string(), line));
+        }
+        self
+    }
+}
+
 fn compile_error(world: &AnswerWorld, diagnostics: &[SourceDiagnostic]) -> CompileError {
     CompileError {
         diagnostics: diagnostics
@@ -137,11 +171,376 @@ fn locate(world: &AnswerWorld, diagnostic: &SourceDiagnostic) -> Diagnostic {
     Diagnostic {
         is_error: diagnostic.severity == Severity::Error,
         location,
+        template: None,
         message: diagnostic.message.to_string(),
         hints: diagnostic
             .hints
             .iter()
             .map(|hint| hint.v.to_string())
             .collect(),
+    }
+}
+
+// PDF standards: what `--pdf-standard` offers, svar's default, and the checks before export.
+
+/// A PDF standard `--pdf-standard` can ask for, named as on the command line.
+///
+/// The PDF/A levels, PDF/UA-1 and the PDF versions are those Typst can export and check; `none`
+/// asks for no standard at all (the PDF is still tagged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Standard {
+    /// PDF/UA-1: tilgængelig PDF (ISO 14289-1).
+    #[value(name = "ua-1")]
+    Ua1,
+    /// PDF/A-2b: arkivering, visuelt udseende.
+    #[value(name = "a-2b")]
+    A2b,
+    /// PDF/A-2u: som a-2b, og al tekst kan udtrækkes som Unicode.
+    #[value(name = "a-2u")]
+    A2u,
+    /// PDF/A-2a: som a-2u, og PDF'en er opmærket (tagged).
+    #[value(name = "a-2a")]
+    A2a,
+    /// PDF/A-3b: som a-2b, og tillader vedhæftede filer.
+    #[value(name = "a-3b")]
+    A3b,
+    /// PDF/A-3u: som a-3b, og al tekst kan udtrækkes som Unicode.
+    #[value(name = "a-3u")]
+    A3u,
+    /// PDF/A-3a: som a-3u, og PDF'en er opmærket (tagged).
+    #[value(name = "a-3a")]
+    A3a,
+    /// PDF/A-4 (PDF 2.0).
+    #[value(name = "a-4")]
+    A4,
+    /// PDF/A-4f: PDF/A-4 med vedhæftede filer.
+    #[value(name = "a-4f")]
+    A4f,
+    /// PDF/A-4e: PDF/A-4 til tekniske dokumenter.
+    #[value(name = "a-4e")]
+    A4e,
+    /// PDF-version 1.7.
+    #[value(name = "1.7")]
+    V1_7,
+    /// PDF-version 2.0.
+    #[value(name = "2.0")]
+    V2_0,
+    /// Ingen standard (PDF'en er stadig opmærket).
+    #[value(name = "none")]
+    NoStandard,
+}
+
+impl Standard {
+    /// The name `--pdf-standard` takes, e.g. "a-3b".
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            Standard::Ua1 => "ua-1",
+            Standard::A2b => "a-2b",
+            Standard::A2u => "a-2u",
+            Standard::A2a => "a-2a",
+            Standard::A3b => "a-3b",
+            Standard::A3u => "a-3u",
+            Standard::A3a => "a-3a",
+            Standard::A4 => "a-4",
+            Standard::A4f => "a-4f",
+            Standard::A4e => "a-4e",
+            Standard::V1_7 => "1.7",
+            Standard::V2_0 => "2.0",
+            Standard::NoStandard => "none",
+        }
+    }
+
+    /// The standard's usual name, e.g. "PDF/A-3b".
+    pub fn title(self) -> &'static str {
+        match self {
+            Standard::Ua1 => "PDF/UA-1",
+            Standard::A2b => "PDF/A-2b",
+            Standard::A2u => "PDF/A-2u",
+            Standard::A2a => "PDF/A-2a",
+            Standard::A3b => "PDF/A-3b",
+            Standard::A3u => "PDF/A-3u",
+            Standard::A3a => "PDF/A-3a",
+            Standard::A4 => "PDF/A-4",
+            Standard::A4f => "PDF/A-4f",
+            Standard::A4e => "PDF/A-4e",
+            Standard::V1_7 => "PDF 1.7",
+            Standard::V2_0 => "PDF 2.0",
+            Standard::NoStandard => "ingen standard",
+        }
+    }
+
+    /// Whether this is a PDF/A level, which needs a document date.
+    pub fn is_archival(self) -> bool {
+        matches!(
+            self,
+            Standard::A2b
+                | Standard::A2u
+                | Standard::A2a
+                | Standard::A3b
+                | Standard::A3u
+                | Standard::A3a
+                | Standard::A4
+                | Standard::A4f
+                | Standard::A4e
+        )
+    }
+
+    /// Whether this is a PDF version rather than a PDF/A or PDF/UA standard.
+    fn is_version(self) -> bool {
+        matches!(self, Standard::V1_7 | Standard::V2_0)
+    }
+
+    /// Typst's name for the standard; `None` for `none`.
+    fn typst(self) -> Option<PdfStandard> {
+        Some(match self {
+            Standard::Ua1 => PdfStandard::Ua_1,
+            Standard::A2b => PdfStandard::A_2b,
+            Standard::A2u => PdfStandard::A_2u,
+            Standard::A2a => PdfStandard::A_2a,
+            Standard::A3b => PdfStandard::A_3b,
+            Standard::A3u => PdfStandard::A_3u,
+            Standard::A3a => PdfStandard::A_3a,
+            Standard::A4 => PdfStandard::A_4,
+            Standard::A4f => PdfStandard::A_4f,
+            Standard::A4e => PdfStandard::A_4e,
+            Standard::V1_7 => PdfStandard::V_1_7,
+            Standard::V2_0 => PdfStandard::V_2_0,
+            Standard::NoStandard => return None,
+        })
+    }
+}
+
+impl fmt::Display for Standard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.cli_name())
+    }
+}
+
+/// The standards svar's PDFs conform to unless told otherwise: PDF/UA-1 for the accessibility
+/// law that applies on ft.dk, PDF/A-3b for archiving (A-3 because it allows attached files).
+pub const DEFAULT_STANDARDS: [Standard; 2] = [Standard::Ua1, Standard::A3b];
+
+/// What the default falls back to for an answer without a date, which PDF/A requires.
+pub const UNDATED_DEFAULT_STANDARDS: [Standard; 1] = [Standard::Ua1];
+
+/// Which standards the PDF must conform to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum StandardChoice {
+    /// svar's default, [`DEFAULT_STANDARDS`]; for an answer without a date, which PDF/A
+    /// needs, [`UNDATED_DEFAULT_STANDARDS`].
+    #[default]
+    Default,
+    /// Exactly these standards, checked to be compatible; empty for no standard.
+    Chosen(Vec<Standard>),
+}
+
+impl StandardChoice {
+    /// The choice `--pdf-standard` values make: the default when there are none, no standard
+    /// for `none`, otherwise the given standards, refused if they cannot be combined.
+    pub fn from_values(values: &[Standard]) -> Result<Self, StandardError> {
+        let mut standards: Vec<Standard> = Vec::new();
+        for value in values {
+            if !standards.contains(value) {
+                standards.push(*value);
+            }
+        }
+        if standards.is_empty() {
+            return Ok(StandardChoice::Default);
+        }
+        if standards.contains(&Standard::NoStandard) {
+            if standards.len() == 1 {
+                return Ok(StandardChoice::Chosen(Vec::new()));
+            }
+            return Err(StandardError::NoneWithOthers {
+                combination: combination(&standards),
+            });
+        }
+        check_compatible(&standards)?;
+        Ok(StandardChoice::Chosen(standards))
+    }
+
+    /// The standards an answer's PDF is exported with, given whether the answer has a date.
+    ///
+    /// The default falls back to PDF/UA-1 alone for an undated answer and says so in the
+    /// result; a PDF/A standard chosen explicitly for an undated answer is an error.
+    pub fn conformance(&self, dated: bool) -> Result<Conformance, StandardError> {
+        let (standards, undated_fallback) = match self {
+            StandardChoice::Default if dated => (DEFAULT_STANDARDS.to_vec(), false),
+            StandardChoice::Default => (UNDATED_DEFAULT_STANDARDS.to_vec(), true),
+            StandardChoice::Chosen(standards) => {
+                if !dated && let Some(archival) = standards.iter().find(|s| s.is_archival()) {
+                    return Err(StandardError::NeedsDate {
+                        standard: *archival,
+                    });
+                }
+                (standards.clone(), false)
+            }
+        };
+        let typst = check_compatible(&standards)?;
+        Ok(Conformance {
+            standards,
+            typst,
+            undated_fallback,
+        })
+    }
+}
+
+/// The standards one PDF is exported with, checked to be compatible.
+#[derive(Debug, Clone)]
+pub struct Conformance {
+    standards: Vec<Standard>,
+    typst: PdfStandards,
+    undated_fallback: bool,
+}
+
+impl Conformance {
+    /// The standards the PDF conforms to; empty for none.
+    pub fn standards(&self) -> &[Standard] {
+        &self.standards
+    }
+
+    /// Whether the default fell back to PDF/UA-1 alone because the answer has no date.
+    pub fn is_undated_fallback(&self) -> bool {
+        self.undated_fallback
+    }
+}
+
+/// How to export a PDF; shared by every command that writes one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The standards the PDF must conform to.
+    pub standards: StandardChoice,
+}
+
+/// A PDF as exported, with the standards it conforms to.
+#[derive(Debug, Clone)]
+pub struct ExportedPdf {
+    /// The PDF file's bytes.
+    pub bytes: Vec<u8>,
+    /// The standards Typst checked the PDF against while writing it.
+    pub conformance: Conformance,
+}
+
+/// Why the PDF standards asked for cannot be applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StandardError {
+    /// `none` was given together with real standards.
+    #[error(
+        "PDF-standarden \"none\" (ingen standard) kan ikke kombineres med andre ({combination})"
+    )]
+    NoneWithOthers {
+        /// The values as given, e.g. "none og ua-1".
+        combination: String,
+    },
+    /// The standards cannot hold for one PDF at the same time.
+    #[error("PDF-standarderne {combination} kan ikke kombineres: {reason}")]
+    Incompatible {
+        /// The values as given, e.g. "ua-1 og a-4".
+        combination: String,
+        /// Why not, in Danish, with Typst's own explanation where it gives one.
+        reason: String,
+    },
+    /// A PDF/A standard was asked for, but the answer has no date.
+    #[error(
+        "{} kræver en dato, men svarfilen har ingen \"date\". Angiv \"date\", eller vælg en standard uden PDF/A (f.eks. --pdf-standard ua-1).",
+        standard.title()
+    )]
+    NeedsDate {
+        /// The PDF/A standard asked for.
+        standard: Standard,
+    },
+}
+
+/// "a, b og c" for the standards as given.
+fn combination(standards: &[Standard]) -> String {
+    let names: Vec<&str> = standards.iter().map(|s| s.cli_name()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} og {last}", rest.join(", ")),
+        _ => names.join(""),
+    }
+}
+
+/// Checks that `standards` (without `none`) can hold together and returns them in Typst's form.
+fn check_compatible(standards: &[Standard]) -> Result<PdfStandards, StandardError> {
+    let incompatible = |reason: String| StandardError::Incompatible {
+        combination: combination(standards),
+        reason,
+    };
+    let count = |test: fn(Standard) -> bool| standards.iter().filter(|s| test(**s)).count();
+    if count(Standard::is_version) > 1 {
+        return Err(incompatible("en PDF har kun én PDF-version".into()));
+    }
+    if count(Standard::is_archival) > 1 {
+        return Err(incompatible(
+            "en PDF kan kun overholde én PDF/A-standard".into(),
+        ));
+    }
+    let typst: Vec<PdfStandard> = standards.iter().filter_map(|s| s.typst()).collect();
+    PdfStandards::new(&typst).map_err(|error| {
+        let mut reason = format!(
+            "de passer ikke til samme PDF-version (Typst: {}",
+            error.message()
+        );
+        for hint in error.hints() {
+            reason.push_str("; ");
+            reason.push_str(hint);
+        }
+        reason.push(')');
+        incompatible(reason)
+    })
+}
+
+#[cfg(test)]
+mod standard_tests {
+    use super::*;
+
+    #[test]
+    fn the_default_is_ua_1_with_a_3b_and_ua_1_alone_without_a_date() {
+        let choice = StandardChoice::from_values(&[]).unwrap();
+        assert_eq!(choice, StandardChoice::Default);
+        let dated = choice.conformance(true).unwrap();
+        assert_eq!(dated.standards(), [Standard::Ua1, Standard::A3b]);
+        assert!(!dated.is_undated_fallback());
+        let undated = choice.conformance(false).unwrap();
+        assert_eq!(undated.standards(), [Standard::Ua1]);
+        assert!(undated.is_undated_fallback());
+    }
+
+    #[test]
+    fn none_means_no_standard_and_repeats_count_once() {
+        let none = StandardChoice::from_values(&[Standard::NoStandard]).unwrap();
+        assert!(none.conformance(false).unwrap().standards().is_empty());
+        let repeated = StandardChoice::from_values(&[Standard::Ua1, Standard::A2b, Standard::Ua1]);
+        assert_eq!(
+            repeated.unwrap(),
+            StandardChoice::Chosen(vec![Standard::Ua1, Standard::A2b])
+        );
+    }
+
+    #[test]
+    fn pdf_a_without_a_date_and_impossible_combinations_are_refused() {
+        let chosen = StandardChoice::from_values(&[Standard::Ua1, Standard::A2b]).unwrap();
+        assert_eq!(
+            chosen.conformance(false).unwrap_err(),
+            StandardError::NeedsDate {
+                standard: Standard::A2b
+            }
+        );
+        for values in [
+            [Standard::Ua1, Standard::A4],
+            [Standard::V2_0, Standard::Ua1],
+            [Standard::A2b, Standard::A3b],
+            [Standard::V1_7, Standard::V2_0],
+        ] {
+            let error = StandardChoice::from_values(&values).unwrap_err();
+            assert!(
+                matches!(error, StandardError::Incompatible { .. }),
+                "{values:?}: {error}"
+            );
+        }
+        assert!(matches!(
+            StandardChoice::from_values(&[Standard::NoStandard, Standard::Ua1]),
+            Err(StandardError::NoneWithOthers { .. })
+        ));
     }
 }

@@ -44,7 +44,9 @@ fn normalised(text: &str) -> String {
 
 fn example() -> Answer {
     let text = include_str!("fixtures/complete.json");
-    svar::input::parse(text, std::path::Path::new("complete.json")).unwrap()
+    svar::input::check_text(text, std::path::Path::new("complete.json"))
+        .0
+        .unwrap()
 }
 
 /// A value planted in a field, and whether it is set in running text (where it must appear as

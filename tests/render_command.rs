@@ -208,8 +208,9 @@ fn a_bad_file_among_many_is_reported_and_the_others_are_rendered() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "broken.json:1:14: ministry: invalid type",
+            "fejl: forkert type: fandt tallet `1`, men her skal stå et objekt",
         ))
+        .stderr(predicate::str::contains("broken.json:1:14"))
         .stdout(predicate::str::contains("1 af 2 svar sat; 1 fejlede."));
     assert_eq!(files_in(&folder.path().join("out")), ["complete.pdf"]);
 }

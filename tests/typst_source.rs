@@ -8,8 +8,10 @@ use svar::render::{TemplateSet, typst_source};
 
 fn source_of(file: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-    let answer = svar::input::load(&path).unwrap();
-    typst_source(&answer, &TemplateSet::builtin()).unwrap()
+    let answer = svar::input::load(&path).unwrap().answer;
+    typst_source(&answer, &TemplateSet::builtin())
+        .unwrap()
+        .source
 }
 
 #[test]
@@ -18,6 +20,60 @@ fn example_answer() {
 }
 
 #[test]
+fn every_part_of_the_source_knows_its_template_line() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/complete.json");
+    let answer = svar::input::load(&path).unwrap().answer;
+    let generated = typst_source(&answer, &TemplateSet::builtin()).unwrap();
+    let offset = generated.source.find("#letterhead(").unwrap();
+    let template = TemplateSet::builtin();
+    let line = template
+        .get("answer.typ")
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("#letterhead("))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        generated.template_position(offset),
+        Some(("answer.typ", line))
+    );
+    let offset = generated.source.find("#data-table(").unwrap();
+    assert_eq!(
+        generated.template_position(offset).map(|(name, _)| name),
+        Some("blocks.typ")
+    );
+}
+
+#[test]
 fn complete_answer_with_every_optional_field() {
     insta::assert_snapshot!("complete", source_of("tests/fixtures/complete.json"));
+}
+
+#[test]
+fn a_typst_error_in_a_template_names_the_template_line() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/complete.json");
+    let answer = svar::input::load(&path).unwrap().answer;
+    let builtin = TemplateSet::builtin();
+    let broken = builtin
+        .get("answer.typ")
+        .unwrap()
+        .replace("= Svar:", "= Svar:\n#undefined-function()");
+    let line = broken
+        .lines()
+        .position(|l| l == "#undefined-function()")
+        .unwrap()
+        + 1;
+    let templates = builtin.clone().with_file("answer.typ", &broken);
+    let error = svar::typeset(&answer, &templates)
+        .err()
+        .expect("the template is broken")
+        .to_string();
+    assert!(
+        error.contains(&format!("(skabelonen answer.typ, linje {line})")),
+        "{error}"
+    );
+    assert!(
+        error.contains("unknown variable: undefined-function"),
+        "{error}"
+    );
 }

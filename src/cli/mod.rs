@@ -1,10 +1,16 @@
 //! The command line: argument definitions and one module per command.
 
+mod check;
+mod new;
 mod render;
+mod schema;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+pub use self::new::skeleton;
+pub use self::schema::answer_schema;
 
 /// svar: svar på spørgsmål fra Folketinget, fra JSON til PDF.
 #[derive(Debug, Parser)]
@@ -20,11 +26,20 @@ pub struct Cli {
 pub enum Command {
     /// Sætter svarfiler (JSON) som PDF.
     Render(render::RenderArgs),
+    /// Kontrollerer svarfiler uden at sætte dem.
+    Check(check::CheckArgs),
+    /// Udskriver JSON-skemaet for svarfiler (til editorer som VS Code).
+    Schema,
+    /// Opretter en ny svarfil med alle felter, der skal udfyldes.
+    New(new::NewArgs),
 }
 
 /// Runs the command and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Render(args) => render::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Schema => schema::run(),
+        Command::New(args) => new::run(&args),
     }
 }

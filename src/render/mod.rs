@@ -44,12 +44,56 @@ impl From<minijinja::Error> for RenderError {
     }
 }
 
+/// Typst source generated from the templates, remembering which template line produced each
+/// part, so that a Typst error can name the template a clerk or designer has to fix.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// The Typst source.
+    pub source: String,
+    origins: Vec<Origin>,
+}
+
+/// Which template, from which line, produced a range of the generated source.
+#[derive(Debug, Clone)]
+struct Origin {
+    output: std::ops::Range<usize>,
+    template: String,
+    line: usize,
+}
+
+impl Generated {
+    /// The template file and line (from 1) that produced the byte at `offset` of the source.
+    pub fn template_position(&self, offset: usize) -> Option<(&str, usize)> {
+        // Macro output is inside the span of the call; the narrowest span is the real origin.
+        let origin = self
+            .origins
+            .iter()
+            .filter(|origin| origin.output.contains(&offset))
+            .min_by_key(|origin| origin.output.len())?;
+        // A literal stretch of template text may span lines; count into it.
+        let lines_in = self.source[origin.output.start..offset]
+            .matches('\n')
+            .count();
+        Some((origin.template.as_str(), origin.line + lines_in))
+    }
+}
+
 /// Renders `answer` to Typst markup with the given templates.
-pub fn typst_source(answer: &Answer, templates: &TemplateSet) -> Result<String, RenderError> {
+pub fn typst_source(answer: &Answer, templates: &TemplateSet) -> Result<Generated, RenderError> {
     let environment = environment(templates)?;
     let context = DocumentContext::new(answer);
     let template = environment.get_template(templates::ENTRY)?;
-    Ok(template.render(Value::from(minijinja::value::Serde(&context)))?)
+    let (source, spans) =
+        template.render_with_spans(Value::from(minijinja::value::Serde(&context)))?;
+    let origins = spans
+        .iter()
+        .map(|span| Origin {
+            output: span.output_range(),
+            template: span.name().to_string(),
+            line: span.line(),
+        })
+        .collect();
+    Ok(Generated { source, origins })
 }
 
 /// Sets up the template engine: strict about missing values, escaping for Typst in `.typ` files.

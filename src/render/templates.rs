@@ -32,6 +32,12 @@ impl TemplateSet {
         }
     }
 
+    /// This set with the file `name` replaced by (or added as) `source`.
+    pub fn with_file(mut self, name: &str, source: &str) -> Self {
+        self.files.insert(name.to_string(), source.to_string());
+        self
+    }
+
     /// The template files, by name.
     pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
         self.files

@@ -1,0 +1,84 @@
+//! `svar check`: validates answer files without rendering them.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crate::input::{self, FileReport, LoadError};
+
+/// Arguments of `svar check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Svarfilerne (JSON), der skal kontrolleres.
+    #[arg(required = true, value_name = "FIL")]
+    pub files: Vec<PathBuf>,
+    /// Uddataformat: tekst til mennesker eller JSON til editorer og CI.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Each finding with the offending line and a caret.
+    Text,
+    /// One JSON document with every file's findings.
+    Json,
+}
+
+/// Checks every file; succeeds only if none has errors.
+pub fn run(args: &CheckArgs) -> ExitCode {
+    let mut all_valid = true;
+    let mut json_reports = Vec::new();
+    for file in &args.files {
+        let report = match input::read(file) {
+            Ok(text) => input::check_text(&text, file).1,
+            Err(error) => {
+                all_valid = false;
+                match args.format {
+                    Format::Text => eprintln!("fejl: {error}"),
+                    Format::Json => json_reports.push(read_failure(file, &error)),
+                }
+                continue;
+            }
+        };
+        all_valid &= !report.has_errors();
+        match args.format {
+            Format::Text => print_text(&report),
+            Format::Json => json_reports.push(report.to_json()),
+        }
+    }
+    if args.format == Format::Json {
+        let document = serde_json::json!({ "valid": all_valid, "files": json_reports });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&document).expect("JSON prints")
+        );
+    }
+    if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn print_text(report: &FileReport) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", report.to_text(color));
+    let (errors, warnings) = report.counts();
+    let verdict = if errors == 0 { "i orden" } else { "har fejl" };
+    println!(
+        "{}: {verdict} ({errors} fejl, {warnings} advarsler)",
+        report.path.display()
+    );
+}
+
+fn read_failure(file: &std::path::Path, error: &LoadError) -> serde_json::Value {
+    serde_json::json!({
+        "file": file.display().to_string(),
+        "valid": false,
+        "findings": [{ "severity": "error", "path": "", "message": error.to_string(), "line": 0, "column": 0 }],
+    })
+}

@@ -1,0 +1,261 @@
+//! Findings about an answer file, located by line, column and JSON path, and how they are shown
+//! to a clerk (a source excerpt with a caret) or to a program (JSON).
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor};
+use serde::Serialize;
+
+/// How serious a finding is: errors stop rendering, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The answer cannot be rendered until this is fixed.
+    Error,
+    /// Probably a mistake, but the answer can be rendered.
+    Warning,
+}
+
+/// One step of a [`JsonPath`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// A field of an object.
+    Key(String),
+    /// An element of an array.
+    Index(usize),
+}
+
+/// Where in an answer a value sits, written like `answer.blocks[3].table.rows[2].cells[4]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JsonPath(pub Vec<Segment>);
+
+impl JsonPath {
+    /// The empty path: the whole file.
+    pub fn root() -> Self {
+        Self(Vec::new())
+    }
+
+    /// This path extended by a field.
+    pub fn key(&self, key: &str) -> Self {
+        let mut path = self.clone();
+        path.0.push(Segment::Key(key.to_string()));
+        path
+    }
+
+    /// This path extended by an array index.
+    pub fn index(&self, index: usize) -> Self {
+        let mut path = self.clone();
+        path.0.push(Segment::Index(index));
+        path
+    }
+}
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (position, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Key(key) if position == 0 => write!(f, "{key}")?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for JsonPath {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// One thing wrong (or suspicious) in an answer file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where in the answer.
+    pub path: JsonPath,
+    /// What is wrong, in Danish.
+    pub message: String,
+    /// What to do about it, in Danish.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1 (in characters).
+    pub column: usize,
+    /// The bytes of the file the finding points at.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// Everything found in one answer file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The answer file.
+    pub path: PathBuf,
+    /// The file's text, for showing excerpts.
+    pub text: String,
+    /// The findings, in the order of the file.
+    pub findings: Vec<Finding>,
+}
+
+/// The JSON form of a file's findings, for editors and CI.
+#[derive(Serialize)]
+struct JsonFileReport<'a> {
+    file: String,
+    valid: bool,
+    findings: &'a [Finding],
+}
+
+impl FileReport {
+    /// A report of `findings` in the file at `path` whose text is `text`.
+    pub fn new(path: &Path, text: &str, mut findings: Vec<Finding>) -> Self {
+        findings.sort_by_key(|finding| (finding.span.start, finding.severity == Severity::Warning));
+        Self {
+            path: path.to_path_buf(),
+            text: text.to_string(),
+            findings,
+        }
+    }
+
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|finding| finding.severity == Severity::Error)
+    }
+
+    /// The number of errors and of warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        (errors, self.findings.len() - errors)
+    }
+
+    /// The findings as a clerk reads them: each with the offending line and a caret.
+    pub fn to_text(&self, color: bool) -> String {
+        let file = SimpleFile::new(self.path.display().to_string(), self.text.as_str());
+        let config = term::Config::default();
+        let mut text = String::new();
+        for finding in &self.findings {
+            let mut buffer = if color {
+                termcolor::Buffer::ansi()
+            } else {
+                termcolor::Buffer::no_color()
+            };
+            term::emit(&mut buffer, &config, &file, &codespan_report(finding))
+                .expect("writing to a memory buffer cannot fail");
+            text.push_str(&in_danish(
+                &String::from_utf8_lossy(buffer.as_slice()),
+                finding.severity,
+            ));
+        }
+        text
+    }
+
+    /// The findings as a JSON value.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(JsonFileReport {
+            file: self.path.display().to_string(),
+            valid: !self.has_errors(),
+            findings: &self.findings,
+        })
+        .expect("findings serialise to JSON")
+    }
+}
+
+/// codespan-reporting names the severity in English; clerks read Danish.
+fn in_danish(report: &str, severity: Severity) -> String {
+    match severity {
+        Severity::Error => report.replacen("error", "fejl", 1),
+        Severity::Warning => report.replacen("warning", "advarsel", 1),
+    }
+}
+
+fn codespan_report(finding: &Finding) -> Report<()> {
+    let report = match finding.severity {
+        Severity::Error => Report::error(),
+        Severity::Warning => Report::warning(),
+    };
+    let mut notes = Vec::new();
+    if !finding.path.0.is_empty() {
+        notes.push(format!("sti: {}", finding.path));
+    }
+    if let Some(hint) = &finding.hint {
+        notes.push(format!("tip: {hint}"));
+    }
+    report
+        .with_message(&finding.message)
+        .with_labels(vec![Label::primary((), finding.span.clone())])
+        .with_notes(notes)
+}
+
+/// Turns byte offsets into 1-based lines and character columns, and back.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(index, _)| index + 1))
+            .collect();
+        Self { text, starts }
+    }
+
+    /// The 1-based line and column of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&start| start <= offset) - 1;
+        let column = self.text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// The byte offset of a 1-based line and column (columns counted in bytes, as serde_json
+    /// does), clamped to the text.
+    pub fn offset(&self, line: usize, column: usize) -> usize {
+        let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let offset = (start + column.saturating_sub(1)).min(self.text.len());
+        (0..=offset)
+            .rev()
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_print_like_javascript() {
+        let path = JsonPath::root()
+            .key("answer")
+            .key("blocks")
+            .index(3)
+            .key("rows")
+            .index(2);
+        assert_eq!(path.to_string(), "answer.blocks[3].rows[2]");
+    }
+
+    #[test]
+    fn line_index_counts_characters_not_bytes() {
+        let index = LineIndex::new("{\n  \"æ\": 1\n}");
+        assert_eq!(index.line_column(0), (1, 1));
+        assert_eq!(index.line_column(9), (2, 7));
+        assert_eq!(index.offset(2, 3), 4);
+    }
+}

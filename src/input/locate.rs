@@ -1,0 +1,129 @@
+//! Finding where a JSON path sits in the text of an answer file, so a finding about
+//! `answer.blocks[3].table` can point at the right line.
+
+use std::ops::Range;
+
+use jsonc_parser::ast::{ObjectPropName, Value};
+use jsonc_parser::common::Ranged;
+use jsonc_parser::{CollectOptions, ParseOptions};
+
+use super::diagnostic::{JsonPath, Segment};
+
+/// The parsed text of an answer file, for locating paths in it.
+pub struct Locator<'a> {
+    root: Option<Value<'a>>,
+}
+
+impl<'a> Locator<'a> {
+    /// Parses `text`; a text that is not JSON can locate nothing.
+    pub fn new(text: &'a str) -> Self {
+        let options = ParseOptions {
+            allow_comments: false,
+            allow_loose_object_property_names: false,
+            allow_trailing_commas: false,
+        };
+        let root = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
+            .ok()
+            .and_then(|result| result.value);
+        Self { root }
+    }
+
+    /// The bytes of the value at `path`, or of the deepest part of the path that exists. For a
+    /// field, `key_only` points at its name instead of its value.
+    pub fn span(&self, path: &JsonPath, key_only: bool) -> Option<Range<usize>> {
+        let mut value = self.root.as_ref()?;
+        let mut span = range(value);
+        for (position, segment) in path.0.iter().enumerate() {
+            let last = position + 1 == path.0.len();
+            match (segment, value) {
+                (Segment::Key(key), Value::Object(object)) => {
+                    let Some(property) = object.properties.iter().find(|p| name(&p.name) == key)
+                    else {
+                        return Some(span);
+                    };
+                    span = if last && key_only {
+                        name_range(&property.name)
+                    } else {
+                        range(&property.value)
+                    };
+                    value = &property.value;
+                }
+                (Segment::Index(index), Value::Array(array)) => {
+                    let Some(element) = array.elements.get(*index) else {
+                        return Some(span);
+                    };
+                    span = range(element);
+                    value = element;
+                }
+                _ => return Some(span),
+            }
+        }
+        Some(span)
+    }
+}
+
+impl Locator<'_> {
+    /// The name of the first field of the object at `path`: where an externally tagged block
+    /// such as `{"paragrph": …}` names its kind.
+    pub fn first_key(&self, path: &JsonPath) -> Option<Range<usize>> {
+        let mut value = self.root.as_ref()?;
+        for segment in &path.0 {
+            value = match (segment, value) {
+                (Segment::Key(key), Value::Object(object)) => {
+                    &object
+                        .properties
+                        .iter()
+                        .find(|p| name(&p.name) == key)?
+                        .value
+                }
+                (Segment::Index(index), Value::Array(array)) => array.elements.get(*index)?,
+                _ => return None,
+            };
+        }
+        match value {
+            Value::Object(object) => object.properties.first().map(|p| name_range(&p.name)),
+            _ => None,
+        }
+    }
+}
+
+fn name<'b>(name: &'b ObjectPropName<'_>) -> &'b str {
+    match name {
+        ObjectPropName::String(literal) => &literal.value,
+        ObjectPropName::Word(word) => word.value,
+    }
+}
+
+fn name_range(name: &ObjectPropName<'_>) -> Range<usize> {
+    let range = match name {
+        ObjectPropName::String(literal) => literal.range,
+        ObjectPropName::Word(word) => word.range,
+    };
+    range.start..range.end
+}
+
+fn range(value: &Value<'_>) -> Range<usize> {
+    let range = value.range();
+    range.start..range.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_values_and_keys() {
+        let text = r#"{"a": [1, {"b": "x"}]}"#;
+        let locator = Locator::new(text);
+        let path = JsonPath::root().key("a").index(1).key("b");
+        assert_eq!(&text[locator.span(&path, false).unwrap()], "\"x\"");
+        assert_eq!(&text[locator.span(&path, true).unwrap()], "\"b\"");
+    }
+
+    #[test]
+    fn stops_at_the_deepest_existing_part() {
+        let text = r#"{"a": [1]}"#;
+        let span = Locator::new(text).span(&JsonPath::root().key("a").index(5), false);
+        assert_eq!(&text[span.unwrap()], "[1]");
+    }
+}

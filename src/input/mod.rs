@@ -1,0 +1,137 @@
+//! Stage one: reading an answer file into the model, checking it, and reporting every mistake
+//! with its file, line, column and JSON path.
+
+pub mod diagnostic;
+mod locate;
+mod serde_error;
+
+use std::path::{Path, PathBuf};
+
+use self::diagnostic::LineIndex;
+pub use self::diagnostic::{FileReport, Finding, JsonPath, Severity};
+use self::locate::Locator;
+use crate::model::Answer;
+use crate::validate;
+
+/// Why an answer file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be opened or read.
+    #[error("{}: filen kan ikke læses: {source}", path.display())]
+    Read {
+        /// The answer file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The file has errors: invalid JSON, a wrong format, or content that does not hold up.
+    #[error("{}", report.to_text(false))]
+    Invalid {
+        /// Every finding in the file, errors and warnings.
+        report: FileReport,
+    },
+}
+
+/// An answer that passed the checks, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The answer.
+    pub answer: Answer,
+    /// Warnings (never errors) about the file.
+    pub report: FileReport,
+}
+
+/// Reads, parses and checks the answer file at `path`.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let text = read(path)?;
+    let (answer, report) = check_text(&text, path);
+    match answer {
+        Some(answer) if !report.has_errors() => Ok(Loaded { answer, report }),
+        _ => Err(LoadError::Invalid { report }),
+    }
+}
+
+/// Reads an answer file's text.
+pub fn read(path: &Path) -> Result<String, LoadError> {
+    std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Parses and checks `text`; `path` names the file in findings. Returns the answer if it
+/// parsed (it may still have content errors) and every finding.
+pub fn check_text(text: &str, path: &Path) -> (Option<Answer>, FileReport) {
+    let locator = Locator::new(text);
+    let lines = LineIndex::new(text);
+    let answer = match parse(text) {
+        Ok(answer) => answer,
+        Err((json_path, error)) => {
+            let finding = serde_error::finding(&error, json_path, &locator, &lines);
+            return (None, FileReport::new(path, text, vec![finding]));
+        }
+    };
+    let findings = validate::check(&answer)
+        .into_iter()
+        .map(|problem| {
+            let span = first_line(text, locator.span(&problem.path, false).unwrap_or(0..0));
+            let (line, column) = lines.line_column(span.start);
+            Finding {
+                severity: problem.severity,
+                path: problem.path,
+                message: problem.message,
+                hint: problem.hint,
+                line,
+                column,
+                span,
+            }
+        })
+        .collect();
+    (Some(answer), FileReport::new(path, text, findings))
+}
+
+/// A list or object spans many lines; pointing at its first line is clearer.
+fn first_line(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let end = text[span.clone()]
+        .find('\n')
+        .map_or(span.end, |newline| span.start + newline);
+    span.start..end
+}
+
+/// Parses an answer without content checks, keeping the JSON path of a failure.
+fn parse(text: &str) -> Result<Answer, (JsonPath, serde_json::Error)> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let answer: Answer = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = serde_error::json_path(error.path());
+        (path, error.into_inner())
+    })?;
+    deserializer
+        .end()
+        .map_err(|error| (JsonPath::root(), error))?;
+    Ok(answer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings(text: &str) -> Vec<Finding> {
+        check_text(text, Path::new("a.json")).1.findings
+    }
+
+    #[test]
+    fn a_misspelled_field_is_reported_at_its_name_with_a_suggestion() {
+        let found = findings(r#"{"ministry": {"nme": "X"}}"#);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path.to_string(), "ministry.nme");
+        assert_eq!(found[0].message, "ukendt felt `nme`");
+        assert_eq!(found[0].hint.as_deref(), Some("mente du `name`?"));
+        assert_eq!((found[0].line, found[0].column), (1, 15));
+    }
+
+    #[test]
+    fn trailing_content_is_an_error() {
+        let found = findings("{} x");
+        assert_eq!(found[0].severity, Severity::Error);
+    }
+}

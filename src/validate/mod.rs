@@ -1,0 +1,349 @@
+//! Content checks: what JSON syntax and types cannot catch, such as rows that do not fit their
+//! columns, totals that do not add up or an answer dated before its question.
+//!
+//! Each check reports a [`Problem`] at a JSON path; the input stage turns problems into located
+//! findings.
+
+mod committees;
+
+use chrono::NaiveDate;
+
+pub use self::committees::{COMMITTEES, full_name};
+use crate::input::diagnostic::{JsonPath, Severity};
+use crate::model::{Answer, Block, Cell, Panel, Question, Row, Table};
+
+/// The marker `svar new` puts in every field a clerk must fill in.
+pub const PLACEHOLDER: &str = "UDFYLD";
+
+/// Something wrong with an answer's content, before it is located in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where in the answer.
+    pub path: JsonPath,
+    /// What is wrong, in Danish.
+    pub message: String,
+    /// What to do about it, in Danish.
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    fn error(path: JsonPath, message: impl Into<String>, hint: Option<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            path,
+            message: message.into(),
+            hint,
+        }
+    }
+
+    fn warning(path: JsonPath, message: impl Into<String>, hint: Option<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            path,
+            message: message.into(),
+            hint,
+        }
+    }
+}
+
+/// Checks the content of an answer that has already parsed.
+pub fn check(answer: &Answer) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let root = JsonPath::root();
+    check_texts(
+        &serde_json::to_value(answer).expect("answers serialise"),
+        &root,
+        &mut problems,
+    );
+    check_question(&answer.question, &root.key("question"), &mut problems);
+    check_dates(answer, &mut problems);
+    let blocks = root.key("answer").key("blocks");
+    if answer.answer.blocks.is_empty() {
+        problems.push(Problem::error(
+            blocks.clone(),
+            "svaret har ingen blokke",
+            Some("skriv svaret som afsnit: \"blocks\": [{\"paragraph\": \"…\"}]".into()),
+        ));
+    }
+    let mut next_table = 1;
+    check_blocks(
+        &answer.answer.blocks,
+        &blocks,
+        &mut next_table,
+        &mut problems,
+    );
+    problems
+}
+
+/// Every text: not empty, and no placeholder from `svar new` left.
+fn check_texts(value: &serde_json::Value, path: &JsonPath, problems: &mut Vec<Problem>) {
+    match value {
+        serde_json::Value::String(text) if text.contains(PLACEHOLDER) => {
+            problems.push(Problem::error(
+                path.clone(),
+                "feltet er ikke udfyldt",
+                Some(format!(
+                    "erstat teksten med {PLACEHOLDER} med det rigtige indhold"
+                )),
+            ));
+        }
+        serde_json::Value::String(text) if text.trim().is_empty() => {
+            problems.push(Problem::error(
+                path.clone(),
+                "teksten er tom",
+                Some("skriv teksten, eller fjern feltet, hvis det er valgfrit".into()),
+            ));
+        }
+        serde_json::Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                check_texts(item, &path.index(index), problems);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (key, field) in fields {
+                check_texts(field, &path.key(key), problems);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_question(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
+    if question.number == 0 {
+        problems.push(Problem::error(
+            path.key("number"),
+            "spørgsmålsnummeret skal være 1 eller større",
+            None,
+        ));
+    }
+    if question.series != "Alm. del" && !is_bill(&question.series) {
+        problems.push(Problem::error(
+            path.key("series"),
+            format!(
+                "ukendt række \"{}\" for et udvalgsspørgsmål",
+                question.series
+            ),
+            Some("skriv \"Alm. del\" eller et forslag som \"L 58\" eller \"B 12\"".into()),
+        ));
+    }
+    if !is_session(&question.session) {
+        problems.push(Problem::error(
+            path.key("session"),
+            format!("ukendt folketingsår \"{}\"", question.session),
+            Some("skriv fx \"2018-19\" eller \"2022-23 (2. samling)\"".into()),
+        ));
+    }
+    let committee = &question.committee;
+    match full_name(&committee.abbreviation) {
+        None => problems.push(Problem::warning(
+            path.key("committee").key("abbreviation"),
+            format!("ukendt udvalgsforkortelse \"{}\"", committee.abbreviation),
+            Some(format!(
+                "kendte forkortelser: {}",
+                COMMITTEES
+                    .iter()
+                    .map(|(a, _)| *a)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        )),
+        Some(name) if name != committee.name => problems.push(Problem::warning(
+            path.key("committee").key("name"),
+            format!("{} hedder \"{name}\"", committee.abbreviation),
+            Some("ret navnet eller forkortelsen, så de passer sammen".into()),
+        )),
+        Some(_) => {}
+    }
+}
+
+/// "L 58", "B 12", "F 3", "V 1", optionally with a letter ("L 58 A").
+fn is_bill(series: &str) -> bool {
+    let mut parts = series.split(' ');
+    let kind_ok = matches!(parts.next(), Some("L" | "B" | "F" | "V"));
+    let number_ok = parts
+        .next()
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let rest: Vec<&str> = parts.collect();
+    let suffix_ok = rest.is_empty() || (rest.len() == 1 && matches!(rest[0], "A" | "B" | "C"));
+    kind_ok && number_ok && suffix_ok
+}
+
+/// "2018-19" (consecutive years), optionally "(2. samling)".
+fn is_session(session: &str) -> bool {
+    let (years, rest) = session.split_once(' ').unwrap_or((session, ""));
+    let consecutive = years
+        .split_once('-')
+        .and_then(|(first, second)| {
+            let first: u32 = first.parse().ok().filter(|_| first.len() == 4)?;
+            let second: u32 = second.parse().ok().filter(|_| second.len() == 2)?;
+            Some((first + 1) % 100 == second)
+        })
+        .unwrap_or(false);
+    consecutive && (rest.is_empty() || rest == "(2. samling)")
+}
+
+fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
+    let question = JsonPath::root().key("question");
+    let asked = answer.question.asked_on;
+    let before = |later: Option<NaiveDate>| matches!((asked, later), (Some(a), Some(l)) if l < a);
+    if before(answer.date) {
+        problems.push(Problem::error(
+            JsonPath::root().key("date"),
+            "svaret er dateret før spørgsmålet blev stillet",
+            Some("ret \"date\" eller \"question.asked_on\"".into()),
+        ));
+    }
+    if before(answer.question.deadline) {
+        problems.push(Problem::error(
+            question.key("deadline"),
+            "fristen ligger før spørgsmålet blev stillet",
+            Some("ret \"question.deadline\" eller \"question.asked_on\"".into()),
+        ));
+    }
+}
+
+fn check_blocks(
+    blocks: &[Block],
+    path: &JsonPath,
+    next_table: &mut u32,
+    problems: &mut Vec<Problem>,
+) {
+    for (index, block) in blocks.iter().enumerate() {
+        let path = path.index(index);
+        match block {
+            Block::Statement(statement) => {
+                let inner = path.key("statement").key("blocks");
+                if statement.blocks.is_empty() {
+                    problems.push(Problem::error(inner.clone(), "udtalelsen er tom", None));
+                }
+                check_blocks(&statement.blocks, &inner, next_table, problems);
+            }
+            Block::Table(table) => {
+                check_table(table, &path.key("table"), *next_table, problems);
+                *next_table = table.number.max(*next_table) + 1;
+            }
+            Block::List(items) if items.is_empty() => {
+                problems.push(Problem::error(path.key("list"), "listen er tom", None));
+            }
+            Block::List(_) | Block::Paragraph(_) => {}
+        }
+    }
+}
+
+fn check_table(table: &Table, path: &JsonPath, expected: u32, problems: &mut Vec<Problem>) {
+    if table.number != expected {
+        problems.push(Problem::error(
+            path.key("number"),
+            format!(
+                "tabellen har nummer {}, men den forrige var {}",
+                table.number,
+                expected - 1
+            ),
+            Some(format!(
+                "tabeller nummereres fortløbende; denne skal have nummer {expected}"
+            )),
+        ));
+    }
+    if table.panels.is_empty() {
+        problems.push(Problem::error(
+            path.key("panels"),
+            "tabellen har ingen paneler",
+            None,
+        ));
+    }
+    let mut labels: Vec<&str> = Vec::new();
+    for (index, panel) in table.panels.iter().enumerate() {
+        let panel_path = path.key("panels").index(index);
+        if let Some(label) = &panel.label {
+            if labels.contains(&label.as_str()) {
+                problems.push(Problem::error(
+                    panel_path.key("label"),
+                    format!("panelbogstavet \"{label}\" er brugt før i samme tabel"),
+                    Some("giv panelerne hver sit bogstav: A, B, C …".into()),
+                ));
+            }
+            labels.push(label);
+        }
+        check_panel(panel, &panel_path, problems);
+    }
+}
+
+fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
+    let columns = panel.columns.len();
+    let rows = panel
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| (path.key("rows").index(i), row));
+    for (row_path, row) in rows.chain(panel.total.iter().map(|row| (path.key("total"), row))) {
+        if row.cells.len() != columns {
+            problems.push(Problem::error(
+                row_path.key("cells"),
+                format!(
+                    "rækken har {} celler, men panelet har {columns} kolonner",
+                    row.cells.len()
+                ),
+                Some("giv rækken én celle pr. kolonne i \"columns\"".into()),
+            ));
+        }
+    }
+    if let Some(total) = &panel.total.as_ref().filter(|_| panel.total_is_sum) {
+        check_total(panel, total, &path.key("total"), problems);
+    }
+}
+
+/// A total row must add up, column by column, where every cell of the column is a number.
+fn check_total(panel: &Panel, total: &Row, path: &JsonPath, problems: &mut Vec<Problem>) {
+    for (column, total_cell) in total.cells.iter().enumerate() {
+        let Some(stated) = number(total_cell) else {
+            continue;
+        };
+        let cells: Option<Vec<f64>> = panel
+            .rows
+            .iter()
+            .map(|row| row.cells.get(column).and_then(number))
+            .collect();
+        let Some(cells) = cells else { continue };
+        let sum: f64 = cells.iter().sum();
+        if (sum - stated).abs() > 1e-6 * sum.abs().max(1.0) {
+            let heading = panel
+                .columns
+                .get(column)
+                .map_or(String::new(), |c| format!(" ({c})"));
+            problems.push(Problem::error(
+                path.key("cells").index(column),
+                format!(
+                    "totalen i kolonne {}{heading} er {}, men rækkerne summer til {}",
+                    column + 1,
+                    crate::danish::number(&serde_json::Number::from_f64(stated).unwrap_or(0.into())),
+                    crate::danish::number(&serde_json::Number::from_f64(sum).unwrap_or(0.into())),
+                ),
+                Some("ret tallene, eller sæt \"total_is_sum\": false på panelet, hvis totalen bevidst ikke er en sum (og forklar det i noterne)".into()),
+            ));
+        }
+    }
+}
+
+fn number(cell: &Cell) -> Option<f64> {
+    match cell {
+        Cell::Number(number) => number.as_f64(),
+        Cell::Text(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_series_and_sessions() {
+        assert!(is_bill("L 58") && is_bill("B 12") && is_bill("L 58 A"));
+        assert!(!is_bill("Alm del") && !is_bill("L") && !is_bill("L 5x"));
+        assert!(
+            is_session("2018-19") && is_session("2022-23 (2. samling)") && is_session("1999-00")
+        );
+        assert!(!is_session("2018-20") && !is_session("2018/19") && !is_session("18-19"));
+    }
+}

@@ -1,0 +1,158 @@
+//! `svar check`, `svar schema` and `svar new`, driving the real binary. Each mistake under
+//! tests/fixtures/invalid/ has a snapshot of the exact message a clerk sees.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn crate_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn svar() -> Command {
+    let mut command = Command::cargo_bin("svar").unwrap();
+    command.current_dir(crate_root()).env("NO_COLOR", "1");
+    command
+}
+
+/// The exit status and everything `svar check` prints for one file.
+fn check_output(relative: &str) -> String {
+    let output = svar().args(["check", relative]).output().unwrap();
+    format!(
+        "exit: {}\n--- stderr\n{}--- stdout\n{}",
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    )
+}
+
+#[test]
+fn every_mistake_has_its_exact_message() {
+    let folder = crate_root().join("tests/fixtures/invalid");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    assert!(
+        names.len() >= 15,
+        "expected a fixture per mistake, found {names:?}"
+    );
+    for name in names {
+        let output = check_output(&format!("tests/fixtures/invalid/{name}"));
+        insta::assert_snapshot!(name.trim_end_matches(".json"), output);
+    }
+}
+
+#[test]
+fn the_examples_and_fixtures_are_valid() {
+    for file in ["data/beu-287-2019.json", "tests/fixtures/complete.json"] {
+        svar()
+            .args(["check", file])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("i orden (0 fejl, 0 advarsler)"));
+    }
+}
+
+#[test]
+fn json_format_reports_findings_for_machines() {
+    let output = svar()
+        .args(["check", "--format", "json", "data/beu-287-2019.json"])
+        .arg("tests/fixtures/invalid/unknown-field-kaption.json")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["files"][0]["valid"], true);
+    let finding = &report["files"][1]["findings"][0];
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(
+        finding["path"],
+        "answer.blocks[1].statement.blocks[1].table.kaption"
+    );
+    assert_eq!(finding["message"], "ukendt felt `kaption`");
+    assert_eq!(finding["hint"], "mente du `caption`?");
+    assert!(finding["line"].as_u64().unwrap() > 1);
+}
+
+#[test]
+fn the_checked_in_schema_is_the_generated_one() {
+    let output = svar().arg("schema").output().unwrap();
+    assert!(output.status.success());
+    let checked_in =
+        std::fs::read_to_string(crate_root().join("schema/answer.schema.json")).unwrap();
+    assert!(
+        String::from_utf8(output.stdout).unwrap() == checked_in,
+        "schema/answer.schema.json is stale: run `cargo run --release -- schema > schema/answer.schema.json`"
+    );
+}
+
+#[test]
+fn the_schema_describes_fields_in_danish_and_rejects_unknown_fields() {
+    let schema: serde_json::Value = serde_json::from_str(&svar::cli::answer_schema()).unwrap();
+    assert_eq!(schema["additionalProperties"], false);
+    assert_eq!(
+        schema["properties"]["date"]["description"],
+        "Svarets dato (ÅÅÅÅ-MM-DD); også PDF'ens dato."
+    );
+}
+
+#[test]
+fn a_new_skeleton_is_rejected_until_filled_in_and_never_overwrites() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("nyt-svar.json");
+    svar().arg("new").arg(&file).assert().success();
+    let output = svar().arg("check").arg(&file).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for path in [
+        "ministry.name",
+        "question.number",
+        "question.text",
+        "question.session",
+        "answer.blocks[0].paragraph",
+    ] {
+        assert!(
+            stderr.contains(&format!("sti: {path}")),
+            "{path} not flagged:\n{stderr}"
+        );
+    }
+    let written = std::fs::read(&file).unwrap();
+    svar()
+        .arg("new")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("findes allerede"));
+    assert_eq!(std::fs::read(&file).unwrap(), written);
+    svar()
+        .args(["render", "-o"])
+        .arg(folder.path())
+        .arg(&file)
+        .assert()
+        .code(1);
+    assert!(!folder.path().join("nyt-svar.pdf").exists());
+}
+
+#[test]
+fn render_refuses_invalid_input_with_the_same_message() {
+    let folder = tempfile::tempdir().unwrap();
+    let fixture = "tests/fixtures/invalid/total-not-sum.json";
+    let checked = svar().args(["check", fixture]).output().unwrap();
+    let rendered = svar()
+        .args(["render", "-o"])
+        .arg(folder.path())
+        .arg(fixture)
+        .output()
+        .unwrap();
+    assert_eq!(rendered.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&rendered.stderr)
+            .contains(&*String::from_utf8_lossy(&checked.stderr))
+    );
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
+}

@@ -1,0 +1,472 @@
+//! End-to-end tests of the PDF standards: every answer exports under every standard svar offers,
+//! the default is PDF/UA-1 with PDF/A-3b (PDF/UA-1 alone for an undated answer), impossible
+//! choices are refused, and the PDF's own structure tree has the tags a screen reader needs.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use lopdf::{Dictionary, Document, Object};
+use predicates::prelude::*;
+
+/// Every value `--pdf-standard` accepts on its own, and whether it is a PDF/A level.
+const STANDARDS: [(&str, bool); 13] = [
+    ("ua-1", false),
+    ("a-2b", true),
+    ("a-2u", true),
+    ("a-2a", true),
+    ("a-3b", true),
+    ("a-3u", true),
+    ("a-3a", true),
+    ("a-4", true),
+    ("a-4f", true),
+    ("a-4e", true),
+    ("1.7", false),
+    ("2.0", false),
+    ("none", false),
+];
+
+/// The structure tags an answer's PDF must contain.
+const REQUIRED_TAGS: [&str; 8] = ["BlockQuote", "Table", "TH", "TD", "Caption", "L", "LI", "P"];
+
+fn crate_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn svar() -> Command {
+    let mut command = Command::cargo_bin("svar").unwrap();
+    command.current_dir(crate_root());
+    command
+}
+
+/// Every answer file in data/ plus the fixture with every optional field, relative to the crate.
+fn answer_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(crate_root().join("data"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "json")
+        })
+        .map(|path| path.strip_prefix(crate_root()).unwrap().to_path_buf())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "data/ has no answer files");
+    files.push(PathBuf::from("tests/fixtures/complete.json"));
+    files
+}
+
+/// Whether the answer file gives a date, which PDF/A needs.
+fn is_dated(file: &Path) -> bool {
+    let text = std::fs::read_to_string(crate_root().join(file)).unwrap();
+    let answer: serde_json::Value = serde_json::from_str(&text).unwrap();
+    answer.get("date").is_some_and(|date| !date.is_null())
+}
+
+fn example() -> &'static str {
+    "data/beu-287-2019.json"
+}
+
+fn complete() -> &'static str {
+    "tests/fixtures/complete.json"
+}
+
+/// The refusal for a PDF/A standard and an answer without a date.
+fn needs_date_message(file: &Path, standard: &str) -> String {
+    let title = format!("PDF/A-{}", &standard["a-".len()..]);
+    format!(
+        "fejl: {}: {title} kræver en dato, men svarfilen har ingen \"date\". Angiv \"date\", \
+         eller vælg en standard uden PDF/A (f.eks. --pdf-standard ua-1).\n",
+        file.display()
+    )
+}
+
+/// Renders `file` into `pdf` with the given `--pdf-standard` values (none: the default).
+fn render(file: &str, pdf: &Path, standards: &[&str]) -> assert_cmd::assert::Assert {
+    let mut command = svar();
+    command.args(["render", "-o"]).arg(pdf);
+    for standard in standards {
+        command.args(["--pdf-standard", standard]);
+    }
+    command.arg(file).assert()
+}
+
+/// What the tests read from a PDF with a PDF parser.
+struct PdfFacts {
+    /// The `/Lang` of the catalog.
+    lang: String,
+    /// The `/Title` of the document information dictionary (PDF 2.0 keeps it in XMP only).
+    info_title: Option<String>,
+    /// The XMP metadata packet.
+    xmp: String,
+    /// `/ViewerPreferences /DisplayDocTitle`.
+    display_doc_title: bool,
+    /// Whether the catalog has a `/StructTreeRoot`.
+    tagged: bool,
+    /// Every structure type in the structure tree.
+    tags: BTreeSet<String>,
+    /// For every `Table` element, the types of its direct children and of all its descendants.
+    tables: Vec<(BTreeSet<String>, BTreeSet<String>)>,
+}
+
+fn read_pdf(path: &Path) -> PdfFacts {
+    let document = Document::load(path).unwrap();
+    let catalog = document.catalog().unwrap();
+    let text = |dictionary: &Dictionary, key: &[u8]| {
+        lopdf::decode_text_string(dictionary.get(key).unwrap()).unwrap()
+    };
+    let info_title = document
+        .trailer
+        .get(b"Info")
+        .ok()
+        .map(|info| document.dereference(info).unwrap().1.as_dict().unwrap())
+        .and_then(|info| info.get(b"Title").ok())
+        .map(|title| lopdf::decode_text_string(title).unwrap());
+    let metadata = document
+        .dereference(catalog.get(b"Metadata").unwrap())
+        .unwrap()
+        .1
+        .as_stream()
+        .unwrap();
+    let xmp = metadata
+        .decompressed_content()
+        .unwrap_or_else(|_| metadata.content.clone());
+    let display_doc_title = catalog
+        .get(b"ViewerPreferences")
+        .ok()
+        .and_then(|preferences| document.dereference(preferences).ok())
+        .and_then(|(_, preferences)| preferences.as_dict().ok())
+        .and_then(|preferences| preferences.get(b"DisplayDocTitle").ok())
+        .and_then(|flag| flag.as_bool().ok())
+        .unwrap_or(false);
+    let mut facts = PdfFacts {
+        lang: text(catalog, b"Lang"),
+        info_title,
+        xmp: String::from_utf8(xmp).unwrap(),
+        display_doc_title,
+        tagged: false,
+        tags: BTreeSet::new(),
+        tables: Vec::new(),
+    };
+    if let Ok(root) = catalog.get(b"StructTreeRoot") {
+        facts.tagged = true;
+        let root = document.dereference(root).unwrap().1.as_dict().unwrap();
+        if let Ok(kids) = root.get(b"K") {
+            for element in struct_elements(&document, kids) {
+                walk(&document, element, &mut facts);
+            }
+        }
+    }
+    facts
+}
+
+/// The structure elements among the kids `object` (a reference, dictionary or array); marked
+/// content ids and content references are left out.
+fn struct_elements<'a>(document: &'a Document, object: &'a Object) -> Vec<&'a Dictionary> {
+    let object = document.dereference(object).unwrap().1;
+    match object {
+        Object::Array(items) => items
+            .iter()
+            .flat_map(|item| struct_elements(document, item))
+            .collect(),
+        Object::Dictionary(dictionary) if dictionary.has(b"S") => vec![dictionary],
+        _ => Vec::new(),
+    }
+}
+
+fn structure_type(element: &Dictionary) -> String {
+    String::from_utf8(element.get(b"S").unwrap().as_name().unwrap().to_vec()).unwrap()
+}
+
+/// Collects the types of `element` and everything below it; returns them.
+fn walk(document: &Document, element: &Dictionary, facts: &mut PdfFacts) -> BTreeSet<String> {
+    let kind = structure_type(element);
+    let children = element
+        .get(b"K")
+        .map(|kids| struct_elements(document, kids))
+        .unwrap_or_default();
+    let mut below = BTreeSet::new();
+    let mut direct = BTreeSet::new();
+    for child in children {
+        direct.insert(structure_type(child));
+        below.extend(walk(document, child, facts));
+    }
+    if kind == "Table" {
+        facts.tables.push((direct, below.clone()));
+    }
+    facts.tags.insert(kind.clone());
+    below.insert(kind);
+    below
+}
+
+fn xmp_has(facts: &PdfFacts, element: &str) -> bool {
+    facts.xmp.contains(element)
+}
+
+#[test]
+fn every_answer_exports_under_every_standard_and_pdfa_needs_a_date() {
+    let folder = tempfile::tempdir().unwrap();
+    for file in answer_files() {
+        let dated = is_dated(&file);
+        for (standard, archival) in STANDARDS {
+            let pdf = folder.path().join(format!("{standard}.pdf"));
+            let assert = render(file.to_str().unwrap(), &pdf, &[standard]);
+            if archival && !dated {
+                assert
+                    .code(1)
+                    .stdout("")
+                    .stderr(predicate::str::contains(needs_date_message(
+                        &file, standard,
+                    )));
+                assert!(!pdf.exists(), "{}: {standard} wrote a PDF", file.display());
+                continue;
+            }
+            assert
+                .success()
+                .stderr(predicate::str::contains("fejl").not())
+                .stderr(predicate::str::contains("har ingen dato").not());
+            let bytes = std::fs::read(&pdf).unwrap();
+            let version = if standard.starts_with("a-4") || standard == "2.0" {
+                "%PDF-2.0"
+            } else {
+                "%PDF-1.7"
+            };
+            assert!(
+                bytes.starts_with(version.as_bytes()),
+                "{} under {standard} is not {version}",
+                file.display()
+            );
+            let facts = read_pdf(&pdf);
+            assert!(
+                facts.tagged,
+                "{} under {standard} is untagged",
+                file.display()
+            );
+            assert_eq!(
+                xmp_has(&facts, "<pdfuaid:part>1</pdfuaid:part>"),
+                standard == "ua-1",
+                "{} under {standard}: PDF/UA identification",
+                file.display()
+            );
+            let part = standard.strip_prefix("a-").map(|level| &level[..1]);
+            assert_eq!(
+                xmp_has(&facts, "<pdfaid:part>"),
+                part.is_some(),
+                "{} under {standard}: PDF/A identification",
+                file.display()
+            );
+            if let Some(part) = part {
+                let element = format!("<pdfaid:part>{part}</pdfaid:part>");
+                assert!(
+                    xmp_has(&facts, &element),
+                    "{} lacks {element}",
+                    file.display()
+                );
+            }
+            std::fs::remove_file(&pdf).unwrap();
+        }
+    }
+}
+
+#[test]
+fn every_answer_exports_under_the_default() {
+    let folder = tempfile::tempdir().unwrap();
+    for file in answer_files() {
+        let pdf = folder.path().join("default.pdf");
+        let assert = render(file.to_str().unwrap(), &pdf, &[]).success();
+        let facts = read_pdf(&pdf);
+        assert!(xmp_has(&facts, "<pdfuaid:part>1</pdfuaid:part>"));
+        if is_dated(&file) {
+            assert.stderr(predicate::str::contains("har ingen dato").not());
+            assert!(xmp_has(&facts, "<pdfaid:part>3</pdfaid:part>"));
+            assert!(xmp_has(
+                &facts,
+                "<pdfaid:conformance>B</pdfaid:conformance>"
+            ));
+        } else {
+            assert.stderr(predicate::str::contains("har ingen dato"));
+            assert!(!xmp_has(&facts, "<pdfaid:part>"));
+        }
+    }
+}
+
+#[test]
+fn the_default_for_a_dated_answer_is_pdf_ua_1_with_pdf_a_3b() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("complete.pdf");
+    render(complete(), &pdf, &[])
+        .success()
+        .stdout(predicate::str::contains("(1 side), PDF/UA-1 + PDF/A-3b\n"))
+        .stderr(predicate::str::contains("advarsel").not());
+    let facts = read_pdf(&pdf);
+    assert!(xmp_has(&facts, "<pdfuaid:part>1</pdfuaid:part>"));
+    assert!(xmp_has(&facts, "<pdfaid:part>3</pdfaid:part>"));
+    assert!(xmp_has(
+        &facts,
+        "<pdfaid:conformance>B</pdfaid:conformance>"
+    ));
+    assert!(facts.display_doc_title, "PDF/UA-1 wants the title shown");
+
+    // Asking for the default explicitly gives the same bytes.
+    let explicit = folder.path().join("explicit.pdf");
+    render(complete(), &explicit, &["ua-1,a-3b"]).success();
+    assert!(std::fs::read(&pdf).unwrap() == std::fs::read(&explicit).unwrap());
+}
+
+#[test]
+fn the_default_for_an_undated_answer_is_pdf_ua_1_alone_with_a_warning() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("example.pdf");
+    render(example(), &pdf, &[])
+        .success()
+        .stdout(predicate::str::contains("(4 sider), PDF/UA-1\n"))
+        .stderr(predicate::str::contains(
+            "advarsel: data/beu-287-2019.json har ingen dato; PDF/A kræver en dato, så PDF'en \
+             overholder kun PDF/UA-1. Angiv \"date\" for at få PDF/A-3b.\n",
+        ));
+    let facts = read_pdf(&pdf);
+    assert!(xmp_has(&facts, "<pdfuaid:part>1</pdfuaid:part>"));
+    assert!(!xmp_has(&facts, "<pdfaid:part>"));
+    assert!(facts.display_doc_title);
+}
+
+#[test]
+fn an_explicit_pdf_a_for_an_undated_answer_is_refused_and_keeps_the_earlier_pdf() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("example.pdf");
+    render(example(), &pdf, &["ua-1"]).success();
+    let before = std::fs::read(&pdf).unwrap();
+    render(example(), &pdf, &["ua-1,a-3b"])
+        .code(1)
+        .stderr(predicate::str::contains(needs_date_message(
+            Path::new(example()),
+            "a-3b",
+        )));
+    assert_eq!(std::fs::read(&pdf).unwrap(), before);
+}
+
+#[test]
+fn impossible_combinations_are_refused_before_anything_is_written() {
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["ua-1,a-4"],
+            "fejl: PDF-standarderne ua-1 og a-4 kan ikke kombineres: de passer ikke til samme \
+             PDF-version",
+        ),
+        (
+            &["2.0", "ua-1"],
+            "fejl: PDF-standarderne 2.0 og ua-1 kan ikke kombineres: de passer ikke til samme \
+             PDF-version",
+        ),
+        (
+            &["a-2b,a-3b"],
+            "fejl: PDF-standarderne a-2b og a-3b kan ikke kombineres: en PDF kan kun overholde én \
+             PDF/A-standard",
+        ),
+        (
+            &["1.7,2.0"],
+            "fejl: PDF-standarderne 1.7 og 2.0 kan ikke kombineres: en PDF har kun én PDF-version",
+        ),
+        (
+            &["none", "ua-1"],
+            "fejl: PDF-standarden \"none\" (ingen standard) kan ikke kombineres med andre (none og \
+             ua-1)",
+        ),
+    ];
+    for (standards, message) in cases {
+        let folder = tempfile::tempdir().unwrap();
+        render(complete(), &folder.path().join("out"), standards)
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::starts_with(message));
+        assert_eq!(
+            std::fs::read_dir(folder.path()).unwrap().count(),
+            0,
+            "{standards:?} wrote something"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_standard_is_a_usage_error() {
+    svar()
+        .args(["render", "--pdf-standard", "a-1b", complete()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values: ua-1, a-2b"));
+}
+
+#[test]
+fn the_structure_tree_has_language_title_headings_quotes_tables_and_lists() {
+    let folder = tempfile::tempdir().unwrap();
+    let titles = [
+        (
+            example(),
+            "Svar på spørgsmål nr. 287 (Alm. del) fra Folketingets Beskæftigelsesudvalg",
+        ),
+        (
+            complete(),
+            "Svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen",
+        ),
+    ];
+    for (file, title) in titles {
+        let pdf = folder.path().join("answer.pdf");
+        render(file, &pdf, &[]).success();
+        let facts = read_pdf(&pdf);
+        assert!(
+            facts.lang.starts_with("da"),
+            "{file}: language {}",
+            facts.lang
+        );
+        assert_eq!(
+            facts.info_title.as_deref(),
+            Some(title),
+            "{file}: /Info /Title"
+        );
+        let dc_title =
+            format!("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li>");
+        assert!(facts.xmp.contains(&dc_title), "{file}: XMP dc:title");
+        assert!(facts.display_doc_title, "{file}: DisplayDocTitle");
+
+        assert!(
+            facts.tags.contains("H1") || facts.tags.contains("H"),
+            "{file}: no heading among {:?}",
+            facts.tags
+        );
+        for tag in REQUIRED_TAGS {
+            assert!(
+                facts.tags.contains(tag),
+                "{file}: no {tag} among {:?}",
+                facts.tags
+            );
+        }
+        assert!(!facts.tables.is_empty());
+        for (children, descendants) in &facts.tables {
+            assert!(
+                children.contains("Caption"),
+                "{file}: a table without caption: {children:?}"
+            );
+            assert!(
+                descendants.contains("TH"),
+                "{file}: a table without header cells"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_pdf_without_standard_is_still_tagged() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("none.pdf");
+    render(example(), &pdf, &["none"])
+        .success()
+        .stdout(predicate::str::contains("(4 sider), ingen PDF-standard\n"));
+    let facts = read_pdf(&pdf);
+    assert!(facts.tagged);
+    assert!(facts.lang.starts_with("da"));
+    for tag in REQUIRED_TAGS {
+        assert!(facts.tags.contains(tag), "no {tag} among {:?}", facts.tags);
+    }
+    assert!(!xmp_has(&facts, "<pdfuaid:part>"));
+    assert!(!xmp_has(&facts, "<pdfaid:part>"));
+}
