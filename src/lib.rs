@@ -9,6 +9,7 @@ pub mod cli;
 pub mod danish;
 pub mod escape;
 pub mod input;
+pub mod limit;
 pub mod model;
 pub mod output;
 pub mod pdf;
@@ -39,6 +40,9 @@ pub enum Error {
     /// The PDF standards asked for cannot be met for this answer.
     #[error(transparent)]
     Standard(#[from] pdf::StandardError),
+    /// Typesetting ran over its time limit or crashed.
+    #[error(transparent)]
+    Limit(#[from] limit::LimitError),
     /// A result could not be written.
     #[error("{}: kan ikke skrives: {source}", path.display())]
     Write {

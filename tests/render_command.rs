@@ -225,3 +225,43 @@ fn a_missing_file_is_a_clear_error() {
             "findes-ikke.json: filen kan ikke læses",
         ));
 }
+
+#[test]
+fn a_folder_renders_every_answer_in_it_and_reports_the_bad_ones() {
+    let folder = tempfile::tempdir().unwrap();
+    let answers = folder.path().join("svar");
+    std::fs::create_dir(&answers).unwrap();
+    let good = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    for number in 1..=5 {
+        let text = good.replace("\"number\": 15", &format!("\"number\": {number}"));
+        std::fs::write(answers.join(format!("svar-{number}.json")), text).unwrap();
+    }
+    std::fs::write(answers.join("svar-6.json"), "{").unwrap();
+    std::fs::write(answers.join("noter.txt"), "ikke et svar").unwrap();
+    let out = folder.path().join("out");
+    svar()
+        .args(["render", "-o"])
+        .arg(&out)
+        .arg(&answers)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("5 af 6 svar sat; 1 fejlede."))
+        .stderr(predicate::str::contains("svar-6.json:1:1"));
+    let expected: Vec<String> = (1..=5).map(|n| format!("svar-{n}.pdf")).collect();
+    assert_eq!(files_in(&out), expected);
+    let one = std::fs::read(out.join("svar-1.pdf")).unwrap();
+    let two = std::fs::read(out.join("svar-2.pdf")).unwrap();
+    assert_ne!(one, two, "each answer gets its own PDF");
+}
+
+#[test]
+fn an_invalid_time_limit_is_refused() {
+    svar()
+        .args(["render", "--time-limit", "0"])
+        .arg(fixture("complete.json"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "--time-limit skal være et positivt antal sekunder",
+        ));
+}

@@ -3,9 +3,13 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
+use crate::limit::{DEFAULT_TIME_LIMIT, run_with_limit};
 use crate::output::write_atomically;
 use crate::pdf::{ExportOptions, Standard, StandardChoice, StandardError};
 use crate::render::TemplateSet;
@@ -17,7 +21,7 @@ const DEFAULT_OUTPUT_FOLDER: &str = "output";
 /// Arguments of `svar render`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// Svarfilerne (JSON), der skal sættes.
+    /// Svarfilerne (JSON), der skal sættes; en mappe betyder alle *.json i den.
     #[arg(required = true, value_name = "FIL")]
     pub files: Vec<PathBuf>,
     /// Hvor PDF'en skrives: en fil (*.pdf) for én svarfil, ellers en mappe [standard: output/].
@@ -33,6 +37,9 @@ pub struct RenderArgs {
     /// for ingen [standard: ua-1,a-3b; for et svar uden dato kun ua-1].
     #[arg(long, value_name = "STANDARD", value_enum, value_delimiter = ',')]
     pub pdf_standard: Vec<Standard>,
+    /// Længste tid (sekunder) Typst må bruge på ét svar, før det opgives.
+    #[arg(long, value_name = "SEKUNDER", default_value_t = DEFAULT_TIME_LIMIT.as_secs_f64())]
+    pub time_limit: f64,
 }
 
 impl RenderArgs {
@@ -44,7 +51,8 @@ impl RenderArgs {
     }
 }
 
-/// Renders every file, reports each failure and goes on; fails if any file failed.
+/// Renders every file, in parallel on all cores, reports each failure and goes on; fails if any
+/// file failed.
 pub fn run(args: &RenderArgs) -> ExitCode {
     let options = match args.export_options() {
         Ok(options) => options,
@@ -53,35 +61,147 @@ pub fn run(args: &RenderArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let templates = TemplateSet::builtin();
-    let mut failed = 0;
-    for file in &args.files {
-        let pdf_path = pdf_path(args, file);
-        match render_file(file, &pdf_path, args, &options, &templates) {
-            Ok(rendered) => println!(
-                "{} → {} ({}), {}",
-                file.display(),
-                pdf_path.display(),
-                pages(rendered.pages),
-                rendered.standards
-            ),
-            Err(error) => {
-                failed += 1;
-                report_failure(file, &error);
-            }
+    let Some(limit) = time_limit(args.time_limit) else {
+        eprintln!("fejl: --time-limit skal være et positivt antal sekunder");
+        return ExitCode::FAILURE;
+    };
+    let files = match answer_files(&args.files) {
+        Ok(files) => files,
+        Err(error) => {
+            eprintln!("fejl: {error}");
+            return ExitCode::FAILURE;
         }
-    }
-    if args.files.len() > 1 {
+    };
+    let templates = TemplateSet::builtin();
+    let progress = Progress::new(files.len());
+    // A pool of its own: its threads wait for typesetting threads, and Typst lays out in
+    // parallel on rayon's global pool, which must stay free for it.
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("svar-batch-{i}"))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(error) => {
+            eprintln!("fejl: kan ikke starte arbejdstråde: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let failed = pool.install(|| {
+        files
+            .par_iter()
+            .map(|file| {
+                let pdf_path = pdf_path(args, files.len(), file);
+                let result = render_file(file, &pdf_path, args, &options, &templates, limit);
+                // The memo cache is global and grows with every document; keep a batch bounded.
+                typst::comemo::evict(EVICT_AFTER);
+                match result {
+                    Ok(rendered) => {
+                        progress.done(&format!(
+                            "{} → {} ({}), {}",
+                            file.display(),
+                            pdf_path.display(),
+                            pages(rendered.pages),
+                            rendered.standards
+                        ));
+                        0
+                    }
+                    Err(error) => {
+                        progress.failed(|| report_failure(file, &error));
+                        1
+                    }
+                }
+            })
+            .sum::<usize>()
+    });
+    progress.finish();
+    if files.len() > 1 {
         println!(
             "{} af {} svar sat; {failed} fejlede.",
-            args.files.len() - failed,
-            args.files.len()
+            files.len() - failed,
+            files.len()
         );
     }
     if failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// How many compilations a memo-cache entry may go unused before it is dropped.
+const EVICT_AFTER: usize = 4;
+
+fn time_limit(seconds: f64) -> Option<Duration> {
+    (seconds.is_finite() && seconds > 0.0).then(|| Duration::from_secs_f64(seconds))
+}
+
+/// The answer files named on the command line; a folder stands for its `*.json` files.
+fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|error| format!("{}: mappen kan ikke læses: {error}", path.display()))?
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .filter(|file| file.is_file() && file.extension().is_some_and(|e| e == "json"))
+                .collect();
+            if found.is_empty() {
+                return Err(format!(
+                    "{}: mappen indeholder ingen svarfiler (*.json)",
+                    path.display()
+                ));
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+/// A progress bar on a terminal; plain lines when output is piped.
+struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        let bar = (total > 1 && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::new(total as u64);
+            bar.set_style(
+                ProgressStyle::with_template("{bar:40} {pos}/{len} svar  {elapsed_precise}")
+                    .expect("the progress template is valid"),
+            );
+            bar
+        });
+        Self { bar }
+    }
+
+    fn done(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => {
+                bar.println(line);
+                bar.inc(1);
+            }
+            None => println!("{line}"),
+        }
+    }
+
+    fn failed(&self, report: impl FnOnce()) {
+        match &self.bar {
+            Some(bar) => {
+                bar.suspend(report);
+                bar.inc(1);
+            }
+            None => report(),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
     }
 }
 
@@ -108,10 +228,10 @@ fn report_failure(file: &Path, error: &Error) {
 }
 
 /// Where the PDF of `file` goes.
-fn pdf_path(args: &RenderArgs, file: &Path) -> PathBuf {
+fn pdf_path(args: &RenderArgs, file_count: usize, file: &Path) -> PathBuf {
     let name = Path::new(file.file_name().unwrap_or(file.as_os_str())).with_extension("pdf");
     match &args.output {
-        Some(path) if args.files.len() == 1 && path.extension().is_some_and(|e| e == "pdf") => {
+        Some(path) if file_count == 1 && path.extension().is_some_and(|e| e == "pdf") => {
             path.clone()
         }
         Some(folder) => folder.join(name),
@@ -127,55 +247,95 @@ struct Rendered {
     standards: String,
 }
 
-/// Renders one answer, producing every output in memory before writing any of them.
+/// Renders one answer, producing every output in memory, within the time limit, before
+/// writing any of them.
 fn render_file(
     file: &Path,
     pdf_path: &Path,
     args: &RenderArgs,
     options: &ExportOptions,
     templates: &TemplateSet,
+    limit: Duration,
 ) -> Result<Rendered, Error> {
     let loaded = input::load(file)?;
     if !loaded.report.findings.is_empty() {
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         eprint!("{}", loaded.report.to_text(color));
     }
-    let typeset = typeset(&loaded.answer, templates)?;
-    let pdf = typeset.pdf(options)?;
-    if pdf.conformance.is_undated_fallback() {
+    let job = Job {
+        answer: loaded.answer,
+        templates: templates.clone(),
+        options: options.clone(),
+        pdf_path: pdf_path.to_path_buf(),
+        emit_typst: args.emit_typst,
+        png: args.png,
+    };
+    let produced = run_with_limit(limit, move || job.produce())??;
+    if produced.undated_fallback {
         eprintln!(
             "advarsel: {} har ingen dato; PDF/A kræver en dato, så PDF'en overholder kun PDF/UA-1. \
              Angiv \"date\" for at få PDF/A-3b.",
             file.display()
         );
     }
-    let standards = describe(pdf.conformance.standards());
-    let mut outputs = vec![(pdf_path.to_path_buf(), pdf.bytes)];
-    if args.emit_typst {
-        outputs.push((
-            pdf_path.with_extension("typ"),
-            typeset.typst_source().as_bytes().to_vec(),
-        ));
-    }
-    if args.png {
-        let stem = pdf_path.file_stem().unwrap_or_default().to_string_lossy();
-        for (index, png) in typeset.pngs().into_iter().enumerate() {
-            outputs.push((
-                pdf_path.with_file_name(format!("{stem}-{}.png", index + 1)),
-                png,
-            ));
-        }
-    }
-    for (path, bytes) in &outputs {
+    for (path, bytes) in &produced.outputs {
         write_atomically(path, bytes).map_err(|source| Error::Write {
             path: path.clone(),
             source,
         })?;
     }
-    Ok(Rendered {
-        pages: typeset.page_count(),
-        standards,
-    })
+    Ok(produced.rendered)
+}
+
+/// Everything needed to typeset one answer on a thread of its own.
+struct Job {
+    answer: crate::model::Answer,
+    templates: TemplateSet,
+    options: ExportOptions,
+    pdf_path: PathBuf,
+    emit_typst: bool,
+    png: bool,
+}
+
+/// The files one answer gives, not yet written.
+struct Produced {
+    outputs: Vec<(PathBuf, Vec<u8>)>,
+    rendered: Rendered,
+    undated_fallback: bool,
+}
+
+impl Job {
+    fn produce(self) -> Result<Produced, Error> {
+        let typeset = typeset(&self.answer, &self.templates)?;
+        let pdf = typeset.pdf(&self.options)?;
+        let mut outputs = vec![(self.pdf_path.clone(), pdf.bytes)];
+        if self.emit_typst {
+            let source = typeset.typst_source().as_bytes().to_vec();
+            outputs.push((self.pdf_path.with_extension("typ"), source));
+        }
+        if self.png {
+            let stem = self
+                .pdf_path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy();
+            for (index, png) in typeset.pngs().into_iter().enumerate() {
+                outputs.push((
+                    self.pdf_path
+                        .with_file_name(format!("{stem}-{}.png", index + 1)),
+                    png,
+                ));
+            }
+        }
+        Ok(Produced {
+            outputs,
+            rendered: Rendered {
+                pages: typeset.page_count(),
+                standards: describe(pdf.conformance.standards()),
+            },
+            undated_fallback: pdf.conformance.is_undated_fallback(),
+        })
+    }
 }
 
 /// "PDF/UA-1 + PDF/A-3b", or "ingen PDF-standard".
