@@ -40,6 +40,9 @@ pub enum Error {
     /// The PDF standards asked for cannot be met for this answer.
     #[error(transparent)]
     Standard(#[from] pdf::StandardError),
+    /// A folder of own templates could not be read.
+    #[error(transparent)]
+    Templates(#[from] render::TemplateFolderError),
     /// Typesetting ran over its time limit or crashed.
     #[error(transparent)]
     Limit(#[from] limit::LimitError),
@@ -97,6 +100,21 @@ impl Typeset {
 pub fn typeset(answer: &Answer, templates: &TemplateSet) -> Result<Typeset, Error> {
     let generated = render::typst_source(answer, templates)?;
     let world = AnswerWorld::new(generated.source.clone(), templates, answer.date);
+    let document = pdf::compile(&world, &generated)?;
+    Ok(Typeset { world, document })
+}
+
+/// Typesets a changed answer, reusing the work done for `previous` where nothing changed (for
+/// `svar watch`: the generated source is edited in place, so unchanged parts keep their
+/// identity in Typst's caches).
+pub fn retypeset(
+    previous: Typeset,
+    answer: &Answer,
+    templates: &TemplateSet,
+) -> Result<Typeset, Error> {
+    let generated = render::typst_source(answer, templates)?;
+    let mut world = previous.world;
+    world.update(&generated.source, templates, answer.date);
     let document = pdf::compile(&world, &generated)?;
     Ok(Typeset { world, document })
 }

@@ -43,6 +43,19 @@ fn file_id(path: &str) -> FileId {
     RootedPath::new(VirtualRoot::Project, path).intern()
 }
 
+/// The template files as the compiler sees them, under the project root.
+fn template_files(templates: &TemplateSet) -> HashMap<FileId, Bytes> {
+    templates
+        .files()
+        .map(|(name, text)| {
+            (
+                file_id(&format!("/{name}")),
+                Bytes::from_string(text.to_string()),
+            )
+        })
+        .collect()
+}
+
 /// The world of one answer: its generated source, the templates, the fonts, its date.
 pub struct AnswerWorld {
     main: Source,
@@ -53,20 +66,19 @@ pub struct AnswerWorld {
 impl AnswerWorld {
     /// A world compiling `source` against `templates`, where `today()` is `date`.
     pub fn new(source: String, templates: &TemplateSet, date: Option<NaiveDate>) -> Self {
-        let files = templates
-            .files()
-            .map(|(name, text)| {
-                (
-                    file_id(&format!("/{name}")),
-                    Bytes::from_string(text.to_string()),
-                )
-            })
-            .collect();
         Self {
             main: Source::new(file_id(MAIN_PATH), source),
-            files,
+            files: template_files(templates),
             today: date,
         }
+    }
+
+    /// Replaces the generated source, templates and date in place. Unchanged parts of the
+    /// source keep their identity, so the next compile reuses the work done for them.
+    pub fn update(&mut self, source: &str, templates: &TemplateSet, date: Option<NaiveDate>) {
+        self.main.replace(source);
+        self.files = template_files(templates);
+        self.today = date;
     }
 
     /// The generated source being compiled.

@@ -265,3 +265,39 @@ fn an_invalid_time_limit_is_refused() {
             "--time-limit skal være et positivt antal sekunder",
         ));
 }
+
+#[test]
+fn own_templates_override_the_built_in_ones_and_their_errors_name_the_template_line() {
+    let folder = tempfile::tempdir().unwrap();
+    let templates = folder.path().join("skabeloner");
+    std::fs::create_dir(&templates).unwrap();
+    let builtin = svar::render::TemplateSet::builtin();
+    let answer = builtin.get("answer.typ").unwrap().replace("= Svar:", "= Besvarelse:");
+    std::fs::write(templates.join("answer.typ"), &answer).unwrap();
+    let out = folder.path().join("own.typ.pdf");
+    svar()
+        .args(["render", "--emit-typst", "--templates"])
+        .arg(&templates)
+        .arg("-o")
+        .arg(&out)
+        .arg(fixture("complete.json"))
+        .assert()
+        .success();
+    let source = std::fs::read_to_string(out.with_extension("typ")).unwrap();
+    assert!(source.contains("= Besvarelse:") && !source.contains("= Svar:"));
+
+    let broken = answer.replace("= Besvarelse:", "= Besvarelse:\n#ukendt-funktion()");
+    std::fs::write(templates.join("answer.typ"), &broken).unwrap();
+    let line = broken.lines().position(|l| l == "#ukendt-funktion()").unwrap() + 1;
+    svar()
+        .args(["render", "--templates"])
+        .arg(&templates)
+        .arg("-o")
+        .arg(folder.path().join("broken.pdf"))
+        .arg(fixture("complete.json"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("(skabelonen answer.typ, linje {line})")))
+        .stderr(predicate::str::contains("unknown variable: ukendt-funktion"));
+    assert!(!folder.path().join("broken.pdf").exists());
+}

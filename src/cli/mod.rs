@@ -4,6 +4,7 @@ mod check;
 mod new;
 mod render;
 mod schema;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -32,6 +33,8 @@ pub enum Command {
     Schema,
     /// Opretter en ny svarfil med alle felter, der skal udfyldes.
     New(new::NewArgs),
+    /// Sætter et svar igen, hver gang svarfilen eller en skabelon gemmes.
+    Watch(watch::WatchArgs),
 }
 
 /// Runs the command and returns the process's exit status.
@@ -41,5 +44,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Schema => schema::run(),
         Command::New(args) => new::run(&args),
+        Command::Watch(args) => watch::run(&args),
     }
 }

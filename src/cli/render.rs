@@ -37,6 +37,9 @@ pub struct RenderArgs {
     /// for ingen [standard: ua-1,a-3b; for et svar uden dato kun ua-1].
     #[arg(long, value_name = "STANDARD", value_enum, value_delimiter = ',')]
     pub pdf_standard: Vec<Standard>,
+    /// En mappe med egne skabeloner (*.typ), der erstatter de indbyggede med samme navn.
+    #[arg(long, value_name = "MAPPE")]
+    pub templates: Option<PathBuf>,
     /// Længste tid (sekunder) Typst må bruge på ét svar, før det opgives.
     #[arg(long, value_name = "SEKUNDER", default_value_t = DEFAULT_TIME_LIMIT.as_secs_f64())]
     pub time_limit: f64,
@@ -72,7 +75,13 @@ pub fn run(args: &RenderArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let templates = TemplateSet::builtin();
+    let templates = match load_templates(args.templates.as_deref()) {
+        Ok(templates) => templates,
+        Err(error) => {
+            eprintln!("fejl: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     let progress = Progress::new(files.len());
     // A pool of its own: its threads wait for typesetting threads, and Typst lays out in
     // parallel on rayon's global pool, which must stay free for it.
@@ -128,10 +137,20 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     }
 }
 
+/// The built-in templates, overridden by those in `folder` if given.
+pub fn load_templates(
+    folder: Option<&Path>,
+) -> Result<TemplateSet, crate::render::TemplateFolderError> {
+    match folder {
+        Some(folder) => TemplateSet::overridden_by(folder),
+        None => Ok(TemplateSet::builtin()),
+    }
+}
+
 /// How many compilations a memo-cache entry may go unused before it is dropped.
 const EVICT_AFTER: usize = 4;
 
-fn time_limit(seconds: f64) -> Option<Duration> {
+pub fn time_limit(seconds: f64) -> Option<Duration> {
     (seconds.is_finite() && seconds > 0.0).then(|| Duration::from_secs_f64(seconds))
 }
 
@@ -206,7 +225,7 @@ impl Progress {
 }
 
 /// "1 side", "4 sider".
-fn pages(count: usize) -> String {
+pub fn pages(count: usize) -> String {
     if count == 1 {
         "1 side".to_string()
     } else {
@@ -216,7 +235,7 @@ fn pages(count: usize) -> String {
 
 /// Prints why `file` failed: a located report for mistakes in the file, otherwise one line
 /// naming the file.
-fn report_failure(file: &Path, error: &Error) {
+pub fn report_failure(file: &Path, error: &Error) {
     match error {
         Error::Load(input::LoadError::Invalid { report }) => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -339,7 +358,7 @@ impl Job {
 }
 
 /// "PDF/UA-1 + PDF/A-3b", or "ingen PDF-standard".
-fn describe(standards: &[Standard]) -> String {
+pub fn describe(standards: &[Standard]) -> String {
     if standards.is_empty() {
         return "ingen PDF-standard".to_string();
     }

@@ -11,7 +11,7 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 pub use self::context::DocumentContext;
-pub use self::templates::TemplateSet;
+pub use self::templates::{TemplateFolderError, TemplateSet};
 use crate::escape;
 use crate::model::Answer;
 

@@ -4,6 +4,7 @@
 //! Typst markup; the Typst style file (`style.typ`) is served to the compiler as it is.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// The template the template engine starts from.
 pub const ENTRY: &str = "answer.typ";
@@ -32,6 +33,35 @@ impl TemplateSet {
         }
     }
 
+    /// The built-in templates with every `*.typ` file in `folder` in place of the built-in file
+    /// of the same name (or added beside them), the way a theme overrides a book's defaults.
+    pub fn overridden_by(folder: &Path) -> Result<Self, TemplateFolderError> {
+        let error = |source| TemplateFolderError {
+            path: folder.to_path_buf(),
+            source,
+        };
+        let mut set = Self::builtin();
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
+            .map_err(error)?
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == "typ"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let source = std::fs::read_to_string(&path).map_err(|source| TemplateFolderError {
+                path: path.clone(),
+                source,
+            })?;
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            set.files.insert(name, source);
+        }
+        Ok(set)
+    }
+
     /// This set with the file `name` replaced by (or added as) `source`.
     pub fn with_file(mut self, name: &str, source: &str) -> Self {
         self.files.insert(name.to_string(), source.to_string());
@@ -49,6 +79,16 @@ impl TemplateSet {
     pub fn get(&self, name: &str) -> Option<&str> {
         self.files.get(name).map(String::as_str)
     }
+}
+
+/// A template folder that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: skabelonen kan ikke læses: {source}", path.display())]
+pub struct TemplateFolderError {
+    /// The folder or file that failed.
+    pub path: PathBuf,
+    /// What the operating system said.
+    pub source: std::io::Error,
 }
 
 impl Default for TemplateSet {

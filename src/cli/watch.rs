@@ -1,0 +1,169 @@
+//! `svar watch`: renders an answer again on every save of it or of a template, reusing the
+//! work of the previous render so a one-paragraph edit takes milliseconds.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use notify::{RecursiveMode, Watcher};
+
+use super::render::{describe, load_templates, pages, report_failure, time_limit};
+use crate::limit::{DEFAULT_TIME_LIMIT, run_with_limit};
+use crate::output::write_atomically;
+use crate::pdf::{ExportOptions, Standard, StandardChoice};
+use crate::render::TemplateSet;
+use crate::{Error, Typeset, input};
+
+/// How long to wait for more events after a save: editors write a file in several steps.
+const SETTLE: Duration = Duration::from_millis(40);
+
+/// Arguments of `svar watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Svarfilen (JSON), der skal holdes øje med.
+    #[arg(value_name = "FIL")]
+    pub file: PathBuf,
+    /// Hvor PDF'en skrives [standard: output/<navn>.pdf].
+    #[arg(short, long, value_name = "FIL")]
+    pub output: Option<PathBuf>,
+    /// En mappe med egne skabeloner (*.typ); ændringer i den sætter også svaret igen.
+    #[arg(long, value_name = "MAPPE")]
+    pub templates: Option<PathBuf>,
+    /// PDF-standarder som for `svar render`.
+    #[arg(long, value_name = "STANDARD", value_enum, value_delimiter = ',')]
+    pub pdf_standard: Vec<Standard>,
+    /// Længste tid (sekunder) Typst må bruge på én sætning, før den opgives.
+    #[arg(long, value_name = "SEKUNDER", default_value_t = DEFAULT_TIME_LIMIT.as_secs_f64())]
+    pub time_limit: f64,
+}
+
+/// What watching needs: the export settings and the stream of file events.
+struct Session {
+    options: ExportOptions,
+    limit: Duration,
+    events: mpsc::Receiver<notify::Result<notify::Event>>,
+    /// Kept alive for as long as events are wanted.
+    _watcher: notify::RecommendedWatcher,
+}
+
+impl Session {
+    /// Checks the arguments and starts watching the answer's folder and the templates.
+    fn start(args: &WatchArgs) -> Result<Self, String> {
+        let standards =
+            StandardChoice::from_values(&args.pdf_standard).map_err(|e| e.to_string())?;
+        let limit = time_limit(args.time_limit)
+            .ok_or("--time-limit skal være et positivt antal sekunder")?;
+        let (sender, events) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(sender).map_err(|e| e.to_string())?;
+        // Editors save by writing a new file and renaming it: watch the folder, not the file.
+        let mut folders = vec![parent_folder(&args.file)];
+        folders.extend(args.templates.clone());
+        for folder in folders {
+            watcher
+                .watch(&folder, RecursiveMode::NonRecursive)
+                .map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
+        Ok(Self {
+            options: ExportOptions { standards },
+            limit,
+            events,
+            _watcher: watcher,
+        })
+    }
+}
+
+/// Renders once, then again on every change, until interrupted.
+pub fn run(args: &WatchArgs) -> ExitCode {
+    let session = match Session::start(args) {
+        Ok(session) => session,
+        Err(error) => {
+            eprintln!("fejl: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let pdf_path = args.output.clone().unwrap_or_else(|| {
+        let name = Path::new(args.file.file_name().unwrap_or_default()).with_extension("pdf");
+        Path::new("output").join(name)
+    });
+    println!("Holder øje med {} (stop med Ctrl+C).", args.file.display());
+    let (options, limit) = (&session.options, session.limit);
+    let mut previous = render_once(None, args, &pdf_path, options, limit);
+    while let Ok(event) = session.events.recv() {
+        if !concerns_us(&event, args) {
+            continue;
+        }
+        // Let the editor finish writing before reading the file.
+        while session.events.recv_timeout(SETTLE).is_ok() {}
+        previous = render_once(previous, args, &pdf_path, options, limit);
+    }
+    ExitCode::SUCCESS
+}
+
+fn parent_folder(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Whether a file event is about the answer file or a template.
+fn concerns_us(event: &notify::Result<notify::Event>, args: &WatchArgs) -> bool {
+    let Ok(event) = event else { return false };
+    if event.kind.is_access() {
+        return false;
+    }
+    event.paths.iter().any(|path| {
+        path.file_name() == args.file.file_name()
+            || args.templates.as_ref().is_some_and(|folder| {
+                path.parent().and_then(|p| p.canonicalize().ok()) == folder.canonicalize().ok()
+                    && path.extension().is_some_and(|e| e == "typ")
+            })
+    })
+}
+
+/// Renders the answer, reusing `previous`; prints the time taken or what went wrong.
+fn render_once(
+    previous: Option<Typeset>,
+    args: &WatchArgs,
+    pdf_path: &Path,
+    options: &ExportOptions,
+    limit: Duration,
+) -> Option<Typeset> {
+    let started = Instant::now();
+    let result = (|| -> Result<Typeset, Error> {
+        let templates: TemplateSet = load_templates(args.templates.as_deref())?;
+        let answer = input::load(&args.file)?.answer;
+        let options = options.clone();
+        let (typeset, pdf) = run_with_limit(limit, move || -> Result<_, Error> {
+            let typeset = match previous {
+                Some(previous) => crate::retypeset(previous, &answer, &templates)?,
+                None => crate::typeset(&answer, &templates)?,
+            };
+            let pdf = typeset.pdf(&options)?;
+            Ok((typeset, pdf))
+        })??;
+        write_atomically(pdf_path, &pdf.bytes).map_err(|source| Error::Write {
+            path: pdf_path.to_path_buf(),
+            source,
+        })?;
+        println!(
+            "{} → {} ({}), {}, {} ms",
+            args.file.display(),
+            pdf_path.display(),
+            pages(typeset.page_count()),
+            describe(pdf.conformance.standards()),
+            started.elapsed().as_millis()
+        );
+        Ok(typeset)
+    })();
+    match result {
+        Ok(typeset) => Some(typeset),
+        Err(error) => {
+            report_failure(&args.file, &error);
+            println!("Venter på næste ændring …");
+            None
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! `svar watch` renders on start, again after every save, shows errors and keeps watching.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+struct Watching {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Watching {
+    fn start(file: &std::path::Path, pdf: &std::path::Path) -> Self {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("svar"))
+            .arg("watch")
+            .arg(file)
+            .arg("-o")
+            .arg(pdf)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (sender, lines) = mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    let _ = sender.send(line);
+                }
+            });
+        }
+        Self { child, lines }
+    }
+
+    /// Waits until every text has appeared, in any order (stdout and stderr interleave freely).
+    fn wait_for_all(&self, texts: &[&str]) {
+        let mut missing: Vec<&str> = texts.to_vec();
+        while !missing.is_empty() {
+            let line = self
+                .lines
+                .recv_timeout(Duration::from_secs(30))
+                .unwrap_or_else(|_| panic!("svar watch never printed {missing:?}"));
+            missing.retain(|text| !line.contains(text));
+        }
+    }
+
+    /// Waits for a line containing `text`, returning it.
+    fn wait_for(&self, text: &str) -> String {
+        loop {
+            let line = self
+                .lines
+                .recv_timeout(Duration::from_secs(30))
+                .unwrap_or_else(|_| panic!("svar watch never printed {text:?}"));
+            if line.contains(text) {
+                return line;
+            }
+        }
+    }
+}
+
+/// The milliseconds at the end of a line such as "… (1 side), PDF/UA-1, 12 ms".
+fn millis(line: &str) -> u64 {
+    line.rsplit(", ")
+        .next()
+        .unwrap()
+        .trim_end_matches(" ms")
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn renders_again_on_every_save_and_survives_errors() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("svar.json");
+    let pdf = folder.path().join("svar.pdf");
+    let original = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/complete.json"),
+    )
+    .unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let watching = Watching::start(&file, &pdf);
+
+    let first = watching.wait_for(" ms");
+    let first_pdf = std::fs::read(&pdf).unwrap();
+    assert!(first.contains("svar.pdf (1 side)"), "{first}");
+
+    std::thread::sleep(Duration::from_millis(100));
+    std::fs::write(
+        &file,
+        original.replace("yderligere bemærkninger", "flere bemærkninger"),
+    )
+    .unwrap();
+    let second = watching.wait_for(" ms");
+    assert!(millis(&second) < 5_000, "{second}");
+    assert_ne!(
+        std::fs::read(&pdf).unwrap(),
+        first_pdf,
+        "the PDF follows the edit"
+    );
+
+    std::fs::write(&file, original.replace("\"number\": 15", "\"nummer\": 15")).unwrap();
+    watching.wait_for_all(&["ukendt felt `nummer`", "Venter på næste ændring"]);
+
+    std::fs::write(&file, &original).unwrap();
+    watching.wait_for(" ms");
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        first_pdf,
+        "back to the first answer, byte for byte"
+    );
+}
