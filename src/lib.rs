@@ -96,12 +96,34 @@ impl Typeset {
     }
 }
 
-/// Turns an answer into typeset pages with the given templates.
+/// The name of the answer's source JSON attached to every PDF svar writes.
+pub const SOURCE_ATTACHMENT: &str = "svar.json";
+
+/// Turns an answer into typeset pages with the given templates, its source JSON attached.
 pub fn typeset(answer: &Answer, templates: &TemplateSet) -> Result<Typeset, Error> {
-    let generated = render::typst_source(answer, templates)?;
-    let world = AnswerWorld::new(generated.source.clone(), templates, answer.date);
+    typeset_with(answer, templates, true)
+}
+
+/// Turns an answer into typeset pages; `attach_source` attaches the answer's JSON (and the
+/// svar version) to the PDF, so any svar PDF can be compared later without its JSON file.
+/// Standards such as PDF/A-2 forbid attachments.
+pub fn typeset_with(
+    answer: &Answer,
+    templates: &TemplateSet,
+    attach_source: bool,
+) -> Result<Typeset, Error> {
+    let generated = render::typst_source(answer, templates, attach_source)?;
+    let mut world = AnswerWorld::new(generated.source.clone(), templates, answer.date);
+    world.set_attachment(source_json(answer));
     let document = pdf::compile(&world, &generated)?;
     Ok(Typeset { world, document })
+}
+
+/// The answer as the JSON attached to its PDF: the same format as answer files.
+fn source_json(answer: &Answer) -> Vec<u8> {
+    let mut json = serde_json::to_vec_pretty(answer).expect("answers serialise");
+    json.push(b'\n');
+    json
 }
 
 /// Typesets a changed answer, reusing the work done for `previous` where nothing changed (for
@@ -111,10 +133,12 @@ pub fn retypeset(
     previous: Typeset,
     answer: &Answer,
     templates: &TemplateSet,
+    attach_source: bool,
 ) -> Result<Typeset, Error> {
-    let generated = render::typst_source(answer, templates)?;
+    let generated = render::typst_source(answer, templates, attach_source)?;
     let mut world = previous.world;
     world.update(&generated.source, templates, answer.date);
+    world.set_attachment(source_json(answer));
     let document = pdf::compile(&world, &generated)?;
     Ok(Typeset { world, document })
 }

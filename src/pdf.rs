@@ -285,6 +285,15 @@ impl Standard {
         )
     }
 
+    /// Whether the standard permits arbitrary attached files such as the answer's source JSON
+    /// (PDF/A-2 and the plain PDF/A-4 levels do not).
+    pub fn allows_attachments(self) -> bool {
+        !matches!(
+            self,
+            Standard::A2b | Standard::A2u | Standard::A2a | Standard::A4 | Standard::A4e
+        )
+    }
+
     /// Whether this is a PDF version rather than a PDF/A or PDF/UA standard.
     fn is_version(self) -> bool {
         matches!(self, Standard::V1_7 | Standard::V2_0)
@@ -410,6 +419,21 @@ impl Conformance {
 pub struct ExportOptions {
     /// The standards the PDF must conform to.
     pub standards: StandardChoice,
+}
+
+impl ExportOptions {
+    /// Whether the answer's source can be attached to its PDF under the chosen standards.
+    pub fn allows_attachments(&self, dated: bool) -> bool {
+        self.standards
+            .conformance(dated)
+            .map(|conformance| {
+                conformance
+                    .standards()
+                    .iter()
+                    .all(|s| s.allows_attachments())
+            })
+            .unwrap_or(false)
+    }
 }
 
 /// A PDF as exported, with the standards it conforms to.

@@ -81,6 +81,14 @@ impl AnswerWorld {
         self.today = date;
     }
 
+    /// Serves `json` as the answer's source file, for attaching to the PDF.
+    pub fn set_attachment(&mut self, json: Vec<u8>) {
+        self.files.insert(
+            file_id(&format!("/{}", crate::SOURCE_ATTACHMENT)),
+            Bytes::new(json),
+        );
+    }
+
     /// The generated source being compiled.
     pub fn main_source(&self) -> &Source {
         &self.main

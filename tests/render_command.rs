@@ -272,7 +272,10 @@ fn own_templates_override_the_built_in_ones_and_their_errors_name_the_template_l
     let templates = folder.path().join("skabeloner");
     std::fs::create_dir(&templates).unwrap();
     let builtin = svar::render::TemplateSet::builtin();
-    let answer = builtin.get("answer.typ").unwrap().replace("= Svar:", "= Besvarelse:");
+    let answer = builtin
+        .get("answer.typ")
+        .unwrap()
+        .replace("= Svar:", "= Besvarelse:");
     std::fs::write(templates.join("answer.typ"), &answer).unwrap();
     let out = folder.path().join("own.typ.pdf");
     svar()
@@ -288,7 +291,11 @@ fn own_templates_override_the_built_in_ones_and_their_errors_name_the_template_l
 
     let broken = answer.replace("= Besvarelse:", "= Besvarelse:\n#ukendt-funktion()");
     std::fs::write(templates.join("answer.typ"), &broken).unwrap();
-    let line = broken.lines().position(|l| l == "#ukendt-funktion()").unwrap() + 1;
+    let line = broken
+        .lines()
+        .position(|l| l == "#ukendt-funktion()")
+        .unwrap()
+        + 1;
     svar()
         .args(["render", "--templates"])
         .arg(&templates)
@@ -297,7 +304,11 @@ fn own_templates_override_the_built_in_ones_and_their_errors_name_the_template_l
         .arg(fixture("complete.json"))
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(format!("(skabelonen answer.typ, linje {line})")))
-        .stderr(predicate::str::contains("unknown variable: ukendt-funktion"));
+        .stderr(predicate::str::contains(format!(
+            "(skabelonen answer.typ, linje {line})"
+        )))
+        .stderr(predicate::str::contains(
+            "unknown variable: ukendt-funktion",
+        ));
     assert!(!folder.path().join("broken.pdf").exists());
 }

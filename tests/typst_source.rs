@@ -9,7 +9,7 @@ use svar::render::{TemplateSet, typst_source};
 fn source_of(file: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
     let answer = svar::input::load(&path).unwrap().answer;
-    typst_source(&answer, &TemplateSet::builtin())
+    typst_source(&answer, &TemplateSet::builtin(), true)
         .unwrap()
         .source
 }
@@ -23,7 +23,7 @@ fn example_answer() {
 fn every_part_of_the_source_knows_its_template_line() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/complete.json");
     let answer = svar::input::load(&path).unwrap().answer;
-    let generated = typst_source(&answer, &TemplateSet::builtin()).unwrap();
+    let generated = typst_source(&answer, &TemplateSet::builtin(), true).unwrap();
     let offset = generated.source.find("#letterhead(").unwrap();
     let template = TemplateSet::builtin();
     let line = template

@@ -13,7 +13,7 @@ use crate::limit::{DEFAULT_TIME_LIMIT, run_with_limit};
 use crate::output::write_atomically;
 use crate::pdf::{ExportOptions, Standard, StandardChoice, StandardError};
 use crate::render::TemplateSet;
-use crate::{Error, input, typeset};
+use crate::{Error, input, typeset_with};
 
 /// The folder PDFs go to unless `-o` says otherwise.
 const DEFAULT_OUTPUT_FOLDER: &str = "output";
@@ -325,7 +325,8 @@ struct Produced {
 
 impl Job {
     fn produce(self) -> Result<Produced, Error> {
-        let typeset = typeset(&self.answer, &self.templates)?;
+        let attach = self.options.allows_attachments(self.answer.date.is_some());
+        let typeset = typeset_with(&self.answer, &self.templates, attach)?;
         let pdf = typeset.pdf(&self.options)?;
         let mut outputs = vec![(self.pdf_path.clone(), pdf.bytes)];
         if self.emit_typst {

@@ -136,10 +136,11 @@ fn render_once(
         let templates: TemplateSet = load_templates(args.templates.as_deref())?;
         let answer = input::load(&args.file)?.answer;
         let options = options.clone();
+        let attach = options.allows_attachments(answer.date.is_some());
         let (typeset, pdf) = run_with_limit(limit, move || -> Result<_, Error> {
             let typeset = match previous {
-                Some(previous) => crate::retypeset(previous, &answer, &templates)?,
-                None => crate::typeset(&answer, &templates)?,
+                Some(previous) => crate::retypeset(previous, &answer, &templates, attach)?,
+                None => crate::typeset_with(&answer, &templates, attach)?,
             };
             let pdf = typeset.pdf(&options)?;
             Ok((typeset, pdf))

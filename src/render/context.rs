@@ -28,6 +28,36 @@ pub struct DocumentContext {
     pub blocks: Vec<BlockContext>,
     /// The signature's names, in order; empty when none were given.
     pub signature: Vec<String>,
+    /// The answer's source JSON attached to the PDF, if it is.
+    pub attachment: Option<AttachmentContext>,
+}
+
+/// The attached copy of the answer file.
+#[derive(Debug, Serialize)]
+pub struct AttachmentContext {
+    /// The attached file's name, as the world serves it.
+    pub name: &'static str,
+    /// The description PDF readers show, naming the svar version that wrote it.
+    pub description: String,
+}
+
+impl AttachmentContext {
+    /// The attachment svar writes.
+    pub fn new() -> Self {
+        Self {
+            name: crate::SOURCE_ATTACHMENT,
+            description: format!(
+                "Svarets kildefil (JSON), skrevet af svar {}",
+                env!("CARGO_PKG_VERSION")
+            ),
+        }
+    }
+}
+
+impl Default for AttachmentContext {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// A date in the two forms templates need: numbers for Typst's `datetime`, words for the page.
@@ -131,6 +161,7 @@ impl DocumentContext {
                 .flatten()
                 .cloned()
                 .collect(),
+            attachment: None,
         }
     }
 }

@@ -79,9 +79,18 @@ impl Generated {
 }
 
 /// Renders `answer` to Typst markup with the given templates.
-pub fn typst_source(answer: &Answer, templates: &TemplateSet) -> Result<Generated, RenderError> {
+///
+/// With `attach_source`, the markup attaches the answer's source JSON to the PDF.
+pub fn typst_source(
+    answer: &Answer,
+    templates: &TemplateSet,
+    attach_source: bool,
+) -> Result<Generated, RenderError> {
     let environment = environment(templates)?;
-    let context = DocumentContext::new(answer);
+    let mut context = DocumentContext::new(answer);
+    if attach_source {
+        context.attachment = Some(context::AttachmentContext::new());
+    }
     let template = environment.get_template(templates::ENTRY)?;
     let (source, spans) =
         template.render_with_spans(Value::from(minijinja::value::Serde(&context)))?;
