@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Measures svar against the typst CLI side by side, in one run, on this machine.
+
+  (a) one cold `svar render` of the example vs `typst compile` of the same emitted Typst source
+  (b) 100 answers in one svar process vs 100 typst processes
+  (c) re-render after a one-paragraph edit in `svar watch`
+  (d) peak memory for 1 and 1,000 answers
+
+The answers for (b) and (d) are generated from data/beu-287-2019.json by varying the question
+number, the table figures and a word of the text; they live in a temporary folder only.
+Installs the typst CLI (`cargo install --locked typst-cli`) if it is missing.
+
+Usage: bench/compare.py [--runs 10] [--batch 100] [--many 1000]
+"""
+
+import argparse
+import copy
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SVAR = ROOT / "target" / "release" / "svar"
+EXAMPLE = ROOT / "data" / "beu-287-2019.json"
+TYPST_VERSION = "0.15.1"
+
+
+def run(command, **kwargs):
+    """Runs a command, returning (seconds, peak resident memory in MiB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(map(str, command))}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_run(command, runs, **kwargs):
+    results = [run(command, **kwargs) for _ in range(runs)]
+    return statistics.median(t for t, _ in results), max(m for _, m in results)
+
+
+def ensure_tools():
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    typst = shutil.which("typst")
+    if typst is None:
+        print(f"installing typst-cli {TYPST_VERSION} (cargo install; takes a while) …", flush=True)
+        subprocess.run(["cargo", "install", "--locked", "typst-cli", "--version", TYPST_VERSION], check=True)
+        typst = shutil.which("typst") or str(Path.home() / ".cargo" / "bin" / "typst")
+    version = subprocess.run([typst, "--version"], capture_output=True, text=True).stdout.strip()
+    return typst, version
+
+
+def vary(answer, index, rng):
+    """One generated answer: its own number, figures and a changed word."""
+    answer = copy.deepcopy(answer)
+    answer["question"]["number"] = index + 1
+    def walk(blocks):
+        for block in blocks:
+            if "paragraph" in block and rng.random() < 0.3:
+                block["paragraph"] = block["paragraph"].replace(" sager", f" sager ({index})", 1)
+            if "statement" in block:
+                walk(block["statement"]["blocks"])
+            if "table" in block:
+                for panel in block["table"]["panels"]:
+                    for row in panel["rows"]:
+                        row["cells"] = [rng.randint(0, 500) for _ in row["cells"]]
+                    if panel.get("total"):
+                        sums = [sum(column) for column in zip(*(row["cells"] for row in panel["rows"]))]
+                        if not panel.get("total_is_sum", True):
+                            sums = [max(0, s - rng.randint(0, 5)) for s in sums]
+                        panel["total"]["cells"] = sums
+    walk(answer["answer"]["blocks"])
+    return answer
+
+
+def generate(count, folder, seed=287):
+    rng = random.Random(seed)
+    base = json.loads(EXAMPLE.read_text())
+    base.pop("$schema", None)
+    folder.mkdir(parents=True, exist_ok=True)
+    for index in range(count):
+        (folder / f"svar-{index + 1:04}.json").write_text(json.dumps(vary(base, index, rng), ensure_ascii=False))
+    return folder
+
+
+def typst_project(folder, answers):
+    """The emitted Typst sources of `answers`, with the files they import, ready for typst."""
+    subprocess.run([SVAR, "render", "--emit-typst", "-o", folder, answers], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    shutil.copy(ROOT / "templates" / "style.typ", folder / "style.typ")
+    shutil.copy(EXAMPLE, folder / "svar.json")
+    return sorted(folder.glob("*.typ"))
+
+
+def watch_rerender(work, edits=10):
+    answer = work / "watch.json"
+    shutil.copy(EXAMPLE, answer)
+    process = subprocess.Popen([SVAR, "watch", answer, "-o", work / "watch.pdf"],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines = []
+    def next_time():
+        while True:
+            line = process.stdout.readline()
+            if line.rstrip().endswith(" ms"):
+                return int(line.rsplit(", ", 1)[1].split()[0])
+    first = next_time()
+    text = EXAMPLE.read_text()
+    for edit in range(edits):
+        time.sleep(0.3)
+        answer.write_text(text.replace("indhentet en udtalelse", f"indhentet en udtalelse ({edit})", 1))
+        lines.append(next_time())
+    process.terminate()
+    process.wait()
+    return first, statistics.median(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--many", type=int, default=1000)
+    args = parser.parse_args()
+    typst, typst_version = ensure_tools()
+    with tempfile.TemporaryDirectory(prefix="svar-bench-") as temporary:
+        work = Path(temporary)
+        one = work / "one"
+        one.mkdir()
+        [source] = typst_project(one, EXAMPLE)
+        svar_cold, svar_one_mem = median_run([SVAR, "render", "-o", work / "a.pdf", EXAMPLE], args.runs)
+        typst_cold, typst_one_mem = median_run(
+            [typst, "compile", "--pdf-standard", "ua-1", "--root", one, source, work / "b.pdf"], args.runs)
+
+        batch = generate(args.batch, work / "batch")
+        sources = typst_project(work / "batch-typst", batch)
+        svar_batch, _ = run([SVAR, "render", "-o", work / "batch-out", batch])
+        start = time.perf_counter()
+        for source in sources:
+            run([typst, "compile", "--pdf-standard", "ua-1", "--root", source.parent, source, source.with_suffix(".pdf")])
+        typst_batch = time.perf_counter() - start
+
+        watch_first, watch_edit = watch_rerender(work)
+
+        many = generate(args.many, work / "many")
+        svar_many, svar_many_mem = run([SVAR, "render", "-o", work / "many-out", many])
+
+    rows = [
+        ("(a) cold render of the example", f"{svar_cold * 1000:.0f} ms", f"{typst_cold * 1000:.0f} ms",
+         f"{svar_cold / typst_cold:.2f}×", "≤ 0.5×"),
+        (f"(b) {args.batch} answers", f"{svar_batch:.2f} s (one process)", f"{typst_batch:.2f} s ({args.batch} processes)",
+         f"{typst_batch / svar_batch:.1f}× faster", "≥ 10× faster"),
+        ("(c) watch: re-render after an edit", f"{watch_edit:.0f} ms (first {watch_first} ms)", "–", "", "≤ 20 ms"),
+        ("(d) peak memory, 1 answer", f"{svar_one_mem:.0f} MiB", f"{typst_one_mem:.0f} MiB", "", ""),
+        (f"(d) peak memory, {args.many} answers", f"{svar_many_mem:.0f} MiB ({svar_many:.1f} s)", "–", "", "< 500 MB"),
+    ]
+    print(f"svar {subprocess.run([SVAR, '--version'], capture_output=True, text=True).stdout.strip()} vs {typst_version}, "
+          f"{os.cpu_count()} cores, median of {args.runs} runs for (a)\n")
+    print("| measure | svar | typst CLI | ratio | target |")
+    print("|---|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
