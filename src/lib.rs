@@ -7,12 +7,15 @@
 
 pub mod cli;
 pub mod danish;
+pub mod diff;
 pub mod escape;
 pub mod input;
 pub mod limit;
 pub mod model;
 pub mod output;
+pub mod pages;
 pub mod pdf;
+pub mod redline;
 pub mod render;
 pub mod validate;
 pub mod world;
@@ -94,6 +97,13 @@ impl Typeset {
     pub fn pngs(&self) -> Vec<Vec<u8>> {
         pdf::export_pngs(&self.document)
     }
+
+    /// Page `index` (counted from 0) rendered as pixels, `pixels_per_point` pixels per
+    /// typographic point; `None` past the last page.
+    pub fn page_pixmap(&self, index: usize, pixels_per_point: f64) -> Option<tiny_skia::Pixmap> {
+        let page = self.document.pages().get(index)?;
+        Some(pdf::render_page(page, pixels_per_point))
+    }
 }
 
 /// The name of the answer's source JSON attached to every PDF svar writes.
@@ -113,9 +123,26 @@ pub fn typeset_with(
     attach_source: bool,
 ) -> Result<Typeset, Error> {
     let generated = render::typst_source(answer, templates, attach_source)?;
-    let mut world = AnswerWorld::new(generated.source.clone(), templates, answer.date);
-    world.set_attachment(source_json(answer));
-    let document = pdf::compile(&world, &generated)?;
+    typeset_generated(
+        &generated,
+        templates,
+        answer.date,
+        Some(source_json(answer)),
+    )
+}
+
+/// Compiles generated source in a fresh world; `attachment` is served as the source JSON.
+pub(crate) fn typeset_generated(
+    generated: &render::Generated,
+    templates: &TemplateSet,
+    date: Option<chrono::NaiveDate>,
+    attachment: Option<Vec<u8>>,
+) -> Result<Typeset, Error> {
+    let mut world = AnswerWorld::new(generated.source.clone(), templates, date);
+    if let Some(json) = attachment {
+        world.set_attachment(json);
+    }
+    let document = pdf::compile(&world, generated)?;
     Ok(Typeset { world, document })
 }
 

@@ -91,19 +91,24 @@ pub fn export_pdf(
 
 /// Renders every page as a PNG image.
 pub fn export_pngs(document: &PagedDocument) -> Vec<Vec<u8>> {
-    let options = typst_render::RenderOptions {
-        pixel_per_pt: PNG_PIXELS_PER_POINT.into(),
-        render_bleed: false,
-    };
     document
         .pages()
         .iter()
         .map(|page| {
-            typst_render::render(page, &options)
+            render_page(page, PNG_PIXELS_PER_POINT)
                 .encode_png()
                 .expect("encoding an in-memory pixmap as PNG cannot fail")
         })
         .collect()
+}
+
+/// Renders one page as pixels, `pixels_per_point` pixels per typographic point.
+pub fn render_page(page: &typst_layout::Page, pixels_per_point: f64) -> tiny_skia::Pixmap {
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: pixels_per_point.into(),
+        render_bleed: false,
+    };
+    typst_render::render(page, &options)
 }
 
 /// The text set on the pages, in layout order, each text run followed by a space.

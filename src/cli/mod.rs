@@ -1,6 +1,7 @@
 //! The command line: argument definitions and one module per command.
 
 mod check;
+mod diff;
 mod new;
 mod render;
 mod schema;
@@ -35,6 +36,8 @@ pub enum Command {
     New(new::NewArgs),
     /// Sætter et svar igen, hver gang svarfilen eller en skabelon gemmes.
     Watch(watch::WatchArgs),
+    /// Viser forskellene mellem to svar (JSON eller PDF fra svar).
+    Diff(diff::DiffArgs),
 }
 
 /// Runs the command and returns the process's exit status.
@@ -45,5 +48,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schema => schema::run(),
         Command::New(args) => new::run(&args),
         Command::Watch(args) => watch::run(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }

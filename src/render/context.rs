@@ -30,6 +30,17 @@ pub struct DocumentContext {
     pub signature: Vec<String>,
     /// The answer's source JSON attached to the PDF, if it is.
     pub attachment: Option<AttachmentContext>,
+    /// The summary of changes at the top of a redline.
+    pub redline: Option<RedlineSummary>,
+}
+
+/// The box at the top of a redline, listing what changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct RedlineSummary {
+    /// The heading, e.g. "Ændringer i forhold til x.json".
+    pub heading: String,
+    /// One line per change.
+    pub lines: Vec<String>,
 }
 
 /// The attached copy of the answer file.
@@ -83,6 +94,30 @@ pub struct BlockContext {
     /// What the block holds.
     #[serde(flatten)]
     pub content: BlockContent,
+    /// How a redline marks this block; empty in an ordinary answer.
+    pub marks: BlockMarks,
+}
+
+/// A redline's marks on one block: what changed since the old answer.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BlockMarks {
+    /// A bar in the margin: something in this block changed.
+    pub bar: bool,
+    /// The whole block is new.
+    pub inserted: bool,
+    /// A paragraph's text as kept, deleted and inserted runs.
+    pub segments: Option<Vec<MarkedRun>>,
+    /// A list's items as runs, for the items that changed (by index).
+    pub items: Vec<Option<Vec<MarkedRun>>>,
+}
+
+/// A run of text and what happened to it: "equal", "deleted" or "inserted".
+#[derive(Debug, Clone, Serialize)]
+pub struct MarkedRun {
+    /// "equal", "deleted" or "inserted".
+    pub kind: &'static str,
+    /// The text.
+    pub text: String,
 }
 
 /// The content of a block, tagged by `kind` for the templates.
@@ -136,6 +171,9 @@ pub struct PanelContext {
     pub rows: Vec<Vec<String>>,
     /// The total row.
     pub total: Option<Vec<String>>,
+    /// Cells a redline highlights, as [row, column]: rows counted with the header row as 0 and
+    /// the total row last, columns with the label column as 0 when there is one.
+    pub changed_cells: Vec<[usize; 2]>,
 }
 
 impl DocumentContext {
@@ -162,6 +200,7 @@ impl DocumentContext {
                 .cloned()
                 .collect(),
             attachment: None,
+            redline: None,
         }
     }
 }
@@ -218,6 +257,13 @@ fn blocks(blocks: &[Block], quoted: bool) -> Vec<BlockContext> {
             opens_quote: quoted && index == 0,
             closes_quote: quoted && index == last,
             content: block_content(block),
+            marks: BlockMarks {
+                items: match block {
+                    Block::List(items) => vec![None; items.len()],
+                    _ => Vec::new(),
+                },
+                ..BlockMarks::default()
+            },
         })
         .collect()
 }
@@ -283,6 +329,7 @@ fn panel_context(panel: &Panel) -> PanelContext {
             .map(|row| row_cells(row, labelled))
             .collect(),
         total: panel.total.as_ref().map(|row| row_cells(row, labelled)),
+        changed_cells: Vec::new(),
     }
 }
 

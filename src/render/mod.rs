@@ -10,7 +10,9 @@ mod templates;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
-pub use self::context::DocumentContext;
+pub use self::context::{
+    BlockContent, BlockContext, BlockMarks, DocumentContext, MarkedRun, RedlineSummary,
+};
 pub use self::templates::{TemplateFolderError, TemplateSet};
 use crate::escape;
 use crate::model::Answer;
@@ -86,11 +88,19 @@ pub fn typst_source(
     templates: &TemplateSet,
     attach_source: bool,
 ) -> Result<Generated, RenderError> {
-    let environment = environment(templates)?;
     let mut context = DocumentContext::new(answer);
     if attach_source {
         context.attachment = Some(context::AttachmentContext::new());
     }
+    typst_source_from(&context, templates)
+}
+
+/// Renders an already prepared context (for instance one a redline has marked up).
+pub fn typst_source_from(
+    context: &DocumentContext,
+    templates: &TemplateSet,
+) -> Result<Generated, RenderError> {
+    let environment = environment(templates)?;
     let template = environment.get_template(templates::ENTRY)?;
     let (source, spans) =
         template.render_with_spans(Value::from(minijinja::value::Serde(&context)))?;

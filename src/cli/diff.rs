@@ -1,0 +1,138 @@
+//! `svar diff`: the differences between two answers, from answer files or PDFs made by svar.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crate::diff::{self, report, source};
+use crate::input::LoadError;
+use crate::model::Answer;
+use crate::output::write_atomically;
+use crate::pdf::ExportOptions;
+use crate::render::TemplateSet;
+
+/// Arguments of `svar diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Det gamle svar: en svarfil (JSON) eller en PDF lavet af svar.
+    #[arg(value_name = "GAMMEL")]
+    pub old: PathBuf,
+    /// Det nye svar: en svarfil (JSON) eller en PDF lavet af svar.
+    #[arg(value_name = "NY")]
+    pub new: PathBuf,
+    /// Ingen farver, heller ikke på en terminal.
+    #[arg(long)]
+    pub no_color: bool,
+    /// Uddataformat: tekst til mennesker eller JSON til review-systemer.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Skriv også det nye svar som PDF med ændringerne markeret (redline).
+    #[arg(long, value_name = "PDF")]
+    pub redline: Option<PathBuf>,
+    /// Skriv også billeder (PNG) af de sider, der ser forskellige ud, gammel og ny side om side.
+    #[arg(long, value_name = "MAPPE")]
+    pub pages: Option<PathBuf>,
+}
+
+/// How the change list is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A change list to read from top to bottom.
+    Text,
+    /// One JSON document with every change, its kind, location and JSON path.
+    Json,
+}
+
+/// Exit status when the answers differ, as diff(1).
+const DIFFERENT: u8 = 1;
+/// Exit status when an answer cannot be read, as diff(1).
+const TROUBLE: u8 = 2;
+
+/// Compares the two answers: exit 0 if they say the same, 1 if not, 2 if one cannot be read.
+pub fn run(args: &DiffArgs) -> ExitCode {
+    let (old, new) = match (load(&args.old), load(&args.new)) {
+        (Some(old), Some(new)) => (old, new),
+        _ => return ExitCode::from(TROUBLE),
+    };
+    let changes = diff::compare(&old, &new);
+    let (old_name, new_name) = (
+        args.old.display().to_string(),
+        args.new.display().to_string(),
+    );
+    let printed = match args.format {
+        Format::Text => report::to_text(&changes, &old_name, &new_name, use_color(args)),
+        Format::Json => report::to_json(&changes, &old_name, &new_name),
+    };
+    print!("{printed}");
+    if let Err(error) = write_extras(args, &old, &new, &changes) {
+        eprintln!("fejl: {error}");
+        return ExitCode::from(TROUBLE);
+    }
+    if changes.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(DIFFERENT)
+    }
+}
+
+/// Reads one answer, reporting on stderr why it cannot be.
+fn load(path: &Path) -> Option<Answer> {
+    match source::load(path) {
+        Ok(answer) => Some(answer),
+        Err(source::SourceError::Load(LoadError::Invalid { report })) => {
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            eprint!("{}", report.to_text(color));
+            None
+        }
+        Err(error) => {
+            eprintln!("fejl: {error}");
+            if let Some(hint) = error.hint() {
+                eprintln!("  = tip: {hint}");
+            }
+            None
+        }
+    }
+}
+
+/// Writes the redline PDF and the page images, if asked for.
+fn write_extras(
+    args: &DiffArgs,
+    old: &Answer,
+    new: &Answer,
+    changes: &diff::ChangeList,
+) -> Result<(), crate::Error> {
+    let templates = TemplateSet::builtin();
+    if let Some(path) = &args.redline {
+        let old_name = args.old.display().to_string();
+        let typeset = crate::redline::redline(&old_name, new, changes, &templates)?;
+        let pdf = typeset.pdf(&ExportOptions::default())?;
+        write_atomically(path, &pdf.bytes).map_err(|source| crate::Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+        println!("Redline: {}", path.display());
+    }
+    if let Some(folder) = &args.pages {
+        let old = crate::typeset(old, &templates)?;
+        let new = crate::typeset(new, &templates)?;
+        let differences = crate::pages::compare_pages(&old, &new);
+        let written = crate::pages::write_differences(&differences, folder).map_err(|error| {
+            crate::Error::Write {
+                path: error.path,
+                source: error.source,
+            }
+        })?;
+        match written.len() {
+            0 => println!("Siderne ser ens ud; ingen billeder skrevet."),
+            count => println!("{count} sidebilleder med forskelle i {}", folder.display()),
+        }
+    }
+    Ok(())
+}
+
+/// Colours only on a terminal, and not when asked not to (`--no-color` or `NO_COLOR`).
+fn use_color(args: &DiffArgs) -> bool {
+    !args.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+}

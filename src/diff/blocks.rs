@@ -1,0 +1,260 @@
+//! Blocks: paragraphs, lists and statements, aligned and compared in reading order; tables are
+//! handed to [`super::table`].
+
+use super::sequence::{Step, align};
+use super::{ChangeList, Element, Place, Places, table, text};
+use crate::input::JsonPath;
+use crate::model::{Block, Statement};
+
+/// A sequence of blocks: the answer's or a statement's.
+struct Container<'a> {
+    blocks: &'a [Block],
+    /// "Svar" or the statement's label, e.g. "Rigsadvokatens udtalelse".
+    label: &'a str,
+    /// The path of the `blocks` array.
+    path: JsonPath,
+}
+
+/// Compares the answer's blocks.
+pub(super) fn compare_body(old: &[Block], new: &[Block], changes: &mut ChangeList) {
+    let path = JsonPath::root().key("answer").key("blocks");
+    let container = |blocks| Container {
+        blocks,
+        label: "Svar",
+        path: path.clone(),
+    };
+    compare_blocks(&container(old), &container(new), changes);
+}
+
+fn compare_blocks(old: &Container, new: &Container, changes: &mut ChangeList) {
+    let old_keys: Vec<String> = old.blocks.iter().map(key).collect();
+    let new_keys: Vec<String> = new.blocks.iter().map(key).collect();
+    let pairable = |o: usize, n: usize| pairable(&old.blocks[o], &new.blocks[n]);
+    for step in align(&old_keys, &new_keys, pairable) {
+        match step {
+            Step::Same { old: o, new: n } | Step::Edited { old: o, new: n } => {
+                compare_block(old, o, new, n, changes);
+            }
+            Step::Moved { old: o, new: n } => {
+                let from = place(old, o);
+                let to = place(new, n);
+                changes.moved(element(&new.blocks[n]), (&from, o), (&to, n));
+                compare_block(old, o, new, n, changes);
+            }
+            Step::Removed(o) => {
+                let block = &old.blocks[o];
+                changes.removed(&place(old, o), element(block), summary(block));
+            }
+            Step::Added(n) => {
+                let block = &new.blocks[n];
+                changes.added(&place(new, n), element(block), summary(block));
+            }
+        }
+    }
+}
+
+/// What identifies a block when aligning: its content, except that a statement is known by its
+/// agency, so a statement that moved and changed is still one statement.
+fn key(block: &Block) -> String {
+    match block {
+        Block::Statement(statement) => format!("statement\u{0}{}", statement.source),
+        other => serde_json::to_string(other).expect("blocks serialise"),
+    }
+}
+
+/// Whether a removed and an added block at the same place are one block edited.
+fn pairable(old: &Block, new: &Block) -> bool {
+    match (old, new) {
+        (Block::Paragraph(old), Block::Paragraph(new)) => text::alike(old, new),
+        (Block::List(_), Block::List(_))
+        | (Block::Statement(_), Block::Statement(_))
+        | (Block::Table(_), Block::Table(_)) => true,
+        _ => false,
+    }
+}
+
+/// Compares block `o` of `old` with block `n` of `new`, which are of the same kind.
+fn compare_block(old: &Container, o: usize, new: &Container, n: usize, changes: &mut ChangeList) {
+    let places = Places {
+        old: place(old, o),
+        new: place(new, n),
+    };
+    match (&old.blocks[o], &new.blocks[n]) {
+        (Block::Paragraph(old), Block::Paragraph(new)) => {
+            changes.text(&places.new.keyed("paragraph"), old, new);
+        }
+        (Block::List(old), Block::List(new)) => {
+            let items = places.keyed("list");
+            compare_texts(old, new, &items, ("punkt", Element::ListItem), changes);
+        }
+        (Block::Statement(old), Block::Statement(new)) => {
+            compare_statement(old, new, &places.keyed("statement"), changes);
+        }
+        (Block::Table(old), Block::Table(new)) => {
+            table::compare(old, new, &places.keyed("table"), changes);
+        }
+        (old_block, new_block) => {
+            changes.removed(&places.old, element(old_block), summary(old_block));
+            changes.added(&places.new, element(new_block), summary(new_block));
+        }
+    }
+}
+
+fn compare_statement(old: &Statement, new: &Statement, places: &Places, changes: &mut ChangeList) {
+    changes.value(
+        &places.new.field("myndighed", "source"),
+        Some(old.source.clone()),
+        Some(new.source.clone()),
+    );
+    changes.text(
+        &places.new.field("indledning", "introduction"),
+        &introduction(old),
+        &introduction(new),
+    );
+    compare_blocks(
+        &inside(old, &places.old),
+        &inside(new, &places.new),
+        changes,
+    );
+}
+
+/// A statement's blocks as a container labelled like the statement.
+fn inside<'a>(statement: &'a Statement, at: &'a Place) -> Container<'a> {
+    Container {
+        blocks: &statement.blocks,
+        label: &at.label,
+        path: at.path.key("blocks"),
+    }
+}
+
+/// A statement's introduction as printed.
+fn introduction(statement: &Statement) -> String {
+    statement
+        .introduction
+        .clone()
+        .unwrap_or_else(|| format!("{} har oplyst følgende:", statement.source))
+}
+
+/// Compares two lists of texts (a list's items, a table's notes): each item is labelled
+/// `"{noun} {n}"` under its side's place, whose path is the array's.
+pub(super) fn compare_texts(
+    old: &[String],
+    new: &[String],
+    places: &Places,
+    (noun, element): (&str, Element),
+    changes: &mut ChangeList,
+) {
+    let item = |at: &Place, index: usize| {
+        Place::new(
+            format!("{}, {noun} {}", at.label, index + 1),
+            at.path.index(index),
+        )
+    };
+    let (old_item, new_item) = (
+        |o: usize| item(&places.old, o),
+        |n: usize| item(&places.new, n),
+    );
+    let pairable = |o: usize, n: usize| text::alike(&old[o], &new[n]);
+    for step in align(old, new, pairable) {
+        match step {
+            Step::Same { .. } => {}
+            Step::Edited { old: o, new: n } => changes.text(&new_item(n), &old[o], &new[n]),
+            Step::Moved { old: o, new: n } => {
+                changes.moved(element, (&old_item(o), o), (&new_item(n), n));
+            }
+            Step::Removed(o) => changes.removed(&old_item(o), element, vec![old[o].clone()]),
+            Step::Added(n) => changes.added(&new_item(n), element, vec![new[n].clone()]),
+        }
+    }
+}
+
+/// The place of block `index` in its container: "Svar, afsnit 2", "Rigsadvokatens udtalelse",
+/// "Tabel 2". Paragraphs and lists are counted among their own kind, as a reader counts them.
+fn place(container: &Container, index: usize) -> Place {
+    let block = &container.blocks[index];
+    let path = container.path.index(index);
+    let ordinal = |same_kind: fn(&Block) -> bool| {
+        container.blocks[..=index]
+            .iter()
+            .filter(|block| same_kind(block))
+            .count()
+    };
+    let label = match block {
+        Block::Paragraph(_) => format!(
+            "{}, afsnit {}",
+            container.label,
+            ordinal(|block| matches!(block, Block::Paragraph(_)))
+        ),
+        Block::List(_) => format!(
+            "{}, punktopstilling {}",
+            container.label,
+            ordinal(|block| matches!(block, Block::List(_)))
+        ),
+        Block::Statement(statement) => statement_label(container, &statement.source),
+        Block::Table(table) => format!("Tabel {}", table.number),
+    };
+    Place::new(label, path)
+}
+
+/// "Rigsadvokatens udtalelse" in the answer; inside a statement, prefixed by its label.
+fn statement_label(container: &Container, source: &str) -> String {
+    let own = format!("{} udtalelse", genitive(source));
+    if container.label == "Svar" {
+        own
+    } else {
+        format!("{}, {own}", container.label)
+    }
+}
+
+/// The Danish genitive of a name: "Rigsadvokatens", "Danmarks Statistiks", "Europols",
+/// "SKAT's" (abbreviations take an apostrophe); a name ending in s, x or z takes an apostrophe
+/// alone.
+fn genitive(name: &str) -> String {
+    let last = name.chars().last().unwrap_or(' ');
+    let abbreviation = name.len() > 1 && name.chars().all(|c| !c.is_lowercase());
+    if matches!(last, 's' | 'x' | 'z') {
+        format!("{name}'")
+    } else if abbreviation {
+        format!("{name}'s")
+    } else {
+        format!("{name}s")
+    }
+}
+
+fn element(block: &Block) -> Element {
+    match block {
+        Block::Paragraph(_) => Element::Paragraph,
+        Block::List(_) => Element::List,
+        Block::Statement(_) => Element::Statement,
+        Block::Table(_) => Element::Table,
+    }
+}
+
+/// A block's content as lines, for an added or removed block.
+fn summary(block: &Block) -> Vec<String> {
+    match block {
+        Block::Paragraph(text) => vec![text.clone()],
+        Block::List(items) => items.iter().map(|item| format!("• {item}")).collect(),
+        Block::Statement(statement) => std::iter::once(introduction(statement))
+            .chain(statement.blocks.iter().flat_map(summary))
+            .collect(),
+        Block::Table(table) => table::summary(table),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::genitive;
+
+    #[test]
+    fn genitives_follow_danish_spelling() {
+        assert_eq!(genitive("Rigsadvokaten"), "Rigsadvokatens");
+        assert_eq!(genitive("Rigspolitiet"), "Rigspolitiets");
+        assert_eq!(genitive("SKAT"), "SKAT's");
+        assert_eq!(genitive("Danmarks Statistik"), "Danmarks Statistiks");
+        assert_eq!(
+            genitive("Hans Christian Andersens Hus"),
+            "Hans Christian Andersens Hus'"
+        );
+    }
+}

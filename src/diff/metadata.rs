@@ -1,0 +1,151 @@
+//! The answer's metadata: status, ministry, dates, numbers, the question and the signature.
+
+use super::{ChangeList, Place};
+use crate::danish;
+use crate::input::JsonPath;
+use crate::model::{Answer, QuestionKind, Status};
+
+/// A metadata field: its Danish name, its JSON path and its value as printed.
+struct Field {
+    label: &'static str,
+    path: &'static str,
+    value: fn(&Answer) -> Option<String>,
+}
+
+/// The fields compared, in the order the change list shows them.
+const FIELDS: &[Field] = &[
+    Field {
+        label: "Status",
+        path: "status",
+        value: |answer| Some(status(answer.status).to_string()),
+    },
+    Field {
+        label: "Ministerium",
+        path: "ministry.name",
+        value: |answer| Some(answer.ministry.name.clone()),
+    },
+    Field {
+        label: "Ministerens titel",
+        path: "ministry.minister_title",
+        value: |answer| answer.ministry.minister_title.clone(),
+    },
+    Field {
+        label: "Kontor",
+        path: "ministry.office",
+        value: |answer| answer.ministry.office.clone(),
+    },
+    Field {
+        label: "Dato",
+        path: "date",
+        value: |answer| answer.date.map(danish::date),
+    },
+    Field {
+        label: "Sagsnr.",
+        path: "case_number",
+        value: |answer| answer.case_number.clone(),
+    },
+    Field {
+        label: "Dok.",
+        path: "document_number",
+        value: |answer| answer.document_number.clone(),
+    },
+    Field {
+        label: "Spørgsmålets art",
+        path: "question.kind",
+        value: |answer| Some(question_kind(answer.question.kind).to_string()),
+    },
+    Field {
+        label: "Spørgsmålets nummer",
+        path: "question.number",
+        value: |answer| Some(answer.question.number.to_string()),
+    },
+    Field {
+        label: "Serie",
+        path: "question.series",
+        value: |answer| Some(answer.question.series.clone()),
+    },
+    Field {
+        label: "Udvalg",
+        path: "question.committee.name",
+        value: |answer| Some(answer.question.committee.name.clone()),
+    },
+    Field {
+        label: "Udvalgets forkortelse",
+        path: "question.committee.abbreviation",
+        value: |answer| Some(answer.question.committee.abbreviation.clone()),
+    },
+    Field {
+        label: "Folketingsår",
+        path: "question.session",
+        value: |answer| Some(answer.question.session.clone()),
+    },
+    Field {
+        label: "Stillet den",
+        path: "question.asked_on",
+        value: |answer| answer.question.asked_on.map(danish::date),
+    },
+    Field {
+        label: "Stillet efter ønske fra",
+        path: "question.asked_by.name",
+        value: |answer| {
+            answer
+                .question
+                .asked_by
+                .as_ref()
+                .map(|member| member.name.clone())
+        },
+    },
+    Field {
+        label: "Parti",
+        path: "question.asked_by.party",
+        value: |answer| {
+            let member = answer.question.asked_by.as_ref()?;
+            member.party.clone()
+        },
+    },
+    Field {
+        label: "Frist",
+        path: "question.deadline",
+        value: |answer| answer.question.deadline.map(danish::date),
+    },
+    Field {
+        label: "Underskrift, minister",
+        path: "signature.minister",
+        value: |answer| answer.signature.minister.clone(),
+    },
+    Field {
+        label: "Underskrift, embedsmand",
+        path: "signature.official",
+        value: |answer| answer.signature.official.clone(),
+    },
+];
+
+/// Records every metadata field that differs, then the question's text as a word diff.
+pub(super) fn compare(old: &Answer, new: &Answer, changes: &mut ChangeList) {
+    for field in FIELDS {
+        let place = Place::new(field.label, path(field.path));
+        changes.value(&place, (field.value)(old), (field.value)(new));
+    }
+    let question = Place::new("Spørgsmålets tekst", path("question.text"));
+    changes.text(&question, &old.question.text, &new.question.text);
+}
+
+fn path(dotted: &str) -> JsonPath {
+    dotted
+        .split('.')
+        .fold(JsonPath::root(), |path, key| path.key(key))
+}
+
+fn status(status: Status) -> &'static str {
+    match status {
+        Status::Final => "endeligt svar",
+        Status::Interim => "foreløbigt svar",
+        Status::Correction => "berigtigelse",
+    }
+}
+
+fn question_kind(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Committee => "udvalgsspørgsmål",
+    }
+}

@@ -1,0 +1,197 @@
+//! Printing a change list: as text to read top to bottom (plain, or coloured on a terminal), or
+//! as JSON for review systems.
+
+use serde::Serialize;
+
+use super::{Change, ChangeKind, ChangeList, Segment, SegmentKind};
+
+/// How many words of unchanged text to show on each side of a change in a long text.
+const CONTEXT_WORDS: usize = 8;
+
+/// What goes before and after a kind of text.
+type Marks = (&'static str, &'static str);
+
+/// How changes are marked: plain marks, or terminal colours (ANSI) with deleted words red and
+/// struck through, inserted words green and underlined.
+struct Palette {
+    location: Marks,
+    deleted: Marks,
+    inserted: Marks,
+    removed_line: Marks,
+    added_line: Marks,
+}
+
+const COLOURED: Palette = Palette {
+    location: ("\x1b[1m", "\x1b[0m"),
+    deleted: ("\x1b[31;9m", "\x1b[0m"),
+    inserted: ("\x1b[32;4m", "\x1b[0m"),
+    removed_line: ("\x1b[31m- ", "\x1b[0m"),
+    added_line: ("\x1b[32m+ ", "\x1b[0m"),
+};
+
+const PLAIN: Palette = Palette {
+    location: ("", ""),
+    deleted: ("[-", "-]"),
+    inserted: ("{+", "+}"),
+    removed_line: ("- ", ""),
+    added_line: ("+ ", ""),
+};
+
+/// The change list as text: a heading naming both files, one entry per change (texts and
+/// added or removed content indented below their location) and a count; or one line saying
+/// there are no differences. With `color`, ANSI colours replace the `[-…-]{+…+}` marks.
+pub fn to_text(changes: &ChangeList, old: &str, new: &str, color: bool) -> String {
+    if changes.is_empty() {
+        return format!("Ingen forskelle mellem {old} og {new}.\n");
+    }
+    let palette = if color { &COLOURED } else { &PLAIN };
+    let mut out = format!("Forskelle fra {old} til {new}:\n\n");
+    for change in &changes.changes {
+        out.push_str(&entry(change, palette));
+    }
+    let count = changes.changes.len();
+    let noun = if count == 1 { "forskel" } else { "forskelle" };
+    out.push_str(&format!("\n{count} {noun}.\n"));
+    out
+}
+
+/// The JSON document for review systems.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    same: bool,
+    old: &'a str,
+    new: &'a str,
+    changes: &'a [Change],
+}
+
+/// The change list as JSON: `{"same", "old", "new", "changes": [{"kind", "location", "path",
+/// …}]}`.
+pub fn to_json(changes: &ChangeList, old: &str, new: &str) -> String {
+    let report = JsonReport {
+        same: changes.is_empty(),
+        old,
+        new,
+        changes: &changes.changes,
+    };
+    serde_json::to_string_pretty(&report).expect("the change list serialises") + "\n"
+}
+
+/// One change: its location, what happened, and indented detail lines.
+fn entry(change: &Change, palette: &Palette) -> String {
+    let (start, end) = palette.location;
+    let location = format!("{start}{}{end}", change.location);
+    match &change.kind {
+        ChangeKind::Value { old, new } => {
+            let shown = |value: &Option<String>| value.clone().unwrap_or("(ingen)".to_string());
+            format!("{location}: {} → {}\n", shown(old), shown(new))
+        }
+        ChangeKind::Cell { old, new } => format!("{location}: {old} → {new}\n"),
+        ChangeKind::Text { segments, .. } => {
+            format!("{location}: ændret\n    {}\n", marked(segments, palette))
+        }
+        ChangeKind::Added { content, .. } => {
+            format!(
+                "{location}: tilføjet\n{}",
+                lines(content, palette.added_line)
+            )
+        }
+        ChangeKind::Removed { content, .. } => {
+            format!(
+                "{location}: fjernet\n{}",
+                lines(content, palette.removed_line)
+            )
+        }
+        ChangeKind::Moved {
+            from,
+            to,
+            from_location,
+            ..
+        } if *from_location == change.location => {
+            format!("{location}: flyttet fra plads {from} til plads {to}\n")
+        }
+        ChangeKind::Moved { from_location, .. } => {
+            format!("{location}: flyttet (var {from_location})\n")
+        }
+    }
+}
+
+/// Content lines, indented and marked as deleted or inserted.
+fn lines(content: &[String], (start, end): Marks) -> String {
+    content
+        .iter()
+        .map(|line| format!("    {start}{line}{end}\n"))
+        .collect()
+}
+
+/// A word diff with its changes marked, long unchanged stretches shortened to their ends.
+fn marked(segments: &[Segment], palette: &Palette) -> String {
+    let last = segments.len().saturating_sub(1);
+    segments
+        .iter()
+        .enumerate()
+        .map(|(index, segment)| match segment.kind {
+            SegmentKind::Equal => {
+                let head = if index == 0 { 0 } else { CONTEXT_WORDS };
+                let tail = if index == last { 0 } else { CONTEXT_WORDS };
+                shortened(&segment.text, head, tail)
+            }
+            SegmentKind::Deleted => enclosed(&segment.text, palette.deleted),
+            SegmentKind::Inserted => enclosed(&segment.text, palette.inserted),
+        })
+        .collect()
+}
+
+fn enclosed(text: &str, (start, end): Marks) -> String {
+    format!("{start}{text}{end}")
+}
+
+/// Keeps the first `head` and last `tail` words of `text`, with "…" for what is left out.
+fn shortened(text: &str, head: usize, tail: usize) -> String {
+    let words: Vec<&str> = text.split_inclusive(char::is_whitespace).collect();
+    if words.len() <= head + tail + 1 {
+        return text.to_string();
+    }
+    let start = words[..head].concat();
+    let end = words[words.len() - tail..].concat();
+    let gap = if tail == 0 { "…" } else { "… " };
+    format!("{start}{gap}{end}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortened;
+
+    #[test]
+    fn long_unchanged_text_keeps_its_ends() {
+        let text = "en to tre fire fem seks ";
+        assert_eq!(shortened(text, 0, 2), "… fem seks ");
+        assert_eq!(shortened(text, 2, 0), "en to …");
+        assert_eq!(shortened(text, 1, 1), "en … seks ");
+        assert_eq!(shortened(text, 3, 3), text);
+    }
+}
+
+#[cfg(test)]
+mod colour_tests {
+    use super::to_text;
+    use crate::diff::compare;
+    use crate::model::{Answer, Block};
+
+    fn answer(paragraph: &str) -> Answer {
+        let mut answer: Answer =
+            serde_json::from_str(include_str!("../../tests/fixtures/complete.json")).unwrap();
+        answer.answer.blocks[0] = Block::Paragraph(paragraph.to_string());
+        answer
+    }
+
+    #[test]
+    fn colour_marks_deleted_words_red_struck_and_inserted_words_green_underlined() {
+        let changes = compare(&answer("Der er 3 sager."), &answer("Der er 4 sager."));
+        let text = to_text(&changes, "a", "b", true);
+        assert!(
+            text.contains("\x1b[31;9m3\x1b[0m\x1b[32;4m4\x1b[0m"),
+            "{text:?}"
+        );
+        assert!(!text.contains("[-"));
+    }
+}

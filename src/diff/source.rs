@@ -1,0 +1,100 @@
+//! Reading the answers to compare: answer files (JSON) through [`crate::input`], or PDFs made
+//! by svar, which carry their answer file as the embedded file `svar.json`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::embedded;
+use crate::input::{self, LoadError};
+use crate::model::Answer;
+
+/// The name under which svar embeds the answer file in its PDFs.
+pub const EMBEDDED_ANSWER: &str = "svar.json";
+
+/// Why an answer to compare cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// The answer file, or the answer file embedded in a PDF, cannot be read or has errors.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The PDF cannot be parsed.
+    #[error("{}: PDF'en kan ikke læses: {source}", path.display())]
+    Pdf {
+        /// The PDF.
+        path: PathBuf,
+        /// What the PDF parser said.
+        source: lopdf::Error,
+    },
+    /// The PDF has no embedded answer file.
+    #[error("{} er ikke lavet af svar (den indeholder ingen {EMBEDDED_ANSWER})", path.display())]
+    NotFromSvar {
+        /// The PDF.
+        path: PathBuf,
+    },
+    /// The embedded answer file is not text.
+    #[error("{}: den indlejrede {EMBEDDED_ANSWER} er ikke UTF-8-tekst", path.display())]
+    NotText {
+        /// The PDF.
+        path: PathBuf,
+    },
+}
+
+impl SourceError {
+    /// Advice for the user, where there is some to give.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            Self::NotFromSvar { .. } => Some(
+                "PDF'er efter PDF/A-2 eller PDF/A-4 kan ikke have svarfilen vedhæftet; sammenlign svarfilerne (JSON) i stedet",
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the answer in `path`: a PDF (by its `.pdf` ending or its `%PDF-` header) or else an
+/// answer file. Answers with errors are refused with their located findings.
+pub fn load(path: &Path) -> Result<Answer, SourceError> {
+    if is_pdf(path) {
+        load_pdf(path)
+    } else {
+        Ok(input::load(path)?.answer)
+    }
+}
+
+fn is_pdf(path: &Path) -> bool {
+    let named_pdf = path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("pdf"));
+    named_pdf || starts_like_pdf(path)
+}
+
+fn starts_like_pdf(path: &Path) -> bool {
+    let mut header = [0u8; 5];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut header))
+        .is_ok_and(|()| &header == b"%PDF-")
+}
+
+fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let document = lopdf::Document::load_mem(&bytes).map_err(|source| SourceError::Pdf {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let embedded =
+        embedded::find(&document, EMBEDDED_ANSWER).ok_or_else(|| SourceError::NotFromSvar {
+            path: path.to_path_buf(),
+        })?;
+    let text = String::from_utf8(embedded).map_err(|_| SourceError::NotText {
+        path: path.to_path_buf(),
+    })?;
+    let label = PathBuf::from(format!("{} ({EMBEDDED_ANSWER})", path.display()));
+    let (answer, report) = input::check_text(&text, &label);
+    match answer {
+        Some(answer) if !report.has_errors() => Ok(answer),
+        _ => Err(LoadError::Invalid { report }.into()),
+    }
+}

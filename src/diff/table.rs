@@ -1,0 +1,357 @@
+//! Tables: number, caption and notes; panels matched by letter, columns by header and rows by
+//! label, then cell by cell ("Tabel 2 B, Frifundet, 2016: 14 → 15").
+
+use super::blocks::compare_texts;
+use super::sequence::{Step, align};
+use super::{ChangeList, Element, Place, Places};
+use crate::danish;
+use crate::input::JsonPath;
+use crate::model::{Cell, Panel, Row, Table};
+
+/// A table's content as lines, for an added or removed table: its caption, then each panel.
+pub(super) fn summary(table: &Table) -> Vec<String> {
+    let caption = format!("Tabel {}: {}", table.number, table.caption);
+    let panels = (0..table.panels.len()).flat_map(|index| panel_summary(table, index));
+    std::iter::once(caption).chain(panels).collect()
+}
+
+/// Compares two tables; `places` are the tables' own ("Tabel 2", `….table`).
+pub(super) fn compare(old: &Table, new: &Table, places: &Places, changes: &mut ChangeList) {
+    changes.value(
+        &places.new.field("nummer", "number"),
+        Some(old.number.to_string()),
+        Some(new.number.to_string()),
+    );
+    changes.text(
+        &places.new.field("overskrift", "caption"),
+        &old.caption,
+        &new.caption,
+    );
+    compare_panels(old, new, places, changes);
+    changes.value(
+        &places
+            .new
+            .field("overskrift over bemærkningerne", "notes_heading"),
+        old.notes_heading.clone(),
+        new.notes_heading.clone(),
+    );
+    let notes = places.keyed("notes");
+    compare_texts(
+        &old.notes,
+        &new.notes,
+        &notes,
+        ("bemærkning", Element::Note),
+        changes,
+    );
+}
+
+fn compare_panels(old: &Table, new: &Table, places: &Places, changes: &mut ChangeList) {
+    let old_panel = |o: usize| panel_place(old, o, &places.old);
+    let new_panel = |n: usize| panel_place(new, n, &places.new);
+    for step in align(&panel_keys(old), &panel_keys(new), |_, _| true) {
+        match step {
+            Step::Same { old: o, new: n }
+            | Step::Edited { old: o, new: n }
+            | Step::Moved { old: o, new: n } => {
+                let panels = Places {
+                    old: old_panel(o),
+                    new: new_panel(n),
+                };
+                if matches!(step, Step::Moved { .. }) {
+                    changes.moved(Element::Panel, (&panels.old, o), (&panels.new, n));
+                }
+                compare_panel(&old.panels[o], &new.panels[n], &panels, changes);
+            }
+            Step::Removed(o) => {
+                changes.removed(&old_panel(o), Element::Panel, panel_summary(old, o));
+            }
+            Step::Added(n) => changes.added(&new_panel(n), Element::Panel, panel_summary(new, n)),
+        }
+    }
+}
+
+/// Panels are known by their letter, else their title, else their place.
+fn panel_keys(table: &Table) -> Vec<String> {
+    let key = |(index, panel): (usize, &Panel)| {
+        let name = panel.label.as_ref().or(panel.title.as_ref());
+        name.cloned().unwrap_or_else(|| format!("#{index}"))
+    };
+    table.panels.iter().enumerate().map(key).collect()
+}
+
+/// "Tabel 2 B"; "Tabel 1" for a table's only panel without a letter; "Tabel 1, panel 2" else.
+fn panel_place(table: &Table, index: usize, at: &Place) -> Place {
+    let panel = &table.panels[index];
+    let label = match (&panel.label, table.panels.len()) {
+        (Some(letter), _) => format!("{} {letter}", at.label),
+        (None, 1) => at.label.clone(),
+        (None, _) => format!("{}, panel {}", at.label, index + 1),
+    };
+    Place::new(label, at.path.key("panels").index(index))
+}
+
+fn panel_summary(table: &Table, index: usize) -> Vec<String> {
+    let panel = &table.panels[index];
+    let heading = [panel.label.as_deref(), panel.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(". ");
+    let rows = panel
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| format!("{}: {}", row_name(row, index), cells_line(panel, row)));
+    std::iter::once(heading)
+        .filter(|heading| !heading.is_empty())
+        .chain(rows)
+        .collect()
+}
+
+fn compare_panel(old: &Panel, new: &Panel, places: &Places, changes: &mut ChangeList) {
+    let at = &places.new;
+    changes.value(
+        &at.field("bogstav", "label"),
+        old.label.clone(),
+        new.label.clone(),
+    );
+    changes.value(
+        &at.field("titel", "title"),
+        old.title.clone(),
+        new.title.clone(),
+    );
+    changes.value(
+        &at.field("overskrift over rækkenavnene", "label_header"),
+        old.label_header.clone(),
+        new.label_header.clone(),
+    );
+    changes.value(
+        &at.field("totalen er summen af rækkerne", "total_is_sum"),
+        Some(yes_no(old.total_is_sum)),
+        Some(yes_no(new.total_is_sum)),
+    );
+    let columns = compare_columns(old, new, places, changes);
+    let sides = PanelPair {
+        old,
+        new,
+        places,
+        columns: &columns,
+    };
+    sides.compare_rows(changes);
+    sides.compare_totals(changes);
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "ja" } else { "nej" }.to_string()
+}
+
+/// Reports column changes and returns the columns present in both panels, as (old, new)
+/// indices.
+fn compare_columns(
+    old: &Panel,
+    new: &Panel,
+    places: &Places,
+    changes: &mut ChangeList,
+) -> Vec<(usize, usize)> {
+    let column = |panel: &Panel, at: &Place, index: usize| {
+        Place::new(
+            format!("{}, kolonne {}", at.label, panel.columns[index]),
+            at.path.key("columns").index(index),
+        )
+    };
+    let mut kept = Vec::new();
+    for step in align(&old.columns, &new.columns, |_, _| true) {
+        match step {
+            Step::Same { old: o, new: n } => kept.push((o, n)),
+            Step::Edited { old: o, new: n } => {
+                let header = Place::new(
+                    format!("{}, kolonneoverskrift", places.new.label),
+                    places.new.path.key("columns").index(n),
+                );
+                let (before, after) = (old.columns[o].clone(), new.columns[n].clone());
+                changes.value(&header, Some(before), Some(after));
+                kept.push((o, n));
+            }
+            Step::Moved { old: o, new: n } => {
+                let from = column(old, &places.old, o);
+                changes.moved(
+                    Element::Column,
+                    (&from, o),
+                    (&column(new, &places.new, n), n),
+                );
+                kept.push((o, n));
+            }
+            Step::Removed(o) => {
+                let content = vec![column_line(old, o)];
+                changes.removed(&column(old, &places.old, o), Element::Column, content);
+            }
+            Step::Added(n) => {
+                let content = vec![column_line(new, n)];
+                changes.added(&column(new, &places.new, n), Element::Column, content);
+            }
+        }
+    }
+    kept
+}
+
+/// Two panels being compared, with their places and the columns they share.
+struct PanelPair<'a> {
+    old: &'a Panel,
+    new: &'a Panel,
+    places: &'a Places,
+    columns: &'a [(usize, usize)],
+}
+
+/// A row and where it is.
+struct RowAt<'a> {
+    row: &'a Row,
+    /// The row's name in cell locations: its label, or "række 2" without one.
+    name: String,
+    /// The whole row's place: "Tabel 2 B, række Frifundet".
+    place: Place,
+}
+
+impl PanelPair<'_> {
+    fn compare_rows(&self, changes: &mut ChangeList) {
+        let (old, new) = (self.old, self.new);
+        let old_row = |o: usize| body_row(old, o, &self.places.old);
+        let new_row = |n: usize| body_row(new, n, &self.places.new);
+        for step in align(&row_keys(old), &row_keys(new), |_, _| true) {
+            match step {
+                Step::Same { old: o, new: n } | Step::Edited { old: o, new: n } => {
+                    self.compare_row(&old_row(o), &new_row(n), changes);
+                }
+                Step::Moved { old: o, new: n } => {
+                    let (from, to) = (old_row(o), new_row(n));
+                    changes.moved(Element::Row, (&from.place, o), (&to.place, n));
+                    self.compare_row(&from, &to, changes);
+                }
+                Step::Removed(o) => removed_row(old, &old_row(o), changes),
+                Step::Added(n) => added_row(new, &new_row(n), changes),
+            }
+        }
+    }
+
+    fn compare_totals(&self, changes: &mut ChangeList) {
+        let old = total_row(self.old, &self.places.old);
+        let new = total_row(self.new, &self.places.new);
+        match (old, new) {
+            (Some(old), Some(new)) => self.compare_row(&old, &new, changes),
+            (Some(old), None) => removed_row(self.old, &old, changes),
+            (None, Some(new)) => added_row(self.new, &new, changes),
+            (None, None) => {}
+        }
+    }
+
+    /// Reports a renamed row and every changed cell in the shared columns.
+    fn compare_row(&self, old: &RowAt, new: &RowAt, changes: &mut ChangeList) {
+        changes.value(
+            &Place::new(
+                format!("{}, rækkenavn", self.places.new.label),
+                new.place.path.key("label"),
+            ),
+            old.row.label.clone(),
+            new.row.label.clone(),
+        );
+        for &(o, n) in self.columns {
+            let (before, after) = (old.row.cells.get(o), new.row.cells.get(n));
+            if before != after {
+                let cell = Place::new(
+                    format!(
+                        "{}, {}, {}",
+                        self.places.new.label, new.name, self.new.columns[n]
+                    ),
+                    new.place.path.key("cells").index(n),
+                );
+                changes.cell(&cell, cell_text(before), cell_text(after));
+            }
+        }
+    }
+}
+
+fn removed_row(panel: &Panel, row: &RowAt, changes: &mut ChangeList) {
+    changes.removed(&row.place, Element::Row, vec![cells_line(panel, row.row)]);
+}
+
+fn added_row(panel: &Panel, row: &RowAt, changes: &mut ChangeList) {
+    changes.added(&row.place, Element::Row, vec![cells_line(panel, row.row)]);
+}
+
+/// Rows are known by their label; rows without one by their cells.
+fn row_keys(panel: &Panel) -> Vec<String> {
+    let key = |row: &Row| match &row.label {
+        Some(label) => label.clone(),
+        None => serde_json::to_string(&row.cells).expect("cells serialise"),
+    };
+    panel.rows.iter().map(key).collect()
+}
+
+fn body_row<'a>(panel: &'a Panel, index: usize, at: &Place) -> RowAt<'a> {
+    let row = &panel.rows[index];
+    let path = at.path.key("rows").index(index);
+    row_at(row, row_name(row, index), path, at)
+}
+
+fn total_row<'a>(panel: &'a Panel, at: &Place) -> Option<RowAt<'a>> {
+    let row = panel.total.as_ref()?;
+    Some(row_at(row, total_name(row), at.path.key("total"), at))
+}
+
+fn row_at<'a>(row: &'a Row, name: String, path: JsonPath, panel_at: &Place) -> RowAt<'a> {
+    let whole = match &row.label {
+        Some(label) => format!("{}, række {label}", panel_at.label),
+        None => format!("{}, {name}", panel_at.label),
+    };
+    RowAt {
+        row,
+        name,
+        place: Place::new(whole, path),
+    }
+}
+
+/// A row's label, or "række 2" for the second row without one.
+fn row_name(row: &Row, index: usize) -> String {
+    row.label
+        .clone()
+        .unwrap_or_else(|| format!("række {}", index + 1))
+}
+
+/// A total row's label, or "total" without one.
+fn total_name(row: &Row) -> String {
+    row.label.clone().unwrap_or_else(|| "total".to_string())
+}
+
+/// A row's cells under their headers: "2014: 10; 2015: 7".
+fn cells_line(panel: &Panel, row: &Row) -> String {
+    let cell = |(header, cell): (&String, &Cell)| format!("{header}: {}", cell_text(Some(cell)));
+    panel
+        .columns
+        .iter()
+        .zip(&row.cells)
+        .map(cell)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A column's cells by row, the total included: "Dom: 10; Frifundet: 5; Total: 29".
+fn column_line(panel: &Panel, column: usize) -> String {
+    let body = panel
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| (row_name(row, index), row));
+    let total = panel.total.iter().map(|row| (total_name(row), row));
+    body.chain(total)
+        .map(|(name, row)| format!("{name}: {}", cell_text(row.cells.get(column))))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A cell as printed: "3.478", "12,4", "-"; "(ingen)" where a row is short of cells.
+fn cell_text(cell: Option<&Cell>) -> String {
+    match cell {
+        Some(Cell::Number(number)) => danish::number(number),
+        Some(Cell::Text(text)) => text.clone(),
+        None => "(ingen)".to_string(),
+    }
+}

@@ -1,0 +1,521 @@
+//! Page images for `svar diff --pages`: the pages that look different in two typeset answers,
+//! old and new side by side with the changed regions boxed in red.
+//!
+//! For changes that live only in the layout (a template change, another margin), which a
+//! comparison of the text cannot show. This is no diff algorithm: the pages are rendered at
+//! [`PIXELS_PER_POINT`], compared pixel by pixel at the same position, the differing pixels
+//! gathered into a grid of square cells, and touching cells merged into boxes.
+//!
+//! [`compare_pages`] finds the differing pages and composes their images in memory;
+//! [`write_differences`] writes them into a folder as `page-001.png`, `page-002.png`, …. The
+//! same two documents always give the same images, byte for byte; identical documents give none.
+
+use std::path::{Path, PathBuf};
+
+use tiny_skia::{Color, Paint, Pixmap, PixmapPaint, Rect, Transform};
+
+use crate::Typeset;
+
+/// Resolution of the page images: 1.5 pixels per point, about 108 dpi.
+pub const PIXELS_PER_POINT: f64 = 1.5;
+
+/// Side of the square cells differing pixels are gathered into, in pixels.
+const CELL: u32 = 16;
+
+/// Space between the old and the new page in a composed image, in pixels.
+const GAP: u32 = 24;
+
+/// Width of a box's outline, in pixels; the outline lies just outside the changed region.
+const STROKE: u32 = 3;
+
+/// The colour of the gap and of the area below the shorter page.
+const BACKGROUND: [u8; 3] = [0xc8, 0xc8, 0xc8];
+
+/// The colour of the boxes around changed regions.
+const BOX_COLOUR: [u8; 3] = [0xe0, 0x00, 0x00];
+
+/// An opaque colour from its red, green and blue bytes.
+fn opaque([red, green, blue]: [u8; 3]) -> Color {
+    Color::from_rgba8(red, green, blue, 0xff)
+}
+
+/// A rectangle of changed pixels, in pixels from the page's top left corner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Region {
+    /// Distance from the page's left edge.
+    pub x: u32,
+    /// Distance from the page's top edge.
+    pub y: u32,
+    /// Width, at least one pixel.
+    pub width: u32,
+    /// Height, at least one pixel.
+    pub height: u32,
+}
+
+/// A page that looks different in the old and the new document, with its composed image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageDifference {
+    page: usize,
+    in_old: bool,
+    in_new: bool,
+    regions: Vec<Region>,
+    png: Vec<u8>,
+}
+
+impl PageDifference {
+    /// The page number, counted from 1 as in the footer's "Side 2 af 5".
+    pub fn page(&self) -> usize {
+        self.page
+    }
+
+    /// Whether the old document has this page (if not, its side of the image is blank).
+    pub fn in_old(&self) -> bool {
+        self.in_old
+    }
+
+    /// Whether the new document has this page (if not, its side of the image is blank).
+    pub fn in_new(&self) -> bool {
+        self.in_new
+    }
+
+    /// The changed regions, in page pixels at [`PIXELS_PER_POINT`], top to bottom.
+    pub fn regions(&self) -> &[Region] {
+        &self.regions
+    }
+
+    /// The image's file name, the page number padded to three digits: `page-003.png`.
+    pub fn file_name(&self) -> String {
+        format!("page-{:03}.png", self.page)
+    }
+
+    /// The composed image as PNG: the old page left, the new page right, a gap between them,
+    /// and a red box around every changed region on both pages.
+    pub fn png(&self) -> &[u8] {
+        &self.png
+    }
+}
+
+/// A page image that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: sidebilledet kan ikke skrives: {source}", path.display())]
+pub struct PagesError {
+    /// The image file that could not be written.
+    pub path: PathBuf,
+    /// What the operating system said.
+    pub source: std::io::Error,
+}
+
+/// The pages that look different in `old` and `new`, in page order, each with its composed
+/// image; empty when every page is the same pixel for pixel.
+///
+/// A page only one document has differs too; its missing side is a blank page. Pages are
+/// rendered one pair at a time, so only the images of differing pages are kept.
+pub fn compare_pages(old: &Typeset, new: &Typeset) -> Vec<PageDifference> {
+    let pages = old.page_count().max(new.page_count());
+    (0..pages)
+        .filter_map(|index| {
+            PageDifference::between(
+                index + 1,
+                old.page_pixmap(index, PIXELS_PER_POINT),
+                new.page_pixmap(index, PIXELS_PER_POINT),
+            )
+        })
+        .collect()
+}
+
+/// Writes each difference's image into `folder` (created if needed) under its
+/// [`file_name`](PageDifference::file_name), atomically, and returns the paths written.
+///
+/// Images of other pages already in the folder are left alone.
+pub fn write_differences(
+    differences: &[PageDifference],
+    folder: &Path,
+) -> Result<Vec<PathBuf>, PagesError> {
+    differences
+        .iter()
+        .map(|difference| {
+            let path = folder.join(difference.file_name());
+            match crate::output::write_atomically(&path, difference.png()) {
+                Ok(()) => Ok(path),
+                Err(source) => Err(PagesError { path, source }),
+            }
+        })
+        .collect()
+}
+
+impl PageDifference {
+    /// The difference between two renderings of page number `page`, `None` if they are equal
+    /// (or both missing).
+    fn between(page: usize, old: Option<Pixmap>, new: Option<Pixmap>) -> Option<Self> {
+        let (in_old, in_new) = (old.is_some(), new.is_some());
+        let (old, new) = match (old, new) {
+            (Some(old), Some(new)) => (old, new),
+            (Some(old), None) => {
+                let blank = blank_like(&old);
+                (old, blank)
+            }
+            (None, Some(new)) => (blank_like(&new), new),
+            (None, None) => return None,
+        };
+        let regions = changed_regions(&old, &new);
+        if regions.is_empty() {
+            return None;
+        }
+        let png = compose(&old, &new, &regions)
+            .encode_png()
+            .expect("encoding an in-memory pixmap as PNG cannot fail");
+        Some(Self {
+            page,
+            in_old,
+            in_new,
+            regions,
+            png,
+        })
+    }
+}
+
+/// A white page of the same size as `page`, standing in for a page one document lacks.
+fn blank_like(page: &Pixmap) -> Pixmap {
+    let mut blank = Pixmap::new(page.width(), page.height()).expect("the page has a size");
+    blank.fill(Color::WHITE);
+    blank
+}
+
+// Finding the changed regions: differing pixels → changed cells → boxes of touching cells.
+
+/// The rectangles around the pixels that differ between `old` and `new`, top to bottom.
+///
+/// Pages of different sizes are compared over the larger size; a pixel one page lacks counts
+/// as changed. Regions are whole grid cells (cut off at the page's edge), and cells that touch,
+/// also at a corner, belong to one region; regions that overlap are merged.
+fn changed_regions(old: &Pixmap, new: &Pixmap) -> Vec<Region> {
+    let grid = CellGrid::of_differences(old, new);
+    let mut boxes = merge_overlapping(grid.components());
+    boxes.sort_by_key(|cells| (cells.top, cells.left));
+    boxes
+        .iter()
+        .map(|cells| cells.to_region(grid.pixel_width, grid.pixel_height))
+        .collect()
+}
+
+/// Which cells of the page hold at least one differing pixel.
+struct CellGrid {
+    columns: usize,
+    rows: usize,
+    changed: Vec<bool>,
+    pixel_width: u32,
+    pixel_height: u32,
+}
+
+/// A rectangle of cells, inclusive at both ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CellBox {
+    left: usize,
+    top: usize,
+    right: usize,
+    bottom: usize,
+}
+
+impl CellGrid {
+    fn of_differences(old: &Pixmap, new: &Pixmap) -> Self {
+        let pixel_width = old.width().max(new.width());
+        let pixel_height = old.height().max(new.height());
+        let columns = pixel_width.div_ceil(CELL) as usize;
+        let rows = pixel_height.div_ceil(CELL) as usize;
+        let mut changed = vec![false; columns * rows];
+        for y in 0..pixel_height {
+            for x in 0..pixel_width {
+                if pixel(old, x, y) != pixel(new, x, y) {
+                    changed[(y / CELL) as usize * columns + (x / CELL) as usize] = true;
+                }
+            }
+        }
+        Self {
+            columns,
+            rows,
+            changed,
+            pixel_width,
+            pixel_height,
+        }
+    }
+
+    /// The bounding boxes of the groups of touching changed cells, by a flood fill.
+    fn components(&self) -> Vec<CellBox> {
+        let mut seen = vec![false; self.changed.len()];
+        let mut boxes = Vec::new();
+        for start in 0..self.changed.len() {
+            if !self.changed[start] || seen[start] {
+                continue;
+            }
+            seen[start] = true;
+            let mut stack = vec![start];
+            let mut cells = CellBox::cell(start % self.columns, start / self.columns);
+            while let Some(cell) = stack.pop() {
+                let (column, row) = (cell % self.columns, cell / self.columns);
+                cells = cells.union(CellBox::cell(column, row));
+                for neighbour in self.neighbours(column, row) {
+                    if self.changed[neighbour] && !seen[neighbour] {
+                        seen[neighbour] = true;
+                        stack.push(neighbour);
+                    }
+                }
+            }
+            boxes.push(cells);
+        }
+        boxes
+    }
+
+    /// The indices of the up to eight cells around a cell.
+    fn neighbours(&self, column: usize, row: usize) -> impl Iterator<Item = usize> + '_ {
+        let columns = column.saturating_sub(1)..=(column + 1).min(self.columns - 1);
+        let rows = row.saturating_sub(1)..=(row + 1).min(self.rows - 1);
+        rows.flat_map(move |r| columns.clone().map(move |c| r * self.columns + c))
+    }
+}
+
+/// The pixel at `x`, `y` as RGBA bytes; `None` outside the page.
+fn pixel(page: &Pixmap, x: u32, y: u32) -> Option<&[u8]> {
+    if x >= page.width() || y >= page.height() {
+        return None;
+    }
+    let start = (y as usize * page.width() as usize + x as usize) * 4;
+    Some(&page.data()[start..start + 4])
+}
+
+impl CellBox {
+    fn cell(column: usize, row: usize) -> Self {
+        Self {
+            left: column,
+            top: row,
+            right: column,
+            bottom: row,
+        }
+    }
+
+    fn union(self, other: Self) -> Self {
+        Self {
+            left: self.left.min(other.left),
+            top: self.top.min(other.top),
+            right: self.right.max(other.right),
+            bottom: self.bottom.max(other.bottom),
+        }
+    }
+
+    fn overlaps(self, other: Self) -> bool {
+        self.left <= other.right
+            && other.left <= self.right
+            && self.top <= other.bottom
+            && other.top <= self.bottom
+    }
+
+    /// The box in pixels, cut off at the page's width and height.
+    fn to_region(self, width: u32, height: u32) -> Region {
+        let pixels = |cells: usize| cells as u32 * CELL;
+        let (x, y) = (pixels(self.left), pixels(self.top));
+        Region {
+            x,
+            y,
+            width: pixels(self.right + 1).min(width) - x,
+            height: pixels(self.bottom + 1).min(height) - y,
+        }
+    }
+}
+
+/// Merges boxes that overlap until none do (the bounding boxes of separate groups can).
+fn merge_overlapping(mut boxes: Vec<CellBox>) -> Vec<CellBox> {
+    let mut merged = true;
+    while merged {
+        merged = false;
+        'search: for i in 0..boxes.len() {
+            for j in i + 1..boxes.len() {
+                if boxes[i].overlaps(boxes[j]) {
+                    boxes[i] = boxes[i].union(boxes.remove(j));
+                    merged = true;
+                    break 'search;
+                }
+            }
+        }
+    }
+    boxes
+}
+
+// Composing the image: the two pages side by side, the regions boxed on both.
+
+/// The old page left, the new page right, [`GAP`] pixels apart on [`BACKGROUND`], and a box
+/// around every region on both pages.
+fn compose(old: &Pixmap, new: &Pixmap, regions: &[Region]) -> Pixmap {
+    let new_left = old.width() + GAP;
+    let mut image = Pixmap::new(new_left + new.width(), old.height().max(new.height()))
+        .expect("pages have a size");
+    image.fill(opaque(BACKGROUND));
+    for (page, left) in [(old, 0), (new, new_left)] {
+        image.draw_pixmap(
+            left as i32,
+            0,
+            page.as_ref(),
+            &PixmapPaint::default(),
+            Transform::identity(),
+            None,
+        );
+        for region in regions {
+            draw_box(&mut image, region, left, page);
+        }
+    }
+    image
+}
+
+/// Draws a [`STROKE`]-wide outline just outside `region` on the page drawn at `left`, kept
+/// within the page's edges.
+fn draw_box(image: &mut Pixmap, region: &Region, left: u32, page: &Pixmap) {
+    let outer_left = region.x.saturating_sub(STROKE);
+    let outer_top = region.y.saturating_sub(STROKE);
+    let outer_right = (region.x + region.width + STROKE).min(page.width());
+    let outer_bottom = (region.y + region.height + STROKE).min(page.height());
+    if outer_left + STROKE >= outer_right || outer_top + STROKE >= outer_bottom {
+        return; // The region lies beyond this (smaller) page.
+    }
+    let (width, height) = (outer_right - outer_left, outer_bottom - outer_top);
+    let x = left + outer_left;
+    for (bar_x, bar_y, bar_width, bar_height) in [
+        (x, outer_top, width, STROKE),
+        (x, outer_bottom - STROKE, width, STROKE),
+        (x, outer_top, STROKE, height),
+        (x + width - STROKE, outer_top, STROKE, height),
+    ] {
+        fill(image, bar_x, bar_y, bar_width, bar_height);
+    }
+}
+
+/// Fills a pixel-aligned rectangle with [`BOX_COLOUR`], without anti-aliasing.
+fn fill(image: &mut Pixmap, x: u32, y: u32, width: u32, height: u32) {
+    let mut paint = Paint::default();
+    paint.set_color(opaque(BOX_COLOUR));
+    paint.anti_alias = false;
+    let rect = Rect::from_xywh(x as f32, y as f32, width as f32, height as f32)
+        .expect("a box has a positive size");
+    image.fill_rect(rect, &paint, Transform::identity(), None);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn white(width: u32, height: u32) -> Pixmap {
+        blank_like(&Pixmap::new(width, height).unwrap())
+    }
+
+    /// `page` with black pixels at `points`.
+    fn marked(mut page: Pixmap, points: &[(u32, u32)]) -> Pixmap {
+        let width = page.width();
+        for &(x, y) in points {
+            let start = ((y * width + x) * 4) as usize;
+            page.data_mut()[start..start + 4].copy_from_slice(&[0, 0, 0, 255]);
+        }
+        page
+    }
+
+    fn region(x: u32, y: u32, width: u32, height: u32) -> Region {
+        Region {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+
+    fn is_box_colour(image: &Pixmap, x: u32, y: u32) -> bool {
+        pixel(image, x, y) == Some(&[0xe0, 0, 0, 0xff][..])
+    }
+
+    #[test]
+    fn equal_pages_have_no_regions_and_no_difference() {
+        let page = marked(white(100, 100), &[(10, 10)]);
+        assert!(changed_regions(&page, &page.clone()).is_empty());
+        assert_eq!(
+            PageDifference::between(1, Some(page.clone()), Some(page)),
+            None
+        );
+    }
+
+    #[test]
+    fn distant_changes_are_separate_cell_aligned_regions_top_to_bottom() {
+        let old = white(100, 100);
+        let new = marked(white(100, 100), &[(70, 70), (5, 5)]);
+        assert_eq!(
+            changed_regions(&old, &new),
+            [region(0, 0, 16, 16), region(64, 64, 16, 16)]
+        );
+    }
+
+    #[test]
+    fn touching_cells_form_one_region_cut_off_at_the_page_edge() {
+        let old = white(100, 100);
+        // Cells (0, 0), (1, 1) touch at a corner; (5, 6) and (6, 6) touch at the right edge.
+        let new = marked(white(100, 100), &[(10, 10), (20, 20), (90, 99), (99, 99)]);
+        assert_eq!(
+            changed_regions(&old, &new),
+            [region(0, 0, 32, 32), region(80, 96, 20, 4)]
+        );
+    }
+
+    #[test]
+    fn overlapping_bounding_boxes_are_merged() {
+        // An L of cells and a single cell inside its bounding box but not touching it.
+        let mut points: Vec<(u32, u32)> = (0..5).map(|row| (0, row * 16)).collect();
+        points.extend((0..5).map(|column| (column * 16, 64)));
+        points.push((40, 10));
+        let regions = changed_regions(&white(100, 100), &marked(white(100, 100), &points));
+        assert_eq!(regions, [region(0, 0, 80, 80)]);
+    }
+
+    #[test]
+    fn a_taller_page_differs_where_the_other_has_no_pixels() {
+        let regions = changed_regions(&white(40, 40), &white(40, 50));
+        assert_eq!(regions, [region(0, 32, 40, 18)]);
+    }
+
+    #[test]
+    fn the_image_shows_both_pages_with_boxes_on_each() {
+        let old = white(100, 120);
+        let new = marked(white(100, 120), &[(40, 40)]);
+        let difference = PageDifference::between(3, Some(old), Some(new)).unwrap();
+        assert_eq!(difference.file_name(), "page-003.png");
+        assert!(difference.in_old() && difference.in_new());
+        assert_eq!(difference.regions(), [region(32, 32, 16, 16)]);
+        let image = Pixmap::decode_png(difference.png()).unwrap();
+        assert_eq!((image.width(), image.height()), (200 + GAP, 120));
+        for left in [0, 100 + GAP] {
+            assert!(is_box_colour(&image, left + 29, 40), "left outline");
+            assert!(is_box_colour(&image, left + 50, 40), "right outline");
+            assert!(!is_box_colour(&image, left + 40, 40), "inside");
+        }
+        let gap = pixel(&image, 100 + GAP / 2, 10);
+        assert_eq!(gap, Some(&[0xc8, 0xc8, 0xc8, 0xff][..]));
+    }
+
+    #[test]
+    fn a_page_only_the_new_document_has_is_blank_on_the_old_side() {
+        let new = marked(white(64, 64), &[(20, 20)]);
+        let difference = PageDifference::between(2, None, Some(new.clone())).unwrap();
+        assert!(!difference.in_old() && difference.in_new());
+        assert_eq!(difference.regions(), [region(16, 16, 16, 16)]);
+        let image = Pixmap::decode_png(difference.png()).unwrap();
+        assert_eq!(pixel(&image, 20, 20), Some(&[255, 255, 255, 255][..]));
+        assert_eq!(pixel(&image, 64 + GAP + 20, 20), Some(&[0, 0, 0, 255][..]));
+        let gone = PageDifference::between(2, Some(new), None).unwrap();
+        assert!(gone.in_old() && !gone.in_new());
+        assert!(PageDifference::between(2, None, None).is_none());
+    }
+
+    #[test]
+    fn the_same_pages_give_the_same_bytes() {
+        let make = || {
+            PageDifference::between(
+                1,
+                Some(white(80, 80)),
+                Some(marked(white(80, 80), &[(7, 7)])),
+            )
+        };
+        assert_eq!(make(), make());
+    }
+}

@@ -1,0 +1,208 @@
+//! Redlines: the new answer typeset with every change since the old one marked, the way Word's
+//! track changes shows them: inserted words underlined in green, deleted words struck through
+//! in red, changed table cells highlighted, a bar in the margin beside every changed block, and
+//! a summary of the changes at the top.
+
+use crate::diff::{Change, ChangeKind, ChangeList, Element, Segment, SegmentKind};
+use crate::input::diagnostic::Segment as Step;
+use crate::model::Answer;
+use crate::render::{
+    self, BlockContent, BlockContext, DocumentContext, MarkedRun, RedlineSummary, TemplateSet,
+};
+use crate::{Error, Typeset};
+
+/// Typesets `new` with `changes` (from `old_name` to `new`) marked.
+pub fn redline(
+    old_name: &str,
+    new: &Answer,
+    changes: &ChangeList,
+    templates: &TemplateSet,
+) -> Result<Typeset, Error> {
+    let mut context = DocumentContext::new(new);
+    context.title = format!("Ændringer: {}", context.title);
+    context.redline = Some(summary(old_name, changes));
+    for change in &changes.changes {
+        mark(&mut context, change);
+    }
+    let generated = render::typst_source_from(&context, templates)?;
+    crate::typeset_generated(&generated, templates, new.date, None)
+}
+
+/// The box at the top: one line per change.
+fn summary(old_name: &str, changes: &ChangeList) -> RedlineSummary {
+    let count = changes.changes.len();
+    let noun = if count == 1 { "ændring" } else { "ændringer" };
+    RedlineSummary {
+        heading: format!("{count} {noun} i forhold til {old_name}"),
+        lines: if count == 0 {
+            vec!["Ingen forskelle.".to_string()]
+        } else {
+            changes.changes.iter().map(summary_line).collect()
+        },
+    }
+}
+
+fn summary_line(change: &Change) -> String {
+    let what = match &change.kind {
+        ChangeKind::Value { old, new } => format!(
+            "{} → {}",
+            old.as_deref().unwrap_or("(intet)"),
+            new.as_deref().unwrap_or("(intet)")
+        ),
+        ChangeKind::Text { .. } => "ændret (se markeringen)".to_string(),
+        ChangeKind::Cell { old, new } => format!("{old} → {new}"),
+        ChangeKind::Added { .. } => "tilføjet".to_string(),
+        ChangeKind::Removed { content, .. } => format!("fjernet: {}", content.join(" / ")),
+        ChangeKind::Moved { from, to, .. } => format!("flyttet fra plads {from} til plads {to}"),
+    };
+    format!("{}: {what}", change.location)
+}
+
+/// Marks one change on the block it concerns in the new answer. Removals and metadata have no
+/// place in the new answer's body; the summary shows them.
+fn mark(context: &mut DocumentContext, change: &Change) {
+    if matches!(change.kind, ChangeKind::Removed { .. }) {
+        return;
+    }
+    let steps = &change.path.0;
+    let Some((block, rest)) = find_block(&mut context.blocks, steps) else {
+        return;
+    };
+    block.marks.bar = true;
+    match (&change.kind, rest) {
+        (ChangeKind::Added { element, .. }, []) if *element != Element::Row => {
+            block.marks.inserted = true;
+        }
+        (ChangeKind::Text { segments, .. }, [Step::Key(key)]) if key == "paragraph" => {
+            block.marks.segments = Some(runs(segments));
+        }
+        (ChangeKind::Text { segments, .. }, [Step::Key(key), Step::Index(item)])
+            if key == "list" =>
+        {
+            set_item(block, *item, runs(segments));
+        }
+        (ChangeKind::Added { content, .. }, [Step::Key(key), Step::Index(item)])
+            if key == "list" =>
+        {
+            let inserted = vec![MarkedRun {
+                kind: "inserted",
+                text: content.join(" "),
+            }];
+            set_item(block, *item, inserted);
+        }
+        (
+            _,
+            [
+                Step::Key(key),
+                Step::Key(panels),
+                Step::Index(panel),
+                tail @ ..,
+            ],
+        ) if key == "table" && panels == "panels" => {
+            mark_cells(block, *panel, tail, &change.kind);
+        }
+        _ => {}
+    }
+}
+
+/// The block a path leads to (`answer.blocks[i]`, through statements), and the rest of the path.
+fn find_block<'a, 'p>(
+    blocks: &'a mut [BlockContext],
+    steps: &'p [Step],
+) -> Option<(&'a mut BlockContext, &'p [Step])> {
+    let steps = match steps {
+        [Step::Key(answer), Step::Key(list), rest @ ..]
+            if answer == "answer" && list == "blocks" =>
+        {
+            rest
+        }
+        _ => return None,
+    };
+    descend(blocks, steps)
+}
+
+fn descend<'a, 'p>(
+    blocks: &'a mut [BlockContext],
+    steps: &'p [Step],
+) -> Option<(&'a mut BlockContext, &'p [Step])> {
+    let [Step::Index(index), rest @ ..] = steps else {
+        return None;
+    };
+    let inside_statement = match rest {
+        [Step::Key(statement), Step::Key(inner), deeper @ ..] => {
+            statement == "statement" && inner == "blocks" && !deeper.is_empty()
+        }
+        _ => false,
+    };
+    let is_statement = matches!(blocks.get(*index)?.content, BlockContent::Statement { .. });
+    if !(inside_statement && is_statement) {
+        return Some((&mut blocks[*index], rest));
+    }
+    match &mut blocks[*index].content {
+        BlockContent::Statement { blocks, .. } => descend(blocks, &rest[2..]),
+        _ => None,
+    }
+}
+
+fn set_item(block: &mut BlockContext, item: usize, marked: Vec<MarkedRun>) {
+    if let Some(slot) = block.marks.items.get_mut(item) {
+        *slot = Some(marked);
+    }
+}
+
+/// Highlights the cells a change touches in panel `panel` of a table block.
+fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &ChangeKind) {
+    let BlockContent::Table(table) = &mut block.content else {
+        return;
+    };
+    let Some(panel) = table.panels.get_mut(panel) else {
+        return;
+    };
+    let offset = usize::from(panel.labelled);
+    let width = panel.header.len();
+    let total_row = panel.rows.len() + 1;
+    let cells: Vec<[usize; 2]> = match tail {
+        [
+            Step::Key(rows),
+            Step::Index(row),
+            Step::Key(cells),
+            Step::Index(column),
+        ] if rows == "rows" && cells == "cells" => {
+            vec![[row + 1, column + offset]]
+        }
+        [Step::Key(total), Step::Key(cells), Step::Index(column)]
+            if total == "total" && cells == "cells" =>
+        {
+            vec![[total_row, column + offset]]
+        }
+        [Step::Key(rows), Step::Index(row), Step::Key(label)]
+            if rows == "rows" && label == "label" =>
+        {
+            vec![[row + 1, 0]]
+        }
+        [Step::Key(rows), Step::Index(row)]
+            if rows == "rows" && matches!(kind, ChangeKind::Added { .. }) =>
+        {
+            (0..width).map(|column| [row + 1, column]).collect()
+        }
+        [Step::Key(columns), Step::Index(column)] if columns == "columns" => {
+            (0..=total_row).map(|row| [row, column + offset]).collect()
+        }
+        _ => Vec::new(),
+    };
+    panel.changed_cells.extend(cells);
+}
+
+fn runs(segments: &[Segment]) -> Vec<MarkedRun> {
+    segments
+        .iter()
+        .map(|segment| MarkedRun {
+            kind: match segment.kind {
+                SegmentKind::Equal => "equal",
+                SegmentKind::Deleted => "deleted",
+                SegmentKind::Inserted => "inserted",
+            },
+            text: segment.text.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,361 @@
+//! `svar diff`, driving the real binary. Each pair under tests/fixtures/diff/<case>/ (old.json,
+//! new.json) has a snapshot of the exact change list a reviewer reads, with its exit status.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn crate_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn svar() -> Command {
+    let mut command = Command::cargo_bin("svar").unwrap();
+    command.current_dir(crate_root()).env("NO_COLOR", "1");
+    command
+}
+
+/// The old and new answer files of a case, relative to the crate root.
+fn pair(case: &str) -> [String; 2] {
+    ["old", "new"].map(|side| format!("tests/fixtures/diff/{case}/{side}.json"))
+}
+
+/// The exit status and everything `svar diff` prints for a case.
+fn diff_output(case: &str) -> String {
+    let output = svar().arg("diff").args(pair(case)).output().unwrap();
+    format!(
+        "exit: {}\n--- stderr\n{}--- stdout\n{}",
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    )
+}
+
+/// The change list as JSON for a case.
+fn diff_json(case: &str) -> serde_json::Value {
+    let output = svar()
+        .args(["diff", "--format", "json"])
+        .args(pair(case))
+        .output()
+        .unwrap();
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// Renders an answer file to a PDF in `folder` with extra `render` arguments.
+fn render(answer: &str, folder: &Path, extra: &[&str]) -> PathBuf {
+    let pdf = folder.join("svar.pdf");
+    svar()
+        .arg("render")
+        .arg(answer)
+        .arg("-o")
+        .arg(&pdf)
+        .args(extra)
+        .assert()
+        .success();
+    pdf
+}
+
+#[test]
+fn every_case_has_its_exact_change_list() {
+    let folder = crate_root().join("tests/fixtures/diff");
+    let mut cases: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    cases.sort();
+    assert_eq!(
+        cases,
+        [
+            "added-row",
+            "changed-cell",
+            "changed-sentence",
+            "identical",
+            "metadata-only",
+            "statements-reordered"
+        ]
+    );
+    for case in cases {
+        insta::assert_snapshot!(case.clone(), diff_output(&case));
+    }
+}
+
+#[test]
+fn identical_answers_say_so_and_exit_0() {
+    svar()
+        .arg("diff")
+        .args(pair("identical"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("Ingen forskelle mellem "));
+}
+
+#[test]
+fn json_format_gives_each_change_its_kind_location_and_path() {
+    let cell = diff_json("changed-cell");
+    assert_eq!(cell["same"], false);
+    assert_eq!(cell["old"], "tests/fixtures/diff/changed-cell/old.json");
+    assert_eq!(cell["changes"].as_array().unwrap().len(), 1);
+    let change = &cell["changes"][0];
+    assert_eq!(change["kind"], "cell");
+    assert_eq!(change["location"], "Tabel 2 B, Frifundet, 2016");
+    assert_eq!(
+        change["path"],
+        "answer.blocks[1].statement.blocks[12].table.panels[1].rows[1].cells[2]"
+    );
+    assert_eq!(
+        (&change["old"], &change["new"]),
+        (&"14".into(), &"15".into())
+    );
+
+    let sentence = &diff_json("changed-sentence")["changes"][0];
+    assert_eq!(sentence["kind"], "text");
+    assert_eq!(sentence["location"], "Rigsadvokatens udtalelse, afsnit 8");
+    assert_eq!(
+        sentence["path"],
+        "answer.blocks[1].statement.blocks[7].paragraph"
+    );
+    let changed: Vec<(&str, &str)> = sentence["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|segment| {
+            (
+                segment["kind"].as_str().unwrap(),
+                segment["text"].as_str().unwrap(),
+            )
+        })
+        .filter(|(kind, _)| *kind != "equal")
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ("deleted", "er"),
+            ("inserted", "blev"),
+            ("deleted", "4. februar"),
+            ("inserted", "3. maj")
+        ]
+    );
+
+    let moved = &diff_json("statements-reordered")["changes"][0];
+    assert_eq!(moved["kind"], "moved");
+    assert_eq!(moved["element"], "statement");
+    assert_eq!(moved["path"], "answer.blocks[1]");
+    assert_eq!(moved["from_path"], "answer.blocks[2]");
+
+    let row = &diff_json("added-row")["changes"][0];
+    assert_eq!(row["kind"], "added");
+    assert_eq!(row["element"], "row");
+
+    let identical = diff_json("identical");
+    assert_eq!(identical["same"], true);
+    assert_eq!(identical["changes"], serde_json::json!([]));
+}
+
+#[test]
+fn the_no_color_flag_gives_plain_marks() {
+    let output = svar()
+        .env_remove("NO_COLOR")
+        .args(["diff", "--no-color"])
+        .args(pair("changed-sentence"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(!stdout.contains('\x1b'));
+    assert!(stdout.contains("[-er-]{+blev+}"));
+}
+
+#[test]
+fn an_invalid_answer_file_is_trouble_with_its_located_findings() {
+    svar()
+        .args(["diff", "tests/fixtures/invalid/unknown-field-kaption.json"])
+        .arg("tests/fixtures/complete.json")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("ukendt felt `kaption`"))
+        .stderr(predicate::str::contains("unknown-field-kaption.json:78:17"));
+}
+
+#[test]
+fn a_missing_file_is_trouble() {
+    svar()
+        .args(["diff", "tests/fixtures/complete.json", "findes-ikke.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "findes-ikke.json: filen kan ikke læses",
+        ));
+}
+
+#[test]
+fn a_pdf_against_its_own_answer_file_is_the_same() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render("tests/fixtures/complete.json", folder.path(), &[]);
+    for (old, new) in [
+        (pdf.as_os_str(), "tests/fixtures/complete.json".as_ref()),
+        ("tests/fixtures/complete.json".as_ref(), pdf.as_os_str()),
+        (pdf.as_os_str(), pdf.as_os_str()),
+    ] {
+        svar()
+            .arg("diff")
+            .arg(old)
+            .arg(new)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::starts_with("Ingen forskelle mellem "));
+    }
+}
+
+#[test]
+fn a_pdf_is_compared_with_a_changed_answer_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let [old, new] = pair("changed-cell");
+    let pdf = render(&old, folder.path(), &[]);
+    svar()
+        .arg("diff")
+        .arg(&pdf)
+        .arg(&new)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "\nTabel 2 B, Frifundet, 2016: 14 → 15\n",
+        ));
+}
+
+#[test]
+fn a_pdf_without_the_answer_file_is_trouble() {
+    let folder = tempfile::tempdir().unwrap();
+    // PDF/A-2 forbids attached files, so this PDF has no svar.json.
+    let pdf = render(
+        "tests/fixtures/complete.json",
+        folder.path(),
+        &["--pdf-standard", "a-2b"],
+    );
+    svar()
+        .arg("diff")
+        .arg(&pdf)
+        .arg("tests/fixtures/complete.json")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "svar.pdf er ikke lavet af svar (den indeholder ingen svar.json)",
+        ));
+}
+
+#[test]
+fn a_file_starting_like_a_pdf_is_read_as_one_whatever_its_name() {
+    let folder = tempfile::tempdir().unwrap();
+    let fake = folder.path().join("svar.json");
+    std::fs::write(&fake, "%PDF-1.7\nikke en rigtig PDF").unwrap();
+    svar()
+        .arg("diff")
+        .arg(&fake)
+        .arg("tests/fixtures/complete.json")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("PDF'en kan ikke læses"));
+}
+
+/// The text of a PDF, by pdftotext (poppler-utils).
+fn pdf_text(pdf: &Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed: apt-get install poppler-utils");
+    String::from_utf8_lossy(&output.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_redline_holds_deleted_and_inserted_words_and_a_summary() {
+    let folder = tempfile::tempdir().unwrap();
+    let redline = folder.path().join("redline.pdf");
+    let case = "tests/fixtures/diff/changed-sentence";
+    Command::cargo_bin("svar")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "diff",
+            &format!("{case}/old.json"),
+            &format!("{case}/new.json"),
+            "--redline",
+        ])
+        .arg(&redline)
+        .assert()
+        .code(1);
+    let text = pdf_text(&redline);
+    assert!(text.contains("1 ændring i forhold til"), "{text}");
+    assert!(
+        text.contains("Rigsadvokatens udtalelse, afsnit 8: ændret"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Praksisoversigten erblev senest opdateret den 4. februar3. maj 2019"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_redline_lists_changed_cells() {
+    let folder = tempfile::tempdir().unwrap();
+    let redline = folder.path().join("redline.pdf");
+    let case = "tests/fixtures/diff/changed-cell";
+    Command::cargo_bin("svar")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "diff",
+            &format!("{case}/old.json"),
+            &format!("{case}/new.json"),
+            "--redline",
+        ])
+        .arg(&redline)
+        .assert()
+        .code(1);
+    assert!(pdf_text(&redline).contains("Tabel 2 B, Frifundet, 2016: 14 → 15"));
+}
+
+#[test]
+fn page_images_show_only_the_pages_that_differ() {
+    let folder = tempfile::tempdir().unwrap();
+    let run = |case: &str, pages: &Path| {
+        Command::cargo_bin("svar")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args([
+                "diff",
+                &format!("tests/fixtures/diff/{case}/old.json"),
+                &format!("tests/fixtures/diff/{case}/new.json"),
+                "--pages",
+            ])
+            .arg(pages)
+            .output()
+            .unwrap()
+    };
+    let changed = folder.path().join("changed");
+    run("changed-sentence", &changed);
+    let mut written: Vec<String> = std::fs::read_dir(&changed)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert!(
+        !written.is_empty()
+            && written
+                .iter()
+                .all(|name| name.starts_with("page-") && name.ends_with(".png"))
+    );
+    assert!(
+        !written.contains(&"page-004.png".to_string()),
+        "the last page did not change: {written:?}"
+    );
+    let same = folder.path().join("same");
+    let output = run("identical", &same);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Siderne ser ens ud"));
+}
