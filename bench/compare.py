@@ -98,7 +98,7 @@ def typst_project(folder, answers):
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     shutil.copy(ROOT / "templates" / "style.typ", folder / "style.typ")
     shutil.copy(EXAMPLE, folder / "svar.json")
-    return sorted(folder.glob("*.typ"))
+    return sorted(path for path in folder.glob("*.typ") if path.name != "style.typ")
 
 
 def watch_rerender(work, edits=10):

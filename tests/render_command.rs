@@ -252,6 +252,21 @@ fn a_folder_renders_every_answer_in_it_and_reports_the_bad_ones() {
     let one = std::fs::read(out.join("svar-1.pdf")).unwrap();
     let two = std::fs::read(out.join("svar-2.pdf")).unwrap();
     assert_ne!(one, two, "each answer gets its own PDF");
+    // A batch reuses each thread's previous document; the bytes must not show it.
+    for number in [1, 5] {
+        let single = folder.path().join(format!("single-{number}.pdf"));
+        svar()
+            .args(["render", "-o"])
+            .arg(&single)
+            .arg(answers.join(format!("svar-{number}.json")))
+            .assert()
+            .success();
+        assert!(
+            std::fs::read(&single).unwrap()
+                == std::fs::read(out.join(format!("svar-{number}.pdf"))).unwrap(),
+            "svar-{number}: batch and single render differ"
+        );
+    }
 }
 
 #[test]

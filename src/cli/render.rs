@@ -148,7 +148,7 @@ pub fn load_templates(
 }
 
 /// How many compilations a memo-cache entry may go unused before it is dropped.
-const EVICT_AFTER: usize = 4;
+const EVICT_AFTER: usize = 8;
 
 pub fn time_limit(seconds: f64) -> Option<Duration> {
     (seconds.is_finite() && seconds > 0.0).then(|| Duration::from_secs_f64(seconds))
@@ -289,7 +289,11 @@ fn render_file(
         emit_typst: args.emit_typst,
         png: args.png,
     };
-    let produced = run_with_limit(limit, move || job.produce())??;
+    // Each batch thread typesets its next answer in the world of its previous one: parts of the
+    // source that are the same keep their identity, so Typst reuses their layout.
+    let previous = PREVIOUS.with(|previous| previous.borrow_mut().take());
+    let (produced, typeset) = run_with_limit(limit, move || job.produce(previous))??;
+    PREVIOUS.with(|previous| *previous.borrow_mut() = Some(typeset));
     if produced.undated_fallback {
         eprintln!(
             "advarsel: {} har ingen dato; PDF/A kræver en dato, så PDF'en overholder kun PDF/UA-1. \
@@ -304,6 +308,11 @@ fn render_file(
         })?;
     }
     Ok(produced.rendered)
+}
+
+thread_local! {
+    /// The answer this thread typeset last, whose world the next one reuses.
+    static PREVIOUS: std::cell::RefCell<Option<crate::Typeset>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Everything needed to typeset one answer on a thread of its own.
@@ -324,9 +333,16 @@ struct Produced {
 }
 
 impl Job {
-    fn produce(self) -> Result<Produced, Error> {
+    /// Typesets and exports the answer, reusing `previous` when there is one.
+    fn produce(
+        self,
+        previous: Option<crate::Typeset>,
+    ) -> Result<(Produced, crate::Typeset), Error> {
         let attach = self.options.allows_attachments(self.answer.date.is_some());
-        let typeset = typeset_with(&self.answer, &self.templates, attach)?;
+        let typeset = match previous {
+            Some(previous) => crate::retypeset(previous, &self.answer, &self.templates, attach)?,
+            None => typeset_with(&self.answer, &self.templates, attach)?,
+        };
         let pdf = typeset.pdf(&self.options)?;
         let mut outputs = vec![(self.pdf_path.clone(), pdf.bytes)];
         if self.emit_typst {
@@ -347,14 +363,15 @@ impl Job {
                 ));
             }
         }
-        Ok(Produced {
+        let produced = Produced {
             outputs,
             rendered: Rendered {
                 pages: typeset.page_count(),
                 standards: describe(pdf.conformance.standards()),
             },
             undated_fallback: pdf.conformance.is_undated_fallback(),
-        })
+        };
+        Ok((produced, typeset))
     }
 }
 
