@@ -43,6 +43,46 @@ fn file_id(path: &str) -> FileId {
     RootedPath::new(VirtualRoot::Project, path).intern()
 }
 
+/// Turns `main` into `new` by editing only the lines that differ, one stretch at a time, so
+/// everything between two edits keeps its identity (a single replacement from the first to the
+/// last difference would renumber all of it).
+fn edit_in_place(main: &mut Source, new: &str) {
+    let old = main.text().to_string();
+    let diff = similar::TextDiff::from_lines(old.as_str(), new);
+    // Edits go from the end backwards, so the offsets of those still to come stay valid.
+    let edits: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = diff
+        .ops()
+        .iter()
+        .filter(|op| op.tag() != similar::DiffTag::Equal)
+        .map(|op| {
+            (
+                byte_range(&diff, op.old_range(), true),
+                byte_range(&diff, op.new_range(), false),
+            )
+        })
+        .collect();
+    for (old_bytes, new_bytes) in edits.into_iter().rev() {
+        main.edit(old_bytes, &new[new_bytes]);
+    }
+    debug_assert_eq!(main.text(), new);
+}
+
+/// The bytes of a range of lines of the old or new text of a line diff.
+fn byte_range(
+    diff: &similar::TextDiff<'_, '_, '_, str>,
+    lines: std::ops::Range<usize>,
+    old: bool,
+) -> std::ops::Range<usize> {
+    let slices = if old {
+        diff.old_slices()
+    } else {
+        diff.new_slices()
+    };
+    let start: usize = slices[..lines.start].iter().map(|line| line.len()).sum();
+    let length: usize = slices[lines].iter().map(|line| line.len()).sum();
+    start..start + length
+}
+
 /// The template files as the compiler sees them, under the project root.
 fn template_files(templates: &TemplateSet) -> HashMap<FileId, Bytes> {
     templates
@@ -76,7 +116,7 @@ impl AnswerWorld {
     /// Replaces the generated source, templates and date in place. Unchanged parts of the
     /// source keep their identity, so the next compile reuses the work done for them.
     pub fn update(&mut self, source: &str, templates: &TemplateSet, date: Option<NaiveDate>) {
-        self.main.replace(source);
+        edit_in_place(&mut self.main, source);
         self.files = template_files(templates);
         self.today = date;
     }
@@ -144,6 +184,26 @@ mod tests {
 
     fn world(source: &str, date: Option<NaiveDate>) -> AnswerWorld {
         AnswerWorld::new(source.to_string(), &TemplateSet::builtin(), date)
+    }
+
+    #[test]
+    fn editing_in_place_gives_the_new_text() {
+        let cases = [
+            ("a\nb\nc\n", "a\nB\nc\n"),
+            ("a\nb\nc\nd\n", "x\nb\nc\ny\nz\n"),
+            ("a\nb\n", ""),
+            ("", "a\nb"),
+            (
+                "= H\n\nText æøå\n#f[x]\n",
+                "= H\n\nTekst æøå\n#f[x]\n\nmere\n",
+            ),
+        ];
+        for (old, new) in cases {
+            let mut source = Source::new(file_id(MAIN_PATH), old.to_string());
+            edit_in_place(&mut source, new);
+            assert_eq!(source.text(), new);
+            assert_eq!(source.root().len(), new.len());
+        }
     }
 
     #[test]
