@@ -31,10 +31,14 @@ fn fonts() -> &'static FontStore {
     })
 }
 
-/// Typst's standard library, built once per process.
+/// Typst's standard library, built once per process, with the accessibility extras that let
+/// tables mark their row labels as row headers for screen readers.
 fn library() -> &'static LazyHash<Library> {
     static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
-    LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
+    LIBRARY.get_or_init(|| {
+        let features = [typst::Feature::A11yExtras].into_iter().collect();
+        LazyHash::new(Library::builder().with_features(features).build())
+    })
 }
 
 /// Interns a path under the project root; only called with svar's own well-formed names.

@@ -470,3 +470,54 @@ fn a_pdf_without_standard_is_still_tagged() {
     assert!(!xmp_has(&facts, "<pdfuaid:part>"));
     assert!(!xmp_has(&facts, "<pdfaid:part>"));
 }
+
+/// The scopes (`/Scope` in the table attributes) of every TH element below `element`.
+fn header_scopes(document: &Document, element: &Dictionary, scopes: &mut Vec<String>) {
+    if structure_type(element) == "TH" {
+        // /A is one attribute dictionary or an array of them.
+        let attributes = element
+            .get(b"A")
+            .ok()
+            .map(|a| document.dereference(a).unwrap().1);
+        let dictionaries: Vec<&Dictionary> = match attributes {
+            Some(Object::Array(items)) => items
+                .iter()
+                .filter_map(|item| document.dereference(item).ok()?.1.as_dict().ok())
+                .collect(),
+            Some(Object::Dictionary(dictionary)) => vec![dictionary],
+            _ => Vec::new(),
+        };
+        let scope = dictionaries
+            .iter()
+            .find_map(|a| a.get(b"Scope").ok()?.as_name().ok())
+            .map(|s| String::from_utf8_lossy(s).into_owned())
+            .unwrap_or_default();
+        scopes.push(scope);
+    }
+    let children = element
+        .get(b"K")
+        .map(|kids| struct_elements(document, kids))
+        .unwrap_or_default();
+    for child in children {
+        header_scopes(document, child, scopes);
+    }
+}
+
+#[test]
+fn row_labels_are_row_headers_and_column_headers_are_column_headers() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("example.pdf");
+    render(example(), &pdf, &[]).success();
+    let document = Document::load(&pdf).unwrap();
+    let root = document.catalog().unwrap().get(b"StructTreeRoot").unwrap();
+    let root = document.dereference(root).unwrap().1.as_dict().unwrap();
+    let mut scopes = Vec::new();
+    for element in struct_elements(&document, root.get(b"K").unwrap()) {
+        header_scopes(&document, element, &mut scopes);
+    }
+    let rows = scopes.iter().filter(|scope| *scope == "Row").count();
+    let columns = scopes.iter().filter(|scope| *scope == "Column").count();
+    // Table 2 has two labelled panels of four rows and a total each; every panel has a header.
+    assert_eq!(rows, 10, "{scopes:?}");
+    assert!(columns >= 22, "{scopes:?}");
+}
