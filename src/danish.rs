@@ -54,6 +54,8 @@ fn decimal(written: &str) -> String {
     } else {
         fraction
     };
+    // "−0" is not a figure anyone writes.
+    let negative = negative && (integer.bytes().any(|digit| digit != b'0') || !fraction.is_empty());
     let mut out = String::with_capacity(written.len() + written.len() / 3 + 2);
     if negative {
         out.push('\u{2212}');
@@ -116,6 +118,8 @@ mod tests {
         assert_eq!(num("12.4"), "12,4");
         assert_eq!(num("1234.56"), "1.234,56");
         assert_eq!(num("-0.5"), "\u{2212}0,5");
+        assert_eq!(num("-0"), "0");
+        assert_eq!(num("-0.0"), "0");
     }
 
     #[test]

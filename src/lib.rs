@@ -50,7 +50,7 @@ pub enum Error {
     #[error(transparent)]
     Limit(#[from] limit::LimitError),
     /// A result could not be written.
-    #[error("{}: kan ikke skrives: {source}", path.display())]
+    #[error("{}: kan ikke skrives: {}", path.display(), input::io_in_danish(source))]
     Write {
         /// The file that could not be written.
         path: std::path::PathBuf,

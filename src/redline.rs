@@ -20,16 +20,18 @@ pub fn redline(
 ) -> Result<Typeset, Error> {
     let mut context = DocumentContext::new(new);
     context.title = format!("Ændringer: {}", context.title);
-    context.redline = Some(summary(old_name, changes));
-    for change in &changes.changes {
-        mark(&mut context, change);
-    }
+    let marked: Vec<bool> = changes
+        .changes
+        .iter()
+        .map(|change| mark(&mut context, change))
+        .collect();
+    context.redline = Some(summary(old_name, changes, &marked));
     let generated = render::typst_source_from(&context, templates)?;
     crate::typeset_generated(&generated, templates, new.date, None)
 }
 
-/// The box at the top: one line per change.
-fn summary(old_name: &str, changes: &ChangeList) -> RedlineSummary {
+/// The box at the top: one line per change; `marked` tells which are marked in the text.
+fn summary(old_name: &str, changes: &ChangeList, marked: &[bool]) -> RedlineSummary {
     let count = changes.changes.len();
     let noun = if count == 1 { "ændring" } else { "ændringer" };
     RedlineSummary {
@@ -37,19 +39,25 @@ fn summary(old_name: &str, changes: &ChangeList) -> RedlineSummary {
         lines: if count == 0 {
             vec!["Ingen forskelle.".to_string()]
         } else {
-            changes.changes.iter().map(summary_line).collect()
+            changes
+                .changes
+                .iter()
+                .zip(marked)
+                .map(|(change, marked)| summary_line(change, *marked))
+                .collect()
         },
     }
 }
 
-fn summary_line(change: &Change) -> String {
+fn summary_line(change: &Change, marked: bool) -> String {
     let what = match &change.kind {
         ChangeKind::Value { old, new } => format!(
             "{} → {}",
             old.as_deref().unwrap_or("(intet)"),
             new.as_deref().unwrap_or("(intet)")
         ),
-        ChangeKind::Text { .. } => "ændret (se markeringen)".to_string(),
+        ChangeKind::Text { .. } if marked => "ændret (se markeringen)".to_string(),
+        ChangeKind::Text { segments, .. } => format!("ændret: {}", plain_marks(segments)),
         ChangeKind::Cell { old, new } => format!("{old} → {new}"),
         ChangeKind::Added { .. } => "tilføjet".to_string(),
         ChangeKind::Removed { content, .. } => format!("fjernet: {}", content.join(" / ")),
@@ -58,15 +66,28 @@ fn summary_line(change: &Change) -> String {
     format!("{}: {what}", change.location)
 }
 
-/// Marks one change on the block it concerns in the new answer. Removals and metadata have no
-/// place in the new answer's body; the summary shows them.
-fn mark(context: &mut DocumentContext, change: &Change) {
+/// A text change as "[-deleted-]{+inserted+}" marks, for the summary.
+fn plain_marks(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .map(|segment| match segment.kind {
+            SegmentKind::Equal => segment.text.clone(),
+            SegmentKind::Deleted => format!("[-{}-]", segment.text),
+            SegmentKind::Inserted => format!("{{+{}+}}", segment.text),
+        })
+        .collect()
+}
+
+/// Marks one change on the block it concerns in the new answer; returns whether the change is
+/// marked in the text. Removals and metadata have no place in the new answer's body; the
+/// summary shows them.
+fn mark(context: &mut DocumentContext, change: &Change) -> bool {
     if matches!(change.kind, ChangeKind::Removed { .. }) {
-        return;
+        return false;
     }
     let steps = &change.path.0;
     let Some((block, rest)) = find_block(&mut context.blocks, steps) else {
-        return;
+        return false;
     };
     block.marks.bar = true;
     match (&change.kind, rest) {
@@ -90,6 +111,7 @@ fn mark(context: &mut DocumentContext, change: &Change) {
             }];
             set_item(block, *item, inserted);
         }
+        (ChangeKind::Text { .. }, _) => return false,
         (
             _,
             [
@@ -103,6 +125,7 @@ fn mark(context: &mut DocumentContext, change: &Change) {
         }
         _ => {}
     }
+    true
 }
 
 /// The block a path leads to (`answer.blocks[i]`, through statements), and the rest of the path.

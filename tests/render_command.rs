@@ -327,3 +327,50 @@ fn own_templates_override_the_built_in_ones_and_their_errors_name_the_template_l
         ));
     assert!(!folder.path().join("broken.pdf").exists());
 }
+
+#[test]
+fn two_answers_that_would_write_the_same_pdf_are_refused() {
+    let folder = tempfile::tempdir().unwrap();
+    for side in ["a", "b"] {
+        std::fs::create_dir(folder.path().join(side)).unwrap();
+        std::fs::copy(
+            fixture("complete.json"),
+            folder.path().join(side).join("x.json"),
+        )
+        .unwrap();
+    }
+    let out = folder.path().join("out");
+    svar()
+        .current_dir(folder.path())
+        .args(["render", "a/x.json", "b/x.json", "-o", "out"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "a/x.json og b/x.json skrives begge til out/x.pdf",
+        ));
+    assert!(!out.exists());
+    svar()
+        .current_dir(folder.path())
+        .args(["render", "a/x.json", "b/x.json", "-o", "samlet.PDF"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "-o samlet.PDF er en PDF-fil, men der er 2 svarfiler",
+        ));
+}
+
+#[test]
+fn a_pdf_that_cannot_be_written_is_an_error_and_leaves_nothing_behind() {
+    let folder = tempfile::tempdir().unwrap();
+    let occupied = folder.path().join("svar.pdf");
+    std::fs::create_dir(&occupied).unwrap();
+    svar()
+        .args(["render", "-o"])
+        .arg(&occupied)
+        .arg(fixture("complete.json"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("svar.pdf: kan ikke skrives"));
+    assert_eq!(files_in(folder.path()), ["svar.pdf"]);
+    assert!(occupied.is_dir());
+}

@@ -34,6 +34,10 @@ pub struct DiffArgs {
     /// Skriv også billeder (PNG) af de sider, der ser forskellige ud, gammel og ny side om side.
     #[arg(long, value_name = "MAPPE")]
     pub pages: Option<PathBuf>,
+    /// Egne skabeloner til det nye svar i --redline og --pages (det gamle sættes med de
+    /// indbyggede), så en ændret skabelon kan ses side om side med den indbyggede.
+    #[arg(long, value_name = "MAPPE")]
+    pub templates: Option<PathBuf>,
 }
 
 /// How the change list is printed.
@@ -103,7 +107,11 @@ fn write_extras(
     new: &Answer,
     changes: &diff::ChangeList,
 ) -> Result<(), crate::Error> {
-    let templates = TemplateSet::builtin();
+    let builtin = TemplateSet::builtin();
+    let templates = match &args.templates {
+        Some(folder) => TemplateSet::overridden_by(folder)?,
+        None => builtin.clone(),
+    };
     if let Some(path) = &args.redline {
         let old_name = args.old.display().to_string();
         let typeset = crate::redline::redline(&old_name, new, changes, &templates)?;
@@ -115,7 +123,7 @@ fn write_extras(
         println!("Redline: {}", path.display());
     }
     if let Some(folder) = &args.pages {
-        let old = crate::typeset(old, &templates)?;
+        let old = crate::typeset(old, &builtin)?;
         let new = crate::typeset(new, &templates)?;
         let differences = crate::pages::compare_pages(&old, &new);
         let written = crate::pages::write_differences(&differences, folder).map_err(|error| {

@@ -16,7 +16,12 @@ pub use self::schema::answer_schema;
 
 /// svar: svar på spørgsmål fra Folketinget, fra JSON til PDF.
 #[derive(Debug, Parser)]
-#[command(name = "svar", version, about, long_about = None)]
+#[command(
+    name = "svar",
+    version,
+    about = "svar: svar på spørgsmål fra Folketinget, fra JSON til PDF.",
+    long_about = None
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

@@ -20,7 +20,6 @@ pub struct NewArgs {
 pub fn skeleton() -> String {
     let fill = |what: &str| format!("{PLACEHOLDER}: {what}");
     let skeleton = serde_json::json!({
-        "$schema": "https://svar.invalid/schema/answer.schema.json",
         "status": "final",
         "ministry": { "name": fill("ministeriets navn, fx Justitsministeriet") },
         "question": {
@@ -43,11 +42,17 @@ pub fn skeleton() -> String {
 
 /// Writes the skeleton, refusing to overwrite an existing file.
 pub fn run(args: &NewArgs) -> ExitCode {
-    let created = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&args.file)
-        .and_then(|mut file| file.write_all(skeleton().as_bytes()));
+    // Written whole to a temporary file first, so a failed write leaves nothing behind.
+    let folder = match args.file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => std::path::Path::new("."),
+    };
+    let created = tempfile::NamedTempFile::new_in(folder).and_then(|mut file| {
+        file.write_all(skeleton().as_bytes())?;
+        file.persist_noclobber(&args.file)
+            .map(|_| ())
+            .map_err(|error| error.error)
+    });
     match created {
         Ok(()) => {
             println!(
@@ -65,7 +70,11 @@ pub fn run(args: &NewArgs) -> ExitCode {
             ExitCode::FAILURE
         }
         Err(error) => {
-            eprintln!("fejl: {}: kan ikke skrives: {error}", args.file.display());
+            eprintln!(
+                "fejl: {}: kan ikke skrives: {}",
+                args.file.display(),
+                crate::input::io_in_danish(&error)
+            );
             ExitCode::FAILURE
         }
     }

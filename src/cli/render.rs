@@ -68,7 +68,7 @@ pub fn run(args: &RenderArgs) -> ExitCode {
         eprintln!("fejl: --time-limit skal være et positivt antal sekunder");
         return ExitCode::FAILURE;
     };
-    let files = match answer_files(&args.files) {
+    let files = match answer_files(&args.files).and_then(|files| output_plan(args, files)) {
         Ok(files) => files,
         Err(error) => {
             eprintln!("fejl: {error}");
@@ -98,8 +98,8 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     let failed = pool.install(|| {
         files
             .par_iter()
-            .map(|file| {
-                let pdf_path = pdf_path(args, files.len(), file);
+            .map(|(file, pdf_path)| {
+                let pdf_path = pdf_path.clone();
                 let result = render_file(file, &pdf_path, args, &options, &templates, limit);
                 // The memo cache is global and grows with every document; keep a batch bounded.
                 typst::comemo::evict(EVICT_AFTER);
@@ -150,6 +150,7 @@ pub fn load_templates(
 /// How many compilations a memo-cache entry may go unused before it is dropped.
 const EVICT_AFTER: usize = 8;
 
+/// The time limit `--time-limit` asks for; `None` unless it is a positive number of seconds.
 pub fn time_limit(seconds: f64) -> Option<Duration> {
     (seconds.is_finite() && seconds > 0.0).then(|| Duration::from_secs_f64(seconds))
 }
@@ -177,6 +178,41 @@ fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         }
     }
     Ok(files)
+}
+
+/// Pairs every answer file with its PDF, refusing plans where two answers would write the same
+/// PDF (one would silently replace the other) or `-o x.pdf` names one file for several answers.
+fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, PathBuf)>, String> {
+    if files.len() > 1 && args.output.as_deref().is_some_and(is_pdf_name) {
+        return Err(format!(
+            "-o {} er en PDF-fil, men der er {} svarfiler; angiv en mappe med -o",
+            args.output.as_deref().unwrap_or(Path::new("")).display(),
+            files.len()
+        ));
+    }
+    let mut plan: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(files.len());
+    for file in files {
+        if plan.iter().any(|(earlier, _)| earlier == &file) {
+            continue;
+        }
+        let pdf = pdf_path(args, &file);
+        if let Some((earlier, _)) = plan.iter().find(|(_, other)| other == &pdf) {
+            return Err(format!(
+                "{} og {} skrives begge til {}; giv dem forskellige navne, eller sæt dem hver for sig med -o",
+                earlier.display(),
+                file.display(),
+                pdf.display()
+            ));
+        }
+        plan.push((file, pdf));
+    }
+    Ok(plan)
+}
+
+/// Whether a path names a PDF file, whatever the case of its extension.
+fn is_pdf_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// A progress bar on a terminal; plain lines when output is piped.
@@ -247,12 +283,10 @@ pub fn report_failure(file: &Path, error: &Error) {
 }
 
 /// Where the PDF of `file` goes.
-fn pdf_path(args: &RenderArgs, file_count: usize, file: &Path) -> PathBuf {
+fn pdf_path(args: &RenderArgs, file: &Path) -> PathBuf {
     let name = Path::new(file.file_name().unwrap_or(file.as_os_str())).with_extension("pdf");
     match &args.output {
-        Some(path) if file_count == 1 && path.extension().is_some_and(|e| e == "pdf") => {
-            path.clone()
-        }
+        Some(path) if is_pdf_name(path) => path.clone(),
         Some(folder) => folder.join(name),
         None => Path::new(DEFAULT_OUTPUT_FOLDER).join(name),
     }

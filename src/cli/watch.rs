@@ -134,7 +134,16 @@ fn render_once(
     let started = Instant::now();
     let result = (|| -> Result<Typeset, Error> {
         let templates: TemplateSet = load_templates(args.templates.as_deref())?;
-        let answer = input::load(&args.file)?.answer;
+        let loaded = input::load(&args.file)?;
+        if !loaded.report.findings.is_empty() {
+            eprint!(
+                "{}",
+                loaded
+                    .report
+                    .to_text(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            );
+        }
+        let answer = loaded.answer;
         let options = options.clone();
         let attach = options.allows_attachments(answer.date.is_some());
         let (typeset, pdf) = run_with_limit(limit, move || -> Result<_, Error> {

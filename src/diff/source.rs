@@ -8,8 +8,8 @@ use super::embedded;
 use crate::input::{self, LoadError};
 use crate::model::Answer;
 
-/// The name under which svar embeds the answer file in its PDFs.
-pub const EMBEDDED_ANSWER: &str = "svar.json";
+/// The answer file every svar PDF carries.
+pub const EMBEDDED_ANSWER: &str = crate::SOURCE_ATTACHMENT;
 
 /// Why an answer to compare cannot be read.
 #[derive(Debug, thiserror::Error)]

@@ -17,7 +17,7 @@ use crate::validate;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be opened or read.
-    #[error("{}: filen kan ikke læses: {source}", path.display())]
+    #[error("{}: filen kan ikke læses: {}", path.display(), io_in_danish(source))]
     Read {
         /// The answer file.
         path: PathBuf,
@@ -30,6 +30,18 @@ pub enum LoadError {
         /// Every finding in the file, errors and warnings.
         report: FileReport,
     },
+}
+
+/// What the operating system said, in Danish where a clerk can act on it.
+pub fn io_in_danish(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "filen findes ikke; tjek stien".into(),
+        ErrorKind::PermissionDenied => "adgang nægtet".into(),
+        ErrorKind::IsADirectory => "det er en mappe, ikke en fil".into(),
+        ErrorKind::InvalidData => "filen er ikke gemt som UTF-8-tekst; gem den som UTF-8".into(),
+        _ => error.to_string(),
+    }
 }
 
 /// An answer that passed the checks, with the warnings found on the way.
@@ -52,10 +64,16 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 }
 
 /// Reads an answer file's text.
+///
+/// A byte-order mark, which some Windows editors write first, is dropped.
 pub fn read(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
     })
 }
 

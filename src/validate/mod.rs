@@ -184,8 +184,32 @@ fn is_session(session: &str) -> bool {
     consecutive && (rest.is_empty() || rest == "(2. samling)")
 }
 
+/// Years an answer's dates can sensibly have; Typst cannot print dates far outside them.
+const YEARS: std::ops::RangeInclusive<i32> = 1849..=2199;
+
 fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
     let question = JsonPath::root().key("question");
+    let dates = [
+        (JsonPath::root().key("date"), answer.date),
+        (question.key("asked_on"), answer.question.asked_on),
+        (question.key("deadline"), answer.question.deadline),
+    ];
+    for (path, date) in dates {
+        if let Some(date) = date.filter(|date| !YEARS.contains(&chrono::Datelike::year(date))) {
+            problems.push(Problem::error(
+                path,
+                format!(
+                    "årstallet {} er ikke sandsynligt",
+                    chrono::Datelike::year(&date)
+                ),
+                Some(format!(
+                    "skriv en dato mellem {} og {}",
+                    YEARS.start(),
+                    YEARS.end()
+                )),
+            ));
+        }
+    }
     let asked = answer.question.asked_on;
     let before = |later: Option<NaiveDate>| matches!((asked, later), (Some(a), Some(l)) if l < a);
     if before(answer.date) {
@@ -222,7 +246,7 @@ fn check_blocks(
             }
             Block::Table(table) => {
                 check_table(table, &path.key("table"), *next_table, problems);
-                *next_table = table.number.max(*next_table) + 1;
+                *next_table = table.number.max(*next_table).saturating_add(1);
             }
             Block::List(items) if items.is_empty() => {
                 problems.push(Problem::error(path.key("list"), "listen er tom", None));
@@ -234,13 +258,18 @@ fn check_blocks(
 
 fn check_table(table: &Table, path: &JsonPath, expected: u32, problems: &mut Vec<Problem>) {
     if table.number != expected {
-        problems.push(Problem::error(
-            path.key("number"),
+        let message = if expected == 1 {
+            format!("den første tabel har nummer {}", table.number)
+        } else {
             format!(
                 "tabellen har nummer {}, men den forrige var {}",
                 table.number,
                 expected - 1
-            ),
+            )
+        };
+        problems.push(Problem::error(
+            path.key("number"),
+            message,
             Some(format!(
                 "tabeller nummereres fortløbende; denne skal have nummer {expected}"
             )),
@@ -272,6 +301,40 @@ fn check_table(table: &Table, path: &JsonPath, expected: u32, problems: &mut Vec
 
 fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
     let columns = panel.columns.len();
+    if columns == 0 {
+        problems.push(Problem::error(
+            path.key("columns"),
+            "panelet har ingen kolonner",
+            Some("skriv kolonnernes overskrifter i \"columns\", fx årstallene".into()),
+        ));
+    }
+    check_unique(
+        panel.columns.iter().map(Some),
+        &path.key("columns"),
+        "kolonneoverskriften",
+        problems,
+    );
+    let labels = panel.rows.iter().map(|row| row.label.as_ref());
+    check_unique(labels, &path.key("rows"), "rækkenavnet", problems);
+    for (row_index, row) in panel.rows.iter().chain(&panel.total).enumerate() {
+        for (column, cell) in row.cells.iter().enumerate() {
+            if !is_exact(cell) {
+                let row_path = if row_index < panel.rows.len() {
+                    path.key("rows").index(row_index)
+                } else {
+                    path.key("total")
+                };
+                problems.push(Problem::error(
+                    row_path.key("cells").index(column),
+                    "tallet er for stort til at blive sat præcist",
+                    Some(
+                        "skriv tal under 9.007.199.254.740.992, eller skriv tallet som tekst"
+                            .into(),
+                    ),
+                ));
+            }
+        }
+    }
     let rows = panel
         .rows
         .iter()
@@ -291,6 +354,45 @@ fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
     }
     if let Some(total) = &panel.total.as_ref().filter(|_| panel.total_is_sum) {
         check_total(panel, total, &path.key("total"), problems);
+    }
+}
+
+/// Row labels and column headers name cells in reviews ("Tabel 2 B, Frifundet, 2016"), so
+/// each must be unique within its panel.
+fn check_unique<'a>(
+    names: impl Iterator<Item = Option<&'a String>>,
+    path: &JsonPath,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let mut seen: Vec<&str> = Vec::new();
+    for (index, name) in names.enumerate() {
+        let Some(name) = name else { continue };
+        if seen.contains(&name.as_str()) {
+            let field = if what == "rækkenavnet" {
+                path.index(index).key("label")
+            } else {
+                path.index(index)
+            };
+            problems.push(Problem::warning(
+                field,
+                format!("{what} \"{name}\" findes to gange i samme panel"),
+                Some(
+                    "giv hver række og kolonne sit eget navn, så ændringer kan henføres entydigt"
+                        .into(),
+                ),
+            ));
+        }
+        seen.push(name);
+    }
+}
+
+/// Whether a cell prints exactly the value written: numbers beyond 2⁵³ lose digits.
+fn is_exact(cell: &Cell) -> bool {
+    const LIMIT: f64 = 9_007_199_254_740_992.0;
+    match cell {
+        Cell::Number(number) => number.as_f64().is_some_and(|value| value.abs() < LIMIT),
+        Cell::Text(_) => true,
     }
 }
 
