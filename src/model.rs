@@ -26,6 +26,18 @@ pub struct Answer {
         description = "Svarets status: \"final\" (endeligt svar, standard), \"interim\" (foreløbigt svar) eller \"correction\" (berigtigelse)."
     )]
     pub status: Status,
+    /// For an interim answer: when the ministry expects to send the final one.
+    #[schemars(
+        description = "Ved et foreløbigt svar: datoen, hvor ministeriet forventer at sende det endelige svar (ÅÅÅÅ-MM-DD)."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_answer_expected: Option<NaiveDate>,
+    /// For a correction: the date of the answer it corrects.
+    #[schemars(
+        description = "Ved en berigtigelse: datoen for det svar, der berigtiges (ÅÅÅÅ-MM-DD)."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrects_answer_of: Option<NaiveDate>,
     /// The ministry that answers.
     #[schemars(description = "Ministeriet, der svarer.")]
     pub ministry: Ministry,

@@ -374,3 +374,38 @@ fn a_pdf_that_cannot_be_written_is_an_error_and_leaves_nothing_behind() {
     assert_eq!(files_in(folder.path()), ["svar.pdf"]);
     assert!(occupied.is_dir());
 }
+
+#[test]
+fn an_interim_answer_says_so_and_when_the_final_answer_comes() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("interim.pdf");
+    svar()
+        .args(["render", "-o"])
+        .arg(&pdf)
+        .arg(fixture("interim.json"))
+        .assert()
+        .success();
+    let (title, _, _, _) = pdf_metadata(&pdf);
+    assert!(
+        title.starts_with("Foreløbigt svar på spørgsmål nr. 15 (Alm. del)"),
+        "{title}"
+    );
+    let output = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed");
+    let text = String::from_utf8_lossy(&output.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Foreløbigt svar Spørgsmål nr. 15"), "{text}");
+    assert!(
+        text.contains("Spørgsmålet er stillet efter ønske fra Line Barfod (EL)."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Svar: Justitsministeriet kan ikke nå at besvare spørgsmålet inden for fristen og forventer at kunne sende et endeligt svar den 2. maj 2011."),
+        "{text}"
+    );
+}

@@ -45,6 +45,11 @@ fn every_part_of_the_source_knows_its_template_line() {
 }
 
 #[test]
+fn interim_answer() {
+    insta::assert_snapshot!("interim", source_of("tests/fixtures/interim.json"));
+}
+
+#[test]
 fn complete_answer_with_every_optional_field() {
     insta::assert_snapshot!("complete", source_of("tests/fixtures/complete.json"));
 }

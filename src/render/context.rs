@@ -28,6 +28,12 @@ pub struct DocumentContext {
     pub blocks: Vec<BlockContext>,
     /// The signature's names, in order; empty when none were given.
     pub signature: Vec<String>,
+    /// "Foreløbigt svar" or "Berigtigelse" over an answer that is not the final one.
+    pub status_heading: Option<String>,
+    /// The standard sentence an interim answer or a correction opens with.
+    pub status_sentence: Option<String>,
+    /// "Spørgsmålet er stillet efter ønske fra Line Barfod (EL).", when the asker is known.
+    pub asked_by: Option<String>,
     /// The answer's source JSON attached to the PDF, if it is.
     pub attachment: Option<AttachmentContext>,
     /// The summary of changes at the top of a redline.
@@ -193,6 +199,19 @@ impl DocumentContext {
             metadata: metadata(answer),
             question_heading,
             question_text: answer.question.text.clone(),
+            status_heading: status_heading(answer.status),
+            status_sentence: status_sentence(answer),
+            asked_by: answer
+                .question
+                .asked_by
+                .as_ref()
+                .map(|member| match &member.party {
+                    Some(party) => format!(
+                        "Spørgsmålet er stillet efter ønske fra {} ({party}).",
+                        member.name
+                    ),
+                    None => format!("Spørgsmålet er stillet efter ønske fra {}.", member.name),
+                }),
             blocks: blocks(&answer.answer.blocks, false),
             signature: [&answer.signature.minister, &answer.signature.official]
                 .into_iter()
@@ -232,6 +251,39 @@ fn lowercase_first(text: &str) -> String {
         .next()
         .map(|first| first.to_lowercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// The heading that sets an interim answer or a correction apart from a final answer.
+fn status_heading(status: Status) -> Option<String> {
+    match status {
+        Status::Final => None,
+        Status::Interim => Some("Foreløbigt svar".to_string()),
+        Status::Correction => Some("Berigtigelse".to_string()),
+    }
+}
+
+/// The sentence that says what kind of answer this is, generated so a clerk need not type it.
+fn status_sentence(answer: &Answer) -> Option<String> {
+    let ministry = &answer.ministry.name;
+    match answer.status {
+        Status::Final => None,
+        Status::Interim => Some(match answer.final_answer_expected {
+            Some(date) => format!(
+                "{ministry} kan ikke nå at besvare spørgsmålet inden for fristen og forventer at kunne sende et endeligt svar den {}.",
+                danish::date(date)
+            ),
+            None => format!(
+                "{ministry} kan ikke nå at besvare spørgsmålet inden for fristen og sender et endeligt svar hurtigst muligt."
+            ),
+        }),
+        Status::Correction => Some(match answer.corrects_answer_of {
+            Some(date) => format!(
+                "{ministry} berigtiger hermed svaret af {} på spørgsmålet.",
+                danish::date(date)
+            ),
+            None => format!("{ministry} berigtiger hermed sit tidligere svar på spørgsmålet."),
+        }),
+    }
 }
 
 /// The letterhead's metadata column: only the lines the answer has.

@@ -59,6 +59,7 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
     );
     check_question(&answer.question, &root.key("question"), &mut problems);
     check_dates(answer, &mut problems);
+    check_status(answer, &mut problems);
     let blocks = root.key("answer").key("blocks");
     if answer.answer.blocks.is_empty() {
         problems.push(Problem::error(
@@ -184,6 +185,46 @@ fn is_session(session: &str) -> bool {
     consecutive && (rest.is_empty() || rest == "(2. samling)")
 }
 
+/// The dates that belong to a status: an interim answer says when the final one comes, a
+/// correction which answer it corrects.
+fn check_status(answer: &Answer, problems: &mut Vec<Problem>) {
+    use crate::model::Status;
+    let root = JsonPath::root();
+    let expected = root.key("final_answer_expected");
+    let corrects = root.key("corrects_answer_of");
+    match answer.status {
+        Status::Interim if answer.final_answer_expected.is_none() => {
+            problems.push(Problem::warning(
+                root.key("status"),
+                "et foreløbigt svar bør sige, hvornår det endelige svar kommer",
+                Some("angiv \"final_answer_expected\": \"ÅÅÅÅ-MM-DD\"".into()),
+            ))
+        }
+        Status::Correction if answer.corrects_answer_of.is_none() => {
+            problems.push(Problem::warning(
+                root.key("status"),
+                "en berigtigelse bør sige, hvilket svar den berigtiger",
+                Some("angiv \"corrects_answer_of\": datoen for det tidligere svar".into()),
+            ))
+        }
+        _ => {}
+    }
+    if answer.status != Status::Interim && answer.final_answer_expected.is_some() {
+        problems.push(Problem::error(
+            expected,
+            "\"final_answer_expected\" hører kun til et foreløbigt svar",
+            Some("sæt \"status\": \"interim\", eller fjern feltet".into()),
+        ));
+    }
+    if answer.status != Status::Correction && answer.corrects_answer_of.is_some() {
+        problems.push(Problem::error(
+            corrects,
+            "\"corrects_answer_of\" hører kun til en berigtigelse",
+            Some("sæt \"status\": \"correction\", eller fjern feltet".into()),
+        ));
+    }
+}
+
 /// Years an answer's dates can sensibly have; Typst cannot print dates far outside them.
 const YEARS: std::ops::RangeInclusive<i32> = 1849..=2199;
 
@@ -191,6 +232,14 @@ fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
     let question = JsonPath::root().key("question");
     let dates = [
         (JsonPath::root().key("date"), answer.date),
+        (
+            JsonPath::root().key("final_answer_expected"),
+            answer.final_answer_expected,
+        ),
+        (
+            JsonPath::root().key("corrects_answer_of"),
+            answer.corrects_answer_of,
+        ),
         (question.key("asked_on"), answer.question.asked_on),
         (question.key("deadline"), answer.question.deadline),
     ];
