@@ -111,17 +111,28 @@ pub struct Question {
     #[serde(default)]
     #[schemars(description = "Spørgsmålets art; \"committee\" (udvalgsspørgsmål) er standard.")]
     pub kind: QuestionKind,
-    /// The question's number within its series, e.g. 287.
-    #[schemars(description = "Spørgsmålets nummer, fx 287.")]
-    pub number: u32,
-    /// The series the number belongs to, e.g. "Alm. del" or a bill such as "L 58".
+    /// The question's number within its series, e.g. 287, or 960 for § 20 question S 960;
+    /// a consultation question has letters instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
-        description = "Hvad nummeret hører til: \"Alm. del\" eller et lovforslag som \"L 58\"."
+        description = "Spørgsmålets nummer, fx 287 (eller 960 for § 20-spørgsmål S 960). Samrådsspørgsmål har bogstaver i stedet."
     )]
-    pub series: String,
-    /// The committee that asked.
-    #[schemars(description = "Udvalget, der har stillet spørgsmålet.")]
-    pub committee: Committee,
+    pub number: Option<u32>,
+    /// A consultation question's letters, e.g. "AÆ".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Samrådsspørgsmålets bogstaver, fx \"A\" eller \"AÆ\".")]
+    pub letters: Option<String>,
+    /// The series the number belongs to, e.g. "Alm. del" or a bill such as "L 58"; for
+    /// committee questions only, "Alm. del" when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Hvad et udvalgsspørgsmåls nummer hører til: \"Alm. del\" (standard) eller et lovforslag som \"L 58\"."
+    )]
+    pub series: Option<String>,
+    /// The committee that asked; not for § 20 questions, which members ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Udvalget, der har stillet spørgsmålet (ikke ved § 20-spørgsmål).")]
+    pub committee: Option<Committee>,
     /// The parliamentary session, e.g. "2018-19" or "2022-23 (2. samling)".
     #[schemars(description = "Folketingsåret, fx \"2018-19\" eller \"2022-23 (2. samling)\".")]
     pub session: String,
@@ -151,6 +162,18 @@ pub enum QuestionKind {
     #[default]
     #[schemars(description = "Udvalgsspørgsmål, om alment emne (Alm. del) eller om et lovforslag.")]
     Committee,
+    /// A question from one member under § 20 of the Rules of Procedure ("S 960").
+    #[serde(rename = "section_20")]
+    #[schemars(
+        description = "§ 20-spørgsmål fra ét medlem (\"S 960\"), stillet via Folketingets Lovsekretariat."
+    )]
+    Section20,
+    /// A consultation question ("samrådsspørgsmål AÆ"), answered orally; the speaking note
+    /// follows the same header.
+    #[schemars(
+        description = "Samrådsspørgsmål (\"samrådsspørgsmål AÆ\"), besvaret mundtligt i et samråd."
+    )]
+    Consultation,
 }
 
 /// A standing committee of Folketinget.

@@ -73,7 +73,7 @@ fn fill_every_field(answer: &mut Answer, text: &str) -> Vec<Planted> {
     plant(answer.document_number.get_or_insert_default(), false);
     plant(answer.ministry.office.get_or_insert_default(), false);
     plant(&mut answer.question.text, false);
-    plant(&mut answer.question.committee.name, false);
+    plant(&mut answer.question.committee.as_mut().unwrap().name, false);
     plant(answer.signature.minister.get_or_insert_default(), false);
     plant(answer.signature.official.get_or_insert_default(), false);
     fill_blocks(&mut answer.answer.blocks, &mut plant);

@@ -409,3 +409,31 @@ fn an_interim_answer_says_so_and_when_the_final_answer_comes() {
         "{text}"
     );
 }
+
+#[test]
+fn each_kind_of_question_is_named_the_way_folketinget_names_it() {
+    let folder = tempfile::tempdir().unwrap();
+    for (file, title) in [
+        (
+            "complete.json",
+            "Svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen",
+        ),
+        (
+            "section-20.json",
+            "Svar på spørgsmål nr. S 960 fra Line Barfod (EL)",
+        ),
+        (
+            "consultation.json",
+            "Svar på samrådsspørgsmål AÆ fra Folketingets Beskæftigelsesudvalg",
+        ),
+    ] {
+        let pdf = folder.path().join(file).with_extension("pdf");
+        svar()
+            .args(["render", "-o"])
+            .arg(&pdf)
+            .arg(fixture(file))
+            .assert()
+            .success();
+        assert_eq!(pdf_metadata(&pdf).0, title);
+    }
+}

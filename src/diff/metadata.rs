@@ -57,22 +57,43 @@ const FIELDS: &[Field] = &[
     Field {
         label: "Spørgsmålets nummer",
         path: "question.number",
-        value: |answer| Some(answer.question.number.to_string()),
+        value: |answer| answer.question.number.map(|number| number.to_string()),
+    },
+    Field {
+        label: "Samrådsspørgsmålets bogstaver",
+        path: "question.letters",
+        value: |answer| answer.question.letters.clone(),
+    },
+    Field {
+        label: "Endeligt svar forventes",
+        path: "final_answer_expected",
+        value: |answer| answer.final_answer_expected.map(crate::danish::date),
+    },
+    Field {
+        label: "Berigtiger svaret af",
+        path: "corrects_answer_of",
+        value: |answer| answer.corrects_answer_of.map(crate::danish::date),
     },
     Field {
         label: "Serie",
         path: "question.series",
-        value: |answer| Some(answer.question.series.clone()),
+        value: |answer| answer.question.series.clone(),
     },
     Field {
         label: "Udvalg",
         path: "question.committee.name",
-        value: |answer| Some(answer.question.committee.name.clone()),
+        value: |answer| answer.question.committee.as_ref().map(|c| c.name.clone()),
     },
     Field {
         label: "Udvalgets forkortelse",
         path: "question.committee.abbreviation",
-        value: |answer| Some(answer.question.committee.abbreviation.clone()),
+        value: |answer| {
+            answer
+                .question
+                .committee
+                .as_ref()
+                .map(|c| c.abbreviation.clone())
+        },
     },
     Field {
         label: "Folketingsår",
@@ -147,5 +168,7 @@ fn status(status: Status) -> &'static str {
 fn question_kind(kind: QuestionKind) -> &'static str {
     match kind {
         QuestionKind::Committee => "udvalgsspørgsmål",
+        QuestionKind::Section20 => "§ 20-spørgsmål",
+        QuestionKind::Consultation => "samrådsspørgsmål",
     }
 }

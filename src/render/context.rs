@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use crate::danish;
-use crate::model::{Answer, Block, Cell, Panel, Question, Row, Statement, Status, Table};
+use crate::model::{
+    Answer, Block, Cell, Panel, Question, QuestionKind, Row, Statement, Status, Table,
+};
 
 /// Everything the answer template needs to lay out one answer.
 #[derive(Debug, Serialize)]
@@ -201,10 +203,12 @@ impl DocumentContext {
             question_text: answer.question.text.clone(),
             status_heading: status_heading(answer.status),
             status_sentence: status_sentence(answer),
+            // A § 20 question names its asker in the heading already.
             asked_by: answer
                 .question
                 .asked_by
                 .as_ref()
+                .filter(|_| answer.question.kind != QuestionKind::Section20)
                 .map(|member| match &member.party {
                     Some(party) => format!(
                         "Spørgsmålet er stillet efter ønske fra {} ({party}).",
@@ -227,12 +231,32 @@ impl DocumentContext {
 /// Names the question the way Folketinget does: "Spørgsmål nr. 287 (Alm. del) fra Folketingets
 /// Beskæftigelsesudvalg", or "Spørgsmål nr. 23 ad L 58 fra …" for a bill.
 fn question_heading(question: &Question) -> String {
-    let number = if question.series == "Alm. del" {
-        format!("nr. {} ({})", question.number, question.series)
-    } else {
-        format!("nr. {} ad {}", question.number, question.series)
-    };
-    format!("Spørgsmål {number} fra {}", question.committee.name)
+    let committee = question
+        .committee
+        .as_ref()
+        .map(|c| format!(" fra {}", c.name))
+        .unwrap_or_default();
+    let number = question.number.unwrap_or_default();
+    match question.kind {
+        QuestionKind::Committee => match question.series.as_deref() {
+            None | Some("Alm. del") => format!("Spørgsmål nr. {number} (Alm. del){committee}"),
+            Some(bill) => format!("Spørgsmål nr. {number} ad {bill}{committee}"),
+        },
+        QuestionKind::Section20 => {
+            let asker = question
+                .asked_by
+                .as_ref()
+                .map(|member| match &member.party {
+                    Some(party) => format!(" fra {} ({party})", member.name),
+                    None => format!(" fra {}", member.name),
+                });
+            format!("Spørgsmål nr. S {number}{}", asker.unwrap_or_default())
+        }
+        QuestionKind::Consultation => {
+            let letters = question.letters.as_deref().unwrap_or_default();
+            format!("Samrådsspørgsmål {letters}{committee}")
+        }
+    }
 }
 
 /// The document's title, which depends on the answer's status.
@@ -415,11 +439,35 @@ mod tests {
             question_heading(&question),
             "Spørgsmål nr. 287 (Alm. del) fra Folketingets Beskæftigelsesudvalg"
         );
-        question.series = "L 58".into();
-        question.number = 23;
+        question.series = Some("L 58".into());
+        question.number = Some(23);
         assert_eq!(
             question_heading(&question),
             "Spørgsmål nr. 23 ad L 58 fra Folketingets Beskæftigelsesudvalg"
+        );
+    }
+
+    #[test]
+    fn question_heading_names_section_20_and_consultation_questions() {
+        let mut question: Question = serde_json::from_value(serde_json::json!({
+            "kind": "section_20", "number": 960, "session": "2024-25", "text": "?",
+            "asked_by": {"name": "Line Barfod", "party": "EL"}
+        }))
+        .unwrap();
+        assert_eq!(
+            question_heading(&question),
+            "Spørgsmål nr. S 960 fra Line Barfod (EL)"
+        );
+        question.kind = QuestionKind::Consultation;
+        question.number = None;
+        question.letters = Some("AÆ".into());
+        question.committee = Some(crate::model::Committee {
+            name: "Folketingets Beskæftigelsesudvalg".into(),
+            abbreviation: "BEU".into(),
+        });
+        assert_eq!(
+            question_heading(&question),
+            "Samrådsspørgsmål AÆ fra Folketingets Beskæftigelsesudvalg"
         );
     }
 

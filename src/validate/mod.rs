@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 pub use self::committees::{COMMITTEES, full_name};
 use crate::input::diagnostic::{JsonPath, Severity};
-use crate::model::{Answer, Block, Cell, Panel, Question, Row, Table};
+use crate::model::{Answer, Block, Cell, Committee, Panel, Question, QuestionKind, Row, Table};
 
 /// The marker `svar new` puts in every field a clerk must fill in.
 pub const PLACEHOLDER: &str = "UDFYLD";
@@ -112,23 +112,7 @@ fn check_texts(value: &serde_json::Value, path: &JsonPath, problems: &mut Vec<Pr
 }
 
 fn check_question(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
-    if question.number == 0 {
-        problems.push(Problem::error(
-            path.key("number"),
-            "spørgsmålsnummeret skal være 1 eller større",
-            None,
-        ));
-    }
-    if question.series != "Alm. del" && !is_bill(&question.series) {
-        problems.push(Problem::error(
-            path.key("series"),
-            format!(
-                "ukendt række \"{}\" for et udvalgsspørgsmål",
-                question.series
-            ),
-            Some("skriv \"Alm. del\" eller et forslag som \"L 58\" eller \"B 12\"".into()),
-        ));
-    }
+    check_identifier(question, path, problems);
     if !is_session(&question.session) {
         problems.push(Problem::error(
             path.key("session"),
@@ -136,10 +120,90 @@ fn check_question(question: &Question, path: &JsonPath, problems: &mut Vec<Probl
             Some("skriv fx \"2018-19\" eller \"2022-23 (2. samling)\"".into()),
         ));
     }
-    let committee = &question.committee;
+    match (&question.committee, question.kind) {
+        (Some(committee), _) => check_committee(committee, &path.key("committee"), problems),
+        (None, QuestionKind::Section20) => {}
+        (None, _) => problems.push(Problem::error(
+            path.key("committee"),
+            "udvalget mangler",
+            Some("angiv \"committee\": {\"name\": \"Folketingets …udvalg\", \"abbreviation\": \"…\"}".into()),
+        )),
+    }
+}
+
+/// The number, letters and series a question needs for its kind, and nothing else.
+fn check_identifier(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
+    let consultation = question.kind == QuestionKind::Consultation;
+    match (question.number, consultation) {
+        (None, false) => problems.push(Problem::error(
+            path.key("number"),
+            "spørgsmålsnummeret mangler",
+            Some("angiv \"number\", fx 287".into()),
+        )),
+        (Some(0), false) => problems.push(Problem::error(
+            path.key("number"),
+            "spørgsmålsnummeret skal være 1 eller større",
+            None,
+        )),
+        (Some(_), true) => problems.push(Problem::error(
+            path.key("number"),
+            "et samrådsspørgsmål har bogstaver, ikke et nummer",
+            Some("fjern \"number\", og angiv \"letters\", fx \"AÆ\"".into()),
+        )),
+        _ => {}
+    }
+    match (&question.letters, consultation) {
+        (None, true) => problems.push(Problem::error(
+            path.key("letters"),
+            "samrådsspørgsmålets bogstaver mangler",
+            Some("angiv \"letters\", fx \"A\" eller \"AÆ\"".into()),
+        )),
+        (Some(letters), true) if !is_consultation_letters(letters) => {
+            problems.push(Problem::error(
+                path.key("letters"),
+                format!("\"{letters}\" er ikke et samrådsspørgsmåls bogstaver"),
+                Some("skriv ét eller to store bogstaver fra A til Å, fx \"A\" eller \"AÆ\"".into()),
+            ))
+        }
+        (Some(_), false) => problems.push(Problem::error(
+            path.key("letters"),
+            "kun samrådsspørgsmål har bogstaver",
+            Some("sæt \"kind\": \"consultation\", eller fjern \"letters\"".into()),
+        )),
+        _ => {}
+    }
+    match (&question.series, question.kind) {
+        (Some(series), QuestionKind::Committee) if series != "Alm. del" && !is_bill(series) => {
+            problems.push(Problem::error(
+                path.key("series"),
+                format!("ukendt række \"{series}\" for et udvalgsspørgsmål"),
+                Some("skriv \"Alm. del\" eller et forslag som \"L 58\" eller \"B 12\"".into()),
+            ));
+        }
+        (Some(_), QuestionKind::Section20 | QuestionKind::Consultation) => {
+            problems.push(Problem::error(
+                path.key("series"),
+                "kun udvalgsspørgsmål hører til en række (Alm. del eller et lovforslag)",
+                Some("fjern \"series\"".into()),
+            ))
+        }
+        _ => {}
+    }
+}
+
+/// "A" … "Å", then "AA" … "AÅ" and so on: one or two capital Danish letters.
+fn is_consultation_letters(letters: &str) -> bool {
+    let count = letters.chars().count();
+    (1..=2).contains(&count)
+        && letters
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || "ÆØÅ".contains(c))
+}
+
+fn check_committee(committee: &Committee, path: &JsonPath, problems: &mut Vec<Problem>) {
     match full_name(&committee.abbreviation) {
         None => problems.push(Problem::warning(
-            path.key("committee").key("abbreviation"),
+            path.key("abbreviation"),
             format!("ukendt udvalgsforkortelse \"{}\"", committee.abbreviation),
             Some(format!(
                 "kendte forkortelser: {}",
@@ -151,7 +215,7 @@ fn check_question(question: &Question, path: &JsonPath, problems: &mut Vec<Probl
             )),
         )),
         Some(name) if name != committee.name => problems.push(Problem::warning(
-            path.key("committee").key("name"),
+            path.key("name"),
             format!("{} hedder \"{name}\"", committee.abbreviation),
             Some("ret navnet eller forkortelsen, så de passer sammen".into()),
         )),
