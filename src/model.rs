@@ -38,6 +38,12 @@ pub struct Answer {
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corrects_answer_of: Option<NaiveDate>,
+    /// The layout; by default the ministry profile's, else the answer alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Layout: \"answer\" (svar alene) eller \"cover_letter\" (følgebrev + svar); standard er ministeriets profils layout."
+    )]
+    pub layout: Option<Layout>,
     /// The ministry that answers.
     #[schemars(description = "Ministeriet, der svarer.")]
     pub ministry: Ministry,
@@ -100,6 +106,63 @@ pub struct Ministry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "Kontoret, der har udarbejdet svaret (Kontor).")]
     pub office: Option<String>,
+    /// The ministry's profile: a file `ministries/<profile>.json` beside the answer file with
+    /// the letterhead's address and contact lines, so a clerk never repeats them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Ministeriets profil: filen ministries/<profil>.json ved siden af svarfilen med adresse og kontaktoplysninger til brevpapiret, fx \"justitsministeriet\"."
+    )]
+    pub profile: Option<String>,
+    /// The profile's content, filled in when the answer file is read.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub letterhead: Option<Letterhead>,
+}
+
+/// A ministry's letterhead data, kept in one file per ministry under `ministries/`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Et ministeriums brevpapir: adresse, kontaktoplysninger og layout.")]
+pub struct Letterhead {
+    /// The ministry's name as printed.
+    #[schemars(description = "Ministeriets navn.")]
+    pub name: String,
+    /// The postal address, one line per entry.
+    #[schemars(description = "Postadressen, én linje pr. element.")]
+    pub address: Vec<String>,
+    /// The phone number as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Telefonnummer, som det skal stå.")]
+    pub phone: Option<String>,
+    /// The fax number as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Telefaxnummer, som det skal stå.")]
+    pub fax: Option<String>,
+    /// The web address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Webadresse.")]
+    pub web: Option<String>,
+    /// The layout the ministry's answers use unless an answer says otherwise.
+    #[serde(default)]
+    #[schemars(
+        description = "Ministeriets layout: \"answer\" (svar alene) eller \"cover_letter\" (følgebrev + svar)."
+    )]
+    pub layout: Layout,
+}
+
+/// How an answer is laid out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(description = "Layout: svaret alene eller følgebrev + svar.")]
+pub enum Layout {
+    /// The question and the answer under the letterhead.
+    #[default]
+    #[schemars(description = "Spørgsmål og svar under brevhovedet.")]
+    Answer,
+    /// A cover letter on page 1 (addressee, metadata, the standard sentence, signature, the
+    /// ministry's address in the footer), the question and answer from page 2.
+    #[schemars(description = "Følgebrev på side 1, spørgsmål og svar fra side 2.")]
+    CoverLetter,
 }
 
 /// The question as the committee or member put it.

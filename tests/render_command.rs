@@ -437,3 +437,36 @@ fn each_kind_of_question_is_named_the_way_folketinget_names_it() {
         assert_eq!(pdf_metadata(&pdf).0, title);
     }
 }
+
+#[test]
+fn a_ministry_profile_gives_the_cover_letter_with_the_standard_sentence() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("ufo.pdf");
+    svar()
+        .args(["render", "-o"])
+        .arg(&pdf)
+        .arg(crate_root().join("data/ufo-15-2010-11.json"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(2 sider)"));
+    let output = std::process::Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed");
+    // Words hyphenated at a line end come back with a soft hyphen; join them again.
+    let page_one = String::from_utf8_lossy(&output.stdout).replace("\u{ad}\n", "");
+    let page_one = page_one.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Folketinget Udvalget for Forretningsordenen Christiansborg 1240 København K",
+        "Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del), som Folketingets Udvalg for Forretningsordenen har stillet til justitsministeren den 7. april 2011. Spørgsmålet er stillet efter ønske fra Line Barfod (EL).",
+        "Lars Barfoed / Ole Hasselgaard",
+        "Slotsholmsgade 10 · 1216 København K. · Telefon 7226 8400 · Telefax 3393 3510 · www.justitsministeriet.dk",
+    ] {
+        assert!(
+            page_one.contains(expected),
+            "page 1 lacks {expected:?}:\n{page_one}"
+        );
+    }
+}

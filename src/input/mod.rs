@@ -3,6 +3,7 @@
 
 pub mod diagnostic;
 mod locate;
+mod profile;
 mod serde_error;
 
 use std::path::{Path, PathBuf};
@@ -82,14 +83,23 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
 pub fn check_text(text: &str, path: &Path) -> (Option<Answer>, FileReport) {
     let locator = Locator::new(text);
     let lines = LineIndex::new(text);
-    let answer = match parse(text) {
+    let mut answer = match parse(text) {
         Ok(answer) => answer,
         Err((json_path, error)) => {
             let finding = serde_error::finding(&error, json_path, &locator, &lines);
             return (None, FileReport::new(path, text, vec![finding]));
         }
     };
-    let findings = validate::check(&answer)
+    let mut problems = validate::check(&answer);
+    if let Err(problem) = profile::resolve(&mut answer, path) {
+        problems.push(validate::Problem {
+            severity: Severity::Error,
+            path: JsonPath::root().key("ministry").key("profile"),
+            message: problem.message,
+            hint: Some(problem.hint),
+        });
+    }
+    let findings = problems
         .into_iter()
         .map(|problem| {
             let span = first_line(text, locator.span(&problem.path, false).unwrap_or(0..0));

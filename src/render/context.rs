@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::danish;
 use crate::model::{
-    Answer, Block, Cell, Panel, Question, QuestionKind, Row, Statement, Status, Table,
+    Answer, Block, Cell, Layout, Panel, Question, QuestionKind, Row, Statement, Status, Table,
 };
 
 /// Everything the answer template needs to lay out one answer.
@@ -36,6 +36,8 @@ pub struct DocumentContext {
     pub status_sentence: Option<String>,
     /// "Spørgsmålet er stillet efter ønske fra Line Barfod (EL).", when the asker is known.
     pub asked_by: Option<String>,
+    /// The cover letter on page 1, for the cover-letter layout.
+    pub cover_letter: Option<CoverLetterContext>,
     /// The answer's source JSON attached to the PDF, if it is.
     pub attachment: Option<AttachmentContext>,
     /// The summary of changes at the top of a redline.
@@ -49,6 +51,19 @@ pub struct RedlineSummary {
     pub heading: String,
     /// One line per change.
     pub lines: Vec<String>,
+}
+
+/// Page 1 of the cover-letter layout.
+#[derive(Debug, Serialize)]
+pub struct CoverLetterContext {
+    /// The addressee block, one line each: "Folketinget", "Retsudvalget", "Christiansborg", ….
+    pub addressee: Vec<String>,
+    /// The standard sentence, e.g. "Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del), …".
+    pub sentence: String,
+    /// "minister / official", when the names are known.
+    pub signature: Option<String>,
+    /// The ministry's address and contact lines for the footer.
+    pub footer: Vec<String>,
 }
 
 /// The attached copy of the answer file.
@@ -222,6 +237,7 @@ impl DocumentContext {
                 .flatten()
                 .cloned()
                 .collect(),
+            cover_letter: cover_letter(answer),
             attachment: None,
             redline: None,
         }
@@ -275,6 +291,127 @@ fn lowercase_first(text: &str) -> String {
         .next()
         .map(|first| first.to_lowercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// The cover letter, if the answer (or its ministry's profile) asks for that layout.
+fn cover_letter(answer: &Answer) -> Option<CoverLetterContext> {
+    let letterhead = answer.ministry.letterhead.as_ref();
+    let layout = answer
+        .layout
+        .or(letterhead.map(|l| l.layout))
+        .unwrap_or_default();
+    if layout != Layout::CoverLetter {
+        return None;
+    }
+    let names: Vec<&String> = [&answer.signature.minister, &answer.signature.official]
+        .into_iter()
+        .flatten()
+        .collect();
+    Some(CoverLetterContext {
+        addressee: addressee(&answer.question),
+        sentence: cover_sentence(answer),
+        signature: (!names.is_empty()).then(|| {
+            names
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join(" / ")
+        }),
+        footer: letterhead.map(footer).unwrap_or_default(),
+    })
+}
+
+/// Folketinget's address, to the committee (or, for a § 20 question, the Lovsekretariat).
+fn addressee(question: &Question) -> Vec<String> {
+    let recipient = match (&question.committee, question.kind) {
+        (Some(committee), QuestionKind::Committee | QuestionKind::Consultation) => {
+            definite(&committee.name)
+        }
+        _ => "Folketingets Lovsekretariat".to_string(),
+    };
+    [
+        "Folketinget",
+        &recipient,
+        "Christiansborg",
+        "1240 København K",
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
+
+/// "Folketingets Retsudvalg" → "Retsudvalget", "Folketingets Udvalg for Forretningsordenen" →
+/// "Udvalget for Forretningsordenen": the committee as addressed on an envelope.
+fn definite(name: &str) -> String {
+    let bare = name.strip_prefix("Folketingets ").unwrap_or(name);
+    if let Some(rest) = bare.strip_prefix("Udvalg ") {
+        format!("Udvalget {rest}")
+    } else if bare.ends_with("udvalg") || bare.ends_with("Udvalg") {
+        format!("{bare}et")
+    } else {
+        bare.to_string()
+    }
+}
+
+/// "Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del), som Folketingets Udvalg for
+/// Forretningsordenen har stillet til justitsministeren den 7. april 2011. Spørgsmålet er
+/// stillet efter ønske fra Line Barfod (EL)."
+fn cover_sentence(answer: &Answer) -> String {
+    let question = &answer.question;
+    let what = match answer.status {
+        Status::Final => "besvarelse af",
+        Status::Interim => "foreløbigt svar på",
+        Status::Correction => "berigtigelse af svaret på",
+    };
+    let reference = lowercase_first(&question_heading(&Question {
+        committee: None,
+        asked_by: None,
+        ..question.clone()
+    }));
+    let asker = match (question.kind, &question.committee, &question.asked_by) {
+        (QuestionKind::Section20, _, Some(member)) => member_name(member),
+        (_, Some(committee), _) => committee.name.clone(),
+        _ => "Folketinget".to_string(),
+    };
+    let minister = answer
+        .ministry
+        .minister_title
+        .as_deref()
+        .unwrap_or("ministeren");
+    let when = question
+        .asked_on
+        .map(|date| format!(" den {}", danish::date(date)))
+        .unwrap_or_default();
+    let mut sentence =
+        format!("Hermed sendes {what} {reference}, som {asker} har stillet til {minister}{when}.");
+    if let (Some(member), false) = (&question.asked_by, question.kind == QuestionKind::Section20) {
+        sentence.push_str(&format!(
+            " Spørgsmålet er stillet efter ønske fra {}.",
+            member_name(member)
+        ));
+    }
+    sentence
+}
+
+fn member_name(member: &crate::model::Member) -> String {
+    match &member.party {
+        Some(party) => format!("{} ({party})", member.name),
+        None => member.name.clone(),
+    }
+}
+
+/// The footer lines of the cover letter: name, address, phone, fax, web.
+fn footer(letterhead: &crate::model::Letterhead) -> Vec<String> {
+    std::iter::once(letterhead.name.clone())
+        .chain(letterhead.address.iter().cloned())
+        .chain(
+            letterhead
+                .phone
+                .as_ref()
+                .map(|phone| format!("Telefon {phone}")),
+        )
+        .chain(letterhead.fax.as_ref().map(|fax| format!("Telefax {fax}")))
+        .chain(letterhead.web.clone())
+        .collect()
 }
 
 /// The heading that sets an interim answer or a correction apart from a final answer.

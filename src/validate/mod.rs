@@ -235,7 +235,8 @@ fn is_bill(series: &str) -> bool {
     kind_ok && number_ok && suffix_ok
 }
 
-/// "2018-19" (consecutive years), optionally "(2. samling)".
+/// "2018-19" (consecutive years), optionally "(1. samling)" or "(2. samling)" in a year with
+/// an election.
 fn is_session(session: &str) -> bool {
     let (years, rest) = session.split_once(' ').unwrap_or((session, ""));
     let consecutive = years
@@ -246,7 +247,7 @@ fn is_session(session: &str) -> bool {
             Some((first + 1) % 100 == second)
         })
         .unwrap_or(false);
-    consecutive && (rest.is_empty() || rest == "(2. samling)")
+    consecutive && (rest.is_empty() || rest == "(1. samling)" || rest == "(2. samling)")
 }
 
 /// The dates that belong to a status: an interim answer says when the final one comes, a
