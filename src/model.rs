@@ -148,6 +148,14 @@ pub struct Letterhead {
         description = "Ministeriets layout: \"answer\" (svar alene) eller \"cover_letter\" (følgebrev + svar)."
     )]
     pub layout: Layout,
+    /// The opening sentence of the ministry's single letters.
+    #[serde(default)]
+    #[schemars(description = "Den indledende sætning i ministeriets breve (layout \"letter\").")]
+    pub opening: Opening,
+    /// Whether the ministry's letters close with "Med venlig hilsen".
+    #[serde(default)]
+    #[schemars(description = "Om ministeriets breve slutter med \"Med venlig hilsen\".")]
+    pub kind_regards: bool,
 }
 
 /// How an answer is laid out.
@@ -163,6 +171,33 @@ pub enum Layout {
     /// ministry's address in the footer), the question and answer from page 2.
     #[schemars(description = "Følgebrev på side 1, spørgsmål og svar fra side 2.")]
     CoverLetter,
+    /// A single letter: an opening sentence, "Spørgsmål nr. N:", the question, "Svar:", the
+    /// answer, "Med venlig hilsen" and the signature.
+    #[schemars(
+        description = "Ét brev: indledende sætning, \"Spørgsmål nr. N:\", spørgsmålet, \"Svar:\", svaret, \"Med venlig hilsen\" og underskrift."
+    )]
+    Letter,
+}
+
+/// The wording of a single letter's opening sentence, as ministries write it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(description = "Formuleringen af brevets indledende sætning.")]
+pub enum Opening {
+    /// "Folketingets Kulturudvalg har den 8. september 2017, efter ønske fra Morten Marinus
+    /// (DF), stillet mig følgende spørgsmål, nr. 223 (Alm. del), som jeg hermed skal besvare."
+    #[default]
+    #[schemars(
+        description = "\"Folketingets Kulturudvalg har den 8. september 2017, efter ønske fra …, stillet mig følgende spørgsmål, nr. 223 (Alm. del), som jeg hermed skal besvare.\""
+    )]
+    AskedMe,
+    /// "Udlændinge- og Integrationsudvalget har den 20. januar 2017 stillet følgende spørgsmål
+    /// nr. 385 (alm. del) efter ønske fra Martin Henriksen (DF) til udlændinge- og
+    /// integrationsministeren, som hermed besvares."
+    #[schemars(
+        description = "\"Udlændinge- og Integrationsudvalget har den 20. januar 2017 stillet følgende spørgsmål nr. 385 (alm. del) efter ønske fra … til …ministeren, som hermed besvares.\""
+    )]
+    HerebyAnswered,
 }
 
 /// The question as the committee or member put it.

@@ -470,3 +470,26 @@ fn a_ministry_profile_gives_the_cover_letter_with_the_standard_sentence() {
         );
     }
 }
+
+#[test]
+fn a_letter_profile_gives_the_single_letter_layout() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("letter.pdf");
+    svar()
+        .args(["render", "-o"])
+        .arg(&pdf)
+        .arg(fixture("letter.json"))
+        .assert()
+        .success();
+    let output = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed");
+    let text = String::from_utf8_lossy(&output.stdout).replace("\u{ad}\n", "");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Udlændinge- og Integrationsudvalget har den 20. januar 2017 stillet følgende spørgsmål nr. 385 (Alm. del) efter ønske fra Martin Henriksen (DF) til udlændinge- og integrationsministeren, som hermed besvares. Spørgsmål nr. 385: ”Vil ministeren oplyse"),
+        "{text}"
+    );
+}

@@ -38,6 +38,8 @@ pub struct DocumentContext {
     pub asked_by: Option<String>,
     /// The cover letter on page 1, for the cover-letter layout.
     pub cover_letter: Option<CoverLetterContext>,
+    /// The opening and closing of a single letter, for the letter layout.
+    pub letter: Option<LetterContext>,
     /// The answer's source JSON attached to the PDF, if it is.
     pub attachment: Option<AttachmentContext>,
     /// The summary of changes at the top of a redline.
@@ -64,6 +66,17 @@ pub struct CoverLetterContext {
     pub signature: Option<String>,
     /// The ministry's address and contact lines for the footer.
     pub footer: Vec<String>,
+}
+
+/// What a single letter adds around the question and answer.
+#[derive(Debug, Serialize)]
+pub struct LetterContext {
+    /// The opening sentence.
+    pub opening: String,
+    /// The short heading over the question, e.g. "Spørgsmål nr. 385".
+    pub question_label: String,
+    /// "Med venlig hilsen", if the ministry closes its letters so.
+    pub closing: Option<String>,
 }
 
 /// The attached copy of the answer file.
@@ -238,6 +251,7 @@ impl DocumentContext {
                 .cloned()
                 .collect(),
             cover_letter: cover_letter(answer),
+            letter: letter(answer),
             attachment: None,
             redline: None,
         }
@@ -319,6 +333,81 @@ fn cover_letter(answer: &Answer) -> Option<CoverLetterContext> {
         }),
         footer: letterhead.map(footer).unwrap_or_default(),
     })
+}
+
+/// The opening and closing of a single letter, if the answer (or its profile) asks for one.
+fn letter(answer: &Answer) -> Option<LetterContext> {
+    let letterhead = answer.ministry.letterhead.as_ref();
+    let layout = answer
+        .layout
+        .or(letterhead.map(|l| l.layout))
+        .unwrap_or_default();
+    if layout != Layout::Letter {
+        return None;
+    }
+    let opening = letterhead.map(|l| l.opening).unwrap_or_default();
+    let question = &answer.question;
+    let full = question_heading(&Question {
+        committee: None,
+        asked_by: None,
+        ..question.clone()
+    });
+    Some(LetterContext {
+        opening: opening_sentence(answer, opening),
+        question_label: full
+            .split(" (")
+            .next()
+            .unwrap_or(&full)
+            .split(" ad ")
+            .next()
+            .unwrap_or(&full)
+            .to_string(),
+        closing: letterhead
+            .filter(|l| l.kind_regards)
+            .map(|_| "Med venlig hilsen".to_string()),
+    })
+}
+
+/// The letter's opening sentence in the ministry's wording.
+fn opening_sentence(answer: &Answer, opening: crate::model::Opening) -> String {
+    let question = &answer.question;
+    let committee = question.committee.as_ref();
+    let when = question
+        .asked_on
+        .map(|date| format!(" den {}", danish::date(date)))
+        .unwrap_or_default();
+    let asker = question.asked_by.as_ref().map(member_name);
+    let reference = lowercase_first(&question_heading(&Question {
+        committee: None,
+        asked_by: None,
+        ..question.clone()
+    }));
+    match opening {
+        crate::model::Opening::AskedMe => {
+            let who = committee.map_or("Folketinget".to_string(), |c| c.name.clone());
+            let wish = asker
+                .map(|a| format!(", efter ønske fra {a},"))
+                .unwrap_or_default();
+            let number = reference.strip_prefix("spørgsmål ").unwrap_or(&reference);
+            format!(
+                "{who} har{when}{wish} stillet mig følgende spørgsmål, {number}, som jeg hermed skal besvare."
+            )
+        }
+        crate::model::Opening::HerebyAnswered => {
+            let who = committee.map_or("Folketinget".to_string(), |c| definite(&c.name));
+            let wish = asker
+                .map(|a| format!(" efter ønske fra {a}"))
+                .unwrap_or_default();
+            let minister = answer
+                .ministry
+                .minister_title
+                .as_deref()
+                .unwrap_or("ministeren");
+            format!(
+                "{who} har{when} stillet følgende {reference}{wish} til {minister}, som hermed besvares."
+            )
+        }
+    }
 }
 
 /// Folketinget's address, to the committee (or, for a § 20 question, the Lovsekretariat).
@@ -605,6 +694,29 @@ mod tests {
         assert_eq!(
             question_heading(&question),
             "Samrådsspørgsmål AÆ fra Folketingets Beskæftigelsesudvalg"
+        );
+    }
+
+    #[test]
+    fn letters_open_in_the_ministrys_wording() {
+        let answer: Answer = serde_json::from_value(serde_json::json!({
+            "ministry": {"name": "Kulturministeriet", "minister_title": "kulturministeren"},
+            "question": {
+                "number": 223, "series": "Alm. del", "session": "2016-17", "text": "?",
+                "asked_on": "2017-09-08",
+                "asked_by": {"name": "Morten Marinus", "party": "DF"},
+                "committee": {"name": "Folketingets Kulturudvalg", "abbreviation": "KUU"}
+            },
+            "answer": {"blocks": []}
+        }))
+        .unwrap();
+        assert_eq!(
+            opening_sentence(&answer, crate::model::Opening::AskedMe),
+            "Folketingets Kulturudvalg har den 8. september 2017, efter ønske fra Morten Marinus (DF), stillet mig følgende spørgsmål, nr. 223 (Alm. del), som jeg hermed skal besvare."
+        );
+        assert_eq!(
+            opening_sentence(&answer, crate::model::Opening::HerebyAnswered),
+            "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (Alm. del) efter ønske fra Morten Marinus (DF) til kulturministeren, som hermed besvares."
         );
     }
 
