@@ -400,10 +400,19 @@ pub struct Panel {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "Overskriften over kolonnen med rækkenavne, fx \"Afgørelsestype\".")]
     pub label_header: Option<String>,
+    /// A spreadsheet (CSV) beside the answer file that holds the panel's header and rows, as
+    /// agencies deliver figures; the path may not leave the answer's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Et regneark (CSV) i svarfilens mappe med panelets overskrifter og rækker: første række er overskrifterne (første celle over rækkenavnene), de næste rækkerne; en sidste række \"I alt\" eller \"Total\" bliver totalrækken. Semikolon-adskilt (dansk Excel: 3.478 og 12,4) eller komma-adskilt (3478 og 12.4)."
+    )]
+    pub csv: Option<String>,
     /// The headers of the figure columns, e.g. the years.
+    #[serde(default)]
     #[schemars(description = "Overskrifterne over talkolonnerne, fx årstallene.")]
     pub columns: Vec<String>,
     /// The rows of figures.
+    #[serde(default)]
     #[schemars(description = "Rækkerne med tal.")]
     pub rows: Vec<Row>,
     /// The total row, printed under a rule.

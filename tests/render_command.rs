@@ -493,3 +493,24 @@ fn a_letter_profile_gives_the_single_letter_layout() {
         "{text}"
     );
 }
+
+#[test]
+fn a_table_from_a_spreadsheet_is_the_same_as_the_table_written_out() {
+    let folder = tempfile::tempdir().unwrap();
+    let from_csv = folder.path().join("csv.pdf");
+    let written_out = folder.path().join("json.pdf");
+    svar()
+        .args(["render", "-o"])
+        .arg(&from_csv)
+        .arg(fixture("spreadsheet.json"))
+        .assert()
+        .success();
+    svar()
+        .args(["render", "-o"])
+        .arg(&written_out)
+        .arg(fixture("complete.json"))
+        .assert()
+        .success();
+    // tests/fixtures/sager.csv holds complete.json's table in Danish Excel's CSV (3.478; 12,4).
+    assert!(std::fs::read(&from_csv).unwrap() == std::fs::read(&written_out).unwrap());
+}

@@ -5,6 +5,7 @@ pub mod diagnostic;
 mod locate;
 mod profile;
 mod serde_error;
+mod spreadsheet;
 
 use std::path::{Path, PathBuf};
 
@@ -90,7 +91,11 @@ pub fn check_text(text: &str, path: &Path) -> (Option<Answer>, FileReport) {
             return (None, FileReport::new(path, text, vec![finding]));
         }
     };
-    let mut problems = validate::check(&answer);
+    // Tables from spreadsheets are filled in first, so the checks see their figures.
+    let mut problems = spreadsheet::resolve(&mut answer, path);
+    if problems.is_empty() {
+        problems = validate::check(&answer);
+    }
     if let Err(problem) = profile::resolve(&mut answer, path) {
         problems.push(validate::Problem {
             severity: Severity::Error,

@@ -29,7 +29,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn error(path: JsonPath, message: impl Into<String>, hint: Option<String>) -> Self {
+    pub(crate) fn error(path: JsonPath, message: impl Into<String>, hint: Option<String>) -> Self {
         Self {
             severity: Severity::Error,
             path,
