@@ -3,7 +3,7 @@
 //! in red, changed table cells highlighted, a bar in the margin beside every changed block, and
 //! a summary of the changes at the top.
 
-use crate::diff::{Change, ChangeKind, ChangeList, Element, Segment, SegmentKind};
+use crate::diff::{Change, ChangeKind, ChangeList, Element, Segment, SegmentKind, plain_marks};
 use crate::input::diagnostic::Segment as Step;
 use crate::model::Answer;
 use crate::render::{
@@ -64,18 +64,6 @@ fn summary_line(change: &Change, marked: bool) -> String {
         ChangeKind::Moved { from, to, .. } => format!("flyttet fra plads {from} til plads {to}"),
     };
     format!("{}: {what}", change.location)
-}
-
-/// A text change as "[-deleted-]{+inserted+}" marks, for the summary.
-fn plain_marks(segments: &[Segment]) -> String {
-    segments
-        .iter()
-        .map(|segment| match segment.kind {
-            SegmentKind::Equal => segment.text.clone(),
-            SegmentKind::Deleted => format!("[-{}-]", segment.text),
-            SegmentKind::Inserted => format!("{{+{}+}}", segment.text),
-        })
-        .collect()
 }
 
 /// Marks one change on the block it concerns in the new answer; returns whether the change is

@@ -1,20 +1,10 @@
 //! `svar check`, `svar schema` and `svar new`, driving the real binary. Each mistake under
 //! tests/fixtures/invalid/ has a snapshot of the exact message a clerk sees.
 
-use std::path::Path;
+mod common;
 
-use assert_cmd::Command;
+use common::{crate_root, svar};
 use predicates::prelude::*;
-
-fn crate_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn svar() -> Command {
-    let mut command = Command::cargo_bin("svar").unwrap();
-    command.current_dir(crate_root()).env("NO_COLOR", "1");
-    command
-}
 
 /// The exit status and everything `svar check` prints for one file.
 fn check_output(relative: &str) -> String {

@@ -3,18 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use assert_cmd::Command;
+use common::{crate_root, pdf_text, svar};
 use predicates::prelude::*;
-
-fn crate_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn svar() -> Command {
-    let mut command = Command::cargo_bin("svar").unwrap();
-    command.current_dir(crate_root()).env("NO_COLOR", "1");
-    command
-}
 
 /// The old and new answer files of a case, relative to the crate root.
 fn pair(case: &str) -> [String; 2] {
@@ -256,19 +249,6 @@ fn a_file_starting_like_a_pdf_is_read_as_one_whatever_its_name() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("PDF'en kan ikke læses"));
-}
-
-/// The text of a PDF, by pdftotext (poppler-utils).
-fn pdf_text(pdf: &Path) -> String {
-    let output = std::process::Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed: apt-get install poppler-utils");
-    String::from_utf8_lossy(&output.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[test]

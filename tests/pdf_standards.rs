@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
+
+use common::{crate_root, svar};
 use lopdf::{Dictionary, Document, Object};
 use predicates::prelude::*;
 
@@ -28,16 +30,6 @@ const STANDARDS: [(&str, bool); 13] = [
 
 /// The structure tags an answer's PDF must contain.
 const REQUIRED_TAGS: [&str; 8] = ["BlockQuote", "Table", "TH", "TD", "Caption", "L", "LI", "P"];
-
-fn crate_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn svar() -> Command {
-    let mut command = Command::cargo_bin("svar").unwrap();
-    command.current_dir(crate_root());
-    command
-}
 
 /// Every answer file in data/ plus the fixture with every optional field, relative to the crate.
 fn answer_files() -> Vec<PathBuf> {

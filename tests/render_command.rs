@@ -2,23 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
+
+use common::{crate_root, fixture, pdf_page_text, pdf_text, svar};
 use predicates::prelude::*;
-
-fn crate_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn fixture(name: &str) -> PathBuf {
-    crate_root().join("tests/fixtures").join(name)
-}
 
 fn example() -> PathBuf {
     crate_root().join("data/beu-287-2019.json")
-}
-
-fn svar() -> Command {
-    Command::cargo_bin("svar").unwrap()
 }
 
 fn files_in(folder: &Path) -> Vec<String> {
@@ -390,15 +380,7 @@ fn an_interim_answer_says_so_and_when_the_final_answer_comes() {
         title.starts_with("Foreløbigt svar på spørgsmål nr. 15 (Alm. del)"),
         "{title}"
     );
-    let output = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed");
-    let text = String::from_utf8_lossy(&output.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = pdf_text(&pdf);
     assert!(text.contains("Foreløbigt svar Spørgsmål nr. 15"), "{text}");
     assert!(
         text.contains("Spørgsmålet er stillet efter ønske fra Line Barfod (EL)."),
@@ -449,15 +431,7 @@ fn a_ministry_profile_gives_the_cover_letter_with_the_standard_sentence() {
         .assert()
         .success()
         .stdout(predicate::str::contains("(2 sider)"));
-    let output = std::process::Command::new("pdftotext")
-        .args(["-f", "1", "-l", "1"])
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed");
-    // Words hyphenated at a line end come back with a soft hyphen; join them again.
-    let page_one = String::from_utf8_lossy(&output.stdout).replace("\u{ad}\n", "");
-    let page_one = page_one.split_whitespace().collect::<Vec<_>>().join(" ");
+    let page_one = pdf_page_text(&pdf, 1);
     for expected in [
         "Folketinget Udvalget for Forretningsordenen Christiansborg 1240 København K",
         "Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del), som Folketingets Udvalg for Forretningsordenen har stillet til justitsministeren den 7. april 2011. Spørgsmålet er stillet efter ønske fra Line Barfod (EL).",
@@ -481,13 +455,7 @@ fn a_letter_profile_gives_the_single_letter_layout() {
         .arg(fixture("letter.json"))
         .assert()
         .success();
-    let output = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed");
-    let text = String::from_utf8_lossy(&output.stdout).replace("\u{ad}\n", "");
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = pdf_text(&pdf);
     assert!(
         text.contains("Udlændinge- og Integrationsudvalget har den 20. januar 2017 stillet følgende spørgsmål nr. 385 (Alm. del) efter ønske fra Martin Henriksen (DF) til udlændinge- og integrationsministeren, som hermed besvares. Spørgsmål nr. 385: ”Vil ministeren oplyse"),
         "{text}"

@@ -100,7 +100,11 @@ pub fn run(args: &RenderArgs) -> ExitCode {
             .par_iter()
             .map(|(file, pdf_path)| {
                 let pdf_path = pdf_path.clone();
-                let result = render_file(file, &pdf_path, args, &options, &templates, limit);
+                let extras = Extras {
+                    emit_typst: args.emit_typst,
+                    png: args.png,
+                };
+                let result = render_file(file, &pdf_path, extras, &options, &templates, limit);
                 // The memo cache is global and grows with every document; keep a batch bounded.
                 typst::comemo::evict(EVICT_AFTER);
                 match result {
@@ -292,20 +296,32 @@ fn pdf_path(args: &RenderArgs, file: &Path) -> PathBuf {
     }
 }
 
+/// Files written beside the PDF on request.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Extras {
+    /// The generated Typst source (`--emit-typst`).
+    pub(super) emit_typst: bool,
+    /// Page images (`--png`).
+    pub(super) png: bool,
+}
+
 /// What rendering one answer gave, for the progress line.
-struct Rendered {
+pub(super) struct Rendered {
     /// The number of pages.
-    pages: usize,
+    pub(super) pages: usize,
     /// The standards the PDF conforms to, e.g. "PDF/UA-1 + PDF/A-3b".
-    standards: String,
+    pub(super) standards: String,
 }
 
 /// Renders one answer, producing every output in memory, within the time limit, before
 /// writing any of them.
-fn render_file(
+///
+/// The calling thread typesets its next answer in the world of its previous one (a batch
+/// thread, or `svar watch` rendering the same answer again), so unchanged parts are reused.
+pub(super) fn render_file(
     file: &Path,
     pdf_path: &Path,
-    args: &RenderArgs,
+    extras: Extras,
     options: &ExportOptions,
     templates: &TemplateSet,
     limit: Duration,
@@ -320,11 +336,9 @@ fn render_file(
         templates: templates.clone(),
         options: options.clone(),
         pdf_path: pdf_path.to_path_buf(),
-        emit_typst: args.emit_typst,
-        png: args.png,
+        emit_typst: extras.emit_typst,
+        png: extras.png,
     };
-    // Each batch thread typesets its next answer in the world of its previous one: parts of the
-    // source that are the same keep their identity, so Typst reuses their layout.
     let previous = PREVIOUS.with(|previous| previous.borrow_mut().take());
     let (produced, typeset) = run_with_limit(limit, move || job.produce(previous))??;
     PREVIOUS.with(|previous| *previous.borrow_mut() = Some(typeset));

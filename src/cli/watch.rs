@@ -9,12 +9,10 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use notify::{RecursiveMode, Watcher};
 
-use super::render::{describe, load_templates, pages, report_failure, time_limit};
-use crate::limit::{DEFAULT_TIME_LIMIT, run_with_limit};
-use crate::output::write_atomically;
+use super::render::{Extras, load_templates, pages, render_file, report_failure, time_limit};
+use crate::Error;
+use crate::limit::DEFAULT_TIME_LIMIT;
 use crate::pdf::{ExportOptions, Standard, StandardChoice};
-use crate::render::TemplateSet;
-use crate::{Error, Typeset, input};
 
 /// How long to wait for more events after a save: editors write a file in several steps.
 const SETTLE: Duration = Duration::from_millis(40);
@@ -89,14 +87,14 @@ pub fn run(args: &WatchArgs) -> ExitCode {
     });
     println!("Holder øje med {} (stop med Ctrl+C).", args.file.display());
     let (options, limit) = (&session.options, session.limit);
-    let mut previous = render_once(None, args, &pdf_path, options, limit);
+    render_once(args, &pdf_path, options, limit);
     while let Ok(event) = session.events.recv() {
         if !concerns_us(&event, args) {
             continue;
         }
         // Let the editor finish writing before reading the file.
         while session.events.recv_timeout(SETTLE).is_ok() {}
-        previous = render_once(previous, args, &pdf_path, options, limit);
+        render_once(args, &pdf_path, options, limit);
     }
     ExitCode::SUCCESS
 }
@@ -123,57 +121,34 @@ fn concerns_us(event: &notify::Result<notify::Event>, args: &WatchArgs) -> bool 
     })
 }
 
-/// Renders the answer, reusing `previous`; prints the time taken or what went wrong.
-fn render_once(
-    previous: Option<Typeset>,
-    args: &WatchArgs,
-    pdf_path: &Path,
-    options: &ExportOptions,
-    limit: Duration,
-) -> Option<Typeset> {
+/// Renders the answer (reusing the previous render's work) and prints the time taken, or
+/// what went wrong.
+fn render_once(args: &WatchArgs, pdf_path: &Path, options: &ExportOptions, limit: Duration) {
     let started = Instant::now();
-    let result = (|| -> Result<Typeset, Error> {
-        let templates: TemplateSet = load_templates(args.templates.as_deref())?;
-        let loaded = input::load(&args.file)?;
-        if !loaded.report.findings.is_empty() {
-            eprint!(
-                "{}",
-                loaded
-                    .report
-                    .to_text(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-            );
-        }
-        let answer = loaded.answer;
-        let options = options.clone();
-        let attach = options.allows_attachments(answer.date.is_some());
-        let (typeset, pdf) = run_with_limit(limit, move || -> Result<_, Error> {
-            let typeset = match previous {
-                Some(previous) => crate::retypeset(previous, &answer, &templates, attach)?,
-                None => crate::typeset_with(&answer, &templates, attach)?,
-            };
-            let pdf = typeset.pdf(&options)?;
-            Ok((typeset, pdf))
-        })??;
-        write_atomically(pdf_path, &pdf.bytes).map_err(|source| Error::Write {
-            path: pdf_path.to_path_buf(),
-            source,
-        })?;
-        println!(
+    let result = load_templates(args.templates.as_deref())
+        .map_err(Error::from)
+        .and_then(|templates| {
+            render_file(
+                &args.file,
+                pdf_path,
+                Extras::default(),
+                options,
+                &templates,
+                limit,
+            )
+        });
+    match result {
+        Ok(rendered) => println!(
             "{} → {} ({}), {}, {} ms",
             args.file.display(),
             pdf_path.display(),
-            pages(typeset.page_count()),
-            describe(pdf.conformance.standards()),
+            pages(rendered.pages),
+            rendered.standards,
             started.elapsed().as_millis()
-        );
-        Ok(typeset)
-    })();
-    match result {
-        Ok(typeset) => Some(typeset),
+        ),
         Err(error) => {
             report_failure(&args.file, &error);
             println!("Venter på næste ændring …");
-            None
         }
     }
 }

@@ -18,7 +18,7 @@ mod text;
 
 use serde::Serialize;
 
-pub use self::text::{Segment, SegmentKind};
+pub use self::text::{Segment, SegmentKind, plain_marks};
 use crate::input::JsonPath;
 use crate::model::Answer;
 

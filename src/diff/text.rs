@@ -121,26 +121,27 @@ fn push_merged(out: &mut Vec<Segment>, segment: Segment) {
     }
 }
 
+/// A text difference with plain marks: "[-deleted-]{+inserted+}".
+pub fn plain_marks(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .map(|segment| match segment.kind {
+            SegmentKind::Equal => segment.text.clone(),
+            SegmentKind::Deleted => format!("[-{}-]", segment.text),
+            SegmentKind::Inserted => format!("{{+{}+}}", segment.text),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn plain(segments: &[Segment]) -> String {
-        segments
-            .iter()
-            .map(|segment| match segment.kind {
-                SegmentKind::Equal => segment.text.clone(),
-                SegmentKind::Deleted => format!("[-{}-]", segment.text),
-                SegmentKind::Inserted => format!("{{+{}+}}", segment.text),
-            })
-            .collect()
-    }
 
     #[test]
     fn a_replaced_word_is_one_deletion_and_one_insertion() {
         let segments = word_diff("fra Rigspolitiet i dag", "fra Rigsadvokaten i dag");
         assert_eq!(
-            plain(&segments),
+            plain_marks(&segments),
             "fra [-Rigspolitiet-]{+Rigsadvokaten+} i dag"
         );
     }
@@ -148,7 +149,7 @@ mod tests {
     #[test]
     fn neighbouring_changed_words_read_as_one_replacement() {
         let segments = word_diff("a b c d", "a x y d");
-        assert_eq!(plain(&segments), "a [-b c-]{+x y+} d");
+        assert_eq!(plain_marks(&segments), "a [-b c-]{+x y+} d");
     }
 
     #[test]

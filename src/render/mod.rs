@@ -100,8 +100,9 @@ pub fn typst_source_from(
     context: &DocumentContext,
     templates: &TemplateSet,
 ) -> Result<Generated, RenderError> {
-    let environment = environment(templates)?;
-    let template = environment.get_template(templates::ENTRY)?;
+    let template = templates
+        .engine(environment)?
+        .get_template(templates::ENTRY)?;
     let (source, spans) =
         template.render_with_spans(Value::from(minijinja::value::Serde(&context)))?;
     let origins = spans

@@ -5,6 +5,9 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use minijinja::Environment;
 
 /// The template the template engine starts from.
 pub const ENTRY: &str = "answer.typ";
@@ -17,19 +20,46 @@ const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// A set of template files by name: the built-ins, possibly overridden.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// The template engine with these files parsed is built on first use and shared by every
+/// clone, so a batch parses its templates once, not once per answer.
+#[derive(Clone)]
 pub struct TemplateSet {
     files: BTreeMap<String, String>,
+    engine: Arc<OnceLock<Environment<'static>>>,
 }
+
+impl std::fmt::Debug for TemplateSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TemplateSet")
+            .field("files", &self.files.keys())
+            .finish()
+    }
+}
+
+impl PartialEq for TemplateSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.files == other.files
+    }
+}
+
+impl Eq for TemplateSet {}
 
 impl TemplateSet {
     /// The templates built into svar.
     pub fn builtin() -> Self {
-        Self {
-            files: BUILTIN
+        Self::from_files(
+            BUILTIN
                 .iter()
                 .map(|(name, source)| (name.to_string(), source.to_string()))
                 .collect(),
+        )
+    }
+
+    fn from_files(files: BTreeMap<String, String>) -> Self {
+        Self {
+            files,
+            engine: Arc::default(),
         }
     }
 
@@ -59,13 +89,25 @@ impl TemplateSet {
                 .into_owned();
             set.files.insert(name, source);
         }
-        Ok(set)
+        Ok(Self::from_files(set.files))
     }
 
     /// This set with the file `name` replaced by (or added as) `source`.
     pub fn with_file(mut self, name: &str, source: &str) -> Self {
         self.files.insert(name.to_string(), source.to_string());
-        self
+        Self::from_files(self.files)
+    }
+
+    /// The template engine with these files, built by `build` the first time it is needed.
+    pub(super) fn engine<E>(
+        &self,
+        build: impl FnOnce(&Self) -> Result<Environment<'static>, E>,
+    ) -> Result<&Environment<'static>, E> {
+        if let Some(engine) = self.engine.get() {
+            return Ok(engine);
+        }
+        let engine = build(self)?;
+        Ok(self.engine.get_or_init(|| engine))
     }
 
     /// The template files, by name.
