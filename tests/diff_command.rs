@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use assert_cmd::Command;
 use common::{crate_root, pdf_text, svar};
 use predicates::prelude::*;
 
@@ -251,24 +250,23 @@ fn a_file_starting_like_a_pdf_is_read_as_one_whatever_its_name() {
         .stderr(predicate::str::contains("PDF'en kan ikke læses"));
 }
 
-#[test]
-fn the_redline_holds_deleted_and_inserted_words_and_a_summary() {
+/// The text of the redline `svar diff --redline` writes for a case (which differs: exit 1).
+fn redline_text(case: &str) -> String {
     let folder = tempfile::tempdir().unwrap();
     let redline = folder.path().join("redline.pdf");
-    let case = "tests/fixtures/diff/changed-sentence";
-    Command::cargo_bin("svar")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "diff",
-            &format!("{case}/old.json"),
-            &format!("{case}/new.json"),
-            "--redline",
-        ])
+    svar()
+        .arg("diff")
+        .args(pair(case))
+        .arg("--redline")
         .arg(&redline)
         .assert()
         .code(1);
-    let text = pdf_text(&redline);
+    pdf_text(&redline)
+}
+
+#[test]
+fn the_redline_holds_deleted_and_inserted_words_and_a_summary() {
+    let text = redline_text("changed-sentence");
     assert!(text.contains("1 ændring i forhold til"), "{text}");
     assert!(
         text.contains("Rigsadvokatens udtalelse, afsnit 8: ændret"),
@@ -282,37 +280,17 @@ fn the_redline_holds_deleted_and_inserted_words_and_a_summary() {
 
 #[test]
 fn the_redline_lists_changed_cells() {
-    let folder = tempfile::tempdir().unwrap();
-    let redline = folder.path().join("redline.pdf");
-    let case = "tests/fixtures/diff/changed-cell";
-    Command::cargo_bin("svar")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "diff",
-            &format!("{case}/old.json"),
-            &format!("{case}/new.json"),
-            "--redline",
-        ])
-        .arg(&redline)
-        .assert()
-        .code(1);
-    assert!(pdf_text(&redline).contains("Tabel 2 B, Frifundet, 2016: 14 → 15"));
+    assert!(redline_text("changed-cell").contains("Tabel 2 B, Frifundet, 2016: 14 → 15"));
 }
 
 #[test]
 fn page_images_show_only_the_pages_that_differ() {
     let folder = tempfile::tempdir().unwrap();
     let run = |case: &str, pages: &Path| {
-        Command::cargo_bin("svar")
-            .unwrap()
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args([
-                "diff",
-                &format!("tests/fixtures/diff/{case}/old.json"),
-                &format!("tests/fixtures/diff/{case}/new.json"),
-                "--pages",
-            ])
+        svar()
+            .arg("diff")
+            .args(pair(case))
+            .arg("--pages")
             .arg(pages)
             .output()
             .unwrap()
