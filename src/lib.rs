@@ -2,7 +2,7 @@
 //!
 //! The flow, one module per stage: [`input`] reads an answer file into the [`model`];
 //! [`render`] turns it into Typst markup through the templates, escaping all content in one
-//! place ([`escape`]); [`world`] and [`pdf`] typeset that markup with the embedded Typst compiler;
+//! place ([`escape`]), or through [`markup`] for answers that opt in to inline formatting; [`world`] and [`pdf`] typeset that markup with the embedded Typst compiler;
 //! [`output`] writes the results atomically. [`cli`] is the command line on top.
 
 pub mod cli;
@@ -11,6 +11,7 @@ pub mod diff;
 pub mod escape;
 pub mod input;
 pub mod limit;
+pub mod markup;
 pub mod model;
 pub mod output;
 pub mod pages;

@@ -28,10 +28,10 @@ pub struct Answer {
     pub status: Status,
     /// For an interim answer: when the ministry expects to send the final one.
     #[schemars(
-        description = "Ved et foreløbigt svar: datoen, hvor ministeriet forventer at sende det endelige svar (ÅÅÅÅ-MM-DD)."
+        description = "Ved et foreløbigt svar: hvornår ministeriet forventer at svare endeligt, som dato (ÅÅÅÅ-MM-DD) eller periode (\"medio marts 2022\")."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub final_answer_expected: Option<NaiveDate>,
+    pub final_answer_expected: Option<Expected>,
     /// For a correction: the date of the answer it corrects.
     #[schemars(
         description = "Ved en berigtigelse: datoen for det svar, der berigtiges (ÅÅÅÅ-MM-DD)."
@@ -41,7 +41,7 @@ pub struct Answer {
     /// The layout; by default the ministry profile's, else the answer alone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
-        description = "Layout: \"answer\" (svar alene) eller \"cover_letter\" (følgebrev + svar); standard er ministeriets profils layout."
+        description = "Layout: \"answer\" (svar alene), \"cover_letter\" (følgebrev + svar) eller \"letter\" (ét brev); standard er ministeriets profils layout. Et samrådsspørgsmål sættes altid som talepapir."
     )]
     pub layout: Option<Layout>,
     /// The ministry that answers.
@@ -51,6 +51,10 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "Svarets dato (ÅÅÅÅ-MM-DD); også PDF'ens dato.")]
     pub date: Option<NaiveDate>,
+    /// The official handling the case ("Sagsbeh."), by name or initials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Sagsbehandleren (Sagsbeh.), med navn eller initialer.")]
+    pub caseworker: Option<String>,
     /// The ministry's case number ("Sagsnr.").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "Ministeriets sagsnummer (Sagsnr.).")]
@@ -69,6 +73,72 @@ pub struct Answer {
     #[serde(default)]
     #[schemars(description = "Underskriften.")]
     pub signature: Signature,
+    /// Enclosures ("bilag") printed after the answer, each from a new page, numbered in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(
+        description = "Bilag, sat efter svaret, hvert fra en ny side og nummereret i rækkefølge (bilag 1, bilag 2 …). Henvis til dem i teksten som \"bilag 1\"."
+    )]
+    pub enclosures: Vec<Enclosure>,
+    /// How text fields are read: literally (the default) or as inline Markdown.
+    #[serde(default, skip_serializing_if = "is_default")]
+    #[schemars(
+        description = "Hvordan tekstfelter læses: \"plain\" (ordret, standard) eller \"markdown\" (*kursiv*, **fed**, [link](https://…), fodnoter [^1] og linjeskift i afsnit, punkter, indledninger, noter og spørgsmålet)."
+    )]
+    pub markup: Markup,
+    /// The footnotes that texts refer to as `[^label]` when `markup` is Markdown.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[schemars(
+        description = "Fodnoterne, som tekster henviser til med [^navn], når \"markup\" er \"markdown\": {\"1\": \"Lov nr. 1 af 2. januar 2019.\"}."
+    )]
+    pub footnotes: std::collections::BTreeMap<String, String>,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// How the text fields of an answer are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(description = "Hvordan tekstfelter læses.")]
+pub enum Markup {
+    /// Every character is printed as written.
+    #[default]
+    #[schemars(description = "Ordret: hvert tegn sættes, som det står.")]
+    Plain,
+    /// Inline Markdown: emphasis, strong, links, footnotes and line breaks; nothing else.
+    #[schemars(
+        description = "Markdown i linjen: *kursiv*, **fed**, [tekst](https://…), fodnoter [^1] og linjeskift; andet sættes ordret."
+    )]
+    Markdown,
+}
+
+/// An enclosure ("bilag") at the end of the answer, e.g. a large table the text refers to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Et bilag efter svaret, fx en stor tabel, som teksten henviser til.")]
+pub struct Enclosure {
+    /// The title after "Bilag N: ".
+    #[schemars(description = "Titlen efter \"Bilag N: \".")]
+    pub title: String,
+    /// Landscape pages, for tables too wide for portrait.
+    #[serde(default, skip_serializing_if = "is_default")]
+    #[schemars(description = "Liggende sider, til tabeller der er for brede til stående (standard: false).")]
+    pub landscape: bool,
+    /// The enclosure's blocks.
+    #[schemars(description = "Bilagets blokke: afsnit, lister, udtalelser og tabeller.")]
+    pub blocks: Vec<Block>,
+}
+
+/// When an interim answer expects the final one: a date, or a period as ministries write it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+#[schemars(description = "En dato (ÅÅÅÅ-MM-DD) eller en periode som \"medio marts 2022\".")]
+pub enum Expected {
+    /// A day, printed "den 15. marts 2022".
+    Date(NaiveDate),
+    /// A period as written, e.g. "medio marts 2022" or "i løbet af foråret".
+    Period(String),
 }
 
 /// Whether this is the final answer or one of the other statuses ministries send.
@@ -142,6 +212,18 @@ pub struct Letterhead {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "Webadresse.")]
     pub web: Option<String>,
+    /// The e-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "E-mailadresse.")]
+    pub email: Option<String>,
+    /// The ministry's CVR number (Danish business register).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "CVR-nummer, som det skal stå.")]
+    pub cvr: Option<String>,
+    /// The ministry's EAN number, for electronic invoices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "EAN-nummer til elektroniske fakturaer.")]
+    pub ean: Option<String>,
     /// The layout the ministry's answers use unless an answer says otherwise.
     #[serde(default)]
     #[schemars(
@@ -198,6 +280,13 @@ pub enum Opening {
         description = "\"Udlændinge- og Integrationsudvalget har den 20. januar 2017 stillet følgende spørgsmål nr. 385 (alm. del) efter ønske fra … til …ministeren, som hermed besvares.\""
     )]
     HerebyAnswered,
+    /// "Folketingets Sundhedsudvalg har den 28. januar 2022 stillet følgende spørgsmål nr. 167
+    /// (Alm. del) til sundhedsministeren, som hermed besvares. Spørgsmålet er stillet efter
+    /// ønske fra Kirsten Normann Andersen (SF)."
+    #[schemars(
+        description = "\"Folketingets Sundhedsudvalg har den 28. januar 2022 stillet følgende spørgsmål nr. 167 (Alm. del) til …ministeren, som hermed besvares. Spørgsmålet er stillet efter ønske fra ….\""
+    )]
+    HerebyAnsweredAskerAfter,
 }
 
 /// The question as the committee or member put it.
@@ -246,6 +335,10 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "Fristen for svaret (ÅÅÅÅ-MM-DD).")]
     pub deadline: Option<NaiveDate>,
+    /// For a consultation question: the day of the consultation (samråd) the speaking note is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Ved et samrådsspørgsmål: datoen for samrådet (ÅÅÅÅ-MM-DD).")]
+    pub meeting_on: Option<NaiveDate>,
     /// The question's text, verbatim, without quotation marks.
     #[schemars(description = "Spørgsmålets tekst, ordret og uden anførselstegn.")]
     pub text: String,

@@ -74,7 +74,7 @@ fn mark(context: &mut DocumentContext, change: &Change) -> bool {
         return false;
     }
     let steps = &change.path.0;
-    let Some((block, rest)) = find_block(&mut context.blocks, steps) else {
+    let Some((block, rest)) = find_block(context, steps) else {
         return false;
     };
     block.marks.bar = true;
@@ -116,20 +116,28 @@ fn mark(context: &mut DocumentContext, change: &Change) -> bool {
     true
 }
 
-/// The block a path leads to (`answer.blocks[i]`, through statements), and the rest of the path.
+/// The block a path leads to (`answer.blocks[i]` or `enclosures[e].blocks[i]`, through
+/// statements), and the rest of the path.
 fn find_block<'a, 'p>(
-    blocks: &'a mut [BlockContext],
+    context: &'a mut DocumentContext,
     steps: &'p [Step],
 ) -> Option<(&'a mut BlockContext, &'p [Step])> {
-    let steps = match steps {
+    match steps {
         [Step::Key(answer), Step::Key(list), rest @ ..]
             if answer == "answer" && list == "blocks" =>
         {
-            rest
+            descend(&mut context.blocks, rest)
         }
-        _ => return None,
-    };
-    descend(blocks, steps)
+        [
+            Step::Key(enclosures),
+            Step::Index(enclosure),
+            Step::Key(list),
+            rest @ ..,
+        ] if enclosures == "enclosures" && list == "blocks" => {
+            descend(&mut context.enclosures.get_mut(*enclosure)?.blocks, rest)
+        }
+        _ => None,
+    }
 }
 
 fn descend<'a, 'p>(

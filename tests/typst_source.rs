@@ -19,6 +19,34 @@ fn example_answer() {
     insta::assert_snapshot!("beu-287-2019", source_of("data/beu-287-2019.json"));
 }
 
+/// Every example in data/: one snapshot each, named after the file.
+#[test]
+fn every_example_in_data() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut files: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "{files:?}");
+    for file in files {
+        let name = file.file_stem().unwrap().to_string_lossy().to_string();
+        let relative = format!("data/{name}.json");
+        insta::assert_snapshot!(format!("data-{name}"), source_of(&relative));
+    }
+}
+
+#[test]
+fn enclosures_with_a_landscape_table() {
+    insta::assert_snapshot!("enclosure", source_of("tests/fixtures/enclosure.json"));
+}
+
+#[test]
+fn inline_markdown() {
+    insta::assert_snapshot!("markdown", source_of("tests/fixtures/markdown.json"));
+}
+
 #[test]
 fn every_part_of_the_source_knows_its_template_line() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/complete.json");

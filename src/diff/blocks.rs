@@ -4,7 +4,7 @@
 use super::sequence::{Step, align};
 use super::{ChangeList, Element, Place, Places, table, text};
 use crate::input::JsonPath;
-use crate::model::{Block, Statement};
+use crate::model::{Block, Enclosure, Statement};
 
 /// A sequence of blocks: the answer's or a statement's.
 struct Container<'a> {
@@ -24,6 +24,45 @@ pub(super) fn compare_body(old: &[Block], new: &[Block], changes: &mut ChangeLis
         path: path.clone(),
     };
     compare_blocks(&container(old), &container(new), changes);
+}
+
+/// Compares the enclosures, paired by number (they are referred to by it): the title as text,
+/// the blocks like the answer's.
+pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: &mut ChangeList) {
+    let list = JsonPath::root().key("enclosures");
+    for index in 0..old.len().max(new.len()) {
+        let place = Place::new(format!("Bilag {}", index + 1), list.index(index));
+        match (old.get(index), new.get(index)) {
+            (Some(old), Some(new)) => {
+                changes.text(&place.field("titel", "title"), &old.title, &new.title);
+                let orientation = |enclosure: &Enclosure| {
+                    Some(if enclosure.landscape { "liggende" } else { "stående" }.to_string())
+                };
+                changes.value(
+                    &place.field("sider", "landscape"),
+                    orientation(old),
+                    orientation(new),
+                );
+                let path = place.path.key("blocks");
+                let container = |blocks| Container {
+                    blocks,
+                    label: &place.label,
+                    path: path.clone(),
+                };
+                compare_blocks(&container(&old.blocks), &container(&new.blocks), changes);
+            }
+            (Some(old), None) => changes.removed(&place, Element::Enclosure, enclosure_summary(old)),
+            (None, Some(new)) => changes.added(&place, Element::Enclosure, enclosure_summary(new)),
+            (None, None) => {}
+        }
+    }
+}
+
+/// An enclosure's content as lines: its title, then its blocks.
+fn enclosure_summary(enclosure: &Enclosure) -> Vec<String> {
+    std::iter::once(enclosure.title.clone())
+        .chain(enclosure.blocks.iter().flat_map(summary))
+        .collect()
 }
 
 fn compare_blocks(old: &Container, new: &Container, changes: &mut ChangeList) {

@@ -3,7 +3,7 @@
 use super::{ChangeList, Place};
 use crate::danish;
 use crate::input::JsonPath;
-use crate::model::{Answer, QuestionKind, Status};
+use crate::model::{Answer, Markup, QuestionKind, Status};
 
 /// A metadata field: its Danish name, its JSON path and its value as printed.
 struct Field {
@@ -40,6 +40,11 @@ const FIELDS: &[Field] = &[
         value: |answer| answer.date.map(danish::date),
     },
     Field {
+        label: "Sagsbeh.",
+        path: "caseworker",
+        value: |answer| answer.caseworker.clone(),
+    },
+    Field {
         label: "Sagsnr.",
         path: "case_number",
         value: |answer| answer.case_number.clone(),
@@ -67,7 +72,12 @@ const FIELDS: &[Field] = &[
     Field {
         label: "Endeligt svar forventes",
         path: "final_answer_expected",
-        value: |answer| answer.final_answer_expected.map(crate::danish::date),
+        value: |answer| {
+            answer
+                .final_answer_expected
+                .as_ref()
+                .map(crate::render::expected_text)
+        },
     },
     Field {
         label: "Berigtiger svaret af",
@@ -125,6 +135,11 @@ const FIELDS: &[Field] = &[
         },
     },
     Field {
+        label: "Samrådets dato",
+        path: "question.meeting_on",
+        value: |answer| answer.question.meeting_on.map(danish::date),
+    },
+    Field {
         label: "Frist",
         path: "question.deadline",
         value: |answer| answer.question.deadline.map(danish::date),
@@ -139,6 +154,19 @@ const FIELDS: &[Field] = &[
         path: "signature.official",
         value: |answer| answer.signature.official.clone(),
     },
+    Field {
+        label: "Tekstformat",
+        path: "markup",
+        value: |answer| {
+            Some(
+                match answer.markup {
+                    Markup::Plain => "ordret",
+                    Markup::Markdown => "markdown",
+                }
+                .to_string(),
+            )
+        },
+    },
 ];
 
 /// Records every metadata field that differs, then the question's text as a word diff.
@@ -149,6 +177,23 @@ pub(super) fn compare(old: &Answer, new: &Answer, changes: &mut ChangeList) {
     }
     let question = Place::new("Spørgsmålets tekst", path("question.text"));
     changes.text(&question, &old.question.text, &new.question.text);
+    compare_footnotes(old, new, changes);
+}
+
+/// Footnotes by label: an edited one as a word diff, an added or removed one as a value.
+fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut ChangeList) {
+    let labels: std::collections::BTreeSet<&String> =
+        old.footnotes.keys().chain(new.footnotes.keys()).collect();
+    for label in labels {
+        let place = Place::new(
+            format!("Fodnote {label}"),
+            JsonPath::root().key("footnotes").key(label),
+        );
+        match (old.footnotes.get(label), new.footnotes.get(label)) {
+            (Some(old), Some(new)) => changes.text(&place, old, new),
+            (old, new) => changes.value(&place, old.cloned(), new.cloned()),
+        }
+    }
 }
 
 fn path(dotted: &str) -> JsonPath {

@@ -127,6 +127,8 @@ pub enum Element {
     Column,
     /// A note under a table.
     Note,
+    /// An enclosure (bilag).
+    Enclosure,
 }
 
 /// Compares two answers; an empty list means they say the same (the `$schema` reference, which
@@ -135,6 +137,7 @@ pub fn compare(old: &Answer, new: &Answer) -> ChangeList {
     let mut changes = ChangeList::default();
     metadata::compare(old, new, &mut changes);
     blocks::compare_body(&old.answer.blocks, &new.answer.blocks, &mut changes);
+    blocks::compare_enclosures(&old.enclosures, &new.enclosures, &mut changes);
     changes
 }
 

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use crate::danish;
 use crate::model::{
-    Answer, Block, Cell, Layout, Panel, Question, QuestionKind, Row, Statement, Status, Table,
+    Answer, Block, Cell, Enclosure, Expected, Layout, Letterhead, Markup, Member, Opening, Panel,
+    Question, QuestionKind, Row, Statement, Status, Table,
 };
 
 /// Everything the answer template needs to lay out one answer.
@@ -21,6 +22,9 @@ pub struct DocumentContext {
     pub ministry: String,
     /// Lines of the metadata column beside the letterhead, as label and value.
     pub metadata: Vec<(String, String)>,
+    /// The ministry's address and contact lines under its name, unless a cover letter prints
+    /// them in its footer.
+    pub contact: Vec<String>,
     /// The heading over the question, e.g. "Spørgsmål nr. 287 (Alm. del) fra Folketingets
     /// Beskæftigelsesudvalg".
     pub question_heading: String,
@@ -28,6 +32,12 @@ pub struct DocumentContext {
     pub question_text: String,
     /// The answer's blocks.
     pub blocks: Vec<BlockContext>,
+    /// The enclosures after the answer.
+    pub enclosures: Vec<EnclosureContext>,
+    /// How prose fields are read: "plain" or "markdown" (see the `inline` filter).
+    pub markup: Markup,
+    /// The footnotes prose refers to, by label.
+    pub footnotes: std::collections::BTreeMap<String, String>,
     /// The signature's names, in order; empty when none were given.
     pub signature: Vec<String>,
     /// "Foreløbigt svar" or "Berigtigelse" over an answer that is not the final one.
@@ -40,6 +50,8 @@ pub struct DocumentContext {
     pub cover_letter: Option<CoverLetterContext>,
     /// The opening and closing of a single letter, for the letter layout.
     pub letter: Option<LetterContext>,
+    /// The title and opening of a speaking note, for a consultation question.
+    pub speaking_note: Option<SpeakingNoteContext>,
     /// The answer's source JSON attached to the PDF, if it is.
     pub attachment: Option<AttachmentContext>,
     /// The summary of changes at the top of a redline.
@@ -77,6 +89,31 @@ pub struct LetterContext {
     pub question_label: String,
     /// "Med venlig hilsen", if the ministry closes its letters so.
     pub closing: Option<String>,
+}
+
+/// What a speaking note for a consultation (samråd) prints over the question.
+#[derive(Debug, Serialize)]
+pub struct SpeakingNoteContext {
+    /// "Talepapir".
+    pub title: String,
+    /// "Det talte ord gælder.": the note is not what was said.
+    pub spoken_word: String,
+    /// "Talepapir til brug for besvarelse af samrådsspørgsmål H i Integrationsudvalget den 14.
+    /// december 2006."
+    pub sentence: String,
+    /// The heading over the question, "Samrådsspørgsmål".
+    pub question_label: String,
+}
+
+/// An enclosure ready to lay out.
+#[derive(Debug, Serialize)]
+pub struct EnclosureContext {
+    /// "Bilag 1: Sigtelser fordelt på politikredse".
+    pub heading: String,
+    /// Whether its pages are landscape.
+    pub landscape: bool,
+    /// Its blocks.
+    pub blocks: Vec<BlockContext>,
 }
 
 /// The attached copy of the answer file.
@@ -216,8 +253,9 @@ impl DocumentContext {
     /// Prepares `answer` for the templates.
     pub fn new(answer: &Answer) -> Self {
         let question_heading = question_heading(&answer.question);
+        let cover_letter = cover_letter(answer);
         Self {
-            title: title(answer.status, &question_heading),
+            title: title(answer.status, answer.question.kind, &question_heading),
             author: answer.ministry.name.clone(),
             date: answer.date.map(|date| DateContext {
                 year: chrono::Datelike::year(&date),
@@ -227,6 +265,10 @@ impl DocumentContext {
             }),
             ministry: answer.ministry.name.clone(),
             metadata: metadata(answer),
+            contact: match (&cover_letter, &answer.ministry.letterhead) {
+                (None, Some(letterhead)) => contact_lines(letterhead),
+                _ => Vec::new(),
+            },
             question_heading,
             question_text: answer.question.text.clone(),
             status_heading: status_heading(answer.status),
@@ -237,21 +279,24 @@ impl DocumentContext {
                 .asked_by
                 .as_ref()
                 .filter(|_| answer.question.kind != QuestionKind::Section20)
-                .map(|member| match &member.party {
-                    Some(party) => format!(
-                        "Spørgsmålet er stillet efter ønske fra {} ({party}).",
-                        member.name
-                    ),
-                    None => format!("Spørgsmålet er stillet efter ønske fra {}.", member.name),
+                .map(|member| {
+                    format!(
+                        "Spørgsmålet er stillet efter ønske fra {}.",
+                        member_name(member)
+                    )
                 }),
             blocks: blocks(&answer.answer.blocks, false),
+            enclosures: enclosures(&answer.enclosures),
+            markup: answer.markup,
+            footnotes: answer.footnotes.clone(),
             signature: [&answer.signature.minister, &answer.signature.official]
                 .into_iter()
                 .flatten()
                 .cloned()
                 .collect(),
-            cover_letter: cover_letter(answer),
+            cover_letter,
             letter: letter(answer),
+            speaking_note: speaking_note(answer),
             attachment: None,
             redline: None,
         }
@@ -290,8 +335,11 @@ fn question_heading(question: &Question) -> String {
 }
 
 /// The document's title, which depends on the answer's status.
-fn title(status: Status, question_heading: &str) -> String {
+fn title(status: Status, kind: QuestionKind, question_heading: &str) -> String {
     let question = lowercase_first(question_heading);
+    if kind == QuestionKind::Consultation {
+        return format!("Talepapir til {question}");
+    }
     match status {
         Status::Final => format!("Svar på {question}"),
         Status::Interim => format!("Foreløbigt svar på {question}"),
@@ -307,14 +355,22 @@ fn lowercase_first(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The layout the answer asks for, else its ministry's profile's; a speaking note for a
+/// consultation is never a letter.
+fn layout(answer: &Answer) -> Layout {
+    if answer.question.kind == QuestionKind::Consultation {
+        return Layout::Answer;
+    }
+    answer
+        .layout
+        .or(answer.ministry.letterhead.as_ref().map(|l| l.layout))
+        .unwrap_or_default()
+}
+
 /// The cover letter, if the answer (or its ministry's profile) asks for that layout.
 fn cover_letter(answer: &Answer) -> Option<CoverLetterContext> {
     let letterhead = answer.ministry.letterhead.as_ref();
-    let layout = answer
-        .layout
-        .or(letterhead.map(|l| l.layout))
-        .unwrap_or_default();
-    if layout != Layout::CoverLetter {
+    if layout(answer) != Layout::CoverLetter {
         return None;
     }
     let names: Vec<&String> = [&answer.signature.minister, &answer.signature.official]
@@ -338,11 +394,7 @@ fn cover_letter(answer: &Answer) -> Option<CoverLetterContext> {
 /// The opening and closing of a single letter, if the answer (or its profile) asks for one.
 fn letter(answer: &Answer) -> Option<LetterContext> {
     let letterhead = answer.ministry.letterhead.as_ref();
-    let layout = answer
-        .layout
-        .or(letterhead.map(|l| l.layout))
-        .unwrap_or_default();
-    if layout != Layout::Letter {
+    if layout(answer) != Layout::Letter {
         return None;
     }
     let opening = letterhead.map(|l| l.opening).unwrap_or_default();
@@ -368,8 +420,34 @@ fn letter(answer: &Answer) -> Option<LetterContext> {
     })
 }
 
+/// The title and opening sentence of a speaking note, for a consultation question.
+fn speaking_note(answer: &Answer) -> Option<SpeakingNoteContext> {
+    let question = &answer.question;
+    if question.kind != QuestionKind::Consultation {
+        return None;
+    }
+    let letters = question.letters.as_deref().unwrap_or_default();
+    let committee = question
+        .committee
+        .as_ref()
+        .map(|c| format!(" i {}", definite(&c.name)))
+        .unwrap_or_default();
+    let when = question
+        .meeting_on
+        .map(|date| format!(" den {}", danish::date(date)))
+        .unwrap_or_default();
+    Some(SpeakingNoteContext {
+        title: "Talepapir".to_string(),
+        spoken_word: "Det talte ord gælder.".to_string(),
+        sentence: format!(
+            "Talepapir til brug for besvarelse af samrådsspørgsmål {letters}{committee}{when}."
+        ),
+        question_label: "Samrådsspørgsmål".to_string(),
+    })
+}
+
 /// The letter's opening sentence in the ministry's wording.
-fn opening_sentence(answer: &Answer, opening: crate::model::Opening) -> String {
+fn opening_sentence(answer: &Answer, opening: Opening) -> String {
     let question = &answer.question;
     let committee = question.committee.as_ref();
     let when = question
@@ -383,7 +461,7 @@ fn opening_sentence(answer: &Answer, opening: crate::model::Opening) -> String {
         ..question.clone()
     }));
     match opening {
-        crate::model::Opening::AskedMe => {
+        Opening::AskedMe => {
             let who = committee.map_or("Folketinget".to_string(), |c| c.name.clone());
             let wish = asker
                 .map(|a| format!(", efter ønske fra {a},"))
@@ -393,16 +471,22 @@ fn opening_sentence(answer: &Answer, opening: crate::model::Opening) -> String {
                 "{who} har{when}{wish} stillet mig følgende spørgsmål, {number}, som jeg hermed skal besvare."
             )
         }
-        crate::model::Opening::HerebyAnswered => {
+        Opening::HerebyAnsweredAskerAfter => {
+            let who = committee.map_or("Folketinget".to_string(), |c| c.name.clone());
+            let minister = minister_title(answer);
+            let wish = asker
+                .map(|a| format!(" Spørgsmålet er stillet efter ønske fra {a}."))
+                .unwrap_or_default();
+            format!(
+                "{who} har{when} stillet følgende {reference} til {minister}, som hermed besvares.{wish}"
+            )
+        }
+        Opening::HerebyAnswered => {
             let who = committee.map_or("Folketinget".to_string(), |c| definite(&c.name));
             let wish = asker
                 .map(|a| format!(" efter ønske fra {a}"))
                 .unwrap_or_default();
-            let minister = answer
-                .ministry
-                .minister_title
-                .as_deref()
-                .unwrap_or("ministeren");
+            let minister = minister_title(answer);
             format!(
                 "{who} har{when} stillet følgende {reference}{wish} til {minister}, som hermed besvares."
             )
@@ -461,11 +545,7 @@ fn cover_sentence(answer: &Answer) -> String {
         (_, Some(committee), _) => committee.name.clone(),
         _ => "Folketinget".to_string(),
     };
-    let minister = answer
-        .ministry
-        .minister_title
-        .as_deref()
-        .unwrap_or("ministeren");
+    let minister = minister_title(answer);
     let when = question
         .asked_on
         .map(|date| format!(" den {}", danish::date(date)))
@@ -481,25 +561,44 @@ fn cover_sentence(answer: &Answer) -> String {
     sentence
 }
 
-fn member_name(member: &crate::model::Member) -> String {
+/// The minister in running text, "justitsministeren", or "ministeren" when not given.
+fn minister_title(answer: &Answer) -> &str {
+    answer
+        .ministry
+        .minister_title
+        .as_deref()
+        .unwrap_or("ministeren")
+}
+
+fn member_name(member: &Member) -> String {
     match &member.party {
         Some(party) => format!("{} ({party})", member.name),
         None => member.name.clone(),
     }
 }
 
-/// The footer lines of the cover letter: name, address, phone, fax, web.
-fn footer(letterhead: &crate::model::Letterhead) -> Vec<String> {
+/// The footer lines of the cover letter: name, then the address and contact lines.
+fn footer(letterhead: &Letterhead) -> Vec<String> {
     std::iter::once(letterhead.name.clone())
-        .chain(letterhead.address.iter().cloned())
-        .chain(
-            letterhead
-                .phone
-                .as_ref()
-                .map(|phone| format!("Telefon {phone}")),
-        )
-        .chain(letterhead.fax.as_ref().map(|fax| format!("Telefax {fax}")))
+        .chain(contact_lines(letterhead))
+        .collect()
+}
+
+/// The address and contact lines as printed: address, phone, fax, e-mail, web, CVR, EAN.
+fn contact_lines(letterhead: &Letterhead) -> Vec<String> {
+    let labelled = |label: &str, value: &Option<String>| {
+        value.as_ref().map(|value| format!("{label} {value}"))
+    };
+    letterhead
+        .address
+        .iter()
+        .cloned()
+        .chain(labelled("Telefon", &letterhead.phone))
+        .chain(labelled("Telefax", &letterhead.fax))
+        .chain(labelled("E-mail", &letterhead.email))
         .chain(letterhead.web.clone())
+        .chain(labelled("CVR-nr.", &letterhead.cvr))
+        .chain(labelled("EAN", &letterhead.ean))
         .collect()
 }
 
@@ -507,7 +606,8 @@ fn footer(letterhead: &crate::model::Letterhead) -> Vec<String> {
 fn status_heading(status: Status) -> Option<String> {
     match status {
         Status::Final => None,
-        Status::Interim => Some("Foreløbigt svar".to_string()),
+        // An interim answer says so in its first sentence, as ministries write it.
+        Status::Interim => None,
         Status::Correction => Some("Berigtigelse".to_string()),
     }
 }
@@ -517,15 +617,16 @@ fn status_sentence(answer: &Answer) -> Option<String> {
     let ministry = &answer.ministry.name;
     match answer.status {
         Status::Final => None,
-        Status::Interim => Some(match answer.final_answer_expected {
-            Some(date) => format!(
-                "{ministry} kan ikke nå at besvare spørgsmålet inden for fristen og forventer at kunne sende et endeligt svar den {}.",
-                danish::date(date)
-            ),
-            None => format!(
-                "{ministry} kan ikke nå at besvare spørgsmålet inden for fristen og sender et endeligt svar hurtigst muligt."
-            ),
-        }),
+        Status::Interim => {
+            let regret = "Det har desværre ikke været muligt at besvare spørgsmålet endeligt inden for fristen.";
+            Some(match &answer.final_answer_expected {
+                Some(expected) => format!(
+                    "{regret} Jeg forventer at kunne besvare spørgsmålet endeligt {}.",
+                    expected_text(expected)
+                ),
+                None => regret.to_string(),
+            })
+        }
         Status::Correction => Some(match answer.corrects_answer_of {
             Some(date) => format!(
                 "{ministry} berigtiger hermed svaret af {} på spørgsmålet.",
@@ -536,11 +637,20 @@ fn status_sentence(answer: &Answer) -> Option<String> {
     }
 }
 
+/// "den 15. marts 2022", or a period as written: "medio marts 2022".
+pub fn expected_text(expected: &Expected) -> String {
+    match expected {
+        Expected::Date(date) => format!("den {}", danish::date(*date)),
+        Expected::Period(period) => period.trim_end_matches('.').to_string(),
+    }
+}
+
 /// The letterhead's metadata column: only the lines the answer has.
 fn metadata(answer: &Answer) -> Vec<(String, String)> {
     [
         ("Dato", answer.date.map(danish::date)),
         ("Kontor", answer.ministry.office.clone()),
+        ("Sagsbeh.", answer.caseworker.clone()),
         ("Sagsnr.", answer.case_number.clone()),
         ("Dok.", answer.document_number.clone()),
     ]
@@ -566,6 +676,19 @@ fn blocks(blocks: &[Block], quoted: bool) -> Vec<BlockContext> {
                 },
                 ..BlockMarks::default()
             },
+        })
+        .collect()
+}
+
+/// Numbers the enclosures: "Bilag 1: …", "Bilag 2: …".
+fn enclosures(enclosures: &[Enclosure]) -> Vec<EnclosureContext> {
+    enclosures
+        .iter()
+        .enumerate()
+        .map(|(index, enclosure)| EnclosureContext {
+            heading: format!("Bilag {}: {}", index + 1, enclosure.title),
+            landscape: enclosure.landscape,
+            blocks: blocks(&enclosure.blocks, false),
         })
         .collect()
 }
@@ -711,11 +834,11 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(
-            opening_sentence(&answer, crate::model::Opening::AskedMe),
+            opening_sentence(&answer, Opening::AskedMe),
             "Folketingets Kulturudvalg har den 8. september 2017, efter ønske fra Morten Marinus (DF), stillet mig følgende spørgsmål, nr. 223 (Alm. del), som jeg hermed skal besvare."
         );
         assert_eq!(
-            opening_sentence(&answer, crate::model::Opening::HerebyAnswered),
+            opening_sentence(&answer, Opening::HerebyAnswered),
             "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (Alm. del) efter ønske fra Morten Marinus (DF) til kulturministeren, som hermed besvares."
         );
     }
@@ -724,10 +847,10 @@ mod tests {
     fn title_follows_status() {
         let heading = "Spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg";
         assert_eq!(
-            title(Status::Final, heading),
+            title(Status::Final, QuestionKind::Committee, heading),
             "Svar på spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg"
         );
-        assert!(title(Status::Interim, heading).starts_with("Foreløbigt svar på spørgsmål"));
+        assert!(title(Status::Interim, QuestionKind::Committee, heading).starts_with("Foreløbigt svar på spørgsmål"));
     }
 
     #[test]

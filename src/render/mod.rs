@@ -2,7 +2,9 @@
 //!
 //! All content passes through one escaping point: the template engine's auto-escape mode for
 //! `.typ` templates, whose formatter calls [`crate::escape::markup`]. Templates that need a value
-//! inside Typst code use the `string` filter, and `content` for a `[…]` content block.
+//! inside Typst code use the `string` filter, and `content` for a `[…]` content block. Prose
+//! fields go through the `inline` filter, which is the same escaping unless the answer opts in
+//! to inline formatting ([`crate::markup`]).
 
 mod context;
 mod templates;
@@ -12,6 +14,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 pub use self::context::{
     BlockContent, BlockContext, BlockMarks, DocumentContext, MarkedRun, RedlineSummary,
+    expected_text,
 };
 pub use self::templates::{TemplateFolderError, TemplateSet};
 use crate::escape;
@@ -138,6 +141,7 @@ fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderEr
     environment.set_formatter(format_value);
     environment.add_filter("string", string_filter);
     environment.add_filter("content", content_filter);
+    environment.add_filter("inline", inline_filter);
     for (name, source) in templates.files() {
         environment.add_template_owned(name.to_string(), source.to_string())?;
     }
@@ -172,6 +176,44 @@ fn string_filter(value: &Value) -> Value {
         return Value::from_safe_string("none".into());
     }
     Value::from_safe_string(escape::string_literal(&value.to_string()))
+}
+
+/// `{{ text|inline }}`: prose as Typst markup. Literal text, unless the answer sets
+/// `"markup": "markdown"`; then emphasis, links, footnotes and line breaks become Typst calls.
+fn inline_filter(state: &minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
+    if value.is_none() || value.is_undefined() {
+        return Err(minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            "the template formats a text that is missing; test it with `if` first",
+        ));
+    }
+    let text = value.to_string();
+    let markdown = state
+        .lookup("markup")
+        .is_some_and(|markup| markup.as_str() == Some("markdown"));
+    if !markdown {
+        return Ok(Value::from_safe_string(escape::markup(&text)));
+    }
+    let footnotes = state
+        .lookup("footnotes")
+        .map(|notes| footnote_map(&notes))
+        .unwrap_or_default();
+    Ok(Value::from_safe_string(crate::markup::to_typst(
+        &text, &footnotes,
+    )))
+}
+
+/// The answer's footnotes, from the template context.
+fn footnote_map(notes: &Value) -> std::collections::BTreeMap<String, String> {
+    notes
+        .try_iter()
+        .into_iter()
+        .flatten()
+        .filter_map(|label| {
+            let text = notes.get_item(&label).ok()?;
+            Some((label.to_string(), text.to_string()))
+        })
+        .collect()
 }
 
 /// `{{ value|content }}`: a Typst content block `[…]` holding the value as literal text.

@@ -9,7 +9,7 @@ pub const COMMITTEES: &[(&str, &str)] = &[
     ("BOU", "Folketingets Boligudvalg"),
     ("BUU", "Folketingets Børne- og Undervisningsudvalg"),
     ("DIU", "Folketingets Digitaliseringsudvalg"),
-    ("EPI", "Folketingets Udvalg for Digitalisering og It"),
+    ("EPI", "Folketingets Epidemiudvalg"),
     ("ERU", "Folketingets Erhvervsudvalg"),
     ("EUU", "Folketingets Europaudvalg"),
     ("FIU", "Folketingets Finansudvalg"),
@@ -41,10 +41,18 @@ pub const COMMITTEES: &[(&str, &str)] = &[
     ("UPN", "Det Udenrigspolitiske Nævn"),
     ("URU", "Folketingets Udenrigsudvalg"),
     ("UUI", "Folketingets Udlændinge- og Integrationsudvalg"),
+    ("UUI", "Folketingets Integrationsudvalg"),
     ("UVP", "Folketingets Udvalg til Valgs Prøvelse"),
 ];
 
-/// The full name of the committee with this abbreviation.
+/// Whether `name` is, or was, the name of the committee with this abbreviation.
+pub fn is_name_of(abbreviation: &str, name: &str) -> bool {
+    COMMITTEES
+        .iter()
+        .any(|(known, known_name)| known.eq_ignore_ascii_case(abbreviation) && *known_name == name)
+}
+
+/// The current full name of the committee with this abbreviation (the first listed).
 pub fn full_name(abbreviation: &str) -> Option<&'static str> {
     COMMITTEES
         .iter()

@@ -8,9 +8,11 @@ mod committees;
 
 use chrono::NaiveDate;
 
-pub use self::committees::{COMMITTEES, full_name};
+pub use self::committees::{COMMITTEES, full_name, is_name_of};
 use crate::input::diagnostic::{JsonPath, Severity};
-use crate::model::{Answer, Block, Cell, Committee, Panel, Question, QuestionKind, Row, Table};
+use crate::model::{
+    Answer, Block, Cell, Committee, Expected, Markup, Panel, Question, QuestionKind, Row, Table,
+};
 
 /// The marker `svar new` puts in every field a clerk must fill in.
 pub const PLACEHOLDER: &str = "UDFYLD";
@@ -61,7 +63,8 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
     check_dates(answer, &mut problems);
     check_status(answer, &mut problems);
     let blocks = root.key("answer").key("blocks");
-    if answer.answer.blocks.is_empty() {
+    // An interim answer may consist of its standard sentence alone.
+    if answer.answer.blocks.is_empty() && answer.status != crate::model::Status::Interim {
         problems.push(Problem::error(
             blocks.clone(),
             "svaret har ingen blokke",
@@ -75,7 +78,153 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
         &mut next_table,
         &mut problems,
     );
+    for (index, enclosure) in answer.enclosures.iter().enumerate() {
+        let blocks = root.key("enclosures").index(index).key("blocks");
+        if enclosure.blocks.is_empty() {
+            problems.push(Problem::error(blocks.clone(), "bilaget er tomt", None));
+        }
+        check_blocks(&enclosure.blocks, &blocks, &mut next_table, &mut problems);
+    }
+    let prose = prose(answer);
+    check_enclosure_references(answer, &prose, &mut problems);
+    check_markup(answer, &prose, &mut problems);
     problems
+}
+
+/// The texts a clerk writes as prose, where they are: the question, paragraphs, list items,
+/// statement introductions and table notes (the texts inline formatting applies to).
+fn prose(answer: &Answer) -> Vec<(JsonPath, &str)> {
+    let root = JsonPath::root();
+    let mut texts = vec![(root.key("question").key("text"), answer.question.text.as_str())];
+    prose_of_blocks(&answer.answer.blocks, &root.key("answer").key("blocks"), &mut texts);
+    for (index, enclosure) in answer.enclosures.iter().enumerate() {
+        let path = root.key("enclosures").index(index).key("blocks");
+        prose_of_blocks(&enclosure.blocks, &path, &mut texts);
+    }
+    texts
+}
+
+fn prose_of_blocks<'a>(blocks: &'a [Block], path: &JsonPath, texts: &mut Vec<(JsonPath, &'a str)>) {
+    for (index, block) in blocks.iter().enumerate() {
+        let path = path.index(index);
+        match block {
+            Block::Paragraph(text) => texts.push((path.key("paragraph"), text)),
+            Block::List(items) => texts.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(item, text)| (path.key("list").index(item), text.as_str())),
+            ),
+            Block::Statement(statement) => {
+                let path = path.key("statement");
+                if let Some(introduction) = &statement.introduction {
+                    texts.push((path.key("introduction"), introduction));
+                }
+                prose_of_blocks(&statement.blocks, &path.key("blocks"), texts);
+            }
+            Block::Table(table) => texts.extend(
+                table
+                    .notes
+                    .iter()
+                    .enumerate()
+                    .map(|(note, text)| (path.key("table").key("notes").index(note), text.as_str())),
+            ),
+        }
+    }
+}
+
+/// Every enclosure is referred to ("jf. bilag 2"), and the text refers to no enclosure that
+/// is not there.
+fn check_enclosure_references(answer: &Answer, prose: &[(JsonPath, &str)], problems: &mut Vec<Problem>) {
+    let count = answer.enclosures.len();
+    let mut mentioned = vec![false; count];
+    for (path, text) in prose {
+        for number in enclosure_mentions(text) {
+            match mentioned.get_mut(number.wrapping_sub(1)) {
+                Some(seen) => *seen = true,
+                None => problems.push(Problem::warning(
+                    path.clone(),
+                    format!("teksten henviser til bilag {number}, men svaret har {count} bilag"),
+                    Some("tilføj bilaget under \"enclosures\", eller ret henvisningen".into()),
+                )),
+            }
+        }
+    }
+    for (index, seen) in mentioned.iter().enumerate() {
+        if !seen {
+            problems.push(Problem::warning(
+                JsonPath::root().key("enclosures").index(index),
+                format!("bilag {} nævnes ikke i svaret", index + 1),
+                Some(format!("henvis til det i teksten, fx \"jf. bilag {}\"", index + 1)),
+            ));
+        }
+    }
+}
+
+/// The numbers of the enclosures a text mentions: "bilag 1", "Bilag 2".
+fn enclosure_mentions(text: &str) -> Vec<usize> {
+    let lower = text.to_lowercase();
+    lower
+        .match_indices("bilag ")
+        .filter(|(at, _)| !lower[..*at].ends_with(char::is_alphanumeric))
+        .filter_map(|(at, word)| {
+            let digits: String = lower[at + word.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        })
+        .collect()
+}
+
+/// Inline formatting: every footnote referred to exists and is used, every link goes to the
+/// web or an e-mail address; footnotes without Markdown would never print.
+fn check_markup(answer: &Answer, prose: &[(JsonPath, &str)], problems: &mut Vec<Problem>) {
+    use crate::markup::{Reference, is_allowed_link, references};
+    let footnotes = JsonPath::root().key("footnotes");
+    if answer.markup == Markup::Plain {
+        if !answer.footnotes.is_empty() {
+            problems.push(Problem::warning(
+                footnotes,
+                "fodnoter sættes kun, når teksterne læses som markdown",
+                Some("sæt \"markup\": \"markdown\", og henvis til fodnoterne med [^navn]".into()),
+            ));
+        }
+        return;
+    }
+    let mut used = std::collections::BTreeSet::new();
+    let notes: Vec<(JsonPath, &str)> = answer
+        .footnotes
+        .iter()
+        .map(|(label, text)| (footnotes.key(label), text.as_str()))
+        .collect();
+    for (path, text) in prose.iter().chain(&notes) {
+        for reference in references(text) {
+            match reference {
+                Reference::Footnote(label) if answer.footnotes.contains_key(&label) => {
+                    used.insert(label);
+                }
+                Reference::Footnote(label) => problems.push(Problem::error(
+                    path.clone(),
+                    format!("fodnoten [^{label}] findes ikke"),
+                    Some(format!("tilføj den under \"footnotes\": {{\"{label}\": \"…\"}}")),
+                )),
+                Reference::Link(target) if !is_allowed_link(&target) => problems.push(Problem::error(
+                    path.clone(),
+                    format!("linket går til \"{target}\""),
+                    Some("et link skal begynde med https://, http:// eller mailto:".into()),
+                )),
+                Reference::Link(_) => {}
+            }
+        }
+    }
+    for label in answer.footnotes.keys().filter(|label| !used.contains(*label)) {
+        problems.push(Problem::warning(
+            footnotes.key(label),
+            format!("fodnoten [^{label}] bruges ikke"),
+            Some(format!("henvis til den i teksten med [^{label}], eller fjern den")),
+        ));
+    }
 }
 
 /// Every text: not empty, and no placeholder from `svar new` left.
@@ -113,6 +262,13 @@ fn check_texts(value: &serde_json::Value, path: &JsonPath, problems: &mut Vec<Pr
 
 fn check_question(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
     check_identifier(question, path, problems);
+    if question.meeting_on.is_some() && question.kind != QuestionKind::Consultation {
+        problems.push(Problem::error(
+            path.key("meeting_on"),
+            "kun et samrådsspørgsmål har en samrådsdato",
+            Some("sæt \"kind\": \"consultation\", eller fjern \"meeting_on\"".into()),
+        ));
+    }
     if !is_session(&question.session) {
         problems.push(Problem::error(
             path.key("session"),
@@ -207,14 +363,14 @@ fn check_committee(committee: &Committee, path: &JsonPath, problems: &mut Vec<Pr
             format!("ukendt udvalgsforkortelse \"{}\"", committee.abbreviation),
             Some(format!(
                 "kendte forkortelser: {}",
-                COMMITTEES
-                    .iter()
-                    .map(|(a, _)| *a)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                {
+                    let mut known: Vec<&str> = COMMITTEES.iter().map(|(a, _)| *a).collect();
+                    known.dedup();
+                    known.join(", ")
+                }
             )),
         )),
-        Some(name) if name != committee.name => problems.push(Problem::warning(
+        Some(name) if !is_name_of(&committee.abbreviation, &committee.name) => problems.push(Problem::warning(
             path.key("name"),
             format!("{} hedder \"{name}\"", committee.abbreviation),
             Some("ret navnet eller forkortelsen, så de passer sammen".into()),
@@ -299,7 +455,10 @@ fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
         (JsonPath::root().key("date"), answer.date),
         (
             JsonPath::root().key("final_answer_expected"),
-            answer.final_answer_expected,
+            match answer.final_answer_expected {
+                Some(Expected::Date(date)) => Some(date),
+                _ => None,
+            },
         ),
         (
             JsonPath::root().key("corrects_answer_of"),
@@ -307,6 +466,7 @@ fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
         ),
         (question.key("asked_on"), answer.question.asked_on),
         (question.key("deadline"), answer.question.deadline),
+        (question.key("meeting_on"), answer.question.meeting_on),
     ];
     for (path, date) in dates {
         if let Some(date) = date.filter(|date| !YEARS.contains(&chrono::Datelike::year(date))) {

@@ -1,0 +1,292 @@
+//! Opt-in inline formatting: a small part of Markdown in text fields, turned into Typst.
+//!
+//! By default every character of an answer is printed as written (see [`crate::escape`]). An
+//! answer that sets `"markup": "markdown"` may use *emphasis*, **strong**, `[links](https://…)`,
+//! footnotes `[^1]` (their texts under `footnotes`) and line breaks. Nothing else of Markdown
+//! applies: a line that would start a heading, list, quotation or code block in Markdown
+//! ("1. januar", "- ", "# ") is protected first, and anything the parser still sees as a block
+//! or an image is printed as its source text. The output calls only `emph`, `strong`, `link`,
+//! `footnote` and `linebreak`; all text goes through [`escape::markup`] and every link target
+//! through [`escape::string_literal`], so content still cannot inject Typst.
+
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::escape;
+
+/// The link targets a published answer may point to.
+const LINK_SCHEMES: &[&str] = &["https://", "http://", "mailto:"];
+
+/// Something a text refers to, for checking before typesetting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reference {
+    /// A footnote, by its label: `[^1]` refers to `"1"`.
+    Footnote(String),
+    /// A link's target.
+    Link(String),
+}
+
+/// Whether a link may point to `target`: only the web and e-mail, never local files.
+pub fn is_allowed_link(target: &str) -> bool {
+    LINK_SCHEMES.iter().any(|scheme| {
+        target
+            .get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    })
+}
+
+/// The footnotes and links in `text`, in order.
+pub fn references(text: &str) -> Vec<Reference> {
+    let source = protect_line_starts(text);
+    Parser::new_ext(&source, options())
+        .filter_map(|event| match event {
+            Event::FootnoteReference(label) => Some(Reference::Footnote(label.to_string())),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => Some(Reference::Link(link_target(link_type, &dest_url))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `text` as Typst markup; footnote references take their texts from `footnotes`.
+pub fn to_typst(text: &str, footnotes: &BTreeMap<String, String>) -> String {
+    convert(text, Some(footnotes))
+}
+
+/// Footnotes use the older syntax, in which a reference needs no definition in the same text:
+/// the definitions live in the answer's `footnotes`, not in each paragraph.
+fn options() -> Options {
+    Options::ENABLE_OLD_FOOTNOTES
+}
+
+/// An e-mail autolink (`<jm@jm.dk>`) has its address as target; links need the scheme.
+fn link_target(link_type: LinkType, target: &str) -> String {
+    match link_type {
+        LinkType::Email => format!("mailto:{target}"),
+        _ => target.to_string(),
+    }
+}
+
+/// Converts one text; `footnotes` is `None` inside a footnote, which cannot have its own.
+fn convert(text: &str, footnotes: Option<&BTreeMap<String, String>>) -> String {
+    let source = protect_line_starts(text);
+    let mut out = String::with_capacity(source.len() + source.len() / 4);
+    let mut links_open: Vec<bool> = Vec::new();
+    let mut paragraphs = 0;
+    let mut events = Parser::new_ext(&source, options()).into_offset_iter();
+    while let Some((event, range)) = events.next() {
+        match event {
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                out.push_str(&escape::markup(&text));
+            }
+            Event::SoftBreak | Event::HardBreak => out.push_str("#linebreak();"),
+            Event::Start(Tag::Paragraph) => {
+                if paragraphs > 0 {
+                    out.push_str("#linebreak();");
+                }
+                paragraphs += 1;
+            }
+            Event::Start(Tag::Emphasis) => out.push_str("#emph["),
+            Event::Start(Tag::Strong) => out.push_str("#strong["),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => out.push_str("];"),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                let target = link_target(link_type, &dest_url);
+                let allowed = is_allowed_link(&target);
+                if allowed {
+                    out.push_str(&format!("#link({})[", escape::string_literal(&target)));
+                }
+                links_open.push(allowed);
+            }
+            Event::End(TagEnd::Link) => {
+                if links_open.pop() == Some(true) {
+                    out.push_str("];");
+                }
+            }
+            Event::FootnoteReference(label) => {
+                match footnotes.and_then(|notes| notes.get(label.as_ref())) {
+                    Some(note) => {
+                        out.push_str(&format!("#footnote[{}];", convert(note, None)));
+                    }
+                    None => out.push_str(&escape::markup(&source[range])),
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {}
+            // Anything else Markdown knows (an image, a heading, a list the protection did not
+            // catch) is printed as the clerk wrote it.
+            Event::Start(_) => {
+                out.push_str(&escape::markup(&source[range]));
+                skip_to_end(&mut events);
+            }
+            _ => out.push_str(&escape::markup(&source[range])),
+        }
+    }
+    out
+}
+
+/// Skips the events inside a construct whose start was just read, up to its end.
+fn skip_to_end<'a>(events: &mut impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>) {
+    let mut depth = 1;
+    for (event, _) in events {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            return;
+        }
+    }
+}
+
+/// Keeps every line a line of text: what would start a block in Markdown gets a backslash,
+/// so "1. januar" stays a date and "- 3" a minus, not a list.
+fn protect_line_starts(text: &str) -> String {
+    text.split('\n')
+        .map(protect_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn protect_line(line: &str) -> String {
+    // Indentation would make a code block; it means nothing in a paragraph.
+    let line = line.trim_start_matches([' ', '\t']);
+    let first = line.chars().next();
+    let second = line.chars().nth(1);
+    let ends_marker = |next: Option<char>| matches!(next, None | Some(' ' | '\t' | '\r'));
+    let starts_block = matches!(first, Some('#' | '>'))
+        || line.starts_with("```")
+        || line.starts_with("~~~")
+        || (matches!(first, Some('-' | '+' | '*')) && ends_marker(second))
+        || is_rule(line)
+        || is_definition(line);
+    if starts_block {
+        return format!("\\{line}");
+    }
+    // "1. januar" or "2) …": an ordered list marker is up to nine digits and a dot or ')'.
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let delimiter = line[digits..].chars().next();
+    if (1..=9).contains(&digits)
+        && matches!(delimiter, Some('.' | ')'))
+        && ends_marker(line[digits + 1..].chars().next())
+    {
+        return format!("{}\\{}", &line[..digits], &line[digits..]);
+    }
+    line.to_string()
+}
+
+/// A thematic break or a heading underline: only `-`, `=`, `*` and `_` (and spaces).
+fn is_rule(line: &str) -> bool {
+    let line = line.trim_end();
+    !line.is_empty() && line.chars().all(|c| "-=*_ \t".contains(c))
+}
+
+/// A link or footnote definition, `[x]: …`, which Markdown would hide.
+fn is_definition(line: &str) -> bool {
+    line.strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .is_some_and(|(_, after)| after.starts_with(':'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typst(text: &str) -> String {
+        let notes = BTreeMap::from([("1".to_string(), "Lov nr. *1* af 2019.".to_string())]);
+        to_typst(text, &notes)
+    }
+
+    #[test]
+    fn emphasis_strong_links_and_footnotes_become_typst_calls() {
+        assert_eq!(typst("*ikke* **nu**"), "#emph[ikke]; #strong[nu];");
+        assert_eq!(
+            typst("[ft.dk](https://www.ft.dk/x)."),
+            "#link((\"https://www.ft.dk/x\"))[ft\\.dk];\\."
+        );
+        assert_eq!(
+            typst("jf. loven[^1]"),
+            "jf\\. loven#footnote[Lov nr\\. #emph[1]; af 2019\\.];"
+        );
+        assert_eq!(typst("a\nb"), "a#linebreak();b");
+    }
+
+    #[test]
+    fn lines_that_would_start_blocks_stay_text() {
+        assert_eq!(typst("1. januar 2019"), "1\\. januar 2019");
+        assert_eq!(typst("- 3 sager\n# 4"), "\\- 3 sager#linebreak();\\# 4");
+        assert_eq!(typst("> citat"), "\\> citat");
+        assert_eq!(typst("    kode"), "kode");
+        assert_eq!(typst("[x]: https://a.dk"), "\\[x\\]\\: https\\:\\/\\/a\\.dk");
+        assert_eq!(typst("Tekst\n---"), "Tekst#linebreak();\\-\\-\\-");
+    }
+
+    #[test]
+    fn unsupported_constructs_print_as_written() {
+        assert_eq!(typst("![logo](/etc/passwd)"), "!\\[logo\\]\\(\\/etc\\/passwd\\)");
+        assert_eq!(typst("[^9]"), "\\[^9\\]");
+        assert_eq!(typst("[lokal](file:///etc/passwd)"), "lokal");
+    }
+
+    #[test]
+    fn references_lists_footnotes_and_links() {
+        assert_eq!(
+            references("a[^1] [b](https://x.dk) <jm@jm.dk>"),
+            vec![
+                Reference::Footnote("1".into()),
+                Reference::Link("https://x.dk".into()),
+                Reference::Link("mailto:jm@jm.dk".into()),
+            ]
+        );
+        assert!(is_allowed_link("HTTPS://ft.dk") && !is_allowed_link("file:///x"));
+    }
+
+    /// Whatever the text, the markup calls only the five functions, with content or a string.
+    #[test]
+    fn no_text_can_inject_typst() {
+        use proptest::prelude::*;
+        use typst::syntax::{SyntaxKind, SyntaxNode};
+        fn check(node: &SyntaxNode, text: &str) {
+            const ALLOWED: &[SyntaxKind] = &[
+                SyntaxKind::Markup,
+                SyntaxKind::Text,
+                SyntaxKind::Space,
+                SyntaxKind::Escape,
+                SyntaxKind::Hash,
+                SyntaxKind::FuncCall,
+                SyntaxKind::Ident,
+                SyntaxKind::Args,
+                SyntaxKind::ContentBlock,
+                SyntaxKind::LeftBracket,
+                SyntaxKind::RightBracket,
+                SyntaxKind::LeftParen,
+                SyntaxKind::RightParen,
+                SyntaxKind::Parenthesized,
+                SyntaxKind::Str,
+                SyntaxKind::Semicolon,
+            ];
+            assert!(ALLOWED.contains(&node.kind()), "{:?} from {text:?}", node.kind());
+            if node.kind() == SyntaxKind::Ident {
+                let name = node.leaf_text().as_str();
+                assert!(
+                    ["emph", "strong", "link", "footnote", "linebreak"].contains(&name),
+                    "{name} from {text:?}"
+                );
+            }
+            for child in node.children() {
+                check(child, text);
+            }
+        }
+        proptest!(ProptestConfig::with_cases(3000), |(text in "[-*_\\[\\]()<>!^#=+`~:/\\\\\"'$@.a-c1 \n]{0,40}")| {
+            let root = typst::syntax::parse(&typst(&text));
+            check(&root, &text);
+        });
+    }
+}
