@@ -124,27 +124,32 @@ pub fn typeset_with(
     attach_source: bool,
 ) -> Result<Typeset, Error> {
     let generated = render::typst_source(answer, templates, attach_source)?;
-    typeset_generated(
-        &generated,
-        templates,
-        answer.date,
-        Some(source_json(answer)),
-    )
+    typeset_generated(&generated, templates, answer, Some(source_json(answer)))
 }
 
-/// Compiles generated source in a fresh world; `attachment` is served as the source JSON.
+/// Compiles source generated for `answer` in a fresh world; `attachment` is served as the
+/// source JSON.
 pub(crate) fn typeset_generated(
     generated: &render::Generated,
     templates: &TemplateSet,
-    date: Option<chrono::NaiveDate>,
+    answer: &Answer,
     attachment: Option<Vec<u8>>,
 ) -> Result<Typeset, Error> {
-    let mut world = AnswerWorld::new(generated.source.clone(), templates, date);
+    let mut world = AnswerWorld::new(generated.source.clone(), templates, answer.date);
+    serve_logo(&mut world, answer);
     if let Some(json) = attachment {
         world.set_attachment(json);
     }
     let document = pdf::compile(&world, generated)?;
     Ok(Typeset { world, document })
+}
+
+/// Serves the logo of the answer's ministry profile, if it has one, where the templates look.
+fn serve_logo(world: &mut AnswerWorld, answer: &Answer) {
+    let logo = answer.ministry.letterhead.as_ref().and_then(|l| l.logo.as_ref());
+    if let Some(logo) = logo {
+        world.serve(&logo.virtual_path(), logo.bytes.clone());
+    }
 }
 
 /// The answer as the JSON attached to its PDF: the same format as answer files.
@@ -166,6 +171,7 @@ pub fn retypeset(
     let generated = render::typst_source(answer, templates, attach_source)?;
     let mut world = previous.world;
     world.update(&generated.source, templates, answer.date);
+    serve_logo(&mut world, answer);
     world.set_attachment(source_json(answer));
     let document = pdf::compile(&world, &generated)?;
     Ok(Typeset { world, document })

@@ -238,6 +238,40 @@ pub struct Letterhead {
     #[serde(default)]
     #[schemars(description = "Om ministeriets breve slutter med \"Med venlig hilsen\".")]
     pub kind_regards: bool,
+    /// The ministry's logo over its name: an image file in the profile's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Ministeriets logo over navnet: en billedfil (SVG, PNG eller JPEG) i mappen ministries/.")]
+    pub logo: Option<Logo>,
+}
+
+/// A logo and the text that describes it to those who cannot see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Et logo og den tekst, der beskriver det for skærmlæsere.")]
+pub struct Logo {
+    /// The image file's name in `ministries/`, e.g. "justitsministeriet.svg".
+    #[schemars(description = "Billedfilens navn i mappen ministries/, fx \"justitsministeriet.svg\".")]
+    pub file: String,
+    /// The alternative text read out instead of the image (accessibility requires one).
+    #[schemars(description = "Den alternative tekst, som skærmlæsere læser i stedet for billedet, fx \"Justitsministeriets logo\".")]
+    pub description: String,
+    /// The image's bytes, read when the profile is.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub bytes: Vec<u8>,
+}
+
+impl Logo {
+    /// The path the Typst world serves the logo at, keeping the file's extension so Typst
+    /// knows the image format.
+    pub fn virtual_path(&self) -> String {
+        let extension = std::path::Path::new(&self.file)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        format!("/logo.{extension}")
+    }
 }
 
 /// How an answer is laid out.

@@ -127,10 +127,13 @@ impl AnswerWorld {
 
     /// Serves `json` as the answer's source file, for attaching to the PDF.
     pub fn set_attachment(&mut self, json: Vec<u8>) {
-        self.files.insert(
-            file_id(&format!("/{}", crate::SOURCE_ATTACHMENT)),
-            Bytes::new(json),
-        );
+        self.serve(&format!("/{}", crate::SOURCE_ATTACHMENT), json);
+    }
+
+    /// Serves `bytes` at `path` (one of svar's own names, such as `/logo.svg`), for files an
+    /// answer brings besides its source, like its ministry's logo.
+    pub fn serve(&mut self, path: &str, bytes: Vec<u8>) {
+        self.files.insert(file_id(path), Bytes::new(bytes));
     }
 
     /// The generated source being compiled.

@@ -44,7 +44,15 @@ fn answer_files() -> Vec<PathBuf> {
         .collect();
     files.sort();
     assert!(!files.is_empty(), "data/ has no answer files");
-    files.push(PathBuf::from("tests/fixtures/complete.json"));
+    files.extend(
+        [
+            "tests/fixtures/complete.json",
+            "tests/fixtures/enclosure.json",
+            "tests/fixtures/markdown.json",
+            "tests/fixtures/logo/answer.json",
+        ]
+        .map(PathBuf::from),
+    );
     files
 }
 
@@ -512,4 +520,49 @@ fn row_labels_are_row_headers_and_column_headers_are_column_headers() {
     // Table 2 has two labelled panels of four rows and a total each; every panel has a header.
     assert_eq!(rows, 10, "{scopes:?}");
     assert!(columns >= 22, "{scopes:?}");
+}
+
+/// The alternative texts (`/Alt`) of every Figure element below `element`.
+fn figure_descriptions(document: &Document, element: &Dictionary, found: &mut Vec<String>) {
+    if structure_type(element) == "Figure"
+        && let Ok(alt) = element.get(b"Alt").and_then(Object::as_str)
+    {
+        found.push(text_string(alt));
+    }
+    if let Ok(kids) = element.get(b"K") {
+        for child in struct_elements(document, kids) {
+            figure_descriptions(document, child, found);
+        }
+    }
+}
+
+/// A PDF text string: UTF-16 with a byte-order mark, or else (here) plain ASCII/UTF-8.
+fn text_string(bytes: &[u8]) -> String {
+    match bytes {
+        [0xFE, 0xFF, rest @ ..] => String::from_utf16_lossy(
+            &rest
+                .chunks(2)
+                .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+                .collect::<Vec<_>>(),
+        ),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+#[test]
+fn a_profiles_logo_is_a_figure_read_out_by_its_description() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("logo.pdf");
+    render("tests/fixtures/logo/answer.json", &pdf, &[]).success();
+    let document = Document::load(&pdf).unwrap();
+    let root = document.catalog().unwrap().get(b"StructTreeRoot").unwrap();
+    let root = document.dereference(root).unwrap().1.as_dict().unwrap();
+    let mut found = Vec::new();
+    for element in struct_elements(&document, root.get(b"K").unwrap()) {
+        figure_descriptions(&document, element, &mut found);
+    }
+    assert_eq!(
+        found,
+        ["Eksempellogo: en hvid cirkel og en hvid bjælke på blå bund"]
+    );
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::model::{Answer, Letterhead};
+use crate::model::{Answer, Letterhead, Logo};
 
 /// Why a profile could not be used, as a message and a hint for the clerk.
 pub struct ProfileProblem {
@@ -42,7 +42,43 @@ pub fn resolve(answer: &mut Answer, path: &Path) -> Result<(), ProfileProblem> {
         hint: "ret profilfilen; den skal have name, address og evt. phone, fax, web og layout"
             .into(),
     })?;
+    let mut letterhead = letterhead;
+    if let Some(logo) = &mut letterhead.logo {
+        read_logo(logo, &folder, &file)?;
+    }
     answer.ministry.letterhead = Some(letterhead);
+    Ok(())
+}
+
+/// Reads the logo a profile names, which must be an image file in the profile's own folder.
+fn read_logo(logo: &mut Logo, folder: &Path, profile: &Path) -> Result<(), ProfileProblem> {
+    let name = Path::new(&logo.file);
+    let plain_name = name.components().count() == 1
+        && matches!(name.components().next(), Some(std::path::Component::Normal(_)));
+    let extension = name
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let image = matches!(extension.as_deref(), Some("svg" | "png" | "jpg" | "jpeg"));
+    if !plain_name || !image {
+        return Err(ProfileProblem {
+            message: format!(
+                "logoet \"{}\" i {} er ikke en billedfil i mappen ministries/",
+                logo.file,
+                profile.display()
+            ),
+            hint: "skriv navnet på en SVG-, PNG- eller JPEG-fil, der ligger ved siden af profilen".into(),
+        });
+    }
+    let path = folder.join(name);
+    logo.bytes = std::fs::read(&path).map_err(|error| ProfileProblem {
+        message: format!(
+            "logoet {} kan ikke læses: {}",
+            path.display(),
+            super::io_in_danish(&error)
+        ),
+        hint: "læg billedfilen i mappen ministries/, eller ret \"logo\" i profilen".into(),
+    })?;
     Ok(())
 }
 

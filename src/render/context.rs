@@ -20,6 +20,8 @@ pub struct DocumentContext {
     pub date: Option<DateContext>,
     /// The ministry's name.
     pub ministry: String,
+    /// The ministry's logo over its name, if its profile has one.
+    pub logo: Option<LogoContext>,
     /// Lines of the metadata column beside the letterhead, as label and value.
     pub metadata: Vec<(String, String)>,
     /// The ministry's address and contact lines under its name, unless a cover letter prints
@@ -103,6 +105,15 @@ pub struct SpeakingNoteContext {
     pub sentence: String,
     /// The heading over the question, "Samrådsspørgsmål".
     pub question_label: String,
+}
+
+/// Where the world serves the logo, and its alternative text.
+#[derive(Debug, Serialize)]
+pub struct LogoContext {
+    /// The image's virtual path, e.g. "/logo.svg".
+    pub path: String,
+    /// The alternative text.
+    pub description: String,
 }
 
 /// An enclosure ready to lay out.
@@ -264,6 +275,15 @@ impl DocumentContext {
                 text: danish::date(date),
             }),
             ministry: answer.ministry.name.clone(),
+            logo: answer
+                .ministry
+                .letterhead
+                .as_ref()
+                .and_then(|l| l.logo.as_ref())
+                .map(|logo| LogoContext {
+                    path: logo.virtual_path(),
+                    description: logo.description.clone(),
+                }),
             metadata: metadata(answer),
             contact: match (&cover_letter, &answer.ministry.letterhead) {
                 (None, Some(letterhead)) => contact_lines(letterhead),

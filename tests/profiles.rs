@@ -1,0 +1,113 @@
+//! Ministry profiles: every shipped profile gives its letterhead, and a profile's logo must be
+//! an image beside it.
+
+mod common;
+
+use std::path::Path;
+
+use common::{crate_root, fixture, pdf_text, svar};
+
+/// Writes the complete fixture into `folder`, naming `profile`, with `ministries/` copied from
+/// `ministries`; returns the answer's path.
+fn answer_with_profile(folder: &Path, ministries: &Path, profile: &str) -> std::path::PathBuf {
+    let target = folder.join("ministries");
+    std::fs::create_dir_all(&target).unwrap();
+    for entry in std::fs::read_dir(ministries).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
+    }
+    let mut answer: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("complete.json")).unwrap()).unwrap();
+    answer["ministry"]["profile"] = profile.into();
+    let file = folder.join("svar.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&answer).unwrap()).unwrap();
+    file
+}
+
+#[test]
+fn every_shipped_profile_prints_its_address_and_contact_lines() {
+    let ministries = crate_root().join("data/ministries");
+    let mut profiles: Vec<_> = std::fs::read_dir(&ministries)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    profiles.sort();
+    assert!(profiles.len() >= 5, "{profiles:?}");
+    for profile in profiles {
+        let letterhead: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&profile).unwrap()).unwrap();
+        let folder = tempfile::tempdir().unwrap();
+        let id = profile.file_stem().unwrap().to_str().unwrap();
+        let answer = answer_with_profile(folder.path(), &ministries, id);
+        let pdf = folder.path().join("svar.pdf");
+        svar()
+            .args(["render", "-o"])
+            .arg(&pdf)
+            .arg(&answer)
+            .assert()
+            .success();
+        let text = pdf_text(&pdf);
+        for line in letterhead["address"].as_array().unwrap() {
+            assert!(text.contains(line.as_str().unwrap()), "{id}: {line} in {text}");
+        }
+        for (key, label) in [("phone", "Telefon"), ("cvr", "CVR-nr."), ("ean", "EAN")] {
+            if let Some(value) = letterhead[key].as_str() {
+                let printed = format!("{label} {value}");
+                assert!(text.contains(&printed), "{id}: {printed} in {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_logo_outside_the_profiles_folder_is_refused_with_a_clear_message() {
+    let folder = tempfile::tempdir().unwrap();
+    let answer = answer_with_profile(
+        folder.path(),
+        &fixture("logo/ministries"),
+        "justitsministeriet",
+    );
+    let profile = folder.path().join("ministries/justitsministeriet.json");
+    let text = std::fs::read_to_string(&profile)
+        .unwrap()
+        .replace("\"eksempel.svg\"", "\"../../etc/passwd.svg\"");
+    std::fs::write(&profile, text).unwrap();
+    let pdf = folder.path().join("svar.pdf");
+    let output = svar()
+        .args(["render", "-o"])
+        .arg(&pdf)
+        .arg(&answer)
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let message = String::from_utf8(output).unwrap();
+    assert!(
+        message.contains("logoet \"../../etc/passwd.svg\" i")
+            && message.contains("er ikke en billedfil i mappen ministries/"),
+        "{message}"
+    );
+    assert!(!pdf.exists());
+}
+
+#[test]
+fn a_missing_logo_file_is_named() {
+    let folder = tempfile::tempdir().unwrap();
+    let answer = answer_with_profile(
+        folder.path(),
+        &fixture("logo/ministries"),
+        "justitsministeriet",
+    );
+    std::fs::remove_file(folder.path().join("ministries/eksempel.svg")).unwrap();
+    let output = svar()
+        .arg("check")
+        .arg(&answer)
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let message = String::from_utf8(output).unwrap();
+    assert!(message.contains("eksempel.svg kan ikke læses"), "{message}");
+}
