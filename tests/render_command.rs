@@ -481,3 +481,34 @@ fn a_table_from_a_spreadsheet_is_the_same_as_the_table_written_out() {
     // tests/fixtures/sager.csv holds complete.json's table in Danish Excel's CSV (3.478; 12,4).
     assert!(std::fs::read(&from_csv).unwrap() == std::fs::read(&written_out).unwrap());
 }
+
+#[test]
+fn a_correction_is_headed_so_and_names_the_answer_it_corrects() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("correction.pdf");
+    svar()
+        .args(["render", "-o"])
+        .arg(&pdf)
+        .arg(fixture("correction.json"))
+        .assert()
+        .success();
+    let (title, _, _, _) = pdf_metadata(&pdf);
+    assert_eq!(
+        title,
+        "Berigtigelse af svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen"
+    );
+    let cover = pdf_page_text(&pdf, 1);
+    assert!(
+        cover.contains("Hermed sendes berigtigelse af svaret på spørgsmål nr. 15 (Alm. del), som Folketingets Udvalg for Forretningsordenen har stillet til justitsministeren den 7. april 2011."),
+        "{cover}"
+    );
+    let answer = pdf_page_text(&pdf, 2);
+    assert!(
+        answer.contains("Berigtigelse Spørgsmål nr. 15 (Alm. del)"),
+        "{answer}"
+    );
+    assert!(
+        answer.contains("Svar: Justitsministeriet berigtiger hermed svaret af 11. april 2011 på spørgsmålet."),
+        "{answer}"
+    );
+}
