@@ -1,0 +1,299 @@
+//! Enclosures ("bilag"), driving the real binary: an enclosure is listed under the answer and
+//! printed from a page of its own (landscape when asked), `svar check` reports enclosures the
+//! text never mentions, mentions of enclosures that are not there, table numbers that do not
+//! continue from the answer and empty enclosures (exact messages in snapshots), and `svar diff`
+//! names changes inside an enclosure.
+//!
+//! tests/fixtures/enclosure.json has one landscape enclosure with table 2; each file under
+//! tests/fixtures/enclosures/ is a copy of it with one thing changed.
+
+use std::path::{Path, PathBuf};
+
+mod common;
+
+use common::{fixture, pdf_page_text, svar};
+use predicates::prelude::*;
+
+/// Renders `answer` into `folder` and returns the PDF's path.
+fn render(answer: &Path, folder: &Path) -> PathBuf {
+    let pdf = folder.join("svar.pdf");
+    svar()
+        .arg("render")
+        .arg(answer)
+        .arg("-o")
+        .arg(&pdf)
+        .assert()
+        .success();
+    pdf
+}
+
+/// Width and height in points of every page, as pdfinfo (poppler-utils) reads them.
+fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
+    let output = std::process::Command::new("pdfinfo")
+        .args(["-f", "1", "-l", "999"])
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) is needed: apt-get install poppler-utils");
+    let info = String::from_utf8_lossy(&output.stdout);
+    let pages: usize = info
+        .lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .expect("pdfinfo names the page count")
+        .trim()
+        .parse()
+        .unwrap();
+    let sizes: Vec<(f64, f64)> = info
+        .lines()
+        .filter(|line| line.starts_with("Page ") && line.contains(" size:"))
+        .map(|line| {
+            let size = line.split_once("size:").unwrap().1;
+            let mut numbers = size
+                .split_whitespace()
+                .filter_map(|word| word.parse::<f64>().ok());
+            (numbers.next().unwrap(), numbers.next().unwrap())
+        })
+        .collect();
+    assert_eq!(sizes.len(), pages, "a size for every page:\n{info}");
+    sizes
+}
+
+/// The exit status and everything `svar check` prints for one file.
+fn check_output(relative: &str) -> (i32, String) {
+    let output = svar().args(["check", relative]).output().unwrap();
+    let code = output.status.code().unwrap_or(-1);
+    let report = format!(
+        "exit: {code}\n--- stderr\n{}--- stdout\n{}",
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    );
+    (code, report)
+}
+
+#[test]
+fn the_enclosure_gets_a_landscape_page_of_its_own() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render(&fixture("enclosure.json"), folder.path());
+    let sizes = page_sizes(&pdf);
+    assert_eq!(sizes.len(), 2, "{sizes:?}");
+    let ((w1, h1), (w2, h2)) = (sizes[0], sizes[1]);
+    assert!(w1 < h1, "page 1 is portrait: {w1} x {h1}");
+    assert!(w2 > h2, "page 2 is landscape: {w2} x {h2}");
+    // The same A4 sheet, turned.
+    assert!(
+        (w1 - h2).abs() < 0.01 && (h1 - w2).abs() < 0.01,
+        "{sizes:?}"
+    );
+}
+
+#[test]
+fn an_enclosure_without_landscape_stays_portrait() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("enclosure.json")).unwrap();
+    let mut answer: serde_json::Value = serde_json::from_str(&text).unwrap();
+    answer["enclosures"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("landscape")
+        .expect("the fixture's enclosure is landscape");
+    let portrait = folder.path().join("portrait.json");
+    std::fs::write(&portrait, serde_json::to_string_pretty(&answer).unwrap()).unwrap();
+    let pdf = render(&portrait, folder.path());
+    let sizes = page_sizes(&pdf);
+    assert!(sizes.len() >= 2, "{sizes:?}");
+    assert!(
+        sizes.iter().all(|(width, height)| width < height),
+        "every page is portrait: {sizes:?}"
+    );
+    assert!(pdf_page_text(&pdf, 2).starts_with("Bilag 1: Sigtelser fordelt på politikredse"));
+}
+
+#[test]
+fn the_answer_lists_the_enclosure_and_the_enclosure_page_holds_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render(&fixture("enclosure.json"), folder.path());
+    let page_one = pdf_page_text(&pdf, 1);
+    assert!(
+        page_one.contains("Fordelingen på politikredse fremgår af tabel 2 i bilag 1."),
+        "{page_one}"
+    );
+    assert!(
+        page_one.contains(
+            "Lars Barfoed / Ole Hasselgaard Bilag 1: Sigtelser fordelt på politikredse 2010-2018"
+        ),
+        "the enclosure list follows the signature:\n{page_one}"
+    );
+    assert!(
+        !page_one.contains("Bornholms Politi"),
+        "the enclosure's table is not on page 1:\n{page_one}"
+    );
+
+    let page_two = pdf_page_text(&pdf, 2);
+    assert!(
+        page_two.starts_with(
+            "Bilag 1: Sigtelser fordelt på politikredse 2010-2018 Tabellen viser antallet af sigtelser i hver politikreds. Tabel 2: Sigtelser fordelt på politikredse"
+        ),
+        "{page_two}"
+    );
+    for expected in [
+        "Nordjyllands Politi",
+        "Sydsjællands og Lolland-Falsters Politi",
+        "Bornholms Politi I alt",
+        "Kilde: Rigspolitiet.",
+    ] {
+        assert!(
+            page_two.contains(expected),
+            "page 2 lacks {expected:?}:\n{page_two}"
+        );
+    }
+}
+
+#[test]
+fn the_fixture_itself_has_no_findings() {
+    svar()
+        .args(["check", "tests/fixtures/enclosure.json"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("i orden (0 fejl, 0 advarsler)"));
+}
+
+#[test]
+fn each_enclosure_mistake_has_its_exact_message_and_exit_code() {
+    // (file, exit code): warnings alone pass the check, errors fail it.
+    for (name, code) in [
+        // The sentence "… fremgår af tabel 2 i bilag 1." removed: a warning.
+        ("not-mentioned", 0),
+        // "… og fordelingen på år af bilag 2." with one enclosure: a warning.
+        ("mentions-missing-enclosure", 0),
+        // The enclosure's table numbered 1 again after the answer's table 1: an error.
+        ("table-numbered-1-again", 1),
+        // "blocks": [] in the enclosure: an error.
+        ("empty", 1),
+    ] {
+        let (actual, report) = check_output(&format!("tests/fixtures/enclosures/{name}.json"));
+        assert_eq!(actual, code, "{report}");
+        insta::assert_snapshot!(name, report);
+    }
+}
+
+#[test]
+fn the_key_sentence_of_each_finding() {
+    for (name, message) in [
+        ("not-mentioned", "advarsel: bilag 1 nævnes ikke i svaret"),
+        (
+            "mentions-missing-enclosure",
+            "advarsel: teksten henviser til bilag 2, men svaret har 1 bilag",
+        ),
+        (
+            "table-numbered-1-again",
+            "tabeller nummereres fortløbende; denne skal have nummer 2",
+        ),
+        ("empty", "fejl: bilaget er tomt"),
+    ] {
+        svar()
+            .arg("check")
+            .arg(format!("tests/fixtures/enclosures/{name}.json"))
+            .assert()
+            .stderr(predicate::str::contains(message));
+    }
+}
+
+#[test]
+fn an_answer_with_an_error_in_its_enclosure_is_not_rendered() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("svar.pdf");
+    svar()
+        .arg("render")
+        .arg(fixture("enclosures/empty.json"))
+        .arg("-o")
+        .arg(&pdf)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bilaget er tomt"));
+    assert!(!pdf.exists());
+}
+
+#[test]
+fn diff_names_the_enclosure_title_and_the_changed_cells() {
+    // changed.json: the enclosure's title says 2010-2019, Bornholms Politi's 2018 cell is 37
+    // instead of 36, and the total follows it (an answer whose total does not add up is
+    // refused by diff).
+    let output = svar()
+        .args([
+            "diff",
+            "--no-color",
+            "tests/fixtures/enclosure.json",
+            "tests/fixtures/enclosures/changed.json",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("Bilag 1, titel: ændret"), "{stdout}");
+    assert!(
+        stdout.contains("\nTabel 2, Bornholms Politi, 2018: 36 → 37\n"),
+        "{stdout}"
+    );
+    let report = format!(
+        "exit: {}\n--- stderr\n{}--- stdout\n{stdout}",
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    insta::assert_snapshot!("diff", report);
+
+    let json = svar()
+        .args([
+            "diff",
+            "--format",
+            "json",
+            "tests/fixtures/enclosure.json",
+            "tests/fixtures/enclosures/changed.json",
+        ])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let changes = report["changes"].as_array().unwrap();
+    let summary: Vec<(&str, &str, &str)> = changes
+        .iter()
+        .map(|change| {
+            (
+                change["location"].as_str().unwrap(),
+                change["kind"].as_str().unwrap(),
+                change["path"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("Bilag 1, titel", "text", "enclosures[0].title"),
+            (
+                "Tabel 2, Bornholms Politi, 2018",
+                "cell",
+                "enclosures[0].blocks[1].table.panels[0].rows[11].cells[8]"
+            ),
+            (
+                "Tabel 2, I alt, 2018",
+                "cell",
+                "enclosures[0].blocks[1].table.panels[0].total.cells[8]"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn diff_names_a_turned_enclosure() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("enclosure.json")).unwrap();
+    let mut answer: serde_json::Value = serde_json::from_str(&text).unwrap();
+    answer["enclosures"][0]["landscape"] = false.into();
+    let portrait = folder.path().join("portrait.json");
+    std::fs::write(&portrait, serde_json::to_string_pretty(&answer).unwrap()).unwrap();
+    svar()
+        .args(["diff", "--no-color", "tests/fixtures/enclosure.json"])
+        .arg(&portrait)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "\nBilag 1, sider: liggende → stående\n\n1 forskel.\n",
+        ));
+}

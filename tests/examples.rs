@@ -1,0 +1,187 @@
+//! For each example in data/, the PDF's extracted text holds its sentences in order.
+//!
+//! Each example is a real answer; it is rendered with the real `svar` binary and the PDF's text
+//! is read with `pdftotext` (words joined by single spaces, Typst's line-end hyphenation undone,
+//! see tests/common/mod.rs). The sentences are searched in order, each from the end of the
+//! previous match, so text that is present but moved still fails. The PDF's title and author
+//! (its document information) are checked too. data/beu-287-2019.json is checked word for word
+//! by tests/reference_text.rs and data/ufo-15-2010-11.json by tests/render_command.rs.
+
+use std::path::{Path, PathBuf};
+
+mod common;
+
+use common::{crate_root, pdf_text, svar};
+use predicates::prelude::*;
+
+/// The examples checked elsewhere (see the module comment).
+const CHECKED_ELSEWHERE: &[&str] = &["beu-287-2019.json", "ufo-15-2010-11.json"];
+
+/// The examples this file checks.
+const CHECKED_HERE: &[&str] = &[
+    "epi-167-2021-22.json",
+    "s-1609-2003-04.json",
+    "uui-samraad-h-2006-07.json",
+];
+
+/// Renders `data/<name>` into `folder` and returns the PDF's path.
+fn render(name: &str, folder: &Path) -> PathBuf {
+    let pdf = folder.join(name).with_extension("pdf");
+    svar()
+        .arg("render")
+        .arg(crate_root().join("data").join(name))
+        .arg("-o")
+        .arg(&pdf)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(1 side)"));
+    pdf
+}
+
+/// The title and author in the PDF's document information, read with a PDF parser.
+fn title_and_author(pdf: &Path) -> (String, String) {
+    let document = lopdf::Document::load(pdf).unwrap();
+    let info_id = document
+        .trailer
+        .get(b"Info")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let info = document.get_dictionary(info_id).unwrap();
+    let text = |key: &[u8]| lopdf::decode_text_string(info.get(key).unwrap()).unwrap();
+    (text(b"Title"), text(b"Author"))
+}
+
+/// Asserts that `sentences` occur in `text` in this order, none overlapping the one before.
+fn assert_in_order(text: &str, sentences: &[&str]) {
+    let mut from = 0;
+    for sentence in sentences {
+        match text[from..].find(sentence) {
+            Some(at) => from += at + sentence.len(),
+            None => {
+                let anywhere = if text.contains(sentence) {
+                    "it occurs only before the previous sentence"
+                } else {
+                    "it does not occur at all"
+                };
+                panic!("{sentence:?} not found after byte {from} ({anywhere}) in:\n{text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn interim_answer_from_the_ministry_of_health_reads_in_order() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render("epi-167-2021-22.json", folder.path());
+    let text = pdf_text(&pdf);
+    assert_in_order(
+        &text,
+        &[
+            "Folketingets Sundhedsudvalg har den 28. januar 2022 stillet følgende spørgsmål nr. 167 (Alm. del) til sundhedsministeren, som hermed besvares.",
+            "Spørgsmålet er stillet efter ønske fra Kirsten Normann Andersen (SF).",
+            "Spørgsmål nr. 167:",
+            "Svar:",
+            "Det har desværre ikke været muligt at besvare spørgsmålet endeligt inden for fristen.",
+            "Jeg forventer at kunne besvare spørgsmålet endeligt medio marts 2022.",
+            "Med venlig hilsen",
+            "Magnus Heunicke / Emilie Gjerløff Werther",
+        ],
+    );
+    // The letterhead of the ministry's profile.
+    for line in ["Holbergsgade 6", "sum.dk"] {
+        assert!(text.contains(line), "letterhead lacks {line:?}:\n{text}");
+    }
+    assert_eq!(
+        title_and_author(&pdf),
+        (
+            "Foreløbigt svar på spørgsmål nr. 167 (Alm. del) fra Folketingets Sundhedsudvalg"
+                .to_string(),
+            "Sundhedsministeriet".to_string()
+        )
+    );
+}
+
+#[test]
+fn section_20_answer_from_the_prime_minister_reads_in_order() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render("s-1609-2003-04.json", folder.path());
+    let text = pdf_text(&pdf);
+    assert_in_order(
+        &text,
+        &[
+            "Spørgsmål nr. S 1609 fra Søren Søndergaard (EL):",
+            "Kan statsministeren udelukke, at de 100-200 granater med gas",
+            "Svar:",
+            "Justitsministeriet og Økonomi- og Erhvervsministeriet har oplyst følgende, hvilket jeg kan henholde mig til:",
+            "Erhvervs- og Boligstyrelsen har oplyst følgende:",
+            "Jeg kan i øvrigt henvise til min samtidige besvarelse af spørgsmål nr. S 1581 og S 1582.",
+            "Anders Fogh Rasmussen",
+        ],
+    );
+    assert_eq!(
+        title_and_author(&pdf),
+        (
+            "Svar på spørgsmål nr. S 1609 fra Søren Søndergaard (EL)".to_string(),
+            "Statsministeriet".to_string()
+        )
+    );
+}
+
+#[test]
+fn consultation_speaking_note_reads_in_order_and_has_no_answer_heading() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render("uui-samraad-h-2006-07.json", folder.path());
+    let text = pdf_text(&pdf);
+    assert_in_order(
+        &text,
+        &[
+            "Talepapir",
+            "Det talte ord gælder.",
+            "Talepapir til brug for besvarelse af samrådsspørgsmål H i Integrationsudvalget den 14. december 2006.",
+            "Samrådsspørgsmål:",
+            "I et kommende åbent samråd bedes ministeren",
+            "- hvad udsigterne er til, at de kan vende hjem",
+            "Jeg kan indledningsvist oplyse, at Rigspolitiet to gange om året gør status",
+        ],
+    );
+    // A speaking note is read aloud at the meeting: it has no "Svar:" heading.
+    assert!(!text.contains("Svar:"), "{text}");
+    assert_eq!(
+        title_and_author(&pdf),
+        (
+            "Talepapir til samrådsspørgsmål H fra Folketingets Integrationsudvalg".to_string(),
+            "Ministeriet for Flygtninge, Indvandrere og Integration".to_string()
+        )
+    );
+}
+
+#[test]
+fn every_example_is_checked_somewhere_and_is_valid_without_warnings() {
+    let mut names: Vec<String> = std::fs::read_dir(crate_root().join("data"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    let mut known: Vec<&str> = CHECKED_HERE
+        .iter()
+        .chain(CHECKED_ELSEWHERE)
+        .copied()
+        .collect();
+    known.sort();
+    assert_eq!(
+        names, known,
+        "a new example in data/ needs its sentences checked here"
+    );
+    for name in names {
+        svar()
+            .arg("check")
+            .arg(format!("data/{name}"))
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains(format!(
+                "data/{name}: i orden (0 fejl, 0 advarsler)"
+            )));
+    }
+}

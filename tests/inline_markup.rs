@@ -1,0 +1,313 @@
+//! Inline markup, driving the real binary: with `"markup": "markdown"` an answer's emphasis,
+//! links and footnotes are typeset (and their delimiters vanish), while a line starting
+//! "1. januar" stays text; without it every character prints as written. `svar check` reports
+//! footnotes that need Markdown, missing and unused footnotes and links to local files (exact
+//! messages in snapshots), and hostile text under Markdown prints literally instead of running.
+//!
+//! tests/fixtures/markdown.json uses every construct; each file under tests/fixtures/markup/ is
+//! a copy of it with one thing changed.
+
+use std::path::{Path, PathBuf};
+
+mod common;
+
+use common::{fixture, pdf_page_text, pdf_text, svar};
+use predicates::prelude::*;
+
+/// Renders `answer` into `folder` and returns the PDF's path.
+fn render(answer: &Path, folder: &Path) -> PathBuf {
+    let pdf = folder.join("svar.pdf");
+    svar()
+        .arg("render")
+        .arg(answer)
+        .arg("-o")
+        .arg(&pdf)
+        .assert()
+        .success();
+    pdf
+}
+
+/// The targets of the web links (URI actions) on the PDF's pages, read with a PDF parser.
+fn link_targets(pdf: &Path) -> Vec<String> {
+    let document = lopdf::Document::load(pdf).unwrap();
+    let resolve = |object: &lopdf::Object| -> lopdf::Object {
+        document.dereference(object).unwrap().1.clone()
+    };
+    let mut targets = Vec::new();
+    for page in document.get_pages().values() {
+        let page = document.get_dictionary(*page).unwrap();
+        let Ok(annotations) = page.get(b"Annots") else {
+            continue;
+        };
+        for annotation in resolve(annotations).as_array().unwrap() {
+            let annotation = resolve(annotation);
+            let annotation = annotation.as_dict().unwrap();
+            if annotation.get(b"Subtype").unwrap().as_name().unwrap() != b"Link" {
+                continue;
+            }
+            // A footnote mark links inside the document (a destination, no action).
+            let Ok(action) = annotation.get(b"A") else {
+                continue;
+            };
+            let action = resolve(action);
+            let action = action.as_dict().unwrap();
+            assert_eq!(action.get(b"S").unwrap().as_name().unwrap(), b"URI");
+            let uri = action.get(b"URI").unwrap().as_str().unwrap();
+            targets.push(String::from_utf8(uri.to_vec()).unwrap());
+        }
+    }
+    targets
+}
+
+/// One word as `pdftotext -bbox` places it on the page (points from the top left).
+#[derive(Debug)]
+struct Word {
+    text: String,
+    x: f64,
+    y: f64,
+}
+
+/// The words of page 1 with their positions.
+fn words_of_page_one(pdf: &Path) -> Vec<Word> {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed: apt-get install poppler-utils");
+    let html = String::from_utf8_lossy(&output.stdout);
+    let attribute = |line: &str, name: &str| -> f64 {
+        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let end = start + line[start..].find('"').unwrap();
+        line[start..end].parse().unwrap()
+    };
+    html.lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with("<word "))
+        .map(|line| {
+            let text_start = line.find('>').unwrap() + 1;
+            let text_end = line.rfind("</word>").unwrap();
+            Word {
+                text: line[text_start..text_end].to_string(),
+                x: attribute(line, "xMin"),
+                y: attribute(line, "yMin"),
+            }
+        })
+        .collect()
+}
+
+/// The first word `first` directly followed by the word `second`.
+fn word_before<'a>(words: &'a [Word], first: &str, second: &str) -> &'a Word {
+    words
+        .windows(2)
+        .find(|pair| pair[0].text == first && pair[1].text == second)
+        .map(|pair| &pair[0])
+        .unwrap_or_else(|| panic!("no {first:?} before {second:?} in {words:?}"))
+}
+
+/// The exit status and everything `svar check` prints for one file.
+fn check_output(relative: &str) -> (i32, String) {
+    let output = svar().args(["check", relative]).output().unwrap();
+    let code = output.status.code().unwrap_or(-1);
+    let report = format!(
+        "exit: {code}\n--- stderr\n{}--- stdout\n{}",
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    );
+    (code, report)
+}
+
+#[test]
+fn markdown_emphasis_vanishes_into_the_text_and_the_footnote_is_printed() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render(&fixture("markdown.json"), folder.path());
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("Justitsministeriet har indhentet en udtalelse fra Rigspolitiet."),
+        "{text}"
+    );
+    assert!(
+        !text.contains('*'),
+        "a Markdown delimiter was printed:\n{text}"
+    );
+    assert!(!text.contains("[^1]"), "{text}");
+    // The footnote's mark follows the sentence, and its text (with the link's words, not its
+    // Markdown) is at the foot of the page.
+    assert!(
+        text.contains("fra Rigspolitiet.1 1. januar 2011 er en dato, ikke en liste."),
+        "{text}"
+    );
+    let page_one = pdf_page_text(&pdf, 1);
+    assert!(
+        page_one.contains("1Jf. Folketingets hjemmeside."),
+        "{page_one}"
+    );
+    assert!(!page_one.contains("](https"), "{page_one}");
+}
+
+#[test]
+fn a_line_starting_like_a_numbered_list_stays_a_line_of_the_paragraph() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render(&fixture("markdown.json"), folder.path());
+    let words = words_of_page_one(&pdf);
+    let paragraph = word_before(&words, "Justitsministeriet", "har");
+    let date = word_before(&words, "1.", "januar");
+    let item = word_before(&words, "–", "Første");
+    // The line break is kept: "1. januar" starts the next line, at the paragraph's left edge,
+    // not indented like a list item.
+    assert!(date.y > paragraph.y + 5.0, "{paragraph:?} {date:?}");
+    assert!((date.x - paragraph.x).abs() < 0.5, "{paragraph:?} {date:?}");
+    assert!(
+        item.x > paragraph.x + 2.0,
+        "a real list item is indented: {item:?}"
+    );
+}
+
+#[test]
+fn a_markdown_link_becomes_a_link_annotation() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render(&fixture("markdown.json"), folder.path());
+    assert_eq!(link_targets(&pdf), ["https://www.ft.dk"]);
+}
+
+#[test]
+fn without_markup_every_character_prints_as_written() {
+    // tests/fixtures/markup/literal.json is markdown.json without "markup".
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render(&fixture("markup/literal.json"), folder.path());
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains(
+            "Justitsministeriet har *indhentet* en **udtalelse** fra Rigspolitiet.[^1] 1. januar 2011 er en dato, ikke en liste."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Jf. Folketingets hjemmeside"), "{text}");
+    assert_eq!(link_targets(&pdf), Vec::<String>::new());
+}
+
+#[test]
+fn hostile_text_under_markdown_prints_literally() {
+    // The last paragraph of tests/fixtures/markup/hostile.json is
+    // *#read("/etc/passwd")* [x](https://a.dk/"),read("x) `#eval("1")`
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render(&fixture("markup/hostile.json"), folder.path());
+    let text = pdf_text(&pdf);
+    // Straight quotes print as the Danish ” (src/escape.rs); the emphasis stars and the code
+    // backticks are Markdown delimiters, and the link's target is not printed.
+    assert!(
+        text.contains("– Andet punkt #read(”/etc/passwd”) x,read(”x) #eval(”1”) Lars Barfoed"),
+        "{text}"
+    );
+    assert!(!text.contains('*') && !text.contains('`'), "{text}");
+    assert!(!text.contains("root:"), "a file was read:\n{text}");
+    // The link ends at the first ')' and keeps its quote inside the target; the footnote's
+    // link is there too.
+    let mut targets = link_targets(&pdf);
+    targets.sort();
+    assert_eq!(targets, ["https://a.dk/\"", "https://www.ft.dk"]);
+}
+
+#[test]
+fn the_fixture_itself_has_no_findings() {
+    for file in [
+        "tests/fixtures/markdown.json",
+        "tests/fixtures/markup/hostile.json",
+    ] {
+        svar()
+            .args(["check", file])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("i orden (0 fejl, 0 advarsler)"));
+    }
+}
+
+#[test]
+fn each_markup_mistake_has_its_exact_message_and_exit_code() {
+    // (file, exit code): warnings alone pass the check, errors fail it.
+    for (name, code) in [
+        // Footnotes without "markup": "markdown" would never print: a warning.
+        ("literal", 0),
+        // "[^9]" with only footnote 1: an error.
+        ("missing-footnote", 1),
+        // A link to file:///etc/passwd: an error.
+        ("file-link", 1),
+        // Footnote 2 that no text refers to: a warning.
+        ("unused-footnote", 0),
+    ] {
+        let (actual, report) = check_output(&format!("tests/fixtures/markup/{name}.json"));
+        assert_eq!(actual, code, "{report}");
+        insta::assert_snapshot!(name, report);
+    }
+}
+
+#[test]
+fn the_key_sentence_of_each_finding() {
+    for (name, message) in [
+        (
+            "literal",
+            "advarsel: fodnoter sættes kun, når teksterne læses som markdown",
+        ),
+        ("missing-footnote", "fejl: fodnoten [^9] findes ikke"),
+        ("file-link", "fejl: linket går til \"file:///etc/passwd\""),
+        ("unused-footnote", "advarsel: fodnoten [^2] bruges ikke"),
+    ] {
+        svar()
+            .arg("check")
+            .arg(format!("tests/fixtures/markup/{name}.json"))
+            .assert()
+            .stderr(predicate::str::contains(message));
+    }
+}
+
+#[test]
+fn an_answer_with_a_markup_error_is_not_rendered() {
+    let folder = tempfile::tempdir().unwrap();
+    for (name, message) in [
+        ("missing-footnote", "fodnoten [^9] findes ikke"),
+        ("file-link", "linket går til \"file:///etc/passwd\""),
+    ] {
+        let pdf = folder.path().join(format!("{name}.pdf"));
+        svar()
+            .arg("render")
+            .arg(fixture(&format!("markup/{name}.json")))
+            .arg("-o")
+            .arg(&pdf)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(message));
+        assert!(!pdf.exists(), "{name}");
+    }
+}
+
+#[test]
+fn diff_names_a_changed_footnote_and_a_changed_markup_setting() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("markdown.json")).unwrap();
+    let original: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let write = |name: &str, answer: &serde_json::Value| {
+        let path = folder.path().join(name);
+        std::fs::write(&path, serde_json::to_string_pretty(answer).unwrap()).unwrap();
+        path
+    };
+    let mut changed = original.clone();
+    changed["footnotes"]["1"] = "Jf. Folketingets netsted.".into();
+    let footnote = write("footnote.json", &changed);
+    let mut changed = original.clone();
+    changed["markup"] = "plain".into();
+    let plain = write("plain.json", &changed);
+    for (new, expected) in [
+        (
+            footnote,
+            "\nFodnote 1: ændret\n    Jf. [-[Folketingets hjemmeside](https://www.ft.dk).-]{+Folketingets netsted.+}\n\n1 forskel.\n",
+        ),
+        (plain, "\nTekstformat: markdown → ordret\n\n1 forskel.\n"),
+    ] {
+        svar()
+            .args(["diff", "--no-color", "tests/fixtures/markdown.json"])
+            .arg(&new)
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains(expected));
+    }
+}
