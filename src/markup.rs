@@ -2,14 +2,16 @@
 //!
 //! By default every character of an answer is printed as written (see [`crate::escape`]). An
 //! answer that sets `"markup": "markdown"` may use *emphasis*, **strong**, `[links](https://…)`,
-//! footnotes `[^1]` (their texts under `footnotes`) and line breaks. Nothing else of Markdown
+//! footnotes `[^1]` (their texts under `footnotes`; a second reference to the same footnote
+//! repeats its number) and line breaks. Nothing else of Markdown
 //! applies: a line that would start a heading, list, quotation or code block in Markdown
 //! ("1. januar", "- ", "# ") is protected first, and anything the parser still sees as a block
 //! or an image is printed as its source text. The output calls only `emph`, `strong`, `link`,
-//! `footnote` and `linebreak`; all text goes through [`escape::markup`] and every link target
-//! through [`escape::string_literal`], so content still cannot inject Typst.
+//! `footnote` and `linebreak`, with labels svar makes itself; all text goes through
+//! [`escape::markup`] and every link target through [`escape::string_literal`], so content
+//! still cannot inject Typst.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -52,8 +54,37 @@ pub fn references(text: &str) -> Vec<Reference> {
         .collect()
 }
 
-/// `text` as Typst markup; footnote references take their texts from `footnotes`.
-pub fn to_typst(text: &str, footnotes: &BTreeMap<String, String>) -> String {
+/// The footnotes of one answer, and which of them have been printed so far.
+#[derive(Debug)]
+pub struct Footnotes {
+    texts: BTreeMap<String, String>,
+    printed: BTreeSet<String>,
+}
+
+impl Footnotes {
+    /// The answer's footnotes by label, none printed yet.
+    pub fn new(texts: BTreeMap<String, String>) -> Self {
+        Self {
+            texts,
+            printed: BTreeSet::new(),
+        }
+    }
+
+    /// The footnote for a reference to `label`: its text the first time, later a reference to
+    /// the first one (same number); `None` if there is no such footnote.
+    fn reference(&mut self, label: &str) -> Option<String> {
+        let index = self.texts.keys().position(|known| known == label)?;
+        let name = format!("<svar-footnote-{index}>");
+        if !self.printed.insert(label.to_string()) {
+            return Some(format!("#footnote({name});"));
+        }
+        Some(format!("#footnote[{}];{name}", convert(&self.texts[label], None)))
+    }
+}
+
+/// `text` as Typst markup; footnote references take their texts from `footnotes`, in the
+/// order the document prints them.
+pub fn to_typst(text: &str, footnotes: &mut Footnotes) -> String {
     convert(text, Some(footnotes))
 }
 
@@ -72,7 +103,7 @@ fn link_target(link_type: LinkType, target: &str) -> String {
 }
 
 /// Converts one text; `footnotes` is `None` inside a footnote, which cannot have its own.
-fn convert(text: &str, footnotes: Option<&BTreeMap<String, String>>) -> String {
+fn convert(text: &str, mut footnotes: Option<&mut Footnotes>) -> String {
     let source = protect_line_starts(text);
     let mut out = String::with_capacity(source.len() + source.len() / 4);
     let mut links_open: Vec<bool> = Vec::new();
@@ -111,10 +142,8 @@ fn convert(text: &str, footnotes: Option<&BTreeMap<String, String>>) -> String {
                 }
             }
             Event::FootnoteReference(label) => {
-                match footnotes.and_then(|notes| notes.get(label.as_ref())) {
-                    Some(note) => {
-                        out.push_str(&format!("#footnote[{}];", convert(note, None)));
-                    }
+                match footnotes.as_deref_mut().and_then(|notes| notes.reference(&label)) {
+                    Some(footnote) => out.push_str(&footnote),
                     None => out.push_str(&escape::markup(&source[range])),
                 }
             }
@@ -201,7 +230,7 @@ mod tests {
 
     fn typst(text: &str) -> String {
         let notes = BTreeMap::from([("1".to_string(), "Lov nr. *1* af 2019.".to_string())]);
-        to_typst(text, &notes)
+        to_typst(text, &mut Footnotes::new(notes))
     }
 
     #[test]
@@ -213,7 +242,11 @@ mod tests {
         );
         assert_eq!(
             typst("jf. loven[^1]"),
-            "jf\\. loven#footnote[Lov nr\\. #emph[1]; af 2019\\.];"
+            "jf\\. loven#footnote[Lov nr\\. #emph[1]; af 2019\\.];<svar-footnote-0>"
+        );
+        assert_eq!(
+            typst("a[^1] b[^1]"),
+            "a#footnote[Lov nr\\. #emph[1]; af 2019\\.];<svar-footnote-0> b#footnote(<svar-footnote-0>);"
         );
         assert_eq!(typst("a\nb"), "a#linebreak();b");
     }
@@ -271,6 +304,7 @@ mod tests {
                 SyntaxKind::Parenthesized,
                 SyntaxKind::Str,
                 SyntaxKind::Semicolon,
+                SyntaxKind::Label,
             ];
             assert!(ALLOWED.contains(&node.kind()), "{:?} from {text:?}", node.kind());
             if node.kind() == SyntaxKind::Ident {

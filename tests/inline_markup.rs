@@ -311,3 +311,19 @@ fn diff_names_a_changed_footnote_and_a_changed_markup_setting() {
             .stdout(predicate::str::contains(expected));
     }
 }
+
+#[test]
+fn a_footnote_referred_to_twice_is_printed_once_and_keeps_its_number() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut answer: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("markdown.json")).unwrap()).unwrap();
+    answer["answer"]["blocks"][0]["paragraph"] = "Første henvisning.[^1]".into();
+    answer["answer"]["blocks"][3]["paragraph"] = "Anden henvisning.[^1]".into();
+    let file = folder.path().join("twice.json");
+    std::fs::write(&file, answer.to_string()).unwrap();
+    let pdf = render(&file, folder.path());
+    let text = pdf_text(&pdf);
+    assert_eq!(text.matches("Jf. Folketingets hjemmeside.").count(), 1, "{text}");
+    assert!(text.contains("Første henvisning.1"), "{text}");
+    assert!(text.contains("Anden henvisning.1"), "{text}");
+}

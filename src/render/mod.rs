@@ -180,7 +180,7 @@ fn string_filter(value: &Value) -> Value {
 
 /// `{{ text|inline }}`: prose as Typst markup. Literal text, unless the answer sets
 /// `"markup": "markdown"`; then emphasis, links, footnotes and line breaks become Typst calls.
-fn inline_filter(state: &minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
+fn inline_filter(state: &mut minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
     if value.is_none() || value.is_undefined() {
         return Err(minijinja::Error::new(
             minijinja::ErrorKind::InvalidOperation,
@@ -194,12 +194,19 @@ fn inline_filter(state: &minijinja::State, value: &Value) -> Result<Value, minij
     if !markdown {
         return Ok(Value::from_safe_string(escape::markup(&text)));
     }
+    // One set of footnotes per document, so a footnote referred to again keeps its number.
+    if state.get_extension::<crate::markup::Footnotes>().is_none() {
+        let texts = state
+            .lookup("footnotes")
+            .map(|notes| footnote_map(&notes))
+            .unwrap_or_default();
+        state.get_or_insert_extension(crate::markup::Footnotes::new(texts));
+    }
     let footnotes = state
-        .lookup("footnotes")
-        .map(|notes| footnote_map(&notes))
-        .unwrap_or_default();
+        .get_extension_mut::<crate::markup::Footnotes>()
+        .expect("inserted above");
     Ok(Value::from_safe_string(crate::markup::to_typst(
-        &text, &footnotes,
+        &text, footnotes,
     )))
 }
 

@@ -139,8 +139,11 @@ fn check_enclosure_references(answer: &Answer, prose: &[(JsonPath, &str)], probl
     let count = answer.enclosures.len();
     let mut mentioned = vec![false; count];
     for (path, text) in prose {
+        // An enclosure naming itself ("Bilag 1 viser …") does not refer the reader to it.
+        let inside = enclosure_of(path);
         for number in enclosure_mentions(text) {
             match mentioned.get_mut(number.wrapping_sub(1)) {
+                Some(_) if inside == Some(number - 1) => {}
                 Some(seen) => *seen = true,
                 None => problems.push(Problem::warning(
                     path.clone(),
@@ -161,26 +164,65 @@ fn check_enclosure_references(answer: &Answer, prose: &[(JsonPath, &str)], probl
     }
 }
 
-/// The numbers of the enclosures a text mentions: "bilag 1", "Bilag 2".
-fn enclosure_mentions(text: &str) -> Vec<usize> {
-    let lower = text.to_lowercase();
-    lower
-        .match_indices("bilag ")
-        .filter(|(at, _)| !lower[..*at].ends_with(char::is_alphanumeric))
-        .filter_map(|(at, word)| {
-            let digits: String = lower[at + word.len()..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            digits.parse().ok()
-        })
-        .collect()
+/// The enclosure (from 0) a text at `path` belongs to, if it is in one.
+fn enclosure_of(path: &JsonPath) -> Option<usize> {
+    use crate::input::diagnostic::Segment;
+    match path.0.as_slice() {
+        [Segment::Key(key), Segment::Index(index), ..] if key == "enclosures" => Some(*index),
+        _ => None,
+    }
 }
 
-/// Inline formatting: every footnote referred to exists and is used, every link goes to the
-/// web or an e-mail address; footnotes without Markdown would never print.
+/// The numbers of the enclosures a text mentions: "bilag 1", "Bilag 2", "bilag 1 og 2",
+/// "bilag 1-3", with any kind of space (a no-break space too).
+fn enclosure_mentions(text: &str) -> Vec<usize> {
+    let lower = text.to_lowercase();
+    let mut numbers = Vec::new();
+    for (at, word) in lower.match_indices("bilag") {
+        if lower[..at].ends_with(char::is_alphanumeric) {
+            continue;
+        }
+        let rest = &lower[at + word.len()..];
+        if !rest.starts_with(char::is_whitespace) {
+            continue;
+        }
+        numbers.extend(numbers_in(rest));
+    }
+    numbers
+}
+
+/// The numbers at the start of `text`: "1", "1 og 2", "1, 2 og 3", "1-3" (a range).
+fn numbers_in(text: &str) -> Vec<usize> {
+    let mut numbers: Vec<usize> = Vec::new();
+    let mut rest = text.trim_start();
+    let mut range_from = None;
+    loop {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let Ok(number) = digits.parse::<usize>() else {
+            break;
+        };
+        match range_from.take() {
+            Some(from) if from < number && number - from <= 100 => numbers.extend(from + 1..=number),
+            _ => numbers.push(number),
+        }
+        rest = &rest[digits.len()..];
+        let after = rest.trim_start();
+        if let Some(next) = after.strip_prefix(['-', '–']) {
+            range_from = Some(number);
+            rest = next.trim_start();
+        } else if let Some(next) = after.strip_prefix(',').or_else(|| after.strip_prefix("og")) {
+            rest = next.trim_start();
+        } else {
+            break;
+        }
+    }
+    numbers
+}
+
+/// Inline formatting: every footnote referred to exists and is used, none has its own, every
+/// link goes to the web or an e-mail address; footnotes without Markdown would never print.
 fn check_markup(answer: &Answer, prose: &[(JsonPath, &str)], problems: &mut Vec<Problem>) {
-    use crate::markup::{Reference, is_allowed_link, references};
+    use crate::markup::{Reference, references};
     let footnotes = JsonPath::root().key("footnotes");
     if answer.markup == Markup::Plain {
         if !answer.footnotes.is_empty() {
@@ -193,12 +235,7 @@ fn check_markup(answer: &Answer, prose: &[(JsonPath, &str)], problems: &mut Vec<
         return;
     }
     let mut used = std::collections::BTreeSet::new();
-    let notes: Vec<(JsonPath, &str)> = answer
-        .footnotes
-        .iter()
-        .map(|(label, text)| (footnotes.key(label), text.as_str()))
-        .collect();
-    for (path, text) in prose.iter().chain(&notes) {
+    for (path, text) in prose {
         for reference in references(text) {
             match reference {
                 Reference::Footnote(label) if answer.footnotes.contains_key(&label) => {
@@ -209,20 +246,39 @@ fn check_markup(answer: &Answer, prose: &[(JsonPath, &str)], problems: &mut Vec<
                     format!("fodnoten [^{label}] findes ikke"),
                     Some(format!("tilføj den under \"footnotes\": {{\"{label}\": \"…\"}}")),
                 )),
-                Reference::Link(target) if !is_allowed_link(&target) => problems.push(Problem::error(
-                    path.clone(),
-                    format!("linket går til \"{target}\""),
-                    Some("et link skal begynde med https://, http:// eller mailto:".into()),
-                )),
-                Reference::Link(_) => {}
+                Reference::Link(target) => check_link(path, &target, problems),
             }
         }
     }
-    for label in answer.footnotes.keys().filter(|label| !used.contains(*label)) {
-        problems.push(Problem::warning(
-            footnotes.key(label),
-            format!("fodnoten [^{label}] bruges ikke"),
-            Some(format!("henvis til den i teksten med [^{label}], eller fjern den")),
+    for (label, text) in &answer.footnotes {
+        let path = footnotes.key(label);
+        if !used.contains(label) {
+            problems.push(Problem::warning(
+                path.clone(),
+                format!("fodnoten [^{label}] bruges ikke"),
+                Some(format!("henvis til den i teksten med [^{label}], eller fjern den")),
+            ));
+        }
+        for reference in references(text) {
+            match reference {
+                Reference::Footnote(inner) => problems.push(Problem::error(
+                    path.clone(),
+                    format!("en fodnote kan ikke selv have en fodnote ([^{inner}])"),
+                    Some("skriv teksten ind i fodnoten, eller flyt henvisningen ud i svaret".into()),
+                )),
+                Reference::Link(target) => check_link(&path, &target, problems),
+            }
+        }
+    }
+}
+
+/// A link may go to the web or an e-mail address, never to a file.
+fn check_link(path: &JsonPath, target: &str, problems: &mut Vec<Problem>) {
+    if !crate::markup::is_allowed_link(target) {
+        problems.push(Problem::error(
+            path.clone(),
+            format!("linket går til \"{target}\""),
+            Some("et link skal begynde med https://, http:// eller mailto:".into()),
         ));
     }
 }
@@ -712,6 +768,57 @@ fn number(cell: &Cell) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn enclosure_mentions_read_lists_ranges_and_any_space() {
+        assert_eq!(enclosure_mentions("jf. bilag 1."), [1]);
+        assert_eq!(enclosure_mentions("Se Bilag\u{a0}2 og bilag 3"), [2, 3]);
+        assert_eq!(enclosure_mentions("bilag 1 og 2"), [1, 2]);
+        assert_eq!(enclosure_mentions("bilag 1, 2 og 4"), [1, 2, 4]);
+        assert_eq!(enclosure_mentions("bilag 2-4"), [2, 3, 4]);
+        assert_eq!(enclosure_mentions("bilag 1–2"), [1, 2]);
+        assert!(enclosure_mentions("hovedbilag 1, bilaget, bilag A").is_empty());
+    }
+
+    #[test]
+    fn an_enclosure_naming_itself_is_not_a_reference() {
+        let mut answer: Answer = serde_json::from_value(serde_json::json!({
+            "ministry": {"name": "Justitsministeriet"},
+            "question": {"number": 1, "session": "2018-19", "text": "?",
+                "committee": {"name": "Folketingets Retsudvalg", "abbreviation": "REU"}},
+            "answer": {"blocks": [{"paragraph": "Svar."}]},
+            "enclosures": [{"title": "T", "blocks": [{"paragraph": "Bilag 1 viser tallene."}]}]
+        }))
+        .unwrap();
+        let unreferenced = |answer: &Answer| {
+            check(answer)
+                .iter()
+                .any(|problem| problem.message == "bilag 1 nævnes ikke i svaret")
+        };
+        assert!(unreferenced(&answer));
+        answer.answer.blocks = vec![Block::Paragraph("Se bilag 1.".into())];
+        assert!(!unreferenced(&answer));
+    }
+
+    #[test]
+    fn a_footnote_cannot_have_its_own() {
+        let answer: Answer = serde_json::from_value(serde_json::json!({
+            "markup": "markdown",
+            "ministry": {"name": "Justitsministeriet"},
+            "question": {"number": 1, "session": "2018-19", "text": "?",
+                "committee": {"name": "Folketingets Retsudvalg", "abbreviation": "REU"}},
+            "answer": {"blocks": [{"paragraph": "Svar.[^1] Igen.[^2]"}]},
+            "footnotes": {"1": "Første.", "2": "Se også [^1]."}
+        }))
+        .unwrap();
+        let problems = check(&answer);
+        let nested: Vec<_> = problems
+            .iter()
+            .filter(|problem| problem.message.starts_with("en fodnote kan ikke"))
+            .collect();
+        assert_eq!(nested.len(), 1, "{problems:?}");
+        assert_eq!(nested[0].path, JsonPath::root().key("footnotes").key("2"));
+    }
 
     #[test]
     fn recognises_series_and_sessions() {
