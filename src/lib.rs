@@ -146,7 +146,11 @@ pub(crate) fn typeset_generated(
 
 /// Serves the logo of the answer's ministry profile, if it has one, where the templates look.
 fn serve_logo(world: &mut AnswerWorld, answer: &Answer) {
-    let logo = answer.ministry.letterhead.as_ref().and_then(|l| l.logo.as_ref());
+    let logo = answer
+        .ministry
+        .letterhead
+        .as_ref()
+        .and_then(|l| l.logo.as_ref());
     if let Some(logo) = logo {
         world.serve(&logo.virtual_path(), logo.bytes.clone());
     }

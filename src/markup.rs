@@ -78,7 +78,10 @@ impl Footnotes {
         if !self.printed.insert(label.to_string()) {
             return Some(format!("#footnote({name});"));
         }
-        Some(format!("#footnote[{}];{name}", convert(&self.texts[label], None)))
+        Some(format!(
+            "#footnote[{}];{name}",
+            convert(&self.texts[label], None)
+        ))
     }
 }
 
@@ -142,7 +145,10 @@ fn convert(text: &str, mut footnotes: Option<&mut Footnotes>) -> String {
                 }
             }
             Event::FootnoteReference(label) => {
-                match footnotes.as_deref_mut().and_then(|notes| notes.reference(&label)) {
+                match footnotes
+                    .as_deref_mut()
+                    .and_then(|notes| notes.reference(&label))
+                {
                     Some(footnote) => out.push_str(&footnote),
                     None => out.push_str(&escape::markup(&source[range])),
                 }
@@ -257,13 +263,19 @@ mod tests {
         assert_eq!(typst("- 3 sager\n# 4"), "\\- 3 sager#linebreak();\\# 4");
         assert_eq!(typst("> citat"), "\\> citat");
         assert_eq!(typst("    kode"), "kode");
-        assert_eq!(typst("[x]: https://a.dk"), "\\[x\\]\\: https\\:\\/\\/a\\.dk");
+        assert_eq!(
+            typst("[x]: https://a.dk"),
+            "\\[x\\]\\: https\\:\\/\\/a\\.dk"
+        );
         assert_eq!(typst("Tekst\n---"), "Tekst#linebreak();\\-\\-\\-");
     }
 
     #[test]
     fn unsupported_constructs_print_as_written() {
-        assert_eq!(typst("![logo](/etc/passwd)"), "!\\[logo\\]\\(\\/etc\\/passwd\\)");
+        assert_eq!(
+            typst("![logo](/etc/passwd)"),
+            "!\\[logo\\]\\(\\/etc\\/passwd\\)"
+        );
         assert_eq!(typst("[^9]"), "\\[^9\\]");
         assert_eq!(typst("[lokal](file:///etc/passwd)"), "lokal");
     }
@@ -306,7 +318,11 @@ mod tests {
                 SyntaxKind::Semicolon,
                 SyntaxKind::Label,
             ];
-            assert!(ALLOWED.contains(&node.kind()), "{:?} from {text:?}", node.kind());
+            assert!(
+                ALLOWED.contains(&node.kind()),
+                "{:?} from {text:?}",
+                node.kind()
+            );
             if node.kind() == SyntaxKind::Ident {
                 let name = node.leaf_text().as_str();
                 assert!(

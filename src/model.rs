@@ -123,7 +123,9 @@ pub struct Enclosure {
     pub title: String,
     /// Landscape pages, for tables too wide for portrait.
     #[serde(default, skip_serializing_if = "is_default")]
-    #[schemars(description = "Liggende sider, til tabeller der er for brede til stående (standard: false).")]
+    #[schemars(
+        description = "Liggende sider, til tabeller der er for brede til stående (standard: false)."
+    )]
     pub landscape: bool,
     /// The enclosure's blocks.
     #[schemars(description = "Bilagets blokke: afsnit, lister, udtalelser og tabeller.")]
@@ -240,7 +242,9 @@ pub struct Letterhead {
     pub kind_regards: bool,
     /// The ministry's logo over its name: an image file in the profile's folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "Ministeriets logo over navnet: en billedfil (SVG, PNG eller JPEG) i mappen ministries/.")]
+    #[schemars(
+        description = "Ministeriets logo over navnet: en billedfil (SVG, PNG eller JPEG) i mappen ministries/."
+    )]
     pub logo: Option<Logo>,
 }
 
@@ -250,10 +254,14 @@ pub struct Letterhead {
 #[schemars(description = "Et logo og den tekst, der beskriver det for skærmlæsere.")]
 pub struct Logo {
     /// The image file's name in `ministries/`, e.g. "justitsministeriet.svg".
-    #[schemars(description = "Billedfilens navn i mappen ministries/, fx \"justitsministeriet.svg\".")]
+    #[schemars(
+        description = "Billedfilens navn i mappen ministries/, fx \"justitsministeriet.svg\"."
+    )]
     pub file: String,
     /// The alternative text read out instead of the image (accessibility requires one).
-    #[schemars(description = "Den alternative tekst, som skærmlæsere læser i stedet for billedet, fx \"Justitsministeriets logo\".")]
+    #[schemars(
+        description = "Den alternative tekst, som skærmlæsere læser i stedet for billedet, fx \"Justitsministeriets logo\"."
+    )]
     pub description: String,
     /// The image's bytes, read when the profile is.
     #[serde(skip)]

@@ -323,7 +323,11 @@ fn a_footnote_referred_to_twice_is_printed_once_and_keeps_its_number() {
     std::fs::write(&file, answer.to_string()).unwrap();
     let pdf = render(&file, folder.path());
     let text = pdf_text(&pdf);
-    assert_eq!(text.matches("Jf. Folketingets hjemmeside.").count(), 1, "{text}");
+    assert_eq!(
+        text.matches("Jf. Folketingets hjemmeside.").count(),
+        1,
+        "{text}"
+    );
     assert!(text.contains("Første henvisning.1"), "{text}");
     assert!(text.contains("Anden henvisning.1"), "{text}");
 }

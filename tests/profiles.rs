@@ -48,7 +48,10 @@ fn every_shipped_profile_prints_its_address_and_contact_lines() {
             .success();
         let text = pdf_text(&pdf);
         for line in letterhead["address"].as_array().unwrap() {
-            assert!(text.contains(line.as_str().unwrap()), "{id}: {line} in {text}");
+            assert!(
+                text.contains(line.as_str().unwrap()),
+                "{id}: {line} in {text}"
+            );
         }
         for (key, label) in [("phone", "Telefon"), ("cvr", "CVR-nr."), ("ean", "EAN")] {
             if let Some(value) = letterhead[key].as_str() {

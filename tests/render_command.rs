@@ -508,7 +508,9 @@ fn a_correction_is_headed_so_and_names_the_answer_it_corrects() {
         "{answer}"
     );
     assert!(
-        answer.contains("Svar: Justitsministeriet berigtiger hermed svaret af 11. april 2011 på spørgsmålet."),
+        answer.contains(
+            "Svar: Justitsministeriet berigtiger hermed svaret af 11. april 2011 på spørgsmålet."
+        ),
         "{answer}"
     );
 }

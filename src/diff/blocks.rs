@@ -36,7 +36,14 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
             (Some(old), Some(new)) => {
                 changes.text(&place.field("titel", "title"), &old.title, &new.title);
                 let orientation = |enclosure: &Enclosure| {
-                    Some(if enclosure.landscape { "liggende" } else { "stående" }.to_string())
+                    Some(
+                        if enclosure.landscape {
+                            "liggende"
+                        } else {
+                            "stående"
+                        }
+                        .to_string(),
+                    )
                 };
                 changes.value(
                     &place.field("sider", "landscape"),
@@ -51,7 +58,9 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
                 };
                 compare_blocks(&container(&old.blocks), &container(&new.blocks), changes);
             }
-            (Some(old), None) => changes.removed(&place, Element::Enclosure, enclosure_summary(old)),
+            (Some(old), None) => {
+                changes.removed(&place, Element::Enclosure, enclosure_summary(old))
+            }
             (None, Some(new)) => changes.added(&place, Element::Enclosure, enclosure_summary(new)),
             (None, None) => {}
         }

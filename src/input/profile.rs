@@ -54,7 +54,10 @@ pub fn resolve(answer: &mut Answer, path: &Path) -> Result<(), ProfileProblem> {
 fn read_logo(logo: &mut Logo, folder: &Path, profile: &Path) -> Result<(), ProfileProblem> {
     let name = Path::new(&logo.file);
     let plain_name = name.components().count() == 1
-        && matches!(name.components().next(), Some(std::path::Component::Normal(_)));
+        && matches!(
+            name.components().next(),
+            Some(std::path::Component::Normal(_))
+        );
     let extension = name
         .extension()
         .and_then(|e| e.to_str())
@@ -67,7 +70,8 @@ fn read_logo(logo: &mut Logo, folder: &Path, profile: &Path) -> Result<(), Profi
                 logo.file,
                 profile.display()
             ),
-            hint: "skriv navnet på en SVG-, PNG- eller JPEG-fil, der ligger ved siden af profilen".into(),
+            hint: "skriv navnet på en SVG-, PNG- eller JPEG-fil, der ligger ved siden af profilen"
+                .into(),
         });
     }
     let path = folder.join(name);

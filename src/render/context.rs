@@ -870,7 +870,10 @@ mod tests {
             title(Status::Final, QuestionKind::Committee, heading),
             "Svar på spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg"
         );
-        assert!(title(Status::Interim, QuestionKind::Committee, heading).starts_with("Foreløbigt svar på spørgsmål"));
+        assert!(
+            title(Status::Interim, QuestionKind::Committee, heading)
+                .starts_with("Foreløbigt svar på spørgsmål")
+        );
     }
 
     #[test]

@@ -95,8 +95,15 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
 /// statement introductions and table notes (the texts inline formatting applies to).
 fn prose(answer: &Answer) -> Vec<(JsonPath, &str)> {
     let root = JsonPath::root();
-    let mut texts = vec![(root.key("question").key("text"), answer.question.text.as_str())];
-    prose_of_blocks(&answer.answer.blocks, &root.key("answer").key("blocks"), &mut texts);
+    let mut texts = vec![(
+        root.key("question").key("text"),
+        answer.question.text.as_str(),
+    )];
+    prose_of_blocks(
+        &answer.answer.blocks,
+        &root.key("answer").key("blocks"),
+        &mut texts,
+    );
     for (index, enclosure) in answer.enclosures.iter().enumerate() {
         let path = root.key("enclosures").index(index).key("blocks");
         prose_of_blocks(&enclosure.blocks, &path, &mut texts);
@@ -122,20 +129,22 @@ fn prose_of_blocks<'a>(blocks: &'a [Block], path: &JsonPath, texts: &mut Vec<(Js
                 }
                 prose_of_blocks(&statement.blocks, &path.key("blocks"), texts);
             }
-            Block::Table(table) => texts.extend(
-                table
-                    .notes
-                    .iter()
-                    .enumerate()
-                    .map(|(note, text)| (path.key("table").key("notes").index(note), text.as_str())),
-            ),
+            Block::Table(table) => {
+                texts.extend(table.notes.iter().enumerate().map(|(note, text)| {
+                    (path.key("table").key("notes").index(note), text.as_str())
+                }))
+            }
         }
     }
 }
 
 /// Every enclosure is referred to ("jf. bilag 2"), and the text refers to no enclosure that
 /// is not there.
-fn check_enclosure_references(answer: &Answer, prose: &[(JsonPath, &str)], problems: &mut Vec<Problem>) {
+fn check_enclosure_references(
+    answer: &Answer,
+    prose: &[(JsonPath, &str)],
+    problems: &mut Vec<Problem>,
+) {
     let count = answer.enclosures.len();
     let mut mentioned = vec![false; count];
     for (path, text) in prose {
@@ -158,7 +167,10 @@ fn check_enclosure_references(answer: &Answer, prose: &[(JsonPath, &str)], probl
             problems.push(Problem::warning(
                 JsonPath::root().key("enclosures").index(index),
                 format!("bilag {} nævnes ikke i svaret", index + 1),
-                Some(format!("henvis til det i teksten, fx \"jf. bilag {}\"", index + 1)),
+                Some(format!(
+                    "henvis til det i teksten, fx \"jf. bilag {}\"",
+                    index + 1
+                )),
             ));
         }
     }
@@ -202,7 +214,9 @@ fn numbers_in(text: &str) -> Vec<usize> {
             break;
         };
         match range_from.take() {
-            Some(from) if from < number && number - from <= 100 => numbers.extend(from + 1..=number),
+            Some(from) if from < number && number - from <= 100 => {
+                numbers.extend(from + 1..=number)
+            }
             _ => numbers.push(number),
         }
         rest = &rest[digits.len()..];
@@ -244,7 +258,9 @@ fn check_markup(answer: &Answer, prose: &[(JsonPath, &str)], problems: &mut Vec<
                 Reference::Footnote(label) => problems.push(Problem::error(
                     path.clone(),
                     format!("fodnoten [^{label}] findes ikke"),
-                    Some(format!("tilføj den under \"footnotes\": {{\"{label}\": \"…\"}}")),
+                    Some(format!(
+                        "tilføj den under \"footnotes\": {{\"{label}\": \"…\"}}"
+                    )),
                 )),
                 Reference::Link(target) => check_link(path, &target, problems),
             }
@@ -256,7 +272,9 @@ fn check_markup(answer: &Answer, prose: &[(JsonPath, &str)], problems: &mut Vec<
             problems.push(Problem::warning(
                 path.clone(),
                 format!("fodnoten [^{label}] bruges ikke"),
-                Some(format!("henvis til den i teksten med [^{label}], eller fjern den")),
+                Some(format!(
+                    "henvis til den i teksten med [^{label}], eller fjern den"
+                )),
             ));
         }
         for reference in references(text) {
@@ -264,7 +282,9 @@ fn check_markup(answer: &Answer, prose: &[(JsonPath, &str)], problems: &mut Vec<
                 Reference::Footnote(inner) => problems.push(Problem::error(
                     path.clone(),
                     format!("en fodnote kan ikke selv have en fodnote ([^{inner}])"),
-                    Some("skriv teksten ind i fodnoten, eller flyt henvisningen ud i svaret".into()),
+                    Some(
+                        "skriv teksten ind i fodnoten, eller flyt henvisningen ud i svaret".into(),
+                    ),
                 )),
                 Reference::Link(target) => check_link(&path, &target, problems),
             }
@@ -417,20 +437,19 @@ fn check_committee(committee: &Committee, path: &JsonPath, problems: &mut Vec<Pr
         None => problems.push(Problem::warning(
             path.key("abbreviation"),
             format!("ukendt udvalgsforkortelse \"{}\"", committee.abbreviation),
-            Some(format!(
-                "kendte forkortelser: {}",
-                {
-                    let mut known: Vec<&str> = COMMITTEES.iter().map(|(a, _)| *a).collect();
-                    known.dedup();
-                    known.join(", ")
-                }
-            )),
+            Some(format!("kendte forkortelser: {}", {
+                let mut known: Vec<&str> = COMMITTEES.iter().map(|(a, _)| *a).collect();
+                known.dedup();
+                known.join(", ")
+            })),
         )),
-        Some(name) if !is_name_of(&committee.abbreviation, &committee.name) => problems.push(Problem::warning(
-            path.key("name"),
-            format!("{} hedder \"{name}\"", committee.abbreviation),
-            Some("ret navnet eller forkortelsen, så de passer sammen".into()),
-        )),
+        Some(name) if !is_name_of(&committee.abbreviation, &committee.name) => {
+            problems.push(Problem::warning(
+                path.key("name"),
+                format!("{} hedder \"{name}\"", committee.abbreviation),
+                Some("ret navnet eller forkortelsen, så de passer sammen".into()),
+            ))
+        }
         Some(_) => {}
     }
 }
