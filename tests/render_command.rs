@@ -293,6 +293,16 @@ fn own_templates_override_the_built_in_ones_and_their_errors_name_the_template_l
         .success();
     let source = std::fs::read_to_string(out.with_extension("typ")).unwrap();
     assert!(source.contains("= Besvarelse:") && !source.contains("= Svar:"));
+    // Only that part changed: the rest of the source is the built-in templates' to the byte.
+    let builtin_out = folder.path().join("builtin.typ.pdf");
+    svar()
+        .args(["render", "--emit-typst", "-o"])
+        .arg(&builtin_out)
+        .arg(fixture("complete.json"))
+        .assert()
+        .success();
+    let builtin_source = std::fs::read_to_string(builtin_out.with_extension("typ")).unwrap();
+    assert_eq!(source, builtin_source.replace("= Svar:", "= Besvarelse:"));
 
     let broken = answer.replace("= Besvarelse:", "= Besvarelse:\n#ukendt-funktion()");
     std::fs::write(templates.join("answer.typ"), &broken).unwrap();
@@ -512,5 +522,30 @@ fn a_correction_is_headed_so_and_names_the_answer_it_corrects() {
             "Svar: Justitsministeriet berigtiger hermed svaret af 11. april 2011 på spørgsmålet."
         ),
         "{answer}"
+    );
+}
+
+#[test]
+fn page_images_of_pages_an_answer_no_longer_has_are_removed() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("svar.pdf");
+    let render = |answer: &str| {
+        svar()
+            .args(["render", "--png", "-o"])
+            .arg(&pdf)
+            .arg(fixture(answer))
+            .assert()
+            .success();
+    };
+    render("enclosure.json");
+    assert_eq!(
+        files_in(folder.path()),
+        ["svar-1.png", "svar-2.png", "svar.pdf"]
+    );
+    std::fs::write(folder.path().join("svar-notes.png"), b"not svar's").unwrap();
+    render("complete.json");
+    assert_eq!(
+        files_in(folder.path()),
+        ["svar-1.png", "svar-notes.png", "svar.pdf"]
     );
 }

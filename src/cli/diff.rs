@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 
 use crate::diff::{self, report, source};
 use crate::input::LoadError;
+use crate::limit::{DEFAULT_TIME_LIMIT, run_with_limit};
 use crate::model::Answer;
 use crate::output::write_atomically;
 use crate::pdf::ExportOptions;
@@ -38,6 +39,9 @@ pub struct DiffArgs {
     /// indbyggede), så en ændret skabelon kan ses side om side med den indbyggede.
     #[arg(long, value_name = "MAPPE")]
     pub templates: Option<PathBuf>,
+    /// Længste tid (sekunder) Typst må bruge på at sætte svarene til --redline og --pages.
+    #[arg(long, value_name = "SEKUNDER", default_value_t = DEFAULT_TIME_LIMIT.as_secs_f64())]
+    pub time_limit: f64,
 }
 
 /// How the change list is printed.
@@ -56,6 +60,10 @@ const TROUBLE: u8 = 2;
 
 /// Compares the two answers: exit 0 if they say the same, 1 if not, 2 if one cannot be read.
 pub fn run(args: &DiffArgs) -> ExitCode {
+    if super::render::time_limit(args.time_limit).is_none() {
+        eprintln!("fejl: --time-limit skal være et positivt antal sekunder");
+        return ExitCode::from(TROUBLE);
+    }
     let (old, new) = match (load(&args.old), load(&args.new)) {
         (Some(old), Some(new)) => (old, new),
         _ => return ExitCode::from(TROUBLE),
@@ -100,7 +108,8 @@ fn load(path: &Path) -> Option<Answer> {
     }
 }
 
-/// Writes the redline PDF and the page images, if asked for.
+/// Writes the redline PDF and the page images, if asked for; typesetting runs under the time
+/// limit, as in `svar render`, since own templates may loop.
 fn write_extras(
     args: &DiffArgs,
     old: &Answer,
@@ -112,9 +121,13 @@ fn write_extras(
         Some(folder) => TemplateSet::overridden_by(folder)?,
         None => builtin.clone(),
     };
+    let limit = super::render::time_limit(args.time_limit).unwrap_or(DEFAULT_TIME_LIMIT);
     if let Some(path) = &args.redline {
         let old_name = args.old.display().to_string();
-        let typeset = crate::redline::redline(&old_name, new, changes, &templates)?;
+        let (new, changes, templates) = (new.clone(), changes.clone(), templates.clone());
+        let typeset = run_with_limit(limit, move || {
+            crate::redline::redline(&old_name, &new, &changes, &templates)
+        })??;
         let pdf = typeset.pdf(&ExportOptions::default())?;
         write_atomically(path, &pdf.bytes).map_err(|source| crate::Error::Write {
             path: path.clone(),
@@ -123,8 +136,14 @@ fn write_extras(
         println!("Redline: {}", path.display());
     }
     if let Some(folder) = &args.pages {
-        let old = crate::typeset(old, &builtin)?;
-        let new = crate::typeset(new, &templates)?;
+        let (old, new, builtin, templates) =
+            (old.clone(), new.clone(), builtin.clone(), templates.clone());
+        let (old, new) = run_with_limit(limit, move || {
+            Ok::<_, crate::Error>((
+                crate::typeset(&old, &builtin)?,
+                crate::typeset(&new, &templates)?,
+            ))
+        })??;
         let differences = crate::pages::compare_pages(&old, &new);
         let written = crate::pages::write_differences(&differences, folder).map_err(|error| {
             crate::Error::Write {

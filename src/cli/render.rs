@@ -104,7 +104,9 @@ pub fn run(args: &RenderArgs) -> ExitCode {
                     emit_typst: args.emit_typst,
                     png: args.png,
                 };
-                let result = render_file(file, &pdf_path, extras, &options, &templates, limit);
+                let warn = |text: &str| progress.warn(text);
+                let result =
+                    render_file(file, &pdf_path, extras, &options, &templates, limit, &warn);
                 // The memo cache is global and grows with every document; keep a batch bounded.
                 typst::comemo::evict(EVICT_AFTER);
                 match result {
@@ -247,6 +249,14 @@ impl Progress {
         }
     }
 
+    /// Prints a warning (text with its own line ends) without breaking the bar.
+    fn warn(&self, text: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprint!("{text}")),
+            None => eprint!("{text}"),
+        }
+    }
+
     fn failed(&self, report: impl FnOnce()) {
         match &self.bar {
             Some(bar) => {
@@ -314,7 +324,7 @@ pub(super) struct Rendered {
 }
 
 /// Renders one answer, producing every output in memory, within the time limit, before
-/// writing any of them.
+/// writing any of them. Warnings go to `warn`, so a progress bar can make room for them.
 ///
 /// The calling thread typesets its next answer in the world of its previous one (a batch
 /// thread, or `svar watch` rendering the same answer again), so unchanged parts are reused.
@@ -325,11 +335,12 @@ pub(super) fn render_file(
     options: &ExportOptions,
     templates: &TemplateSet,
     limit: Duration,
+    warn: &(dyn Fn(&str) + Sync),
 ) -> Result<Rendered, Error> {
     let loaded = input::load(file)?;
     if !loaded.report.findings.is_empty() {
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        eprint!("{}", loaded.report.to_text(color));
+        warn(&loaded.report.to_text(color));
     }
     let job = Job {
         answer: loaded.answer,
@@ -343,17 +354,29 @@ pub(super) fn render_file(
     let (produced, typeset) = run_with_limit(limit, move || job.produce(previous))??;
     PREVIOUS.with(|previous| *previous.borrow_mut() = Some(typeset));
     if produced.undated_fallback {
-        eprintln!(
+        warn(&format!(
             "advarsel: {} har ingen dato; PDF/A kræver en dato, så PDF'en overholder kun PDF/UA-1. \
-             Angiv \"date\" for at få PDF/A-3b.",
+             Angiv \"date\" for at få PDF/A-3b.\n",
             file.display()
-        );
+        ));
     }
     for (path, bytes) in &produced.outputs {
         write_atomically(path, bytes).map_err(|source| Error::Write {
             path: path.clone(),
             source,
         })?;
+    }
+    // Images of pages an earlier, longer version had would otherwise pass for current ones.
+    for path in &produced.stale {
+        match std::fs::remove_file(path) {
+            Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::Write {
+                    path: path.clone(),
+                    source,
+                });
+            }
+            _ => {}
+        }
     }
     Ok(produced.rendered)
 }
@@ -376,6 +399,8 @@ struct Job {
 /// The files one answer gives, not yet written.
 struct Produced {
     outputs: Vec<(PathBuf, Vec<u8>)>,
+    /// Page images left from an earlier render with more pages, to remove.
+    stale: Vec<PathBuf>,
     rendered: Rendered,
     undated_fallback: bool,
 }
@@ -393,6 +418,7 @@ impl Job {
         };
         let pdf = typeset.pdf(&self.options)?;
         let mut outputs = vec![(self.pdf_path.clone(), pdf.bytes)];
+        let mut stale = Vec::new();
         if self.emit_typst {
             let source = typeset.typst_source().as_bytes().to_vec();
             outputs.push((self.pdf_path.with_extension("typ"), source));
@@ -403,16 +429,19 @@ impl Job {
                 .file_stem()
                 .unwrap_or_default()
                 .to_string_lossy();
+            let image = |page: usize| self.pdf_path.with_file_name(format!("{stem}-{page}.png"));
             for (index, png) in typeset.pngs().into_iter().enumerate() {
-                outputs.push((
-                    self.pdf_path
-                        .with_file_name(format!("{stem}-{}.png", index + 1)),
-                    png,
-                ));
+                outputs.push((image(index + 1), png));
             }
+            stale.extend(
+                (typeset.page_count() + 1..)
+                    .map(image)
+                    .take_while(|path| path.exists()),
+            );
         }
         let produced = Produced {
             outputs,
+            stale,
             rendered: Rendered {
                 pages: typeset.page_count(),
                 standards: describe(pdf.conformance.standards()),

@@ -135,6 +135,7 @@ fn render_once(args: &WatchArgs, pdf_path: &Path, options: &ExportOptions, limit
                 options,
                 &templates,
                 limit,
+                &|text| eprint!("{text}"),
             )
         });
     match result {
