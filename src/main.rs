@@ -1,7 +1,5 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    svar::cli::run(svar::cli::Cli::parse())
+    svar::cli::run(svar::cli::parse())
 }

@@ -1,5 +1,6 @@
 //! The command line: argument definitions and one module per command.
 
+mod args;
 mod check;
 mod diff;
 mod new;
@@ -11,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub use self::args::parse;
 pub use self::new::skeleton;
 pub use self::schema::answer_schema;
 
