@@ -493,12 +493,17 @@ pub struct Statement {
 #[serde(deny_unknown_fields)]
 #[schemars(description = "En tabel: et eller flere paneler under ét nummer og én overskrift.")]
 pub struct Table {
-    /// The table's number, e.g. 1 for "Tabel 1".
-    #[schemars(description = "Tabellens nummer, fx 1 for \"Tabel 1\".")]
-    pub number: u32,
+    /// The table's number, e.g. 1 for "Tabel 1"; with the caption, or neither for a small
+    /// table the text introduces itself ("… fremgår nedenfor:").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Tabellens nummer, fx 1 for \"Tabel 1\". Nummer og overskrift angives sammen, eller ingen af dem for en lille tabel, som teksten selv leder ind til (\"… fremgår nedenfor:\")."
+    )]
+    pub number: Option<u32>,
     /// The caption after "Tabel N: ".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "Overskriften efter \"Tabel N: \".")]
-    pub caption: String,
+    pub caption: Option<String>,
     /// The panels ("A. Antal forhold", "B. Antal personer"); a table without panels has one
     /// panel without label and title.
     #[schemars(

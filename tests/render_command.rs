@@ -466,7 +466,7 @@ fn a_letter_profile_gives_the_single_letter_layout() {
         .success();
     let text = pdf_text(&pdf);
     assert!(
-        text.contains("Udlændinge- og Integrationsudvalget har den 20. januar 2017 stillet følgende spørgsmål nr. 385 (Alm. del) efter ønske fra Martin Henriksen (DF) til udlændinge- og integrationsministeren, som hermed besvares. Spørgsmål nr. 385: ”Vil ministeren oplyse"),
+        text.contains("Udlændinge- og Integrationsudvalget har den 20. januar 2017 stillet følgende spørgsmål nr. 385 (alm. del) efter ønske fra Martin Henriksen (DF) til udlændinge- og integrationsministeren, som hermed besvares. Spørgsmål nr. 385: ”Vil ministeren oplyse"),
         "{text}"
     );
 }

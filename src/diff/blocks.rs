@@ -239,7 +239,14 @@ fn place(container: &Container, index: usize) -> Place {
             ordinal(|block| matches!(block, Block::List(_)))
         ),
         Block::Statement(statement) => statement_label(container, &statement.source),
-        Block::Table(table) => format!("Tabel {}", table.number),
+        Block::Table(table) => match table.number {
+            Some(number) => format!("Tabel {number}"),
+            None => format!(
+                "{}, tabel {}",
+                container.label,
+                ordinal(|block| matches!(block, Block::Table(_)))
+            ),
+        },
     };
     Place::new(label, path)
 }

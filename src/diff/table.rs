@@ -10,23 +10,27 @@ use crate::model::{Cell, Panel, Row, Table};
 
 /// A table's content as lines, for an added or removed table: its caption, then each panel.
 pub(super) fn summary(table: &Table) -> Vec<String> {
-    let caption = format!("Tabel {}: {}", table.number, table.caption);
     let panels = (0..table.panels.len()).flat_map(|index| panel_summary(table, index));
-    std::iter::once(caption).chain(panels).collect()
+    crate::render::caption(table).into_iter().chain(panels).collect()
 }
 
 /// Compares two tables; `places` are the tables' own ("Tabel 2", `….table`).
 pub(super) fn compare(old: &Table, new: &Table, places: &Places, changes: &mut ChangeList) {
     changes.value(
         &places.new.field("nummer", "number"),
-        Some(old.number.to_string()),
-        Some(new.number.to_string()),
+        old.number.map(|number| number.to_string()),
+        new.number.map(|number| number.to_string()),
     );
-    changes.text(
-        &places.new.field("overskrift", "caption"),
-        &old.caption,
-        &new.caption,
-    );
+    match (&old.caption, &new.caption) {
+        (Some(old), Some(new)) => {
+            changes.text(&places.new.field("overskrift", "caption"), old, new);
+        }
+        (old, new) => changes.value(
+            &places.new.field("overskrift", "caption"),
+            old.clone(),
+            new.clone(),
+        ),
+    }
     compare_panels(old, new, places, changes);
     changes.value(
         &places

@@ -232,8 +232,9 @@ pub enum BlockContent {
 /// A table ready to lay out.
 #[derive(Debug, Serialize)]
 pub struct TableContext {
-    /// The caption, e.g. "Tabel 1: Sigtelser for menneskehandel".
-    pub caption: String,
+    /// The caption, e.g. "Tabel 1: Sigtelser for menneskehandel"; none for a table the text
+    /// introduces itself.
+    pub caption: Option<String>,
     /// The panels, in order.
     pub panels: Vec<PanelContext>,
     /// The heading of the notes, with its colon, e.g. "Bemærkninger:".
@@ -325,6 +326,8 @@ impl DocumentContext {
 
 /// Names the question the way Folketinget does: "Spørgsmål nr. 287 (Alm. del) fra Folketingets
 /// Beskæftigelsesudvalg", or "Spørgsmål nr. 23 ad L 58 fra …" for a bill.
+///
+/// No-break spaces keep "nr. 287", "(Alm. del)", "S 960" and "L 58" on one line.
 fn question_heading(question: &Question) -> String {
     let committee = question
         .committee
@@ -334,8 +337,13 @@ fn question_heading(question: &Question) -> String {
     let number = question.number.unwrap_or_default();
     match question.kind {
         QuestionKind::Committee => match question.series.as_deref() {
-            None | Some("Alm. del") => format!("Spørgsmål nr. {number} (Alm. del){committee}"),
-            Some(bill) => format!("Spørgsmål nr. {number} ad {bill}{committee}"),
+            None | Some("Alm. del") => {
+                format!("Spørgsmål nr.{NBSP}{number} (Alm.{NBSP}del){committee}")
+            }
+            Some(bill) => format!(
+                "Spørgsmål nr.{NBSP}{number} ad {}{committee}",
+                bill.replace(' ', NBSP)
+            ),
         },
         QuestionKind::Section20 => {
             let asker = question
@@ -345,7 +353,10 @@ fn question_heading(question: &Question) -> String {
                     Some(party) => format!(" fra {} ({party})", member.name),
                     None => format!(" fra {}", member.name),
                 });
-            format!("Spørgsmål nr. S {number}{}", asker.unwrap_or_default())
+            format!(
+                "Spørgsmål nr.{NBSP}S{NBSP}{number}{}",
+                asker.unwrap_or_default()
+            )
         }
         QuestionKind::Consultation => {
             let letters = question.letters.as_deref().unwrap_or_default();
@@ -354,9 +365,13 @@ fn question_heading(question: &Question) -> String {
     }
 }
 
-/// The document's title, which depends on the answer's status.
+/// A no-break space, between words a line must not separate.
+const NBSP: &str = "\u{a0}";
+
+/// The document's title, which depends on the answer's status; plain spaces, since PDF readers
+/// show it as a window title.
 fn title(status: Status, kind: QuestionKind, question_heading: &str) -> String {
-    let question = lowercase_first(question_heading);
+    let question = lowercase_first(&question_heading.replace(NBSP, " "));
     if kind == QuestionKind::Consultation {
         return format!("Talepapir til {question}");
     }
@@ -507,6 +522,8 @@ fn opening_sentence(answer: &Answer, opening: Opening) -> String {
                 .map(|a| format!(" efter ønske fra {a}"))
                 .unwrap_or_default();
             let minister = minister_title(answer);
+            // These ministries write the series in lower case in running text: "(alm. del)".
+            let reference = reference.replace("(Alm.\u{a0}del)", "(alm.\u{a0}del)");
             format!(
                 "{who} har{when} stillet følgende {reference}{wish} til {minister}, som hermed besvares."
             )
@@ -736,7 +753,7 @@ fn statement_content(statement: &Statement) -> BlockContent {
 
 fn table_context(table: &Table) -> TableContext {
     TableContext {
-        caption: format!("Tabel {}: {}", table.number, table.caption),
+        caption: caption(table),
         panels: table.panels.iter().map(panel_context).collect(),
         notes_heading: table
             .notes_heading
@@ -744,6 +761,12 @@ fn table_context(table: &Table) -> TableContext {
             .map(|heading| format!("{heading}:")),
         notes: table.notes.clone(),
     }
+}
+
+/// "Tabel 1: Sigtelser for menneskehandel", for a numbered table.
+pub fn caption(table: &Table) -> Option<String> {
+    let (number, caption) = (table.number?, table.caption.as_ref()?);
+    Some(format!("Tabel {number}: {caption}"))
 }
 
 fn panel_context(panel: &Panel) -> PanelContext {
@@ -797,6 +820,20 @@ fn cell_text(cell: &Cell) -> String {
 mod tests {
     use super::*;
 
+    /// The text with its no-break spaces as plain ones.
+    fn plain(text: String) -> String {
+        text.replace(NBSP, " ")
+    }
+
+    #[test]
+    fn numbers_stay_with_their_words() {
+        let question: Question = serde_json::from_value(serde_json::json!({
+            "number": 23, "series": "L 58", "session": "2018-19", "text": "?"
+        }))
+        .unwrap();
+        assert_eq!(question_heading(&question), "Spørgsmål nr.\u{a0}23 ad L\u{a0}58");
+    }
+
     #[test]
     fn question_heading_names_general_and_bill_questions() {
         let mut question: Question = serde_json::from_value(serde_json::json!({
@@ -805,13 +842,13 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(
-            question_heading(&question),
+            plain(question_heading(&question)),
             "Spørgsmål nr. 287 (Alm. del) fra Folketingets Beskæftigelsesudvalg"
         );
         question.series = Some("L 58".into());
         question.number = Some(23);
         assert_eq!(
-            question_heading(&question),
+            plain(question_heading(&question)),
             "Spørgsmål nr. 23 ad L 58 fra Folketingets Beskæftigelsesudvalg"
         );
     }
@@ -824,7 +861,7 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(
-            question_heading(&question),
+            plain(question_heading(&question)),
             "Spørgsmål nr. S 960 fra Line Barfod (EL)"
         );
         question.kind = QuestionKind::Consultation;
@@ -835,7 +872,7 @@ mod tests {
             abbreviation: "BEU".into(),
         });
         assert_eq!(
-            question_heading(&question),
+            plain(question_heading(&question)),
             "Samrådsspørgsmål AÆ fra Folketingets Beskæftigelsesudvalg"
         );
     }
@@ -854,12 +891,12 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(
-            opening_sentence(&answer, Opening::AskedMe),
+            plain(opening_sentence(&answer, Opening::AskedMe)),
             "Folketingets Kulturudvalg har den 8. september 2017, efter ønske fra Morten Marinus (DF), stillet mig følgende spørgsmål, nr. 223 (Alm. del), som jeg hermed skal besvare."
         );
         assert_eq!(
-            opening_sentence(&answer, Opening::HerebyAnswered),
-            "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (Alm. del) efter ønske fra Morten Marinus (DF) til kulturministeren, som hermed besvares."
+            plain(opening_sentence(&answer, Opening::HerebyAnswered)),
+            "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (alm. del) efter ønske fra Morten Marinus (DF) til kulturministeren, som hermed besvares."
         );
     }
 

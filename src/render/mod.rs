@@ -14,7 +14,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 pub use self::context::{
     BlockContent, BlockContext, BlockMarks, DocumentContext, MarkedRun, RedlineSummary,
-    expected_text,
+    caption, expected_text,
 };
 pub use self::templates::{TemplateFolderError, TemplateSet};
 use crate::escape;

@@ -595,7 +595,9 @@ fn check_blocks(
             }
             Block::Table(table) => {
                 check_table(table, &path.key("table"), *next_table, problems);
-                *next_table = table.number.max(*next_table).saturating_add(1);
+                if let Some(number) = table.number {
+                    *next_table = number.max(*next_table).saturating_add(1);
+                }
             }
             Block::List(items) if items.is_empty() => {
                 problems.push(Problem::error(path.key("list"), "listen er tom", None));
@@ -606,13 +608,25 @@ fn check_blocks(
 }
 
 fn check_table(table: &Table, path: &JsonPath, expected: u32, problems: &mut Vec<Problem>) {
-    if table.number != expected {
+    match (table.number, &table.caption) {
+        (Some(_), None) => problems.push(Problem::error(
+            path.key("number"),
+            "tabellen har et nummer, men ingen overskrift",
+            Some("angiv \"caption\", eller fjern \"number\" for en tabel uden overskrift".into()),
+        )),
+        (None, Some(_)) => problems.push(Problem::error(
+            path.key("caption"),
+            "tabellen har en overskrift, men intet nummer",
+            Some(format!("angiv \"number\": {expected}, eller fjern \"caption\"")),
+        )),
+        _ => {}
+    }
+    if let Some(number) = table.number.filter(|number| *number != expected) {
         let message = if expected == 1 {
-            format!("den første tabel har nummer {}", table.number)
+            format!("den første tabel har nummer {number}")
         } else {
             format!(
-                "tabellen har nummer {}, men den forrige var {}",
-                table.number,
+                "tabellen har nummer {number}, men den forrige var {}",
                 expected - 1
             )
         };
