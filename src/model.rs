@@ -358,6 +358,13 @@ pub struct Question {
         description = "Hvad et udvalgsspørgsmåls nummer hører til: \"Alm. del\" (standard) eller et lovforslag som \"L 58\"."
     )]
     pub series: Option<String>,
+    /// A bill's title, "forslag til lov om …", for the wording "spørgsmål nr. 27 vedrørende
+    /// forslag til lov om … (L 53)"; without it, "spørgsmål nr. 27 ad L 53".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Lovforslagets titel, fx \"forslag til lov om undersøgelse af visse forhold vedrørende Forsvarets Efterretningstjeneste\", så spørgsmålet omtales \"spørgsmål nr. 27 vedrørende forslag til lov om … (L 53)\"; uden titel \"spørgsmål nr. 27 ad L 53\"."
+    )]
+    pub bill_title: Option<String>,
     /// The committee that asked; not for § 20 questions, which members ask.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "Udvalget, der har stillet spørgsmålet (ikke ved § 20-spørgsmål).")]
@@ -434,6 +441,13 @@ pub struct Member {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "Partiets bogstav(er), fx \"EL\".")]
     pub party: Option<String>,
+    /// Whether the member is not on the committee that asked: printed "ikkemedlem af
+    /// udvalget (MFU)" before the name, as committees write it.
+    #[serde(default, skip_serializing_if = "is_default")]
+    #[schemars(
+        description = "Om medlemmet ikke sidder i udvalget (MFU); sættes som \"ikkemedlem af udvalget (MFU) …\" foran navnet."
+    )]
+    pub non_member: bool,
 }
 
 /// The answer's content: blocks in reading order.

@@ -90,7 +90,9 @@ fn fill_blocks(blocks: &mut [Block], plant: &mut impl FnMut(&mut String, bool)) 
                 fill_blocks(&mut statement.blocks, plant);
             }
             Block::Table(table) => {
-                plant(&mut table.caption, false);
+                if let Some(caption) = &mut table.caption {
+                    plant(caption, false);
+                }
                 plant(table.notes_heading.get_or_insert_default(), false);
                 table.notes.iter_mut().for_each(|note| plant(note, false));
                 for panel in &mut table.panels {

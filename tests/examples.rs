@@ -22,10 +22,17 @@ const CHECKED_HERE: &[&str] = &[
     "epi-167-2021-22.json",
     "s-1609-2003-04.json",
     "uui-samraad-h-2006-07.json",
+    "uui-385-2016-17.json",
+    "l-53-27-2020-21.json",
 ];
 
-/// Renders `data/<name>` into `folder` and returns the PDF's path.
+/// Renders `data/<name>` (one page) into `folder` and returns the PDF's path.
 fn render(name: &str, folder: &Path) -> PathBuf {
+    render_pages(name, folder, "(1 side)")
+}
+
+/// Renders `data/<name>` into `folder`, checking the page count svar reports, e.g. "(2 sider)".
+fn render_pages(name: &str, folder: &Path, pages: &str) -> PathBuf {
     let pdf = folder.join(name).with_extension("pdf");
     svar()
         .arg("render")
@@ -34,7 +41,7 @@ fn render(name: &str, folder: &Path) -> PathBuf {
         .arg(&pdf)
         .assert()
         .success()
-        .stdout(predicate::str::contains("(1 side)"));
+        .stdout(predicate::str::contains(pages));
     pdf
 }
 
@@ -184,4 +191,65 @@ fn every_example_is_checked_somewhere_and_is_valid_without_warnings() {
                 "data/{name}: i orden (0 fejl, 0 advarsler)"
             )));
     }
+}
+
+#[test]
+fn letter_from_the_immigration_ministry_with_two_small_tables_reads_in_order() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render("uui-385-2016-17.json", folder.path());
+    let text = pdf_text(&pdf);
+    assert_in_order(
+        &text,
+        &[
+            "Udlændinge- og Integrationsministeriet",
+            "Slotsholmsgade 10",
+            "CVR-nr. 36977191",
+            "Udlændinge- og Integrationsudvalget har den 20. januar 2017 stillet følgende spørgsmål nr. 385 (alm. del) efter ønske fra Martin Henriksen (DF) til udlændinge- og integrationsministeren, som hermed besvares.",
+            "Spørgsmål nr. 385:",
+            "Vil ministeren oplyse, hvor mange afviste asylansøgere, der i 2016 er sendt ud af hhv. Danmark, Norge og Sverige opdelt på de enkelte lande?",
+            "Svar:",
+            "Rigspolitiet har oplyst, at der i 2016 blev udsendt 491 afviste asylansøgere af Danmark.",
+            "Fordelingen på de tre største nationaliteter fremgår nedenfor:",
+            "Nationalitet Rusland Afghanistan Albanien Øvrige I alt",
+            "Kategori: Afviste asylansøgere Frafald af ansøgning om asyl Afslag på asylbehandling Dublin-forordningen I alt",
+            "Til sammenligning blev der i 2015 udsendt 1.616 personer på asylområdet.",
+            "Tallene for 2016 er foreløbige, og der kan forekomme efterregistreringer.",
+        ],
+    );
+    // pdftotext reads a table's figure column after its labels (the second one after the
+    // page's text), so the figures are checked as columns.
+    assert!(text.contains("Antal 73 36 36 346 491"), "{text}");
+    assert!(text.contains("Antal 491 771 63 1.649 2.974"), "{text}");
+    assert!(!text.contains("Tabel"), "{text}");
+}
+
+#[test]
+fn cover_letter_on_a_bill_question_reads_in_order() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_pages("l-53-27-2020-21.json", folder.path(), "(2 sider)");
+    let text = pdf_text(&pdf);
+    assert_in_order(
+        &text,
+        &[
+            "Sagsbeh.:",
+            "Nanna Therkelsen",
+            "Folketinget Udvalget for Forretningsordenen Christiansborg 1240 København K",
+            "Hermed sendes besvarelse af spørgsmål nr. 27 vedrørende forslag til lov om undersøgelse af visse forhold vedrørende Forsvarets Efterretningstjeneste (L 53), som Folketingets Udvalg for Forretningsordenen har stillet til justitsministeren den 9. november 2020.",
+            "Spørgsmålet er stillet efter ønske fra ikkemedlem af udvalget (MFU) Eva Flyvholm (EL).",
+            "Nick Hækkerup / Henrik Skovgaard-Petersen",
+            "jm@jm.dk",
+            "Spørgsmål nr. 27 fra Folketingets Udvalg for Forretningsordenen vedrørende forslag til lov om undersøgelse af visse forhold vedrørende Forsvarets Efterretningstjeneste (L 53)",
+            "Er det ministerens holdning, at spionage er okay, når bare det er amerikanerne, der står for det?",
+            "Svar:",
+            "Som forsvarsministeren også har tilkendegivet ved besvarelsen af bl.a. spørgsmål nr. 138 (Alm. del) FOU af 30. september 2020, vil regeringen ikke gå ind i spekulationer.",
+            "Efterretningsmæssige forhold drøftes i det relevante folketingsudvalg. Det er de spilleregler, vi har aftalt i vores demokrati.",
+        ],
+    );
+    assert_eq!(
+        title_and_author(&pdf),
+        (
+            "Svar på spørgsmål nr. 27 fra Folketingets Udvalg for Forretningsordenen vedrørende forslag til lov om undersøgelse af visse forhold vedrørende Forsvarets Efterretningstjeneste (L 53)".to_string(),
+            "Justitsministeriet".to_string()
+        )
+    );
 }

@@ -90,6 +90,11 @@ const FIELDS: &[Field] = &[
         value: |answer| answer.question.series.clone(),
     },
     Field {
+        label: "Lovforslagets titel",
+        path: "question.bill_title",
+        value: |answer| answer.question.bill_title.clone(),
+    },
+    Field {
         label: "Udvalg",
         path: "question.committee.name",
         value: |answer| answer.question.committee.as_ref().map(|c| c.name.clone()),
@@ -138,6 +143,14 @@ const FIELDS: &[Field] = &[
         label: "Samrådets dato",
         path: "question.meeting_on",
         value: |answer| answer.question.meeting_on.map(danish::date),
+    },
+    Field {
+        label: "Ikke medlem af udvalget",
+        path: "question.asked_by.non_member",
+        value: |answer| {
+            let member = answer.question.asked_by.as_ref()?;
+            Some(if member.non_member { "ja" } else { "nej" }.to_string())
+        },
     },
     Field {
         label: "Frist",

@@ -11,7 +11,10 @@ use crate::model::{Cell, Panel, Row, Table};
 /// A table's content as lines, for an added or removed table: its caption, then each panel.
 pub(super) fn summary(table: &Table) -> Vec<String> {
     let panels = (0..table.panels.len()).flat_map(|index| panel_summary(table, index));
-    crate::render::caption(table).into_iter().chain(panels).collect()
+    crate::render::caption(table)
+        .into_iter()
+        .chain(panels)
+        .collect()
 }
 
 /// Compares two tables; `places` are the tables' own ("Tabel 2", `….table`).

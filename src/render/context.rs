@@ -340,19 +340,23 @@ fn question_heading(question: &Question) -> String {
             None | Some("Alm. del") => {
                 format!("Spørgsmål nr.{NBSP}{number} (Alm.{NBSP}del){committee}")
             }
-            Some(bill) => format!(
-                "Spørgsmål nr.{NBSP}{number} ad {}{committee}",
-                bill.replace(' ', NBSP)
-            ),
+            Some(bill) => {
+                let bill = bill.replace(' ', NBSP);
+                match &question.bill_title {
+                    Some(title) => {
+                        format!(
+                            "Spørgsmål nr.{NBSP}{number}{committee} vedrørende {title} ({bill})"
+                        )
+                    }
+                    None => format!("Spørgsmål nr.{NBSP}{number} ad {bill}{committee}"),
+                }
+            }
         },
         QuestionKind::Section20 => {
             let asker = question
                 .asked_by
                 .as_ref()
-                .map(|member| match &member.party {
-                    Some(party) => format!(" fra {} ({party})", member.name),
-                    None => format!(" fra {}", member.name),
-                });
+                .map(|member| format!(" fra {}", member_name(member)));
             format!(
                 "Spørgsmål nr.{NBSP}S{NBSP}{number}{}",
                 asker.unwrap_or_default()
@@ -362,6 +366,20 @@ fn question_heading(question: &Question) -> String {
             let letters = question.letters.as_deref().unwrap_or_default();
             format!("Samrådsspørgsmål {letters}{committee}")
         }
+    }
+}
+
+/// The short name over the question in a letter: "Spørgsmål nr. 385", "Spørgsmål nr. S 960",
+/// "Samrådsspørgsmål AÆ".
+fn question_label(question: &Question) -> String {
+    let number = question.number.unwrap_or_default();
+    match question.kind {
+        QuestionKind::Committee => format!("Spørgsmål nr.{NBSP}{number}"),
+        QuestionKind::Section20 => format!("Spørgsmål nr.{NBSP}S{NBSP}{number}"),
+        QuestionKind::Consultation => format!(
+            "Samrådsspørgsmål {}",
+            question.letters.as_deref().unwrap_or_default()
+        ),
     }
 }
 
@@ -433,22 +451,9 @@ fn letter(answer: &Answer) -> Option<LetterContext> {
         return None;
     }
     let opening = letterhead.map(|l| l.opening).unwrap_or_default();
-    let question = &answer.question;
-    let full = question_heading(&Question {
-        committee: None,
-        asked_by: None,
-        ..question.clone()
-    });
     Some(LetterContext {
         opening: opening_sentence(answer, opening),
-        question_label: full
-            .split(" (")
-            .next()
-            .unwrap_or(&full)
-            .split(" ad ")
-            .next()
-            .unwrap_or(&full)
-            .to_string(),
+        question_label: question_label(&answer.question),
         closing: letterhead
             .filter(|l| l.kind_regards)
             .map(|_| "Med venlig hilsen".to_string()),
@@ -608,9 +613,14 @@ fn minister_title(answer: &Answer) -> &str {
 }
 
 fn member_name(member: &Member) -> String {
-    match &member.party {
+    let name = match &member.party {
         Some(party) => format!("{} ({party})", member.name),
         None => member.name.clone(),
+    };
+    if member.non_member {
+        format!("ikkemedlem af udvalget (MFU) {name}")
+    } else {
+        name
     }
 }
 
@@ -621,7 +631,7 @@ fn footer(letterhead: &Letterhead) -> Vec<String> {
         .collect()
 }
 
-/// The address and contact lines as printed: address, phone, fax, e-mail, web, CVR, EAN.
+/// The address and contact lines as printed: address, phone, fax, web, e-mail, CVR, EAN.
 fn contact_lines(letterhead: &Letterhead) -> Vec<String> {
     let labelled = |label: &str, value: &Option<String>| {
         value.as_ref().map(|value| format!("{label} {value}"))
@@ -632,8 +642,8 @@ fn contact_lines(letterhead: &Letterhead) -> Vec<String> {
         .cloned()
         .chain(labelled("Telefon", &letterhead.phone))
         .chain(labelled("Telefax", &letterhead.fax))
-        .chain(labelled("E-mail", &letterhead.email))
         .chain(letterhead.web.clone())
+        .chain(letterhead.email.clone())
         .chain(labelled("CVR-nr.", &letterhead.cvr))
         .chain(labelled("EAN", &letterhead.ean))
         .collect()
@@ -831,7 +841,10 @@ mod tests {
             "number": 23, "series": "L 58", "session": "2018-19", "text": "?"
         }))
         .unwrap();
-        assert_eq!(question_heading(&question), "Spørgsmål nr.\u{a0}23 ad L\u{a0}58");
+        assert_eq!(
+            question_heading(&question),
+            "Spørgsmål nr.\u{a0}23 ad L\u{a0}58"
+        );
     }
 
     #[test]

@@ -13,8 +13,8 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 pub use self::context::{
-    BlockContent, BlockContext, BlockMarks, DocumentContext, MarkedRun, RedlineSummary,
-    caption, expected_text,
+    BlockContent, BlockContext, BlockMarks, DocumentContext, MarkedRun, RedlineSummary, caption,
+    expected_text,
 };
 pub use self::templates::{TemplateFolderError, TemplateSet};
 use crate::escape;

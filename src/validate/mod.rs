@@ -338,6 +338,15 @@ fn check_texts(value: &serde_json::Value, path: &JsonPath, problems: &mut Vec<Pr
 
 fn check_question(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
     check_identifier(question, path, problems);
+    let on_bill =
+        question.kind == QuestionKind::Committee && question.series.as_deref().is_some_and(is_bill);
+    if question.bill_title.is_some() && !on_bill {
+        problems.push(Problem::error(
+            path.key("bill_title"),
+            "kun et spørgsmål til et lovforslag har lovforslagets titel",
+            Some("angiv lovforslaget i \"series\", fx \"L 53\", eller fjern \"bill_title\"".into()),
+        ));
+    }
     if question.meeting_on.is_some() && question.kind != QuestionKind::Consultation {
         problems.push(Problem::error(
             path.key("meeting_on"),
@@ -617,7 +626,9 @@ fn check_table(table: &Table, path: &JsonPath, expected: u32, problems: &mut Vec
         (None, Some(_)) => problems.push(Problem::error(
             path.key("caption"),
             "tabellen har en overskrift, men intet nummer",
-            Some(format!("angiv \"number\": {expected}, eller fjern \"caption\"")),
+            Some(format!(
+                "angiv \"number\": {expected}, eller fjern \"caption\""
+            )),
         )),
         _ => {}
     }
