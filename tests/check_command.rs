@@ -7,14 +7,8 @@ use common::{crate_root, svar};
 use predicates::prelude::*;
 
 /// The exit status and everything `svar check` prints for one file.
-fn check_output(relative: &str) -> String {
-    let output = svar().args(["check", relative]).output().unwrap();
-    format!(
-        "exit: {}\n--- stderr\n{}--- stdout\n{}",
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stderr),
-        String::from_utf8_lossy(&output.stdout)
-    )
+fn check_report(relative: &str) -> String {
+    common::check_output(relative).1
 }
 
 #[test]
@@ -31,7 +25,7 @@ fn every_mistake_has_its_exact_message() {
         "expected a fixture per mistake, found {names:?}"
     );
     for name in names {
-        let output = check_output(&format!("tests/fixtures/invalid/{name}"));
+        let output = check_report(&format!("tests/fixtures/invalid/{name}"));
         insta::assert_snapshot!(name.trim_end_matches(".json"), output);
     }
 }

@@ -11,21 +11,8 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::{fixture, pdf_page_text, svar};
+use common::{check_output, fixture, pdf_page_text, render_into, svar};
 use predicates::prelude::*;
-
-/// Renders `answer` into `folder` and returns the PDF's path.
-fn render(answer: &Path, folder: &Path) -> PathBuf {
-    let pdf = folder.join("svar.pdf");
-    svar()
-        .arg("render")
-        .arg(answer)
-        .arg("-o")
-        .arg(&pdf)
-        .assert()
-        .success();
-    pdf
-}
 
 /// Width and height in points of every page, as pdfinfo (poppler-utils) reads them.
 fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
@@ -57,22 +44,10 @@ fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
     sizes
 }
 
-/// The exit status and everything `svar check` prints for one file.
-fn check_output(relative: &str) -> (i32, String) {
-    let output = svar().args(["check", relative]).output().unwrap();
-    let code = output.status.code().unwrap_or(-1);
-    let report = format!(
-        "exit: {code}\n--- stderr\n{}--- stdout\n{}",
-        String::from_utf8_lossy(&output.stderr),
-        String::from_utf8_lossy(&output.stdout)
-    );
-    (code, report)
-}
-
 #[test]
 fn the_enclosure_gets_a_landscape_page_of_its_own() {
     let folder = tempfile::tempdir().unwrap();
-    let pdf = render(&fixture("enclosure.json"), folder.path());
+    let pdf = render_into(&fixture("enclosure.json"), folder.path());
     let sizes = page_sizes(&pdf);
     assert_eq!(sizes.len(), 2, "{sizes:?}");
     let ((w1, h1), (w2, h2)) = (sizes[0], sizes[1]);
@@ -97,7 +72,7 @@ fn an_enclosure_without_landscape_stays_portrait() {
         .expect("the fixture's enclosure is landscape");
     let portrait = folder.path().join("portrait.json");
     std::fs::write(&portrait, serde_json::to_string_pretty(&answer).unwrap()).unwrap();
-    let pdf = render(&portrait, folder.path());
+    let pdf = render_into(&portrait, folder.path());
     let sizes = page_sizes(&pdf);
     assert!(sizes.len() >= 2, "{sizes:?}");
     assert!(
@@ -110,7 +85,7 @@ fn an_enclosure_without_landscape_stays_portrait() {
 #[test]
 fn the_answer_lists_the_enclosure_and_the_enclosure_page_holds_it() {
     let folder = tempfile::tempdir().unwrap();
-    let pdf = render(&fixture("enclosure.json"), folder.path());
+    let pdf = render_into(&fixture("enclosure.json"), folder.path());
     let page_one = pdf_page_text(&pdf, 1);
     assert!(
         page_one.contains("Fordelingen på politikredse fremgår af tabel 2 i bilag 1."),

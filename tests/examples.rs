@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::{crate_root, pdf_text, svar};
+use common::{crate_root, pdf_metadata, pdf_text, svar};
 use predicates::prelude::*;
 
 /// The examples checked elsewhere (see the module comment).
@@ -45,18 +45,10 @@ fn render_pages(name: &str, folder: &Path, pages: &str) -> PathBuf {
     pdf
 }
 
-/// The title and author in the PDF's document information, read with a PDF parser.
+/// The title and author in the PDF's document information.
 fn title_and_author(pdf: &Path) -> (String, String) {
-    let document = lopdf::Document::load(pdf).unwrap();
-    let info_id = document
-        .trailer
-        .get(b"Info")
-        .unwrap()
-        .as_reference()
-        .unwrap();
-    let info = document.get_dictionary(info_id).unwrap();
-    let text = |key: &[u8]| lopdf::decode_text_string(info.get(key).unwrap()).unwrap();
-    (text(b"Title"), text(b"Author"))
+    let (title, author, _, _) = pdf_metadata(pdf);
+    (title, author)
 }
 
 /// Asserts that `sentences` occur in `text` in this order, none overlapping the one before.

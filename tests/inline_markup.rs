@@ -11,21 +11,8 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::{fixture, pdf_page_text, pdf_text, svar};
+use common::{check_output, fixture, pdf_page_text, pdf_text, render_into, svar};
 use predicates::prelude::*;
-
-/// Renders `answer` into `folder` and returns the PDF's path.
-fn render(answer: &Path, folder: &Path) -> PathBuf {
-    let pdf = folder.join("svar.pdf");
-    svar()
-        .arg("render")
-        .arg(answer)
-        .arg("-o")
-        .arg(&pdf)
-        .assert()
-        .success();
-    pdf
-}
 
 /// The targets of the web links (URI actions) on the PDF's pages, read with a PDF parser.
 fn link_targets(pdf: &Path) -> Vec<String> {
@@ -105,22 +92,10 @@ fn word_before<'a>(words: &'a [Word], first: &str, second: &str) -> &'a Word {
         .unwrap_or_else(|| panic!("no {first:?} before {second:?} in {words:?}"))
 }
 
-/// The exit status and everything `svar check` prints for one file.
-fn check_output(relative: &str) -> (i32, String) {
-    let output = svar().args(["check", relative]).output().unwrap();
-    let code = output.status.code().unwrap_or(-1);
-    let report = format!(
-        "exit: {code}\n--- stderr\n{}--- stdout\n{}",
-        String::from_utf8_lossy(&output.stderr),
-        String::from_utf8_lossy(&output.stdout)
-    );
-    (code, report)
-}
-
 #[test]
 fn markdown_emphasis_vanishes_into_the_text_and_the_footnote_is_printed() {
     let folder = tempfile::tempdir().unwrap();
-    let pdf = render(&fixture("markdown.json"), folder.path());
+    let pdf = render_into(&fixture("markdown.json"), folder.path());
     let text = pdf_text(&pdf);
     assert!(
         text.contains("Justitsministeriet har indhentet en udtalelse fra Rigspolitiet."),
@@ -148,7 +123,7 @@ fn markdown_emphasis_vanishes_into_the_text_and_the_footnote_is_printed() {
 #[test]
 fn a_line_starting_like_a_numbered_list_stays_a_line_of_the_paragraph() {
     let folder = tempfile::tempdir().unwrap();
-    let pdf = render(&fixture("markdown.json"), folder.path());
+    let pdf = render_into(&fixture("markdown.json"), folder.path());
     let words = words_of_page_one(&pdf);
     let paragraph = word_before(&words, "Justitsministeriet", "har");
     let date = word_before(&words, "1.", "januar");
@@ -166,7 +141,7 @@ fn a_line_starting_like_a_numbered_list_stays_a_line_of_the_paragraph() {
 #[test]
 fn a_markdown_link_becomes_a_link_annotation() {
     let folder = tempfile::tempdir().unwrap();
-    let pdf = render(&fixture("markdown.json"), folder.path());
+    let pdf = render_into(&fixture("markdown.json"), folder.path());
     assert_eq!(link_targets(&pdf), ["https://www.ft.dk"]);
 }
 
@@ -174,7 +149,7 @@ fn a_markdown_link_becomes_a_link_annotation() {
 fn without_markup_every_character_prints_as_written() {
     // tests/fixtures/markup/literal.json is markdown.json without "markup".
     let folder = tempfile::tempdir().unwrap();
-    let pdf = render(&fixture("markup/literal.json"), folder.path());
+    let pdf = render_into(&fixture("markup/literal.json"), folder.path());
     let text = pdf_text(&pdf);
     assert!(
         text.contains(
@@ -191,7 +166,7 @@ fn hostile_text_under_markdown_prints_literally() {
     // The last paragraph of tests/fixtures/markup/hostile.json is
     // *#read("/etc/passwd")* [x](https://a.dk/"),read("x) `#eval("1")`
     let folder = tempfile::tempdir().unwrap();
-    let pdf = render(&fixture("markup/hostile.json"), folder.path());
+    let pdf = render_into(&fixture("markup/hostile.json"), folder.path());
     let text = pdf_text(&pdf);
     // Straight quotes print as the Danish ” (src/escape.rs); the emphasis stars and the code
     // backticks are Markdown delimiters, and the link's target is not printed.
@@ -321,7 +296,7 @@ fn a_footnote_referred_to_twice_is_printed_once_and_keeps_its_number() {
     answer["answer"]["blocks"][3]["paragraph"] = "Anden henvisning.[^1]".into();
     let file = folder.path().join("twice.json");
     std::fs::write(&file, answer.to_string()).unwrap();
-    let pdf = render(&file, folder.path());
+    let pdf = render_into(&file, folder.path());
     let text = pdf_text(&pdf);
     assert_eq!(
         text.matches("Jf. Folketingets hjemmeside.").count(),

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::{crate_root, fixture, pdf_page_text, pdf_text, svar};
+use common::{crate_root, fixture, pdf_metadata, pdf_page_text, pdf_text, svar};
 use predicates::prelude::*;
 
 fn example() -> PathBuf {
@@ -18,33 +18,6 @@ fn files_in(folder: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-/// Reads the PDF's document information and catalog with a PDF parser.
-fn pdf_metadata(path: &Path) -> (String, String, String, Option<String>) {
-    let document = lopdf::Document::load(path).unwrap();
-    let info_id = document
-        .trailer
-        .get(b"Info")
-        .unwrap()
-        .as_reference()
-        .unwrap();
-    let info = document.get_dictionary(info_id).unwrap();
-    let text = |dictionary: &lopdf::Dictionary, key: &[u8]| {
-        let object = dictionary.get(key).unwrap();
-        lopdf::decode_text_string(object).unwrap()
-    };
-    let catalog = document.catalog().unwrap();
-    let date = info
-        .get(b"CreationDate")
-        .ok()
-        .map(|date| lopdf::decode_text_string(date).unwrap());
-    (
-        text(info, b"Title"),
-        text(info, b"Author"),
-        text(catalog, b"Lang"),
-        date,
-    )
 }
 
 #[test]

@@ -47,3 +47,56 @@ fn extract_text(pdf: &Path, options: &[&str]) -> String {
     let text = String::from_utf8_lossy(&output.stdout).replace("\u{ad}\n", "");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Renders `answer` with the binary into `folder/svar.pdf` and returns that path.
+pub fn render_into(answer: &Path, folder: &Path) -> PathBuf {
+    let pdf = folder.join("svar.pdf");
+    svar()
+        .arg("render")
+        .arg(answer)
+        .arg("-o")
+        .arg(&pdf)
+        .assert()
+        .success();
+    pdf
+}
+
+/// Runs `svar check` on a file (relative to the crate root): its exit code, and a report of
+/// the code, stderr and stdout for a snapshot.
+pub fn check_output(relative: &str) -> (i32, String) {
+    let output = svar().args(["check", relative]).output().unwrap();
+    let code = output.status.code().unwrap_or(-1);
+    let report = format!(
+        "exit: {code}\n--- stderr\n{}--- stdout\n{}",
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    );
+    (code, report)
+}
+
+/// The PDF's title, author, language and creation date, read with a PDF parser.
+pub fn pdf_metadata(path: &Path) -> (String, String, String, Option<String>) {
+    let document = lopdf::Document::load(path).unwrap();
+    let info_id = document
+        .trailer
+        .get(b"Info")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let info = document.get_dictionary(info_id).unwrap();
+    let text = |dictionary: &lopdf::Dictionary, key: &[u8]| {
+        let object = dictionary.get(key).unwrap();
+        lopdf::decode_text_string(object).unwrap()
+    };
+    let catalog = document.catalog().unwrap();
+    let date = info
+        .get(b"CreationDate")
+        .ok()
+        .map(|date| lopdf::decode_text_string(date).unwrap());
+    (
+        text(info, b"Title"),
+        text(info, b"Author"),
+        text(catalog, b"Lang"),
+        date,
+    )
+}
