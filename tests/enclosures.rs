@@ -7,7 +7,7 @@
 //! tests/fixtures/enclosure.json has one landscape enclosure with table 2; each file under
 //! tests/fixtures/enclosures/ is a copy of it with one thing changed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod common;
 

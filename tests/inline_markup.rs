@@ -7,7 +7,7 @@
 //! tests/fixtures/markdown.json uses every construct; each file under tests/fixtures/markup/ is
 //! a copy of it with one thing changed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod common;
 
