@@ -10,7 +10,7 @@ The answers for (b) and (d) are generated from data/beu-287-2019.json by varying
 number, the table figures and a word of the text; they live in a temporary folder only.
 Installs the typst CLI (`cargo install --locked typst-cli`) if it is missing.
 
-Usage: bench/compare.py [--runs 10] [--batch 100] [--many 1000]
+Usage: bench/compare.py [--runs 10] [--batch 100] [--many 1000] [--breakdown]
 """
 
 import argparse
@@ -62,17 +62,18 @@ def ensure_tools():
     return typst, version
 
 
-def vary(answer, index, rng):
-    """One generated answer: its own number, figures and a changed word."""
+def vary(answer, index, rng, parts=("number", "paragraphs", "tables")):
+    """One generated answer: its own number, figures and a changed word (the `parts` asked for)."""
     answer = copy.deepcopy(answer)
-    answer["question"]["number"] = index + 1
+    if "number" in parts:
+        answer["question"]["number"] = index + 1
     def walk(blocks):
         for block in blocks:
-            if "paragraph" in block and rng.random() < 0.3:
+            if "paragraph" in block and "paragraphs" in parts and rng.random() < 0.3:
                 block["paragraph"] = block["paragraph"].replace(" sager", f" sager ({index})", 1)
             if "statement" in block:
                 walk(block["statement"]["blocks"])
-            if "table" in block:
+            if "table" in block and "tables" in parts:
                 for panel in block["table"]["panels"]:
                     for row in panel["rows"]:
                         row["cells"] = [rng.randint(0, 500) for _ in row["cells"]]
@@ -85,14 +86,26 @@ def vary(answer, index, rng):
     return answer
 
 
-def generate(count, folder, seed=287):
+def generate(count, folder, seed=287, parts=("number", "paragraphs", "tables")):
     rng = random.Random(seed)
     base = json.loads(EXAMPLE.read_text())
     base.pop("$schema", None)
     folder.mkdir(parents=True, exist_ok=True)
     for index in range(count):
-        (folder / f"svar-{index + 1:04}.json").write_text(json.dumps(vary(base, index, rng), ensure_ascii=False))
+        answer = vary(base, index, rng, parts)
+        (folder / f"svar-{index + 1:04}.json").write_text(json.dumps(answer, ensure_ascii=False))
     return folder
+
+
+def breakdown(work, count):
+    """Where a batch's time goes: the same batch with nothing, or one kind of content, varied."""
+    rows = []
+    for parts in [(), ("number",), ("paragraphs",), ("tables",), ("number", "paragraphs", "tables")]:
+        folder = generate(count, work / ("vary-" + "-".join(parts or ("nothing",))), parts=parts)
+        seconds, _ = run([SVAR, "render", "-o", work / "vary-out", folder])
+        shutil.rmtree(work / "vary-out")
+        rows.append((", ".join(parts) or "nothing (identical answers)", seconds))
+    return rows
 
 
 def typst_project(folder, answers):
@@ -131,6 +144,8 @@ def main():
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--many", type=int, default=1000)
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also time the batch with only one kind of content varied")
     args = parser.parse_args()
     typst, typst_version = ensure_tools()
     with tempfile.TemporaryDirectory(prefix="svar-bench-") as temporary:
@@ -155,6 +170,8 @@ def main():
         many = generate(args.many, work / "many")
         svar_many, svar_many_mem = run([SVAR, "render", "-o", work / "many-out", many])
 
+        varied = breakdown(work, args.batch) if args.breakdown else []
+
     rows = [
         ("(a) cold render of the example", f"{svar_cold * 1000:.0f} ms", f"{typst_cold * 1000:.0f} ms",
          f"{svar_cold / typst_cold:.2f}×", "≤ 0.5×"),
@@ -170,6 +187,12 @@ def main():
     print("|---|---|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
+    if varied:
+        print(f"\nWhere (b)'s time goes: {args.batch} answers in one svar process, varying only …\n")
+        print("| varied | svar |")
+        print("|---|---|")
+        for parts, seconds in varied:
+            print(f"| {parts} | {seconds:.2f} s |")
 
 
 if __name__ == "__main__":
