@@ -1,0 +1,79 @@
+//! Inline formatting: footnotes that exist and are used, links to the web or e-mail only.
+
+use super::Problem;
+use crate::input::diagnostic::JsonPath;
+use crate::model::{Answer, Markup};
+
+/// Inline formatting: every footnote referred to exists and is used, none has its own, every
+/// link goes to the web or an e-mail address; footnotes without Markdown would never print.
+pub(super) fn check_markup(
+    answer: &Answer,
+    prose: &[(JsonPath, &str)],
+    problems: &mut Vec<Problem>,
+) {
+    use crate::markup::{Reference, references};
+    let footnotes = JsonPath::root().key("footnotes");
+    if answer.markup == Markup::Plain {
+        if !answer.footnotes.is_empty() {
+            problems.push(Problem::warning(
+                footnotes,
+                "fodnoter sættes kun, når teksterne læses som markdown",
+                Some("sæt \"markup\": \"markdown\", og henvis til fodnoterne med [^navn]".into()),
+            ));
+        }
+        return;
+    }
+    let mut used = std::collections::BTreeSet::new();
+    for (path, text) in prose {
+        for reference in references(text) {
+            match reference {
+                Reference::Footnote(label) if answer.footnotes.contains_key(&label) => {
+                    used.insert(label);
+                }
+                Reference::Footnote(label) => problems.push(Problem::error(
+                    path.clone(),
+                    format!("fodnoten [^{label}] findes ikke"),
+                    Some(format!(
+                        "tilføj den under \"footnotes\": {{\"{label}\": \"…\"}}"
+                    )),
+                )),
+                Reference::Link(target) => check_link(path, &target, problems),
+            }
+        }
+    }
+    for (label, text) in &answer.footnotes {
+        let path = footnotes.key(label);
+        if !used.contains(label) {
+            problems.push(Problem::warning(
+                path.clone(),
+                format!("fodnoten [^{label}] bruges ikke"),
+                Some(format!(
+                    "henvis til den i teksten med [^{label}], eller fjern den"
+                )),
+            ));
+        }
+        for reference in references(text) {
+            match reference {
+                Reference::Footnote(inner) => problems.push(Problem::error(
+                    path.clone(),
+                    format!("en fodnote kan ikke selv have en fodnote ([^{inner}])"),
+                    Some(
+                        "skriv teksten ind i fodnoten, eller flyt henvisningen ud i svaret".into(),
+                    ),
+                )),
+                Reference::Link(target) => check_link(&path, &target, problems),
+            }
+        }
+    }
+}
+
+/// A link may go to the web or an e-mail address, never to a file.
+pub(super) fn check_link(path: &JsonPath, target: &str, problems: &mut Vec<Problem>) {
+    if !crate::markup::is_allowed_link(target) {
+        problems.push(Problem::error(
+            path.clone(),
+            format!("linket går til \"{target}\""),
+            Some("et link skal begynde med https://, http:// eller mailto:".into()),
+        ));
+    }
+}

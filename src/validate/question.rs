@@ -1,0 +1,160 @@
+//! The question: its number, letters or series as its kind needs, the session and the committee.
+
+use super::Problem;
+use super::committees::{COMMITTEES, full_name, is_name_of};
+use crate::input::diagnostic::JsonPath;
+use crate::model::{Committee, Question, QuestionKind};
+
+pub(super) fn check_question(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
+    check_identifier(question, path, problems);
+    let on_bill =
+        question.kind == QuestionKind::Committee && question.series.as_deref().is_some_and(is_bill);
+    if question.bill_title.is_some() && !on_bill {
+        problems.push(Problem::error(
+            path.key("bill_title"),
+            "kun et spørgsmål til et lovforslag har lovforslagets titel",
+            Some("angiv lovforslaget i \"series\", fx \"L 53\", eller fjern \"bill_title\"".into()),
+        ));
+    }
+    if question.meeting_on.is_some() && question.kind != QuestionKind::Consultation {
+        problems.push(Problem::error(
+            path.key("meeting_on"),
+            "kun et samrådsspørgsmål har en samrådsdato",
+            Some("sæt \"kind\": \"consultation\", eller fjern \"meeting_on\"".into()),
+        ));
+    }
+    if !is_session(&question.session) {
+        problems.push(Problem::error(
+            path.key("session"),
+            format!("ukendt folketingsår \"{}\"", question.session),
+            Some("skriv fx \"2018-19\" eller \"2022-23 (2. samling)\"".into()),
+        ));
+    }
+    match (&question.committee, question.kind) {
+        (Some(committee), _) => check_committee(committee, &path.key("committee"), problems),
+        (None, QuestionKind::Section20) => {}
+        (None, _) => problems.push(Problem::error(
+            path.key("committee"),
+            "udvalget mangler",
+            Some("angiv \"committee\": {\"name\": \"Folketingets …udvalg\", \"abbreviation\": \"…\"}".into()),
+        )),
+    }
+}
+
+/// The number, letters and series a question needs for its kind, and nothing else.
+pub(super) fn check_identifier(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
+    let consultation = question.kind == QuestionKind::Consultation;
+    match (question.number, consultation) {
+        (None, false) => problems.push(Problem::error(
+            path.key("number"),
+            "spørgsmålsnummeret mangler",
+            Some("angiv \"number\", fx 287".into()),
+        )),
+        (Some(0), false) => problems.push(Problem::error(
+            path.key("number"),
+            "spørgsmålsnummeret skal være 1 eller større",
+            None,
+        )),
+        (Some(_), true) => problems.push(Problem::error(
+            path.key("number"),
+            "et samrådsspørgsmål har bogstaver, ikke et nummer",
+            Some("fjern \"number\", og angiv \"letters\", fx \"AÆ\"".into()),
+        )),
+        _ => {}
+    }
+    match (&question.letters, consultation) {
+        (None, true) => problems.push(Problem::error(
+            path.key("letters"),
+            "samrådsspørgsmålets bogstaver mangler",
+            Some("angiv \"letters\", fx \"A\" eller \"AÆ\"".into()),
+        )),
+        (Some(letters), true) if !is_consultation_letters(letters) => {
+            problems.push(Problem::error(
+                path.key("letters"),
+                format!("\"{letters}\" er ikke et samrådsspørgsmåls bogstaver"),
+                Some("skriv ét eller to store bogstaver fra A til Å, fx \"A\" eller \"AÆ\"".into()),
+            ))
+        }
+        (Some(_), false) => problems.push(Problem::error(
+            path.key("letters"),
+            "kun samrådsspørgsmål har bogstaver",
+            Some("sæt \"kind\": \"consultation\", eller fjern \"letters\"".into()),
+        )),
+        _ => {}
+    }
+    match (&question.series, question.kind) {
+        (Some(series), QuestionKind::Committee) if series != "Alm. del" && !is_bill(series) => {
+            problems.push(Problem::error(
+                path.key("series"),
+                format!("ukendt række \"{series}\" for et udvalgsspørgsmål"),
+                Some("skriv \"Alm. del\" eller et forslag som \"L 58\" eller \"B 12\"".into()),
+            ));
+        }
+        (Some(_), QuestionKind::Section20 | QuestionKind::Consultation) => {
+            problems.push(Problem::error(
+                path.key("series"),
+                "kun udvalgsspørgsmål hører til en række (Alm. del eller et lovforslag)",
+                Some("fjern \"series\"".into()),
+            ))
+        }
+        _ => {}
+    }
+}
+
+/// "A" … "Å", then "AA" … "AÅ" and so on: one or two capital Danish letters.
+pub(super) fn is_consultation_letters(letters: &str) -> bool {
+    let count = letters.chars().count();
+    (1..=2).contains(&count)
+        && letters
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || "ÆØÅ".contains(c))
+}
+
+pub(super) fn check_committee(committee: &Committee, path: &JsonPath, problems: &mut Vec<Problem>) {
+    match full_name(&committee.abbreviation) {
+        None => problems.push(Problem::warning(
+            path.key("abbreviation"),
+            format!("ukendt udvalgsforkortelse \"{}\"", committee.abbreviation),
+            Some(format!("kendte forkortelser: {}", {
+                let mut known: Vec<&str> = COMMITTEES.iter().map(|(a, _)| *a).collect();
+                known.dedup();
+                known.join(", ")
+            })),
+        )),
+        Some(name) if !is_name_of(&committee.abbreviation, &committee.name) => {
+            problems.push(Problem::warning(
+                path.key("name"),
+                format!("{} hedder \"{name}\"", committee.abbreviation),
+                Some("ret navnet eller forkortelsen, så de passer sammen".into()),
+            ))
+        }
+        Some(_) => {}
+    }
+}
+
+/// "L 58", "B 12", "F 3", "V 1", optionally with a letter ("L 58 A").
+pub(super) fn is_bill(series: &str) -> bool {
+    let mut parts = series.split(' ');
+    let kind_ok = matches!(parts.next(), Some("L" | "B" | "F" | "V"));
+    let number_ok = parts
+        .next()
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let rest: Vec<&str> = parts.collect();
+    let suffix_ok = rest.is_empty() || (rest.len() == 1 && matches!(rest[0], "A" | "B" | "C"));
+    kind_ok && number_ok && suffix_ok
+}
+
+/// "2018-19" (consecutive years), optionally "(1. samling)" or "(2. samling)" in a year with
+/// an election.
+pub(super) fn is_session(session: &str) -> bool {
+    let (years, rest) = session.split_once(' ').unwrap_or((session, ""));
+    let consecutive = years
+        .split_once('-')
+        .and_then(|(first, second)| {
+            let first: u32 = first.parse().ok().filter(|_| first.len() == 4)?;
+            let second: u32 = second.parse().ok().filter(|_| second.len() == 2)?;
+            Some((first + 1) % 100 == second)
+        })
+        .unwrap_or(false);
+    consecutive && (rest.is_empty() || rest == "(1. samling)" || rest == "(2. samling)")
+}
