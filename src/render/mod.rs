@@ -8,15 +8,16 @@
 
 mod context;
 mod templates;
+mod wording;
 
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 pub use self::context::{
     BlockContent, BlockContext, BlockMarks, DocumentContext, MarkedRun, RedlineSummary, caption,
-    expected_text,
 };
 pub use self::templates::{TemplateFolderError, TemplateSet};
+pub use self::wording::expected_text;
 use crate::escape;
 use crate::model::Answer;
 

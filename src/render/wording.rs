@@ -1,0 +1,372 @@
+//! The Danish wording svar writes itself, from the answer's metadata: how a question is named
+//! ("Spørgsmål nr. 287 (Alm. del) fra Folketingets Beskæftigelsesudvalg"), the document's title,
+//! the standard sentences of cover letters, letters and statuses. A clerk never types these.
+
+use crate::danish;
+use crate::model::{Answer, Expected, Member, Opening, Question, QuestionKind, Status};
+
+/// Names the question the way Folketinget does: "Spørgsmål nr. 287 (Alm. del) fra Folketingets
+/// Beskæftigelsesudvalg", or "Spørgsmål nr. 23 ad L 58 fra …" for a bill.
+///
+/// No-break spaces keep "nr. 287", "(Alm. del)", "S 960" and "L 58" on one line.
+pub(super) fn question_heading(question: &Question) -> String {
+    let committee = question
+        .committee
+        .as_ref()
+        .map(|c| format!(" fra {}", c.name))
+        .unwrap_or_default();
+    let number = question.number.unwrap_or_default();
+    match question.kind {
+        QuestionKind::Committee => match question.series.as_deref() {
+            None | Some("Alm. del") => {
+                format!("Spørgsmål nr.{NBSP}{number} (Alm.{NBSP}del){committee}")
+            }
+            Some(bill) => {
+                let bill = bill.replace(' ', NBSP);
+                match &question.bill_title {
+                    Some(title) => {
+                        format!(
+                            "Spørgsmål nr.{NBSP}{number}{committee} vedrørende {title} ({bill})"
+                        )
+                    }
+                    None => format!("Spørgsmål nr.{NBSP}{number} ad {bill}{committee}"),
+                }
+            }
+        },
+        QuestionKind::Section20 => {
+            let asker = question
+                .asked_by
+                .as_ref()
+                .map(|member| format!(" fra {}", member_name(member)));
+            format!(
+                "Spørgsmål nr.{NBSP}S{NBSP}{number}{}",
+                asker.unwrap_or_default()
+            )
+        }
+        QuestionKind::Consultation => {
+            let letters = question.letters.as_deref().unwrap_or_default();
+            format!("Samrådsspørgsmål {letters}{committee}")
+        }
+    }
+}
+
+/// The short name over the question in a letter: "Spørgsmål nr. 385", "Spørgsmål nr. S 960",
+/// "Samrådsspørgsmål AÆ".
+pub(super) fn question_label(question: &Question) -> String {
+    let number = question.number.unwrap_or_default();
+    match question.kind {
+        QuestionKind::Committee => format!("Spørgsmål nr.{NBSP}{number}"),
+        QuestionKind::Section20 => format!("Spørgsmål nr.{NBSP}S{NBSP}{number}"),
+        QuestionKind::Consultation => format!(
+            "Samrådsspørgsmål {}",
+            question.letters.as_deref().unwrap_or_default()
+        ),
+    }
+}
+
+/// A no-break space, between words a line must not separate.
+pub(super) const NBSP: &str = "\u{a0}";
+
+/// The document's title, which depends on the answer's status; plain spaces, since PDF readers
+/// show it as a window title.
+pub(super) fn title(status: Status, kind: QuestionKind, question_heading: &str) -> String {
+    let question = lowercase_first(&question_heading.replace(NBSP, " "));
+    if kind == QuestionKind::Consultation {
+        return format!("Talepapir til {question}");
+    }
+    match status {
+        Status::Final => format!("Svar på {question}"),
+        Status::Interim => format!("Foreløbigt svar på {question}"),
+        Status::Correction => format!("Berigtigelse af svar på {question}"),
+    }
+}
+
+pub(super) fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The letter's opening sentence in the ministry's wording.
+pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
+    let question = &answer.question;
+    let committee = question.committee.as_ref();
+    let when = question
+        .asked_on
+        .map(|date| format!(" den {}", danish::date(date)))
+        .unwrap_or_default();
+    let asker = question.asked_by.as_ref().map(member_name);
+    let reference = lowercase_first(&question_heading(&Question {
+        committee: None,
+        asked_by: None,
+        ..question.clone()
+    }));
+    match opening {
+        Opening::AskedMe => {
+            let who = committee.map_or("Folketinget".to_string(), |c| c.name.clone());
+            let wish = asker
+                .map(|a| format!(", efter ønske fra {a},"))
+                .unwrap_or_default();
+            let number = reference.strip_prefix("spørgsmål ").unwrap_or(&reference);
+            format!(
+                "{who} har{when}{wish} stillet mig følgende spørgsmål, {number}, som jeg hermed skal besvare."
+            )
+        }
+        Opening::HerebyAnsweredAskerAfter => {
+            let who = committee.map_or("Folketinget".to_string(), |c| c.name.clone());
+            let minister = minister_title(answer);
+            let wish = asker
+                .map(|a| format!(" Spørgsmålet er stillet efter ønske fra {a}."))
+                .unwrap_or_default();
+            format!(
+                "{who} har{when} stillet følgende {reference} til {minister}, som hermed besvares.{wish}"
+            )
+        }
+        Opening::HerebyAnswered => {
+            let who = committee.map_or("Folketinget".to_string(), |c| definite(&c.name));
+            let wish = asker
+                .map(|a| format!(" efter ønske fra {a}"))
+                .unwrap_or_default();
+            let minister = minister_title(answer);
+            // These ministries write the series in lower case in running text: "(alm. del)".
+            let reference = reference.replace("(Alm.\u{a0}del)", "(alm.\u{a0}del)");
+            format!(
+                "{who} har{when} stillet følgende {reference}{wish} til {minister}, som hermed besvares."
+            )
+        }
+    }
+}
+
+/// Folketinget's address, to the committee (or, for a § 20 question, the Lovsekretariat).
+pub(super) fn addressee(question: &Question) -> Vec<String> {
+    let recipient = match (&question.committee, question.kind) {
+        (Some(committee), QuestionKind::Committee | QuestionKind::Consultation) => {
+            definite(&committee.name)
+        }
+        _ => "Folketingets Lovsekretariat".to_string(),
+    };
+    [
+        "Folketinget",
+        &recipient,
+        "Christiansborg",
+        "1240 København K",
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
+
+/// "Folketingets Retsudvalg" → "Retsudvalget", "Folketingets Udvalg for Forretningsordenen" →
+/// "Udvalget for Forretningsordenen": the committee as addressed on an envelope.
+pub(super) fn definite(name: &str) -> String {
+    let bare = name.strip_prefix("Folketingets ").unwrap_or(name);
+    if let Some(rest) = bare.strip_prefix("Udvalg ") {
+        format!("Udvalget {rest}")
+    } else if bare.ends_with("udvalg") || bare.ends_with("Udvalg") {
+        format!("{bare}et")
+    } else {
+        bare.to_string()
+    }
+}
+
+/// "Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del), som Folketingets Udvalg for
+/// Forretningsordenen har stillet til justitsministeren den 7. april 2011. Spørgsmålet er
+/// stillet efter ønske fra Line Barfod (EL)."
+pub(super) fn cover_sentence(answer: &Answer) -> String {
+    let question = &answer.question;
+    let what = match answer.status {
+        Status::Final => "besvarelse af",
+        Status::Interim => "foreløbigt svar på",
+        Status::Correction => "berigtigelse af svaret på",
+    };
+    let reference = lowercase_first(&question_heading(&Question {
+        committee: None,
+        asked_by: None,
+        ..question.clone()
+    }));
+    let asker = match (question.kind, &question.committee, &question.asked_by) {
+        (QuestionKind::Section20, _, Some(member)) => member_name(member),
+        (_, Some(committee), _) => committee.name.clone(),
+        _ => "Folketinget".to_string(),
+    };
+    let minister = minister_title(answer);
+    let when = question
+        .asked_on
+        .map(|date| format!(" den {}", danish::date(date)))
+        .unwrap_or_default();
+    let mut sentence =
+        format!("Hermed sendes {what} {reference}, som {asker} har stillet til {minister}{when}.");
+    if let (Some(member), false) = (&question.asked_by, question.kind == QuestionKind::Section20) {
+        sentence.push_str(&format!(
+            " Spørgsmålet er stillet efter ønske fra {}.",
+            member_name(member)
+        ));
+    }
+    sentence
+}
+
+/// The minister in running text, "justitsministeren", or "ministeren" when not given.
+pub(super) fn minister_title(answer: &Answer) -> &str {
+    answer
+        .ministry
+        .minister_title
+        .as_deref()
+        .unwrap_or("ministeren")
+}
+
+pub(super) fn member_name(member: &Member) -> String {
+    let name = match &member.party {
+        Some(party) => format!("{} ({party})", member.name),
+        None => member.name.clone(),
+    };
+    if member.non_member {
+        format!("ikkemedlem af udvalget (MFU) {name}")
+    } else {
+        name
+    }
+}
+
+/// The heading that sets an interim answer or a correction apart from a final answer.
+pub(super) fn status_heading(status: Status) -> Option<String> {
+    match status {
+        Status::Final => None,
+        // An interim answer says so in its first sentence, as ministries write it.
+        Status::Interim => None,
+        Status::Correction => Some("Berigtigelse".to_string()),
+    }
+}
+
+/// The sentence that says what kind of answer this is, generated so a clerk need not type it.
+pub(super) fn status_sentence(answer: &Answer) -> Option<String> {
+    let ministry = &answer.ministry.name;
+    match answer.status {
+        Status::Final => None,
+        Status::Interim => {
+            let regret = "Det har desværre ikke været muligt at besvare spørgsmålet endeligt inden for fristen.";
+            Some(match &answer.final_answer_expected {
+                Some(expected) => format!(
+                    "{regret} Jeg forventer at kunne besvare spørgsmålet endeligt {}.",
+                    expected_text(expected)
+                ),
+                None => regret.to_string(),
+            })
+        }
+        Status::Correction => Some(match answer.corrects_answer_of {
+            Some(date) => format!(
+                "{ministry} berigtiger hermed svaret af {} på spørgsmålet.",
+                danish::date(date)
+            ),
+            None => format!("{ministry} berigtiger hermed sit tidligere svar på spørgsmålet."),
+        }),
+    }
+}
+
+/// "den 15. marts 2022", or a period as written: "medio marts 2022".
+pub fn expected_text(expected: &Expected) -> String {
+    match expected {
+        Expected::Date(date) => format!("den {}", danish::date(*date)),
+        Expected::Period(period) => period.trim_end_matches('.').to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text with its no-break spaces as plain ones.
+    fn plain(text: String) -> String {
+        text.replace(NBSP, " ")
+    }
+
+    #[test]
+    fn question_heading_names_general_and_bill_questions() {
+        let mut question: Question = serde_json::from_value(serde_json::json!({
+            "number": 287, "series": "Alm. del", "session": "2018-19", "text": "?",
+            "committee": {"name": "Folketingets Beskæftigelsesudvalg", "abbreviation": "BEU"}
+        }))
+        .unwrap();
+        assert_eq!(
+            plain(question_heading(&question)),
+            "Spørgsmål nr. 287 (Alm. del) fra Folketingets Beskæftigelsesudvalg"
+        );
+        question.series = Some("L 58".into());
+        question.number = Some(23);
+        assert_eq!(
+            plain(question_heading(&question)),
+            "Spørgsmål nr. 23 ad L 58 fra Folketingets Beskæftigelsesudvalg"
+        );
+    }
+
+    #[test]
+    fn question_heading_names_section_20_and_consultation_questions() {
+        let mut question: Question = serde_json::from_value(serde_json::json!({
+            "kind": "section_20", "number": 960, "session": "2024-25", "text": "?",
+            "asked_by": {"name": "Line Barfod", "party": "EL"}
+        }))
+        .unwrap();
+        assert_eq!(
+            plain(question_heading(&question)),
+            "Spørgsmål nr. S 960 fra Line Barfod (EL)"
+        );
+        question.kind = QuestionKind::Consultation;
+        question.number = None;
+        question.letters = Some("AÆ".into());
+        question.committee = Some(crate::model::Committee {
+            name: "Folketingets Beskæftigelsesudvalg".into(),
+            abbreviation: "BEU".into(),
+        });
+        assert_eq!(
+            plain(question_heading(&question)),
+            "Samrådsspørgsmål AÆ fra Folketingets Beskæftigelsesudvalg"
+        );
+    }
+
+    #[test]
+    fn letters_open_in_the_ministrys_wording() {
+        let answer: Answer = serde_json::from_value(serde_json::json!({
+            "ministry": {"name": "Kulturministeriet", "minister_title": "kulturministeren"},
+            "question": {
+                "number": 223, "series": "Alm. del", "session": "2016-17", "text": "?",
+                "asked_on": "2017-09-08",
+                "asked_by": {"name": "Morten Marinus", "party": "DF"},
+                "committee": {"name": "Folketingets Kulturudvalg", "abbreviation": "KUU"}
+            },
+            "answer": {"blocks": []}
+        }))
+        .unwrap();
+        assert_eq!(
+            plain(opening_sentence(&answer, Opening::AskedMe)),
+            "Folketingets Kulturudvalg har den 8. september 2017, efter ønske fra Morten Marinus (DF), stillet mig følgende spørgsmål, nr. 223 (Alm. del), som jeg hermed skal besvare."
+        );
+        assert_eq!(
+            plain(opening_sentence(&answer, Opening::HerebyAnswered)),
+            "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (alm. del) efter ønske fra Morten Marinus (DF) til kulturministeren, som hermed besvares."
+        );
+    }
+
+    #[test]
+    fn title_follows_status() {
+        let heading = "Spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg";
+        assert_eq!(
+            title(Status::Final, QuestionKind::Committee, heading),
+            "Svar på spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg"
+        );
+        assert!(
+            title(Status::Interim, QuestionKind::Committee, heading)
+                .starts_with("Foreløbigt svar på spørgsmål")
+        );
+    }
+
+    #[test]
+    fn numbers_stay_with_their_words() {
+        let question: Question = serde_json::from_value(serde_json::json!({
+            "number": 23, "series": "L 58", "session": "2018-19", "text": "?"
+        }))
+        .unwrap();
+        assert_eq!(
+            question_heading(&question),
+            "Spørgsmål nr.\u{a0}23 ad L\u{a0}58"
+        );
+    }
+}
