@@ -121,3 +121,55 @@ fn renders_again_on_every_save_and_survives_errors() {
         "back to the first answer, byte for byte"
     );
 }
+
+/// The files an answer reads are watched too: a spreadsheet beside it and its ministry profile.
+#[test]
+fn renders_again_when_a_spreadsheet_or_the_ministry_profile_changes() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let folder = tempfile::tempdir().unwrap();
+    let mut answer: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("tests/fixtures/spreadsheet.json")).unwrap(),
+    )
+    .unwrap();
+    answer["ministry"]["profile"] = "justitsministeriet".into();
+    let file = folder.path().join("svar.json");
+    std::fs::write(&file, answer.to_string()).unwrap();
+    std::fs::copy(
+        root.join("tests/fixtures/sager.csv"),
+        folder.path().join("sager.csv"),
+    )
+    .unwrap();
+    std::fs::create_dir(folder.path().join("ministries")).unwrap();
+    let profile = folder.path().join("ministries/justitsministeriet.json");
+    std::fs::copy(
+        root.join("data/ministries/justitsministeriet.json"),
+        &profile,
+    )
+    .unwrap();
+    let pdf = folder.path().join("svar.pdf");
+    let watching = Watching::start(&file, &pdf);
+    watching.wait_for(" ms");
+    let first_pdf = std::fs::read(&pdf).unwrap();
+
+    std::thread::sleep(Duration::from_millis(100));
+    let csv = std::fs::read_to_string(folder.path().join("sager.csv")).unwrap();
+    std::fs::write(
+        folder.path().join("sager.csv"),
+        csv.replace("1.234;2.244", "1.235;2.244")
+            .replace("1.246,5", "1.247,5"),
+    )
+    .unwrap();
+    watching.wait_for(" ms");
+    let after_csv = std::fs::read(&pdf).unwrap();
+    assert_ne!(after_csv, first_pdf, "the PDF follows the spreadsheet");
+
+    std::thread::sleep(Duration::from_millis(100));
+    let text = std::fs::read_to_string(&profile).unwrap();
+    std::fs::write(&profile, text.replace("7226 8400", "7226 8401")).unwrap();
+    watching.wait_for(" ms");
+    assert_ne!(
+        std::fs::read(&pdf).unwrap(),
+        after_csv,
+        "the PDF follows the profile"
+    );
+}

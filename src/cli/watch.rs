@@ -1,5 +1,6 @@
-//! `svar watch`: renders an answer again on every save of it or of a template, reusing the
-//! work of the previous render so a one-paragraph edit takes milliseconds.
+//! `svar watch`: renders an answer again on every save of it, of a file it reads (a
+//! spreadsheet, its ministry's profile or logo) or of a template, reusing the work of the
+//! previous render so a one-paragraph edit takes milliseconds.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -55,12 +56,17 @@ impl Session {
             .ok_or("--time-limit skal være et positivt antal sekunder")?;
         let (sender, events) = mpsc::channel();
         let mut watcher = notify::recommended_watcher(sender).map_err(|e| e.to_string())?;
-        // Editors save by writing a new file and renaming it: watch the folder, not the file.
-        let mut folders = vec![parent_folder(&args.file)];
-        folders.extend(args.templates.clone());
-        for folder in folders {
+        // Editors save by writing a new file and renaming it: watch folders, not files. The
+        // answer's folder with those below it, where its spreadsheets and ministries/ live.
+        let mut folders = vec![(parent_folder(&args.file), RecursiveMode::Recursive)];
+        folders.extend(
+            args.templates
+                .clone()
+                .map(|folder| (folder, RecursiveMode::NonRecursive)),
+        );
+        for (folder, mode) in folders {
             watcher
-                .watch(&folder, RecursiveMode::NonRecursive)
+                .watch(&folder, mode)
                 .map_err(|e| format!("{}: {e}", folder.display()))?;
         }
         Ok(Self {
@@ -106,18 +112,38 @@ fn parent_folder(file: &Path) -> PathBuf {
     }
 }
 
-/// Whether a file event is about the answer file or a template.
+/// Whether a file event is about something the answer is made from: the answer file, a
+/// spreadsheet beside or below it, a file in its `ministries/` (profiles and logos) or a
+/// template. The PDF and the temporary files svar writes itself are none of these.
 fn concerns_us(event: &notify::Result<notify::Event>, args: &WatchArgs) -> bool {
     let Ok(event) = event else { return false };
     if event.kind.is_access() {
         return false;
     }
+    let answer_folder = parent_folder(&args.file).canonicalize().ok();
+    let under = |path: &Path, folder: &Option<PathBuf>| {
+        let parent = path.parent().and_then(|p| p.canonicalize().ok());
+        matches!((parent, folder), (Some(parent), Some(folder)) if parent.starts_with(folder))
+    };
+    let has_extension = |path: &Path, extensions: &[&str]| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
+    };
+    let ministries = answer_folder
+        .as_ref()
+        .map(|folder| folder.join("ministries"));
     event.paths.iter().any(|path| {
-        path.file_name() == args.file.file_name()
-            || args.templates.as_ref().is_some_and(|folder| {
-                path.parent().and_then(|p| p.canonicalize().ok()) == folder.canonicalize().ok()
-                    && path.extension().is_some_and(|e| e == "typ")
-            })
+        let answer = path.file_name() == args.file.file_name() && under(path, &answer_folder);
+        let spreadsheet = has_extension(path, &["csv"]) && under(path, &answer_folder);
+        let profile =
+            has_extension(path, &["json", "svg", "png", "jpg", "jpeg"]) && under(path, &ministries);
+        let template = has_extension(path, &["typ"])
+            && under(
+                path,
+                &args.templates.as_ref().and_then(|f| f.canonicalize().ok()),
+            );
+        answer || spreadsheet || profile || template
     })
 }
 
