@@ -185,6 +185,19 @@ fn check_status(answer: &Answer, problems: &mut Vec<Problem>) {
     let root = JsonPath::root();
     let expected = root.key("final_answer_expected");
     let corrects = root.key("corrects_answer_of");
+    // A date that does not exist would otherwise be printed as a period, as written.
+    if let Some(Expected::Period(period)) = &answer.final_answer_expected
+        && looks_like_date(period)
+    {
+        problems.push(Problem::error(
+            expected.clone(),
+            format!("\"{period}\" er ikke en gyldig dato"),
+            Some(
+                "skriv en dato, der findes (ÅÅÅÅ-MM-DD), eller en periode som \"medio marts 2022\""
+                    .into(),
+            ),
+        ));
+    }
     match answer.status {
         Status::Interim if answer.final_answer_expected.is_none() => {
             problems.push(Problem::warning(
@@ -216,6 +229,12 @@ fn check_status(answer: &Answer, problems: &mut Vec<Problem>) {
             Some("sæt \"status\": \"correction\", eller fjern feltet".into()),
         ));
     }
+}
+
+/// Digits and dashes only, as in "2022-13-01": meant as a date.
+fn looks_like_date(text: &str) -> bool {
+    let text = text.trim();
+    text.contains('-') && text.chars().all(|c| c.is_ascii_digit() || c == '-')
 }
 
 /// Years an answer's dates can sensibly have; Typst cannot print dates far outside them.
@@ -278,6 +297,33 @@ fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
 mod tests {
     use super::question::{is_bill, is_session};
     use super::*;
+
+    #[test]
+    fn an_impossible_expected_date_is_an_error_and_a_period_is_not() {
+        let answer = |expected: &str| -> Answer {
+            serde_json::from_value(serde_json::json!({
+                "status": "interim",
+                "final_answer_expected": expected,
+                "ministry": {"name": "Sundhedsministeriet"},
+                "question": {"number": 1, "session": "2021-22", "text": "?",
+                    "committee": {"name": "Folketingets Sundhedsudvalg", "abbreviation": "SUU"}},
+                "answer": {"blocks": []}
+            }))
+            .unwrap()
+        };
+        let messages = |expected| -> Vec<String> {
+            check(&answer(expected))
+                .into_iter()
+                .map(|p| p.message)
+                .collect()
+        };
+        assert_eq!(
+            messages("2022-13-01"),
+            ["\"2022-13-01\" er ikke en gyldig dato"]
+        );
+        assert!(messages("medio marts 2022").is_empty());
+        assert!(messages("2022-03-15").is_empty());
+    }
 
     #[test]
     fn an_enclosure_naming_itself_is_not_a_reference() {
