@@ -10,7 +10,7 @@ The answers for (b) and (d) are generated from data/beu-287-2019.json by varying
 number, the table figures and a word of the text; they live in a temporary folder only.
 Installs the typst CLI (`cargo install --locked typst-cli`) if it is missing.
 
-Usage: bench/compare.py [--runs 10] [--batch 100] [--many 1000] [--breakdown]
+Usage: bench/compare.py [--runs 10] [--batch 100] [--many 1000] [--profile release|dist] [--breakdown]
 """
 
 import argparse
@@ -51,8 +51,11 @@ def median_run(command, runs, **kwargs):
     return statistics.median(t for t, _ in results), max(m for _, m in results)
 
 
-def ensure_tools():
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+def ensure_tools(profile):
+    """Builds svar with the given Cargo profile; returns the typst CLI and its version."""
+    global SVAR
+    subprocess.run(["cargo", "build", "--profile", profile, "--quiet"], cwd=ROOT, check=True)
+    SVAR = ROOT / "target" / ("release" if profile == "release" else profile) / "svar"
     typst = shutil.which("typst")
     if typst is None:
         print(f"installing typst-cli {TYPST_VERSION} (cargo install; takes a while) …", flush=True)
@@ -144,10 +147,13 @@ def main():
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--many", type=int, default=1000)
+    parser.add_argument("--profile", default="release",
+                        help="the Cargo profile to build svar with: release (as the tests) or dist "
+                             "(as shipped: whole-program optimisation, a long first build)")
     parser.add_argument("--breakdown", action="store_true",
                         help="also time the batch with only one kind of content varied")
     args = parser.parse_args()
-    typst, typst_version = ensure_tools()
+    typst, typst_version = ensure_tools(args.profile)
     with tempfile.TemporaryDirectory(prefix="svar-bench-") as temporary:
         work = Path(temporary)
         one = work / "one"
@@ -181,7 +187,8 @@ def main():
         ("(d) peak memory, 1 answer", f"{svar_one_mem:.0f} MiB", f"{typst_one_mem:.0f} MiB", "", ""),
         (f"(d) peak memory, {args.many} answers", f"{svar_many_mem:.0f} MiB ({svar_many:.1f} s)", "–", "", "< 500 MB"),
     ]
-    print(f"svar {subprocess.run([SVAR, '--version'], capture_output=True, text=True).stdout.strip()} vs {typst_version}, "
+    print(f"{subprocess.run([SVAR, '--version'], capture_output=True, text=True).stdout.strip()} "
+          f"(profile {args.profile}) vs {typst_version}, "
           f"{os.cpu_count()} cores, median of {args.runs} runs for (a)\n")
     print("| measure | svar | typst CLI | ratio | target |")
     print("|---|---|---|---|---|")
