@@ -46,7 +46,8 @@ pub struct DocumentContext {
     pub footnotes: std::collections::BTreeMap<String, String>,
     /// The signature's names, in order; empty when none were given.
     pub signature: Vec<String>,
-    /// "Foreløbigt svar" or "Berigtigelse" over an answer that is not the final one.
+    /// "Berigtigelse" over a correction; an interim answer says what it is in its first
+    /// sentence instead, as ministries write it.
     pub status_heading: Option<String>,
     /// The standard sentence an interim answer or a correction opens with.
     pub status_sentence: Option<String>,

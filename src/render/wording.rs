@@ -227,12 +227,11 @@ pub(super) fn member_name(member: &Member) -> String {
     }
 }
 
-/// The heading that sets an interim answer or a correction apart from a final answer.
+/// The heading that sets a correction apart; an interim answer says what it is in its first
+/// sentence, as ministries write it, and needs none.
 pub(super) fn status_heading(status: Status) -> Option<String> {
     match status {
-        Status::Final => None,
-        // An interim answer says so in its first sentence, as ministries write it.
-        Status::Interim => None,
+        Status::Final | Status::Interim => None,
         Status::Correction => Some("Berigtigelse".to_string()),
     }
 }
