@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::{crate_root, pdf_text, svar};
+use common::{crate_root, pdf_text, render_with, svar};
 use predicates::prelude::*;
 
 /// The old and new answer files of a case, relative to the crate root.
@@ -34,18 +34,9 @@ fn diff_json(case: &str) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
-/// Renders an answer file to a PDF in `folder` with extra `render` arguments.
+/// Renders an answer file (relative to the crate root) to `folder/svar.pdf` with extra arguments.
 fn render(answer: &str, folder: &Path, extra: &[&str]) -> PathBuf {
-    let pdf = folder.join("svar.pdf");
-    svar()
-        .arg("render")
-        .arg(answer)
-        .arg("-o")
-        .arg(&pdf)
-        .args(extra)
-        .assert()
-        .success();
-    pdf
+    render_with(answer.as_ref(), folder, extra)
 }
 
 #[test]

@@ -62,30 +62,28 @@ fn every_shipped_profile_prints_its_address_and_contact_lines() {
     }
 }
 
+/// The complete fixture in `folder` with the logo fixture's profile and its logo beside it.
+fn answer_with_logo(folder: &Path) -> std::path::PathBuf {
+    answer_with_profile(folder, &fixture("logo/ministries"), "justitsministeriet")
+}
+
+/// What a failing command printed on stderr, after checking its exit code.
+fn stderr_of(command: &mut assert_cmd::Command, code: i32) -> String {
+    let output = command.assert().code(code).get_output().stderr.clone();
+    String::from_utf8(output).unwrap()
+}
+
 #[test]
 fn a_logo_outside_the_profiles_folder_is_refused_with_a_clear_message() {
     let folder = tempfile::tempdir().unwrap();
-    let answer = answer_with_profile(
-        folder.path(),
-        &fixture("logo/ministries"),
-        "justitsministeriet",
-    );
+    let answer = answer_with_logo(folder.path());
     let profile = folder.path().join("ministries/justitsministeriet.json");
     let text = std::fs::read_to_string(&profile)
         .unwrap()
         .replace("\"eksempel.svg\"", "\"../../etc/passwd.svg\"");
     std::fs::write(&profile, text).unwrap();
     let pdf = folder.path().join("svar.pdf");
-    let output = svar()
-        .args(["render", "-o"])
-        .arg(&pdf)
-        .arg(&answer)
-        .assert()
-        .code(1)
-        .get_output()
-        .stderr
-        .clone();
-    let message = String::from_utf8(output).unwrap();
+    let message = stderr_of(svar().args(["render", "-o"]).arg(&pdf).arg(&answer), 1);
     assert!(
         message.contains("logoet \"../../etc/passwd.svg\" i")
             && message.contains("er ikke en billedfil i mappen ministries/"),
@@ -97,20 +95,8 @@ fn a_logo_outside_the_profiles_folder_is_refused_with_a_clear_message() {
 #[test]
 fn a_missing_logo_file_is_named() {
     let folder = tempfile::tempdir().unwrap();
-    let answer = answer_with_profile(
-        folder.path(),
-        &fixture("logo/ministries"),
-        "justitsministeriet",
-    );
+    let answer = answer_with_logo(folder.path());
     std::fs::remove_file(folder.path().join("ministries/eksempel.svg")).unwrap();
-    let output = svar()
-        .arg("check")
-        .arg(&answer)
-        .assert()
-        .code(1)
-        .get_output()
-        .stderr
-        .clone();
-    let message = String::from_utf8(output).unwrap();
+    let message = stderr_of(svar().arg("check").arg(&answer), 1);
     assert!(message.contains("eksempel.svg kan ikke læses"), "{message}");
 }

@@ -50,6 +50,16 @@ pub(super) fn question_heading(question: &Question) -> String {
     }
 }
 
+/// The question as running text names it, without committee or asker, who the sentence
+/// names itself: "spørgsmål nr. 15 (Alm. del)", "spørgsmål nr. 27 ad L 53".
+fn reference(question: &Question) -> String {
+    lowercase_first(&question_heading(&Question {
+        committee: None,
+        asked_by: None,
+        ..question.clone()
+    }))
+}
+
 /// The short name over the question in a letter: "Spørgsmål nr. 385", "Spørgsmål nr. S 960",
 /// "Samrådsspørgsmål AÆ".
 pub(super) fn question_label(question: &Question) -> String {
@@ -98,11 +108,7 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
         .map(|date| format!(" den {}", danish::date(date)))
         .unwrap_or_default();
     let asker = question.asked_by.as_ref().map(member_name);
-    let reference = lowercase_first(&question_heading(&Question {
-        committee: None,
-        asked_by: None,
-        ..question.clone()
-    }));
+    let reference = reference(question);
     match opening {
         Opening::AskedMe => {
             let who = committee.map_or("Folketinget".to_string(), |c| c.name.clone());
@@ -180,11 +186,7 @@ pub(super) fn cover_sentence(answer: &Answer) -> String {
         Status::Interim => "foreløbigt svar på",
         Status::Correction => "berigtigelse af svaret på",
     };
-    let reference = lowercase_first(&question_heading(&Question {
-        committee: None,
-        asked_by: None,
-        ..question.clone()
-    }));
+    let reference = reference(question);
     let asker = match (question.kind, &question.committee, &question.asked_by) {
         (QuestionKind::Section20, _, Some(member)) => member_name(member),
         (_, Some(committee), _) => committee.name.clone(),

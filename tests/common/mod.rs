@@ -50,12 +50,18 @@ fn extract_text(pdf: &Path, options: &[&str]) -> String {
 
 /// Renders `answer` with the binary into `folder/svar.pdf` and returns that path.
 pub fn render_into(answer: &Path, folder: &Path) -> PathBuf {
+    render_with(answer.as_os_str(), folder, &[])
+}
+
+/// Renders `answer` into `folder/svar.pdf` with extra `render` arguments; returns the path.
+pub fn render_with(answer: &std::ffi::OsStr, folder: &Path, extra: &[&str]) -> PathBuf {
     let pdf = folder.join("svar.pdf");
     svar()
         .arg("render")
         .arg(answer)
         .arg("-o")
         .arg(&pdf)
+        .args(extra)
         .assert()
         .success();
     pdf
