@@ -263,10 +263,11 @@ pub struct Logo {
         description = "Den alternative tekst, som skærmlæsere læser i stedet for billedet, fx \"Justitsministeriets logo\"."
     )]
     pub description: String,
-    /// The image's bytes, read when the profile is.
+    /// The image's bytes, read when the profile is; shared, not copied, by every document
+    /// that shows the logo.
     #[serde(skip)]
     #[schemars(skip)]
-    pub bytes: Vec<u8>,
+    pub bytes: std::sync::Arc<[u8]>,
 }
 
 impl Logo {

@@ -132,7 +132,7 @@ impl AnswerWorld {
 
     /// Serves `bytes` at `path` (one of svar's own names, such as `/logo.svg`), for files an
     /// answer brings besides its source, like its ministry's logo.
-    pub fn serve(&mut self, path: &str, bytes: Vec<u8>) {
+    pub fn serve(&mut self, path: &str, bytes: impl AsRef<[u8]> + Send + Sync + 'static) {
         self.files.insert(file_id(path), Bytes::new(bytes));
     }
 

@@ -75,14 +75,16 @@ fn read_logo(logo: &mut Logo, folder: &Path, profile: &Path) -> Result<(), Profi
         });
     }
     let path = folder.join(name);
-    logo.bytes = std::fs::read(&path).map_err(|error| ProfileProblem {
-        message: format!(
-            "logoet {} kan ikke læses: {}",
-            path.display(),
-            super::io_in_danish(&error)
-        ),
-        hint: "læg billedfilen i mappen ministries/, eller ret \"logo\" i profilen".into(),
-    })?;
+    logo.bytes = std::fs::read(&path)
+        .map(Into::into)
+        .map_err(|error| ProfileProblem {
+            message: format!(
+                "logoet {} kan ikke læses: {}",
+                path.display(),
+                super::io_in_danish(&error)
+            ),
+            hint: "læg billedfilen i mappen ministries/, eller ret \"logo\" i profilen".into(),
+        })?;
     Ok(())
 }
 
