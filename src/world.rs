@@ -41,6 +41,17 @@ fn library() -> &'static LazyHash<Library> {
     })
 }
 
+/// Starts parsing the built-in fonts and building Typst's library on a thread of their own, so
+/// that this fixed cost (about a twentieth of a cold render) overlaps reading, checking and
+/// evaluating the first answer instead of holding up its layout. A compile that needs them
+/// before they are ready waits for them.
+pub fn preload() {
+    std::thread::spawn(|| {
+        library();
+        fonts();
+    });
+}
+
 /// Interns a path under the project root; only called with svar's own well-formed names.
 fn file_id(path: &str) -> FileId {
     let path = VirtualPath::new(path).expect("template names are valid virtual paths");
@@ -87,15 +98,36 @@ fn byte_range(
     start..start + length
 }
 
-/// The template files as the compiler sees them, under the project root.
-fn template_files(templates: &TemplateSet) -> HashMap<FileId, Bytes> {
+/// A template file under the project root, parsed when the compiler first asks for it. Every
+/// answer of a batch imports `style.typ`; parsing it once per world rather than once per answer
+/// saves more than its evaluation costs (which Typst caches), and the files only the template
+/// engine reads are never parsed as Typst at all.
+struct TemplateFile {
+    id: FileId,
+    text: String,
+    parsed: OnceLock<Source>,
+}
+
+impl TemplateFile {
+    fn source(&self) -> Source {
+        self.parsed
+            .get_or_init(|| Source::new(self.id, self.text.clone()))
+            .clone()
+    }
+}
+
+/// The template files as the compiler sees them.
+fn template_files(templates: &TemplateSet) -> HashMap<FileId, TemplateFile> {
     templates
         .files()
         .map(|(name, text)| {
-            (
-                file_id(&format!("/{name}")),
-                Bytes::from_string(text.to_string()),
-            )
+            let id = file_id(&format!("/{name}"));
+            let file = TemplateFile {
+                id,
+                text: text.to_string(),
+                parsed: OnceLock::new(),
+            };
+            (id, file)
         })
         .collect()
 }
@@ -103,6 +135,10 @@ fn template_files(templates: &TemplateSet) -> HashMap<FileId, Bytes> {
 /// The world of one answer: its generated source, the templates, the fonts, its date.
 pub struct AnswerWorld {
     main: Source,
+    /// The set `template_files` holds, to know when they must be read again.
+    templates: TemplateSet,
+    template_files: HashMap<FileId, TemplateFile>,
+    /// Files served besides the sources: the attached JSON, a logo.
     files: HashMap<FileId, Bytes>,
     today: Option<NaiveDate>,
 }
@@ -112,16 +148,23 @@ impl AnswerWorld {
     pub fn new(source: String, templates: &TemplateSet, date: Option<NaiveDate>) -> Self {
         Self {
             main: Source::new(file_id(MAIN_PATH), source),
-            files: template_files(templates),
+            templates: templates.clone(),
+            template_files: template_files(templates),
+            files: HashMap::new(),
             today: date,
         }
     }
 
-    /// Replaces the generated source, templates and date in place. Unchanged parts of the
-    /// source keep their identity, so the next compile reuses the work done for them.
+    /// Replaces the generated source, templates and date in place, and forgets the files
+    /// served for the previous answer. Unchanged parts of the source keep their identity, so
+    /// the next compile reuses the work done for them.
     pub fn update(&mut self, source: &str, templates: &TemplateSet, date: Option<NaiveDate>) {
         edit_in_place(&mut self.main, source);
-        self.files = template_files(templates);
+        if *templates != self.templates {
+            self.templates = templates.clone();
+            self.template_files = template_files(templates);
+        }
+        self.files.clear();
         self.today = date;
     }
 
@@ -159,6 +202,9 @@ impl World for AnswerWorld {
         if id == self.main.id() {
             return Ok(self.main.clone());
         }
+        if let Some(file) = self.template_files.get(&id) {
+            return Ok(file.source());
+        }
         let bytes = self.file(id)?;
         let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
         Ok(Source::new(id, text.to_string()))
@@ -167,6 +213,9 @@ impl World for AnswerWorld {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.main.id() {
             return Ok(Bytes::from_string(self.main.text().to_string()));
+        }
+        if let Some(file) = self.template_files.get(&id) {
+            return Ok(Bytes::from_string(file.text.clone()));
         }
         self.files
             .get(&id)

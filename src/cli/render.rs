@@ -57,6 +57,7 @@ impl RenderArgs {
 /// Renders every file, in parallel on all cores, reports each failure and goes on; fails if any
 /// file failed.
 pub fn run(args: &RenderArgs) -> ExitCode {
+    crate::world::preload();
     let options = match args.export_options() {
         Ok(options) => options,
         Err(error) => {

@@ -80,6 +80,7 @@ impl Session {
 
 /// Renders once, then again on every change, until interrupted.
 pub fn run(args: &WatchArgs) -> ExitCode {
+    crate::world::preload();
     let session = match Session::start(args) {
         Ok(session) => session,
         Err(error) => {
