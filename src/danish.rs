@@ -28,6 +28,13 @@ pub fn date(date: NaiveDate) -> String {
     )
 }
 
+/// A count with its noun in the right number: `count(1, "side", "sider")` is "1 side",
+/// `count(4, "side", "sider")` "4 sider".
+pub fn count(count: usize, singular: &str, plural: &str) -> String {
+    let noun = if count == 1 { singular } else { plural };
+    format!("{count} {noun}")
+}
+
 /// Formats a number with Danish separators: "3.478", "12,4", "−1.250,5".
 ///
 /// Whole numbers print without decimals; a figure whose decimals matter even when zero ("12,0")

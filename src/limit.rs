@@ -7,6 +7,48 @@ use std::time::Duration;
 /// The default limit for typesetting and exporting one answer.
 pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(60);
 
+/// The longest limit accepted: a day. Typesetting an answer takes well under a second, so a
+/// longer limit is a typing error (and a huge one would not fit in a `Duration`).
+pub const LONGEST_TIME_LIMIT: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// A time limit as `--time-limit` takes it: seconds, with a decimal point or a Danish comma.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeLimit(pub Duration);
+
+impl Default for TimeLimit {
+    fn default() -> Self {
+        Self(DEFAULT_TIME_LIMIT)
+    }
+}
+
+impl std::fmt::Display for TimeLimit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.as_secs_f64())
+    }
+}
+
+impl std::str::FromStr for TimeLimit {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let seconds: f64 = text
+            .trim()
+            .replace(',', ".")
+            .parse()
+            .map_err(|_| "skal være et antal sekunder, fx 60 eller 0,5".to_string())?;
+        if !(seconds > 0.0) {
+            return Err("skal være et positivt antal sekunder".to_string());
+        }
+        if seconds > LONGEST_TIME_LIMIT.as_secs_f64() {
+            return Err(format!(
+                "højst {} sekunder (et døgn)",
+                LONGEST_TIME_LIMIT.as_secs()
+            ));
+        }
+        Ok(Self(Duration::from_secs_f64(seconds)))
+    }
+}
+
 /// Why limited work gave no result.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LimitError {
@@ -51,6 +93,22 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_limit_is_a_positive_number_of_seconds_up_to_a_day() {
+        let parse = |text: &str| text.parse::<TimeLimit>().map(|limit| limit.0);
+        assert_eq!(parse("60"), Ok(Duration::from_secs(60)));
+        assert_eq!(parse("0,5"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse("86400"), Ok(LONGEST_TIME_LIMIT));
+        for refused in ["0", "-1", "nan", "inf", "1e99", "86401", "tre", ""] {
+            assert!(parse(refused).is_err(), "{refused}");
+        }
+        assert_eq!(
+            parse("1e20"),
+            Err("højst 86400 sekunder (et døgn)".to_string())
+        );
+        assert_eq!(TimeLimit::default().to_string(), "60");
+    }
 
     #[test]
     fn returns_the_result_of_quick_work() {

@@ -1,7 +1,7 @@
 //! Writing results so that a failed or interrupted run never leaves a half-written file.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
 /// `path` holds either its old content or the whole new content, never a part.
@@ -22,6 +22,57 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Why svar will not write a PDF where it was asked to.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum OutputPathError {
+    /// The path does not end in `.pdf`, so it may well be something else.
+    #[error("{0}: en PDF skal have et navn, der ender på .pdf")]
+    NotPdf(PathBuf),
+    /// A folder on the way to the PDF is a file.
+    #[error("{0}: {1} er en fil, ikke en mappe; vælg en anden mappe til PDF'en")]
+    FolderIsFile(PathBuf, PathBuf),
+    /// The PDF would replace one of the files it is made from.
+    #[error("{0}: PDF'en ville erstatte svarfilen {1}; vælg et andet navn til PDF'en")]
+    ReplacesInput(PathBuf, PathBuf),
+}
+
+/// Checks that `pdf` may be written: it is named `*.pdf`, and it is none of `inputs` (however
+/// either is spelled: `a.json`, `./a.json`, a link), so a slip on the command line cannot
+/// overwrite the answer a clerk is working on.
+pub fn check_pdf_path(pdf: &Path, inputs: &[&Path]) -> Result<(), OutputPathError> {
+    if !is_pdf_name(pdf) {
+        return Err(OutputPathError::NotPdf(pdf.to_path_buf()));
+    }
+    if let Some(file) = pdf.ancestors().skip(1).find(|folder| folder.is_file()) {
+        return Err(OutputPathError::FolderIsFile(
+            pdf.to_path_buf(),
+            file.to_path_buf(),
+        ));
+    }
+    let replaced = inputs.iter().find(|input| same_file(pdf, input));
+    match replaced {
+        Some(input) => Err(OutputPathError::ReplacesInput(
+            pdf.to_path_buf(),
+            input.to_path_buf(),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Whether a path names a PDF file, whatever the case of its extension.
+pub fn is_pdf_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
+/// Whether both paths name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Temporary files are private; a published PDF is not.
 #[cfg(unix)]
 fn make_readable(file: &std::fs::File) -> io::Result<()> {
@@ -37,6 +88,35 @@ fn make_readable(_file: &std::fs::File) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pdf_may_not_replace_an_input_or_lack_its_extension() {
+        let folder = tempfile::tempdir().unwrap();
+        let answer = folder.path().join("a.pdf");
+        std::fs::write(&answer, "{}").unwrap();
+        let same = folder.path().join(".").join("a.pdf");
+        assert_eq!(
+            check_pdf_path(&same, &[Path::new("b.json"), &answer]),
+            Err(OutputPathError::ReplacesInput(same.clone(), answer.clone()))
+        );
+        let json = folder.path().join("a.json");
+        assert_eq!(
+            check_pdf_path(&json, &[]),
+            Err(OutputPathError::NotPdf(json.clone()))
+        );
+        let inside = answer.join("b.pdf");
+        assert_eq!(
+            check_pdf_path(&inside, &[]),
+            Err(OutputPathError::FolderIsFile(
+                inside.clone(),
+                answer.clone()
+            ))
+        );
+        assert_eq!(
+            check_pdf_path(&folder.path().join("b.PDF"), &[&answer]),
+            Ok(())
+        );
+    }
 
     #[test]
     fn replaces_content_and_leaves_no_temporary_file() {

@@ -471,7 +471,7 @@ pub enum StandardError {
     },
     /// A PDF/A standard was asked for, but the answer has no date.
     #[error(
-        "{} kræver en dato, men svarfilen har ingen \"date\". Angiv \"date\", eller vælg en standard uden PDF/A (f.eks. --pdf-standard ua-1).",
+        "{} kræver en dato, men svarfilen har ingen \"date\". Angiv \"date\", eller vælg en standard uden PDF/A (fx --pdf-standard ua-1).",
         standard.title()
     )]
     NeedsDate {

@@ -33,9 +33,11 @@ pub fn redline(
 /// The box at the top: one line per change; `marked` tells which are marked in the text.
 fn summary(old_name: &str, changes: &ChangeList, marked: &[bool]) -> RedlineSummary {
     let count = changes.changes.len();
-    let noun = if count == 1 { "ændring" } else { "ændringer" };
     RedlineSummary {
-        heading: format!("{count} {noun} i forhold til {old_name}"),
+        heading: format!(
+            "{} i forhold til {old_name}",
+            crate::danish::count(count, "ændring", "ændringer")
+        ),
         lines: if count == 0 {
             vec!["Ingen forskelle.".to_string()]
         } else {

@@ -223,7 +223,29 @@ fn a_pdf_without_the_answer_file_is_trouble() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "svar.pdf er ikke lavet af svar (den indeholder ingen svar.json)",
+            "svar.pdf er lavet af svar, men uden den vedhæftede svarfil (svar.json)\n  \
+             = tip: PDF'er efter PDF/A-2 eller PDF/A-4 kan ikke have svarfilen vedhæftet",
+        ));
+    // The same PDF, its creator renamed in place (same length, so the PDF stays valid).
+    let bytes = std::fs::read(&pdf).unwrap();
+    let creator = format!("(svar {})", env!("CARGO_PKG_VERSION"));
+    let at = bytes
+        .windows(creator.len())
+        .position(|w| w == creator.as_bytes())
+        .expect("the creator in the document information");
+    let mut foreign = bytes.clone();
+    foreign[at + 1..at + 5].copy_from_slice(b"Word");
+    let foreign_pdf = folder.path().join("fremmed.pdf");
+    std::fs::write(&foreign_pdf, foreign).unwrap();
+    svar()
+        .arg("diff")
+        .arg(&foreign_pdf)
+        .arg("tests/fixtures/complete.json")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "fremmed.pdf er ikke lavet af svar (den indeholder ingen svar.json)\n  \
+             = tip: sammenlign svarfilerne (JSON), eller PDF'er, som svar har lavet",
         ));
 }
 

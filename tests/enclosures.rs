@@ -269,6 +269,6 @@ fn diff_names_a_turned_enclosure() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "\nBilag 1, sider: liggende → stående\n\n1 forskel.\n",
+            "\nBilag 1, sider: liggende → stående\n\n1 ændring.\n",
         ));
 }

@@ -274,9 +274,9 @@ fn diff_names_a_changed_footnote_and_a_changed_markup_setting() {
     for (new, expected) in [
         (
             footnote,
-            "\nFodnote 1: ændret\n    Jf. [-[Folketingets hjemmeside](https://www.ft.dk).-]{+Folketingets netsted.+}\n\n1 forskel.\n",
+            "\nFodnote 1: ændret\n    Jf. [-[Folketingets hjemmeside](https://www.ft.dk).-]{+Folketingets netsted.+}\n\n1 ændring.\n",
         ),
-        (plain, "\nTekstformat: markdown → ordret\n\n1 forskel.\n"),
+        (plain, "\nTekstformat: markdown → ordret\n\n1 ændring.\n"),
     ] {
         svar()
             .args(["diff", "--no-color", "tests/fixtures/markdown.json"])

@@ -76,7 +76,7 @@ fn needs_date_message(file: &Path, standard: &str) -> String {
     let title = format!("PDF/A-{}", &standard["a-".len()..]);
     format!(
         "fejl: {}: {title} kræver en dato, men svarfilen har ingen \"date\". Angiv \"date\", \
-         eller vælg en standard uden PDF/A (f.eks. --pdf-standard ua-1).\n",
+         eller vælg en standard uden PDF/A (fx --pdf-standard ua-1).\n",
         file.display()
     )
 }

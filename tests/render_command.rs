@@ -233,15 +233,30 @@ fn a_folder_renders_every_answer_in_it_and_reports_the_bad_ones() {
 }
 
 #[test]
-fn an_invalid_time_limit_is_refused() {
-    svar()
-        .args(["render", "--time-limit", "0"])
-        .arg(fixture("complete.json"))
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "--time-limit skal være et positivt antal sekunder",
-        ));
+fn an_invalid_time_limit_is_refused_as_a_usage_error() {
+    for (command, limit, reason) in [
+        ("render", "0", "skal være et positivt antal sekunder"),
+        ("watch", "1e20", "højst 86400 sekunder (et døgn)"),
+        (
+            "diff",
+            "tre",
+            "skal være et antal sekunder, fx 60 eller 0,5",
+        ),
+    ] {
+        let mut run = svar();
+        run.args([command, "--time-limit", limit])
+            .arg(fixture("complete.json"));
+        if command == "diff" {
+            run.arg(fixture("complete.json"));
+        }
+        let expected = format!(
+            "fejl: '{limit}' er ikke en gyldig værdi for '--time-limit <SEKUNDER>': {reason}\n"
+        );
+        run.assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::starts_with(expected));
+    }
 }
 
 #[test]

@@ -51,6 +51,9 @@ fn in_danish(command: Command, root: bool) -> Command {
     } else {
         command
     };
+    // Changing an argument drops its place in the help, which would then list arguments by
+    // their names ("new" before "old"); give each its place in the definition back.
+    let mut place = 0;
     command
         .mut_args(|arg| {
             let heading = if arg.is_positional() {
@@ -58,7 +61,8 @@ fn in_danish(command: Command, root: bool) -> Command {
             } else {
                 "Tilvalg"
             };
-            arg.help_heading(heading)
+            place += 1;
+            arg.help_heading(heading).display_order(place)
         })
         .mut_subcommands(|subcommand| in_danish(subcommand, false))
 }
@@ -108,9 +112,12 @@ pub fn message(error: &clap::Error) -> String {
                 context(error, ContextKind::InvalidSubcommand)
             )
         }
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            format!("{value} er ikke en gyldig værdi for {arg}")
-        }
+        ErrorKind::InvalidValue => format!("{value} er ikke en gyldig værdi for {arg}"),
+        // The reason is the argument's own parser's, already in Danish.
+        ErrorKind::ValueValidation => match std::error::Error::source(error) {
+            Some(reason) => format!("{value} er ikke en gyldig værdi for {arg}: {reason}"),
+            None => format!("{value} er ikke en gyldig værdi for {arg}"),
+        },
         ErrorKind::MissingRequiredArgument => format!("mangler {arg}"),
         ErrorKind::MissingSubcommand => "mangler en kommando".to_string(),
         ErrorKind::ArgumentConflict => format!(
@@ -197,6 +204,14 @@ mod tests {
         assert!(value.contains("mulige værdier: 'ua-1', "), "{value}");
         let missing = error_for(&["svar", "render"]);
         assert!(missing.starts_with("fejl: mangler '<FIL>...'"), "{missing}");
+        let limit = error_for(&["svar", "render", "--time-limit", "1e99", "a.json"]);
+        assert!(
+            limit.starts_with(
+                "fejl: '1e99' er ikke en gyldig værdi for '--time-limit <SEKUNDER>': \
+                 højst 86400 sekunder (et døgn)\n"
+            ),
+            "{limit}"
+        );
         let command = error_for(&["svar", "rendre"]);
         assert!(
             command.starts_with("fejl: ukendt kommando 'rendre'\n  = tip: mente du 'render'"),
@@ -214,6 +229,18 @@ mod tests {
             "{help}"
         );
         assert!(help.contains("Viser denne hjælp"), "{help}");
+        let mut diff = in_danish(Cli::command(), true);
+        let diff = diff
+            .find_subcommand_mut("diff")
+            .unwrap()
+            .render_help()
+            .to_string();
+        let place = |name: &str| diff.find(&format!("  {name}\n")).expect(name);
+        assert!(
+            place("<GAMMEL>") < place("<NY>"),
+            "the old answer is listed first, as in the usage line:\n{diff}"
+        );
+        assert!(!diff.contains("A change list"), "{diff}");
         assert!(
             !help.contains("Usage") && !help.contains("Options"),
             "{help}"

@@ -19,12 +19,12 @@ pub struct CheckArgs {
     pub format: Format,
 }
 
-/// How findings are printed.
+/// How findings are printed. The variants' doc comments are their help texts, so Danish.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Each finding with the offending line and a caret.
+    /// Hvert fund med den linje, det står i, og en markering under stedet.
     Text,
-    /// One JSON document with every file's findings.
+    /// Ét JSON-dokument med alle filers fund, til editorer og review-systemer.
     Json,
 }
 
@@ -52,10 +52,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     }
     if args.format == Format::Json {
         let document = serde_json::json!({ "valid": all_valid, "files": json_reports });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&document).expect("JSON prints")
-        );
+        super::out::line(serde_json::to_string_pretty(&document).expect("JSON prints"));
     }
     if all_valid {
         ExitCode::SUCCESS
@@ -69,10 +66,11 @@ fn print_text(report: &FileReport) {
     eprint!("{}", report.to_text(color));
     let (errors, warnings) = report.counts();
     let verdict = if errors == 0 { "i orden" } else { "har fejl" };
-    println!(
-        "{}: {verdict} ({errors} fejl, {warnings} advarsler)",
-        report.path.display()
-    );
+    super::out::line(format_args!(
+        "{}: {verdict} ({errors} fejl, {})",
+        report.path.display(),
+        crate::danish::count(warnings, "advarsel", "advarsler")
+    ));
 }
 
 fn read_failure(file: &std::path::Path, error: &LoadError) -> serde_json::Value {

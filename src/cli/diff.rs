@@ -8,9 +8,9 @@ use clap::{Args, ValueEnum};
 
 use crate::diff::{self, report, source};
 use crate::input::LoadError;
-use crate::limit::{DEFAULT_TIME_LIMIT, run_with_limit};
+use crate::limit::{TimeLimit, run_with_limit};
 use crate::model::Answer;
-use crate::output::write_atomically;
+use crate::output::{check_pdf_path, write_atomically};
 use crate::pdf::ExportOptions;
 use crate::render::TemplateSet;
 
@@ -40,16 +40,16 @@ pub struct DiffArgs {
     #[arg(long, value_name = "MAPPE")]
     pub templates: Option<PathBuf>,
     /// Længste tid (sekunder) Typst må bruge på at sætte svarene til --redline og --pages.
-    #[arg(long, value_name = "SEKUNDER", default_value_t = DEFAULT_TIME_LIMIT.as_secs_f64())]
-    pub time_limit: f64,
+    #[arg(long, value_name = "SEKUNDER", default_value_t)]
+    pub time_limit: TimeLimit,
 }
 
-/// How the change list is printed.
+/// How the change list is printed. The variants' doc comments are their help texts, so Danish.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A change list to read from top to bottom.
+    /// En ændringsliste, der læses oppefra og ned.
     Text,
-    /// One JSON document with every change, its kind, location and JSON path.
+    /// Ét JSON-dokument med hver ændring, dens art, sted og JSON-sti.
     Json,
 }
 
@@ -60,8 +60,10 @@ const TROUBLE: u8 = 2;
 
 /// Compares the two answers: exit 0 if they say the same, 1 if not, 2 if one cannot be read.
 pub fn run(args: &DiffArgs) -> ExitCode {
-    if super::render::time_limit(args.time_limit).is_none() {
-        eprintln!("fejl: --time-limit skal være et positivt antal sekunder");
+    if let Some(redline) = &args.redline
+        && let Err(error) = check_pdf_path(redline, &[&args.old, &args.new])
+    {
+        eprintln!("fejl: --redline {error}");
         return ExitCode::from(TROUBLE);
     }
     let (old, new) = match (load(&args.old), load(&args.new)) {
@@ -77,7 +79,7 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         Format::Text => report::to_text(&changes, &old_name, &new_name, use_color(args)),
         Format::Json => report::to_json(&changes, &old_name, &new_name),
     };
-    print!("{printed}");
+    super::out::print(&printed);
     if let Err(error) = write_extras(args, &old, &new, &changes) {
         eprintln!("fejl: {error}");
         return ExitCode::from(TROUBLE);
@@ -121,7 +123,7 @@ fn write_extras(
         Some(folder) => TemplateSet::overridden_by(folder)?,
         None => builtin.clone(),
     };
-    let limit = super::render::time_limit(args.time_limit).unwrap_or(DEFAULT_TIME_LIMIT);
+    let limit = args.time_limit.0;
     if let Some(path) = &args.redline {
         let old_name = args.old.display().to_string();
         let (new, changes, templates) = (new.clone(), changes.clone(), templates.clone());
@@ -133,7 +135,7 @@ fn write_extras(
             path: path.clone(),
             source,
         })?;
-        println!("Redline: {}", path.display());
+        super::out::line(format_args!("Redline: {}", path.display()));
     }
     if let Some(folder) = &args.pages {
         let (old, new, builtin, templates) =
@@ -152,8 +154,12 @@ fn write_extras(
             }
         })?;
         match written.len() {
-            0 => println!("Siderne ser ens ud; ingen billeder skrevet."),
-            count => println!("{count} sidebilleder med forskelle i {}", folder.display()),
+            0 => super::out::line("Siderne ser ens ud; ingen billeder skrevet."),
+            count => super::out::line(format_args!(
+                "{} med forskelle i {}",
+                crate::danish::count(count, "sidebillede", "sidebilleder"),
+                folder.display()
+            )),
         }
     }
     Ok(())

@@ -4,6 +4,7 @@ mod args;
 mod check;
 mod diff;
 mod new;
+mod out;
 mod render;
 mod schema;
 mod watch;

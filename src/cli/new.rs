@@ -47,6 +47,25 @@ pub fn run(args: &NewArgs) -> ExitCode {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => std::path::Path::new("."),
     };
+    if !args
+        .file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        eprintln!(
+            "fejl: {}: en svarfil skal have et navn, der ender på .json",
+            args.file.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    if !folder.is_dir() {
+        eprintln!(
+            "fejl: {}: mappen {} findes ikke; opret den først, eller vælg en anden mappe",
+            args.file.display(),
+            folder.display()
+        );
+        return ExitCode::FAILURE;
+    }
     let created = tempfile::NamedTempFile::new_in(folder).and_then(|mut file| {
         file.write_all(skeleton().as_bytes())?;
         file.persist_noclobber(&args.file)
@@ -55,11 +74,11 @@ pub fn run(args: &NewArgs) -> ExitCode {
     });
     match created {
         Ok(()) => {
-            println!(
+            super::out::line(format_args!(
                 "{} oprettet. Udfyld felterne med {PLACEHOLDER}, sæt \"number\", og kontrollér med: svar check {}",
                 args.file.display(),
                 args.file.display()
-            );
+            ));
             ExitCode::SUCCESS
         }
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {

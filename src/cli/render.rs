@@ -9,8 +9,8 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::limit::{DEFAULT_TIME_LIMIT, run_with_limit};
-use crate::output::write_atomically;
+use crate::limit::{TimeLimit, run_with_limit};
+use crate::output::{check_pdf_path, is_pdf_name, write_atomically};
 use crate::pdf::{ExportOptions, Standard, StandardChoice, StandardError};
 use crate::render::TemplateSet;
 use crate::{Error, input, typeset_with};
@@ -41,8 +41,8 @@ pub struct RenderArgs {
     #[arg(long, value_name = "MAPPE")]
     pub templates: Option<PathBuf>,
     /// Længste tid (sekunder) Typst må bruge på ét svar, før det opgives.
-    #[arg(long, value_name = "SEKUNDER", default_value_t = DEFAULT_TIME_LIMIT.as_secs_f64())]
-    pub time_limit: f64,
+    #[arg(long, value_name = "SEKUNDER", default_value_t)]
+    pub time_limit: TimeLimit,
 }
 
 impl RenderArgs {
@@ -65,10 +65,7 @@ pub fn run(args: &RenderArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let Some(limit) = time_limit(args.time_limit) else {
-        eprintln!("fejl: --time-limit skal være et positivt antal sekunder");
-        return ExitCode::FAILURE;
-    };
+    let limit = args.time_limit.0;
     let files = match answer_files(&args.files).and_then(|files| output_plan(args, files)) {
         Ok(files) => files,
         Err(error) => {
@@ -131,11 +128,11 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     });
     progress.finish();
     if files.len() > 1 {
-        println!(
+        super::out::line(format_args!(
             "{} af {} svar sat; {failed} fejlede.",
             files.len() - failed,
             files.len()
-        );
+        ));
     }
     if failed == 0 {
         ExitCode::SUCCESS
@@ -156,11 +153,6 @@ pub fn load_templates(
 
 /// How many compilations a memo-cache entry may go unused before it is dropped.
 const EVICT_AFTER: usize = 8;
-
-/// The time limit `--time-limit` asks for; `None` unless it is a positive number of seconds.
-pub fn time_limit(seconds: f64) -> Option<Duration> {
-    (seconds.is_finite() && seconds > 0.0).then(|| Duration::from_secs_f64(seconds))
-}
 
 /// The answer files named on the command line; a folder stands for its `*.json` files.
 fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
@@ -197,12 +189,24 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, P
             files.len()
         ));
     }
+    if let Some(output) = args
+        .output
+        .as_deref()
+        .filter(|o| o.is_file() && !is_pdf_name(o))
+    {
+        return Err(format!(
+            "-o {} er en fil, ikke en mappe; angiv en mappe, eller et filnavn, der ender på .pdf",
+            output.display()
+        ));
+    }
+    let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     let mut plan: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(files.len());
-    for file in files {
-        if plan.iter().any(|(earlier, _)| earlier == &file) {
+    for file in &files {
+        if plan.iter().any(|(earlier, _)| earlier == file) {
             continue;
         }
-        let pdf = pdf_path(args, &file);
+        let pdf = pdf_path(args, file);
+        check_pdf_path(&pdf, &inputs).map_err(|error| error.to_string())?;
         if let Some((earlier, _)) = plan.iter().find(|(_, other)| other == &pdf) {
             return Err(format!(
                 "{} og {} skrives begge til {}; giv dem forskellige navne, eller sæt dem hver for sig med -o",
@@ -211,15 +215,9 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, P
                 pdf.display()
             ));
         }
-        plan.push((file, pdf));
+        plan.push((file.clone(), pdf));
     }
     Ok(plan)
-}
-
-/// Whether a path names a PDF file, whatever the case of its extension.
-fn is_pdf_name(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// A progress bar on a terminal; plain lines when output is piped.
@@ -246,7 +244,7 @@ impl Progress {
                 bar.println(line);
                 bar.inc(1);
             }
-            None => println!("{line}"),
+            None => super::out::line(line),
         }
     }
 
@@ -277,11 +275,7 @@ impl Progress {
 
 /// "1 side", "4 sider".
 pub fn pages(count: usize) -> String {
-    if count == 1 {
-        "1 side".to_string()
-    } else {
-        format!("{count} sider")
-    }
+    crate::danish::count(count, "side", "sider")
 }
 
 /// Prints why `file` failed: a located report for mistakes in the file, otherwise one line

@@ -12,6 +12,6 @@ pub fn answer_schema() -> String {
 
 /// Prints the schema.
 pub fn run() -> ExitCode {
-    print!("{}", answer_schema());
+    super::out::print(&answer_schema());
     ExitCode::SUCCESS
 }

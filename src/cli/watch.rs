@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use notify::{RecursiveMode, Watcher};
 
-use super::render::{Extras, load_templates, pages, render_file, report_failure, time_limit};
+use super::render::{Extras, load_templates, pages, render_file, report_failure};
 use crate::Error;
-use crate::limit::DEFAULT_TIME_LIMIT;
+use crate::limit::TimeLimit;
 use crate::pdf::{ExportOptions, Standard, StandardChoice};
 
 /// How long to wait for more events after a save: editors write a file in several steps.
@@ -33,9 +33,9 @@ pub struct WatchArgs {
     /// PDF-standarder som for `svar render`.
     #[arg(long, value_name = "STANDARD", value_enum, value_delimiter = ',')]
     pub pdf_standard: Vec<Standard>,
-    /// Længste tid (sekunder) Typst må bruge på én sætning, før den opgives.
-    #[arg(long, value_name = "SEKUNDER", default_value_t = DEFAULT_TIME_LIMIT.as_secs_f64())]
-    pub time_limit: f64,
+    /// Længste tid (sekunder) Typst må bruge på at sætte svaret, før det opgives.
+    #[arg(long, value_name = "SEKUNDER", default_value_t)]
+    pub time_limit: TimeLimit,
 }
 
 /// What watching needs: the export settings and the stream of file events.
@@ -52,8 +52,11 @@ impl Session {
     fn start(args: &WatchArgs) -> Result<Self, String> {
         let standards =
             StandardChoice::from_values(&args.pdf_standard).map_err(|e| e.to_string())?;
-        let limit = time_limit(args.time_limit)
-            .ok_or("--time-limit skal være et positivt antal sekunder")?;
+        let limit = args.time_limit.0;
+        if let Some(output) = &args.output {
+            crate::output::check_pdf_path(output, &[&args.file])
+                .map_err(|error| format!("-o {error}"))?;
+        }
         let (sender, events) = mpsc::channel();
         let mut watcher = notify::recommended_watcher(sender).map_err(|e| e.to_string())?;
         // Editors save by writing a new file and renaming it: watch folders, not files. The
@@ -92,7 +95,10 @@ pub fn run(args: &WatchArgs) -> ExitCode {
         let name = Path::new(args.file.file_name().unwrap_or_default()).with_extension("pdf");
         Path::new("output").join(name)
     });
-    println!("Holder øje med {} (stop med Ctrl+C).", args.file.display());
+    super::out::line(format_args!(
+        "Holder øje med {} (stop med Ctrl+C).",
+        args.file.display()
+    ));
     let (options, limit) = (&session.options, session.limit);
     render_once(args, &pdf_path, options, limit);
     while let Ok(event) = session.events.recv() {
@@ -166,17 +172,17 @@ fn render_once(args: &WatchArgs, pdf_path: &Path, options: &ExportOptions, limit
             )
         });
     match result {
-        Ok(rendered) => println!(
+        Ok(rendered) => super::out::line(format_args!(
             "{} → {} ({}), {}, {} ms",
             args.file.display(),
             pdf_path.display(),
             pages(rendered.pages),
             rendered.standards,
             started.elapsed().as_millis()
-        ),
+        )),
         Err(error) => {
             report_failure(&args.file, &error);
-            println!("Venter på næste ændring …");
+            super::out::line("Venter på næste ændring …");
         }
     }
 }

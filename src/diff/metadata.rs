@@ -85,7 +85,7 @@ const FIELDS: &[Field] = &[
         value: |answer| answer.corrects_answer_of.map(crate::danish::date),
     },
     Field {
-        label: "Serie",
+        label: "Række",
         path: "question.series",
         value: |answer| answer.question.series.clone(),
     },

@@ -49,9 +49,8 @@ pub fn to_text(changes: &ChangeList, old: &str, new: &str, color: bool) -> Strin
     for change in &changes.changes {
         out.push_str(&entry(change, palette));
     }
-    let count = changes.changes.len();
-    let noun = if count == 1 { "forskel" } else { "forskelle" };
-    out.push_str(&format!("\n{count} {noun}.\n"));
+    let count = crate::danish::count(changes.changes.len(), "ændring", "ændringer");
+    out.push_str(&format!("\n{count}.\n"));
     out
 }
 
@@ -76,16 +75,42 @@ pub fn to_json(changes: &ChangeList, old: &str, new: &str) -> String {
     serde_json::to_string_pretty(&report).expect("the change list serialises") + "\n"
 }
 
+/// Content as a terminal may safely show it: control characters and the invisible marks that
+/// reverse or reorder text (which could make a change read as something else) are written as
+/// their code points, "<U+202E>", and a line break keeps the entry's indentation.
+fn visible(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => shown.push_str("\n    "),
+            '\t' => shown.push(c),
+            c if c.is_control() || is_bidi_control(c) => {
+                shown.push_str(&format!("<U+{:04X}>", c as u32));
+            }
+            c => shown.push(c),
+        }
+    }
+    shown
+}
+
+/// The Unicode marks that change the direction or order in which text is displayed.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// One change: its location, what happened, and indented detail lines.
 fn entry(change: &Change, palette: &Palette) -> String {
     let (start, end) = palette.location;
-    let location = format!("{start}{}{end}", change.location);
+    let location = format!("{start}{}{end}", visible(&change.location));
     match &change.kind {
         ChangeKind::Value { old, new } => {
-            let shown = |value: &Option<String>| value.clone().unwrap_or("(ingen)".to_string());
+            let shown =
+                |value: &Option<String>| value.as_deref().map_or("(ingen)".to_string(), visible);
             format!("{location}: {} → {}\n", shown(old), shown(new))
         }
-        ChangeKind::Cell { old, new } => format!("{location}: {old} → {new}\n"),
+        ChangeKind::Cell { old, new } => {
+            format!("{location}: {} → {}\n", visible(old), visible(new))
+        }
         ChangeKind::Text { segments, .. } => {
             format!("{location}: ændret\n    {}\n", marked(segments, palette))
         }
@@ -110,7 +135,7 @@ fn entry(change: &Change, palette: &Palette) -> String {
             format!("{location}: flyttet fra plads {from} til plads {to}\n")
         }
         ChangeKind::Moved { from_location, .. } => {
-            format!("{location}: flyttet (var {from_location})\n")
+            format!("{location}: flyttet (var {})\n", visible(from_location))
         }
     }
 }
@@ -119,7 +144,7 @@ fn entry(change: &Change, palette: &Palette) -> String {
 fn lines(content: &[String], (start, end): Marks) -> String {
     content
         .iter()
-        .map(|line| format!("    {start}{line}{end}\n"))
+        .map(|line| format!("    {start}{}{end}\n", visible(line)))
         .collect()
 }
 
@@ -133,7 +158,7 @@ fn marked(segments: &[Segment], palette: &Palette) -> String {
             SegmentKind::Equal => {
                 let head = if index == 0 { 0 } else { CONTEXT_WORDS };
                 let tail = if index == last { 0 } else { CONTEXT_WORDS };
-                shortened(&segment.text, head, tail)
+                visible(&shortened(&segment.text, head, tail))
             }
             SegmentKind::Deleted => enclosed(&segment.text, palette.deleted),
             SegmentKind::Inserted => enclosed(&segment.text, palette.inserted),
@@ -142,7 +167,7 @@ fn marked(segments: &[Segment], palette: &Palette) -> String {
 }
 
 fn enclosed(text: &str, (start, end): Marks) -> String {
-    format!("{start}{text}{end}")
+    format!("{start}{}{end}", visible(text))
 }
 
 /// Keeps the first `head` and last `tail` words of `text`, with "…" for what is left out.
@@ -159,7 +184,14 @@ fn shortened(text: &str, head: usize, tail: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::shortened;
+    use super::{shortened, visible};
+
+    #[test]
+    fn control_and_direction_marks_are_shown_as_code_points() {
+        assert_eq!(visible("a\u{202E}b\0c"), "a<U+202E>b<U+0000>c");
+        assert_eq!(visible("første\nanden"), "første\n    anden");
+        assert_eq!(visible("æøå – ”citat”"), "æøå – ”citat”");
+    }
 
     #[test]
     fn long_unchanged_text_keeps_its_ends() {

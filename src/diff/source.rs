@@ -18,16 +18,22 @@ pub enum SourceError {
     #[error(transparent)]
     Load(#[from] LoadError),
     /// The PDF cannot be parsed.
-    #[error("{}: PDF'en kan ikke læses: {source}", path.display())]
+    #[error("{}: PDF'en kan ikke læses; den er beskadiget eller ikke en PDF (PDF-læseren siger: {source})", path.display())]
     Pdf {
         /// The PDF.
         path: PathBuf,
         /// What the PDF parser said.
         source: lopdf::Error,
     },
-    /// The PDF has no embedded answer file.
+    /// The PDF has no embedded answer file, and svar did not make it.
     #[error("{} er ikke lavet af svar (den indeholder ingen {EMBEDDED_ANSWER})", path.display())]
     NotFromSvar {
+        /// The PDF.
+        path: PathBuf,
+    },
+    /// svar made the PDF, under a standard that allows no attached files.
+    #[error("{} er lavet af svar, men uden den vedhæftede svarfil ({EMBEDDED_ANSWER})", path.display())]
+    WithoutAnswer {
         /// The PDF.
         path: PathBuf,
     },
@@ -43,7 +49,10 @@ impl SourceError {
     /// Advice for the user, where there is some to give.
     pub fn hint(&self) -> Option<&'static str> {
         match self {
-            Self::NotFromSvar { .. } => Some(
+            Self::NotFromSvar { .. } => {
+                Some("sammenlign svarfilerne (JSON), eller PDF'er, som svar har lavet")
+            }
+            Self::WithoutAnswer { .. } => Some(
                 "PDF'er efter PDF/A-2 eller PDF/A-4 kan ikke have svarfilen vedhæftet; sammenlign svarfilerne (JSON) i stedet",
             ),
             _ => None,
@@ -84,10 +93,14 @@ fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let embedded =
-        embedded::find(&document, EMBEDDED_ANSWER).ok_or_else(|| SourceError::NotFromSvar {
-            path: path.to_path_buf(),
-        })?;
+    let embedded = embedded::find(&document, EMBEDDED_ANSWER).ok_or_else(|| {
+        let path = path.to_path_buf();
+        if made_by_svar(&document) {
+            SourceError::WithoutAnswer { path }
+        } else {
+            SourceError::NotFromSvar { path }
+        }
+    })?;
     let text = String::from_utf8(embedded).map_err(|_| SourceError::NotText {
         path: path.to_path_buf(),
     })?;
@@ -97,4 +110,17 @@ fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
         Some(answer) if !report.has_errors() => Ok(answer),
         _ => Err(LoadError::Invalid { report }.into()),
     }
+}
+
+/// Whether the PDF's document information names svar as its creator ("svar 0.1.0").
+fn made_by_svar(document: &lopdf::Document) -> bool {
+    let creator = document
+        .trailer
+        .get(b"Info")
+        .and_then(|info| document.dereference(info))
+        .and_then(|(_, info)| info.as_dict())
+        .and_then(|info| info.get(b"Creator"))
+        .and_then(|creator| document.dereference(creator))
+        .and_then(|(_, creator)| creator.as_str());
+    creator.is_ok_and(|creator| creator.starts_with(b"svar "))
 }

@@ -42,6 +42,11 @@ pub fn io_in_danish(error: &std::io::Error) -> String {
         ErrorKind::PermissionDenied => "adgang nægtet".into(),
         ErrorKind::IsADirectory => "det er en mappe, ikke en fil".into(),
         ErrorKind::InvalidData => "filen er ikke gemt som UTF-8-tekst; gem den som UTF-8".into(),
+        ErrorKind::NotADirectory => "en del af stien er en fil, ikke en mappe".into(),
+        ErrorKind::AlreadyExists => "der findes allerede en fil med det navn".into(),
+        ErrorKind::StorageFull => "disken er fuld".into(),
+        ErrorKind::ReadOnlyFilesystem => "drevet er skrivebeskyttet".into(),
+        ErrorKind::QuotaExceeded => "diskkvoten er opbrugt".into(),
         _ => error.to_string(),
     }
 }

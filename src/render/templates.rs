@@ -125,12 +125,31 @@ impl TemplateSet {
 
 /// A template folder that could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: skabelonen kan ikke læses: {source}", path.display())]
+#[error("{}: {}", path.display(), self.what())]
 pub struct TemplateFolderError {
     /// The folder or file that failed.
     pub path: PathBuf,
     /// What the operating system said.
     pub source: std::io::Error,
+}
+
+impl TemplateFolderError {
+    /// What went wrong, in Danish; the path may be the folder or a template in it.
+    fn what(&self) -> String {
+        use std::io::ErrorKind;
+        match self.source.kind() {
+            ErrorKind::NotFound => {
+                "skabelonmappen findes ikke; tjek stien efter --templates".into()
+            }
+            ErrorKind::NotADirectory => {
+                "er ikke en mappe; --templates skal pege på en mappe med skabeloner (*.typ)".into()
+            }
+            _ => format!(
+                "skabelonen kan ikke læses: {}",
+                crate::input::io_in_danish(&self.source)
+            ),
+        }
+    }
 }
 
 impl Default for TemplateSet {

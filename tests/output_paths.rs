@@ -1,0 +1,106 @@
+//! Where svar may write: a slip on the command line must never overwrite the answer a clerk is
+//! working on, and a wrong path is refused before any work, with a Danish message.
+
+mod common;
+
+use common::{fixture, svar};
+use predicates::prelude::*;
+
+/// A folder holding a copy of an answer file, `a.json`.
+fn folder_with_answer() -> (tempfile::TempDir, std::path::PathBuf, Vec<u8>) {
+    let folder = tempfile::tempdir().unwrap();
+    let answer = folder.path().join("a.json");
+    let bytes = std::fs::read(fixture("complete.json")).unwrap();
+    std::fs::write(&answer, &bytes).unwrap();
+    (folder, answer, bytes)
+}
+
+#[test]
+fn a_redline_or_watched_pdf_may_not_replace_the_answer() {
+    let (folder, answer, bytes) = folder_with_answer();
+    let in_folder = |name: &str| folder.path().join(name);
+    std::fs::copy(&answer, in_folder("a.pdf")).unwrap();
+    let cases = [
+        (
+            vec!["diff", "a.json", "a.json", "--redline", "a.json"],
+            "fejl: --redline a.json: en PDF skal have et navn, der ender på .pdf\n",
+            2,
+        ),
+        (
+            vec!["diff", "a.json", "a.pdf", "--redline", "./a.pdf"],
+            "fejl: --redline ./a.pdf: PDF'en ville erstatte svarfilen a.pdf; vælg et andet navn til PDF'en\n",
+            2,
+        ),
+        (
+            vec!["watch", "a.json", "-o", "a.json"],
+            "fejl: -o a.json: en PDF skal have et navn, der ender på .pdf\n",
+            1,
+        ),
+        (
+            vec!["render", "a.json", "-o", "a.json"],
+            "fejl: -o a.json er en fil, ikke en mappe; angiv en mappe, eller et filnavn, der ender på .pdf\n",
+            1,
+        ),
+        (
+            vec!["render", "a.json", "-o", "a.json/x.pdf"],
+            "fejl: a.json/x.pdf: a.json er en fil, ikke en mappe; vælg en anden mappe til PDF'en\n",
+            1,
+        ),
+        (
+            vec!["render", "a.pdf", "-o", "a.pdf"],
+            "fejl: a.pdf: PDF'en ville erstatte svarfilen a.pdf; vælg et andet navn til PDF'en\n",
+            1,
+        ),
+    ];
+    for (args, message, code) in cases {
+        svar()
+            .current_dir(folder.path())
+            .args(&args)
+            .assert()
+            .code(code)
+            .stderr(message);
+        assert_eq!(std::fs::read(&answer).unwrap(), bytes, "{args:?}");
+        assert_eq!(
+            std::fs::read(in_folder("a.pdf")).unwrap(),
+            bytes,
+            "{args:?}"
+        );
+    }
+    let written: Vec<_> = std::fs::read_dir(folder.path()).unwrap().collect();
+    assert_eq!(written.len(), 2, "nothing else was written");
+}
+
+#[test]
+fn a_new_answer_needs_a_json_name_in_an_existing_folder() {
+    let folder = tempfile::tempdir().unwrap();
+    for (name, message) in [
+        (
+            "x.pdf",
+            "fejl: x.pdf: en svarfil skal have et navn, der ender på .json\n",
+        ),
+        (
+            "mangler/x.json",
+            "fejl: mangler/x.json: mappen mangler findes ikke; opret den først, eller vælg en anden mappe\n",
+        ),
+    ] {
+        svar()
+            .current_dir(folder.path())
+            .args(["new", name])
+            .assert()
+            .code(1)
+            .stderr(message);
+    }
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_missing_template_folder_is_named_as_a_folder() {
+    svar()
+        .args(["render", "--templates", "findes-ikke"])
+        .arg(fixture("complete.json"))
+        .assert()
+        .code(1)
+        .stderr(predicate::eq(
+            "fejl: findes-ikke: skabelonmappen findes ikke; tjek stien efter --templates\n",
+        ));
+}
