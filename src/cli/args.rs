@@ -235,7 +235,8 @@ mod tests {
             .unwrap()
             .render_help()
             .to_string();
-        let place = |name: &str| diff.find(&format!("  {name}\n")).expect(name);
+        let arguments = &diff[diff.find("Argumenter:").expect("an arguments section")..];
+        let place = |name: &str| arguments.find(name).expect(name);
         assert!(
             place("<GAMMEL>") < place("<NY>"),
             "the old answer is listed first, as in the usage line:\n{diff}"
