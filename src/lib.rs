@@ -116,36 +116,33 @@ pub fn typeset(answer: &Answer, templates: &TemplateSet) -> Result<Typeset, Erro
 }
 
 /// Turns an answer into typeset pages; `attach_source` attaches the answer's JSON (and the
-/// svar version) to the PDF, so any svar PDF can be compared later without its JSON file.
-/// Standards such as PDF/A-2 forbid attachments.
+/// svar version), and its ministry's profile and logo, to the PDF, so any svar PDF can be
+/// compared later without its JSON file or the folder it was made in. Standards such as
+/// PDF/A-2 forbid attachments.
 pub fn typeset_with(
     answer: &Answer,
     templates: &TemplateSet,
     attach_source: bool,
 ) -> Result<Typeset, Error> {
     let generated = render::typst_source(answer, templates, attach_source)?;
-    typeset_generated(&generated, templates, answer, Some(source_json(answer)))
+    typeset_generated(&generated, templates, answer)
 }
 
-/// Compiles source generated for `answer` in a fresh world; `attachment` is served as the
-/// source JSON.
+/// Compiles source generated for `answer` in a fresh world.
 pub(crate) fn typeset_generated(
     generated: &render::Generated,
     templates: &TemplateSet,
     answer: &Answer,
-    attachment: Option<Vec<u8>>,
 ) -> Result<Typeset, Error> {
     let mut world = AnswerWorld::new(generated.source.clone(), templates, answer.date);
-    serve_logo(&mut world, answer);
-    if let Some(json) = attachment {
-        world.set_attachment(json);
-    }
+    serve_files(&mut world, answer, generated);
     let document = pdf::compile(&world, generated)?;
     Ok(Typeset { world, document })
 }
 
-/// Serves the logo of the answer's ministry profile, if it has one, where the templates look.
-fn serve_logo(world: &mut AnswerWorld, answer: &Answer) {
+/// Serves what the generated source reads besides the templates: the logo of the answer's
+/// ministry profile, if it has one, and the files it attaches.
+fn serve_files(world: &mut AnswerWorld, answer: &Answer, generated: &render::Generated) {
     let logo = answer
         .ministry
         .letterhead
@@ -154,13 +151,9 @@ fn serve_logo(world: &mut AnswerWorld, answer: &Answer) {
     if let Some(logo) = logo {
         world.serve(&logo.virtual_path(), logo.bytes.clone());
     }
-}
-
-/// The answer as the JSON attached to its PDF: the same format as answer files.
-fn source_json(answer: &Answer) -> Vec<u8> {
-    let mut json = serde_json::to_vec_pretty(answer).expect("answers serialise");
-    json.push(b'\n');
-    json
+    for file in &generated.attachments {
+        world.serve(&format!("/{}", file.name), file.bytes.clone());
+    }
 }
 
 /// Typesets a changed answer, reusing the work done for `previous` where nothing changed (for
@@ -175,8 +168,7 @@ pub fn retypeset(
     let generated = render::typst_source(answer, templates, attach_source)?;
     let mut world = previous.world;
     world.update(&generated.source, templates, answer.date);
-    serve_logo(&mut world, answer);
-    world.set_attachment(source_json(answer));
+    serve_files(&mut world, answer, &generated);
     let document = pdf::compile(&world, &generated)?;
     Ok(Typeset { world, document })
 }

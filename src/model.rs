@@ -246,6 +246,11 @@ pub struct Letterhead {
         description = "Ministeriets logo over navnet: en billedfil (SVG, PNG eller JPEG) i mappen ministries/."
     )]
     pub logo: Option<Logo>,
+    /// The profile file as it was read, attached to the PDF beside the answer so the PDF can
+    /// be compared, and made again, without the `ministries/` folder.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub source: std::sync::Arc<[u8]>,
 }
 
 /// A logo and the text that describes it to those who cannot see it.

@@ -168,11 +168,6 @@ impl AnswerWorld {
         self.today = date;
     }
 
-    /// Serves `json` as the answer's source file, for attaching to the PDF.
-    pub fn set_attachment(&mut self, json: Vec<u8>) {
-        self.serve(&format!("/{}", crate::SOURCE_ATTACHMENT), json);
-    }
-
     /// Serves `bytes` at `path` (one of svar's own names, such as `/logo.svg`), for files an
     /// answer brings besides its source, like its ministry's logo.
     pub fn serve(&mut self, path: &str, bytes: impl AsRef<[u8]> + Send + Sync + 'static) {

@@ -43,6 +43,7 @@ pub fn resolve(answer: &mut Answer, path: &Path) -> Result<(), ProfileProblem> {
             .into(),
     })?;
     let mut letterhead = letterhead;
+    letterhead.source = text.into_bytes().into();
     if let Some(logo) = &mut letterhead.logo {
         read_logo(logo, &folder, &file)?;
     }

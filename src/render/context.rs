@@ -59,8 +59,8 @@ pub struct DocumentContext {
     pub letter: Option<LetterContext>,
     /// The title and opening of a speaking note, for a consultation question.
     pub speaking_note: Option<SpeakingNoteContext>,
-    /// The answer's source JSON attached to the PDF, if it is.
-    pub attachment: Option<AttachmentContext>,
+    /// The files attached to the PDF: none, or the answer's JSON and its profile's files.
+    pub attachments: Vec<super::Attachment>,
     /// The summary of changes at the top of a redline.
     pub redline: Option<RedlineSummary>,
 }
@@ -130,34 +130,6 @@ pub struct EnclosureContext {
     pub landscape: bool,
     /// Its blocks.
     pub blocks: Vec<BlockContext>,
-}
-
-/// The attached copy of the answer file.
-#[derive(Debug, Serialize)]
-pub struct AttachmentContext {
-    /// The attached file's name, as the world serves it.
-    pub name: &'static str,
-    /// The description PDF readers show, naming the svar version that wrote it.
-    pub description: String,
-}
-
-impl AttachmentContext {
-    /// The attachment svar writes.
-    pub fn new() -> Self {
-        Self {
-            name: crate::SOURCE_ATTACHMENT,
-            description: format!(
-                "Svarets kildefil (JSON), skrevet af svar {}",
-                env!("CARGO_PKG_VERSION")
-            ),
-        }
-    }
-}
-
-impl Default for AttachmentContext {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 /// A date in the two forms templates need: numbers for Typst's `datetime`, words for the page.
@@ -323,7 +295,7 @@ impl DocumentContext {
             cover_letter,
             letter: letter(answer),
             speaking_note: speaking_note(answer),
-            attachment: None,
+            attachments: Vec::new(),
             redline: None,
         }
     }

@@ -6,6 +6,7 @@
 //! fields go through the `inline` filter, which is the same escaping unless the answer opts in
 //! to inline formatting ([`crate::markup`]).
 
+mod attachments;
 mod context;
 mod templates;
 mod wording;
@@ -13,6 +14,7 @@ mod wording;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
+pub use self::attachments::{Attachment, PROFILE_FOLDER, attachments};
 pub use self::context::{
     BlockContent, BlockContext, BlockMarks, DocumentContext, MarkedRun, RedlineSummary, caption,
 };
@@ -56,6 +58,8 @@ impl From<minijinja::Error> for RenderError {
 pub struct Generated {
     /// The Typst source.
     pub source: String,
+    /// The files the source attaches to the PDF, which the compiler must be able to read.
+    pub attachments: Vec<Attachment>,
     origins: Vec<Origin>,
 }
 
@@ -86,7 +90,8 @@ impl Generated {
 
 /// Renders `answer` to Typst markup with the given templates.
 ///
-/// With `attach_source`, the markup attaches the answer's source JSON to the PDF.
+/// With `attach_source`, the markup attaches the answer's source JSON, and its ministry's
+/// profile and logo, to the PDF.
 pub fn typst_source(
     answer: &Answer,
     templates: &TemplateSet,
@@ -94,7 +99,7 @@ pub fn typst_source(
 ) -> Result<Generated, RenderError> {
     let mut context = DocumentContext::new(answer);
     if attach_source {
-        context.attachment = Some(context::AttachmentContext::new());
+        context.attachments = attachments(answer);
     }
     typst_source_from(&context, templates)
 }
@@ -117,7 +122,11 @@ pub fn typst_source_from(
             line: span.line(),
         })
         .collect();
-    Ok(Generated { source, origins })
+    Ok(Generated {
+        source,
+        attachments: context.attachments.clone(),
+        origins,
+    })
 }
 
 /// Sets up the template engine: strict about missing values, escaping for Typst in `.typ` files.

@@ -1,0 +1,78 @@
+//! The files a PDF carries besides its pages, so that it can be compared, and made again,
+//! without the folder it was made in: the answer file, and its ministry's profile and logo.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::model::Answer;
+
+/// The folder, beside the answer file, where ministry profiles and their logos live; the PDF
+/// files them under the same folder name.
+pub const PROFILE_FOLDER: &str = "ministries";
+
+/// A file attached to the PDF.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attachment {
+    /// Its name in the PDF, which is also the path the Typst world serves it at.
+    pub name: String,
+    /// Its media type.
+    pub mime_type: &'static str,
+    /// The description PDF readers show.
+    pub description: String,
+    /// Its content.
+    #[serde(skip)]
+    pub bytes: Arc<[u8]>,
+}
+
+/// Everything a PDF of `answer` carries: the answer as JSON, named by the svar version that
+/// wrote it, then its ministry's profile and logo as they were read.
+pub fn attachments(answer: &Answer) -> Vec<Attachment> {
+    let version = env!("CARGO_PKG_VERSION");
+    let mut files = vec![Attachment {
+        name: crate::SOURCE_ATTACHMENT.to_string(),
+        mime_type: "application/json",
+        description: format!("Svarets kildefil (JSON), skrevet af svar {version}"),
+        bytes: answer_json(answer).into(),
+    }];
+    let profile = answer.ministry.profile.as_ref();
+    let letterhead = answer.ministry.letterhead.as_ref();
+    if let (Some(id), Some(letterhead)) = (profile, letterhead) {
+        files.push(Attachment {
+            name: format!("{PROFILE_FOLDER}/{id}.json"),
+            mime_type: "application/json",
+            description: format!("Ministeriets profil (brevpapir), som svar {version} læste den"),
+            bytes: letterhead.source.clone(),
+        });
+        if let Some(logo) = &letterhead.logo {
+            files.push(Attachment {
+                name: format!("{PROFILE_FOLDER}/{}", logo.file),
+                mime_type: image_type(&logo.file),
+                description: format!("Ministeriets logo: {}", logo.description),
+                bytes: logo.bytes.clone(),
+            });
+        }
+    }
+    files
+}
+
+/// The answer as the JSON attached to its PDF: the same format as answer files.
+fn answer_json(answer: &Answer) -> Vec<u8> {
+    let mut json = serde_json::to_vec_pretty(answer).expect("answers serialise");
+    json.push(b'\n');
+    json
+}
+
+/// The media type of a logo, by its extension (profiles only accept these three).
+fn image_type(file: &str) -> &'static str {
+    let extension = std::path::Path::new(file)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match extension.as_str() {
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "image/jpeg",
+    }
+}
