@@ -36,7 +36,11 @@ pub struct Answer {
     #[schemars(
         description = "Ved en berigtigelse: datoen for det svar, der berigtiges (ÅÅÅÅ-MM-DD)."
     )]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict_date::optional"
+    )]
     pub corrects_answer_of: Option<NaiveDate>,
     /// The layout; by default the ministry profile's, else the answer alone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -48,7 +52,11 @@ pub struct Answer {
     #[schemars(description = "Ministeriet, der svarer.")]
     pub ministry: Ministry,
     /// The date the answer is signed; also the PDF's document date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict_date::optional"
+    )]
     #[schemars(description = "Svarets dato (ÅÅÅÅ-MM-DD); også PDF'ens dato.")]
     pub date: Option<NaiveDate>,
     /// The official handling the case ("Sagsbeh."), by name or initials.
@@ -138,6 +146,7 @@ pub struct Enclosure {
 #[schemars(description = "En dato (ÅÅÅÅ-MM-DD) eller en periode som \"medio marts 2022\".")]
 pub enum Expected {
     /// A day, printed "den 15. marts 2022".
+    #[serde(deserialize_with = "strict_date::required")]
     Date(NaiveDate),
     /// A period as written, e.g. "medio marts 2022" or "i løbet af foråret".
     Period(String),
@@ -379,7 +388,11 @@ pub struct Question {
     #[schemars(description = "Folketingsåret, fx \"2018-19\" eller \"2022-23 (2. samling)\".")]
     pub session: String,
     /// The date the question was asked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict_date::optional"
+    )]
     #[schemars(description = "Datoen, spørgsmålet blev stillet (ÅÅÅÅ-MM-DD).")]
     pub asked_on: Option<NaiveDate>,
     /// The member on whose request the question was asked.
@@ -387,11 +400,19 @@ pub struct Question {
     #[schemars(description = "Medlemmet, efter hvis ønske spørgsmålet er stillet.")]
     pub asked_by: Option<Member>,
     /// The date by which the committee wants the answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict_date::optional"
+    )]
     #[schemars(description = "Fristen for svaret (ÅÅÅÅ-MM-DD).")]
     pub deadline: Option<NaiveDate>,
     /// For a consultation question: the day of the consultation (samråd) the speaking note is for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict_date::optional"
+    )]
     #[schemars(description = "Ved et samrådsspørgsmål: datoen for samrådet (ÅÅÅÅ-MM-DD).")]
     pub meeting_on: Option<NaiveDate>,
     /// The question's text, verbatim, without quotation marks.
@@ -640,4 +661,57 @@ pub struct Signature {
         description = "Embedsmanden, der har udarbejdet svaret; sættes efter ministeren (\"minister / embedsmand\")."
     )]
     pub official: Option<String>,
+}
+
+/// Dates exactly as the format documents them, `YYYY-MM-DD`: chrono alone also takes
+/// "2019-6-12", which the schema, the guide and other tools reading answer files do not.
+mod strict_date {
+    use std::fmt;
+
+    use chrono::NaiveDate;
+    use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
+
+    /// A date read strictly, for `Option<Strict>` to reuse serde's handling of `null`.
+    struct Strict(NaiveDate);
+
+    impl<'de> Deserialize<'de> for Strict {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_str(StrictVisitor).map(Strict)
+        }
+    }
+
+    struct StrictVisitor;
+
+    impl Visitor<'_> for StrictVisitor {
+        type Value = NaiveDate;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("a date as YYYY-MM-DD")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+            let shaped = text.len() == 10
+                && text.bytes().enumerate().all(|(index, byte)| match index {
+                    4 | 7 => byte == b'-',
+                    _ => byte.is_ascii_digit(),
+                });
+            if !shaped {
+                return Err(E::invalid_value(Unexpected::Str(text), &self));
+            }
+            // A well-formed but impossible day (2019-02-30) keeps chrono's own error.
+            NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(E::custom)
+        }
+    }
+
+    /// A date that must be there.
+    pub fn required<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        Strict::deserialize(deserializer).map(|date| date.0)
+    }
+
+    /// A date that may be left out or `null`.
+    pub fn optional<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<Strict>::deserialize(deserializer).map(|date| date.map(|date| date.0))
+    }
 }

@@ -94,6 +94,41 @@ pub struct Finding {
     pub span: Range<usize>,
 }
 
+impl Finding {
+    /// A finding about the bytes `span` of the text `lines` indexes, which give its line and
+    /// column.
+    pub fn located(
+        severity: Severity,
+        path: JsonPath,
+        message: String,
+        hint: Option<String>,
+        span: Range<usize>,
+        lines: &LineIndex<'_>,
+    ) -> Self {
+        let (line, column) = lines.line_column(span.start);
+        Self {
+            severity,
+            path,
+            message,
+            hint,
+            line,
+            column,
+            span,
+        }
+    }
+
+    /// An error about the bytes `span` of the text `lines` indexes.
+    pub fn error(
+        path: JsonPath,
+        message: String,
+        hint: Option<String>,
+        span: Range<usize>,
+        lines: &LineIndex<'_>,
+    ) -> Self {
+        Self::located(Severity::Error, path, message, hint, span, lines)
+    }
+}
+
 /// Everything found in one answer file.
 #[derive(Debug, Clone)]
 pub struct FileReport {

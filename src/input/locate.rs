@@ -11,6 +11,7 @@ use super::diagnostic::{JsonPath, Segment};
 
 /// The parsed text of an answer file, for locating paths in it.
 pub struct Locator<'a> {
+    text: &'a str,
     root: Option<Value<'a>>,
 }
 
@@ -25,7 +26,20 @@ impl<'a> Locator<'a> {
         let root = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
             .ok()
             .and_then(|result| result.value);
-        Self { root }
+        Self { text, root }
+    }
+
+    /// Whether the text is valid JSON, so that a parse error is about its shape, not syntax.
+    pub fn is_json(&self) -> bool {
+        self.root.is_some()
+    }
+
+    /// The value at `path` as written in the file, if it is a short single-line scalar worth
+    /// quoting in a message (`-5`, `1e23`, `"15"`).
+    pub fn written(&self, path: &JsonPath) -> Option<&'a str> {
+        let written = &self.text[self.span(path, false)?];
+        let scalar = !written.starts_with(['{', '[']);
+        (scalar && !written.contains('\n') && written.chars().count() <= 40).then_some(written)
     }
 
     /// The bytes of the value at `path`, or of the deepest part of the path that exists. For a
@@ -125,5 +139,13 @@ mod tests {
         let text = r#"{"a": [1]}"#;
         let span = Locator::new(text).span(&JsonPath::root().key("a").index(5), false);
         assert_eq!(&text[span.unwrap()], "[1]");
+    }
+
+    #[test]
+    fn quotes_short_scalars_as_written() {
+        let locator = Locator::new(r#"{"a": 1e23, "b": [1], "c": "x"}"#);
+        assert_eq!(locator.written(&JsonPath::root().key("a")), Some("1e23"));
+        assert_eq!(locator.written(&JsonPath::root().key("b")), None);
+        assert_eq!(locator.written(&JsonPath::root().key("c")), Some("\"x\""));
     }
 }

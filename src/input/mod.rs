@@ -1,9 +1,11 @@
 //! Stage one: reading an answer file into the model, checking it, and reporting every mistake
 //! with its file, line, column and JSON path.
 
+mod confine;
 pub mod diagnostic;
 mod locate;
 mod profile;
+mod scan;
 mod serde_error;
 mod spreadsheet;
 
@@ -72,12 +74,16 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Reads an answer file's text.
 ///
-/// A byte-order mark, which some Windows editors write first, is dropped.
+/// A byte-order mark, which some Windows editors write first, is dropped. Bytes that are not
+/// UTF-8 become U+FFFD rather than an error without a place: [`check_text`] then reports the
+/// first of them with its line and column.
 pub fn read(path: &Path) -> Result<String, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })?;
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
@@ -87,8 +93,13 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
 /// Parses and checks `text`; `path` names the file in findings. Returns the answer if it
 /// parsed (it may still have content errors) and every finding.
 pub fn check_text(text: &str, path: &Path) -> (Option<Answer>, FileReport) {
-    let locator = Locator::new(text);
     let lines = LineIndex::new(text);
+    // Before any parser: too deep a nesting would overflow their stacks.
+    let flaws = scan::check(text, scan::FileKind::Answer, &lines);
+    if !flaws.is_empty() {
+        return (None, FileReport::new(path, text, flaws));
+    }
+    let locator = Locator::new(text);
     let mut answer = match parse(text) {
         Ok(answer) => answer,
         Err((json_path, error)) => {
@@ -113,16 +124,14 @@ pub fn check_text(text: &str, path: &Path) -> (Option<Answer>, FileReport) {
         .into_iter()
         .map(|problem| {
             let span = first_line(text, locator.span(&problem.path, false).unwrap_or(0..0));
-            let (line, column) = lines.line_column(span.start);
-            Finding {
-                severity: problem.severity,
-                path: problem.path,
-                message: problem.message,
-                hint: problem.hint,
-                line,
-                column,
+            Finding::located(
+                problem.severity,
+                problem.path,
+                problem.message,
+                problem.hint,
                 span,
-            }
+                &lines,
+            )
         })
         .collect();
     (Some(answer), FileReport::new(path, text, findings))

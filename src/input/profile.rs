@@ -3,6 +3,10 @@
 
 use std::path::Path;
 
+use super::confine::{self, Refusal};
+use super::diagnostic::LineIndex;
+use super::scan::{self, FileKind};
+use super::serde_error;
 use crate::model::{Answer, Letterhead, Logo};
 
 /// Why a profile could not be used, as a message and a hint for the clerk.
@@ -29,26 +33,73 @@ pub fn resolve(answer: &mut Answer, path: &Path) -> Result<(), ProfileProblem> {
             hint: "skriv navnet på en fil i ministries/ uden .json, med små bogstaver, tal og bindestreger".into(),
         });
     }
-    let file = folder.join(format!("{id}.json"));
-    let text = std::fs::read_to_string(&file).map_err(|_| ProfileProblem {
-        message: format!(
-            "ministerieprofilen \"{id}\" findes ikke ({})",
-            file.display()
-        ),
-        hint: available(&folder),
-    })?;
-    let letterhead: Letterhead = serde_json::from_str(&text).map_err(|error| ProfileProblem {
-        message: format!("ministerieprofilen {} er ugyldig: {error}", file.display()),
-        hint: "ret profilfilen; den skal have name, address og evt. phone, fax, web og layout"
-            .into(),
-    })?;
-    let mut letterhead = letterhead;
+    let name = format!("{id}.json");
+    let file = folder.join(&name);
+    let text = read_profile(&id, &folder, &name)?;
+    let mut letterhead = parse(&text, &file)?;
     letterhead.source = text.into_bytes().into();
     if let Some(logo) = &mut letterhead.logo {
         read_logo(logo, &folder, &file)?;
     }
     answer.ministry.letterhead = Some(letterhead);
     Ok(())
+}
+
+/// The text of the profile `id` (the file `name` in `folder`), which must lie in the
+/// `ministries` folder once links are followed; the folder itself may be a link, to profiles
+/// shared by several answer folders.
+fn read_profile(id: &str, folder: &Path, name: &str) -> Result<String, ProfileProblem> {
+    let file = folder.join(name);
+    let unreadable = |error: std::io::Error| match error.kind() {
+        std::io::ErrorKind::NotFound => ProfileProblem {
+            message: format!(
+                "ministerieprofilen \"{id}\" findes ikke ({})",
+                file.display()
+            ),
+            hint: available(folder),
+        },
+        _ => ProfileProblem {
+            message: format!(
+                "ministerieprofilen {} kan ikke læses: {}",
+                file.display(),
+                super::io_in_danish(&error)
+            ),
+            hint: "gem profilen som UTF-8-tekst i mappen ministries/".into(),
+        },
+    };
+    let real = confine::inside(folder, Path::new(name)).map_err(|refusal| match refusal {
+        Refusal::Io(error) => unreadable(error),
+        Refusal::Outside | Refusal::Link => linked_out("ministerieprofilen", &file, "profilen"),
+    })?;
+    std::fs::read_to_string(real).map_err(unreadable)
+}
+
+/// The letterhead in the text of the profile `file`.
+fn parse(text: &str, file: &Path) -> Result<Letterhead, ProfileProblem> {
+    let lines = LineIndex::new(text);
+    let invalid =
+        |(line, column): (usize, usize), message: String, hint: Option<String>| ProfileProblem {
+            message: format!(
+                "ministerieprofilen {} er ugyldig i linje {line}, kolonne {column}: {message}",
+                file.display()
+            ),
+            hint: hint.unwrap_or_else(|| {
+                "ret profilfilen; den skal have name, address og evt. phone, fax, web og layout"
+                    .into()
+            }),
+        };
+    // The same guard as for answer files: serde_json must not meet deep nesting.
+    if let Some(flaw) = scan::check(text, FileKind::Profile, &lines)
+        .into_iter()
+        .next()
+    {
+        return Err(invalid((flaw.line, flaw.column), flaw.message, flaw.hint));
+    }
+    serde_json::from_str(text).map_err(|error| {
+        let (message, hint) = serde_error::describe(&error);
+        let at = lines.line_column(lines.offset(error.line(), error.column()));
+        invalid(at, message, hint)
+    })
 }
 
 /// Reads the logo a profile names, which must be an image file in the profile's own folder.
@@ -76,17 +127,34 @@ fn read_logo(logo: &mut Logo, folder: &Path, profile: &Path) -> Result<(), Profi
         });
     }
     let path = folder.join(name);
-    logo.bytes = std::fs::read(&path)
-        .map(Into::into)
-        .map_err(|error| ProfileProblem {
-            message: format!(
-                "logoet {} kan ikke læses: {}",
-                path.display(),
-                super::io_in_danish(&error)
-            ),
-            hint: "læg billedfilen i mappen ministries/, eller ret \"logo\" i profilen".into(),
-        })?;
+    let unreadable = |error: std::io::Error| ProfileProblem {
+        message: format!(
+            "logoet {} kan ikke læses: {}",
+            path.display(),
+            super::io_in_danish(&error)
+        ),
+        hint: "læg billedfilen i mappen ministries/, eller ret \"logo\" i profilen".into(),
+    };
+    let real = confine::inside(folder, name).map_err(|refusal| match refusal {
+        Refusal::Io(error) => unreadable(error),
+        Refusal::Outside | Refusal::Link => linked_out("logoet", &path, "billedfilen"),
+    })?;
+    logo.bytes = std::fs::read(real).map(Into::into).map_err(unreadable)?;
     Ok(())
+}
+
+/// A profile or logo (the `thing` at `path`, a `what` to copy) that is a symbolic link out of
+/// `ministries/`.
+fn linked_out(thing: &str, path: &Path, what: &str) -> ProfileProblem {
+    ProfileProblem {
+        message: format!(
+            "{thing} {} peger uden for mappen ministries/ gennem en genvej (symbolsk link)",
+            path.display()
+        ),
+        hint: format!(
+            "kopiér {what} ind i mappen ministries/ i stedet for at henvise til den med en genvej"
+        ),
+    }
 }
 
 /// The profiles there are, for the hint.

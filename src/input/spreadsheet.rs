@@ -1,8 +1,9 @@
 //! Tables from spreadsheets: a panel's header and rows read from a CSV file beside the answer
 //! file, the way agencies deliver their figures.
 
-use std::path::{Component, Path};
+use std::path::Path;
 
+use super::confine::{self, Refusal};
 use crate::input::JsonPath;
 use crate::model::{Answer, Block, Cell, Panel, Row};
 use crate::validate::Problem;
@@ -58,25 +59,7 @@ fn fill(panel: &mut Panel, path: &JsonPath, folder: &Path) -> Result<(), Problem
             "brug enten \"csv\" eller \"columns\"/\"rows\"/\"total\"",
         ));
     }
-    let relative = Path::new(&name);
-    let stays_inside = relative
-        .components()
-        .all(|part| matches!(part, Component::Normal(_)));
-    if !stays_inside {
-        return Err(problem(
-            format!("\"{name}\" peger uden for svarfilens mappe"),
-            "læg regnearket i svarfilens mappe (eller en undermappe), og skriv stien relativt, fx \"tabel-1.csv\"",
-        ));
-    }
-    let text = std::fs::read_to_string(folder.join(relative)).map_err(|error| {
-        problem(
-            format!(
-                "regnearket \"{name}\" kan ikke læses: {}",
-                crate::input::io_in_danish(&error)
-            ),
-            "gem regnearket som CSV (UTF-8) i svarfilens mappe",
-        )
-    })?;
+    let text = read(&name, folder, &problem)?;
     let records = parse(text.trim_start_matches('\u{feff}')).map_err(|error| {
         problem(
             format!("regnearket \"{name}\" er ikke gyldig CSV: {error}"),
@@ -110,6 +93,35 @@ fn fill(panel: &mut Panel, path: &JsonPath, folder: &Path) -> Result<(), Problem
     // The figures are now the panel's own: the PDF's attached answer needs no spreadsheet.
     panel.csv = None;
     Ok(())
+}
+
+/// The text of the spreadsheet `name`, which must lie in the answer's `folder`.
+fn read(
+    name: &str,
+    folder: &Path,
+    problem: &dyn Fn(String, &str) -> Problem,
+) -> Result<String, Problem> {
+    let unreadable = |error: std::io::Error| {
+        problem(
+            format!(
+                "regnearket \"{name}\" kan ikke læses: {}",
+                crate::input::io_in_danish(&error)
+            ),
+            "gem regnearket som CSV (UTF-8) i svarfilens mappe",
+        )
+    };
+    let file = confine::inside(folder, Path::new(name)).map_err(|refusal| match refusal {
+        Refusal::Outside => problem(
+            format!("\"{name}\" peger uden for svarfilens mappe"),
+            "læg regnearket i svarfilens mappe (eller en undermappe), og skriv stien relativt, fx \"tabel-1.csv\"",
+        ),
+        Refusal::Link => problem(
+            format!("\"{name}\" peger uden for svarfilens mappe gennem en genvej (symbolsk link)"),
+            "kopiér regnearket ind i svarfilens mappe i stedet for at henvise til det med en genvej",
+        ),
+        Refusal::Io(error) => unreadable(error),
+    })?;
+    std::fs::read_to_string(file).map_err(unreadable)
 }
 
 fn parse(text: &str) -> Result<Vec<Vec<String>>, csv::Error> {

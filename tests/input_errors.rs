@@ -1,0 +1,477 @@
+//! Reading answer files that are broken or hostile: every mistake gets a located Danish
+//! message, nothing crashes the process, and nothing outside the answer's folder is read.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{fixture, svar};
+
+/// The findings `svar check --format json` reports for `file`, after checking its exit code.
+fn json_findings(file: &Path) -> Vec<serde_json::Value> {
+    let output = svar()
+        .args(["check", "--format", "json"])
+        .arg(file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    report["files"][0]["findings"].as_array().unwrap().clone()
+}
+
+/// The exit code and stderr of `svar` with `args`.
+fn run(args: &[&std::ffi::OsStr]) -> (i32, String) {
+    let output = svar().args(args).output().unwrap();
+    let code = output.status.code().unwrap_or(-1);
+    (code, String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+/// Writes `contents` to `name` in `folder`; returns the path.
+fn write(folder: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = folder.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+/// The complete fixture with `field` (e.g. `"x": 1`) added as its first field.
+fn complete_with(field: &str) -> String {
+    let text = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    text.replacen('{', &format!("{{{field},"), 1)
+}
+
+/// The messages `check_text` gives for `text`.
+fn messages(text: &str) -> Vec<String> {
+    let (_, report) = svar::input::check_text(text, Path::new("svar.json"));
+    report.findings.into_iter().map(|f| f.message).collect()
+}
+
+const TOO_DEEP: &str = "for dybt indlejret: mere end 64 niveauer af [ og {";
+
+#[test]
+fn deep_nesting_is_refused_in_danish_by_check_render_and_diff_instead_of_crashing() {
+    let folder = tempfile::tempdir().unwrap();
+    let deep = write(
+        folder.path(),
+        "dyb.json",
+        format!("{}{}", "[".repeat(20_000), "]".repeat(20_000)),
+    );
+    let valid = fixture("complete.json");
+    let (code, stderr) = run(&["check".as_ref(), deep.as_os_str(), valid.as_os_str()]);
+    assert_eq!(code, 1, "{stderr}");
+    // The top-level list is refused before the nesting matters.
+    assert!(stderr.contains("skal være ét JSON-objekt"), "{stderr}");
+    let nested = write(
+        folder.path(),
+        "indlejret.json",
+        complete_with(&format!(
+            "\"x\": {}{}",
+            "[".repeat(20_000),
+            "]".repeat(20_000)
+        )),
+    );
+    let output = folder.path().join("out");
+    for (args, expected_code) in [
+        (
+            vec!["check".as_ref(), nested.as_os_str(), valid.as_os_str()],
+            1,
+        ),
+        (
+            vec![
+                "render".as_ref(),
+                "-o".as_ref(),
+                output.as_os_str(),
+                nested.as_os_str(),
+                valid.as_os_str(),
+            ],
+            1,
+        ),
+        (
+            vec!["diff".as_ref(), valid.as_os_str(), nested.as_os_str()],
+            2,
+        ),
+    ] {
+        let (code, stderr) = run(&args);
+        assert_eq!(code, expected_code, "{args:?}: {stderr}");
+        assert!(stderr.contains(TOO_DEEP), "{args:?}: {stderr}");
+        assert!(stderr.contains("indlejret.json:1:70"), "{args:?}: {stderr}");
+    }
+    // In the batch, the valid answer was still rendered.
+    assert!(output.join("complete.pdf").exists());
+}
+
+#[test]
+fn thousands_of_nested_statements_get_the_danish_message() {
+    let opening = r#"{"statement": {"source": "Rigspolitiet", "blocks": ["#;
+    let text = format!(
+        r#"{{"ministry": {{"name": "Justitsministeriet"}}, "question": {{"session": "2018-19", "text": "?"}}, "answer": {{"blocks": [{}{}]}}}}"#,
+        opening.repeat(3_000),
+        "]}}".repeat(3_000)
+    );
+    let found = messages(&text);
+    assert_eq!(found, [TOO_DEEP]);
+}
+
+#[test]
+fn nesting_the_model_needs_still_passes() {
+    let statement = |inner: &str| {
+        format!(r#"{{"statement": {{"source": "Rigspolitiet", "blocks": [{inner}]}}}}"#)
+    };
+    let mut block = r#"{"paragraph": "Inderst."}"#.to_string();
+    for _ in 0..15 {
+        block = statement(&block);
+    }
+    let text = complete_with(&format!(
+        r#""enclosures": [{{"title": "Dybt", "blocks": [{block}]}}]"#
+    ));
+    let (answer, report) = svar::input::check_text(&text, Path::new("svar.json"));
+    assert!(answer.is_some(), "{:?}", report.findings);
+    assert!(!report.has_errors(), "{:?}", report.findings);
+}
+
+#[test]
+fn a_field_written_twice_is_reported_at_the_second_with_its_path() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    // Line 8 of the fixture is `  "date": "2011-04-11",`.
+    let text = text.replacen("\"date\": ", "\"date\": \"2019-06-12\", \"date\": ", 1);
+    let file = write(folder.path(), "svar.json", text);
+    let findings = json_findings(&file);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(
+        findings[0]["message"],
+        "feltet \"date\" står to gange i samme objekt"
+    );
+    assert_eq!(findings[0]["path"], "date");
+    assert_eq!(
+        (findings[0]["line"].as_u64(), findings[0]["column"].as_u64()),
+        (Some(8), Some(25))
+    );
+    assert!(
+        findings[0]["hint"]
+            .as_str()
+            .unwrap()
+            .starts_with("slet det ene")
+    );
+    // A map would otherwise keep the last silently.
+    let footnotes = complete_with(r#""footnotes": {"1": "a", "1": "b"}"#);
+    assert_eq!(
+        messages(&footnotes),
+        ["feltet \"1\" står to gange i samme objekt"]
+    );
+}
+
+#[test]
+fn a_file_that_is_not_one_object_says_so() {
+    for text in ["[1,2,3,4,5]", "[]", "\"svar\"", "42"] {
+        let found = messages(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert!(
+            found[0].starts_with("en svarfil skal være ét JSON-objekt { … }"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+/// serde_json's English, which must never reach a clerk.
+const ENGLISH: &[&str] = &[
+    "expected",
+    "invalid",
+    "eof",
+    "unexpected",
+    "escape",
+    "surrogate",
+    "trailing",
+    "recursion",
+    "control",
+    "duplicate",
+    "length",
+    "untagged",
+    "range",
+    "must be",
+    "struct",
+];
+
+#[test]
+fn no_parse_error_reaches_the_clerk_in_english() {
+    let answer = |field: &str| complete_with(field);
+    let texts = [
+        r#"{"date": "\ud800"}"#.to_string(),
+        r#"{"date": "\ud800\u0041"}"#.into(),
+        r#"{"date": "\uZZZZ"}"#.into(),
+        r#"{"date": "\q"}"#.into(),
+        "{\"date\": \"a\u{1}b\"}".into(),
+        r#"{"date": 1e400}"#.into(),
+        r#"{"date": -}"#.into(),
+        r#"{"date": 01}"#.into(),
+        r#"{"date": tru}"#.into(),
+        r#"{"date" 1}"#.into(),
+        r#"{1: 1}"#.into(),
+        r#"{"a": 1,}"#.into(),
+        r#"{"a": [1,]}"#.into(),
+        r#"{"a": [1 2]}"#.into(),
+        r#"{"a": "x"#.into(),
+        r#"{"a": [1"#.into(),
+        r#"{"a": "#.into(),
+        "{".into(),
+        "".into(),
+        format!(
+            "{} x",
+            std::fs::read_to_string(fixture("complete.json")).unwrap()
+        ),
+        answer(r#""date": "2019-6-12""#),
+        answer(r#""date": 20190612"#),
+        answer(r#""final_answer_expected": 5"#),
+        answer(r#""status": 5"#),
+        answer(r#""status": "endelig""#),
+        answer(r#""signature": []"#),
+        answer(r#""footnotes": []"#),
+        answer(r#""enclosures": {}"#),
+        answer(r#""markup": true"#),
+    ];
+    for text in texts {
+        for message in messages(&text) {
+            let lower = message.to_lowercase();
+            assert!(
+                !ENGLISH.iter().any(|word| lower.contains(word)),
+                "English in {message:?} for {}",
+                &text[..text.len().min(60)]
+            );
+        }
+    }
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_reported_at_the_first_invalid_byte() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = complete_with("\"caseworker\": \"Lise S\u{f8}rensen\"");
+    // The same text as Latin-1 would write it: ø as the single byte 0xF8.
+    let bytes: Vec<u8> = text
+        .chars()
+        .flat_map(|c| match c {
+            'ø' => vec![0xF8],
+            other => other.to_string().into_bytes(),
+        })
+        .collect();
+    let file = write(folder.path(), "svar.json", bytes);
+    let findings = json_findings(&file);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("filen er ikke gemt som UTF-8"),
+        "{findings:?}"
+    );
+    assert!(
+        findings[0]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("gem filen som UTF-8")
+    );
+    assert_eq!(findings[0]["path"], "caseworker");
+    assert_eq!(
+        (findings[0]["line"].as_u64(), findings[0]["column"].as_u64()),
+        (Some(1), Some(23))
+    );
+}
+
+#[test]
+fn a_number_of_the_wrong_kind_is_quoted_as_written() {
+    let number = |value: &str| {
+        let text = std::fs::read_to_string(fixture("complete.json")).unwrap();
+        let text = text.replacen("\"number\": 15", &format!("\"number\": {value}"), 1);
+        assert!(text.contains(value));
+        messages(&text)
+    };
+    assert_eq!(
+        number("-5"),
+        ["forkert værdi: fandt tallet `-5`, men her skal stå et helt tal på 1 eller derover"]
+    );
+    assert_eq!(
+        number("1e23"),
+        ["forkert type: fandt tallet `1e23`, men her skal stå et helt tal på 1 eller derover"]
+    );
+    assert_eq!(
+        number("\"15\""),
+        ["forkert type: fandt teksten \"15\", men her skal stå et helt tal på 1 eller derover"]
+    );
+}
+
+#[test]
+fn dates_must_be_written_yyyy_mm_dd() {
+    let complete: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("complete.json")).unwrap()).unwrap();
+    for pointer in [
+        "/date",
+        "/corrects_answer_of",
+        "/question/asked_on",
+        "/question/deadline",
+        "/question/meeting_on",
+    ] {
+        let mut answer = complete.clone();
+        let (parent, field) = pointer.rsplit_once('/').unwrap();
+        answer
+            .pointer_mut(if parent.is_empty() { "" } else { parent })
+            .unwrap()[field] = "2019-6-12".into();
+        let found = messages(&serde_json::to_string_pretty(&answer).unwrap());
+        assert_eq!(
+            found,
+            ["forkert værdi: fandt teksten \"2019-6-12\", men her skal stå en dato som ÅÅÅÅ-MM-DD"],
+            "{pointer}"
+        );
+    }
+}
+
+#[cfg(unix)]
+mod links {
+    use std::os::unix::fs::symlink;
+
+    use super::*;
+
+    /// The spreadsheet fixture in `folder` (with its CSV), its panel reading `csv`.
+    fn spreadsheet_answer(folder: &Path, csv: &str) -> PathBuf {
+        std::fs::copy(fixture("sager.csv"), folder.join("sager.csv")).unwrap();
+        let text = std::fs::read_to_string(fixture("spreadsheet.json"))
+            .unwrap()
+            .replace("\"csv\": \"sager.csv\"", &format!("\"csv\": \"{csv}\""));
+        write(folder, "svar.json", text)
+    }
+
+    #[test]
+    fn a_spreadsheet_behind_a_link_out_of_the_folder_is_refused() {
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("sp");
+        std::fs::create_dir(&folder).unwrap();
+        write(root.path(), "outside.csv", "Type,2009\nHemmeligt,1\n");
+        symlink("../outside.csv", folder.join("link.csv")).unwrap();
+        symlink("/etc", folder.join("etc")).unwrap();
+        for csv in ["link.csv", "etc/passwd"] {
+            let answer = spreadsheet_answer(&folder, csv);
+            let pdf = root.path().join("svar.pdf");
+            for command in ["check", "render"] {
+                let mut args = vec![command.as_ref(), answer.as_os_str()];
+                if command == "render" {
+                    args.extend(["-o".as_ref(), pdf.as_os_str()]);
+                }
+                let (code, stderr) = run(&args);
+                assert_eq!(code, 1, "{csv}: {stderr}");
+                assert!(
+                    stderr.contains(&format!(
+                        "\"{csv}\" peger uden for svarfilens mappe gennem en genvej"
+                    )),
+                    "{csv}: {stderr}"
+                );
+                assert!(!stderr.contains("root:"), "{stderr}");
+            }
+            assert!(!pdf.exists());
+        }
+    }
+
+    #[test]
+    fn a_spreadsheet_behind_a_link_within_the_folder_is_read() {
+        let folder = tempfile::tempdir().unwrap();
+        let answer = spreadsheet_answer(folder.path(), "alias.csv");
+        symlink("sager.csv", folder.path().join("alias.csv")).unwrap();
+        let (code, stderr) = run(&["check".as_ref(), answer.as_os_str()]);
+        assert_eq!(code, 0, "{stderr}");
+    }
+
+    /// The complete fixture in `folder`, naming the logo fixture's profile, whose folder is
+    /// copied to `ministries`.
+    fn answer_with_logo(folder: &Path, ministries: &Path) -> PathBuf {
+        std::fs::create_dir_all(ministries).unwrap();
+        for entry in std::fs::read_dir(fixture("logo/ministries")).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, ministries.join(path.file_name().unwrap())).unwrap();
+        }
+        write(
+            folder,
+            "svar.json",
+            std::fs::read_to_string(fixture("complete.json"))
+                .unwrap()
+                .replacen(
+                    "\"ministry\": {",
+                    "\"ministry\": {\"profile\": \"justitsministeriet\",",
+                    1,
+                ),
+        )
+    }
+
+    /// Moves `name` in `ministries` to `outside` and leaves a link to it in its place.
+    fn move_behind_link(ministries: &Path, name: &str, outside: &Path) {
+        std::fs::create_dir_all(outside).unwrap();
+        std::fs::rename(ministries.join(name), outside.join(name)).unwrap();
+        symlink(outside.join(name), ministries.join(name)).unwrap();
+    }
+
+    fn check(answer: &Path) -> (i32, String) {
+        run(&["check".as_ref(), answer.as_os_str()])
+    }
+
+    #[test]
+    fn a_profile_or_logo_behind_a_link_out_of_ministries_is_refused() {
+        for (name, message) in [
+            (
+                "justitsministeriet.json",
+                "justitsministeriet.json peger uden for mappen ministries/ gennem en genvej",
+            ),
+            (
+                "eksempel.svg",
+                "eksempel.svg peger uden for mappen ministries/ gennem en genvej",
+            ),
+        ] {
+            let folder = tempfile::tempdir().unwrap();
+            let ministries = folder.path().join("ministries");
+            let answer = answer_with_logo(folder.path(), &ministries);
+            assert_eq!(check(&answer).0, 0);
+            move_behind_link(&ministries, name, &folder.path().join("andetsteds"));
+            let (code, stderr) = check(&answer);
+            assert_eq!(code, 1, "{stderr}");
+            assert!(stderr.contains(message), "{stderr}");
+        }
+    }
+
+    #[test]
+    fn a_shared_ministries_folder_may_be_a_link() {
+        let folder = tempfile::tempdir().unwrap();
+        let shared = folder.path().join("fælles-profiler");
+        let answers = folder.path().join("svar");
+        std::fs::create_dir(&answers).unwrap();
+        let answer = answer_with_logo(&answers, &shared);
+        symlink(&shared, answers.join("ministries")).unwrap();
+        let (code, stderr) = check(&answer);
+        assert_eq!(code, 0, "{stderr}");
+    }
+}
+
+#[test]
+fn a_broken_profile_is_reported_in_danish_with_its_place() {
+    let folder = tempfile::tempdir().unwrap();
+    let ministries = folder.path().join("ministries");
+    std::fs::create_dir(&ministries).unwrap();
+    write(
+        &ministries,
+        "x.json",
+        format!("{{\"name\": {}{}}}", "[".repeat(200), "]".repeat(200)),
+    );
+    let answer = write(
+        folder.path(),
+        "svar.json",
+        std::fs::read_to_string(fixture("complete.json"))
+            .unwrap()
+            .replacen("\"ministry\": {", "\"ministry\": {\"profile\": \"x\",", 1),
+    );
+    let (code, stderr) = run(&["check".as_ref(), answer.as_os_str()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("er ugyldig i linje 1, kolonne 73: for dybt indlejret"),
+        "{stderr}"
+    );
+    write(&ministries, "x.json", "{\"name\": \"X\", \"adress\": []}");
+    let (_, stderr) = run(&["check".as_ref(), answer.as_os_str()]);
+    assert!(
+        stderr.contains("er ugyldig i linje 1, kolonne 22: ukendt felt `adress`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("mente du `address`?"), "{stderr}");
+}
