@@ -100,3 +100,45 @@ fn a_missing_logo_file_is_named() {
     let message = stderr_of(svar().arg("check").arg(&answer), 1);
     assert!(message.contains("eksempel.svg kan ikke læses"), "{message}");
 }
+
+/// Runs pdfdetach (poppler-utils) on `pdf` with `args`, in `folder`; returns what it printed.
+fn pdfdetach(folder: &Path, args: &[&str], pdf: &Path) -> String {
+    let output = std::process::Command::new("pdfdetach")
+        .args(args)
+        .arg(pdf)
+        .current_dir(folder)
+        .output()
+        .expect("pdfdetach (poppler-utils) is installed");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn a_pdf_carries_its_profile_and_logo_so_it_is_compared_and_made_again_anywhere() {
+    let made = tempfile::tempdir().unwrap();
+    let pdf = common::render_into(&fixture("logo/answer.json"), made.path());
+    assert_eq!(
+        pdfdetach(made.path(), &["-list"], &pdf),
+        "3 embedded files\n1: ministries/eksempel.svg\n2: ministries/justitsministeriet.json\n3: svar.json\n"
+    );
+    // Far from the ministries/ folder it was made with, the PDF still reads as its answer.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let moved = elsewhere.path().join("sendt.pdf");
+    std::fs::copy(&pdf, &moved).unwrap();
+    svar()
+        .arg("diff")
+        .arg(&moved)
+        .arg(fixture("logo/answer.json"))
+        .assert()
+        .code(0)
+        .stdout(predicates::str::starts_with("Ingen forskelle"));
+    // Its attachments are the files it was made from: they make the same PDF again.
+    let again = tempfile::tempdir().unwrap();
+    std::fs::create_dir(again.path().join("ministries")).unwrap();
+    pdfdetach(again.path(), &["-saveall"], &moved);
+    let remade = common::render_into(&again.path().join("svar.json"), again.path());
+    assert!(
+        std::fs::read(&remade).unwrap() == std::fs::read(&pdf).unwrap(),
+        "the PDF made from its attachments differs from the original"
+    );
+}

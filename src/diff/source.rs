@@ -105,7 +105,9 @@ fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
         path: path.to_path_buf(),
     })?;
     let label = PathBuf::from(format!("{} ({EMBEDDED_ANSWER})", path.display()));
-    let (answer, report) = input::check_text(&text, &label);
+    // Its ministry's profile and logo come from the PDF too, not from the disk around it.
+    let find = |name: &str| embedded::find(&document, name);
+    let (answer, report) = input::check_text_with(&text, &label, input::SideFiles::Attached(&find));
     match answer {
         Some(answer) if !report.has_errors() => Ok(answer),
         _ => Err(LoadError::Invalid { report }.into()),

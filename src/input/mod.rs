@@ -90,9 +90,30 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
     })
 }
 
-/// Parses and checks `text`; `path` names the file in findings. Returns the answer if it
-/// parsed (it may still have content errors) and every finding.
+/// Where the files an answer names besides itself (spreadsheets, its ministry's profile and
+/// logo) are read from.
+#[derive(Clone, Copy)]
+pub enum SideFiles<'a> {
+    /// Beside the answer file at this path, in its folder.
+    Beside(&'a Path),
+    /// Attached to the PDF that carries the answer, found by their names in it
+    /// (`ministries/justitsministeriet.json`); nothing is read from the disk.
+    Attached(&'a dyn Fn(&str) -> Option<Vec<u8>>),
+}
+
+/// Parses and checks the answer file text `text`; `path` names the file in findings, and the
+/// files it names are read beside it. Returns the answer if it parsed (it may still have
+/// content errors) and every finding.
 pub fn check_text(text: &str, path: &Path) -> (Option<Answer>, FileReport) {
+    check_text_with(text, path, SideFiles::Beside(path))
+}
+
+/// [`check_text`], reading the files the answer names from `side_files`.
+pub fn check_text_with(
+    text: &str,
+    path: &Path,
+    side_files: SideFiles<'_>,
+) -> (Option<Answer>, FileReport) {
     let lines = LineIndex::new(text);
     // Before any parser: too deep a nesting would overflow their stacks.
     let flaws = scan::check(text, scan::FileKind::Answer, &lines);
@@ -108,11 +129,11 @@ pub fn check_text(text: &str, path: &Path) -> (Option<Answer>, FileReport) {
         }
     };
     // Tables from spreadsheets are filled in first, so the checks see their figures.
-    let mut problems = spreadsheet::resolve(&mut answer, path);
+    let mut problems = spreadsheet::resolve(&mut answer, side_files);
     if problems.is_empty() {
         problems = validate::check(&answer);
     }
-    if let Err(problem) = profile::resolve(&mut answer, path) {
+    if let Err(problem) = profile::resolve(&mut answer, side_files) {
         problems.push(validate::Problem {
             severity: Severity::Error,
             path: JsonPath::root().key("ministry").key("profile"),

@@ -3,11 +3,13 @@
 
 use std::path::Path;
 
+use super::SideFiles;
 use super::confine::{self, Refusal};
 use super::diagnostic::LineIndex;
 use super::scan::{self, FileKind};
 use super::serde_error;
 use crate::model::{Answer, Letterhead, Logo};
+use crate::render::PROFILE_FOLDER;
 
 /// Why a profile could not be used, as a message and a hint for the clerk.
 pub struct ProfileProblem {
@@ -17,12 +19,66 @@ pub struct ProfileProblem {
     pub hint: String,
 }
 
-/// Fills in the letterhead of the profile the answer at `path` names, if it names one.
-pub fn resolve(answer: &mut Answer, path: &Path) -> Result<(), ProfileProblem> {
+/// Fills in the letterhead of the profile the answer names, if it names one, from the
+/// `ministries/` folder beside the answer file or from the PDF that carries the answer.
+pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Result<(), ProfileProblem> {
     let Some(id) = answer.ministry.profile.clone() else {
         return Ok(());
     };
-    let folder = path.parent().unwrap_or(Path::new(".")).join("ministries");
+    check_id(&id)?;
+    let name = format!("{id}.json");
+    let letterhead = match side_files {
+        SideFiles::Beside(path) => {
+            let folder = path.parent().unwrap_or(Path::new(".")).join(PROFILE_FOLDER);
+            let file = folder.join(&name);
+            let mut letterhead = letterhead(read_profile(&id, &folder, &name)?, &file)?;
+            if let Some(logo) = &mut letterhead.logo {
+                check_logo_name(logo, &file)?;
+                read_logo(logo, &folder)?;
+            }
+            letterhead
+        }
+        SideFiles::Attached(find) => {
+            let file = format!("{PROFILE_FOLDER}/{name}");
+            let text = attached(find, &file, "ministerieprofilen")?;
+            let text = String::from_utf8(text).map_err(|_| ProfileProblem {
+                message: format!("ministerieprofilen {file} i PDF'en er ikke UTF-8-tekst"),
+                hint: "PDF'en er beskadiget; sammenlign svarfilerne (JSON) i stedet".into(),
+            })?;
+            let mut letterhead = letterhead(text, Path::new(&file))?;
+            if let Some(logo) = &mut letterhead.logo {
+                check_logo_name(logo, Path::new(&file))?;
+                let image = format!("{PROFILE_FOLDER}/{}", logo.file);
+                logo.bytes = attached(find, &image, "logoet")?.into();
+            }
+            letterhead
+        }
+    };
+    answer.ministry.letterhead = Some(letterhead);
+    Ok(())
+}
+
+/// The letterhead in the profile text `text` read from `file`, keeping the text to attach.
+fn letterhead(text: String, file: &Path) -> Result<Letterhead, ProfileProblem> {
+    let mut letterhead = parse(&text, file)?;
+    letterhead.source = text.into_bytes().into();
+    Ok(letterhead)
+}
+
+/// The file `name` (`thing` for the message) attached to the PDF that carries the answer.
+fn attached(
+    find: &dyn Fn(&str) -> Option<Vec<u8>>,
+    name: &str,
+    thing: &str,
+) -> Result<Vec<u8>, ProfileProblem> {
+    find(name).ok_or_else(|| ProfileProblem {
+        message: format!("{thing} {name} er ikke vedhæftet PDF'en"),
+        hint: "PDF'en er lavet af en ældre svar eller er ændret; sammenlign svarfilerne (JSON) i stedet".into(),
+    })
+}
+
+/// Refuses a profile name that is not a plain file name in `ministries/`.
+fn check_id(id: &str) -> Result<(), ProfileProblem> {
     if id.is_empty()
         || !id
             .chars()
@@ -33,15 +89,6 @@ pub fn resolve(answer: &mut Answer, path: &Path) -> Result<(), ProfileProblem> {
             hint: "skriv navnet på en fil i ministries/ uden .json, med små bogstaver, tal og bindestreger".into(),
         });
     }
-    let name = format!("{id}.json");
-    let file = folder.join(&name);
-    let text = read_profile(&id, &folder, &name)?;
-    let mut letterhead = parse(&text, &file)?;
-    letterhead.source = text.into_bytes().into();
-    if let Some(logo) = &mut letterhead.logo {
-        read_logo(logo, &folder, &file)?;
-    }
-    answer.ministry.letterhead = Some(letterhead);
     Ok(())
 }
 
@@ -102,8 +149,8 @@ fn parse(text: &str, file: &Path) -> Result<Letterhead, ProfileProblem> {
     })
 }
 
-/// Reads the logo a profile names, which must be an image file in the profile's own folder.
-fn read_logo(logo: &mut Logo, folder: &Path, profile: &Path) -> Result<(), ProfileProblem> {
+/// Refuses a logo that is not an image file named plainly, beside the profile `profile`.
+fn check_logo_name(logo: &Logo, profile: &Path) -> Result<(), ProfileProblem> {
     let name = Path::new(&logo.file);
     let plain_name = name.components().count() == 1
         && matches!(
@@ -126,6 +173,12 @@ fn read_logo(logo: &mut Logo, folder: &Path, profile: &Path) -> Result<(), Profi
                 .into(),
         });
     }
+    Ok(())
+}
+
+/// Reads the logo a profile names from the profile's own folder.
+fn read_logo(logo: &mut Logo, folder: &Path) -> Result<(), ProfileProblem> {
+    let name = Path::new(&logo.file);
     let path = folder.join(name);
     let unreadable = |error: std::io::Error| ProfileProblem {
         message: format!(

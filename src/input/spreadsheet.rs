@@ -4,13 +4,19 @@
 use std::path::Path;
 
 use super::confine::{self, Refusal};
-use crate::input::JsonPath;
+use crate::input::{JsonPath, SideFiles};
 use crate::model::{Answer, Block, Cell, Panel, Row};
 use crate::validate::Problem;
 
 /// Fills every panel that names a CSV file from it; returns what went wrong, located.
-pub fn resolve(answer: &mut Answer, path: &Path) -> Vec<Problem> {
-    let folder = path.parent().unwrap_or(Path::new("."));
+///
+/// An answer a PDF carries has its figures written in (svar attaches the answer with its
+/// spreadsheets read), so a spreadsheet named there is refused rather than looked for on disk.
+pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Vec<Problem> {
+    let folder = match side_files {
+        SideFiles::Beside(path) => Some(path.parent().unwrap_or(Path::new("."))),
+        SideFiles::Attached(_) => None,
+    };
     let mut problems = Vec::new();
     let blocks = JsonPath::root().key("answer").key("blocks");
     resolve_blocks(&mut answer.answer.blocks, &blocks, folder, &mut problems);
@@ -20,7 +26,7 @@ pub fn resolve(answer: &mut Answer, path: &Path) -> Vec<Problem> {
 fn resolve_blocks(
     blocks: &mut [Block],
     path: &JsonPath,
-    folder: &Path,
+    folder: Option<&Path>,
     problems: &mut Vec<Problem>,
 ) {
     for (index, block) in blocks.iter_mut().enumerate() {
@@ -45,8 +51,9 @@ fn resolve_blocks(
     }
 }
 
-/// Reads the panel's CSV file, if it has one, into its header and rows.
-fn fill(panel: &mut Panel, path: &JsonPath, folder: &Path) -> Result<(), Problem> {
+/// Reads the panel's CSV file, if it has one, into its header and rows; `folder` is the answer
+/// file's, `None` for an answer a PDF carries.
+fn fill(panel: &mut Panel, path: &JsonPath, folder: Option<&Path>) -> Result<(), Problem> {
     let Some(name) = panel.csv.clone() else {
         return Ok(());
     };
@@ -59,6 +66,12 @@ fn fill(panel: &mut Panel, path: &JsonPath, folder: &Path) -> Result<(), Problem
             "brug enten \"csv\" eller \"columns\"/\"rows\"/\"total\"",
         ));
     }
+    let Some(folder) = folder else {
+        return Err(problem(
+            format!("svarfilen i PDF'en henviser til regnearket \"{name}\", som PDF'en ikke har"),
+            "svar skriver tallene fra regneark ind i den svarfil, PDF'en bærer; PDF'en er ikke lavet af svar, eller dens svarfil er ændret",
+        ));
+    };
     let text = read(&name, folder, &problem)?;
     let records = parse(text.trim_start_matches('\u{feff}')).map_err(|error| {
         problem(
