@@ -8,6 +8,7 @@
 mod committees;
 mod enclosures;
 mod glyphs;
+mod layout;
 mod markup;
 mod question;
 mod tables;
@@ -17,6 +18,7 @@ use chrono::NaiveDate;
 pub use self::committees::{COMMITTEES, full_name, is_name_of};
 use self::enclosures::check_enclosure_references;
 use self::glyphs::check_glyphs;
+use self::layout::check_layout;
 use self::markup::check_markup;
 use self::question::check_question;
 use self::tables::check_blocks;
@@ -97,6 +99,7 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
     let prose = prose(answer);
     check_enclosure_references(answer, &prose, &mut problems);
     check_markup(answer, &prose, &mut problems);
+    check_layout(answer, &mut problems);
     problems
 }
 
