@@ -65,3 +65,21 @@ fn danish_and_typographic_characters_pass_and_print() {
         assert!(text.contains(printed), "{printed:?} not in:\n{text}");
     }
 }
+
+#[test]
+fn table_headers_and_figures_are_not_hyphenated() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = common::render_into(
+        &common::fixture("content/narrow-headers.json"),
+        folder.path(),
+    );
+    // Read without the shared helper, which joins hyphenated words again.
+    let output = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("Andel"), "{text}");
+    assert!(!text.contains('\u{ad}'), "a header was hyphenated:\n{text}");
+}
