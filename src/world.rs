@@ -31,6 +31,13 @@ fn fonts() -> &'static FontStore {
     })
 }
 
+/// The fonts built into svar, for the content checks: which characters some font can set and
+/// how wide text in the body font is, known before anything is typeset. The same fonts the
+/// compiler uses, so the checks cannot disagree with it.
+pub fn builtin_fonts() -> &'static FontStore {
+    fonts()
+}
+
 /// Typst's standard library, built once per process, with the accessibility extras that let
 /// tables mark their row labels as row headers for screen readers.
 fn library() -> &'static LazyHash<Library> {

@@ -7,6 +7,8 @@
 
 mod committees;
 mod enclosures;
+mod glyphs;
+mod layout;
 mod markup;
 mod question;
 mod tables;
@@ -15,6 +17,8 @@ use chrono::NaiveDate;
 
 pub use self::committees::{COMMITTEES, full_name, is_name_of};
 use self::enclosures::check_enclosure_references;
+use self::glyphs::check_glyphs;
+use self::layout::check_layout;
 use self::markup::check_markup;
 use self::question::check_question;
 use self::tables::check_blocks;
@@ -95,6 +99,7 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
     let prose = prose(answer);
     check_enclosure_references(answer, &prose, &mut problems);
     check_markup(answer, &prose, &mut problems);
+    check_layout(answer, &mut problems);
     problems
 }
 
@@ -145,25 +150,11 @@ fn prose_of_blocks<'a>(blocks: &'a [Block], path: &JsonPath, texts: &mut Vec<(Js
     }
 }
 
-/// Every text: not empty, and no placeholder from `svar new` left.
+/// Every text: not empty, no placeholder from `svar new` left, and only characters svar can
+/// print.
 fn check_texts(value: &serde_json::Value, path: &JsonPath, problems: &mut Vec<Problem>) {
     match value {
-        serde_json::Value::String(text) if text.contains(PLACEHOLDER) => {
-            problems.push(Problem::error(
-                path.clone(),
-                "feltet er ikke udfyldt",
-                Some(format!(
-                    "erstat teksten med {PLACEHOLDER} med det rigtige indhold"
-                )),
-            ));
-        }
-        serde_json::Value::String(text) if text.trim().is_empty() => {
-            problems.push(Problem::error(
-                path.clone(),
-                "teksten er tom",
-                Some("skriv teksten, eller fjern feltet, hvis det er valgfrit".into()),
-            ));
-        }
+        serde_json::Value::String(text) => check_text(text, path, problems),
         serde_json::Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
                 check_texts(item, &path.index(index), problems);
@@ -175,6 +166,39 @@ fn check_texts(value: &serde_json::Value, path: &JsonPath, problems: &mut Vec<Pr
             }
         }
         _ => {}
+    }
+}
+
+fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
+    if text.contains(PLACEHOLDER) {
+        problems.push(Problem::error(
+            path.clone(),
+            "feltet er ikke udfyldt",
+            Some(format!(
+                "erstat teksten med {PLACEHOLDER} med det rigtige indhold"
+            )),
+        ));
+    } else if text.trim().is_empty() {
+        problems.push(Problem::error(
+            path.clone(),
+            "teksten er tom",
+            Some("skriv teksten, eller fjern feltet, hvis det er valgfrit".into()),
+        ));
+    }
+    if is_printed(path) {
+        check_glyphs(text, path, problems);
+    }
+}
+
+/// Whether the text at `path` is printed; the schema, the profile and a spreadsheet are named
+/// by text that only finds files.
+fn is_printed(path: &JsonPath) -> bool {
+    use crate::input::diagnostic::Segment::{Index, Key};
+    !match path.0.as_slice() {
+        [Key(key)] => key == "$schema",
+        [Key(parent), Key(key)] => parent == "ministry" && key == "profile",
+        [.., Key(panels), Index(_), Key(key)] => panels == "panels" && key == "csv",
+        _ => false,
     }
 }
 

@@ -105,6 +105,13 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
             Some("skriv kolonnernes overskrifter i \"columns\", fx årstallene".into()),
         ));
     }
+    if panel.rows.is_empty() {
+        problems.push(Problem::warning(
+            path.key("rows"),
+            "panelet har ingen rækker, så tabellen viser kun overskrifterne",
+            Some("tilføj rækkerne under \"rows\", eller fjern panelet".into()),
+        ));
+    }
     check_unique(
         panel.columns.iter().map(Some),
         &path.key("columns"),
@@ -201,38 +208,105 @@ pub(super) fn check_total(
     problems: &mut Vec<Problem>,
 ) {
     for (column, total_cell) in total.cells.iter().enumerate() {
-        let Some(stated) = number(total_cell) else {
+        let Some((stated, sum)) = mismatched_sum(panel, column, total_cell) else {
             continue;
         };
-        let cells: Option<Vec<f64>> = panel
-            .rows
-            .iter()
-            .map(|row| row.cells.get(column).and_then(number))
-            .collect();
-        let Some(cells) = cells else { continue };
-        let sum: f64 = cells.iter().sum();
-        if (sum - stated).abs() > 1e-6 * sum.abs().max(1.0) {
-            let heading = panel
-                .columns
-                .get(column)
-                .map_or(String::new(), |c| format!(" ({c})"));
-            problems.push(Problem::error(
-                path.key("cells").index(column),
-                format!(
-                    "totalen i kolonne {}{heading} er {}, men rækkerne summer til {}",
-                    column + 1,
-                    crate::danish::number(&serde_json::Number::from_f64(stated).unwrap_or(0.into())),
-                    crate::danish::number(&serde_json::Number::from_f64(sum).unwrap_or(0.into())),
-                ),
-                Some("ret tallene, eller sæt \"total_is_sum\": false på panelet, hvis totalen bevidst ikke er en sum (og forklar det i noterne)".into()),
-            ));
-        }
+        let heading = panel
+            .columns
+            .get(column)
+            .map_or(String::new(), |c| format!(" ({c})"));
+        problems.push(Problem::error(
+            path.key("cells").index(column),
+            format!(
+                "totalen i kolonne {}{heading} er {}, men rækkerne summer til {}",
+                column + 1,
+                crate::danish::number(stated),
+                crate::danish::number(&sum),
+            ),
+            Some("ret tallene, eller sæt \"total_is_sum\": false på panelet, hvis totalen bevidst ikke er en sum (og forklar det i noterne)".into()),
+        ));
     }
 }
 
-pub(super) fn number(cell: &Cell) -> Option<f64> {
+/// The stated total of a column and the sum of its rows, when they differ at the precision the
+/// figures are written with. A column with text, or with a figure too large to be exact (which
+/// has an error of its own), is not summed.
+fn mismatched_sum<'a>(
+    panel: &Panel,
+    column: usize,
+    total_cell: &'a Cell,
+) -> Option<(&'a serde_json::Number, serde_json::Number)> {
+    let stated = exact_number(total_cell)?;
+    let cells: Vec<&serde_json::Number> = panel
+        .rows
+        .iter()
+        .map(|row| exact_number(row.cells.get(column)?))
+        .collect::<Option<_>>()?;
+    let decimals = cells.iter().chain([&stated]).map(|n| decimals(n)).max()?;
+    // Binary fractions make 33.3 + 33.3 + 33.3 come out as 99.89999999999999; at the
+    // precision the figures are written with, that is 99.9.
+    let sum = round(cells.iter().filter_map(|n| n.as_f64()).sum(), decimals);
+    let difference = (sum - stated.as_f64()?).abs();
+    (difference >= 0.5 * 10f64.powi(-(decimals as i32)))
+        .then(|| serde_json::Number::from_f64(sum))
+        .flatten()
+        .map(|sum| (stated, sum))
+}
+
+/// The figure in a cell, unless it is text or too large to be exact.
+fn exact_number(cell: &Cell) -> Option<&serde_json::Number> {
     match cell {
-        Cell::Number(number) => number.as_f64(),
-        Cell::Text(_) => None,
+        Cell::Number(number) if is_exact(cell) => Some(number),
+        _ => None,
+    }
+}
+
+/// The decimals a figure is written with: 2 for 12.25, 0 for 1250 and 12.0.
+fn decimals(number: &serde_json::Number) -> u32 {
+    // JSON numbers print in their shortest form, so the digits after the point are the ones
+    // that mean something; very small or large ones print with an exponent.
+    let written = number.to_string();
+    let (mantissa, exponent) = match written.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().unwrap_or(0)),
+        None => (written.as_str(), 0),
+    };
+    let fraction = mantissa
+        .split_once('.')
+        .map_or("", |(_, fraction)| fraction);
+    let digits = fraction.trim_end_matches('0').len() as i32;
+    // An f64 has no more than 17 significant digits; more would only show binary noise.
+    (digits - exponent).clamp(0, 17) as u32
+}
+
+/// `value` rounded to `decimals` places.
+fn round(value: f64, decimals: u32) -> f64 {
+    let scale = 10f64.powi(decimals as i32);
+    let rounded = (value * scale).round() / scale;
+    // Scaling cannot make an already huge value more exact, and could overflow it.
+    if rounded.is_finite() { rounded } else { value }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decimals_of(written: &str) -> u32 {
+        decimals(&serde_json::from_str(written).unwrap())
+    }
+
+    #[test]
+    fn decimals_are_those_written() {
+        assert_eq!(decimals_of("1250"), 0);
+        assert_eq!(decimals_of("12.0"), 0);
+        assert_eq!(decimals_of("12.25"), 2);
+        assert_eq!(decimals_of("1.5e-7"), 8);
+        assert_eq!(decimals_of("1e22"), 0);
+    }
+
+    #[test]
+    fn sums_are_rounded_to_the_decimals_written() {
+        assert_eq!(round(33.3 + 33.3 + 33.3, 1), 99.9);
+        assert_eq!(round(0.1 + 0.2, 1), 0.3);
+        assert_eq!(round(1e300, 17), 1e300);
     }
 }

@@ -1,0 +1,581 @@
+//! What would not fit the page: a word wider than its line, a table with more columns than the
+//! page has room for, a figure or word wider than its table column. Typst sets these past the
+//! margin or over their neighbours without a word, so they are found here, before typesetting.
+//!
+//! The measures are those of the built-in `style.typ`: A4 with 2.5 cm margins, 11 pt body text,
+//! tables at 10 pt with figure columns of 3.4 em beside a row-label column that takes the rest.
+//! Text is measured with the body font's own advance widths, without kerning (which only ever
+//! narrows it). An own `style.typ` with other measures gets the estimates of the built-in one.
+
+use std::sync::OnceLock;
+
+use typst::layout::Abs;
+use typst::text::{FontInstance, FontStretch, FontStyle, FontVariant, FontVariations, FontWeight};
+
+use super::Problem;
+use super::tables::is_exact;
+use crate::input::diagnostic::JsonPath;
+use crate::model::{Answer, Block, Cell, Markup, Panel, Table};
+
+/// Points per millimetre.
+const MM: f64 = 72.0 / 25.4;
+/// The text width of a portrait A4 page with 2.5 cm margins.
+const PORTRAIT: f64 = 160.0 * MM;
+/// The text width of a landscape A4 page with 2.5 cm margins.
+const LANDSCAPE: f64 = 247.0 * MM;
+const BODY_SIZE: f64 = 11.0;
+const TABLE_SIZE: f64 = 10.0;
+const NOTE_SIZE: f64 = 9.0;
+const ENCLOSURE_HEADING_SIZE: f64 = 13.0;
+/// The question's and a statement's indent: 1.8 em of body text.
+const QUOTE_INDENT: f64 = 1.8 * BODY_SIZE;
+/// A list item's indent: 0.4 em, the dash, 0.6 em.
+const LIST_INDENT: f64 = (0.4 + 0.5 + 0.6) * BODY_SIZE;
+/// A figure column of a table with row labels.
+const FIGURE_COLUMN: f64 = 3.4 * TABLE_SIZE;
+/// The space a cell keeps on each side of its text.
+const CELL_INSET: f64 = 0.35 * TABLE_SIZE;
+/// The least a right-aligned figure must stay apart from the figure to its left: a word space.
+/// A wider figure may use its own insets and its neighbour's; then the two run together.
+const FIGURE_GAP: f64 = 0.25 * TABLE_SIZE;
+/// The least a column of row labels needs beside the figures, for short labels such as "I alt"
+/// or "Andel"; longer words are checked against what the column gets.
+const LABEL_COLUMN: f64 = 5.0 * TABLE_SIZE;
+/// No glyph of the body font is wider than this many em (Ⅷ in bold is 1.585 em), so a word
+/// with too few characters to reach its line's width even at this width need not be measured.
+const WIDEST_GLYPH: f64 = 1.6;
+
+/// Warns about words wider than their lines and figures wider than their columns, and refuses
+/// tables with more columns than the page has room for.
+pub(super) fn check_layout(answer: &Answer, problems: &mut Vec<Problem>) {
+    let root = JsonPath::root();
+    let mut layout = Layout {
+        markdown: answer.markup == Markup::Markdown,
+        problems,
+    };
+    let body = |width| Type::regular(BODY_SIZE).on(width);
+    let question = root.key("question").key("text");
+    layout.prose(
+        &answer.question.text,
+        &question,
+        body(PORTRAIT - QUOTE_INDENT),
+    );
+    for (label, text) in &answer.footnotes {
+        layout.prose(text, &root.key("footnotes").key(label), body(PORTRAIT));
+    }
+    let signature = root.key("signature");
+    for (field, name) in [
+        ("minister", &answer.signature.minister),
+        ("official", &answer.signature.official),
+    ] {
+        if let Some(name) = name {
+            layout.literal(name, &signature.key(field), body(PORTRAIT));
+        }
+    }
+    let blocks = root.key("answer").key("blocks");
+    layout.blocks(&answer.answer.blocks, &blocks, Area::page(false));
+    for (index, enclosure) in answer.enclosures.iter().enumerate() {
+        let path = root.key("enclosures").index(index);
+        let page = Area::page(enclosure.landscape);
+        let heading = Type::bold(ENCLOSURE_HEADING_SIZE).on(page.width);
+        layout.literal(&enclosure.title, &path.key("title"), heading);
+        layout.blocks(&enclosure.blocks, &path.key("blocks"), page);
+    }
+}
+
+/// The room a block is set in: the page's text width less the indents around it.
+#[derive(Debug, Clone, Copy)]
+struct Area {
+    width: f64,
+    landscape: bool,
+}
+
+impl Area {
+    fn page(landscape: bool) -> Self {
+        Self {
+            width: if landscape { LANDSCAPE } else { PORTRAIT },
+            landscape,
+        }
+    }
+
+    fn indented(self, indent: f64) -> Self {
+        Self {
+            width: self.width - indent,
+            ..self
+        }
+    }
+}
+
+/// The type a text is set in.
+#[derive(Debug, Clone, Copy)]
+struct Type {
+    size: f64,
+    bold: bool,
+}
+
+impl Type {
+    fn regular(size: f64) -> Self {
+        Self { size, bold: false }
+    }
+
+    fn bold(size: f64) -> Self {
+        Self { size, bold: true }
+    }
+
+    /// A line `width` points wide set in this type.
+    fn on(self, width: f64) -> Line {
+        Line {
+            width,
+            set_in: self,
+        }
+    }
+
+    /// The width of `text` set in this type, in points.
+    fn width(self, text: &str) -> f64 {
+        let font = body_font();
+        let face = if self.bold { &font.bold } else { &font.regular };
+        text.chars().map(|c| advance(face, c)).sum::<f64>() * self.size
+    }
+}
+
+/// A line of a given width in a given type.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    width: f64,
+    set_in: Type,
+}
+
+impl Line {
+    /// The words of `text` with a stretch wider than the line.
+    fn overflows(self, text: &str) -> impl Iterator<Item = &str> {
+        // Nearly every text has only short words; counting bytes between ASCII spaces (which
+        // bounds the characters of a word) rules that out without decoding or measuring.
+        let longest = self.width / (WIDEST_GLYPH * self.set_in.size);
+        let has_long_run = text
+            .as_bytes()
+            .split(u8::is_ascii_whitespace)
+            .any(|run| run.len() as f64 > longest);
+        let candidates = has_long_run.then(|| words(text)).into_iter().flatten();
+        candidates.filter(move |word| {
+            word.len() as f64 > longest
+                && unbreakable_stretches(word)
+                    .any(|stretch| self.set_in.width(stretch) > self.width)
+        })
+    }
+}
+
+/// A warning about text too wide for its place, before it has a path.
+struct Overflow {
+    message: String,
+    hint: &'static str,
+}
+
+/// The checks' state: how prose is read, and the problems found so far.
+struct Layout<'a> {
+    markdown: bool,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Layout<'_> {
+    fn blocks(&mut self, blocks: &[Block], path: &JsonPath, area: Area) {
+        let body = Type::regular(BODY_SIZE);
+        for (index, block) in blocks.iter().enumerate() {
+            let path = path.index(index);
+            match block {
+                Block::Paragraph(text) => {
+                    self.prose(text, &path.key("paragraph"), body.on(area.width))
+                }
+                Block::List(items) => {
+                    let line = body.on(area.width - LIST_INDENT);
+                    for (item, text) in items.iter().enumerate() {
+                        self.prose(text, &path.key("list").index(item), line);
+                    }
+                }
+                Block::Statement(statement) => {
+                    let path = path.key("statement");
+                    let line = body.on(area.width);
+                    self.literal(&statement.source, &path.key("source"), line);
+                    if let Some(introduction) = &statement.introduction {
+                        self.prose(introduction, &path.key("introduction"), line);
+                    }
+                    let inner = area.indented(QUOTE_INDENT);
+                    self.blocks(&statement.blocks, &path.key("blocks"), inner);
+                }
+                Block::Table(table) => self.table(table, &path.key("table"), area),
+            }
+        }
+    }
+
+    fn table(&mut self, table: &Table, path: &JsonPath, area: Area) {
+        if let Some(caption) = &table.caption {
+            let line = Type::bold(BODY_SIZE).on(area.width);
+            self.literal(caption, &path.key("caption"), line);
+        }
+        for (index, panel) in table.panels.iter().enumerate() {
+            self.panel(panel, &path.key("panels").index(index), area);
+        }
+        if let Some(heading) = &table.notes_heading {
+            let line = Type::bold(NOTE_SIZE).on(area.width);
+            self.literal(heading, &path.key("notes_heading"), line);
+        }
+        let line = Type::regular(NOTE_SIZE).on(area.width);
+        for (index, note) in table.notes.iter().enumerate() {
+            self.prose(note, &path.key("notes").index(index), line);
+        }
+    }
+
+    fn panel(&mut self, panel: &Panel, path: &JsonPath, area: Area) {
+        if let Some(title) = &panel.title {
+            let line = Type::regular(TABLE_SIZE).on(area.width);
+            self.literal(title, &path.key("title"), line);
+        }
+        if !self.columns_fit(panel, &path.key("columns"), area) {
+            // Every cell would be too wide as well; the one error says what to do.
+            return;
+        }
+        let columns = Columns::of(panel, area.width);
+        let header = Type::bold(TABLE_SIZE);
+        if let Some(label) = &panel.label_header {
+            self.warn(cell_overflow(label, header.on(columns.label)), || {
+                path.key("label_header")
+            });
+        }
+        for (index, title) in panel.columns.iter().enumerate() {
+            self.warn(cell_overflow(title, header.on(columns.figure)), || {
+                path.key("columns").index(index)
+            });
+        }
+        let rows = panel
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(index, row)| (Some(index), row));
+        for (index, row) in rows.chain(panel.total.iter().map(|row| (None, row))) {
+            // Paths are built only for a warning: a table may have thousands of cells.
+            let row_path = || match index {
+                Some(index) => path.key("rows").index(index),
+                None => path.key("total"),
+            };
+            let kind = Type {
+                size: TABLE_SIZE,
+                bold: index.is_none(),
+            };
+            if let Some(label) = &row.label {
+                let overflow = cell_overflow(label, kind.on(columns.label));
+                self.warn(overflow, || row_path().key("label"));
+            }
+            for (column, cell) in row.cells.iter().enumerate() {
+                let overflow = figure_overflow(cell, kind.on(columns.figure));
+                self.warn(overflow, || row_path().key("cells").index(column));
+            }
+        }
+    }
+
+    /// Whether a panel's columns fit across the page; an error if they do not, since the
+    /// columns past the margin are not printed at all.
+    fn columns_fit(&mut self, panel: &Panel, path: &JsonPath, area: Area) -> bool {
+        let count = panel.columns.len();
+        let fitting = columns_fitting(panel, area.width);
+        if count <= fitting {
+            return true;
+        }
+        let (side, hint) = if area.landscape {
+            let hint = format!(
+                "del tabellen i flere paneler eller tabeller med højst {fitting} kolonner hver"
+            );
+            ("liggende", hint)
+        } else {
+            let in_landscape = columns_fitting(panel, area.width - PORTRAIT + LANDSCAPE);
+            let hint = if count <= in_landscape {
+                format!(
+                    "sæt tabellen i et bilag med liggende sider (\"landscape\": true), hvor der \
+                     er plads til {in_landscape} kolonner, eller del den i flere paneler"
+                )
+            } else {
+                format!(
+                    "del tabellen i flere paneler eller tabeller med højst {fitting} kolonner \
+                     hver ({in_landscape} på liggende sider i et bilag med \"landscape\": true)"
+                )
+            };
+            ("stående", hint)
+        };
+        self.problems.push(Problem::error(
+            path.clone(),
+            format!(
+                "tabellen har {count} kolonner, men der er kun plads til {fitting} på en {side} side"
+            ),
+            Some(hint),
+        ));
+        false
+    }
+
+    /// Running text that follows the answer's `markup`: a Markdown link's target is not
+    /// printed, only its text.
+    fn prose(&mut self, text: &str, path: &JsonPath, line: Line) {
+        if self.markdown && line.overflows(text).next().is_some() {
+            let mut printed = text.to_string();
+            for reference in crate::markup::references(text) {
+                if let crate::markup::Reference::Link(target) = reference {
+                    printed = printed.replace(&target, " ");
+                }
+            }
+            self.literal(&printed, path, line);
+        } else {
+            self.literal(text, path, line);
+        }
+    }
+
+    /// Running text printed as written: every word must fit its line.
+    fn literal(&mut self, text: &str, path: &JsonPath, line: Line) {
+        for word in line.overflows(text) {
+            self.warn(Some(too_long(word, self.markdown)), || path.clone());
+        }
+    }
+
+    fn warn(&mut self, overflow: Option<Overflow>, path: impl FnOnce() -> JsonPath) {
+        if let Some(Overflow { message, hint }) = overflow {
+            self.problems
+                .push(Problem::warning(path(), message, Some(hint.into())));
+        }
+    }
+}
+
+/// A figure cell: the number as printed, or the words of a text such as "Ikke oplyst".
+fn figure_overflow(cell: &Cell, line: Line) -> Option<Overflow> {
+    match cell {
+        // A figure too large to be exact has an error of its own.
+        Cell::Number(_) if !is_exact(cell) => None,
+        Cell::Number(number) => {
+            let printed = crate::danish::number(number);
+            (line.set_in.width(&printed) > line.width).then(|| Overflow {
+                message: format!(
+                    "tallet {printed} er for bredt til sin kolonne og skrives ind over \
+                     nabokolonnen"
+                ),
+                hint: "afrund tallet, eller angiv kolonnens tal i en større enhed (fx i \
+                       tusinder, som overskriften eller noterne så siger)",
+            })
+        }
+        Cell::Text(text) => cell_overflow(text, line),
+    }
+}
+
+/// A table cell's text, which wraps at spaces but never splits a word.
+fn cell_overflow(text: &str, line: Line) -> Option<Overflow> {
+    line.overflows(text).next().map(|word| Overflow {
+        message: format!(
+            "ordet \"{}\" er for bredt til sin kolonne og skrives ind over nabokolonnen",
+            shortened(word)
+        ),
+        hint: "forkort teksten, eller forklar den i en note under tabellen",
+    })
+}
+
+/// The warning about a word too long for its line.
+fn too_long(word: &str, markdown: bool) -> Overflow {
+    let length = word.chars().count();
+    if is_web_address(word) {
+        return Overflow {
+            message: format!(
+                "webadressen \"{}\" ({length} tegn) kan ikke deles og løber ud over siden",
+                shortened(word)
+            ),
+            hint: if markdown {
+                "skriv linket som [kort tekst](adresse), så kun den korte tekst sættes"
+            } else {
+                "skriv linket som [kort tekst](adresse) og sæt \"markup\": \"markdown\", så kun \
+                 den korte tekst sættes"
+            },
+        };
+    }
+    Overflow {
+        message: format!(
+            "ordet \"{}\" ({length} tegn) er for langt til linjen og løber ud over siden",
+            shortened(word)
+        ),
+        hint: "del ordet med mellemrum eller bindestreg, eller forkort det",
+    }
+}
+
+fn is_web_address(word: &str) -> bool {
+    word.contains("://") || word.starts_with("www.")
+}
+
+/// The first characters of a long word, enough to find it.
+fn shortened(word: &str) -> String {
+    const SHOWN: usize = 30;
+    match word.char_indices().nth(SHOWN) {
+        Some((end, _)) => format!("{}…", &word[..end]),
+        None => word.to_string(),
+    }
+}
+
+/// The words of a text: what lies between spaces where a line may break (not at a no-break
+/// space, as in "§ 12").
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}'))
+}
+
+/// The stretches of a word Typst cannot break a line inside: it breaks after a hyphen, dash or
+/// slash (in a web address too) unless a digit follows, as in "2019-20", and at a soft hyphen
+/// or zero-width space. Hyphenation may split other words, but not wherever it likes, so a
+/// stretch too wide for the line without it is reported.
+fn unbreakable_stretches(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut chars = rest.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, next)| next);
+            let breaks_after = matches!(c, '-' | '‐' | '–' | '—' | '/' | '\u{ad}' | '\u{200b}')
+                && next.is_some_and(|next| !next.is_ascii_digit());
+            if breaks_after {
+                let (stretch, after) = rest.split_at(at + c.len_utf8());
+                rest = after;
+                return Some(stretch);
+            }
+        }
+        Some(std::mem::take(&mut rest))
+    })
+}
+
+/// How wide a panel's columns are.
+struct Columns {
+    /// The column of row labels (the room it leaves for text).
+    label: f64,
+    /// Each figure column (the room a right-aligned figure may take).
+    figure: f64,
+}
+
+impl Columns {
+    fn of(panel: &Panel, width: f64) -> Self {
+        let count = panel.columns.len().max(1) as f64;
+        if is_labelled(panel) {
+            Self {
+                label: width - count * FIGURE_COLUMN - 2.0 * CELL_INSET,
+                figure: FIGURE_COLUMN - FIGURE_GAP,
+            }
+        } else {
+            // Without labels the figure columns share the width equally.
+            Self {
+                label: 0.0,
+                figure: width / count - FIGURE_GAP,
+            }
+        }
+    }
+}
+
+/// How many figure columns fit across `width`: each needs 3.4 em (in a panel without labels,
+/// the columns share the width, but narrower ones would run their figures together), and a
+/// column of row labels needs room of its own.
+fn columns_fitting(panel: &Panel, width: f64) -> usize {
+    let labels = if is_labelled(panel) {
+        LABEL_COLUMN
+    } else {
+        0.0
+    };
+    ((width - labels) / FIGURE_COLUMN).max(0.0) as usize
+}
+
+/// Whether a panel has a column of row labels: the rule the renderer follows.
+fn is_labelled(panel: &Panel) -> bool {
+    panel.label_header.is_some()
+        || panel
+            .rows
+            .iter()
+            .chain(&panel.total)
+            .any(|row| row.label.is_some())
+}
+
+/// The advance width of `c` in em; a character the body font lacks comes from another font,
+/// counted as a full em.
+fn advance(face: &FontInstance, c: char) -> f64 {
+    face.ttf()
+        .glyph_index(c)
+        .and_then(|glyph| face.x_advance(glyph.0))
+        .map_or(1.0, |advance| advance.get())
+}
+
+/// The body font's regular and bold faces, loaded once.
+struct BodyFont {
+    regular: FontInstance,
+    bold: FontInstance,
+}
+
+/// The family `style.typ` sets text in, as the font book names it.
+const BODY_FAMILY: &str = "libertinus serif";
+
+fn body_font() -> &'static BodyFont {
+    static FONT: OnceLock<BodyFont> = OnceLock::new();
+    FONT.get_or_init(|| {
+        let fonts = crate::world::builtin_fonts();
+        let face = |weight| {
+            let variant = FontVariant::new(FontStyle::Normal, weight, FontStretch::NORMAL);
+            let font = fonts
+                .book()
+                .select(BODY_FAMILY, variant)
+                .and_then(|index| fonts.font(index))
+                .expect("the body font is built in");
+            font.instantiate(variant, Abs::pt(BODY_SIZE), &FontVariations::default())
+        };
+        BodyFont {
+            regular: face(FontWeight::REGULAR),
+            bold: face(FontWeight::BOLD),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_break_after_hyphens_and_slashes_but_not_before_digits() {
+        let stretches: Vec<_> = unbreakable_stretches("a-b/c–d2019-20/3").collect();
+        assert_eq!(stretches, ["a-", "b/", "c–", "d2019-20/3"]);
+    }
+
+    #[test]
+    fn a_word_too_long_for_the_line_is_found_and_a_long_sentence_is_not() {
+        let line = Type::regular(BODY_SIZE).on(PORTRAIT);
+        let found = |text: &str| line.overflows(text).map(str::to_string).collect::<Vec<_>>();
+        let long = "a".repeat(300);
+        assert_eq!(found(&format!("Ordet {long} er langt.")), [long.as_str()]);
+        assert!(found("Folketingsbeslutningsforslagsbehandlingsprocedurerne").is_empty());
+        assert!(found(&"ord ".repeat(300)).is_empty());
+        let address = format!("https://example.dk/{}/x", "a".repeat(120));
+        assert_eq!(found(&address), [address.as_str()]);
+        let slashes = "https://example.dk/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x/y/z";
+        assert!(found(&slashes.repeat(3)).is_empty());
+        let joined = format!("§\u{a0}{}", "1".repeat(100));
+        assert_eq!(found(&joined), [joined.as_str()]);
+    }
+
+    #[test]
+    fn no_glyph_of_the_body_font_is_wider_than_the_bound() {
+        let font = body_font();
+        for face in [&font.regular, &font.bold] {
+            for c in face
+                .font()
+                .info()
+                .coverage
+                .iter()
+                .filter_map(char::from_u32)
+            {
+                assert!(advance(face, c) <= WIDEST_GLYPH, "{c:?} is wider");
+            }
+        }
+    }
+
+    #[test]
+    fn six_digits_fit_a_figure_column_and_seven_do_not() {
+        let room = FIGURE_COLUMN - FIGURE_GAP;
+        let regular = Type::regular(TABLE_SIZE);
+        assert!(regular.width("123.456") <= room);
+        assert!(Type::bold(TABLE_SIZE).width("1.246,5") <= room);
+        assert!(regular.width("1.234.567") > room);
+        assert!(regular.width("0,30000000000000004") > room);
+    }
+}

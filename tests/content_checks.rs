@@ -1,0 +1,85 @@
+//! Content that Typst would set wrongly without a word: characters no built-in font has, words
+//! and tables too wide for the page, figures too wide for their columns, totals shown with
+//! binary noise, empty panels and hyphenated table headers. Each fixture under
+//! tests/fixtures/content/ has a snapshot of the exact report a clerk sees.
+
+mod common;
+
+use common::{crate_root, svar};
+
+#[test]
+fn every_content_fixture_has_its_exact_report() {
+    let folder = crate_root().join("tests/fixtures/content");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    for name in names {
+        let (_, report) = common::check_output(&format!("tests/fixtures/content/{name}"));
+        insta::assert_snapshot!(name.trim_end_matches(".json"), report);
+    }
+}
+
+#[test]
+fn characters_no_font_has_are_refused_in_danish_before_typst_sees_them() {
+    let folder = tempfile::tempdir().unwrap();
+    let output = svar()
+        .args(["render", "--pdf-standard", "none", "-o"])
+        .arg(folder.path())
+        .arg("tests/fixtures/content/unsettable-characters.json")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "tegnet \"王\" (U+738B) findes ikke i svars skrifttyper og kan ikke sættes",
+        "sti: answer.blocks[0].paragraph",
+        "tegnet U+E000 er et privat tegn uden fast betydning og kan ikke sættes",
+        "sti: answer.blocks[2].table.panels[0].rows[0].label",
+        "tegnet \"李\" (U+674E)",
+        "sti: signature.official",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} missing:\n{stderr}");
+    }
+    assert!(!stderr.contains("main.typ"), "{stderr}");
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn danish_and_typographic_characters_pass_and_print() {
+    let (code, report) = common::check_output("tests/fixtures/content/typography.json");
+    assert_eq!(code, 0, "{report}");
+    assert!(report.contains("i orden (0 fejl, 0 advarsler)"), "{report}");
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = common::render_into(&common::fixture("content/typography.json"), folder.path());
+    // The text layer keeps the invisible characters; what a reader sees is without them.
+    let text = common::pdf_text(&pdf).replace(['\u{ad}', '\u{200b}', '\u{200d}'], "");
+    for printed in [
+        "æøå ÆØÅ, café, Müller, § 12,",
+        "½ liter, 5 € – og — tankestreger … ”citat” og ’citat’, «guillemets», • punkt",
+        "≥ 3, ≤ 4, 2 × 3, 6 ÷ 2, 20 °C, ± 1, m² og m³, ¼ og 3 ‰.",
+        "Folketinget, langvej, ordled og en linje med fane.",
+    ] {
+        assert!(text.contains(printed), "{printed:?} not in:\n{text}");
+    }
+}
+
+#[test]
+fn table_headers_and_figures_are_not_hyphenated() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = common::render_into(
+        &common::fixture("content/narrow-headers.json"),
+        folder.path(),
+    );
+    // Read without the shared helper, which joins hyphenated words again.
+    let output = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("Andel"), "{text}");
+    assert!(!text.contains('\u{ad}'), "a header was hyphenated:\n{text}");
+}
