@@ -609,6 +609,19 @@ pub struct Panel {
     pub total_is_sum: bool,
 }
 
+impl Panel {
+    /// Whether the panel has a column of row labels (a heading over them, or a labelled row);
+    /// the layout and the checks of how wide a table may be both follow this.
+    pub fn is_labelled(&self) -> bool {
+        self.label_header.is_some()
+            || self
+                .rows
+                .iter()
+                .chain(&self.total)
+                .any(|row| row.label.is_some())
+    }
+}
+
 fn default_true() -> bool {
     true
 }

@@ -142,3 +142,26 @@ fn a_pdf_carries_its_profile_and_logo_so_it_is_compared_and_made_again_anywhere(
         "the PDF made from its attachments differs from the original"
     );
 }
+
+#[test]
+fn a_profile_line_with_a_character_no_font_has_is_an_error_at_the_profile() {
+    let folder = tempfile::tempdir().unwrap();
+    let ministries = folder.path().join("profiler");
+    std::fs::create_dir(&ministries).unwrap();
+    std::fs::write(
+        ministries.join("eget.json"),
+        r#"{"name": "Eget Ministerium", "address": ["Slotsholmsgade 10", "王 1216 København K"]}"#,
+    )
+    .unwrap();
+    let answer = answer_with_profile(folder.path(), &ministries, "eget");
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        report.contains(
+            "fejl: i profilens address[1]: tegnet \"王\" (U+738B) findes ikke i svars skrifttyper og kan ikke sættes"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("ministry.profile"), "{report}");
+}

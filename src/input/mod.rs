@@ -133,13 +133,18 @@ pub fn check_text_with(
     if problems.is_empty() {
         problems = validate::check(&answer);
     }
-    if let Err(problem) = profile::resolve(&mut answer, side_files) {
-        problems.push(validate::Problem {
+    match profile::resolve(&mut answer, side_files) {
+        Ok(()) => {
+            if let Some(letterhead) = &answer.ministry.letterhead {
+                problems.extend(validate::check_letterhead(letterhead));
+            }
+        }
+        Err(problem) => problems.push(validate::Problem {
             severity: Severity::Error,
             path: JsonPath::root().key("ministry").key("profile"),
             message: problem.message,
             hint: Some(problem.hint),
-        });
+        }),
     }
     let findings = problems
         .into_iter()

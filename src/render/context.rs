@@ -492,12 +492,7 @@ pub fn caption(table: &Table) -> Option<String> {
 }
 
 fn panel_context(panel: &Panel) -> PanelContext {
-    let labelled = panel.label_header.is_some()
-        || panel
-            .rows
-            .iter()
-            .chain(&panel.total)
-            .any(|row| row.label.is_some());
+    let labelled = panel.is_labelled();
     let heading = match (&panel.label, &panel.title) {
         (Some(label), Some(title)) => Some(format!("{label}. {title}")),
         (Some(label), None) => Some(format!("{label}.")),

@@ -452,7 +452,7 @@ struct Columns {
 impl Columns {
     fn of(panel: &Panel, width: f64) -> Self {
         let count = panel.columns.len().max(1) as f64;
-        if is_labelled(panel) {
+        if panel.is_labelled() {
             Self {
                 label: width - count * FIGURE_COLUMN - 2.0 * CELL_INSET,
                 figure: FIGURE_COLUMN - FIGURE_GAP,
@@ -471,22 +471,12 @@ impl Columns {
 /// the columns share the width, but narrower ones would run their figures together), and a
 /// column of row labels needs room of its own.
 fn columns_fitting(panel: &Panel, width: f64) -> usize {
-    let labels = if is_labelled(panel) {
+    let labels = if panel.is_labelled() {
         LABEL_COLUMN
     } else {
         0.0
     };
     ((width - labels) / FIGURE_COLUMN).max(0.0) as usize
-}
-
-/// Whether a panel has a column of row labels: the rule the renderer follows.
-fn is_labelled(panel: &Panel) -> bool {
-    panel.label_header.is_some()
-        || panel
-            .rows
-            .iter()
-            .chain(&panel.total)
-            .any(|row| row.label.is_some())
 }
 
 /// The advance width of `c` in em; a character the body font lacks comes from another font,

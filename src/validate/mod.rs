@@ -150,6 +150,48 @@ fn prose_of_blocks<'a>(blocks: &'a [Block], path: &JsonPath, texts: &mut Vec<(Js
     }
 }
 
+/// Checks the letterhead a ministry profile filled in, whose lines are printed like the
+/// answer's own texts. The findings point at `ministry.profile`, the only place the answer
+/// names the profile, and say which of its fields is at fault.
+pub fn check_letterhead(letterhead: &crate::model::Letterhead) -> Vec<Problem> {
+    let at = JsonPath::root().key("ministry").key("profile");
+    let value = serde_json::to_value(letterhead).expect("letterheads serialise");
+    let mut texts = Vec::new();
+    printed_strings(&value, &JsonPath::root(), &mut texts);
+    let mut problems = Vec::new();
+    for (field, text) in texts {
+        let mut found = Vec::new();
+        check_glyphs(text, &at, &mut found);
+        problems.extend(found.into_iter().map(|problem| Problem {
+            message: format!("i profilens {field}: {}", problem.message),
+            ..problem
+        }));
+    }
+    problems
+}
+
+/// The strings of a profile that are printed: all but the logo's file name.
+fn printed_strings<'a>(
+    value: &'a serde_json::Value,
+    path: &JsonPath,
+    texts: &mut Vec<(JsonPath, &'a str)>,
+) {
+    match value {
+        serde_json::Value::String(text) => texts.push((path.clone(), text)),
+        serde_json::Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                printed_strings(item, &path.index(index), texts);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (key, field) in fields.iter().filter(|(key, _)| *key != "file") {
+                printed_strings(field, &path.key(key), texts);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Every text: not empty, no placeholder from `svar new` left, and only characters svar can
 /// print.
 fn check_texts(value: &serde_json::Value, path: &JsonPath, problems: &mut Vec<Problem>) {

@@ -4,6 +4,30 @@ use super::Problem;
 use crate::input::diagnostic::JsonPath;
 use crate::model::{Block, Cell, Panel, Row, Table};
 
+/// How deeply statements may quote statements. Real answers go two deep (an agency quoting
+/// another); Typst itself gives up at about 16, with an English message about show rules.
+const MAX_STATEMENT_DEPTH: usize = 8;
+
+/// How many statements enclose the blocks at `path`.
+fn statement_depth(path: &JsonPath) -> usize {
+    use crate::input::diagnostic::Segment::Key;
+    path.0
+        .iter()
+        .filter(|segment| matches!(segment, Key(key) if key == "statement"))
+        .count()
+}
+
+fn too_deep(path: JsonPath) -> Problem {
+    Problem::error(
+        path,
+        format!("udtalelserne er indlejret mere end {MAX_STATEMENT_DEPTH} niveauer i hinanden"),
+        Some(
+            "citér en udtalelse i en anden højst nogle få niveauer ned; skriv resten som afsnit"
+                .into(),
+        ),
+    )
+}
+
 pub(super) fn check_blocks(
     blocks: &[Block],
     path: &JsonPath,
@@ -17,6 +41,10 @@ pub(super) fn check_blocks(
                 let inner = path.key("statement").key("blocks");
                 if statement.blocks.is_empty() {
                     problems.push(Problem::error(inner.clone(), "udtalelsen er tom", None));
+                }
+                if statement_depth(&inner) > MAX_STATEMENT_DEPTH {
+                    problems.push(too_deep(path.key("statement")));
+                    continue;
                 }
                 check_blocks(&statement.blocks, &inner, next_table, problems);
             }
