@@ -101,6 +101,19 @@ pub struct Answer {
     pub footnotes: std::collections::BTreeMap<String, String>,
 }
 
+impl Answer {
+    /// The layout the answer is set in: its own, else its ministry profile's, else the answer
+    /// alone; a speaking note for a consultation question is never a letter.
+    pub fn effective_layout(&self) -> Layout {
+        if self.question.kind == QuestionKind::Consultation {
+            return Layout::Answer;
+        }
+        self.layout
+            .or(self.ministry.letterhead.as_ref().map(|l| l.layout))
+            .unwrap_or_default()
+    }
+}
+
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }

@@ -31,8 +31,10 @@ pub enum OutputPathError {
     /// A folder on the way to the PDF is a file.
     #[error("{0}: {1} er en fil, ikke en mappe; vælg en anden mappe til PDF'en")]
     FolderIsFile(PathBuf, PathBuf),
-    /// The PDF would replace one of the files it is made from.
-    #[error("{0}: PDF'en ville erstatte svarfilen {1}; vælg et andet navn til PDF'en")]
+    /// The output would replace one of the files it is made from.
+    #[error(
+        "{0}: filen ville erstatte {1}, som den laves ud fra; vælg et andet navn eller en anden mappe"
+    )]
     ReplacesInput(PathBuf, PathBuf),
 }
 
@@ -43,16 +45,22 @@ pub fn check_pdf_path(pdf: &Path, inputs: &[&Path]) -> Result<(), OutputPathErro
     if !is_pdf_name(pdf) {
         return Err(OutputPathError::NotPdf(pdf.to_path_buf()));
     }
-    if let Some(file) = pdf.ancestors().skip(1).find(|folder| folder.is_file()) {
+    check_output_path(pdf, inputs)
+}
+
+/// Checks that `output` may be written: no folder on its way is a file, and it is none of
+/// `inputs` (however either is spelled).
+pub fn check_output_path(output: &Path, inputs: &[&Path]) -> Result<(), OutputPathError> {
+    if let Some(file) = output.ancestors().skip(1).find(|folder| folder.is_file()) {
         return Err(OutputPathError::FolderIsFile(
-            pdf.to_path_buf(),
+            output.to_path_buf(),
             file.to_path_buf(),
         ));
     }
-    let replaced = inputs.iter().find(|input| same_file(pdf, input));
+    let replaced = inputs.iter().find(|input| same_file(output, input));
     match replaced {
         Some(input) => Err(OutputPathError::ReplacesInput(
-            pdf.to_path_buf(),
+            output.to_path_buf(),
             input.to_path_buf(),
         )),
         None => Ok(()),

@@ -126,12 +126,13 @@ pub fn compare_pages(old: &Typeset, new: &Typeset) -> Vec<PageDifference> {
 /// Writes each difference's image into `folder` (created if needed) under its
 /// [`file_name`](PageDifference::file_name), atomically, and returns the paths written.
 ///
-/// Images of other pages already in the folder are left alone.
+/// Page images an earlier comparison left in the folder are removed, so no image of a page
+/// that no longer differs passes for a current one; other files are left alone.
 pub fn write_differences(
     differences: &[PageDifference],
     folder: &Path,
 ) -> Result<Vec<PathBuf>, PagesError> {
-    differences
+    let written = differences
         .iter()
         .map(|difference| {
             let path = folder.join(difference.file_name());
@@ -140,7 +141,34 @@ pub fn write_differences(
                 Err(source) => Err(PagesError { path, source }),
             }
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    remove_stale_images(folder, &written)?;
+    Ok(written)
+}
+
+/// Removes the page images (`page-NNN.png`) in `folder` that are not among `written`.
+fn remove_stale_images(folder: &Path, written: &[PathBuf]) -> Result<(), PagesError> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Ok(());
+    };
+    let stale = entries
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .filter(|path| is_page_image(path) && !written.contains(path));
+    for path in stale {
+        std::fs::remove_file(&path).map_err(|source| PagesError { path, source })?;
+    }
+    Ok(())
+}
+
+/// Whether `path` is named like the images this module writes.
+fn is_page_image(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    name.strip_prefix("page-")
+        .and_then(|rest| rest.strip_suffix(".png"))
+        .is_some_and(|number| number.len() >= 3 && number.bytes().all(|b| b.is_ascii_digit()))
 }
 
 impl PageDifference {

@@ -13,13 +13,7 @@ fn check_report(relative: &str) -> String {
 
 #[test]
 fn every_mistake_has_its_exact_message() {
-    let folder = crate_root().join("tests/fixtures/invalid");
-    let mut names: Vec<String> = std::fs::read_dir(&folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".json"))
-        .collect();
-    names.sort();
+    let names = common::json_files("tests/fixtures/invalid");
     assert!(
         names.len() >= 15,
         "expected a fixture per mistake, found {names:?}"

@@ -9,14 +9,7 @@ use common::{crate_root, svar};
 
 #[test]
 fn every_content_fixture_has_its_exact_report() {
-    let folder = crate_root().join("tests/fixtures/content");
-    let mut names: Vec<String> = std::fs::read_dir(&folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".json"))
-        .collect();
-    names.sort();
-    for name in names {
+    for name in common::json_files("tests/fixtures/content") {
         let (_, report) = common::check_output(&format!("tests/fixtures/content/{name}"));
         insta::assert_snapshot!(name.trim_end_matches(".json"), report);
     }

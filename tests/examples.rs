@@ -157,12 +157,7 @@ fn consultation_speaking_note_reads_in_order_and_has_no_answer_heading() {
 
 #[test]
 fn every_example_is_checked_somewhere_and_is_valid_without_warnings() {
-    let mut names: Vec<String> = std::fs::read_dir(crate_root().join("data"))
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".json"))
-        .collect();
-    names.sort();
+    let names = common::json_files("data");
     let mut known: Vec<&str> = CHECKED_HERE
         .iter()
         .chain(CHECKED_ELSEWHERE)

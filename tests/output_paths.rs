@@ -28,7 +28,7 @@ fn a_redline_or_watched_pdf_may_not_replace_the_answer() {
         ),
         (
             vec!["diff", "a.json", "a.pdf", "--redline", "./a.pdf"],
-            "fejl: --redline ./a.pdf: PDF'en ville erstatte svarfilen a.pdf; vælg et andet navn til PDF'en\n",
+            "fejl: --redline ./a.pdf: filen ville erstatte a.pdf, som den laves ud fra; vælg et andet navn eller en anden mappe\n",
             2,
         ),
         (
@@ -48,7 +48,7 @@ fn a_redline_or_watched_pdf_may_not_replace_the_answer() {
         ),
         (
             vec!["render", "a.pdf", "-o", "a.pdf"],
-            "fejl: a.pdf: PDF'en ville erstatte svarfilen a.pdf; vælg et andet navn til PDF'en\n",
+            "fejl: a.pdf: filen ville erstatte a.pdf, som den laves ud fra; vælg et andet navn eller en anden mappe\n",
             1,
         ),
     ];
@@ -103,4 +103,66 @@ fn a_missing_template_folder_is_named_as_a_folder() {
         .stderr(predicate::eq(
             "fejl: findes-ikke: skabelonmappen findes ikke; tjek stien efter --templates\n",
         ));
+}
+
+#[test]
+fn an_emitted_typst_source_may_not_replace_an_own_template() {
+    let folder = tempfile::tempdir().unwrap();
+    let templates = folder.path().join("skabeloner");
+    std::fs::create_dir(&templates).unwrap();
+    let style = svar::render::TemplateSet::builtin()
+        .get("style.typ")
+        .unwrap()
+        .to_string();
+    std::fs::write(templates.join("style.typ"), &style).unwrap();
+    std::fs::copy(fixture("complete.json"), folder.path().join("style.json")).unwrap();
+    svar()
+        .current_dir(folder.path())
+        .args([
+            "render",
+            "style.json",
+            "--emit-typst",
+            "--templates",
+            "skabeloner",
+        ])
+        .args(["-o", "skabeloner/style.pdf"])
+        .assert()
+        .code(1)
+        .stderr(
+            "fejl: skabeloner/style.typ: filen ville erstatte skabeloner/style.typ, som den laves \
+             ud fra; vælg et andet navn eller en anden mappe\n",
+        );
+    assert_eq!(
+        std::fs::read_to_string(templates.join("style.typ")).unwrap(),
+        style
+    );
+}
+
+#[test]
+fn page_images_of_an_earlier_comparison_are_removed() {
+    let folder = tempfile::tempdir().unwrap();
+    let pages = folder.path().join("sider");
+    std::fs::create_dir(&pages).unwrap();
+    for stale in ["page-001.png", "page-007.png"] {
+        std::fs::write(pages.join(stale), b"old").unwrap();
+    }
+    std::fs::write(pages.join("noter.txt"), b"mine").unwrap();
+    let answer = fixture("complete.json");
+    svar()
+        .arg("diff")
+        .arg(&answer)
+        .arg(&answer)
+        .arg("--pages")
+        .arg(&pages)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::ends_with(
+            "Siderne ser ens ud; ingen billeder skrevet.\n",
+        ));
+    let mut left: Vec<_> = std::fs::read_dir(&pages)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["noter.txt"]);
 }

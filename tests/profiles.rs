@@ -165,3 +165,59 @@ fn a_profile_line_with_a_character_no_font_has_is_an_error_at_the_profile() {
     );
     assert!(report.contains("ministry.profile"), "{report}");
 }
+
+#[test]
+fn a_changed_profile_layout_or_profile_is_a_change_between_two_pdfs() {
+    let folder = tempfile::tempdir().unwrap();
+    let ministries = crate_root().join("data/ministries");
+    let answer = answer_with_profile(folder.path(), &ministries, "justitsministeriet");
+    let old = folder.path().join("gammel.pdf");
+    let new = folder.path().join("ny.pdf");
+    let render = |pdf: &Path| {
+        svar()
+            .arg("render")
+            .arg(&answer)
+            .arg("-o")
+            .arg(pdf)
+            .assert()
+            .success();
+    };
+    render(&old);
+    // The ministry moves, and its answers become single letters.
+    let profile = folder.path().join("ministries/justitsministeriet.json");
+    let text = std::fs::read_to_string(&profile).unwrap();
+    let moved = text.replace("Slotsholmsgade 10", "Slotsholmsgade 12");
+    assert_ne!(moved, text);
+    std::fs::write(&profile, moved).unwrap();
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&answer).unwrap()).unwrap();
+    json["layout"] = "letter".into();
+    std::fs::write(&answer, json.to_string()).unwrap();
+    render(&new);
+    let output = svar().arg("diff").arg(&old).arg(&new).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for change in [
+        "\nLayout: følgebrev og svar → ét brev\n",
+        "\nBrevpapir, adresse: Slotsholmsgade 10, 1216 København K. → Slotsholmsgade 12, 1216 København K.\n",
+        "\n2 ændringer.\n",
+    ] {
+        assert!(stdout.contains(change), "{change:?} in\n{stdout}");
+    }
+}
+
+#[test]
+fn a_profile_of_another_ministry_than_the_answer_names_is_a_warning() {
+    let folder = tempfile::tempdir().unwrap();
+    let ministries = crate_root().join("data/ministries");
+    let answer = answer_with_profile(folder.path(), &ministries, "forsvarsministeriet");
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        report.starts_with(
+            "advarsel: ministeriet hedder \"Justitsministeriet\", men profilen \"forsvarsministeriet\" er til \"Forsvarsministeriet\"\n"
+        ),
+        "{report}"
+    );
+}

@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::limit::{TimeLimit, run_with_limit};
-use crate::output::{check_pdf_path, is_pdf_name, write_atomically};
+use crate::output::{check_output_path, check_pdf_path, is_pdf_name, write_atomically};
 use crate::pdf::{ExportOptions, Standard, StandardChoice, StandardError};
 use crate::render::TemplateSet;
 use crate::{Error, input, typeset_with};
@@ -179,6 +179,16 @@ fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
+/// The files in an own template folder, if one is given and can be read.
+fn own_templates(folder: Option<&Path>) -> Vec<PathBuf> {
+    let entries = folder.and_then(|folder| std::fs::read_dir(folder).ok());
+    entries
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .collect()
+}
+
 /// Pairs every answer file with its PDF, refusing plans where two answers would write the same
 /// PDF (one would silently replace the other) or `-o x.pdf` names one file for several answers.
 fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, PathBuf)>, String> {
@@ -199,7 +209,14 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, P
             output.display()
         ));
     }
-    let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    // What the outputs must not replace: the answers, and the own templates an emitted Typst
+    // source could land on.
+    let templates = own_templates(args.templates.as_deref());
+    let inputs: Vec<&Path> = files
+        .iter()
+        .chain(&templates)
+        .map(PathBuf::as_path)
+        .collect();
     let mut plan: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(files.len());
     for file in &files {
         if plan.iter().any(|(earlier, _)| earlier == file) {
@@ -207,6 +224,10 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, P
         }
         let pdf = pdf_path(args, file);
         check_pdf_path(&pdf, &inputs).map_err(|error| error.to_string())?;
+        if args.emit_typst {
+            check_output_path(&pdf.with_extension("typ"), &inputs)
+                .map_err(|error| error.to_string())?;
+        }
         if let Some((earlier, _)) = plan.iter().find(|(_, other)| other == &pdf) {
             return Err(format!(
                 "{} og {} skrives begge til {}; giv dem forskellige navne, eller sæt dem hver for sig med -o",

@@ -3,7 +3,7 @@
 use super::{ChangeList, Place};
 use crate::danish;
 use crate::input::JsonPath;
-use crate::model::{Answer, Markup, QuestionKind, Status};
+use crate::model::{Answer, Layout, Letterhead, Markup, Opening, QuestionKind, Status};
 
 /// A metadata field: its Danish name, its JSON path and its value as printed.
 struct Field {
@@ -23,6 +23,79 @@ const FIELDS: &[Field] = &[
         label: "Ministerium",
         path: "ministry.name",
         value: |answer| Some(answer.ministry.name.clone()),
+    },
+    Field {
+        label: "Layout",
+        path: "layout",
+        value: |answer| Some(layout(answer.effective_layout()).to_string()),
+    },
+    Field {
+        label: "Ministeriets profil",
+        path: "ministry.profile",
+        value: |answer| answer.ministry.profile.clone(),
+    },
+    Field {
+        label: "Brevpapir, navn",
+        path: "ministry.profile",
+        value: |answer| Some(letterhead(answer)?.name.clone()),
+    },
+    Field {
+        label: "Brevpapir, adresse",
+        path: "ministry.profile",
+        value: |answer| Some(letterhead(answer)?.address.join(", ")),
+    },
+    Field {
+        label: "Brevpapir, telefon",
+        path: "ministry.profile",
+        value: |answer| letterhead(answer)?.phone.clone(),
+    },
+    Field {
+        label: "Brevpapir, telefax",
+        path: "ministry.profile",
+        value: |answer| letterhead(answer)?.fax.clone(),
+    },
+    Field {
+        label: "Brevpapir, web",
+        path: "ministry.profile",
+        value: |answer| letterhead(answer)?.web.clone(),
+    },
+    Field {
+        label: "Brevpapir, e-mail",
+        path: "ministry.profile",
+        value: |answer| letterhead(answer)?.email.clone(),
+    },
+    Field {
+        label: "Brevpapir, CVR-nr.",
+        path: "ministry.profile",
+        value: |answer| letterhead(answer)?.cvr.clone(),
+    },
+    Field {
+        label: "Brevpapir, EAN",
+        path: "ministry.profile",
+        value: |answer| letterhead(answer)?.ean.clone(),
+    },
+    Field {
+        label: "Brevpapir, brevets indledning",
+        path: "ministry.profile",
+        value: |answer| Some(opening(letterhead(answer)?.opening).to_string()),
+    },
+    Field {
+        label: "Brevpapir, \"Med venlig hilsen\"",
+        path: "ministry.profile",
+        value: |answer| Some(yes_no(letterhead(answer)?.kind_regards)),
+    },
+    Field {
+        label: "Brevpapir, logo",
+        path: "ministry.profile",
+        value: |answer| {
+            let logo = letterhead(answer)?.logo.as_ref()?;
+            // The image itself by a fingerprint, so a new drawing under the old name shows.
+            let fingerprint = typst::utils::hash128(&*logo.bytes) as u32;
+            Some(format!(
+                "{} ({}; billede {fingerprint:08x})",
+                logo.file, logo.description
+            ))
+        },
     },
     Field {
         label: "Ministerens titel",
@@ -147,10 +220,7 @@ const FIELDS: &[Field] = &[
     Field {
         label: "Ikke medlem af udvalget",
         path: "question.asked_by.non_member",
-        value: |answer| {
-            let member = answer.question.asked_by.as_ref()?;
-            Some(if member.non_member { "ja" } else { "nej" }.to_string())
-        },
+        value: |answer| Some(yes_no(answer.question.asked_by.as_ref()?.non_member)),
     },
     Field {
         label: "Frist",
@@ -181,6 +251,35 @@ const FIELDS: &[Field] = &[
         },
     },
 ];
+
+/// The letterhead its ministry's profile gave the answer, if it has a profile.
+fn letterhead(answer: &Answer) -> Option<&Letterhead> {
+    answer.ministry.letterhead.as_ref()
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "ja" } else { "nej" }.to_string()
+}
+
+fn layout(layout: Layout) -> &'static str {
+    match layout {
+        Layout::Answer => "svar alene",
+        Layout::CoverLetter => "følgebrev og svar",
+        Layout::Letter => "ét brev",
+    }
+}
+
+fn opening(opening: Opening) -> &'static str {
+    match opening {
+        Opening::AskedMe => "\"… stillet mig følgende spørgsmål …, som jeg hermed skal besvare.\"",
+        Opening::HerebyAnswered => {
+            "\"… stillet følgende spørgsmål … efter ønske fra …, som hermed besvares.\""
+        }
+        Opening::HerebyAnsweredAskerAfter => {
+            "\"… som hermed besvares. Spørgsmålet er stillet efter ønske fra ….\""
+        }
+    }
+}
 
 /// Records every metadata field that differs, then the question's text as a word diff.
 pub(super) fn compare(old: &Answer, new: &Answer, changes: &mut ChangeList) {

@@ -134,11 +134,7 @@ pub fn check_text_with(
         problems = validate::check(&answer);
     }
     match profile::resolve(&mut answer, side_files) {
-        Ok(()) => {
-            if let Some(letterhead) = &answer.ministry.letterhead {
-                problems.extend(validate::check_letterhead(letterhead));
-            }
-        }
+        Ok(()) => problems.extend(validate::check_letterhead(&answer)),
         Err(problem) => problems.push(validate::Problem {
             severity: Severity::Error,
             path: JsonPath::root().key("ministry").key("profile"),

@@ -301,22 +301,10 @@ impl DocumentContext {
     }
 }
 
-/// The layout the answer asks for, else its ministry's profile's; a speaking note for a
-/// consultation is never a letter.
-fn layout(answer: &Answer) -> Layout {
-    if answer.question.kind == QuestionKind::Consultation {
-        return Layout::Answer;
-    }
-    answer
-        .layout
-        .or(answer.ministry.letterhead.as_ref().map(|l| l.layout))
-        .unwrap_or_default()
-}
-
 /// The cover letter, if the answer (or its ministry's profile) asks for that layout.
 fn cover_letter(answer: &Answer) -> Option<CoverLetterContext> {
     let letterhead = answer.ministry.letterhead.as_ref();
-    if layout(answer) != Layout::CoverLetter {
+    if answer.effective_layout() != Layout::CoverLetter {
         return None;
     }
     let names: Vec<&String> = [&answer.signature.minister, &answer.signature.official]
@@ -340,7 +328,7 @@ fn cover_letter(answer: &Answer) -> Option<CoverLetterContext> {
 /// The opening and closing of a single letter, if the answer (or its profile) asks for one.
 fn letter(answer: &Answer) -> Option<LetterContext> {
     let letterhead = answer.ministry.letterhead.as_ref();
-    if layout(answer) != Layout::Letter {
+    if answer.effective_layout() != Layout::Letter {
         return None;
     }
     let opening = letterhead.map(|l| l.opening).unwrap_or_default();

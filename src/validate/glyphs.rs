@@ -19,21 +19,90 @@ pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Probl
     }
     let coverage = coverage();
     let mut reported: Vec<char> = Vec::new();
+    let mut base = ' ';
     for c in text.chars() {
-        // The common case first: a character some font has, and not a private one.
-        if c.is_ascii() || (coverage.contains(c) && !is_private_use(c)) {
-            continue;
-        }
-        if is_printed_specially(c) || reported.contains(&c) {
-            continue;
-        }
-        reported.push(c);
-        problems.push(if is_private_use(c) {
-            private_use(c, path)
+        let problem = if c.is_ascii() {
+            None
+        } else if is_direction_control(c) {
+            Some(direction_control(c, path))
+        } else if is_private_use(c) {
+            Some(private_use(c, path))
+        } else if is_printed_specially(c) {
+            None
+        } else if !coverage.contains(c) {
+            Some(missing_glyph(c, path))
+        } else if is_combining_mark(c) && !one_font_has(base, c) {
+            Some(missing_combination(base, c, path))
         } else {
-            missing_glyph(c, path)
-        });
+            None
+        };
+        if !is_combining_mark(c) && !is_printed_specially(c) {
+            base = c;
+        }
+        if let Some(problem) = problem
+            && !reported.contains(&c)
+        {
+            reported.push(c);
+            problems.push(problem);
+        }
     }
+}
+
+/// The marks that reverse or reorder how text is displayed (right-to-left overrides and
+/// isolates): the PDF would show the text in another order than the answer file has it.
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Combining marks, drawn over or around the character before them. Typst sets a letter and its
+/// marks in one font, and only looks for another font by the letter: in practice the body
+/// font (which has every letter) must have the mark.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// The family of the body text in the built-in `style.typ`.
+const BODY_FAMILY: &str = "Libertinus Serif";
+
+/// Whether the font `base` is set in has the mark `mark`: the body font for the letters it
+/// has, else any font with both.
+fn one_font_has(base: char, mark: char) -> bool {
+    let book = crate::world::builtin_fonts().book();
+    let fonts = || (0..).map_while(|index| book.info(index));
+    let body = |info: &&typst::text::FontInfo| info.family == BODY_FAMILY;
+    if fonts()
+        .filter(body)
+        .any(|info| info.coverage.contains(base as u32))
+    {
+        fonts()
+            .filter(body)
+            .any(|info| info.coverage.contains(mark as u32))
+    } else {
+        fonts()
+            .any(|info| info.coverage.contains(base as u32) && info.coverage.contains(mark as u32))
+    }
+}
+
+fn direction_control(c: char, path: &JsonPath) -> Problem {
+    Problem::error(
+        path.clone(),
+        format!(
+            "tegnet {} ændrer tekstens retning, så PDF'en ville vise teksten i en anden rækkefølge end svarfilen",
+            describe(c)
+        ),
+        Some("slet tegnet; det er usynligt og kommer som regel med ved kopiering".into()),
+    )
+}
+
+fn missing_combination(base: char, mark: char, path: &JsonPath) -> Problem {
+    Problem::error(
+        path.clone(),
+        format!(
+            "tegnet {} kan ikke sættes over \"{base}\": ingen af svars skrifttyper har begge",
+            describe(mark)
+        ),
+        Some("skriv tegnet uden det kombinerende tegn, eller skriv det ud med ord".into()),
+    )
 }
 
 /// Characters that need no glyph: spaces and line breaks, which Typst sets as space; control
@@ -83,7 +152,7 @@ fn private_use(c: char, path: &JsonPath) -> Problem {
 /// point alone for a character that shows nothing.
 fn describe(c: char) -> String {
     let code = format!("U+{:04X}", c as u32);
-    if is_private_use(c) || c.is_control() {
+    if is_private_use(c) || c.is_control() || is_direction_control(c) || is_combining_mark(c) {
         code
     } else {
         format!("\"{c}\" ({code})")
@@ -157,6 +226,24 @@ mod tests {
                 "tegnet \"😀\" (U+1F600) findes ikke i svars skrifttyper og kan ikke sættes",
             ]
         );
+    }
+
+    #[test]
+    fn direction_controls_and_marks_no_font_sets_with_their_letter_are_refused() {
+        assert_eq!(
+            messages("bidi \u{202e}slut"),
+            [
+                "tegnet U+202E ændrer tekstens retning, så PDF'en ville vise teksten i en anden rækkefølge end svarfilen"
+            ]
+        );
+        assert_eq!(
+            messages("e\u{20dd} og 1\u{fe0f}\u{20e3}"),
+            [
+                "tegnet U+20DD kan ikke sættes over \"e\": ingen af svars skrifttyper har begge",
+                "tegnet U+20E3 kan ikke sættes over \"1\": ingen af svars skrifttyper har begge",
+            ]
+        );
+        assert!(messages("e\u{301} o\u{307} =\u{338}").is_empty());
     }
 
     #[test]

@@ -150,15 +150,31 @@ fn prose_of_blocks<'a>(blocks: &'a [Block], path: &JsonPath, texts: &mut Vec<(Js
     }
 }
 
-/// Checks the letterhead a ministry profile filled in, whose lines are printed like the
-/// answer's own texts. The findings point at `ministry.profile`, the only place the answer
-/// names the profile, and say which of its fields is at fault.
-pub fn check_letterhead(letterhead: &crate::model::Letterhead) -> Vec<Problem> {
+/// Checks the letterhead a ministry profile filled in: its lines are printed like the answer's
+/// own texts, and its name should be the ministry the answer names. The findings point at
+/// `ministry.profile`, the only place the answer names the profile, and say which of its
+/// fields is at fault.
+pub fn check_letterhead(answer: &Answer) -> Vec<Problem> {
+    let Some(letterhead) = &answer.ministry.letterhead else {
+        return Vec::new();
+    };
     let at = JsonPath::root().key("ministry").key("profile");
+    let mut problems = Vec::new();
+    if letterhead.name != answer.ministry.name {
+        problems.push(Problem::warning(
+            JsonPath::root().key("ministry").key("name"),
+            format!(
+                "ministeriet hedder \"{}\", men profilen \"{}\" er til \"{}\"",
+                answer.ministry.name,
+                answer.ministry.profile.as_deref().unwrap_or_default(),
+                letterhead.name
+            ),
+            Some("vælg profilen for dette ministerium, eller ret navnet".into()),
+        ));
+    }
     let value = serde_json::to_value(letterhead).expect("letterheads serialise");
     let mut texts = Vec::new();
     printed_strings(&value, &JsonPath::root(), &mut texts);
-    let mut problems = Vec::new();
     for (field, text) in texts {
         let mut found = Vec::new();
         check_glyphs(text, &at, &mut found);

@@ -18,6 +18,17 @@ pub fn fixture(name: &str) -> PathBuf {
     crate_root().join("tests/fixtures").join(name)
 }
 
+/// The names of the answer files (`*.json`) in a folder under the crate root, sorted.
+pub fn json_files(folder: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(crate_root().join(folder))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+}
+
 /// The svar binary, run from the crate root without colours.
 pub fn svar() -> Command {
     let mut command = Command::cargo_bin("svar").unwrap();
