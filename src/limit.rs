@@ -11,6 +11,9 @@ pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(60);
 /// longer limit is a typing error (and a huge one would not fit in a `Duration`).
 pub const LONGEST_TIME_LIMIT: Duration = Duration::from_secs(24 * 60 * 60);
 
+/// The shortest limit accepted: a millisecond (a shorter one would read as "0 sekunder").
+pub const SHORTEST_TIME_LIMIT: Duration = Duration::from_millis(1);
+
 /// A time limit as `--time-limit` takes it: seconds, with a decimal point or a Danish comma.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimeLimit(pub Duration);
@@ -21,9 +24,10 @@ impl Default for TimeLimit {
     }
 }
 
+/// The limit in seconds as Danes write it: "60", "0,5".
 impl std::fmt::Display for TimeLimit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.0.as_secs_f64())
+        write!(f, "{}", self.0.as_secs_f64().to_string().replace('.', ","))
     }
 }
 
@@ -36,8 +40,8 @@ impl std::str::FromStr for TimeLimit {
             .replace(',', ".")
             .parse()
             .map_err(|_| "skal være et antal sekunder, fx 60 eller 0,5".to_string())?;
-        if !(seconds > 0.0) {
-            return Err("skal være et positivt antal sekunder".to_string());
+        if !(seconds >= SHORTEST_TIME_LIMIT.as_secs_f64()) {
+            return Err("skal være mindst 0,001 sekund".to_string());
         }
         if seconds > LONGEST_TIME_LIMIT.as_secs_f64() {
             return Err(format!(
@@ -55,7 +59,7 @@ pub enum LimitError {
     /// The work took longer than the limit.
     #[error(
         "Typst blev ikke færdig inden for {} sekunder og blev opgivet; en skabelon løber måske i ring (grænsen sættes med --time-limit)",
-        limit.as_secs_f64()
+        TimeLimit(*limit)
     )]
     TimedOut {
         /// The limit that was exceeded.
@@ -108,6 +112,11 @@ mod tests {
             Err("højst 86400 sekunder (et døgn)".to_string())
         );
         assert_eq!(TimeLimit::default().to_string(), "60");
+        assert_eq!(parse("0.25").map(TimeLimit).unwrap().to_string(), "0,25");
+        assert_eq!(
+            parse("1e-10"),
+            Err("skal være mindst 0,001 sekund".to_string())
+        );
     }
 
     #[test]

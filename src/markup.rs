@@ -114,9 +114,11 @@ fn convert(text: &str, mut footnotes: Option<&mut Footnotes>) -> String {
     let mut events = Parser::new_ext(&source, options()).into_offset_iter();
     while let Some((event, range)) = events.next() {
         match event {
-            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
                 out.push_str(&escape::markup(&text));
             }
+            // Code prints as written, backticks included: answers have no code to typeset.
+            Event::Code(_) => out.push_str(&escape::markup(&source[range])),
             Event::SoftBreak | Event::HardBreak => out.push_str("#linebreak();"),
             Event::Start(Tag::Paragraph) => {
                 if paragraphs > 0 {
@@ -277,6 +279,7 @@ mod tests {
             "!\\[logo\\]\\(\\/etc\\/passwd\\)"
         );
         assert_eq!(typst("[^9]"), "\\[^9\\]");
+        assert_eq!(typst("se `§ 5`"), "se \\`§ 5\\`");
         assert_eq!(typst("[lokal](file:///etc/passwd)"), "lokal");
     }
 

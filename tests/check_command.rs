@@ -55,6 +55,13 @@ fn json_format_reports_findings_for_machines() {
     assert_eq!(finding["message"], "ukendt felt `kaption`");
     assert_eq!(finding["hint"], "mente du `caption`?");
     assert!(finding["line"].as_u64().unwrap() > 1);
+    let mut keys: Vec<&String> = finding.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        ["column", "hint", "line", "message", "path", "severity"],
+        "every finding has the same keys, the hint null without advice"
+    );
 }
 
 #[test]

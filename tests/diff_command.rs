@@ -330,3 +330,25 @@ fn page_images_show_only_the_pages_that_differ() {
     assert_eq!(output.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&output.stdout).contains("Siderne ser ens ud"));
 }
+
+#[test]
+fn what_prints_the_same_is_no_change() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(crate_root().join("tests/fixtures/complete.json")).unwrap();
+    // 1234 and 1234.0 print as "1.234"; two spaces print as one.
+    let same = text.replacen("[1234, 2244]", "[1234.0, 2244]", 1).replacen(
+        "Der er i alt behandlet",
+        "Der er  i alt behandlet",
+        1,
+    );
+    assert_ne!(same, text);
+    let new = folder.path().join("ny.json");
+    std::fs::write(&new, same).unwrap();
+    svar()
+        .arg("diff")
+        .arg("tests/fixtures/complete.json")
+        .arg(&new)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("Ingen forskelle"));
+}

@@ -235,7 +235,7 @@ fn a_folder_renders_every_answer_in_it_and_reports_the_bad_ones() {
 #[test]
 fn an_invalid_time_limit_is_refused_as_a_usage_error() {
     for (command, limit, reason) in [
-        ("render", "0", "skal være et positivt antal sekunder"),
+        ("render", "0", "skal være mindst 0,001 sekund"),
         ("watch", "1e20", "højst 86400 sekunder (et døgn)"),
         (
             "diff",

@@ -24,7 +24,7 @@ fn an_endless_template_is_stopped_by_the_time_limit() {
     );
     assert!(started.elapsed() < Duration::from_secs(5));
     let message = result.unwrap_err().to_string();
-    assert!(message.contains("inden for 0.3 sekunder"), "{message}");
+    assert!(message.contains("inden for 0,3 sekunder"), "{message}");
 }
 
 /// `svar diff --redline` with an own template that loops gives up after `--time-limit` too.
@@ -55,7 +55,7 @@ fn a_redline_with_an_endless_template_is_stopped_by_the_time_limit() {
     assert_eq!(output.status.code(), Some(2));
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(
-        message.contains("Typst blev ikke færdig inden for 0.5 sekunder"),
+        message.contains("Typst blev ikke færdig inden for 0,5 sekunder"),
         "{message}"
     );
     assert!(!redline.exists());

@@ -205,7 +205,7 @@ impl ChangeList {
 
     /// Records a word-level text change if `old` and `new` differ.
     fn text(&mut self, place: &Place, old: &str, new: &str) {
-        if old != new {
+        if !prints_the_same(old, new) {
             let segments = text::word_diff(old, new);
             let (old, new) = (old.to_string(), new.to_string());
             self.push(place, ChangeKind::Text { old, new, segments });
@@ -240,4 +240,12 @@ impl ChangeList {
         };
         self.push(to, kind);
     }
+}
+
+/// Whether two texts print the same: Typst sets a run of spaces as one, and none at the ends.
+fn prints_the_same(old: &str, new: &str) -> bool {
+    fn words(text: &str) -> impl Iterator<Item = &str> {
+        text.split(' ').filter(|word| !word.is_empty())
+    }
+    old == new || words(old).eq(words(new))
 }

@@ -41,6 +41,8 @@ const PLAIN: Palette = Palette {
 /// added or removed content indented below their location) and a count; or one line saying
 /// there are no differences. With `color`, ANSI colours replace the `[-…-]{+…+}` marks.
 pub fn to_text(changes: &ChangeList, old: &str, new: &str, color: bool) -> String {
+    // File names too may hold control characters.
+    let (old, new) = (visible(old), visible(new));
     if changes.is_empty() {
         return format!("Ingen forskelle mellem {old} og {new}.\n");
     }

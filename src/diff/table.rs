@@ -262,7 +262,8 @@ impl PanelPair<'_> {
         );
         for &(o, n) in self.columns {
             let (before, after) = (old.row.cells.get(o), new.row.cells.get(n));
-            if before != after {
+            // Compared as printed: 40 and 40.0 are the same figure on the page.
+            if cell_text(before) != cell_text(after) {
                 let cell = Place::new(
                     format!(
                         "{}, {}, {}",

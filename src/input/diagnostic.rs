@@ -82,8 +82,8 @@ pub struct Finding {
     pub path: JsonPath,
     /// What is wrong, in Danish.
     pub message: String,
-    /// What to do about it, in Danish.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// What to do about it, in Danish; `null` in JSON when there is no advice, so every
+    /// finding has the same keys.
     pub hint: Option<String>,
     /// The line, from 1.
     pub line: usize,
