@@ -168,13 +168,14 @@ fn hostile_text_under_markdown_prints_literally() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = render_into(&fixture("markup/hostile.json"), folder.path());
     let text = pdf_text(&pdf);
-    // Straight quotes print as the Danish ” (src/escape.rs); the emphasis stars and the code
-    // backticks are Markdown delimiters, and the link's target is not printed.
+    // Straight quotes print as the Danish ” (src/escape.rs); the emphasis stars are Markdown
+    // delimiters, code prints as written with its backticks, and the link's target is not
+    // printed.
     assert!(
-        text.contains("– Andet punkt #read(”/etc/passwd”) x,read(”x) #eval(”1”) Lars Barfoed"),
+        text.contains("– Andet punkt #read(”/etc/passwd”) x,read(”x) `#eval(”1”)` Lars Barfoed"),
         "{text}"
     );
-    assert!(!text.contains('*') && !text.contains('`'), "{text}");
+    assert!(!text.contains('*'), "{text}");
     assert!(!text.contains("root:"), "a file was read:\n{text}");
     // The link ends at the first ')' and keeps its quote inside the target; the footnote's
     // link is there too.
