@@ -433,7 +433,8 @@ fn a_ministry_profile_gives_the_cover_letter_with_the_standard_sentence() {
         "Folketinget Udvalget for Forretningsordenen Christiansborg 1240 København K",
         "Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del), som Folketingets Udvalg for Forretningsordenen har stillet til justitsministeren den 7. april 2011. Spørgsmålet er stillet efter ønske fra Line Barfod (EL).",
         "Lars Barfoed / Ole Hasselgaard",
-        "Slotsholmsgade 10 · 1216 København K. · Telefon 7226 8400 · Telefax 3393 3510 · www.justitsministeriet.dk · jm@jm.dk",
+        // Two lines: name and address, then the numbers (no "·" left at a line's end).
+        "Justitsministeriet · Slotsholmsgade 10 · 1216 København K. Telefon 7226 8400 · Telefax 3393 3510 · www.justitsministeriet.dk · jm@jm.dk",
     ] {
         assert!(
             page_one.contains(expected),

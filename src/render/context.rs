@@ -83,8 +83,9 @@ pub struct CoverLetterContext {
     pub sentence: String,
     /// "minister / official", when the names are known.
     pub signature: Option<String>,
-    /// The ministry's address and contact lines for the footer.
-    pub footer: Vec<String>,
+    /// The footer's lines, each a list of items: the ministry's name and address, then its
+    /// phone, web and other numbers.
+    pub footer: Vec<Vec<String>>,
 }
 
 /// What a single letter adds around the question and answer.
@@ -367,10 +368,17 @@ fn speaking_note(answer: &Answer) -> Option<SpeakingNoteContext> {
     })
 }
 
-/// The footer lines of the cover letter: name, then the address and contact lines.
-fn footer(letterhead: &Letterhead) -> Vec<String> {
-    std::iter::once(letterhead.name.clone())
-        .chain(contact_lines(letterhead))
+/// The footer of the cover letter in two lines, so that a line breaks between the address and
+/// the numbers rather than anywhere: the name and address, then the contact lines.
+fn footer(letterhead: &Letterhead) -> Vec<Vec<String>> {
+    let address = std::iter::once(letterhead.name.clone()).chain(letterhead.address.iter().cloned());
+    let numbers: Vec<String> = contact_lines(letterhead)
+        .into_iter()
+        .skip(letterhead.address.len())
+        .collect();
+    [address.collect(), numbers]
+        .into_iter()
+        .filter(|line: &Vec<String>| !line.is_empty())
         .collect()
 }
 
