@@ -352,3 +352,37 @@ fn what_prints_the_same_is_no_change() {
         .code(0)
         .stdout(predicate::str::starts_with("Ingen forskelle"));
 }
+
+#[test]
+fn a_table_inserted_before_others_is_one_addition_and_their_new_numbers() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(crate_root().join("tests/fixtures/complete.json")).unwrap();
+    let mut answer: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let blocks = answer["answer"]["blocks"][1]["statement"]["blocks"]
+        .as_array_mut()
+        .unwrap();
+    let at = blocks
+        .iter()
+        .position(|b| b.get("table").is_some())
+        .unwrap();
+    blocks[at]["table"]["number"] = 2.into();
+    let inserted = serde_json::json!({"table": {"number": 1, "caption": "Ny tabel",
+        "panels": [{"columns": ["2018"], "rows": [{"cells": [5]}]}]}});
+    blocks.insert(at, inserted);
+    let new = folder.path().join("ny.json");
+    std::fs::write(&new, answer.to_string()).unwrap();
+    let output = svar()
+        .arg("diff")
+        .arg("tests/fixtures/complete.json")
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.ends_with(
+            "Tabel 1: tilføjet\n    + Tabel 1: Ny tabel\n    + række 1: 2018: 5\nTabel 2, nummer: 1 → 2\n\n2 ændringer.\n"
+        ),
+        "{stdout}"
+    );
+}

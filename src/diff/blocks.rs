@@ -102,10 +102,16 @@ fn compare_blocks(old: &Container, new: &Container, changes: &mut ChangeList) {
 }
 
 /// What identifies a block when aligning: its content, except that a statement is known by its
-/// agency, so a statement that moved and changed is still one statement.
+/// agency, so a statement that moved and changed is still one statement, and a table by its
+/// content without its number, so a table inserted before it is one change, not a cascade.
 fn key(block: &Block) -> String {
     match block {
         Block::Statement(statement) => format!("statement\u{0}{}", statement.source),
+        Block::Table(table) if table.number.is_some() => {
+            let mut unnumbered = table.clone();
+            unnumbered.number = None;
+            key(&Block::Table(unnumbered))
+        }
         other => serde_json::to_string(other).expect("blocks serialise"),
     }
 }

@@ -371,7 +371,8 @@ fn speaking_note(answer: &Answer) -> Option<SpeakingNoteContext> {
 /// The footer of the cover letter in two lines, so that a line breaks between the address and
 /// the numbers rather than anywhere: the name and address, then the contact lines.
 fn footer(letterhead: &Letterhead) -> Vec<Vec<String>> {
-    let address = std::iter::once(letterhead.name.clone()).chain(letterhead.address.iter().cloned());
+    let address =
+        std::iter::once(letterhead.name.clone()).chain(letterhead.address.iter().cloned());
     let numbers: Vec<String> = contact_lines(letterhead)
         .into_iter()
         .skip(letterhead.address.len())
