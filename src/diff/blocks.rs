@@ -295,7 +295,7 @@ fn element(block: &Block) -> Element {
 fn summary(block: &Block) -> Vec<String> {
     match block {
         Block::Paragraph(text) => vec![text.clone()],
-        Block::List(items) => items.iter().map(|item| format!("• {item}")).collect(),
+        Block::List(items) => items.iter().map(|item| format!("– {item}")).collect(),
         Block::Statement(statement) => std::iter::once(introduction(statement))
             .chain(statement.blocks.iter().flat_map(summary))
             .collect(),
