@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{crate_root, svar};
+use common::svar;
 
 #[test]
 fn every_content_fixture_has_its_exact_report() {
