@@ -386,3 +386,22 @@ fn a_table_inserted_before_others_is_one_addition_and_their_new_numbers() {
         "{stdout}"
     );
 }
+
+#[test]
+fn an_unreadable_answer_is_reported_as_json_too() {
+    let output = svar()
+        .args(["diff", "--format", "json", "findes-ikke.json"])
+        .arg("tests/fixtures/complete.json")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["same"], serde_json::Value::Null);
+    let unreadable = &report["unreadable"][0];
+    assert_eq!(unreadable["file"], "findes-ikke.json");
+    assert_eq!(
+        unreadable["findings"][0]["message"],
+        "findes-ikke.json: filen kan ikke læses: filen findes ikke; tjek stien"
+    );
+    assert_eq!(unreadable["findings"][0]["line"], serde_json::Value::Null);
+}

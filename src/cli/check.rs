@@ -77,6 +77,7 @@ fn read_failure(file: &std::path::Path, error: &LoadError) -> serde_json::Value 
     serde_json::json!({
         "file": file.display().to_string(),
         "valid": false,
-        "findings": [{ "severity": "error", "path": "", "message": error.to_string(), "line": 0, "column": 0 }],
+        // No place in a file that could not be read: line and column are null.
+        "findings": [{ "severity": "error", "path": "", "message": error.to_string(), "hint": null, "line": null, "column": null }],
     })
 }

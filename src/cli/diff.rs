@@ -67,8 +67,20 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         return ExitCode::from(TROUBLE);
     }
     let (old, new) = match (load(&args.old), load(&args.new)) {
-        (Some(old), Some(new)) => (old, new),
-        _ => return ExitCode::from(TROUBLE),
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            if args.format == Format::Json {
+                let problems: Vec<_> = [old.err(), new.err()].into_iter().flatten().collect();
+                let document = serde_json::json!({
+                    "same": null,
+                    "old": args.old.display().to_string(),
+                    "new": args.new.display().to_string(),
+                    "unreadable": problems,
+                });
+                super::out::line(serde_json::to_string_pretty(&document).expect("JSON prints"));
+            }
+            return ExitCode::from(TROUBLE);
+        }
     };
     let changes = diff::compare(&old, &new);
     let (old_name, new_name) = (
@@ -92,20 +104,33 @@ pub fn run(args: &DiffArgs) -> ExitCode {
 }
 
 /// Reads one answer, reporting on stderr why it cannot be.
-fn load(path: &Path) -> Option<Answer> {
+/// Reads one answer to compare. Why it cannot be read goes to standard error, and comes back
+/// as JSON for `--format json`, shaped like a file of `svar check --format json`.
+fn load(path: &Path) -> Result<Answer, serde_json::Value> {
     match source::load(path) {
-        Ok(answer) => Some(answer),
+        Ok(answer) => Ok(answer),
         Err(source::SourceError::Load(LoadError::Invalid { report })) => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             eprint!("{}", report.to_text(color));
-            None
+            Err(report.to_json())
         }
         Err(error) => {
             eprintln!("fejl: {error}");
             if let Some(hint) = error.hint() {
                 eprintln!("  = tip: {hint}");
             }
-            None
+            Err(serde_json::json!({
+                "file": path.display().to_string(),
+                "valid": false,
+                "findings": [{
+                    "severity": "error",
+                    "path": "",
+                    "message": error.to_string(),
+                    "hint": error.hint(),
+                    "line": null,
+                    "column": null,
+                }],
+            }))
         }
     }
 }
