@@ -1,5 +1,5 @@
-//! Stage three's sandbox: the Typst `World` that serves one answer's generated source and the
-//! template files, and nothing else.
+//! Stage three's sandbox: the Typst `World` that serves one answer's generated source, the
+//! template files and the files svar hands it (the attachments, a logo), and nothing else.
 //!
 //! No file system, no packages, no network, no system fonts: the compiler sees only what svar
 //! hands it, so an answer cannot read files and the PDF does not depend on the machine.
@@ -145,7 +145,8 @@ pub struct AnswerWorld {
     /// The set `template_files` holds, to know when they must be read again.
     templates: TemplateSet,
     template_files: HashMap<FileId, TemplateFile>,
-    /// Files served besides the sources: the attached JSON, a logo.
+    /// Files served besides the sources: the attachments (answer JSON, profile, logo) and the
+    /// logo the letterhead shows.
     files: HashMap<FileId, Bytes>,
     today: Option<NaiveDate>,
 }
