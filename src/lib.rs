@@ -50,6 +50,9 @@ pub enum Error {
     /// Typesetting ran over its time limit or crashed.
     #[error(transparent)]
     Limit(#[from] limit::LimitError),
+    /// A result would replace a file it is made from.
+    #[error(transparent)]
+    Output(#[from] output::OutputPathError),
     /// A result could not be written.
     #[error("{}: kan ikke skrives: {}", path.display(), input::io_in_danish(source))]
     Write {

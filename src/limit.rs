@@ -40,8 +40,10 @@ impl std::str::FromStr for TimeLimit {
             .replace(',', ".")
             .parse()
             .map_err(|_| "skal være et antal sekunder, fx 60 eller 0,5".to_string())?;
-        // NaN compares as nothing, so it is refused here too.
-        if seconds.is_nan() || seconds < SHORTEST_TIME_LIMIT.as_secs_f64() {
+        if seconds.is_nan() {
+            return Err("skal være et antal sekunder, fx 60 eller 0,5".to_string());
+        }
+        if seconds < SHORTEST_TIME_LIMIT.as_secs_f64() {
             return Err("skal være mindst 0,001 sekund".to_string());
         }
         if seconds > LONGEST_TIME_LIMIT.as_secs_f64() {

@@ -146,15 +146,29 @@ pub fn write_differences(
     Ok(written)
 }
 
-/// Removes the page images (`page-NNN.png`) in `folder` that are not among `written`.
-fn remove_stale_images(folder: &Path, written: &[PathBuf]) -> Result<(), PagesError> {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return Ok(());
-    };
-    let stale = entries
+/// Every file [`write_differences`] would write or remove in `folder`, so a caller can make
+/// sure none of them is a file it must keep.
+pub fn files_touched(differences: &[PageDifference], folder: &Path) -> Vec<PathBuf> {
+    let written: Vec<PathBuf> = differences
+        .iter()
+        .map(|difference| folder.join(difference.file_name()))
+        .collect();
+    let stale = stale_images(folder, &written);
+    written.into_iter().chain(stale).collect()
+}
+
+/// The page images (`page-NNN.png`) in `folder` that are not among `written`.
+fn stale_images(folder: &Path, written: &[PathBuf]) -> Vec<PathBuf> {
+    let entries = std::fs::read_dir(folder).into_iter().flatten();
+    entries
         .filter_map(|entry| Some(entry.ok()?.path()))
-        .filter(|path| is_page_image(path) && !written.contains(path));
-    for path in stale {
+        .filter(|path| is_page_image(path) && !written.contains(path))
+        .collect()
+}
+
+/// Removes the page images in `folder` that are not among `written`.
+fn remove_stale_images(folder: &Path, written: &[PathBuf]) -> Result<(), PagesError> {
+    for path in stale_images(folder, written) {
         std::fs::remove_file(&path).map_err(|source| PagesError { path, source })?;
     }
     Ok(())

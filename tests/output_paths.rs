@@ -166,3 +166,39 @@ fn page_images_of_an_earlier_comparison_are_removed() {
     left.sort();
     assert_eq!(left, ["noter.txt"]);
 }
+
+#[test]
+fn page_images_may_not_replace_a_profile_logo() {
+    let folder = tempfile::tempdir().unwrap();
+    let ministries = folder.path().join("ministries");
+    std::fs::create_dir(&ministries).unwrap();
+    let logo = ministries.join("a-1.png");
+    // A logo named like the image of page 1 of a.pdf (a 1×1 PNG).
+    let png = [
+        0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, b'I', b'H', b'D', b'R', 0,
+        0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0x0D, b'I', b'D',
+        b'A', b'T', 0x78, 0xDA, 0x63, 0xFC, 0xCF, 0xC0, 0x50, 0x0F, 0, 0x04, 0x85, 0x01, 0x80,
+        0x84, 0xA9, 0x8C, 0x21, 0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82,
+    ];
+    std::fs::write(&logo, png).unwrap();
+    std::fs::write(
+        ministries.join("eget.json"),
+        r#"{"name": "Justitsministeriet", "address": ["Slotsholmsgade 10"],
+            "logo": {"file": "a-1.png", "description": "Logo"}}"#,
+    )
+    .unwrap();
+    let mut answer: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("complete.json")).unwrap()).unwrap();
+    answer["ministry"]["profile"] = "eget".into();
+    std::fs::write(folder.path().join("a.json"), answer.to_string()).unwrap();
+    svar()
+        .current_dir(folder.path())
+        .args(["render", "a.json", "-o", "ministries", "--png"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "ministries/a-1.png: filen ville erstatte ministries/a-1.png, som den laves ud fra",
+        ));
+    assert_eq!(std::fs::read(&logo).unwrap(), png, "the logo is untouched");
+    assert!(!ministries.join("a.pdf").exists(), "nothing was written");
+}

@@ -221,3 +221,26 @@ fn a_profile_of_another_ministry_than_the_answer_names_is_a_warning() {
         "{report}"
     );
 }
+
+#[test]
+fn a_logo_that_is_not_the_image_its_name_says_is_an_error_at_check() {
+    let folder = tempfile::tempdir().unwrap();
+    let answer = answer_with_profile(
+        folder.path(),
+        &fixture("logo/ministries"),
+        "justitsministeriet",
+    );
+    std::fs::write(
+        folder.path().join("ministries/eksempel.svg"),
+        "ikke et billede",
+    )
+    .unwrap();
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        report.starts_with("fejl: logoet ")
+            && report.contains("eksempel.svg er ikke en gyldig SVG-fil\n"),
+        "{report}"
+    );
+}

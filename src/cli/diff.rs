@@ -172,6 +172,15 @@ fn write_extras(
             ))
         })??;
         let differences = crate::pages::compare_pages(&old, &new);
+        // The images may land beside the answers' own files (a logo named page-001.png).
+        let read: Vec<PathBuf> = [&args.old, &args.new]
+            .into_iter()
+            .flat_map(|answer| crate::input::files_read_with(answer))
+            .collect();
+        let read: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
+        for path in crate::pages::files_touched(&differences, folder) {
+            crate::output::check_output_path(&path, &read)?;
+        }
         let written = crate::pages::write_differences(&differences, folder).map_err(|error| {
             crate::Error::Write {
                 path: error.path,

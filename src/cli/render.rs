@@ -376,6 +376,18 @@ pub(super) fn render_file(
             file.display()
         ));
     }
+    // Page images are named after the PDF and may land beside the answer's own files (a logo
+    // named like one); nothing is written or removed until all of them are known to be safe.
+    let read = input::files_read_with(file);
+    let read: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
+    for path in produced
+        .outputs
+        .iter()
+        .map(|(path, _)| path)
+        .chain(&produced.stale)
+    {
+        check_output_path(path, &read)?;
+    }
     for (path, bytes) in &produced.outputs {
         write_atomically(path, bytes).map_err(|source| Error::Write {
             path: path.clone(),

@@ -90,6 +90,19 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
     })
 }
 
+/// The files an answer file at `path` may read: itself, and everything in the ministry-profile
+/// folder beside it (profiles and logos). Outputs must never replace them.
+pub fn files_read_with(path: &Path) -> Vec<PathBuf> {
+    let folder = path
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(crate::render::PROFILE_FOLDER);
+    let beside = std::fs::read_dir(folder).into_iter().flatten();
+    std::iter::once(path.to_path_buf())
+        .chain(beside.filter_map(|entry| Some(entry.ok()?.path())))
+        .collect()
+}
+
 /// Where the files an answer names besides itself (spreadsheets, its ministry's profile and
 /// logo) are read from.
 #[derive(Clone, Copy)]

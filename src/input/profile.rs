@@ -50,6 +50,7 @@ pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Result<(), Pro
                 check_logo_name(logo, Path::new(&file))?;
                 let image = format!("{PROFILE_FOLDER}/{}", logo.file);
                 logo.bytes = attached(find, &image, "logoet")?.into();
+                check_image(&logo.bytes, Path::new(&image))?;
             }
             letterhead
         }
@@ -193,6 +194,7 @@ fn read_logo(logo: &mut Logo, folder: &Path) -> Result<(), ProfileProblem> {
         Refusal::Outside | Refusal::Link => linked_out("logoet", &path, "billedfilen"),
     })?;
     logo.bytes = std::fs::read(real).map(Into::into).map_err(unreadable)?;
+    check_image(&logo.bytes, &path)?;
     Ok(())
 }
 
@@ -208,6 +210,31 @@ fn linked_out(thing: &str, path: &Path, what: &str) -> ProfileProblem {
             "kopiér {what} ind i mappen ministries/ i stedet for at henvise til den med en genvej"
         ),
     }
+}
+
+/// Refuses a logo whose content is not the image its name says (a PNG saved as `.svg`, a
+/// damaged file), which Typst would refuse later naming only its own path for the logo.
+fn check_image(bytes: &[u8], path: &Path) -> Result<(), ProfileProblem> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let (kind, fits) = match extension.as_str() {
+        "png" => ("PNG", bytes.starts_with(b"\x89PNG\r\n\x1a\n")),
+        "svg" => (
+            "SVG",
+            std::str::from_utf8(bytes).is_ok_and(|text| text.contains("<svg")),
+        ),
+        _ => ("JPEG", bytes.starts_with(&[0xFF, 0xD8, 0xFF])),
+    };
+    if fits {
+        return Ok(());
+    }
+    Err(ProfileProblem {
+        message: format!("logoet {} er ikke en gyldig {kind}-fil", path.display()),
+        hint: format!("gem billedet igen som {kind}, eller ret filnavnet i profilens \"logo\""),
+    })
 }
 
 /// The profiles there are, for the hint.

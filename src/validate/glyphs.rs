@@ -58,7 +58,8 @@ fn is_direction_control(c: char) -> bool {
 /// marks in one font, and only looks for another font by the letter: in practice the body
 /// font (which has every letter) must have the mark.
 fn is_combining_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    c.general_category_group() == GeneralCategoryGroup::Mark
 }
 
 /// The family of the body text in the built-in `style.typ`.
@@ -242,6 +243,10 @@ mod tests {
                 "tegnet U+20DD kan ikke sættes over \"e\": ingen af svars skrifttyper har begge",
                 "tegnet U+20E3 kan ikke sættes over \"1\": ingen af svars skrifttyper har begge",
             ]
+        );
+        assert_eq!(
+            messages("a\u{489}"),
+            ["tegnet U+0489 kan ikke sættes over \"a\": ingen af svars skrifttyper har begge"]
         );
         assert!(messages("e\u{301} o\u{307} =\u{338}").is_empty());
     }
