@@ -661,7 +661,7 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 #[schemars(
-    description = "En celle: et tal (sat med dansk tusindtalsseparator og decimalkomma) eller en tekst som \"-\"."
+    description = "En celle: et tal (sat med dansk tusindtalsseparator og decimalkomma; 12.40 sættes som 12,4) eller en tekst som \"-\" eller \"12,40\", når decimalerne skal stå."
 )]
 pub enum Cell {
     /// A figure, e.g. 3478 or 12.4.
