@@ -29,7 +29,7 @@ pub enum OutputPathError {
     #[error("{0}: en PDF skal have et navn, der ender på .pdf")]
     NotPdf(PathBuf),
     /// A folder on the way to the PDF is a file.
-    #[error("{0}: {1} er en fil, ikke en mappe; vælg en anden mappe til PDF'en")]
+    #[error("{0}: {1} er en fil, ikke en mappe; vælg en anden mappe")]
     FolderIsFile(PathBuf, PathBuf),
     /// The output would replace one of the files it is made from.
     #[error(

@@ -43,7 +43,7 @@ fn a_redline_or_watched_pdf_may_not_replace_the_answer() {
         ),
         (
             vec!["render", "a.json", "-o", "a.json/x.pdf"],
-            "fejl: a.json/x.pdf: a.json er en fil, ikke en mappe; vælg en anden mappe til PDF'en\n",
+            "fejl: a.json/x.pdf: a.json er en fil, ikke en mappe; vælg en anden mappe\n",
             1,
         ),
         (
@@ -201,4 +201,18 @@ fn page_images_may_not_replace_a_profile_logo() {
         ));
     assert_eq!(std::fs::read(&logo).unwrap(), png, "the logo is untouched");
     assert!(!ministries.join("a.pdf").exists(), "nothing was written");
+}
+
+#[test]
+fn a_page_image_folder_through_a_file_is_refused_before_typesetting() {
+    let (folder, _, _) = folder_with_answer();
+    svar()
+        .current_dir(folder.path())
+        .args(["diff", "a.json", "a.json", "--pages", "a.json/sider"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "fejl: --pages a.json/sider/page-001.png: a.json er en fil, ikke en mappe; vælg en anden mappe\n",
+        );
 }

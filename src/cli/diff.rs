@@ -10,7 +10,7 @@ use crate::diff::{self, report, source};
 use crate::input::LoadError;
 use crate::limit::{TimeLimit, run_with_limit};
 use crate::model::Answer;
-use crate::output::{check_pdf_path, write_atomically};
+use crate::output::{check_output_path, check_pdf_path, write_atomically};
 use crate::pdf::ExportOptions;
 use crate::render::TemplateSet;
 
@@ -64,6 +64,13 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         && let Err(error) = check_pdf_path(redline, &[&args.old, &args.new])
     {
         eprintln!("fejl: --redline {error}");
+        return ExitCode::from(TROUBLE);
+    }
+    // A folder for page images that runs through a file is refused before any typesetting.
+    if let Some(pages) = &args.pages
+        && let Err(error) = check_output_path(&pages.join("page-001.png"), &[])
+    {
+        eprintln!("fejl: --pages {error}");
         return ExitCode::from(TROUBLE);
     }
     let (old, new) = match (load(&args.old), load(&args.new)) {
