@@ -74,10 +74,5 @@ fn print_text(report: &FileReport) {
 }
 
 fn read_failure(file: &std::path::Path, error: &LoadError) -> serde_json::Value {
-    serde_json::json!({
-        "file": file.display().to_string(),
-        "valid": false,
-        // No place in a file that could not be read: line and column are null.
-        "findings": [{ "severity": "error", "path": "", "message": error.to_string(), "hint": null, "line": null, "column": null }],
-    })
+    crate::input::diagnostic::unreadable_json(file, error.to_string(), None)
 }

@@ -126,18 +126,11 @@ fn load(path: &Path) -> Result<Answer, serde_json::Value> {
             if let Some(hint) = error.hint() {
                 eprintln!("  = tip: {hint}");
             }
-            Err(serde_json::json!({
-                "file": path.display().to_string(),
-                "valid": false,
-                "findings": [{
-                    "severity": "error",
-                    "path": "",
-                    "message": error.to_string(),
-                    "hint": error.hint(),
-                    "line": null,
-                    "column": null,
-                }],
-            }))
+            Err(crate::input::diagnostic::unreadable_json(
+                path,
+                error.to_string(),
+                error.hint(),
+            ))
         }
     }
 }

@@ -208,6 +208,23 @@ impl FileReport {
     }
 }
 
+/// A file that could not be read at all, as `--format json` reports it: like a [`FileReport`],
+/// with one error that has no place in the file (line and column are null).
+pub fn unreadable_json(file: &Path, message: String, hint: Option<&str>) -> serde_json::Value {
+    serde_json::json!({
+        "file": file.display().to_string(),
+        "valid": false,
+        "findings": [{
+            "severity": "error",
+            "path": "",
+            "message": message,
+            "hint": hint,
+            "line": null,
+            "column": null,
+        }],
+    })
+}
+
 /// codespan-reporting names the severity in English; clerks read Danish.
 fn in_danish(report: &str, severity: Severity) -> String {
     match severity {

@@ -65,11 +65,10 @@ impl Problem {
 pub fn check(answer: &Answer) -> Vec<Problem> {
     let mut problems = Vec::new();
     let root = JsonPath::root();
-    check_texts(
-        &serde_json::to_value(answer).expect("answers serialise"),
-        &root,
-        &mut problems,
-    );
+    let value = serde_json::to_value(answer).expect("answers serialise");
+    for (path, text) in strings(&value, &root) {
+        check_text(text, &path, &mut problems);
+    }
     check_question(&answer.question, &root.key("question"), &mut problems);
     check_dates(answer, &mut problems);
     check_status(answer, &mut problems);
@@ -173,8 +172,10 @@ pub fn check_letterhead(answer: &Answer) -> Vec<Problem> {
         ));
     }
     let value = serde_json::to_value(letterhead).expect("letterheads serialise");
-    let mut texts = Vec::new();
-    printed_strings(&value, &JsonPath::root(), &mut texts);
+    // All its strings are printed but the logo's file name.
+    let texts = strings(&value, &JsonPath::root())
+        .into_iter()
+        .filter(|(path, _)| path.to_string() != "logo.file");
     for (field, text) in texts {
         let mut found = Vec::new();
         check_glyphs(text, &at, &mut found);
@@ -186,47 +187,35 @@ pub fn check_letterhead(answer: &Answer) -> Vec<Problem> {
     problems
 }
 
-/// The strings of a profile that are printed: all but the logo's file name.
-fn printed_strings<'a>(
-    value: &'a serde_json::Value,
-    path: &JsonPath,
-    texts: &mut Vec<(JsonPath, &'a str)>,
-) {
-    match value {
-        serde_json::Value::String(text) => texts.push((path.clone(), text)),
-        serde_json::Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                printed_strings(item, &path.index(index), texts);
+/// Every string in `value`, with its path under `path`.
+fn strings<'a>(value: &'a serde_json::Value, path: &JsonPath) -> Vec<(JsonPath, &'a str)> {
+    fn collect<'a>(
+        value: &'a serde_json::Value,
+        path: &JsonPath,
+        found: &mut Vec<(JsonPath, &'a str)>,
+    ) {
+        match value {
+            serde_json::Value::String(text) => found.push((path.clone(), text)),
+            serde_json::Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    collect(item, &path.index(index), found);
+                }
             }
-        }
-        serde_json::Value::Object(fields) => {
-            for (key, field) in fields.iter().filter(|(key, _)| *key != "file") {
-                printed_strings(field, &path.key(key), texts);
+            serde_json::Value::Object(fields) => {
+                for (key, field) in fields {
+                    collect(field, &path.key(key), found);
+                }
             }
+            _ => {}
         }
-        _ => {}
     }
+    let mut found = Vec::new();
+    collect(value, path, &mut found);
+    found
 }
 
 /// Every text: not empty, no placeholder from `svar new` left, and only characters svar can
 /// print.
-fn check_texts(value: &serde_json::Value, path: &JsonPath, problems: &mut Vec<Problem>) {
-    match value {
-        serde_json::Value::String(text) => check_text(text, path, problems),
-        serde_json::Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                check_texts(item, &path.index(index), problems);
-            }
-        }
-        serde_json::Value::Object(fields) => {
-            for (key, field) in fields {
-                check_texts(field, &path.key(key), problems);
-            }
-        }
-        _ => {}
-    }
-}
-
 fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
     if text.contains(PLACEHOLDER) {
         problems.push(Problem::error(
