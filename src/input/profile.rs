@@ -1,7 +1,7 @@
 //! Ministry profiles: letterhead data kept once per ministry in `ministries/<id>.json` beside
 //! the answer files, and filled into an answer when it is read.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::SideFiles;
 use super::confine::{self, Refusal};
@@ -27,16 +27,10 @@ pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Result<(), Pro
     };
     check_id(&id)?;
     let name = format!("{id}.json");
-    let letterhead = match side_files {
+    let (text, file) = match side_files {
         SideFiles::Beside(path) => {
-            let folder = path.parent().unwrap_or(Path::new(".")).join(PROFILE_FOLDER);
-            let file = folder.join(&name);
-            let mut letterhead = letterhead(read_profile(&id, &folder, &name)?, &file)?;
-            if let Some(logo) = &mut letterhead.logo {
-                check_logo_name(logo, &file)?;
-                read_logo(logo, &folder)?;
-            }
-            letterhead
+            let folder = folder_beside(path);
+            (read_profile(&id, &folder, &name)?, folder.join(&name))
         }
         SideFiles::Attached(find) => {
             let file = format!("{PROFILE_FOLDER}/{name}");
@@ -45,18 +39,29 @@ pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Result<(), Pro
                 message: format!("ministerieprofilen {file} i PDF'en er ikke UTF-8-tekst"),
                 hint: "PDF'en er beskadiget; sammenlign svarfilerne (JSON) i stedet".into(),
             })?;
-            let mut letterhead = letterhead(text, Path::new(&file))?;
-            if let Some(logo) = &mut letterhead.logo {
-                check_logo_name(logo, Path::new(&file))?;
-                let image = format!("{PROFILE_FOLDER}/{}", logo.file);
-                logo.bytes = attached(find, &image, "logoet")?.into();
-                check_image(&logo.bytes, Path::new(&image))?;
-            }
-            letterhead
+            (text, PathBuf::from(file))
         }
     };
+    let mut letterhead = letterhead(text, &file)?;
+    if let Some(logo) = &mut letterhead.logo {
+        check_logo_name(logo, &file)?;
+        let (bytes, path) = match side_files {
+            SideFiles::Beside(path) => read_logo(&logo.file, &folder_beside(path))?,
+            SideFiles::Attached(find) => {
+                let image = format!("{PROFILE_FOLDER}/{}", logo.file);
+                (attached(find, &image, "logoet")?, PathBuf::from(image))
+            }
+        };
+        check_image(&bytes, &path)?;
+        logo.bytes = bytes.into();
+    }
     answer.ministry.letterhead = Some(letterhead);
     Ok(())
+}
+
+/// The profile folder beside the answer file at `path`.
+fn folder_beside(path: &Path) -> PathBuf {
+    path.parent().unwrap_or(Path::new(".")).join(PROFILE_FOLDER)
 }
 
 /// The letterhead in the profile text `text` read from `file`, keeping the text to attach.
@@ -177,9 +182,9 @@ fn check_logo_name(logo: &Logo, profile: &Path) -> Result<(), ProfileProblem> {
     Ok(())
 }
 
-/// Reads the logo a profile names from the profile's own folder.
-fn read_logo(logo: &mut Logo, folder: &Path) -> Result<(), ProfileProblem> {
-    let name = Path::new(&logo.file);
+/// Reads the logo file `file` from the profile folder `folder`; returns its bytes and path.
+fn read_logo(file: &str, folder: &Path) -> Result<(Vec<u8>, PathBuf), ProfileProblem> {
+    let name = Path::new(file);
     let path = folder.join(name);
     let unreadable = |error: std::io::Error| ProfileProblem {
         message: format!(
@@ -193,9 +198,8 @@ fn read_logo(logo: &mut Logo, folder: &Path) -> Result<(), ProfileProblem> {
         Refusal::Io(error) => unreadable(error),
         Refusal::Outside | Refusal::Link => linked_out("logoet", &path, "billedfilen"),
     })?;
-    logo.bytes = std::fs::read(real).map(Into::into).map_err(unreadable)?;
-    check_image(&logo.bytes, &path)?;
-    Ok(())
+    let bytes = std::fs::read(real).map_err(unreadable)?;
+    Ok((bytes, path))
 }
 
 /// A profile or logo (the `thing` at `path`, a `what` to copy) that is a symbolic link out of
