@@ -111,14 +111,19 @@ fn byte_range(
 /// engine reads are never parsed as Typst at all.
 struct TemplateFile {
     id: FileId,
-    text: String,
+    /// Its name in the template set, which holds its text.
+    name: String,
     parsed: OnceLock<Source>,
 }
 
 impl TemplateFile {
-    fn source(&self) -> Source {
+    fn text<'a>(&self, templates: &'a TemplateSet) -> &'a str {
+        templates.get(&self.name).unwrap_or_default()
+    }
+
+    fn source(&self, templates: &TemplateSet) -> Source {
         self.parsed
-            .get_or_init(|| Source::new(self.id, self.text.clone()))
+            .get_or_init(|| Source::new(self.id, self.text(templates).to_string()))
             .clone()
     }
 }
@@ -127,11 +132,11 @@ impl TemplateFile {
 fn template_files(templates: &TemplateSet) -> HashMap<FileId, TemplateFile> {
     templates
         .files()
-        .map(|(name, text)| {
+        .map(|(name, _)| {
             let id = file_id(&format!("/{name}"));
             let file = TemplateFile {
                 id,
-                text: text.to_string(),
+                name: name.to_string(),
                 parsed: OnceLock::new(),
             };
             (id, file)
@@ -206,7 +211,7 @@ impl World for AnswerWorld {
             return Ok(self.main.clone());
         }
         if let Some(file) = self.template_files.get(&id) {
-            return Ok(file.source());
+            return Ok(file.source(&self.templates));
         }
         let bytes = self.file(id)?;
         let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
@@ -218,7 +223,7 @@ impl World for AnswerWorld {
             return Ok(Bytes::from_string(self.main.text().to_string()));
         }
         if let Some(file) = self.template_files.get(&id) {
-            return Ok(Bytes::from_string(file.text.clone()));
+            return Ok(Bytes::from_string(file.text(&self.templates).to_string()));
         }
         self.files
             .get(&id)
