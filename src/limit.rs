@@ -35,8 +35,17 @@ impl std::str::FromStr for TimeLimit {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        if looks_like_thousands(text) {
+            return Err(format!(
+                "kan læses både som {} og {} sekunder; skriv {} eller {}",
+                text.replacen('.', ",", 1),
+                text.replace('.', ""),
+                text.replace('.', ""),
+                text.replacen('.', ",", 1),
+            ));
+        }
         let seconds: f64 = text
-            .trim()
             .replace(',', ".")
             .parse()
             .map_err(|_| "skal være et antal sekunder, fx 60 eller 0,5".to_string())?;
@@ -54,6 +63,20 @@ impl std::str::FromStr for TimeLimit {
         }
         Ok(Self(Duration::from_secs_f64(seconds)))
     }
+}
+
+/// Whether `text` reads as a whole number with Danish thousands points ("1.000", "2.500"),
+/// which a point-as-decimal reading would take for a thousandth of it.
+fn looks_like_thousands(text: &str) -> bool {
+    let mut groups = text.split('.');
+    let first = groups.next().unwrap_or_default();
+    let digits = |group: &str| group.bytes().all(|byte| byte.is_ascii_digit());
+    let mut rest = groups.peekable();
+    (1..=3).contains(&first.len())
+        && digits(first)
+        && !first.starts_with('0')
+        && rest.peek().is_some()
+        && rest.all(|group| group.len() == 3 && digits(group))
 }
 
 /// Why limited work gave no result.
@@ -115,6 +138,14 @@ mod tests {
             Err("højst 86400 sekunder (et døgn)".to_string())
         );
         assert_eq!(TimeLimit::default().to_string(), "60");
+        assert_eq!(
+            parse("1.000"),
+            Err("kan læses både som 1,000 og 1000 sekunder; skriv 1000 eller 1,000".to_string())
+        );
+        assert!(parse("2.500.000").is_err());
+        assert_eq!(parse("0.500"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse("1.5"), Ok(Duration::from_millis(1500)));
+        assert_eq!(parse("1,000"), Ok(Duration::from_secs(1)));
         assert_eq!(parse("0.25").map(TimeLimit).unwrap().to_string(), "0,25");
         assert_eq!(
             parse("1e-10"),

@@ -290,12 +290,12 @@ impl Standard {
         )
     }
 
-    /// Whether the standard permits arbitrary attached files such as the answer's source JSON
-    /// (PDF/A-2 and the plain PDF/A-4 levels do not).
+    /// Whether the standard permits arbitrary attached files such as the answer's source JSON.
+    /// PDF/A-2 and plain PDF/A-4 do not; PDF/A-4f and PDF/A-4e (ISO 19005-4, annexes) do.
     pub fn allows_attachments(self) -> bool {
         !matches!(
             self,
-            Standard::A2b | Standard::A2u | Standard::A2a | Standard::A4 | Standard::A4e
+            Standard::A2b | Standard::A2u | Standard::A2a | Standard::A4
         )
     }
 

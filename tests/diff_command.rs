@@ -405,3 +405,26 @@ fn an_unreadable_answer_is_reported_as_json_too() {
     );
     assert_eq!(unreadable["findings"][0]["line"], serde_json::Value::Null);
 }
+
+#[test]
+fn a_refused_redline_name_is_reported_as_json_too() {
+    let output = svar()
+        .args(["diff", "--format", "json", "--redline", "ny.txt"])
+        .args([
+            "tests/fixtures/complete.json",
+            "tests/fixtures/complete.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["same"], serde_json::Value::Null);
+    assert_eq!(
+        report["error"],
+        "--redline ny.txt: en PDF skal have et navn, der ender på .pdf"
+    );
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "fejl: --redline ny.txt: en PDF skal have et navn, der ender på .pdf\n"
+    );
+}

@@ -107,6 +107,8 @@ struct PdfFacts {
     tags: BTreeSet<String>,
     /// For every `Table` element, the types of its direct children and of all its descendants.
     tables: Vec<(BTreeSet<String>, BTreeSet<String>)>,
+    /// The names in the catalog's `/Names /EmbeddedFiles` tree.
+    attached: Vec<String>,
 }
 
 fn read_pdf(path: &Path) -> PdfFacts {
@@ -147,6 +149,7 @@ fn read_pdf(path: &Path) -> PdfFacts {
         tagged: false,
         tags: BTreeSet::new(),
         tables: Vec::new(),
+        attached: attached_files(&document, catalog),
     };
     if let Ok(root) = catalog.get(b"StructTreeRoot") {
         facts.tagged = true;
@@ -158,6 +161,29 @@ fn read_pdf(path: &Path) -> PdfFacts {
         }
     }
     facts
+}
+
+/// The names of the files attached to the document (a flat name tree, as Typst writes it).
+fn attached_files(document: &Document, catalog: &Dictionary) -> Vec<String> {
+    let Ok(names) = catalog.get(b"Names") else {
+        return Vec::new();
+    };
+    let names = document.dereference(names).unwrap().1.as_dict().unwrap();
+    let Ok(files) = names.get(b"EmbeddedFiles") else {
+        return Vec::new();
+    };
+    let files = document.dereference(files).unwrap().1.as_dict().unwrap();
+    let entries = document
+        .dereference(files.get(b"Names").unwrap())
+        .unwrap()
+        .1;
+    entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .step_by(2)
+        .map(|name| lopdf::decode_text_string(name).unwrap())
+        .collect()
 }
 
 /// The structure elements among the kids `object` (a reference, dictionary or array); marked
@@ -263,6 +289,16 @@ fn every_answer_exports_under_every_standard_and_pdfa_needs_a_date() {
                     file.display()
                 );
             }
+            // PDF/A-2 and plain PDF/A-4 forbid attached files; every other standard carries
+            // the answer file.
+            let forbids_attachments = standard.starts_with("a-2") || standard == "a-4";
+            assert_eq!(
+                facts.attached.contains(&"svar.json".to_string()),
+                !forbids_attachments,
+                "{} under {standard}: attached files {:?}",
+                file.display(),
+                facts.attached
+            );
             std::fs::remove_file(&pdf).unwrap();
         }
     }

@@ -63,29 +63,19 @@ pub fn run(args: &DiffArgs) -> ExitCode {
     if let Some(redline) = &args.redline
         && let Err(error) = check_pdf_path(redline, &[&args.old, &args.new])
     {
-        eprintln!("fejl: --redline {error}");
-        return ExitCode::from(TROUBLE);
+        return refuse(args, format!("--redline {error}"));
     }
     // A folder for page images that runs through a file is refused before any typesetting.
     if let Some(pages) = &args.pages
         && let Err(error) = check_output_path(&pages.join("page-001.png"), &[])
     {
-        eprintln!("fejl: --pages {error}");
-        return ExitCode::from(TROUBLE);
+        return refuse(args, format!("--pages {error}"));
     }
     let (old, new) = match (load(&args.old), load(&args.new)) {
         (Ok(old), Ok(new)) => (old, new),
         (old, new) => {
-            if args.format == Format::Json {
-                let problems: Vec<_> = [old.err(), new.err()].into_iter().flatten().collect();
-                let document = serde_json::json!({
-                    "same": null,
-                    "old": args.old.display().to_string(),
-                    "new": args.new.display().to_string(),
-                    "unreadable": problems,
-                });
-                super::out::line(serde_json::to_string_pretty(&document).expect("JSON prints"));
-            }
+            let problems: Vec<_> = [old.err(), new.err()].into_iter().flatten().collect();
+            print_trouble(args, "unreadable", problems.into());
             return ExitCode::from(TROUBLE);
         }
     };
@@ -110,7 +100,29 @@ pub fn run(args: &DiffArgs) -> ExitCode {
     }
 }
 
-/// Reads one answer, reporting on stderr why it cannot be.
+/// Refuses to compare, before reading anything: the reason goes to standard error, and for
+/// `--format json` also to standard output, so a review system always gets a JSON document.
+fn refuse(args: &DiffArgs, message: String) -> ExitCode {
+    eprintln!("fejl: {message}");
+    print_trouble(args, "error", message.into());
+    ExitCode::from(TROUBLE)
+}
+
+/// For `--format json`: the document that says the answers could not be compared, with why
+/// under `key`.
+fn print_trouble(args: &DiffArgs, key: &str, why: serde_json::Value) {
+    if args.format != Format::Json {
+        return;
+    }
+    let mut document = serde_json::json!({
+        "same": null,
+        "old": args.old.display().to_string(),
+        "new": args.new.display().to_string(),
+    });
+    document[key] = why;
+    super::out::line(serde_json::to_string_pretty(&document).expect("JSON prints"));
+}
+
 /// Reads one answer to compare. Why it cannot be read goes to standard error, and comes back
 /// as JSON for `--format json`, shaped like a file of `svar check --format json`.
 fn load(path: &Path) -> Result<Answer, serde_json::Value> {
