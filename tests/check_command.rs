@@ -141,3 +141,48 @@ fn render_refuses_invalid_input_with_the_same_message() {
     );
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn a_new_file_is_shared_like_any_new_file_and_points_to_the_schema_above_it() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(folder.path().join("schema")).unwrap();
+    std::fs::copy(
+        common::crate_root().join("schema/answer.schema.json"),
+        folder.path().join("schema/answer.schema.json"),
+    )
+    .unwrap();
+    let cases = folder.path().join("sager");
+    std::fs::create_dir(&cases).unwrap();
+    // The umask decides, as for any file a program creates (a temporary file would be 0600).
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 022 && exec \"$0\" new 'nyt svar.json'")
+        .arg(assert_cmd::cargo::cargo_bin("svar"))
+        .current_dir(&cases)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "nyt svar.json oprettet. Udfyld felterne med UDFYLD, sæt \"number\", og kontrollér med: \
+         svar check 'nyt svar.json'\n"
+    );
+    let file = cases.join("nyt svar.json");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
+    }
+    let text = std::fs::read_to_string(&file).unwrap();
+    let keys: Vec<&str> = text
+        .lines()
+        .filter(|line| line.starts_with("  \""))
+        .map(|line| line.trim_start().split('"').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        ["$schema", "status", "ministry", "question", "answer"]
+    );
+    assert!(text.contains("\"$schema\": \"../schema/answer.schema.json\""));
+}

@@ -79,6 +79,10 @@ fn a_new_answer_needs_a_json_name_in_an_existing_folder() {
             "fejl: x.pdf: en svarfil skal have et navn, der ender på .json\n",
         ),
         (
+            "x.json/",
+            "fejl: x.json/: en svarfil skal have et navn, der ender på .json\n",
+        ),
+        (
             "mangler/x.json",
             "fejl: mangler/x.json: mappen mangler findes ikke; opret den først, eller vælg en anden mappe\n",
         ),

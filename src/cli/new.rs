@@ -1,7 +1,6 @@
 //! `svar new`: a skeleton answer file with every required field, for a clerk to fill in.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
@@ -16,28 +15,56 @@ pub struct NewArgs {
     pub file: PathBuf,
 }
 
-/// The skeleton: every required field, each text a placeholder that `svar check` rejects.
-pub fn skeleton() -> String {
-    let fill = |what: &str| format!("{PLACEHOLDER}: {what}");
-    let skeleton = serde_json::json!({
-        "status": "final",
-        "ministry": { "name": fill("ministeriets navn, fx Justitsministeriet") },
-        "question": {
-            "kind": "committee",
-            "number": 0,
-            "series": "Alm. del",
-            "committee": {
-                "name": fill("udvalgets fulde navn, fx Folketingets Retsudvalg"),
-                "abbreviation": fill("udvalgets forkortelse, fx REU"),
-            },
-            "session": fill("folketingsår, fx 2025-26"),
-            "text": fill("spørgsmålets tekst, ordret og uden anførselstegn"),
-        },
-        "answer": { "blocks": [ { "paragraph": fill("svarets første afsnit") } ] },
-    });
-    let mut text = serde_json::to_string_pretty(&skeleton).expect("JSON prints");
-    text.push('\n');
-    text
+/// The skeleton: every required field, in the order the README's outline has them, each text a
+/// placeholder (`@`, replaced by [`PLACEHOLDER`]) that `svar check` rejects.
+const SKELETON: &str = r#"{
+  "status": "final",
+  "ministry": { "name": "@: ministeriets navn, fx Justitsministeriet" },
+  "question": {
+    "kind": "committee",
+    "number": 0,
+    "series": "Alm. del",
+    "committee": {
+      "name": "@: udvalgets fulde navn, fx Folketingets Retsudvalg",
+      "abbreviation": "@: udvalgets forkortelse, fx REU"
+    },
+    "session": "@: folketingsår, fx 2025-26",
+    "text": "@: spørgsmålets tekst, ordret og uden anførselstegn"
+  },
+  "answer": {
+    "blocks": [
+      { "paragraph": "@: svarets første afsnit" }
+    ]
+  }
+}
+"#;
+
+/// Where svar's schema is looked for from the new file's folder: `schema/answer.schema.json`
+/// in that folder or one above it, as in svar's own repository beside `data/`.
+const SCHEMA_FILE: &str = "schema/answer.schema.json";
+
+/// The skeleton for a file in `folder`: it points to the schema when one is found there or
+/// above, so an editor completes and checks the fields from the first keystroke.
+pub fn skeleton(folder: &Path) -> String {
+    let text = SKELETON.replace('@', PLACEHOLDER);
+    match schema_above(folder) {
+        Some(schema) => text.replacen(
+            "{\n",
+            &format!("{{\n  \"$schema\": {},\n", serde_json::Value::from(schema)),
+            1,
+        ),
+        None => text,
+    }
+}
+
+/// The schema file as a relative reference from `folder` ("../schema/answer.schema.json").
+fn schema_above(folder: &Path) -> Option<String> {
+    let folder = folder.canonicalize().ok()?;
+    folder
+        .ancestors()
+        .enumerate()
+        .find(|(_, ancestor)| ancestor.join(SCHEMA_FILE).is_file())
+        .map(|(levels, _)| format!("{}{SCHEMA_FILE}", "../".repeat(levels)))
 }
 
 /// Writes the skeleton, refusing to overwrite an existing file.
@@ -47,10 +74,17 @@ pub fn run(args: &NewArgs) -> ExitCode {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => std::path::Path::new("."),
     };
-    if !args
+    // "svar.json/" names a folder, although Path reads it as svar.json.
+    let names_folder = args
         .file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(['/', '\\']);
+    if names_folder
+        || !args
+            .file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
     {
         eprintln!(
             "fejl: {}: en svarfil skal have et navn, der ender på .json",
@@ -66,18 +100,13 @@ pub fn run(args: &NewArgs) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let created = tempfile::NamedTempFile::new_in(folder).and_then(|mut file| {
-        file.write_all(skeleton().as_bytes())?;
-        file.persist_noclobber(&args.file)
-            .map(|_| ())
-            .map_err(|error| error.error)
-    });
-    match created {
+    match crate::output::create_new(&args.file, skeleton(folder).as_bytes()) {
         Ok(()) => {
+            let name = args.file.to_string_lossy();
             super::out::line(format_args!(
                 "{} oprettet. Udfyld felterne med {PLACEHOLDER}, sæt \"number\", og kontrollér med: svar check {}",
                 args.file.display(),
-                args.file.display()
+                shlex::try_quote(&name).unwrap_or(name.clone())
             ));
             ExitCode::SUCCESS
         }

@@ -49,7 +49,16 @@ pub fn io_in_danish(error: &std::io::Error) -> String {
         ErrorKind::StorageFull => "disken er fuld".into(),
         ErrorKind::ReadOnlyFilesystem => "drevet er skrivebeskyttet".into(),
         ErrorKind::QuotaExceeded => "diskkvoten er opbrugt".into(),
-        _ => error.to_string(),
+        ErrorKind::InvalidFilename => {
+            "navnet er for langt eller ikke tilladt; vælg et kortere".into()
+        }
+        ErrorKind::FileTooLarge => "filen er for stor".into(),
+        ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => {
+            "filen er i brug af et andet program".into()
+        }
+        ErrorKind::TooManyLinks => "stien har for mange symbolske link".into(),
+        // The system's own words, for whoever helps the clerk, after a Danish lead.
+        _ => format!("systemfejl ({error})"),
     }
 }
 

@@ -225,7 +225,7 @@ fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
                 "erstat teksten med {PLACEHOLDER} med det rigtige indhold"
             )),
         ));
-    } else if text.trim().is_empty() {
+    } else if !has_visible_character(text) {
         problems.push(Problem::error(
             path.clone(),
             "teksten er tom",
@@ -235,6 +235,16 @@ fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
     if is_printed(path) {
         check_glyphs(text, path, problems);
     }
+}
+
+/// Whether anything of `text` shows on the page: spaces and invisible format characters such
+/// as U+200B (zero-width space) or U+FEFF, which come along when text is pasted from Word or a
+/// web page, print as nothing, so a text of only those is as empty as "".
+fn has_visible_character(text: &str) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    text.chars().any(|c| {
+        !c.is_whitespace() && !c.is_control() && c.general_category() != GeneralCategory::Format
+    })
 }
 
 /// Whether the text at `path` is printed; the schema, the profile and a spreadsheet are named
