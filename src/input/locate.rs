@@ -37,9 +37,14 @@ impl<'a> Locator<'a> {
     /// The value at `path` as written in the file, if it is a short single-line scalar worth
     /// quoting in a message (`-5`, `1e23`, `"15"`).
     pub fn written(&self, path: &JsonPath) -> Option<&'a str> {
-        let written = &self.text[self.span(path, false)?];
+        let written = self.whole(path)?;
         let scalar = !written.starts_with(['{', '[']);
         (scalar && !written.contains('\n') && written.chars().count() <= 40).then_some(written)
+    }
+
+    /// The value at `path` as written in the file, however long.
+    pub fn whole(&self, path: &JsonPath) -> Option<&'a str> {
+        Some(&self.text[self.span(path, false)?])
     }
 
     /// The bytes of the value at `path`, or of the deepest part of the path that exists. For a

@@ -7,6 +7,7 @@ mod locate;
 mod profile;
 mod scan;
 mod serde_error;
+mod shape;
 mod spreadsheet;
 
 use std::path::{Path, PathBuf};
@@ -150,6 +151,9 @@ pub fn check_text_with(
             return (None, FileReport::new(path, text, vec![finding]));
         }
     };
+    if let Some(finding) = list_for_object(text, &locator, &lines) {
+        return (None, FileReport::new(path, text, vec![finding]));
+    }
     // Tables from spreadsheets are filled in first, so the checks see their figures.
     let mut problems = spreadsheet::resolve(&mut answer, side_files);
     if problems.is_empty() {
@@ -179,6 +183,15 @@ pub fn check_text_with(
         })
         .collect();
     (Some(answer), FileReport::new(path, text, findings))
+}
+
+/// The finding for a list written where the format has an object, which serde accepts.
+fn list_for_object(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Option<Finding> {
+    let document: serde_json::Value = serde_json::from_str(text).ok()?;
+    let path = shape::list_for_object(&document)?;
+    let span = first_line(text, locator.span(&path, false).unwrap_or(0..0));
+    let (message, hint) = serde_error::list_for_object();
+    Some(Finding::error(path, message, Some(hint), span, lines))
 }
 
 /// A list or object spans many lines; pointing at its first line is clearer.

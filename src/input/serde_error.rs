@@ -17,6 +17,12 @@ pub fn finding(
     let raw = raw_message(error);
     let category = error.classify();
     let at_error = lines.offset(error.line(), error.column());
+    if let Some(block) = block_as_text(&path, locator) {
+        let written = locator.written(&block).unwrap_or("\"…\"");
+        let span = locator.span(&block, false).unwrap_or(at_error..at_error);
+        let (message, hint) = block_message(written);
+        return Finding::error(block, message, Some(hint), span, lines);
+    }
     // serde_json says "expected value" when an enum gets a value of the wrong kind; in a file
     // that is valid JSON that is no syntax error, and the value is the place to show.
     let (message, hint, span) =
@@ -176,10 +182,8 @@ fn translate_data(raw: &str, written: Option<&str>) -> (String, Option<String>) 
         mismatch("forkert værdi", rest, written)
     } else if raw.starts_with("invalid length") && raw.contains("expected struct") {
         // serde reads a struct from a list too, field by field; the format has objects only.
-        (
-            "forkert type: fandt en liste [ … ], men her skal stå et objekt { … }".into(),
-            Some("skriv felterne med navn: {\"navn\": værdi, …}".into()),
-        )
+        let (message, hint) = list_for_object();
+        (message, Some(hint))
     } else if raw.starts_with("data did not match any variant of untagged enum Cell") {
         (
             "en celle skal være et tal eller en tekst".into(),
@@ -195,6 +199,49 @@ fn translate_data(raw: &str, written: Option<&str>) -> (String, Option<String>) 
     } else {
         (raw.to_string(), None)
     }
+}
+
+/// The block at or above `path` when the file has it as bare text (`"Et afsnit."`, or the
+/// kind alone, `"paragraph"`), which serde takes for the name of an enum variant.
+fn block_as_text(path: &JsonPath, locator: &Locator<'_>) -> Option<JsonPath> {
+    let segments = path.0.as_slice();
+    let is_block = |segments: &[Segment]| matches!(segments, [.., Segment::Key(key), Segment::Index(_)] if key == "blocks");
+    let block = if is_block(segments) {
+        path.clone()
+    } else if matches!(segments.last(), Some(Segment::Key(_)))
+        && is_block(&segments[..segments.len() - 1])
+    {
+        JsonPath(segments[..segments.len() - 1].to_vec())
+    } else {
+        return None;
+    };
+    locator
+        .whole(&block)
+        .is_some_and(|written| written.starts_with('"'))
+        .then_some(block)
+}
+
+/// A block written as text: what it should look like, with the clerk's own text where that is
+/// a paragraph.
+fn block_message(written: &str) -> (String, String) {
+    let kinds = ["\"paragraph\"", "\"list\"", "\"statement\"", "\"table\""];
+    let example = if kinds.contains(&written) {
+        "{\"paragraph\": \"…\"}".to_string()
+    } else {
+        format!("{{\"paragraph\": {written}}}")
+    };
+    (
+        "en blok skal være et objekt, ikke en tekst".into(),
+        format!("skriv fx {example}"),
+    )
+}
+
+/// The message and hint for a list where the format has an object.
+pub fn list_for_object() -> (String, String) {
+    (
+        "forkert type: fandt en liste [ … ], men her skal stå et objekt { … }".into(),
+        "skriv felterne med navn: {\"navn\": værdi, …}".into(),
+    )
 }
 
 /// An unknown field or enum value, with the closest allowed one or the list of them.
