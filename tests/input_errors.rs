@@ -33,6 +33,15 @@ fn write(folder: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
     path
 }
 
+/// The spreadsheet fixture in `folder` (with its CSV), its panel reading `csv`.
+fn spreadsheet_answer(folder: &Path, csv: &str) -> PathBuf {
+    std::fs::copy(fixture("sager.csv"), folder.join("sager.csv")).unwrap();
+    let text = std::fs::read_to_string(fixture("spreadsheet.json"))
+        .unwrap()
+        .replace("\"csv\": \"sager.csv\"", &format!("\"csv\": \"{csv}\""));
+    write(folder, "svar.json", text)
+}
+
 /// The complete fixture with `field` (e.g. `"x": 1`) added as its first field.
 fn complete_with(field: &str) -> String {
     let text = std::fs::read_to_string(fixture("complete.json")).unwrap();
@@ -329,15 +338,6 @@ mod links {
 
     use super::*;
 
-    /// The spreadsheet fixture in `folder` (with its CSV), its panel reading `csv`.
-    fn spreadsheet_answer(folder: &Path, csv: &str) -> PathBuf {
-        std::fs::copy(fixture("sager.csv"), folder.join("sager.csv")).unwrap();
-        let text = std::fs::read_to_string(fixture("spreadsheet.json"))
-            .unwrap()
-            .replace("\"csv\": \"sager.csv\"", &format!("\"csv\": \"{csv}\""));
-        write(folder, "svar.json", text)
-    }
-
     #[test]
     fn a_spreadsheet_behind_a_link_out_of_the_folder_is_refused() {
         let root = tempfile::tempdir().unwrap();
@@ -475,4 +475,181 @@ fn a_broken_profile_is_reported_in_danish_with_its_place() {
         "{stderr}"
     );
     assert!(stderr.contains("mente du `address`?"), "{stderr}");
+}
+
+/// A spreadsheet's mistakes are reported at its own file, line and column, and a figure is
+/// never read as another number.
+mod spreadsheets {
+    use super::*;
+
+    /// `svar COMMAND svar.json` for the spreadsheet fixture with `sager.csv` holding `csv`,
+    /// run in the answer's folder as a clerk would: the exit code and the report.
+    fn run_with_sheet(command: &str, csv: &str) -> (i32, String) {
+        let folder = tempfile::tempdir().unwrap();
+        spreadsheet_answer(folder.path(), "sager.csv");
+        write(folder.path(), "sager.csv", csv);
+        let output = svar()
+            .current_dir(folder.path())
+            .args([command, "svar.json"])
+            .output()
+            .unwrap();
+        let code = output.status.code().unwrap_or(-1);
+        (code, String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+
+    /// The first line of the report `svar check` gives for `csv`, after checking that it fails.
+    fn first_error(csv: &str) -> String {
+        let (code, stderr) = run_with_sheet("check", csv);
+        assert_eq!(code, 1, "{stderr}");
+        stderr.lines().next().unwrap_or_default().to_string()
+    }
+
+    const DANISH_ADVICE: &str = "1.234,5 eller 1234,5: et regneark med semikolon mellem \
+        cellerne læses på dansk, med punktum mellem tusinder og komma før decimaler";
+
+    #[test]
+    fn a_danish_figure_written_otherwise_is_refused_at_its_cell() {
+        let (code, stderr) = run_with_sheet(
+            "check",
+            "Type;2009;2010\nBehandlet;1.234;2.244\nAndel;12,5;1,234.5\n",
+        );
+        assert_eq!(code, 1, "{stderr}");
+        assert_eq!(
+            stderr,
+            format!(
+                "fejl: sager.csv, linje 3, kolonne 12: \"1,234.5\" kan ikke læses som et tal
+   ┌─ svar.json:45:28
+   │
+45 │                     \"csv\": \"sager.csv\"
+   │                            ^^^^^^^^^^^
+   │
+   = sti: answer.blocks[1].statement.blocks[1].table.panels[0].csv
+   = tip: skriv fx {DANISH_ADVICE}
+
+"
+            )
+        );
+        for (written, column) in [("1.23", 12), ("1.2.3", 12), ("0.5", 12), (",5", 12)] {
+            let csv = format!("Type;2009;2010\nBehandlet;1.234;2.244\nAndel;12,5;{written}\n");
+            assert_eq!(
+                first_error(&csv),
+                format!(
+                    "fejl: sager.csv, linje 3, kolonne {column}: \"{written}\" kan ikke læses som et tal"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn a_figure_with_an_exponent_is_refused_in_both_conventions() {
+        let (code, stderr) = run_with_sheet("check", "Type;2009\nBehandlet;1e3\n");
+        assert_eq!(code, 1, "{stderr}");
+        assert!(
+            stderr.starts_with(
+                "fejl: sager.csv, linje 2, kolonne 11: \"1e3\" kan ikke læses som et tal\n"
+            ),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!(
+                "tip: skriv tallet helt ud uden eksponent, fx {DANISH_ADVICE}\n"
+            )),
+            "{stderr}"
+        );
+        assert_eq!(
+            first_error("Type,2009\nBehandlet,1E3\n"),
+            "fejl: sager.csv, linje 2, kolonne 11: \"1E3\" kan ikke læses som et tal"
+        );
+    }
+
+    #[test]
+    fn an_international_figure_written_otherwise_is_refused_and_one_written_so_is_read() {
+        let (code, stderr) = run_with_sheet(
+            "check",
+            "Type,2009,2010\nBehandlet,\"1,234.5\",2244\nAndel,1.2.3,5\n",
+        );
+        assert_eq!(code, 1, "{stderr}");
+        assert!(
+            stderr.starts_with(
+                "fejl: sager.csv, linje 3, kolonne 7: \"1.2.3\" kan ikke læses som et tal\n"
+            ),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(
+                "tip: skriv fx 1234.5 eller \"1,234.5\": et regneark med komma mellem cellerne \
+                 læses internationalt, med punktum før decimaler og evt. komma mellem tusinder\n"
+            ),
+            "{stderr}"
+        );
+        let (code, stderr) = run_with_sheet(
+            "check",
+            "Type,2009,2010\nBehandlet,\"1,234.5\",2244\nAndel,12.4,-\n",
+        );
+        assert_eq!((code, stderr.as_str()), (0, ""));
+    }
+
+    #[test]
+    fn a_refused_figure_makes_no_pdf() {
+        let folder = tempfile::tempdir().unwrap();
+        spreadsheet_answer(folder.path(), "sager.csv");
+        write(folder.path(), "sager.csv", "Type;2009\nBehandlet;1.23\n");
+        let output = svar()
+            .current_dir(folder.path())
+            .args(["render", "svar.json", "-o", "svar.pdf"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        assert!(!folder.path().join("svar.pdf").exists());
+    }
+
+    #[test]
+    fn a_row_of_the_wrong_length_is_reported_at_its_line() {
+        assert_eq!(
+            first_error("Type;2009;2010\nBehandlet;1.234;2.244\nAndel;12,5\nI alt;1.246,5;2.244\n"),
+            "fejl: sager.csv, linje 3: rækken har 1 celle, men panelet har 2 kolonner"
+        );
+    }
+
+    #[test]
+    fn a_quote_that_never_closes_is_reported_where_it_opens() {
+        assert_eq!(
+            first_error("Type;2009;2010\n\"Beh;x;1;2\n"),
+            "fejl: sager.csv, linje 2, kolonne 1: et anførselstegn lukkes ikke"
+        );
+    }
+
+    #[test]
+    fn a_wrong_total_names_the_spreadsheets_total_row() {
+        assert_eq!(
+            first_error(
+                "Type;2009;2010\nBehandlet;1.234;2.244\nAndel;12,5;-\n\nI alt;1.246;2.244\n"
+            ),
+            "fejl: sager.csv, linje 5: totalen i kolonne 1 (2009) er 1.246, men rækkerne summer til 1.246,5"
+        );
+    }
+
+    #[test]
+    fn a_spreadsheet_in_an_enclosure_fills_its_panel() {
+        let folder = tempfile::tempdir().unwrap();
+        let answer = spreadsheet_answer(folder.path(), "sager.csv");
+        let mut json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&answer).unwrap()).unwrap();
+        json["answer"]["blocks"][3]["paragraph"] = "Tallene fremgår også af bilag 1.".into();
+        json["enclosures"] = serde_json::json!([{"title": "Sager", "blocks": [{"table": {
+            "number": 2, "caption": "Sager i bilaget", "panels": [{"csv": "sager.csv"}]
+        }}]}]);
+        std::fs::write(&answer, json.to_string()).unwrap();
+        let pdf = folder.path().join("svar.pdf");
+        let (code, stderr) = run(&[
+            "render".as_ref(),
+            answer.as_os_str(),
+            "-o".as_ref(),
+            pdf.as_os_str(),
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        let text = common::pdf_text(&pdf);
+        assert!(text.contains("Tabel 2: Sager i bilaget"), "{text}");
+        assert_eq!(text.matches("1.246,5").count(), 2, "{text}");
+    }
 }

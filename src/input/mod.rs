@@ -155,10 +155,10 @@ pub fn check_text_with(
         return (None, FileReport::new(path, text, vec![finding]));
     }
     // Tables from spreadsheets are filled in first, so the checks see their figures.
-    let mut problems = spreadsheet::resolve(&mut answer, side_files);
-    if problems.is_empty() {
-        problems = validate::check(&answer);
-    }
+    let mut problems = match spreadsheet::resolve(&mut answer, side_files) {
+        Ok(sheets) => sheets.relocate(validate::check(&answer)),
+        Err(problems) => problems,
+    };
     match profile::resolve(&mut answer, side_files) {
         Ok(()) => problems.extend(validate::check_letterhead(&answer)),
         Err(problem) => problems.push(validate::Problem {

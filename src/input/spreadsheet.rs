@@ -1,111 +1,202 @@
 //! Tables from spreadsheets: a panel's header and rows read from a CSV file beside the answer
 //! file, the way agencies deliver their figures.
+//!
+//! A mistake in a spreadsheet is a finding at the panel's `"csv"`, the only place the answer
+//! names the spreadsheet, whose message begins with the spreadsheet's file, line and column,
+//! as a ministry profile's mistakes name the profile. The content checks, which run on the
+//! filled panels, are told the same way which line of the spreadsheet they are about.
+
+mod figure;
+mod records;
 
 use std::path::Path;
 
+use self::figure::{Convention, Malformed};
+use self::records::{Record, Unclosed};
 use super::confine::{self, Refusal};
+use crate::danish::count;
+use crate::input::diagnostic::Segment;
 use crate::input::{JsonPath, SideFiles};
-use crate::model::{Answer, Block, Cell, Panel, Row};
+use crate::model::{Answer, Block, Panel, Row};
 use crate::validate::Problem;
 
-/// Fills every panel that names a CSV file from it; returns what went wrong, located.
+/// Fills every panel that names a CSV file from it. Returns where the panels' headers and rows
+/// came from, to name them in the content checks' findings, or what went wrong, located.
 ///
 /// An answer a PDF carries has its figures written in (svar attaches the answer with its
 /// spreadsheets read), so a spreadsheet named there is refused rather than looked for on disk.
-pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Vec<Problem> {
+pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Result<Sheets, Vec<Problem>> {
     let folder = match side_files {
         SideFiles::Beside(path) => Some(path.parent().unwrap_or(Path::new("."))),
         SideFiles::Attached(_) => None,
     };
-    let mut problems = Vec::new();
-    let blocks = JsonPath::root().key("answer").key("blocks");
-    resolve_blocks(&mut answer.answer.blocks, &blocks, folder, &mut problems);
-    problems
+    let mut filler = Filler {
+        folder,
+        sheets: Vec::new(),
+        problems: Vec::new(),
+    };
+    let root = JsonPath::root();
+    filler.blocks(&mut answer.answer.blocks, &root.key("answer").key("blocks"));
+    // Large tables belong in enclosures, so their panels are filled too.
+    for (index, enclosure) in answer.enclosures.iter_mut().enumerate() {
+        let blocks = root.key("enclosures").index(index).key("blocks");
+        filler.blocks(&mut enclosure.blocks, &blocks);
+    }
+    if filler.problems.is_empty() {
+        Ok(Sheets(filler.sheets))
+    } else {
+        Err(filler.problems)
+    }
 }
 
-fn resolve_blocks(
-    blocks: &mut [Block],
-    path: &JsonPath,
-    folder: Option<&Path>,
-    problems: &mut Vec<Problem>,
-) {
-    for (index, block) in blocks.iter_mut().enumerate() {
-        let path = path.index(index);
-        match block {
-            Block::Statement(statement) => resolve_blocks(
-                &mut statement.blocks,
-                &path.key("statement").key("blocks"),
-                folder,
-                problems,
-            ),
-            Block::Table(table) => {
-                for (number, panel) in table.panels.iter_mut().enumerate() {
-                    let panel_path = path.key("table").key("panels").index(number);
-                    if let Err(problem) = fill(panel, &panel_path, folder) {
-                        problems.push(problem);
+/// Which spreadsheets filled which panels, so that the content checks' findings about a filled
+/// panel's header or rows, whose paths lead nowhere in the answer file, name the spreadsheet.
+pub struct Sheets(Vec<Sheet>);
+
+impl Sheets {
+    /// `problems`, those about a spreadsheet's header or rows moved to the panel's `"csv"` with
+    /// the spreadsheet's file and line before their message.
+    pub fn relocate(&self, problems: Vec<Problem>) -> Vec<Problem> {
+        problems
+            .into_iter()
+            .map(|problem| {
+                self.0
+                    .iter()
+                    .find_map(|sheet| sheet.relocated(&problem))
+                    .unwrap_or(problem)
+            })
+            .collect()
+    }
+}
+
+/// Where one panel's header and rows came from.
+struct Sheet {
+    /// The panel in the answer.
+    panel: JsonPath,
+    /// The spreadsheet's file, as messages name it.
+    file: String,
+    /// The lines of its header and rows.
+    lines: Lines,
+}
+
+/// The lines a spreadsheet's header, rows and total row start at.
+struct Lines {
+    header: usize,
+    rows: Vec<usize>,
+    total: Option<usize>,
+}
+
+impl Sheet {
+    /// `problem` at the panel's `"csv"`, named by the spreadsheet's file and line, if it is
+    /// about the header or rows the spreadsheet gave.
+    fn relocated(&self, problem: &Problem) -> Option<Problem> {
+        let rest = problem.path.0.strip_prefix(self.panel.0.as_slice())?;
+        let place = self.place_of(rest)?;
+        Some(Problem {
+            path: self.panel.key("csv"),
+            message: format!("{place}: {}", problem.message),
+            ..problem.clone()
+        })
+    }
+
+    /// The place in the spreadsheet of the part of the panel at `rest` (a path below the
+    /// panel's); `None` for what the answer file itself says, such as the panel's title. Only
+    /// the line: the checks name a table column in their own words ("totalen i kolonne 1"),
+    /// which a column of characters beside it would confuse.
+    fn place_of(&self, rest: &[Segment]) -> Option<String> {
+        use Segment::{Index, Key};
+        let line = match rest {
+            [Key(key), Index(row), ..] if key == "rows" => self.lines.rows.get(*row).copied(),
+            [Key(key)] if key == "rows" => None,
+            [Key(key), ..] if key == "total" => self.lines.total,
+            [Key(key), ..] if key == "columns" || key == "label_header" => Some(self.lines.header),
+            _ => return None,
+        };
+        Some(match line {
+            Some(line) => place(&self.file, line, None),
+            None => self.file.clone(),
+        })
+    }
+}
+
+/// Fills the panels that name spreadsheets, gathering where they came from and what went
+/// wrong.
+struct Filler<'a> {
+    /// The answer file's folder; `None` for an answer a PDF carries.
+    folder: Option<&'a Path>,
+    sheets: Vec<Sheet>,
+    problems: Vec<Problem>,
+}
+
+impl Filler<'_> {
+    fn blocks(&mut self, blocks: &mut [Block], path: &JsonPath) {
+        for (index, block) in blocks.iter_mut().enumerate() {
+            let path = path.index(index);
+            match block {
+                Block::Statement(statement) => {
+                    self.blocks(&mut statement.blocks, &path.key("statement").key("blocks"))
+                }
+                Block::Table(table) => {
+                    for (number, panel) in table.panels.iter_mut().enumerate() {
+                        let panel_path = path.key("table").key("panels").index(number);
+                        match fill(panel, &panel_path, self.folder) {
+                            Ok(Some(sheet)) => self.sheets.push(sheet),
+                            Ok(None) => {}
+                            Err(problems) => self.problems.extend(problems),
+                        }
                     }
                 }
+                Block::Paragraph(_) | Block::List(_) => {}
             }
-            Block::Paragraph(_) | Block::List(_) => {}
         }
     }
 }
 
-/// Reads the panel's CSV file, if it has one, into its header and rows; `folder` is the answer
-/// file's, `None` for an answer a PDF carries.
-fn fill(panel: &mut Panel, path: &JsonPath, folder: Option<&Path>) -> Result<(), Problem> {
+/// Reads the panel's CSV file, if it has one, into its header and rows, and returns where they
+/// came from; `folder` is the answer file's, `None` for an answer a PDF carries.
+fn fill(
+    panel: &mut Panel,
+    path: &JsonPath,
+    folder: Option<&Path>,
+) -> Result<Option<Sheet>, Vec<Problem>> {
     let Some(name) = panel.csv.clone() else {
-        return Ok(());
+        return Ok(None);
     };
     let problem = |message: String, hint: &str| {
         Problem::error(path.key("csv"), message, Some(hint.to_string()))
     };
     if !panel.columns.is_empty() || !panel.rows.is_empty() || panel.total.is_some() {
-        return Err(problem(
+        return Err(vec![problem(
             "panelet har både \"csv\" og egne kolonner eller rækker".into(),
             "brug enten \"csv\" eller \"columns\"/\"rows\"/\"total\"",
-        ));
+        )]);
     }
     let Some(folder) = folder else {
-        return Err(problem(
+        return Err(vec![problem(
             format!("svarfilen i PDF'en henviser til regnearket \"{name}\", som PDF'en ikke har"),
             "svar skriver tallene fra regneark ind i den svarfil, PDF'en bærer; PDF'en er ikke lavet af svar, eller dens svarfil er ændret",
-        ));
+        )]);
     };
-    let text = read(&name, folder, &problem)?;
-    let records = parse(text.trim_start_matches('\u{feff}')).map_err(|error| {
-        problem(
-            format!("regnearket \"{name}\" er ikke gyldig CSV: {error}"),
-            "gem regnearket som CSV igen",
-        )
+    let text = read(&name, folder, &problem).map_err(|problem| vec![problem])?;
+    // Named as the answer file is, so the clerk finds it from where svar was run.
+    let file = folder.join(&name).display().to_string();
+    let table = parse(text.trim_start_matches('\u{feff}'), &file).map_err(|flaws| {
+        flaws
+            .into_iter()
+            .map(|flaw| problem(flaw.message, &flaw.hint))
+            .collect::<Vec<_>>()
     })?;
-    let danish = text
-        .lines()
-        .next()
-        .is_some_and(|header| header.contains(';'));
-    let Some((header, body)) = records.split_first() else {
-        return Err(problem(
-            format!("regnearket \"{name}\" er tomt"),
-            "første række skal være overskrifterne",
-        ));
-    };
-    panel.label_header = header
-        .first()
-        .filter(|label| !label.trim().is_empty())
-        .cloned();
-    panel.columns = header.iter().skip(1).cloned().collect();
-    let mut rows: Vec<Row> = body.iter().map(|record| row(record, danish)).collect();
-    if rows
-        .last()
-        .and_then(|row| row.label.as_deref())
-        .is_some_and(|label| matches!(label, "I alt" | "Total"))
-    {
-        panel.total = rows.pop();
-    }
-    panel.rows = rows;
+    panel.label_header = table.label_header;
+    panel.columns = table.columns;
+    panel.rows = table.rows;
+    panel.total = table.total;
     // The figures are now the panel's own: the PDF's attached answer needs no spreadsheet.
     panel.csv = None;
-    Ok(())
+    Ok(Some(Sheet {
+        panel: path.clone(),
+        file,
+        lines: table.lines,
+    }))
 }
 
 /// The text of the spreadsheet `name`, which must lie in the answer's `folder`.
@@ -137,68 +228,281 @@ fn read(
     std::fs::read_to_string(file).map_err(unreadable)
 }
 
-fn parse(text: &str) -> Result<Vec<Vec<String>>, csv::Error> {
-    let delimiter = if text
-        .lines()
-        .next()
-        .is_some_and(|header| header.contains(';'))
-    {
-        b';'
-    } else {
-        b','
-    };
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|record| {
-            record.map(|record| record.iter().map(|cell| cell.trim().to_string()).collect())
-        })
-        .collect()
+/// A spreadsheet's header and rows as a panel's, with the lines they came from.
+struct Table {
+    label_header: Option<String>,
+    columns: Vec<String>,
+    rows: Vec<Row>,
+    total: Option<Row>,
+    lines: Lines,
 }
 
-/// A spreadsheet row: the label, then a cell per column, numbers recognised in the sheet's
-/// convention (Danish "3.478" and "12,4" in a semicolon file, "3478" and "12.4" otherwise).
-fn row(record: &[String], danish: bool) -> Row {
-    Row {
-        label: record.first().filter(|label| !label.is_empty()).cloned(),
-        cells: record
-            .iter()
-            .skip(1)
-            .map(|cell| self::cell(cell, danish))
-            .collect(),
+/// A mistake in a spreadsheet: what is wrong, beginning with where, and what to do.
+#[derive(Debug, PartialEq, Eq)]
+struct Flaw {
+    message: String,
+    hint: String,
+}
+
+/// The CSV text `text` of the spreadsheet `file`: the first row holds the headers (its first
+/// cell over the row labels), the next rows a label and the figures, and a last row "I alt" or
+/// "Total" is the total row. Every mistake in its rows is returned, so one check finds all.
+fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
+    let convention = Convention::of(text);
+    let records = records::records(text, convention.separator())
+        .map_err(|unclosed| vec![unclosed_quote(unclosed, file)])?;
+    let Some((header, body)) = records.split_first() else {
+        return Err(vec![Flaw {
+            message: format!("{file}: regnearket er tomt"),
+            hint: "første række skal være overskrifterne".into(),
+        }]);
+    };
+    let reader = Reader {
+        file,
+        convention,
+        header,
+    };
+    let columns = reader.columns()?;
+    let mut rows = Vec::new();
+    let mut lines = Vec::new();
+    let mut flaws = Vec::new();
+    for record in body {
+        match reader.row(record, columns.len()) {
+            Ok(row) => {
+                rows.push(row);
+                lines.push(record.line());
+            }
+            Err(found) => flaws.extend(found),
+        }
+    }
+    if !flaws.is_empty() {
+        return Err(flaws);
+    }
+    let is_total = rows
+        .last()
+        .and_then(|row| row.label.as_deref())
+        .is_some_and(|label| matches!(label, "I alt" | "Total"));
+    let (total, total_line) = if is_total {
+        (rows.pop(), lines.pop())
+    } else {
+        (None, None)
+    };
+    Ok(Table {
+        label_header: Some(header.cells[0].text.clone()).filter(|label| !label.is_empty()),
+        columns,
+        rows,
+        total,
+        lines: Lines {
+            header: header.line(),
+            rows: lines,
+            total: total_line,
+        },
+    })
+}
+
+/// A quote that is never closed, which would take the rest of the file into one cell.
+fn unclosed_quote(unclosed: Unclosed, file: &str) -> Flaw {
+    Flaw {
+        message: format!(
+            "{}: et anførselstegn lukkes ikke",
+            place(file, unclosed.line, Some(unclosed.column))
+        ),
+        hint:
+            "sæt det afsluttende anførselstegn efter cellens tekst, eller fjern anførselstegnet; \
+               et anførselstegn inde i en celle i anførselstegn skrives dobbelt (\"\")"
+                .into(),
     }
 }
 
-fn cell(text: &str, danish: bool) -> Cell {
-    let plain = if danish {
-        text.replace('.', "").replace(',', ".")
-    } else {
-        text.to_string()
-    };
-    match plain.parse::<serde_json::Number>() {
-        Ok(number) if !plain.is_empty() => Cell::Number(number),
-        _ => Cell::Text(text.to_string()),
+/// Reads the rows of one spreadsheet under its header.
+struct Reader<'a> {
+    /// The spreadsheet's file, as messages name it.
+    file: &'a str,
+    convention: Convention,
+    header: &'a Record,
+}
+
+impl Reader<'_> {
+    /// The headers of the figure columns: the header row's cells after the first.
+    fn columns(&self) -> Result<Vec<String>, Vec<Flaw>> {
+        let columns: Vec<String> = self.header.cells[1..]
+            .iter()
+            .map(|cell| cell.text.clone())
+            .collect();
+        if columns.is_empty() {
+            return Err(vec![Flaw {
+                message: format!(
+                    "{}: overskriftsrækken har kun én celle, så panelet får ingen kolonner",
+                    place(self.file, self.header.line(), None)
+                ),
+                hint: "skriv overskriften over rækkenavnene og derefter kolonnernes overskrifter, \
+                       adskilt af semikolon (dansk regneark) eller komma (internationalt)"
+                    .into(),
+            }]);
+        }
+        Ok(columns)
+    }
+
+    /// The spreadsheet row `record` as a panel row with a cell for each of its `columns`.
+    fn row(&self, record: &Record, columns: usize) -> Result<Row, Vec<Flaw>> {
+        let (label, cells) = record
+            .cells
+            .split_first()
+            .expect("a record has at least one cell");
+        if cells.len() != columns {
+            return Err(vec![Flaw {
+                message: format!(
+                    "{}: rækken har {}, men panelet har {}",
+                    place(self.file, record.line(), None),
+                    count(cells.len(), "celle", "celler"),
+                    count(columns, "kolonne", "kolonner"),
+                ),
+                hint: format!(
+                    "giv rækken et navn og derefter én celle pr. kolonne, som overskrifterne i \
+                     linje {}",
+                    self.header.line()
+                ),
+            }]);
+        }
+        let mut figures = Vec::with_capacity(columns);
+        let mut flaws = Vec::new();
+        for cell in cells {
+            match figure::cell(&cell.text, self.convention) {
+                Ok(figure) => figures.push(figure),
+                Err(malformed) => flaws.push(self.not_a_figure(cell, malformed)),
+            }
+        }
+        if !flaws.is_empty() {
+            return Err(flaws);
+        }
+        Ok(Row {
+            label: Some(label.text.clone()).filter(|label| !label.is_empty()),
+            cells: figures,
+        })
+    }
+
+    /// The cell `cell`, which looks like a figure but is not written as one in the sheet's
+    /// convention.
+    fn not_a_figure(&self, cell: &records::Cell, malformed: Malformed) -> Flaw {
+        Flaw {
+            message: format!(
+                "{}: \"{}\" kan ikke læses som et tal",
+                place(self.file, cell.line, Some(cell.column)),
+                cell.text
+            ),
+            hint: self.convention.advice(malformed.exponent),
+        }
+    }
+}
+
+/// A place in a spreadsheet as messages name it: "sager.csv, linje 3" or, with a column,
+/// "sager.csv, linje 3, kolonne 8".
+fn place(file: &str, line: usize, column: Option<usize>) -> String {
+    match column {
+        Some(column) => format!("{file}, linje {line}, kolonne {column}"),
+        None => format!("{file}, linje {line}"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Cell;
+
+    fn messages(text: &str) -> Vec<String> {
+        match parse(text, "sager.csv") {
+            Ok(_) => Vec::new(),
+            Err(flaws) => flaws.into_iter().map(|flaw| flaw.message).collect(),
+        }
+    }
 
     #[test]
-    fn reads_danish_and_international_numbers() {
-        assert_eq!(cell("3.478", true), Cell::Number(3478.into()));
+    fn a_danish_sheet_fills_header_rows_and_total_with_their_lines() {
+        let table = parse("Type;2009\n\nBehandlet;1.234\nI alt;1.234\n", "sager.csv").unwrap();
+        assert_eq!(table.label_header.as_deref(), Some("Type"));
+        assert_eq!(table.columns, ["2009"]);
+        assert_eq!(table.rows[0].cells, [Cell::Number(1234.into())]);
+        assert_eq!(table.total.unwrap().label.as_deref(), Some("I alt"));
         assert_eq!(
-            cell("12,4", true),
-            Cell::Number(serde_json::Number::from_f64(12.4).unwrap())
+            (table.lines.header, table.lines.rows, table.lines.total),
+            (1, vec![3], Some(4))
         );
+    }
+
+    #[test]
+    fn every_figure_that_is_not_written_as_one_is_refused_at_its_line_and_column() {
         assert_eq!(
-            cell("12.4", false),
-            Cell::Number(serde_json::Number::from_f64(12.4).unwrap())
+            messages("Type;2009;2010\nA;1,234.5;1\nB;2;1e3\n"),
+            [
+                "sager.csv, linje 2, kolonne 3: \"1,234.5\" kan ikke læses som et tal",
+                "sager.csv, linje 3, kolonne 5: \"1e3\" kan ikke læses som et tal",
+            ]
         );
-        assert_eq!(cell("-", true), Cell::Text("-".into()));
+    }
+
+    #[test]
+    fn a_row_of_the_wrong_length_is_refused_at_its_line_in_good_danish() {
+        assert_eq!(
+            messages("Type;2009;2010\nA;1\nB;1;2;3\n"),
+            [
+                "sager.csv, linje 2: rækken har 1 celle, men panelet har 2 kolonner",
+                "sager.csv, linje 3: rækken har 3 celler, men panelet har 2 kolonner",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_that_never_closes_is_refused_where_it_opens() {
+        assert_eq!(
+            messages("Type;2009;2010\n\"Beh;x;1;2\n"),
+            ["sager.csv, linje 2, kolonne 1: et anførselstegn lukkes ikke"]
+        );
+    }
+
+    #[test]
+    fn a_header_of_one_cell_is_refused() {
+        assert_eq!(
+            messages("Type\tår\nA\t1\n"),
+            [
+                "sager.csv, linje 1: overskriftsrækken har kun én celle, så panelet får ingen kolonner"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_checks_findings_about_a_sheets_rows_name_its_line() {
+        let panel = JsonPath::root().key("panels").index(0);
+        let sheets = Sheets(vec![Sheet {
+            panel: panel.clone(),
+            file: "sager.csv".into(),
+            lines: Lines {
+                header: 1,
+                rows: vec![2, 4],
+                total: Some(5),
+            },
+        }]);
+        let about = |path: JsonPath| Problem::error(path, "galt", None);
+        let relocated = sheets.relocate(vec![
+            about(panel.key("rows").index(1).key("cells").index(0)),
+            about(panel.key("total").key("cells").index(0)),
+            about(panel.key("columns").index(1)),
+            about(panel.key("rows")),
+            about(panel.key("title")),
+        ]);
+        let found: Vec<(String, String)> = relocated
+            .into_iter()
+            .map(|problem| (problem.path.to_string(), problem.message))
+            .collect();
+        let csv = "panels[0].csv".to_string();
+        assert_eq!(
+            found,
+            [
+                (csv.clone(), "sager.csv, linje 4: galt".into()),
+                (csv.clone(), "sager.csv, linje 5: galt".into()),
+                (csv.clone(), "sager.csv, linje 1: galt".into()),
+                (csv, "sager.csv: galt".into()),
+                ("panels[0].title".into(), "galt".into()),
+            ]
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Blocks and tables: numbering, panels, rows that fit their columns and totals that add up.
 
 use super::Problem;
+use crate::danish::count;
 use crate::input::diagnostic::JsonPath;
 use crate::model::{Block, Cell, Panel, Row, Table};
 
@@ -137,7 +138,7 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
         problems.push(Problem::warning(
             path.key("rows"),
             "panelet har ingen rækker, så tabellen viser kun overskrifterne",
-            Some("tilføj rækkerne under \"rows\", eller fjern panelet".into()),
+            Some("tilføj rækkerne, eller fjern panelet".into()),
         ));
     }
     check_unique(
@@ -177,8 +178,9 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
             problems.push(Problem::error(
                 row_path.key("cells"),
                 format!(
-                    "rækken har {} celler, men panelet har {columns} kolonner",
-                    row.cells.len()
+                    "rækken har {}, men panelet har {}",
+                    count(row.cells.len(), "celle", "celler"),
+                    count(columns, "kolonne", "kolonner"),
                 ),
                 Some("giv rækken én celle pr. kolonne i \"columns\"".into()),
             ));

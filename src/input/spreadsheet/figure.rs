@@ -1,0 +1,257 @@
+//! The figures in a spreadsheet's cells, read strictly in the sheet's convention.
+//!
+//! A figure must never silently become another number: "1,234.5" in a Danish sheet is not
+//! 1,2345, and "1.23" is not 123. So a cell is a figure only if it is written exactly the way
+//! its convention writes figures; a cell that looks like a figure but is not written that way
+//! is refused, and only a cell that is clearly text ("-", "..", "ca. 12") stays text.
+
+use crate::model::Cell;
+
+/// How a spreadsheet writes its figures, told by the separator between its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Convention {
+    /// Danish Excel's CSV: cells separated by semicolons, figures written "1.234,5".
+    Danish,
+    /// International CSV: cells separated by commas, figures written "1234.5" or "1,234.5".
+    International,
+}
+
+impl Convention {
+    /// The convention of the CSV `text`: Danish if its first line has a semicolon, as Danish
+    /// Excel writes one between every two cells.
+    pub fn of(text: &str) -> Self {
+        if text
+            .lines()
+            .next()
+            .is_some_and(|header| header.contains(';'))
+        {
+            Self::Danish
+        } else {
+            Self::International
+        }
+    }
+
+    /// The character between two cells.
+    pub fn separator(self) -> char {
+        match self {
+            Self::Danish => ';',
+            Self::International => ',',
+        }
+    }
+
+    /// The character between groups of three digits.
+    fn thousands(self) -> char {
+        match self {
+            Self::Danish => '.',
+            Self::International => ',',
+        }
+    }
+
+    /// The character before the decimals.
+    fn decimal(self) -> char {
+        match self {
+            Self::Danish => ',',
+            Self::International => '.',
+        }
+    }
+
+    /// How to write a figure in this convention, for the clerk; `exponent` if the cell was
+    /// written with one ("1e3").
+    pub fn advice(self, exponent: bool) -> String {
+        let write = if exponent {
+            "skriv tallet helt ud uden eksponent, fx"
+        } else {
+            "skriv fx"
+        };
+        match self {
+            Self::Danish => format!(
+                "{write} 1.234,5 eller 1234,5: et regneark med semikolon mellem cellerne læses \
+                 på dansk, med punktum mellem tusinder og komma før decimaler"
+            ),
+            Self::International => format!(
+                "{write} 1234.5 eller \"1,234.5\": et regneark med komma mellem cellerne læses \
+                 internationalt, med punktum før decimaler og evt. komma mellem tusinder"
+            ),
+        }
+    }
+}
+
+/// A cell that looks like a figure but is not written as one in its sheet's convention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Malformed {
+    /// Whether it is written with an exponent ("1e3"), which needs advice of its own.
+    pub exponent: bool,
+}
+
+/// The table cell the spreadsheet cell `written` holds: a figure if it is written as one in
+/// `convention`, text if it is clearly text.
+pub fn cell(written: &str, convention: Convention) -> Result<Cell, Malformed> {
+    if let Some(number) = figure(written, convention) {
+        return Ok(Cell::Number(number));
+    }
+    // Excel drops the leading zeros of a number, so a cell that keeps them ("0045") was
+    // written as text on purpose: a code, such as a postal number.
+    let code = written.len() > 1 && is_digits(written);
+    if looks_like_a_figure(written) && !code {
+        return Err(Malformed {
+            exponent: written.contains(['e', 'E']),
+        });
+    }
+    Ok(Cell::Text(written.to_string()))
+}
+
+/// The figure `written` in `convention`: an optional minus, the whole part as plain digits or
+/// in groups of three after a group of one to three, and optional decimals.
+fn figure(written: &str, convention: Convention) -> Option<serde_json::Number> {
+    let (sign, unsigned) = match written.strip_prefix('-') {
+        Some(unsigned) => ("-", unsigned),
+        None => ("", written),
+    };
+    let (whole, fraction) = match unsigned.split_once(convention.decimal()) {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let mut plain = format!("{sign}{}", whole_digits(whole, convention.thousands())?);
+    if let Some(fraction) = fraction {
+        if !is_digits(fraction) {
+            return None;
+        }
+        plain.push('.');
+        plain.push_str(fraction);
+    }
+    plain.parse().ok()
+}
+
+/// The digits of the whole part `whole`, plain ("1234") or grouped ("1.234"); `None` if it is
+/// neither, or starts with a superfluous zero ("0.123" is no grouping, "007" no figure).
+fn whole_digits(whole: &str, thousands: char) -> Option<String> {
+    let mut groups = whole.split(thousands);
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let grouped = rest.is_empty()
+        || (first.len() <= 3
+            && rest
+                .iter()
+                .all(|group| group.len() == 3 && is_digits(group)));
+    let digits: String = std::iter::once(first).chain(rest).collect();
+    let leading_zero = digits.len() > 1 && digits.starts_with('0');
+    (is_digits(first) && grouped && !leading_zero).then_some(digits)
+}
+
+/// Whether `written` is made of what figures are made of (digits, points and commas, perhaps
+/// a minus and an exponent), so that it was meant as a figure rather than as text.
+fn looks_like_a_figure(written: &str) -> bool {
+    let unsigned = written.strip_prefix('-').unwrap_or(written);
+    let mantissa = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => {
+            if !is_digits(exponent.strip_prefix(['+', '-']).unwrap_or(exponent)) {
+                return false;
+            }
+            mantissa
+        }
+        None => unsigned,
+    };
+    mantissa.chars().any(|c| c.is_ascii_digit())
+        && mantissa
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// Whether `text` is one or more ASCII digits.
+fn is_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Convention::{Danish, International};
+    use super::*;
+
+    fn number(written: &str) -> Cell {
+        Cell::Number(written.parse().unwrap())
+    }
+
+    fn text(written: &str) -> Cell {
+        Cell::Text(written.to_string())
+    }
+
+    const REFUSED: Result<Cell, Malformed> = Err(Malformed { exponent: false });
+
+    #[test]
+    fn danish_figures_are_read_the_danish_way() {
+        for (written, plain) in [
+            ("3.478", "3478"),
+            ("12,4", "12.4"),
+            ("1.246,5", "1246.5"),
+            ("1234,5", "1234.5"),
+            ("-1.234.567", "-1234567"),
+            ("0,5", "0.5"),
+            ("0", "0"),
+            ("12,50", "12.5"),
+        ] {
+            assert_eq!(cell(written, Danish), Ok(number(plain)), "{written}");
+        }
+    }
+
+    #[test]
+    fn international_figures_are_read_the_international_way() {
+        for (written, plain) in [
+            ("3478", "3478"),
+            ("12.4", "12.4"),
+            ("1,234.5", "1234.5"),
+            ("-1,234,567", "-1234567"),
+        ] {
+            assert_eq!(cell(written, International), Ok(number(plain)), "{written}");
+        }
+    }
+
+    #[test]
+    fn a_figure_written_in_no_convention_is_refused_rather_than_changed() {
+        for written in [
+            "1,234.5", "1.23", "1.2.3", "1234.567", "0.123", ",5", "5,", "1.", "00,5",
+        ] {
+            assert_eq!(cell(written, Danish), REFUSED, "{written}");
+        }
+        for written in ["1.234,5", "1,23", "1.2.3", "1234,567"] {
+            assert_eq!(cell(written, International), REFUSED, "{written}");
+        }
+    }
+
+    #[test]
+    fn exponents_are_refused_in_both_conventions() {
+        for written in ["1e3", "1,5E-7", "-2E+4"] {
+            for convention in [Danish, International] {
+                assert_eq!(
+                    cell(written, convention),
+                    Err(Malformed { exponent: true }),
+                    "{written}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn text_stays_text() {
+        for written in [
+            "-",
+            "..",
+            "",
+            "ca. 12",
+            "12,5 %",
+            "+3",
+            "2009-2010",
+            "1 234",
+            "e3",
+            "0045",
+            "007",
+        ] {
+            assert_eq!(cell(written, Danish), Ok(text(written)), "{written}");
+        }
+    }
+
+    #[test]
+    fn the_separator_tells_the_convention() {
+        assert_eq!(Convention::of("Type;2009\nA;1,5"), Danish);
+        assert_eq!(Convention::of("Type,2009\nA,\"1;5\""), International);
+    }
+}
