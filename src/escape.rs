@@ -11,8 +11,9 @@ const MARKUP_SPECIALS: &[char] = &[
     '`',
 ];
 
-/// Separators that would end a paragraph, a list item or a heading in markup.
-fn is_line_separator(c: char) -> bool {
+/// Separators that would end a paragraph, a list item or a heading in markup; literal text
+/// prints each as a space.
+pub(crate) fn is_line_separator(c: char) -> bool {
     matches!(
         c,
         '\n' | '\r' | '\t' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'

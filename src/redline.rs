@@ -63,7 +63,7 @@ fn summary_line(change: &Change, marked: bool) -> String {
         ChangeKind::Cell { old, new } => format!("{old} → {new}"),
         ChangeKind::Added { .. } => "tilføjet".to_string(),
         ChangeKind::Removed { content, .. } => format!("fjernet: {}", content.join(" / ")),
-        ChangeKind::Moved { from, to, .. } => format!("flyttet fra plads {from} til plads {to}"),
+        ChangeKind::Moved { from, to, .. } => crate::diff::report::moved(*from, *to),
     };
     format!("{}: {what}", change.location)
 }
@@ -226,4 +226,40 @@ fn runs(segments: &[Segment]) -> Vec<MarkedRun> {
             text: segment.text.clone(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mark;
+    use crate::diff::compare;
+    use crate::model::{Answer, Block};
+    use crate::render::DocumentContext;
+
+    #[test]
+    fn words_added_to_a_paragraph_are_marked_as_inserted_and_the_rest_kept() {
+        let old: Answer =
+            serde_json::from_str(include_str!("../tests/fixtures/complete.json")).unwrap();
+        let mut new = old.clone();
+        new.answer.blocks[3] = Block::Paragraph(
+            "Jeg har ikke yderligere bemærkninger til sagen, men henviser til mit svar.".into(),
+        );
+        let changes = compare(&old, &new);
+        let mut context = DocumentContext::new(&new);
+        assert!(mark(&mut context, &changes.changes[0]));
+        let runs: Vec<(&str, &str)> = context.blocks[3]
+            .marks
+            .segments
+            .iter()
+            .flatten()
+            .map(|run| (run.kind, run.text.as_str()))
+            .collect();
+        assert_eq!(
+            runs,
+            [
+                ("equal", "Jeg har ikke yderligere bemærkninger"),
+                ("inserted", " til sagen, men henviser til mit svar"),
+                ("equal", ".")
+            ]
+        );
+    }
 }

@@ -54,8 +54,13 @@ fn every_case_has_its_exact_change_list() {
             "changed-cell",
             "changed-sentence",
             "identical",
+            "line-break-in-markdown",
+            "line-break-in-plain-text",
             "metadata-only",
-            "statements-reordered"
+            "paragraph-replaced",
+            "paragraphs-reversed",
+            "statements-reordered",
+            "words-added"
         ]
     );
     for case in cases {
@@ -133,6 +138,99 @@ fn json_format_gives_each_change_its_kind_location_and_path() {
     let identical = diff_json("identical");
     assert_eq!(identical["same"], true);
     assert_eq!(identical["changes"], serde_json::json!([]));
+}
+
+#[test]
+fn reversed_blocks_are_the_fewest_moves_each_from_its_old_place_to_its_new_one() {
+    // "Afsnit B." stays in the middle: only A and C moved.
+    assert_eq!(
+        diff_json("paragraphs-reversed")["changes"],
+        serde_json::json!([
+            {
+                "location": "Svar, afsnit 1",
+                "path": "answer.blocks[0]",
+                "kind": "moved",
+                "element": "paragraph",
+                "from": 3,
+                "to": 1,
+                "from_location": "Svar, afsnit 3",
+                "from_path": "answer.blocks[2]"
+            },
+            {
+                "location": "Svar, afsnit 3",
+                "path": "answer.blocks[2]",
+                "kind": "moved",
+                "element": "paragraph",
+                "from": 1,
+                "to": 3,
+                "from_location": "Svar, afsnit 1",
+                "from_path": "answer.blocks[0]"
+            }
+        ])
+    );
+}
+
+#[test]
+fn the_real_example_with_its_first_and_last_block_swapped_is_two_moves() {
+    let folder = tempfile::tempdir().unwrap();
+    let old = "data/beu-287-2019.json";
+    let text = std::fs::read_to_string(crate_root().join(old)).unwrap();
+    let mut answer: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let blocks = answer["answer"]["blocks"].as_array_mut().unwrap();
+    let last = blocks.len() - 1;
+    assert_eq!(last, 2, "the answer has three blocks");
+    blocks.swap(0, last);
+    let new = folder.path().join("byttet.json");
+    std::fs::write(&new, answer.to_string()).unwrap();
+    let output = svar()
+        .args(["diff", "--no-color", old])
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!(
+            "Forskelle fra {old} til {}:\n\n\
+             Rigspolitiets udtalelse: flyttet fra plads 3 til plads 1\n\
+             Svar, afsnit 1: flyttet fra plads 1 til plads 3\n\n\
+             2 ændringer.\n",
+            new.display()
+        )
+    );
+}
+
+#[test]
+fn words_added_to_a_paragraph_are_inserted_words_in_the_json_and_the_redline() {
+    let paragraph = &diff_json("words-added")["changes"][2];
+    assert_eq!(
+        paragraph,
+        &serde_json::json!({
+            "location": "Svar, afsnit 2",
+            "path": "answer.blocks[3].paragraph",
+            "kind": "text",
+            "old": "Jeg har ikke yderligere bemærkninger.",
+            "new": "Jeg har ikke yderligere bemærkninger til sagen, men henviser i øvrigt til mit svar på spørgsmål 14.",
+            "segments": [
+                {"kind": "equal", "text": "Jeg har ikke yderligere bemærkninger"},
+                {"kind": "inserted", "text": " til sagen, men henviser i øvrigt til mit svar på spørgsmål 14"},
+                {"kind": "equal", "text": "."}
+            ]
+        })
+    );
+    // The paragraph and the item are marked in the text; the note is shown in the summary.
+    let text = redline_text("words-added");
+    let summary = "3 ændringer i forhold til tests/fixtures/diff/words-added/old.json \
+        – Tabel 1, bemærkning 1: ændret: Rigspolitiet{+, opgjort den 1. marts 2011+}. \
+        – Svar, punktopstilling 1, punkt 2: ændret (se markeringen) \
+        – Svar, afsnit 2: ændret (se markeringen) ";
+    assert!(text.contains(summary), "{text}");
+    assert!(
+        text.contains(
+            " Jeg har ikke yderligere bemærkninger til sagen, men henviser i øvrigt til mit svar på spørgsmål 14. "
+        ),
+        "{text}"
+    );
 }
 
 #[test]

@@ -275,7 +275,8 @@ fn diff_names_a_changed_footnote_and_a_changed_markup_setting() {
     for (new, expected) in [
         (
             footnote,
-            "\nFodnote 1: ændret\n    Jf. [-[Folketingets hjemmeside](https://www.ft.dk).-]{+Folketingets netsted.+}\n\n1 ændring.\n",
+            // The link's brackets are marks apart from the words, so the kept word shows.
+            "\nFodnote 1: ændret\n    Jf. [-[-]Folketingets [-hjemmeside](https://www.ft.dk)-]{+netsted+}.\n\n1 ændring.\n",
         ),
         (plain, "\nTekstformat: markdown → ordret\n\n1 ændring.\n"),
     ] {

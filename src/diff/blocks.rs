@@ -2,7 +2,7 @@
 //! handed to [`super::table`].
 
 use super::sequence::{Step, align};
-use super::{ChangeList, Element, Place, Places, table, text};
+use super::{Comparison, Element, Place, Places, table, text};
 use crate::input::JsonPath;
 use crate::model::{Block, Enclosure, Statement};
 
@@ -16,7 +16,7 @@ struct Container<'a> {
 }
 
 /// Compares the answer's blocks.
-pub(super) fn compare_body(old: &[Block], new: &[Block], changes: &mut ChangeList) {
+pub(super) fn compare_body(old: &[Block], new: &[Block], changes: &mut Comparison) {
     let path = JsonPath::root().key("answer").key("blocks");
     let container = |blocks| Container {
         blocks,
@@ -28,13 +28,13 @@ pub(super) fn compare_body(old: &[Block], new: &[Block], changes: &mut ChangeLis
 
 /// Compares the enclosures, paired by number (they are referred to by it): the title as text,
 /// the blocks like the answer's.
-pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: &mut ChangeList) {
+pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: &mut Comparison) {
     let list = JsonPath::root().key("enclosures");
     for index in 0..old.len().max(new.len()) {
         let place = Place::new(format!("Bilag {}", index + 1), list.index(index));
         match (old.get(index), new.get(index)) {
             (Some(old), Some(new)) => {
-                changes.text(&place.field("titel", "title"), &old.title, &new.title);
+                changes.literal(&place.field("titel", "title"), &old.title, &new.title);
                 let orientation = |enclosure: &Enclosure| {
                     Some(
                         if enclosure.landscape {
@@ -74,7 +74,7 @@ fn enclosure_summary(enclosure: &Enclosure) -> Vec<String> {
         .collect()
 }
 
-fn compare_blocks(old: &Container, new: &Container, changes: &mut ChangeList) {
+fn compare_blocks(old: &Container, new: &Container, changes: &mut Comparison) {
     let old_keys: Vec<String> = old.blocks.iter().map(key).collect();
     let new_keys: Vec<String> = new.blocks.iter().map(key).collect();
     let pairable = |o: usize, n: usize| pairable(&old.blocks[o], &new.blocks[n]);
@@ -128,7 +128,7 @@ fn pairable(old: &Block, new: &Block) -> bool {
 }
 
 /// Compares block `o` of `old` with block `n` of `new`, which are of the same kind.
-fn compare_block(old: &Container, o: usize, new: &Container, n: usize, changes: &mut ChangeList) {
+fn compare_block(old: &Container, o: usize, new: &Container, n: usize, changes: &mut Comparison) {
     let places = Places {
         old: place(old, o),
         new: place(new, n),
@@ -154,7 +154,7 @@ fn compare_block(old: &Container, o: usize, new: &Container, n: usize, changes: 
     }
 }
 
-fn compare_statement(old: &Statement, new: &Statement, places: &Places, changes: &mut ChangeList) {
+fn compare_statement(old: &Statement, new: &Statement, places: &Places, changes: &mut Comparison) {
     changes.value(
         &places.new.field("myndighed", "source"),
         Some(old.source.clone()),
@@ -196,7 +196,7 @@ pub(super) fn compare_texts(
     new: &[String],
     places: &Places,
     (noun, element): (&str, Element),
-    changes: &mut ChangeList,
+    changes: &mut Comparison,
 ) {
     let item = |at: &Place, index: usize| {
         Place::new(

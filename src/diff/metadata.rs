@@ -1,6 +1,6 @@
 //! The answer's metadata: status, ministry, dates, numbers, the question and the signature.
 
-use super::{ChangeList, Place};
+use super::{Comparison, Place};
 use crate::danish;
 use crate::input::JsonPath;
 use crate::model::{Answer, Layout, Letterhead, Markup, Opening, QuestionKind, Status};
@@ -282,7 +282,7 @@ fn opening(opening: Opening) -> &'static str {
 }
 
 /// Records every metadata field that differs, then the question's text as a word diff.
-pub(super) fn compare(old: &Answer, new: &Answer, changes: &mut ChangeList) {
+pub(super) fn compare(old: &Answer, new: &Answer, changes: &mut Comparison) {
     for field in FIELDS {
         let place = Place::new(field.label, path(field.path));
         changes.value(&place, (field.value)(old), (field.value)(new));
@@ -293,7 +293,7 @@ pub(super) fn compare(old: &Answer, new: &Answer, changes: &mut ChangeList) {
 }
 
 /// Footnotes by label: an edited one as a word diff, an added or removed one as a value.
-fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut ChangeList) {
+fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut Comparison) {
     let labels: std::collections::BTreeSet<&String> =
         old.footnotes.keys().chain(new.footnotes.keys()).collect();
     for label in labels {

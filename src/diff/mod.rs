@@ -1,7 +1,7 @@
 //! Comparing two answers: a change list in reading order for reviewers (`svar diff`).
 //!
 //! [`compare`] walks both answers side by side: the metadata field by field, then the blocks,
-//! aligned with `similar` so that a block is reported as kept, moved, edited in place (a word
+//! aligned by [`sequence`] so that a block is reported as kept, moved, edited in place (a word
 //! diff for text, a cell-by-cell comparison for tables), removed or added. Every change names
 //! its place in human terms ("Rigsadvokatens udtalelse, afsnit 2", "Tabel 2 B, Frifundet,
 //! 2016") and as a JSON path. [`report`] prints the list; [`source`] reads the answers from
@@ -19,8 +19,9 @@ mod text;
 use serde::Serialize;
 
 pub use self::text::{Segment, SegmentKind, plain_marks};
+use self::text::{Spacing, Written};
 use crate::input::JsonPath;
-use crate::model::Answer;
+use crate::model::{Answer, Markup};
 
 /// The differences between two answers, in reading order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -90,7 +91,8 @@ pub enum ChangeKind {
         /// Its content, one line per paragraph, item or row.
         content: Vec<String>,
     },
-    /// An element is unchanged but stands elsewhere among its siblings.
+    /// An element stands elsewhere among its siblings, out of the order the others kept (a
+    /// block may have changed inside too; those changes follow). Never its old place.
     Moved {
         /// What kind of element.
         element: Element,
@@ -134,11 +136,31 @@ pub enum Element {
 /// Compares two answers; an empty list means they say the same (the `$schema` reference, which
 /// only editors use, is not compared).
 pub fn compare(old: &Answer, new: &Answer) -> ChangeList {
-    let mut changes = ChangeList::default();
-    metadata::compare(old, new, &mut changes);
-    blocks::compare_body(&old.answer.blocks, &new.answer.blocks, &mut changes);
-    blocks::compare_enclosures(&old.enclosures, &new.enclosures, &mut changes);
-    changes
+    let mut comparison = Comparison {
+        changes: ChangeList::default(),
+        prose: (prose_spacing(old.markup), prose_spacing(new.markup)),
+    };
+    metadata::compare(old, new, &mut comparison);
+    blocks::compare_body(&old.answer.blocks, &new.answer.blocks, &mut comparison);
+    blocks::compare_enclosures(&old.enclosures, &new.enclosures, &mut comparison);
+    comparison.changes
+}
+
+/// A comparison under way: the changes found so far, and how each answer prints the whitespace
+/// of its prose, which decides which whitespace changes a reader can see.
+struct Comparison {
+    changes: ChangeList,
+    /// The old answer's and the new answer's.
+    prose: (Spacing, Spacing),
+}
+
+/// How an answer's prose (the question, paragraphs, items, introductions, notes, footnotes)
+/// prints its whitespace: as running text, unless Markdown makes line breaks print.
+fn prose_spacing(markup: Markup) -> Spacing {
+    match markup {
+        Markup::Plain => Spacing::Running,
+        Markup::Markdown => Spacing::Lines,
+    }
 }
 
 /// A place in an answer: its human label and its JSON path.
@@ -187,9 +209,9 @@ impl Places {
 }
 
 /// Recording changes at places.
-impl ChangeList {
+impl Comparison {
     fn push(&mut self, place: &Place, kind: ChangeKind) {
-        self.changes.push(Change {
+        self.changes.changes.push(Change {
             location: place.label.clone(),
             path: place.path.clone(),
             kind,
@@ -203,11 +225,25 @@ impl ChangeList {
         }
     }
 
-    /// Records a word-level text change if `old` and `new` differ.
+    /// Records a word-level change of prose, which Markdown may format, if it prints
+    /// differently.
     fn text(&mut self, place: &Place, old: &str, new: &str) {
-        if !prints_the_same(old, new) {
+        let (old_spacing, new_spacing) = self.prose;
+        self.written(place, (old, old_spacing), (new, new_spacing));
+    }
+
+    /// Records a word-level change of a text always printed as written (a caption, a title), if
+    /// it prints differently.
+    fn literal(&mut self, place: &Place, old: &str, new: &str) {
+        self.written(place, (old, Spacing::Running), (new, Spacing::Running));
+    }
+
+    fn written(&mut self, place: &Place, old: (&str, Spacing), new: (&str, Spacing)) {
+        let written = |(text, spacing)| Written { text, spacing };
+        let (old, new) = (written(old), written(new));
+        if !text::prints_the_same(old, new) {
             let segments = text::word_diff(old, new);
-            let (old, new) = (old.to_string(), new.to_string());
+            let (old, new) = (old.text.to_string(), new.text.to_string());
             self.push(place, ChangeKind::Text { old, new, segments });
         }
     }
@@ -240,12 +276,4 @@ impl ChangeList {
         };
         self.push(to, kind);
     }
-}
-
-/// Whether two texts print the same: Typst sets a run of spaces as one, and none at the ends.
-fn prints_the_same(old: &str, new: &str) -> bool {
-    fn words(text: &str) -> impl Iterator<Item = &str> {
-        text.split(' ').filter(|word| !word.is_empty())
-    }
-    old == new || words(old).eq(words(new))
 }

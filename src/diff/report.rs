@@ -128,18 +128,14 @@ fn entry(change: &Change, palette: &Palette) -> String {
                 lines(content, palette.removed_line)
             )
         }
-        ChangeKind::Moved {
-            from,
-            to,
-            from_location,
-            ..
-        } if *from_location == change.location => {
-            format!("{location}: flyttet fra plads {from} til plads {to}\n")
-        }
-        ChangeKind::Moved { from_location, .. } => {
-            format!("{location}: flyttet (var {})\n", visible(from_location))
-        }
+        ChangeKind::Moved { from, to, .. } => format!("{location}: {}\n", moved(*from, *to)),
     }
+}
+
+/// What a move says after its (new) location, the same in the change list and a redline's
+/// summary: "flyttet fra plads 1 til plads 3", places counted among the element's siblings.
+pub fn moved(from: usize, to: usize) -> String {
+    format!("flyttet fra plads {from} til plads {to}")
 }
 
 /// Content lines, indented and marked as deleted or inserted.

@@ -3,7 +3,7 @@
 
 use super::blocks::compare_texts;
 use super::sequence::{Step, align};
-use super::{ChangeList, Element, Place, Places};
+use super::{Comparison, Element, Place, Places};
 use crate::danish;
 use crate::input::JsonPath;
 use crate::model::{Cell, Panel, Row, Table};
@@ -18,7 +18,7 @@ pub(super) fn summary(table: &Table) -> Vec<String> {
 }
 
 /// Compares two tables; `places` are the tables' own ("Tabel 2", `….table`).
-pub(super) fn compare(old: &Table, new: &Table, places: &Places, changes: &mut ChangeList) {
+pub(super) fn compare(old: &Table, new: &Table, places: &Places, changes: &mut Comparison) {
     changes.value(
         &places.new.field("nummer", "number"),
         old.number.map(|number| number.to_string()),
@@ -26,7 +26,7 @@ pub(super) fn compare(old: &Table, new: &Table, places: &Places, changes: &mut C
     );
     match (&old.caption, &new.caption) {
         (Some(old), Some(new)) => {
-            changes.text(&places.new.field("overskrift", "caption"), old, new);
+            changes.literal(&places.new.field("overskrift", "caption"), old, new);
         }
         (old, new) => changes.value(
             &places.new.field("overskrift", "caption"),
@@ -52,7 +52,7 @@ pub(super) fn compare(old: &Table, new: &Table, places: &Places, changes: &mut C
     );
 }
 
-fn compare_panels(old: &Table, new: &Table, places: &Places, changes: &mut ChangeList) {
+fn compare_panels(old: &Table, new: &Table, places: &Places, changes: &mut Comparison) {
     let old_panel = |o: usize| panel_place(old, o, &places.old);
     let new_panel = |n: usize| panel_place(new, n, &places.new);
     for step in align(&panel_keys(old), &panel_keys(new), |_, _| true) {
@@ -115,7 +115,7 @@ fn panel_summary(table: &Table, index: usize) -> Vec<String> {
         .collect()
 }
 
-fn compare_panel(old: &Panel, new: &Panel, places: &Places, changes: &mut ChangeList) {
+fn compare_panel(old: &Panel, new: &Panel, places: &Places, changes: &mut Comparison) {
     let at = &places.new;
     changes.value(
         &at.field("bogstav", "label"),
@@ -158,7 +158,7 @@ fn compare_columns(
     old: &Panel,
     new: &Panel,
     places: &Places,
-    changes: &mut ChangeList,
+    changes: &mut Comparison,
 ) -> Vec<(usize, usize)> {
     let column = |panel: &Panel, at: &Place, index: usize| {
         Place::new(
@@ -219,7 +219,7 @@ struct RowAt<'a> {
 }
 
 impl PanelPair<'_> {
-    fn compare_rows(&self, changes: &mut ChangeList) {
+    fn compare_rows(&self, changes: &mut Comparison) {
         let (old, new) = (self.old, self.new);
         let old_row = |o: usize| body_row(old, o, &self.places.old);
         let new_row = |n: usize| body_row(new, n, &self.places.new);
@@ -239,7 +239,7 @@ impl PanelPair<'_> {
         }
     }
 
-    fn compare_totals(&self, changes: &mut ChangeList) {
+    fn compare_totals(&self, changes: &mut Comparison) {
         let old = total_row(self.old, &self.places.old);
         let new = total_row(self.new, &self.places.new);
         match (old, new) {
@@ -251,7 +251,7 @@ impl PanelPair<'_> {
     }
 
     /// Reports a renamed row and every changed cell in the shared columns.
-    fn compare_row(&self, old: &RowAt, new: &RowAt, changes: &mut ChangeList) {
+    fn compare_row(&self, old: &RowAt, new: &RowAt, changes: &mut Comparison) {
         changes.value(
             &Place::new(
                 format!("{}, rækkenavn", self.places.new.label),
@@ -277,11 +277,11 @@ impl PanelPair<'_> {
     }
 }
 
-fn removed_row(panel: &Panel, row: &RowAt, changes: &mut ChangeList) {
+fn removed_row(panel: &Panel, row: &RowAt, changes: &mut Comparison) {
     changes.removed(&row.place, Element::Row, vec![cells_line(panel, row.row)]);
 }
 
-fn added_row(panel: &Panel, row: &RowAt, changes: &mut ChangeList) {
+fn added_row(panel: &Panel, row: &RowAt, changes: &mut Comparison) {
     changes.added(&row.place, Element::Row, vec![cells_line(panel, row.row)]);
 }
 
