@@ -186,3 +186,25 @@ fn a_new_file_is_shared_like_any_new_file_and_points_to_the_schema_above_it() {
     );
     assert!(text.contains("\"$schema\": \"../schema/answer.schema.json\""));
 }
+
+#[test]
+fn a_finding_on_a_very_long_line_shows_a_window_of_it_at_the_files_own_column() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::fixture("complete.json")).unwrap();
+    let mut answer: serde_json::Value = serde_json::from_str(&text).unwrap();
+    answer["question"]["text"] = "x".repeat(5000).into();
+    answer["answer"]["blocks"][0]["paragraph"] = "ord ".repeat(20_000).into();
+    // Written on one line, as programs write JSON.
+    let file = folder.path().join("en-linje.json");
+    std::fs::write(&file, serde_json::to_string(&answer).unwrap()).unwrap();
+    let output = svar().arg("check").arg(&file).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let written = serde_json::to_string(&answer).unwrap();
+    let column = written[..written.find("\"xxx").unwrap()].chars().count() + 1;
+    assert!(
+        stderr.contains(&format!("en-linje.json:1:{column}\n")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 │ …"), "{stderr}");
+    assert!(stderr.len() < 1_000, "{} bytes:\n{stderr}", stderr.len());
+}

@@ -6,9 +6,10 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
+
+use super::excerpt::Excerpt;
 
 /// How serious a finding is: errors stop rendering, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -178,7 +179,6 @@ impl FileReport {
 
     /// The findings as a clerk reads them: each with the offending line and a caret.
     pub fn to_text(&self, color: bool) -> String {
-        let file = SimpleFile::new(self.path.display().to_string(), self.text.as_str());
         let config = term::Config::default();
         let mut text = String::new();
         for finding in &self.findings {
@@ -187,8 +187,20 @@ impl FileReport {
             } else {
                 termcolor::Buffer::no_color()
             };
-            term::emit(&mut buffer, &config, &file, &codespan_report(finding))
-                .expect("writing to a memory buffer cannot fail");
+            let file = Excerpt::new(
+                self.path.display().to_string(),
+                &self.text,
+                finding.span.clone(),
+                finding.line,
+                finding.column,
+            );
+            term::emit(
+                &mut buffer,
+                &config,
+                &file,
+                &codespan_report(finding, &file.span),
+            )
+            .expect("writing to a memory buffer cannot fail");
             text.push_str(&in_danish(
                 &String::from_utf8_lossy(buffer.as_slice()),
                 finding.severity,
@@ -233,7 +245,7 @@ fn in_danish(report: &str, severity: Severity) -> String {
     }
 }
 
-fn codespan_report(finding: &Finding) -> Report<()> {
+fn codespan_report(finding: &Finding, span: &Range<usize>) -> Report<()> {
     let report = match finding.severity {
         Severity::Error => Report::error(),
         Severity::Warning => Report::warning(),
@@ -247,7 +259,7 @@ fn codespan_report(finding: &Finding) -> Report<()> {
     }
     report
         .with_message(&finding.message)
-        .with_labels(vec![Label::primary((), finding.span.clone())])
+        .with_labels(vec![Label::primary((), span.clone())])
         .with_notes(notes)
 }
 

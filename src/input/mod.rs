@@ -3,6 +3,7 @@
 
 mod confine;
 pub mod diagnostic;
+mod excerpt;
 mod locate;
 mod profile;
 mod scan;
@@ -138,6 +139,21 @@ pub fn check_text_with(
     side_files: SideFiles<'_>,
 ) -> (Option<Answer>, FileReport) {
     let lines = LineIndex::new(text);
+    // A save that failed or was cut off leaves an empty file; the parser would say it ends
+    // too early, which hides what happened.
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        let finding = Finding::error(
+            JsonPath::root(),
+            "filen er tom".into(),
+            Some(
+                "skriv svaret i filen; `svar new` laver et skelet med de felter, der skal udfyldes"
+                    .into(),
+            ),
+            0..0,
+            &lines,
+        );
+        return (None, FileReport::new(path, text, vec![finding]));
+    }
     // Before any parser: too deep a nesting would overflow their stacks.
     let flaws = scan::check(text, scan::FileKind::Answer, &lines);
     if !flaws.is_empty() {

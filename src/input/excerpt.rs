@@ -1,0 +1,144 @@
+//! The source line a finding shows, cut to a window around the place when the line is too long
+//! to read: a file a program wrote on one line would otherwise be printed whole for every
+//! finding (800 kB for one warning). Line and column stay those of the file.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use codespan_reporting::files::{Error, Files, SimpleFile};
+
+/// Lines longer than this many characters are cut.
+const LONGEST_LINE: usize = 160;
+/// Characters shown before the place a finding points at.
+const BEFORE: usize = 60;
+/// Characters shown in all, at most, of a cut line.
+const WINDOW: usize = 140;
+/// Marks where a line was cut.
+const CUT: &str = "…";
+
+/// A file as one finding shows it: its own text, or, for a long line, that line cut.
+pub struct Excerpt<'a> {
+    file: SimpleFile<String, Cow<'a, str>>,
+    /// The finding's place in the shown text.
+    pub span: Range<usize>,
+    /// The column of the finding's start in the file, from 1, in characters.
+    column: usize,
+}
+
+impl<'a> Excerpt<'a> {
+    /// The excerpt of `text` (named `name`) for a finding at `span`, which starts at `line` and
+    /// `column` of the file (from 1).
+    pub fn new(
+        name: String,
+        text: &'a str,
+        span: Range<usize>,
+        line: usize,
+        column: usize,
+    ) -> Self {
+        let line_start = text[..span.start]
+            .rfind('\n')
+            .map_or(0, |newline| newline + 1);
+        let line_end = text[span.start..]
+            .find('\n')
+            .map_or(text.len(), |newline| span.start + newline);
+        let whole_line = &text[line_start..line_end];
+        if whole_line.chars().count() <= LONGEST_LINE {
+            return Self {
+                file: SimpleFile::new(name, Cow::Borrowed(text)),
+                span,
+                column,
+            };
+        }
+        let (shown, start_in_shown) = window(whole_line, span.start - line_start);
+        let text_end = shown.strip_suffix(CUT).unwrap_or(&shown).len();
+        // As many line breaks as the file has before the line, so the line number is right.
+        let padding = "\n".repeat(line - 1);
+        let start = padding.len() + start_in_shown;
+        let end = (start + (span.end - span.start)).min(padding.len() + text_end);
+        Self {
+            file: SimpleFile::new(name, Cow::Owned(padding + &shown)),
+            span: start..end.max(start),
+            column,
+        }
+    }
+}
+
+/// The part of `line` around byte `at` that is shown, with "…" where it was cut, and where
+/// `at` lands in it.
+fn window(line: &str, at: usize) -> (String, usize) {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let at_char = chars.partition_point(|&(offset, _)| offset < at);
+    let first = at_char.saturating_sub(BEFORE);
+    let last = (first + WINDOW).min(chars.len());
+    let byte = |index: usize| chars.get(index).map_or(line.len(), |&(offset, _)| offset);
+    let mut shown = String::new();
+    if first > 0 {
+        shown.push_str(CUT);
+    }
+    let start_in_shown = shown.len() + at - byte(first);
+    shown.push_str(&line[byte(first)..byte(last)]);
+    if last < chars.len() {
+        shown.push_str(CUT);
+    }
+    (shown, start_in_shown)
+}
+
+impl<'a> Files<'a> for Excerpt<'_> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, Error> {
+        Ok(self.file.name())
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, Error> {
+        Ok(self.file.source().as_ref())
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, Error> {
+        self.file.line_index((), byte_index)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, Error> {
+        self.file.line_range((), line_index)
+    }
+
+    /// The file's own column for the finding's start, not the one in the cut line.
+    fn column_number(
+        &'a self,
+        (): (),
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, Error> {
+        if byte_index == self.span.start {
+            Ok(self.column)
+        } else {
+            self.file.column_number((), line_index, byte_index)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_line_is_shown_whole_and_a_long_one_around_the_place() {
+        let text = "{\n  \"a\": 1\n}";
+        let excerpt = Excerpt::new("a.json".into(), text, 9..10, 2, 8);
+        assert_eq!(excerpt.file.source().as_ref(), text);
+
+        let long = format!("{{\"x\": \"{}\", \"y\": 5}}", "æ".repeat(300));
+        let at = long.find("5}").unwrap();
+        let excerpt = Excerpt::new("a.json".into(), &long, at..at + 1, 1, 315);
+        let shown = excerpt.file.source().as_ref();
+        assert!(shown.starts_with('…'), "{shown}");
+        assert!(shown.ends_with("\"y\": 5}"), "{shown}");
+        assert_eq!(&shown[excerpt.span.clone()], "5");
+        assert_eq!(
+            excerpt.column_number((), 0, excerpt.span.start).unwrap(),
+            315
+        );
+    }
+}
