@@ -208,3 +208,19 @@ fn a_finding_on_a_very_long_line_shows_a_window_of_it_at_the_files_own_column() 
     assert!(stderr.contains("1 │ …"), "{stderr}");
     assert!(stderr.len() < 1_000, "{} bytes:\n{stderr}", stderr.len());
 }
+
+#[test]
+fn a_folder_is_checked_as_its_answer_files() {
+    let output = svar().args(["check", "data"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let checked: Vec<String> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| line.split(": ").next().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = common::json_files("data")
+        .into_iter()
+        .map(|name| format!("data/{name}"))
+        .collect();
+    assert_eq!(checked, expected);
+}

@@ -5,6 +5,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+mod common;
+
 struct Watching {
     child: Child,
     lines: mpsc::Receiver<String>,
@@ -172,4 +174,23 @@ fn renders_again_when_a_spreadsheet_or_the_ministry_profile_changes() {
         after_csv,
         "the PDF follows the profile"
     );
+}
+
+#[test]
+fn a_missing_folder_is_named_before_watching_starts() {
+    let folder = tempfile::tempdir().unwrap();
+    common::svar()
+        .current_dir(folder.path())
+        .args(["watch", "mangler/svar.json"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("fejl: mappen mangler findes ikke; opret den, eller vælg en anden\n");
+    std::fs::write(folder.path().join("svar.json"), "{}").unwrap();
+    common::svar()
+        .current_dir(folder.path())
+        .args(["watch", "svar.json", "--templates", "egne"])
+        .assert()
+        .code(1)
+        .stderr("fejl: skabelonmappen egne findes ikke; opret den, eller vælg en anden\n");
 }

@@ -11,7 +11,7 @@ use crate::input::{self, FileReport, LoadError};
 /// Arguments of `svar check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Svarfilerne (JSON), der skal kontrolleres.
+    /// Svarfilerne (JSON), der skal kontrolleres; en mappe betyder alle *.json i den.
     #[arg(required = true, value_name = "FIL")]
     pub files: Vec<PathBuf>,
     /// Uddataformat: tekst til mennesker eller JSON til editorer og CI.
@@ -32,7 +32,14 @@ pub enum Format {
 pub fn run(args: &CheckArgs) -> ExitCode {
     let mut all_valid = true;
     let mut json_reports = Vec::new();
-    for file in &args.files {
+    let files = match super::files::answer_files(&args.files) {
+        Ok(files) => files,
+        Err(error) => {
+            eprintln!("fejl: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for file in &files {
         let report = match input::read(file) {
             Ok(text) => input::check_text(&text, file).1,
             Err(error) => {

@@ -66,13 +66,14 @@ pub fn run(args: &RenderArgs) -> ExitCode {
         }
     };
     let limit = args.time_limit.0;
-    let files = match answer_files(&args.files).and_then(|files| output_plan(args, files)) {
-        Ok(files) => files,
-        Err(error) => {
-            eprintln!("fejl: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let files =
+        match super::files::answer_files(&args.files).and_then(|files| output_plan(args, files)) {
+            Ok(files) => files,
+            Err(error) => {
+                eprintln!("fejl: {error}");
+                return ExitCode::FAILURE;
+            }
+        };
     let templates = match load_templates(args.templates.as_deref()) {
         Ok(templates) => templates,
         Err(error) => {
@@ -153,31 +154,6 @@ pub fn load_templates(
 
 /// How many compilations a memo-cache entry may go unused before it is dropped.
 const EVICT_AFTER: usize = 8;
-
-/// The answer files named on the command line; a folder stands for its `*.json` files.
-fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|error| format!("{}: mappen kan ikke læses: {error}", path.display()))?
-                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-                .filter(|file| file.is_file() && file.extension().is_some_and(|e| e == "json"))
-                .collect();
-            if found.is_empty() {
-                return Err(format!(
-                    "{}: mappen indeholder ingen svarfiler (*.json)",
-                    path.display()
-                ));
-            }
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    Ok(files)
-}
 
 /// The files in an own template folder, if one is given and can be read.
 fn own_templates(folder: Option<&Path>) -> Vec<PathBuf> {

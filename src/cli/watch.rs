@@ -61,16 +61,29 @@ impl Session {
         let mut watcher = notify::recommended_watcher(sender).map_err(|e| e.to_string())?;
         // Editors save by writing a new file and renaming it: watch folders, not files. The
         // answer's folder with those below it, where its spreadsheets and ministries/ live.
-        let mut folders = vec![(parent_folder(&args.file), RecursiveMode::Recursive)];
+        let mut folders = vec![(
+            parent_folder(&args.file),
+            RecursiveMode::Recursive,
+            "mappen",
+        )];
         folders.extend(
             args.templates
                 .clone()
-                .map(|folder| (folder, RecursiveMode::NonRecursive)),
+                .map(|folder| (folder, RecursiveMode::NonRecursive, "skabelonmappen")),
         );
-        for (folder, mode) in folders {
-            watcher
-                .watch(&folder, mode)
-                .map_err(|e| format!("{}: {e}", folder.display()))?;
+        for (folder, mode, what) in folders {
+            if !folder.is_dir() {
+                return Err(format!(
+                    "{what} {} findes ikke; opret den, eller vælg en anden",
+                    folder.display()
+                ));
+            }
+            watcher.watch(&folder, mode).map_err(|e| {
+                format!(
+                    "kan ikke holde øje med {}: systemfejl ({e})",
+                    folder.display()
+                )
+            })?;
         }
         Ok(Self {
             options: ExportOptions { standards },
