@@ -5,6 +5,7 @@
   (b) 100 answers in one svar process vs 100 typst processes
   (c) re-render after a one-paragraph edit in `svar watch`
   (d) peak memory for 1 and 1,000 answers
+  (e) one answer with a 2,000-row table (read from a spreadsheet), svar vs typst on its source
 
 The answers for (b) and (d) are generated from data/beu-287-2019.json by varying the question
 number, the table figures and a word of the text; they live in a temporary folder only.
@@ -111,6 +112,29 @@ def breakdown(work, count):
     return rows
 
 
+def big_table(folder, rows=2000):
+    """The example with its first table's first panel read from a spreadsheet of `rows` rows."""
+    answer = json.loads(EXAMPLE.read_text())
+    answer.pop("$schema", None)
+    figures = "\n".join(f"Kreds {i};{i};{2 * i}" for i in range(rows))
+    total = sum(range(rows))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "kredse.csv").write_text(f"Kreds;2017;2018\n{figures}\nI alt;{total};{2 * total}\n")
+    def first_table(blocks):
+        for block in blocks:
+            if "table" in block:
+                return block["table"]
+            if "statement" in block:
+                found = first_table(block["statement"]["blocks"])
+                if found:
+                    return found
+    table = first_table(answer["answer"]["blocks"])
+    table["panels"] = [{"csv": "kredse.csv"}]
+    path = folder / "stor-tabel.json"
+    path.write_text(json.dumps(answer, ensure_ascii=False))
+    return path
+
+
 def typst_project(folder, answers):
     """The emitted Typst sources of `answers`, with the files they import, ready for typst."""
     subprocess.run([SVAR, "render", "--emit-typst", "-o", folder, answers], check=True,
@@ -173,6 +197,13 @@ def main():
 
         watch_first, watch_edit = watch_rerender(work)
 
+        table = big_table(work / "table")
+        [table_source] = typst_project(work / "table-typst", table)
+        svar_table, svar_table_mem = median_run([SVAR, "render", "-o", work / "t.pdf", table], 3)
+        typst_table, typst_table_mem = median_run(
+            [typst, "compile", *TYPST_FLAGS, "--root", table_source.parent, table_source,
+             work / "u.pdf"], 3)
+
         many = generate(args.many, work / "many")
         svar_many, svar_many_mem = run([SVAR, "render", "-o", work / "many-out", many])
 
@@ -186,6 +217,8 @@ def main():
         ("(c) watch: re-render after an edit", f"{watch_edit:.0f} ms (first {watch_first} ms)", "–", "", "≤ 20 ms"),
         ("(d) peak memory, 1 answer", f"{svar_one_mem:.0f} MiB", f"{typst_one_mem:.0f} MiB", "", ""),
         (f"(d) peak memory, {args.many} answers", f"{svar_many_mem:.0f} MiB ({svar_many:.1f} s)", "–", "", "< 500 MB"),
+        ("(e) a 2,000-row table", f"{svar_table:.2f} s, {svar_table_mem:.0f} MiB",
+         f"{typst_table:.2f} s, {typst_table_mem:.0f} MiB", f"{svar_table / typst_table:.2f}×", "–"),
     ]
     print(f"{subprocess.run([SVAR, '--version'], capture_output=True, text=True).stdout.strip()} "
           f"(profile {args.profile}) vs {typst_version}, "
