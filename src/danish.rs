@@ -35,6 +35,14 @@ pub fn count(count: usize, singular: &str, plural: &str) -> String {
     format!("{count} {noun}")
 }
 
+/// Names joined the Danish way, for running text: "a, b og c".
+pub fn and_list(names: &[&str]) -> String {
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} og {last}", rest.join(", ")),
+        _ => names.join(""),
+    }
+}
+
 /// Formats a number with Danish separators: "3.478", "12,4", "−1.250,5".
 ///
 /// Whole numbers print without decimals; a figure whose decimals matter even when zero ("12,0")

@@ -63,6 +63,17 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// This error naming the generated Typst source as `generated` says, where Typst's
+    /// findings point into it (for `--emit-typst`, the file it was written to).
+    pub fn with_generated_source(self, generated: pdf::GeneratedSource) -> Self {
+        match self {
+            Error::Compile(error) => Error::Compile(error.with_generated_source(generated)),
+            other => other,
+        }
+    }
+}
+
 /// An answer typeset by Typst, ready to export.
 pub struct Typeset {
     world: AnswerWorld,
@@ -128,16 +139,28 @@ pub fn typeset_with(
     attach_source: bool,
 ) -> Result<Typeset, Error> {
     let generated = render::typst_source(answer, templates, attach_source)?;
-    typeset_generated(&generated, templates, answer)
+    typeset_generated(&generated, templates, answer, None)
 }
 
-/// Compiles source generated for `answer` in a fresh world.
-pub(crate) fn typeset_generated(
+/// Compiles source generated for `answer` from `templates`, in the world of `previous` if
+/// given, reusing the work done for it where nothing changed, or else in a fresh world.
+///
+/// Apart from [`render::typst_source`], so that a caller holds the source even when Typst
+/// fails on it (`--emit-typst` writes it then too).
+pub fn typeset_generated(
     generated: &render::Generated,
     templates: &TemplateSet,
     answer: &Answer,
+    previous: Option<Typeset>,
 ) -> Result<Typeset, Error> {
-    let mut world = AnswerWorld::new(generated.source.clone(), templates, answer.date);
+    let mut world = match previous {
+        Some(previous) => {
+            let mut world = previous.world;
+            world.update(&generated.source, templates, answer.date);
+            world
+        }
+        None => AnswerWorld::new(generated.source.clone(), templates, answer.date),
+    };
     serve_files(&mut world, answer, generated);
     let document = pdf::compile(&world, generated)?;
     Ok(Typeset { world, document })
@@ -169,9 +192,5 @@ pub fn retypeset(
     attach_source: bool,
 ) -> Result<Typeset, Error> {
     let generated = render::typst_source(answer, templates, attach_source)?;
-    let mut world = previous.world;
-    world.update(&generated.source, templates, answer.date);
-    serve_files(&mut world, answer, &generated);
-    let document = pdf::compile(&world, &generated)?;
-    Ok(Typeset { world, document })
+    typeset_generated(&generated, templates, answer, Some(previous))
 }

@@ -1,6 +1,7 @@
 //! Stage three: the embedded Typst compiler turns generated source into pages, PDF and PNG.
 
 use std::fmt;
+use std::path::PathBuf;
 
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::Smart;
@@ -20,6 +21,21 @@ const PNG_PIXELS_PER_POINT: f64 = 2.0;
 pub struct CompileError {
     /// Typst's findings, errors first.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the generated source can be read, to name it in the findings that point into it.
+    pub generated: GeneratedSource,
+}
+
+/// Where the generated Typst source that findings point into can be read. Its name in the
+/// compiler (`main.typ`) is svar's own and no file anyone can open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum GeneratedSource {
+    /// Only in memory.
+    #[default]
+    InMemory,
+    /// Only in memory, but `--emit-typst` would have written it; the report says so.
+    EmitTypstWouldWrite,
+    /// Written to this file (`--emit-typst`).
+    Written(PathBuf),
 }
 
 /// One finding of the compiler, located in the file it concerns.
@@ -27,42 +43,124 @@ pub struct CompileError {
 pub struct Diagnostic {
     /// Whether this is an error or only a warning.
     pub is_error: bool,
-    /// The file, line and column (1-based), when the finding points into a file.
-    pub location: Option<(String, usize, usize)>,
+    /// Where in which file, when the finding points into a file.
+    pub position: Option<Position>,
     /// The template file and line that produced the generated source at fault, when the
     /// finding points into the generated source.
     pub template: Option<(String, usize)>,
-    /// What Typst says.
+    /// What Typst says (in English).
     pub message: String,
     /// Typst's hints on how to fix it.
     pub hints: Vec<String>,
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some((file, line, column)) = &self.location {
-            write!(f, "{file}:{line}:{column}: ")?;
+/// A place in a file Typst read; lines and columns count from 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    /// The template file, or `None` for the generated source.
+    pub file: Option<String>,
+    /// The line.
+    pub line: usize,
+    /// The column.
+    pub column: usize,
+}
+
+impl Diagnostic {
+    /// The finding as a line (and its hints), naming the generated source as `generated` says.
+    fn describe(&self, generated: &GeneratedSource) -> String {
+        let mut text = String::new();
+        if let Some(position) = &self.position {
+            text.push_str(&position.describe(generated));
+            text.push_str(": ");
         }
         if let Some((template, line)) = &self.template {
-            write!(f, "(skabelonen {template}, linje {line}) ")?;
+            text.push_str(&format!("(skabelonen {template}, linje {line}) "));
         }
-        write!(
-            f,
-            "{}: {}",
-            if self.is_error { "fejl" } else { "advarsel" },
-            self.message
-        )?;
+        let severity = if self.is_error { "fejl" } else { "advarsel" };
+        text.push_str(&format!("{severity}: {}", message_in_danish(&self.message)));
         for hint in &self.hints {
-            write!(f, "\n  tip: {hint}")?;
+            text.push_str(&format!("\n  tip: {hint}"));
         }
-        Ok(())
+        text
     }
+
+    /// Whether the finding points into the generated source.
+    fn is_in_generated_source(&self) -> bool {
+        self.position
+            .as_ref()
+            .is_some_and(|position| position.file.is_none())
+    }
+}
+
+impl Position {
+    /// "style.typ:12:3", "output/x.typ:13:2", or, for source that was not written, "den
+    /// genererede Typst-kilde, linje 13, kolonne 2".
+    fn describe(&self, generated: &GeneratedSource) -> String {
+        let Position { line, column, .. } = self;
+        match (&self.file, generated) {
+            (Some(file), _) => format!("{file}:{line}:{column}"),
+            (None, GeneratedSource::Written(path)) => {
+                format!("{}:{line}:{column}", path.display())
+            }
+            (None, _) => format!("den genererede Typst-kilde, linje {line}, kolonne {column}"),
+        }
+    }
+}
+
+/// The messages of Typst's a template author meets most, in Danish, with Typst's English in
+/// parentheses (the words to search for); other messages stay as Typst wrote them.
+fn message_in_danish(message: &str) -> String {
+    let danish = if let Some(name) = message.strip_prefix("unknown variable: ") {
+        format!("ukendt navn: {name}")
+    } else if let Some((expected, found)) = message
+        .strip_prefix("expected ")
+        .and_then(|rest| rest.split_once(", found "))
+    {
+        format!("forventede {expected}, men fik {found}")
+    } else if let Some(values) = message.strip_prefix("panicked with: ") {
+        format!("stoppede med panic: {values}")
+    } else if message == "panicked" {
+        "stoppede med panic".to_string()
+    } else if let Some(path) = message
+        .strip_prefix("file not found (searched at ")
+        .and_then(|rest| rest.strip_suffix(')'))
+    {
+        format!(
+            "filen {path} findes ikke; Typst kan kun læse skabelonerne (*.typ) og svarets egne \
+             filer"
+        )
+    } else {
+        return message.to_string();
+    };
+    format!("{danish} ({message})")
 }
 
 impl CompileError {
     fn report(&self) -> String {
-        let lines: Vec<String> = self.diagnostics.iter().map(ToString::to_string).collect();
+        let mut lines: Vec<String> = self
+            .diagnostics
+            .iter()
+            .map(|diagnostic| diagnostic.describe(&self.generated))
+            .collect();
+        if self.generated == GeneratedSource::EmitTypstWouldWrite
+            && self
+                .diagnostics
+                .iter()
+                .any(Diagnostic::is_in_generated_source)
+        {
+            lines.push(
+                "  tip: med --emit-typst skriver svar den genererede Typst-kilde ved siden af \
+                 PDF'en, også når Typst fejler"
+                    .to_string(),
+            );
+        }
         format!("Typst kunne ikke sætte dokumentet:\n{}", lines.join("\n"))
+    }
+
+    /// This error naming the generated source as `generated` says.
+    pub fn with_generated_source(mut self, generated: GeneratedSource) -> Self {
+        self.generated = generated;
+        self
     }
 }
 
@@ -140,12 +238,14 @@ impl CompileError {
     fn traced_to(mut self, world: &AnswerWorld, generated: &Generated) -> Self {
         let main = world.main_source();
         for diagnostic in &mut self.diagnostics {
-            let Some((file, line, column)) = &diagnostic.location else {
+            let Some(Position {
+                file: None,
+                line,
+                column,
+            }) = &diagnostic.position
+            else {
                 continue;
             };
-            if format!("/{file}") != crate::world::MAIN_PATH {
-                continue;
-            }
             let offset = main.lines().line_column_to_byte(line - 1, column - 1);
             diagnostic.template = offset
                 .and_then(|offset| generated.template_position(offset))
@@ -161,21 +261,26 @@ fn compile_error(world: &AnswerWorld, diagnostics: &[SourceDiagnostic]) -> Compi
             .iter()
             .map(|diagnostic| locate(world, diagnostic))
             .collect(),
+        generated: GeneratedSource::default(),
     }
 }
 
 /// Finds the file, line and column a diagnostic points at.
 fn locate(world: &AnswerWorld, diagnostic: &SourceDiagnostic) -> Diagnostic {
-    let location = diagnostic.span.id().and_then(|id| {
+    let position = diagnostic.span.id().and_then(|id| {
         let source = world.source(id).ok()?;
         let range = world.range(diagnostic.span)?;
         let (line, column) = source.lines().byte_to_line_column(range.start)?;
-        let file = id.get().vpath().get_without_slash().to_string();
-        Some((file, line + 1, column + 1))
+        let file = (id != world.main()).then(|| id.get().vpath().get_without_slash().to_string());
+        Some(Position {
+            file,
+            line: line + 1,
+            column: column + 1,
+        })
     });
     Diagnostic {
         is_error: diagnostic.severity == Severity::Error,
-        location,
+        position,
         template: None,
         message: diagnostic.message.to_string(),
         hints: diagnostic
@@ -297,6 +402,15 @@ impl Standard {
             self,
             Standard::A2b | Standard::A2u | Standard::A2a | Standard::A4
         )
+    }
+
+    /// The PDF version the standard needs: "2.0" for PDF/A-4, otherwise "1.7" (PDF/UA-1,
+    /// PDF/A-2 and PDF/A-3 allow 1.4 to 1.7; svar offers 1.7).
+    fn pdf_version(self) -> &'static str {
+        match self {
+            Standard::A4 | Standard::A4f | Standard::A4e | Standard::V2_0 => "2.0",
+            _ => "1.7",
+        }
     }
 
     /// Whether this is a PDF version rather than a PDF/A or PDF/UA standard.
@@ -466,7 +580,7 @@ pub enum StandardError {
     Incompatible {
         /// The values as given, e.g. "ua-1 og a-4".
         combination: String,
-        /// Why not, in Danish, with Typst's own explanation where it gives one.
+        /// Why not, and what to choose instead, in Danish.
         reason: String,
     },
     /// A PDF/A standard was asked for, but the answer has no date.
@@ -483,10 +597,7 @@ pub enum StandardError {
 /// "a, b og c" for the standards as given.
 fn combination(standards: &[Standard]) -> String {
     let names: Vec<&str> = standards.iter().map(|s| s.cli_name()).collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} og {last}", rest.join(", ")),
-        _ => names.join(""),
-    }
+    crate::danish::and_list(&names)
 }
 
 /// Checks that `standards` (without `none`) can hold together and returns them in Typst's form.
@@ -504,23 +615,74 @@ fn check_compatible(standards: &[Standard]) -> Result<PdfStandards, StandardErro
             "en PDF kan kun overholde én PDF/A-standard".into(),
         ));
     }
+    if let Some(reason) = version_conflict(standards) {
+        return Err(incompatible(reason));
+    }
     let typst: Vec<PdfStandard> = standards.iter().filter_map(|s| s.typst()).collect();
-    PdfStandards::new(&typst).map_err(|error| {
-        let mut reason = format!(
-            "de passer ikke til samme PDF-version (Typst: {}",
-            error.message()
-        );
-        for hint in error.hints() {
-            reason.push_str("; ");
-            reason.push_str(hint);
-        }
-        reason.push(')');
-        incompatible(reason)
-    })
+    // The checks above cover every conflict Typst knows of; should it find another, its
+    // English explanation would not help a clerk, and the combination is named anyway.
+    PdfStandards::new(&typst)
+        .map_err(|_| incompatible("de passer ikke til samme PDF-version".into()))
+}
+
+/// Why standards that need different PDF versions cannot be combined, and what to choose
+/// instead, in Danish; `None` when they share a version. PDF/A-4 needs PDF 2.0; PDF/UA-1,
+/// PDF/A-2 and PDF/A-3 need PDF 1.7 (or older, which svar does not offer).
+fn version_conflict(standards: &[Standard]) -> Option<String> {
+    let (new, old): (Vec<Standard>, Vec<Standard>) = standards
+        .iter()
+        .partition(|standard| standard.pdf_version() == "2.0");
+    if new.is_empty() || old.is_empty() {
+        return None;
+    }
+    // Asked for an archival standard at 2.0: keep one at 1.7, the default's PDF/A-3b.
+    let mut at_1_7: Vec<Standard> = old.clone();
+    if new.iter().any(|s| s.is_archival()) && !old.iter().any(|s| s.is_archival()) {
+        at_1_7.push(Standard::A3b);
+    }
+    let (first, second) = if standards[0].pdf_version() == "2.0" {
+        (&new, &old)
+    } else {
+        (&old, &new)
+    };
+    Some(format!(
+        "{}, men {}. Vælg standarder til én PDF-version, fx --pdf-standard {} (PDF 1.7) \
+         eller --pdf-standard {} (PDF 2.0).",
+        needs_version(first),
+        needs_version(second),
+        cli_list(&at_1_7),
+        cli_list(&new)
+    ))
+}
+
+/// "PDF/UA-1 kræver PDF 1.7", or "1.7 vælger PDF 1.7" for a group that is only a version.
+fn needs_version(group: &[Standard]) -> String {
+    let version = group[0].pdf_version();
+    let standards: Vec<&str> = group
+        .iter()
+        .filter(|s| !s.is_version())
+        .map(|s| s.title())
+        .collect();
+    if standards.is_empty() {
+        format!("{} vælger PDF {version}", cli_list(group))
+    } else {
+        format!(
+            "{} kræver PDF {version}",
+            crate::danish::and_list(&standards)
+        )
+    }
+}
+
+/// The standards as `--pdf-standard` takes them: "ua-1,a-3b".
+fn cli_list(standards: &[Standard]) -> String {
+    let names: Vec<&str> = standards.iter().map(|s| s.cli_name()).collect();
+    names.join(",")
 }
 
 #[cfg(test)]
 mod standard_tests {
+    use clap::ValueEnum;
+
     use super::*;
 
     #[test]
@@ -571,5 +733,100 @@ mod standard_tests {
             StandardChoice::from_values(&[Standard::NoStandard, Standard::Ua1]),
             Err(StandardError::NoneWithOthers { .. })
         ));
+    }
+
+    #[test]
+    fn standards_for_different_pdf_versions_are_refused_with_what_to_choose_instead() {
+        let refusal =
+            |values: &[Standard]| StandardChoice::from_values(values).unwrap_err().to_string();
+        assert_eq!(
+            refusal(&[Standard::Ua1, Standard::A4f]),
+            "PDF-standarderne ua-1 og a-4f kan ikke kombineres: PDF/UA-1 kræver PDF 1.7, men \
+             PDF/A-4f kræver PDF 2.0. Vælg standarder til én PDF-version, fx --pdf-standard \
+             ua-1,a-3b (PDF 1.7) eller --pdf-standard a-4f (PDF 2.0)."
+        );
+        assert_eq!(
+            refusal(&[Standard::V2_0, Standard::A2b]),
+            "PDF-standarderne 2.0 og a-2b kan ikke kombineres: 2.0 vælger PDF 2.0, men PDF/A-2b \
+             kræver PDF 1.7. Vælg standarder til én PDF-version, fx --pdf-standard a-2b (PDF \
+             1.7) eller --pdf-standard 2.0 (PDF 2.0)."
+        );
+        // Every combination Typst refuses is refused in Danish before Typst is asked.
+        let all = Standard::value_variants()
+            .iter()
+            .filter(|s| **s != Standard::NoStandard);
+        for first in all.clone() {
+            for second in all.clone() {
+                let pair = [*first, *second];
+                let typst: Vec<PdfStandard> = pair.iter().filter_map(|s| s.typst()).collect();
+                if first != second && PdfStandards::new(&typst).is_err() {
+                    let reason = refusal(&pair);
+                    assert!(!reason.contains("samme PDF-version"), "{reason}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn common_typst_messages_are_told_in_danish_with_the_english_kept() {
+        assert_eq!(
+            message_in_danish("unknown variable: letterhead"),
+            "ukendt navn: letterhead (unknown variable: letterhead)"
+        );
+        assert_eq!(
+            message_in_danish("expected content, found integer"),
+            "forventede content, men fik integer (expected content, found integer)"
+        );
+        assert_eq!(
+            message_in_danish("panicked with: intet logo"),
+            "stoppede med panic: intet logo (panicked with: intet logo)"
+        );
+        assert_eq!(
+            message_in_danish("file not found (searched at /logo.png)"),
+            "filen /logo.png findes ikke; Typst kan kun læse skabelonerne (*.typ) og svarets \
+             egne filer (file not found (searched at /logo.png))"
+        );
+        assert_eq!(
+            message_in_danish("unclosed delimiter"),
+            "unclosed delimiter"
+        );
+    }
+
+    #[test]
+    fn the_generated_source_is_named_as_the_user_can_find_it() {
+        let diagnostic = Diagnostic {
+            is_error: true,
+            position: Some(Position {
+                file: None,
+                line: 13,
+                column: 2,
+            }),
+            template: Some(("answer.typ".into(), 17)),
+            message: "unknown variable: letterhead".into(),
+            hints: Vec::new(),
+        };
+        let error = |generated| CompileError {
+            diagnostics: vec![diagnostic.clone()],
+            generated,
+        };
+        assert_eq!(
+            error(GeneratedSource::Written("ud/svar.typ".into())).to_string(),
+            "Typst kunne ikke sætte dokumentet:\nud/svar.typ:13:2: (skabelonen answer.typ, linje \
+             17) fejl: ukendt navn: letterhead (unknown variable: letterhead)"
+        );
+        assert_eq!(
+            error(GeneratedSource::InMemory).to_string(),
+            "Typst kunne ikke sætte dokumentet:\nden genererede Typst-kilde, linje 13, kolonne 2: \
+             (skabelonen answer.typ, linje 17) fejl: ukendt navn: letterhead (unknown variable: \
+             letterhead)"
+        );
+        assert!(
+            error(GeneratedSource::EmitTypstWouldWrite)
+                .to_string()
+                .ends_with(
+                    "\n  tip: med --emit-typst skriver svar den genererede Typst-kilde ved \
+                            siden af PDF'en, også når Typst fejler"
+                )
+        );
     }
 }

@@ -27,7 +27,7 @@ pub fn redline(
         .collect();
     context.redline = Some(summary(old_name, changes, &marked));
     let generated = render::typst_source_from(&context, templates)?;
-    crate::typeset_generated(&generated, templates, new)
+    crate::typeset_generated(&generated, templates, new, None)
 }
 
 /// The box at the top: one line per change; `marked` tells which are marked in the text.

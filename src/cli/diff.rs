@@ -156,10 +156,7 @@ fn write_extras(
     changes: &diff::ChangeList,
 ) -> Result<(), crate::Error> {
     let builtin = TemplateSet::builtin();
-    let templates = match &args.templates {
-        Some(folder) => TemplateSet::overridden_by(folder)?,
-        None => builtin.clone(),
-    };
+    let templates = super::render::load_templates(args.templates.as_deref())?;
     let limit = args.time_limit.0;
     if let Some(path) = &args.redline {
         let old_name = args.old.display().to_string();

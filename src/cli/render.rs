@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use clap::Args;
@@ -11,9 +12,9 @@ use rayon::prelude::*;
 
 use crate::limit::{TimeLimit, run_with_limit};
 use crate::output::{check_output_path, check_pdf_path, is_pdf_name, write_atomically};
-use crate::pdf::{ExportOptions, Standard, StandardChoice, StandardError};
-use crate::render::TemplateSet;
-use crate::{Error, input, typeset_with};
+use crate::pdf::{ExportOptions, GeneratedSource, Standard, StandardChoice, StandardError};
+use crate::render::{TemplateSet, typst_source};
+use crate::{Error, input, typeset_generated};
 
 /// The folder PDFs go to unless `-o` says otherwise.
 const DEFAULT_OUTPUT_FOLDER: &str = "output";
@@ -120,6 +121,11 @@ pub fn run(args: &RenderArgs) -> ExitCode {
                         0
                     }
                     Err(error) => {
+                        let error = if args.emit_typst {
+                            error
+                        } else {
+                            error.with_generated_source(GeneratedSource::EmitTypstWouldWrite)
+                        };
                         progress.failed(|| report_failure(file, &error));
                         1
                     }
@@ -142,14 +148,20 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     }
 }
 
-/// The built-in templates, overridden by those in `folder` if given.
+/// The built-in templates, overridden by those in `folder` if given. Warns about every file in
+/// the folder that nothing uses, since a misnamed template would otherwise give the built-in
+/// look without a word.
 pub fn load_templates(
     folder: Option<&Path>,
 ) -> Result<TemplateSet, crate::render::TemplateFolderError> {
-    match folder {
-        Some(folder) => TemplateSet::overridden_by(folder),
-        None => Ok(TemplateSet::builtin()),
+    let Some(folder) = folder else {
+        return Ok(TemplateSet::builtin());
+    };
+    let templates = TemplateSet::overridden_by(folder)?;
+    for unused in templates.unused_files() {
+        eprintln!("advarsel: {unused}");
     }
+    Ok(templates)
 }
 
 /// How many compilations a memo-cache entry may go unused before it is dropped.
@@ -334,6 +346,7 @@ pub(super) fn render_file(
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         warn(&loaded.report.to_text(color));
     }
+    let generated_source = Arc::new(OnceLock::new());
     let job = Job {
         answer: loaded.answer,
         templates: templates.clone(),
@@ -341,9 +354,16 @@ pub(super) fn render_file(
         pdf_path: pdf_path.to_path_buf(),
         emit_typst: extras.emit_typst,
         png: extras.png,
+        generated_source: Arc::clone(&generated_source),
     };
     let previous = PREVIOUS.with(|previous| previous.borrow_mut().take());
-    let (produced, typeset) = run_with_limit(limit, move || job.produce(previous))??;
+    let (produced, typeset) = run_with_limit(limit, move || job.produce(previous))
+        .map_err(Error::from)
+        .and_then(|produced| produced)
+        .map_err(|error| match generated_source.get() {
+            Some(source) => emit_after_failure(error, source, file, pdf_path),
+            None => error,
+        })?;
     PREVIOUS.with(|previous| *previous.borrow_mut() = Some(typeset));
     if produced.undated_fallback {
         warn(&format!(
@@ -385,6 +405,22 @@ pub(super) fn render_file(
     Ok(produced.rendered)
 }
 
+/// Writes the generated Typst `source` of an answer Typst failed on (`--emit-typst`) and names
+/// that file in the error: the option is for working on templates, and a failing template is
+/// when its output is needed most. The PDF is not written, so an earlier PDF stays as it was.
+fn emit_after_failure(error: Error, source: &str, file: &Path, pdf_path: &Path) -> Error {
+    let path = pdf_path.with_extension("typ");
+    let read = input::files_read_with(file);
+    let read: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
+    if check_output_path(&path, &read).is_err()
+        || write_atomically(&path, source.as_bytes()).is_err()
+    {
+        // The failure itself is what matters; the source stays unnamed, as without the option.
+        return error;
+    }
+    error.with_generated_source(GeneratedSource::Written(path))
+}
+
 thread_local! {
     /// The answer this thread typeset last, whose world the next one reuses.
     static PREVIOUS: std::cell::RefCell<Option<crate::Typeset>> = const { std::cell::RefCell::new(None) };
@@ -398,6 +434,9 @@ struct Job {
     pdf_path: PathBuf,
     emit_typst: bool,
     png: bool,
+    /// The generated Typst source, with `emit_typst` only, as soon as it is generated: it
+    /// outlives a failure (or a time-out) of the typesetting that follows.
+    generated_source: Arc<OnceLock<String>>,
 }
 
 /// The files one answer gives, not yet written.
@@ -416,10 +455,12 @@ impl Job {
         previous: Option<crate::Typeset>,
     ) -> Result<(Produced, crate::Typeset), Error> {
         let attach = self.options.allows_attachments(self.answer.date.is_some());
-        let typeset = match previous {
-            Some(previous) => crate::retypeset(previous, &self.answer, &self.templates, attach)?,
-            None => typeset_with(&self.answer, &self.templates, attach)?,
-        };
+        let generated = typst_source(&self.answer, &self.templates, attach)?;
+        if self.emit_typst {
+            // Set once per job, so this cannot fail.
+            let _ = self.generated_source.set(generated.source.clone());
+        }
+        let typeset = typeset_generated(&generated, &self.templates, &self.answer, previous)?;
         let pdf = typeset.pdf(&self.options)?;
         let mut outputs = vec![(self.pdf_path.clone(), pdf.bytes)];
         let mut stale = Vec::new();

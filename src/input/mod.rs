@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use self::diagnostic::LineIndex;
 pub use self::diagnostic::{FileReport, Finding, JsonPath, Severity};
 use self::locate::Locator;
+pub(crate) use self::serde_error::did_you_mean;
 use crate::model::Answer;
 use crate::validate;
 

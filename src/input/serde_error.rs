@@ -116,7 +116,7 @@ fn quoted_names(message: &str) -> Vec<&str> {
 }
 
 /// The closest of `candidates` to `word`, if close enough to be a likely typo.
-fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .map(|candidate| (strsim::jaro_winkler(word, candidate), *candidate))

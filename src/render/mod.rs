@@ -8,6 +8,7 @@
 
 mod attachments;
 mod context;
+mod error;
 mod templates;
 mod wording;
 
@@ -18,39 +19,15 @@ pub use self::attachments::{Attachment, PROFILE_FOLDER, attachments};
 pub use self::context::{
     BlockContent, BlockContext, BlockMarks, DocumentContext, MarkedRun, RedlineSummary, caption,
 };
-pub use self::templates::{TemplateFolderError, TemplateSet};
+pub use self::error::RenderError;
+use self::error::explained;
+pub use self::templates::{TemplateFolderError, TemplateSet, UnusedTemplateFile};
 pub use self::wording::expected_text;
 use crate::escape;
 use crate::model::Answer;
 
 /// The name of the auto-escape mode for Typst markup.
 const TYPST_ESCAPE: &str = "typst";
-
-/// Why an answer could not be turned into Typst markup: always a template's fault.
-#[derive(Debug, thiserror::Error)]
-#[error("skabelonen {template}{}: {detail}", line.map(|l| format!(", linje {l}")).unwrap_or_default())]
-pub struct RenderError {
-    /// The template file at fault.
-    pub template: String,
-    /// The line in that file, when known.
-    pub line: Option<usize>,
-    /// What went wrong.
-    pub detail: String,
-}
-
-impl From<minijinja::Error> for RenderError {
-    fn from(error: minijinja::Error) -> Self {
-        let detail = match error.detail() {
-            Some(detail) => format!("{} ({detail})", error.kind()),
-            None => error.kind().to_string(),
-        };
-        Self {
-            template: error.name().unwrap_or(templates::ENTRY).to_string(),
-            line: error.line(),
-            detail,
-        }
-    }
-}
 
 /// Typst source generated from the templates, remembering which template line produced each
 /// part, so that a Typst error can name the template a clerk or designer has to fix.
@@ -109,11 +86,14 @@ pub fn typst_source_from(
     context: &DocumentContext,
     templates: &TemplateSet,
 ) -> Result<Generated, RenderError> {
+    let in_danish = |error: minijinja::Error| RenderError::from_engine(&error, templates);
     let template = templates
         .engine(environment)?
-        .get_template(templates::ENTRY)?;
-    let (source, spans) =
-        template.render_with_spans(Value::from(minijinja::value::Serde(&context)))?;
+        .get_template(templates::ENTRY)
+        .map_err(in_danish)?;
+    let (source, spans) = template
+        .render_with_spans(Value::from(minijinja::value::Serde(&context)))
+        .map_err(in_danish)?;
     let origins = spans
         .iter()
         .map(|span| Origin {
@@ -133,6 +113,9 @@ pub fn typst_source_from(
 fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderError> {
     let mut environment = Environment::new();
     environment.set_undefined_behavior(UndefinedBehavior::Strict);
+    // Only so that a missing value's error names the expression (`block.txt`); it costs
+    // nothing until a template uses a value that is not there.
+    environment.set_debug(true);
     environment.set_syntax(
         minijinja::syntax::SyntaxConfig::builder()
             .trim_blocks(true)
@@ -153,7 +136,9 @@ fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderEr
     environment.add_filter("content", content_filter);
     environment.add_filter("inline", inline_filter);
     for (name, source) in templates.files() {
-        environment.add_template_owned(name.to_string(), source.to_string())?;
+        environment
+            .add_template_owned(name.to_string(), source.to_string())
+            .map_err(|error| RenderError::from_engine(&error, templates))?;
     }
     Ok(environment)
 }
@@ -166,10 +151,11 @@ fn format_value(
 ) -> Result<(), minijinja::Error> {
     match state.auto_escape() {
         AutoEscape::Custom(mode) if mode == TYPST_ESCAPE && !value.is_safe() => {
-            if value.is_none() || value.is_undefined() {
-                return Err(minijinja::Error::new(
+            defined(state, value)?;
+            if value.is_none() {
+                return Err(explained(
                     minijinja::ErrorKind::InvalidOperation,
-                    "the template prints a value that is missing; test it with `if` first",
+                    "skabelonen skriver en værdi, som svarfilen ikke har; test den med {% if … %} først",
                 ));
             }
             out.write_str(&escape::markup(&value.to_string()))
@@ -179,22 +165,34 @@ fn format_value(
     }
 }
 
+/// Refuses an undefined `value` with the engine's own error, which names the expression: the
+/// context has every field of an answer (a missing optional one is `none`), so a name it does
+/// not have is a template's typo, not an absent value.
+fn defined(state: &minijinja::State, value: &Value) -> Result<(), minijinja::Error> {
+    minijinja::value::StringInput::new(state, value).map(|_| ())
+}
+
 /// `{{ value|string }}`: a Typst string literal, for values used inside Typst code; `none`
 /// becomes Typst's `none`.
-fn string_filter(value: &Value) -> Value {
-    if value.is_none() || value.is_undefined() {
-        return Value::from_safe_string("none".into());
+fn string_filter(state: &minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
+    defined(state, value)?;
+    if value.is_none() {
+        return Ok(Value::from_safe_string("none".into()));
     }
-    Value::from_safe_string(escape::string_literal(&value.to_string()))
+    Ok(Value::from_safe_string(escape::string_literal(
+        &value.to_string(),
+    )))
 }
 
 /// `{{ text|inline }}`: prose as Typst markup. Literal text, unless the answer sets
 /// `"markup": "markdown"`; then emphasis, links, footnotes and line breaks become Typst calls.
 fn inline_filter(state: &mut minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
-    if value.is_none() || value.is_undefined() {
-        return Err(minijinja::Error::new(
+    defined(state, value)?;
+    if value.is_none() {
+        return Err(explained(
             minijinja::ErrorKind::InvalidOperation,
-            "the template formats a text that is missing; test it with `if` first",
+            "skabelonen giver filteret inline en tekst, som svarfilen ikke har; test den med \
+             {% if … %} først",
         ));
     }
     let text = value.to_string();
@@ -233,10 +231,15 @@ fn footnote_map(notes: &Value) -> std::collections::BTreeMap<String, String> {
         .collect()
 }
 
-/// `{{ value|content }}`: a Typst content block `[…]` holding the value as literal text.
-fn content_filter(value: &Value) -> Value {
-    if value.is_none() || value.is_undefined() {
-        return Value::from_safe_string("none".into());
+/// `{{ value|content }}`: a Typst content block `[…]` holding the value as literal text; `none`
+/// becomes Typst's `none`.
+fn content_filter(state: &minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
+    defined(state, value)?;
+    if value.is_none() {
+        return Ok(Value::from_safe_string("none".into()));
     }
-    Value::from_safe_string(format!("[{}]", escape::markup(&value.to_string())))
+    Ok(Value::from_safe_string(format!(
+        "[{}]",
+        escape::markup(&value.to_string())
+    )))
 }

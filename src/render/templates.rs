@@ -27,6 +27,8 @@ const BUILTIN: &[(&str, &str)] = &[
 pub struct TemplateSet {
     files: BTreeMap<String, String>,
     engine: Arc<OnceLock<Environment<'static>>>,
+    /// Files in the folder the set was read from that nothing uses.
+    unused: Vec<UnusedTemplateFile>,
 }
 
 impl std::fmt::Debug for TemplateSet {
@@ -60,36 +62,59 @@ impl TemplateSet {
         Self {
             files,
             engine: Arc::default(),
+            unused: Vec::new(),
         }
     }
 
     /// The built-in templates with every `*.typ` file in `folder` in place of the built-in file
-    /// of the same name (or added beside them), the way a theme overrides a book's defaults.
+    /// of the same name (or added beside them, for the others to import or include), the way a
+    /// theme overrides a book's defaults. Files nothing uses are listed by
+    /// [`Self::unused_files`].
     pub fn overridden_by(folder: &Path) -> Result<Self, TemplateFolderError> {
-        let error = |source| TemplateFolderError {
-            path: folder.to_path_buf(),
-            source,
-        };
-        let mut set = Self::builtin();
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
-            .map_err(error)?
-            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == "typ"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let source = std::fs::read_to_string(&path).map_err(|source| TemplateFolderError {
+        let mut files = Self::builtin().files;
+        let paths = folder_files(folder)?;
+        for path in paths.iter().filter(|path| is_template(path)) {
+            let source = std::fs::read_to_string(path).map_err(|source| TemplateFolderError {
                 path: path.clone(),
                 source,
             })?;
-            let name = path
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            set.files.insert(name, source);
+            files.insert(file_name(path), source);
         }
-        Ok(Self::from_files(set.files))
+        let mut set = Self::from_files(files);
+        set.unused = paths.iter().filter_map(|path| set.unused(path)).collect();
+        Ok(set)
+    }
+
+    /// The files in the folder this set was read from that nothing uses: a `*.typ` file that
+    /// replaces no built-in template and that no template names, or a file that looks meant as
+    /// a template but is not read (`Style.TYP`, `style.typ.txt`). A misnamed template would
+    /// otherwise give the built-in look without a word.
+    pub fn unused_files(&self) -> &[UnusedTemplateFile] {
+        &self.unused
+    }
+
+    /// `path` from the template folder, if nothing uses it.
+    fn unused(&self, path: &Path) -> Option<UnusedTemplateFile> {
+        let name = file_name(path);
+        let read = is_template(path);
+        let used = if read {
+            builtin_names().contains(&name.as_str()) || self.named_by_another(&name)
+        } else {
+            !looks_like_template(&name)
+        };
+        (!used).then(|| UnusedTemplateFile {
+            path: path.to_path_buf(),
+            read,
+            suggestion: crate::input::did_you_mean(&name.to_lowercase(), &builtin_names()),
+        })
+    }
+
+    /// Whether a template other than `name` mentions it, as an `#import`, `#include` or
+    /// `{% include %}` of it would.
+    fn named_by_another(&self, name: &str) -> bool {
+        self.files
+            .iter()
+            .any(|(other, source)| other != name && source.contains(name))
     }
 
     /// This set with the file `name` replaced by (or added as) `source`.
@@ -120,6 +145,88 @@ impl TemplateSet {
     /// One template file's source.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.files.get(name).map(String::as_str)
+    }
+}
+
+/// The names of the built-in templates.
+fn builtin_names() -> Vec<&'static str> {
+    BUILTIN.iter().map(|(name, _)| *name).collect()
+}
+
+/// The files in a template folder, sorted, without hidden files (`.git`, `.DS_Store`) and
+/// editor backups (`style.typ~`).
+fn folder_files(folder: &Path) -> Result<Vec<PathBuf>, TemplateFolderError> {
+    let entries = std::fs::read_dir(folder).map_err(|source| TemplateFolderError {
+        path: folder.to_path_buf(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.is_file())
+        .filter(|path| {
+            let name = file_name(path);
+            !name.starts_with('.') && !name.ends_with('~')
+        })
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// A file's name, as the templates name each other.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Whether svar reads the file as a template: a `*.typ` file.
+fn is_template(path: &Path) -> bool {
+    path.extension().is_some_and(|extension| extension == "typ")
+}
+
+/// Whether a file svar does not read looks meant as a template: `Style.TYP`, `style.typst`,
+/// `style.typ.txt` (an editor's added extension).
+fn looks_like_template(name: &str) -> bool {
+    let name = name.to_lowercase();
+    name.ends_with(".typ") || name.ends_with(".typst") || name.contains(".typ.")
+}
+
+/// A file in a folder of own templates that nothing uses, for a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnusedTemplateFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Whether svar reads it (a `*.typ` file no template uses) or ignores it.
+    pub read: bool,
+    /// The built-in template it was probably meant to replace.
+    pub suggestion: Option<&'static str>,
+}
+
+impl std::fmt::Display for UnusedTemplateFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = self.path.display();
+        if self.read {
+            write!(
+                f,
+                "{path} erstatter ingen indbygget skabelon ({}), og ingen skabelon importerer den",
+                builtin_names().join(", ")
+            )?;
+        } else {
+            write!(
+                f,
+                "{path} bruges ikke: svar læser kun *.typ-filer i skabelonmappen ({})",
+                builtin_names().join(", ")
+            )?;
+        }
+        match self.suggestion {
+            Some(name) => write!(f, "; mente du {name}?"),
+            None if self.read => write!(
+                f,
+                "; giv den navnet på den skabelon, den skal erstatte, eller importér den i en af dem"
+            ),
+            None => write!(f, "; giv den navnet på den skabelon, den skal erstatte"),
+        }
     }
 }
 
@@ -155,5 +262,79 @@ impl TemplateFolderError {
 impl Default for TemplateSet {
     fn default() -> Self {
         Self::builtin()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The warnings for a template folder holding `files` (name, text).
+    fn unused_in(files: &[(&str, &str)]) -> Vec<String> {
+        let folder = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            std::fs::write(folder.path().join(name), text).unwrap();
+        }
+        let set = TemplateSet::overridden_by(folder.path()).unwrap();
+        set.unused_files()
+            .iter()
+            .map(|unused| {
+                let text = unused.to_string();
+                let prefix = format!("{}/", folder.path().display());
+                text.strip_prefix(&prefix).unwrap_or(&text).to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_misnamed_template_is_named_with_the_one_it_was_meant_to_replace() {
+        assert_eq!(
+            unused_in(&[("Style.typ", "// mit look"), ("stil.typ", "")]),
+            [
+                "Style.typ erstatter ingen indbygget skabelon (answer.typ, blocks.typ, \
+                 style.typ), og ingen skabelon importerer den; mente du style.typ?",
+                "stil.typ erstatter ingen indbygget skabelon (answer.typ, blocks.typ, \
+                 style.typ), og ingen skabelon importerer den; mente du style.typ?",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_that_looks_meant_as_a_template_but_is_not_read_is_named() {
+        assert_eq!(
+            unused_in(&[("style.typ.txt", ""), ("ANSWER.TYP", "")]),
+            [
+                "ANSWER.TYP bruges ikke: svar læser kun *.typ-filer i skabelonmappen \
+                 (answer.typ, blocks.typ, style.typ); mente du answer.typ?",
+                "style.typ.txt bruges ikke: svar læser kun *.typ-filer i skabelonmappen \
+                 (answer.typ, blocks.typ, style.typ); mente du style.typ?",
+            ]
+        );
+    }
+
+    #[test]
+    fn overrides_imported_files_and_other_files_are_not_named() {
+        let style = "#import \"farver.typ\": *\n";
+        let files = [
+            ("style.typ", style),
+            ("farver.typ", "#let rød = red\n"),
+            ("README.md", "Ministeriets skabeloner"),
+            ("logo.svg", "<svg/>"),
+            (".style.typ.swp", ""),
+            ("style.typ~", ""),
+        ];
+        assert_eq!(unused_in(&files), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_extra_template_nothing_imports_says_what_to_do() {
+        assert_eq!(
+            unused_in(&[("farver.typ", "")]),
+            [
+                "farver.typ erstatter ingen indbygget skabelon (answer.typ, blocks.typ, \
+              style.typ), og ingen skabelon importerer den; giv den navnet på den skabelon, den \
+              skal erstatte, eller importér den i en af dem"
+            ]
+        );
     }
 }

@@ -1,0 +1,219 @@
+//! End-to-end tests of own templates (`--templates DIR`) that go wrong: a mistake in a template
+//! is told in Danish at the innermost template and line, a misnamed file is warned about, and
+//! `--emit-typst` writes the generated source Typst failed on and names it in the error.
+
+use std::path::{Path, PathBuf};
+
+mod common;
+
+use common::svar;
+
+/// The answer every test renders, as the command line names it (the tests run from the crate
+/// root), so the messages are the same on every machine.
+const ANSWER: &str = "tests/fixtures/complete.json";
+
+/// A folder of own templates holding `files` (name, text); kept until the test ends.
+fn template_folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(folder.path().join(name), text).unwrap();
+    }
+    folder
+}
+
+/// A built-in template's text.
+fn builtin(name: &str) -> String {
+    svar::render::TemplateSet::builtin()
+        .get(name)
+        .unwrap()
+        .to_string()
+}
+
+/// `text` with `from` replaced by `to`, which must occur in it, and the line (from 1) where.
+fn replaced(text: &str, from: &str, to: &str) -> (String, usize) {
+    let offset = text
+        .find(from)
+        .unwrap_or_else(|| panic!("{from:?} not found"));
+    let line = text[..offset].matches('\n').count() + 1;
+    (text.replacen(from, to, 1), line)
+}
+
+/// The names of the files in a folder, sorted; none if it does not exist.
+fn files_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Renders the answer with the templates in `templates` and `extra` arguments.
+fn render(templates: &Path, output: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    svar()
+        .args(["render", ANSWER, "-o"])
+        .arg(output)
+        .arg("--templates")
+        .arg(templates)
+        .args(extra)
+        .assert()
+}
+
+#[test]
+fn an_unknown_filter_in_an_included_template_is_blamed_on_that_template_in_danish() {
+    let (blocks, line) = replaced(
+        &builtin("blocks.typ"),
+        "{{ block.text|inline }}",
+        "{{ block.text|inline|nosuchfilter }}",
+    );
+    let templates = template_folder(&[("blocks.typ", &blocks)]);
+    let output = tempfile::tempdir().unwrap();
+    render(templates.path(), &output.path().join("x.pdf"), &[])
+        .code(1)
+        .stdout("")
+        .stderr(format!(
+            "fejl: {ANSWER}: skabelonen blocks.typ, linje {line}: filteret \"nosuchfilter\" \
+             findes ikke; svars egne filtre er string, content og inline\n"
+        ));
+    assert!(files_in(output.path()).is_empty());
+}
+
+#[test]
+fn a_misspelt_value_and_a_syntax_error_are_told_in_danish() {
+    let cases = [
+        (
+            "{{ block.txt|inline }}",
+            "værdien \"block.txt\" findes ikke; tjek navnet, eller test den først med \
+             {% if block.txt is defined %}",
+        ),
+        (
+            "{{ block.text|inline § }}",
+            "syntaksfejl: uventet tegn \"§\"",
+        ),
+        (
+            "{{ nosuchfunction(block.text) }}",
+            "funktionen \"nosuchfunction\" findes ikke; tjek navnet, eller definér den med \
+             {% macro nosuchfunction(…) %} i skabelonen",
+        ),
+    ];
+    for (broken, message) in cases {
+        let (blocks, line) = replaced(&builtin("blocks.typ"), "{{ block.text|inline }}", broken);
+        let templates = template_folder(&[("blocks.typ", &blocks)]);
+        let output = tempfile::tempdir().unwrap();
+        render(templates.path(), &output.path().join("x.pdf"), &[])
+            .code(1)
+            .stderr(format!(
+                "fejl: {ANSWER}: skabelonen blocks.typ, linje {line}: {message}\n"
+            ));
+    }
+}
+
+#[test]
+fn a_misnamed_template_is_warned_about_and_the_answer_still_rendered() {
+    let templates = template_folder(&[
+        ("Style.typ", &builtin("style.typ")),
+        ("stil.typ", ""),
+        ("farver.typ", "#let rød = red\n"),
+        ("README.md", "Ministeriets skabeloner\n"),
+    ]);
+    let folder = templates.path().display();
+    let output = tempfile::tempdir().unwrap();
+    let pdf = output.path().join("x.pdf");
+    render(templates.path(), &pdf, &[])
+        .success()
+        .stderr(format!(
+            "advarsel: {folder}/Style.typ erstatter ingen indbygget skabelon (answer.typ, \
+             blocks.typ, style.typ), og ingen skabelon importerer den; mente du style.typ?\n\
+             advarsel: {folder}/farver.typ erstatter ingen indbygget skabelon (answer.typ, \
+             blocks.typ, style.typ), og ingen skabelon importerer den; giv den navnet på den \
+             skabelon, den skal erstatte, eller importér den i en af dem\n\
+             advarsel: {folder}/stil.typ erstatter ingen indbygget skabelon (answer.typ, \
+             blocks.typ, style.typ), og ingen skabelon importerer den; mente du style.typ?\n"
+        ));
+    assert!(pdf.exists());
+}
+
+#[test]
+fn a_template_imported_by_another_is_not_warned_about() {
+    let (style, _) = replaced(
+        &builtin("style.typ"),
+        "#let letterhead(",
+        "#import \"farver.typ\": *\n#let letterhead(",
+    );
+    let templates = template_folder(&[("style.typ", &style), ("farver.typ", "#let rød = red\n")]);
+    let output = tempfile::tempdir().unwrap();
+    render(templates.path(), &output.path().join("x.pdf"), &[])
+        .success()
+        .stderr("");
+}
+
+/// A folder whose `style.typ` lacks `letterhead`, and the lines the Typst error points at: in
+/// the generated source, and in `answer.typ`, which wrote the call.
+fn style_without_letterhead() -> (tempfile::TempDir, usize) {
+    let (style, _) = replaced(&builtin("style.typ"), "#let letterhead(", "#let brevhoved(");
+    let answer = builtin("answer.typ");
+    let template_line = answer
+        .lines()
+        .position(|line| line.starts_with("#letterhead("))
+        .unwrap()
+        + 1;
+    (template_folder(&[("style.typ", &style)]), template_line)
+}
+
+/// The line (from 1) of the generated source where the letterhead is called.
+fn letterhead_line(source: &str) -> usize {
+    source
+        .lines()
+        .position(|line| line.starts_with("#letterhead("))
+        .unwrap()
+        + 1
+}
+
+#[test]
+fn emit_typst_writes_the_source_typst_failed_on_and_names_it_in_the_error() {
+    let (templates, template_line) = style_without_letterhead();
+    let output = tempfile::tempdir().unwrap();
+    let pdf = output.path().join("svar.pdf");
+    // An earlier PDF of the answer stays as it was: a failed render replaces nothing.
+    std::fs::write(&pdf, b"earlier").unwrap();
+    let assert = render(templates.path(), &pdf, &["--emit-typst"]).code(1);
+    let typ: PathBuf = output.path().join("svar.typ");
+    let source = std::fs::read_to_string(&typ).expect("the generated source is written");
+    let line = letterhead_line(&source);
+    assert.stdout("").stderr(format!(
+        "fejl: {ANSWER}: Typst kunne ikke sætte dokumentet:\n\
+         {}:{line}:2: (skabelonen answer.typ, linje {template_line}) fejl: ukendt navn: \
+         letterhead (unknown variable: letterhead)\n",
+        typ.display()
+    ));
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"earlier");
+    assert_eq!(files_in(output.path()), ["svar.pdf", "svar.typ"]);
+}
+
+#[test]
+fn without_emit_typst_the_error_names_the_generated_source_and_the_option() {
+    let (templates, template_line) = style_without_letterhead();
+    let output = tempfile::tempdir().unwrap();
+    let out = output.path().join("ud");
+    // The built-in templates generate the same source (only style.typ differs), to know its line.
+    let generated = tempfile::tempdir().unwrap();
+    svar()
+        .args(["render", ANSWER, "--emit-typst", "-o"])
+        .arg(generated.path())
+        .assert()
+        .success();
+    let source = std::fs::read_to_string(generated.path().join("complete.typ")).unwrap();
+    let line = letterhead_line(&source);
+    render(templates.path(), &out, &[])
+        .code(1)
+        .stdout("")
+        .stderr(format!(
+            "fejl: {ANSWER}: Typst kunne ikke sætte dokumentet:\n\
+             den genererede Typst-kilde, linje {line}, kolonne 2: (skabelonen answer.typ, linje \
+             {template_line}) fejl: ukendt navn: letterhead (unknown variable: letterhead)\n  \
+             tip: med --emit-typst skriver svar den genererede Typst-kilde ved siden af PDF'en, \
+             også når Typst fejler\n"
+        ));
+    assert!(!out.exists());
+}
