@@ -332,6 +332,34 @@ fn dates_must_be_written_yyyy_mm_dd() {
     }
 }
 
+#[test]
+fn a_figure_with_more_digits_than_an_f64_holds_is_refused_where_written() {
+    let text = std::fs::read_to_string(fixture("spreadsheet.json"))
+        .unwrap()
+        .replace(
+            "{\n                    \"csv\": \"sager.csv\"\n                  }",
+            r#"{"columns": ["2009"], "rows": [{"label": "A", "cells": [0.10000000000000001]}, {"label": "B", "cells": [2]}], "total": {"label": "I alt", "cells": [2.1]}}"#,
+        );
+    assert!(!text.contains("sager.csv"));
+    let (_, report) = svar::input::check_text(&text, Path::new("svar.json"));
+    let found: Vec<(String, String, Option<String>)> = report
+        .findings
+        .into_iter()
+        .map(|f| (f.path.to_string(), f.message, f.hint))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "answer.blocks[1].statement.blocks[1].table.panels[0].rows[0].cells[0]".to_string(),
+            "tallet har for mange cifre til at blive sat præcist".to_string(),
+            Some(
+                "rund tallet af til højst 15 betydende cifre, eller skriv tallet som tekst"
+                    .to_string()
+            )
+        )]
+    );
+}
+
 #[cfg(unix)]
 mod links {
     use std::os::unix::fs::symlink;
@@ -484,9 +512,31 @@ mod spreadsheets {
 
     /// `svar COMMAND svar.json` for the spreadsheet fixture with `sager.csv` holding `csv`,
     /// run in the answer's folder as a clerk would: the exit code and the report.
-    fn run_with_sheet(command: &str, csv: &str) -> (i32, String) {
+    fn run_with_sheet(command: &str, csv: impl AsRef<[u8]>) -> (i32, String) {
+        run_with_panel(command, "sager.csv", "", csv)
+    }
+
+    /// The spreadsheet fixture in `folder`, its panel reading `name` and given the JSON
+    /// `fields` after it (`"label_header": "Type"`), on the lines the fixture has them.
+    fn panel_with(folder: &Path, name: &str, fields: &str) -> PathBuf {
+        let answer = spreadsheet_answer(folder, name);
+        if !fields.is_empty() {
+            let csv = format!("\"csv\": \"{name}\"");
+            let text = std::fs::read_to_string(&answer).unwrap();
+            std::fs::write(&answer, text.replace(&csv, &format!("{csv}, {fields}"))).unwrap();
+        }
+        answer
+    }
+
+    /// [`run_with_sheet`] with the panel reading `name` and given the JSON `fields`.
+    fn run_with_panel(
+        command: &str,
+        name: &str,
+        fields: &str,
+        csv: impl AsRef<[u8]>,
+    ) -> (i32, String) {
         let folder = tempfile::tempdir().unwrap();
-        spreadsheet_answer(folder.path(), "sager.csv");
+        panel_with(folder.path(), name, fields);
         write(folder.path(), "sager.csv", csv);
         let output = svar()
             .current_dir(folder.path())
@@ -497,8 +547,14 @@ mod spreadsheets {
         (code, String::from_utf8_lossy(&output.stderr).into_owned())
     }
 
+    /// Checks that `svar check` passes `csv` without a word.
+    fn passes(csv: impl AsRef<[u8]>) {
+        let (code, stderr) = run_with_sheet("check", csv);
+        assert_eq!((code, stderr.as_str()), (0, ""));
+    }
+
     /// The first line of the report `svar check` gives for `csv`, after checking that it fails.
-    fn first_error(csv: &str) -> String {
+    fn first_error(csv: impl AsRef<[u8]>) -> String {
         let (code, stderr) = run_with_sheet("check", csv);
         assert_eq!(code, 1, "{stderr}");
         stderr.lines().next().unwrap_or_default().to_string()
@@ -651,5 +707,167 @@ mod spreadsheets {
         let text = common::pdf_text(&pdf);
         assert!(text.contains("Tabel 2: Sager i bilaget"), "{text}");
         assert_eq!(text.matches("1.246,5").count(), 2, "{text}");
+    }
+
+    /// The report's lines that say what is wrong and what to do.
+    fn message_and_hint(stderr: &str) -> Vec<&str> {
+        stderr
+            .lines()
+            .filter(|line| line.starts_with("fejl:") || line.contains("= tip:"))
+            .map(str::trim)
+            .collect()
+    }
+
+    #[test]
+    fn the_answers_label_header_heads_a_sheet_without_one_and_may_not_differ_from_its_own() {
+        let label = r#""label_header": "Afgørelsestype""#;
+        let (code, stderr) = run_with_panel("check", "sager.csv", label, ";2009;2010\nA;1;2\n");
+        assert_eq!((code, stderr.as_str()), (0, ""));
+        let agreeing = "Afgørelsestype;2009\nA;1\n";
+        let (code, stderr) = run_with_panel("check", "sager.csv", label, agreeing);
+        assert_eq!((code, stderr.as_str()), (0, ""));
+        let (code, stderr) = run_with_panel("check", "sager.csv", label, "Type;2009;2010\nA;1;2\n");
+        assert_eq!(code, 1, "{stderr}");
+        assert_eq!(
+            message_and_hint(&stderr),
+            [
+                "fejl: sager.csv, linje 1, kolonne 1: regnearket har \"Type\" over rækkenavnene, men panelet har \"label_header\": \"Afgørelsestype\"",
+                "= tip: skriv overskriften ét sted: fjern \"label_header\" fra panelet, eller slet \"Type\" i regnearkets første celle",
+            ]
+        );
+        assert!(
+            stderr.contains(
+                "= sti: answer.blocks[1].statement.blocks[1].table.panels[0].label_header\n"
+            ),
+            "{stderr}"
+        );
+        // The header reaches the PDF.
+        let folder = tempfile::tempdir().unwrap();
+        let answer = panel_with(folder.path(), "sager.csv", label);
+        write(folder.path(), "sager.csv", ";2009\nA;1\n");
+        let pdf = folder.path().join("svar.pdf");
+        let (code, stderr) = run(&[
+            "render".as_ref(),
+            answer.as_os_str(),
+            "-o".as_ref(),
+            pdf.as_os_str(),
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(common::pdf_text(&pdf).contains("Afgørelsestype"));
+    }
+
+    #[test]
+    fn a_figure_with_more_digits_than_svar_holds_is_refused_at_its_cell() {
+        let (code, stderr) = run_with_sheet(
+            "check",
+            "Type;2009\nA;0,10000000000000001\nB;2,00000000000000001\nI alt;2,1\n",
+        );
+        assert_eq!(code, 1, "{stderr}");
+        assert_eq!(
+            message_and_hint(&stderr),
+            [
+                "fejl: sager.csv, linje 2, kolonne 3: tallet \"0,10000000000000001\" har for mange cifre til at blive sat præcist",
+                "= tip: rund tallet af til højst 15 betydende cifre",
+                "fejl: sager.csv, linje 3, kolonne 3: tallet \"2,00000000000000001\" har for mange cifre til at blive sat præcist",
+                "= tip: rund tallet af til højst 15 betydende cifre",
+            ]
+        );
+        assert_eq!(
+            first_error("Type;2009\nA;9.007.199.254.740.993\n"),
+            "fejl: sager.csv, linje 2, kolonne 3: tallet \"9.007.199.254.740.993\" er for stort til at blive sat præcist"
+        );
+    }
+
+    #[test]
+    fn the_convention_is_told_by_the_separators_between_the_first_rows_cells() {
+        // A header quoted across lines, a separator quoted in the header, an old Mac line break.
+        passes("\"Type\nsag\";2009;2010\nA;1.234;2\n");
+        passes("\"Type; art\",2009,2010\nA,\"1,234\",2\n");
+        passes("Type,2009\rA,1\rNote; se bilag,2\r");
+        // Read internationally, "1,234" is a thousand and more, so the total must say so.
+        assert_eq!(
+            first_error("\"Type; art\",2009\nA,\"1,234\"\nB,1\nI alt,3\n"),
+            "fejl: sager.csv, linje 4: totalen i kolonne 1 (2009) er 3, men rækkerne summer til 1.235"
+        );
+    }
+
+    #[test]
+    fn separators_that_end_every_line_are_one_finding() {
+        let (code, stderr) = run_with_sheet("check", "Type;2009;2010;\nA;1;2;\nB;3;4;\n");
+        assert_eq!(code, 1, "{stderr}");
+        assert_eq!(
+            message_and_hint(&stderr),
+            [
+                "fejl: sager.csv, linje 1, kolonne 15: hver linje slutter med et ekstra \";\", så regnearket har en tom kolonne til højre for tabellen",
+                "= tip: markér kolonnerne til højre for tabellen i regnearket, slet dem, og gem igen; eller slet det sidste \";\" på hver linje",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_of_separators_is_a_blank_line() {
+        passes("Type;2009;2010\nA;1;2\n;;\nB;3;4\n");
+    }
+
+    #[test]
+    fn an_empty_cell_is_refused_at_its_line_and_column() {
+        let (code, stderr) = run_with_sheet("check", "Type;2009;2010\nA;;2\n");
+        assert_eq!(code, 1, "{stderr}");
+        assert_eq!(
+            message_and_hint(&stderr),
+            [
+                "fejl: sager.csv, linje 2, kolonne 3: cellen er tom",
+                "= tip: skriv et tal, eller fx \"-\" i en tom celle",
+            ]
+        );
+        assert_eq!(
+            first_error("Type;;2010\nA;1;2\n"),
+            "fejl: sager.csv, linje 1, kolonne 6: kolonneoverskriften er tom"
+        );
+    }
+
+    #[test]
+    fn a_path_through_dots_that_stays_in_the_folder_is_read() {
+        for name in ["./sager.csv", "data/../sager.csv"] {
+            let (code, stderr) = run_with_panel("check", name, "", "Type;2009\nA;1\n");
+            assert_eq!((code, stderr.as_str()), (0, ""), "{name}");
+        }
+        let (code, stderr) = run_with_panel("check", "data/../../sager.csv", "", "Type;2009\n");
+        assert_eq!(code, 1, "{stderr}");
+        assert!(
+            stderr.starts_with("fejl: \"data/../../sager.csv\" peger uden for svarfilens mappe\n"),
+            "{stderr}"
+        );
+        // A mistake in the sheet names it as the path comes to.
+        let (_, stderr) = run_with_panel("check", "./sager.csv", "", "Type;2009\nA;1.23\n");
+        assert!(
+            stderr.starts_with(
+                "fejl: sager.csv, linje 2, kolonne 3: \"1.23\" kan ikke læses som et tal\n"
+            ),
+            "{stderr}"
+        );
+    }
+
+    #[test]
+    fn a_sheet_not_saved_as_utf8_is_refused_at_the_first_such_character() {
+        // "Å" in Windows-1252, as Excel's plain "CSV" saves it.
+        let (code, stderr) = run_with_sheet("check", b"Type;2009\nSager i \xc5rhus;1\n");
+        assert_eq!(code, 1, "{stderr}");
+        assert_eq!(
+            message_and_hint(&stderr),
+            [
+                "fejl: sager.csv, linje 2, kolonne 9: tegnet her kan ikke læses: regnearket er ikke gemt som UTF-8, eller et tegn er gået tabt (�)",
+                "= tip: åbn regnearket i Excel, og gem det igen med \"Gem som\" og filtypen \"CSV UTF-8 (kommasepareret)\"; står der �, så skriv tegnet igen",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_minus_sign_makes_a_negative_figure_that_counts_in_the_total() {
+        assert_eq!(
+            first_error("Type;2009\nA;\u{2212}5\nB;7\nI alt;99\n"),
+            "fejl: sager.csv, linje 4: totalen i kolonne 1 (2009) er 99, men rækkerne summer til 2"
+        );
+        passes("Type;2009\nA;\u{2212}5\nB;7\nI alt;2\n");
     }
 }

@@ -4,14 +4,16 @@
 //! An answer file may come from someone else, and whatever it reads ends up in the PDF: a name
 //! that leads out of the folder could print `/etc/passwd` as a table. Checking the name as
 //! written is not enough, since a symbolic link inside the folder can point anywhere, so the
-//! check is made on the paths with every link resolved.
+//! check is made on the paths with every link resolved. A name that only seems to leave
+//! (`./sager.csv`, `data/../sager.csv`) is read as the name it comes to.
 
+use std::ffi::OsStr;
 use std::path::{Component, Path, PathBuf};
 
 /// Why a file named by an answer is not read.
 #[derive(Debug)]
 pub enum Refusal {
-    /// The name itself leaves the folder: it is absolute or goes up with `..`.
+    /// The name itself leaves the folder: it is absolute or goes up above it with `..`.
     Outside,
     /// The name stays inside, but a symbolic link on the way leads out of the folder.
     Link,
@@ -23,12 +25,9 @@ pub enum Refusal {
 /// symbolic link is followed. The folder itself may be reached through a link (a shared folder
 /// of profiles, say); what counts is where the file is relative to where the folder is.
 pub fn inside(folder: &Path, name: &Path) -> Result<PathBuf, Refusal> {
-    let plain = name
-        .components()
-        .all(|part| matches!(part, Component::Normal(_)));
-    if !plain || name.as_os_str().is_empty() {
-        return Err(Refusal::Outside);
-    }
+    let name = normalise(name)
+        .filter(|_| !name.as_os_str().is_empty())
+        .ok_or(Refusal::Outside)?;
     // `Path::parent` gives "" for a bare file name, which the file system does not know.
     let folder = if folder.as_os_str().is_empty() {
         Path::new(".")
@@ -42,6 +41,25 @@ pub fn inside(folder: &Path, name: &Path) -> Result<PathBuf, Refusal> {
     } else {
         Err(Refusal::Link)
     }
+}
+
+/// The name `name` comes to within its folder, as written rather than as links lead: `.` is
+/// dropped and `..` takes away the folder before it (`data/../sager.csv` is `sager.csv`, even
+/// if `data` is a link, since the file meant is the one the name shows). `None` if the name is
+/// absolute or goes up above the folder.
+pub fn normalise(name: &Path) -> Option<PathBuf> {
+    let mut parts: Vec<&OsStr> = Vec::new();
+    for part in name.components() {
+        match part {
+            Component::Normal(part) => parts.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(parts.into_iter().collect())
 }
 
 #[cfg(all(test, unix))]
@@ -65,7 +83,42 @@ mod tests {
         assert!(matches!(refused("../outside.csv"), Refusal::Outside));
         assert!(matches!(refused("/etc/passwd"), Refusal::Outside));
         assert!(matches!(refused("missing.csv"), Refusal::Io(_)));
+        assert!(matches!(refused("sub/../../outside.csv"), Refusal::Outside));
+        assert!(matches!(refused("./../outside.csv"), Refusal::Outside));
+        assert!(matches!(refused("sub/../out.csv"), Refusal::Link));
+        assert!(matches!(refused(""), Refusal::Outside));
         let followed = inside(&folder, Path::new("in.csv")).unwrap();
         assert_eq!(std::fs::read_to_string(followed).unwrap(), "b");
+    }
+
+    #[test]
+    fn dots_that_stay_inside_the_folder_are_read_as_the_name_they_come_to() {
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::create_dir(folder.path().join("data")).unwrap();
+        std::fs::write(folder.path().join("sager.csv"), "a").unwrap();
+        std::fs::write(folder.path().join("data/sager.csv"), "b").unwrap();
+        for (name, content) in [
+            ("./sager.csv", "a"),
+            ("data/../sager.csv", "a"),
+            ("./data/./sager.csv", "b"),
+            ("data/../data/sager.csv", "b"),
+        ] {
+            let file = inside(folder.path(), Path::new(name)).unwrap();
+            assert_eq!(std::fs::read_to_string(file).unwrap(), content, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_link_on_the_way_does_not_change_what_dots_mean() {
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("answers");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::create_dir(root.path().join("elsewhere")).unwrap();
+        std::fs::write(root.path().join("sager.csv"), "outside").unwrap();
+        std::fs::write(folder.join("sager.csv"), "inside").unwrap();
+        // `data/..` is the answers' folder as written; the system would take it to `root`.
+        symlink("../elsewhere", folder.join("data")).unwrap();
+        let file = inside(&folder, Path::new("data/../sager.csv")).unwrap();
+        assert_eq!(std::fs::read_to_string(file).unwrap(), "inside");
     }
 }

@@ -84,22 +84,27 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     }
 }
 
-/// Reads an answer file's text.
-///
-/// A byte-order mark, which some Windows editors write first, is dropped. Bytes that are not
-/// UTF-8 become U+FFFD rather than an error without a place: [`check_text`] then reports the
-/// first of them with its line and column.
+/// Reads an answer file's text, as [`decode`] makes it.
 pub fn read(path: &Path) -> Result<String, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })?;
+    Ok(decode(bytes))
+}
+
+/// The text of a file's `bytes`, answer file or spreadsheet.
+///
+/// A byte-order mark, which some Windows programs write first, is dropped. Bytes that are not
+/// UTF-8 become U+FFFD rather than an error without a place, so the first of them can be
+/// reported with its line and column ([`check_text`] does for an answer file).
+pub(crate) fn decode(bytes: Vec<u8>) -> String {
     let text = String::from_utf8(bytes)
         .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
-    Ok(match text.strip_prefix('\u{feff}') {
+    match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
-    })
+    }
 }
 
 /// The files an answer file at `path` may read: itself, and everything in the ministry-profile
@@ -171,11 +176,14 @@ pub fn check_text_with(
     if let Some(finding) = list_for_object(text, &locator, &lines) {
         return (None, FileReport::new(path, text, vec![finding]));
     }
+    // A figure's digits beyond what an f64 holds are lost in the reading; only the text
+    // still has them.
+    let mut problems = validate::precision::check_written(locator.numbers());
     // Tables from spreadsheets are filled in first, so the checks see their figures.
-    let mut problems = match spreadsheet::resolve(&mut answer, side_files) {
+    problems.extend(match spreadsheet::resolve(&mut answer, side_files) {
         Ok(sheets) => sheets.relocate(validate::check(&answer)),
         Err(problems) => problems,
-    };
+    });
     match profile::resolve(&mut answer, side_files) {
         Ok(()) => problems.extend(validate::check_letterhead(&answer)),
         Err(problem) => problems.push(validate::Problem {

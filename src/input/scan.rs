@@ -102,7 +102,7 @@ impl<'a, 'b> Scanner<'a, 'b> {
         Self {
             text,
             lines,
-            unreadable: text.find(char::REPLACEMENT_CHARACTER),
+            unreadable: first_unreadable(text),
             frames: Vec::new(),
             findings: Vec::new(),
         }
@@ -216,8 +216,7 @@ impl<'a, 'b> Scanner<'a, 'b> {
         };
         self.findings.push(Finding::error(
             self.path(),
-            "tegnet her kan ikke læses: filen er ikke gemt som UTF-8, eller et tegn er gået tabt (�)"
-                .into(),
+            unreadable("filen"),
             Some(
                 "gem filen som UTF-8 (i Notesblok: Gem som → Kodning: UTF-8), og skriv tegnet igen"
                     .into(),
@@ -250,6 +249,19 @@ impl<'a, 'b> Scanner<'a, 'b> {
                 .collect(),
         )
     }
+}
+
+/// Where the first byte that was not UTF-8 was in a text [`super::decode`] read: each such
+/// byte became U+FFFD, so the first replacement character marks it.
+pub(super) fn first_unreadable(text: &str) -> Option<usize> {
+    text.find(char::REPLACEMENT_CHARACTER)
+}
+
+/// What is wrong with the character there, in `file` ("filen", "regnearket").
+pub(super) fn unreadable(file: &str) -> String {
+    format!(
+        "tegnet her kan ikke læses: {file} er ikke gemt som UTF-8, eller et tegn er gået tabt (�)"
+    )
 }
 
 /// The offset just after the string that starts with the `"` at `start`, or `None` if it is

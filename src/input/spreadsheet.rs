@@ -9,11 +9,12 @@
 mod figure;
 mod records;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use self::figure::{Convention, Malformed};
+use self::figure::{Convention, Unreadable};
 use self::records::{Record, Unclosed};
 use super::confine::{self, Refusal};
+use super::scan;
 use crate::danish::count;
 use crate::input::diagnostic::Segment;
 use crate::input::{JsonPath, SideFiles};
@@ -82,6 +83,8 @@ struct Sheet {
 /// The lines a spreadsheet's header, rows and total row start at.
 struct Lines {
     header: usize,
+    /// The header over the row labels, if the spreadsheet gave it rather than the answer.
+    label: Option<usize>,
     rows: Vec<usize>,
     total: Option<usize>,
 }
@@ -109,7 +112,8 @@ impl Sheet {
             [Key(key), Index(row), ..] if key == "rows" => self.lines.rows.get(*row).copied(),
             [Key(key)] if key == "rows" => None,
             [Key(key), ..] if key == "total" => self.lines.total,
-            [Key(key), ..] if key == "columns" || key == "label_header" => Some(self.lines.header),
+            [Key(key), ..] if key == "columns" => Some(self.lines.header),
+            [Key(key), ..] if key == "label_header" => Some(self.lines.label?),
             _ => return None,
         };
         Some(match line {
@@ -178,15 +182,23 @@ fn fill(
         )]);
     };
     let text = read(&name, folder, &problem).map_err(|problem| vec![problem])?;
-    // Named as the answer file is, so the clerk finds it from where svar was run.
-    let file = folder.join(&name).display().to_string();
-    let table = parse(text.trim_start_matches('\u{feff}'), &file).map_err(|flaws| {
+    let file = shown(folder, &name);
+    let mut table = parse(&text, &file).map_err(|flaws| {
         flaws
             .into_iter()
             .map(|flaw| problem(flaw.message, &flaw.hint))
             .collect::<Vec<_>>()
     })?;
-    panel.label_header = table.label_header;
+    let (label_header, label_line) =
+        label_header(panel.label_header.clone(), table.label_header, &file).map_err(|flaw| {
+            vec![Problem::error(
+                path.key("label_header"),
+                flaw.message,
+                Some(flaw.hint),
+            )]
+        })?;
+    table.lines.label = label_line;
+    panel.label_header = label_header;
     panel.columns = table.columns;
     panel.rows = table.rows;
     panel.total = table.total;
@@ -197,6 +209,40 @@ fn fill(
         file,
         lines: table.lines,
     }))
+}
+
+/// The spreadsheet `name` in `folder` named as the answer file is, so the clerk finds it from
+/// where svar was run, and as the name comes to (`svar/sager.csv` for `./sager.csv`).
+fn shown(folder: &Path, name: &str) -> String {
+    let name = confine::normalise(Path::new(name)).unwrap_or_else(|| PathBuf::from(name));
+    folder.join(name).display().to_string()
+}
+
+/// The panel's header over its row labels and, if the spreadsheet `file` gave it, the line it
+/// came from. The answer's `label_header` (`own`) serves a spreadsheet whose first cell
+/// (`sheet`) is empty; both may be given only if they agree, since one of them would otherwise
+/// be silently dropped.
+fn label_header(
+    own: Option<String>,
+    sheet: Option<records::Cell>,
+    file: &str,
+) -> Result<(Option<String>, Option<usize>), Flaw> {
+    match (own, sheet) {
+        (Some(own), Some(cell)) if own != cell.text => Err(Flaw {
+            message: format!(
+                "{}: regnearket har \"{}\" over rækkenavnene, men panelet har \"label_header\": \"{own}\"",
+                place(file, cell.line, Some(cell.column)),
+                cell.text,
+            ),
+            hint: format!(
+                "skriv overskriften ét sted: fjern \"label_header\" fra panelet, eller slet \"{}\" i regnearkets første celle",
+                cell.text
+            ),
+        }),
+        (Some(own), _) => Ok((Some(own), None)),
+        (None, Some(cell)) => Ok((Some(cell.text), Some(cell.line))),
+        (None, None) => Ok((None, None)),
+    }
 }
 
 /// The text of the spreadsheet `name`, which must lie in the answer's `folder`.
@@ -225,12 +271,15 @@ fn read(
         ),
         Refusal::Io(error) => unreadable(error),
     })?;
-    std::fs::read_to_string(file).map_err(unreadable)
+    std::fs::read(file)
+        .map(crate::input::decode)
+        .map_err(unreadable)
 }
 
 /// A spreadsheet's header and rows as a panel's, with the lines they came from.
 struct Table {
-    label_header: Option<String>,
+    /// The first cell of the header row, unless it is empty.
+    label_header: Option<records::Cell>,
     columns: Vec<String>,
     rows: Vec<Row>,
     total: Option<Row>,
@@ -248,9 +297,13 @@ struct Flaw {
 /// cell over the row labels), the next rows a label and the figures, and a last row "I alt" or
 /// "Total" is the total row. Every mistake in its rows is returned, so one check finds all.
 fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
+    if let Some(offset) = scan::first_unreadable(text) {
+        return Err(vec![not_utf8(text, offset, file)]);
+    }
     let convention = Convention::of(text);
     let records = records::records(text, convention.separator())
         .map_err(|unclosed| vec![unclosed_quote(unclosed, file)])?;
+    let (records, extra) = without_extra_separators(records);
     let Some((header, body)) = records.split_first() else {
         return Err(vec![Flaw {
             message: format!("{file}: regnearket er tomt"),
@@ -262,10 +315,20 @@ fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
         convention,
         header,
     };
-    let columns = reader.columns()?;
+    let mut flaws: Vec<Flaw> = extra
+        .map(|extra| reader.extra_separators(extra))
+        .into_iter()
+        .collect();
+    let columns = match reader.columns() {
+        Ok(columns) => columns,
+        Err(flaw) => {
+            flaws.push(flaw);
+            return Err(flaws);
+        }
+    };
+    flaws.extend(reader.empty_headers());
     let mut rows = Vec::new();
     let mut lines = Vec::new();
-    let mut flaws = Vec::new();
     for record in body {
         match reader.row(record, columns.len()) {
             Ok(row) => {
@@ -288,16 +351,65 @@ fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
         (None, None)
     };
     Ok(Table {
-        label_header: Some(header.cells[0].text.clone()).filter(|label| !label.is_empty()),
+        label_header: Some(header.cells[0].clone()).filter(|label| !label.text.is_empty()),
         columns,
         rows,
         total,
         lines: Lines {
             header: header.line(),
+            label: None,
             rows: lines,
             total: total_line,
         },
     })
+}
+
+/// The first character of the text `text` of `file` that was not UTF-8 (see [`scan`]): a
+/// spreadsheet saved as Excel's plain "CSV" is in Windows' own encoding, where "Århus" is
+/// not UTF-8.
+fn not_utf8(text: &str, offset: usize, file: &str) -> Flaw {
+    let (line, column) = records::position(text, offset);
+    Flaw {
+        message: format!(
+            "{}: {}",
+            place(file, line, Some(column)),
+            scan::unreadable("regnearket")
+        ),
+        hint: "åbn regnearket i Excel, og gem det igen med \"Gem som\" og filtypen \
+               \"CSV UTF-8 (kommasepareret)\"; står der �, så skriv tegnet igen"
+            .into(),
+    }
+}
+
+/// Empty cells that end every row, so many of them, and where the first of them starts in the
+/// header (the line and column of the separator before it).
+struct Extra {
+    count: usize,
+    line: usize,
+    column: usize,
+}
+
+/// `records` without the empty cells that end every one of them, and those cells, if any.
+/// Excel writes them when a column right of the table was once used or formatted
+/// (`Type;2009;` and `A;1;`); they are no column of the table, and one finding says so rather
+/// than one for every empty cell.
+fn without_extra_separators(mut records: Vec<Record>) -> (Vec<Record>, Option<Extra>) {
+    let mut extra: Option<Extra> = None;
+    let ends_empty = |record: &Record| {
+        record.cells.len() > 1 && record.cells.last().is_some_and(|cell| cell.text.is_empty())
+    };
+    while !records.is_empty() && records.iter().all(ends_empty) {
+        let removed = records[0].cells.last().expect("a record has cells").clone();
+        for record in &mut records {
+            record.cells.pop();
+        }
+        extra = Some(Extra {
+            count: extra.map_or(1, |extra| extra.count + 1),
+            line: removed.line,
+            column: removed.column - 1,
+        });
+    }
+    (records, extra)
 }
 
 /// A quote that is never closed, which would take the rest of the file into one cell.
@@ -323,14 +435,34 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The finding about the `extra` separators that end every line.
+    fn extra_separators(&self, extra: Extra) -> Flaw {
+        let separator = self.convention.separator();
+        let (some, columns) = match extra.count {
+            1 => ("et ekstra".to_string(), "en tom kolonne"),
+            count => (format!("{count} ekstra"), "tomme kolonner"),
+        };
+        Flaw {
+            message: format!(
+                "{}: hver linje slutter med {some} \"{separator}\", så regnearket har {columns} \
+                 til højre for tabellen",
+                place(self.file, extra.line, Some(extra.column)),
+            ),
+            hint: format!(
+                "markér kolonnerne til højre for tabellen i regnearket, slet dem, og gem igen; \
+                 eller slet det sidste \"{separator}\" på hver linje"
+            ),
+        }
+    }
+
     /// The headers of the figure columns: the header row's cells after the first.
-    fn columns(&self) -> Result<Vec<String>, Vec<Flaw>> {
+    fn columns(&self) -> Result<Vec<String>, Flaw> {
         let columns: Vec<String> = self.header.cells[1..]
             .iter()
             .map(|cell| cell.text.clone())
             .collect();
         if columns.is_empty() {
-            return Err(vec![Flaw {
+            return Err(Flaw {
                 message: format!(
                     "{}: overskriftsrækken har kun én celle, så panelet får ingen kolonner",
                     place(self.file, self.header.line(), None)
@@ -338,9 +470,26 @@ impl Reader<'_> {
                 hint: "skriv overskriften over rækkenavnene og derefter kolonnernes overskrifter, \
                        adskilt af semikolon (dansk regneark) eller komma (internationalt)"
                     .into(),
-            }]);
+            });
         }
         Ok(columns)
+    }
+
+    /// The figure columns whose header is empty, each at its place.
+    fn empty_headers(&self) -> Vec<Flaw> {
+        self.header.cells[1..]
+            .iter()
+            .filter(|cell| cell.text.is_empty())
+            .map(|cell| Flaw {
+                message: format!(
+                    "{}: kolonneoverskriften er tom",
+                    place(self.file, cell.line, Some(cell.column))
+                ),
+                hint: "skriv kolonnens overskrift, fx årstallet, eller slet kolonnen, hvis den \
+                       ikke hører til tabellen"
+                    .into(),
+            })
+            .collect()
     }
 
     /// The spreadsheet row `record` as a panel row with a cell for each of its `columns`.
@@ -367,9 +516,9 @@ impl Reader<'_> {
         let mut figures = Vec::with_capacity(columns);
         let mut flaws = Vec::new();
         for cell in cells {
-            match figure::cell(&cell.text, self.convention) {
+            match self.figure(cell) {
                 Ok(figure) => figures.push(figure),
-                Err(malformed) => flaws.push(self.not_a_figure(cell, malformed)),
+                Err(flaw) => flaws.push(flaw),
             }
         }
         if !flaws.is_empty() {
@@ -381,17 +530,31 @@ impl Reader<'_> {
         })
     }
 
-    /// The cell `cell`, which looks like a figure but is not written as one in the sheet's
-    /// convention.
-    fn not_a_figure(&self, cell: &records::Cell, malformed: Malformed) -> Flaw {
-        Flaw {
-            message: format!(
-                "{}: \"{}\" kan ikke læses som et tal",
-                place(self.file, cell.line, Some(cell.column)),
-                cell.text
-            ),
-            hint: self.convention.advice(malformed.exponent),
+    /// The figure, or text, in the cell `cell` of a row, or why it cannot be read.
+    fn figure(&self, cell: &records::Cell) -> Result<crate::model::Cell, Flaw> {
+        let place = place(self.file, cell.line, Some(cell.column));
+        // An empty cell would print as nothing, where a reader expects a figure or a sign
+        // that there is none.
+        if cell.text.is_empty() {
+            return Err(Flaw {
+                message: format!("{place}: cellen er tom"),
+                hint: "skriv et tal, eller fx \"-\" i en tom celle".into(),
+            });
         }
+        figure::cell(&cell.text, self.convention).map_err(|unreadable| match unreadable {
+            Unreadable::Malformed { exponent } => Flaw {
+                message: format!("{place}: \"{}\" kan ikke læses som et tal", cell.text),
+                hint: self.convention.advice(exponent),
+            },
+            Unreadable::Imprecise(imprecision) => Flaw {
+                message: format!(
+                    "{place}: tallet \"{}\" {}",
+                    cell.text,
+                    imprecision.problem()
+                ),
+                hint: imprecision.advice().into(),
+            },
+        })
     }
 }
 
@@ -419,7 +582,10 @@ mod tests {
     #[test]
     fn a_danish_sheet_fills_header_rows_and_total_with_their_lines() {
         let table = parse("Type;2009\n\nBehandlet;1.234\nI alt;1.234\n", "sager.csv").unwrap();
-        assert_eq!(table.label_header.as_deref(), Some("Type"));
+        assert_eq!(
+            table.label_header.map(|cell| cell.text).as_deref(),
+            Some("Type")
+        );
         assert_eq!(table.columns, ["2009"]);
         assert_eq!(table.rows[0].cells, [Cell::Number(1234.into())]);
         assert_eq!(table.total.unwrap().label.as_deref(), Some("I alt"));
@@ -470,6 +636,119 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_with_more_digits_than_svar_holds_is_refused_at_its_cell() {
+        assert_eq!(
+            messages("Type;2009\nA;0,10000000000000001\nB;2,00000000000000001\nI alt;2,1\n"),
+            [
+                "sager.csv, linje 2, kolonne 3: tallet \"0,10000000000000001\" har for mange cifre til at blive sat præcist",
+                "sager.csv, linje 3, kolonne 3: tallet \"2,00000000000000001\" har for mange cifre til at blive sat præcist",
+            ]
+        );
+        assert_eq!(
+            messages("Type;2009\nA;9.007.199.254.740.993\n"),
+            [
+                "sager.csv, linje 2, kolonne 3: tallet \"9.007.199.254.740.993\" er for stort til at blive sat præcist"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_minus_sign_makes_a_negative_figure() {
+        let table = parse("Type;2009\nA;\u{2212}5\nB;7\nI alt;2\n", "sager.csv").unwrap();
+        assert_eq!(table.rows[0].cells, [Cell::Number((-5).into())]);
+    }
+
+    #[test]
+    fn the_convention_is_told_by_the_first_row_as_read() {
+        let table = parse("\"Type\nsag\";2009;2010\nA;1.234;2\n", "sager.csv").unwrap();
+        assert_eq!(table.rows[0].cells[0], Cell::Number(1234.into()));
+        let table = parse("\"Type; art\",2009,2010\nA,\"1,234\",2\n", "sager.csv").unwrap();
+        assert_eq!(table.columns, ["2009", "2010"]);
+        assert_eq!(table.rows[0].cells[0], Cell::Number(1234.into()));
+        let table = parse("Type,2009\rA,1\rNote; se bilag,2\r", "sager.csv").unwrap();
+        assert_eq!(table.rows[1].label.as_deref(), Some("Note; se bilag"));
+    }
+
+    #[test]
+    fn separators_that_end_every_line_are_one_finding() {
+        assert_eq!(
+            messages("Type;2009;2010;\nA;1;2;\n"),
+            [
+                "sager.csv, linje 1, kolonne 15: hver linje slutter med et ekstra \";\", så regnearket har en tom kolonne til højre for tabellen"
+            ]
+        );
+        assert_eq!(
+            messages("Type,2009,,\nA,1,,\nB,x,,\n"),
+            [
+                "sager.csv, linje 1, kolonne 10: hver linje slutter med 2 ekstra \",\", så regnearket har tomme kolonner til højre for tabellen"
+            ]
+        );
+        // Other mistakes are found as well, at their own places.
+        assert_eq!(
+            messages("Type;\nA;\n"),
+            [
+                "sager.csv, linje 1, kolonne 5: hver linje slutter med et ekstra \";\", så regnearket har en tom kolonne til højre for tabellen",
+                "sager.csv, linje 1: overskriftsrækken har kun én celle, så panelet får ingen kolonner",
+            ]
+        );
+        assert_eq!(messages("Type;2009;\nA;1.23;\n").len(), 2);
+    }
+
+    #[test]
+    fn a_line_of_separators_holds_no_row() {
+        let table = parse("Type;2009;2010\nA;1;2\n;;\n ; ; \nB;3;4\n", "sager.csv").unwrap();
+        assert_eq!(table.lines.rows, [2, 5]);
+    }
+
+    #[test]
+    fn empty_cells_and_headers_are_refused_each_at_its_place() {
+        assert_eq!(
+            messages("Type;2009;;2010\nA;;1;2\nB;1;;\n"),
+            [
+                "sager.csv, linje 1, kolonne 11: kolonneoverskriften er tom",
+                "sager.csv, linje 2, kolonne 3: cellen er tom",
+                "sager.csv, linje 3, kolonne 5: cellen er tom",
+                "sager.csv, linje 3, kolonne 6: cellen er tom",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_byte_that_is_not_utf8_is_found_at_its_line_and_column() {
+        let bytes = b"Type;2009\nSager i \xc5rhus;1\n".to_vec();
+        let text = crate::input::decode(bytes);
+        assert_eq!(
+            parse(&text, "sager.csv").err().unwrap()[0].message,
+            "sager.csv, linje 2, kolonne 9: tegnet her kan ikke læses: regnearket er ikke gemt som UTF-8, eller et tegn er gået tabt (�)"
+        );
+    }
+
+    #[test]
+    fn the_answers_header_over_the_row_labels_serves_a_sheet_without_one() {
+        let cell = |text: &str| records::Cell {
+            text: text.into(),
+            line: 1,
+            column: 1,
+        };
+        let own = || Some("Afgørelsestype".to_string());
+        assert_eq!(label_header(own(), None, "s.csv"), Ok((own(), None)));
+        assert_eq!(
+            label_header(None, Some(cell("Type")), "s.csv"),
+            Ok((Some("Type".into()), Some(1)))
+        );
+        assert_eq!(
+            label_header(own(), Some(cell("Afgørelsestype")), "s.csv"),
+            Ok((own(), None))
+        );
+        assert_eq!(
+            label_header(own(), Some(cell("Type")), "s.csv")
+                .unwrap_err()
+                .message,
+            "s.csv, linje 1, kolonne 1: regnearket har \"Type\" over rækkenavnene, men panelet har \"label_header\": \"Afgørelsestype\""
+        );
+    }
+
+    #[test]
     fn the_checks_findings_about_a_sheets_rows_name_its_line() {
         let panel = JsonPath::root().key("panels").index(0);
         let sheets = Sheets(vec![Sheet {
@@ -477,6 +756,7 @@ mod tests {
             file: "sager.csv".into(),
             lines: Lines {
                 header: 1,
+                label: None,
                 rows: vec![2, 4],
                 total: Some(5),
             },
@@ -486,6 +766,7 @@ mod tests {
             about(panel.key("rows").index(1).key("cells").index(0)),
             about(panel.key("total").key("cells").index(0)),
             about(panel.key("columns").index(1)),
+            about(panel.key("label_header")),
             about(panel.key("rows")),
             about(panel.key("title")),
         ]);
@@ -500,6 +781,8 @@ mod tests {
                 (csv.clone(), "sager.csv, linje 4: galt".into()),
                 (csv.clone(), "sager.csv, linje 5: galt".into()),
                 (csv.clone(), "sager.csv, linje 1: galt".into()),
+                // The answer's own header over the row labels stays where it is written.
+                ("panels[0].label_header".into(), "galt".into()),
                 (csv, "sager.csv: galt".into()),
                 ("panels[0].title".into(), "galt".into()),
             ]

@@ -1,6 +1,6 @@
 //! Blocks and tables: numbering, panels, rows that fit their columns and totals that add up.
 
-use super::Problem;
+use super::{Problem, precision};
 use crate::danish::count;
 use crate::input::diagnostic::JsonPath;
 use crate::model::{Block, Cell, Panel, Row, Table};
@@ -151,20 +151,14 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
     check_unique(labels, &path.key("rows"), "rækkenavnet", problems);
     for (row_index, row) in panel.rows.iter().chain(&panel.total).enumerate() {
         for (column, cell) in row.cells.iter().enumerate() {
-            if !is_exact(cell) {
+            let Cell::Number(number) = cell else { continue };
+            if let Some(imprecision) = precision::of_number(number) {
                 let row_path = if row_index < panel.rows.len() {
                     path.key("rows").index(row_index)
                 } else {
                     path.key("total")
                 };
-                problems.push(Problem::error(
-                    row_path.key("cells").index(column),
-                    "tallet er for stort til at blive sat præcist",
-                    Some(
-                        "skriv tal under 9.007.199.254.740.992, eller skriv tallet som tekst"
-                            .into(),
-                    ),
-                ));
+                problems.push(imprecision.in_answer(row_path.key("cells").index(column)));
             }
         }
     }
@@ -221,11 +215,11 @@ pub(super) fn check_unique<'a>(
     }
 }
 
-/// Whether a cell prints exactly the value written: numbers beyond 2⁵³ lose digits.
+/// Whether a cell prints exactly the value written, as far as can be told once it is read:
+/// numbers from 2⁵³ lose digits.
 pub(super) fn is_exact(cell: &Cell) -> bool {
-    const LIMIT: f64 = 9_007_199_254_740_992.0;
     match cell {
-        Cell::Number(number) => number.as_f64().is_some_and(|value| value.abs() < LIMIT),
+        Cell::Number(number) => precision::of_number(number).is_none(),
         Cell::Text(_) => true,
     }
 }

@@ -3,9 +3,12 @@
 //! A figure must never silently become another number: "1,234.5" in a Danish sheet is not
 //! 1,2345, and "1.23" is not 123. So a cell is a figure only if it is written exactly the way
 //! its convention writes figures; a cell that looks like a figure but is not written that way
-//! is refused, and only a cell that is clearly text ("-", "..", "ca. 12") stays text.
+//! is refused, and only a cell that is clearly text ("-", "..", "ca. 12") stays text. A
+//! figure with more digits than svar can hold exactly is refused too, rather than rounded.
 
+use super::records;
 use crate::model::Cell;
+use crate::validate::precision::{self, Imprecision};
 
 /// How a spreadsheet writes its figures, told by the separator between its cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,14 +20,19 @@ pub enum Convention {
 }
 
 impl Convention {
-    /// The convention of the CSV `text`: Danish if its first line has a semicolon, as Danish
-    /// Excel writes one between every two cells.
+    /// The convention of the CSV `text`: Danish if its first row has semicolons between its
+    /// cells, as Danish Excel writes them, at least as many as commas.
+    ///
+    /// Only separators between cells count: a header quoted across lines (`"Type\nsag";2009`)
+    /// or holding the other separator (`"Type; art",2009`) says nothing, nor does the row
+    /// after an old Mac line break. A header may hold a comma as text ("Beløb, kr.") and
+    /// seldom a semicolon, so a tie is Danish.
     pub fn of(text: &str) -> Self {
-        if text
-            .lines()
-            .next()
-            .is_some_and(|header| header.contains(';'))
-        {
+        let separators = |convention: Self| {
+            records::first(text, convention.separator()).map_or(0, |record| record.cells.len() - 1)
+        };
+        let semicolons = separators(Self::Danish);
+        if semicolons > 0 && semicolons >= separators(Self::International) {
             Self::Danish
         } else {
             Self::International
@@ -76,34 +84,42 @@ impl Convention {
     }
 }
 
-/// A cell that looks like a figure but is not written as one in its sheet's convention.
+/// Why a cell that was meant as a figure cannot be read as one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Malformed {
-    /// Whether it is written with an exponent ("1e3"), which needs advice of its own.
-    pub exponent: bool,
+pub enum Unreadable {
+    /// It looks like a figure but is not written as one in its sheet's convention;
+    /// `exponent` if it is written with one ("1e3"), which needs advice of its own.
+    Malformed { exponent: bool },
+    /// It is written as a figure, but svar cannot hold it exactly.
+    Imprecise(Imprecision),
 }
 
 /// The table cell the spreadsheet cell `written` holds: a figure if it is written as one in
 /// `convention`, text if it is clearly text.
-pub fn cell(written: &str, convention: Convention) -> Result<Cell, Malformed> {
-    if let Some(number) = figure(written, convention) {
+pub fn cell(written: &str, convention: Convention) -> Result<Cell, Unreadable> {
+    if let Some(plain) = plain(written, convention) {
+        if let Some(imprecision) = precision::of_written(&plain) {
+            return Err(Unreadable::Imprecise(imprecision));
+        }
+        let number = plain.parse().expect("a plain figure is a JSON number");
         return Ok(Cell::Number(number));
     }
     // Excel drops the leading zeros of a number, so a cell that keeps them ("0045") was
     // written as text on purpose: a code, such as a postal number.
     let code = written.len() > 1 && is_digits(written);
     if looks_like_a_figure(written) && !code {
-        return Err(Malformed {
+        return Err(Unreadable::Malformed {
             exponent: written.contains(['e', 'E']),
         });
     }
     Ok(Cell::Text(written.to_string()))
 }
 
-/// The figure `written` in `convention`: an optional minus, the whole part as plain digits or
-/// in groups of three after a group of one to three, and optional decimals.
-fn figure(written: &str, convention: Convention) -> Option<serde_json::Number> {
-    let (sign, unsigned) = match written.strip_prefix('-') {
+/// The figure `written` in `convention` as JSON writes it ("-1234.5"): an optional minus, the
+/// whole part as plain digits or in groups of three after a group of one to three, and
+/// optional decimals.
+fn plain(written: &str, convention: Convention) -> Option<String> {
+    let (sign, unsigned) = match without_minus(written) {
         Some(unsigned) => ("-", unsigned),
         None => ("", written),
     };
@@ -119,7 +135,16 @@ fn figure(written: &str, convention: Convention) -> Option<serde_json::Number> {
         plain.push('.');
         plain.push_str(fraction);
     }
-    plain.parse().ok()
+    Some(plain)
+}
+
+/// `written` after its minus, if it starts with one: the hyphen-minus a keyboard types, or the
+/// minus sign U+2212 that Danish publications print (and svar prints) before a negative
+/// figure, which a figure copied from one of them keeps.
+fn without_minus(written: &str) -> Option<&str> {
+    written
+        .strip_prefix('-')
+        .or_else(|| written.strip_prefix('\u{2212}'))
 }
 
 /// The digits of the whole part `whole`, plain ("1234") or grouped ("1.234"); `None` if it is
@@ -141,7 +166,7 @@ fn whole_digits(whole: &str, thousands: char) -> Option<String> {
 /// Whether `written` is made of what figures are made of (digits, points and commas, perhaps
 /// a minus and an exponent), so that it was meant as a figure rather than as text.
 fn looks_like_a_figure(written: &str) -> bool {
-    let unsigned = written.strip_prefix('-').unwrap_or(written);
+    let unsigned = without_minus(written).unwrap_or(written);
     let mantissa = match unsigned.split_once(['e', 'E']) {
         Some((mantissa, exponent)) => {
             if !is_digits(exponent.strip_prefix(['+', '-']).unwrap_or(exponent)) {
@@ -175,7 +200,7 @@ mod tests {
         Cell::Text(written.to_string())
     }
 
-    const REFUSED: Result<Cell, Malformed> = Err(Malformed { exponent: false });
+    const REFUSED: Result<Cell, Unreadable> = Err(Unreadable::Malformed { exponent: false });
 
     #[test]
     fn danish_figures_are_read_the_danish_way() {
@@ -185,6 +210,7 @@ mod tests {
             ("1.246,5", "1246.5"),
             ("1234,5", "1234.5"),
             ("-1.234.567", "-1234567"),
+            ("\u{2212}1.234,5", "-1234.5"),
             ("0,5", "0.5"),
             ("0", "0"),
             ("12,50", "12.5"),
@@ -200,6 +226,7 @@ mod tests {
             ("12.4", "12.4"),
             ("1,234.5", "1234.5"),
             ("-1,234,567", "-1234567"),
+            ("\u{2212}5", "-5"),
         ] {
             assert_eq!(cell(written, International), Ok(number(plain)), "{written}");
         }
@@ -212,9 +239,28 @@ mod tests {
         ] {
             assert_eq!(cell(written, Danish), REFUSED, "{written}");
         }
-        for written in ["1.234,5", "1,23", "1.2.3", "1234,567"] {
+        for written in ["1.234,5", "1,23", "1.2.3", "1234,567", "\u{2212}1,23"] {
             assert_eq!(cell(written, International), REFUSED, "{written}");
         }
+    }
+
+    #[test]
+    fn a_figure_with_more_digits_than_svar_holds_is_refused_rather_than_rounded() {
+        for (written, imprecision) in [
+            ("0,10000000000000001", Imprecision::TooManyDigits),
+            ("2,00000000000000001", Imprecision::TooManyDigits),
+            ("9.007.199.254.740.993", Imprecision::TooLarge),
+        ] {
+            assert_eq!(
+                cell(written, Danish),
+                Err(Unreadable::Imprecise(imprecision)),
+                "{written}"
+            );
+        }
+        assert_eq!(
+            cell("0,123456789012345", Danish),
+            Ok(number("0.123456789012345"))
+        );
     }
 
     #[test]
@@ -223,7 +269,7 @@ mod tests {
             for convention in [Danish, International] {
                 assert_eq!(
                     cell(written, convention),
-                    Err(Malformed { exponent: true }),
+                    Err(Unreadable::Malformed { exponent: true }),
                     "{written}"
                 );
             }
@@ -253,5 +299,24 @@ mod tests {
     fn the_separator_tells_the_convention() {
         assert_eq!(Convention::of("Type;2009\nA;1,5"), Danish);
         assert_eq!(Convention::of("Type,2009\nA,\"1;5\""), International);
+        assert_eq!(Convention::of("Beløb, kr.;2009;2010\n"), Danish);
+        assert_eq!(Convention::of("Type; art,2009,2010\n"), International);
+    }
+
+    #[test]
+    fn only_separators_between_the_first_rows_cells_tell_the_convention() {
+        assert_eq!(
+            Convention::of("\"Type\nsag\";2009;2010\nA;1.234;2\n"),
+            Danish
+        );
+        assert_eq!(
+            Convention::of("\"Type; art\",2009,2010\nA,\"1,234\",2\n"),
+            International
+        );
+        assert_eq!(
+            Convention::of("Type,2009\rA,1\rNote; se bilag,2\r"),
+            International
+        );
+        assert_eq!(Convention::of("\n;;\nType;2009\n"), Danish);
     }
 }

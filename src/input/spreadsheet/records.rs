@@ -31,9 +31,10 @@ impl Record {
         self.cells[0].line
     }
 
-    /// Whether the row holds nothing, as a line of spaces does.
+    /// Whether the row holds nothing, as a line of spaces does, or a line of separators only
+    /// (`;;`), which Excel writes for an empty row between rows that have cells.
     fn is_blank(&self) -> bool {
-        matches!(self.cells.as_slice(), [cell] if cell.text.is_empty())
+        self.cells.iter().all(|cell| cell.text.is_empty())
     }
 }
 
@@ -61,6 +62,29 @@ pub fn records(text: &str, separator: char) -> Result<Vec<Record>, Unclosed> {
         }
     }
     Ok(records)
+}
+
+/// The first row of the CSV `text` read with `separator`, however many lines it spans; `None`
+/// if there is none, or its quote never closes (which [`records`] reports).
+pub fn first(text: &str, separator: char) -> Option<Record> {
+    let mut cursor = Cursor::new(text);
+    while cursor.peek().is_some() {
+        if cursor.take_line_break() {
+            continue;
+        }
+        let record = record(&mut cursor, separator).ok()?;
+        if !record.is_blank() {
+            return Some(record);
+        }
+    }
+    None
+}
+
+/// The line and column of the byte `offset` in `text`, counted as the cells' are.
+pub fn position(text: &str, offset: usize) -> (usize, usize) {
+    let mut cursor = Cursor::new(&text[..offset]);
+    while cursor.next().is_some() {}
+    (cursor.line, cursor.column)
 }
 
 /// The row starting at the cursor, up to and including its line break.
@@ -220,9 +244,25 @@ mod tests {
     }
 
     #[test]
-    fn blank_lines_hold_no_row_but_empty_cells_count() {
-        assert_eq!(read("  \n;\n"), [vec![cell("", 2, 1), cell("", 2, 2)]]);
+    fn blank_lines_and_lines_of_separators_hold_no_row_but_empty_cells_count() {
+        assert_eq!(read("  \n;\n ; ;\r\n\"\";\n"), Vec::<Vec<_>>::new());
         assert_eq!(read(""), Vec::<Vec<_>>::new());
+        assert_eq!(read(";1\n"), [vec![cell("", 1, 1), cell("1", 1, 2)]]);
+    }
+
+    #[test]
+    fn the_first_row_may_span_lines_and_follow_blank_ones() {
+        let first = |text: &str| super::first(text, ';').map(|record| record.cells.len());
+        assert_eq!(first("\n;;\n\"Type\nsag\";2009;2010\nA;1;2"), Some(3));
+        assert_eq!(first("\"Type; art\",2009\n"), Some(1));
+        assert_eq!(first("\"Type;2009\n"), None);
+        assert_eq!(first(""), None);
+    }
+
+    #[test]
+    fn positions_are_counted_as_the_cells_are() {
+        assert_eq!(position("ab\rcd\r\nÅx", 9), (3, 2));
+        assert_eq!(position("ab", 0), (1, 1));
     }
 
     #[test]
