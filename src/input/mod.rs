@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use self::diagnostic::LineIndex;
 pub use self::diagnostic::{FileReport, Finding, JsonPath, Severity};
 use self::locate::Locator;
+pub use self::spreadsheet::fills as spreadsheet_fills;
 use crate::model::Answer;
 use crate::validate;
 
