@@ -601,6 +601,12 @@ pub struct Panel {
         description = "Et regneark (CSV) i svarfilens mappe med panelets overskrifter og rækker: første række er overskrifterne (første celle over rækkenavnene), de næste rækkerne; en sidste række \"I alt\" eller \"Total\" bliver totalrækken. Semikolon-adskilt (dansk Excel: 3.478 og 12,4) eller komma-adskilt (3478 og 12.4)."
     )]
     pub csv: Option<String>,
+    /// The spreadsheet the header and rows were read from, set when the answer file is read
+    /// (which clears `csv`, since the figures are then the panel's own, as the answer a PDF
+    /// carries has them): a comparison points changes to them at the `csv` that names it.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub spreadsheet: Option<String>,
     /// The headers of the figure columns, e.g. the years.
     #[serde(default)]
     #[schemars(description = "Overskrifterne over talkolonnerne, fx årstallene.")]

@@ -75,7 +75,8 @@ fn mark(context: &mut DocumentContext, change: &Change) -> bool {
     if matches!(change.kind, ChangeKind::Removed { .. }) {
         return false;
     }
-    let steps = &change.path.0;
+    // Into the answer as read: a change to a spreadsheet's figures marks their cell.
+    let steps = &change.filled_path.0;
     let Some((block, rest)) = find_block(context, steps) else {
         return false;
     };
@@ -232,8 +233,38 @@ fn runs(segments: &[Segment]) -> Vec<MarkedRun> {
 mod tests {
     use super::mark;
     use crate::diff::compare;
-    use crate::model::{Answer, Block};
-    use crate::render::DocumentContext;
+    use crate::model::{Answer, Block, Cell};
+    use crate::render::{BlockContent, DocumentContext};
+
+    #[test]
+    fn a_changed_figure_from_a_spreadsheet_is_highlighted() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/spreadsheet.json");
+        let old = crate::input::load(&path).unwrap().answer;
+        let mut new = old.clone();
+        let Block::Statement(statement) = &mut new.answer.blocks[1] else {
+            panic!("the second block is Rigspolitiet's statement");
+        };
+        let Block::Table(table) = &mut statement.blocks[1] else {
+            panic!("the statement's second block is the table from sager.csv");
+        };
+        table.panels[0].rows[0].cells[1] = Cell::Number(2250.into());
+        let changes = compare(&old, &new);
+        assert_eq!(
+            changes.changes[0].path.to_string(),
+            "answer.blocks[1].statement.blocks[1].table.panels[0].csv"
+        );
+        let mut context = DocumentContext::new(&new);
+        assert!(mark(&mut context, &changes.changes[0]));
+        let BlockContent::Statement { blocks, .. } = &context.blocks[1].content else {
+            panic!("a statement");
+        };
+        let BlockContent::Table(table) = &blocks[1].content else {
+            panic!("a table");
+        };
+        // The first body row, the second figure column after the row labels.
+        assert_eq!(table.panels[0].changed_cells, [[1, 2]]);
+    }
 
     #[test]
     fn words_added_to_a_paragraph_are_marked_as_inserted_and_the_rest_kept() {

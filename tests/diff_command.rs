@@ -57,8 +57,12 @@ fn every_case_has_its_exact_change_list() {
             "line-break-in-markdown",
             "line-break-in-plain-text",
             "metadata-only",
+            "most-alike-paired",
+            "paragraph-moved-and-edited",
             "paragraph-replaced",
             "paragraphs-reversed",
+            "paragraphs-swapped-and-edited",
+            "spreadsheet-figures",
             "statements-reordered",
             "words-added"
         ]
@@ -198,6 +202,135 @@ fn the_real_example_with_its_first_and_last_block_swapped_is_two_moves() {
             new.display()
         )
     );
+}
+
+/// The change list from a case's new answer back to its old one, without its heading.
+fn reversed_changes(case: &str) -> String {
+    let [old, new] = pair(case);
+    let output = svar()
+        .args(["diff", "--no-color", &new, &old])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let (_, changes) = stdout.split_once(":\n\n").unwrap();
+    changes.to_string()
+}
+
+#[test]
+fn a_paragraph_moved_and_edited_is_a_move_and_an_edit_in_the_json_and_the_redline() {
+    let changes = diff_json("paragraph-moved-and-edited")["changes"].clone();
+    assert_eq!(changes.as_array().unwrap().len(), 2);
+    assert_eq!(
+        changes[0],
+        serde_json::json!({
+            "location": "Svar, afsnit 3",
+            "path": "answer.blocks[2]",
+            "kind": "moved",
+            "element": "paragraph",
+            "from": 1,
+            "to": 3,
+            "from_location": "Svar, afsnit 1",
+            "from_path": "answer.blocks[0]"
+        })
+    );
+    assert_eq!(changes[1]["kind"], "text");
+    assert_eq!(changes[1]["path"], "answer.blocks[2].paragraph");
+    let text = redline_text("paragraph-moved-and-edited");
+    assert!(
+        text.contains(
+            "– Svar, afsnit 3: flyttet fra plads 1 til plads 3 – Svar, afsnit 3: ændret (se markeringen)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("behandlet 3.4783.512 sager"), "{text}");
+}
+
+#[test]
+fn paragraphs_swapped_and_edited_are_one_move_and_two_edits_in_the_json_and_the_redline() {
+    let kinds: Vec<(String, String)> = diff_json("paragraphs-swapped-and-edited")["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|change| {
+            let text = |key: &str| change[key].as_str().unwrap().to_string();
+            (text("kind"), text("path"))
+        })
+        .collect();
+    let expected = [
+        ("text", "answer.blocks[0].paragraph"),
+        ("moved", "answer.blocks[1]"),
+        ("text", "answer.blocks[1].paragraph"),
+    ];
+    assert_eq!(
+        kinds,
+        expected.map(|(kind, path)| (kind.into(), path.into()))
+    );
+    let text = redline_text("paragraphs-swapped-and-edited");
+    assert!(
+        text.contains("– Svar, afsnit 2: flyttet fra plads 1 til plads 2"),
+        "{text}"
+    );
+}
+
+#[test]
+fn moved_and_edited_paragraphs_read_alike_both_ways() {
+    assert_eq!(
+        reversed_changes("most-alike-paired"),
+        "Svar, afsnit 1: fjernet\n    \
+         - Rigspolitiet har oplyst følgende.\n\
+         Svar, afsnit 1: ændret\n    \
+         Rigspolitiet har oplyst, at der i 2018 blev behandlet [-3.512-]{+3.478+} sager om menneskehandel i hele landet.\n\n\
+         2 ændringer.\n"
+    );
+    assert_eq!(
+        reversed_changes("paragraphs-swapped-and-edited"),
+        "Svar, afsnit 1: ændret\n    \
+         Rigspolitiet har oplyst, at der i 2018 blev behandlet [-3.512-]{+3.478+} sager om menneskehandel i hele landet.\n\
+         Svar, afsnit 2: flyttet fra plads 1 til plads 2\n\
+         Svar, afsnit 2: ændret\n    \
+         Anklagemyndigheden vurderer, at praksis på området er [-stabil-]{+fast+} og ikke giver anledning til bemærkninger.\n\n\
+         3 ændringer.\n"
+    );
+    assert_eq!(
+        reversed_changes("paragraph-moved-and-edited"),
+        "Svar, afsnit 1: flyttet fra plads 3 til plads 1\n\
+         Svar, afsnit 1: ændret\n    \
+         Rigspolitiet har oplyst, at der i 2018 blev behandlet [-3.512-]{+3.478+} sager om menneskehandel i hele landet.\n\n\
+         2 ændringer.\n"
+    );
+}
+
+#[test]
+fn changes_to_a_spreadsheets_figures_are_at_the_panels_csv_in_the_json() {
+    let panel = "answer.blocks[1].statement.blocks[1].table.panels[0]";
+    let csv = format!("{panel}.csv");
+    let title = format!("{panel}.title");
+    let changes = diff_json("spreadsheet-figures")["changes"].clone();
+    let changes = changes.as_array().unwrap();
+    assert_eq!(changes.len(), 7);
+    // The panel's title is the answer file's own; the rest is the spreadsheet's.
+    assert_eq!(changes[0]["path"], title.as_str());
+    for change in &changes[1..] {
+        assert_eq!(change["path"], csv.as_str(), "{change}");
+    }
+    assert_eq!(changes[2]["kind"], "moved");
+    assert_eq!(changes[2]["from_path"], csv.as_str());
+    // Backwards, a removed row is at the old answer's csv too.
+    let [old, new] = pair("spreadsheet-figures");
+    let output = svar()
+        .args(["diff", "--format", "json", &new, &old])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let removed = report["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|change| change["kind"] == "removed")
+        .unwrap();
+    assert_eq!(removed["location"], "Tabel 1, række Afvist");
+    assert_eq!(removed["path"], csv.as_str());
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Blocks: paragraphs, lists and statements, aligned and compared in reading order; tables are
 //! handed to [`super::table`].
 
-use super::sequence::{Step, align};
+use super::sequence::{Likeness, Step, align};
 use super::{Comparison, Element, Place, Places, table, text};
 use crate::input::JsonPath;
 use crate::model::{Block, Enclosure, Statement};
@@ -74,11 +74,13 @@ fn enclosure_summary(enclosure: &Enclosure) -> Vec<String> {
         .collect()
 }
 
-fn compare_blocks(old: &Container, new: &Container, changes: &mut Comparison) {
+fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Comparison) {
     let old_keys: Vec<String> = old.blocks.iter().map(key).collect();
     let new_keys: Vec<String> = new.blocks.iter().map(key).collect();
-    let pairable = |o: usize, n: usize| pairable(&old.blocks[o], &new.blocks[n]);
-    for step in align(&old_keys, &new_keys, pairable) {
+    let measures = |blocks: &'a [Block]| blocks.iter().map(measure).collect::<Vec<_>>();
+    let (old_measures, new_measures) = (measures(old.blocks), measures(new.blocks));
+    let likeness = |o: usize, n: usize| likeness(&old_measures[o], &new_measures[n]);
+    for step in align(&old_keys, &new_keys, likeness) {
         match step {
             Step::Same { old: o, new: n } | Step::Edited { old: o, new: n } => {
                 compare_block(old, o, new, n, changes);
@@ -116,14 +118,27 @@ fn key(block: &Block) -> String {
     }
 }
 
-/// Whether a removed and an added block at the same place are one block edited.
-fn pairable(old: &Block, new: &Block) -> bool {
+/// What a block is measured by when pairing removed and added blocks: a paragraph by its
+/// words (taken once, since each is measured against many), another block by its kind.
+enum Measure<'a> {
+    Words(text::Words<'a>),
+    Kind(Element),
+}
+
+fn measure(block: &Block) -> Measure<'_> {
+    match block {
+        Block::Paragraph(text) => Measure::Words(text::Words::of(text)),
+        other => Measure::Kind(element(other)),
+    }
+}
+
+/// Whether a removed and an added block are one block edited: paragraphs if they are alike,
+/// wherever they stand; lists, statements and tables of a kind if they stand at the same place.
+fn likeness(old: &Measure, new: &Measure) -> Likeness {
     match (old, new) {
-        (Block::Paragraph(old), Block::Paragraph(new)) => text::alike(old, new),
-        (Block::List(_), Block::List(_))
-        | (Block::Statement(_), Block::Statement(_))
-        | (Block::Table(_), Block::Table(_)) => true,
-        _ => false,
+        (Measure::Words(old), Measure::Words(new)) => text::likeness(old, new),
+        (Measure::Kind(old), Measure::Kind(new)) if old == new => Likeness::Kindred,
+        _ => Likeness::Unlike,
     }
 }
 
@@ -191,9 +206,9 @@ fn introduction(statement: &Statement) -> String {
 
 /// Compares two lists of texts (a list's items, a table's notes): each item is labelled
 /// `"{noun} {n}"` under its side's place, whose path is the array's.
-pub(super) fn compare_texts(
-    old: &[String],
-    new: &[String],
+pub(super) fn compare_texts<'a>(
+    old: &'a [String],
+    new: &'a [String],
     places: &Places,
     (noun, element): (&str, Element),
     changes: &mut Comparison,
@@ -208,13 +223,16 @@ pub(super) fn compare_texts(
         |o: usize| item(&places.old, o),
         |n: usize| item(&places.new, n),
     );
-    let pairable = |o: usize, n: usize| text::alike(&old[o], &new[n]);
-    for step in align(old, new, pairable) {
+    let words = |texts: &'a [String]| texts.iter().map(|text| text::Words::of(text)).collect();
+    let (old_words, new_words): (Vec<_>, Vec<_>) = (words(old), words(new));
+    let likeness = |o: usize, n: usize| text::likeness(&old_words[o], &new_words[n]);
+    for step in align(old, new, likeness) {
         match step {
             Step::Same { .. } => {}
             Step::Edited { old: o, new: n } => changes.text(&new_item(n), &old[o], &new[n]),
             Step::Moved { old: o, new: n } => {
                 changes.moved(element, (&old_item(o), o), (&new_item(n), n));
+                changes.text(&new_item(n), &old[o], &new[n]);
             }
             Step::Removed(o) => changes.removed(&old_item(o), element, vec![old[o].clone()]),
             Step::Added(n) => changes.added(&new_item(n), element, vec![new[n].clone()]),

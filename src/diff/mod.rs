@@ -43,8 +43,14 @@ pub struct Change {
     /// Where, in the words a reader uses: "Svar, afsnit 3", "Tabel 2 B, Frifundet, 2016". For a
     /// removed element, its place in the old answer; otherwise in the new one.
     pub location: String,
-    /// Where, as a JSON path into the answer file the location refers to.
+    /// Where, as a JSON path into the answer file the location refers to. Inside a panel filled
+    /// from a spreadsheet, whose header and rows the answer file does not hold, the panel's
+    /// `csv`.
     pub path: JsonPath,
+    /// Where, as a JSON path into the answer as read, spreadsheets filled in: what the redline
+    /// marks. The same as `path` but inside a panel filled from a spreadsheet.
+    #[serde(skip)]
+    pub filled_path: JsonPath,
     /// What changed.
     #[serde(flatten)]
     pub kind: ChangeKind,
@@ -105,6 +111,29 @@ pub enum ChangeKind {
         /// Where it stood in the old answer, as a JSON path.
         from_path: JsonPath,
     },
+}
+
+impl Change {
+    /// The JSON paths the change gives, each with the answer it leads into: a removed element's
+    /// and a moved one's old place are in the old answer, everything else in the new one.
+    fn paths_mut(&mut self) -> Vec<(Side, &mut JsonPath)> {
+        let side = match self.kind {
+            ChangeKind::Removed { .. } => Side::Old,
+            _ => Side::New,
+        };
+        let mut paths = vec![(side, &mut self.path)];
+        if let ChangeKind::Moved { from_path, .. } = &mut self.kind {
+            paths.push((Side::Old, from_path));
+        }
+        paths
+    }
+}
+
+/// One of the two answers compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Old,
+    New,
 }
 
 /// The kinds of element that can be added, removed or moved.
@@ -214,8 +243,19 @@ impl Comparison {
         self.changes.changes.push(Change {
             location: place.label.clone(),
             path: place.path.clone(),
+            filled_path: place.path.clone(),
             kind,
         });
+    }
+
+    /// How many changes are recorded so far, to find those recorded after.
+    fn recorded(&self) -> usize {
+        self.changes.changes.len()
+    }
+
+    /// The changes recorded since there were `first`.
+    fn since(&mut self, first: usize) -> &mut [Change] {
+        &mut self.changes.changes[first..]
     }
 
     /// Records a value change if `old` and `new` differ.

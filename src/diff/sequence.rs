@@ -1,14 +1,21 @@
 //! Aligning two sequences (blocks, rows, columns, notes …) by key: what stayed, what moved,
-//! what was edited in place, what was removed and what was added.
+//! what was edited, what was removed and what was added.
 //!
 //! Elements with the same key are matched, the first of a key in the old sequence with the
-//! first in the new one, and so on. Of the matched elements, the most that keep their order
-//! relative to one another stay (a longest common subsequence, found with a Fenwick tree in
-//! n log n); the others moved. So a block moved past its neighbours is one move, a block
-//! inserted before others moves nothing, and a block that keeps its place is never reported
-//! as moved: among the orders that stay, the one keeping the most elements at their places
-//! wins, then the longest, then the one whose elements travelled least.
+//! first in the new one, and so on. Of the elements left, an old and a new one that are alike
+//! (see [`Likeness`]) are paired as one element edited: first where they stand, between the
+//! same matched elements, the pairs in order that keep the most (a longest common subsequence
+//! weighted by likeness), so the best match wins, not the first acceptable one; then, of what
+//! is still left, alike texts wherever they stand, the most alike first, so a paragraph that
+//! moved and was edited is one element. Of all the matched and paired elements, the most that
+//! keep their order relative to one another stay (a longest common subsequence, found with a
+//! Fenwick tree in n log n); the others moved. So a block moved past its neighbours is one
+//! move, edited or not, a block inserted before others moves nothing, and a block that keeps
+//! its place is never reported as moved: among the orders that stay, the one keeping the most
+//! elements at their places wins, then the longest, then the one whose elements travelled
+//! least.
 
+use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::Hash;
@@ -23,14 +30,15 @@ pub enum Step {
         /// Index in the new sequence.
         new: usize,
     },
-    /// The same key, but out of the order that stayed: moved relative to the others.
+    /// Out of the order that stayed: moved relative to the others. Its key may differ, if it
+    /// was also edited (an old and a new element paired as alike).
     Moved {
         /// Index in the old sequence.
         old: usize,
         /// Index in the new sequence.
         new: usize,
     },
-    /// Different keys at the same place, taken as one element edited.
+    /// Different keys in the order that stayed, taken as one element edited in place.
     Edited {
         /// Index in the old sequence.
         old: usize,
@@ -43,41 +51,226 @@ pub enum Step {
     Added(usize),
 }
 
-/// The elements between two staying ones: the old ones no key matched (removed or edited), and
-/// all the new ones (added, edited or moved here).
+/// How alike an old and a new element with different keys are, which decides whether they are
+/// one element edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Likeness {
+    /// Never one element: of different kinds, or texts with too little in common.
+    Unlike,
+    /// Of the same kind, with no measure of how alike (two tables, two rows): one element
+    /// edited only where they stand, since anywhere else any two of a kind would pair.
+    Kindred,
+    /// Texts alike enough to be one edited wherever they stand, keeping this many words.
+    Alike(usize),
+}
+
+impl Likeness {
+    /// What pairing the two adds to a pairing's worth, if they may pair: the words kept, and
+    /// one for kindred elements, so that a better measured match wins over them.
+    fn worth(self) -> Option<usize> {
+        match self {
+            Self::Unlike => None,
+            Self::Kindred => Some(1),
+            Self::Alike(kept) => Some(kept),
+        }
+    }
+}
+
+/// A likeness measure that measures each pair once: measuring texts diffs them, and both
+/// pairing passes ask about the same pairs.
+struct Measured<F> {
+    measure: F,
+    known: RefCell<HashMap<(usize, usize), Likeness>>,
+}
+
+impl<F: Fn(usize, usize) -> Likeness> Measured<F> {
+    fn new(measure: F) -> Self {
+        Self {
+            measure,
+            known: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// How alike old element `old` and new element `new` are.
+    fn of(&self, old: usize, new: usize) -> Likeness {
+        *self
+            .known
+            .borrow_mut()
+            .entry((old, new))
+            .or_insert_with(|| (self.measure)(old, new))
+    }
+}
+
+/// The elements between two staying ones (or before the first, or after the last): the old
+/// ones no key matched, and all the new ones.
 struct Hunk {
     removed: Vec<usize>,
     added: Vec<usize>,
 }
 
-/// Aligns `old` with `new` by their keys, in the new sequence's reading order (removed elements
-/// where they stood). Matched elements that did not stay have moved; between two staying
-/// elements, a removed and an added element for which `pairable` holds are one element edited.
+/// Aligns `old` with `new`, in the new sequence's reading order (removed elements where they
+/// stood, before what was added at their place). Elements are matched by their keys, and old
+/// and new elements left over are paired by `likeness` as one element edited; matched and
+/// paired elements that did not stay have moved.
 pub fn align<K: Hash + Eq>(
     old: &[K],
     new: &[K],
-    pairable: impl Fn(usize, usize) -> bool,
+    likeness: impl Fn(usize, usize) -> Likeness,
 ) -> Vec<Step> {
-    let matches = match_keys(old, new);
+    let lengths = (old.len(), new.len());
+    let exact = match_keys(old, new);
+    let mut matches = pair_up(&exact, lengths, &Measured::new(likeness));
+    matches.extend(exact);
+    matches.sort_unstable_by_key(|&(_, new)| new);
     let staying = staying(&matches);
     let moves = moves(&matches, &staying);
-    let matched_old: HashSet<usize> = matches.iter().map(|&(old, _)| old).collect();
-    let hunk = |(old_from, new_from): (usize, usize), (old_to, new_to): (usize, usize)| Hunk {
-        removed: (old_from..old_to)
-            .filter(|index| !matched_old.contains(index))
-            .collect(),
-        added: (new_from..new_to).collect(),
-    };
     let mut steps = Vec::new();
-    let mut start = (0, 0);
-    for &(old, new) in &staying {
-        steps.extend(hunk_steps(hunk(start, (old, new)), &moves, &pairable));
-        steps.push(Step::Same { old, new });
-        start = (old + 1, new + 1);
+    for (hunk, end) in hunks(&matches, &staying, lengths)
+        .into_iter()
+        .zip(ends(&staying))
+    {
+        steps.extend(hunk.removed.into_iter().map(Step::Removed));
+        steps.extend(hunk.added.into_iter().map(|new| match moves.get(&new) {
+            Some(&old) => Step::Moved { old, new },
+            None => Step::Added(new),
+        }));
+        // Paired elements have different keys: a key both sides have left is matched.
+        steps.extend(end.map(|(o, n)| {
+            if old[o] == new[n] {
+                Step::Same { old: o, new: n }
+            } else {
+                Step::Edited { old: o, new: n }
+            }
+        }));
     }
-    let end = (old.len(), new.len());
-    steps.extend(hunk_steps(hunk(start, end), &moves, &pairable));
     steps
+}
+
+/// The staying pair that closes each hunk, and none after the last hunk.
+fn ends(staying: &[(usize, usize)]) -> impl Iterator<Item = Option<(usize, usize)>> + '_ {
+    staying.iter().copied().map(Some).chain([None])
+}
+
+/// The hunks around the staying pairs, one more than there are staying pairs.
+fn hunks(
+    matches: &[(usize, usize)],
+    staying: &[(usize, usize)],
+    (old_len, new_len): (usize, usize),
+) -> Vec<Hunk> {
+    let matched_old: HashSet<usize> = matches.iter().map(|&(old, _)| old).collect();
+    let starts =
+        std::iter::once((0, 0)).chain(staying.iter().map(|&(old, new)| (old + 1, new + 1)));
+    let ends = staying.iter().copied().chain([(old_len, new_len)]);
+    starts
+        .zip(ends)
+        .map(|((old_from, new_from), (old_to, new_to))| Hunk {
+            removed: (old_from..old_to)
+                .filter(|index| !matched_old.contains(index))
+                .collect(),
+            added: (new_from..new_to).collect(),
+        })
+        .collect()
+}
+
+/// Pairs old and new elements no key matched as one element edited, as (old, new) indices: in
+/// each hunk of the alignment by key, the pairs in order worth the most; then what is left,
+/// across hunks.
+fn pair_up<F: Fn(usize, usize) -> Likeness>(
+    exact: &[(usize, usize)],
+    lengths: (usize, usize),
+    likeness: &Measured<F>,
+) -> Vec<(usize, usize)> {
+    let matched_new: HashSet<usize> = exact.iter().map(|&(_, new)| new).collect();
+    let mut hunks = hunks(exact, &staying(exact), lengths);
+    for hunk in &mut hunks {
+        hunk.added.retain(|new| !matched_new.contains(new));
+    }
+    let mut pairs: Vec<(usize, usize)> = hunks
+        .iter()
+        .flat_map(|hunk| pair_in_order(hunk, likeness))
+        .collect();
+    pairs.extend(pair_across(&hunks, &pairs, likeness));
+    pairs
+}
+
+/// The pairs of a hunk's removed and added elements that keep their order and are worth the
+/// most together (a longest common subsequence weighted by likeness, so that of two texts
+/// alike to one, the one that keeps more words pairs with it); on a tie, the earliest pairs.
+fn pair_in_order<F: Fn(usize, usize) -> Likeness>(
+    hunk: &Hunk,
+    likeness: &Measured<F>,
+) -> Vec<(usize, usize)> {
+    let (removed, added) = (&hunk.removed, &hunk.added);
+    let worth = |i: usize, j: usize| likeness.of(removed[i], added[j]).worth();
+    // best[i][j]: what the best pairs of removed[i..] with added[j..] are worth.
+    let mut best = vec![vec![0; added.len() + 1]; removed.len() + 1];
+    for i in (0..removed.len()).rev() {
+        for j in (0..added.len()).rev() {
+            let paired = worth(i, j).map_or(0, |worth| worth + best[i + 1][j + 1]);
+            best[i][j] = paired.max(best[i + 1][j]).max(best[i][j + 1]);
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < removed.len() && j < added.len() {
+        match worth(i, j) {
+            Some(worth) if worth + best[i + 1][j + 1] == best[i][j] => {
+                pairs.push((removed[i], added[j]));
+                (i, j) = (i + 1, j + 1);
+            }
+            _ if best[i + 1][j] == best[i][j] => i += 1,
+            _ => j += 1,
+        }
+    }
+    pairs
+}
+
+/// The elements on one side of the hunks that are not in `paired`, with their hunk's index.
+fn unpaired(
+    hunks: &[Hunk],
+    side: impl Fn(&Hunk) -> &Vec<usize>,
+    paired: &HashSet<usize>,
+) -> Vec<(usize, usize)> {
+    hunks
+        .iter()
+        .enumerate()
+        .flat_map(|(at, hunk)| side(hunk).iter().map(move |&index| (at, index)))
+        .filter(|(_, index)| !paired.contains(index))
+        .collect()
+}
+
+/// Pairs the removed and added elements the hunks left unpaired: alike texts wherever they
+/// stand, and kindred elements that crossed within their hunk; the most alike first, then the
+/// earliest in the new order.
+fn pair_across<F: Fn(usize, usize) -> Likeness>(
+    hunks: &[Hunk],
+    paired: &[(usize, usize)],
+    likeness: &Measured<F>,
+) -> Vec<(usize, usize)> {
+    let (paired_old, paired_new): (HashSet<usize>, HashSet<usize>) = paired.iter().copied().unzip();
+    let removed = unpaired(hunks, |hunk| &hunk.removed, &paired_old);
+    let added = unpaired(hunks, |hunk| &hunk.added, &paired_new);
+    let mut candidates = Vec::new();
+    for &(old_hunk, old) in &removed {
+        for &(new_hunk, new) in &added {
+            match likeness.of(old, new) {
+                Likeness::Alike(kept) => candidates.push((kept, old, new)),
+                Likeness::Kindred if old_hunk == new_hunk => candidates.push((1, old, new)),
+                _ => {}
+            }
+        }
+    }
+    candidates.sort_unstable_by_key(|&(worth, old, new)| (Reverse(worth), new, old));
+    let (mut taken_old, mut taken_new) = (HashSet::new(), HashSet::new());
+    let mut pairs = Vec::new();
+    for (_, old, new) in candidates {
+        if !taken_old.contains(&old) && !taken_new.contains(&new) {
+            taken_old.insert(old);
+            taken_new.insert(new);
+            pairs.push((old, new));
+        }
+    }
+    pairs
 }
 
 /// Pairs the elements of equal keys, in order within each key: (old index, new index), in the
@@ -204,69 +397,13 @@ fn better(first: Option<(Score, usize)>, second: Option<(Score, usize)>) -> Opti
     }
 }
 
-/// The steps of one hunk: each added element is a move, an edit of the first unpaired removed
-/// element it pairs with, or new. Removed elements come before whatever follows them, so a
-/// removal reads before an addition at the same place.
-fn hunk_steps(
-    hunk: Hunk,
-    moves: &HashMap<usize, usize>,
-    pairable: &impl Fn(usize, usize) -> bool,
-) -> Vec<Step> {
-    let edits = pair_up(&hunk, moves, pairable);
-    let mut leftover: VecDeque<usize> = hunk
-        .removed
-        .iter()
-        .copied()
-        .filter(|old| !edits.iter().any(|(_, paired)| paired == old))
-        .collect();
-    let mut steps = Vec::new();
-    for (position, &new) in hunk.added.iter().enumerate() {
-        let next_edit = edits
-            .iter()
-            .find(|(added, _)| hunk.added[position..].contains(added))
-            .map_or(usize::MAX, |&(_, old)| old);
-        while leftover.front().is_some_and(|&old| old < next_edit) {
-            steps.extend(leftover.pop_front().map(Step::Removed));
-        }
-        steps.push(
-            match (
-                moves.get(&new),
-                edits.iter().find(|(added, _)| *added == new),
-            ) {
-                (Some(&old), _) => Step::Moved { old, new },
-                (None, Some(&(_, old))) => Step::Edited { old, new },
-                (None, None) => Step::Added(new),
-            },
-        );
-    }
-    steps.extend(leftover.into_iter().map(Step::Removed));
-    steps
-}
-
-/// Pairs each added element (not moved) with the first still unpaired removed element it is
-/// pairable with: (new index, old index), in the new order.
-fn pair_up(
-    hunk: &Hunk,
-    moves: &HashMap<usize, usize>,
-    pairable: &impl Fn(usize, usize) -> bool,
-) -> Vec<(usize, usize)> {
-    let mut unpaired = hunk.removed.clone();
-    let mut edits = Vec::new();
-    for &new in hunk.added.iter().filter(|new| !moves.contains_key(new)) {
-        if let Some(position) = unpaired.iter().position(|&old| pairable(old, new)) {
-            edits.push((new, unpaired.remove(position)));
-        }
-    }
-    edits
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// The moves of an alignment without edits, as (old, new) indices.
     fn moves(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
-        align(old, new, |_, _| false)
+        align(old, new, |_, _| Likeness::Unlike)
             .into_iter()
             .filter_map(|step| match step {
                 Step::Moved { old, new } => Some((old, new)),
@@ -277,7 +414,7 @@ mod tests {
 
     #[test]
     fn a_swap_is_one_move() {
-        let steps = align(&["p", "a", "b"], &["p", "b", "a"], |_, _| false);
+        let steps = align(&["p", "a", "b"], &["p", "b", "a"], |_, _| Likeness::Unlike);
         assert_eq!(
             steps,
             vec![
@@ -322,7 +459,7 @@ mod tests {
 
     #[test]
     fn equal_keys_are_matched_in_order() {
-        let steps = align(&["x", "a", "x"], &["x", "x"], |_, _| false);
+        let steps = align(&["x", "a", "x"], &["x", "x"], |_, _| Likeness::Unlike);
         assert_eq!(
             steps,
             vec![
@@ -335,7 +472,9 @@ mod tests {
 
     #[test]
     fn a_replacement_in_place_is_an_edit_and_the_rest_is_added_or_removed() {
-        let steps = align(&["a", "x", "c"], &["a", "y", "z", "c"], |_, _| true);
+        let steps = align(&["a", "x", "c"], &["a", "y", "z", "c"], |_, _| {
+            Likeness::Kindred
+        });
         assert_eq!(
             steps,
             vec![
@@ -347,9 +486,139 @@ mod tests {
         );
     }
 
+    /// Elements alike when they begin with the same letter, keeping as many "words" as their
+    /// beginnings share letters: "abcd" and "abce" keep 3, "abcd" and "ax" 1.
+    fn shared_start<'a>(old: &'a [&str], new: &'a [&str]) -> impl Fn(usize, usize) -> Likeness {
+        |o, n| {
+            let (old, new) = (old[o].chars(), new[n].chars());
+            match old.zip(new).take_while(|(a, b)| a == b).count() {
+                0 => Likeness::Unlike,
+                kept => Likeness::Alike(kept),
+            }
+        }
+    }
+
+    /// Aligns with [`shared_start`] as the likeness.
+    fn align_alike(old: &[&str], new: &[&str]) -> Vec<Step> {
+        align(old, new, shared_start(old, new))
+    }
+
+    #[test]
+    fn the_most_alike_pairs_not_the_first_alike() {
+        let steps = align_alike(&["abcd", "z"], &["ax", "abce", "z"]);
+        assert_eq!(
+            steps,
+            vec![
+                Step::Added(0),
+                Step::Edited { old: 0, new: 1 },
+                Step::Same { old: 1, new: 2 },
+            ]
+        );
+    }
+
+    #[test]
+    fn in_place_the_pairs_in_order_worth_most_together_win() {
+        // Pairing "ab1" with "ab2" first, as a greedy pairing would, leaves "abc1" nothing.
+        let steps = align_alike(&["ab1", "abc1"], &["ab2", "abc2"]);
+        assert_eq!(
+            steps,
+            vec![
+                Step::Edited { old: 0, new: 0 },
+                Step::Edited { old: 1, new: 1 },
+            ]
+        );
+    }
+
+    #[test]
+    fn edited_elements_swapped_move_as_unedited_ones_do() {
+        let unedited = align(&["a", "c", "z"], &["c", "a", "z"], |_, _| Likeness::Unlike);
+        let edited = align_alike(&["ab1", "cd1", "z"], &["cd2", "ab2", "z"]);
+        assert_eq!(
+            unedited,
+            vec![
+                Step::Same { old: 1, new: 0 },
+                Step::Moved { old: 0, new: 1 },
+                Step::Same { old: 2, new: 2 },
+            ]
+        );
+        assert_eq!(
+            edited,
+            vec![
+                Step::Edited { old: 1, new: 0 },
+                Step::Moved { old: 0, new: 1 },
+                Step::Same { old: 2, new: 2 },
+            ]
+        );
+    }
+
+    #[test]
+    fn an_element_moved_and_edited_is_one_move() {
+        let steps = align_alike(&["ab1", "c", "d"], &["c", "d", "ab2"]);
+        assert_eq!(
+            steps,
+            vec![
+                Step::Same { old: 1, new: 0 },
+                Step::Same { old: 2, new: 1 },
+                Step::Moved { old: 0, new: 2 },
+            ]
+        );
+    }
+
+    #[test]
+    fn kindred_elements_pair_only_where_they_stand() {
+        let steps = align(&["t1", "c", "d"], &["c", "d", "t2"], |_, _| {
+            Likeness::Kindred
+        });
+        assert_eq!(
+            steps,
+            vec![
+                Step::Removed(0),
+                Step::Same { old: 1, new: 0 },
+                Step::Same { old: 2, new: 1 },
+                Step::Added(2),
+            ]
+        );
+    }
+
+    #[test]
+    fn kindred_elements_that_crossed_in_place_are_one_move() {
+        // The texts "ab1" and "ab2" pair in place first; the tables "t1" and "t2" crossed
+        // them, so they are one table too, and as of two neighbours swapped, the one that came
+        // up moved.
+        let likeness = |o: usize, n: usize| match (o, n) {
+            (0, 1) => Likeness::Kindred,
+            (1, 0) => Likeness::Alike(5),
+            _ => Likeness::Unlike,
+        };
+        let steps = align(&["t1", "ab1"], &["ab2", "t2"], likeness);
+        assert_eq!(
+            steps,
+            vec![
+                Step::Moved { old: 1, new: 0 },
+                Step::Edited { old: 0, new: 1 },
+            ]
+        );
+    }
+
+    #[test]
+    fn an_edited_element_at_its_old_place_is_never_moved() {
+        // "s" came down past "ab1"/"ab2", which kept its place: "s" moved, not "ab2".
+        let steps = align_alike(&["s", "q", "ab1"], &["p", "r", "ab2", "s"]);
+        assert_eq!(
+            steps,
+            vec![
+                Step::Removed(1),
+                Step::Added(0),
+                Step::Added(1),
+                Step::Edited { old: 2, new: 2 },
+                Step::Moved { old: 0, new: 3 },
+            ]
+        );
+    }
+
     #[test]
     fn unpairable_elements_are_removed_and_added() {
-        let steps = align(&["x"], &["y"], |_, _| false);
+        let steps = align(&["x"], &["y"], |_, _| Likeness::Unlike);
         assert_eq!(steps, vec![Step::Removed(0), Step::Added(0)]);
     }
 }

@@ -2,10 +2,10 @@
 //! label, then cell by cell ("Tabel 2 B, Frifundet, 2016: 14 → 15").
 
 use super::blocks::compare_texts;
-use super::sequence::{Step, align};
-use super::{Comparison, Element, Place, Places};
+use super::sequence::{Likeness, Step, align};
+use super::{Change, Comparison, Element, Place, Places, Side};
 use crate::danish;
-use crate::input::JsonPath;
+use crate::input::{JsonPath, spreadsheet_fills};
 use crate::model::{Cell, Panel, Row, Table};
 
 /// A table's content as lines, for an added or removed table: its caption, then each panel.
@@ -55,7 +55,7 @@ pub(super) fn compare(old: &Table, new: &Table, places: &Places, changes: &mut C
 fn compare_panels(old: &Table, new: &Table, places: &Places, changes: &mut Comparison) {
     let old_panel = |o: usize| panel_place(old, o, &places.old);
     let new_panel = |n: usize| panel_place(new, n, &places.new);
-    for step in align(&panel_keys(old), &panel_keys(new), |_, _| true) {
+    for step in align(&panel_keys(old), &panel_keys(new), |_, _| Likeness::Kindred) {
         match step {
             Step::Same { old: o, new: n }
             | Step::Edited { old: o, new: n }
@@ -67,12 +67,34 @@ fn compare_panels(old: &Table, new: &Table, places: &Places, changes: &mut Compa
                 if matches!(step, Step::Moved { .. }) {
                     changes.moved(Element::Panel, (&panels.old, o), (&panels.new, n));
                 }
-                compare_panel(&old.panels[o], &new.panels[n], &panels, changes);
+                let first = changes.recorded();
+                let (old, new) = (&old.panels[o], &new.panels[n]);
+                compare_panel(old, new, &panels, changes);
+                point_at_spreadsheets(changes.since(first), (old, new), &panels);
             }
             Step::Removed(o) => {
                 changes.removed(&old_panel(o), Element::Panel, panel_summary(old, o));
             }
             Step::Added(n) => changes.added(&new_panel(n), Element::Panel, panel_summary(new, n)),
+        }
+    }
+}
+
+/// Points the paths of `changes` inside a panel filled from a spreadsheet at the panel's `csv`:
+/// its header and rows are not in the answer file, so a path to them would lead nowhere there.
+/// Each path is judged by the panel of the answer it leads into, and the redline still marks
+/// the cell, by the path into the answer as read.
+fn point_at_spreadsheets(changes: &mut [Change], (old, new): (&Panel, &Panel), places: &Places) {
+    for change in changes {
+        for (side, path) in change.paths_mut() {
+            let (panel, at) = match side {
+                Side::Old => (old, &places.old),
+                Side::New => (new, &places.new),
+            };
+            let inside = path.0.strip_prefix(at.path.0.as_slice());
+            if panel.spreadsheet.is_some() && inside.is_some_and(spreadsheet_fills) {
+                *path = at.path.key("csv");
+            }
         }
     }
 }
@@ -167,25 +189,22 @@ fn compare_columns(
         )
     };
     let mut kept = Vec::new();
-    for step in align(&old.columns, &new.columns, |_, _| true) {
+    for step in align(&old.columns, &new.columns, |_, _| Likeness::Kindred) {
         match step {
-            Step::Same { old: o, new: n } => kept.push((o, n)),
-            Step::Edited { old: o, new: n } => {
+            Step::Same { old: o, new: n }
+            | Step::Edited { old: o, new: n }
+            | Step::Moved { old: o, new: n } => {
+                if matches!(step, Step::Moved { .. }) {
+                    let (from, to) = (column(old, &places.old, o), column(new, &places.new, n));
+                    changes.moved(Element::Column, (&from, o), (&to, n));
+                }
+                // A column paired with another header (in place, or moved as well) was renamed.
                 let header = Place::new(
                     format!("{}, kolonneoverskrift", places.new.label),
                     places.new.path.key("columns").index(n),
                 );
                 let (before, after) = (old.columns[o].clone(), new.columns[n].clone());
                 changes.value(&header, Some(before), Some(after));
-                kept.push((o, n));
-            }
-            Step::Moved { old: o, new: n } => {
-                let from = column(old, &places.old, o);
-                changes.moved(
-                    Element::Column,
-                    (&from, o),
-                    (&column(new, &places.new, n), n),
-                );
                 kept.push((o, n));
             }
             Step::Removed(o) => {
@@ -223,7 +242,7 @@ impl PanelPair<'_> {
         let (old, new) = (self.old, self.new);
         let old_row = |o: usize| body_row(old, o, &self.places.old);
         let new_row = |n: usize| body_row(new, n, &self.places.new);
-        for step in align(&row_keys(old), &row_keys(new), |_, _| true) {
+        for step in align(&row_keys(old), &row_keys(new), |_, _| Likeness::Kindred) {
             match step {
                 Step::Same { old: o, new: n } | Step::Edited { old: o, new: n } => {
                     self.compare_row(&old_row(o), &new_row(n), changes);
@@ -361,5 +380,70 @@ fn cell_text(cell: Option<&Cell>) -> String {
         Some(Cell::Number(number)) => danish::number(number),
         Some(Cell::Text(text)) => text.clone(),
         None => "(ingen)".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::diff::{ChangeKind, compare};
+    use crate::model::{Answer, Block, Cell, Panel};
+
+    /// The spreadsheet fixture as read: its table's panel filled from `sager.csv`.
+    fn filled() -> Answer {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/spreadsheet.json");
+        crate::input::load(&path).unwrap().answer
+    }
+
+    /// The panel of the fixture's table (in Rigspolitiet's statement).
+    fn panel(answer: &mut Answer) -> &mut Panel {
+        let Block::Statement(statement) = &mut answer.answer.blocks[1] else {
+            panic!("the second block is a statement");
+        };
+        let Block::Table(table) = &mut statement.blocks[1] else {
+            panic!("the statement's second block is a table");
+        };
+        &mut table.panels[0]
+    }
+
+    const PANEL: &str = "answer.blocks[1].statement.blocks[1].table.panels[0]";
+
+    /// Each change's path and path into the answer as read, after a cell and the panel's title
+    /// of the fixture changed.
+    fn paths(new_from_spreadsheet: bool) -> Vec<(String, String)> {
+        let old = filled();
+        let mut new = old.clone();
+        let panel = panel(&mut new);
+        panel.rows[0].cells[1] = Cell::Number(2250.into());
+        panel.title = Some("Antal sager".into());
+        if !new_from_spreadsheet {
+            panel.spreadsheet = None;
+        }
+        let changes = compare(&old, &new).changes;
+        assert!(matches!(changes[1].kind, ChangeKind::Cell { .. }));
+        changes
+            .iter()
+            .map(|change| (change.path.to_string(), change.filled_path.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_change_to_a_spreadsheets_figures_is_at_the_panels_csv() {
+        let cell = format!("{PANEL}.rows[0].cells[1]");
+        assert_eq!(
+            paths(true),
+            [
+                (format!("{PANEL}.title"), format!("{PANEL}.title")),
+                (format!("{PANEL}.csv"), cell),
+            ]
+        );
+    }
+
+    #[test]
+    fn figures_the_answer_file_holds_keep_their_path() {
+        // The new answer as a PDF carries it: the spreadsheet's figures written in.
+        let cell = format!("{PANEL}.rows[0].cells[1]");
+        assert_eq!(paths(false)[1], (cell.clone(), cell));
     }
 }

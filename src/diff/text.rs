@@ -9,6 +9,8 @@ use std::borrow::Cow;
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
+use super::sequence::Likeness;
+
 /// What happened to a run of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -85,17 +87,62 @@ pub(super) fn prints_the_same(old: Written, new: Written) -> bool {
     old.text == new.text || Tokens::of(old).keys() == Tokens::of(new).keys()
 }
 
-/// Whether two texts are alike enough to be shown as an edit of one another: the words kept,
-/// in order, make up at least [`PAIRING_SHARE`] of the shorter text's.
-pub fn alike(old: &str, new: &str) -> bool {
-    let (old, new) = (words(old), words(new));
-    let kept: usize = capture_diff_slices(Algorithm::Myers, &old, &new)
+/// A text's words (tokens with a letter or a digit), taken once, to measure how alike it is to
+/// many others.
+pub(super) struct Words<'a> {
+    in_order: Vec<&'a str>,
+    /// The same words sorted, to count quickly how many two texts share.
+    sorted: Vec<&'a str>,
+}
+
+impl<'a> Words<'a> {
+    pub(super) fn of(text: &'a str) -> Self {
+        let in_order: Vec<&str> = pieces(text)
+            .filter(|piece| piece.contains(char::is_alphanumeric))
+            .collect();
+        let mut sorted = in_order.clone();
+        sorted.sort_unstable();
+        Self { in_order, sorted }
+    }
+
+    /// How many words two texts have in common, each counted as often as both have it, in any
+    /// order: as many as a diff can keep, or more.
+    fn shared_with(&self, other: &Words) -> usize {
+        use std::cmp::Ordering;
+        let (mine, theirs) = (&self.sorted, &other.sorted);
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < mine.len() && j < theirs.len() {
+            match mine[i].cmp(theirs[j]) {
+                Ordering::Less => i += 1,
+                Ordering::Greater => j += 1,
+                Ordering::Equal => (i, j, shared) = (i + 1, j + 1, shared + 1),
+            }
+        }
+        shared
+    }
+}
+
+/// How alike two texts are: alike enough to be shown as an edit of one another when the words
+/// kept, in order, make up at least [`PAIRING_SHARE`] of the shorter text's; and then the more
+/// alike the more words they keep, so that of two candidates the one with more in common pairs.
+pub(super) fn likeness(old: &Words, new: &Words) -> Likeness {
+    let shorter = old.in_order.len().min(new.in_order.len());
+    let enough = |kept: usize| kept > 0 && kept as f32 >= PAIRING_SHARE * shorter as f32;
+    // Texts are measured against many others when pairing; most have too few words in common
+    // to be alike at all, which is quicker to tell than what a diff keeps.
+    if !enough(old.shared_with(new)) {
+        return Likeness::Unlike;
+    }
+    let kept: usize = capture_diff_slices(Algorithm::Myers, &old.in_order, &new.in_order)
         .iter()
         .filter(|op| op.tag() == DiffTag::Equal)
         .map(|op| op.old_range().len())
         .sum();
-    let shorter = old.len().min(new.len());
-    kept > 0 && kept as f32 >= PAIRING_SHARE * shorter as f32
+    if enough(kept) {
+        Likeness::Alike(kept)
+    } else {
+        Likeness::Unlike
+    }
 }
 
 /// A piece of a text to compare: a word, a mark or a run of whitespace, and what it is
@@ -160,13 +207,6 @@ fn printed_key(raw: &str, spacing: Spacing) -> Cow<'_, str> {
     } else {
         Cow::Owned("\n".repeat(breaks))
     }
-}
-
-/// A text's words (tokens with a letter or a digit), for measuring how alike texts are.
-fn words(text: &str) -> Vec<&str> {
-    pieces(text)
-        .filter(|piece| piece.contains(char::is_alphanumeric))
-        .collect()
 }
 
 /// A text cut into runs of whitespace, words and the marks around them.
@@ -428,6 +468,16 @@ mod tests {
         assert!(!prints_the_same(running("a b"), markdown("a\nb")));
     }
 
+    /// How alike two texts are.
+    fn measured(old: &str, new: &str) -> Likeness {
+        likeness(&Words::of(old), &Words::of(new))
+    }
+
+    /// Whether two texts are alike enough to pair.
+    fn alike(old: &str, new: &str) -> bool {
+        measured(old, new) != Likeness::Unlike
+    }
+
     #[test]
     fn texts_are_alike_when_most_of_the_shorter_one_is_kept() {
         assert!(alike("Der er 3 sager.", "Der er 4 sager."));
@@ -449,5 +499,19 @@ mod tests {
             "Rigspolitiet har oplyst, at der i 2019 blev rejst 14 sager om vold mod ansatte."
         ));
         assert!(!alike("–", "Noget"));
+        // Every word shared, but only one kept in order.
+        assert!(!alike("et to tre fire", "fire tre to et"));
+    }
+
+    #[test]
+    fn the_more_words_kept_the_more_alike() {
+        let old = "Rigspolitiet har oplyst, at der i 2018 blev behandlet 3.478 sager.";
+        let lead_in = measured(old, "Rigspolitiet har oplyst følgende.");
+        let edited = measured(
+            old,
+            "Rigspolitiet har oplyst, at der i 2018 blev behandlet 3.512 sager.",
+        );
+        assert_eq!(lead_in, Likeness::Alike(3));
+        assert_eq!(edited, Likeness::Alike(10));
     }
 }

@@ -17,6 +17,7 @@ use self::diagnostic::LineIndex;
 pub use self::diagnostic::{FileReport, Finding, JsonPath, Severity};
 use self::locate::Locator;
 pub(crate) use self::serde_error::did_you_mean;
+pub use self::spreadsheet::fills as spreadsheet_fills;
 use crate::model::Answer;
 use crate::validate;
 

@@ -108,6 +108,9 @@ impl Sheet {
     /// which a column of characters beside it would confuse.
     fn place_of(&self, rest: &[Segment]) -> Option<String> {
         use Segment::{Index, Key};
+        if !fills(rest) {
+            return None;
+        }
         let line = match rest {
             [Key(key), Index(row), ..] if key == "rows" => self.lines.rows.get(*row).copied(),
             [Key(key)] if key == "rows" => None,
@@ -121,6 +124,14 @@ impl Sheet {
             None => self.file.clone(),
         })
     }
+}
+
+/// Whether a spreadsheet gives the part of its panel at `rest` (a path below the panel's): the
+/// header (the columns and the heading over the row labels) and the rows, the total included.
+/// The rest, such as the panel's letter and title, the answer file says itself.
+pub fn fills(rest: &[Segment]) -> bool {
+    matches!(rest.first(), Some(Segment::Key(key))
+        if ["columns", "label_header", "rows", "total"].contains(&key.as_str()))
 }
 
 /// Fills the panels that name spreadsheets, gathering where they came from and what went
@@ -203,7 +214,7 @@ fn fill(
     panel.rows = table.rows;
     panel.total = table.total;
     // The figures are now the panel's own: the PDF's attached answer needs no spreadsheet.
-    panel.csv = None;
+    panel.spreadsheet = panel.csv.take();
     Ok(Some(Sheet {
         panel: path.clone(),
         file,
