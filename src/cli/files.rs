@@ -16,7 +16,12 @@ pub(super) fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                     )
                 })?
                 .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-                .filter(|file| file.is_file() && file.extension().is_some_and(|e| e == "json"))
+                .filter(|file| {
+                    file.is_file()
+                        && file
+                            .extension()
+                            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                })
                 .collect();
             if found.is_empty() {
                 return Err(format!(

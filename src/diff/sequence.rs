@@ -193,6 +193,16 @@ fn pair_up<F: Fn(usize, usize) -> Likeness>(
     pairs
 }
 
+/// Beyond this many comparisons (old × new elements, in a hunk or left over in all), pairing
+/// looks only at elements at the same place: a table whose 3,000 row labels all changed would
+/// otherwise be compared each row with each (9 million comparisons, gigabytes kept).
+const MOST_COMPARISONS: usize = 250_000;
+
+/// Whether pairing `removed` with `added` each with each is too dear (see [`MOST_COMPARISONS`]).
+fn too_many(removed: usize, added: usize) -> bool {
+    removed.saturating_mul(added) > MOST_COMPARISONS
+}
+
 /// The pairs of a hunk's removed and added elements that keep their order and are worth the
 /// most together (a longest common subsequence weighted by likeness, so that of two texts
 /// alike to one, the one that keeps more words pairs with it); on a tie, the earliest pairs.
@@ -201,6 +211,14 @@ fn pair_in_order<F: Fn(usize, usize) -> Likeness>(
     likeness: &Measured<F>,
 ) -> Vec<(usize, usize)> {
     let (removed, added) = (&hunk.removed, &hunk.added);
+    if too_many(removed.len(), added.len()) {
+        return removed
+            .iter()
+            .zip(added)
+            .filter(|&(&old, &new)| likeness.of(old, new).worth().is_some())
+            .map(|(&old, &new)| (old, new))
+            .collect();
+    }
     let worth = |i: usize, j: usize| likeness.of(removed[i], added[j]).worth();
     // best[i][j]: what the best pairs of removed[i..] with added[j..] are worth.
     let mut best = vec![vec![0; added.len() + 1]; removed.len() + 1];
@@ -250,6 +268,9 @@ fn pair_across<F: Fn(usize, usize) -> Likeness>(
     let (paired_old, paired_new): (HashSet<usize>, HashSet<usize>) = paired.iter().copied().unzip();
     let removed = unpaired(hunks, |hunk| &hunk.removed, &paired_old);
     let added = unpaired(hunks, |hunk| &hunk.added, &paired_new);
+    if too_many(removed.len(), added.len()) {
+        return Vec::new();
+    }
     let mut candidates = Vec::new();
     for &(old_hunk, old) in &removed {
         for &(new_hunk, new) in &added {
@@ -614,6 +635,26 @@ mod tests {
                 Step::Moved { old: 0, new: 3 },
             ]
         );
+    }
+
+    #[test]
+    fn a_huge_hunk_is_paired_by_place_without_comparing_each_with_each() {
+        let old: Vec<String> = (0..2_000).map(|i| format!("gammel {i}")).collect();
+        let new: Vec<String> = (0..2_000).map(|i| format!("ny {i}")).collect();
+        let compared = std::cell::Cell::new(0);
+        let steps = align(&old, &new, |_, _| {
+            compared.set(compared.get() + 1);
+            Likeness::Kindred
+        });
+        assert!(
+            compared.get() <= 2 * 2_000,
+            "{} comparisons",
+            compared.get()
+        );
+        assert_eq!(steps.len(), 2_000);
+        assert!(steps.iter().enumerate().all(|(index, step)| {
+            matches!(step, Step::Edited { old, new } if *old == index && *new == index)
+        }));
     }
 
     #[test]

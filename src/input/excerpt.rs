@@ -52,7 +52,7 @@ impl<'a> Excerpt<'a> {
         let (shown, start_in_shown) = window(whole_line, span.start - line_start);
         let text_end = shown.strip_suffix(CUT).unwrap_or(&shown).len();
         // As many line breaks as the file has before the line, so the line number is right.
-        let padding = "\n".repeat(line - 1);
+        let padding = "\n".repeat(line.saturating_sub(1));
         let start = padding.len() + start_in_shown;
         let end = (start + (span.end - span.start)).min(padding.len() + text_end);
         Self {

@@ -88,7 +88,10 @@ fn decimal(numeral: &str) -> Option<(bool, String, i64)> {
         return Some((false, String::new(), 0));
     }
     let trailing_zeros = digits.len() - digits.trim_end_matches('0').len();
-    let last = exponent - fraction.len() as i64 + trailing_zeros as i64;
+    // A written exponent can be as large as an i64 holds; beyond that it is past counting.
+    let last = exponent
+        .checked_sub(i64::try_from(fraction.len()).ok()?)?
+        .checked_add(i64::try_from(trailing_zeros).ok()?)?;
     Some((negative, significant.to_string(), last))
 }
 
@@ -156,6 +159,9 @@ mod tests {
         assert_eq!(decimal("1.25e2"), Some((false, "125".into(), 0)));
         assert_eq!(decimal("-0.0120"), Some((true, "12".into(), -3)));
         assert_eq!(decimal("-0"), decimal("0e5"));
+        // Exponents at the ends of what an i64 holds are past counting, not an overflow.
+        assert_eq!(decimal("1.5e-9223372036854775808"), None);
+        assert_eq!(decimal("10e9223372036854775807"), None);
     }
 
     #[test]
