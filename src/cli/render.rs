@@ -59,92 +59,114 @@ impl RenderArgs {
 /// file failed.
 pub fn run(args: &RenderArgs) -> ExitCode {
     crate::world::preload();
-    let options = match args.export_options() {
-        Ok(options) => options,
+    let batch = match Batch::prepare(args) {
+        Ok(batch) => batch,
         Err(error) => {
             eprintln!("fejl: {error}");
             return ExitCode::FAILURE;
         }
     };
-    let limit = args.time_limit.0;
-    let files =
-        match super::files::answer_files(&args.files).and_then(|files| output_plan(args, files)) {
-            Ok(files) => files,
-            Err(error) => {
-                eprintln!("fejl: {error}");
-                return ExitCode::FAILURE;
-            }
-        };
-    let templates = match load_templates(args.templates.as_deref()) {
-        Ok(templates) => templates,
-        Err(error) => {
-            eprintln!("fejl: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let progress = Progress::new(files.len());
-    // A pool of its own: its threads wait for typesetting threads, and Typst lays out in
-    // parallel on rayon's global pool, which must stay free for it.
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .thread_name(|i| format!("svar-batch-{i}"))
-        .build()
-    {
-        Ok(pool) => pool,
-        Err(error) => {
-            eprintln!("fejl: kan ikke starte arbejdstråde: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let failed = pool.install(|| {
-        files
+    let progress = Progress::new(batch.files.len());
+    let failed = batch.pool.install(|| {
+        batch
+            .files
             .par_iter()
-            .map(|(file, pdf_path)| {
-                let pdf_path = pdf_path.clone();
-                let extras = Extras {
-                    emit_typst: args.emit_typst,
-                    png: args.png,
-                };
-                let warn = |text: &str| progress.warn(text);
-                let result =
-                    render_file(file, &pdf_path, extras, &options, &templates, limit, &warn);
-                // The memo cache is global and grows with every document; keep a batch bounded.
-                typst::comemo::evict(EVICT_AFTER);
-                match result {
-                    Ok(rendered) => {
-                        progress.done(&format!(
-                            "{} → {} ({}), {}",
-                            file.display(),
-                            pdf_path.display(),
-                            pages(rendered.pages),
-                            rendered.standards
-                        ));
-                        0
-                    }
-                    Err(error) => {
-                        let error = if args.emit_typst {
-                            error
-                        } else {
-                            error.with_generated_source(GeneratedSource::EmitTypstWouldWrite)
-                        };
-                        progress.failed(|| report_failure(file, &error));
-                        1
-                    }
-                }
-            })
+            .map(|(file, pdf_path)| usize::from(!batch.render_one(args, file, pdf_path, &progress)))
             .sum::<usize>()
     });
     progress.finish();
-    if files.len() > 1 {
+    let total = batch.files.len();
+    if total > 1 {
         super::out::line(format_args!(
-            "{} af {} svar sat; {failed} fejlede.",
-            files.len() - failed,
-            files.len()
+            "{} af {total} svar sat; {failed} fejlede.",
+            total - failed
         ));
     }
     if failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// What a run of `svar render` needs before the first answer: the answers with their PDFs,
+/// the export settings, the templates and the threads.
+struct Batch {
+    files: Vec<(PathBuf, PathBuf)>,
+    options: ExportOptions,
+    templates: TemplateSet,
+    limit: Duration,
+    pool: rayon::ThreadPool,
+}
+
+impl Batch {
+    /// Checks the arguments and loads what every answer shares; the error says what is wrong.
+    fn prepare(args: &RenderArgs) -> Result<Self, String> {
+        let options = args.export_options().map_err(|error| error.to_string())?;
+        let files =
+            super::files::answer_files(&args.files).and_then(|files| output_plan(args, files))?;
+        let templates =
+            load_templates(args.templates.as_deref()).map_err(|error| error.to_string())?;
+        // A pool of its own: its threads wait for typesetting threads, and Typst lays out in
+        // parallel on rayon's global pool, which must stay free for it.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("svar-batch-{i}"))
+            .build()
+            .map_err(|error| format!("kan ikke starte arbejdstråde: {error}"))?;
+        Ok(Self {
+            files,
+            options,
+            templates,
+            limit: args.time_limit.0,
+            pool,
+        })
+    }
+
+    /// Renders one answer, reporting how it went on the progress display; whether it worked.
+    fn render_one(
+        &self,
+        args: &RenderArgs,
+        file: &Path,
+        pdf_path: &Path,
+        progress: &Progress,
+    ) -> bool {
+        let extras = Extras {
+            emit_typst: args.emit_typst,
+            png: args.png,
+        };
+        let warn = |text: &str| progress.warn(text);
+        let result = render_file(
+            file,
+            pdf_path,
+            extras,
+            &self.options,
+            &self.templates,
+            self.limit,
+            &warn,
+        );
+        // The memo cache is global and grows with every document; keep a batch bounded.
+        typst::comemo::evict(EVICT_AFTER);
+        match result {
+            Ok(rendered) => {
+                progress.done(&format!(
+                    "{} → {} ({}), {}",
+                    file.display(),
+                    pdf_path.display(),
+                    pages(rendered.pages),
+                    rendered.standards
+                ));
+                true
+            }
+            Err(error) => {
+                let error = if args.emit_typst {
+                    error
+                } else {
+                    error.with_generated_source(GeneratedSource::EmitTypstWouldWrite)
+                };
+                progress.failed(|| report_failure(file, &error));
+                false
+            }
+        }
     }
 }
 
