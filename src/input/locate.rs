@@ -82,6 +82,11 @@ impl<'a> Locator<'a> {
 }
 
 impl<'a> Locator<'a> {
+    /// The file's parsed tree, if the text is JSON; `shape` walks it along the schema.
+    pub fn root(&self) -> Option<&Value<'a>> {
+        self.root.as_ref()
+    }
+
     /// Every number in the file as written (`12.50`, not 12.5), with its path: the reading
     /// rounds a number to what an f64 holds, and only the text tells what was written.
     pub fn numbers(&self) -> Vec<(JsonPath, &'a str)> {
@@ -134,7 +139,8 @@ impl Locator<'_> {
     }
 }
 
-fn name<'b>(name: &'b ObjectPropName<'_>) -> &'b str {
+/// A field's name as the file spells it, unescaped.
+pub fn name<'b>(name: &'b ObjectPropName<'_>) -> &'b str {
     match name {
         ObjectPropName::String(literal) => &literal.value,
         ObjectPropName::Word(word) => word.value,

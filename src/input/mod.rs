@@ -213,8 +213,7 @@ pub fn check_text_with(
 
 /// The finding for a list written where the format has an object, which serde accepts.
 fn list_for_object(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Option<Finding> {
-    let document: serde_json::Value = serde_json::from_str(text).ok()?;
-    let path = shape::list_for_object(&document)?;
+    let path = shape::list_for_object(locator)?;
     let span = first_line(text, locator.span(&path, false).unwrap_or(0..0));
     let (message, hint) = serde_error::list_for_object();
     Some(Finding::error(path, message, Some(hint), span, lines))

@@ -5,14 +5,16 @@
 
 use std::sync::OnceLock;
 
-use serde_json::{Map, Value};
+use jsonc_parser::ast::Value as Written;
+use serde_json::Value;
 
 use super::diagnostic::JsonPath;
+use super::locate::{Locator, name};
 
-/// The first place, in document order, where the answer file `document` has a list where the
-/// schema has an object.
-pub fn list_for_object(document: &Value) -> Option<JsonPath> {
-    find(document, schema(), &JsonPath::root())
+/// The first place, in document order, where the answer file the locator has parsed has a
+/// list where the schema has an object.
+pub fn list_for_object(locator: &Locator<'_>) -> Option<JsonPath> {
+    find(locator.root()?, schema(), &JsonPath::root())
 }
 
 /// The answer file's JSON schema, as `svar schema` prints it.
@@ -21,30 +23,33 @@ fn schema() -> &'static Value {
     SCHEMA.get_or_init(|| schemars::schema_for!(crate::model::Answer).to_value())
 }
 
-fn find(value: &Value, node: &Value, path: &JsonPath) -> Option<JsonPath> {
+fn find(value: &Written<'_>, node: &Value, path: &JsonPath) -> Option<JsonPath> {
     let node = resolve(node);
     match value {
-        Value::Array(items) => match alternatives(node).find(|node| allows(node, "array")) {
-            Some(list) => items
+        Written::Array(array) => match alternatives(node).find(|node| allows(node, "array")) {
+            Some(list) => array
+                .elements
                 .iter()
                 .enumerate()
                 .find_map(|(index, item)| find(item, list.get("items")?, &path.index(index))),
             None if alternatives(node).any(|node| allows(node, "object")) => Some(path.clone()),
             None => None,
         },
-        Value::Object(fields) => {
+        Written::Object(object) => {
+            let has = |field: &str| object.properties.iter().any(|p| name(&p.name) == field);
             // A block is one of several objects, told apart by their required field.
-            let object = if allows(node, "object") {
+            let schema = if allows(node, "object") {
                 node
             } else {
-                alternatives(node).find(|node| fits(node, fields))?
+                alternatives(node).find(|node| fits(node, &has))?
             };
-            fields.iter().find_map(|(key, value)| {
-                let field = object
+            object.properties.iter().find_map(|property| {
+                let key = name(&property.name);
+                let field = schema
                     .get("properties")
                     .and_then(|properties| properties.get(key))
-                    .or_else(|| object.get("additionalProperties").filter(|a| a.is_object()))?;
-                find(value, field, &path.key(key))
+                    .or_else(|| schema.get("additionalProperties").filter(|a| a.is_object()))?;
+                find(&property.value, field, &path.key(key))
             })
         }
         _ => None,
@@ -85,9 +90,9 @@ fn allows(node: &Value, kind: &str) -> bool {
     }
 }
 
-/// Whether an object with `fields` fits the object schema `node`: every required field is
-/// there (which tells a block's kinds apart).
-fn fits(node: &Value, fields: &Map<String, Value>) -> bool {
+/// Whether an object that `has` its fields fits the object schema `node`: every required
+/// field is there (which tells a block's kinds apart).
+fn fits(node: &Value, has: &impl Fn(&str) -> bool) -> bool {
     allows(node, "object")
         && node
             .get("required")
@@ -95,7 +100,7 @@ fn fits(node: &Value, fields: &Map<String, Value>) -> bool {
             .into_iter()
             .flatten()
             .filter_map(Value::as_str)
-            .all(|name| fields.contains_key(name))
+            .all(has)
 }
 
 #[cfg(test)]
@@ -103,7 +108,8 @@ mod tests {
     use super::*;
 
     fn path(document: Value) -> Option<String> {
-        list_for_object(&document).map(|path| path.to_string())
+        let text = document.to_string();
+        list_for_object(&Locator::new(&text)).map(|path| path.to_string())
     }
 
     #[test]

@@ -69,6 +69,12 @@ pub fn of_written(numeral: &str) -> Option<Imprecision> {
     (decimal(numeral) != decimal(&printed)).then_some(Imprecision::TooManyDigits)
 }
 
+/// The decimals a figure is written with: 2 for 12.25, 0 for 1250 and 12.0, 8 for 1.5e-7; at
+/// most 17, as an f64 holds no more significant digits and more would only show binary noise.
+pub fn decimals(numeral: &str) -> u32 {
+    decimal(numeral).map_or(0, |(_, _, last)| last.saturating_neg().clamp(0, 17) as u32)
+}
+
 /// The value of the numeral `numeral` ("-12.50e3") in one form for each value: whether it is
 /// negative, its significant digits and the power of ten of the last one, `(true, "125", 2)`.
 /// Zero is `(false, "", 0)` however written; `None` if the exponent is beyond counting.

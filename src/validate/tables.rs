@@ -285,21 +285,10 @@ fn exact_number(cell: &Cell) -> Option<&serde_json::Number> {
     }
 }
 
-/// The decimals a figure is written with: 2 for 12.25, 0 for 1250 and 12.0.
+/// The decimals a figure is written with; JSON numbers print in their shortest form, so the
+/// digits after the point are the ones that mean something.
 fn decimals(number: &serde_json::Number) -> u32 {
-    // JSON numbers print in their shortest form, so the digits after the point are the ones
-    // that mean something; very small or large ones print with an exponent.
-    let written = number.to_string();
-    let (mantissa, exponent) = match written.split_once(['e', 'E']) {
-        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().unwrap_or(0)),
-        None => (written.as_str(), 0),
-    };
-    let fraction = mantissa
-        .split_once('.')
-        .map_or("", |(_, fraction)| fraction);
-    let digits = fraction.trim_end_matches('0').len() as i32;
-    // An f64 has no more than 17 significant digits; more would only show binary noise.
-    (digits - exponent).clamp(0, 17) as u32
+    super::precision::decimals(&number.to_string())
 }
 
 /// `value` rounded to `decimals` places.
