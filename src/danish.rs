@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::model::Figure;
+
 const MONTHS: [&str; 12] = [
     "januar",
     "februar",
@@ -43,34 +45,20 @@ pub fn and_list(names: &[&str]) -> String {
     }
 }
 
-/// Formats a number with Danish separators: "3.478", "12,4", "−1.250,5".
-///
-/// Whole numbers print without decimals; a figure whose decimals matter even when zero ("12,0")
-/// is written as text in the answer file.
-pub fn number(number: &serde_json::Number) -> String {
-    let written = number.to_string();
-    if written.contains(['e', 'E']) {
-        // Exponent notation only arises for extreme values; Rust prints floats in full.
-        decimal(&number.as_f64().unwrap_or(0.0).to_string())
-    } else {
-        decimal(&written)
-    }
-}
-
-/// Formats a plain decimal numeral such as "-1250.5".
-fn decimal(written: &str) -> String {
+/// Formats a figure with Danish separators and the decimals it was written with: "3.478",
+/// "12,40", "−1.250,5".
+pub fn number(figure: &Figure) -> String {
+    let written = figure.numeral();
     let (negative, unsigned) = match written.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, written),
     };
     let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    let fraction = if fraction.bytes().all(|digit| digit == b'0') {
-        ""
-    } else {
-        fraction
-    };
     // "−0" is not a figure anyone writes.
-    let negative = negative && (integer.bytes().any(|digit| digit != b'0') || !fraction.is_empty());
+    let negative = negative
+        && unsigned
+            .bytes()
+            .any(|digit| digit.is_ascii_digit() && digit != b'0');
     let mut out = String::with_capacity(written.len() + written.len() / 3 + 2);
     if negative {
         out.push('\u{2212}');
@@ -100,7 +88,7 @@ mod tests {
     use super::*;
 
     fn num(text: &str) -> String {
-        number(&serde_json::from_str(text).unwrap())
+        number(&Figure::from_json(text).unwrap())
     }
 
     #[test]
@@ -134,11 +122,21 @@ mod tests {
         assert_eq!(num("1234.56"), "1.234,56");
         assert_eq!(num("-0.5"), "\u{2212}0,5");
         assert_eq!(num("-0"), "0");
-        assert_eq!(num("-0.0"), "0");
+        assert_eq!(num("-0.0"), "0,0");
+    }
+
+    #[test]
+    fn decimals_print_as_written() {
+        assert_eq!(num("12.40"), "12,40");
+        assert_eq!(num("1.00"), "1,00");
+        assert_eq!(num("1234.0"), "1.234,0");
+        assert_eq!(num("0.050"), "0,050");
     }
 
     #[test]
     fn exponents_are_written_out() {
         assert_eq!(num("1e6"), "1.000.000");
+        assert_eq!(num("1.5E-7"), "0,00000015");
+        assert_eq!(num("-2.50e1"), "\u{2212}25");
     }
 }

@@ -663,19 +663,138 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
-/// A table cell: a number (formatted the Danish way when printed) or text such as "-" or "..".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// A table cell: a figure (formatted the Danish way when printed) or text such as "-" or "..".
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 #[schemars(
-    description = "En celle: et tal (sat med dansk tusindtalsseparator og decimalkomma; 12.40 sættes som 12,4) eller en tekst som \"-\" eller \"12,40\", når decimalerne skal stå."
+    description = "En celle: et tal (sat med dansk tusindtalsseparator og decimalkomma og med de decimaler, det er skrevet med: 12.40 sættes som 12,40) eller en tekst som \"-\" eller \"..\"."
 )]
 pub enum Cell {
-    /// A figure, e.g. 3478 or 12.4.
-    #[schemars(description = "Et tal, fx 3478 eller 12.4.")]
-    Number(serde_json::Number),
+    /// A figure, e.g. 3478 or 12.40.
+    #[schemars(description = "Et tal, fx 3478 eller 12.40.")]
+    Number(Figure),
     /// Text printed as written.
     #[schemars(description = "En tekst, sat som skrevet.")]
     Text(String),
+}
+
+/// What serde says when a cell is neither a number nor a text; the reader of answer files
+/// turns it into a Danish finding.
+pub const CELL_MISMATCH: &str = "a table cell must be a number or a text";
+
+/// A cell is read from the JSON as written, not as the value a JSON reader makes of it: a
+/// figure written 12.40 must keep its two decimals, which an f64 forgets.
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+        let written = raw.get();
+        if written.starts_with('"') {
+            return serde_json::from_str(written)
+                .map(Cell::Text)
+                .map_err(serde::de::Error::custom);
+        }
+        if let Some(figure) = Figure::from_json(written) {
+            return Ok(Cell::Number(figure));
+        }
+        // A number that is not a figure is beyond an f64, as serde_json would say on reading it.
+        let number = written.starts_with(|c: char| c == '-' || c.is_ascii_digit());
+        let message = if number {
+            "number out of range"
+        } else {
+            CELL_MISMATCH
+        };
+        Err(serde::de::Error::custom(message))
+    }
+}
+
+/// A figure as written, so that it prints with the decimals it was written with: 12.40 as
+/// 12,40, as in a column of figures with two decimals, where an f64 would print 12,4. Held in
+/// JSON's notation without exponent ("-1234.50"); a figure written with an exponent ("1.5e3")
+/// is held written out ("1500").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    numeral: String,
+}
+
+impl Figure {
+    /// The figure written `written` in JSON's notation; `None` if that is not a JSON number or
+    /// is beyond an f64 ("1e400"). One with an exponent that cannot be written out exactly
+    /// ("1e-400") is kept as written, for the content checks to refuse.
+    pub fn from_json(written: &str) -> Option<Self> {
+        // Skipping a value checks its syntax but not an f64's range, as reading it would.
+        let json_number = written.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+            && serde_json::from_str::<serde::de::IgnoredAny>(written).is_ok();
+        if !json_number {
+            return None;
+        }
+        let value = written
+            .parse::<f64>()
+            .ok()
+            .filter(|value| value.is_finite())?;
+        let exact = crate::validate::precision::of_written(written).is_none();
+        let numeral = if written.contains(['e', 'E']) && exact {
+            // Rust writes an f64 out in full, never with an exponent.
+            value.to_string()
+        } else {
+            written.to_string()
+        };
+        Some(Self { numeral })
+    }
+
+    /// `value` written with `places` decimals, as a sum is stated at its figures' precision.
+    pub fn rounded(value: f64, places: usize) -> Self {
+        Self {
+            numeral: format!("{value:.places$}"),
+        }
+    }
+
+    /// The figure in JSON's notation without exponent, e.g. "-1234.50".
+    pub fn numeral(&self) -> &str {
+        &self.numeral
+    }
+
+    /// Its value, to add up and compare.
+    pub fn value(&self) -> f64 {
+        self.numeral.parse().unwrap_or(f64::NAN)
+    }
+
+    /// The decimals it is written with: 2 for 12.40, 0 for 1250.
+    pub fn places(&self) -> usize {
+        self.numeral
+            .split_once('.')
+            .map_or(0, |(_, fraction)| fraction.len())
+    }
+}
+
+impl From<i64> for Figure {
+    fn from(value: i64) -> Self {
+        Self {
+            numeral: value.to_string(),
+        }
+    }
+}
+
+/// Written back as it was read, so the answer a PDF carries prints the same figures again.
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde_json::value::RawValue::from_string(self.numeral.clone())
+            .map_err(serde::ser::Error::custom)?
+            .serialize(serializer)
+    }
+}
+
+impl JsonSchema for Figure {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Figure".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "number" })
+    }
 }
 
 /// Who signs the answer. Left empty, no names are printed.

@@ -76,3 +76,50 @@ fn table_headers_and_figures_are_not_hyphenated() {
     assert!(text.contains("Andel"), "{text}");
     assert!(!text.contains('\u{ad}'), "a header was hyphenated:\n{text}");
 }
+
+#[test]
+fn figures_print_with_the_decimals_they_are_written_with() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::fixture("complete.json")).unwrap();
+    // An f64 would print these 12,5, 1.246,5 and 2.244.
+    let written = text
+        .replacen("[12.5, \"-\"]", "[12.50, \"-\"]", 1)
+        .replacen("[1246.5, 2244]", "[1246.50, 2244.0]", 1);
+    assert_ne!(written, text);
+    let answer = folder.path().join("decimaler.json");
+    std::fs::write(&answer, &written).unwrap();
+    let pdf = common::render_into(&answer, folder.path());
+    let printed = common::pdf_text(&pdf);
+    for figure in ["12,50", "1.246,50", "2.244,0"] {
+        assert!(printed.contains(figure), "{figure} not in:\n{printed}");
+    }
+    // The answer the PDF carries keeps them as written, so it prints the same figures again.
+    let status = std::process::Command::new("pdfdetach")
+        .args(["-savefile", "svar.json", "-o"])
+        .arg(folder.path().join("svar.json"))
+        .arg(&pdf)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let attached = std::fs::read_to_string(folder.path().join("svar.json")).unwrap();
+    assert!(attached.contains("12.50,"), "{attached}");
+    assert!(attached.contains("1246.50,"), "{attached}");
+}
+
+#[test]
+fn spreadsheet_figures_print_with_the_decimals_they_are_written_with() {
+    let folder = tempfile::tempdir().unwrap();
+    let answer = folder.path().join("svar.json");
+    std::fs::copy(common::fixture("spreadsheet.json"), &answer).unwrap();
+    // Danish Excel writes a column of rates with the same decimals in every cell.
+    std::fs::write(
+        folder.path().join("sager.csv"),
+        "Type;2009;2010\nBehandlet;1.234,00;2.244,00\nAndel;12,50;-\nI alt;1.246,50;2.244,00\n",
+    )
+    .unwrap();
+    let pdf = common::render_into(&answer, folder.path());
+    let printed = common::pdf_text(&pdf);
+    for figure in ["1.234,00", "12,50", "1.246,50", "2.244,00"] {
+        assert!(printed.contains(figure), "{figure} not in:\n{printed}");
+    }
+}

@@ -566,12 +566,10 @@ fn page_images_show_only_the_pages_that_differ() {
 fn what_prints_the_same_is_no_change() {
     let folder = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(crate_root().join("tests/fixtures/complete.json")).unwrap();
-    // 1234 and 1234.0 print as "1.234"; two spaces print as one.
-    let same = text.replacen("[1234, 2244]", "[1234.0, 2244]", 1).replacen(
-        "Der er i alt behandlet",
-        "Der er  i alt behandlet",
-        1,
-    );
+    // Two spaces print as one; 1e3 prints as 1000 does.
+    let same = text
+        .replacen("Der er i alt behandlet", "Der er  i alt behandlet", 1)
+        .replacen("\"cells\": [1234, 2244]", "\"cells\": [1234, 2244e0]", 1);
     assert_ne!(same, text);
     let new = folder.path().join("ny.json");
     std::fs::write(&new, same).unwrap();
@@ -582,6 +580,24 @@ fn what_prints_the_same_is_no_change() {
         .assert()
         .code(0)
         .stdout(predicate::str::starts_with("Ingen forskelle"));
+}
+
+#[test]
+fn a_figure_written_with_other_decimals_is_a_change() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(crate_root().join("tests/fixtures/complete.json")).unwrap();
+    // 1234.0 prints as "1.234,0", not as "1.234".
+    let new = folder.path().join("ny.json");
+    std::fs::write(&new, text.replacen("[1234, 2244]", "[1234.0, 2244]", 1)).unwrap();
+    svar()
+        .arg("diff")
+        .arg("tests/fixtures/complete.json")
+        .arg(&new)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "Tabel 1, Behandlet, 2009: 1.234 → 1.234,0",
+        ));
 }
 
 #[test]

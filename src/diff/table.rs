@@ -374,7 +374,7 @@ fn column_line(panel: &Panel, column: usize) -> String {
         .join("; ")
 }
 
-/// A cell as printed: "3.478", "12,4", "-"; "(ingen)" where a row is short of cells.
+/// A cell as printed: "3.478", "12,40", "-"; "(ingen)" where a row is short of cells.
 fn cell_text(cell: Option<&Cell>) -> String {
     match cell {
         Some(Cell::Number(number)) => danish::number(number),

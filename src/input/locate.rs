@@ -86,32 +86,6 @@ impl<'a> Locator<'a> {
     pub fn root(&self) -> Option<&Value<'a>> {
         self.root.as_ref()
     }
-
-    /// Every number in the file as written (`12.50`, not 12.5), with its path: the reading
-    /// rounds a number to what an f64 holds, and only the text tells what was written.
-    pub fn numbers(&self) -> Vec<(JsonPath, &'a str)> {
-        fn collect<'a>(value: &Value<'a>, path: &JsonPath, found: &mut Vec<(JsonPath, &'a str)>) {
-            match value {
-                Value::NumberLit(number) => found.push((path.clone(), number.value)),
-                Value::Array(array) => {
-                    for (index, element) in array.elements.iter().enumerate() {
-                        collect(element, &path.index(index), found);
-                    }
-                }
-                Value::Object(object) => {
-                    for property in &object.properties {
-                        collect(&property.value, &path.key(name(&property.name)), found);
-                    }
-                }
-                _ => {}
-            }
-        }
-        let mut found = Vec::new();
-        if let Some(root) = &self.root {
-            collect(root, &JsonPath::root(), &mut found);
-        }
-        found
-    }
 }
 
 impl Locator<'_> {
@@ -178,20 +152,6 @@ mod tests {
         let text = r#"{"a": [1]}"#;
         let span = Locator::new(text).span(&JsonPath::root().key("a").index(5), false);
         assert_eq!(&text[span.unwrap()], "[1]");
-    }
-
-    #[test]
-    fn finds_every_number_as_written() {
-        let locator = Locator::new(r#"{"a": [1.50, {"b": -2e3}], "c": "3"}"#);
-        let found: Vec<(String, &str)> = locator
-            .numbers()
-            .into_iter()
-            .map(|(path, number)| (path.to_string(), number))
-            .collect();
-        assert_eq!(
-            found,
-            [("a[0]".to_string(), "1.50"), ("a[1].b".to_string(), "-2e3")]
-        );
     }
 
     #[test]

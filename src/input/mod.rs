@@ -177,14 +177,11 @@ pub fn check_text_with(
     if let Some(finding) = list_for_object(text, &locator, &lines) {
         return (None, FileReport::new(path, text, vec![finding]));
     }
-    // A figure's digits beyond what an f64 holds are lost in the reading; only the text
-    // still has them.
-    let mut problems = validate::precision::check_written(locator.numbers());
     // Tables from spreadsheets are filled in first, so the checks see their figures.
-    problems.extend(match spreadsheet::resolve(&mut answer, side_files) {
+    let mut problems = match spreadsheet::resolve(&mut answer, side_files) {
         Ok(sheets) => sheets.relocate(validate::check(&answer)),
         Err(problems) => problems,
-    });
+    };
     match profile::resolve(&mut answer, side_files) {
         Ok(()) => problems.extend(validate::check_letterhead(&answer)),
         Err(problem) => problems.push(validate::Problem {

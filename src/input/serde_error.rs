@@ -184,10 +184,14 @@ fn translate_data(raw: &str, written: Option<&str>) -> (String, Option<String>) 
         // serde reads a struct from a list too, field by field; the format has objects only.
         let (message, hint) = list_for_object();
         (message, Some(hint))
-    } else if raw.starts_with("data did not match any variant of untagged enum Cell") {
+    } else if raw == "number out of range" {
+        // A table cell reads its figure itself, and says what serde_json's reading would.
+        let (message, hint) = syntax(raw);
+        (message, Some(hint.into()))
+    } else if raw.starts_with(crate::model::CELL_MISMATCH) {
         (
             "en celle skal være et tal eller en tekst".into(),
-            Some("skriv fx 3478, 12.4 eller \"-\"".into()),
+            Some("skriv fx 3478, 12.40 eller \"-\"".into()),
         )
     } else if raw.starts_with("data did not match any variant of untagged enum Expected") {
         (
@@ -341,7 +345,7 @@ fn expected_kind(expected: &str, found: &Found<'_>) -> String {
         e if is_whole_number(e) && found.is_positive_integer() => {
             format!(
                 "et helt tal på højst {}",
-                crate::danish::number(&u32::MAX.into())
+                crate::danish::number(&i64::from(u32::MAX).into())
             )
         }
         e if is_whole_number(e) => "et helt tal på 1 eller derover".into(),

@@ -8,6 +8,7 @@
 
 use super::Problem;
 use crate::input::diagnostic::JsonPath;
+use crate::model::Figure;
 
 /// The first whole number an f64 cannot tell from its neighbour: 2⁵³. Sums of figures this
 /// large lose units, so the total check could not be trusted.
@@ -50,11 +51,9 @@ impl Imprecision {
     }
 }
 
-/// Why the figure `number`, as read, cannot be trusted; only its size can be told once it is
-/// read, so an answer file's figures are also judged as written, by [`of_written`].
-pub fn of_number(number: &serde_json::Number) -> Option<Imprecision> {
-    let exact = number.as_f64().is_some_and(|value| value.abs() < LIMIT);
-    (!exact).then_some(Imprecision::TooLarge)
+/// Why the table figure `figure` would not print as written.
+pub fn of_figure(figure: &Figure) -> Option<Imprecision> {
+    of_written(figure.numeral())
 }
 
 /// Why the figure written `numeral` (JSON's way: "-1234.5", "1.5e-7") would not print as
@@ -67,12 +66,6 @@ pub fn of_written(numeral: &str) -> Option<Imprecision> {
     }
     let printed = format!("{value:e}");
     (decimal(numeral) != decimal(&printed)).then_some(Imprecision::TooManyDigits)
-}
-
-/// The decimals a figure is written with: 2 for 12.25, 0 for 1250 and 12.0, 8 for 1.5e-7; at
-/// most 17, as an f64 holds no more significant digits and more would only show binary noise.
-pub fn decimals(numeral: &str) -> u32 {
-    decimal(numeral).map_or(0, |(_, _, last)| last.saturating_neg().clamp(0, 17) as u32)
 }
 
 /// The value of the numeral `numeral` ("-12.50e3") in one form for each value: whether it is
@@ -99,17 +92,6 @@ fn decimal(numeral: &str) -> Option<(bool, String, i64)> {
         .checked_sub(i64::try_from(fraction.len()).ok()?)?
         .checked_add(i64::try_from(trailing_zeros).ok()?)?;
     Some((negative, significant.to_string(), last))
-}
-
-/// The findings about the figures of an answer file, `numerals` as written at their paths,
-/// that have more digits than an f64 holds. Figures too large have their finding from the
-/// content checks, which see them as read.
-pub fn check_written<'a>(numerals: impl IntoIterator<Item = (JsonPath, &'a str)>) -> Vec<Problem> {
-    numerals
-        .into_iter()
-        .filter(|(_, numeral)| of_written(numeral) == Some(Imprecision::TooManyDigits))
-        .map(|(path, _)| Imprecision::TooManyDigits.in_answer(path))
-        .collect()
 }
 
 #[cfg(test)]
@@ -154,7 +136,7 @@ mod tests {
         for numeral in ["9007199254740992", "9007199254740993", "1e22", "-1e400"] {
             assert_eq!(of_written(numeral), Some(TooLarge), "{numeral}");
         }
-        let read = |numeral: &str| of_number(&serde_json::from_str(numeral).unwrap());
+        let read = |numeral: &str| of_figure(&Figure::from_json(numeral).unwrap());
         assert_eq!(read("9007199254740993"), Some(TooLarge));
         assert_eq!(read("9007199254740991"), None);
     }
@@ -168,26 +150,5 @@ mod tests {
         // Exponents at the ends of what an i64 holds are past counting, not an overflow.
         assert_eq!(decimal("1.5e-9223372036854775808"), None);
         assert_eq!(decimal("10e9223372036854775807"), None);
-    }
-
-    #[test]
-    fn only_figures_with_too_many_digits_are_found_as_written() {
-        let path = |index| JsonPath::root().key("cells").index(index);
-        let found = check_written([
-            (path(0), "0.10000000000000001"),
-            (path(1), "1e22"),
-            (path(2), "12.5"),
-        ]);
-        assert_eq!(
-            found,
-            [Problem::error(
-                path(0),
-                "tallet har for mange cifre til at blive sat præcist",
-                Some(
-                    "rund tallet af til højst 15 betydende cifre, eller skriv tallet som tekst"
-                        .into()
-                )
-            )]
-        );
     }
 }

@@ -3,7 +3,7 @@
 use super::{Problem, precision};
 use crate::danish::count;
 use crate::input::diagnostic::JsonPath;
-use crate::model::{Block, Cell, Panel, Row, Table};
+use crate::model::{Block, Cell, Figure, Panel, Row, Table};
 
 /// How deeply statements may quote statements. Real answers go two deep (an agency quoting
 /// another); Typst itself gives up at about 16, with an English message about show rules.
@@ -151,8 +151,8 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
     check_unique(labels, &path.key("rows"), "rækkenavnet", problems);
     for (row_index, row) in panel.rows.iter().chain(&panel.total).enumerate() {
         for (column, cell) in row.cells.iter().enumerate() {
-            let Cell::Number(number) = cell else { continue };
-            if let Some(imprecision) = precision::of_number(number) {
+            let Cell::Number(figure) = cell else { continue };
+            if let Some(imprecision) = precision::of_figure(figure) {
                 let row_path = if row_index < panel.rows.len() {
                     path.key("rows").index(row_index)
                 } else {
@@ -219,7 +219,7 @@ pub(super) fn check_unique<'a>(
 /// numbers from 2⁵³ lose digits.
 pub(super) fn is_exact(cell: &Cell) -> bool {
     match cell {
-        Cell::Number(number) => precision::of_number(number).is_none(),
+        Cell::Number(figure) => precision::of_figure(figure).is_none(),
         Cell::Text(_) => true,
     }
 }
@@ -259,41 +259,37 @@ fn mismatched_sum<'a>(
     panel: &Panel,
     column: usize,
     total_cell: &'a Cell,
-) -> Option<(&'a serde_json::Number, serde_json::Number)> {
-    let stated = exact_number(total_cell)?;
-    let cells: Vec<&serde_json::Number> = panel
+) -> Option<(&'a Figure, Figure)> {
+    let stated = exact_figure(total_cell)?;
+    let cells: Vec<&Figure> = panel
         .rows
         .iter()
-        .map(|row| exact_number(row.cells.get(column)?))
+        .map(|row| exact_figure(row.cells.get(column)?))
         .collect::<Option<_>>()?;
-    let decimals = cells.iter().chain([&stated]).map(|n| decimals(n)).max()?;
+    let places = cells
+        .iter()
+        .chain([&stated])
+        .map(|figure| figure.places())
+        .max()?;
     // Binary fractions make 33.3 + 33.3 + 33.3 come out as 99.89999999999999; at the
     // precision the figures are written with, that is 99.9.
-    let sum = round(cells.iter().filter_map(|n| n.as_f64()).sum(), decimals);
-    let difference = (sum - stated.as_f64()?).abs();
-    (difference >= 0.5 * 10f64.powi(-(decimals as i32)))
-        .then(|| serde_json::Number::from_f64(sum))
-        .flatten()
-        .map(|sum| (stated, sum))
+    let sum = round(cells.iter().map(|figure| figure.value()).sum(), places);
+    let difference = (sum - stated.value()).abs();
+    (difference >= 0.5 * 10f64.powi(-(places as i32)))
+        .then(|| (stated, Figure::rounded(sum, places)))
 }
 
 /// The figure in a cell, unless it is text or too large to be exact.
-fn exact_number(cell: &Cell) -> Option<&serde_json::Number> {
+fn exact_figure(cell: &Cell) -> Option<&Figure> {
     match cell {
-        Cell::Number(number) if is_exact(cell) => Some(number),
+        Cell::Number(figure) if is_exact(cell) => Some(figure),
         _ => None,
     }
 }
 
-/// The decimals a figure is written with; JSON numbers print in their shortest form, so the
-/// digits after the point are the ones that mean something.
-fn decimals(number: &serde_json::Number) -> u32 {
-    super::precision::decimals(&number.to_string())
-}
-
-/// `value` rounded to `decimals` places.
-fn round(value: f64, decimals: u32) -> f64 {
-    let scale = 10f64.powi(decimals as i32);
+/// `value` rounded to `places` decimals.
+fn round(value: f64, places: usize) -> f64 {
+    let scale = 10f64.powi(places as i32);
     let rounded = (value * scale).round() / scale;
     // Scaling cannot make an already huge value more exact, and could overflow it.
     if rounded.is_finite() { rounded } else { value }
@@ -303,17 +299,18 @@ fn round(value: f64, decimals: u32) -> f64 {
 mod tests {
     use super::*;
 
-    fn decimals_of(written: &str) -> u32 {
-        decimals(&serde_json::from_str(written).unwrap())
+    fn places_of(written: &str) -> usize {
+        Figure::from_json(written).unwrap().places()
     }
 
     #[test]
     fn decimals_are_those_written() {
-        assert_eq!(decimals_of("1250"), 0);
-        assert_eq!(decimals_of("12.0"), 0);
-        assert_eq!(decimals_of("12.25"), 2);
-        assert_eq!(decimals_of("1.5e-7"), 8);
-        assert_eq!(decimals_of("1e22"), 0);
+        assert_eq!(places_of("1250"), 0);
+        assert_eq!(places_of("12.0"), 1);
+        assert_eq!(places_of("12.25"), 2);
+        assert_eq!(places_of("12.250"), 3);
+        assert_eq!(places_of("1.5e-7"), 8);
+        assert_eq!(places_of("1e22"), 0);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! figure with more digits than svar can hold exactly is refused too, rather than rounded.
 
 use super::records;
-use crate::model::Cell;
+use crate::model::{Cell, Figure};
 use crate::validate::precision::{self, Imprecision};
 
 /// How a spreadsheet writes its figures, told by the separator between its cells.
@@ -101,8 +101,8 @@ pub fn cell(written: &str, convention: Convention) -> Result<Cell, Unreadable> {
         if let Some(imprecision) = precision::of_written(&plain) {
             return Err(Unreadable::Imprecise(imprecision));
         }
-        let number = plain.parse().expect("a plain figure is a JSON number");
-        return Ok(Cell::Number(number));
+        let figure = Figure::from_json(&plain).expect("a plain figure is a JSON number");
+        return Ok(Cell::Number(figure));
     }
     // Excel drops the leading zeros of a number, so a cell that keeps them ("0045") was
     // written as text on purpose: a code, such as a postal number.
@@ -193,7 +193,7 @@ mod tests {
     use super::*;
 
     fn number(written: &str) -> Cell {
-        Cell::Number(written.parse().unwrap())
+        Cell::Number(Figure::from_json(written).unwrap())
     }
 
     fn text(written: &str) -> Cell {
@@ -213,7 +213,7 @@ mod tests {
             ("\u{2212}1.234,5", "-1234.5"),
             ("0,5", "0.5"),
             ("0", "0"),
-            ("12,50", "12.5"),
+            ("12,50", "12.50"),
         ] {
             assert_eq!(cell(written, Danish), Ok(number(plain)), "{written}");
         }
