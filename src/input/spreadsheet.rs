@@ -703,6 +703,13 @@ mod tests {
             ]
         );
         assert_eq!(messages("Type;2009;\nA;1.23;\n").len(), 2);
+        // A space after the last separator leaves the finding at the separator.
+        assert_eq!(
+            messages("Type;2009; \nA;1; \n"),
+            [
+                "sager.csv, linje 1, kolonne 10: hver linje slutter med et ekstra \";\", så regnearket har en tom kolonne til højre for tabellen"
+            ]
+        );
     }
 
     #[test]

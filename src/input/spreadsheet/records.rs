@@ -14,7 +14,8 @@ pub struct Cell {
     pub text: String,
     /// The line, from 1.
     pub line: usize,
-    /// The column, from 1, in characters, at the cell's first character after any spaces.
+    /// The column, from 1, in characters, at the cell's first character after any spaces; for
+    /// an empty cell, right after the separator before it.
     pub column: usize,
 }
 
@@ -99,6 +100,7 @@ fn record(cursor: &mut Cursor<'_>, separator: char) -> Result<Record, Unclosed> 
 
 /// The cell starting at the cursor, up to its separator or line break.
 fn cell(cursor: &mut Cursor<'_>, separator: char) -> Result<Cell, Unclosed> {
+    let start = (cursor.line, cursor.column);
     while cursor.peek().is_some_and(|c| c == ' ' || c == '\t') {
         cursor.next();
     }
@@ -115,11 +117,14 @@ fn cell(cursor: &mut Cursor<'_>, separator: char) -> Result<Cell, Unclosed> {
         text.push(c);
         cursor.next();
     }
-    Ok(Cell {
-        text: text.trim().to_string(),
-        line,
-        column,
-    })
+    let text = text.trim().to_string();
+    // Spaces alone are no cell to point into; the separator before them says which cell it is.
+    let (line, column) = if text.is_empty() {
+        start
+    } else {
+        (line, column)
+    };
+    Ok(Cell { text, line, column })
 }
 
 /// Adds the text of a quoted cell, after its opening quote, to `text` and passes its closing
