@@ -1,5 +1,6 @@
 //! Writing results so that a failed or interrupted run never leaves a half-written file.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -61,10 +62,41 @@ pub enum OutputPathError {
     ReplacesInput(PathBuf, PathBuf),
 }
 
+/// The files a command reads, which its outputs must not replace, known by where they really
+/// are (`a.json`, `./a.json` and a link to it are one file).
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// Each existing input's canonical path, with the path it was given as.
+    files: HashMap<PathBuf, PathBuf>,
+}
+
+impl Inputs {
+    /// The inputs `paths`, each resolved once: checking a batch's outputs against all of its
+    /// answers must not resolve every answer again for every output.
+    pub fn new<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Self {
+        let files = paths
+            .into_iter()
+            .filter_map(|path| {
+                let path = path.as_ref();
+                Some((path.canonicalize().ok()?, path.to_path_buf()))
+            })
+            .collect();
+        Self { files }
+    }
+
+    /// The input that `output` would replace, as it was given.
+    fn replaced_by(&self, output: &Path) -> Option<&PathBuf> {
+        if self.files.is_empty() {
+            return None;
+        }
+        self.files.get(&output.canonicalize().ok()?)
+    }
+}
+
 /// Checks that `pdf` may be written: it is named `*.pdf`, and it is none of `inputs` (however
 /// either is spelled: `a.json`, `./a.json`, a link), so a slip on the command line cannot
 /// overwrite the answer a clerk is working on.
-pub fn check_pdf_path(pdf: &Path, inputs: &[&Path]) -> Result<(), OutputPathError> {
+pub fn check_pdf_path(pdf: &Path, inputs: &Inputs) -> Result<(), OutputPathError> {
     if !is_pdf_name(pdf) {
         return Err(OutputPathError::NotPdf(pdf.to_path_buf()));
     }
@@ -73,18 +105,17 @@ pub fn check_pdf_path(pdf: &Path, inputs: &[&Path]) -> Result<(), OutputPathErro
 
 /// Checks that `output` may be written: no folder on its way is a file, and it is none of
 /// `inputs` (however either is spelled).
-pub fn check_output_path(output: &Path, inputs: &[&Path]) -> Result<(), OutputPathError> {
+pub fn check_output_path(output: &Path, inputs: &Inputs) -> Result<(), OutputPathError> {
     if let Some(file) = output.ancestors().skip(1).find(|folder| folder.is_file()) {
         return Err(OutputPathError::FolderIsFile(
             output.to_path_buf(),
             file.to_path_buf(),
         ));
     }
-    let replaced = inputs.iter().find(|input| same_file(output, input));
-    match replaced {
+    match inputs.replaced_by(output) {
         Some(input) => Err(OutputPathError::ReplacesInput(
             output.to_path_buf(),
-            input.to_path_buf(),
+            input.clone(),
         )),
         None => Ok(()),
     }
@@ -94,14 +125,6 @@ pub fn check_output_path(output: &Path, inputs: &[&Path]) -> Result<(), OutputPa
 pub fn is_pdf_name(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-}
-
-/// Whether both paths name one existing file.
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 #[cfg(test)]
@@ -115,24 +138,24 @@ mod tests {
         std::fs::write(&answer, "{}").unwrap();
         let same = folder.path().join(".").join("a.pdf");
         assert_eq!(
-            check_pdf_path(&same, &[Path::new("b.json"), &answer]),
+            check_pdf_path(&same, &Inputs::new([Path::new("b.json"), &answer])),
             Err(OutputPathError::ReplacesInput(same.clone(), answer.clone()))
         );
         let json = folder.path().join("a.json");
         assert_eq!(
-            check_pdf_path(&json, &[]),
+            check_pdf_path(&json, &Inputs::default()),
             Err(OutputPathError::NotPdf(json.clone()))
         );
         let inside = answer.join("b.pdf");
         assert_eq!(
-            check_pdf_path(&inside, &[]),
+            check_pdf_path(&inside, &Inputs::default()),
             Err(OutputPathError::FolderIsFile(
                 inside.clone(),
                 answer.clone()
             ))
         );
         assert_eq!(
-            check_pdf_path(&folder.path().join("b.PDF"), &[&answer]),
+            check_pdf_path(&folder.path().join("b.PDF"), &Inputs::new([&answer])),
             Ok(())
         );
     }

@@ -10,7 +10,7 @@ use crate::diff::{self, report, source};
 use crate::input::LoadError;
 use crate::limit::{TimeLimit, run_with_limit};
 use crate::model::Answer;
-use crate::output::{check_output_path, check_pdf_path, write_atomically};
+use crate::output::{Inputs, check_output_path, check_pdf_path, write_atomically};
 use crate::pdf::ExportOptions;
 use crate::render::TemplateSet;
 
@@ -61,13 +61,13 @@ const TROUBLE: u8 = 2;
 /// Compares the two answers: exit 0 if they say the same, 1 if not, 2 if one cannot be read.
 pub fn run(args: &DiffArgs) -> ExitCode {
     if let Some(redline) = &args.redline
-        && let Err(error) = check_pdf_path(redline, &[&args.old, &args.new])
+        && let Err(error) = check_pdf_path(redline, &Inputs::new([&args.old, &args.new]))
     {
         return refuse(args, format!("--redline {error}"));
     }
     // A folder for page images that runs through a file is refused before any typesetting.
     if let Some(pages) = &args.pages
-        && let Err(error) = check_output_path(&pages.join("page-001.png"), &[])
+        && let Err(error) = check_output_path(&pages.join("page-001.png"), &Inputs::default())
     {
         return refuse(args, format!("--pages {error}"));
     }
@@ -182,11 +182,11 @@ fn write_extras(
         })??;
         let differences = crate::pages::compare_pages(&old, &new);
         // The images may land beside the answers' own files (a logo named page-001.png).
-        let read: Vec<PathBuf> = [&args.old, &args.new]
-            .into_iter()
-            .flat_map(|answer| crate::input::files_read_with(answer))
-            .collect();
-        let read: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
+        let read = Inputs::new(
+            [&args.old, &args.new]
+                .into_iter()
+                .flat_map(|answer| crate::input::files_read_with(answer)),
+        );
         for path in crate::pages::files_touched(&differences, folder) {
             crate::output::check_output_path(&path, &read)?;
         }

@@ -1,5 +1,6 @@
 //! `svar render`: answer files in, PDFs out.
 
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,7 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::limit::{TimeLimit, run_with_limit};
-use crate::output::{check_output_path, check_pdf_path, is_pdf_name, write_atomically};
+use crate::output::{Inputs, check_output_path, check_pdf_path, is_pdf_name, write_atomically};
 use crate::pdf::{ExportOptions, GeneratedSource, Standard, StandardChoice, StandardError};
 use crate::render::{TemplateSet, typst_source};
 use crate::{Error, input, typeset_generated};
@@ -222,14 +223,14 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, P
     // What the outputs must not replace: the answers, and the own templates an emitted Typst
     // source could land on.
     let templates = own_templates(args.templates.as_deref());
-    let inputs: Vec<&Path> = files
-        .iter()
-        .chain(&templates)
-        .map(PathBuf::as_path)
-        .collect();
+    let inputs = Inputs::new(files.iter().chain(&templates));
     let mut plan: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(files.len());
+    // Which answer each planned PDF is for; a batch of a thousand is checked without comparing
+    // every answer with every other.
+    let mut planned: HashMap<PathBuf, usize> = HashMap::with_capacity(files.len());
+    let mut answers: HashSet<&Path> = HashSet::with_capacity(files.len());
     for file in &files {
-        if plan.iter().any(|(earlier, _)| earlier == file) {
+        if !answers.insert(file) {
             continue;
         }
         let pdf = pdf_path(args, file);
@@ -238,14 +239,15 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, P
             check_output_path(&pdf.with_extension("typ"), &inputs)
                 .map_err(|error| error.to_string())?;
         }
-        if let Some((earlier, _)) = plan.iter().find(|(_, other)| other == &pdf) {
+        if let Some(&earlier) = planned.get(&pdf) {
             return Err(format!(
                 "{} og {} skrives begge til {}; giv dem forskellige navne, eller sæt dem hver for sig med -o",
-                earlier.display(),
+                plan[earlier].0.display(),
                 file.display(),
                 pdf.display()
             ));
         }
+        planned.insert(pdf.clone(), plan.len());
         plan.push((file.clone(), pdf));
     }
     Ok(plan)
@@ -396,8 +398,7 @@ pub(super) fn render_file(
     }
     // Page images are named after the PDF and may land beside the answer's own files (a logo
     // named like one); nothing is written or removed until all of them are known to be safe.
-    let read = input::files_read_with(file);
-    let read: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
+    let read = Inputs::new(input::files_read_with(file));
     for path in produced
         .outputs
         .iter()
@@ -432,8 +433,7 @@ pub(super) fn render_file(
 /// when its output is needed most. The PDF is not written, so an earlier PDF stays as it was.
 fn emit_after_failure(error: Error, source: &str, file: &Path, pdf_path: &Path) -> Error {
     let path = pdf_path.with_extension("typ");
-    let read = input::files_read_with(file);
-    let read: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
+    let read = Inputs::new(input::files_read_with(file));
     if check_output_path(&path, &read).is_err()
         || write_atomically(&path, source.as_bytes()).is_err()
     {

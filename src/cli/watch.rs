@@ -54,7 +54,7 @@ impl Session {
             StandardChoice::from_values(&args.pdf_standard).map_err(|e| e.to_string())?;
         let limit = args.time_limit.0;
         if let Some(output) = &args.output {
-            crate::output::check_pdf_path(output, &[&args.file])
+            crate::output::check_pdf_path(output, &crate::output::Inputs::new([&args.file]))
                 .map_err(|error| format!("-o {error}"))?;
         }
         let (sender, events) = mpsc::channel();
