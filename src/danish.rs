@@ -48,7 +48,8 @@ pub fn and_list(names: &[&str]) -> String {
 /// Formats a figure with Danish separators and the decimals it was written with: "3.478",
 /// "12,40", "−1.250,5".
 pub fn number(figure: &Figure) -> String {
-    let written = figure.numeral();
+    let plain = figure.plain();
+    let written = plain.as_ref();
     let (negative, unsigned) = match written.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, written),

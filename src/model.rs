@@ -708,37 +708,24 @@ impl<'de> Deserialize<'de> for Cell {
 }
 
 /// A figure as written, so that it prints with the decimals it was written with: 12.40 as
-/// 12,40, as in a column of figures with two decimals, where an f64 would print 12,4. Held in
-/// JSON's notation without exponent ("-1234.50"); a figure written with an exponent ("1.5e3")
-/// is held written out ("1500").
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// 12,40, as in a column of figures with two decimals, where an f64 would print 12,4.
+#[derive(Debug, Clone)]
 pub struct Figure {
+    /// The figure in JSON's notation, as written ("-1234.50", "1.5e3").
     numeral: String,
 }
 
 impl Figure {
     /// The figure written `written` in JSON's notation; `None` if that is not a JSON number or
-    /// is beyond an f64 ("1e400"). One with an exponent that cannot be written out exactly
-    /// ("1e-400") is kept as written, for the content checks to refuse.
+    /// is beyond an f64 ("1e400").
     pub fn from_json(written: &str) -> Option<Self> {
         // Skipping a value checks its syntax but not an f64's range, as reading it would.
         let json_number = written.starts_with(|c: char| c == '-' || c.is_ascii_digit())
             && serde_json::from_str::<serde::de::IgnoredAny>(written).is_ok();
-        if !json_number {
-            return None;
-        }
-        let value = written
-            .parse::<f64>()
-            .ok()
-            .filter(|value| value.is_finite())?;
-        let exact = crate::validate::precision::of_written(written).is_none();
-        let numeral = if written.contains(['e', 'E']) && exact {
-            // Rust writes an f64 out in full, never with an exponent.
-            value.to_string()
-        } else {
-            written.to_string()
-        };
-        Some(Self { numeral })
+        let finite = written.parse::<f64>().is_ok_and(f64::is_finite);
+        (json_number && finite).then(|| Self {
+            numeral: written.to_string(),
+        })
     }
 
     /// `value` written with `places` decimals, as a sum is stated at its figures' precision.
@@ -748,9 +735,20 @@ impl Figure {
         }
     }
 
-    /// The figure in JSON's notation without exponent, e.g. "-1234.50".
+    /// The figure as written, in JSON's notation.
     pub fn numeral(&self) -> &str {
         &self.numeral
+    }
+
+    /// The figure as it prints, in JSON's notation without exponent: as written, or, for one
+    /// written with an exponent, written out ("1.5e3" is "1500").
+    pub fn plain(&self) -> std::borrow::Cow<'_, str> {
+        if self.numeral.contains(['e', 'E']) {
+            // Rust writes an f64 out in full, never with an exponent.
+            self.value().to_string().into()
+        } else {
+            self.numeral.as_str().into()
+        }
     }
 
     /// Its value, to add up and compare.
@@ -758,11 +756,18 @@ impl Figure {
         self.numeral.parse().unwrap_or(f64::NAN)
     }
 
-    /// The decimals it is written with: 2 for 12.40, 0 for 1250.
+    /// The decimals it prints with: 2 for 12.40, 0 for 1250.
     pub fn places(&self) -> usize {
-        self.numeral
+        self.plain()
             .split_once('.')
             .map_or(0, |(_, fraction)| fraction.len())
+    }
+}
+
+/// Two figures are the same if they print the same: 1500 and 1.5e3 are, 40 and 40.0 are not.
+impl PartialEq for Figure {
+    fn eq(&self, other: &Self) -> bool {
+        self.plain() == other.plain()
     }
 }
 
@@ -864,5 +869,57 @@ mod strict_date {
         deserializer: D,
     ) -> Result<Option<NaiveDate>, D::Error> {
         Option::<Strict>::deserialize(deserializer).map(|date| date.map(|date| date.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(json: &str) -> Vec<Cell> {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn cells_keep_their_figures_as_written() {
+        let read = cells(r#"[12.40, 1.5e3, -0.0, "12,40"]"#);
+        let numerals: Vec<&str> = read
+            .iter()
+            .filter_map(|cell| match cell {
+                Cell::Number(figure) => Some(figure.numeral()),
+                Cell::Text(_) => None,
+            })
+            .collect();
+        assert_eq!(numerals, ["12.40", "1.5e3", "-0.0"]);
+        assert_eq!(read[3], Cell::Text("12,40".into()));
+        // Written back as read, for the answer a PDF carries.
+        assert_eq!(
+            serde_json::to_string(&read).unwrap(),
+            r#"[12.40,1.5e3,-0.0,"12,40"]"#
+        );
+    }
+
+    #[test]
+    fn figures_are_the_same_when_they_print_the_same() {
+        let figure = |written| Figure::from_json(written).unwrap();
+        assert_eq!(figure("1.5e3"), figure("1500"));
+        assert_eq!(figure("1.5e3").plain(), "1500");
+        assert_ne!(figure("40"), figure("40.0"));
+        assert_eq!(figure("40.0").places(), 1);
+        assert_eq!(Figure::rounded(99.899_999_999_999_99, 1), figure("99.9"));
+    }
+
+    #[test]
+    fn only_json_numbers_an_f64_holds_are_figures() {
+        for written in [
+            "1e400", "-1e400", "01", "1.", ".5", "+1", "0x10", "1e", "NaN", "true",
+        ] {
+            assert_eq!(Figure::from_json(written), None, "{written}");
+        }
+        assert!(serde_json::from_str::<Cell>("true").is_err());
+        let error = serde_json::from_str::<Cell>("1e400")
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("number out of range"), "{error}");
     }
 }
