@@ -11,7 +11,11 @@ The answers for (b) and (d) are generated from data/beu-287-2019.json by varying
 number, the table figures and a word of the text; they live in a temporary folder only.
 Installs the typst CLI (`cargo install --locked typst-cli`) if it is missing.
 
-Usage: bench/compare.py [--runs 10] [--batch 100] [--many 1000] [--profile release|dist] [--breakdown]
+svar and the typst CLI run in turn for (a) and (b), so that a shared machine's slow spells
+fall on both alike.
+
+Usage: bench/compare.py [--runs 10] [--batch 100] [--batch-runs 3] [--many 1000]
+                        [--profile release|dist] [--breakdown]
 """
 
 import argparse
@@ -50,6 +54,17 @@ def run(command, **kwargs):
 def median_run(command, runs, **kwargs):
     results = [run(command, **kwargs) for _ in range(runs)]
     return statistics.median(t for t, _ in results), max(m for _, m in results)
+
+
+def interleaved(commands, runs):
+    """Runs the zero-argument functions `commands` in turn, `runs` rounds of each, so that a
+    shared machine's slow spells fall on all of them alike; the median of each and its largest
+    memory peak."""
+    results = [[] for _ in commands]
+    for _ in range(runs):
+        for command, found in zip(commands, results):
+            found.append(command())
+    return [(statistics.median(t for t, _ in found), max(m for _, m in found)) for found in results]
 
 
 def ensure_tools(profile):
@@ -101,12 +116,13 @@ def generate(count, folder, seed=287, parts=("number", "paragraphs", "tables")):
     return folder
 
 
-def breakdown(work, count):
-    """Where a batch's time goes: the same batch with nothing, or one kind of content, varied."""
+def breakdown(work, count, runs):
+    """Where a batch's time goes: the same batch with nothing, or one kind of content, varied
+    (the median of `runs`)."""
     rows = []
     for parts in [(), ("number",), ("paragraphs",), ("tables",), ("number", "paragraphs", "tables")]:
         folder = generate(count, work / ("vary-" + "-".join(parts or ("nothing",))), parts=parts)
-        seconds, _ = run([SVAR, "render", "-o", work / "vary-out", folder])
+        seconds, _ = median_run([SVAR, "render", "-o", work / "vary-out", folder], runs)
         shutil.rmtree(work / "vary-out")
         rows.append((", ".join(parts) or "nothing (identical answers)", seconds))
     return rows
@@ -170,6 +186,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--batch-runs", type=int, default=3,
+                        help="rounds of (b), svar and the typst processes in turn; the medians count")
     parser.add_argument("--many", type=int, default=1000)
     parser.add_argument("--profile", default="release",
                         help="the Cargo profile to build svar with: release (as the tests) or dist "
@@ -183,17 +201,23 @@ def main():
         one = work / "one"
         one.mkdir()
         [source] = typst_project(one, EXAMPLE)
-        svar_cold, svar_one_mem = median_run([SVAR, "render", "-o", work / "a.pdf", EXAMPLE], args.runs)
-        typst_cold, typst_one_mem = median_run(
-            [typst, "compile", *TYPST_FLAGS, "--root", one, source, work / "b.pdf"], args.runs)
+        (svar_cold, svar_one_mem), (typst_cold, typst_one_mem) = interleaved([
+            lambda: run([SVAR, "render", "-o", work / "a.pdf", EXAMPLE]),
+            lambda: run([typst, "compile", *TYPST_FLAGS, "--root", one, source, work / "b.pdf"]),
+        ], args.runs)
 
         batch = generate(args.batch, work / "batch")
         sources = typst_project(work / "batch-typst", batch)
-        svar_batch, _ = run([SVAR, "render", "-o", work / "batch-out", batch])
-        start = time.perf_counter()
-        for source in sources:
-            run([typst, "compile", *TYPST_FLAGS, "--root", source.parent, source, source.with_suffix(".pdf")])
-        typst_batch = time.perf_counter() - start
+        def typst_processes():
+            start = time.perf_counter()
+            for source in sources:
+                run([typst, "compile", *TYPST_FLAGS, "--root", source.parent, source,
+                     source.with_suffix(".pdf")])
+            return time.perf_counter() - start, 0
+        (svar_batch, _), (typst_batch, _) = interleaved([
+            lambda: run([SVAR, "render", "-o", work / "batch-out", batch]),
+            typst_processes,
+        ], args.batch_runs)
 
         watch_first, watch_edit = watch_rerender(work)
 
@@ -207,7 +231,7 @@ def main():
         many = generate(args.many, work / "many")
         svar_many, svar_many_mem = run([SVAR, "render", "-o", work / "many-out", many])
 
-        varied = breakdown(work, args.batch) if args.breakdown else []
+        varied = breakdown(work, args.batch, args.batch_runs) if args.breakdown else []
 
     rows = [
         ("(a) cold render of the example", f"{svar_cold * 1000:.0f} ms", f"{typst_cold * 1000:.0f} ms",
@@ -222,7 +246,8 @@ def main():
     ]
     print(f"{subprocess.run([SVAR, '--version'], capture_output=True, text=True).stdout.strip()} "
           f"(profile {args.profile}) vs {typst_version}, "
-          f"{os.cpu_count()} cores, median of {args.runs} runs for (a)\n")
+          f"{os.cpu_count()} cores, medians of {args.runs} interleaved runs for (a) and "
+          f"{args.batch_runs} for (b)\n")
     print("| measure | svar | typst CLI | ratio | target |")
     print("|---|---|---|---|---|")
     for row in rows:

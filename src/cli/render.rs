@@ -227,7 +227,7 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, P
     let mut plan: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(files.len());
     // Which answer each planned PDF is for; a batch of a thousand is checked without comparing
     // every answer with every other.
-    let mut planned: HashMap<PathBuf, usize> = HashMap::with_capacity(files.len());
+    let mut planned: HashMap<PathBuf, &Path> = HashMap::with_capacity(files.len());
     let mut answers: HashSet<&Path> = HashSet::with_capacity(files.len());
     for file in &files {
         if !answers.insert(file) {
@@ -239,15 +239,15 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, P
             check_output_path(&pdf.with_extension("typ"), &inputs)
                 .map_err(|error| error.to_string())?;
         }
-        if let Some(&earlier) = planned.get(&pdf) {
+        if let Some(earlier) = planned.get(&pdf) {
             return Err(format!(
                 "{} og {} skrives begge til {}; giv dem forskellige navne, eller sæt dem hver for sig med -o",
-                plan[earlier].0.display(),
+                earlier.display(),
                 file.display(),
                 pdf.display()
             ));
         }
-        planned.insert(pdf.clone(), plan.len());
+        planned.insert(pdf.clone(), file);
         plan.push((file.clone(), pdf));
     }
     Ok(plan)
