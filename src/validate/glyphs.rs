@@ -21,22 +21,26 @@ pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Probl
     let mut reported: Vec<char> = Vec::new();
     let mut base = ' ';
     for c in text.chars() {
+        // Each character's kind is looked up once: Danish text has a non-ASCII letter in
+        // nearly every line, and these lookups are most of what the check costs.
+        let special = !c.is_ascii() && is_printed_specially(c);
+        let mark = !c.is_ascii() && !special && is_combining_mark(c);
         let problem = if c.is_ascii() {
             None
         } else if is_direction_control(c) {
             Some(direction_control(c, path))
         } else if is_private_use(c) {
             Some(private_use(c, path))
-        } else if is_printed_specially(c) {
+        } else if special {
             None
         } else if !coverage.contains(c) {
             Some(missing_glyph(c, path))
-        } else if is_combining_mark(c) && !one_font_has(base, c) {
+        } else if mark && !one_font_has(base, c) {
             Some(missing_combination(base, c, path))
         } else {
             None
         };
-        if !is_combining_mark(c) && !is_printed_specially(c) {
+        if !mark && !special {
             base = c;
         }
         if let Some(problem) = problem
