@@ -682,6 +682,10 @@ pub enum Cell {
 /// turns it into a Danish finding.
 pub const CELL_MISMATCH: &str = "a table cell must be a number or a text";
 
+/// What serde_json says of a number beyond an f64, and so what a cell says of one: the reader
+/// of answer files has one Danish finding for both.
+pub const OUT_OF_RANGE: &str = "number out of range";
+
 /// A cell is read from the JSON as written, not as the value a JSON reader makes of it: a
 /// figure written 12.40 must keep its two decimals, which an f64 forgets.
 impl<'de> Deserialize<'de> for Cell {
@@ -696,13 +700,9 @@ impl<'de> Deserialize<'de> for Cell {
         if let Some(figure) = Figure::from_json(written) {
             return Ok(Cell::Number(figure));
         }
-        // A number that is not a figure is beyond an f64, as serde_json would say on reading it.
+        // A number that is not a figure is beyond an f64.
         let number = written.starts_with(|c: char| c == '-' || c.is_ascii_digit());
-        let message = if number {
-            "number out of range"
-        } else {
-            CELL_MISMATCH
-        };
+        let message = if number { OUT_OF_RANGE } else { CELL_MISMATCH };
         Err(serde::de::Error::custom(message))
     }
 }
@@ -920,6 +920,6 @@ mod tests {
         let error = serde_json::from_str::<Cell>("1e400")
             .unwrap_err()
             .to_string();
-        assert!(error.starts_with("number out of range"), "{error}");
+        assert!(error.starts_with(OUT_OF_RANGE), "{error}");
     }
 }

@@ -184,7 +184,7 @@ fn translate_data(raw: &str, written: Option<&str>) -> (String, Option<String>) 
         // serde reads a struct from a list too, field by field; the format has objects only.
         let (message, hint) = list_for_object();
         (message, Some(hint))
-    } else if raw == "number out of range" {
+    } else if raw == crate::model::OUT_OF_RANGE {
         // A table cell reads its figure itself, and says what serde_json's reading would.
         let (message, hint) = syntax(raw);
         (message, Some(hint.into()))
