@@ -165,3 +165,66 @@ fn the_issues_example_prints_literally_in_the_question() {
     assert!(normalised(&typeset.text()).contains(&normalised(&as_printed(hostile))));
     assert!(!typeset.text().contains("root:"));
 }
+
+/// `text` with every space doubled, a line break inside and spaces at both ends, as a pasted
+/// text may have them.
+fn loosely_spaced(text: &str) -> String {
+    format!("  {} \n", text.replace(' ', "  \n "))
+}
+
+/// Spaces out every one-line text of the tables in `blocks`; returns how many tables it met.
+fn loosen_tables(blocks: &mut [Block]) -> usize {
+    let mut tables = 0;
+    for block in blocks {
+        match block {
+            Block::Statement(statement) => tables += loosen_tables(&mut statement.blocks),
+            Block::Table(table) => {
+                tables += 1;
+                let panels = table.panels.iter_mut().flat_map(|panel| {
+                    let rows = panel.rows.iter_mut().chain(panel.total.as_mut());
+                    let labels = rows.flat_map(|row| row.label.as_mut());
+                    panel
+                        .title
+                        .iter_mut()
+                        .chain(&mut panel.label_header)
+                        .chain(labels)
+                });
+                for text in table
+                    .caption
+                    .iter_mut()
+                    .chain(&mut table.notes_heading)
+                    .chain(panels)
+                {
+                    *text = loosely_spaced(text);
+                }
+            }
+            _ => {}
+        }
+    }
+    tables
+}
+
+#[test]
+fn spaces_in_table_texts_collapse_as_in_running_text() {
+    let tidy = example();
+    let mut loose = tidy.clone();
+    assert!(
+        loosen_tables(&mut loose.answer.blocks) > 0,
+        "the fixture has tables"
+    );
+    let templates = TemplateSet::builtin();
+    let (tidy, loose) = (
+        svar::typeset(&tidy, &templates).unwrap(),
+        svar::typeset(&loose, &templates).unwrap(),
+    );
+    assert_eq!(tidy.page_count(), loose.page_count());
+    for page in 0..tidy.page_count() {
+        let image =
+            |typeset: &svar::Typeset| typeset.page_pixmap(page, 1.0).unwrap().data().to_vec();
+        assert!(
+            image(&tidy) == image(&loose),
+            "page {} looks different",
+            page + 1
+        );
+    }
+}

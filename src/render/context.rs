@@ -477,7 +477,8 @@ fn table_context(table: &Table) -> TableContext {
         notes_heading: table
             .notes_heading
             .as_ref()
-            .map(|heading| format!("{heading}:")),
+            // Trimmed, or a heading pasted with a trailing space would print "Kilde :".
+            .map(|heading| format!("{}:", heading.trim_end())),
         notes: table.notes.clone(),
     }
 }

@@ -231,15 +231,14 @@ fn footnote_map(notes: &Value) -> std::collections::BTreeMap<String, String> {
         .collect()
 }
 
-/// `{{ value|content }}`: a Typst content block `[…]` holding the value as literal text; `none`
-/// becomes Typst's `none`.
+/// `{{ value|content }}`: one line of literal text to print, as a Typst string (which Typst
+/// prints wherever content is expected); `none` becomes Typst's `none`.
 fn content_filter(state: &minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
     defined(state, value)?;
     if value.is_none() {
         return Ok(Value::from_safe_string("none".into()));
     }
-    Ok(Value::from_safe_string(format!(
-        "[{}]",
-        escape::markup(&value.to_string())
+    Ok(Value::from_safe_string(escape::text_literal(
+        &value.to_string(),
     )))
 }
