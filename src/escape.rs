@@ -21,10 +21,8 @@ pub(crate) fn is_line_separator(c: char) -> bool {
     )
 }
 
-/// Escapes `text` so that Typst markup prints it literally, on one line.
-///
-/// Straight quotes become the Danish ” (at both ends) and the apostrophe ’ here rather than by
-/// Typst's smart quotes, which would print a quote after a digit as a prime (12″).
+/// Escapes `text` so that Typst markup prints it literally, on one line, with the [`printed`]
+/// quotes.
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
@@ -32,11 +30,8 @@ pub fn markup(text: &str) -> String {
             out.push(' ');
         } else if c.is_control() {
             // Other control characters have no printed form; dropping them keeps the PDF clean.
-        } else if c == '"' {
-            out.push('”');
-        } else if c == '\'' {
-            out.push('’');
         } else {
+            let c = printed(c);
             if MARKUP_SPECIALS.contains(&c) {
                 out.push('\\');
             }
@@ -56,26 +51,30 @@ pub fn markup(text: &str) -> String {
 /// shape, so the edit that puts the next answer of a batch in place renumbers less of it. For
 /// the example's tables that is about a tenth of a batch's time (README, "Benchmarks").
 pub fn text_literal(text: &str) -> String {
-    let mut line = String::with_capacity(text.len());
-    for word in text.split(|c: char| c == ' ' || is_line_separator(c)) {
-        let word: String = word
-            .chars()
-            .filter(|c| !c.is_control())
-            .map(|c| match c {
-                '"' => '”',
-                '\'' => '’',
-                c => c,
-            })
-            .collect();
-        if word.is_empty() {
-            continue;
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
+    let line: String = text
+        .chars()
+        .map(|c| {
+            if is_line_separator(c) {
+                ' '
+            } else {
+                printed(c)
+            }
+        })
+        .filter(|c| !c.is_control())
+        .collect();
+    let words: Vec<&str> = line.split(' ').filter(|word| !word.is_empty()).collect();
+    string_literal(&words.join(" "))
+}
+
+/// The character that prints for `c` in running text: straight quotes become the Danish ” (at
+/// both ends) and the apostrophe ’ here rather than by Typst's smart quotes, which would print
+/// a quote after a digit as a prime (12″).
+fn printed(c: char) -> char {
+    match c {
+        '"' => '”',
+        '\'' => '’',
+        c => c,
     }
-    string_literal(&line)
 }
 
 /// Quotes `text` as a Typst string literal, for values used inside Typst code.
