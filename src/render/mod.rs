@@ -2,7 +2,7 @@
 //!
 //! All content passes through one escaping point: the template engine's auto-escape mode for
 //! `.typ` templates, whose formatter calls [`crate::escape::markup`]. Templates that need a value
-//! inside Typst code use the `string` filter, and `content` for a `[…]` content block. Prose
+//! inside Typst code use the `string` filter, and `content` for one line of text to print. Prose
 //! fields go through the `inline` filter, which is the same escaping unless the answer opts in
 //! to inline formatting ([`crate::markup`]).
 
