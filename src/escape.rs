@@ -5,12 +5,33 @@
 //! engine's auto-escaping) or, inside Typst code, through [`string_literal`] and
 //! [`text_literal`].
 
-/// Characters that start markup, code, math, comments, labels or references in Typst markup.
-/// A backslash before any of them makes it literal.
-const MARKUP_SPECIALS: &[char] = &[
-    '\\', '/', '[', ']', '~', '-', '.', '*', '_', ':', '$', '<', '>', '@', '#', '=', '+', '(', ')',
-    '`',
-];
+/// Whether `c` starts markup, code, math, comments, labels or references in Typst markup; a
+/// backslash before it makes it literal. A `match`, not a list to search, since every character
+/// of every answer passes through here.
+fn is_markup_special(c: char) -> bool {
+    matches!(
+        c,
+        '\\' | '/'
+            | '['
+            | ']'
+            | '~'
+            | '-'
+            | '.'
+            | '*'
+            | '_'
+            | ':'
+            | '$'
+            | '<'
+            | '>'
+            | '@'
+            | '#'
+            | '='
+            | '+'
+            | '('
+            | ')'
+            | '`'
+    )
+}
 
 /// Separators that would end a paragraph, a list item or a heading in markup; literal text
 /// prints each as a space.
@@ -32,7 +53,7 @@ pub fn markup(text: &str) -> String {
             // Other control characters have no printed form; dropping them keeps the PDF clean.
         } else {
             let c = printed(c);
-            if MARKUP_SPECIALS.contains(&c) {
+            if is_markup_special(c) {
                 out.push('\\');
             }
             out.push(c);

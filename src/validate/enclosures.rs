@@ -54,6 +54,13 @@ pub(super) fn enclosure_of(path: &JsonPath) -> Option<usize> {
 /// The numbers of the enclosures a text mentions: "bilag 1", "Bilag 2", "bilag 1 og 2",
 /// "bilag 1-3", with any kind of space (a no-break space too).
 pub(super) fn enclosure_mentions(text: &str) -> Vec<usize> {
+    // Lowering the case of every text is most of this check's cost, and most texts name no
+    // enclosure. "bilag" is ASCII, and no other character lowers to its letters, so a search
+    // that ignores ASCII case finds every text worth lowering.
+    let bytes = text.as_bytes();
+    if !bytes.windows(5).any(|window| window.eq_ignore_ascii_case(b"bilag")) {
+        return Vec::new();
+    }
     let lower = text.to_lowercase();
     let mut numbers = Vec::new();
     for (at, word) in lower.match_indices("bilag") {
