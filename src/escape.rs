@@ -72,19 +72,23 @@ pub fn markup(text: &str) -> String {
 /// shape, so the edit that puts the next answer of a batch in place renumbers less of it. For
 /// the example's tables that is about a tenth of a batch's time (README, "Benchmarks").
 pub fn text_literal(text: &str) -> String {
-    let line: String = text
+    let printed: String = text
         .chars()
-        .map(|c| {
-            if is_line_separator(c) {
-                ' '
-            } else {
-                printed(c)
-            }
-        })
-        .filter(|c| !c.is_control())
+        .filter(|&c| is_line_separator(c) || !c.is_control())
+        .map(printed)
         .collect();
-    let words: Vec<&str> = line.split(' ').filter(|word| !word.is_empty()).collect();
-    string_literal(&words.join(" "))
+    string_literal(&one_line(&printed))
+}
+
+/// `text` as markup prints it on one line: each run of spaces and line breaks one space, none at
+/// either end. For text that is not printed on the page but read out of the PDF, such as its
+/// title and author, which would otherwise keep a pasted line break.
+pub fn one_line(text: &str) -> String {
+    let words: Vec<&str> = text
+        .split(|c: char| c == ' ' || is_line_separator(c))
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.join(" ")
 }
 
 /// The character that prints for `c` in running text: straight quotes become the Danish ” (at
@@ -157,6 +161,15 @@ mod tests {
         assert_eq!(text_literal("\"Ja\", NGO'er\u{7}"), "(\"”Ja”, NGO’er\")");
         assert_eq!(text_literal("#read(\"/x\") \\"), "(\"#read(”/x”) \\\\\")");
         assert_eq!(text_literal(" \t"), "(\"\")");
+    }
+
+    #[test]
+    fn one_line_collapses_spaces_and_line_breaks() {
+        assert_eq!(
+            one_line("  Justits\nministeriet \u{2028} "),
+            "Justits ministeriet"
+        );
+        assert_eq!(one_line("a\u{a0}b"), "a\u{a0}b");
     }
 
     #[test]

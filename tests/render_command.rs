@@ -90,6 +90,39 @@ fn pdf_metadata_has_title_author_language_and_the_answer_date() {
 }
 
 #[test]
+fn pdf_title_and_author_are_one_line_however_the_names_are_spaced() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    let spaced = text
+        .replace("\"Justitsministeriet\"", "\"  Justits\\nministeriet \"")
+        .replace(
+            "Udvalg for Forretningsordenen\"",
+            "Udvalg  for\\nForretningsordenen \"",
+        );
+    let breaks = |json: &str| json.matches("\\n").count();
+    assert_eq!(
+        breaks(&spaced),
+        breaks(&text) + 2,
+        "both names were spaced out"
+    );
+    let answer = folder.path().join("spaced.json");
+    std::fs::write(&answer, spaced).unwrap();
+    let pdf = folder.path().join("spaced.pdf");
+    svar()
+        .args(["render", "-o"])
+        .arg(&pdf)
+        .arg(&answer)
+        .assert()
+        .success();
+    let (title, author, _, _) = pdf_metadata(&pdf);
+    assert_eq!(
+        title,
+        "Svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen"
+    );
+    assert_eq!(author, "Justits ministeriet");
+}
+
+#[test]
 fn the_example_is_titled_after_its_question() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("example.pdf");

@@ -7,11 +7,11 @@ use super::wording::{
     addressee, cover_sentence, definite, member_name, opening_sentence, question_heading,
     question_label, status_heading, status_sentence, title,
 };
-use crate::danish;
 use crate::model::{
     Answer, Block, Cell, Enclosure, Layout, Letterhead, Markup, Panel, QuestionKind, Row,
     Statement, Table,
 };
+use crate::{danish, escape};
 
 /// Everything the answer template needs to lay out one answer.
 #[derive(Debug, Serialize)]
@@ -245,8 +245,12 @@ impl DocumentContext {
         let question_heading = question_heading(&answer.question);
         let cover_letter = cover_letter(answer);
         Self {
-            title: title(answer.status, answer.question.kind, &question_heading),
-            author: answer.ministry.name.clone(),
+            title: escape::one_line(&title(
+                answer.status,
+                answer.question.kind,
+                &question_heading,
+            )),
+            author: escape::one_line(&answer.ministry.name),
             date: answer.date.map(|date| DateContext {
                 year: chrono::Datelike::year(&date),
                 month: chrono::Datelike::month(&date),

@@ -58,7 +58,10 @@ pub(super) fn enclosure_mentions(text: &str) -> Vec<usize> {
     // enclosure. "bilag" is ASCII, and no other character lowers to its letters, so a search
     // that ignores ASCII case finds every text worth lowering.
     let bytes = text.as_bytes();
-    if !bytes.windows(5).any(|window| window.eq_ignore_ascii_case(b"bilag")) {
+    if !bytes
+        .windows(5)
+        .any(|window| window.eq_ignore_ascii_case(b"bilag"))
+    {
         return Vec::new();
     }
     let lower = text.to_lowercase();
