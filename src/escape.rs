@@ -72,12 +72,12 @@ pub fn markup(text: &str) -> String {
 /// shape, so the edit that puts the next answer of a batch in place renumbers less of it. For
 /// the example's tables that is about a tenth of a batch's time (README, "Benchmarks").
 pub fn text_literal(text: &str) -> String {
-    let printed: String = text
+    let kept: String = text
         .chars()
         .filter(|&c| is_line_separator(c) || !c.is_control())
         .map(printed)
         .collect();
-    string_literal(&one_line(&printed))
+    string_literal(&one_line(&kept))
 }
 
 /// `text` as markup prints it on one line: each run of spaces and line breaks one space, none at

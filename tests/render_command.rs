@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::{crate_root, fixture, pdf_metadata, pdf_page_text, pdf_text, svar};
+use common::{crate_root, fixture, pdf_metadata, pdf_page_text, pdf_text, render_into, svar};
 use predicates::prelude::*;
 
 fn example() -> PathBuf {
@@ -107,14 +107,7 @@ fn pdf_title_and_author_are_one_line_however_the_names_are_spaced() {
     );
     let answer = folder.path().join("spaced.json");
     std::fs::write(&answer, spaced).unwrap();
-    let pdf = folder.path().join("spaced.pdf");
-    svar()
-        .args(["render", "-o"])
-        .arg(&pdf)
-        .arg(&answer)
-        .assert()
-        .success();
-    let (title, author, _, _) = pdf_metadata(&pdf);
+    let (title, author, _, _) = pdf_metadata(&render_into(&answer, folder.path()));
     assert_eq!(
         title,
         "Svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen"
