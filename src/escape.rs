@@ -42,22 +42,14 @@ pub(crate) fn is_line_separator(c: char) -> bool {
     )
 }
 
-/// Escapes `text` so that Typst markup prints it literally, on one line, with the [`printed`]
-/// quotes.
+/// Escapes `text` so that Typst markup prints it literally, on one line, as [`printed`].
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        if is_line_separator(c) {
-            out.push(' ');
-        } else if c.is_control() {
-            // Other control characters have no printed form; dropping them keeps the PDF clean.
-        } else {
-            let c = printed(c);
-            if is_markup_special(c) {
-                out.push('\\');
-            }
-            out.push(c);
+    for c in printed(text) {
+        if is_markup_special(c) {
+            out.push('\\');
         }
+        out.push(c);
     }
     out
 }
@@ -72,12 +64,7 @@ pub fn markup(text: &str) -> String {
 /// shape, so the edit that puts the next answer of a batch in place renumbers less of it. For
 /// the example's tables that is about a tenth of a batch's time (README, "Benchmarks").
 pub fn text_literal(text: &str) -> String {
-    let kept: String = text
-        .chars()
-        .filter(|&c| is_line_separator(c) || !c.is_control())
-        .map(printed)
-        .collect();
-    string_literal(&one_line(&kept))
+    string_literal(&one_line(&printed(text).collect::<String>()))
 }
 
 /// `text` as markup prints it on one line: each run of spaces and line breaks one space, none at
@@ -91,15 +78,18 @@ pub fn one_line(text: &str) -> String {
     words.join(" ")
 }
 
-/// The character that prints for `c` in running text: straight quotes become the Danish ” (at
-/// both ends) and the apostrophe ’ here rather than by Typst's smart quotes, which would print
-/// a quote after a digit as a prime (12″).
-fn printed(c: char) -> char {
-    match c {
-        '"' => '”',
-        '\'' => '’',
-        c => c,
-    }
+/// The characters of `text` as they print on one line: a line separator as a space, other
+/// control characters not at all (they have no printed form), and straight quotes as the
+/// Danish ” (at both ends) and the apostrophe ’, set here rather than by Typst's smart quotes,
+/// which would print a quote after a digit as a prime (12″).
+fn printed(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter_map(|c| match c {
+        c if is_line_separator(c) => Some(' '),
+        c if c.is_control() => None,
+        '"' => Some('”'),
+        '\'' => Some('’'),
+        c => Some(c),
+    })
 }
 
 /// Quotes `text` as a Typst string literal, for values used inside Typst code.

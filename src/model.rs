@@ -701,8 +701,11 @@ impl<'de> Deserialize<'de> for Cell {
             return Ok(Cell::Number(figure));
         }
         // A number that is not a figure is beyond an f64.
-        let number = written.starts_with(|c: char| c == '-' || c.is_ascii_digit());
-        let message = if number { OUT_OF_RANGE } else { CELL_MISMATCH };
+        let message = if starts_as_number(written) {
+            OUT_OF_RANGE
+        } else {
+            CELL_MISMATCH
+        };
         Err(serde::de::Error::custom(message))
     }
 }
@@ -720,7 +723,7 @@ impl Figure {
     /// is beyond an f64 ("1e400").
     pub fn from_json(written: &str) -> Option<Self> {
         // Skipping a value checks its syntax but not an f64's range, as reading it would.
-        let json_number = written.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+        let json_number = starts_as_number(written)
             && serde_json::from_str::<serde::de::IgnoredAny>(written).is_ok();
         let finite = written.parse::<f64>().is_ok_and(f64::is_finite);
         (json_number && finite).then(|| Self {
@@ -762,6 +765,12 @@ impl Figure {
             .split_once('.')
             .map_or(0, |(_, fraction)| fraction.len())
     }
+}
+
+/// Whether a JSON value, as written, is a number: JSON's numbers, and only they, start with a
+/// minus or a digit.
+fn starts_as_number(written: &str) -> bool {
+    written.starts_with(|c: char| c == '-' || c.is_ascii_digit())
 }
 
 /// Two figures are the same if they print the same: 1500 and 1.5e3 are, 40 and 40.0 are not.
