@@ -40,8 +40,8 @@ pub fn is_allowed_link(target: &str) -> bool {
 
 /// The footnotes and links in `text`, in order.
 pub fn references(text: &str) -> Vec<Reference> {
-    let source = protect_line_starts(text);
-    Parser::new_ext(&source, options())
+    let source = Protected::new(text);
+    Parser::new_ext(&source.text, options())
         .filter_map(|event| match event {
             Event::FootnoteReference(label) => Some(Reference::Footnote(label.to_string())),
             Event::Start(Tag::Link {
@@ -52,6 +52,26 @@ pub fn references(text: &str) -> Vec<Reference> {
             _ => None,
         })
         .collect()
+}
+
+/// How many levels of emphasis, strong and links `text` has inside each other, at most.
+pub fn nesting(text: &str) -> usize {
+    let source = Protected::new(text);
+    let mut depth: usize = 0;
+    let mut deepest = 0;
+    for event in Parser::new_ext(&source.text, options()) {
+        match event {
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. }) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// The footnotes of one answer, and which of them have been printed so far.
@@ -107,18 +127,18 @@ fn link_target(link_type: LinkType, target: &str) -> String {
 
 /// Converts one text; `footnotes` is `None` inside a footnote, which cannot have its own.
 fn convert(text: &str, mut footnotes: Option<&mut Footnotes>) -> String {
-    let source = protect_line_starts(text);
-    let mut out = String::with_capacity(source.len() + source.len() / 4);
+    let source = Protected::new(text);
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
     let mut links_open: Vec<bool> = Vec::new();
     let mut paragraphs = 0;
-    let mut events = Parser::new_ext(&source, options()).into_offset_iter();
+    let mut events = Parser::new_ext(&source.text, options()).into_offset_iter();
     while let Some((event, range)) = events.next() {
         match event {
             Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
                 out.push_str(&escape::markup(&text));
             }
             // Code prints as written, backticks included: answers have no code to typeset.
-            Event::Code(_) => out.push_str(&escape::markup(&source[range])),
+            Event::Code(_) => out.push_str(&source.as_written(range)),
             Event::SoftBreak | Event::HardBreak => out.push_str("#linebreak();"),
             Event::Start(Tag::Paragraph) => {
                 if paragraphs > 0 {
@@ -152,17 +172,17 @@ fn convert(text: &str, mut footnotes: Option<&mut Footnotes>) -> String {
                     .and_then(|notes| notes.reference(&label))
                 {
                     Some(footnote) => out.push_str(&footnote),
-                    None => out.push_str(&escape::markup(&source[range])),
+                    None => out.push_str(&source.as_written(range)),
                 }
             }
             Event::End(TagEnd::Paragraph) => {}
             // Anything else Markdown knows (an image, a heading, a list the protection did not
             // catch) is printed as the clerk wrote it.
             Event::Start(_) => {
-                out.push_str(&escape::markup(&source[range]));
+                out.push_str(&source.as_written(range));
                 skip_to_end(&mut events);
             }
-            _ => out.push_str(&escape::markup(&source[range])),
+            _ => out.push_str(&source.as_written(range)),
         }
     }
     out
@@ -183,18 +203,69 @@ fn skip_to_end<'a>(events: &mut impl Iterator<Item = (Event<'a>, std::ops::Range
     }
 }
 
-/// Keeps every line a line of text: what would start a block in Markdown gets a backslash,
-/// so "1. januar" stays a date and "- 3" a minus, not a list.
-fn protect_line_starts(text: &str) -> String {
-    text.split('\n')
-        .map(protect_line)
-        .collect::<Vec<_>>()
-        .join("\n")
+/// A text made ready for the Markdown parser: every line kept a line of text, with svar's
+/// backslashes where a line would start a block, so "1. januar" stays a date and "- 3" a minus,
+/// not a list.
+struct Protected {
+    /// The text the parser reads.
+    text: String,
+    /// Where in `text` svar added a backslash, in order.
+    added: Vec<usize>,
 }
 
-fn protect_line(line: &str) -> String {
+impl Protected {
+    fn new(text: &str) -> Self {
+        let mut protected = Self {
+            text: String::with_capacity(text.len() + 8),
+            added: Vec::new(),
+        };
+        // A lone carriage return ends a line for Markdown as well (text pasted from an old Mac
+        // program), so it is protected like any other line.
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        for (index, line) in text.split('\n').enumerate() {
+            if index > 0 {
+                protected.text.push('\n');
+            }
+            let line = protect_line(line);
+            if let Some(at) = line.added {
+                protected.added.push(protected.text.len() + at);
+            }
+            protected.text.push_str(&line.text);
+        }
+        protected
+    }
+
+    /// The part `range` of the text printed as the clerk wrote it: without svar's backslashes,
+    /// its lines kept apart as the lines of a paragraph are.
+    fn as_written(&self, range: std::ops::Range<usize>) -> String {
+        let mut written = String::with_capacity(range.len());
+        let mut from = range.start;
+        for &at in self.added.iter().filter(|&&at| range.contains(&at)) {
+            written.push_str(&self.text[from..at]);
+            from = at + 1;
+        }
+        written.push_str(&self.text[from..range.end]);
+        written
+            .split('\n')
+            .map(escape::markup)
+            .collect::<Vec<_>>()
+            .join("#linebreak();")
+    }
+}
+
+/// A line as the parser gets it, and where svar added a backslash to it, if it did.
+struct ProtectedLine {
+    text: String,
+    added: Option<usize>,
+}
+
+fn protect_line(line: &str) -> ProtectedLine {
     // Indentation would make a code block; it means nothing in a paragraph.
     let line = line.trim_start_matches([' ', '\t']);
+    let protected = |at: usize| ProtectedLine {
+        text: format!("{}\\{}", &line[..at], &line[at..]),
+        added: Some(at),
+    };
     let first = line.chars().next();
     let second = line.chars().nth(1);
     let ends_marker = |next: Option<char>| matches!(next, None | Some(' ' | '\t' | '\r'));
@@ -205,7 +276,7 @@ fn protect_line(line: &str) -> String {
         || is_rule(line)
         || is_definition(line);
     if starts_block {
-        return format!("\\{line}");
+        return protected(0);
     }
     // "1. januar" or "2) …": an ordered list marker is up to nine digits and a dot or ')'.
     let digits = line.chars().take_while(char::is_ascii_digit).count();
@@ -214,9 +285,12 @@ fn protect_line(line: &str) -> String {
         && matches!(delimiter, Some('.' | ')'))
         && ends_marker(line[digits + 1..].chars().next())
     {
-        return format!("{}\\{}", &line[..digits], &line[digits..]);
+        return protected(digits);
     }
-    line.to_string()
+    ProtectedLine {
+        text: line.to_string(),
+        added: None,
+    }
 }
 
 /// A thematic break or a heading underline: only `-`, `=`, `*` and `_` (and spaces).
@@ -281,6 +355,33 @@ mod tests {
         assert_eq!(typst("[^9]"), "\\[^9\\]");
         assert_eq!(typst("se `§ 5`"), "se \\`§ 5\\`");
         assert_eq!(typst("[lokal](file:///etc/passwd)"), "lokal");
+    }
+
+    #[test]
+    fn a_block_printed_as_written_keeps_its_lines_and_none_of_svars_backslashes() {
+        // An HTML block is printed as its source: that is the clerk's text, not the text with
+        // the backslash that keeps "1. januar" a date, and its lines stay lines.
+        assert_eq!(
+            typst("<p>Se nedenfor\n1. januar 2019 - 3 sager"),
+            "\\<p\\>Se nedenfor#linebreak();1\\. januar 2019 \\- 3 sager"
+        );
+        assert_eq!(typst("`a\n- b`"), "\\`a#linebreak();\\- b\\`");
+    }
+
+    #[test]
+    fn a_carriage_return_ends_a_line_as_a_line_feed_does() {
+        let expected = "Første linje#linebreak();\\- anden linje#linebreak();\\- tredje";
+        assert_eq!(typst("Første linje\r- anden linje\n- tredje"), expected);
+        assert_eq!(typst("Første linje\r\n- anden linje\r\n- tredje"), expected);
+    }
+
+    #[test]
+    fn nesting_counts_levels_inside_each_other_not_side_by_side() {
+        assert_eq!(nesting("ingen"), 0);
+        assert_eq!(nesting("*a* **b** [c](https://x.dk)"), 1);
+        assert_eq!(nesting("***a*** [*b*](https://x.dk)"), 2);
+        let deep = format!("{}x{}", "*a ".repeat(100), " a*".repeat(100));
+        assert_eq!(nesting(&deep), 100);
     }
 
     #[test]

@@ -41,6 +41,27 @@ fn characters_no_font_has_are_refused_in_danish_before_typst_sees_them() {
 }
 
 #[test]
+fn a_lost_character_is_refused_also_when_written_as_an_escape() {
+    // U+FFFD written as the JSON escape passes for UTF-8, but it stands for a lost character
+    // all the same, and the PDF's attached answer would carry it as one.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = folder.path().join("svar.json");
+    let text = std::fs::read_to_string("tests/fixtures/complete.json")
+        .unwrap()
+        .replace("yderligere bemærkninger", "yderligere bem\\ufffdrkninger");
+    std::fs::write(&answer, text).unwrap();
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "fejl: tegnet \"�\" (U+FFFD) står, hvor et tegn er gået tabt",
+        "sti: answer.blocks[3].paragraph",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} missing:\n{stderr}");
+    }
+}
+
+#[test]
 fn danish_and_typographic_characters_pass_and_print() {
     let (code, report) = common::check_output("tests/fixtures/content/typography.json");
     assert_eq!(code, 0, "{report}");

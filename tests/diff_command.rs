@@ -353,7 +353,7 @@ fn words_added_to_a_paragraph_are_inserted_words_in_the_json_and_the_redline() {
     );
     // The paragraph and the item are marked in the text; the note is shown in the summary.
     let text = redline_text("words-added");
-    let summary = "3 ændringer i forhold til tests/fixtures/diff/words-added/old.json \
+    let summary = "3 ændringer i forhold til old.json \
         – Tabel 1, bemærkning 1: ændret: Rigspolitiet{+, opgjort den 1. marts 2011+}. \
         – Svar, punktopstilling 1, punkt 2: ændret (se markeringen) \
         – Svar, afsnit 2: ændret (se markeringen) ";
@@ -520,6 +520,51 @@ fn the_redline_holds_deleted_and_inserted_words_and_a_summary() {
         text.contains("Praksisoversigten erblev senest opdateret den 4. februar3. maj 2019"),
         "{text}"
     );
+}
+
+#[test]
+fn the_redline_names_the_old_file_alike_from_any_folder() {
+    // The summary names the old answer by its file name: a path as typed would make the
+    // redline's bytes depend on where the reviewer stood.
+    let folder = tempfile::tempdir().unwrap();
+    let [old, new] = pair("changed-sentence");
+    let absolute = std::fs::canonicalize(&old).unwrap();
+    let redlines = [old.into(), absolute].map(|old: PathBuf| {
+        let redline = folder.path().join(format!("{}.pdf", old.is_absolute()));
+        svar()
+            .arg("diff")
+            .arg(&old)
+            .arg(&new)
+            .arg("--redline")
+            .arg(&redline)
+            .assert()
+            .code(1);
+        std::fs::read(&redline).unwrap()
+    });
+    assert!(redlines[0] == redlines[1], "the redlines differ");
+    let text = pdf_text(&folder.path().join("true.pdf"));
+    assert!(text.contains("1 ændring i forhold til old.json"), "{text}");
+}
+
+#[test]
+fn json_format_with_a_redline_and_page_images_prints_only_json() {
+    let folder = tempfile::tempdir().unwrap();
+    let output = svar()
+        .args(["diff", "--format", "json"])
+        .args(pair("changed-cell"))
+        .arg("--redline")
+        .arg(folder.path().join("redline.pdf"))
+        .arg("--pages")
+        .arg(folder.path().join("sider"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|error| panic!("{error}: {}", String::from_utf8_lossy(&output.stdout)));
+    assert_eq!(document["same"], false);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Redline: "), "{stderr}");
+    assert!(stderr.contains("sidebillede"), "{stderr}");
 }
 
 #[test]

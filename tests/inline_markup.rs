@@ -210,6 +210,8 @@ fn each_markup_mistake_has_its_exact_message_and_exit_code() {
         ("file-link", 1),
         // Footnote 2 that no text refers to: a warning.
         ("unused-footnote", 0),
+        // Emphasis 20 levels deep, which Typst would give up on: an error.
+        ("deep-emphasis", 1),
     ] {
         let (actual, report) = check_output(&format!("tests/fixtures/markup/{name}.json"));
         assert_eq!(actual, code, "{report}");
@@ -227,6 +229,10 @@ fn the_key_sentence_of_each_finding() {
         ("missing-footnote", "fejl: fodnoten [^9] findes ikke"),
         ("file-link", "fejl: linket går til \"file:///etc/passwd\""),
         ("unused-footnote", "advarsel: fodnoten [^2] bruges ikke"),
+        (
+            "deep-emphasis",
+            "fejl: fremhævninger og links er lagt 20 niveauer i hinanden; højst 8 kan sættes",
+        ),
     ] {
         svar()
             .arg("check")
@@ -242,6 +248,7 @@ fn an_answer_with_a_markup_error_is_not_rendered() {
     for (name, message) in [
         ("missing-footnote", "fodnoten [^9] findes ikke"),
         ("file-link", "linket går til \"file:///etc/passwd\""),
+        ("deep-emphasis", "fremhævninger og links er lagt 20 niveauer i hinanden"),
     ] {
         let pdf = folder.path().join(format!("{name}.pdf"));
         svar()

@@ -135,6 +135,20 @@ fn a_misnamed_template_is_warned_about_and_the_answer_still_rendered() {
 }
 
 #[test]
+fn a_template_with_a_backslash_in_its_name_is_refused_before_any_work() {
+    // One file name on Unix, but Typst takes the backslash for Windows' path separator.
+    let templates = template_folder(&[("farve\\rød.typ", "#let rød = red\n")]);
+    let output = tempfile::tempdir().unwrap();
+    let pdf = output.path().join("x.pdf");
+    render(templates.path(), &pdf, &[]).code(1).stderr(format!(
+        "fejl: {}/farve\\rød.typ: en skabelon kan ikke have en omvendt skråstreg (\\) i \
+         navnet; omdøb filen\n",
+        templates.path().display()
+    ));
+    assert!(!pdf.exists());
+}
+
+#[test]
 fn a_template_imported_by_another_is_not_warned_about() {
     let (style, _) = replaced(
         &builtin("style.typ"),

@@ -93,6 +93,29 @@ fn a_logo_outside_the_profiles_folder_is_refused_with_a_clear_message() {
 }
 
 #[test]
+fn a_logo_with_a_backslash_in_its_name_is_refused_not_a_crash() {
+    // One file name on Unix, but no name Typst can read.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = answer_with_logo(folder.path());
+    let ministries = folder.path().join("ministries");
+    std::fs::rename(ministries.join("eksempel.svg"), ministries.join("a\\b.svg")).unwrap();
+    let profile = ministries.join("justitsministeriet.json");
+    let text = std::fs::read_to_string(&profile)
+        .unwrap()
+        .replace("\"eksempel.svg\"", "\"a\\\\b.svg\"");
+    std::fs::write(&profile, text).unwrap();
+    let pdf = folder.path().join("svar.pdf");
+    let message = stderr_of(svar().args(["render", "-o"]).arg(&pdf).arg(&answer), 1);
+    assert!(
+        message.contains("logoet \"a\\b.svg\" i")
+            && message.contains("har en omvendt skråstreg (\\) i navnet"),
+        "{message}"
+    );
+    assert!(!message.contains("panicked"), "{message}");
+    assert!(!pdf.exists());
+}
+
+#[test]
 fn a_missing_logo_file_is_named() {
     let folder = tempfile::tempdir().unwrap();
     let answer = answer_with_logo(folder.path());

@@ -159,7 +159,14 @@ fn write_extras(
     let templates = super::render::load_templates(args.templates.as_deref())?;
     let limit = args.time_limit.0;
     if let Some(path) = &args.redline {
-        let old_name = args.old.display().to_string();
+        // The file's name, not the path as typed: the redline must not change with the folder
+        // the reviewer runs svar from.
+        let old_name = args
+            .old
+            .file_name()
+            .unwrap_or(args.old.as_os_str())
+            .to_string_lossy()
+            .into_owned();
         let (new, changes, templates) = (new.clone(), changes.clone(), templates.clone());
         let typeset = run_with_limit(limit, move || {
             crate::redline::redline(&old_name, &new, &changes, &templates)
@@ -169,7 +176,7 @@ fn write_extras(
             path: path.clone(),
             source,
         })?;
-        super::out::line(format_args!("Redline: {}", path.display()));
+        tell(args, format_args!("Redline: {}", path.display()));
     }
     if let Some(folder) = &args.pages {
         let (old, new, builtin, templates) =
@@ -197,8 +204,8 @@ fn write_extras(
             }
         })?;
         match written.len() {
-            0 => super::out::line("Siderne ser ens ud; ingen billeder skrevet."),
-            count => super::out::line(format_args!(
+            0 => tell(args, "Siderne ser ens ud; ingen billeder skrevet."),
+            count => tell(args, format_args!(
                 "{} med forskelle i {}",
                 crate::danish::count(count, "sidebillede", "sidebilleder"),
                 folder.display()
@@ -206,6 +213,16 @@ fn write_extras(
         }
     }
     Ok(())
+}
+
+/// Says what was written: on standard output, or on standard error for `--format json`, whose
+/// standard output is one JSON document and nothing else.
+fn tell(args: &DiffArgs, message: impl std::fmt::Display) {
+    if args.format == Format::Json {
+        eprintln!("{message}");
+    } else {
+        super::out::line(message);
+    }
 }
 
 /// Colours only on a terminal, and not when asked not to (`--no-color` or `NO_COLOR`).

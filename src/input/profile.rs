@@ -157,6 +157,18 @@ fn parse(text: &str, file: &Path) -> Result<Letterhead, ProfileProblem> {
 
 /// Refuses a logo that is not an image file named plainly, beside the profile `profile`.
 fn check_logo_name(logo: &Logo, profile: &Path) -> Result<(), ProfileProblem> {
+    // One file name on Unix, but Typst takes a backslash for Windows' path separator and
+    // refuses it in any name it reads.
+    if logo.file.contains('\\') {
+        return Err(ProfileProblem {
+            message: format!(
+                "logoet \"{}\" i {} har en omvendt skråstreg (\\) i navnet",
+                logo.file,
+                profile.display()
+            ),
+            hint: "omdøb billedfilen til et navn uden \\, og skriv det nye navn her".into(),
+        });
+    }
     let name = Path::new(&logo.file);
     let plain_name = name.components().count() == 1
         && matches!(

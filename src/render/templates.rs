@@ -74,6 +74,13 @@ impl TemplateSet {
         let mut files = Self::builtin().files;
         let paths = folder_files(folder)?;
         for path in paths.iter().filter(|path| is_template(path)) {
+            // Typst takes a backslash for Windows' path separator and reads no such file.
+            if file_name(path).contains('\\') {
+                return Err(TemplateFolderError {
+                    path: path.clone(),
+                    source: std::io::Error::from(std::io::ErrorKind::InvalidFilename),
+                });
+            }
             let source = std::fs::read_to_string(path).map_err(|source| TemplateFolderError {
                 path: path.clone(),
                 source,
@@ -251,6 +258,9 @@ impl TemplateFolderError {
             ErrorKind::NotADirectory => {
                 "er ikke en mappe; --templates skal pege på en mappe med skabeloner (*.typ)".into()
             }
+            ErrorKind::InvalidFilename => "en skabelon kan ikke have en omvendt skråstreg (\\) \
+                                            i navnet; omdøb filen"
+                .into(),
             _ => format!(
                 "skabelonen kan ikke læses: {}",
                 crate::input::io_in_danish(&self.source)

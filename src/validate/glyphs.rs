@@ -31,6 +31,8 @@ pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Probl
             Some(direction_control(c, path))
         } else if is_private_use(c) {
             Some(private_use(c, path))
+        } else if c == char::REPLACEMENT_CHARACTER {
+            Some(lost_character(path))
         } else if special {
             None
         } else if !coverage.contains(c) {
@@ -153,6 +155,21 @@ fn private_use(c: char, path: &JsonPath) -> Problem {
     )
 }
 
+/// U+FFFD, which stands where a character was lost: in a file not saved as UTF-8, or in text
+/// that passed through one. Refused however it came (also as the escape `\ufffd`), since the
+/// PDF's attached answer could not be read back by `svar diff` otherwise.
+fn lost_character(path: &JsonPath) -> Problem {
+    Problem::error(
+        path.clone(),
+        "tegnet \"�\" (U+FFFD) står, hvor et tegn er gået tabt",
+        Some(
+            "skriv det rigtige tegn i stedet; teksten er måske kopieret fra en fil, der ikke var \
+             gemt som UTF-8"
+                .into(),
+        ),
+    )
+}
+
 /// The character as a clerk can find it: itself in quotes and its code point, or the code
 /// point alone for a character that shows nothing.
 fn describe(c: char) -> String {
@@ -253,6 +270,14 @@ mod tests {
             ["tegnet U+0489 kan ikke sættes over \"a\": ingen af svars skrifttyper har begge"]
         );
         assert!(messages("e\u{301} o\u{307} =\u{338}").is_empty());
+    }
+
+    #[test]
+    fn a_lost_character_is_refused_however_it_was_written() {
+        assert_eq!(
+            messages("Spørgsm\u{fffd}l"),
+            ["tegnet \"�\" (U+FFFD) står, hvor et tegn er gået tabt"]
+        );
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub(super) fn check_markup(
     }
     let mut used = std::collections::BTreeSet::new();
     for (path, text) in prose {
+        check_nesting(path, text, problems);
         for reference in references(text) {
             match reference {
                 Reference::Footnote(label) if answer.footnotes.contains_key(&label) => {
@@ -43,6 +44,7 @@ pub(super) fn check_markup(
     }
     for (label, text) in &answer.footnotes {
         let path = footnotes.key(label);
+        check_nesting(&path, text, problems);
         if !used.contains(label) {
             problems.push(Problem::warning(
                 path.clone(),
@@ -64,6 +66,26 @@ pub(super) fn check_markup(
                 Reference::Link(target) => check_link(&path, &target, problems),
             }
         }
+    }
+}
+
+/// The most levels of emphasis, strong and links a text may have inside each other. Typst
+/// gives up on a few dozen, in English and pointing into the generated source; no answer needs
+/// more than two or three.
+const MAX_NESTING: usize = 8;
+
+/// Emphasis, strong and links may not be nested deeper than [`MAX_NESTING`].
+fn check_nesting(path: &JsonPath, text: &str, problems: &mut Vec<Problem>) {
+    let depth = crate::markup::nesting(text);
+    if depth > MAX_NESTING {
+        problems.push(Problem::error(
+            path.clone(),
+            format!(
+                "fremhævninger og links er lagt {depth} niveauer i hinanden; højst \
+                 {MAX_NESTING} kan sættes"
+            ),
+            Some("fjern de overflødige * og _ omkring teksten".into()),
+        ));
     }
 }
 
