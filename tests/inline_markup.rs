@@ -248,7 +248,10 @@ fn an_answer_with_a_markup_error_is_not_rendered() {
     for (name, message) in [
         ("missing-footnote", "fodnoten [^9] findes ikke"),
         ("file-link", "linket går til \"file:///etc/passwd\""),
-        ("deep-emphasis", "fremhævninger og links er lagt 20 niveauer i hinanden"),
+        (
+            "deep-emphasis",
+            "fremhævninger og links er lagt 20 niveauer i hinanden",
+        ),
     ] {
         let pdf = folder.path().join(format!("{name}.pdf"));
         svar()

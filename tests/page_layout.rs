@@ -7,7 +7,10 @@ use common::{fixture, pdf_page_text, render_into};
 
 /// The number of pages of `pdf`, as pdfinfo (poppler-utils) reads it.
 fn page_count(pdf: &std::path::Path) -> u32 {
-    let output = std::process::Command::new("pdfinfo").arg(pdf).output().unwrap();
+    let output = std::process::Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .unwrap();
     let info = String::from_utf8_lossy(&output.stdout).into_owned();
     info.lines()
         .find_map(|line| line.strip_prefix("Pages:"))
@@ -30,7 +33,9 @@ fn a_statement_introduction_is_never_left_alone_at_the_foot_of_a_page() {
         .expect("the introduction is printed");
     let after = &page[page.find(introduction).unwrap() + introduction.len()..];
     assert!(
-        after.trim_start().starts_with("”Dette er en almindelig sætning"),
+        after
+            .trim_start()
+            .starts_with("”Dette er en almindelig sætning"),
         "the statement does not follow its introduction on the same page: {after:?}"
     );
 }

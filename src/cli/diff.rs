@@ -205,11 +205,14 @@ fn write_extras(
         })?;
         match written.len() {
             0 => tell(args, "Siderne ser ens ud; ingen billeder skrevet."),
-            count => tell(args, format_args!(
-                "{} med forskelle i {}",
-                crate::danish::count(count, "sidebillede", "sidebilleder"),
-                folder.display()
-            )),
+            count => tell(
+                args,
+                format_args!(
+                    "{} med forskelle i {}",
+                    crate::danish::count(count, "sidebillede", "sidebilleder"),
+                    folder.display()
+                ),
+            ),
         }
     }
     Ok(())
