@@ -4,7 +4,7 @@
 //! For changes that live only in the layout (a template change, another margin), which a
 //! comparison of the text cannot show. This is no diff algorithm: the pages are rendered at
 //! [`PIXELS_PER_POINT`], compared pixel by pixel at the same position, the differing pixels
-//! gathered into a grid of square cells, and touching cells merged into boxes.
+//! gathered into a grid of square cells, and the pixels of touching cells boxed together.
 //!
 //! [`compare_pages`] finds the differing pages and composes their images in memory;
 //! [`write_differences`] writes them into a folder as `page-001.png`, `page-002.png`, …. The
@@ -19,8 +19,12 @@ use crate::Typeset;
 /// Resolution of the page images: 1.5 pixels per point, about 108 dpi.
 pub const PIXELS_PER_POINT: f64 = 1.5;
 
-/// Side of the square cells differing pixels are gathered into, in pixels.
+/// Side of the square cells differing pixels are gathered into, in pixels: changes closer than
+/// this to each other are one region.
 const CELL: u32 = 16;
+
+/// Room left between a region's changed pixels and its box, in pixels.
+const MARGIN: u32 = 2;
 
 /// Space between the old and the new page in a composed image, in pixels.
 const GAP: u32 = 24;
@@ -228,34 +232,38 @@ fn blank_like(page: &Pixmap) -> Pixmap {
 /// The rectangles around the pixels that differ between `old` and `new`, top to bottom.
 ///
 /// Pages of different sizes are compared over the larger size; a pixel one page lacks counts
-/// as changed. Regions are whole grid cells (cut off at the page's edge), and cells that touch,
-/// also at a corner, belong to one region; regions that overlap are merged.
+/// as changed. Differing pixels in cells that touch, also at a corner, belong to one region,
+/// which is as large as those pixels reach plus [`MARGIN`] (cut off at the page's edge), so its
+/// box frames the change and nothing beside it; regions that overlap are merged.
 fn changed_regions(old: &Pixmap, new: &Pixmap) -> Vec<Region> {
     let grid = CellGrid::of_differences(old, new);
-    let mut boxes = merge_overlapping(grid.components());
-    boxes.sort_by_key(|cells| (cells.top, cells.left));
-    boxes
-        .iter()
-        .map(|cells| cells.to_region(grid.pixel_width, grid.pixel_height))
-        .collect()
+    let (width, height) = (grid.pixel_width, grid.pixel_height);
+    let padded = grid
+        .components()
+        .into_iter()
+        .map(|pixels| pixels.padded(MARGIN, width, height))
+        .collect();
+    let mut boxes = merge_overlapping(padded);
+    boxes.sort_by_key(|pixels| (pixels.top, pixels.left));
+    boxes.iter().map(|pixels| pixels.to_region()).collect()
 }
 
-/// Which cells of the page hold at least one differing pixel.
+/// For each cell of the page, the box around its differing pixels, if it has any.
 struct CellGrid {
     columns: usize,
     rows: usize,
-    changed: Vec<bool>,
+    changed: Vec<Option<PixelBox>>,
     pixel_width: u32,
     pixel_height: u32,
 }
 
-/// A rectangle of cells, inclusive at both ends.
+/// A rectangle of pixels, inclusive at both ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct CellBox {
-    left: usize,
-    top: usize,
-    right: usize,
-    bottom: usize,
+struct PixelBox {
+    left: u32,
+    top: u32,
+    right: u32,
+    bottom: u32,
 }
 
 impl CellGrid {
@@ -264,11 +272,13 @@ impl CellGrid {
         let pixel_height = old.height().max(new.height());
         let columns = pixel_width.div_ceil(CELL) as usize;
         let rows = pixel_height.div_ceil(CELL) as usize;
-        let mut changed = vec![false; columns * rows];
+        let mut changed: Vec<Option<PixelBox>> = vec![None; columns * rows];
         for y in 0..pixel_height {
             for x in 0..pixel_width {
                 if pixel(old, x, y) != pixel(new, x, y) {
-                    changed[(y / CELL) as usize * columns + (x / CELL) as usize] = true;
+                    let cell = &mut changed[(y / CELL) as usize * columns + (x / CELL) as usize];
+                    let point = PixelBox::point(x, y);
+                    *cell = Some(cell.map_or(point, |pixels| pixels.union(point)));
                 }
             }
         }
@@ -281,28 +291,28 @@ impl CellGrid {
         }
     }
 
-    /// The bounding boxes of the groups of touching changed cells, by a flood fill.
-    fn components(&self) -> Vec<CellBox> {
+    /// The boxes around the differing pixels of each group of touching cells, by a flood fill.
+    fn components(&self) -> Vec<PixelBox> {
         let mut seen = vec![false; self.changed.len()];
         let mut boxes = Vec::new();
         for start in 0..self.changed.len() {
-            if !self.changed[start] || seen[start] {
+            let Some(first) = self.changed[start].filter(|_| !seen[start]) else {
                 continue;
-            }
+            };
             seen[start] = true;
             let mut stack = vec![start];
-            let mut cells = CellBox::cell(start % self.columns, start / self.columns);
+            let mut pixels = first;
             while let Some(cell) = stack.pop() {
                 let (column, row) = (cell % self.columns, cell / self.columns);
-                cells = cells.union(CellBox::cell(column, row));
                 for neighbour in self.neighbours(column, row) {
-                    if self.changed[neighbour] && !seen[neighbour] {
+                    if let Some(more) = self.changed[neighbour].filter(|_| !seen[neighbour]) {
                         seen[neighbour] = true;
+                        pixels = pixels.union(more);
                         stack.push(neighbour);
                     }
                 }
             }
-            boxes.push(cells);
+            boxes.push(pixels);
         }
         boxes
     }
@@ -324,13 +334,13 @@ fn pixel(page: &Pixmap, x: u32, y: u32) -> Option<&[u8]> {
     Some(&page.data()[start..start + 4])
 }
 
-impl CellBox {
-    fn cell(column: usize, row: usize) -> Self {
+impl PixelBox {
+    fn point(x: u32, y: u32) -> Self {
         Self {
-            left: column,
-            top: row,
-            right: column,
-            bottom: row,
+            left: x,
+            top: y,
+            right: x,
+            bottom: y,
         }
     }
 
@@ -350,21 +360,28 @@ impl CellBox {
             && other.top <= self.bottom
     }
 
-    /// The box in pixels, cut off at the page's width and height.
-    fn to_region(self, width: u32, height: u32) -> Region {
-        let pixels = |cells: usize| cells as u32 * CELL;
-        let (x, y) = (pixels(self.left), pixels(self.top));
+    /// The box grown by `margin` on every side, within a page `width` by `height` pixels.
+    fn padded(self, margin: u32, width: u32, height: u32) -> Self {
+        Self {
+            left: self.left.saturating_sub(margin),
+            top: self.top.saturating_sub(margin),
+            right: (self.right + margin).min(width - 1),
+            bottom: (self.bottom + margin).min(height - 1),
+        }
+    }
+
+    fn to_region(self) -> Region {
         Region {
-            x,
-            y,
-            width: pixels(self.right + 1).min(width) - x,
-            height: pixels(self.bottom + 1).min(height) - y,
+            x: self.left,
+            y: self.top,
+            width: self.right - self.left + 1,
+            height: self.bottom - self.top + 1,
         }
     }
 }
 
-/// Merges boxes that overlap until none do (the bounding boxes of separate groups can).
-fn merge_overlapping(mut boxes: Vec<CellBox>) -> Vec<CellBox> {
+/// Merges boxes that overlap until none do (the boxes of separate groups can).
+fn merge_overlapping(mut boxes: Vec<PixelBox>) -> Vec<PixelBox> {
     let mut merged = true;
     while merged {
         merged = false;
@@ -480,12 +497,12 @@ mod tests {
     }
 
     #[test]
-    fn distant_changes_are_separate_cell_aligned_regions_top_to_bottom() {
+    fn distant_changes_are_separate_regions_top_to_bottom_each_close_around_its_pixels() {
         let old = white(100, 100);
         let new = marked(white(100, 100), &[(70, 70), (5, 5)]);
         assert_eq!(
             changed_regions(&old, &new),
-            [region(0, 0, 16, 16), region(64, 64, 16, 16)]
+            [region(3, 3, 5, 5), region(68, 68, 5, 5)]
         );
     }
 
@@ -496,7 +513,7 @@ mod tests {
         let new = marked(white(100, 100), &[(10, 10), (20, 20), (90, 99), (99, 99)]);
         assert_eq!(
             changed_regions(&old, &new),
-            [region(0, 0, 32, 32), region(80, 96, 20, 4)]
+            [region(8, 8, 15, 15), region(88, 97, 12, 3)]
         );
     }
 
@@ -507,13 +524,13 @@ mod tests {
         points.extend((0..5).map(|column| (column * 16, 64)));
         points.push((40, 10));
         let regions = changed_regions(&white(100, 100), &marked(white(100, 100), &points));
-        assert_eq!(regions, [region(0, 0, 80, 80)]);
+        assert_eq!(regions, [region(0, 0, 67, 67)]);
     }
 
     #[test]
     fn a_taller_page_differs_where_the_other_has_no_pixels() {
         let regions = changed_regions(&white(40, 40), &white(40, 50));
-        assert_eq!(regions, [region(0, 32, 40, 18)]);
+        assert_eq!(regions, [region(0, 38, 40, 12)]);
     }
 
     #[test]
@@ -523,12 +540,13 @@ mod tests {
         let difference = PageDifference::between(3, Some(old), Some(new)).unwrap();
         assert_eq!(difference.file_name(), "page-003.png");
         assert!(difference.in_old() && difference.in_new());
-        assert_eq!(difference.regions(), [region(32, 32, 16, 16)]);
+        assert_eq!(difference.regions(), [region(38, 38, 5, 5)]);
         let image = Pixmap::decode_png(difference.png()).unwrap();
         assert_eq!((image.width(), image.height()), (200 + GAP, 120));
         for left in [0, 100 + GAP] {
-            assert!(is_box_colour(&image, left + 29, 40), "left outline");
-            assert!(is_box_colour(&image, left + 50, 40), "right outline");
+            assert!(is_box_colour(&image, left + 35, 40), "left outline");
+            assert!(is_box_colour(&image, left + 45, 40), "right outline");
+            assert!(!is_box_colour(&image, left + 38, 40), "margin");
             assert!(!is_box_colour(&image, left + 40, 40), "inside");
         }
         let gap = pixel(&image, 100 + GAP / 2, 10);
@@ -540,7 +558,7 @@ mod tests {
         let new = marked(white(64, 64), &[(20, 20)]);
         let difference = PageDifference::between(2, None, Some(new.clone())).unwrap();
         assert!(!difference.in_old() && difference.in_new());
-        assert_eq!(difference.regions(), [region(16, 16, 16, 16)]);
+        assert_eq!(difference.regions(), [region(18, 18, 5, 5)]);
         let image = Pixmap::decode_png(difference.png()).unwrap();
         assert_eq!(pixel(&image, 20, 20), Some(&[255, 255, 255, 255][..]));
         assert_eq!(pixel(&image, 64 + GAP + 20, 20), Some(&[0, 0, 0, 255][..]));

@@ -39,3 +39,71 @@ fn a_statement_introduction_is_never_left_alone_at_the_foot_of_a_page() {
         "the statement does not follow its introduction on the same page: {after:?}"
     );
 }
+
+/// The words of the line of `pdf` that starts with `first`, with their left and right edges, in
+/// points, read with `pdftotext -bbox` (poppler-utils).
+fn words_of_line(pdf: &std::path::Path, first: &str) -> Vec<(String, f64, f64)> {
+    let output = std::process::Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let page = String::from_utf8_lossy(&output.stdout).into_owned();
+    let words: Vec<(String, f64, f64, f64)> = page
+        .lines()
+        .filter_map(|line| {
+            let number = |key: &str| -> Option<f64> {
+                let start = line.find(&format!("{key}=\""))? + key.len() + 2;
+                line[start..].split('"').next()?.parse().ok()
+            };
+            let text = line.split('>').nth(1)?.split('<').next()?.to_string();
+            Some((text, number("xMin")?, number("xMax")?, number("yMin")?))
+        })
+        .collect();
+    let top = words
+        .iter()
+        .find(|word| word.0 == first)
+        .unwrap_or_else(|| panic!("no line starts with {first:?}"))
+        .3;
+    words
+        .into_iter()
+        .filter(|word| (word.3 - top).abs() < 1.0)
+        .map(|(text, left, right, _)| (text, left, right))
+        .collect()
+}
+
+#[test]
+fn figures_in_millions_widen_their_columns_instead_of_running_together() {
+    // Columns of 3.4 em hold six digits; these totals have up to eight and two decimals.
+    common::svar()
+        .arg("check")
+        .arg(fixture("wide-figures.json"))
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("i orden (0 fejl, 0 advarsler)"));
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("wide-figures.json"), folder.path());
+    for first in ["Politi", "Anklagemyndighed", "I"] {
+        let mut words = words_of_line(&pdf, first);
+        // The label "I alt" is two words; the figures follow it.
+        let figures = words.split_off(words.len() - 3);
+        assert!(
+            figures[0].1 > words.last().unwrap().2,
+            "{words:?} {figures:?}"
+        );
+        for pair in figures.windows(2) {
+            let ((_, _, right), (_, left, _)) = (&pair[0], &pair[1]);
+            // A word space at 10 pt is about 2.5 pt; figures must stand further apart.
+            assert!(left - right > 5.0, "too close: {pair:?}");
+        }
+    }
+    let total: Vec<String> = words_of_line(&pdf, "I")
+        .into_iter()
+        .map(|word| word.0)
+        .collect();
+    assert_eq!(
+        total,
+        ["I", "alt", "1.469.134,5", "2.691.356,25", "12.345.683"]
+    );
+}

@@ -234,6 +234,10 @@ pub struct PanelContext {
     pub rows: Vec<Vec<String>>,
     /// The total row.
     pub total: Option<Vec<String>>,
+    /// The width of each figure column in hundredths of an em, beside a column of row labels
+    /// that takes the rest: 340 or as wide as the column's widest figure; none for a panel
+    /// without row labels, whose columns share the width.
+    pub figure_widths: Vec<u32>,
     /// Cells a redline highlights, as [row, column]: rows counted with the header row as 0 and
     /// the total row last, columns with the label column as 0 when there is one.
     pub changed_cells: Vec<[usize; 2]>,
@@ -475,9 +479,19 @@ fn statement_content(statement: &Statement) -> BlockContent {
 }
 
 fn table_context(table: &Table) -> TableContext {
+    // In whole hundredths of an em, rounded up: a number the templates print as it is, and a
+    // figure never loses the width it was measured to need.
+    let widths: Vec<u32> = crate::validate::figure_columns(table)
+        .into_iter()
+        .map(|width| (width * 100.0).ceil() as u32)
+        .collect();
     TableContext {
         caption: caption(table),
-        panels: table.panels.iter().map(panel_context).collect(),
+        panels: table
+            .panels
+            .iter()
+            .map(|panel| panel_context(panel, &widths))
+            .collect(),
         notes_heading: table
             .notes_heading
             .as_ref()
@@ -493,7 +507,7 @@ pub fn caption(table: &Table) -> Option<String> {
     Some(format!("Tabel {number}: {caption}"))
 }
 
-fn panel_context(panel: &Panel) -> PanelContext {
+fn panel_context(panel: &Panel, widths: &[u32]) -> PanelContext {
     let labelled = panel.is_labelled();
     let heading = match (&panel.label, &panel.title) {
         (Some(label), Some(title)) => Some(format!("{label}. {title}")),
@@ -516,6 +530,11 @@ fn panel_context(panel: &Panel) -> PanelContext {
             .map(|row| row_cells(row, labelled))
             .collect(),
         total: panel.total.as_ref().map(|row| row_cells(row, labelled)),
+        figure_widths: if labelled {
+            widths.iter().take(panel.columns.len()).copied().collect()
+        } else {
+            Vec::new()
+        },
         changed_cells: Vec::new(),
     }
 }

@@ -3,7 +3,9 @@
 //! margin or over their neighbours without a word, so they are found here, before typesetting.
 //!
 //! The measures are those of the built-in `style.typ`: A4 with 2.5 cm margins, 11 pt body text,
-//! tables at 10 pt with figure columns of 3.4 em beside a row-label column that takes the rest.
+//! tables at 10 pt with figure columns of at least 3.4 em beside a row-label column that takes
+//! the rest. A figure column is widened to its widest figure ([`figure_columns`]), so the page
+//! and this check agree on the widths.
 //! Text is measured with the body font's own advance widths, without kerning (which only ever
 //! narrows it). An own `style.typ` with other measures gets the estimates of the built-in one.
 
@@ -211,8 +213,9 @@ impl Layout<'_> {
             let line = Type::bold(BODY_SIZE).on(area.width);
             self.literal(caption, &path.key("caption"), line);
         }
+        let widths = figure_column_widths(table);
         for (index, panel) in table.panels.iter().enumerate() {
-            self.panel(panel, &path.key("panels").index(index), area);
+            self.panel(panel, &widths, &path.key("panels").index(index), area);
         }
         if let Some(heading) = &table.notes_heading {
             let line = Type::bold(NOTE_SIZE).on(area.width);
@@ -224,7 +227,7 @@ impl Layout<'_> {
         }
     }
 
-    fn panel(&mut self, panel: &Panel, path: &JsonPath, area: Area) {
+    fn panel(&mut self, panel: &Panel, widths: &[f64], path: &JsonPath, area: Area) {
         if let Some(title) = &panel.title {
             let line = Type::regular(TABLE_SIZE).on(area.width);
             self.literal(title, &path.key("title"), line);
@@ -233,7 +236,11 @@ impl Layout<'_> {
             // Every cell would be too wide as well; the one error says what to do.
             return;
         }
-        let columns = Columns::of(panel, area.width);
+        let columns = Columns::of(panel, widths, area.width);
+        if panel.is_labelled() && columns.label < LABEL_COLUMN - 2.0 * CELL_INSET {
+            self.figures_too_wide(panel, &path.key("columns"), area);
+            return;
+        }
         let header = Type::bold(TABLE_SIZE);
         if let Some(label) = &panel.label_header {
             self.warn(cell_overflow(label, header.on(columns.label)), || {
@@ -241,9 +248,10 @@ impl Layout<'_> {
             });
         }
         for (index, title) in panel.columns.iter().enumerate() {
-            self.warn(cell_overflow(title, header.on(columns.figure)), || {
-                path.key("columns").index(index)
-            });
+            self.warn(
+                cell_overflow(title, header.on(columns.figure(index))),
+                || path.key("columns").index(index),
+            );
         }
         let rows = panel
             .rows
@@ -265,7 +273,7 @@ impl Layout<'_> {
                 self.warn(overflow, || row_path().key("label"));
             }
             for (column, cell) in row.cells.iter().enumerate() {
-                let overflow = figure_overflow(cell, kind.on(columns.figure));
+                let overflow = figure_overflow(cell, kind.on(columns.figure(column)));
                 self.warn(overflow, || row_path().key("cells").index(column));
             }
         }
@@ -307,6 +315,27 @@ impl Layout<'_> {
             Some(hint),
         ));
         false
+    }
+
+    /// The error for a panel whose columns, widened to their widest figures, leave the row
+    /// labels no room: the table would run past the margin.
+    fn figures_too_wide(&mut self, panel: &Panel, path: &JsonPath, area: Area) {
+        let hint = if area.landscape {
+            "afrund tallene, eller angiv dem i en større enhed (fx i tusinder, som overskriften \
+             eller noterne så siger)"
+        } else {
+            "afrund tallene, angiv dem i en større enhed (fx i tusinder, som overskriften eller \
+             noterne så siger), eller sæt tabellen i et bilag med liggende sider \
+             (\"landscape\": true)"
+        };
+        self.problems.push(Problem::error(
+            path.clone(),
+            format!(
+                "tabellens {} kolonner er for brede til siden med de største tal i dem",
+                panel.columns.len()
+            ),
+            Some(hint.into()),
+        ));
     }
 
     /// Running text that follows the answer's `markup`: a Markdown link's target is not
@@ -445,26 +474,102 @@ fn unbreakable_stretches(word: &str) -> impl Iterator<Item = &str> {
 struct Columns {
     /// The column of row labels (the room it leaves for text).
     label: f64,
-    /// Each figure column (the room a right-aligned figure may take).
-    figure: f64,
+    /// The room a right-aligned figure may take in each figure column.
+    figures: Vec<f64>,
 }
 
 impl Columns {
-    fn of(panel: &Panel, width: f64) -> Self {
-        let count = panel.columns.len().max(1) as f64;
+    fn of(panel: &Panel, widths: &[f64], width: f64) -> Self {
+        let count = panel.columns.len().max(1);
         if panel.is_labelled() {
+            let widths = &widths[..panel.columns.len()];
             Self {
-                label: width - count * FIGURE_COLUMN - 2.0 * CELL_INSET,
-                figure: FIGURE_COLUMN - FIGURE_GAP,
+                label: width - widths.iter().sum::<f64>() - 2.0 * CELL_INSET,
+                figures: widths.iter().map(|width| width - FIGURE_GAP).collect(),
             }
         } else {
             // Without labels the figure columns share the width equally.
             Self {
                 label: 0.0,
-                figure: width / count - FIGURE_GAP,
+                figures: vec![width / count as f64 - FIGURE_GAP; count],
             }
         }
     }
+
+    /// The room a figure may take in column `index`; any, past the last column (a row with too
+    /// many cells has an error of its own).
+    fn figure(&self, index: usize) -> f64 {
+        self.figures.get(index).copied().unwrap_or(f64::INFINITY)
+    }
+}
+
+/// The width of each figure column of a table whose rows have labels, in em of table text: the
+/// column at each index in every labelled panel, so the panels' columns line up. A column is
+/// 3.4 em, or as wide as its widest figure, word of a text or heading needs: a clerk's figures
+/// in millions must not run into each other. Whether the widened columns still fit the page is
+/// checked with the rest of the layout.
+pub fn figure_columns(table: &Table) -> Vec<f64> {
+    figure_column_widths(table)
+        .into_iter()
+        .map(|width| width / TABLE_SIZE)
+        .collect()
+}
+
+/// [`figure_columns`] in points.
+fn figure_column_widths(table: &Table) -> Vec<f64> {
+    let mut widths: Vec<f64> = Vec::new();
+    for panel in table.panels.iter().filter(|panel| panel.is_labelled()) {
+        if widths.len() < panel.columns.len() {
+            widths.resize(panel.columns.len(), FIGURE_COLUMN);
+        }
+        let header = panel
+            .columns
+            .iter()
+            .map(|title| (title, Type::bold(TABLE_SIZE)));
+        for (index, (title, kind)) in header.enumerate() {
+            widths[index] = widths[index].max(column_for(widest_stretch(title, kind)));
+        }
+        let body = panel
+            .rows
+            .iter()
+            .map(|row| (row, Type::regular(TABLE_SIZE)));
+        let total = panel.total.iter().map(|row| (row, Type::bold(TABLE_SIZE)));
+        for (row, kind) in body.chain(total) {
+            for (index, cell) in row.cells.iter().enumerate().take(widths.len()) {
+                widths[index] = widths[index].max(column_for(figure_width(cell, kind)));
+            }
+        }
+    }
+    widths
+}
+
+/// The width of a figure column for a figure `width` points wide: 3.4 em while the figure
+/// keeps a word space from its neighbour, else the figure with a cell's spacing on both sides,
+/// so a widened column stands as far from the next as the text of any two cells does.
+fn column_for(width: f64) -> f64 {
+    if width + FIGURE_GAP <= FIGURE_COLUMN {
+        FIGURE_COLUMN
+    } else {
+        width + 2.0 * CELL_INSET
+    }
+}
+
+/// The width a cell needs: a number as printed, or the widest word of a text (which wraps at
+/// spaces). A number too large to be exact has an error of its own and is not measured.
+fn figure_width(cell: &Cell, kind: Type) -> f64 {
+    match cell {
+        Cell::Number(_) if !is_exact(cell) => 0.0,
+        Cell::Number(number) => kind.width(&crate::danish::number(number)),
+        Cell::Text(text) => widest_stretch(text, kind),
+    }
+}
+
+/// The width of the widest stretch of `text` that no line break can split.
+fn widest_stretch(text: &str, kind: Type) -> f64 {
+    words(text)
+        .flat_map(unbreakable_stretches)
+        .map(|stretch| kind.width(stretch))
+        .fold(0.0, f64::max)
 }
 
 /// How many figure columns fit across `width`: each needs 3.4 em (in a panel without labels,
@@ -557,6 +662,43 @@ mod tests {
                 assert!(advance(face, c) <= WIDEST_GLYPH, "{c:?} is wider");
             }
         }
+    }
+
+    /// A table of one labelled panel per list of rows, each row's cells as JSON.
+    fn table(panels: &[&[&str]]) -> Table {
+        let panels: Vec<String> = panels
+            .iter()
+            .map(|rows| {
+                let rows: Vec<String> = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(index, cells)| format!(r#"{{"label": "R{index}", "cells": {cells}}}"#))
+                    .collect();
+                format!(
+                    r#"{{"label_header": "Type", "columns": ["2019", "2020"], "rows": [{}]}}"#,
+                    rows.join(", ")
+                )
+            })
+            .collect();
+        serde_json::from_str(&format!(r#"{{"panels": [{}]}}"#, panels.join(", "))).unwrap()
+    }
+
+    #[test]
+    fn a_figure_column_widens_to_its_widest_figure_in_every_panel() {
+        let standard = FIGURE_COLUMN / TABLE_SIZE;
+        assert_eq!(
+            figure_columns(&table(&[&["[123456, 7]"]])),
+            [standard, standard]
+        );
+        let wide = Type::regular(TABLE_SIZE).width("12.345.678");
+        let widened = (wide + 2.0 * CELL_INSET) / TABLE_SIZE;
+        // The second panel's figure widens the first column of both panels, so they line up.
+        let columns = figure_columns(&table(&[&["[1, 2]"], &["[12345678, 2]"]]));
+        assert_eq!(columns, [widened, standard]);
+        // A text cell widens its column to its longest word, not to the whole text.
+        let word = Type::regular(TABLE_SIZE).width("Oplysningerne");
+        let columns = figure_columns(&table(&[&[r#"["Oplysningerne er ikke opgjort", 2]"#]]));
+        assert_eq!(columns, [(word + 2.0 * CELL_INSET) / TABLE_SIZE, standard]);
     }
 
     #[test]

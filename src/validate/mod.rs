@@ -20,6 +20,7 @@ pub use self::committees::{COMMITTEES, full_name, is_name_of};
 use self::enclosures::check_enclosure_references;
 use self::glyphs::check_glyphs;
 use self::layout::check_layout;
+pub use self::layout::figure_columns;
 use self::markup::check_markup;
 use self::question::check_question;
 use self::tables::check_blocks;
@@ -373,6 +374,26 @@ fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
             Some("ret \"question.deadline\" eller \"question.asked_on\"".into()),
         ));
     }
+    let corrects = JsonPath::root().key("corrects_answer_of");
+    if before(answer.corrects_answer_of) {
+        problems.push(Problem::error(
+            corrects.clone(),
+            "det berigtigede svar er dateret før spørgsmålet blev stillet",
+            Some("ret \"corrects_answer_of\" eller \"question.asked_on\"".into()),
+        ));
+    }
+    if let (Some(corrected), Some(date)) = (answer.corrects_answer_of, answer.date)
+        && corrected > date
+    {
+        problems.push(Problem::error(
+            corrects,
+            "det berigtigede svar er dateret efter berigtigelsen",
+            Some(
+                "\"corrects_answer_of\" er datoen for det tidligere svar; ret den eller \"date\""
+                    .into(),
+            ),
+        ));
+    }
 }
 
 #[cfg(test)]
@@ -405,6 +426,34 @@ mod tests {
         );
         assert!(messages("medio marts 2022").is_empty());
         assert!(messages("2022-03-15").is_empty());
+    }
+
+    #[test]
+    fn a_correction_corrects_an_answer_given_between_the_question_and_itself() {
+        let messages = |corrected: &str| -> Vec<String> {
+            let answer: Answer = serde_json::from_value(serde_json::json!({
+                "status": "correction",
+                "date": "2011-04-11",
+                "corrects_answer_of": corrected,
+                "ministry": {"name": "Justitsministeriet"},
+                "question": {"number": 1, "session": "2010-11", "text": "?",
+                    "asked_on": "2011-03-01",
+                    "committee": {"name": "Folketingets Retsudvalg", "abbreviation": "REU"}},
+                "answer": {"blocks": [{"paragraph": "Svar."}]}
+            }))
+            .unwrap();
+            check(&answer).into_iter().map(|p| p.message).collect()
+        };
+        assert!(messages("2011-04-01").is_empty());
+        assert!(messages("2011-04-11").is_empty());
+        assert_eq!(
+            messages("2011-04-12"),
+            ["det berigtigede svar er dateret efter berigtigelsen"]
+        );
+        assert_eq!(
+            messages("2011-02-01"),
+            ["det berigtigede svar er dateret før spørgsmålet blev stillet"]
+        );
     }
 
     #[test]

@@ -151,14 +151,25 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
     check_unique(labels, &path.key("rows"), "rækkenavnet", problems);
     for (row_index, row) in panel.rows.iter().chain(&panel.total).enumerate() {
         for (column, cell) in row.cells.iter().enumerate() {
-            let Cell::Number(figure) = cell else { continue };
-            if let Some(imprecision) = precision::of_figure(figure) {
+            let cell_path = || {
                 let row_path = if row_index < panel.rows.len() {
                     path.key("rows").index(row_index)
                 } else {
                     path.key("total")
                 };
-                problems.push(imprecision.in_answer(row_path.key("cells").index(column)));
+                row_path.key("cells").index(column)
+            };
+            let figure = match cell {
+                Cell::Number(figure) => figure,
+                Cell::Text(text) => {
+                    problems.extend(figure_as_text(text, cell_path));
+                    continue;
+                }
+            };
+            if let Some(imprecision) = precision::of_figure(figure) {
+                problems.push(imprecision.in_answer(cell_path()));
+            } else if let Some(problem) = noisy_decimals(figure, cell_path) {
+                problems.push(problem);
             }
         }
     }
@@ -183,6 +194,51 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
     if let Some(total) = &panel.total.as_ref().filter(|_| panel.total_is_sum) {
         check_total(panel, total, &path.key("total"), problems);
     }
+}
+
+/// A warning for a text cell written like a figure ("1234", "12,5"): it prints as written, without
+/// thousands points, and no total counts it, where the clerk most likely meant a figure.
+fn figure_as_text(text: &str, path: impl FnOnce() -> JsonPath) -> Option<Problem> {
+    let unsigned = text.trim().trim_start_matches(['-', '\u{2212}']);
+    let like_figure = unsigned.starts_with(|c: char| c.is_ascii_digit())
+        && unsigned
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    like_figure.then(|| {
+        Problem::warning(
+            path(),
+            format!("cellen \"{text}\" er skrevet som tekst, men ligner et tal"),
+            Some(
+                "skriv tallet uden anførselstegn og med punktum som decimaltegn (fx 1234 eller \
+                 12.5), så det sættes som tal og tælles med i totalen"
+                    .into(),
+            ),
+        )
+    })
+}
+
+/// The most decimals a figure of a table has without a warning. More is nearly always the
+/// noise of binary arithmetic (0.1 + 0.2 gives 0.30000000000000004) copied from a spreadsheet
+/// or a script, and it would print as written, in a column widened to hold it.
+const MAX_DECIMALS: usize = 6;
+
+/// A warning for a figure with more than [`MAX_DECIMALS`] decimals.
+fn noisy_decimals(figure: &Figure, path: impl FnOnce() -> JsonPath) -> Option<Problem> {
+    let printed = crate::danish::number(figure);
+    let decimals = printed
+        .split_once(',')
+        .map_or(0, |(_, fraction)| fraction.len());
+    (decimals > MAX_DECIMALS).then(|| {
+        Problem::warning(
+            path(),
+            format!("tallet {printed} har {decimals} decimaler, som alle sættes"),
+            Some(
+                "rund tallet af til de decimaler, tabellen skal vise; så mange ligner støj fra \
+                 en beregning"
+                    .into(),
+            ),
+        )
+    })
 }
 
 /// Row labels and column headers name cells in reviews ("Tabel 2 B, Frifundet, 2016"), so
