@@ -62,6 +62,49 @@ fn a_lost_character_is_refused_also_when_written_as_an_escape() {
 }
 
 #[test]
+fn a_finding_about_one_character_points_at_that_character() {
+    // An invisible direction mark deep in a paragraph, written as itself and as an escape: the
+    // report gives its own line and column, underlines it, and shows it as "�" rather than
+    // let it turn the terminal's line around.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = folder.path().join("svar.json");
+    let template = std::fs::read_to_string("tests/fixtures/complete.json").unwrap();
+    let sentence = "Jeg har ikke yderligere bemærkninger.";
+    let (line, prefix) = template
+        .lines()
+        .enumerate()
+        .find_map(|(index, line)| Some((index + 1, &line[..line.find(sentence)?])))
+        .unwrap();
+    let column = prefix.chars().count() + "Jeg har ikke ".chars().count() + 1;
+    for written in ["\u{202e}", "\\u202E"] {
+        let text = template.replace(
+            sentence,
+            &format!("Jeg har ikke {written}yderligere bemærkninger."),
+        );
+        std::fs::write(&answer, text).unwrap();
+        let output = svar().arg("check").arg(&answer).output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let place = format!("{}:{line}:{column}", answer.display());
+        assert!(stderr.contains(&place), "{place} missing:\n{stderr}");
+        assert!(!stderr.contains('\u{202e}'), "{stderr}");
+        let caret = if written.starts_with('\\') {
+            "^^^^^^"
+        } else {
+            "^"
+        };
+        let underline = stderr
+            .lines()
+            .find(|line| line.contains('^'))
+            .unwrap_or_default();
+        assert!(
+            underline.trim_end().ends_with(&format!(" {caret}")),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
 fn danish_and_typographic_characters_pass_and_print() {
     let (code, report) = common::check_output("tests/fixtures/content/typography.json");
     assert_eq!(code, 0, "{report}");

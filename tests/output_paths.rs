@@ -42,6 +42,12 @@ fn a_redline_or_watched_pdf_may_not_replace_the_answer() {
             1,
         ),
         (
+            // Through a folder that does not exist yet: still the answer, and nothing created.
+            vec!["render", "a.json", "-o", "./nyd/../a.json"],
+            "fejl: -o ./nyd/../a.json er en fil, ikke en mappe; angiv en mappe, eller et filnavn, der ender på .pdf\n",
+            1,
+        ),
+        (
             vec!["render", "a.json", "-o", "a.json/x.pdf"],
             "fejl: a.json/x.pdf: a.json er en fil, ikke en mappe; vælg en anden mappe\n",
             1,

@@ -107,3 +107,30 @@ fn figures_in_millions_widen_their_columns_instead_of_running_together() {
         ["I", "alt", "1.469.134,5", "2.691.356,25", "12.345.683"]
     );
 }
+
+#[test]
+fn a_long_office_name_wraps_in_the_metadata_column_beside_the_ministry() {
+    // "Kontoret for Forvaltningsret, … Samarbejde" and a long case number would give the
+    // metadata column more than half the page and push it over "Justitsministeriet".
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("long-office.json"), folder.path());
+    let ministry = words_of_line(&pdf, "Justitsministeriet")
+        .into_iter()
+        .find(|word| word.0 == "Justitsministeriet")
+        .unwrap();
+    for label in ["Dato:", "Kontor:"] {
+        let (_, left, _) = words_of_line(&pdf, label)
+            .into_iter()
+            .find(|word| word.0 == label)
+            .unwrap();
+        assert!(
+            left > ministry.2 + 10.0,
+            "{label} at {left} over {ministry:?}"
+        );
+    }
+    let text = pdf_page_text(&pdf, 1);
+    assert!(
+        text.contains("Kontoret for Forvaltningsret, Databeskyttelse og Internationalt"),
+        "{text}"
+    );
+}

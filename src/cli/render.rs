@@ -190,6 +190,23 @@ pub fn load_templates(
 /// How many compilations a memo-cache entry may go unused before it is dropped.
 const EVICT_AFTER: usize = 8;
 
+/// `path` with each `..` taking away the name before it, as it will be once the folders it
+/// names are created: `nyd/../svar.json` is `svar.json`, though the system cannot follow it
+/// while `nyd` does not exist.
+fn lexically(path: &Path) -> PathBuf {
+    let mut resolved = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir if resolved.file_name().is_some() => {
+                resolved.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => resolved.push(other),
+        }
+    }
+    resolved
+}
+
 /// The files in an own template folder, if one is given and can be read.
 fn own_templates(folder: Option<&Path>) -> Vec<PathBuf> {
     let entries = folder.and_then(|folder| std::fs::read_dir(folder).ok());
@@ -213,7 +230,7 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, P
     if let Some(output) = args
         .output
         .as_deref()
-        .filter(|o| o.is_file() && !is_pdf_name(o))
+        .filter(|o| (o.is_file() || lexically(o).is_file()) && !is_pdf_name(o))
     {
         return Err(format!(
             "-o {} er en fil, ikke en mappe; angiv en mappe, eller et filnavn, der ender på .pdf",

@@ -44,7 +44,7 @@ impl<'a> Excerpt<'a> {
         let whole_line = &text[line_start..line_end];
         if whole_line.chars().count() <= LONGEST_LINE {
             return Self {
-                file: SimpleFile::new(name, Cow::Borrowed(text)),
+                file: SimpleFile::new(name, visible(Cow::Borrowed(text))),
                 span,
                 column,
             };
@@ -56,11 +56,35 @@ impl<'a> Excerpt<'a> {
         let start = padding.len() + start_in_shown;
         let end = (start + (span.end - span.start)).min(padding.len() + text_end);
         Self {
-            file: SimpleFile::new(name, Cow::Owned(padding + &shown)),
+            file: SimpleFile::new(name, visible(Cow::Owned(padding + &shown))),
             span: start..end.max(start),
             column,
         }
     }
+}
+
+/// `text` with every invisible character that is not a line break or tab (U+202E, which turns
+/// the rest of a terminal's line around, U+200B, control characters) shown as "�", or as "?"s
+/// where it takes other than three bytes, so every byte keeps its place and a finding about
+/// the character has something to point at.
+fn visible(text: Cow<'_, str>) -> Cow<'_, str> {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    let hidden = |c: char| {
+        (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+            || c.general_category() == GeneralCategory::Format
+    };
+    if !text.chars().any(hidden) {
+        return text;
+    }
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if hidden(c) && c.len_utf8() == 3 => shown.push('\u{fffd}'),
+            c if hidden(c) => shown.push_str(&"?".repeat(c.len_utf8())),
+            c => shown.push(c),
+        }
+    }
+    Cow::Owned(shown)
 }
 
 /// The part of `line` around byte `at` that is shown, with "…" where it was cut, and where
@@ -122,6 +146,15 @@ impl<'a> Files<'a> for Excerpt<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_are_shown_in_the_same_number_of_bytes() {
+        let text = "a\u{202e}b\u{ad}c\u{1}d\u{e0001}e\n\tf";
+        let shown = visible(Cow::Borrowed(text));
+        assert_eq!(shown, "a\u{fffd}b??c?d????e\n\tf");
+        assert_eq!(shown.len(), text.len());
+        assert!(matches!(visible(Cow::Borrowed("æøå")), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn a_short_line_is_shown_whole_and_a_long_one_around_the_place() {

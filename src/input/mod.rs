@@ -189,12 +189,17 @@ pub fn check_text_with(
             path: JsonPath::root().key("ministry").key("profile"),
             message: problem.message,
             hint: Some(problem.hint),
+            character: None,
         }),
     }
     let findings = problems
         .into_iter()
         .map(|problem| {
-            let span = first_line(text, locator.span(&problem.path, false).unwrap_or(0..0));
+            let span = locator.span(&problem.path, false).unwrap_or(0..0);
+            let span = problem
+                .character
+                .and_then(|c| character_in(text, span.clone(), c))
+                .unwrap_or_else(|| first_line(text, span));
             Finding::located(
                 problem.severity,
                 problem.path,
@@ -214,6 +219,28 @@ fn list_for_object(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> 
     let span = first_line(text, locator.span(&path, false).unwrap_or(0..0));
     let (message, hint) = serde_error::list_for_object();
     Some(Finding::error(path, message, Some(hint), span, lines))
+}
+
+/// Where `c` is written in the JSON value at `span`: the character itself, or its `\u` escape
+/// (`\u202e`, `\u202E`; a pair of them for a character beyond U+FFFF). `None` if it is not
+/// there, as for a character in the ministry's profile, reported at the answer's "profile".
+fn character_in(
+    text: &str,
+    span: std::ops::Range<usize>,
+    c: char,
+) -> Option<std::ops::Range<usize>> {
+    let written = &text[span.clone()];
+    if let Some(at) = written.find(c) {
+        return Some(span.start + at..span.start + at + c.len_utf8());
+    }
+    let escape: String = c
+        .encode_utf16(&mut [0; 2])
+        .iter()
+        .map(|unit| format!("\\u{unit:04x}"))
+        .collect();
+    // Lowering ASCII letters keeps every byte where it was.
+    let at = written.to_ascii_lowercase().find(&escape)?;
+    Some(span.start + at..span.start + at + escape.len())
 }
 
 /// A list or object spans many lines; pointing at its first line is clearer.

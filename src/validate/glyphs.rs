@@ -49,7 +49,10 @@ pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Probl
             && !reported.contains(&c)
         {
             reported.push(c);
-            problems.push(problem);
+            problems.push(Problem {
+                character: Some(c),
+                ..problem
+            });
         }
     }
 }

@@ -41,6 +41,9 @@ pub struct Problem {
     pub message: String,
     /// What to do about it, in Danish.
     pub hint: Option<String>,
+    /// The one character of the text the problem is about, so the report can point at it
+    /// rather than at the whole text (an invisible character in a long paragraph).
+    pub character: Option<char>,
 }
 
 impl Problem {
@@ -50,6 +53,7 @@ impl Problem {
             path,
             message: message.into(),
             hint,
+            character: None,
         }
     }
 
@@ -59,6 +63,7 @@ impl Problem {
             path,
             message: message.into(),
             hint,
+            character: None,
         }
     }
 }
