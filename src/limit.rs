@@ -84,7 +84,7 @@ fn looks_like_thousands(text: &str) -> bool {
 pub enum LimitError {
     /// The work took longer than the limit.
     #[error(
-        "Typst blev ikke færdig inden for {} sekunder og blev opgivet; en skabelon løber måske i ring (grænsen sættes med --time-limit)",
+        "Typst blev ikke færdig inden for {} sekunder og blev opgivet; en skabelon løber måske i ring, eller svaret er usædvanligt stort (grænsen sættes med --time-limit)",
         TimeLimit(*limit)
     )]
     TimedOut {

@@ -55,8 +55,8 @@ fn summary_line(change: &Change, marked: bool) -> String {
     let what = match &change.kind {
         ChangeKind::Value { old, new } => format!(
             "{} → {}",
-            old.as_deref().unwrap_or("(intet)"),
-            new.as_deref().unwrap_or("(intet)")
+            old.as_deref().unwrap_or("(ingen)"),
+            new.as_deref().unwrap_or("(ingen)")
         ),
         ChangeKind::Text { .. } if marked => "ændret (se markeringen)".to_string(),
         ChangeKind::Text { segments, .. } => format!("ændret: {}", plain_marks(segments)),

@@ -573,7 +573,7 @@ mod spreadsheets {
         assert_eq!(
             stderr,
             format!(
-                "fejl: sager.csv, linje 3, kolonne 12: \"1,234.5\" kan ikke læses som et tal
+                "fejl: sager.csv, linje 3, tegn 12: \"1,234.5\" kan ikke læses som et tal
    ┌─ svar.json:45:28
    │
 45 │                     \"csv\": \"sager.csv\"
@@ -590,7 +590,7 @@ mod spreadsheets {
             assert_eq!(
                 first_error(&csv),
                 format!(
-                    "fejl: sager.csv, linje 3, kolonne {column}: \"{written}\" kan ikke læses som et tal"
+                    "fejl: sager.csv, linje 3, tegn {column}: \"{written}\" kan ikke læses som et tal"
                 )
             );
         }
@@ -602,7 +602,7 @@ mod spreadsheets {
         assert_eq!(code, 1, "{stderr}");
         assert!(
             stderr.starts_with(
-                "fejl: sager.csv, linje 2, kolonne 11: \"1e3\" kan ikke læses som et tal\n"
+                "fejl: sager.csv, linje 2, tegn 11: \"1e3\" kan ikke læses som et tal\n"
             ),
             "{stderr}"
         );
@@ -614,7 +614,7 @@ mod spreadsheets {
         );
         assert_eq!(
             first_error("Type,2009\nBehandlet,1E3\n"),
-            "fejl: sager.csv, linje 2, kolonne 11: \"1E3\" kan ikke læses som et tal"
+            "fejl: sager.csv, linje 2, tegn 11: \"1E3\" kan ikke læses som et tal"
         );
     }
 
@@ -627,7 +627,7 @@ mod spreadsheets {
         assert_eq!(code, 1, "{stderr}");
         assert!(
             stderr.starts_with(
-                "fejl: sager.csv, linje 3, kolonne 7: \"1.2.3\" kan ikke læses som et tal\n"
+                "fejl: sager.csv, linje 3, tegn 7: \"1.2.3\" kan ikke læses som et tal\n"
             ),
             "{stderr}"
         );
@@ -671,7 +671,7 @@ mod spreadsheets {
     fn a_quote_that_never_closes_is_reported_where_it_opens() {
         assert_eq!(
             first_error("Type;2009;2010\n\"Beh;x;1;2\n"),
-            "fejl: sager.csv, linje 2, kolonne 1: et anførselstegn lukkes ikke"
+            "fejl: sager.csv, linje 2, tegn 1: et anførselstegn lukkes ikke"
         );
     }
 
@@ -731,7 +731,7 @@ mod spreadsheets {
         assert_eq!(
             message_and_hint(&stderr),
             [
-                "fejl: sager.csv, linje 1, kolonne 1: regnearket har \"Type\" over rækkenavnene, men panelet har \"label_header\": \"Afgørelsestype\"",
+                "fejl: sager.csv, linje 1, tegn 1: regnearket har \"Type\" over rækkenavnene, men panelet har \"label_header\": \"Afgørelsestype\"",
                 "= tip: skriv overskriften ét sted: fjern \"label_header\" fra panelet, eller slet \"Type\" i regnearkets første celle",
             ]
         );
@@ -766,15 +766,15 @@ mod spreadsheets {
         assert_eq!(
             message_and_hint(&stderr),
             [
-                "fejl: sager.csv, linje 2, kolonne 3: tallet \"0,10000000000000001\" har for mange cifre til at blive sat præcist",
+                "fejl: sager.csv, linje 2, tegn 3: tallet \"0,10000000000000001\" har for mange cifre til at blive sat præcist",
                 "= tip: rund tallet af til højst 15 betydende cifre",
-                "fejl: sager.csv, linje 3, kolonne 3: tallet \"2,00000000000000001\" har for mange cifre til at blive sat præcist",
+                "fejl: sager.csv, linje 3, tegn 3: tallet \"2,00000000000000001\" har for mange cifre til at blive sat præcist",
                 "= tip: rund tallet af til højst 15 betydende cifre",
             ]
         );
         assert_eq!(
             first_error("Type;2009\nA;9.007.199.254.740.993\n"),
-            "fejl: sager.csv, linje 2, kolonne 3: tallet \"9.007.199.254.740.993\" er for stort til at blive sat præcist"
+            "fejl: sager.csv, linje 2, tegn 3: tallet \"9.007.199.254.740.993\" er for stort til at blive sat præcist"
         );
     }
 
@@ -798,7 +798,7 @@ mod spreadsheets {
         assert_eq!(
             message_and_hint(&stderr),
             [
-                "fejl: sager.csv, linje 1, kolonne 15: hver linje slutter med et ekstra \";\", så regnearket har en tom kolonne til højre for tabellen",
+                "fejl: sager.csv, linje 1, tegn 15: hver linje slutter med et ekstra \";\", så regnearket har en tom kolonne til højre for tabellen",
                 "= tip: markér kolonnerne til højre for tabellen i regnearket, slet dem, og gem igen; eller slet det sidste \";\" på hver linje",
             ]
         );
@@ -816,13 +816,13 @@ mod spreadsheets {
         assert_eq!(
             message_and_hint(&stderr),
             [
-                "fejl: sager.csv, linje 2, kolonne 3: cellen er tom",
+                "fejl: sager.csv, linje 2, tegn 3: cellen er tom",
                 "= tip: skriv et tal, eller fx \"-\" i en tom celle",
             ]
         );
         assert_eq!(
             first_error("Type;;2010\nA;1;2\n"),
-            "fejl: sager.csv, linje 1, kolonne 6: kolonneoverskriften er tom"
+            "fejl: sager.csv, linje 1, tegn 6: kolonneoverskriften er tom"
         );
     }
 
@@ -842,7 +842,7 @@ mod spreadsheets {
         let (_, stderr) = run_with_panel("check", "./sager.csv", "", "Type;2009\nA;1.23\n");
         assert!(
             stderr.starts_with(
-                "fejl: sager.csv, linje 2, kolonne 3: \"1.23\" kan ikke læses som et tal\n"
+                "fejl: sager.csv, linje 2, tegn 3: \"1.23\" kan ikke læses som et tal\n"
             ),
             "{stderr}"
         );
@@ -856,7 +856,7 @@ mod spreadsheets {
         assert_eq!(
             message_and_hint(&stderr),
             [
-                "fejl: sager.csv, linje 2, kolonne 9: tegnet her kan ikke læses: regnearket er ikke gemt som UTF-8, eller et tegn er gået tabt (�)",
+                "fejl: sager.csv, linje 2, tegn 9: tegnet her kan ikke læses: regnearket er ikke gemt som UTF-8, eller et tegn er gået tabt (�)",
                 "= tip: åbn regnearket i Excel, og gem det igen med \"Gem som\" og filtypen \"CSV UTF-8 (kommasepareret)\"; står der �, så skriv tegnet igen",
             ]
         );

@@ -569,11 +569,12 @@ impl Reader<'_> {
     }
 }
 
-/// A place in a spreadsheet as messages name it: "sager.csv, linje 3" or, with a column,
-/// "sager.csv, linje 3, kolonne 8".
+/// A place in a spreadsheet as messages name it: "sager.csv, linje 3" or, with the character
+/// the cell starts at, "sager.csv, linje 3, tegn 8" (not "kolonne", which in a spreadsheet
+/// program is a column of cells, and in svar's own messages a table's column).
 fn place(file: &str, line: usize, column: Option<usize>) -> String {
     match column {
-        Some(column) => format!("{file}, linje {line}, kolonne {column}"),
+        Some(column) => format!("{file}, linje {line}, tegn {column}"),
         None => format!("{file}, linje {line}"),
     }
 }
@@ -611,8 +612,8 @@ mod tests {
         assert_eq!(
             messages("Type;2009;2010\nA;1,234.5;1\nB;2;1e3\n"),
             [
-                "sager.csv, linje 2, kolonne 3: \"1,234.5\" kan ikke læses som et tal",
-                "sager.csv, linje 3, kolonne 5: \"1e3\" kan ikke læses som et tal",
+                "sager.csv, linje 2, tegn 3: \"1,234.5\" kan ikke læses som et tal",
+                "sager.csv, linje 3, tegn 5: \"1e3\" kan ikke læses som et tal",
             ]
         );
     }
@@ -632,7 +633,7 @@ mod tests {
     fn a_quote_that_never_closes_is_refused_where_it_opens() {
         assert_eq!(
             messages("Type;2009;2010\n\"Beh;x;1;2\n"),
-            ["sager.csv, linje 2, kolonne 1: et anførselstegn lukkes ikke"]
+            ["sager.csv, linje 2, tegn 1: et anførselstegn lukkes ikke"]
         );
     }
 
@@ -651,14 +652,14 @@ mod tests {
         assert_eq!(
             messages("Type;2009\nA;0,10000000000000001\nB;2,00000000000000001\nI alt;2,1\n"),
             [
-                "sager.csv, linje 2, kolonne 3: tallet \"0,10000000000000001\" har for mange cifre til at blive sat præcist",
-                "sager.csv, linje 3, kolonne 3: tallet \"2,00000000000000001\" har for mange cifre til at blive sat præcist",
+                "sager.csv, linje 2, tegn 3: tallet \"0,10000000000000001\" har for mange cifre til at blive sat præcist",
+                "sager.csv, linje 3, tegn 3: tallet \"2,00000000000000001\" har for mange cifre til at blive sat præcist",
             ]
         );
         assert_eq!(
             messages("Type;2009\nA;9.007.199.254.740.993\n"),
             [
-                "sager.csv, linje 2, kolonne 3: tallet \"9.007.199.254.740.993\" er for stort til at blive sat præcist"
+                "sager.csv, linje 2, tegn 3: tallet \"9.007.199.254.740.993\" er for stort til at blive sat præcist"
             ]
         );
     }
@@ -685,20 +686,20 @@ mod tests {
         assert_eq!(
             messages("Type;2009;2010;\nA;1;2;\n"),
             [
-                "sager.csv, linje 1, kolonne 15: hver linje slutter med et ekstra \";\", så regnearket har en tom kolonne til højre for tabellen"
+                "sager.csv, linje 1, tegn 15: hver linje slutter med et ekstra \";\", så regnearket har en tom kolonne til højre for tabellen"
             ]
         );
         assert_eq!(
             messages("Type,2009,,\nA,1,,\nB,x,,\n"),
             [
-                "sager.csv, linje 1, kolonne 10: hver linje slutter med 2 ekstra \",\", så regnearket har tomme kolonner til højre for tabellen"
+                "sager.csv, linje 1, tegn 10: hver linje slutter med 2 ekstra \",\", så regnearket har tomme kolonner til højre for tabellen"
             ]
         );
         // Other mistakes are found as well, at their own places.
         assert_eq!(
             messages("Type;\nA;\n"),
             [
-                "sager.csv, linje 1, kolonne 5: hver linje slutter med et ekstra \";\", så regnearket har en tom kolonne til højre for tabellen",
+                "sager.csv, linje 1, tegn 5: hver linje slutter med et ekstra \";\", så regnearket har en tom kolonne til højre for tabellen",
                 "sager.csv, linje 1: overskriftsrækken har kun én celle, så panelet får ingen kolonner",
             ]
         );
@@ -707,7 +708,7 @@ mod tests {
         assert_eq!(
             messages("Type;2009; \nA;1; \n"),
             [
-                "sager.csv, linje 1, kolonne 10: hver linje slutter med et ekstra \";\", så regnearket har en tom kolonne til højre for tabellen"
+                "sager.csv, linje 1, tegn 10: hver linje slutter med et ekstra \";\", så regnearket har en tom kolonne til højre for tabellen"
             ]
         );
     }
@@ -723,10 +724,10 @@ mod tests {
         assert_eq!(
             messages("Type;2009;;2010\nA;;1;2\nB;1;;\n"),
             [
-                "sager.csv, linje 1, kolonne 11: kolonneoverskriften er tom",
-                "sager.csv, linje 2, kolonne 3: cellen er tom",
-                "sager.csv, linje 3, kolonne 5: cellen er tom",
-                "sager.csv, linje 3, kolonne 6: cellen er tom",
+                "sager.csv, linje 1, tegn 11: kolonneoverskriften er tom",
+                "sager.csv, linje 2, tegn 3: cellen er tom",
+                "sager.csv, linje 3, tegn 5: cellen er tom",
+                "sager.csv, linje 3, tegn 6: cellen er tom",
             ]
         );
     }
@@ -737,7 +738,7 @@ mod tests {
         let text = crate::input::decode(bytes);
         assert_eq!(
             parse(&text, "sager.csv").err().unwrap()[0].message,
-            "sager.csv, linje 2, kolonne 9: tegnet her kan ikke læses: regnearket er ikke gemt som UTF-8, eller et tegn er gået tabt (�)"
+            "sager.csv, linje 2, tegn 9: tegnet her kan ikke læses: regnearket er ikke gemt som UTF-8, eller et tegn er gået tabt (�)"
         );
     }
 
@@ -762,7 +763,7 @@ mod tests {
             label_header(own(), Some(cell("Type")), "s.csv")
                 .unwrap_err()
                 .message,
-            "s.csv, linje 1, kolonne 1: regnearket har \"Type\" over rækkenavnene, men panelet har \"label_header\": \"Afgørelsestype\""
+            "s.csv, linje 1, tegn 1: regnearket har \"Type\" over rækkenavnene, men panelet har \"label_header\": \"Afgørelsestype\""
         );
     }
 

@@ -79,6 +79,7 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
     check_question(&answer.question, &root.key("question"), &mut problems);
     check_dates(answer, &mut problems);
     check_status(answer, &mut problems);
+    check_minister_title(answer, &mut problems);
     let blocks = root.key("answer").key("blocks");
     // An interim answer may consist of its standard sentence alone.
     if answer.answer.blocks.is_empty() && answer.status != crate::model::Status::Interim {
@@ -241,6 +242,23 @@ fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
     }
     if is_printed(path) {
         check_glyphs(text, path, problems);
+        if let Some(control) = text.chars().find(|c| c.is_control() && !c.is_whitespace()) {
+            problems.push(Problem {
+                character: Some(control),
+                ..Problem::warning(
+                    path.clone(),
+                    format!(
+                        "teksten har styretegnet U+{:04X}, som ikke sættes",
+                        u32::from(control)
+                    ),
+                    Some(
+                        "slet det; det er usynligt og kommer som regel med ved kopiering fra et \
+                         andet program"
+                            .into(),
+                    ),
+                )
+            });
+        }
     }
 }
 
@@ -316,6 +334,31 @@ fn check_status(answer: &Answer, problems: &mut Vec<Problem>) {
             "\"corrects_answer_of\" hører kun til en berigtigelse",
             Some("sæt \"status\": \"correction\", eller fjern feltet".into()),
         ));
+    }
+}
+
+/// The minister's title is how the texts svar writes name the minister ("stillet til
+/// justitsministeren"); without it they say "ministeren", which no ministry writes.
+fn check_minister_title(answer: &Answer, problems: &mut Vec<Problem>) {
+    if answer.ministry.minister_title.is_none() {
+        problems.push(Problem::warning(
+            JsonPath::root().key("ministry"),
+            "ministerens titel mangler, så svaret skriver \"ministeren\"",
+            Some(format!(
+                "angiv \"minister_title\" med lille forbogstav, fx \"{}\"",
+                suggested_title(&answer.ministry.name)
+            )),
+        ));
+    }
+}
+
+/// "justitsministeren" for "Justitsministeriet"; "ministeren for …" is left to the clerk.
+fn suggested_title(ministry: &str) -> String {
+    match ministry.trim().strip_suffix("ministeriet") {
+        Some(field) if !field.is_empty() && !field.contains(' ') => {
+            format!("{}ministeren", field.to_lowercase())
+        }
+        _ => "justitsministeren".to_string(),
     }
 }
 
@@ -412,7 +455,7 @@ mod tests {
             serde_json::from_value(serde_json::json!({
                 "status": "interim",
                 "final_answer_expected": expected,
-                "ministry": {"name": "Sundhedsministeriet"},
+                "ministry": {"name": "Sundhedsministeriet", "minister_title": "sundhedsministeren"},
                 "question": {"number": 1, "session": "2021-22", "text": "?",
                     "committee": {"name": "Folketingets Sundhedsudvalg", "abbreviation": "SUU"}},
                 "answer": {"blocks": []}
@@ -434,13 +477,52 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_minister_title_is_a_warning_with_the_title_to_write() {
+        let answer: Answer = serde_json::from_value(serde_json::json!({
+            "ministry": {"name": "Skatteministeriet"},
+            "question": {"number": 1, "session": "2018-19", "text": "?",
+                "committee": {"name": "Folketingets Skatteudvalg", "abbreviation": "SAU"}},
+            "answer": {"blocks": [{"paragraph": "Svar."}]}
+        }))
+        .unwrap();
+        let problems = check(&answer);
+        let problem = problems
+            .iter()
+            .find(|problem| problem.path.to_string() == "ministry")
+            .expect("a warning at the ministry");
+        assert_eq!(problem.severity, Severity::Warning);
+        assert_eq!(
+            problem.hint.as_deref(),
+            Some("angiv \"minister_title\" med lille forbogstav, fx \"skatteministeren\"")
+        );
+        assert_eq!(suggested_title("Ministeriet for Børn"), "justitsministeren");
+    }
+
+    #[test]
+    fn a_control_character_in_a_printed_text_is_a_warning_at_the_character() {
+        let mut problems = Vec::new();
+        let path = JsonPath::root().key("ministry").key("office");
+        check_text("Stats\u{0}retskontoret", &path, &mut problems);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].severity, Severity::Warning);
+        assert_eq!(
+            problems[0].message,
+            "teksten har styretegnet U+0000, som ikke sættes"
+        );
+        assert_eq!(problems[0].character, Some('\u{0}'));
+        problems.clear();
+        check_text("To linjer\r\nog\ttabulator", &path, &mut problems);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
     fn a_correction_corrects_an_answer_given_between_the_question_and_itself() {
         let messages = |corrected: &str| -> Vec<String> {
             let answer: Answer = serde_json::from_value(serde_json::json!({
                 "status": "correction",
                 "date": "2011-04-11",
                 "corrects_answer_of": corrected,
-                "ministry": {"name": "Justitsministeriet"},
+                "ministry": {"name": "Justitsministeriet", "minister_title": "justitsministeren"},
                 "question": {"number": 1, "session": "2010-11", "text": "?",
                     "asked_on": "2011-03-01",
                     "committee": {"name": "Folketingets Retsudvalg", "abbreviation": "REU"}},
