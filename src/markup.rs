@@ -131,8 +131,24 @@ fn convert(text: &str, mut footnotes: Option<&mut Footnotes>) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     let mut links_open: Vec<bool> = Vec::new();
     let mut paragraphs = 0;
+    // Where the text printed so far ends, to tell a blank line before the next block.
+    let mut printed_to = 0;
     let mut events = Parser::new_ext(&source.text, options()).into_offset_iter();
     while let Some((event, range)) = events.next() {
+        let starts_block = match &event {
+            Event::Start(Tag::Paragraph) => true,
+            Event::Start(tag) => !is_inline(tag),
+            _ => false,
+        };
+        if starts_block {
+            if paragraphs > 0 {
+                out.push_str(&source.breaks_between(printed_to, range.start));
+            }
+            paragraphs += 1;
+        }
+        if !matches!(event, Event::Start(_) | Event::End(_)) || starts_block {
+            printed_to = range.end;
+        }
         match event {
             Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
                 out.push_str(&escape::markup(&text));
@@ -140,12 +156,7 @@ fn convert(text: &str, mut footnotes: Option<&mut Footnotes>) -> String {
             // Code prints as written, backticks included: answers have no code to typeset.
             Event::Code(_) => out.push_str(&source.as_written(range)),
             Event::SoftBreak | Event::HardBreak => out.push_str("#linebreak();"),
-            Event::Start(Tag::Paragraph) => {
-                if paragraphs > 0 {
-                    out.push_str("#linebreak();");
-                }
-                paragraphs += 1;
-            }
+            Event::Start(Tag::Paragraph) => {}
             Event::Start(Tag::Emphasis) => out.push_str("#emph["),
             Event::Start(Tag::Strong) => out.push_str("#strong["),
             Event::End(TagEnd::Emphasis | TagEnd::Strong) => out.push_str("];"),
@@ -188,6 +199,14 @@ fn convert(text: &str, mut footnotes: Option<&mut Footnotes>) -> String {
     out
 }
 
+/// Whether a construct sits inside a line of text rather than starting a block of its own.
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Image { .. } | Tag::Strikethrough
+    )
+}
+
 /// Skips the events inside a construct whose start was just read, up to its end.
 fn skip_to_end<'a>(events: &mut impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>) {
     let mut depth = 1;
@@ -221,7 +240,11 @@ impl Protected {
         };
         // A lone carriage return ends a line for Markdown as well (text pasted from an old Mac
         // program), so it is protected like any other line.
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = if text.contains('\r') {
+            std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
         for (index, line) in text.split('\n').enumerate() {
             if index > 0 {
                 protected.text.push('\n');
@@ -233,6 +256,17 @@ impl Protected {
             protected.text.push_str(&line.text);
         }
         protected
+    }
+
+    /// The line breaks that part two blocks of the text, the first printed up to `end`, the
+    /// next starting at `start`: one for a line break, two (an empty line) for a blank line.
+    fn breaks_between(&self, end: usize, start: usize) -> &'static str {
+        let gap = self.text.get(end..start).unwrap_or_default();
+        if gap.matches('\n').count() >= 2 {
+            "#linebreak();#linebreak();"
+        } else {
+            "#linebreak();"
+        }
     }
 
     /// The part `range` of the text printed as the clerk wrote it: without svar's backslashes,
@@ -366,6 +400,23 @@ mod tests {
             "\\<p\\>Se nedenfor#linebreak();1\\. januar 2019 \\- 3 sager"
         );
         assert_eq!(typst("`a\n- b`"), "\\`a#linebreak();\\- b\\`");
+    }
+
+    #[test]
+    fn a_blank_line_prints_as_an_empty_line_also_around_a_block_printed_as_written() {
+        assert_eq!(typst("Før\n\nEfter"), "Før#linebreak();#linebreak();Efter");
+        assert_eq!(
+            typst("Før\n\n<div>x</div>"),
+            "Før#linebreak();#linebreak();\\<div\\>x\\<\\/div\\>"
+        );
+        assert_eq!(
+            typst("Før\n<div>\nx\n</div>\nEfter"),
+            "Før#linebreak();\\<div\\>#linebreak();x#linebreak();\\<\\/div\\>#linebreak();Efter"
+        );
+        assert_eq!(
+            typst("![logo](x.png) *a*"),
+            "!\\[logo\\]\\(x\\.png\\) #emph[a];"
+        );
     }
 
     #[test]

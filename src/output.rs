@@ -89,7 +89,12 @@ impl Inputs {
         if self.files.is_empty() {
             return None;
         }
-        self.files.get(&output.canonicalize().ok()?)
+        // A path through a folder not made yet ("nyd/../a.json") is where it will lead.
+        let resolved = output
+            .canonicalize()
+            .or_else(|_| lexically(output).canonicalize())
+            .ok()?;
+        self.files.get(&resolved)
     }
 }
 
@@ -106,7 +111,8 @@ pub fn check_pdf_path(pdf: &Path, inputs: &Inputs) -> Result<(), OutputPathError
 /// Checks that `output` may be written: no folder on its way is a file, and it is none of
 /// `inputs` (however either is spelled).
 pub fn check_output_path(output: &Path, inputs: &Inputs) -> Result<(), OutputPathError> {
-    if let Some(file) = output.ancestors().skip(1).find(|folder| folder.is_file()) {
+    let is_file = |folder: &Path| folder.is_file() || lexically(folder).is_file();
+    if let Some(file) = output.ancestors().skip(1).find(|folder| is_file(folder)) {
         return Err(OutputPathError::FolderIsFile(
             output.to_path_buf(),
             file.to_path_buf(),
@@ -119,6 +125,23 @@ pub fn check_output_path(output: &Path, inputs: &Inputs) -> Result<(), OutputPat
         )),
         None => Ok(()),
     }
+}
+
+/// `path` with each `..` taking away the name before it, as it will be once the folders it
+/// names are created: `nyd/../svar.json` is `svar.json`, though the system cannot follow it
+/// while `nyd` does not exist.
+pub fn lexically(path: &Path) -> PathBuf {
+    let mut resolved = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir if resolved.file_name().is_some() => {
+                resolved.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => resolved.push(other),
+        }
+    }
+    resolved
 }
 
 /// Whether a path names a PDF file, whatever the case of its extension.

@@ -48,6 +48,16 @@ fn a_redline_or_watched_pdf_may_not_replace_the_answer() {
             1,
         ),
         (
+            vec!["render", "a.json", "-o", "./nyd/../a.json/x.pdf"],
+            "fejl: ./nyd/../a.json/x.pdf: ./nyd/../a.json er en fil, ikke en mappe; vælg en anden mappe\n",
+            1,
+        ),
+        (
+            vec!["render", "a.pdf", "-o", "./nyd/../a.pdf"],
+            "fejl: ./nyd/../a.pdf: filen ville erstatte a.pdf, som den laves ud fra; vælg et andet navn eller en anden mappe\n",
+            1,
+        ),
+        (
             vec!["render", "a.json", "-o", "a.json/x.pdf"],
             "fejl: a.json/x.pdf: a.json er en fil, ikke en mappe; vælg en anden mappe\n",
             1,

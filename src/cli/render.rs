@@ -12,7 +12,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::limit::{TimeLimit, run_with_limit};
-use crate::output::{Inputs, check_output_path, check_pdf_path, is_pdf_name, write_atomically};
+use crate::output::{
+    Inputs, check_output_path, check_pdf_path, is_pdf_name, lexically, write_atomically,
+};
 use crate::pdf::{ExportOptions, GeneratedSource, Standard, StandardChoice, StandardError};
 use crate::render::{TemplateSet, typst_source};
 use crate::{Error, input, typeset_generated};
@@ -189,23 +191,6 @@ pub fn load_templates(
 
 /// How many compilations a memo-cache entry may go unused before it is dropped.
 const EVICT_AFTER: usize = 8;
-
-/// `path` with each `..` taking away the name before it, as it will be once the folders it
-/// names are created: `nyd/../svar.json` is `svar.json`, though the system cannot follow it
-/// while `nyd` does not exist.
-fn lexically(path: &Path) -> PathBuf {
-    let mut resolved = PathBuf::new();
-    for component in path.components() {
-        match component {
-            std::path::Component::ParentDir if resolved.file_name().is_some() => {
-                resolved.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => resolved.push(other),
-        }
-    }
-    resolved
-}
 
 /// The files in an own template folder, if one is given and can be read.
 fn own_templates(folder: Option<&Path>) -> Vec<PathBuf> {

@@ -18,6 +18,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 pub use self::attachments::{Attachment, PROFILE_FOLDER, attachments};
 pub use self::context::{
     BlockContent, BlockContext, BlockMarks, DocumentContext, MarkedRun, RedlineSummary, caption,
+    names_the_minister,
 };
 pub use self::error::RenderError;
 use self::error::explained;

@@ -43,6 +43,14 @@ const FIGURE_GAP: f64 = 0.25 * TABLE_SIZE;
 /// The least a column of row labels needs beside the figures, for short labels such as "I alt"
 /// or "Andel"; longer words are checked against what the column gets.
 const LABEL_COLUMN: f64 = 5.0 * TABLE_SIZE;
+/// The ministry's name at the top of page 1.
+const MINISTRY_SIZE: f64 = 16.0;
+/// The most of the page's width the letterhead's metadata column takes.
+const METADATA_SHARE: f64 = 0.55;
+/// Between the metadata's labels and values: 0.8 em of small text.
+const METADATA_GUTTER: f64 = 0.8 * NOTE_SIZE;
+/// Between the ministry's name and the metadata column: 2 em of body text.
+const LETTERHEAD_GUTTER: f64 = 2.0 * BODY_SIZE;
 /// No glyph of the body font is wider than this many em (Ⅷ in bold is 1.585 em), so a word
 /// with too few characters to reach its line's width even at this width need not be measured.
 const WIDEST_GLYPH: f64 = 1.6;
@@ -74,6 +82,7 @@ pub(super) fn check_layout(answer: &Answer, problems: &mut Vec<Problem>) {
             layout.literal(name, &signature.key(field), body(PORTRAIT));
         }
     }
+    layout.letterhead(answer);
     let blocks = root.key("answer").key("blocks");
     layout.blocks(&answer.answer.blocks, &blocks, Area::page(false));
     for (index, enclosure) in answer.enclosures.iter().enumerate() {
@@ -317,24 +326,52 @@ impl Layout<'_> {
         false
     }
 
-    /// The error for a panel whose columns, widened to their widest figures, leave the row
-    /// labels no room: the table would run past the margin.
+    /// The letterhead: the ministry's name in 16 pt bold beside the metadata column (office,
+    /// case number, …), which is as wide as its longest line but at most 55 % of the page, where
+    /// its values wrap at spaces and hyphens.
+    fn letterhead(&mut self, answer: &Answer) {
+        let root = JsonPath::root();
+        let values = [
+            (root.key("ministry").key("office"), &answer.ministry.office),
+            (root.key("caseworker"), &answer.caseworker),
+            (root.key("case_number"), &answer.case_number),
+            (root.key("document_number"), &answer.document_number),
+        ];
+        let small = Type::regular(NOTE_SIZE);
+        let labels = small.width("Sagsbeh.:") + METADATA_GUTTER;
+        let widest = PORTRAIT * METADATA_SHARE;
+        let mut metadata: f64 = 0.0;
+        for (path, value) in values {
+            let Some(value) = value else { continue };
+            metadata = metadata.max(labels + small.width(value)).min(widest);
+            self.literal(value, &path, small.on(widest - labels));
+        }
+        let name = Type::bold(MINISTRY_SIZE).on(PORTRAIT - metadata - LETTERHEAD_GUTTER);
+        self.literal(
+            &answer.ministry.name,
+            &root.key("ministry").key("name"),
+            name,
+        );
+    }
+
+    /// The error for a panel whose columns, widened to their widest figures and words, leave
+    /// the row labels no room: the table would run past the margin.
     fn figures_too_wide(&mut self, panel: &Panel, path: &JsonPath, area: Area) {
-        let hint = if area.landscape {
-            "afrund tallene, eller angiv dem i en større enhed (fx i tusinder, som overskriften \
-             eller noterne så siger)"
+        let landscape = if area.landscape {
+            ""
         } else {
-            "afrund tallene, angiv dem i en større enhed (fx i tusinder, som overskriften eller \
-             noterne så siger), eller sæt tabellen i et bilag med liggende sider \
-             (\"landscape\": true)"
+            ", eller sæt tabellen i et bilag med liggende sider (\"landscape\": true)"
         };
         self.problems.push(Problem::error(
             path.clone(),
             format!(
-                "tabellens {} kolonner er for brede til siden med de største tal i dem",
+                "tabellens {} kolonner bliver for brede til siden af deres længste tal og ord",
                 panel.columns.len()
             ),
-            Some(hint.into()),
+            Some(format!(
+                "afrund tallene eller angiv dem i en større enhed (fx i tusinder, som \
+                 overskriften eller noterne så siger), del lange ord i overskrifter og celler{landscape}"
+            )),
         ));
     }
 

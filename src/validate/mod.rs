@@ -79,7 +79,6 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
     check_question(&answer.question, &root.key("question"), &mut problems);
     check_dates(answer, &mut problems);
     check_status(answer, &mut problems);
-    check_minister_title(answer, &mut problems);
     let blocks = root.key("answer").key("blocks");
     // An interim answer may consist of its standard sentence alone.
     if answer.answer.blocks.is_empty() && answer.status != crate::model::Status::Interim {
@@ -162,11 +161,12 @@ fn prose_of_blocks<'a>(blocks: &'a [Block], path: &JsonPath, texts: &mut Vec<(Js
 /// `ministry.profile`, the only place the answer names the profile, and say which of its
 /// fields is at fault.
 pub fn check_letterhead(answer: &Answer) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_minister_title(answer, &mut problems);
     let Some(letterhead) = &answer.ministry.letterhead else {
-        return Vec::new();
+        return problems;
     };
     let at = JsonPath::root().key("ministry").key("profile");
-    let mut problems = Vec::new();
     if letterhead.name != answer.ministry.name {
         problems.push(Problem::warning(
             JsonPath::root().key("ministry").key("name"),
@@ -338,9 +338,10 @@ fn check_status(answer: &Answer, problems: &mut Vec<Problem>) {
 }
 
 /// The minister's title is how the texts svar writes name the minister ("stillet til
-/// justitsministeren"); without it they say "ministeren", which no ministry writes.
+/// justitsministeren"); without it they say "ministeren", which no ministry writes. Known once
+/// the profile is read, since its layout decides whether any such text is written.
 fn check_minister_title(answer: &Answer, problems: &mut Vec<Problem>) {
-    if answer.ministry.minister_title.is_none() {
+    if answer.ministry.minister_title.is_none() && crate::render::names_the_minister(answer) {
         problems.push(Problem::warning(
             JsonPath::root().key("ministry"),
             "ministerens titel mangler, så svaret skriver \"ministeren\"",
@@ -479,13 +480,14 @@ mod tests {
     #[test]
     fn a_missing_minister_title_is_a_warning_with_the_title_to_write() {
         let answer: Answer = serde_json::from_value(serde_json::json!({
+            "layout": "cover_letter",
             "ministry": {"name": "Skatteministeriet"},
             "question": {"number": 1, "session": "2018-19", "text": "?",
                 "committee": {"name": "Folketingets Skatteudvalg", "abbreviation": "SAU"}},
             "answer": {"blocks": [{"paragraph": "Svar."}]}
         }))
         .unwrap();
-        let problems = check(&answer);
+        let problems = check_letterhead(&answer);
         let problem = problems
             .iter()
             .find(|problem| problem.path.to_string() == "ministry")
@@ -496,6 +498,12 @@ mod tests {
             Some("angiv \"minister_title\" med lille forbogstav, fx \"skatteministeren\"")
         );
         assert_eq!(suggested_title("Ministeriet for Børn"), "justitsministeren");
+        // An answer alone names no minister: nothing to warn about.
+        let alone = Answer {
+            layout: Some(crate::model::Layout::Answer),
+            ..answer
+        };
+        assert!(check_letterhead(&alone).is_empty());
     }
 
     #[test]
