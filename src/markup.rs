@@ -142,7 +142,7 @@ fn convert(text: &str, mut footnotes: Option<&mut Footnotes>) -> String {
         };
         if starts_block {
             if paragraphs > 0 {
-                out.push_str(&source.breaks_between(printed_to, range.start));
+                out.push_str(source.breaks_between(printed_to, range.start));
             }
             paragraphs += 1;
         }
