@@ -450,24 +450,39 @@ mod tests {
     use super::question::{is_bill, is_session};
     use super::*;
 
+    /// A small answer that passes every check (Justitsministeriet, question 1 from the Legal
+    /// Affairs Committee, one paragraph), with `fields` in place of its own: an object is
+    /// merged into the answer's object of the same name, anything else replaces it.
+    fn answer(fields: serde_json::Value) -> Answer {
+        let mut answer = serde_json::json!({
+            "ministry": {"name": "Justitsministeriet", "minister_title": "justitsministeren"},
+            "question": {"number": 1, "session": "2018-19", "text": "?",
+                "committee": {"name": "Folketingets Retsudvalg", "abbreviation": "REU"}},
+            "answer": {"blocks": [{"paragraph": "Svar."}]}
+        });
+        for (key, value) in fields.as_object().expect("fields are an object") {
+            match (answer.get_mut(key), value) {
+                (Some(serde_json::Value::Object(own)), serde_json::Value::Object(given)) => {
+                    own.extend(given.clone());
+                }
+                _ => answer[key] = value.clone(),
+            }
+        }
+        serde_json::from_value(answer).unwrap()
+    }
+
+    /// The messages of `check`.
+    fn messages(answer: &Answer) -> Vec<String> {
+        check(answer).into_iter().map(|p| p.message).collect()
+    }
+
     #[test]
     fn an_impossible_expected_date_is_an_error_and_a_period_is_not() {
-        let answer = |expected: &str| -> Answer {
-            serde_json::from_value(serde_json::json!({
+        let messages = |expected: &str| {
+            messages(&answer(serde_json::json!({
                 "status": "interim",
                 "final_answer_expected": expected,
-                "ministry": {"name": "Sundhedsministeriet", "minister_title": "sundhedsministeren"},
-                "question": {"number": 1, "session": "2021-22", "text": "?",
-                    "committee": {"name": "Folketingets Sundhedsudvalg", "abbreviation": "SUU"}},
-                "answer": {"blocks": []}
-            }))
-            .unwrap()
-        };
-        let messages = |expected| -> Vec<String> {
-            check(&answer(expected))
-                .into_iter()
-                .map(|p| p.message)
-                .collect()
+            })))
         };
         assert_eq!(
             messages("2022-13-01"),
@@ -479,14 +494,10 @@ mod tests {
 
     #[test]
     fn a_missing_minister_title_is_a_warning_with_the_title_to_write() {
-        let answer: Answer = serde_json::from_value(serde_json::json!({
+        let answer = answer(serde_json::json!({
             "layout": "cover_letter",
-            "ministry": {"name": "Skatteministeriet"},
-            "question": {"number": 1, "session": "2018-19", "text": "?",
-                "committee": {"name": "Folketingets Skatteudvalg", "abbreviation": "SAU"}},
-            "answer": {"blocks": [{"paragraph": "Svar."}]}
-        }))
-        .unwrap();
+            "ministry": {"name": "Skatteministeriet", "minister_title": null},
+        }));
         let problems = check_letterhead(&answer);
         let problem = problems
             .iter()
@@ -525,19 +536,13 @@ mod tests {
 
     #[test]
     fn a_correction_corrects_an_answer_given_between_the_question_and_itself() {
-        let messages = |corrected: &str| -> Vec<String> {
-            let answer: Answer = serde_json::from_value(serde_json::json!({
+        let messages = |corrected: &str| {
+            messages(&answer(serde_json::json!({
                 "status": "correction",
                 "date": "2011-04-11",
                 "corrects_answer_of": corrected,
-                "ministry": {"name": "Justitsministeriet", "minister_title": "justitsministeren"},
-                "question": {"number": 1, "session": "2010-11", "text": "?",
-                    "asked_on": "2011-03-01",
-                    "committee": {"name": "Folketingets Retsudvalg", "abbreviation": "REU"}},
-                "answer": {"blocks": [{"paragraph": "Svar."}]}
-            }))
-            .unwrap();
-            check(&answer).into_iter().map(|p| p.message).collect()
+                "question": {"asked_on": "2011-03-01"},
+            })))
         };
         assert!(messages("2011-04-01").is_empty());
         assert!(messages("2011-04-11").is_empty());
@@ -553,14 +558,9 @@ mod tests {
 
     #[test]
     fn an_enclosure_naming_itself_is_not_a_reference() {
-        let mut answer: Answer = serde_json::from_value(serde_json::json!({
-            "ministry": {"name": "Justitsministeriet"},
-            "question": {"number": 1, "session": "2018-19", "text": "?",
-                "committee": {"name": "Folketingets Retsudvalg", "abbreviation": "REU"}},
-            "answer": {"blocks": [{"paragraph": "Svar."}]},
+        let mut answer = answer(serde_json::json!({
             "enclosures": [{"title": "T", "blocks": [{"paragraph": "Bilag 1 viser tallene."}]}]
-        }))
-        .unwrap();
+        }));
         let unreferenced = |answer: &Answer| {
             check(answer)
                 .iter()
@@ -573,15 +573,11 @@ mod tests {
 
     #[test]
     fn a_footnote_cannot_have_its_own() {
-        let answer: Answer = serde_json::from_value(serde_json::json!({
+        let answer = answer(serde_json::json!({
             "markup": "markdown",
-            "ministry": {"name": "Justitsministeriet"},
-            "question": {"number": 1, "session": "2018-19", "text": "?",
-                "committee": {"name": "Folketingets Retsudvalg", "abbreviation": "REU"}},
             "answer": {"blocks": [{"paragraph": "Svar.[^1] Igen.[^2]"}]},
             "footnotes": {"1": "Første.", "2": "Se også [^1]."}
-        }))
-        .unwrap();
+        }));
         let problems = check(&answer);
         let nested: Vec<_> = problems
             .iter()
