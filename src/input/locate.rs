@@ -18,10 +18,18 @@ pub struct Locator<'a> {
 impl<'a> Locator<'a> {
     /// Parses `text`; a text that is not JSON can locate nothing.
     pub fn new(text: &'a str) -> Self {
+        // Strict JSON, as serde_json reads it: none of JSONC's or JSON5's liberties.
         let options = ParseOptions {
             allow_comments: false,
             allow_loose_object_property_names: false,
             allow_trailing_commas: false,
+            allow_missing_commas: false,
+            allow_single_quoted_strings: false,
+            allow_hexadecimal_numbers: false,
+            allow_unary_plus_numbers: false,
+            allow_bare_decimal_point_numbers: false,
+            allow_non_finite_numbers: false,
+            allow_extended_string_escapes: false,
         };
         let root = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
             .ok()
@@ -145,6 +153,16 @@ mod tests {
         let path = JsonPath::root().key("a").index(1).key("b");
         assert_eq!(&text[locator.span(&path, false).unwrap()], "\"x\"");
         assert_eq!(&text[locator.span(&path, true).unwrap()], "\"b\"");
+    }
+
+    #[test]
+    fn reads_a_character_written_as_a_surrogate_pair_escape() {
+        // "\uD83D\uDE00" is one character (U+1F600) in JSON; jsonc-parser before 0.27 refused
+        // it, and then nothing in the file could be located.
+        let text = r#"{"a": "Æ \ud83d\ude00 x", "b": 2}"#;
+        let locator = Locator::new(text);
+        assert!(locator.is_json());
+        assert_eq!(locator.written(&JsonPath::root().key("b")), Some("2"));
     }
 
     #[test]
