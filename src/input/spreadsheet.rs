@@ -85,8 +85,42 @@ struct Lines {
     header: usize,
     /// The header over the row labels, if the spreadsheet gave it rather than the answer.
     label: Option<usize>,
-    rows: Vec<usize>,
-    total: Option<usize>,
+    rows: Vec<RowPlace>,
+    total: Option<RowPlace>,
+}
+
+/// Where a row of a spreadsheet is: its line, and the character each of its figures starts at.
+#[derive(Debug, Clone)]
+struct RowPlace {
+    line: usize,
+    figures: Vec<usize>,
+}
+
+impl RowPlace {
+    /// The place of `record`, a row whose first cell is its label.
+    fn of(record: &Record) -> Self {
+        Self {
+            line: record.line(),
+            figures: record
+                .cells
+                .iter()
+                .skip(1)
+                .map(|cell| cell.column)
+                .collect(),
+        }
+    }
+
+    /// The line, and the character the figure at `rest` (`cells[2]`, or nothing for the row
+    /// as a whole) starts at.
+    fn at(&self, rest: &[Segment]) -> (usize, Option<usize>) {
+        let figure = match rest {
+            [Segment::Key(key), Segment::Index(index), ..] if key == "cells" => {
+                self.figures.get(*index).copied()
+            }
+            _ => None,
+        };
+        (self.line, figure)
+    }
 }
 
 impl Sheet {
@@ -103,24 +137,28 @@ impl Sheet {
     }
 
     /// The place in the spreadsheet of the part of the panel at `rest` (a path below the
-    /// panel's); `None` for what the answer file itself says, such as the panel's title. Only
-    /// the line: the checks name a table column in their own words ("totalen i kolonne 1"),
-    /// which a column of characters beside it would confuse.
+    /// panel's); `None` for what the answer file itself says, such as the panel's title. A
+    /// figure is named by its line and the character it starts at, as reading errors are; the
+    /// rest by its line.
     fn place_of(&self, rest: &[Segment]) -> Option<String> {
         use Segment::{Index, Key};
         if !fills(rest) {
             return None;
         }
-        let line = match rest {
-            [Key(key), Index(row), ..] if key == "rows" => self.lines.rows.get(*row).copied(),
+        let at = match rest {
+            [Key(key), Index(row), rest @ ..] if key == "rows" => {
+                self.lines.rows.get(*row).map(|row| row.at(rest))
+            }
             [Key(key)] if key == "rows" => None,
-            [Key(key), ..] if key == "total" => self.lines.total,
-            [Key(key), ..] if key == "columns" => Some(self.lines.header),
-            [Key(key), ..] if key == "label_header" => Some(self.lines.label?),
+            [Key(key), rest @ ..] if key == "total" => {
+                self.lines.total.as_ref().map(|row| row.at(rest))
+            }
+            [Key(key), ..] if key == "columns" => Some((self.lines.header, None)),
+            [Key(key), ..] if key == "label_header" => Some((self.lines.label?, None)),
             _ => return None,
         };
-        Some(match line {
-            Some(line) => place(&self.file, line, None),
+        Some(match at {
+            Some((line, column)) => place(&self.file, line, column),
             None => self.file.clone(),
         })
     }
@@ -344,7 +382,7 @@ fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
         match reader.row(record, columns.len()) {
             Ok(row) => {
                 rows.push(row);
-                lines.push(record.line());
+                lines.push(RowPlace::of(record));
             }
             Err(found) => flaws.extend(found),
         }
@@ -601,10 +639,17 @@ mod tests {
         assert_eq!(table.columns, ["2009"]);
         assert_eq!(table.rows[0].cells, [Cell::Number(1234.into())]);
         assert_eq!(table.total.unwrap().label.as_deref(), Some("I alt"));
+        let lines: Vec<usize> = table.lines.rows.iter().map(|row| row.line).collect();
         assert_eq!(
-            (table.lines.header, table.lines.rows, table.lines.total),
+            (
+                table.lines.header,
+                lines,
+                table.lines.total.map(|row| row.line)
+            ),
             (1, vec![3], Some(4))
         );
+        // "Behandlet;1.234": the figure starts at the 11th character.
+        assert_eq!(table.lines.rows[0].figures, [11]);
     }
 
     #[test]
@@ -716,7 +761,8 @@ mod tests {
     #[test]
     fn a_line_of_separators_holds_no_row() {
         let table = parse("Type;2009;2010\nA;1;2\n;;\n ; ; \nB;3;4\n", "sager.csv").unwrap();
-        assert_eq!(table.lines.rows, [2, 5]);
+        let lines: Vec<usize> = table.lines.rows.iter().map(|row| row.line).collect();
+        assert_eq!(lines, [2, 5]);
     }
 
     #[test]
@@ -768,7 +814,7 @@ mod tests {
     }
 
     #[test]
-    fn the_checks_findings_about_a_sheets_rows_name_its_line() {
+    fn the_checks_findings_about_a_sheets_rows_name_its_line_and_a_figures_character() {
         let panel = JsonPath::root().key("panels").index(0);
         let sheets = Sheets(vec![Sheet {
             panel: panel.clone(),
@@ -776,14 +822,27 @@ mod tests {
             lines: Lines {
                 header: 1,
                 label: None,
-                rows: vec![2, 4],
-                total: Some(5),
+                rows: vec![
+                    RowPlace {
+                        line: 2,
+                        figures: vec![7, 10],
+                    },
+                    RowPlace {
+                        line: 4,
+                        figures: vec![9, 12],
+                    },
+                ],
+                total: Some(RowPlace {
+                    line: 5,
+                    figures: vec![7, 12],
+                }),
             },
         }]);
         let about = |path: JsonPath| Problem::error(path, "galt", None);
         let relocated = sheets.relocate(vec![
             about(panel.key("rows").index(1).key("cells").index(0)),
-            about(panel.key("total").key("cells").index(0)),
+            about(panel.key("total").key("cells").index(1)),
+            about(panel.key("rows").index(0).key("label")),
             about(panel.key("columns").index(1)),
             about(panel.key("label_header")),
             about(panel.key("rows")),
@@ -797,8 +856,9 @@ mod tests {
         assert_eq!(
             found,
             [
-                (csv.clone(), "sager.csv, linje 4: galt".into()),
-                (csv.clone(), "sager.csv, linje 5: galt".into()),
+                (csv.clone(), "sager.csv, linje 4, tegn 9: galt".into()),
+                (csv.clone(), "sager.csv, linje 5, tegn 12: galt".into()),
+                (csv.clone(), "sager.csv, linje 2: galt".into()),
                 (csv.clone(), "sager.csv, linje 1: galt".into()),
                 // The answer's own header over the row labels stays where it is written.
                 ("panels[0].label_header".into(), "galt".into()),
