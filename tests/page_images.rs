@@ -71,8 +71,8 @@ fn a_template_change_gives_an_image_of_the_changed_page_with_the_change_boxed() 
     let old = complete(&TemplateSet::builtin());
     // The ministry's name in the letterhead no longer bold: same height, so nothing else moves.
     let new = complete(&restyled(
-        r#"text(size: 16pt, weight: "bold", ministry)"#,
-        r#"text(size: 16pt, weight: "regular", ministry)"#,
+        r#"text(weight: "bold", ministry)"#,
+        r#"text(weight: "regular", ministry)"#,
     ));
     let differences = compare_pages(&old, &new);
     assert_eq!(

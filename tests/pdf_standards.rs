@@ -614,3 +614,61 @@ fn a_profiles_logo_is_a_figure_read_out_by_its_description() {
         ["Eksempellogo: en hvid cirkel og en hvid bjælke på blå bund"]
     );
 }
+
+/// The structure elements of `pdf` with their texts, one per line and indented by depth, as
+/// `pdfinfo -struct-text` (poppler-utils) prints them.
+fn structure_text(pdf: &Path) -> String {
+    let output = std::process::Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) is needed");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The structure element that holds `text`, and every text it holds: the element's line and
+/// the text lines below it, up to the next element.
+fn element_holding<'a>(structure: &'a str, text: &str) -> (&'a str, Vec<&'a str>) {
+    let lines: Vec<&str> = structure.lines().collect();
+    let at = lines
+        .iter()
+        .position(|line| line.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} is not in the structure:\n{structure}"));
+    let is_text = |line: &&str| line.trim_start().starts_with('"');
+    let start = (0..at)
+        .rev()
+        .find(|&index| !is_text(&lines[index]))
+        .unwrap();
+    let texts = lines[start + 1..]
+        .iter()
+        .take_while(|line| is_text(line))
+        .map(|line| line.trim())
+        .collect();
+    (lines[start].trim(), texts)
+}
+
+#[test]
+fn a_cover_letters_addressee_signature_and_address_are_paragraphs_of_their_own() {
+    // Text alone in a block is tagged as a bare span, and the signature and the ministry's
+    // address ran together into one for a screen reader.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("ufo.pdf");
+    render("data/ufo-15-2010-11.json", &pdf, &[]).success();
+    let structure = structure_text(&pdf);
+    for text in [
+        "Folketinget",
+        "Lars Barfoed / Ole Hasselgaard",
+        "Slotsholmsgade 10",
+    ] {
+        let (element, _) = element_holding(&structure, text);
+        assert_eq!(element, "P (block)", "{text:?} in:\n{structure}");
+    }
+    let (_, signature) = element_holding(&structure, "Lars Barfoed / Ole Hasselgaard");
+    assert_eq!(signature, ["\"Lars Barfoed / Ole Hasselgaard\""]);
+    let (_, address) = element_holding(&structure, "Slotsholmsgade 10");
+    assert_eq!(
+        address.first(),
+        Some(&"\"Justitsministeriet\""),
+        "{address:?}"
+    );
+}
