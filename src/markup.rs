@@ -38,32 +38,37 @@ pub fn is_allowed_link(target: &str) -> bool {
     })
 }
 
-/// The footnotes and links in `text`, in order.
-pub fn references(text: &str) -> Vec<Reference> {
-    let source = Protected::new(text);
-    Parser::new_ext(&source.text, options())
-        .filter_map(|event| match event {
-            Event::FootnoteReference(label) => Some(Reference::Footnote(label.to_string())),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            }) => Some(Reference::Link(link_target(link_type, &dest_url))),
-            _ => None,
-        })
-        .collect()
+/// What a check needs to know of a text's markup, read in one pass.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Inspection {
+    /// The footnotes and links, in order.
+    pub references: Vec<Reference>,
+    /// How many levels of emphasis, strong and links the text has inside each other, at most.
+    pub nesting: usize,
 }
 
-/// How many levels of emphasis, strong and links `text` has inside each other, at most.
-pub fn nesting(text: &str) -> usize {
+/// Reads `text` as Markdown for the checks: its references and how deep its markup nests.
+pub fn inspect(text: &str) -> Inspection {
     let source = Protected::new(text);
+    let mut inspection = Inspection::default();
     let mut depth: usize = 0;
-    let mut deepest = 0;
     for event in Parser::new_ext(&source.text, options()) {
         match event {
-            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. }) => {
+            Event::FootnoteReference(label) => inspection
+                .references
+                .push(Reference::Footnote(label.to_string())),
+            Event::Start(tag @ (Tag::Emphasis | Tag::Strong | Tag::Link { .. })) => {
+                if let Tag::Link {
+                    link_type,
+                    dest_url,
+                    ..
+                } = tag
+                {
+                    let target = link_target(link_type, &dest_url);
+                    inspection.references.push(Reference::Link(target));
+                }
                 depth += 1;
-                deepest = deepest.max(depth);
+                inspection.nesting = inspection.nesting.max(depth);
             }
             Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {
                 depth = depth.saturating_sub(1);
@@ -71,7 +76,12 @@ pub fn nesting(text: &str) -> usize {
             _ => {}
         }
     }
-    deepest
+    inspection
+}
+
+/// The footnotes and links in `text`, in order.
+pub fn references(text: &str) -> Vec<Reference> {
+    inspect(text).references
 }
 
 /// The footnotes of one answer, and which of them have been printed so far.
@@ -428,6 +438,7 @@ mod tests {
 
     #[test]
     fn nesting_counts_levels_inside_each_other_not_side_by_side() {
+        let nesting = |text: &str| inspect(text).nesting;
         assert_eq!(nesting("ingen"), 0);
         assert_eq!(nesting("*a* **b** [c](https://x.dk)"), 1);
         assert_eq!(nesting("***a*** [*b*](https://x.dk)"), 2);

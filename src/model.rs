@@ -112,6 +112,22 @@ impl Answer {
             .or(self.ministry.letterhead.as_ref().map(|l| l.layout))
             .unwrap_or_default()
     }
+
+    /// The texts of the letterhead's metadata column below the date, as the column labels them,
+    /// with where the answer file has them (the keys from the top): the page prints them and
+    /// the layout check measures them, from this one list.
+    pub fn metadata_texts(&self) -> [(&'static str, &'static [&'static str], Option<&String>); 4] {
+        [
+            (
+                "Kontor",
+                &["ministry", "office"],
+                self.ministry.office.as_ref(),
+            ),
+            ("Sagsbeh.", &["caseworker"], self.caseworker.as_ref()),
+            ("Sagsnr.", &["case_number"], self.case_number.as_ref()),
+            ("Dok.", &["document_number"], self.document_number.as_ref()),
+        ]
+    }
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {

@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::input::confine::lexical;
+
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
 /// `path` holds either its old content or the whole new content, never a part.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -92,7 +94,7 @@ impl Inputs {
         // A path through a folder not made yet ("nyd/../a.json") is where it will lead.
         let resolved = output
             .canonicalize()
-            .or_else(|_| lexically(output).canonicalize())
+            .or_else(|_| lexical(output).canonicalize())
             .ok()?;
         self.files.get(&resolved)
     }
@@ -111,7 +113,7 @@ pub fn check_pdf_path(pdf: &Path, inputs: &Inputs) -> Result<(), OutputPathError
 /// Checks that `output` may be written: no folder on its way is a file, and it is none of
 /// `inputs` (however either is spelled).
 pub fn check_output_path(output: &Path, inputs: &Inputs) -> Result<(), OutputPathError> {
-    let is_file = |folder: &Path| folder.is_file() || lexically(folder).is_file();
+    let is_file = |folder: &Path| folder.is_file() || lexical(folder).is_file();
     if let Some(file) = output.ancestors().skip(1).find(|folder| is_file(folder)) {
         return Err(OutputPathError::FolderIsFile(
             output.to_path_buf(),
@@ -125,23 +127,6 @@ pub fn check_output_path(output: &Path, inputs: &Inputs) -> Result<(), OutputPat
         )),
         None => Ok(()),
     }
-}
-
-/// `path` with each `..` taking away the name before it, as it will be once the folders it
-/// names are created: `nyd/../svar.json` is `svar.json`, though the system cannot follow it
-/// while `nyd` does not exist.
-pub fn lexically(path: &Path) -> PathBuf {
-    let mut resolved = PathBuf::new();
-    for component in path.components() {
-        match component {
-            std::path::Component::ParentDir if resolved.file_name().is_some() => {
-                resolved.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => resolved.push(other),
-        }
-    }
-    resolved
 }
 
 /// Whether a path names a PDF file, whatever the case of its extension.

@@ -7,7 +7,6 @@
 //! check is made on the paths with every link resolved. A name that only seems to leave
 //! (`./sager.csv`, `data/../sager.csv`) is read as the name it comes to.
 
-use std::ffi::OsStr;
 use std::path::{Component, Path, PathBuf};
 
 /// Why a file named by an answer is not read.
@@ -48,18 +47,29 @@ pub fn inside(folder: &Path, name: &Path) -> Result<PathBuf, Refusal> {
 /// if `data` is a link, since the file meant is the one the name shows). `None` if the name is
 /// absolute or goes up above the folder.
 pub fn normalise(name: &Path) -> Option<PathBuf> {
-    let mut parts: Vec<&OsStr> = Vec::new();
-    for part in name.components() {
+    let resolved = lexical(name);
+    let within = resolved
+        .components()
+        .all(|part| matches!(part, Component::Normal(_)));
+    within.then_some(resolved)
+}
+
+/// `path` as written rather than as links lead: `.` dropped, and each `..` taking away the name
+/// before it where there is one. So is a path to an output through a folder not made yet:
+/// `nyd/../svar.json` is `svar.json`, though the system cannot follow it while `nyd` does not
+/// exist.
+pub fn lexical(path: &Path) -> PathBuf {
+    let mut resolved = PathBuf::new();
+    for part in path.components() {
         match part {
-            Component::Normal(part) => parts.push(part),
-            Component::CurDir => {}
-            Component::ParentDir => {
-                parts.pop()?;
+            Component::ParentDir if resolved.file_name().is_some() => {
+                resolved.pop();
             }
-            Component::RootDir | Component::Prefix(_) => return None,
+            Component::CurDir => {}
+            other => resolved.push(other),
         }
     }
-    Some(parts.into_iter().collect())
+    resolved
 }
 
 #[cfg(all(test, unix))]

@@ -1,7 +1,7 @@
 //! Stage one: reading an answer file into the model, checking it, and reporting every mistake
 //! with its file, line, column and JSON path.
 
-mod confine;
+pub(crate) mod confine;
 pub mod diagnostic;
 mod excerpt;
 mod locate;

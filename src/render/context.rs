@@ -426,16 +426,13 @@ fn contact_lines(letterhead: &Letterhead) -> Vec<String> {
 
 /// The letterhead's metadata column: only the lines the answer has.
 fn metadata(answer: &Answer) -> Vec<(String, String)> {
-    [
-        ("Dato", answer.date.map(danish::date)),
-        ("Kontor", answer.ministry.office.clone()),
-        ("Sagsbeh.", answer.caseworker.clone()),
-        ("Sagsnr.", answer.case_number.clone()),
-        ("Dok.", answer.document_number.clone()),
-    ]
-    .into_iter()
-    .filter_map(|(label, value)| Some((format!("{label}:"), value?)))
-    .collect()
+    let texts = answer
+        .metadata_texts()
+        .map(|(label, _, value)| (label, value.cloned()));
+    std::iter::once(("Dato", answer.date.map(danish::date)))
+        .chain(texts)
+        .filter_map(|(label, value)| Some((format!("{label}:"), value?)))
+        .collect()
 }
 
 /// Prepares blocks; inside a statement the first and last block carry the quotation marks.

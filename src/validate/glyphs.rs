@@ -93,6 +93,29 @@ fn one_font_has(base: char, mark: char) -> bool {
     }
 }
 
+/// A control character other than a line break or tab (U+0000 and the like), which Typst
+/// drops: a warning at the first, which came along with text copied from another program.
+pub(super) fn check_control_characters(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
+    let Some(control) = text.chars().find(|c| c.is_control() && !c.is_whitespace()) else {
+        return;
+    };
+    problems.push(Problem {
+        character: Some(control),
+        ..Problem::warning(
+            path.clone(),
+            format!(
+                "teksten har styretegnet U+{:04X}, som ikke sættes",
+                u32::from(control)
+            ),
+            Some(
+                "slet det; det er usynligt og kommer som regel med ved kopiering fra et andet \
+                 program"
+                    .into(),
+            ),
+        )
+    });
+}
+
 fn direction_control(c: char, path: &JsonPath) -> Problem {
     Problem::error(
         path.clone(),

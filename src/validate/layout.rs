@@ -331,19 +331,19 @@ impl Layout<'_> {
     /// its values wrap at spaces and hyphens.
     fn letterhead(&mut self, answer: &Answer) {
         let root = JsonPath::root();
-        let values = [
-            (root.key("ministry").key("office"), &answer.ministry.office),
-            (root.key("caseworker"), &answer.caseworker),
-            (root.key("case_number"), &answer.case_number),
-            (root.key("document_number"), &answer.document_number),
-        ];
         let small = Type::regular(NOTE_SIZE);
-        let labels = small.width("Sagsbeh.:") + METADATA_GUTTER;
+        let texts = answer.metadata_texts();
+        let labels = texts
+            .iter()
+            .map(|(label, ..)| small.width(&format!("{label}:")))
+            .fold(0.0, f64::max)
+            + METADATA_GUTTER;
         let widest = PORTRAIT * METADATA_SHARE;
         let mut metadata: f64 = 0.0;
-        for (path, value) in values {
+        for (_, keys, value) in texts {
             let Some(value) = value else { continue };
             metadata = metadata.max(labels + small.width(value)).min(widest);
+            let path = keys.iter().fold(root.clone(), |path, key| path.key(key));
             self.literal(value, &path, small.on(widest - labels));
         }
         let name = Type::bold(MINISTRY_SIZE).on(PORTRAIT - metadata - LETTERHEAD_GUTTER);

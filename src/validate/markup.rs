@@ -11,7 +11,7 @@ pub(super) fn check_markup(
     prose: &[(JsonPath, &str)],
     problems: &mut Vec<Problem>,
 ) {
-    use crate::markup::{Reference, references};
+    use crate::markup::{Reference, inspect};
     let footnotes = JsonPath::root().key("footnotes");
     if answer.markup == Markup::Plain {
         if !answer.footnotes.is_empty() {
@@ -25,8 +25,9 @@ pub(super) fn check_markup(
     }
     let mut used = std::collections::BTreeSet::new();
     for (path, text) in prose {
-        check_nesting(path, text, problems);
-        for reference in references(text) {
+        let inspection = inspect(text);
+        check_nesting(path, inspection.nesting, problems);
+        for reference in inspection.references {
             match reference {
                 Reference::Footnote(label) if answer.footnotes.contains_key(&label) => {
                     used.insert(label);
@@ -44,7 +45,8 @@ pub(super) fn check_markup(
     }
     for (label, text) in &answer.footnotes {
         let path = footnotes.key(label);
-        check_nesting(&path, text, problems);
+        let inspection = inspect(text);
+        check_nesting(&path, inspection.nesting, problems);
         if !used.contains(label) {
             problems.push(Problem::warning(
                 path.clone(),
@@ -54,7 +56,7 @@ pub(super) fn check_markup(
                 )),
             ));
         }
-        for reference in references(text) {
+        for reference in inspection.references {
             match reference {
                 Reference::Footnote(inner) => problems.push(Problem::error(
                     path.clone(),
@@ -75,8 +77,7 @@ pub(super) fn check_markup(
 const MAX_NESTING: usize = 8;
 
 /// Emphasis, strong and links may not be nested deeper than [`MAX_NESTING`].
-fn check_nesting(path: &JsonPath, text: &str, problems: &mut Vec<Problem>) {
-    let depth = crate::markup::nesting(text);
+fn check_nesting(path: &JsonPath, depth: usize, problems: &mut Vec<Problem>) {
     if depth > MAX_NESTING {
         problems.push(Problem::error(
             path.clone(),

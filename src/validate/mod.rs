@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 pub use self::committees::{COMMITTEES, full_name, is_name_of};
 use self::enclosures::check_enclosure_references;
-use self::glyphs::check_glyphs;
+use self::glyphs::{check_control_characters, check_glyphs};
 use self::layout::check_layout;
 pub use self::layout::figure_columns;
 use self::markup::check_markup;
@@ -242,23 +242,7 @@ fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
     }
     if is_printed(path) {
         check_glyphs(text, path, problems);
-        if let Some(control) = text.chars().find(|c| c.is_control() && !c.is_whitespace()) {
-            problems.push(Problem {
-                character: Some(control),
-                ..Problem::warning(
-                    path.clone(),
-                    format!(
-                        "teksten har styretegnet U+{:04X}, som ikke sættes",
-                        u32::from(control)
-                    ),
-                    Some(
-                        "slet det; det er usynligt og kommer som regel med ved kopiering fra et \
-                         andet program"
-                            .into(),
-                    ),
-                )
-            });
-        }
+        check_control_characters(text, path, problems);
     }
 }
 
