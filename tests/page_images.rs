@@ -147,7 +147,10 @@ fn a_page_only_the_new_document_has_is_shown_beside_a_blank_page() {
 
 #[test]
 fn the_same_documents_give_the_same_image_bytes() {
-    let templates = restyled("margin: (top: 2.5cm", "margin: (top: 3cm");
+    let templates = restyled(
+        "margin: page-margin,",
+        "margin: (top: 3cm, rest: page-margin),",
+    );
     let first = compare_pages(&complete(&TemplateSet::builtin()), &complete(&templates));
     let second = compare_pages(&complete(&TemplateSet::builtin()), &complete(&templates));
     assert!(!first.is_empty());

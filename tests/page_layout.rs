@@ -134,3 +134,48 @@ fn a_long_office_name_wraps_in_the_metadata_column_beside_the_ministry() {
         "{text}"
     );
 }
+
+/// The text of each page of the PDF rendered from `tests/fixtures/page-breaks/<name>`.
+fn pages_of(name: &str) -> Vec<String> {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture(&format!("page-breaks/{name}")), folder.path());
+    (1..=page_count(&pdf))
+        .map(|page| pdf_page_text(&pdf, page))
+        .collect()
+}
+
+/// The page that prints `text`.
+fn page_with<'a>(pages: &'a [String], text: &str) -> &'a str {
+    pages
+        .iter()
+        .find(|page| page.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} is printed"))
+}
+
+#[test]
+fn a_table_caption_is_never_left_alone_at_the_foot_of_a_page() {
+    // 24 lines of text leave room at the foot of page 1 for the caption only.
+    let pages = pages_of("caption-at-page-foot.json");
+    assert!(pages.len() > 1, "the table was meant to reach page 2");
+    let page = page_with(&pages, "Tabel 1: Modtagere af dagpenge");
+    assert!(
+        page.contains("Januar"),
+        "the table does not follow its caption: {page:?}"
+    );
+}
+
+#[test]
+fn the_closing_and_signature_are_kept_with_the_last_lines_of_text() {
+    // Without keeping, "Med venlig hilsen" ended page 1 and the minister stood alone on page 2.
+    let pages = pages_of("closing-at-page-foot.json");
+    let page = page_with(&pages, "Ane Halsboe-Jørgensen");
+    assert!(page.contains("Med venlig hilsen"), "{page:?}");
+    assert!(page.contains("Linje med noget tekst"), "{page:?}");
+}
+
+#[test]
+fn the_signature_is_kept_with_a_last_short_list() {
+    let pages = pages_of("signature-after-a-list.json");
+    let page = page_with(&pages, "Ane Halsboe-Jørgensen");
+    assert!(page.contains("Tredje punkt"), "{page:?}");
+}

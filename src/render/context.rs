@@ -146,13 +146,18 @@ pub struct DateContext {
     pub text: String,
 }
 
-/// One block, with flags telling where a surrounding quotation opens and closes.
+/// One block, with the quotation marks that open and close around it.
 #[derive(Debug, Serialize)]
 pub struct BlockContext {
-    /// Whether the quotation of a statement opens at the start of this block.
-    pub opens_quote: bool,
-    /// Whether the quotation of a statement closes at the end of this block.
-    pub closes_quote: bool,
+    /// The quotation marks printed before the block's first text: "”" where a statement's
+    /// quotation opens with this block, empty elsewhere.
+    pub opening_marks: String,
+    /// The quotation marks printed after the block's last text: "”" where a statement's
+    /// quotation closes, "’”" where a statement quoted inside another ends both.
+    pub closing_marks: String,
+    /// Whether a short block is kept on one page with what follows it, so that the closing and
+    /// signature never stand alone at the top of a page.
+    pub keep_with_next: bool,
     /// What the block holds.
     #[serde(flatten)]
     pub content: BlockContent,
@@ -248,6 +253,16 @@ impl DocumentContext {
     pub fn new(answer: &Answer) -> Self {
         let question_heading = question_heading(&answer.question);
         let cover_letter = cover_letter(answer);
+        let letter = letter(answer);
+        let signature: Vec<String> = [&answer.signature.minister, &answer.signature.official]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        // What the templates print under the answer's text: a letter's closing, or the
+        // signature unless a cover letter carries it.
+        let signed_below = letter.as_ref().is_some_and(|l| l.closing.is_some())
+            || (cover_letter.is_none() && !signature.is_empty());
         Self {
             title: escape::one_line(&title(
                 answer.status,
@@ -292,17 +307,13 @@ impl DocumentContext {
                         member_name(member)
                     )
                 }),
-            blocks: blocks(&answer.answer.blocks, false),
+            blocks: answer_blocks(answer, signed_below),
             enclosures: enclosures(&answer.enclosures),
             markup: answer.markup,
             footnotes: answer.footnotes.clone(),
-            signature: [&answer.signature.minister, &answer.signature.official]
-                .into_iter()
-                .flatten()
-                .cloned()
-                .collect(),
+            signature,
             cover_letter,
-            letter: letter(answer),
+            letter,
             speaking_note: speaking_note(answer),
             attachments: Vec::new(),
             redline: None,
@@ -435,25 +446,86 @@ fn metadata(answer: &Answer) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Prepares blocks; inside a statement the first and last block carry the quotation marks.
-fn blocks(blocks: &[Block], quoted: bool) -> Vec<BlockContext> {
+/// The quotation marks around a run of blocks.
+#[derive(Debug, Clone, Default)]
+struct Quoting {
+    /// Printed before the first block's text.
+    opening: String,
+    /// Printed after the last block's text.
+    closing: String,
+    /// How many statements the blocks stand in: 0 in the answer itself.
+    depth: usize,
+}
+
+impl Quoting {
+    /// The quotation of a statement standing among blocks quoted as `self`, where `after` are
+    /// the marks that close with it. A statement quoted inside another takes single marks
+    /// (’…’), as Danish quotes within quotes do (Dansk Sprognævn), and its end closes both.
+    fn inside(&self, after: &str) -> Quoting {
+        let mark = if self.depth.is_multiple_of(2) { "”" } else { "’" };
+        Quoting {
+            opening: mark.into(),
+            closing: format!("{mark}{after}"),
+            depth: self.depth + 1,
+        }
+    }
+}
+
+/// Prepares blocks; the first and last carry the quotation marks that open and close around
+/// them. A statement passes the marks on: its introduction takes the opening ones, and its own
+/// quotation ends with the closing ones.
+fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
     let last = blocks.len().saturating_sub(1);
     blocks
         .iter()
         .enumerate()
-        .map(|(index, block)| BlockContext {
-            opens_quote: quoted && index == 0,
-            closes_quote: quoted && index == last,
-            content: block_content(block),
-            marks: BlockMarks {
-                items: match block {
-                    Block::List(items) => vec![None; items.len()],
-                    _ => Vec::new(),
+        .map(|(index, block)| {
+            let opening_marks = if index == 0 {
+                quoting.opening.as_str()
+            } else {
+                ""
+            };
+            let closing_marks = if index == last {
+                quoting.closing.as_str()
+            } else {
+                ""
+            };
+            let (content, closing_marks) = match block {
+                Block::Statement(statement) => (
+                    statement_content(statement, &quoting.inside(closing_marks)),
+                    "",
+                ),
+                _ => (block_content(block), closing_marks),
+            };
+            BlockContext {
+                opening_marks: opening_marks.to_owned(),
+                closing_marks: closing_marks.to_owned(),
+                keep_with_next: false,
+                content,
+                marks: BlockMarks {
+                    items: match block {
+                        Block::List(items) => vec![None; items.len()],
+                        _ => Vec::new(),
+                    },
+                    ..BlockMarks::default()
                 },
-                ..BlockMarks::default()
-            },
+            }
         })
         .collect()
+}
+
+/// The answer's own blocks. When the closing or the signature follows them, a last paragraph
+/// or list is kept on its page, so that they never stand alone at the top of the next one.
+fn answer_blocks(answer: &Answer, signed_below: bool) -> Vec<BlockContext> {
+    let mut prepared = blocks(&answer.answer.blocks, &Quoting::default());
+    if let Some(last) = prepared.last_mut() {
+        last.keep_with_next = signed_below
+            && matches!(
+                last.content,
+                BlockContent::Paragraph { .. } | BlockContent::List { .. }
+            );
+    }
+    prepared
 }
 
 /// Numbers the enclosures: "Bilag 1: …", "Bilag 2: …".
@@ -464,29 +536,30 @@ fn enclosures(enclosures: &[Enclosure]) -> Vec<EnclosureContext> {
         .map(|(index, enclosure)| EnclosureContext {
             heading: format!("Bilag {}: {}", index + 1, enclosure.title),
             landscape: enclosure.landscape,
-            blocks: blocks(&enclosure.blocks, false),
+            blocks: blocks(&enclosure.blocks, &Quoting::default()),
         })
         .collect()
 }
 
+/// The content of a block other than a statement, whose content depends on its quotation.
 fn block_content(block: &Block) -> BlockContent {
     match block {
         Block::Paragraph(text) => BlockContent::Paragraph { text: text.clone() },
         Block::List(items) => BlockContent::List {
             items: items.clone(),
         },
-        Block::Statement(statement) => statement_content(statement),
+        Block::Statement(statement) => statement_content(statement, &Quoting::default().inside("")),
         Block::Table(table) => BlockContent::Table(table_context(table)),
     }
 }
 
-fn statement_content(statement: &Statement) -> BlockContent {
+fn statement_content(statement: &Statement, quoting: &Quoting) -> BlockContent {
     BlockContent::Statement {
         introduction: statement
             .introduction
             .clone()
             .unwrap_or_else(|| format!("{} har oplyst følgende:", statement.source)),
-        blocks: blocks(&statement.blocks, true),
+        blocks: blocks(&statement.blocks, quoting),
     }
 }
 
@@ -572,11 +645,43 @@ mod tests {
 
     #[test]
     fn statements_open_and_close_their_quotation() {
+        let quoted = Quoting::default().inside("");
         let prepared = blocks(
             &[Block::Paragraph("a".into()), Block::List(vec!["b".into()])],
-            true,
+            &quoted,
         );
-        assert!(prepared[0].opens_quote && !prepared[0].closes_quote);
-        assert!(!prepared[1].opens_quote && prepared[1].closes_quote);
+        assert_eq!(
+            (
+                prepared[0].opening_marks.as_str(),
+                prepared[0].closing_marks.as_str()
+            ),
+            ("”", "")
+        );
+        assert_eq!(
+            (
+                prepared[1].opening_marks.as_str(),
+                prepared[1].closing_marks.as_str()
+            ),
+            ("", "”")
+        );
+    }
+
+    #[test]
+    fn a_statement_inside_a_statement_is_quoted_with_single_marks_and_closes_both() {
+        let inner = Statement {
+            source: "PET".into(),
+            introduction: None,
+            blocks: vec![Block::Paragraph("indre".into())],
+        };
+        let prepared = blocks(
+            &[Block::Paragraph("ydre".into()), Block::Statement(inner)],
+            &Quoting::default().inside(""),
+        );
+        assert_eq!(prepared[1].closing_marks, "");
+        let BlockContent::Statement { blocks: inside, .. } = &prepared[1].content else {
+            panic!("a statement");
+        };
+        assert_eq!(inside[0].opening_marks, "’");
+        assert_eq!(inside[0].closing_marks, "’”");
     }
 }

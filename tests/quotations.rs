@@ -1,0 +1,40 @@
+//! Quotation marks around statements: where the quotation opens and closes when a statement
+//! starts or ends with something other than a paragraph.
+
+mod common;
+
+use common::{fixture, pdf_text, render_into};
+
+/// The text of the PDF rendered from `tests/fixtures/quotations/<name>`.
+fn rendered_text(name: &str) -> String {
+    let folder = tempfile::tempdir().unwrap();
+    pdf_text(&render_into(
+        &fixture(&format!("quotations/{name}")),
+        folder.path(),
+    ))
+}
+
+#[test]
+fn a_statement_quoted_inside_a_statement_takes_single_marks_and_closes_both() {
+    let text = rendered_text("nested-statement.json");
+    assert!(
+        text.contains("”Forsvarskommandoen har spurgt Hærens Operative Kommando."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Hærens Operative Kommando har oplyst følgende:"),
+        "{text}"
+    );
+    assert!(text.contains("’Granaterne er destrueret.’”"), "{text}");
+}
+
+#[test]
+fn a_statement_opening_with_a_table_opens_its_quotation_before_the_caption() {
+    let text = rendered_text("statement-opening-with-a-table.json");
+    assert!(text.contains("”Tabel 1: Sager fordelt på år"), "{text}");
+    assert!(text.contains("Tallene er foreløbige.”"), "{text}");
+    assert!(
+        !text.lines().any(|line| line.trim() == "”"),
+        "a quotation mark on a line of its own: {text}"
+    );
+}
