@@ -196,12 +196,16 @@ fn inline_filter(state: &mut minijinja::State, value: &Value) -> Result<Value, m
              {% if … %} først",
         ));
     }
+    // Spaces before or after a text, pasted along with it, would print between it and the
+    // quotation marks around a question or statement; a one-line text is trimmed as well
+    // (`escape::text_literal`).
     let text = value.to_string();
+    let text = text.trim();
     let markdown = state
         .lookup("markup")
         .is_some_and(|markup| markup.as_str() == Some("markdown"));
     if !markdown {
-        return Ok(Value::from_safe_string(escape::markup(&text)));
+        return Ok(Value::from_safe_string(escape::markup(text)));
     }
     // One set of footnotes per document, so a footnote referred to again keeps its number.
     if state.get_extension::<crate::markup::Footnotes>().is_none() {
@@ -215,7 +219,7 @@ fn inline_filter(state: &mut minijinja::State, value: &Value) -> Result<Value, m
         .get_extension_mut::<crate::markup::Footnotes>()
         .expect("inserted above");
     Ok(Value::from_safe_string(crate::markup::to_typst(
-        &text, footnotes,
+        text, footnotes,
     )))
 }
 
