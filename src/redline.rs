@@ -69,18 +69,19 @@ fn summary_line(change: &Change, marked: bool) -> String {
 }
 
 /// Marks one change on the block it concerns in the new answer; returns whether the change is
-/// marked in the text. Removals and metadata have no place in the new answer's body; the
-/// summary shows them.
+/// marked in the text. Metadata has no place in the new answer's body, nor has what was
+/// removed: the summary shows them, and a removal gets a bar beside the list, table or
+/// statement it was removed from, so that no deletion goes unseen in the text.
 fn mark(context: &mut DocumentContext, change: &Change) -> bool {
-    if matches!(change.kind, ChangeKind::Removed { .. }) {
-        return false;
-    }
     // Into the answer as read: a change to a spreadsheet's figures marks their cell.
     let steps = &change.filled_path.0;
     let Some((block, rest)) = find_block(context, steps) else {
         return false;
     };
     block.marks.bar = true;
+    if matches!(change.kind, ChangeKind::Removed { .. }) {
+        return false;
+    }
     match (&change.kind, rest) {
         (ChangeKind::Added { element, .. }, []) if *element != Element::Row => {
             block.marks.inserted = true;
@@ -264,6 +265,30 @@ mod tests {
         };
         // The first body row, the second figure column after the row labels.
         assert_eq!(table.panels[0].changed_cells, [[1, 2]]);
+    }
+
+    #[test]
+    fn a_list_that_lost_an_item_gets_a_bar() {
+        let old: Answer =
+            serde_json::from_str(include_str!("../tests/fixtures/complete.json")).unwrap();
+        let mut new = old.clone();
+        let list = new
+            .answer
+            .blocks
+            .iter()
+            .position(|block| matches!(block, Block::List(_)))
+            .expect("the fixture has a list");
+        let Block::List(items) = &mut new.answer.blocks[list] else {
+            unreachable!()
+        };
+        items.remove(1);
+        let changes = compare(&old, &new);
+        let mut context = DocumentContext::new(&new);
+        assert!(
+            !mark(&mut context, &changes.changes[0]),
+            "shown in the summary"
+        );
+        assert!(context.blocks[list].marks.bar);
     }
 
     #[test]

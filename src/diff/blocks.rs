@@ -58,9 +58,12 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
                 };
                 compare_blocks(&container(&old.blocks), &container(&new.blocks), changes);
             }
-            (Some(old), None) => {
-                changes.removed(&place, Element::Enclosure, enclosure_summary(old))
-            }
+            (Some(old), None) => changes.removed(
+                &place,
+                &JsonPath::root(),
+                Element::Enclosure,
+                enclosure_summary(old),
+            ),
             (None, Some(new)) => changes.added(&place, Element::Enclosure, enclosure_summary(new)),
             (None, None) => {}
         }
@@ -93,7 +96,7 @@ fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Co
             }
             Step::Removed(o) => {
                 let block = &old.blocks[o];
-                changes.removed(&place(old, o), element(block), summary(block));
+                changes.removed(&place(old, o), &new.path, element(block), summary(block));
             }
             Step::Added(n) => {
                 let block = &new.blocks[n];
@@ -163,7 +166,8 @@ fn compare_block(old: &Container, o: usize, new: &Container, n: usize, changes: 
             table::compare(old, new, &places.keyed("table"), changes);
         }
         (old_block, new_block) => {
-            changes.removed(&places.old, element(old_block), summary(old_block));
+            let within = &places.new.path;
+            changes.removed(&places.old, within, element(old_block), summary(old_block));
             changes.added(&places.new, element(new_block), summary(new_block));
         }
     }
@@ -234,7 +238,10 @@ pub(super) fn compare_texts<'a>(
                 changes.moved(element, (&old_item(o), o), (&new_item(n), n));
                 changes.text(&new_item(n), &old[o], &new[n]);
             }
-            Step::Removed(o) => changes.removed(&old_item(o), element, vec![old[o].clone()]),
+            Step::Removed(o) => {
+                let content = vec![old[o].clone()];
+                changes.removed(&old_item(o), &places.new.path, element, content);
+            }
             Step::Added(n) => changes.added(&new_item(n), element, vec![new[n].clone()]),
         }
     }
