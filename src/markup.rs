@@ -121,6 +121,18 @@ pub fn to_typst(text: &str, footnotes: &mut Footnotes) -> String {
     convert(text, Some(footnotes))
 }
 
+/// What a Markdown text prints, to tell whether two texts print the same however they are
+/// written (`*x*` and `_x_` are both emphasis, `\.` and `.` both a full stop): the Typst
+/// markup it becomes, footnote references as written, with each run of spaces as one and none
+/// at the ends, as Typst prints them.
+pub fn printed_form(text: &str) -> String {
+    convert(text, None)
+        .split([' ', '\t'])
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Footnotes use the older syntax, in which a reference needs no definition in the same text:
 /// the definitions live in the answer's `footnotes`, not in each paragraph.
 fn options() -> Options {
@@ -375,6 +387,14 @@ mod tests {
             "a#footnote[Lov nr\\. #emph[1]; af 2019\\.];<svar-footnote-0> b#footnote(<svar-footnote-0>);"
         );
         assert_eq!(typst("a\nb"), "a#linebreak();b");
+    }
+
+    #[test]
+    fn texts_written_differently_that_print_alike_have_one_printed_form() {
+        assert_eq!(printed_form("*x* y"), printed_form("_x_  y"));
+        assert_eq!(printed_form("a\\.b"), printed_form("a.b"));
+        assert_ne!(printed_form("*x*"), printed_form("**x**"));
+        assert_ne!(printed_form("a\nb"), printed_form("a b"));
     }
 
     #[test]

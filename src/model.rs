@@ -558,6 +558,16 @@ pub struct Statement {
     pub blocks: Vec<Block>,
 }
 
+impl Statement {
+    /// The introduction as printed: the answer's own, or "<source> har oplyst følgende:". One
+    /// place, so the PDF and the comparison of answers print the same sentence.
+    pub fn printed_introduction(&self) -> String {
+        self.introduction
+            .clone()
+            .unwrap_or_else(|| format!("{} har oplyst følgende:", self.source))
+    }
+}
+
 /// A statistical table: one or more panels under one number and caption.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -720,3 +720,52 @@ fn a_refused_redline_name_is_reported_as_json_too() {
         "fejl: --redline ny.txt: en PDF skal have et navn, der ender på .pdf\n"
     );
 }
+
+/// `svar diff` of a fixture against a copy with `edit` applied; the exit status and output.
+fn diff_edited(fixture: &str, edit: impl Fn(String) -> String) -> (Option<i32>, String) {
+    let folder = tempfile::tempdir().unwrap();
+    let old = crate_root().join("tests/fixtures").join(fixture);
+    let text = std::fs::read_to_string(&old).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit changes the file");
+    let new = folder.path().join("ny.json");
+    std::fs::write(&new, edited).unwrap();
+    let output = svar()
+        .args(["diff", "--no-color"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    (output.status.code(), stdout)
+}
+
+#[test]
+fn markdown_written_otherwise_but_printed_alike_is_no_change() {
+    let (code, stdout) = diff_edited("markdown.json", |text| {
+        text.replacen("*indhentet*", "_indhentet_", 1)
+            .replacen("**udtalelse**", "__udtalelse__", 1)
+    });
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(stdout.starts_with("Ingen forskelle"), "{stdout}");
+}
+
+#[test]
+fn a_new_agency_is_one_change_and_a_name_in_parentheses_takes_no_genitive() {
+    let (code, stdout) = diff_edited("complete.json", |text| {
+        text.replacen(
+            "\"source\": \"Rigspolitiet\"",
+            "\"source\": \"Rigspolitiet (RP)\"",
+            1,
+        )
+    });
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains(
+            "Udtalelsen fra Rigspolitiet (RP), myndighed: Rigspolitiet → Rigspolitiet (RP)\n"
+        ),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("indledning"), "{stdout}");
+    assert!(stdout.contains("\n1 ændring.\n"), "{stdout}");
+}

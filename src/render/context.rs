@@ -482,10 +482,7 @@ fn block_content(block: &Block) -> BlockContent {
 
 fn statement_content(statement: &Statement) -> BlockContent {
     BlockContent::Statement {
-        introduction: statement
-            .introduction
-            .clone()
-            .unwrap_or_else(|| format!("{} har oplyst følgende:", statement.source)),
+        introduction: statement.printed_introduction(),
         blocks: blocks(&statement.blocks, true),
     }
 }
