@@ -769,3 +769,42 @@ fn a_new_agency_is_one_change_and_a_name_in_parentheses_takes_no_genitive() {
     assert!(!stdout.contains("indledning"), "{stdout}");
     assert!(stdout.contains("\n1 ændring.\n"), "{stdout}");
 }
+
+#[test]
+fn pages_that_look_different_are_a_difference_even_when_the_content_is_the_same() {
+    let folder = tempfile::tempdir().unwrap();
+    let templates = folder.path().join("mine");
+    std::fs::create_dir(&templates).unwrap();
+    let style = std::fs::read_to_string(crate_root().join("templates/style.typ")).unwrap();
+    let larger = style.replacen("#let body-size = 11pt", "#let body-size = 11.5pt", 1);
+    assert_ne!(larger, style);
+    std::fs::write(templates.join("style.typ"), larger).unwrap();
+    let diff = |format: &str| {
+        svar()
+            .args(["diff", "--format", format])
+            .args(pair("identical"))
+            .arg("--templates")
+            .arg(&templates)
+            .arg("--pages")
+            .arg(folder.path().join(format))
+            .output()
+            .unwrap()
+    };
+    let text = diff("text");
+    let stdout = String::from_utf8_lossy(&text.stdout);
+    assert_eq!(text.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.starts_with(
+            "Indholdet af tests/fixtures/diff/identical/old.json og \
+             tests/fixtures/diff/identical/new.json er det samme, men side 1"
+        ),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Ingen forskelle"), "{stdout}");
+    let json = diff("json");
+    assert_eq!(json.status.code(), Some(1));
+    let document: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(document["same"], false);
+    assert_eq!(document["pages"][0], 1);
+    assert_eq!(document["changes"], serde_json::json!([]));
+}
