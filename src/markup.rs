@@ -88,6 +88,8 @@ pub fn references(text: &str) -> Vec<Reference> {
 #[derive(Debug)]
 pub struct Footnotes {
     texts: BTreeMap<String, String>,
+    /// Footnotes a redline prints as marked runs instead of their texts: their Typst markup.
+    marked: BTreeMap<String, String>,
     printed: BTreeSet<String>,
 }
 
@@ -96,8 +98,15 @@ impl Footnotes {
     pub fn new(texts: BTreeMap<String, String>) -> Self {
         Self {
             texts,
+            marked: BTreeMap::new(),
             printed: BTreeSet::new(),
         }
+    }
+
+    /// The same footnotes, those in `marked` printed as the given Typst markup: a redline's
+    /// marked changes.
+    pub fn marked(self, marked: BTreeMap<String, String>) -> Self {
+        Self { marked, ..self }
     }
 
     /// The footnote for a reference to `label`: its text the first time, later a reference to
@@ -108,10 +117,11 @@ impl Footnotes {
         if !self.printed.insert(label.to_string()) {
             return Some(format!("#footnote({name});"));
         }
-        Some(format!(
-            "#footnote[{}];{name}",
-            convert(&self.texts[label], None)
-        ))
+        let text = match self.marked.get(label) {
+            Some(marked) => marked.clone(),
+            None => convert(&self.texts[label], None),
+        };
+        Some(format!("#footnote[{text}];{name}"))
     }
 }
 
@@ -131,6 +141,32 @@ pub fn printed_form(text: &str) -> String {
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A Markdown text as plain text, as it reads when printed: emphasis and links as their words,
+/// line breaks as spaces, footnote references left out, anything else as written. For places
+/// that print no formatting, such as a redline's summary of changes.
+pub fn printed_text(text: &str) -> String {
+    let source = Protected::new(text);
+    let mut out = String::with_capacity(text.len());
+    let mut events = Parser::new_ext(&source.text, options()).into_offset_iter();
+    while let Some((event, range)) = events.next() {
+        match event {
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                out.push_str(&text);
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::Start(Tag::Paragraph) if !out.is_empty() => out.push(' '),
+            Event::Start(Tag::Paragraph) | Event::End(_) | Event::FootnoteReference(_) => {}
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. }) => {}
+            Event::Start(_) => {
+                out.push_str(&source.raw(range));
+                skip_to_end(&mut events);
+            }
+            _ => out.push_str(&source.raw(range)),
+        }
+    }
+    out
 }
 
 /// Footnotes use the older syntax, in which a reference needs no definition in the same text:
@@ -294,6 +330,17 @@ impl Protected {
     /// The part `range` of the text printed as the clerk wrote it: without svar's backslashes,
     /// its lines kept apart as the lines of a paragraph are.
     fn as_written(&self, range: std::ops::Range<usize>) -> String {
+        self.raw(range)
+            .split('\n')
+            .map(escape::markup)
+            .collect::<Vec<_>>()
+            .join("#linebreak();")
+    }
+}
+
+impl Protected {
+    /// The part `range` of the text as the clerk wrote it, without svar's backslashes.
+    fn raw(&self, range: std::ops::Range<usize>) -> String {
         let mut written = String::with_capacity(range.len());
         let mut from = range.start;
         for &at in self.added.iter().filter(|&&at| range.contains(&at)) {
@@ -302,10 +349,6 @@ impl Protected {
         }
         written.push_str(&self.text[from..range.end]);
         written
-            .split('\n')
-            .map(escape::markup)
-            .collect::<Vec<_>>()
-            .join("#linebreak();")
     }
 }
 
@@ -395,6 +438,19 @@ mod tests {
         assert_eq!(printed_form("a\\.b"), printed_form("a.b"));
         assert_ne!(printed_form("*x*"), printed_form("**x**"));
         assert_ne!(printed_form("a\nb"), printed_form("a b"));
+    }
+
+    #[test]
+    fn printed_text_has_the_words_without_the_marks() {
+        assert_eq!(
+            printed_text("Til **sygehusvæsenet** og *regionerne*.[^1]"),
+            "Til sygehusvæsenet og regionerne."
+        );
+        assert_eq!(
+            printed_text("[regnskaber](https://x.dk) 1. januar\n- 3"),
+            "regnskaber 1. januar - 3"
+        );
+        assert_eq!(printed_text("2\\*3 `a*b*`"), "2*3 `a*b*`");
     }
 
     #[test]

@@ -564,7 +564,12 @@ impl Statement {
     pub fn printed_introduction(&self) -> String {
         self.introduction
             .clone()
-            .unwrap_or_else(|| format!("{} har oplyst følgende:", self.source))
+            .unwrap_or_else(|| Self::default_introduction(&self.source))
+    }
+
+    /// The introduction of a statement from `source` that has none of its own.
+    pub fn default_introduction(source: &str) -> String {
+        format!("{source} har oplyst følgende:")
     }
 }
 

@@ -351,10 +351,10 @@ fn words_added_to_a_paragraph_are_inserted_words_in_the_json_and_the_redline() {
             ]
         })
     );
-    // The paragraph and the item are marked in the text; the note is shown in the summary.
+    // The paragraph, the item and the note are marked in the text.
     let text = redline_text("words-added");
     let summary = "3 ændringer i forhold til old.json \
-        – Tabel 1, bemærkning 1: ændret: Rigspolitiet{+, opgjort den 1. marts 2011+}. \
+        – Tabel 1, bemærkning 1: ændret (se markeringen) \
         – Svar, punktopstilling 1, punkt 2: ændret (se markeringen) \
         – Svar, afsnit 2: ændret (se markeringen) ";
     assert!(text.contains(summary), "{text}");
@@ -807,4 +807,42 @@ fn pages_that_look_different_are_a_difference_even_when_the_content_is_the_same(
     assert_eq!(document["same"], false);
     assert_eq!(document["pages"][0], 1);
     assert_eq!(document["changes"], serde_json::json!([]));
+}
+
+#[test]
+fn the_redline_marks_the_question_and_footnotes_in_place_and_its_summary_is_plain() {
+    let folder = tempfile::tempdir().unwrap();
+    let old = crate_root().join("tests/fixtures/markdown.json");
+    let text = std::fs::read_to_string(&old).unwrap();
+    let edited = text
+        .replacen(
+            "hvor mange sager der er behandlet?",
+            "hvor mange **sager** der er afgjort?",
+            1,
+        )
+        .replacen("(https://www.ft.dk).", "(https://www.ft.dk), 2019.", 1);
+    assert_ne!(edited, text);
+    let new = folder.path().join("ny.json");
+    std::fs::write(&new, edited).unwrap();
+    let redline = folder.path().join("redline.pdf");
+    svar()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .arg("--redline")
+        .arg(&redline)
+        .assert()
+        .code(1);
+    let text = pdf_text(&redline);
+    assert!(
+        text.contains("Spørgsmålets tekst: ændret (se markeringen)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Fodnote 1: ændret (se markeringen)"),
+        "{text}"
+    );
+    assert!(!text.contains("[-") && !text.contains("{+"), "{text}");
+    // The question in the body holds both the deleted and the inserted word.
+    assert!(text.contains("behandletafgjort"), "{text}");
 }

@@ -165,6 +165,16 @@ pub enum Element {
     Enclosure,
 }
 
+/// The word-level difference between two texts printed as written (a statement's default
+/// introduction, which a redline marks when its agency changed).
+pub fn literal_word_diff(old: &str, new: &str) -> Vec<Segment> {
+    let written = |text| Written {
+        text,
+        spacing: Spacing::Running,
+    };
+    text::word_diff(written(old), written(new))
+}
+
 /// Compares two answers; an empty list means they say the same (the `$schema` reference, which
 /// only editors use, is not compared).
 pub fn compare(old: &Answer, new: &Answer) -> ChangeList {

@@ -36,6 +36,8 @@ pub struct DocumentContext {
     pub question_heading: String,
     /// The question's text, verbatim.
     pub question_text: String,
+    /// A redline's marks on the question's text, if it changed.
+    pub question_marks: Option<Vec<MarkedRun>>,
     /// The answer's blocks.
     pub blocks: Vec<BlockContext>,
     /// The enclosures after the answer.
@@ -44,6 +46,8 @@ pub struct DocumentContext {
     pub markup: Markup,
     /// The footnotes prose refers to, by label.
     pub footnotes: std::collections::BTreeMap<String, String>,
+    /// A redline's marks on the footnotes that changed or are new, by label.
+    pub footnote_marks: std::collections::BTreeMap<String, Vec<MarkedRun>>,
     /// The signature's names, in order; empty when none were given.
     pub signature: Vec<String>,
     /// "Berigtigelse" over a correction; an interim answer says what it is in its first
@@ -127,6 +131,8 @@ pub struct LogoContext {
 pub struct EnclosureContext {
     /// "Bilag 1: Sigtelser fordelt på politikredse".
     pub heading: String,
+    /// A redline's marks on the heading, if the title changed.
+    pub heading_marks: Option<Vec<MarkedRun>>,
     /// Whether its pages are landscape.
     pub landscape: bool,
     /// Its blocks.
@@ -171,6 +177,12 @@ pub struct BlockMarks {
     pub segments: Option<Vec<MarkedRun>>,
     /// A list's items as runs, for the items that changed (by index).
     pub items: Vec<Option<Vec<MarkedRun>>>,
+    /// A statement's introduction as runs, if it changed.
+    pub introduction: Option<Vec<MarkedRun>>,
+    /// A table's caption as runs ("Tabel 1: " kept), if it changed.
+    pub caption: Option<Vec<MarkedRun>>,
+    /// A table's notes as runs, for the notes that changed or are new (by index).
+    pub notes: Vec<Option<Vec<MarkedRun>>>,
 }
 
 /// A run of text and what happened to it: "equal", "deleted" or "inserted".
@@ -278,6 +290,7 @@ impl DocumentContext {
             },
             question_heading,
             question_text: answer.question.text.clone(),
+            question_marks: None,
             status_heading: status_heading(answer.status),
             status_sentence: status_sentence(answer),
             // A § 20 question names its asker in the heading already.
@@ -296,6 +309,7 @@ impl DocumentContext {
             enclosures: enclosures(&answer.enclosures),
             markup: answer.markup,
             footnotes: answer.footnotes.clone(),
+            footnote_marks: Default::default(),
             signature: [&answer.signature.minister, &answer.signature.official]
                 .into_iter()
                 .flatten()
@@ -450,6 +464,10 @@ fn blocks(blocks: &[Block], quoted: bool) -> Vec<BlockContext> {
                     Block::List(items) => vec![None; items.len()],
                     _ => Vec::new(),
                 },
+                notes: match block {
+                    Block::Table(table) => vec![None; table.notes.len()],
+                    _ => Vec::new(),
+                },
                 ..BlockMarks::default()
             },
         })
@@ -463,6 +481,7 @@ fn enclosures(enclosures: &[Enclosure]) -> Vec<EnclosureContext> {
         .enumerate()
         .map(|(index, enclosure)| EnclosureContext {
             heading: format!("Bilag {}: {}", index + 1, enclosure.title),
+            heading_marks: None,
             landscape: enclosure.landscape,
             blocks: blocks(&enclosure.blocks, false),
         })
