@@ -38,11 +38,22 @@ pub fn is_allowed_link(target: &str) -> bool {
     })
 }
 
+/// A footnote reference or link, and where the text has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// What it refers to.
+    pub reference: Reference,
+    /// The bytes of the text it is written in (`[^9]`, `[tekst](www.x.dk)`), so that a finding
+    /// about it can point at it; none in the rare text where it cannot be told (written across
+    /// lines that svar reads otherwise than they are written).
+    pub at: Option<std::ops::Range<usize>>,
+}
+
 /// What a check needs to know of a text's markup, read in one pass.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Inspection {
-    /// The footnotes and links, in order.
-    pub references: Vec<Reference>,
+    /// The footnotes and links, in order, with where they are.
+    pub references: Vec<Located>,
     /// How many levels of emphasis, strong and links the text has inside each other, at most.
     pub nesting: usize,
 }
@@ -52,11 +63,23 @@ pub fn inspect(text: &str) -> Inspection {
     let source = Protected::new(text);
     let mut inspection = Inspection::default();
     let mut depth: usize = 0;
-    for event in Parser::new_ext(&source.text, options()) {
+    // Where in `text` the next reference is looked for: after the one before.
+    let mut searched_to = 0;
+    let mut locate = |reference: Reference, range: std::ops::Range<usize>| {
+        let written = source.raw(range);
+        let at = text[searched_to..]
+            .find(&written)
+            .map(|start| searched_to + start..searched_to + start + written.len());
+        if let Some(at) = &at {
+            searched_to = at.end;
+        }
+        Located { reference, at }
+    };
+    for (event, range) in Parser::new_ext(&source.text, options()).into_offset_iter() {
         match event {
             Event::FootnoteReference(label) => inspection
                 .references
-                .push(Reference::Footnote(label.to_string())),
+                .push(locate(Reference::Footnote(label.to_string()), range)),
             Event::Start(tag @ (Tag::Emphasis | Tag::Strong | Tag::Link { .. })) => {
                 if let Tag::Link {
                     link_type,
@@ -65,7 +88,9 @@ pub fn inspect(text: &str) -> Inspection {
                 } = tag
                 {
                     let target = link_target(link_type, &dest_url);
-                    inspection.references.push(Reference::Link(target));
+                    inspection
+                        .references
+                        .push(locate(Reference::Link(target), range));
                 }
                 depth += 1;
                 inspection.nesting = inspection.nesting.max(depth);
@@ -81,7 +106,11 @@ pub fn inspect(text: &str) -> Inspection {
 
 /// The footnotes and links in `text`, in order.
 pub fn references(text: &str) -> Vec<Reference> {
-    inspect(text).references
+    inspect(text)
+        .references
+        .into_iter()
+        .map(|located| located.reference)
+        .collect()
 }
 
 /// The footnotes of one answer, and which of them have been printed so far.
@@ -520,6 +549,22 @@ mod tests {
         assert_eq!(nesting("***a*** [*b*](https://x.dk)"), 2);
         let deep = format!("{}x{}", "*a ".repeat(100), " a*".repeat(100));
         assert_eq!(nesting(&deep), 100);
+    }
+
+    #[test]
+    fn references_are_located_where_they_are_written() {
+        let text = "Se [^9] og [her](www.x.dk) og [^9]\n  [mail](mailto:a@b.dk).";
+        let places: Vec<&str> = inspect(text)
+            .references
+            .iter()
+            .map(|located| &text[located.at.clone().unwrap()])
+            .collect();
+        assert_eq!(
+            places,
+            ["[^9]", "[her](www.x.dk)", "[^9]", "[mail](mailto:a@b.dk)"]
+        );
+        let second = inspect(text).references[2].at.clone().unwrap();
+        assert_eq!(second.start, text.rfind("[^9]").unwrap());
     }
 
     #[test]
