@@ -38,11 +38,22 @@ pub fn is_allowed_link(target: &str) -> bool {
     })
 }
 
+/// A footnote reference or link, and where the text has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// What it refers to.
+    pub reference: Reference,
+    /// The bytes of the text it is written in (`[^9]`, `[tekst](www.x.dk)`), so that a finding
+    /// about it can point at it; none in the rare text where it cannot be told (written across
+    /// lines that svar reads otherwise than they are written).
+    pub at: Option<std::ops::Range<usize>>,
+}
+
 /// What a check needs to know of a text's markup, read in one pass.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Inspection {
-    /// The footnotes and links, in order.
-    pub references: Vec<Reference>,
+    /// The footnotes and links, in order, with where they are.
+    pub references: Vec<Located>,
     /// How many levels of emphasis, strong and links the text has inside each other, at most.
     pub nesting: usize,
 }
@@ -52,11 +63,23 @@ pub fn inspect(text: &str) -> Inspection {
     let source = Protected::new(text);
     let mut inspection = Inspection::default();
     let mut depth: usize = 0;
-    for event in Parser::new_ext(&source.text, options()) {
+    // Where in `text` the next reference is looked for: after the one before.
+    let mut searched_to = 0;
+    let mut locate = |reference: Reference, range: std::ops::Range<usize>| {
+        let written = source.raw(range);
+        let at = text[searched_to..]
+            .find(&written)
+            .map(|start| searched_to + start..searched_to + start + written.len());
+        if let Some(at) = &at {
+            searched_to = at.end;
+        }
+        Located { reference, at }
+    };
+    for (event, range) in Parser::new_ext(&source.text, options()).into_offset_iter() {
         match event {
             Event::FootnoteReference(label) => inspection
                 .references
-                .push(Reference::Footnote(label.to_string())),
+                .push(locate(Reference::Footnote(label.to_string()), range)),
             Event::Start(tag @ (Tag::Emphasis | Tag::Strong | Tag::Link { .. })) => {
                 if let Tag::Link {
                     link_type,
@@ -65,7 +88,9 @@ pub fn inspect(text: &str) -> Inspection {
                 } = tag
                 {
                     let target = link_target(link_type, &dest_url);
-                    inspection.references.push(Reference::Link(target));
+                    inspection
+                        .references
+                        .push(locate(Reference::Link(target), range));
                 }
                 depth += 1;
                 inspection.nesting = inspection.nesting.max(depth);
@@ -81,13 +106,19 @@ pub fn inspect(text: &str) -> Inspection {
 
 /// The footnotes and links in `text`, in order.
 pub fn references(text: &str) -> Vec<Reference> {
-    inspect(text).references
+    inspect(text)
+        .references
+        .into_iter()
+        .map(|located| located.reference)
+        .collect()
 }
 
 /// The footnotes of one answer, and which of them have been printed so far.
 #[derive(Debug)]
 pub struct Footnotes {
     texts: BTreeMap<String, String>,
+    /// Footnotes a redline prints as marked runs instead of their texts: their Typst markup.
+    marked: BTreeMap<String, String>,
     printed: BTreeSet<String>,
 }
 
@@ -96,8 +127,15 @@ impl Footnotes {
     pub fn new(texts: BTreeMap<String, String>) -> Self {
         Self {
             texts,
+            marked: BTreeMap::new(),
             printed: BTreeSet::new(),
         }
+    }
+
+    /// The same footnotes, those in `marked` printed as the given Typst markup: a redline's
+    /// marked changes.
+    pub fn marked(self, marked: BTreeMap<String, String>) -> Self {
+        Self { marked, ..self }
     }
 
     /// The footnote for a reference to `label`: its text the first time, later a reference to
@@ -108,10 +146,11 @@ impl Footnotes {
         if !self.printed.insert(label.to_string()) {
             return Some(format!("#footnote({name});"));
         }
-        Some(format!(
-            "#footnote[{}];{name}",
-            convert(&self.texts[label], None)
-        ))
+        let text = match self.marked.get(label) {
+            Some(marked) => marked.clone(),
+            None => convert(&self.texts[label], None),
+        };
+        Some(format!("#footnote[{text}];{name}"))
     }
 }
 
@@ -119,6 +158,44 @@ impl Footnotes {
 /// order the document prints them.
 pub fn to_typst(text: &str, footnotes: &mut Footnotes) -> String {
     convert(text, Some(footnotes))
+}
+
+/// What a Markdown text prints, to tell whether two texts print the same however they are
+/// written (`*x*` and `_x_` are both emphasis, `\.` and `.` both a full stop): the Typst
+/// markup it becomes, footnote references as written, with each run of spaces as one and none
+/// at the ends, as Typst prints them.
+pub fn printed_form(text: &str) -> String {
+    convert(text, None)
+        .split([' ', '\t'])
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A Markdown text as plain text, as it reads when printed: emphasis and links as their words,
+/// line breaks as spaces, footnote references left out, anything else as written. For places
+/// that print no formatting, such as a redline's summary of changes.
+pub fn printed_text(text: &str) -> String {
+    let source = Protected::new(text);
+    let mut out = String::with_capacity(text.len());
+    let mut events = Parser::new_ext(&source.text, options()).into_offset_iter();
+    while let Some((event, range)) = events.next() {
+        match event {
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                out.push_str(&text);
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::Start(Tag::Paragraph) if !out.is_empty() => out.push(' '),
+            Event::Start(Tag::Paragraph) | Event::End(_) | Event::FootnoteReference(_) => {}
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. }) => {}
+            Event::Start(_) => {
+                out.push_str(&source.raw(range));
+                skip_to_end(&mut events);
+            }
+            _ => out.push_str(&source.raw(range)),
+        }
+    }
+    out
 }
 
 /// Footnotes use the older syntax, in which a reference needs no definition in the same text:
@@ -282,6 +359,17 @@ impl Protected {
     /// The part `range` of the text printed as the clerk wrote it: without svar's backslashes,
     /// its lines kept apart as the lines of a paragraph are.
     fn as_written(&self, range: std::ops::Range<usize>) -> String {
+        self.raw(range)
+            .split('\n')
+            .map(escape::markup)
+            .collect::<Vec<_>>()
+            .join("#linebreak();")
+    }
+}
+
+impl Protected {
+    /// The part `range` of the text as the clerk wrote it, without svar's backslashes.
+    fn raw(&self, range: std::ops::Range<usize>) -> String {
         let mut written = String::with_capacity(range.len());
         let mut from = range.start;
         for &at in self.added.iter().filter(|&&at| range.contains(&at)) {
@@ -290,10 +378,6 @@ impl Protected {
         }
         written.push_str(&self.text[from..range.end]);
         written
-            .split('\n')
-            .map(escape::markup)
-            .collect::<Vec<_>>()
-            .join("#linebreak();")
     }
 }
 
@@ -378,6 +462,27 @@ mod tests {
     }
 
     #[test]
+    fn texts_written_differently_that_print_alike_have_one_printed_form() {
+        assert_eq!(printed_form("*x* y"), printed_form("_x_  y"));
+        assert_eq!(printed_form("a\\.b"), printed_form("a.b"));
+        assert_ne!(printed_form("*x*"), printed_form("**x**"));
+        assert_ne!(printed_form("a\nb"), printed_form("a b"));
+    }
+
+    #[test]
+    fn printed_text_has_the_words_without_the_marks() {
+        assert_eq!(
+            printed_text("Til **sygehusvæsenet** og *regionerne*.[^1]"),
+            "Til sygehusvæsenet og regionerne."
+        );
+        assert_eq!(
+            printed_text("[regnskaber](https://x.dk) 1. januar\n- 3"),
+            "regnskaber 1. januar - 3"
+        );
+        assert_eq!(printed_text("2\\*3 `a*b*`"), "2*3 `a*b*`");
+    }
+
+    #[test]
     fn lines_that_would_start_blocks_stay_text() {
         assert_eq!(typst("1. januar 2019"), "1\\. januar 2019");
         assert_eq!(typst("- 3 sager\n# 4"), "\\- 3 sager#linebreak();\\# 4");
@@ -444,6 +549,22 @@ mod tests {
         assert_eq!(nesting("***a*** [*b*](https://x.dk)"), 2);
         let deep = format!("{}x{}", "*a ".repeat(100), " a*".repeat(100));
         assert_eq!(nesting(&deep), 100);
+    }
+
+    #[test]
+    fn references_are_located_where_they_are_written() {
+        let text = "Se [^9] og [her](www.x.dk) og [^9]\n  [mail](mailto:a@b.dk).";
+        let places: Vec<&str> = inspect(text)
+            .references
+            .iter()
+            .map(|located| &text[located.at.clone().unwrap()])
+            .collect();
+        assert_eq!(
+            places,
+            ["[^9]", "[her](www.x.dk)", "[^9]", "[mail](mailto:a@b.dk)"]
+        );
+        let second = inspect(text).references[2].at.clone().unwrap();
+        assert_eq!(second.start, text.rfind("[^9]").unwrap());
     }
 
     #[test]

@@ -558,6 +558,21 @@ pub struct Statement {
     pub blocks: Vec<Block>,
 }
 
+impl Statement {
+    /// The introduction as printed: the answer's own, or "<source> har oplyst følgende:". One
+    /// place, so the PDF and the comparison of answers print the same sentence.
+    pub fn printed_introduction(&self) -> String {
+        self.introduction
+            .clone()
+            .unwrap_or_else(|| Self::default_introduction(&self.source))
+    }
+
+    /// The introduction of a statement from `source` that has none of its own.
+    pub fn default_introduction(source: &str) -> String {
+        format!("{source} har oplyst følgende:")
+    }
+}
+
 /// A statistical table: one or more panels under one number and caption.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

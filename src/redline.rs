@@ -3,9 +3,9 @@
 //! in red, changed table cells highlighted, a bar in the margin beside every changed block, and
 //! a summary of the changes at the top.
 
-use crate::diff::{Change, ChangeKind, ChangeList, Element, Segment, SegmentKind, plain_marks};
+use crate::diff::{Change, ChangeKind, ChangeList, Element, Segment, SegmentKind};
 use crate::input::diagnostic::Segment as Step;
-use crate::model::Answer;
+use crate::model::{Answer, Markup};
 use crate::render::{
     self, BlockContent, BlockContext, DocumentContext, MarkedRun, RedlineSummary, TemplateSet,
 };
@@ -25,13 +25,20 @@ pub fn redline(
         .iter()
         .map(|change| mark(&mut context, change))
         .collect();
-    context.redline = Some(summary(old_name, changes, &marked));
+    context.redline = Some(summary(old_name, changes, &marked, new.markup));
     let generated = render::typst_source_from(&context, templates)?;
     crate::typeset_generated(&generated, templates, new, None)
 }
 
-/// The box at the top: one line per change; `marked` tells which are marked in the text.
-fn summary(old_name: &str, changes: &ChangeList, marked: &[bool]) -> RedlineSummary {
+/// The box at the top: one line per change; `marked` tells which are marked in the text. The
+/// box is plain text: what is marked in the text is only named there, and other texts are
+/// shown as printed, without Markdown's marks (`markup` is the answer's).
+fn summary(
+    old_name: &str,
+    changes: &ChangeList,
+    marked: &[bool],
+    markup: Markup,
+) -> RedlineSummary {
     let count = changes.changes.len();
     RedlineSummary {
         heading: format!(
@@ -45,42 +52,56 @@ fn summary(old_name: &str, changes: &ChangeList, marked: &[bool]) -> RedlineSumm
                 .changes
                 .iter()
                 .zip(marked)
-                .map(|(change, marked)| summary_line(change, *marked))
+                .map(|(change, marked)| summary_line(change, *marked, markup))
                 .collect()
         },
     }
 }
 
-fn summary_line(change: &Change, marked: bool) -> String {
+fn summary_line(change: &Change, marked: bool, markup: Markup) -> String {
+    // Footnotes and removed prose are Markdown in a Markdown answer; every other value is
+    // printed as written.
+    let is_footnote = matches!(change.path.0.first(), Some(Step::Key(key)) if key == "footnotes");
+    let prose = |text: &str, is_prose: bool| match markup {
+        Markup::Markdown if is_prose => crate::markup::printed_text(text),
+        _ => text.to_string(),
+    };
+    let value = |value: &Option<String>| match value {
+        Some(value) => prose(value, is_footnote),
+        None => "(ingen)".to_string(),
+    };
     let what = match &change.kind {
-        ChangeKind::Value { old, new } => format!(
-            "{} → {}",
-            old.as_deref().unwrap_or("(ingen)"),
-            new.as_deref().unwrap_or("(ingen)")
-        ),
+        ChangeKind::Value { old, new } => format!("{} → {}", value(old), value(new)),
         ChangeKind::Text { .. } if marked => "ændret (se markeringen)".to_string(),
-        ChangeKind::Text { segments, .. } => format!("ændret: {}", plain_marks(segments)),
+        ChangeKind::Text { new, .. } => format!("ændret til: {}", prose(new, true)),
         ChangeKind::Cell { old, new } => format!("{old} → {new}"),
         ChangeKind::Added { .. } => "tilføjet".to_string(),
-        ChangeKind::Removed { content, .. } => format!("fjernet: {}", content.join(" / ")),
+        ChangeKind::Removed { content, .. } => {
+            let lines: Vec<String> = content.iter().map(|line| prose(line, true)).collect();
+            format!("fjernet: {}", lines.join(" / "))
+        }
         ChangeKind::Moved { from, to, .. } => crate::diff::report::moved(*from, *to),
     };
     format!("{}: {what}", change.location)
 }
 
-/// Marks one change on the block it concerns in the new answer; returns whether the change is
-/// marked in the text. Removals and metadata have no place in the new answer's body; the
-/// summary shows them.
+/// Marks one change where it is printed in the new answer; returns whether the change is
+/// marked in the text. Metadata has no place in the new answer's body, nor has what was
+/// removed: the summary shows them, and a removal gets a bar beside the list, table or
+/// statement it was removed from, so that no deletion goes unseen in the text.
 fn mark(context: &mut DocumentContext, change: &Change) -> bool {
-    if matches!(change.kind, ChangeKind::Removed { .. }) {
-        return false;
-    }
     // Into the answer as read: a change to a spreadsheet's figures marks their cell.
     let steps = &change.filled_path.0;
+    if let Some(marked) = mark_outside_blocks(context, steps, &change.kind) {
+        return marked;
+    }
     let Some((block, rest)) = find_block(context, steps) else {
         return false;
     };
     block.marks.bar = true;
+    if matches!(change.kind, ChangeKind::Removed { .. }) {
+        return false;
+    }
     match (&change.kind, rest) {
         (ChangeKind::Added { element, .. }, []) if *element != Element::Row => {
             block.marks.inserted = true;
@@ -88,19 +109,19 @@ fn mark(context: &mut DocumentContext, change: &Change) -> bool {
         (ChangeKind::Text { segments, .. }, [Step::Key(key)]) if key == "paragraph" => {
             block.marks.segments = Some(runs(segments));
         }
-        (ChangeKind::Text { segments, .. }, [Step::Key(key), Step::Index(item)])
-            if key == "list" =>
-        {
-            set_item(block, *item, runs(segments));
+        (kind, [Step::Key(key), Step::Index(item)]) if key == "list" => {
+            return set_run(&mut block.marks.items, *item, kind);
         }
-        (ChangeKind::Added { content, .. }, [Step::Key(key), Step::Index(item)])
-            if key == "list" =>
+        (kind, [Step::Key(statement), Step::Key(field)]) if statement == "statement" => {
+            return mark_introduction(block, field, kind);
+        }
+        (kind, [Step::Key(table), Step::Key(field)]) if table == "table" && field == "caption" => {
+            return mark_caption(block, kind);
+        }
+        (kind, [Step::Key(table), Step::Key(notes), Step::Index(note)])
+            if table == "table" && notes == "notes" =>
         {
-            let inserted = vec![MarkedRun {
-                kind: "inserted",
-                text: content.join(" "),
-            }];
-            set_item(block, *item, inserted);
+            return set_run(&mut block.marks.notes, *note, kind);
         }
         (ChangeKind::Text { .. }, _) => return false,
         (
@@ -117,6 +138,127 @@ fn mark(context: &mut DocumentContext, change: &Change) -> bool {
         _ => {}
     }
     true
+}
+
+/// Marks a change to a text printed outside the blocks: the question, a footnote or an
+/// enclosure's title. None for a change inside the blocks.
+fn mark_outside_blocks(
+    context: &mut DocumentContext,
+    steps: &[Step],
+    kind: &ChangeKind,
+) -> Option<bool> {
+    let marked = match steps {
+        [Step::Key(question), Step::Key(text)] if question == "question" && text == "text" => {
+            text_runs(kind).map(|runs| context.question_marks = Some(runs))
+        }
+        [Step::Key(footnotes), Step::Key(label)] if footnotes == "footnotes" => {
+            whole_or_text_runs(kind).map(|runs| {
+                context.footnote_marks.insert(label.clone(), runs);
+            })
+        }
+        [Step::Key(enclosures), Step::Index(index), Step::Key(title)]
+            if enclosures == "enclosures" && title == "title" =>
+        {
+            let enclosure = context.enclosures.get_mut(*index)?;
+            let runs = text_runs(kind)?;
+            enclosure.heading_marks = Some(with_prefix(&enclosure.heading, kind, runs));
+            Some(())
+        }
+        _ => return None,
+    };
+    Some(marked.is_some())
+}
+
+/// A text's changed words as runs; none for another kind of change.
+fn text_runs(kind: &ChangeKind) -> Option<Vec<MarkedRun>> {
+    match kind {
+        ChangeKind::Text { segments, .. } => Some(runs(segments)),
+        _ => None,
+    }
+}
+
+/// A text's changed words as runs, or a whole new text (an added element, or a value that was
+/// set) as one inserted run.
+fn whole_or_text_runs(kind: &ChangeKind) -> Option<Vec<MarkedRun>> {
+    let inserted = |text: String| {
+        vec![MarkedRun {
+            kind: "inserted",
+            text,
+        }]
+    };
+    match kind {
+        ChangeKind::Added { content, .. } => Some(inserted(content.join(" "))),
+        ChangeKind::Value {
+            new: Some(new),
+            old: None,
+        } => Some(inserted(new.clone())),
+        other => text_runs(other),
+    }
+}
+
+/// Runs for a text printed after a prefix svar writes ("Tabel 1: ", "Bilag 2: "): the prefix
+/// kept, taken from `printed`, which ends in the new text.
+fn with_prefix(printed: &str, kind: &ChangeKind, runs: Vec<MarkedRun>) -> Vec<MarkedRun> {
+    let ChangeKind::Text { new, .. } = kind else {
+        return runs;
+    };
+    let prefix = printed.strip_suffix(new.as_str()).unwrap_or_default();
+    let kept = MarkedRun {
+        kind: "equal",
+        text: prefix.to_string(),
+    };
+    std::iter::once(kept).chain(runs).collect()
+}
+
+/// Puts the runs of a change to one text of a list (an item, a note) in its slot.
+fn set_run(slots: &mut [Option<Vec<MarkedRun>>], index: usize, kind: &ChangeKind) -> bool {
+    let (Some(slot), Some(runs)) = (slots.get_mut(index), whole_or_text_runs(kind)) else {
+        return false;
+    };
+    *slot = Some(runs);
+    true
+}
+
+/// Marks a changed introduction, or the default introduction of a statement whose agency
+/// changed (which the comparison reports once, as the agency).
+fn mark_introduction(block: &mut BlockContext, field: &str, kind: &ChangeKind) -> bool {
+    let BlockContent::Statement { introduction, .. } = &block.content else {
+        return false;
+    };
+    let runs = match (field, kind) {
+        ("introduction", kind) => text_runs(kind),
+        (
+            "source",
+            ChangeKind::Value {
+                old: Some(old),
+                new: Some(new),
+            },
+        ) => {
+            let default = crate::model::Statement::default_introduction;
+            (*introduction == default(new)).then(|| {
+                runs(&crate::diff::literal_word_diff(
+                    &default(old),
+                    &default(new),
+                ))
+            })
+        }
+        _ => None,
+    };
+    block.marks.introduction = runs;
+    block.marks.introduction.is_some()
+}
+
+/// Marks a changed caption, "Tabel 1: " kept.
+fn mark_caption(block: &mut BlockContext, kind: &ChangeKind) -> bool {
+    let BlockContent::Table(table) = &block.content else {
+        return false;
+    };
+    let marked = match (&table.caption, text_runs(kind)) {
+        (Some(caption), Some(runs)) => Some(with_prefix(caption, kind, runs)),
+        _ => None,
+    };
+    block.marks.caption = marked;
+    block.marks.caption.is_some()
 }
 
 /// The block a path leads to (`answer.blocks[i]` or `enclosures[e].blocks[i]`, through
@@ -163,12 +305,6 @@ fn descend<'a, 'p>(
     match &mut blocks[*index].content {
         BlockContent::Statement { blocks, .. } => descend(blocks, &rest[2..]),
         _ => None,
-    }
-}
-
-fn set_item(block: &mut BlockContext, item: usize, marked: Vec<MarkedRun>) {
-    if let Some(slot) = block.marks.items.get_mut(item) {
-        *slot = Some(marked);
     }
 }
 
@@ -231,10 +367,10 @@ fn runs(segments: &[Segment]) -> Vec<MarkedRun> {
 
 #[cfg(test)]
 mod tests {
-    use super::mark;
+    use super::{mark, summary, summary_line};
     use crate::diff::compare;
     use crate::model::{Answer, Block, Cell};
-    use crate::render::{BlockContent, DocumentContext};
+    use crate::render::{BlockContent, DocumentContext, MarkedRun};
 
     #[test]
     fn a_changed_figure_from_a_spreadsheet_is_highlighted() {
@@ -264,6 +400,132 @@ mod tests {
         };
         // The first body row, the second figure column after the row labels.
         assert_eq!(table.panels[0].changed_cells, [[1, 2]]);
+    }
+
+    #[test]
+    fn a_list_that_lost_an_item_gets_a_bar() {
+        let old: Answer =
+            serde_json::from_str(include_str!("../tests/fixtures/complete.json")).unwrap();
+        let mut new = old.clone();
+        let list = new
+            .answer
+            .blocks
+            .iter()
+            .position(|block| matches!(block, Block::List(_)))
+            .expect("the fixture has a list");
+        let Block::List(items) = &mut new.answer.blocks[list] else {
+            unreachable!()
+        };
+        items.remove(1);
+        let changes = compare(&old, &new);
+        let mut context = DocumentContext::new(&new);
+        assert!(
+            !mark(&mut context, &changes.changes[0]),
+            "shown in the summary"
+        );
+        assert!(context.blocks[list].marks.bar);
+    }
+
+    /// The kinds of a list of runs, with their texts.
+    fn kinds(runs: &[MarkedRun]) -> Vec<(&str, &str)> {
+        runs.iter()
+            .map(|run| (run.kind, run.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn texts_outside_paragraphs_are_marked_where_they_are_printed() {
+        let old: Answer =
+            serde_json::from_str(include_str!("../tests/fixtures/markdown.json")).unwrap();
+        let mut new = old.clone();
+        new.question.text = "Vil ministeren oplyse, hvor mange **sager** der er afgjort?".into();
+        new.footnotes.insert(
+            "1".into(),
+            "Jf. [Folketingets hjemmeside](https://www.ft.dk), 2019.".into(),
+        );
+        let Block::Statement(statement) = &mut new.answer.blocks[1] else {
+            panic!("the second block is a statement");
+        };
+        statement.source = "Rigspolitiet (RP)".into();
+        let Block::Table(table) = &mut statement.blocks[1] else {
+            panic!("the statement's second block is a table");
+        };
+        table.caption = Some("Sager fordelt på år og type".into());
+        table.notes.push("Tallene er *foreløbige*.".into());
+        let changes = compare(&old, &new);
+        assert_eq!(changes.changes.len(), 5, "{changes:#?}");
+        let mut context = DocumentContext::new(&new);
+        let marked: Vec<bool> = changes
+            .changes
+            .iter()
+            .map(|change| mark(&mut context, change))
+            .collect();
+        assert_eq!(marked, [true; 5]);
+        assert!(
+            kinds(context.question_marks.as_deref().unwrap()).contains(&("inserted", "afgjort"))
+        );
+        assert!(kinds(&context.footnote_marks["1"]).contains(&("inserted", ", 2019")));
+        let BlockContent::Statement { blocks, .. } = &context.blocks[1].content else {
+            panic!("a statement");
+        };
+        let introduction = context.blocks[1].marks.introduction.as_deref().unwrap();
+        assert_eq!(
+            kinds(introduction),
+            [
+                ("equal", "Rigspolitiet "),
+                ("inserted", "(RP) "),
+                ("equal", "har oplyst følgende:")
+            ]
+        );
+        let table = &blocks[1].marks;
+        assert_eq!(
+            kinds(table.caption.as_deref().unwrap()),
+            [
+                ("equal", "Tabel 1: "),
+                ("equal", "Sager fordelt på år"),
+                ("inserted", " og type")
+            ]
+        );
+        assert_eq!(
+            kinds(table.notes[1].as_deref().unwrap()),
+            [("inserted", "Tallene er *foreløbige*.")]
+        );
+        let summary = summary("gammel.json", &changes, &marked, new.markup);
+        for line in &summary.lines {
+            assert!(!line.contains("[-") && !line.contains("{+"), "{line}");
+            assert!(!line.contains('*'), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_enclosures_changed_title_is_marked_in_its_heading() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/enclosure.json");
+        let old = crate::input::load(&path).unwrap().answer;
+        let mut new = old.clone();
+        new.enclosures[0].title.push_str(" i alt");
+        let changes = compare(&old, &new);
+        let mut context = DocumentContext::new(&new);
+        assert!(mark(&mut context, &changes.changes[0]));
+        let heading = kinds(context.enclosures[0].heading_marks.as_deref().unwrap());
+        assert_eq!(heading.first().map(|run| run.1), Some("Bilag 1: "));
+        assert_eq!(heading.last(), Some(&("inserted", " i alt")));
+    }
+
+    #[test]
+    fn removed_markdown_is_summarised_as_printed() {
+        let old: Answer =
+            serde_json::from_str(include_str!("../tests/fixtures/markdown.json")).unwrap();
+        let mut new = old.clone();
+        new.answer.blocks.remove(0);
+        let changes = compare(&old, &new);
+        let line = summary_line(&changes.changes[0], false, new.markup);
+        assert!(
+            line.contains(
+                "fjernet: Justitsministeriet har indhentet en udtalelse fra Rigspolitiet."
+            ),
+            "{line}"
+        );
     }
 
     #[test]

@@ -351,10 +351,10 @@ fn words_added_to_a_paragraph_are_inserted_words_in_the_json_and_the_redline() {
             ]
         })
     );
-    // The paragraph and the item are marked in the text; the note is shown in the summary.
+    // The paragraph, the item and the note are marked in the text.
     let text = redline_text("words-added");
     let summary = "3 ændringer i forhold til old.json \
-        – Tabel 1, bemærkning 1: ændret: Rigspolitiet{+, opgjort den 1. marts 2011+}. \
+        – Tabel 1, bemærkning 1: ændret (se markeringen) \
         – Svar, punktopstilling 1, punkt 2: ændret (se markeringen) \
         – Svar, afsnit 2: ændret (se markeringen) ";
     assert!(text.contains(summary), "{text}");
@@ -719,4 +719,130 @@ fn a_refused_redline_name_is_reported_as_json_too() {
         String::from_utf8(output.stderr).unwrap(),
         "fejl: --redline ny.txt: en PDF skal have et navn, der ender på .pdf\n"
     );
+}
+
+/// `svar diff` of a fixture against a copy with `edit` applied; the exit status and output.
+fn diff_edited(fixture: &str, edit: impl Fn(String) -> String) -> (Option<i32>, String) {
+    let folder = tempfile::tempdir().unwrap();
+    let old = crate_root().join("tests/fixtures").join(fixture);
+    let text = std::fs::read_to_string(&old).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit changes the file");
+    let new = folder.path().join("ny.json");
+    std::fs::write(&new, edited).unwrap();
+    let output = svar()
+        .args(["diff", "--no-color"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    (output.status.code(), stdout)
+}
+
+#[test]
+fn markdown_written_otherwise_but_printed_alike_is_no_change() {
+    let (code, stdout) = diff_edited("markdown.json", |text| {
+        text.replacen("*indhentet*", "_indhentet_", 1)
+            .replacen("**udtalelse**", "__udtalelse__", 1)
+    });
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(stdout.starts_with("Ingen forskelle"), "{stdout}");
+}
+
+#[test]
+fn a_new_agency_is_one_change_and_a_name_in_parentheses_takes_no_genitive() {
+    let (code, stdout) = diff_edited("complete.json", |text| {
+        text.replacen(
+            "\"source\": \"Rigspolitiet\"",
+            "\"source\": \"Rigspolitiet (RP)\"",
+            1,
+        )
+    });
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains(
+            "Udtalelsen fra Rigspolitiet (RP), myndighed: Rigspolitiet → Rigspolitiet (RP)\n"
+        ),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("indledning"), "{stdout}");
+    assert!(stdout.contains("\n1 ændring.\n"), "{stdout}");
+}
+
+#[test]
+fn pages_that_look_different_are_a_difference_even_when_the_content_is_the_same() {
+    let folder = tempfile::tempdir().unwrap();
+    let templates = folder.path().join("mine");
+    std::fs::create_dir(&templates).unwrap();
+    let style = std::fs::read_to_string(crate_root().join("templates/style.typ")).unwrap();
+    let larger = style.replacen("#let body-size = 11pt", "#let body-size = 11.5pt", 1);
+    assert_ne!(larger, style);
+    std::fs::write(templates.join("style.typ"), larger).unwrap();
+    let diff = |format: &str| {
+        svar()
+            .args(["diff", "--format", format])
+            .args(pair("identical"))
+            .arg("--templates")
+            .arg(&templates)
+            .arg("--pages")
+            .arg(folder.path().join(format))
+            .output()
+            .unwrap()
+    };
+    let text = diff("text");
+    let stdout = String::from_utf8_lossy(&text.stdout);
+    assert_eq!(text.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.starts_with(
+            "Indholdet af tests/fixtures/diff/identical/old.json og \
+             tests/fixtures/diff/identical/new.json er det samme, men side 1"
+        ),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Ingen forskelle"), "{stdout}");
+    let json = diff("json");
+    assert_eq!(json.status.code(), Some(1));
+    let document: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(document["same"], false);
+    assert_eq!(document["pages"][0], 1);
+    assert_eq!(document["changes"], serde_json::json!([]));
+}
+
+#[test]
+fn the_redline_marks_the_question_and_footnotes_in_place_and_its_summary_is_plain() {
+    let folder = tempfile::tempdir().unwrap();
+    let old = crate_root().join("tests/fixtures/markdown.json");
+    let text = std::fs::read_to_string(&old).unwrap();
+    let edited = text
+        .replacen(
+            "hvor mange sager der er behandlet?",
+            "hvor mange **sager** der er afgjort?",
+            1,
+        )
+        .replacen("(https://www.ft.dk).", "(https://www.ft.dk), 2019.", 1);
+    assert_ne!(edited, text);
+    let new = folder.path().join("ny.json");
+    std::fs::write(&new, edited).unwrap();
+    let redline = folder.path().join("redline.pdf");
+    svar()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .arg("--redline")
+        .arg(&redline)
+        .assert()
+        .code(1);
+    let text = pdf_text(&redline);
+    assert!(
+        text.contains("Spørgsmålets tekst: ændret (se markeringen)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Fodnote 1: ændret (se markeringen)"),
+        "{text}"
+    );
+    assert!(!text.contains("[-") && !text.contains("{+"), "{text}");
+    // The question in the body holds both the deleted and the inserted word.
+    assert!(text.contains("behandletafgjort"), "{text}");
 }

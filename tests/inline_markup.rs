@@ -318,3 +318,47 @@ fn a_footnote_referred_to_twice_is_printed_once_and_keeps_its_number() {
     assert!(text.contains("Første henvisning.1"), "{text}");
     assert!(text.contains("Anden henvisning.1"), "{text}");
 }
+
+#[test]
+fn a_markup_finding_points_at_the_reference_and_its_excerpt_shows_it() {
+    let fixture = "tests/fixtures/markup/references-in-long-paragraph.json";
+    let text = std::fs::read_to_string(common::crate_root().join(fixture)).unwrap();
+    let line = text
+        .lines()
+        .position(|line| line.contains("[Rigspolitiets hjemmeside]"))
+        .unwrap();
+    let written = text.lines().nth(line).unwrap();
+    // Columns count characters from 1.
+    let column = |part: &str| written[..written.find(part).unwrap()].chars().count() as u64 + 1;
+    let output = svar()
+        .args(["check", "--format", "json", fixture])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = &report["files"][0]["findings"];
+    let at = |message: &str| {
+        let finding = findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|finding| finding["message"].as_str().unwrap().contains(message))
+            .unwrap_or_else(|| panic!("{message}: {findings}"));
+        (
+            finding["line"].as_u64().unwrap(),
+            finding["column"].as_u64().unwrap(),
+        )
+    };
+    let line = line as u64 + 1;
+    assert_eq!(
+        at("linket går til"),
+        (line, column("[Rigspolitiets hjemmeside]"))
+    );
+    assert_eq!(at("fodnoten [^9] findes ikke"), (line, column("[^9]")));
+    // The line is too long to show whole; what is shown holds the link it is about.
+    let output = svar().args(["check", fixture]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("[Rigspolitiets hjemmeside](www.politi.dk/statistik)"),
+        "{stderr}"
+    );
+}

@@ -42,7 +42,10 @@ fn a_statement_opening_with_a_table_opens_its_quotation_before_the_caption() {
 #[test]
 fn spaces_pasted_around_a_text_do_not_come_between_it_and_its_quotation_marks() {
     let text = rendered_text("spaces-around-texts.json");
-    assert!(text.contains("”Kan statsministeren oplyse, hvor granaterne er?”"), "{text}");
+    assert!(
+        text.contains("”Kan statsministeren oplyse, hvor granaterne er?”"),
+        "{text}"
+    );
     assert!(text.contains("”Granaterne er destrueret."), "{text}");
     assert!(text.contains("andet punkt”"), "{text}");
     for loose in ["” Kan", "er? ”", "” Granaterne", "punkt ”"] {

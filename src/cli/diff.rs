@@ -80,24 +80,54 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         }
     };
     let changes = diff::compare(&old, &new);
-    let (old_name, new_name) = (
-        args.old.display().to_string(),
-        args.new.display().to_string(),
-    );
-    let printed = match args.format {
-        Format::Text => report::to_text(&changes, &old_name, &new_name, use_color(args)),
-        Format::Json => report::to_json(&changes, &old_name, &new_name),
+    // The pages are compared before the report is printed, so that the report says when they
+    // look different even where the content is the same (a template change, or a difference
+    // that only the layout shows).
+    let pages = match &args.pages {
+        Some(_) => match typeset_pages(args, &old, &new) {
+            Ok(pages) => Some(pages),
+            Err(error) => return trouble(args, &changes, &error),
+        },
+        None => None,
     };
-    super::out::print(&printed);
-    if let Err(error) = write_extras(args, &old, &new, &changes) {
+    let differing: Vec<usize> = pages.iter().flatten().map(|page| page.page()).collect();
+    print_report(args, &changes, pages.as_ref().map(|_| &differing[..]));
+    let written = write_redline(args, &new, &changes).and_then(|()| match (&args.pages, pages) {
+        (Some(folder), Some(pages)) => write_pages(args, &pages, folder),
+        _ => Ok(()),
+    });
+    if let Err(error) = written {
         eprintln!("fejl: {error}");
         return ExitCode::from(TROUBLE);
     }
-    if changes.is_empty() {
+    if changes.is_empty() && differing.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(DIFFERENT)
     }
+}
+
+/// When the answers could not be typeset for their page images: the change list is still
+/// printed, then the error, with exit status 2.
+fn trouble(args: &DiffArgs, changes: &diff::ChangeList, error: &crate::Error) -> ExitCode {
+    print_report(args, changes, None);
+    eprintln!("fejl: {error}");
+    ExitCode::from(TROUBLE)
+}
+
+/// Prints the change list, with the numbers of the pages that look different when they were
+/// compared (`--pages`).
+fn print_report(args: &DiffArgs, changes: &diff::ChangeList, pages: Option<&[usize]>) {
+    let (old, new) = (
+        args.old.display().to_string(),
+        args.new.display().to_string(),
+    );
+    let names = (old.as_str(), new.as_str());
+    let printed = match args.format {
+        Format::Text => report::to_text(changes, names, pages.unwrap_or_default(), use_color(args)),
+        Format::Json => report::to_json(changes, names, pages),
+    };
+    super::out::print(&printed);
 }
 
 /// Refuses to compare, before reading anything: the reason goes to standard error, and for
@@ -147,73 +177,88 @@ fn load(path: &Path) -> Result<Answer, serde_json::Value> {
     }
 }
 
-/// Writes the redline PDF and the page images, if asked for; typesetting runs under the time
-/// limit, as in `svar render`, since own templates may loop.
-fn write_extras(
+/// Writes the redline PDF, if asked for; typesetting runs under the time limit, as in `svar
+/// render`, since own templates may loop.
+fn write_redline(
     args: &DiffArgs,
-    old: &Answer,
     new: &Answer,
     changes: &diff::ChangeList,
 ) -> Result<(), crate::Error> {
+    let Some(path) = &args.redline else {
+        return Ok(());
+    };
+    let templates = super::render::load_templates(args.templates.as_deref())?;
+    // The file's name, not the path as typed: the redline must not change with the folder
+    // the reviewer runs svar from.
+    let old_name = args
+        .old
+        .file_name()
+        .unwrap_or(args.old.as_os_str())
+        .to_string_lossy()
+        .into_owned();
+    let (new, changes) = (new.clone(), changes.clone());
+    let typeset = run_with_limit(args.time_limit.0, move || {
+        crate::redline::redline(&old_name, &new, &changes, &templates)
+    })??;
+    let pdf = typeset.pdf(&ExportOptions::default())?;
+    write_atomically(path, &pdf.bytes).map_err(|source| crate::Error::Write {
+        path: path.clone(),
+        source,
+    })?;
+    tell(args, format_args!("Redline: {}", path.display()));
+    Ok(())
+}
+
+/// Typesets both answers, the old with the built-in templates and the new with `--templates`,
+/// under the time limit, and gives the pages that look different.
+fn typeset_pages(
+    args: &DiffArgs,
+    old: &Answer,
+    new: &Answer,
+) -> Result<Vec<crate::pages::PageDifference>, crate::Error> {
     let builtin = TemplateSet::builtin();
     let templates = super::render::load_templates(args.templates.as_deref())?;
-    let limit = args.time_limit.0;
-    if let Some(path) = &args.redline {
-        // The file's name, not the path as typed: the redline must not change with the folder
-        // the reviewer runs svar from.
-        let old_name = args
-            .old
-            .file_name()
-            .unwrap_or(args.old.as_os_str())
-            .to_string_lossy()
-            .into_owned();
-        let (new, changes, templates) = (new.clone(), changes.clone(), templates.clone());
-        let typeset = run_with_limit(limit, move || {
-            crate::redline::redline(&old_name, &new, &changes, &templates)
-        })??;
-        let pdf = typeset.pdf(&ExportOptions::default())?;
-        write_atomically(path, &pdf.bytes).map_err(|source| crate::Error::Write {
-            path: path.clone(),
-            source,
-        })?;
-        tell(args, format_args!("Redline: {}", path.display()));
+    let (old, new) = (old.clone(), new.clone());
+    let (old, new) = run_with_limit(args.time_limit.0, move || {
+        Ok::<_, crate::Error>((
+            crate::typeset(&old, &builtin)?,
+            crate::typeset(&new, &templates)?,
+        ))
+    })??;
+    Ok(crate::pages::compare_pages(&old, &new))
+}
+
+/// Writes the images of the pages that look different into `folder`.
+fn write_pages(
+    args: &DiffArgs,
+    differences: &[crate::pages::PageDifference],
+    folder: &Path,
+) -> Result<(), crate::Error> {
+    // The images may land beside the answers' own files (a logo named page-001.png).
+    let read = Inputs::new(
+        [&args.old, &args.new]
+            .into_iter()
+            .flat_map(|answer| crate::input::files_read_with(answer)),
+    );
+    for path in crate::pages::files_touched(differences, folder) {
+        crate::output::check_output_path(&path, &read)?;
     }
-    if let Some(folder) = &args.pages {
-        let (old, new, builtin, templates) =
-            (old.clone(), new.clone(), builtin.clone(), templates.clone());
-        let (old, new) = run_with_limit(limit, move || {
-            Ok::<_, crate::Error>((
-                crate::typeset(&old, &builtin)?,
-                crate::typeset(&new, &templates)?,
-            ))
-        })??;
-        let differences = crate::pages::compare_pages(&old, &new);
-        // The images may land beside the answers' own files (a logo named page-001.png).
-        let read = Inputs::new(
-            [&args.old, &args.new]
-                .into_iter()
-                .flat_map(|answer| crate::input::files_read_with(answer)),
-        );
-        for path in crate::pages::files_touched(&differences, folder) {
-            crate::output::check_output_path(&path, &read)?;
+    let written = crate::pages::write_differences(differences, folder).map_err(|error| {
+        crate::Error::Write {
+            path: error.path,
+            source: error.source,
         }
-        let written = crate::pages::write_differences(&differences, folder).map_err(|error| {
-            crate::Error::Write {
-                path: error.path,
-                source: error.source,
-            }
-        })?;
-        match written.len() {
-            0 => tell(args, "Siderne ser ens ud; ingen billeder skrevet."),
-            count => tell(
-                args,
-                format_args!(
-                    "{} med forskelle i {}",
-                    crate::danish::count(count, "sidebillede", "sidebilleder"),
-                    folder.display()
-                ),
+    })?;
+    match written.len() {
+        0 => tell(args, "Siderne ser ens ud; ingen billeder skrevet."),
+        count => tell(
+            args,
+            format_args!(
+                "{} med forskelle i {}",
+                crate::danish::count(count, "sidebillede", "sidebilleder"),
+                folder.display()
             ),
-        }
+        ),
     }
     Ok(())
 }

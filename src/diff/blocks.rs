@@ -58,9 +58,12 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
                 };
                 compare_blocks(&container(&old.blocks), &container(&new.blocks), changes);
             }
-            (Some(old), None) => {
-                changes.removed(&place, Element::Enclosure, enclosure_summary(old))
-            }
+            (Some(old), None) => changes.removed(
+                &place,
+                &JsonPath::root(),
+                Element::Enclosure,
+                enclosure_summary(old),
+            ),
             (None, Some(new)) => changes.added(&place, Element::Enclosure, enclosure_summary(new)),
             (None, None) => {}
         }
@@ -93,7 +96,7 @@ fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Co
             }
             Step::Removed(o) => {
                 let block = &old.blocks[o];
-                changes.removed(&place(old, o), element(block), summary(block));
+                changes.removed(&place(old, o), &new.path, element(block), summary(block));
             }
             Step::Added(n) => {
                 let block = &new.blocks[n];
@@ -163,23 +166,29 @@ fn compare_block(old: &Container, o: usize, new: &Container, n: usize, changes: 
             table::compare(old, new, &places.keyed("table"), changes);
         }
         (old_block, new_block) => {
-            changes.removed(&places.old, element(old_block), summary(old_block));
+            let within = &places.new.path;
+            changes.removed(&places.old, within, element(old_block), summary(old_block));
             changes.added(&places.new, element(new_block), summary(new_block));
         }
     }
 }
 
+/// Compares two statements: the agency, the introduction and the blocks. A default
+/// introduction ("Rigspolitiet har oplyst følgende:") on both sides says only what the agency
+/// does, so a new agency is one change, not a second for the introduction it is printed in.
 fn compare_statement(old: &Statement, new: &Statement, places: &Places, changes: &mut Comparison) {
     changes.value(
         &places.new.field("myndighed", "source"),
         Some(old.source.clone()),
         Some(new.source.clone()),
     );
-    changes.text(
-        &places.new.field("indledning", "introduction"),
-        &introduction(old),
-        &introduction(new),
-    );
+    if old.introduction.is_some() || new.introduction.is_some() {
+        changes.text(
+            &places.new.field("indledning", "introduction"),
+            &old.printed_introduction(),
+            &new.printed_introduction(),
+        );
+    }
     compare_blocks(
         &inside(old, &places.old),
         &inside(new, &places.new),
@@ -194,14 +203,6 @@ fn inside<'a>(statement: &'a Statement, at: &'a Place) -> Container<'a> {
         label: &at.label,
         path: at.path.key("blocks"),
     }
-}
-
-/// A statement's introduction as printed.
-fn introduction(statement: &Statement) -> String {
-    statement
-        .introduction
-        .clone()
-        .unwrap_or_else(|| format!("{} har oplyst følgende:", statement.source))
 }
 
 /// Compares two lists of texts (a list's items, a table's notes): each item is labelled
@@ -234,7 +235,10 @@ pub(super) fn compare_texts<'a>(
                 changes.moved(element, (&old_item(o), o), (&new_item(n), n));
                 changes.text(&new_item(n), &old[o], &new[n]);
             }
-            Step::Removed(o) => changes.removed(&old_item(o), element, vec![old[o].clone()]),
+            Step::Removed(o) => {
+                let content = vec![old[o].clone()];
+                changes.removed(&old_item(o), &places.new.path, element, content);
+            }
             Step::Added(n) => changes.added(&new_item(n), element, vec![new[n].clone()]),
         }
     }
@@ -277,27 +281,38 @@ fn place(container: &Container, index: usize) -> Place {
 
 /// "Rigsadvokatens udtalelse" in the answer; inside a statement, prefixed by its label.
 fn statement_label(container: &Container, source: &str) -> String {
-    let own = format!("{} udtalelse", genitive(source));
     if container.label == "Svar" {
-        own
+        statement_name(source, true)
     } else {
-        format!("{}, {own}", container.label)
+        format!("{}, {}", container.label, statement_name(source, false))
+    }
+}
+
+/// A statement named by its agency: "Rigsadvokatens udtalelse". A name that does not end in a
+/// letter or digit, such as "Danske Regioner (DR)", takes no genitive ending in Danish, so its
+/// statement is "udtalelsen fra Danske Regioner (DR)", with a capital at the start of a line.
+fn statement_name(source: &str, first: bool) -> String {
+    match genitive(source) {
+        Some(genitive) => format!("{genitive} udtalelse"),
+        None if first => format!("Udtalelsen fra {source}"),
+        None => format!("udtalelsen fra {source}"),
     }
 }
 
 /// The Danish genitive of a name: "Rigsadvokatens", "Danmarks Statistiks", "Europols",
 /// "SKAT's" (abbreviations take an apostrophe); a name ending in s, x or z takes an apostrophe
-/// alone.
-fn genitive(name: &str) -> String {
-    let last = name.chars().last().unwrap_or(' ');
+/// alone. None for a name that ends in a parenthesis, a quotation mark or another sign, which
+/// no ending can be added to.
+fn genitive(name: &str) -> Option<String> {
+    let last = name.chars().last().filter(|c| c.is_alphanumeric())?;
     let abbreviation = name.len() > 1 && name.chars().all(|c| !c.is_lowercase());
-    if matches!(last, 's' | 'x' | 'z') {
+    Some(if matches!(last, 's' | 'x' | 'z') {
         format!("{name}'")
     } else if abbreviation {
         format!("{name}'s")
     } else {
         format!("{name}s")
-    }
+    })
 }
 
 fn element(block: &Block) -> Element {
@@ -314,7 +329,7 @@ fn summary(block: &Block) -> Vec<String> {
     match block {
         Block::Paragraph(text) => vec![text.clone()],
         Block::List(items) => items.iter().map(|item| format!("– {item}")).collect(),
-        Block::Statement(statement) => std::iter::once(introduction(statement))
+        Block::Statement(statement) => std::iter::once(statement.printed_introduction())
             .chain(statement.blocks.iter().flat_map(summary))
             .collect(),
         Block::Table(table) => table::summary(table),
@@ -323,10 +338,11 @@ fn summary(block: &Block) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::genitive;
+    use super::{genitive, statement_name};
 
     #[test]
     fn genitives_follow_danish_spelling() {
+        let genitive = |name| genitive(name).unwrap();
         assert_eq!(genitive("Rigsadvokaten"), "Rigsadvokatens");
         assert_eq!(genitive("Rigspolitiet"), "Rigspolitiets");
         assert_eq!(genitive("SKAT"), "SKAT's");
@@ -334,6 +350,23 @@ mod tests {
         assert_eq!(
             genitive("Hans Christian Andersens Hus"),
             "Hans Christian Andersens Hus'"
+        );
+    }
+
+    #[test]
+    fn a_name_ending_in_a_parenthesis_is_named_without_a_genitive() {
+        assert_eq!(genitive("Danske Regioner (DR)"), None);
+        assert_eq!(
+            statement_name("Danske Regioner (DR)", true),
+            "Udtalelsen fra Danske Regioner (DR)"
+        );
+        assert_eq!(
+            statement_name("Danske Regioner (DR)", false),
+            "udtalelsen fra Danske Regioner (DR)"
+        );
+        assert_eq!(
+            statement_name("Rigsadvokaten", true),
+            "Rigsadvokatens udtalelse"
         );
     }
 }

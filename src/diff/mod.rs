@@ -47,8 +47,11 @@ pub struct Change {
     /// from a spreadsheet, whose header and rows the answer file does not hold, the panel's
     /// `csv`.
     pub path: JsonPath,
-    /// Where, as a JSON path into the answer as read, spreadsheets filled in: what the redline
-    /// marks. The same as `path` but inside a panel filled from a spreadsheet.
+    /// Where, as a JSON path into the new answer as read, spreadsheets filled in: what the
+    /// redline marks. The same as `path` but inside a panel filled from a spreadsheet, and for a
+    /// removed element the list, table or statement in the new answer it was removed from, so
+    /// the redline can put a bar beside it (empty where it has no such place, as for a removed
+    /// block of the answer itself).
     #[serde(skip)]
     pub filled_path: JsonPath,
     /// What changed.
@@ -160,6 +163,16 @@ pub enum Element {
     Note,
     /// An enclosure (bilag).
     Enclosure,
+}
+
+/// The word-level difference between two texts printed as written (a statement's default
+/// introduction, which a redline marks when its agency changed).
+pub fn literal_word_diff(old: &str, new: &str) -> Vec<Segment> {
+    let written = |text| Written {
+        text,
+        spacing: Spacing::Running,
+    };
+    text::word_diff(written(old), written(new))
 }
 
 /// Compares two answers; an empty list means they say the same (the `$schema` reference, which
@@ -296,8 +309,19 @@ impl Comparison {
         self.push(place, ChangeKind::Added { element, content });
     }
 
-    fn removed(&mut self, place: &Place, element: Element, content: Vec<String>) {
+    /// Records that an element at `place` in the old answer is gone; `within` is what it was
+    /// removed from, as it stands in the new answer, where a redline shows the removal.
+    fn removed(
+        &mut self,
+        place: &Place,
+        within: &JsonPath,
+        element: Element,
+        content: Vec<String>,
+    ) {
         self.push(place, ChangeKind::Removed { element, content });
+        if let Some(change) = self.changes.changes.last_mut() {
+            change.filled_path = within.clone();
+        }
     }
 
     /// Records a move from `from` (old place, 0-based `old` index) to `to` (new place and index).

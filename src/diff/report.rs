@@ -40,11 +40,25 @@ const PLAIN: Palette = Palette {
 /// The change list as text: a heading naming both files, one entry per change (texts and
 /// added or removed content indented below their location) and a count; or one line saying
 /// there are no differences. With `color`, ANSI colours replace the `[-…-]{+…+}` marks.
-pub fn to_text(changes: &ChangeList, old: &str, new: &str, color: bool) -> String {
+/// `pages` are the pages that look different, when they were compared: where the content is
+/// the same but the pages are not, the report says so rather than that there are no
+/// differences, so it never contradicts the page images.
+pub fn to_text(
+    changes: &ChangeList,
+    (old, new): (&str, &str),
+    pages: &[usize],
+    color: bool,
+) -> String {
     // File names too may hold control characters.
     let (old, new) = (visible(old), visible(new));
     if changes.is_empty() {
-        return format!("Ingen forskelle mellem {old} og {new}.\n");
+        return match pages {
+            [] => format!("Ingen forskelle mellem {old} og {new}.\n"),
+            pages => format!(
+                "Indholdet af {old} og {new} er det samme, men {} ser anderledes ud.\n",
+                page_list(pages)
+            ),
+        };
     }
     let palette = if color { &COLOURED } else { &PLAIN };
     let mut out = format!("Forskelle fra {old} til {new}:\n\n");
@@ -53,7 +67,25 @@ pub fn to_text(changes: &ChangeList, old: &str, new: &str, color: bool) -> Strin
     }
     let count = crate::danish::count(changes.changes.len(), "ændring", "ændringer");
     out.push_str(&format!("\n{count}.\n"));
+    if !pages.is_empty() {
+        out.push_str(&format!(
+            "Sider, der ser anderledes ud: {}.\n",
+            numbers(pages)
+        ));
+    }
     out
+}
+
+/// "side 2" or "side 2, 3 og 5".
+fn page_list(pages: &[usize]) -> String {
+    format!("side {}", numbers(pages))
+}
+
+/// Page numbers as a Danish list: "2, 3 og 5".
+fn numbers(pages: &[usize]) -> String {
+    let numbers: Vec<String> = pages.iter().map(usize::to_string).collect();
+    let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
+    crate::danish::and_list(&numbers)
 }
 
 /// The JSON document for review systems.
@@ -63,16 +95,21 @@ struct JsonReport<'a> {
     old: &'a str,
     new: &'a str,
     changes: &'a [Change],
+    /// The pages that look different, when they were compared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pages: Option<&'a [usize]>,
 }
 
 /// The change list as JSON: `{"same", "old", "new", "changes": [{"kind", "location", "path",
-/// …}]}`.
-pub fn to_json(changes: &ChangeList, old: &str, new: &str) -> String {
+/// …}]}`, and `"pages"`, the numbers of the pages that look different, when they were compared;
+/// `same` is false when either the content or the pages differ.
+pub fn to_json(changes: &ChangeList, (old, new): (&str, &str), pages: Option<&[usize]>) -> String {
     let report = JsonReport {
-        same: changes.is_empty(),
+        same: changes.is_empty() && pages.is_none_or(<[usize]>::is_empty),
         old,
         new,
         changes: &changes.changes,
+        pages,
     };
     serde_json::to_string_pretty(&report).expect("the change list serialises") + "\n"
 }
@@ -217,7 +254,7 @@ mod colour_tests {
     #[test]
     fn colour_marks_deleted_words_red_struck_and_inserted_words_green_underlined() {
         let changes = compare(&answer("Der er 3 sager."), &answer("Der er 4 sager."));
-        let text = to_text(&changes, "a", "b", true);
+        let text = to_text(&changes, ("a", "b"), &[], true);
         assert!(
             text.contains("\x1b[31;9m3\x1b[0m\x1b[32;4m4\x1b[0m"),
             "{text:?}"

@@ -73,7 +73,8 @@ fn compare_panels(old: &Table, new: &Table, places: &Places, changes: &mut Compa
                 point_at_spreadsheets(changes.since(first), (old, new), &panels);
             }
             Step::Removed(o) => {
-                changes.removed(&old_panel(o), Element::Panel, panel_summary(old, o));
+                let content = panel_summary(old, o);
+                changes.removed(&old_panel(o), &places.new.path, Element::Panel, content);
             }
             Step::Added(n) => changes.added(&new_panel(n), Element::Panel, panel_summary(new, n)),
         }
@@ -209,7 +210,8 @@ fn compare_columns(
             }
             Step::Removed(o) => {
                 let content = vec![column_line(old, o)];
-                changes.removed(&column(old, &places.old, o), Element::Column, content);
+                let (from, within) = (column(old, &places.old, o), &places.new.path);
+                changes.removed(&from, within, Element::Column, content);
             }
             Step::Added(n) => {
                 let content = vec![column_line(new, n)];
@@ -252,7 +254,7 @@ impl PanelPair<'_> {
                     changes.moved(Element::Row, (&from.place, o), (&to.place, n));
                     self.compare_row(&from, &to, changes);
                 }
-                Step::Removed(o) => removed_row(old, &old_row(o), changes),
+                Step::Removed(o) => removed_row(old, &old_row(o), self.places, changes),
                 Step::Added(n) => added_row(new, &new_row(n), changes),
             }
         }
@@ -263,7 +265,7 @@ impl PanelPair<'_> {
         let new = total_row(self.new, &self.places.new);
         match (old, new) {
             (Some(old), Some(new)) => self.compare_row(&old, &new, changes),
-            (Some(old), None) => removed_row(self.old, &old, changes),
+            (Some(old), None) => removed_row(self.old, &old, self.places, changes),
             (None, Some(new)) => added_row(self.new, &new, changes),
             (None, None) => {}
         }
@@ -296,8 +298,9 @@ impl PanelPair<'_> {
     }
 }
 
-fn removed_row(panel: &Panel, row: &RowAt, changes: &mut Comparison) {
-    changes.removed(&row.place, Element::Row, vec![cells_line(panel, row.row)]);
+fn removed_row(panel: &Panel, row: &RowAt, places: &Places, changes: &mut Comparison) {
+    let content = vec![cells_line(panel, row.row)];
+    changes.removed(&row.place, &places.new.path, Element::Row, content);
 }
 
 fn added_row(panel: &Panel, row: &RowAt, changes: &mut Comparison) {

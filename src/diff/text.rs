@@ -80,11 +80,15 @@ pub(super) fn word_diff(old: Written, new: Written) -> Vec<Segment> {
 }
 
 /// Whether two texts print the same: their words and marks are the same, and their whitespace
-/// prints the same. This is the one place that decides which whitespace a reader can see.
+/// prints the same, or, both being Markdown, they format alike (`*x*` and `_x_`). This is the
+/// one place that decides which differences a reader can see.
 pub(super) fn prints_the_same(old: Written, new: Written) -> bool {
     // The same text under another markup prints differently, but that change is reported once,
     // as the answer's text format, not again for every text.
-    old.text == new.text || Tokens::of(old).keys() == Tokens::of(new).keys()
+    old.text == new.text
+        || Tokens::of(old).keys() == Tokens::of(new).keys()
+        || (old.spacing, new.spacing) == (Spacing::Lines, Spacing::Lines)
+            && crate::markup::printed_form(old.text) == crate::markup::printed_form(new.text)
 }
 
 /// A text's words (tokens with a letter or a digit), taken once, to measure how alike it is to
@@ -466,6 +470,18 @@ mod tests {
         );
         // A line break where the old answer, without Markdown, printed a space.
         assert!(!prints_the_same(running("a b"), markdown("a\nb")));
+    }
+
+    #[test]
+    fn in_markdown_prose_what_is_compared_is_the_formatting_not_how_it_is_written() {
+        let same = |old, new| prints_the_same(markdown(old), markdown(new));
+        assert!(same("Tallene er *foreløbige*.", "Tallene er _foreløbige_."));
+        assert!(same("**vigtigt**", "__vigtigt__"));
+        assert!(!same("*foreløbige*", "**foreløbige**"));
+        assert!(
+            !prints_the_same(running("*x*"), running("_x_")),
+            "literal text prints its marks"
+        );
     }
 
     /// How alike two texts are.

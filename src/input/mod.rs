@@ -19,7 +19,7 @@ use self::locate::Locator;
 pub(crate) use self::serde_error::did_you_mean;
 pub use self::spreadsheet::fills as spreadsheet_fills;
 use crate::model::Answer;
-use crate::validate;
+use crate::validate::{self, Focus};
 
 /// Why an answer file cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -189,17 +189,19 @@ pub fn check_text_with(
             path: JsonPath::root().key("ministry").key("profile"),
             message: problem.message,
             hint: Some(problem.hint),
-            character: None,
+            focus: None,
         }),
     }
     let findings = problems
         .into_iter()
         .map(|problem| {
             let span = locator.span(&problem.path, false).unwrap_or(0..0);
-            let span = problem
-                .character
-                .and_then(|c| character_in(text, span.clone(), c))
-                .unwrap_or_else(|| first_line(text, span));
+            let span = match &problem.focus {
+                Some(Focus::Character(c)) => character_in(text, span.clone(), *c),
+                Some(Focus::Part(part)) => part_in(text, span.clone(), part.clone()),
+                None => None,
+            }
+            .unwrap_or_else(|| first_line(text, span));
             Finding::located(
                 problem.severity,
                 problem.path,
@@ -243,6 +245,71 @@ fn character_in(
     Some(span.start + at..span.start + at + escape.len())
 }
 
+/// Where the bytes `part` of the text of the JSON string at `span` are written: the same part
+/// of the string literal, escapes and all (`\u00e6` is the two bytes of "æ"). `None` if `span`
+/// is no string or the part lies beyond its end.
+fn part_in(
+    text: &str,
+    span: std::ops::Range<usize>,
+    part: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let literal = text.get(span.clone())?.strip_prefix('"')?;
+    // Where the literal's characters start in the file: after the opening quote.
+    let offset = span.start + 1;
+    let mut read = 0;
+    let mut start = None;
+    for (written, length) in literal_characters(literal) {
+        if read == part.start {
+            start = Some(offset + written.start);
+        }
+        read += length;
+        if read == part.end {
+            return Some(start?..offset + written.end);
+        }
+    }
+    None
+}
+
+/// The characters of a JSON string literal (after its opening quote, up to its closing one):
+/// where each is written, and how many bytes it is when read. A `\u` escape pair for a
+/// character beyond U+FFFF is one character of four bytes.
+fn literal_characters(literal: &str) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> {
+    let bytes = literal.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at;
+        let rest = literal.get(at..)?;
+        let c = rest.chars().next()?;
+        if c == '"' {
+            return None;
+        }
+        let (written, read) = match (c, bytes.get(at + 1)) {
+            ('\\', Some(b'u')) => escaped_unit(rest),
+            ('\\', Some(_)) => (2, 1),
+            _ => (c.len_utf8(), c.len_utf8()),
+        };
+        at += written;
+        Some((start..at, read))
+    })
+}
+
+/// A `\u` escape at the start of `rest`: how many bytes it is written in (6, or 12 for a
+/// surrogate pair) and how many the character is when read.
+fn escaped_unit(rest: &str) -> (usize, usize) {
+    let unit = |at: usize| {
+        rest.get(at..at + 6)
+            .and_then(|escape| escape.strip_prefix("\\u"))
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+    };
+    match unit(0) {
+        Some(0xD800..=0xDBFF) if unit(6).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low)) => {
+            (12, 4)
+        }
+        Some(code) => (6, char::from_u32(code).map_or(3, char::len_utf8)),
+        None => (2, 1),
+    }
+}
+
 /// A list or object spans many lines; pointing at its first line is clearer.
 fn first_line(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let end = text[span.clone()]
@@ -280,6 +347,23 @@ mod tests {
         assert_eq!(found[0].message, "ukendt felt `nme`");
         assert_eq!(found[0].hint.as_deref(), Some("mente du `name`?"));
         assert_eq!((found[0].line, found[0].column), (1, 15));
+    }
+
+    #[test]
+    fn a_part_of_a_text_is_found_where_it_is_written_escapes_and_all() {
+        let text = r#"{"a": "\u00e6 [\"x\"](y) \ud83d\ude00 [^9]"}"#;
+        // The string's value, from its opening quote to its closing one.
+        let span = 6..text.len() - 1;
+        let read = "æ [\"x\"](y) 😀 [^9]";
+        let find = |part: &str| {
+            let start = read.find(part).unwrap();
+            let found = part_in(text, span.clone(), start..start + part.len()).unwrap();
+            &text[found]
+        };
+        assert_eq!(find("[\"x\"](y)"), r#"[\"x\"](y)"#);
+        assert_eq!(find("[^9]"), "[^9]");
+        assert_eq!(find("😀"), r"\ud83d\ude00");
+        assert_eq!(find("æ"), r"\u00e6");
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub struct DocumentContext {
     pub question_heading: String,
     /// The question's text, verbatim.
     pub question_text: String,
+    /// A redline's marks on the question's text, if it changed.
+    pub question_marks: Option<Vec<MarkedRun>>,
     /// The answer's blocks.
     pub blocks: Vec<BlockContext>,
     /// The enclosures after the answer.
@@ -44,6 +46,8 @@ pub struct DocumentContext {
     pub markup: Markup,
     /// The footnotes prose refers to, by label.
     pub footnotes: std::collections::BTreeMap<String, String>,
+    /// A redline's marks on the footnotes that changed or are new, by label.
+    pub footnote_marks: std::collections::BTreeMap<String, Vec<MarkedRun>>,
     /// The signature's names, in order; empty when none were given.
     pub signature: Vec<String>,
     /// "Berigtigelse" over a correction; an interim answer says what it is in its first
@@ -127,6 +131,8 @@ pub struct LogoContext {
 pub struct EnclosureContext {
     /// "Bilag 1: Sigtelser fordelt på politikredse".
     pub heading: String,
+    /// A redline's marks on the heading, if the title changed.
+    pub heading_marks: Option<Vec<MarkedRun>>,
     /// Whether its pages are landscape.
     pub landscape: bool,
     /// Its blocks.
@@ -176,6 +182,12 @@ pub struct BlockMarks {
     pub segments: Option<Vec<MarkedRun>>,
     /// A list's items as runs, for the items that changed (by index).
     pub items: Vec<Option<Vec<MarkedRun>>>,
+    /// A statement's introduction as runs, if it changed.
+    pub introduction: Option<Vec<MarkedRun>>,
+    /// A table's caption as runs ("Tabel 1: " kept), if it changed.
+    pub caption: Option<Vec<MarkedRun>>,
+    /// A table's notes as runs, for the notes that changed or are new (by index).
+    pub notes: Vec<Option<Vec<MarkedRun>>>,
 }
 
 /// A run of text and what happened to it: "equal", "deleted" or "inserted".
@@ -293,6 +305,7 @@ impl DocumentContext {
             },
             question_heading,
             question_text: answer.question.text.clone(),
+            question_marks: None,
             status_heading: status_heading(answer.status),
             status_sentence: status_sentence(answer),
             // A § 20 question names its asker in the heading already.
@@ -311,6 +324,7 @@ impl DocumentContext {
             enclosures: enclosures(&answer.enclosures),
             markup: answer.markup,
             footnotes: answer.footnotes.clone(),
+            footnote_marks: Default::default(),
             signature,
             cover_letter,
             letter,
@@ -462,7 +476,11 @@ impl Quoting {
     /// the marks that close with it. A statement quoted inside another takes single marks
     /// (’…’), as Danish quotes within quotes do (Dansk Sprognævn), and its end closes both.
     fn inside(&self, after: &str) -> Quoting {
-        let mark = if self.depth.is_multiple_of(2) { "”" } else { "’" };
+        let mark = if self.depth.is_multiple_of(2) {
+            "”"
+        } else {
+            "’"
+        };
         Quoting {
             opening: mark.into(),
             closing: format!("{mark}{after}"),
@@ -507,6 +525,10 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
                         Block::List(items) => vec![None; items.len()],
                         _ => Vec::new(),
                     },
+                    notes: match block {
+                        Block::Table(table) => vec![None; table.notes.len()],
+                        _ => Vec::new(),
+                    },
                     ..BlockMarks::default()
                 },
             }
@@ -535,6 +557,7 @@ fn enclosures(enclosures: &[Enclosure]) -> Vec<EnclosureContext> {
         .enumerate()
         .map(|(index, enclosure)| EnclosureContext {
             heading: format!("Bilag {}: {}", index + 1, enclosure.title),
+            heading_marks: None,
             landscape: enclosure.landscape,
             blocks: blocks(&enclosure.blocks, &Quoting::default()),
         })
@@ -555,10 +578,7 @@ fn block_content(block: &Block) -> BlockContent {
 
 fn statement_content(statement: &Statement, quoting: &Quoting) -> BlockContent {
     BlockContent::Statement {
-        introduction: statement
-            .introduction
-            .clone()
-            .unwrap_or_else(|| format!("{} har oplyst følgende:", statement.source)),
+        introduction: statement.printed_introduction(),
         blocks: blocks(&statement.blocks, quoting),
     }
 }

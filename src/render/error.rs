@@ -10,7 +10,7 @@ use minijinja::ErrorKind;
 use super::templates::{self, TemplateSet};
 
 /// svar's own filters, the ones a template author is most likely to have misspelt.
-const OWN_FILTERS: [&str; 3] = ["string", "content", "inline"];
+const OWN_FILTERS: [&str; 4] = ["string", "content", "inline", "marked"];
 
 /// Why an answer could not be turned into Typst markup: always a template's fault.
 #[derive(Debug, thiserror::Error)]
@@ -267,7 +267,7 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "skabelonen blocks.typ, linje 3: filteret \"nosuchfilter\" findes ikke; svars egne \
-             filtre er string, content og inline"
+             filtre er string, content, inline og marked"
         );
     }
 

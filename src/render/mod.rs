@@ -136,6 +136,7 @@ fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderEr
     environment.add_filter("string", string_filter);
     environment.add_filter("content", content_filter);
     environment.add_filter("inline", inline_filter);
+    environment.add_filter("marked", marked_filter);
     for (name, source) in templates.files() {
         environment
             .add_template_owned(name.to_string(), source.to_string())
@@ -213,7 +214,12 @@ fn inline_filter(state: &mut minijinja::State, value: &Value) -> Result<Value, m
             .lookup("footnotes")
             .map(|notes| footnote_map(&notes))
             .unwrap_or_default();
-        state.get_or_insert_extension(crate::markup::Footnotes::new(texts));
+        let marked = state
+            .lookup("footnote_marks")
+            .map(|marks| footnote_marks(&marks))
+            .transpose()?
+            .unwrap_or_default();
+        state.get_or_insert_extension(crate::markup::Footnotes::new(texts).marked(marked));
     }
     let footnotes = state
         .get_extension_mut::<crate::markup::Footnotes>()
@@ -234,6 +240,38 @@ fn footnote_map(notes: &Value) -> std::collections::BTreeMap<String, String> {
             Some((label.to_string(), text.to_string()))
         })
         .collect()
+}
+
+/// A redline's marked footnotes, from the template context: each as the Typst markup of its
+/// runs.
+fn footnote_marks(
+    marks: &Value,
+) -> Result<std::collections::BTreeMap<String, String>, minijinja::Error> {
+    marks
+        .try_iter()?
+        .map(|label| Ok((label.to_string(), marked_markup(&marks.get_item(&label)?)?)))
+        .collect()
+}
+
+/// `{{ runs|marked }}`: a redline's runs of text (each with `kind` and `text`) as Typst markup:
+/// inserted text in `ins`, deleted text in `del` (both from style.typ), kept text as it is;
+/// every run literal, as written, so that every changed character is visible.
+fn marked_filter(state: &minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
+    defined(state, value)?;
+    Ok(Value::from_safe_string(marked_markup(value)?))
+}
+
+fn marked_markup(runs: &Value) -> Result<String, minijinja::Error> {
+    let mut out = String::new();
+    for run in runs.try_iter()? {
+        let text = escape::markup(&run.get_attr("text")?.to_string());
+        match run.get_attr("kind")?.as_str() {
+            Some("inserted") => out.push_str(&format!("#ins[{text}]")),
+            Some("deleted") => out.push_str(&format!("#del[{text}]")),
+            _ => out.push_str(&text),
+        }
+    }
+    Ok(out)
 }
 
 /// `{{ value|content }}`: one line of literal text to print, as a Typst string (which Typst

@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use super::Problem;
+use super::{Focus, Problem};
 use crate::input::diagnostic::JsonPath;
 
 /// Reports every character of `text` (once each) that cannot be printed.
@@ -49,10 +49,7 @@ pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Probl
             && !reported.contains(&c)
         {
             reported.push(c);
-            problems.push(Problem {
-                character: Some(c),
-                ..problem
-            });
+            problems.push(problem.at(Focus::Character(c)));
         }
     }
 }
@@ -99,9 +96,8 @@ pub(super) fn check_control_characters(text: &str, path: &JsonPath, problems: &m
     let Some(control) = text.chars().find(|c| c.is_control() && !c.is_whitespace()) else {
         return;
     };
-    problems.push(Problem {
-        character: Some(control),
-        ..Problem::warning(
+    problems.push(
+        Problem::warning(
             path.clone(),
             format!(
                 "teksten har styretegnet U+{:04X}, som ikke sættes",
@@ -113,7 +109,8 @@ pub(super) fn check_control_characters(text: &str, path: &JsonPath, problems: &m
                     .into(),
             ),
         )
-    });
+        .at(Focus::Character(control)),
+    );
 }
 
 fn direction_control(c: char, path: &JsonPath) -> Problem {

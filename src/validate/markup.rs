@@ -1,6 +1,6 @@
 //! Inline formatting: footnotes that exist and are used, links to the web or e-mail only.
 
-use super::Problem;
+use super::{Focus, Problem};
 use crate::input::diagnostic::JsonPath;
 use crate::model::{Answer, Markup};
 
@@ -11,7 +11,7 @@ pub(super) fn check_markup(
     prose: &[(JsonPath, &str)],
     problems: &mut Vec<Problem>,
 ) {
-    use crate::markup::{Reference, inspect};
+    use crate::markup::{Located, Reference, inspect};
     let footnotes = JsonPath::root().key("footnotes");
     if answer.markup == Markup::Plain {
         if !answer.footnotes.is_empty() {
@@ -27,20 +27,22 @@ pub(super) fn check_markup(
     for (path, text) in prose {
         let inspection = inspect(text);
         check_nesting(path, inspection.nesting, problems);
-        for reference in inspection.references {
-            match reference {
+        for Located { reference, at } in inspection.references {
+            let problem = match reference {
                 Reference::Footnote(label) if answer.footnotes.contains_key(&label) => {
                     used.insert(label);
+                    None
                 }
-                Reference::Footnote(label) => problems.push(Problem::error(
+                Reference::Footnote(label) => Some(Problem::error(
                     path.clone(),
                     format!("fodnoten [^{label}] findes ikke"),
                     Some(format!(
                         "tilføj den under \"footnotes\": {{\"{label}\": \"…\"}}"
                     )),
                 )),
-                Reference::Link(target) => check_link(path, &target, problems),
-            }
+                Reference::Link(target) => link_problem(path, &target),
+            };
+            problems.extend(problem.map(|problem| focused(problem, at)));
         }
     }
     for (label, text) in &answer.footnotes {
@@ -56,18 +58,27 @@ pub(super) fn check_markup(
                 )),
             ));
         }
-        for reference in inspection.references {
-            match reference {
-                Reference::Footnote(inner) => problems.push(Problem::error(
+        for Located { reference, at } in inspection.references {
+            let problem = match reference {
+                Reference::Footnote(inner) => Some(Problem::error(
                     path.clone(),
                     format!("en fodnote kan ikke selv have en fodnote ([^{inner}])"),
                     Some(
                         "skriv teksten ind i fodnoten, eller flyt henvisningen ud i svaret".into(),
                     ),
                 )),
-                Reference::Link(target) => check_link(&path, &target, problems),
-            }
+                Reference::Link(target) => link_problem(&path, &target),
+            };
+            problems.extend(problem.map(|problem| focused(problem, at)));
         }
+    }
+}
+
+/// A problem about a reference, pointed at where the text has it, when that is known.
+fn focused(problem: Problem, at: Option<std::ops::Range<usize>>) -> Problem {
+    match at {
+        Some(at) => problem.at(Focus::Part(at)),
+        None => problem,
     }
 }
 
@@ -90,13 +101,14 @@ fn check_nesting(path: &JsonPath, depth: usize, problems: &mut Vec<Problem>) {
     }
 }
 
-/// A link may go to the web or an e-mail address, never to a file.
-pub(super) fn check_link(path: &JsonPath, target: &str, problems: &mut Vec<Problem>) {
-    if !crate::markup::is_allowed_link(target) {
-        problems.push(Problem::error(
+/// The problem with a link to `target`, if it goes anywhere but the web or an e-mail address:
+/// a published answer may link to the web or an e-mail address, never to a file.
+fn link_problem(path: &JsonPath, target: &str) -> Option<Problem> {
+    (!crate::markup::is_allowed_link(target)).then(|| {
+        Problem::error(
             path.clone(),
             format!("linket går til \"{target}\""),
             Some("et link skal begynde med https://, http:// eller mailto:".into()),
-        ));
-    }
+        )
+    })
 }

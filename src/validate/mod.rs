@@ -41,9 +41,21 @@ pub struct Problem {
     pub message: String,
     /// What to do about it, in Danish.
     pub hint: Option<String>,
-    /// The one character of the text the problem is about, so the report can point at it
-    /// rather than at the whole text (an invisible character in a long paragraph).
-    pub character: Option<char>,
+    /// The part of the text the problem is about, so the report can point at it rather than
+    /// at the whole text (an invisible character or a broken link in a long paragraph).
+    pub focus: Option<Focus>,
+}
+
+/// The part of a text a problem is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Focus {
+    /// A character, wherever the text first has it (an invisible character); nowhere when the
+    /// value the problem's path leads to does not have it (a character of the ministry's
+    /// profile, reported at the answer's `profile`).
+    Character(char),
+    /// The bytes `start..end` of the text as read (`[^9]`, a link), which the report finds
+    /// in the file however the text is written there (with `\u` escapes or not).
+    Part(std::ops::Range<usize>),
 }
 
 impl Problem {
@@ -53,7 +65,7 @@ impl Problem {
             path,
             message: message.into(),
             hint,
-            character: None,
+            focus: None,
         }
     }
 
@@ -63,7 +75,15 @@ impl Problem {
             path,
             message: message.into(),
             hint,
-            character: None,
+            focus: None,
+        }
+    }
+
+    /// The same problem, about the part `focus` of its text.
+    pub(crate) fn at(self, focus: Focus) -> Self {
+        Self {
+            focus: Some(focus),
+            ..self
         }
     }
 }
@@ -512,7 +532,7 @@ mod tests {
             problems[0].message,
             "teksten har styretegnet U+0000, som ikke sættes"
         );
-        assert_eq!(problems[0].character, Some('\u{0}'));
+        assert_eq!(problems[0].focus, Some(Focus::Character('\u{0}')));
         problems.clear();
         check_text("To linjer\r\nog\ttabulator", &path, &mut problems);
         assert!(problems.is_empty());
