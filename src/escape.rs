@@ -81,13 +81,16 @@ pub fn one_line(text: &str) -> String {
 /// The characters of `text` as they print on one line: a line separator as a space, other
 /// control characters not at all (they have no printed form), and straight quotes as the
 /// Danish ” (at both ends) and the apostrophe ’, set here rather than by Typst's smart quotes,
-/// which would print a quote after a digit as a prime (12″).
+/// which would print a quote after a digit as a prime (12″). U+FEFF, a byte-order mark that
+/// text pasted from Word or a web page often carries along, is dropped too: it prints nothing,
+/// and PDF/A and PDF/UA forbid it in a PDF's text.
 fn printed(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter_map(|c| match c {
         c if is_line_separator(c) => Some(' '),
         c if c.is_control() => None,
         '"' => Some('”'),
         '\'' => Some('’'),
+        '\u{FEFF}' => None,
         c => Some(c),
     })
 }
@@ -125,6 +128,12 @@ mod tests {
         assert_eq!(markup("#read(\"x\")"), "\\#read\\(”x”\\)");
         assert_eq!(markup("*x* $y$ // z"), "\\*x\\* \\$y\\$ \\/\\/ z");
         assert_eq!(markup("= h <l> @r"), "\\= h \\<l\\> \\@r");
+    }
+
+    #[test]
+    fn a_pasted_byte_order_mark_is_dropped() {
+        assert_eq!(markup("\u{FEFF}I oktober"), "I oktober");
+        assert_eq!(text_literal("I alt\u{FEFF}"), "(\"I alt\")");
     }
 
     #[test]

@@ -564,3 +564,16 @@ fn page_images_of_pages_an_answer_no_longer_has_are_removed() {
         ["svar-1.png", "svar-notes.png", "svar.pdf"]
     );
 }
+
+#[test]
+fn byte_order_marks_pasted_into_texts_are_dropped_rather_than_refused_by_pdf_ua() {
+    // PDF/UA and PDF/A forbid U+FEFF in a PDF's text; Typst refused the whole answer.
+    let folder = tempfile::tempdir().unwrap();
+    let text = pdf_text(&render_into(
+        &fixture("content/byte-order-marks.json"),
+        folder.path(),
+    ));
+    assert!(text.contains("I oktober 2024 modtog"), "{text}");
+    assert!(text.contains("Tabel 1: Modtagere"), "{text}");
+    assert!(!text.contains('\u{FEFF}'), "{text:?}");
+}
