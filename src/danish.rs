@@ -1,6 +1,8 @@
 //! Danish typography for dates and numbers, done in Rust because Typst has neither Danish month
 //! names nor Danish number separators, and because output must not depend on the machine's locale.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::Figure;
@@ -84,6 +86,83 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
+/// A no-break space.
+const NO_BREAK_SPACE: char = '\u{a0}';
+
+/// Words a number follows and must not be parted from: "§ 216", "stk. 1", "nr. 2", "bilag 1".
+const BEFORE_NUMBER: [&str; 11] = [
+    "§", "§§", "stk.", "nr.", "pkt.", "kl.", "bilag", "kap.", "art.", "side", "s.",
+];
+
+/// The letters of the Folketing's document numbers: "S 960" (a § 20 question), "L 58" (a
+/// bill), "B 12", "F 3", "V 2", "R 4".
+const DOCUMENT_LETTERS: [&str; 6] = ["S", "L", "B", "F", "V", "R"];
+
+/// Words that follow a number and must not be parted from it: "12 pct.", "5 mio. kr.".
+const AFTER_NUMBER: [&str; 7] = ["pct.", "pct", "%", "kr.", "mio.", "mia.", "mio"];
+
+/// `text` with no-break spaces where Danish typography keeps words on one line: after "§",
+/// "stk.", "nr.", "pkt.", "kl." and "bilag" before a number, in document numbers ("S 960",
+/// "L 58"), in dates ("12. juni"), before "pct." and "kr." after a number, and in "mio. kr.".
+/// A clerk rarely types the no-break spaces Word would need; the page must not break a legal
+/// reference or a date over two lines all the same.
+pub fn keep_together(text: &str) -> Cow<'_, str> {
+    let spaces: Vec<usize> = text
+        .match_indices(' ')
+        .map(|(at, _)| at)
+        .filter(|&at| binds(word_before(text, at), word_after(text, at)))
+        .collect();
+    if spaces.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut kept = String::with_capacity(text.len() + spaces.len());
+    let mut from = 0;
+    for at in spaces {
+        kept.push_str(&text[from..at]);
+        kept.push(NO_BREAK_SPACE);
+        from = at + 1;
+    }
+    kept.push_str(&text[from..]);
+    Cow::Owned(kept)
+}
+
+/// The word that ends at the space at byte `at`.
+fn word_before(text: &str, at: usize) -> &str {
+    text[..at]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+}
+
+/// The word that starts after the space at byte `at`.
+fn word_after(text: &str, at: usize) -> &str {
+    text[at + 1..]
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+}
+
+/// Whether the space between `left` and `right` must not break.
+fn binds(left: &str, right: &str) -> bool {
+    let left = left.trim_start_matches(['(', '[', '”', '"', '’', '\'']);
+    let right_core = right.trim_end_matches([',', ';', ':', ')', ']', '”', '"', '’', '\'']);
+    let right_is_number = right.starts_with(|c: char| c.is_ascii_digit());
+    let left_lower = left.to_lowercase();
+    (right_is_number && BEFORE_NUMBER.contains(&left_lower.as_str()))
+        || (right_is_number && DOCUMENT_LETTERS.contains(&left))
+        || (is_day(left) && MONTHS.contains(&right_core.trim_end_matches('.')))
+        || (left.ends_with(|c: char| c.is_ascii_digit()) && AFTER_NUMBER.contains(&right_core))
+        || (matches!(left, "mio." | "mia.") && right_core.starts_with("kr"))
+}
+
+/// Whether `word` is a day of the month as Danish writes it before the month: "1." to "31.".
+fn is_day(word: &str) -> bool {
+    word.strip_suffix('.')
+        .filter(|day| (1..=2).contains(&day.len()))
+        .and_then(|day| day.parse::<u32>().ok())
+        .is_some_and(|day| (1..=31).contains(&day))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +218,44 @@ mod tests {
         assert_eq!(num("1e6"), "1.000.000");
         assert_eq!(num("1.5E-7"), "0,00000015");
         assert_eq!(num("-2.50e1"), "\u{2212}25");
+    }
+
+    #[test]
+    fn legal_references_dates_and_document_numbers_keep_together() {
+        let kept = |text| keep_together(text).replace('\u{a0}', "~");
+        assert_eq!(kept("jf. § 216, stk. 1, nr. 2"), "jf. §~216, stk.~1, nr.~2");
+        assert_eq!(kept("(§§ 216-218) og Stk. 3"), "(§§~216-218) og Stk.~3");
+        assert_eq!(
+            kept("den 12. juni 2019, kl. 10"),
+            "den 12.~juni 2019, kl.~10"
+        );
+        assert_eq!(kept("til 1. januar."), "til 1.~januar.");
+        assert_eq!(
+            kept("S 960 og L 58, se bilag 1"),
+            "S~960 og L~58, se bilag~1"
+        );
+        assert_eq!(
+            kept("12 pct. og 5 mio. kr. (3 %)"),
+            "12~pct. og 5~mio.~kr. (3~%)"
+        );
+        // Words next to a no-break space already typed, or to other wide characters.
+        assert_eq!(
+            kept("nr.\u{a0}27 og § 3 – æøå stk. 2"),
+            "nr.~27 og §~3 – æøå stk.~2"
+        );
+    }
+
+    #[test]
+    fn ordinary_words_and_numbers_may_break() {
+        assert!(matches!(
+            keep_together("Der er 12 sager i 2019."),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            keep_together("nr. to og 40. gang"),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(keep_together("A 12 og s 3"), Cow::Borrowed(_)));
+        assert_eq!(keep_together("32. juni"), "32. juni");
     }
 }

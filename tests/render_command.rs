@@ -577,3 +577,39 @@ fn byte_order_marks_pasted_into_texts_are_dropped_rather_than_refused_by_pdf_ua(
     assert!(text.contains("Tabel 1: Modtagere"), "{text}");
     assert!(!text.contains('\u{FEFF}'), "{text:?}");
 }
+
+#[test]
+fn legal_references_dates_and_amounts_are_never_broken_over_two_lines() {
+    // 30 paragraphs citing "§ 216, stk. 1, nr. 2", "lov nr. 141 af 17. februar 2015" and
+    // "45 mio. kr.", whose lead-ins shift where the lines break: 13 lines ended in "§",
+    // "stk.", "nr.", a day or "mio." before svar kept these together.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("content/legal-references.json"), folder.path());
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout".as_ref(), pdf.as_os_str(), "-".as_ref()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let torn: Vec<&str> = text
+        .lines()
+        .map(str::trim_end)
+        .filter(|line| {
+            ["§", "stk.", "nr.", "mio."]
+                .iter()
+                .any(|end| line.ends_with(end))
+                || line.rsplit(' ').next().is_some_and(|word| {
+                    word.len() <= 3
+                        && word.ends_with('.')
+                        && word[..word.len() - 1].parse::<u32>().is_ok()
+                })
+        })
+        .collect();
+    assert!(
+        torn.is_empty(),
+        "lines that end where they must not: {torn:#?}"
+    );
+    assert!(
+        text.contains("§ 216") || text.contains("§\u{a0}216"),
+        "{text}"
+    );
+}

@@ -199,14 +199,14 @@ fn inline_filter(state: &mut minijinja::State, value: &Value) -> Result<Value, m
     }
     // Spaces before or after a text, pasted along with it, would print between it and the
     // quotation marks around a question or statement; a one-line text is trimmed as well
-    // (`escape::text_literal`).
-    let text = value.to_string();
-    let text = text.trim();
+    // (`escape::text_literal`). No-break spaces keep "§ 216" and "12. juni" on one line.
+    let value = value.to_string();
+    let text = crate::danish::keep_together(value.trim());
     let markdown = state
         .lookup("markup")
         .is_some_and(|markup| markup.as_str() == Some("markdown"));
     if !markdown {
-        return Ok(Value::from_safe_string(escape::markup(text)));
+        return Ok(Value::from_safe_string(escape::markup(&text)));
     }
     // One set of footnotes per document, so a footnote referred to again keeps its number.
     if state.get_extension::<crate::markup::Footnotes>().is_none() {
@@ -225,7 +225,7 @@ fn inline_filter(state: &mut minijinja::State, value: &Value) -> Result<Value, m
         .get_extension_mut::<crate::markup::Footnotes>()
         .expect("inserted above");
     Ok(Value::from_safe_string(crate::markup::to_typst(
-        text, footnotes,
+        &text, footnotes,
     )))
 }
 
@@ -275,13 +275,14 @@ fn marked_markup(runs: &Value) -> Result<String, minijinja::Error> {
 }
 
 /// `{{ value|content }}`: one line of literal text to print, as a Typst string (which Typst
-/// prints wherever content is expected); `none` becomes Typst's `none`.
+/// prints wherever content is expected), with Danish no-break spaces (`danish::keep_together`);
+/// `none` becomes Typst's `none`.
 fn content_filter(state: &minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
     defined(state, value)?;
     if value.is_none() {
         return Ok(Value::from_safe_string("none".into()));
     }
     Ok(Value::from_safe_string(escape::text_literal(
-        &value.to_string(),
+        &crate::danish::keep_together(&value.to_string()),
     )))
 }
