@@ -234,15 +234,30 @@ fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
             )),
         ));
     } else if !has_visible_character(text) {
-        problems.push(Problem::error(
-            path.clone(),
-            "teksten er tom",
-            Some("skriv teksten, eller fjern feltet, hvis det er valgfrit".into()),
-        ));
+        let (message, hint) = empty_text(path);
+        problems.push(Problem::error(path.clone(), message, Some(hint.into())));
     }
     if is_printed(path) {
         check_glyphs(text, path, problems);
         check_control_characters(text, path, problems);
+    }
+}
+
+/// The message and the advice for an empty text at `path`. A table cell cannot be left out,
+/// since a row has one cell per column, so it gets the dash a table prints where it has
+/// nothing to show.
+fn empty_text(path: &JsonPath) -> (&'static str, &'static str) {
+    use crate::input::diagnostic::Segment::{Index, Key};
+    match path.0.as_slice() {
+        [.., Key(cells), Index(_)] if cells == "cells" => (
+            "cellen er tom",
+            "skriv \"-\" i en celle uden indhold; cellen kan ikke udelades, for rækken skal have \
+             én celle pr. kolonne",
+        ),
+        _ => (
+            "teksten er tom",
+            "skriv teksten, eller fjern feltet, hvis det er valgfrit",
+        ),
     }
 }
 
