@@ -30,6 +30,17 @@ pub(super) fn check_question(question: &Question, path: &JsonPath, problems: &mu
             Some("skriv fx \"2018-19\" eller \"2022-23 (2. samling)\"".into()),
         ));
     }
+    if question.kind == QuestionKind::Section20 && question.asked_by.is_none() {
+        problems.push(Problem::error(
+            path.key("asked_by"),
+            "et § 20-spørgsmål stilles af et medlem, men spørgeren mangler",
+            Some(
+                "angiv \"asked_by\": {\"name\": \"…\", \"party\": \"…\"}; uden den skriver \
+                 svaret, at Folketinget har stillet spørgsmålet"
+                    .into(),
+            ),
+        ));
+    }
     match (&question.committee, question.kind) {
         (Some(committee), _) => check_committee(committee, &path.key("committee"), problems),
         (None, QuestionKind::Section20) => {}
