@@ -1,7 +1,7 @@
 //! The question: its number, letters or series as its kind needs, the session and the committee.
 
 use super::Problem;
-use super::committees::{COMMITTEES, full_name, is_name_of};
+use super::committees::{COMMITTEES, full_name, is_name_of, names_of};
 use crate::input::diagnostic::JsonPath;
 use crate::model::{Committee, Question, QuestionKind};
 
@@ -132,14 +132,32 @@ pub(super) fn check_committee(committee: &Committee, path: &JsonPath, problems: 
                 known.join(", ")
             })),
         )),
-        Some(name) if !is_name_of(&committee.abbreviation, &committee.name) => {
+        Some(_) if !is_name_of(&committee.abbreviation, &committee.name) => {
             problems.push(Problem::warning(
                 path.key("name"),
-                format!("{} hedder \"{name}\"", committee.abbreviation),
+                names_message(&committee.abbreviation),
                 Some("ret navnet eller forkortelsen, så de passer sammen".into()),
             ))
         }
         Some(_) => {}
+    }
+}
+
+/// What an abbreviation's committee is called: 'SUU hedder "Folketingets Sundhedsudvalg"
+/// (tidligere "Folketingets Sundheds- og Ældreudvalg")', so a clerk with an older answer sees
+/// the name of its time too.
+fn names_message(abbreviation: &str) -> String {
+    let names: Vec<String> = names_of(abbreviation)
+        .iter()
+        .map(|name| format!("\"{name}\""))
+        .collect();
+    match names.split_first() {
+        Some((current, [])) => format!("{abbreviation} hedder {current}"),
+        Some((current, earlier)) => format!(
+            "{abbreviation} hedder {current} (tidligere {})",
+            earlier.join(" eller ")
+        ),
+        None => format!("ukendt udvalgsforkortelse \"{abbreviation}\""),
     }
 }
 
