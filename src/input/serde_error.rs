@@ -23,6 +23,11 @@ pub fn finding(
         let (message, hint) = block_message(written);
         return Finding::error(block, message, Some(hint), span, lines);
     }
+    if category == Category::Syntax
+        && let Some((message, hint)) = comment(lines.text_from(at_error), &path)
+    {
+        return Finding::error(path, message, Some(hint), at_error..at_error + 2, lines);
+    }
     // serde_json says "expected value" when an enum gets a value of the wrong kind; in a file
     // that is valid JSON that is no syntax error, and the value is the place to show.
     let (message, hint, span) =
@@ -39,6 +44,25 @@ pub fn finding(
             )
         };
     Finding::error(path, message, hint, span, lines)
+}
+
+/// The message for a comment (`// …` or `/* … */`) where serde_json stopped: JSON has none,
+/// whatever editors that allow them (JSONC) show, and serde_json would otherwise say that a
+/// field name must be quoted. `path` is the object or list the comment stands in.
+fn comment(rest: &str, path: &JsonPath) -> Option<(String, String)> {
+    if !(rest.starts_with("//") || rest.starts_with("/*")) {
+        return None;
+    }
+    // A path in the answer is shown beside the message; the top level has none to show.
+    let place = if path.0.is_empty() {
+        " på filens øverste niveau"
+    } else {
+        ""
+    };
+    Some((
+        format!("JSON har ingen kommentarer, men her står en{place}"),
+        "slet kommentaren; en bemærkning, der skal med i svaret, skrives i et tekstfelt".into(),
+    ))
 }
 
 /// What a finding points at: for a data error the field or value concerned, else the place
