@@ -119,16 +119,38 @@ mod tests {
 
     /// The findings for a question of `session` asked on `asked_on`.
     fn findings(session: &str, asked_on: &str) -> Vec<Problem> {
+        findings_for(session, serde_json::json!({"asked_on": asked_on}), None)
+    }
+
+    /// The findings for a question of `session` with the fields `dates`, answered on `date`.
+    fn findings_for(session: &str, dates: serde_json::Value, date: Option<&str>) -> Vec<Problem> {
+        let mut question = serde_json::json!({"number": 1, "session": session, "text": "?",
+            "committee": {"name": "Folketingets Retsudvalg", "abbreviation": "REU"}});
+        question
+            .as_object_mut()
+            .unwrap()
+            .extend(dates.as_object().unwrap().clone());
         let answer: Answer = serde_json::from_value(serde_json::json!({
             "ministry": {"name": "Justitsministeriet"},
-            "question": {"number": 1, "session": session, "text": "?", "asked_on": asked_on,
-                "committee": {"name": "Folketingets Retsudvalg", "abbreviation": "REU"}},
+            "date": date,
+            "question": question,
             "answer": {"blocks": [{"paragraph": "Svar."}]}
         }))
         .unwrap();
         let mut problems = Vec::new();
         check_session_dates(&answer, &mut problems);
         problems
+    }
+
+    #[test]
+    fn without_the_day_asked_an_answer_may_not_precede_its_session() {
+        let none = serde_json::json!({});
+        // Answered after the session ended: a late answer, no slip.
+        assert!(findings_for("2018-19", none.clone(), Some("2019-11-01")).is_empty());
+        let early = findings_for("2018-19", none, Some("2018-06-12"));
+        assert_eq!(early.len(), 1);
+        assert_eq!(early[0].severity, Severity::Error);
+        assert_eq!(early[0].path.to_string(), "date");
     }
 
     #[test]
