@@ -113,8 +113,11 @@ pub fn check_pdf_path(pdf: &Path, inputs: &Inputs) -> Result<(), OutputPathError
 /// Checks that `output` may be written: no folder on its way is a file, and it is none of
 /// `inputs` (however either is spelled).
 pub fn check_output_path(output: &Path, inputs: &Inputs) -> Result<(), OutputPathError> {
-    let is_file = |folder: &Path| folder.is_file() || lexical(folder).is_file();
-    if let Some(file) = output.ancestors().skip(1).find(|folder| is_file(folder)) {
+    if let Some(file) = output
+        .ancestors()
+        .skip(1)
+        .find(|folder| is_not_folder(folder))
+    {
         return Err(OutputPathError::FolderIsFile(
             output.to_path_buf(),
             file.to_path_buf(),
@@ -127,6 +130,13 @@ pub fn check_output_path(output: &Path, inputs: &Inputs) -> Result<(), OutputPat
         )),
         None => Ok(()),
     }
+}
+
+/// Whether `path`, as given or with its `..` resolved, is something other than a folder: a
+/// file, or a device such as `/dev/full`, which no folder can be made in either.
+pub fn is_not_folder(path: &Path) -> bool {
+    let not_folder = |path: &Path| path.metadata().is_ok_and(|metadata| !metadata.is_dir());
+    not_folder(path) || not_folder(&lexical(path))
 }
 
 /// Whether a path names a PDF file, whatever the case of its extension.

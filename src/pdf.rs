@@ -249,7 +249,7 @@ impl CompileError {
             let offset = main.lines().line_column_to_byte(line - 1, column - 1);
             diagnostic.template = offset
                 .and_then(|offset| generated.template_position(offset))
-                .map(|(template, line)| (template.to_string(), line));
+                .map(|(template, line)| (world.templates().shown_name(template), line));
         }
         self
     }
@@ -271,7 +271,11 @@ fn locate(world: &AnswerWorld, diagnostic: &SourceDiagnostic) -> Diagnostic {
         let source = world.source(id).ok()?;
         let range = world.range(diagnostic.span)?;
         let (line, column) = source.lines().byte_to_line_column(range.start)?;
-        let file = (id != world.main()).then(|| id.get().vpath().get_without_slash().to_string());
+        let file = (id != world.main()).then(|| {
+            world
+                .templates()
+                .shown_name(id.get().vpath().get_without_slash())
+        });
         Some(Position {
             file,
             line: line + 1,

@@ -214,6 +214,11 @@ impl AnswerWorld {
         self.files.insert(file_id(path), Bytes::new(bytes));
     }
 
+    /// The templates this world compiles against, for naming them in messages.
+    pub fn templates(&self) -> &TemplateSet {
+        &self.templates
+    }
+
     /// The generated source being compiled.
     pub fn main_source(&self) -> &Source {
         &self.main

@@ -299,7 +299,7 @@ fn a_number_of_the_wrong_kind_is_quoted_as_written() {
     );
     assert_eq!(
         number("1e23"),
-        ["forkert type: fandt tallet `1e23`, men her skal stå et helt tal på 1 eller derover"]
+        ["forkert type: fandt tallet `1e23`, men her skal stå et helt tal på højst 4.294.967.295"]
     );
     assert_eq!(
         number("\"15\""),

@@ -86,6 +86,31 @@ fn a_redline_or_watched_pdf_may_not_replace_the_answer() {
     assert_eq!(written.len(), 2, "nothing else was written");
 }
 
+/// A device is no folder either: `-o /dev/full` was told "der findes allerede en fil med det
+/// navn" when svar tried to make the folder.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_folder_that_is_a_device_is_refused_for_what_it_is() {
+    let (folder, ..) = folder_with_answer();
+    svar()
+        .current_dir(folder.path())
+        .args(["render", "a.json", "-o", "/dev/full"])
+        .assert()
+        .code(1)
+        .stderr(
+            "fejl: -o /dev/full er en fil, ikke en mappe; angiv en mappe, eller et filnavn, der \
+             ender på .pdf\n",
+        );
+    svar()
+        .current_dir(folder.path())
+        .args(["render", "a.json", "-o", "/dev/full/a.pdf"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "/dev/full er en fil, ikke en mappe; vælg en anden mappe",
+        ));
+}
+
 #[test]
 fn a_new_answer_needs_a_json_name_in_an_existing_folder() {
     let folder = tempfile::tempdir().unwrap();

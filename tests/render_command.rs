@@ -333,8 +333,10 @@ fn own_templates_override_the_built_in_ones_and_their_errors_name_the_template_l
         .arg(fixture("complete.json"))
         .assert()
         .code(1)
+        // An own template is named with its folder, as given.
         .stderr(predicate::str::contains(format!(
-            "(skabelonen answer.typ, linje {line})"
+            "(skabelonen {}, linje {line})",
+            templates.join("answer.typ").display()
         )))
         .stderr(predicate::str::contains(
             "unknown variable: ukendt-funktion",

@@ -11,7 +11,6 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::input::confine::lexical;
 use crate::limit::{TimeLimit, run_with_limit};
 use crate::output::{Inputs, check_output_path, check_pdf_path, is_pdf_name, write_atomically};
 use crate::pdf::{ExportOptions, GeneratedSource, Standard, StandardChoice, StandardError};
@@ -214,7 +213,7 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, P
     if let Some(output) = args
         .output
         .as_deref()
-        .filter(|o| (o.is_file() || lexical(o).is_file()) && !is_pdf_name(o))
+        .filter(|o| crate::output::is_not_folder(o) && !is_pdf_name(o))
     {
         return Err(format!(
             "-o {} er en fil, ikke en mappe; angiv en mappe, eller et filnavn, der ender på .pdf",

@@ -278,6 +278,11 @@ impl<'a> LineIndex<'a> {
         Self { text, starts }
     }
 
+    /// The text from a byte offset on, to tell what stands where a parser stopped.
+    pub fn text_from(&self, offset: usize) -> &'a str {
+        self.text.get(offset..).unwrap_or_default()
+    }
+
     /// The 1-based line and column of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());

@@ -23,6 +23,11 @@ pub fn finding(
         let (message, hint) = block_message(written);
         return Finding::error(block, message, Some(hint), span, lines);
     }
+    if category == Category::Syntax
+        && let Some((message, hint)) = comment(lines.text_from(at_error), &path)
+    {
+        return Finding::error(path, message, Some(hint), at_error..at_error + 2, lines);
+    }
     // serde_json says "expected value" when an enum gets a value of the wrong kind; in a file
     // that is valid JSON that is no syntax error, and the value is the place to show.
     let (message, hint, span) =
@@ -39,6 +44,25 @@ pub fn finding(
             )
         };
     Finding::error(path, message, hint, span, lines)
+}
+
+/// The message for a comment (`// …` or `/* … */`) where serde_json stopped: JSON has none,
+/// whatever editors that allow them (JSONC) show, and serde_json would otherwise say that a
+/// field name must be quoted. `path` is the object or list the comment stands in.
+fn comment(rest: &str, path: &JsonPath) -> Option<(String, String)> {
+    if !(rest.starts_with("//") || rest.starts_with("/*")) {
+        return None;
+    }
+    // A path in the answer is shown beside the message; the top level has none to show.
+    let place = if path.0.is_empty() {
+        " på filens øverste niveau"
+    } else {
+        ""
+    };
+    Some((
+        format!("JSON har ingen kommentarer, men her står en{place}"),
+        "slet kommentaren; en bemærkning, der skal med i svaret, skrives i et tekstfelt".into(),
+    ))
 }
 
 /// What a finding points at: for a data error the field or value concerned, else the place
@@ -198,10 +222,42 @@ fn translate_data(raw: &str, written: Option<&str>) -> (String, Option<String>) 
             "her skal stå en dato som ÅÅÅÅ-MM-DD eller en periode som \"medio marts 2022\"".into(),
             Some(DATE_HINT.into()),
         )
+    } else if raw.starts_with("input is out of range") {
+        // Written YYYY-MM-DD, but no such day: the form is right, the day or month is not.
+        (
+            written.map_or("datoen findes ikke".into(), |date| {
+                format!("datoen {date} findes ikke")
+            }),
+            Some(days_hint(written)),
+        )
     } else if is_date_error(raw) {
         ("ugyldig dato".into(), Some(DATE_HINT.into()))
     } else {
         (raw.to_string(), None)
+    }
+}
+
+/// What to write instead of a date that does not exist: how many days its month has
+/// ("februar 2017 har 28 dage"), or that a year has 12 months.
+fn days_hint(written: Option<&str>) -> String {
+    let parts: Vec<u32> = written
+        .unwrap_or_default()
+        .trim_matches('"')
+        .split('-')
+        .filter_map(|part| part.parse().ok())
+        .collect();
+    let Some(&[year, month, _]) = parts.get(..3) else {
+        return DATE_HINT.into();
+    };
+    let first = chrono::NaiveDate::from_ymd_opt(year as i32, month, 1);
+    let next = first.and_then(|first| first.checked_add_months(chrono::Months::new(1)));
+    match (first, next) {
+        (Some(first), Some(next)) => format!(
+            "{} har {} dage; ret dagen eller måneden",
+            crate::danish::date(first).trim_start_matches("1. "),
+            (next - first).num_days()
+        ),
+        _ => "et år har 12 måneder; ret måneden".into(),
     }
 }
 
@@ -277,6 +333,8 @@ fn mismatch(what: &str, rest: &str, written: Option<&str>) -> (String, Option<St
     );
     let hint = if is_date(expected) {
         Some(DATE_FORM_HINT)
+    } else if is_whole_number(expected) && found.is_too_large() {
+        Some("tallet er for stort; ret det")
     } else if is_whole_number(expected) && found.kind == "string" {
         Some("skriv tallet uden anførselstegn")
     } else if expected == "a string" && matches!(found.kind, "integer" | "floating") {
@@ -331,9 +389,18 @@ impl<'a> Found<'a> {
         }
     }
 
-    /// Whether this is a whole number above zero, so too large rather than too small.
-    fn is_positive_integer(&self) -> bool {
-        self.kind == "integer" && !self.value.starts_with('-')
+    /// Whether this is a whole number too large for its field rather than too small: a
+    /// positive integer, or one beyond what serde_json reads as an integer, which it reads as
+    /// a floating-point number (99999999999999999999, 1e23).
+    fn is_too_large(&self) -> bool {
+        match self.kind {
+            "integer" => !self.value.starts_with('-'),
+            "floating" => self
+                .value
+                .parse::<f64>()
+                .is_ok_and(|value| value > f64::from(u32::MAX)),
+            _ => false,
+        }
     }
 }
 
@@ -342,7 +409,7 @@ fn expected_kind(expected: &str, found: &Found<'_>) -> String {
     match expected {
         // Every whole number in the model counts from 1 (question and table numbers), so 0 is
         // refused too, by the content checks.
-        e if is_whole_number(e) && found.is_positive_integer() => {
+        e if is_whole_number(e) && found.is_too_large() => {
             format!(
                 "et helt tal på højst {}",
                 crate::danish::number(&i64::from(u32::MAX).into())
@@ -499,7 +566,28 @@ mod tests {
         );
         assert_eq!(
             message,
-            "forkert type: fandt tallet `1e23`, men her skal stå et helt tal på 1 eller derover"
+            "forkert type: fandt tallet `1e23`, men her skal stå et helt tal på højst \
+             4.294.967.295"
+        );
+        let (message, hint) = translate(
+            "invalid type: floating point `1e20`, expected u32",
+            Category::Data,
+            Some("99999999999999999999"),
+        );
+        assert_eq!(
+            message,
+            "forkert type: fandt tallet `99999999999999999999`, men her skal stå et helt tal på \
+             højst 4.294.967.295"
+        );
+        assert_eq!(hint.as_deref(), Some("tallet er for stort; ret det"));
+        let (message, _) = translate(
+            "invalid type: floating point `1.5`, expected u32",
+            Category::Data,
+            Some("1.5"),
+        );
+        assert!(
+            message.ends_with("et helt tal på 1 eller derover"),
+            "{message}"
         );
     }
 

@@ -597,12 +597,20 @@ fn table_context(table: &Table) -> TableContext {
             .iter()
             .map(|panel| panel_context(panel, &widths))
             .collect(),
-        notes_heading: table
-            .notes_heading
-            .as_ref()
-            // Trimmed, or a heading pasted with a trailing space would print "Kilde :".
-            .map(|heading| format!("{}:", heading.trim_end())),
+        notes_heading: table.notes_heading.as_deref().map(notes_heading),
         notes: table.notes.clone(),
+    }
+}
+
+/// The notes' heading as printed, followed by a colon ("Anm.:"), unless the clerk wrote one,
+/// which would otherwise print "Anm.::"; trimmed, or a heading pasted with a trailing space
+/// would print "Kilde :".
+fn notes_heading(heading: &str) -> String {
+    let heading = heading.trim_end();
+    if heading.ends_with(':') {
+        heading.to_string()
+    } else {
+        format!("{heading}:")
     }
 }
 
@@ -703,5 +711,13 @@ mod tests {
         };
         assert_eq!(inside[0].opening_marks, "’");
         assert_eq!(inside[0].closing_marks, "’”");
+    }
+
+    #[test]
+    fn a_notes_heading_gets_one_colon() {
+        assert_eq!(notes_heading("Anm."), "Anm.:");
+        assert_eq!(notes_heading("Anm.:"), "Anm.:");
+        assert_eq!(notes_heading("Kilde : "), "Kilde :");
+        assert_eq!(notes_heading("Kilde "), "Kilde:");
     }
 }

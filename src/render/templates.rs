@@ -29,6 +29,9 @@ pub struct TemplateSet {
     engine: Arc<OnceLock<Environment<'static>>>,
     /// Files in the folder the set was read from that nothing uses.
     unused: Vec<UnusedTemplateFile>,
+    /// The files read from a template folder, by name, with their path as given
+    /// (`mine/style.typ`), so that an error names the file its author edits.
+    own: BTreeMap<String, PathBuf>,
 }
 
 impl std::fmt::Debug for TemplateSet {
@@ -63,7 +66,16 @@ impl TemplateSet {
             files,
             engine: Arc::default(),
             unused: Vec::new(),
+            own: BTreeMap::new(),
         }
+    }
+
+    /// How a message names the template `name`: with its folder if it was read from one
+    /// (`mine/style.typ`), since a bare "style.typ" could be the built-in file or any copy.
+    pub fn shown_name(&self, name: &str) -> String {
+        self.own
+            .get(name)
+            .map_or_else(|| name.to_string(), |path| path.display().to_string())
     }
 
     /// The built-in templates with every `*.typ` file in `folder` in place of the built-in file
@@ -87,7 +99,15 @@ impl TemplateSet {
             })?;
             files.insert(file_name(path), source);
         }
-        let mut set = Self::from_files(files);
+        let own = paths
+            .iter()
+            .filter(|path| is_template(path))
+            .map(|path| (file_name(path), path.clone()))
+            .collect();
+        let mut set = Self {
+            own,
+            ..Self::from_files(files)
+        };
         set.unused = paths.iter().filter_map(|path| set.unused(path)).collect();
         Ok(set)
     }
@@ -127,7 +147,10 @@ impl TemplateSet {
     /// This set with the file `name` replaced by (or added as) `source`.
     pub fn with_file(mut self, name: &str, source: &str) -> Self {
         self.files.insert(name.to_string(), source.to_string());
-        Self::from_files(self.files)
+        Self {
+            own: self.own,
+            ..Self::from_files(self.files)
+        }
     }
 
     /// The template engine with these files, built by `build` the first time it is needed.

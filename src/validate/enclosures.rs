@@ -22,7 +22,10 @@ pub(super) fn check_enclosure_references(
                 Some(seen) => *seen = true,
                 None => problems.push(Problem::warning(
                     path.clone(),
-                    format!("teksten henviser til bilag {number}, men svaret har {count} bilag"),
+                    format!(
+                        "teksten henviser til bilag {number}, men svaret har {}",
+                        enclosure_count(count)
+                    ),
                     Some("tilføj bilaget under \"enclosures\", eller ret henvisningen".into()),
                 )),
             }
@@ -42,6 +45,14 @@ pub(super) fn check_enclosure_references(
     }
 }
 
+/// How many enclosures an answer has, as a sentence says it: "ingen bilag", "1 bilag".
+fn enclosure_count(count: usize) -> String {
+    match count {
+        0 => "ingen bilag".into(),
+        _ => format!("{count} bilag"),
+    }
+}
+
 /// The enclosure (from 0) a text at `path` belongs to, if it is in one.
 pub(super) fn enclosure_of(path: &JsonPath) -> Option<usize> {
     use crate::input::diagnostic::Segment;
@@ -52,7 +63,7 @@ pub(super) fn enclosure_of(path: &JsonPath) -> Option<usize> {
 }
 
 /// The numbers of the enclosures a text mentions: "bilag 1", "Bilag 2", "bilag 1 og 2",
-/// "bilag 1-3", with any kind of space (a no-break space too).
+/// "bilagene 1 og 2", "bilag 1-3", with any kind of space (a no-break space too).
 pub(super) fn enclosure_mentions(text: &str) -> Vec<usize> {
     // Lowering the case of every text is most of this check's cost, and most texts name no
     // enclosure. "bilag" is ASCII, and no other character lowers to its letters, so a search
@@ -71,6 +82,8 @@ pub(super) fn enclosure_mentions(text: &str) -> Vec<usize> {
             continue;
         }
         let rest = &lower[at + word.len()..];
+        // "bilagene 1 og 2", the plural, refers as "bilag 1 og 2" does.
+        let rest = rest.strip_prefix("ene").unwrap_or(rest);
         if !rest.starts_with(char::is_whitespace) {
             continue;
         }
@@ -121,6 +134,14 @@ mod tests {
         assert_eq!(enclosure_mentions("bilag 1, 2 og 4"), [1, 2, 4]);
         assert_eq!(enclosure_mentions("bilag 2-4"), [2, 3, 4]);
         assert_eq!(enclosure_mentions("bilag 1–2"), [1, 2]);
+        assert_eq!(enclosure_mentions("Se bilagene 1 og 2."), [1, 2]);
+        assert_eq!(enclosure_mentions("Bilagene 3-4 viser"), [3, 4]);
         assert!(enclosure_mentions("hovedbilag 1, bilaget, bilag A").is_empty());
+    }
+
+    #[test]
+    fn an_answer_without_enclosures_has_none() {
+        assert_eq!(enclosure_count(0), "ingen bilag");
+        assert_eq!(enclosure_count(2), "2 bilag");
     }
 }

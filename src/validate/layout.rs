@@ -175,6 +175,49 @@ impl Line {
     }
 }
 
+impl Line {
+    /// How many lines `text` takes when its words are filled into lines of this width, as
+    /// Typst sets a ragged cell (without hyphenation, which at most saves a line here).
+    fn lines_needed(self, text: &str) -> usize {
+        let space = self.set_in.width(" ");
+        let mut lines = 0;
+        let mut filled = f64::INFINITY;
+        for word in words(text).filter(|word| !word.is_empty()) {
+            let width = self.set_in.width(word);
+            if filled + space + width <= self.width {
+                filled += space + width;
+            } else {
+                lines += 1;
+                filled = width;
+            }
+        }
+        lines
+    }
+}
+
+/// The most lines a text in a figure column may take without a warning: a date or a short
+/// phrase fits two, a sentence squeezed into a column 3.4 em wide takes five.
+const MAX_LINES_IN_FIGURE_COLUMN: usize = 2;
+
+/// A warning for a text that a figure column, sized for figures, wraps onto many lines while
+/// the row labels have room to spare; svar does not widen a column for a text's length.
+/// `room` is what a right-aligned figure may take; a text fills the cell inside its insets.
+fn squeezed_text(cell: &Cell, room: f64, kind: Type) -> Option<Overflow> {
+    let Cell::Text(text) = cell else { return None };
+    let column = room + FIGURE_GAP;
+    let lines = kind.on(column - 2.0 * CELL_INSET).lines_needed(text);
+    let ems = format!("{:.1}", column / kind.size).replace('.', ",");
+    (lines > MAX_LINES_IN_FIGURE_COLUMN).then(|| Overflow {
+        message: format!(
+            "teksten \"{}\" brydes over {lines} linjer, fordi kolonnen er sat til tal ({ems} em \
+             bred)",
+            shortened(text),
+        ),
+        hint: "forkort teksten (fx \"12.6.2019\"), flyt den til en note under tabellen, eller \
+               byt om, så teksten står som rækkenavn",
+    })
+}
+
 /// A warning about text too wide for its place, before it has a path.
 struct Overflow {
     message: String,
@@ -282,7 +325,11 @@ impl Layout<'_> {
                 self.warn(overflow, || row_path().key("label"));
             }
             for (column, cell) in row.cells.iter().enumerate() {
-                let overflow = figure_overflow(cell, kind.on(columns.figure(column)));
+                let room = columns.figure(column);
+                let overflow = figure_overflow(cell, kind.on(room)).or_else(|| {
+                    let squeezed = || squeezed_text(cell, room, kind);
+                    panel.is_labelled().then(squeezed).flatten()
+                });
                 self.warn(overflow, || row_path().key("cells").index(column));
             }
         }

@@ -12,6 +12,7 @@ mod layout;
 mod markup;
 pub(crate) mod precision;
 mod question;
+mod session;
 mod tables;
 
 use chrono::NaiveDate;
@@ -23,6 +24,7 @@ use self::layout::check_layout;
 pub use self::layout::figure_columns;
 use self::markup::check_markup;
 use self::question::check_question;
+use self::session::check_session_dates;
 use self::tables::check_blocks;
 use crate::input::diagnostic::{JsonPath, Severity};
 use crate::model::{Answer, Block, Expected};
@@ -98,6 +100,7 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
     }
     check_question(&answer.question, &root.key("question"), &mut problems);
     check_dates(answer, &mut problems);
+    check_session_dates(answer, &mut problems);
     check_status(answer, &mut problems);
     let blocks = root.key("answer").key("blocks");
     // An interim answer may consist of its standard sentence alone.
@@ -254,15 +257,30 @@ fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
             )),
         ));
     } else if !has_visible_character(text) {
-        problems.push(Problem::error(
-            path.clone(),
-            "teksten er tom",
-            Some("skriv teksten, eller fjern feltet, hvis det er valgfrit".into()),
-        ));
+        let (message, hint) = empty_text(path);
+        problems.push(Problem::error(path.clone(), message, Some(hint.into())));
     }
     if is_printed(path) {
         check_glyphs(text, path, problems);
         check_control_characters(text, path, problems);
+    }
+}
+
+/// The message and the advice for an empty text at `path`. A table cell cannot be left out,
+/// since a row has one cell per column, so it gets the dash a table prints where it has
+/// nothing to show.
+fn empty_text(path: &JsonPath) -> (&'static str, &'static str) {
+    use crate::input::diagnostic::Segment::{Index, Key};
+    match path.0.as_slice() {
+        [.., Key(cells), Index(_)] if cells == "cells" => (
+            "cellen er tom",
+            "skriv \"-\" i en celle uden indhold; cellen kan ikke udelades, for rækken skal have \
+             én celle pr. kolonne",
+        ),
+        _ => (
+            "teksten er tom",
+            "skriv teksten, eller fjern feltet, hvis det er valgfrit",
+        ),
     }
 }
 
@@ -427,6 +445,7 @@ fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
             Some("ret \"question.deadline\" eller \"question.asked_on\"".into()),
         ));
     }
+    check_expected_date(answer, problems);
     let corrects = JsonPath::root().key("corrects_answer_of");
     if before(answer.corrects_answer_of) {
         problems.push(Problem::error(
@@ -445,6 +464,34 @@ fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
                 "\"corrects_answer_of\" er datoen for det tidligere svar; ret den eller \"date\""
                     .into(),
             ),
+        ));
+    }
+}
+
+/// An interim answer promises the final one later than itself and than the question; an
+/// earlier date is a slip, which would print a promise already broken.
+fn check_expected_date(answer: &Answer, problems: &mut Vec<Problem>) {
+    let Some(Expected::Date(expected)) = answer.final_answer_expected else {
+        return;
+    };
+    let earlier = [
+        (answer.date, "det foreløbige svar", "date"),
+        (answer.question.asked_on, "spørgsmålet", "question.asked_on"),
+    ];
+    if let Some((date, what, field)) = earlier
+        .into_iter()
+        .find(|(date, ..)| date.is_some_and(|date| expected < date))
+    {
+        problems.push(Problem::error(
+            JsonPath::root().key("final_answer_expected"),
+            format!(
+                "det endelige svar forventes {}, før {what} ({})",
+                crate::danish::date(expected),
+                crate::danish::date(date.expect("found by its date")),
+            ),
+            Some(format!(
+                "skriv den dato, det endelige svar ventes, eller ret \"{field}\""
+            )),
         ));
     }
 }
@@ -497,6 +544,33 @@ mod tests {
     }
 
     #[test]
+    fn the_final_answer_is_not_expected_before_the_interim_answer_or_the_question() {
+        let messages = |expected: &str| {
+            messages(&answer(serde_json::json!({
+                "status": "interim",
+                "date": "2022-02-26",
+                "final_answer_expected": expected,
+                "question": {"asked_on": "2022-02-01", "session": "2021-22"},
+            })))
+        };
+        assert!(messages("2022-03-15").is_empty());
+        assert_eq!(
+            messages("2022-02-10"),
+            [
+                "det endelige svar forventes 10. februar 2022, før det foreløbige svar \
+              (26. februar 2022)"
+            ]
+        );
+        assert_eq!(
+            messages("2022-01-15"),
+            [
+                "det endelige svar forventes 15. januar 2022, før det foreløbige svar \
+              (26. februar 2022)"
+            ]
+        );
+    }
+
+    #[test]
     fn a_missing_minister_title_is_a_warning_with_the_title_to_write() {
         let answer = answer(serde_json::json!({
             "layout": "cover_letter",
@@ -545,7 +619,7 @@ mod tests {
                 "status": "correction",
                 "date": "2011-04-11",
                 "corrects_answer_of": corrected,
-                "question": {"asked_on": "2011-03-01"},
+                "question": {"asked_on": "2011-03-01", "session": "2010-11"},
             })))
         };
         assert!(messages("2011-04-01").is_empty());

@@ -1,7 +1,7 @@
 //! The question: its number, letters or series as its kind needs, the session and the committee.
 
 use super::Problem;
-use super::committees::{COMMITTEES, full_name, is_name_of};
+use super::committees::{COMMITTEES, full_name, is_name_of, names_of};
 use crate::input::diagnostic::JsonPath;
 use crate::model::{Committee, Question, QuestionKind};
 
@@ -23,14 +23,27 @@ pub(super) fn check_question(question: &Question, path: &JsonPath, problems: &mu
             Some("sæt \"kind\": \"consultation\", eller fjern \"meeting_on\"".into()),
         ));
     }
-    if !is_session(&question.session) {
+    // A placeholder from `svar new` is reported as such, once, not as a malformed value too.
+    if !is_session(&question.session) && !is_placeholder(&question.session) {
         problems.push(Problem::error(
             path.key("session"),
             format!("ukendt folketingsår \"{}\"", question.session),
             Some("skriv fx \"2018-19\" eller \"2022-23 (2. samling)\"".into()),
         ));
     }
+    if question.kind == QuestionKind::Section20 && question.asked_by.is_none() {
+        problems.push(Problem::error(
+            path.key("asked_by"),
+            "et § 20-spørgsmål stilles af et medlem, men spørgeren mangler",
+            Some(
+                "angiv \"asked_by\": {\"name\": \"…\", \"party\": \"…\"}; uden den skriver \
+                 svaret, at Folketinget har stillet spørgsmålet"
+                    .into(),
+            ),
+        ));
+    }
     match (&question.committee, question.kind) {
+        (Some(committee), _) if is_placeholder(&committee.abbreviation) => {}
         (Some(committee), _) => check_committee(committee, &path.key("committee"), problems),
         (None, QuestionKind::Section20) => {}
         (None, _) => problems.push(Problem::error(
@@ -39,6 +52,11 @@ pub(super) fn check_question(question: &Question, path: &JsonPath, problems: &mu
             Some("angiv \"committee\": {\"name\": \"Folketingets …udvalg\", \"abbreviation\": \"…\"}".into()),
         )),
     }
+}
+
+/// Whether `text` still holds the placeholder of `svar new`, which has an error of its own.
+fn is_placeholder(text: &str) -> bool {
+    text.contains(super::PLACEHOLDER)
 }
 
 /// The number, letters and series a question needs for its kind, and nothing else.
@@ -121,14 +139,32 @@ pub(super) fn check_committee(committee: &Committee, path: &JsonPath, problems: 
                 known.join(", ")
             })),
         )),
-        Some(name) if !is_name_of(&committee.abbreviation, &committee.name) => {
+        Some(_) if !is_name_of(&committee.abbreviation, &committee.name) => {
             problems.push(Problem::warning(
                 path.key("name"),
-                format!("{} hedder \"{name}\"", committee.abbreviation),
+                names_message(&committee.abbreviation),
                 Some("ret navnet eller forkortelsen, så de passer sammen".into()),
             ))
         }
         Some(_) => {}
+    }
+}
+
+/// What an abbreviation's committee is called: 'SUU hedder "Folketingets Sundhedsudvalg"
+/// (tidligere "Folketingets Sundheds- og Ældreudvalg")', so a clerk with an older answer sees
+/// the name of its time too.
+fn names_message(abbreviation: &str) -> String {
+    let names: Vec<String> = names_of(abbreviation)
+        .iter()
+        .map(|name| format!("\"{name}\""))
+        .collect();
+    match names.split_first() {
+        Some((current, [])) => format!("{abbreviation} hedder {current}"),
+        Some((current, earlier)) => format!(
+            "{abbreviation} hedder {current} (tidligere {})",
+            earlier.join(" eller ")
+        ),
+        None => format!("ukendt udvalgsforkortelse \"{abbreviation}\""),
     }
 }
 

@@ -283,7 +283,8 @@ pub(super) fn is_exact(cell: &Cell) -> bool {
     }
 }
 
-/// A total row must add up, column by column, where every cell of the column is a number.
+/// A total row must add up, column by column, where every cell of the column is a number or a
+/// dash (which counts as nothing).
 pub(super) fn check_total(
     panel: &Panel,
     total: &Row,
@@ -312,19 +313,20 @@ pub(super) fn check_total(
 }
 
 /// The stated total of a column and the sum of its rows, when they differ at the precision the
-/// figures are written with. A column with text, or with a figure too large to be exact (which
-/// has an error of its own), is not summed.
+/// figures are written with. A dash adds nothing; a column with other text, or with a figure
+/// too large to be exact (which has an error of its own), is not summed.
 fn mismatched_sum<'a>(
     panel: &Panel,
     column: usize,
     total_cell: &'a Cell,
 ) -> Option<(&'a Figure, Figure)> {
     let stated = exact_figure(total_cell)?;
-    let cells: Vec<&Figure> = panel
+    let addends: Vec<Option<&Figure>> = panel
         .rows
         .iter()
-        .map(|row| exact_figure(row.cells.get(column)?))
+        .map(|row| addend(row.cells.get(column)?))
         .collect::<Option<_>>()?;
+    let cells: Vec<&Figure> = addends.into_iter().flatten().collect();
     let places = cells
         .iter()
         .chain([&stated])
@@ -336,6 +338,24 @@ fn mismatched_sum<'a>(
     let difference = (sum - stated.value()).abs();
     (difference >= 0.5 * 10f64.powi(-(places as i32)))
         .then(|| (stated, Figure::rounded(sum, places)))
+}
+
+/// What a row's cell adds to its column's sum: `Some(None)` for a dash, which in a statistical
+/// table means "no cases" and so adds nothing, the figure for a figure, and `None` for other
+/// text (".." for a figure withheld, a code), which leaves the column's sum unknown.
+fn addend(cell: &Cell) -> Option<Option<&Figure>> {
+    match cell {
+        Cell::Text(text) if is_dash(text) => Some(None),
+        _ => exact_figure(cell).map(Some),
+    }
+}
+
+/// Whether a text cell is a dash alone ("-", "–", "—" or "−"), the mark for "nothing".
+fn is_dash(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "-" | "\u{2010}" | "\u{2012}" | "\u{2013}" | "\u{2014}" | "\u{2212}"
+    )
 }
 
 /// The figure in a cell, unless it is text or too large to be exact.
