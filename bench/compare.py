@@ -15,7 +15,7 @@ svar and the typst CLI run in turn for (a) and (b), so that a shared machine's s
 fall on both alike.
 
 Usage: bench/compare.py [--runs 10] [--batch 100] [--batch-runs 3] [--many 1000]
-                        [--profile release|dist] [--breakdown]
+                        [--profile release|dist | --binary PATH] [--breakdown]
 """
 
 import argparse
@@ -67,11 +67,15 @@ def interleaved(commands, runs):
     return [(statistics.median(t for t, _ in found), max(m for _, m in found)) for found in results]
 
 
-def ensure_tools(profile):
-    """Builds svar with the given Cargo profile; returns the typst CLI and its version."""
+def ensure_tools(profile, binary=None):
+    """Builds svar with the given Cargo profile, unless `binary` names one already built (such
+    as the profile-guided build of bench/pgo.py); returns the typst CLI and its version."""
     global SVAR
-    subprocess.run(["cargo", "build", "--profile", profile, "--quiet"], cwd=ROOT, check=True)
-    SVAR = ROOT / "target" / ("release" if profile == "release" else profile) / "svar"
+    if binary is not None:
+        SVAR = Path(binary).resolve()
+    else:
+        subprocess.run(["cargo", "build", "--profile", profile, "--quiet"], cwd=ROOT, check=True)
+        SVAR = ROOT / "target" / ("release" if profile == "release" else profile) / "svar"
     typst = shutil.which("typst")
     if typst is None:
         print(f"installing typst-cli {TYPST_VERSION} (cargo install; takes a while) …", flush=True)
@@ -192,10 +196,13 @@ def main():
     parser.add_argument("--profile", default="release",
                         help="the Cargo profile to build svar with: release (as the tests) or dist "
                              "(as shipped: whole-program optimisation, a long first build)")
+    parser.add_argument("--binary",
+                        help="measure this svar binary instead of building one, e.g. "
+                             "target/pgo/dist/svar from bench/pgo.py")
     parser.add_argument("--breakdown", action="store_true",
                         help="also time the batch with only one kind of content varied")
     args = parser.parse_args()
-    typst, typst_version = ensure_tools(args.profile)
+    typst, typst_version = ensure_tools(args.profile, args.binary)
     with tempfile.TemporaryDirectory(prefix="svar-bench-") as temporary:
         work = Path(temporary)
         one = work / "one"
