@@ -109,6 +109,12 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
         .unwrap_or_default();
     let asker = question.asked_by.as_ref().map(member_name);
     let reference = reference(question);
+    // A member asks a § 20 question himself, not through the Folketing or a committee.
+    if question.kind == QuestionKind::Section20
+        && let Some(asker) = &asker
+    {
+        return section_20_opening(answer, opening, asker, &when, &reference);
+    }
     match opening {
         Opening::AskedMe => {
             let who = committee.map_or("Folketinget".to_string(), |c| c.name.clone());
@@ -142,6 +148,28 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
                 "{who} har{when} stillet følgende {reference}{wish} til {minister}, som hermed besvares."
             )
         }
+    }
+}
+
+/// The opening sentence of a letter answering a § 20 question, which its asker put.
+fn section_20_opening(
+    answer: &Answer,
+    opening: Opening,
+    asker: &str,
+    when: &str,
+    reference: &str,
+) -> String {
+    match opening {
+        Opening::AskedMe => {
+            let number = reference.strip_prefix("spørgsmål ").unwrap_or(reference);
+            format!(
+                "{asker} har{when} stillet mig følgende spørgsmål, {number}, som jeg hermed skal besvare."
+            )
+        }
+        Opening::HerebyAnsweredAskerAfter | Opening::HerebyAnswered => format!(
+            "{asker} har{when} stillet følgende {reference} til {}, som hermed besvares.",
+            minister_title(answer)
+        ),
     }
 }
 
@@ -344,6 +372,30 @@ mod tests {
             plain(opening_sentence(&answer, Opening::HerebyAnswered)),
             "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (alm. del) efter ønske fra Morten Marinus (DF) til kulturministeren, som hermed besvares."
         );
+    }
+
+    #[test]
+    fn a_section_20_question_is_put_by_its_asker_in_every_letter() {
+        let answer: Answer = serde_json::from_value(serde_json::json!({
+            "ministry": {"name": "Sundhedsministeriet", "minister_title": "sundhedsministeren"},
+            "question": {
+                "kind": "section_20", "number": 960, "session": "2024-25", "text": "?",
+                "asked_on": "2024-11-12",
+                "asked_by": {"name": "Dennis Flydtkjær", "party": "DD"}
+            },
+            "answer": {"blocks": []}
+        }))
+        .unwrap();
+        assert_eq!(
+            plain(opening_sentence(&answer, Opening::AskedMe)),
+            "Dennis Flydtkjær (DD) har den 12. november 2024 stillet mig følgende spørgsmål, nr. S 960, som jeg hermed skal besvare."
+        );
+        for opening in [Opening::HerebyAnswered, Opening::HerebyAnsweredAskerAfter] {
+            assert_eq!(
+                plain(opening_sentence(&answer, opening)),
+                "Dennis Flydtkjær (DD) har den 12. november 2024 stillet følgende spørgsmål nr. S 960 til sundhedsministeren, som hermed besvares."
+            );
+        }
     }
 
     #[test]
