@@ -498,14 +498,21 @@ fn a_file_starting_like_a_pdf_is_read_as_one_whatever_its_name() {
 fn redline_text(case: &str) -> String {
     let folder = tempfile::tempdir().unwrap();
     let redline = folder.path().join("redline.pdf");
+    let [old, new] = pair(case);
+    write_redline(old.as_ref(), new.as_ref(), &redline);
+    pdf_text(&redline)
+}
+
+/// `svar diff OLD NEW --redline REDLINE`, which exits with 1 since the answers differ.
+fn write_redline(old: &Path, new: &Path, redline: &Path) {
     svar()
         .arg("diff")
-        .args(pair(case))
+        .arg(old)
+        .arg(new)
         .arg("--redline")
-        .arg(&redline)
+        .arg(redline)
         .assert()
         .code(1);
-    pdf_text(&redline)
 }
 
 #[test]
@@ -531,14 +538,7 @@ fn the_redline_names_the_old_file_alike_from_any_folder() {
     let absolute = std::fs::canonicalize(&old).unwrap();
     let redlines = [old.into(), absolute].map(|old: PathBuf| {
         let redline = folder.path().join(format!("{}.pdf", old.is_absolute()));
-        svar()
-            .arg("diff")
-            .arg(&old)
-            .arg(&new)
-            .arg("--redline")
-            .arg(&redline)
-            .assert()
-            .code(1);
+        write_redline(&old, new.as_ref(), &redline);
         std::fs::read(&redline).unwrap()
     });
     assert!(redlines[0] == redlines[1], "the redlines differ");
@@ -825,14 +825,7 @@ fn the_redline_marks_the_question_and_footnotes_in_place_and_its_summary_is_plai
     let new = folder.path().join("ny.json");
     std::fs::write(&new, edited).unwrap();
     let redline = folder.path().join("redline.pdf");
-    svar()
-        .arg("diff")
-        .arg(&old)
-        .arg(&new)
-        .arg("--redline")
-        .arg(&redline)
-        .assert()
-        .code(1);
+    write_redline(&old, &new, &redline);
     let text = pdf_text(&redline);
     assert!(
         text.contains("Spørgsmålets tekst: ændret (se markeringen)"),
