@@ -148,8 +148,8 @@ fn binds(left: &str, right: &str) -> bool {
     let right_core = right.trim_end_matches([',', ';', ':', ')', ']', '”', '"', '’', '\'']);
     let right_is_number = right.starts_with(|c: char| c.is_ascii_digit());
     let left_lower = left.to_lowercase();
-    (right_is_number && BEFORE_NUMBER.contains(&left_lower.as_str()))
-        || (right_is_number && DOCUMENT_LETTERS.contains(&left))
+    (right_is_number
+        && (BEFORE_NUMBER.contains(&left_lower.as_str()) || DOCUMENT_LETTERS.contains(&left)))
         || (is_day(left) && MONTHS.contains(&right_core.trim_end_matches('.')))
         || (left.ends_with(|c: char| c.is_ascii_digit()) && AFTER_NUMBER.contains(&right_core))
         || (matches!(left, "mio." | "mia.") && right_core.starts_with("kr"))
