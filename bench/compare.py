@@ -252,7 +252,7 @@ def main():
          f"{typst_table:.2f} s, {typst_table_mem:.0f} MiB", f"{svar_table / typst_table:.2f}×", "–"),
     ]
     print(f"{subprocess.run([SVAR, '--version'], capture_output=True, text=True).stdout.strip()} "
-          f"(profile {args.profile}) vs {typst_version}, "
+          f"({'binary ' + str(SVAR) if args.binary else 'profile ' + args.profile}) vs {typst_version}, "
           f"{os.cpu_count()} cores, medians of {args.runs} interleaved runs for (a) and "
           f"{args.batch_runs} for (b)\n")
     print("| measure | svar | typst CLI | ratio | target |")
