@@ -681,3 +681,26 @@ fn a_cover_letters_parts_are_paragraphs_and_the_metadata_labels_head_their_rows(
     assert!(label.starts_with("TH "), "{label} in:\n{structure}");
     assert!(structure.contains("/Scope /Row"), "{structure}");
 }
+
+#[test]
+fn the_titles_of_a_correction_and_a_speaking_note_are_headings() {
+    // They were bare spans, which a screen reader cannot go to.
+    let folder = tempfile::tempdir().unwrap();
+    for (answer, title) in [
+        ("tests/fixtures/correction.json", "Berigtigelse"),
+        ("tests/fixtures/consultation.json", "Talepapir"),
+    ] {
+        let pdf = folder.path().join(format!("{title}.pdf"));
+        render(answer, &pdf, &[]).success();
+        let structure = structure_text(&pdf);
+        // pdfinfo names a heading by its text: `H1 "Berigtigelse" (block)`.
+        let heading = format!("H1 \"{title}\" (block)");
+        assert!(
+            structure.lines().any(|line| line.trim() == heading),
+            "{heading} is not in:\n{structure}"
+        );
+    }
+    let structure = structure_text(&folder.path().join("Talepapir.pdf"));
+    let (element, _) = element_holding(&structure, "\"Det talte ord gælder.\"");
+    assert_eq!(element, "P (block)", "{structure}");
+}
