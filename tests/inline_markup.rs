@@ -212,6 +212,9 @@ fn each_markup_mistake_has_its_exact_message_and_exit_code() {
         ("unused-footnote", 0),
         // Emphasis 20 levels deep, which Typst would give up on: an error.
         ("deep-emphasis", 1),
+        // Emphasis in a caption and a footnote reference in a column header, which print as
+        // written: a warning each.
+        ("formatting-in-caption", 0),
     ] {
         let (actual, report) = check_output(&format!("tests/fixtures/markup/{name}.json"));
         assert_eq!(actual, code, "{report}");
@@ -232,6 +235,10 @@ fn the_key_sentence_of_each_finding() {
         (
             "deep-emphasis",
             "fejl: fremhævninger og links er lagt 20 niveauer i hinanden; højst 8 kan sættes",
+        ),
+        (
+            "formatting-in-caption",
+            "advarsel: her læses teksten ikke som markdown: tegnene trykkes, som de står",
         ),
     ] {
         svar()

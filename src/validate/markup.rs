@@ -74,6 +74,38 @@ pub(super) fn check_markup(
     }
 }
 
+/// Warns of Markdown written where svar prints text as it stands (captions, column headers,
+/// cells, names): a clerk who writes `*kursiv*` or `[^kilde]` in a caption would otherwise find
+/// the asterisks printed and the footnote missing. `printed` are all printed texts, `prose` the
+/// ones read as Markdown; the footnotes are Markdown too.
+pub(super) fn check_formatting_outside_prose(
+    printed: &[(JsonPath, &str)],
+    prose: &[(JsonPath, &str)],
+    problems: &mut Vec<Problem>,
+) {
+    use crate::input::diagnostic::Segment::Key;
+    let footnotes =
+        |path: &JsonPath| matches!(path.0.first(), Some(Key(key)) if key == "footnotes");
+    for (path, text) in printed {
+        if footnotes(path) || prose.iter().any(|(prose, _)| prose == path) {
+            continue;
+        }
+        let formatted = !crate::markup::inspect(text).references.is_empty()
+            || crate::markup::printed_text(text) != *text;
+        if formatted {
+            problems.push(Problem::warning(
+                path.clone(),
+                "her læses teksten ikke som markdown: tegnene trykkes, som de står",
+                Some(
+                    "skriv teksten uden *, _, [^…] og […](…); markdown virker i spørgsmålet, \
+                     afsnit, punkter, indledninger, tabelnoter og fodnoter"
+                        .into(),
+                ),
+            ));
+        }
+    }
+}
+
 /// A problem about a reference, pointed at where the text has it, when that is known.
 fn focused(problem: Problem, at: Option<std::ops::Range<usize>>) -> Problem {
     match at {

@@ -22,7 +22,7 @@ use self::enclosures::check_enclosure_references;
 use self::glyphs::{check_control_characters, check_glyphs};
 use self::layout::check_layout;
 pub use self::layout::figure_columns;
-use self::markup::check_markup;
+use self::markup::{check_formatting_outside_prose, check_markup};
 use self::question::check_question;
 use self::session::check_session_dates;
 use self::tables::check_blocks;
@@ -95,8 +95,9 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
     let mut problems = Vec::new();
     let root = JsonPath::root();
     let value = serde_json::to_value(answer).expect("answers serialise");
-    for (path, text) in strings(&value, &root) {
-        check_text(text, &path, &mut problems);
+    let texts = strings(&value, &root);
+    for (path, text) in &texts {
+        check_text(text, path, &mut problems);
     }
     check_question(&answer.question, &root.key("question"), &mut problems);
     check_dates(answer, &mut problems);
@@ -128,6 +129,13 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
     let prose = prose(answer);
     check_enclosure_references(answer, &prose, &mut problems);
     check_markup(answer, &prose, &mut problems);
+    if answer.markup == crate::model::Markup::Markdown {
+        let printed: Vec<(JsonPath, &str)> = texts
+            .into_iter()
+            .filter(|(path, _)| is_printed(path))
+            .collect();
+        check_formatting_outside_prose(&printed, &prose, &mut problems);
+    }
     check_layout(answer, &mut problems);
     problems
 }
