@@ -179,3 +179,31 @@ fn the_signature_is_kept_with_a_last_short_list() {
     let page = page_with(&pages, "Ane Halsboe-Jørgensen");
     assert!(page.contains("Tredje punkt"), "{page:?}");
 }
+
+#[test]
+fn long_web_addresses_and_danish_words_that_typst_breaks_pass_the_check_and_fit_the_page() {
+    // The check warned that both ran over the margin; Typst breaks the address and hyphenates
+    // the word, and nothing on the page reaches past the right margin (595.28 − 70.87 pt).
+    let answer = fixture("content/breakable-long-words.json");
+    common::svar()
+        .arg("check")
+        .arg(&answer)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("(0 fejl, 0 advarsler)"));
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&answer, folder.path());
+    let output = std::process::Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let boxes = String::from_utf8_lossy(&output.stdout).into_owned();
+    let right_edge = boxes
+        .split("xMax=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next()?.parse::<f64>().ok())
+        .fold(0.0, f64::max);
+    assert!(right_edge <= 524.5, "text reaches x = {right_edge}");
+}

@@ -422,8 +422,8 @@ impl Layout<'_> {
         ));
     }
 
-    /// Running text that follows the answer's `markup`: a Markdown link's target is not
-    /// printed, only its text.
+    /// Running text, justified, that follows the answer's `markup`: a Markdown link's target is
+    /// not printed, only its text.
     fn prose(&mut self, text: &str, path: &JsonPath, line: Line) {
         if self.markdown && line.overflows(text).next().is_some() {
             let mut printed = text.to_string();
@@ -432,15 +432,27 @@ impl Layout<'_> {
                     printed = printed.replace(&target, " ");
                 }
             }
-            self.literal(&printed, path, line);
+            self.justified(&printed, path, line);
         } else {
-            self.literal(text, path, line);
+            self.justified(text, path, line);
         }
     }
 
-    /// Running text printed as written: every word must fit its line.
+    /// Text printed as written and not justified (names, headings, captions): every word must
+    /// fit its line, since Typst hyphenates only justified text.
     fn literal(&mut self, text: &str, path: &JsonPath, line: Line) {
         for word in line.overflows(text) {
+            self.warn(Some(too_long(word, self.markdown)), || path.clone());
+        }
+    }
+
+    /// Justified running text: Typst breaks a web address anywhere it must and hyphenates a
+    /// Danish word, so only a word whose syllables are still too wide runs over the margin.
+    fn justified(&mut self, text: &str, path: &JsonPath, line: Line) {
+        let overflowing = line
+            .overflows(text)
+            .filter(|word| !is_web_address(word) && !fits_hyphenated(word, line));
+        for word in overflowing {
             self.warn(Some(too_long(word, self.markdown)), || path.clone());
         }
     }
@@ -527,6 +539,15 @@ fn shortened(word: &str) -> String {
 /// space, as in "§ 12").
 fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}'))
+}
+
+/// Whether every syllable of `word` fits `line`, so that Typst, hyphenating it as Danish,
+/// can set it over several lines.
+fn fits_hyphenated(word: &str, line: Line) -> bool {
+    unbreakable_stretches(word).all(|stretch| {
+        hypher::hyphenate(stretch, hypher::Lang::Danish)
+            .all(|syllable| line.set_in.width(syllable) <= line.width)
+    })
 }
 
 /// The stretches of a word Typst cannot break a line inside: it breaks after a hyphen, dash or
