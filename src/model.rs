@@ -547,10 +547,11 @@ pub struct Statement {
     /// The agency, e.g. "Rigsadvokaten".
     #[schemars(description = "Myndigheden, fx \"Rigsadvokaten\".")]
     pub source: String,
-    /// The sentence that introduces the quotation; by default "<source> har oplyst følgende:".
+    /// The sentence that introduces the quotation; by default "<source> har oplyst følgende:";
+    /// "" for none, where the paragraph before already introduces it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
-        description = "Sætningen, der indleder citatet; standard er \"<myndighed> har oplyst følgende:\"."
+        description = "Sætningen, der indleder citatet; standard er \"<myndighed> har oplyst følgende:\"; \"\" for ingen, når afsnittet før allerede indleder citatet."
     )]
     pub introduction: Option<String>,
     /// The statement's own blocks.

@@ -52,3 +52,15 @@ fn spaces_pasted_around_a_text_do_not_come_between_it_and_its_quotation_marks() 
         assert!(!text.contains(loose), "{loose:?} in {text}");
     }
 }
+
+#[test]
+fn an_empty_introduction_prints_none_where_the_paragraph_before_introduces_the_statement() {
+    // The real answers say "…, der har oplyst følgende:" and quote straight after; the default
+    // "Forsvarskommandoen har oplyst følgende:" would say it twice.
+    let text = rendered_text("statement-without-introduction.json");
+    assert!(
+        text.contains("der har oplyst følgende: ”Granaterne er destrueret.” Statsministeriet"),
+        "{text}"
+    );
+    assert!(!text.contains("Forsvarskommandoen har oplyst"), "{text}");
+}

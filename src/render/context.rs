@@ -508,12 +508,20 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
             } else {
                 ""
             };
-            let (content, closing_marks) = match block {
-                Block::Statement(statement) => (
-                    statement_content(statement, &quoting.inside(closing_marks)),
-                    "",
-                ),
-                _ => (block_content(block), closing_marks),
+            let (content, opening_marks, closing_marks) = match block {
+                Block::Statement(statement) => {
+                    let mut inner = quoting.inside(closing_marks);
+                    // Without an introduction of its own, the statement's quotation opens
+                    // with the marks that would have stood before the introduction.
+                    let opening_marks = if statement.printed_introduction().is_empty() {
+                        inner.opening = format!("{opening_marks}{}", inner.opening);
+                        ""
+                    } else {
+                        opening_marks
+                    };
+                    (statement_content(statement, &inner), opening_marks, "")
+                }
+                _ => (block_content(block), opening_marks, closing_marks),
             };
             BlockContext {
                 opening_marks: opening_marks.to_owned(),
