@@ -264,7 +264,7 @@ fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
                 "erstat teksten med {PLACEHOLDER} med det rigtige indhold"
             )),
         ));
-    } else if !has_visible_character(text) && !(text.is_empty() && is_introduction(path)) {
+    } else if !has_visible_character(text) && !is_no_introduction(text, path) {
         let (message, hint) = empty_text(path);
         problems.push(Problem::error(path.clone(), message, Some(hint.into())));
     }
@@ -274,11 +274,12 @@ fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
     }
 }
 
-/// Whether `path` is a statement's introduction, which may be "" to print none, where the
-/// paragraph before the statement already introduces it ("…, der har oplyst følgende:").
-fn is_introduction(path: &JsonPath) -> bool {
+/// Whether `text` at `path` is a statement's introduction written as "" to print none, where
+/// the paragraph before the statement already introduces it ("…, der har oplyst følgende:").
+fn is_no_introduction(text: &str, path: &JsonPath) -> bool {
     use crate::input::diagnostic::Segment::Key;
-    matches!(path.0.as_slice(), [.., Key(statement), Key(key)] if statement == "statement" && key == "introduction")
+    text.is_empty()
+        && matches!(path.0.as_slice(), [.., Key(statement), Key(key)] if statement == "statement" && key == "introduction")
 }
 
 /// The message and the advice for an empty text at `path`. A table cell cannot be left out,
