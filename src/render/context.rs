@@ -508,24 +508,11 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
             } else {
                 ""
             };
-            let (content, opening_marks, closing_marks) = match block {
-                Block::Statement(statement) => {
-                    let mut inner = quoting.inside(closing_marks);
-                    // Without an introduction of its own, the statement's quotation opens
-                    // with the marks that would have stood before the introduction.
-                    let opening_marks = if statement.printed_introduction().is_empty() {
-                        inner.opening = format!("{opening_marks}{}", inner.opening);
-                        ""
-                    } else {
-                        opening_marks
-                    };
-                    (statement_content(statement, &inner), opening_marks, "")
-                }
-                _ => (block_content(block), opening_marks, closing_marks),
-            };
+            let (content, opening_marks, closing_marks) =
+                block_content(block, quoting, opening_marks, closing_marks);
             BlockContext {
-                opening_marks: opening_marks.to_owned(),
-                closing_marks: closing_marks.to_owned(),
+                opening_marks,
+                closing_marks,
                 keep_with_next: false,
                 content,
                 marks: BlockMarks {
@@ -572,15 +559,33 @@ fn enclosures(enclosures: &[Enclosure]) -> Vec<EnclosureContext> {
         .collect()
 }
 
-/// The content of a block other than a statement, whose content depends on its quotation.
-fn block_content(block: &Block) -> BlockContent {
+/// A block's content, with the quotation marks printed at its start and end. A statement
+/// passes them on: its introduction takes the opening ones, and its own quotation ends with the
+/// closing ones (or, without an introduction, opens with the opening ones too).
+fn block_content(
+    block: &Block,
+    quoting: &Quoting,
+    opening_marks: &str,
+    closing_marks: &str,
+) -> (BlockContent, String, String) {
+    let marked = |content| (content, opening_marks.to_owned(), closing_marks.to_owned());
     match block {
-        Block::Paragraph(text) => BlockContent::Paragraph { text: text.clone() },
-        Block::List(items) => BlockContent::List {
+        Block::Paragraph(text) => marked(BlockContent::Paragraph { text: text.clone() }),
+        Block::List(items) => marked(BlockContent::List {
             items: items.clone(),
-        },
-        Block::Statement(statement) => statement_content(statement, &Quoting::default().inside("")),
-        Block::Table(table) => BlockContent::Table(table_context(table)),
+        }),
+        Block::Table(table) => marked(BlockContent::Table(table_context(table))),
+        Block::Statement(statement) => {
+            let mut inner = quoting.inside(closing_marks);
+            let opening_marks = if statement.printed_introduction().is_empty() {
+                inner.opening = format!("{opening_marks}{}", inner.opening);
+                ""
+            } else {
+                opening_marks
+            };
+            let content = statement_content(statement, &inner);
+            (content, opening_marks.to_owned(), String::new())
+        }
     }
 }
 

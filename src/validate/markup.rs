@@ -86,8 +86,12 @@ pub(super) fn check_formatting_outside_prose(
     use crate::input::diagnostic::Segment::Key;
     let footnotes =
         |path: &JsonPath| matches!(path.0.first(), Some(Key(key)) if key == "footnotes");
+    // Only a text with one of Markdown's marks can print otherwise as Markdown; most cells of a
+    // long table have none, and are not parsed.
+    let may_be_markdown = |text: &str| text.contains(['*', '_', '[', '<', '&', '\\', '`']);
     for (path, text) in printed {
-        if footnotes(path) || prose.iter().any(|(prose, _)| prose == path) {
+        if !may_be_markdown(text) || footnotes(path) || prose.iter().any(|(prose, _)| prose == path)
+        {
             continue;
         }
         let formatted = !crate::markup::inspect(text).references.is_empty()

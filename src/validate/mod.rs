@@ -496,14 +496,14 @@ fn check_expected_date(answer: &Answer, problems: &mut Vec<Problem>) {
     ];
     if let Some((date, what, field)) = earlier
         .into_iter()
-        .find(|(date, ..)| date.is_some_and(|date| expected < date))
+        .find_map(|(date, what, field)| Some((date.filter(|&date| expected < date)?, what, field)))
     {
         problems.push(Problem::error(
             JsonPath::root().key("final_answer_expected"),
             format!(
                 "det endelige svar forventes {}, før {what} ({})",
                 crate::danish::date(expected),
-                crate::danish::date(date.expect("found by its date")),
+                crate::danish::date(date),
             ),
             Some(format!(
                 "skriv den dato, det endelige svar ventes, eller ret \"{field}\""
