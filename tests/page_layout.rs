@@ -174,6 +174,19 @@ fn the_closing_and_signature_are_kept_with_the_last_lines_of_text() {
 }
 
 #[test]
+fn a_long_last_paragraph_gives_the_signature_its_last_lines_rather_than_leave_it_alone() {
+    // 20 short paragraphs and one of six lines that ends at the foot of page 1: "Med venlig
+    // hilsen" and the minister stood alone on page 2.
+    let pages = pages_of("long-paragraph-at-page-foot.json");
+    assert_eq!(pages.len(), 2);
+    let page = page_with(&pages, "Ane Halsboe-Jørgensen");
+    assert!(page.contains("Med venlig hilsen"), "{page:?}");
+    assert!(page.contains("nuværende tidspunkt."), "{page:?}");
+    let lines_before = pages[0].matches("nuværende tidspunkt.").count();
+    assert!(lines_before >= 2, "the paragraph moved whole: {:?}", pages[0]);
+}
+
+#[test]
 fn the_signature_is_kept_with_a_last_short_list() {
     let pages = pages_of("signature-after-a-list.json");
     let page = page_with(&pages, "Ane Halsboe-Jørgensen");
