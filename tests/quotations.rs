@@ -15,7 +15,7 @@ fn rendered_text(name: &str) -> String {
 }
 
 #[test]
-fn a_statement_quoted_inside_a_statement_takes_single_marks_and_closes_both() {
+fn a_statement_quoted_inside_a_statement_takes_the_same_marks_and_closes_both() {
     let text = rendered_text("nested-statement.json");
     assert!(
         text.contains("”Forsvarskommandoen har spurgt Hærens Operative Kommando."),
@@ -25,7 +25,8 @@ fn a_statement_quoted_inside_a_statement_takes_single_marks_and_closes_both() {
         text.contains("Hærens Operative Kommando har oplyst følgende:"),
         "{text}"
     );
-    assert!(text.contains("’Granaterne er destrueret.’”"), "{text}");
+    // As the ministries quote within quotations: ”… udspillet ”Respekt for voldtægtsofre” …”.
+    assert!(text.contains("”Granaterne er destrueret.””"), "{text}");
 }
 
 #[test]

@@ -159,7 +159,7 @@ pub struct BlockContext {
     /// quotation opens with this block, empty elsewhere.
     pub opening_marks: String,
     /// The quotation marks printed after the block's last text: "”" where a statement's
-    /// quotation closes, "’”" where a statement quoted inside another ends both.
+    /// quotation closes, "””" where a statement quoted inside another ends both.
     pub closing_marks: String,
     /// Whether a short block is kept on one page with what follows it, so that the closing and
     /// signature never stand alone at the top of a page.
@@ -467,24 +467,17 @@ struct Quoting {
     opening: String,
     /// Printed after the last block's text.
     closing: String,
-    /// How many statements the blocks stand in: 0 in the answer itself.
-    depth: usize,
 }
 
 impl Quoting {
     /// The quotation of a statement standing among blocks quoted as `self`, where `after` are
-    /// the marks that close with it. A statement quoted inside another takes single marks
-    /// (’…’), as Danish quotes within quotes do (Dansk Sprognævn), and its end closes both.
+    /// the marks that close with it. A statement quoted inside another takes ”…” as well, as
+    /// quotations within quotations do in the ministries' answers (”I forlængelse af udspillet
+    /// ”Respekt for voldtægtsofre” …”), and its end closes both.
     fn inside(&self, after: &str) -> Quoting {
-        let mark = if self.depth.is_multiple_of(2) {
-            "”"
-        } else {
-            "’"
-        };
         Quoting {
-            opening: mark.into(),
-            closing: format!("{mark}{after}"),
-            depth: self.depth + 1,
+            opening: "”".into(),
+            closing: format!("”{after}"),
         }
     }
 }
@@ -708,7 +701,7 @@ mod tests {
     }
 
     #[test]
-    fn a_statement_inside_a_statement_is_quoted_with_single_marks_and_closes_both() {
+    fn a_statement_inside_a_statement_is_quoted_with_the_same_marks_and_closes_both() {
         let inner = Statement {
             source: "PET".into(),
             introduction: None,
@@ -722,8 +715,8 @@ mod tests {
         let BlockContent::Statement { blocks: inside, .. } = &prepared[1].content else {
             panic!("a statement");
         };
-        assert_eq!(inside[0].opening_marks, "’");
-        assert_eq!(inside[0].closing_marks, "’”");
+        assert_eq!(inside[0].opening_marks, "”");
+        assert_eq!(inside[0].closing_marks, "””");
     }
 
     #[test]
