@@ -187,6 +187,24 @@ fn a_long_last_paragraph_gives_the_signature_its_last_lines_rather_than_leave_it
 }
 
 #[test]
+fn a_table_s_notes_never_begin_a_page_alone() {
+    // 83 rows that end at the foot of page 2: "Kilde:" and its note stood alone on page 3.
+    let pages = pages_of("notes-at-page-foot.json");
+    let page = page_with(&pages, "Kilde:");
+    assert!(page.contains("Kreds 83"), "{page:?}");
+}
+
+#[test]
+fn a_short_table_is_kept_whole_on_one_page() {
+    // Three rows: the caption, header and "Kreds 1" ended page 2, "Kreds 2" and "3" began page 3.
+    let pages = pages_of("short-table-at-page-foot.json");
+    let page = page_with(&pages, "Kreds 1");
+    assert!(page.contains("Tabel 1: Afviste anmeldelser"), "{page:?}");
+    assert!(page.contains("Kreds 3"), "{page:?}");
+    assert_eq!(page.matches("Politikreds").count(), 1, "{page:?}");
+}
+
+#[test]
 fn the_signature_is_kept_with_a_last_short_list() {
     let pages = pages_of("signature-after-a-list.json");
     let page = page_with(&pages, "Ane Halsboe-Jørgensen");
