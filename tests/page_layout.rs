@@ -183,7 +183,11 @@ fn a_long_last_paragraph_gives_the_signature_its_last_lines_rather_than_leave_it
     assert!(page.contains("Med venlig hilsen"), "{page:?}");
     assert!(page.contains("nuværende tidspunkt."), "{page:?}");
     let lines_before = pages[0].matches("nuværende tidspunkt.").count();
-    assert!(lines_before >= 2, "the paragraph moved whole: {:?}", pages[0]);
+    assert!(
+        lines_before >= 2,
+        "the paragraph moved whole: {:?}",
+        pages[0]
+    );
 }
 
 #[test]

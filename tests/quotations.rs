@@ -65,3 +65,16 @@ fn an_empty_introduction_prints_none_where_the_paragraph_before_introduces_the_s
     );
     assert!(!text.contains("Forsvarskommandoen har oplyst"), "{text}");
 }
+
+#[test]
+fn a_table_without_caption_carries_the_quotation_marks_on_its_first_and_last_cells() {
+    // The marks stood alone on a line above the header row and below the total row.
+    let text = rendered_text("statements-with-uncaptioned-tables.json");
+    assert!(text.contains("”År"), "{text}");
+    assert!(text.contains("Tallene er foreløbige.”"), "{text}");
+    assert!(text.contains("31”"), "{text}");
+    assert!(
+        !text.lines().any(|line| line.trim() == "”"),
+        "a quotation mark on a line of its own: {text}"
+    );
+}
