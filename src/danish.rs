@@ -39,6 +39,20 @@ pub fn count(count: usize, singular: &str, plural: &str) -> String {
     format!("{count} {noun}")
 }
 
+/// The ordinals a reader writes out in running text.
+const ORDINALS: [&str; 10] = [
+    "første", "anden", "tredje", "fjerde", "femte", "sjette", "syvende", "ottende", "niende",
+    "tiende",
+];
+
+/// An ordinal as Danish running text writes it: "første", "anden" … "tiende", then "11.".
+pub fn ordinal(number: usize) -> String {
+    match number.checked_sub(1).and_then(|index| ORDINALS.get(index)) {
+        Some(word) => (*word).to_string(),
+        None => format!("{number}."),
+    }
+}
+
 /// Names joined the Danish way, for running text: "a, b og c".
 pub fn and_list(names: &[&str]) -> String {
     match names.split_last() {
@@ -169,6 +183,14 @@ mod tests {
 
     fn num(text: &str) -> String {
         number(&Figure::from_json(text).unwrap())
+    }
+
+    #[test]
+    fn ordinals_are_words_up_to_ten_then_figures() {
+        assert_eq!(ordinal(1), "første");
+        assert_eq!(ordinal(2), "anden");
+        assert_eq!(ordinal(10), "tiende");
+        assert_eq!(ordinal(11), "11.");
     }
 
     #[test]
