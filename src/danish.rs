@@ -39,6 +39,20 @@ pub fn count(count: usize, singular: &str, plural: &str) -> String {
     format!("{count} {noun}")
 }
 
+/// The ordinals a reader writes out in running text.
+const ORDINALS: [&str; 10] = [
+    "første", "anden", "tredje", "fjerde", "femte", "sjette", "syvende", "ottende", "niende",
+    "tiende",
+];
+
+/// An ordinal as Danish running text writes it: "første", "anden" … "tiende", then "11.".
+pub fn ordinal(number: usize) -> String {
+    match number.checked_sub(1).and_then(|index| ORDINALS.get(index)) {
+        Some(word) => (*word).to_string(),
+        None => format!("{number}."),
+    }
+}
+
 /// Names joined the Danish way, for running text: "a, b og c".
 pub fn and_list(names: &[&str]) -> String {
     match names.split_last() {
@@ -126,6 +140,21 @@ pub fn keep_together(text: &str) -> Cow<'_, str> {
     Cow::Owned(kept)
 }
 
+/// Texts printed one after another (a redline's kept, deleted and inserted runs), each with
+/// the no-break spaces [`keep_together`] gives their whole, so that "§ " in one and "216" in
+/// the next stay on one line too.
+pub fn keep_runs_together(texts: &[&str]) -> Vec<String> {
+    let whole = texts.concat();
+    // keep_together puts a no-break space for a space, character for character, so the whole
+    // splits back at the same characters.
+    let kept = keep_together(&whole);
+    let mut characters = kept.chars();
+    texts
+        .iter()
+        .map(|text| characters.by_ref().take(text.chars().count()).collect())
+        .collect()
+}
+
 /// The word that ends at the space at byte `at`.
 fn word_before(text: &str, at: usize) -> &str {
     text[..at]
@@ -169,6 +198,24 @@ mod tests {
 
     fn num(text: &str) -> String {
         number(&Figure::from_json(text).unwrap())
+    }
+
+    #[test]
+    fn ordinals_are_words_up_to_ten_then_figures() {
+        assert_eq!(ordinal(1), "første");
+        assert_eq!(ordinal(2), "anden");
+        assert_eq!(ordinal(10), "tiende");
+        assert_eq!(ordinal(11), "11.");
+    }
+
+    #[test]
+    fn texts_printed_in_a_row_keep_together_across_their_ends() {
+        let kept = keep_runs_together(&["jf. § ", "216", " og ", "12.", " juni"]);
+        let kept: Vec<String> = kept
+            .iter()
+            .map(|text| text.replace('\u{a0}', "~"))
+            .collect();
+        assert_eq!(kept, ["jf. §~", "216", " og ", "12.", "~juni"]);
     }
 
     #[test]

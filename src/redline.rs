@@ -351,26 +351,60 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
     panel.changed_cells.extend(cells);
 }
 
+/// A text difference as runs to print. A deletion and the insertion that replaces it are set
+/// apart by a space, so that they read (and a screen reader or pdftotext reads them) as two
+/// words, "nedbringe reducere", not "nedbringereducere"; see [`stand_apart`].
 fn runs(segments: &[Segment]) -> Vec<MarkedRun> {
-    segments
-        .iter()
-        .map(|segment| MarkedRun {
+    let mut runs = Vec::with_capacity(segments.len());
+    for (index, segment) in segments.iter().enumerate() {
+        runs.push(MarkedRun {
             kind: match segment.kind {
                 SegmentKind::Equal => "equal",
                 SegmentKind::Deleted => "deleted",
                 SegmentKind::Inserted => "inserted",
             },
             text: segment.text.clone(),
-        })
-        .collect()
+        });
+        if stand_apart(segments, index) {
+            runs.push(MarkedRun {
+                kind: "equal",
+                text: " ".to_string(),
+            });
+        }
+    }
+    runs
+}
+
+/// Whether segment `index` is a deletion followed by an insertion that would print touching
+/// although they are whole words: neither has a space at that end, and the replacement is not
+/// part of a longer word (as a quotation mark changed before a word, "«x" to "”x", is).
+/// Punctuation after the insertion gets no space before it: the space is only put between the
+/// two.
+fn stand_apart(segments: &[Segment], index: usize) -> bool {
+    let (Some(deleted), Some(inserted)) = (segments.get(index), segments.get(index + 1)) else {
+        return false;
+    };
+    if (deleted.kind, inserted.kind) != (SegmentKind::Deleted, SegmentKind::Inserted) {
+        return false;
+    }
+    let spaced = deleted.text.ends_with(char::is_whitespace)
+        || inserted.text.starts_with(char::is_whitespace);
+    let before = index
+        .checked_sub(1)
+        .and_then(|previous| segments[previous].text.chars().next_back());
+    let after = segments
+        .get(index + 2)
+        .and_then(|next| next.text.chars().next());
+    let in_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !spaced && !in_word(before) && !in_word(after)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{mark, summary, summary_line};
-    use crate::diff::compare;
+    use super::{mark, runs, summary, summary_line};
+    use crate::diff::{compare, literal_word_diff};
     use crate::model::{Answer, Block, Cell};
-    use crate::render::{BlockContent, DocumentContext, MarkedRun};
+    use crate::render::{BlockContent, DocumentContext, MarkedRun, TemplateSet};
 
     #[test]
     fn a_changed_figure_from_a_spreadsheet_is_highlighted() {
@@ -553,6 +587,78 @@ mod tests {
                 ("inserted", " til sagen, men henviser til mit svar"),
                 ("equal", ".")
             ]
+        );
+    }
+
+    /// The runs a redline prints for a change from `old` to `new`.
+    fn printed_runs(old: &str, new: &str) -> Vec<(&'static str, String)> {
+        runs(&literal_word_diff(old, new))
+            .into_iter()
+            .map(|run| (run.kind, run.text))
+            .collect()
+    }
+
+    #[test]
+    fn a_replaced_word_and_its_replacement_are_set_apart_by_a_space() {
+        assert_eq!(
+            printed_runs(
+                "arbejder på at nedbringe brugen",
+                "arbejder på at reducere brugen"
+            ),
+            [
+                ("equal", "arbejder på at ".to_string()),
+                ("deleted", "nedbringe".to_string()),
+                ("equal", " ".to_string()),
+                ("inserted", "reducere".to_string()),
+                ("equal", " brugen".to_string()),
+            ]
+        );
+        // Punctuation after the replacement follows it directly.
+        assert_eq!(
+            printed_runs("ingen bemærkninger.", "ingen kommentarer."),
+            [
+                ("equal", "ingen ".to_string()),
+                ("deleted", "bemærkninger".to_string()),
+                ("equal", " ".to_string()),
+                ("inserted", "kommentarer".to_string()),
+                ("equal", ".".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_change_inside_a_word_gets_no_space() {
+        let runs = printed_runs("jf. «Aftale»: se", "jf. ”Aftale”; se");
+        assert!(runs.iter().all(|(_, text)| text != " "), "{runs:?}");
+        let printed: String = runs.iter().map(|(_, text)| text.as_str()).collect();
+        assert_eq!(printed, "jf. «”Aftale»:”; se");
+    }
+
+    /// The Typst source of a redline of complete.json whose last paragraph changed from `old`
+    /// to `new`.
+    fn redline_source(old: &str, new: &str) -> String {
+        let mut answer: Answer =
+            serde_json::from_str(include_str!("../tests/fixtures/complete.json")).unwrap();
+        answer.answer.blocks[3] = Block::Paragraph(old.into());
+        let before = answer.clone();
+        answer.answer.blocks[3] = Block::Paragraph(new.into());
+        let changes = compare(&before, &answer);
+        let mut context = DocumentContext::new(&answer);
+        assert!(mark(&mut context, &changes.changes[0]));
+        crate::render::typst_source_from(&context, &TemplateSet::builtin())
+            .unwrap()
+            .source
+    }
+
+    #[test]
+    fn marked_runs_keep_legal_references_together_as_other_text_does() {
+        // "§ " is kept and "216" changed: the no-break space is decided across the runs.
+        let source = redline_source("jf. straffelovens § 216.", "jf. straffelovens § 217.");
+        assert!(source.contains("§\u{a0}#del[216] #ins[217]\\."), "{source}");
+        let source = redline_source("jf. straffeloven.", "jf. straffelovens § 216, stk. 2.");
+        assert!(
+            source.contains("#del[straffeloven] #ins[straffelovens §\u{a0}216, stk\\.\u{a0}2]\\."),
+            "{source}"
         );
     }
 }

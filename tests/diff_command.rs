@@ -64,6 +64,7 @@ fn every_case_has_its_exact_change_list() {
             "paragraphs-swapped-and-edited",
             "spreadsheet-figures",
             "statements-reordered",
+            "unnumbered-tables",
             "words-added"
         ]
     );
@@ -243,7 +244,7 @@ fn a_paragraph_moved_and_edited_is_a_move_and_an_edit_in_the_json_and_the_redlin
         ),
         "{text}"
     );
-    assert!(text.contains("behandlet 3.4783.512 sager"), "{text}");
+    assert!(text.contains("behandlet 3.478 3.512 sager"), "{text}");
 }
 
 #[test]
@@ -523,10 +524,30 @@ fn the_redline_holds_deleted_and_inserted_words_and_a_summary() {
         text.contains("Rigsadvokatens udtalelse, afsnit 8: ændret"),
         "{text}"
     );
+    // A replaced word and its replacement are two words, not "erblev".
     assert!(
-        text.contains("Praksisoversigten erblev senest opdateret den 4. februar3. maj 2019"),
+        text.contains("Praksisoversigten er blev senest opdateret den 4. februar 3. maj 2019"),
         "{text}"
     );
+}
+
+#[test]
+fn a_table_without_a_number_is_named_by_where_it_stands_in_the_report_and_the_redline() {
+    let report = diff_output("unnumbered-tables");
+    let redline = redline_text("unnumbered-tables");
+    for location in [
+        "Svar, tabellen efter afsnit 2, Rusland, Antal: 73 → 74",
+        "Svar, den anden tabel efter afsnit 3, Sverige, Antal: 210 → 211",
+        "Rigspolitiets udtalelse, tabellen i begyndelsen af udtalelsen, Dublin-forordningen, \
+         Antal: 1.649 → 1.650",
+        // The table printed as "Tabel 1" is the only one called so.
+        "Tabel 1, Norge, Antal: 100 → 101",
+    ] {
+        assert!(report.contains(location), "{location}\n{report}");
+        assert!(redline.contains(location), "{location}\n{redline}");
+    }
+    assert_eq!(report.matches("Tabel 1").count(), 2, "{report}");
+    assert!(!report.to_lowercase().contains("tabel 2"), "{report}");
 }
 
 #[test]
@@ -836,6 +857,6 @@ fn the_redline_marks_the_question_and_footnotes_in_place_and_its_summary_is_plai
         "{text}"
     );
     assert!(!text.contains("[-") && !text.contains("{+"), "{text}");
-    // The question in the body holds both the deleted and the inserted word.
-    assert!(text.contains("behandletafgjort"), "{text}");
+    // The question in the body holds both the deleted and the inserted word, apart.
+    assert!(text.contains("behandlet afgjort"), "{text}");
 }

@@ -6,13 +6,34 @@ use super::{Comparison, Element, Place, Places, table, text};
 use crate::input::JsonPath;
 use crate::model::{Block, Enclosure, Statement};
 
-/// A sequence of blocks: the answer's or a statement's.
+/// A sequence of blocks: the answer's, an enclosure's or a statement's.
 struct Container<'a> {
     blocks: &'a [Block],
-    /// "Svar" or the statement's label, e.g. "Rigsadvokatens udtalelse".
+    /// "Svar", "Bilag 1" or the statement's label, e.g. "Rigsadvokatens udtalelse".
     label: &'a str,
+    /// What holds the blocks.
+    kind: ContainerKind,
     /// The path of the `blocks` array.
     path: JsonPath,
+}
+
+/// What a sequence of blocks belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ContainerKind {
+    Answer,
+    Enclosure,
+    Statement,
+}
+
+impl ContainerKind {
+    /// The container in the definite form, as in "i begyndelsen af svaret".
+    fn definite(self) -> &'static str {
+        match self {
+            Self::Answer => "svaret",
+            Self::Enclosure => "bilaget",
+            Self::Statement => "udtalelsen",
+        }
+    }
 }
 
 /// Compares the answer's blocks.
@@ -21,6 +42,7 @@ pub(super) fn compare_body(old: &[Block], new: &[Block], changes: &mut Compariso
     let container = |blocks| Container {
         blocks,
         label: "Svar",
+        kind: ContainerKind::Answer,
         path: path.clone(),
     };
     compare_blocks(&container(old), &container(new), changes);
@@ -54,6 +76,7 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
                 let container = |blocks| Container {
                     blocks,
                     label: &place.label,
+                    kind: ContainerKind::Enclosure,
                     path: path.clone(),
                 };
                 compare_blocks(&container(&old.blocks), &container(&new.blocks), changes);
@@ -201,6 +224,7 @@ fn inside<'a>(statement: &'a Statement, at: &'a Place) -> Container<'a> {
     Container {
         blocks: &statement.blocks,
         label: &at.label,
+        kind: ContainerKind::Statement,
         path: at.path.key("blocks"),
     }
 }
@@ -245,46 +269,76 @@ pub(super) fn compare_texts<'a>(
 }
 
 /// The place of block `index` in its container: "Svar, afsnit 2", "Rigsadvokatens udtalelse",
-/// "Tabel 2". Paragraphs and lists are counted among their own kind, as a reader counts them.
+/// "Tabel 2", "Svar, tabellen efter afsnit 3". A numbered table is known by its number through
+/// the whole answer, and a statement of the answer itself by its agency, so neither is prefixed
+/// with "Svar".
 fn place(container: &Container, index: usize) -> Place {
-    let block = &container.blocks[index];
     let path = container.path.index(index);
+    let label = match &container.blocks[index] {
+        Block::Table(table) if table.number.is_some() => name(container, index),
+        Block::Statement(statement) if container.kind == ContainerKind::Answer => {
+            statement_name(&statement.source, true)
+        }
+        _ => format!("{}, {}", container.label, name(container, index)),
+    };
+    Place::new(label, path)
+}
+
+/// The name of block `index` within its container, as a reader finds it on the page:
+/// "afsnit 2" and "punktopstilling 1" (counted among their own kind, as a reader counts them),
+/// "Tabel 2", "Rigsadvokatens udtalelse", and a table without a number by where it stands
+/// ([`unnumbered_table`]).
+fn name(container: &Container, index: usize) -> String {
     let ordinal = |same_kind: fn(&Block) -> bool| {
         container.blocks[..=index]
             .iter()
             .filter(|block| same_kind(block))
             .count()
     };
-    let label = match block {
+    match &container.blocks[index] {
         Block::Paragraph(_) => format!(
-            "{}, afsnit {}",
-            container.label,
+            "afsnit {}",
             ordinal(|block| matches!(block, Block::Paragraph(_)))
         ),
         Block::List(_) => format!(
-            "{}, punktopstilling {}",
-            container.label,
+            "punktopstilling {}",
             ordinal(|block| matches!(block, Block::List(_)))
         ),
-        Block::Statement(statement) => statement_label(container, &statement.source),
+        Block::Statement(statement) => statement_name(&statement.source, false),
         Block::Table(table) => match table.number {
             Some(number) => format!("Tabel {number}"),
-            None => format!(
-                "{}, tabel {}",
-                container.label,
-                ordinal(|block| matches!(block, Block::Table(_)))
-            ),
+            None => unnumbered_table(container, index),
         },
-    };
-    Place::new(label, path)
+    }
 }
 
-/// "Rigsadvokatens udtalelse" in the answer; inside a statement, prefixed by its label.
-fn statement_label(container: &Container, source: &str) -> String {
-    if container.label == "Svar" {
-        statement_name(source, true)
+/// Whether a block is a table printed without a number (and so without a caption).
+fn is_unnumbered_table(block: &Block) -> bool {
+    matches!(block, Block::Table(table) if table.number.is_none())
+}
+
+/// A table without a number, named by the block before it, which the reader can find:
+/// "tabellen efter afsnit 3", "tabellen efter Tabel 1", "tabellen i begyndelsen af
+/// udtalelsen"; of several such tables in a row, "den anden tabel efter afsnit 3". Counting the
+/// tables ("tabel 2") would clash with the printed "Tabel 2", which is another table.
+fn unnumbered_table(container: &Container, index: usize) -> String {
+    let blocks = container.blocks;
+    let anchor = blocks[..index]
+        .iter()
+        .rposition(|block| !is_unnumbered_table(block));
+    let first = anchor.map_or(0, |anchor| anchor + 1);
+    let last = blocks[index..]
+        .iter()
+        .position(|block| !is_unnumbered_table(block))
+        .map_or(blocks.len(), |after| index + after);
+    let table = if last - first == 1 {
+        "tabellen".to_string()
     } else {
-        format!("{}, {}", container.label, statement_name(source, false))
+        format!("den {} tabel", crate::danish::ordinal(index - first + 1))
+    };
+    match anchor {
+        Some(anchor) => format!("{table} efter {}", name(container, anchor)),
+        None => format!("{table} i begyndelsen af {}", container.kind.definite()),
     }
 }
 
@@ -338,7 +392,84 @@ fn summary(block: &Block) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{genitive, statement_name};
+    use super::{Container, ContainerKind, genitive, place, statement_name};
+    use crate::input::JsonPath;
+    use crate::model::Block;
+
+    /// Each block's location in an answer of `blocks` (JSON), and those of the blocks of its
+    /// statements after them.
+    fn labels(blocks: serde_json::Value) -> Vec<String> {
+        let blocks: Vec<Block> = serde_json::from_value(blocks).unwrap();
+        let answer = Container {
+            blocks: &blocks,
+            label: "Svar",
+            kind: ContainerKind::Answer,
+            path: JsonPath::root(),
+        };
+        let mut labels: Vec<String> = (0..blocks.len())
+            .map(|index| place(&answer, index).label)
+            .collect();
+        for (index, block) in blocks.iter().enumerate() {
+            if let Block::Statement(statement) = block {
+                let at = place(&answer, index);
+                let inner = super::inside(statement, &at);
+                labels.extend((0..statement.blocks.len()).map(|index| place(&inner, index).label));
+            }
+        }
+        labels
+    }
+
+    /// A table of one figure, with `number` (and a caption) or without.
+    fn table(number: Option<u32>) -> serde_json::Value {
+        let panels = serde_json::json!([{"columns": ["Antal"], "rows": [{"cells": [1]}]}]);
+        match number {
+            Some(number) => serde_json::json!({"table": {"number": number,
+                "caption": "Sager", "panels": panels}}),
+            None => serde_json::json!({"table": {"panels": panels}}),
+        }
+    }
+
+    #[test]
+    fn a_table_without_a_number_is_named_by_the_block_before_it() {
+        let found = labels(serde_json::json!([
+            table(None),
+            {"paragraph": "Tallene fremgår nedenfor:"},
+            table(None),
+            table(None),
+            {"list": ["Første punkt"]},
+            table(None),
+            table(Some(1)),
+            table(None),
+            {"statement": {"source": "Rigspolitiet", "blocks": [
+                table(None),
+                {"paragraph": "Tallene er foreløbige."},
+                table(None),
+            ]}},
+            table(None),
+        ]));
+        assert_eq!(
+            found,
+            [
+                "Svar, tabellen i begyndelsen af svaret",
+                "Svar, afsnit 1",
+                "Svar, den første tabel efter afsnit 1",
+                "Svar, den anden tabel efter afsnit 1",
+                "Svar, punktopstilling 1",
+                "Svar, tabellen efter punktopstilling 1",
+                "Tabel 1",
+                "Svar, tabellen efter Tabel 1",
+                "Rigspolitiets udtalelse",
+                "Svar, tabellen efter Rigspolitiets udtalelse",
+                "Rigspolitiets udtalelse, tabellen i begyndelsen af udtalelsen",
+                "Rigspolitiets udtalelse, afsnit 1",
+                "Rigspolitiets udtalelse, tabellen efter afsnit 1",
+            ]
+        );
+        assert!(
+            found.iter().all(|label| !label.contains("tabel 1")),
+            "never the printed \"Tabel 1\"'s name for another table"
+        );
+    }
 
     #[test]
     fn genitives_follow_danish_spelling() {

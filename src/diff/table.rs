@@ -109,11 +109,14 @@ fn panel_keys(table: &Table) -> Vec<String> {
     table.panels.iter().enumerate().map(key).collect()
 }
 
-/// "Tabel 2 B"; "Tabel 1" for a table's only panel without a letter; "Tabel 1, panel 2" else.
+/// "Tabel 2 B", as printed; "Tabel 1" for a table's only panel without a letter; "Tabel 1,
+/// panel 2" else. A table without a number has no "Tabel 2" for its letter to follow: "Svar,
+/// tabellen efter afsnit 3, panel B".
 fn panel_place(table: &Table, index: usize, at: &Place) -> Place {
     let panel = &table.panels[index];
     let label = match (&panel.label, table.panels.len()) {
-        (Some(letter), _) => format!("{} {letter}", at.label),
+        (Some(letter), _) if table.number.is_some() => format!("{} {letter}", at.label),
+        (Some(letter), _) => format!("{}, panel {letter}", at.label),
         (None, 1) => at.label.clone(),
         (None, _) => format!("{}, panel {}", at.label, index + 1),
     };
@@ -440,6 +443,32 @@ mod tests {
                 (format!("{PANEL}.title"), format!("{PANEL}.title")),
                 (format!("{PANEL}.csv"), cell),
             ]
+        );
+    }
+
+    #[test]
+    fn a_lettered_panel_of_a_table_without_a_number_is_named_as_a_panel() {
+        let mut old: Answer =
+            serde_json::from_str(include_str!("../../tests/fixtures/complete.json")).unwrap();
+        let panel = |letter: &str| {
+            serde_json::json!({"label": letter, "columns": ["2019"], "rows": [
+                {"label": "Afgjort", "cells": [1]}]})
+        };
+        old.answer.blocks = serde_json::from_value(serde_json::json!([
+            {"paragraph": "Tallene fremgår nedenfor:"},
+            {"table": {"panels": [panel("A"), panel("B")]}},
+        ]))
+        .unwrap();
+        let mut new = old.clone();
+        let Block::Table(table) = &mut new.answer.blocks[1] else {
+            panic!("the second block is a table");
+        };
+        table.panels[1].rows[0].cells[0] = Cell::Number(2.into());
+        let changes = compare(&old, &new).changes;
+        let locations: Vec<&str> = changes.iter().map(|c| c.location.as_str()).collect();
+        assert_eq!(
+            locations,
+            ["Svar, tabellen efter afsnit 1, panel B, Afgjort, 2019"]
         );
     }
 

@@ -255,17 +255,26 @@ fn footnote_marks(
 
 /// `{{ runs|marked }}`: a redline's runs of text (each with `kind` and `text`) as Typst markup:
 /// inserted text in `ins`, deleted text in `del` (both from style.typ), kept text as it is;
-/// every run literal, as written, so that every changed character is visible.
+/// every run literal, as written, so that every changed character is visible, with Danish
+/// no-break spaces (`danish::keep_together`) as other printed texts have them.
 fn marked_filter(state: &minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
     defined(state, value)?;
     Ok(Value::from_safe_string(marked_markup(value)?))
 }
 
 fn marked_markup(runs: &Value) -> Result<String, minijinja::Error> {
+    let runs = runs
+        .try_iter()?
+        .map(|run| Ok((run.get_attr("kind")?, run.get_attr("text")?.to_string())))
+        .collect::<Result<Vec<_>, minijinja::Error>>()?;
+    // Decided on the runs as they print one after another: "§ " kept before "216" inserted must
+    // not break either.
+    let texts: Vec<&str> = runs.iter().map(|(_, text)| text.as_str()).collect();
+    let kept = crate::danish::keep_runs_together(&texts);
     let mut out = String::new();
-    for run in runs.try_iter()? {
-        let text = escape::markup(&run.get_attr("text")?.to_string());
-        match run.get_attr("kind")?.as_str() {
+    for ((kind, _), text) in runs.iter().zip(kept) {
+        let text = escape::markup(&text);
+        match kind.as_str() {
             Some("inserted") => out.push_str(&format!("#ins[{text}]")),
             Some("deleted") => out.push_str(&format!("#del[{text}]")),
             _ => out.push_str(&text),
