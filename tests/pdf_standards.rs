@@ -704,3 +704,47 @@ fn the_titles_of_a_correction_and_a_speaking_note_are_headings() {
     let (element, _) = element_holding(&structure, "\"Det talte ord gælder.\"");
     assert_eq!(element, "P (block)", "{structure}");
 }
+
+/// The elements that enclose the line holding `text`, innermost first, by indentation.
+fn enclosing_elements<'a>(structure: &'a str, text: &str) -> Vec<&'a str> {
+    let lines: Vec<&str> = structure.lines().collect();
+    let at = lines
+        .iter()
+        .position(|line| line.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} is not in the structure:\n{structure}"));
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let mut depth = indent(lines[at]);
+    let mut found = Vec::new();
+    for line in lines[..at].iter().rev() {
+        let trimmed = line.trim_start();
+        if indent(line) < depth && !trimmed.starts_with('"') && !trimmed.starts_with('/') {
+            found.push(trimmed.trim_end());
+            depth = indent(line);
+        }
+    }
+    found
+}
+
+#[test]
+fn the_caption_of_a_table_with_panels_belongs_to_a_table() {
+    // The caption of a table whose panels have headings was tagged in a plain Div around the
+    // panels, tied to none of their tables for a screen reader.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("beu.pdf");
+    render("data/beu-287-2019.json", &pdf, &[]).success();
+    let structure = structure_text(&pdf);
+    for caption in [
+        "Tabel 1: Sigtelser for menneskehandel",
+        "Tabel 2: Henlæggelser og afgørelser for menneskehandel",
+    ] {
+        let enclosing = enclosing_elements(&structure, caption);
+        let caption_at = enclosing
+            .iter()
+            .position(|element| *element == "Caption")
+            .unwrap_or_else(|| panic!("{caption:?} is in no Caption: {enclosing:?}"));
+        assert!(
+            enclosing[caption_at + 1].starts_with("Table"),
+            "{caption:?}: {enclosing:?}"
+        );
+    }
+}
