@@ -543,6 +543,26 @@ fn a_correction_is_headed_so_and_names_the_answer_it_corrects() {
 }
 
 #[test]
+fn a_correction_in_a_letter_says_when_the_question_was_answered_not_that_it_is_answered_now() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = pdf_text(&render_into(
+        &fixture("correction-letter.json"),
+        folder.path(),
+    ));
+    assert!(
+        text.contains("Berigtigelse Folketingets Sundhedsudvalg har den 28. januar 2022 stillet følgende spørgsmål nr. 167 (Alm. del) til sundhedsministeren, som blev besvaret den 11. februar 2022. Spørgsmålet er stillet efter ønske fra Peder Hvelplund (EL). Spørgsmål nr. 167:"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Svar: Sundhedsministeriet berigtiger hermed svaret af 11. februar 2022 på spørgsmålet."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("hermed besvares"), "{text}");
+}
+
+#[test]
 fn page_images_of_pages_an_answer_no_longer_has_are_removed() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("svar.pdf");

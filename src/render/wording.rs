@@ -122,9 +122,8 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
                 .map(|a| format!(", efter ønske fra {a},"))
                 .unwrap_or_default();
             let number = reference.strip_prefix("spørgsmål ").unwrap_or(&reference);
-            format!(
-                "{who} har{when}{wish} stillet mig følgende spørgsmål, {number}, som jeg hermed skal besvare."
-            )
+            let answered = answered_clause(answer, Voice::FirstPerson);
+            format!("{who} har{when}{wish} stillet mig følgende spørgsmål, {number}, {answered}.")
         }
         Opening::HerebyAnsweredAskerAfter => {
             let who = committee.map_or("Folketinget".to_string(), |c| c.name.clone());
@@ -132,8 +131,9 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
             let wish = asker
                 .map(|a| format!(" Spørgsmålet er stillet efter ønske fra {a}."))
                 .unwrap_or_default();
+            let answered = answered_clause(answer, Voice::Passive);
             format!(
-                "{who} har{when} stillet følgende {reference} til {minister}, som hermed besvares.{wish}"
+                "{who} har{when} stillet følgende {reference} til {minister}, {answered}.{wish}"
             )
         }
         Opening::HerebyAnswered => {
@@ -144,10 +144,42 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
             let minister = minister_title(answer);
             // These ministries write the series in lower case in running text: "(alm. del)".
             let reference = reference.replace("(Alm.\u{a0}del)", "(alm.\u{a0}del)");
+            let answered = answered_clause(answer, Voice::Passive);
             format!(
-                "{who} har{when} stillet følgende {reference}{wish} til {minister}, som hermed besvares."
+                "{who} har{when} stillet følgende {reference}{wish} til {minister}, {answered}."
             )
         }
+    }
+}
+
+/// Who a letter's opening says answers the question: the minister writing it ("som jeg hermed
+/// skal besvare"), or no one named ("som hermed besvares").
+#[derive(Debug, Clone, Copy)]
+enum Voice {
+    /// The minister speaks: "som jeg hermed skal besvare".
+    FirstPerson,
+    /// No one is named: "som hermed besvares".
+    Passive,
+}
+
+/// The clause that ends a letter's opening and says what became of the question. A correction
+/// does not answer it again: it says when it was answered, the date of the answer it corrects
+/// ("som blev besvaret den 11. februar 2022"), which its own sentence then corrects. An interim
+/// answer keeps the plain clause, as the ministries write it, and says in its next sentence
+/// that it is not the final answer.
+fn answered_clause(answer: &Answer, voice: Voice) -> String {
+    if answer.status == Status::Correction {
+        let on = answer.corrects_answer_of.map(danish::date);
+        return match (voice, on) {
+            (Voice::FirstPerson, Some(on)) => format!("som jeg besvarede den {on}"),
+            (Voice::Passive, Some(on)) => format!("som blev besvaret den {on}"),
+            (Voice::FirstPerson, None) => "som jeg tidligere har besvaret".to_string(),
+            (Voice::Passive, None) => "som tidligere er besvaret".to_string(),
+        };
+    }
+    match voice {
+        Voice::FirstPerson => "som jeg hermed skal besvare".to_string(),
+        Voice::Passive => "som hermed besvares".to_string(),
     }
 }
 
@@ -162,13 +194,13 @@ fn section_20_opening(
     match opening {
         Opening::AskedMe => {
             let number = reference.strip_prefix("spørgsmål ").unwrap_or(reference);
-            format!(
-                "{asker} har{when} stillet mig følgende spørgsmål, {number}, som jeg hermed skal besvare."
-            )
+            let answered = answered_clause(answer, Voice::FirstPerson);
+            format!("{asker} har{when} stillet mig følgende spørgsmål, {number}, {answered}.")
         }
         Opening::HerebyAnsweredAskerAfter | Opening::HerebyAnswered => format!(
-            "{asker} har{when} stillet følgende {reference} til {}, som hermed besvares.",
-            minister_title(answer)
+            "{asker} har{when} stillet følgende {reference} til {}, {}.",
+            minister_title(answer),
+            answered_clause(answer, Voice::Passive)
         ),
     }
 }
@@ -351,9 +383,10 @@ mod tests {
         );
     }
 
-    #[test]
-    fn letters_open_in_the_ministrys_wording() {
-        let answer: Answer = serde_json::from_value(serde_json::json!({
+    /// Kulturudvalget's question 223 to the minister of culture, with `status` (the fields
+    /// that say what kind of answer it is) added.
+    fn culture_answer(status: serde_json::Value) -> Answer {
+        let mut answer = serde_json::json!({
             "ministry": {"name": "Kulturministeriet", "minister_title": "kulturministeren"},
             "question": {
                 "number": 223, "series": "Alm. del", "session": "2016-17", "text": "?",
@@ -362,8 +395,28 @@ mod tests {
                 "committee": {"name": "Folketingets Kulturudvalg", "abbreviation": "KUU"}
             },
             "answer": {"blocks": []}
-        }))
-        .unwrap();
+        });
+        let fields = status
+            .as_object()
+            .expect("status fields are an object")
+            .clone();
+        answer.as_object_mut().unwrap().extend(fields);
+        serde_json::from_value(answer).unwrap()
+    }
+
+    /// The opening sentence in each wording, no-break spaces as plain ones.
+    fn openings(answer: &Answer) -> [String; 3] {
+        [
+            Opening::AskedMe,
+            Opening::HerebyAnswered,
+            Opening::HerebyAnsweredAskerAfter,
+        ]
+        .map(|opening| plain(opening_sentence(answer, opening)))
+    }
+
+    #[test]
+    fn letters_open_in_the_ministrys_wording() {
+        let answer = culture_answer(serde_json::json!({}));
         assert_eq!(
             plain(opening_sentence(&answer, Opening::AskedMe)),
             "Folketingets Kulturudvalg har den 8. september 2017, efter ønske fra Morten Marinus (DF), stillet mig følgende spørgsmål, nr. 223 (Alm. del), som jeg hermed skal besvare."
@@ -372,6 +425,29 @@ mod tests {
             plain(opening_sentence(&answer, Opening::HerebyAnswered)),
             "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (alm. del) efter ønske fra Morten Marinus (DF) til kulturministeren, som hermed besvares."
         );
+    }
+
+    #[test]
+    fn a_correction_says_when_the_question_was_answered_rather_than_answering_it_again() {
+        let corrected = culture_answer(serde_json::json!({
+            "status": "correction", "corrects_answer_of": "2017-09-29"
+        }));
+        assert_eq!(
+            openings(&corrected),
+            [
+                "Folketingets Kulturudvalg har den 8. september 2017, efter ønske fra Morten Marinus (DF), stillet mig følgende spørgsmål, nr. 223 (Alm. del), som jeg besvarede den 29. september 2017.",
+                "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (alm. del) efter ønske fra Morten Marinus (DF) til kulturministeren, som blev besvaret den 29. september 2017.",
+                "Folketingets Kulturudvalg har den 8. september 2017 stillet følgende spørgsmål nr. 223 (Alm. del) til kulturministeren, som blev besvaret den 29. september 2017. Spørgsmålet er stillet efter ønske fra Morten Marinus (DF).",
+            ]
+        );
+        // Without the corrected answer's date, it was answered before all the same.
+        let undated = culture_answer(serde_json::json!({"status": "correction"}));
+        let [asked_me, hereby, _] = openings(&undated);
+        assert!(
+            asked_me.ends_with(", som jeg tidligere har besvaret."),
+            "{asked_me}"
+        );
+        assert!(hereby.ends_with(", som tidligere er besvaret."), "{hereby}");
     }
 
     #[test]
