@@ -78,13 +78,15 @@ pub(super) fn question_label(question: &Question) -> String {
 pub(super) const NBSP: &str = "\u{a0}";
 
 /// The document's title, which depends on the answer's status; plain spaces, since PDF readers
-/// show it as a window title.
-pub(super) fn title(status: Status, kind: QuestionKind, question_heading: &str) -> String {
+/// show it as a window title. A final answer after an interim one is "Endeligt svar", as
+/// Folketinget lists it, so its title differs from the interim answer's.
+pub(super) fn title(answer: &Answer, question_heading: &str) -> String {
     let question = lowercase_first(&question_heading.replace(NBSP, " "));
-    if kind == QuestionKind::Consultation {
+    if answer.question.kind == QuestionKind::Consultation {
         return format!("Talepapir til {question}");
     }
-    match status {
+    match answer.status {
+        Status::Final if answer.is_final_after_interim() => format!("Endeligt svar på {question}"),
         Status::Final => format!("Svar på {question}"),
         Status::Interim => format!("Foreløbigt svar på {question}"),
         Status::Correction => format!("Berigtigelse af svar på {question}"),
@@ -164,9 +166,10 @@ enum Voice {
 
 /// The clause that ends a letter's opening and says what became of the question. A correction
 /// does not answer it again: it says when it was answered, the date of the answer it corrects
-/// ("som blev besvaret den 11. februar 2022"), which its own sentence then corrects. An interim
-/// answer keeps the plain clause, as the ministries write it, and says in its next sentence
-/// that it is not the final answer.
+/// ("som blev besvaret den 11. februar 2022"), which its own sentence then corrects. A final
+/// answer after an interim one says it answers finally ("som hermed besvares endeligt"). An
+/// interim answer keeps the plain clause, as the ministries write it, and says in its next
+/// sentence that it is not the final answer.
 fn answered_clause(answer: &Answer, voice: Voice) -> String {
     if answer.status == Status::Correction {
         let on = answer.corrects_answer_of.map(danish::date);
@@ -177,9 +180,14 @@ fn answered_clause(answer: &Answer, voice: Voice) -> String {
             (Voice::Passive, None) => "som tidligere er besvaret".to_string(),
         };
     }
+    let finally = if answer.is_final_after_interim() {
+        " endeligt"
+    } else {
+        ""
+    };
     match voice {
-        Voice::FirstPerson => "som jeg hermed skal besvare".to_string(),
-        Voice::Passive => "som hermed besvares".to_string(),
+        Voice::FirstPerson => format!("som jeg hermed skal besvare{finally}"),
+        Voice::Passive => format!("som hermed besvares{finally}"),
     }
 }
 
@@ -238,10 +246,11 @@ pub(super) fn definite(name: &str) -> String {
 
 /// "Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del), som Folketingets Udvalg for
 /// Forretningsordenen har stillet til justitsministeren den 7. april 2011. Spørgsmålet er
-/// stillet efter ønske fra Line Barfod (EL)."
+/// stillet efter ønske fra Line Barfod (EL)."; "endelig besvarelse" after an interim answer.
 pub(super) fn cover_sentence(answer: &Answer) -> String {
     let question = &answer.question;
     let what = match answer.status {
+        Status::Final if answer.is_final_after_interim() => "endelig besvarelse af",
         Status::Final => "besvarelse af",
         Status::Interim => "foreløbigt svar på",
         Status::Correction => "berigtigelse af svaret på",
@@ -451,6 +460,24 @@ mod tests {
     }
 
     #[test]
+    fn a_final_answer_after_an_interim_one_says_it_is_final() {
+        let answer = culture_answer(serde_json::json!({"follows_interim_answer_of": "2017-09-29"}));
+        assert_eq!(
+            openings(&answer),
+            [
+                "Folketingets Kulturudvalg har den 8. september 2017, efter ønske fra Morten Marinus (DF), stillet mig følgende spørgsmål, nr. 223 (Alm. del), som jeg hermed skal besvare endeligt.",
+                "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (alm. del) efter ønske fra Morten Marinus (DF) til kulturministeren, som hermed besvares endeligt.",
+                "Folketingets Kulturudvalg har den 8. september 2017 stillet følgende spørgsmål nr. 223 (Alm. del) til kulturministeren, som hermed besvares endeligt. Spørgsmålet er stillet efter ønske fra Morten Marinus (DF).",
+            ]
+        );
+        assert!(
+            plain(cover_sentence(&answer)).starts_with(
+                "Hermed sendes endelig besvarelse af spørgsmål nr. 223 (Alm. del), som"
+            )
+        );
+    }
+
+    #[test]
     fn a_section_20_question_is_put_by_its_asker_in_every_letter() {
         let answer: Answer = serde_json::from_value(serde_json::json!({
             "ministry": {"name": "Sundhedsministeriet", "minister_title": "sundhedsministeren"},
@@ -477,13 +504,18 @@ mod tests {
     #[test]
     fn title_follows_status() {
         let heading = "Spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg";
+        let title_of = |status| title(&culture_answer(status), heading);
         assert_eq!(
-            title(Status::Final, QuestionKind::Committee, heading),
+            title_of(serde_json::json!({})),
             "Svar på spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg"
         );
         assert!(
-            title(Status::Interim, QuestionKind::Committee, heading)
+            title_of(serde_json::json!({"status": "interim"}))
                 .starts_with("Foreløbigt svar på spørgsmål")
+        );
+        assert_eq!(
+            title_of(serde_json::json!({"follows_interim_answer_of": "2017-09-29"})),
+            "Endeligt svar på spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg"
         );
     }
 
