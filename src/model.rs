@@ -42,6 +42,18 @@ pub struct Answer {
         deserialize_with = "strict_date::optional"
     )]
     pub corrects_answer_of: Option<NaiveDate>,
+    /// For a final answer sent after an interim one: the interim answer's date. The texts svar
+    /// writes then call the answer final ("Hermed sendes endelig besvarelse af …"), as the
+    /// ministries do, so the committee can tell it from the interim answer it already has.
+    #[schemars(
+        description = "Ved et endeligt svar efter et foreløbigt svar: datoen for det foreløbige svar (ÅÅÅÅ-MM-DD). Svaret omtales så som endeligt: \"Hermed sendes endelig besvarelse af …\" i følgebrevet og \"…, som hermed besvares endeligt.\" i brevet."
+    )]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict_date::optional"
+    )]
+    pub follows_interim_answer_of: Option<NaiveDate>,
     /// The layout; by default the ministry profile's, else the answer alone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
@@ -111,6 +123,12 @@ impl Answer {
         self.layout
             .or(self.ministry.letterhead.as_ref().map(|l| l.layout))
             .unwrap_or_default()
+    }
+
+    /// Whether this is the final answer to a question that had an interim answer, which the
+    /// texts svar writes then call final.
+    pub fn is_final_after_interim(&self) -> bool {
+        self.status == Status::Final && self.follows_interim_answer_of.is_some()
     }
 
     /// The texts of the letterhead's metadata column below the date, as the column labels them,

@@ -543,6 +543,83 @@ fn a_correction_is_headed_so_and_names_the_answer_it_corrects() {
 }
 
 #[test]
+fn a_correction_in_a_letter_says_when_the_question_was_answered_not_that_it_is_answered_now() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = pdf_text(&render_into(
+        &fixture("correction-letter.json"),
+        folder.path(),
+    ));
+    assert!(
+        text.contains("Berigtigelse Folketingets Sundhedsudvalg har den 28. januar 2022 stillet følgende spørgsmål nr. 167 (Alm. del) til sundhedsministeren, som blev besvaret den 11. februar 2022. Spørgsmålet er stillet efter ønske fra Peder Hvelplund (EL). Spørgsmål nr. 167:"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Svar: Sundhedsministeriet berigtiger hermed svaret af 11. februar 2022 på spørgsmålet."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("hermed besvares"), "{text}");
+}
+
+/// `name` from tests/fixtures with `edit` applied, written into `folder` beside a copy of the
+/// fixtures' ministry profiles, which it may name.
+fn edited_fixture(name: &str, folder: &Path, edit: impl FnOnce(&mut serde_json::Value)) -> PathBuf {
+    let mut answer: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap();
+    edit(&mut answer);
+    let ministries = folder.join("ministries");
+    std::fs::create_dir_all(&ministries).unwrap();
+    for entry in std::fs::read_dir(fixture("ministries")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, ministries.join(path.file_name().unwrap())).unwrap();
+    }
+    let path = folder.join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(&answer).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn a_final_answer_after_an_interim_one_says_it_is_final_in_every_layout() {
+    let folder = tempfile::tempdir().unwrap();
+    let title = "Endeligt svar på spørgsmål nr. 167 (Alm. del) fra Folketingets Sundhedsudvalg";
+    // Sundhedsministeriet's profile: one letter.
+    let letter = render_into(&fixture("final-after-interim.json"), folder.path());
+    assert_eq!(pdf_metadata(&letter).0, title);
+    let text = pdf_text(&letter);
+    assert!(
+        text.contains("Folketingets Sundhedsudvalg har den 28. januar 2022 stillet følgende spørgsmål nr. 167 (Alm. del) til sundhedsministeren, som hermed besvares endeligt. Spørgsmålet er stillet efter ønske fra Kirsten Normann Andersen (SF)."),
+        "{text}"
+    );
+    // The same answer with a cover letter, as Justitsministeriet sends it (REU 998, 2017-18).
+    let answer = edited_fixture("final-after-interim.json", folder.path(), |answer| {
+        answer["layout"] = "cover_letter".into();
+    });
+    let covered = render_into(&answer, folder.path());
+    assert_eq!(pdf_metadata(&covered).0, title);
+    let cover = pdf_page_text(&covered, 1);
+    assert!(
+        cover.contains("Hermed sendes endelig besvarelse af spørgsmål nr. 167 (Alm. del), som Folketingets Sundhedsudvalg har stillet til sundhedsministeren den 28. januar 2022. Spørgsmålet er stillet efter ønske fra Kirsten Normann Andersen (SF)."),
+        "{cover}"
+    );
+    // Without the interim answer's date, the answer is an ordinary one.
+    let answer = edited_fixture("final-after-interim.json", folder.path(), |answer| {
+        answer["layout"] = "cover_letter".into();
+        answer
+            .as_object_mut()
+            .unwrap()
+            .remove("follows_interim_answer_of");
+    });
+    let ordinary = render_into(&answer, folder.path());
+    assert!(
+        pdf_metadata(&ordinary)
+            .0
+            .starts_with("Svar på spørgsmål nr. 167")
+    );
+    assert!(pdf_page_text(&ordinary, 1).contains("Hermed sendes besvarelse af spørgsmål nr. 167"));
+}
+
+#[test]
 fn page_images_of_pages_an_answer_no_longer_has_are_removed() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("svar.pdf");

@@ -158,6 +158,11 @@ const FIELDS: &[Field] = &[
         value: |answer| answer.corrects_answer_of.map(crate::danish::date),
     },
     Field {
+        label: "Endeligt svar efter foreløbigt svar af",
+        path: "follows_interim_answer_of",
+        value: |answer| answer.follows_interim_answer_of.map(crate::danish::date),
+    },
+    Field {
         label: "Række",
         path: "question.series",
         value: |answer| answer.question.series.clone(),

@@ -78,13 +78,15 @@ pub(super) fn question_label(question: &Question) -> String {
 pub(super) const NBSP: &str = "\u{a0}";
 
 /// The document's title, which depends on the answer's status; plain spaces, since PDF readers
-/// show it as a window title.
-pub(super) fn title(status: Status, kind: QuestionKind, question_heading: &str) -> String {
+/// show it as a window title. A final answer after an interim one is "Endeligt svar", as
+/// Folketinget lists it, so its title differs from the interim answer's.
+pub(super) fn title(answer: &Answer, question_heading: &str) -> String {
     let question = lowercase_first(&question_heading.replace(NBSP, " "));
-    if kind == QuestionKind::Consultation {
+    if answer.question.kind == QuestionKind::Consultation {
         return format!("Talepapir til {question}");
     }
-    match status {
+    match answer.status {
+        Status::Final if answer.is_final_after_interim() => format!("Endeligt svar på {question}"),
         Status::Final => format!("Svar på {question}"),
         Status::Interim => format!("Foreløbigt svar på {question}"),
         Status::Correction => format!("Berigtigelse af svar på {question}"),
@@ -122,9 +124,8 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
                 .map(|a| format!(", efter ønske fra {a},"))
                 .unwrap_or_default();
             let number = reference.strip_prefix("spørgsmål ").unwrap_or(&reference);
-            format!(
-                "{who} har{when}{wish} stillet mig følgende spørgsmål, {number}, som jeg hermed skal besvare."
-            )
+            let answered = answered_clause(answer, Voice::FirstPerson);
+            format!("{who} har{when}{wish} stillet mig følgende spørgsmål, {number}, {answered}.")
         }
         Opening::HerebyAnsweredAskerAfter => {
             let who = committee.map_or("Folketinget".to_string(), |c| c.name.clone());
@@ -132,8 +133,9 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
             let wish = asker
                 .map(|a| format!(" Spørgsmålet er stillet efter ønske fra {a}."))
                 .unwrap_or_default();
+            let answered = answered_clause(answer, Voice::Passive);
             format!(
-                "{who} har{when} stillet følgende {reference} til {minister}, som hermed besvares.{wish}"
+                "{who} har{when} stillet følgende {reference} til {minister}, {answered}.{wish}"
             )
         }
         Opening::HerebyAnswered => {
@@ -144,10 +146,48 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
             let minister = minister_title(answer);
             // These ministries write the series in lower case in running text: "(alm. del)".
             let reference = reference.replace("(Alm.\u{a0}del)", "(alm.\u{a0}del)");
+            let answered = answered_clause(answer, Voice::Passive);
             format!(
-                "{who} har{when} stillet følgende {reference}{wish} til {minister}, som hermed besvares."
+                "{who} har{when} stillet følgende {reference}{wish} til {minister}, {answered}."
             )
         }
+    }
+}
+
+/// Who a letter's opening says answers the question: the minister writing it ("som jeg hermed
+/// skal besvare"), or no one named ("som hermed besvares").
+#[derive(Debug, Clone, Copy)]
+enum Voice {
+    /// The minister speaks: "som jeg hermed skal besvare".
+    FirstPerson,
+    /// No one is named: "som hermed besvares".
+    Passive,
+}
+
+/// The clause that ends a letter's opening and says what became of the question. A correction
+/// does not answer it again: it says when it was answered, the date of the answer it corrects
+/// ("som blev besvaret den 11. februar 2022"), which its own sentence then corrects. A final
+/// answer after an interim one says it answers finally ("som hermed besvares endeligt"). An
+/// interim answer keeps the plain clause, as the ministries write it, and says in its next
+/// sentence that it is not the final answer.
+fn answered_clause(answer: &Answer, voice: Voice) -> String {
+    if answer.status == Status::Correction {
+        let on = answer.corrects_answer_of.map(danish::date);
+        return match (voice, on) {
+            (Voice::FirstPerson, Some(on)) => format!("som jeg besvarede den {on}"),
+            (Voice::Passive, Some(on)) => format!("som blev besvaret den {on}"),
+            (Voice::FirstPerson, None) => "som jeg tidligere har besvaret".to_string(),
+            (Voice::Passive, None) => "som tidligere er besvaret".to_string(),
+        };
+    }
+    let finally = if answer.is_final_after_interim() {
+        " endeligt"
+    } else {
+        ""
+    };
+    match voice {
+        Voice::FirstPerson => format!("som jeg hermed skal besvare{finally}"),
+        Voice::Passive => format!("som hermed besvares{finally}"),
     }
 }
 
@@ -162,13 +202,13 @@ fn section_20_opening(
     match opening {
         Opening::AskedMe => {
             let number = reference.strip_prefix("spørgsmål ").unwrap_or(reference);
-            format!(
-                "{asker} har{when} stillet mig følgende spørgsmål, {number}, som jeg hermed skal besvare."
-            )
+            let answered = answered_clause(answer, Voice::FirstPerson);
+            format!("{asker} har{when} stillet mig følgende spørgsmål, {number}, {answered}.")
         }
         Opening::HerebyAnsweredAskerAfter | Opening::HerebyAnswered => format!(
-            "{asker} har{when} stillet følgende {reference} til {}, som hermed besvares.",
-            minister_title(answer)
+            "{asker} har{when} stillet følgende {reference} til {}, {}.",
+            minister_title(answer),
+            answered_clause(answer, Voice::Passive)
         ),
     }
 }
@@ -206,10 +246,11 @@ pub(super) fn definite(name: &str) -> String {
 
 /// "Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del), som Folketingets Udvalg for
 /// Forretningsordenen har stillet til justitsministeren den 7. april 2011. Spørgsmålet er
-/// stillet efter ønske fra Line Barfod (EL)."
+/// stillet efter ønske fra Line Barfod (EL)."; "endelig besvarelse" after an interim answer.
 pub(super) fn cover_sentence(answer: &Answer) -> String {
     let question = &answer.question;
     let what = match answer.status {
+        Status::Final if answer.is_final_after_interim() => "endelig besvarelse af",
         Status::Final => "besvarelse af",
         Status::Interim => "foreløbigt svar på",
         Status::Correction => "berigtigelse af svaret på",
@@ -351,9 +392,10 @@ mod tests {
         );
     }
 
-    #[test]
-    fn letters_open_in_the_ministrys_wording() {
-        let answer: Answer = serde_json::from_value(serde_json::json!({
+    /// Kulturudvalget's question 223 to the minister of culture, with `status` (the fields
+    /// that say what kind of answer it is) added.
+    fn culture_answer(status: serde_json::Value) -> Answer {
+        let mut answer = serde_json::json!({
             "ministry": {"name": "Kulturministeriet", "minister_title": "kulturministeren"},
             "question": {
                 "number": 223, "series": "Alm. del", "session": "2016-17", "text": "?",
@@ -362,8 +404,28 @@ mod tests {
                 "committee": {"name": "Folketingets Kulturudvalg", "abbreviation": "KUU"}
             },
             "answer": {"blocks": []}
-        }))
-        .unwrap();
+        });
+        let fields = status
+            .as_object()
+            .expect("status fields are an object")
+            .clone();
+        answer.as_object_mut().unwrap().extend(fields);
+        serde_json::from_value(answer).unwrap()
+    }
+
+    /// The opening sentence in each wording, no-break spaces as plain ones.
+    fn openings(answer: &Answer) -> [String; 3] {
+        [
+            Opening::AskedMe,
+            Opening::HerebyAnswered,
+            Opening::HerebyAnsweredAskerAfter,
+        ]
+        .map(|opening| plain(opening_sentence(answer, opening)))
+    }
+
+    #[test]
+    fn letters_open_in_the_ministrys_wording() {
+        let answer = culture_answer(serde_json::json!({}));
         assert_eq!(
             plain(opening_sentence(&answer, Opening::AskedMe)),
             "Folketingets Kulturudvalg har den 8. september 2017, efter ønske fra Morten Marinus (DF), stillet mig følgende spørgsmål, nr. 223 (Alm. del), som jeg hermed skal besvare."
@@ -371,6 +433,47 @@ mod tests {
         assert_eq!(
             plain(opening_sentence(&answer, Opening::HerebyAnswered)),
             "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (alm. del) efter ønske fra Morten Marinus (DF) til kulturministeren, som hermed besvares."
+        );
+    }
+
+    #[test]
+    fn a_correction_says_when_the_question_was_answered_rather_than_answering_it_again() {
+        let corrected = culture_answer(serde_json::json!({
+            "status": "correction", "corrects_answer_of": "2017-09-29"
+        }));
+        assert_eq!(
+            openings(&corrected),
+            [
+                "Folketingets Kulturudvalg har den 8. september 2017, efter ønske fra Morten Marinus (DF), stillet mig følgende spørgsmål, nr. 223 (Alm. del), som jeg besvarede den 29. september 2017.",
+                "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (alm. del) efter ønske fra Morten Marinus (DF) til kulturministeren, som blev besvaret den 29. september 2017.",
+                "Folketingets Kulturudvalg har den 8. september 2017 stillet følgende spørgsmål nr. 223 (Alm. del) til kulturministeren, som blev besvaret den 29. september 2017. Spørgsmålet er stillet efter ønske fra Morten Marinus (DF).",
+            ]
+        );
+        // Without the corrected answer's date, it was answered before all the same.
+        let undated = culture_answer(serde_json::json!({"status": "correction"}));
+        let [asked_me, hereby, _] = openings(&undated);
+        assert!(
+            asked_me.ends_with(", som jeg tidligere har besvaret."),
+            "{asked_me}"
+        );
+        assert!(hereby.ends_with(", som tidligere er besvaret."), "{hereby}");
+    }
+
+    #[test]
+    fn a_final_answer_after_an_interim_one_says_it_is_final() {
+        let answer = culture_answer(serde_json::json!({"follows_interim_answer_of": "2017-09-29"}));
+        assert_eq!(
+            openings(&answer),
+            [
+                "Folketingets Kulturudvalg har den 8. september 2017, efter ønske fra Morten Marinus (DF), stillet mig følgende spørgsmål, nr. 223 (Alm. del), som jeg hermed skal besvare endeligt.",
+                "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (alm. del) efter ønske fra Morten Marinus (DF) til kulturministeren, som hermed besvares endeligt.",
+                "Folketingets Kulturudvalg har den 8. september 2017 stillet følgende spørgsmål nr. 223 (Alm. del) til kulturministeren, som hermed besvares endeligt. Spørgsmålet er stillet efter ønske fra Morten Marinus (DF).",
+            ]
+        );
+        assert!(
+            plain(cover_sentence(&answer)).starts_with(
+                "Hermed sendes endelig besvarelse af spørgsmål nr. 223 (Alm. del), som"
+            )
         );
     }
 
@@ -401,13 +504,18 @@ mod tests {
     #[test]
     fn title_follows_status() {
         let heading = "Spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg";
+        let title_of = |status| title(&culture_answer(status), heading);
         assert_eq!(
-            title(Status::Final, QuestionKind::Committee, heading),
+            title_of(serde_json::json!({})),
             "Svar på spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg"
         );
         assert!(
-            title(Status::Interim, QuestionKind::Committee, heading)
+            title_of(serde_json::json!({"status": "interim"}))
                 .starts_with("Foreløbigt svar på spørgsmål")
+        );
+        assert_eq!(
+            title_of(serde_json::json!({"follows_interim_answer_of": "2017-09-29"})),
+            "Endeligt svar på spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg"
         );
     }
 

@@ -323,12 +323,11 @@ fn is_printed(path: &JsonPath) -> bool {
 }
 
 /// The dates that belong to a status: an interim answer says when the final one comes, a
-/// correction which answer it corrects.
+/// correction which answer it corrects, a final answer after an interim one when that came.
 fn check_status(answer: &Answer, problems: &mut Vec<Problem>) {
     use crate::model::Status;
     let root = JsonPath::root();
     let expected = root.key("final_answer_expected");
-    let corrects = root.key("corrects_answer_of");
     // A date that does not exist would otherwise be printed as a period, as written.
     if let Some(Expected::Period(period)) = &answer.final_answer_expected
         && looks_like_date(period)
@@ -359,19 +358,39 @@ fn check_status(answer: &Answer, problems: &mut Vec<Problem>) {
         }
         _ => {}
     }
-    if answer.status != Status::Interim && answer.final_answer_expected.is_some() {
-        problems.push(Problem::error(
-            expected,
-            "\"final_answer_expected\" hører kun til et foreløbigt svar",
-            Some("sæt \"status\": \"interim\", eller fjern feltet".into()),
-        ));
-    }
-    if answer.status != Status::Correction && answer.corrects_answer_of.is_some() {
-        problems.push(Problem::error(
-            corrects,
-            "\"corrects_answer_of\" hører kun til en berigtigelse",
-            Some("sæt \"status\": \"correction\", eller fjern feltet".into()),
-        ));
+    // Each field, whether the answer has it, the status it belongs to, and that status as
+    // named in Danish and in the file.
+    let owned = [
+        (
+            "final_answer_expected",
+            answer.final_answer_expected.is_some(),
+            Status::Interim,
+            "et foreløbigt svar",
+            "interim",
+        ),
+        (
+            "corrects_answer_of",
+            answer.corrects_answer_of.is_some(),
+            Status::Correction,
+            "en berigtigelse",
+            "correction",
+        ),
+        (
+            "follows_interim_answer_of",
+            answer.follows_interim_answer_of.is_some(),
+            Status::Final,
+            "et endeligt svar",
+            "final",
+        ),
+    ];
+    for (field, given, status, named, written) in owned {
+        if given && answer.status != status {
+            problems.push(Problem::error(
+                root.key(field),
+                format!("\"{field}\" hører kun til {named}"),
+                Some(format!("sæt \"status\": \"{written}\", eller fjern feltet")),
+            ));
+        }
     }
 }
 
@@ -425,6 +444,10 @@ fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
             JsonPath::root().key("corrects_answer_of"),
             answer.corrects_answer_of,
         ),
+        (
+            JsonPath::root().key("follows_interim_answer_of"),
+            answer.follows_interim_answer_of,
+        ),
         (question.key("asked_on"), answer.question.asked_on),
         (question.key("deadline"), answer.question.deadline),
         (question.key("meeting_on"), answer.question.meeting_on),
@@ -463,13 +486,13 @@ fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
     }
     check_expected_date(answer, problems);
     let corrects = JsonPath::root().key("corrects_answer_of");
-    if before(answer.corrects_answer_of) {
-        problems.push(Problem::error(
-            corrects.clone(),
-            "det berigtigede svar er dateret før spørgsmålet blev stillet",
-            Some("ret \"corrects_answer_of\" eller \"question.asked_on\"".into()),
-        ));
-    }
+    check_answered_after_question(
+        answer,
+        "corrects_answer_of",
+        answer.corrects_answer_of,
+        "det berigtigede svar",
+        problems,
+    );
     if let (Some(corrected), Some(date)) = (answer.corrects_answer_of, answer.date)
         && corrected > date
     {
@@ -478,6 +501,57 @@ fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
             "det berigtigede svar er dateret efter berigtigelsen",
             Some(
                 "\"corrects_answer_of\" er datoen for det tidligere svar; ret den eller \"date\""
+                    .into(),
+            ),
+        ));
+    }
+    check_answered_after_question(
+        answer,
+        "follows_interim_answer_of",
+        answer.follows_interim_answer_of,
+        "det foreløbige svar",
+        problems,
+    );
+    check_interim_before_final(answer, problems);
+}
+
+/// An earlier answer that this one names (`field`: the answer a correction corrects, the
+/// interim answer before a final one) answered the question, so it came after it was asked.
+fn check_answered_after_question(
+    answer: &Answer,
+    field: &str,
+    earlier: Option<NaiveDate>,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) {
+    if let (Some(asked), Some(earlier)) = (answer.question.asked_on, earlier)
+        && earlier < asked
+    {
+        problems.push(Problem::error(
+            JsonPath::root().key(field),
+            format!("{what} er dateret før spørgsmålet blev stillet"),
+            Some(format!("ret \"{field}\" eller \"question.asked_on\"")),
+        ));
+    }
+}
+
+/// A final answer follows its interim answer: an interim answer dated on the final answer's
+/// day or later is a slip (often the final answer's date copied), and would have the final
+/// answer called final before there was anything to follow.
+fn check_interim_before_final(answer: &Answer, problems: &mut Vec<Problem>) {
+    let (Some(interim), Some(date)) = (answer.follows_interim_answer_of, answer.date) else {
+        return;
+    };
+    if interim >= date {
+        problems.push(Problem::error(
+            JsonPath::root().key("follows_interim_answer_of"),
+            format!(
+                "det foreløbige svar ({}) skal være dateret før det endelige svar ({})",
+                crate::danish::date(interim),
+                crate::danish::date(date),
+            ),
+            Some(
+                "\"follows_interim_answer_of\" er datoen for det foreløbige svar; ret den eller \"date\""
                     .into(),
             ),
         ));
@@ -647,6 +721,44 @@ mod tests {
         assert_eq!(
             messages("2011-02-01"),
             ["det berigtigede svar er dateret før spørgsmålet blev stillet"]
+        );
+    }
+
+    #[test]
+    fn an_interim_answer_comes_between_the_question_and_the_final_answer() {
+        let messages = |interim: &str, status: &str| {
+            messages(&answer(serde_json::json!({
+                "status": status,
+                "date": "2018-08-31",
+                "follows_interim_answer_of": interim,
+                "question": {"asked_on": "2018-07-12", "session": "2017-18"},
+            })))
+        };
+        assert!(messages("2018-08-09", "final").is_empty());
+        assert_eq!(
+            messages("2018-08-31", "final"),
+            [
+                "det foreløbige svar (31. august 2018) skal være dateret før det endelige svar \
+                 (31. august 2018)"
+            ]
+        );
+        assert_eq!(
+            messages("2018-09-03", "final"),
+            [
+                "det foreløbige svar (3. september 2018) skal være dateret før det endelige svar \
+                 (31. august 2018)"
+            ]
+        );
+        assert_eq!(
+            messages("2018-07-01", "final"),
+            ["det foreløbige svar er dateret før spørgsmålet blev stillet"]
+        );
+        assert_eq!(
+            messages("2018-08-09", "interim"),
+            [
+                "et foreløbigt svar bør sige, hvornår det endelige svar kommer",
+                "\"follows_interim_answer_of\" hører kun til et endeligt svar"
+            ]
         );
     }
 
