@@ -10,6 +10,7 @@ mod enclosures;
 mod glyphs;
 mod layout;
 mod markup;
+mod parties;
 pub(crate) mod precision;
 mod question;
 mod session;
