@@ -81,15 +81,19 @@ pub fn one_line(text: &str) -> String {
 /// The characters of `text` as they print on one line: a line separator as a space, other
 /// control characters not at all (they have no printed form), and straight quotes as the
 /// Danish ” (at both ends) and the apostrophe ’, set here rather than by Typst's smart quotes,
-/// which would print a quote after a digit as a prime (12″). U+FEFF, a byte-order mark that
-/// text pasted from Word or a web page often carries along, is dropped too: it prints nothing,
-/// and PDF/A and PDF/UA forbid it in a PDF's text.
+/// which would print a quote after a digit as a prime (12″). The English opening “ (German's
+/// closing one) and the German opening „ print as ” too, and the English opening ‘ as ’: text
+/// pasted from an English or German Word has them, and a Danish answer has ”…” at both ends
+/// (LAYOUTS.md), so there is nothing else they could be meant as. Guillemets stay as written:
+/// »…« is Danish too, and «…», which is not, is a warning of `svar check`. U+FEFF, a byte-order
+/// mark that text pasted from Word or a web page often carries along, is dropped too: it prints
+/// nothing, and PDF/A and PDF/UA forbid it in a PDF's text.
 fn printed(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter_map(|c| match c {
         c if is_line_separator(c) => Some(' '),
         c if c.is_control() => None,
-        '"' => Some('”'),
-        '\'' => Some('’'),
+        '"' | '\u{201C}' | '\u{201E}' => Some('”'),
+        '\'' | '\u{2018}' => Some('’'),
         '\u{FEFF}' => None,
         c => Some(c),
     })
@@ -139,6 +143,15 @@ mod tests {
     #[test]
     fn straight_quotes_become_danish_quotes() {
         assert_eq!(markup("\"Ja\", NGO'er, 12\""), "”Ja”, NGO’er, 12”");
+    }
+
+    #[test]
+    fn english_and_german_quotes_become_danish_quotes_and_guillemets_stay() {
+        assert_eq!(
+            markup("“engelske”, „tyske“, ‘enkelte’ og »danske«"),
+            "”engelske”, ”tyske”, ’enkelte’ og »danske«"
+        );
+        assert_eq!(text_literal("„Ja“"), "(\"”Ja”\")");
     }
 
     #[test]

@@ -115,11 +115,32 @@ fn danish_and_typographic_characters_pass_and_print() {
     let text = common::pdf_text(&pdf).replace(['\u{ad}', '\u{200b}', '\u{200d}'], "");
     for printed in [
         "æøå ÆØÅ, café, Müller, § 12,",
-        "½ liter, 5 € – og — tankestreger … ”citat” og ’citat’, «guillemets», • punkt",
+        "½ liter, 5 € – og — tankestreger … ”citat” og ’citat’, »guillemets«, • punkt",
         "≥ 3, ≤ 4, 2 × 3, 6 ÷ 2, 20 °C, ± 1, m² og m³, ¼ og 3 ‰.",
         "Folketinget, langvej, ordled og en linje med fane.",
     ] {
         assert!(text.contains(printed), "{printed:?} not in:\n{text}");
+    }
+}
+
+#[test]
+fn english_and_german_quotation_marks_print_as_danish_ones_and_guillemets_as_written() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = common::render_into(
+        &common::fixture("content/foreign-quotation-marks.json"),
+        folder.path(),
+    );
+    let text = common::pdf_text(&pdf);
+    for printed in [
+        "Udspillet ”Respekt for voldtægtsofre” og ”Tryghed i hverdagen” og ’enkelte’ citater",
+        "Danske »indadvendte« citattegn",
+        // Only warned about: which Danish marks were meant is the clerk's to say.
+        "men «franske» gør ikke.",
+    ] {
+        assert!(text.contains(printed), "{printed:?} not in:\n{text}");
+    }
+    for foreign in ['“', '„', '‘'] {
+        assert!(!text.contains(foreign), "{foreign} in:\n{text}");
     }
 }
 

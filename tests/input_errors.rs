@@ -286,6 +286,49 @@ fn a_file_that_is_not_utf8_is_reported_at_the_first_invalid_byte() {
 }
 
 #[test]
+fn a_text_where_an_object_belongs_is_answered_with_the_object_to_write() {
+    let folder = tempfile::tempdir().unwrap();
+    let complete = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    // The hint for the complete answer with `object` written as `written`.
+    let hint = |object: &str, written: &str| {
+        assert!(complete.contains(object), "{object}");
+        let answer = write(
+            folder.path(),
+            "svar.json",
+            complete.replace(object, written),
+        );
+        let findings = json_findings(&answer);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        findings[0]["hint"].as_str().unwrap_or_default().to_string()
+    };
+    let member = r#"{ "name": "Line Barfod", "party": "EL" }"#;
+    assert_eq!(
+        hint(member, r#""Morten Bødskov (S)""#),
+        r#"skriv {"name": "Morten Bødskov", "party": "S"}; objektet kan også have feltet `non_member`"#
+    );
+    assert_eq!(
+        hint(member, r#""Morten Bødskov""#),
+        r#"skriv {"name": "Morten Bødskov"}; objektet kan også have felterne `party`, `non_member`"#
+    );
+    let committee = r#"{
+      "name": "Folketingets Udvalg for Forretningsordenen",
+      "abbreviation": "UFO"
+    }"#;
+    assert_eq!(
+        hint(
+            committee,
+            r#""Folketingets Udvalg for Forretningsordenen (UFO)""#
+        ),
+        r#"skriv {"name": "Folketingets Udvalg for Forretningsordenen", "abbreviation": "UFO"}"#
+    );
+    // Not a text: the object's required fields, to fill in.
+    assert_eq!(
+        hint(member, "12"),
+        r#"skriv fx {"name": "…"}; objektet kan også have felterne `party`, `non_member`"#
+    );
+}
+
+#[test]
 fn a_number_of_the_wrong_kind_is_quoted_as_written() {
     let number = |value: &str| {
         let text = std::fs::read_to_string(fixture("complete.json")).unwrap();

@@ -286,6 +286,30 @@ fn an_invalid_time_limit_is_refused_as_a_usage_error() {
 }
 
 #[test]
+fn a_mistyped_option_and_a_missing_path_are_told_as_such() {
+    svar()
+        .args(["render"])
+        .arg(fixture("complete.json"))
+        .arg("--pgn")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "fejl: ukendt tilvalg '--pgn'\n  = tip: mente du '--png'?\n",
+        ));
+    svar()
+        .args(["render"])
+        .arg(fixture("complete.json"))
+        .arg("-o")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "fejl: der mangler en sti efter -o\n  = tip: skriv stien lige efter -o, eller fjern -o\n",
+        ));
+}
+
+#[test]
 fn own_templates_override_the_built_in_ones_and_their_errors_name_the_template_line() {
     let folder = tempfile::tempdir().unwrap();
     let templates = folder.path().join("skabeloner");

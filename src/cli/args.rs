@@ -2,6 +2,8 @@
 //! people who run svar read Danish. The argument definitions stay clap's; this module renames
 //! the headings and retells the errors.
 
+use std::ffi::OsString;
+
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
 
@@ -18,10 +20,50 @@ const USAGE_ERROR: i32 = 2;
 /// exits with a Danish message on a usage error.
 pub fn parse() -> Cli {
     let command = in_danish(Cli::command(), true);
+    let args: Vec<OsString> = std::env::args_os().collect();
     command
-        .try_get_matches()
+        .clone()
+        .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches))
-        .unwrap_or_else(|error| exit(&error))
+        .unwrap_or_else(|error| exit(&error, &Usage::new(&command, &args)))
+}
+
+/// The command line a usage error is about: the command, and the arguments as given, to tell
+/// which subcommand's options were meant and how the clerk wrote an option.
+pub struct Usage<'a> {
+    command: &'a Command,
+    args: &'a [OsString],
+}
+
+impl<'a> Usage<'a> {
+    /// The command line `args` (the program's name first) of `command`.
+    pub fn new(command: &'a Command, args: &'a [OsString]) -> Self {
+        Self { command, args }
+    }
+
+    /// The subcommand the arguments name (`render`), or the command itself without one.
+    fn subcommand(&self) -> &'a Command {
+        self.args
+            .iter()
+            .skip(1)
+            .take_while(|arg| *arg != "--")
+            .find_map(|arg| self.command.find_subcommand(arg.to_str()?))
+            .unwrap_or(self.command)
+    }
+
+    /// Whether `arg` was given as it stands, or with its value after an `=`.
+    fn has(&self, arg: &str) -> bool {
+        self.args
+            .iter()
+            .skip(1)
+            .filter_map(|given| given.to_str())
+            .any(|given| {
+                given == arg
+                    || given
+                        .strip_prefix(arg)
+                        .is_some_and(|rest| rest.starts_with('='))
+            })
+    }
 }
 
 /// The command with Danish headings, help texts for `--help` and `--version`, and the same for
@@ -68,7 +110,7 @@ fn in_danish(command: Command, root: bool) -> Command {
 }
 
 /// Exits as clap would, with the help or the message in Danish.
-fn exit(error: &clap::Error) -> ! {
+fn exit(error: &clap::Error, usage: &Usage<'_>) -> ! {
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             print!("{}", danish_words(&error.render().to_string()));
@@ -79,7 +121,7 @@ fn exit(error: &clap::Error) -> ! {
             std::process::exit(USAGE_ERROR)
         }
         _ => {
-            eprint!("{}", message(error));
+            eprint!("{}", message(error, usage));
             std::process::exit(USAGE_ERROR)
         }
     }
@@ -99,13 +141,15 @@ fn danish_words(text: &str) -> String {
     })
 }
 
-/// The error in Danish: what is wrong, a suggestion if clap has one, the usage line and where
-/// to read more.
-pub fn message(error: &clap::Error) -> String {
+/// The error in Danish: what is wrong, a suggestion if clap has one (or svar, where clap's
+/// misses a likely typo), the usage line and where to read more.
+pub fn message(error: &clap::Error, usage: &Usage<'_>) -> String {
     let arg = context(error, ContextKind::InvalidArg);
     let value = context(error, ContextKind::InvalidValue);
+    let missing = missing_value(error, usage);
     let what = match error.kind() {
         ErrorKind::UnknownArgument => format!("ukendt tilvalg {arg}"),
+        ErrorKind::InvalidValue if let Some((what, _)) = &missing => what.clone(),
         ErrorKind::InvalidSubcommand => {
             format!(
                 "ukendt kommando {}",
@@ -137,16 +181,26 @@ pub fn message(error: &clap::Error) -> String {
             .to_string(),
     };
     let mut out = format!("fejl: {what}\n");
+    if let Some((_, hint)) = &missing {
+        out.push_str(&format!("  = tip: {hint}\n"));
+    }
+    let similar = similar_option(error, usage);
     for (kind, lead, end) in [
         (ContextKind::SuggestedArg, "mente du", "?"),
         (ContextKind::SuggestedSubcommand, "mente du", "?"),
         (ContextKind::SuggestedValue, "mente du", "?"),
         (ContextKind::ValidValue, "mulige værdier:", ""),
     ] {
-        let suggestion = context(error, kind);
+        let suggestion = match &similar {
+            Some(option) if kind == ContextKind::SuggestedArg => format!("'{option}'"),
+            _ => context(error, kind),
+        };
         if !suggestion.is_empty() {
             out.push_str(&format!("  = tip: {lead} {suggestion}{end}\n"));
         }
+    }
+    for suggestion in other_suggestions(error) {
+        out.push_str(&format!("  = tip: {suggestion}\n"));
     }
     if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
         let usage = usage.to_string();
@@ -157,6 +211,96 @@ pub fn message(error: &clap::Error) -> String {
     }
     out.push_str("\nSe mere med --help.\n");
     out
+}
+
+/// clap's suggestions written out as English sentences, in Danish: an option that belongs to a
+/// subcommand ("'render --png' exists"), and how to give a value that starts with a dash
+/// ("to pass '-x' as a value, use '-- -x'").
+fn other_suggestions(error: &clap::Error) -> Vec<String> {
+    let Some(ContextValue::StyledStrs(suggestions)) = error.get(ContextKind::Suggested) else {
+        return Vec::new();
+    };
+    suggestions
+        .iter()
+        .map(|suggestion| {
+            let text = suggestion.to_string();
+            let quoted: Vec<&str> = text.split('\'').skip(1).step_by(2).collect();
+            match quoted.as_slice() {
+                [exists] if text.ends_with(" exists") => format!("mente du '{exists}'?"),
+                [value, written] if text.starts_with("to pass ") => format!(
+                    "skriv '{written}' for at give '{value}' som værdi, fx et filnavn med - forrest"
+                ),
+                _ => text,
+            }
+        })
+        .collect()
+}
+
+/// The option of the subcommand an unknown one was probably meant as, where clap suggests
+/// none: clap's similarity misses a swap of two letters in a short name (`--pgn` for
+/// `--png`), the commonest slip in typing one.
+fn similar_option(error: &clap::Error, usage: &Usage<'_>) -> Option<String> {
+    if error.kind() != ErrorKind::UnknownArgument || error.get(ContextKind::SuggestedArg).is_some()
+    {
+        return None;
+    }
+    let Some(ContextValue::String(given)) = error.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let typed = given.strip_prefix("--")?.split('=').next()?;
+    usage
+        .subcommand()
+        .get_arguments()
+        .filter_map(Arg::get_long)
+        .map(|long| (strsim::osa_distance(typed, long), long))
+        .filter(|(distance, _)| *distance <= 1)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, long)| format!("--{long}"))
+}
+
+/// The message and hint for an option given without its value (`-o` last, or `-o=`), which
+/// clap tells as an empty value: "der mangler en sti efter -o", named as the clerk wrote it.
+fn missing_value(error: &clap::Error, usage: &Usage<'_>) -> Option<(String, String)> {
+    let (Some(ContextValue::String(arg)), Some(ContextValue::String(value))) = (
+        error.get(ContextKind::InvalidArg),
+        error.get(ContextKind::InvalidValue),
+    ) else {
+        return None;
+    };
+    // "--output <STI>": an option and the name of its value; an empty positional argument is
+    // not a missing value.
+    let (long, value_name) = arg.strip_prefix("--")?.split_once(' ')?;
+    if !value.is_empty() || error.kind() != ErrorKind::InvalidValue {
+        return None;
+    }
+    let option = usage
+        .subcommand()
+        .get_arguments()
+        .find(|option| option.get_long() == Some(long))?;
+    let short = option.get_short().map(|short| format!("-{short}"));
+    let typed = match short {
+        Some(short) if usage.has(&short) => short,
+        _ => format!("--{long}"),
+    };
+    let (a, the) = value_words(value_name.trim_matches(['<', '>']));
+    Some((
+        format!("der mangler {a} efter {typed}"),
+        format!("skriv {the} lige efter {typed}, eller fjern {typed}"),
+    ))
+}
+
+/// The Danish words for what an option's value (by its name in the help) is: with the
+/// indefinite and the definite article.
+fn value_words(value_name: &str) -> (&'static str, &'static str) {
+    match value_name {
+        "STI" => ("en sti", "stien"),
+        "FIL" => ("et filnavn", "filnavnet"),
+        "PDF" => ("et navn på en PDF-fil", "navnet"),
+        "MAPPE" => ("en mappe", "mappen"),
+        "SEKUNDER" => ("et antal sekunder", "antallet"),
+        "STANDARD" => ("en standard", "standarden"),
+        _ => ("en værdi", "værdien"),
+    }
 }
 
 /// One piece of the error's context as text: names quoted, lists joined with commas.
@@ -185,7 +329,9 @@ mod tests {
 
     fn error_for(args: &[&str]) -> String {
         let command = in_danish(Cli::command(), true);
-        message(&command.try_get_matches_from(args).unwrap_err())
+        let args: Vec<OsString> = args.iter().map(Into::into).collect();
+        let error = command.clone().try_get_matches_from(&args).unwrap_err();
+        message(&error, &Usage::new(&command, &args))
     }
 
     #[test]
@@ -216,6 +362,61 @@ mod tests {
         assert!(
             command.starts_with("fejl: ukendt kommando 'rendre'\n  = tip: mente du 'render'"),
             "{command}"
+        );
+    }
+
+    #[test]
+    fn a_mistyped_option_gets_a_suggestion_also_where_clap_has_none() {
+        // Two letters swapped: clap's own similarity finds nothing close.
+        let swapped = error_for(&["svar", "render", "x.json", "--pgn"]);
+        assert!(
+            swapped.starts_with("fejl: ukendt tilvalg '--pgn'\n  = tip: mente du '--png'?\n"),
+            "{swapped}"
+        );
+        let watch = error_for(&["svar", "watch", "x.json", "--tempaltes", "mine"]);
+        assert!(watch.contains("mente du '--templates'?"), "{watch}");
+        // Clap's own suggestion is kept.
+        let doubled = error_for(&["svar", "render", "x.json", "--pngg"]);
+        assert!(doubled.contains("mente du '--png'?"), "{doubled}");
+        let far = error_for(&["svar", "render", "x.json", "--bogus"]);
+        assert!(!far.contains("mente du"), "{far}");
+        // Where clap writes its suggestion as an English sentence.
+        let elsewhere = error_for(&["svar", "--png", "render", "x.json"]);
+        assert!(
+            elsewhere.contains("  = tip: mente du 'render --png'?\n"),
+            "{elsewhere}"
+        );
+        let dash = error_for(&["svar", "render", "-x"]);
+        assert!(
+            dash.contains(
+                "  = tip: skriv '-- -x' for at give '-x' som værdi, fx et filnavn med - forrest\n"
+            ),
+            "{dash}"
+        );
+    }
+
+    #[test]
+    fn an_option_without_its_value_says_what_is_missing() {
+        assert_eq!(
+            error_for(&["svar", "render", "x.json", "-o"]),
+            "fejl: der mangler en sti efter -o\n  = tip: skriv stien lige efter -o, eller fjern \
+             -o\n\nSe mere med --help.\n"
+        );
+        let long = error_for(&["svar", "render", "x.json", "--output"]);
+        assert!(
+            long.starts_with("fejl: der mangler en sti efter --output\n"),
+            "{long}"
+        );
+        let templates = error_for(&["svar", "watch", "x.json", "--templates"]);
+        assert!(
+            templates.starts_with("fejl: der mangler en mappe efter --templates\n"),
+            "{templates}"
+        );
+        // A value that is there but wrong is told as before.
+        let wrong = error_for(&["svar", "render", "--pdf-standard", "x", "a.json"]);
+        assert!(
+            wrong.starts_with("fejl: 'x' er ikke en gyldig værdi"),
+            "{wrong}"
         );
     }
 

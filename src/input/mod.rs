@@ -219,7 +219,7 @@ pub fn check_text_with(
 fn list_for_object(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Option<Finding> {
     let path = shape::list_for_object(locator)?;
     let span = first_line(text, locator.span(&path, false).unwrap_or(0..0));
-    let (message, hint) = serde_error::list_for_object();
+    let (message, hint) = serde_error::list_for_object(Some(&path));
     Some(Finding::error(path, message, Some(hint), span, lines))
 }
 
@@ -347,6 +347,37 @@ mod tests {
         assert_eq!(found[0].message, "ukendt felt `nme`");
         assert_eq!(found[0].hint.as_deref(), Some("mente du `name`?"));
         assert_eq!((found[0].line, found[0].column), (1, 15));
+    }
+
+    #[test]
+    fn a_mistyped_kind_of_block_is_an_unknown_field_and_a_mistyped_status_an_unknown_value() {
+        // serde reads both as an enum's value; the clerk wrote the block's kind as a field.
+        let block = findings(r#"{"answer": {"blocks": [{"paragrf": "x"}]}}"#);
+        assert_eq!(block[0].message, "ukendt felt `paragrf`");
+        assert_eq!(block[0].hint.as_deref(), Some("mente du `paragraph`?"));
+        let status = findings(r#"{"status": "interm"}"#);
+        assert_eq!(status[0].message, "ukendt værdi `interm`");
+        assert_eq!(status[0].hint.as_deref(), Some("mente du `interim`?"));
+    }
+
+    #[test]
+    fn a_list_where_a_text_belongs_is_told_what_to_write_instead() {
+        let caption = findings(r#"{"answer": {"blocks": [{"table": {"caption": ["Sager"]}}]}}"#);
+        assert_eq!(
+            caption[0].message,
+            "forkert type: fandt en liste [ … ], men her skal stå en tekst i \"…\""
+        );
+        assert_eq!(caption[0].hint.as_deref(), Some("skriv én tekst i \"…\""));
+        // An item with items of its own, in a list that has one level.
+        let item = findings(r#"{"answer": {"blocks": [{"list": ["a", {"items": ["b"]}]}]}}"#);
+        assert_eq!(item[0].path.to_string(), "answer.blocks[0].list[1]");
+        assert_eq!(
+            item[0].hint.as_deref(),
+            Some(
+                "en punktopstilling har ikke underpunkter; skriv dem som punkter for sig i \
+                 listen, eller som en ny liste efter et afsnit, der leder ind til den"
+            )
+        );
     }
 
     #[test]

@@ -6,6 +6,33 @@ use serde_json::error::Category;
 
 use super::diagnostic::{Finding, JsonPath, LineIndex, Segment};
 use super::locate::Locator;
+use super::shape;
+
+/// Where in the answer file a serde error is: what the messages that show what belongs there
+/// (the object to write, a field's kind) look at.
+#[derive(Clone, Copy)]
+struct Place<'a, 'text> {
+    path: &'a JsonPath,
+    locator: &'a Locator<'text>,
+}
+
+impl<'text> Place<'_, 'text> {
+    /// The value as written, if short enough to quote.
+    fn written(self) -> Option<&'text str> {
+        self.locator.written(self.path)
+    }
+
+    /// The text the file has here, read (escapes and all), if it has a text.
+    fn text(self) -> Option<String> {
+        serde_json::from_str(self.locator.whole(self.path)?).ok()
+    }
+
+    /// Whether the file has an object here: an enum value written as one names its kind by its
+    /// first field, as a block does (`{"paragraph": …}`).
+    fn is_object(self) -> bool {
+        self.locator.first_key(self.path).is_some()
+    }
+}
 
 /// The finding for a JSON syntax or type error at `path`.
 pub fn finding(
@@ -36,7 +63,11 @@ pub fn finding(
             let span = value_span(locator, &path, lines).unwrap_or(at_error..at_error);
             (message, hint, span)
         } else {
-            let (message, hint) = translate(&raw, category, locator.written(&path));
+            let place = Place {
+                path: &path,
+                locator,
+            };
+            let (message, hint) = translate(&raw, category, Some(place));
             (
                 message,
                 hint,
@@ -164,11 +195,15 @@ const DATE_HINT: &str = "skriv datoen som ÅÅÅÅ-MM-DD, fx \"2019-06-12\"";
 const DATE_FORM_HINT: &str =
     "skriv året med fire cifre og måned og dag med to, fx \"2019-06-09\" for 9. juni 2019";
 
-/// Danish message and hint for a serde_json message; `written` is the offending value as the
-/// file has it, if known.
-fn translate(raw: &str, category: Category, written: Option<&str>) -> (String, Option<String>) {
+/// Danish message and hint for a serde_json message; `place` is where the answer file has the
+/// offending value, if known.
+fn translate(
+    raw: &str,
+    category: Category,
+    place: Option<Place<'_, '_>>,
+) -> (String, Option<String>) {
     match category {
-        Category::Data => translate_data(raw, written),
+        Category::Data => translate_data(raw, place),
         Category::Syntax => {
             let (message, hint) = syntax(raw);
             (format!("JSON-syntaksfejl: {message}"), Some(hint.into()))
@@ -184,10 +219,15 @@ fn translate(raw: &str, category: Category, written: Option<&str>) -> (String, O
     }
 }
 
-fn translate_data(raw: &str, written: Option<&str>) -> (String, Option<String>) {
+fn translate_data(raw: &str, place: Option<Place<'_, '_>>) -> (String, Option<String>) {
     let names = quoted_names(raw);
+    let written = place.and_then(|place| place.written());
     if raw.starts_with("unknown field") || raw.starts_with("unknown variant") {
-        unknown(raw, &names)
+        // A kind of block is the name of its one field, `{"paragraph": …}`: a field to the
+        // clerk, though serde reads it as an enum's value.
+        let is_field =
+            raw.starts_with("unknown field") || place.is_some_and(|place| place.is_object());
+        unknown(&names, is_field)
     } else if raw.starts_with("missing field") {
         let field = names.first().copied().unwrap_or_default();
         (
@@ -201,12 +241,12 @@ fn translate_data(raw: &str, written: Option<&str>) -> (String, Option<String>) 
             Some("slet det ene af dem".into()),
         )
     } else if let Some(rest) = raw.strip_prefix("invalid type: ") {
-        mismatch("forkert type", rest, written)
+        mismatch("forkert type", rest, place)
     } else if let Some(rest) = raw.strip_prefix("invalid value: ") {
-        mismatch("forkert værdi", rest, written)
+        mismatch("forkert værdi", rest, place)
     } else if raw.starts_with("invalid length") && raw.contains("expected struct") {
         // serde reads a struct from a list too, field by field; the format has objects only.
-        let (message, hint) = list_for_object();
+        let (message, hint) = list_for_object(place.map(|place| place.path));
         (message, Some(hint))
     } else if raw == crate::model::OUT_OF_RANGE {
         // A table cell reads its figure itself, and says what serde_json's reading would.
@@ -296,18 +336,52 @@ fn block_message(written: &str) -> (String, String) {
     )
 }
 
-/// The message and hint for a list where the format has an object.
-pub fn list_for_object() -> (String, String) {
+/// The message and hint for a list where the format has an object: the object with its field
+/// names, as the format has it at `path` if known.
+pub fn list_for_object(path: Option<&JsonPath>) -> (String, String) {
+    let hint = match path.and_then(|path| object_example(path, None)) {
+        Some((example, _)) => format!("skriv felterne med navn, fx {example}"),
+        None => "skriv felterne med navn: {\"navn\": værdi, …}".into(),
+    };
     (
         "forkert type: fandt en liste [ … ], men her skal stå et objekt { … }".into(),
-        "skriv felterne med navn: {\"navn\": værdi, …}".into(),
+        hint,
     )
 }
 
+/// The object the format has at `path`, as JSON with its real field names and `text` in it
+/// where it fits, and the fields it leaves out: `{"minister": "Søren Pape Poulsen"}; objektet
+/// kan også have feltet `official``; and whether `text` is in it.
+fn object_example(path: &JsonPath, text: Option<&str>) -> Option<(String, bool)> {
+    let example = shape::example(&shape::object_fields(path)?, text);
+    let others = match example.others.as_slice() {
+        [] => String::new(),
+        [one] => format!("; objektet kan også have feltet `{one}`"),
+        few if few.len() <= 4 => format!("; objektet kan også have felterne {}", list(few)),
+        many => format!(
+            "; `svar schema` viser objektets {} andre felter",
+            many.len()
+        ),
+    };
+    Some((format!("{}{others}", example.json), example.filled))
+}
+
+/// What to write instead of a value where the format has an object at `place`: the object,
+/// holding the clerk's text where it fits.
+fn object_hint(place: Place<'_, '_>, found: &Found<'_>) -> Option<String> {
+    let text = (found.kind == "string").then(|| place.text()).flatten();
+    let (example, filled) = object_example(place.path, text.as_deref())?;
+    Some(if filled {
+        format!("skriv {example}")
+    } else {
+        format!("skriv fx {example}")
+    })
+}
+
 /// An unknown field or enum value, with the closest allowed one or the list of them.
-fn unknown(raw: &str, names: &[&str]) -> (String, Option<String>) {
+fn unknown(names: &[&str], is_field: bool) -> (String, Option<String>) {
     let (word, allowed) = names.split_first().map_or(("", &[][..]), |(w, a)| (*w, a));
-    let what = if raw.starts_with("unknown field") {
+    let what = if is_field {
         "ukendt felt"
     } else {
         "ukendt værdi"
@@ -323,26 +397,56 @@ fn unknown(raw: &str, names: &[&str]) -> (String, Option<String>) {
 /// A value of the wrong kind, or of the right kind but out of range (`what` says which):
 /// what the file has, as written where possible, and what belongs here. `rest` is serde's
 /// "integer `-5`, expected u32".
-fn mismatch(what: &str, rest: &str, written: Option<&str>) -> (String, Option<String>) {
+fn mismatch(what: &str, rest: &str, place: Option<Place<'_, '_>>) -> (String, Option<String>) {
     let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
     let found = Found::parse(found);
     let message = format!(
         "{what}: fandt {}, men her skal stå {}",
-        found.describe(written),
+        found.describe(place.and_then(|place| place.written())),
         expected_kind(expected, &found)
     );
-    let hint = if is_date(expected) {
+    let hint = if is_object(expected) {
+        place.and_then(|place| object_hint(place, &found))
+    } else {
+        mismatch_hint(expected, &found, place.map(|place| place.path)).map(Into::into)
+    };
+    (message, hint)
+}
+
+/// What to do about a value of the wrong kind where the format has no object.
+fn mismatch_hint(
+    expected: &str,
+    found: &Found<'_>,
+    path: Option<&JsonPath>,
+) -> Option<&'static str> {
+    let in_list = matches!(
+        path.map(|path| path.0.as_slice()),
+        Some([.., Segment::Key(key), Segment::Index(_)]) if key == "list"
+    );
+    if is_date(expected) {
         Some(DATE_FORM_HINT)
     } else if is_whole_number(expected) && found.is_too_large() {
         Some("tallet er for stort; ret det")
     } else if is_whole_number(expected) && found.kind == "string" {
         Some("skriv tallet uden anførselstegn")
-    } else if expected == "a string" && matches!(found.kind, "integer" | "floating") {
+    } else if expected == "a string" && matches!(found.kind, "integer" | "floating" | "boolean") {
         Some("sæt teksten i anførselstegn: \"…\"")
+    } else if expected == "a string" && in_list && matches!(found.kind, "sequence" | "map") {
+        // A list inside a list, or an item with items of its own: the format has one level.
+        Some(
+            "en punktopstilling har ikke underpunkter; skriv dem som punkter for sig i listen, \
+             eller som en ny liste efter et afsnit, der leder ind til den",
+        )
+    } else if expected == "a string" && matches!(found.kind, "sequence" | "map") {
+        Some("skriv én tekst i \"…\"")
     } else {
         None
-    };
-    (message, hint.map(Into::into))
+    }
+}
+
+/// Whether serde's expectation is an object: a struct of the model, or a map.
+fn is_object(expected: &str) -> bool {
+    expected.starts_with("struct ") || expected == "a map"
 }
 
 fn is_date(expected: &str) -> bool {
@@ -419,7 +523,7 @@ fn expected_kind(expected: &str, found: &Found<'_>) -> String {
         "a string" => "en tekst i \"…\"".into(),
         "a sequence" => "en liste [ … ]".into(),
         "a boolean" => "true eller false".into(),
-        e if e.starts_with("struct ") || e == "a map" => "et objekt { … }".into(),
+        e if is_object(e) => "et objekt { … }".into(),
         "enum Block" => "en blok som {\"paragraph\": \"…\"}".into(),
         e if is_date(e) => "en dato som ÅÅÅÅ-MM-DD".into(),
         e if e.starts_with("enum ") => "en af de tilladte værdier".into(),
@@ -526,6 +630,19 @@ fn syntax(raw: &str) -> (String, &'static str) {
 mod tests {
     use super::*;
 
+    /// `translate` for a data error about the value written `written` as the answer's
+    /// `question.number`.
+    fn about_number(raw: &str, written: &str) -> (String, Option<String>) {
+        let text = format!("{{\"question\": {{\"number\": {written}}}}}");
+        let locator = Locator::new(&text);
+        let path = JsonPath::root().key("question").key("number");
+        let place = Place {
+            path: &path,
+            locator: &locator,
+        };
+        translate(raw, Category::Data, Some(place))
+    }
+
     #[test]
     fn suggests_the_closest_field() {
         let (message, hint) = translate(
@@ -549,30 +666,22 @@ mod tests {
 
     #[test]
     fn explains_type_errors_with_the_value_as_written() {
-        let (message, hint) = translate(
-            "invalid type: string \"15\", expected u32",
-            Category::Data,
-            Some("\"15\""),
-        );
+        let (message, hint) = about_number("invalid type: string \"15\", expected u32", "\"15\"");
         assert_eq!(
             message,
             "forkert type: fandt teksten \"15\", men her skal stå et helt tal på 1 eller derover"
         );
         assert_eq!(hint.as_deref(), Some("skriv tallet uden anførselstegn"));
-        let (message, _) = translate(
-            "invalid type: floating point `1e23`, expected u32",
-            Category::Data,
-            Some("1e23"),
-        );
+        let (message, _) =
+            about_number("invalid type: floating point `1e23`, expected u32", "1e23");
         assert_eq!(
             message,
             "forkert type: fandt tallet `1e23`, men her skal stå et helt tal på højst \
              4.294.967.295"
         );
-        let (message, hint) = translate(
+        let (message, hint) = about_number(
             "invalid type: floating point `1e20`, expected u32",
-            Category::Data,
-            Some("99999999999999999999"),
+            "99999999999999999999",
         );
         assert_eq!(
             message,
@@ -580,11 +689,7 @@ mod tests {
              højst 4.294.967.295"
         );
         assert_eq!(hint.as_deref(), Some("tallet er for stort; ret det"));
-        let (message, _) = translate(
-            "invalid type: floating point `1.5`, expected u32",
-            Category::Data,
-            Some("1.5"),
-        );
+        let (message, _) = about_number("invalid type: floating point `1.5`, expected u32", "1.5");
         assert!(
             message.ends_with("et helt tal på 1 eller derover"),
             "{message}"

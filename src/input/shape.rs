@@ -1,15 +1,213 @@
-//! Objects written as lists. serde reads a struct from a JSON list too, field by field in the
+//! The shape the answer format has at a place, read from its JSON schema.
+//!
+//! Objects written as lists: serde reads a struct from a JSON list too, field by field in the
 //! order the fields are declared; the format and its schema have objects only, so a list such
 //! as `"signature": ["Ole Hasselgaard", "Lars Barfoed"]` would fill the fields by a hidden
 //! order, swapped names and all, without a word.
+//!
+//! The fields of the object at a place: a clerk who writes a text, a number or a list where the
+//! format has an object is shown the object to write, with its real field names (and the
+//! clerk's own text in it where it fits), so the schema stays the one place they are named.
 
 use std::sync::OnceLock;
 
 use jsonc_parser::ast::Value as Written;
 use serde_json::Value;
 
-use super::diagnostic::JsonPath;
+use super::diagnostic::{JsonPath, Segment};
 use super::locate::{Locator, name};
+
+/// What a field of an object holds, as far as an example of it needs to know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A text, or one of a few fixed texts.
+    Text,
+    /// A list.
+    List,
+    /// An object.
+    Object,
+    /// A number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+}
+
+/// One field of an object of the answer format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The field's name, as the file writes it.
+    pub name: &'static str,
+    /// Whether the object must have it.
+    pub required: bool,
+    /// What it holds.
+    pub kind: Kind,
+}
+
+/// The fields of the object the answer format has at `path`: the required ones first, in the
+/// order the model declares them, then the optional ones, texts first (a member's `party`
+/// before `non_member`), each in alphabetical order (the schema keeps no other order of
+/// them). `None` where the format has no object there.
+pub fn object_fields(path: &JsonPath) -> Option<Vec<Field>> {
+    let node = node_at(path)?;
+    let object = alternatives(resolve(node)).find(|node| allows(node, "object"))?;
+    let properties = object.get("properties")?.as_object()?;
+    let required: Vec<&'static str> = object
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let field = |name: &'static str, required: bool| {
+        Some(Field {
+            name,
+            required,
+            kind: kind(properties.get(name)?)?,
+        })
+    };
+    let mut optional: Vec<Field> = properties
+        .keys()
+        .map(String::as_str)
+        .filter(|name| !required.contains(name))
+        .filter_map(|name| field(name, false))
+        .collect();
+    // Stable: alphabetical within texts and within the rest.
+    optional.sort_by_key(|field| field.kind != Kind::Text);
+    Some(
+        required
+            .iter()
+            .filter_map(|name| field(name, true))
+            .chain(optional)
+            .collect(),
+    )
+}
+
+/// The schema of the value at `path`, following the alternatives a block or an optional
+/// value has to the one that has the path's next step.
+fn node_at(path: &JsonPath) -> Option<&'static Value> {
+    path.0.iter().try_fold(schema(), |node, segment| {
+        alternatives(resolve(node)).find_map(|node| match segment {
+            Segment::Key(key) => node
+                .get("properties")
+                .and_then(|properties| properties.get(key))
+                .or_else(|| node.get("additionalProperties").filter(|a| a.is_object())),
+            Segment::Index(_) => node.get("items"),
+        })
+    })
+}
+
+/// An object as a clerk should write it, to show where something else was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// The object as JSON: `{"name": "Morten Bødskov", "party": "S"}`, `{"title": "…"}`.
+    pub json: String,
+    /// Whether it holds the clerk's own text rather than placeholders only.
+    pub filled: bool,
+    /// The object's other fields, which the example leaves out.
+    pub others: Vec<&'static str>,
+}
+
+/// The object with `fields` as a clerk should write it, holding `text` (what the clerk wrote
+/// instead of the object) where it fits (see [`clerks_values`]). Every required field is
+/// shown; an object that requires none shows at least its first field.
+pub fn example(fields: &[Field], text: Option<&str>) -> Example {
+    let mut values = text.map_or_else(Vec::new, |text| clerks_values(fields, text));
+    let filled = !values.is_empty();
+    for field in fields.iter().filter(|f| f.required) {
+        if !values.iter().any(|(name, _)| *name == field.name) {
+            values.push((field.name, placeholder(field.kind).into()));
+        }
+    }
+    if let (true, Some(first)) = (values.is_empty(), fields.first()) {
+        values.push((first.name, placeholder(first.kind).into()));
+    }
+    let value_of = |name: &str| values.iter().find(|(shown, _)| *shown == name);
+    // Shown in the order of `fields`, required first.
+    let shown: Vec<String> = fields
+        .iter()
+        .filter_map(|field| Some(format!("\"{}\": {}", field.name, value_of(field.name)?.1)))
+        .collect();
+    Example {
+        json: format!("{{{}}}", shown.join(", ")),
+        filled,
+        others: fields
+            .iter()
+            .map(|field| field.name)
+            .filter(|name| value_of(name).is_none())
+            .collect(),
+    }
+}
+
+/// The fields of an object with `fields` that `text` fills, as JSON: the one required text
+/// field, or the first text field of an object that requires none (`{"minister": "…"}`); a
+/// name with its abbreviation, as Danish writes them ("Morten Bødskov (S)", "Folketingets
+/// Retsudvalg (REU)"), fills the first two. None where the object requires more texts than
+/// that, and the text could be any of them (a question's session and text), or where it is
+/// too long to show.
+fn clerks_values(fields: &[Field], text: &str) -> Vec<(&'static str, String)> {
+    let texts: Vec<&Field> = fields.iter().filter(|f| f.kind == Kind::Text).collect();
+    // Whether filling `slots` leaves no required text field empty.
+    let holds = |slots: &[&Field]| {
+        texts
+            .iter()
+            .filter(|f| f.required)
+            .all(|f| slots.iter().any(|slot| slot.name == f.name))
+    };
+    if text.chars().count() > 60 || text.contains('\n') {
+        return Vec::new();
+    }
+    match name_and_abbreviation(text) {
+        Some((name, abbreviation)) if texts.len() >= 2 && holds(&texts[..2]) => vec![
+            (texts[0].name, quoted(name)),
+            (texts[1].name, quoted(abbreviation)),
+        ],
+        _ if !texts.is_empty() && holds(&texts[..1]) => vec![(texts[0].name, quoted(text))],
+        _ => Vec::new(),
+    }
+}
+
+/// "Morten Bødskov (S)" as the name and the abbreviation in parentheses after it: a short
+/// word in capitals, as parties and committees are abbreviated ("S", "REU", "ULØ", "KrF").
+fn name_and_abbreviation(text: &str) -> Option<(&str, &str)> {
+    let (name, rest) = text.trim().strip_suffix(')')?.rsplit_once(" (")?;
+    let abbreviation = rest.trim();
+    let short = (1..=5).contains(&abbreviation.chars().count());
+    let capitalised = abbreviation.starts_with(char::is_uppercase)
+        && abbreviation.chars().all(char::is_alphabetic);
+    (short && capitalised && !name.trim().is_empty()).then(|| (name.trim(), abbreviation))
+}
+
+/// `text` as a JSON string.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).expect("a string serialises")
+}
+
+/// What stands for a value of a kind in an example.
+fn placeholder(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Text => "\"…\"",
+        Kind::List => "[ … ]",
+        Kind::Object => "{ … }",
+        Kind::Number => "1",
+        Kind::Boolean => "true",
+    }
+}
+
+/// What the schema `node` holds; a text where it allows one among others (a text or `null`).
+fn kind(node: &'static Value) -> Option<Kind> {
+    let node = resolve(node);
+    [
+        ("string", Kind::Text),
+        ("array", Kind::List),
+        ("object", Kind::Object),
+        ("integer", Kind::Number),
+        ("number", Kind::Number),
+        ("boolean", Kind::Boolean),
+    ]
+    .into_iter()
+    .find(|(name, _)| alternatives(node).any(|node| allows(node, name)))
+    .map(|(_, kind)| kind)
+}
 
 /// The first place, in document order, where the answer file the locator has parsed has a
 /// list where the schema has an object.
@@ -23,7 +221,7 @@ fn schema() -> &'static Value {
     SCHEMA.get_or_init(|| schemars::schema_for!(crate::model::Answer).to_value())
 }
 
-fn find(value: &Written<'_>, node: &Value, path: &JsonPath) -> Option<JsonPath> {
+fn find(value: &Written<'_>, node: &'static Value, path: &JsonPath) -> Option<JsonPath> {
     let node = resolve(node);
     match value {
         Written::Array(array) => match alternatives(node).find(|node| allows(node, "array")) {
@@ -57,7 +255,7 @@ fn find(value: &Written<'_>, node: &Value, path: &JsonPath) -> Option<JsonPath> 
 }
 
 /// A schema with its `$ref`s followed into the schema's `$defs`.
-fn resolve(mut node: &Value) -> &Value {
+fn resolve(mut node: &'static Value) -> &'static Value {
     while let Some(name) = node
         .get("$ref")
         .and_then(Value::as_str)
@@ -72,7 +270,7 @@ fn resolve(mut node: &Value) -> &Value {
 }
 
 /// The schema itself and, resolved, each of its `oneOf` and `anyOf` alternatives.
-fn alternatives(node: &Value) -> impl Iterator<Item = &Value> {
+fn alternatives(node: &'static Value) -> impl Iterator<Item = &'static Value> {
     let branches = ["oneOf", "anyOf"]
         .into_iter()
         .filter_map(|key| node.get(key)?.as_array())
@@ -125,6 +323,95 @@ mod tests {
         answer["signature"] = serde_json::json!({"minister": "Lars Barfoed"});
         answer["question"]["committee"] = serde_json::json!(["Folketingets Retsudvalg", "REU"]);
         assert_eq!(path(answer.clone()).as_deref(), Some("question.committee"));
+    }
+
+    /// The example for what was written at `path` (`"answer.blocks[0].statement"`).
+    fn example_at(path: &[&str], text: Option<&str>) -> Example {
+        let path = JsonPath(
+            path.iter()
+                .map(|step| match step.parse() {
+                    Ok(index) => Segment::Index(index),
+                    Err(_) => Segment::Key(step.to_string()),
+                })
+                .collect(),
+        );
+        example(&object_fields(&path).expect("an object there"), text)
+    }
+
+    #[test]
+    fn knows_the_fields_of_an_object_required_first_and_texts_before_the_rest() {
+        let member = JsonPath::root().key("question").key("asked_by");
+        let names: Vec<&str> = object_fields(&member)
+            .unwrap()
+            .iter()
+            .map(|field| field.name)
+            .collect();
+        assert_eq!(names, ["name", "party", "non_member"]);
+        let statement = JsonPath::root()
+            .key("answer")
+            .key("blocks")
+            .index(2)
+            .key("statement");
+        let fields = object_fields(&statement).unwrap();
+        assert_eq!(
+            (fields[0].name, fields[0].required, fields[0].kind),
+            ("source", true, Kind::Text)
+        );
+        assert_eq!((fields[1].name, fields[1].kind), ("blocks", Kind::List));
+        // A text, and a list of texts, are no objects.
+        assert_eq!(object_fields(&JsonPath::root().key("date")), None);
+        assert_eq!(object_fields(&member.key("name")), None);
+    }
+
+    #[test]
+    fn an_example_holds_the_clerks_text_where_it_fits() {
+        let member = example_at(&["question", "asked_by"], Some("Morten Bødskov (S)"));
+        assert_eq!(member.json, r#"{"name": "Morten Bødskov", "party": "S"}"#);
+        assert!(member.filled);
+        assert_eq!(member.others, ["non_member"]);
+        let signature = example_at(&["signature"], Some("Søren Pape Poulsen"));
+        assert_eq!(signature.json, r#"{"minister": "Søren Pape Poulsen"}"#);
+        assert_eq!(signature.others, ["official"]);
+        let committee = example_at(&["question", "committee"], Some("Folketingets Retsudvalg"));
+        assert_eq!(committee.json, r#"{"name": "…", "abbreviation": "…"}"#);
+        assert!(!committee.filled);
+        let statement = example_at(
+            &["answer", "blocks", "0", "statement"],
+            Some("Rigspolitiet"),
+        );
+        assert_eq!(
+            statement.json,
+            r#"{"source": "Rigspolitiet", "blocks": [ … ]}"#
+        );
+        // Two required texts, and the clerk's text could be either.
+        let question = example_at(&["question"], Some("Vil ministeren oplyse …?"));
+        assert_eq!(question.json, r#"{"session": "…", "text": "…"}"#);
+        // Nothing written to fill it with: the first field of an object requiring none.
+        assert_eq!(
+            example_at(&["signature"], None).json,
+            r#"{"minister": "…"}"#
+        );
+        // A quote in the clerk's text stays JSON.
+        let quoted = example_at(&["signature"], Some("Lars \"Lasse\" Barfoed"));
+        assert_eq!(quoted.json, r#"{"minister": "Lars \"Lasse\" Barfoed"}"#);
+    }
+
+    #[test]
+    fn only_a_short_word_in_capitals_in_parentheses_is_an_abbreviation() {
+        assert_eq!(
+            name_and_abbreviation("Morten Bødskov (S)"),
+            Some(("Morten Bødskov", "S"))
+        );
+        assert_eq!(
+            name_and_abbreviation("Folketingets Udvalg for Landdistrikter og Øer (ULØ)"),
+            Some(("Folketingets Udvalg for Landdistrikter og Øer", "ULØ"))
+        );
+        assert_eq!(
+            name_and_abbreviation("Søren Pape Poulsen (justitsminister)"),
+            None
+        );
+        assert_eq!(name_and_abbreviation("Søren Pape Poulsen"), None);
+        assert_eq!(name_and_abbreviation("(S)"), None);
     }
 
     #[test]

@@ -10,8 +10,10 @@ mod enclosures;
 mod glyphs;
 mod layout;
 mod markup;
+mod parties;
 pub(crate) mod precision;
 mod question;
+mod quotes;
 mod session;
 mod tables;
 
@@ -24,6 +26,7 @@ use self::layout::check_layout;
 pub use self::layout::figure_columns;
 use self::markup::{check_formatting_outside_prose, check_markup};
 use self::question::check_question;
+use self::quotes::check_quotation_marks;
 use self::session::check_session_dates;
 use self::tables::check_blocks;
 use crate::input::diagnostic::{JsonPath, Severity};
@@ -271,6 +274,7 @@ fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
     if is_printed(path) {
         check_glyphs(text, path, problems);
         check_control_characters(text, path, problems);
+        check_quotation_marks(text, path, problems);
     }
 }
 

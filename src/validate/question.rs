@@ -2,6 +2,7 @@
 
 use super::Problem;
 use super::committees::{COMMITTEES, full_name, is_name_of, names_of};
+use super::parties::check_party;
 use crate::input::diagnostic::JsonPath;
 use crate::model::{Committee, Question, QuestionKind};
 
@@ -41,6 +42,9 @@ pub(super) fn check_question(question: &Question, path: &JsonPath, problems: &mu
                     .into(),
             ),
         ));
+    }
+    if let Some(member) = &question.asked_by {
+        check_party(member, &path.key("asked_by"), problems);
     }
     match (&question.committee, question.kind) {
         (Some(committee), _) if is_placeholder(&committee.abbreviation) => {}
