@@ -209,6 +209,18 @@ fn a_short_table_is_kept_whole_on_one_page() {
 }
 
 #[test]
+fn a_table_of_few_but_tall_rows_still_breaks_rather_than_run_off_the_page() {
+    // Three rows whose labels wrap over dozens of lines: kept whole, they would stand taller than
+    // a page, and what did not fit would be cut off at its foot.
+    let pages = pages_of("short-table-of-long-rows.json");
+    let printed: usize = pages
+        .iter()
+        .map(|page| page.matches("rækkeoverskrift").count())
+        .sum();
+    assert_eq!(printed, 333);
+}
+
+#[test]
 fn the_signature_is_kept_with_a_last_short_list() {
     let pages = pages_of("signature-after-a-list.json");
     let page = page_with(&pages, "Ane Halsboe-Jørgensen");
