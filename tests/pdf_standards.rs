@@ -628,14 +628,20 @@ fn structure_text(pdf: &Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// The structure element that holds `text`, and every text it holds: the element's line and
-/// the text lines below it, up to the next element.
-fn element_holding<'a>(structure: &'a str, text: &str) -> (&'a str, Vec<&'a str>) {
+/// The lines of `structure`, and the index of the first that holds `text`.
+fn line_holding<'a>(structure: &'a str, text: &str) -> (Vec<&'a str>, usize) {
     let lines: Vec<&str> = structure.lines().collect();
     let at = lines
         .iter()
         .position(|line| line.contains(text))
         .unwrap_or_else(|| panic!("{text:?} is not in the structure:\n{structure}"));
+    (lines, at)
+}
+
+/// The structure element that holds `text`, and every text it holds: the element's line and
+/// the text lines below it, up to the next element.
+fn element_holding<'a>(structure: &'a str, text: &str) -> (&'a str, Vec<&'a str>) {
+    let (lines, at) = line_holding(structure, text);
     let is_text = |line: &&str| line.trim_start().starts_with('"');
     // An element's attributes ("/Scope /Row") come between its line and its texts.
     let is_attribute = |line: &&str| line.trim_start().starts_with('/');
@@ -707,11 +713,7 @@ fn the_titles_of_a_correction_and_a_speaking_note_are_headings() {
 
 /// The elements that enclose the line holding `text`, innermost first, by indentation.
 fn enclosing_elements<'a>(structure: &'a str, text: &str) -> Vec<&'a str> {
-    let lines: Vec<&str> = structure.lines().collect();
-    let at = lines
-        .iter()
-        .position(|line| line.contains(text))
-        .unwrap_or_else(|| panic!("{text:?} is not in the structure:\n{structure}"));
+    let (lines, at) = line_holding(structure, text);
     let indent = |line: &str| line.len() - line.trim_start().len();
     let mut depth = indent(lines[at]);
     let mut found = Vec::new();
