@@ -221,6 +221,28 @@ fn a_table_of_few_but_tall_rows_still_breaks_rather_than_run_off_the_page() {
 }
 
 #[test]
+fn a_last_statement_or_table_gives_the_signature_some_of_its_lines_or_rows() {
+    // The answer ends with a statement, or a table, that ends at the foot of a page: the
+    // signature stood alone at the top of the next.
+    for (answer, kept) in [
+        ("statement-before-signature.json", "redegørelse"),
+        ("table-before-signature.json", "Række 1"),
+    ] {
+        let pages = pages_of(answer);
+        let page = page_with(&pages, "Peter Hummelgaard");
+        assert!(page.contains(kept), "{answer}: {page:?}");
+    }
+}
+
+#[test]
+fn a_table_of_twelve_rows_is_kept_whole() {
+    // Twelve rows and a header, six of them at the foot of page 1 and six on page 2.
+    let pages = pages_of("twelve-rows-at-page-foot.json");
+    let page = page_with(&pages, "Yrække 1 ");
+    assert!(page.contains("Yrække 12"), "{page:?}");
+}
+
+#[test]
 fn the_signature_is_kept_with_a_last_short_list() {
     let pages = pages_of("signature-after-a-list.json");
     let page = page_with(&pages, "Ane Halsboe-Jørgensen");

@@ -161,8 +161,8 @@ pub struct BlockContext {
     /// The quotation marks printed after the block's last text: "”" where a statement's
     /// quotation closes, "””" where a statement quoted inside another ends both.
     pub closing_marks: String,
-    /// Whether a short block is kept on one page with what follows it, so that the closing and
-    /// signature never stand alone at the top of a page.
+    /// Whether this is the answer's last block before the closing and signature, which keep
+    /// some of its lines or rows with them: they never stand alone at the top of a page.
     pub keep_with_next: bool,
     /// What the block holds.
     #[serde(flatten)]
@@ -525,11 +525,7 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
 fn answer_blocks(answer: &Answer, signed_below: bool) -> Vec<BlockContext> {
     let mut prepared = blocks(&answer.answer.blocks, &Quoting::default());
     if let Some(last) = prepared.last_mut() {
-        last.keep_with_next = signed_below
-            && matches!(
-                last.content,
-                BlockContent::Paragraph { .. } | BlockContent::List { .. }
-            );
+        last.keep_with_next = signed_below;
     }
     prepared
 }
