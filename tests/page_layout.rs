@@ -243,6 +243,17 @@ fn a_table_of_twelve_rows_is_kept_whole() {
 }
 
 #[test]
+fn a_paragraph_leading_into_a_table_goes_with_it_to_the_next_page() {
+    // "Fordelingen fremgår af tabellen nedenfor:" ended page 1; its table began page 2.
+    let pages = pages_of("lead-in-at-page-foot.json");
+    let page = page_with(&pages, "Kreds 1");
+    assert!(
+        page.contains("Fordelingen fremgår af tabellen nedenfor:"),
+        "{page:?}"
+    );
+}
+
+#[test]
 fn the_signature_is_kept_with_a_last_short_list() {
     let pages = pages_of("signature-after-a-list.json");
     let page = page_with(&pages, "Ane Halsboe-Jørgensen");

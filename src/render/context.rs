@@ -164,6 +164,8 @@ pub struct BlockContext {
     /// Whether this is the answer's last block before the closing and signature, which keep
     /// some of its lines or rows with them: they never stand alone at the top of a page.
     pub keep_with_next: bool,
+    /// Whether this paragraph leads into the table or list after it, and is kept with it.
+    pub leads_in: bool,
     /// What the block holds.
     #[serde(flatten)]
     pub content: BlockContent,
@@ -503,6 +505,10 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
                 opening_marks,
                 closing_marks,
                 keep_with_next: false,
+                // Not a statement's first block: kept with what follows it, it would part
+                // the statement's introduction from the statement.
+                leads_in: (index > 0 || quoting.opening.is_empty())
+                    && leads_in(block, blocks.get(index + 1)),
                 content,
                 marks: BlockMarks {
                     items: match block {
@@ -518,6 +524,13 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
             }
         })
         .collect()
+}
+
+/// Whether `block` is a paragraph that leads into the table or list after it ("Fordelingen
+/// fremgår af tabellen nedenfor:"), which it must not be parted from by a page break.
+fn leads_in(block: &Block, next: Option<&Block>) -> bool {
+    matches!(block, Block::Paragraph(text) if text.trim_end().ends_with(':'))
+        && matches!(next, Some(Block::Table(_) | Block::List(_)))
 }
 
 /// The answer's own blocks. When the closing or the signature follows them, a last paragraph
