@@ -100,8 +100,8 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
-/// A no-break space.
-const NO_BREAK_SPACE: char = '\u{a0}';
+/// A no-break space, between words a line must not separate.
+pub const NO_BREAK_SPACE: &str = "\u{a0}";
 
 /// Words a number follows and must not be parted from: "§ 216", "stk. 1", "nr. 2", "bilag 1".
 const BEFORE_NUMBER: [&str; 11] = [
@@ -133,7 +133,7 @@ pub fn keep_together(text: &str) -> Cow<'_, str> {
     let mut from = 0;
     for at in spaces {
         kept.push_str(&text[from..at]);
-        kept.push(NO_BREAK_SPACE);
+        kept.push_str(NO_BREAK_SPACE);
         from = at + 1;
     }
     kept.push_str(&text[from..]);

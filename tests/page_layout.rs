@@ -152,6 +152,19 @@ fn page_with<'a>(pages: &'a [String], text: &str) -> &'a str {
         .unwrap_or_else(|| panic!("{text:?} is printed"))
 }
 
+/// Asserts that the page printing `anchor` also prints each of `texts`: nothing they belong
+/// with was parted from them by a page break.
+fn assert_on_its_page<'a>(pages: &'a [String], anchor: &str, texts: &[&str]) -> &'a str {
+    let page = page_with(pages, anchor);
+    for text in texts {
+        assert!(
+            page.contains(text),
+            "{text:?} is not with {anchor:?}: {page:?}"
+        );
+    }
+    page
+}
+
 #[test]
 fn a_table_caption_is_never_left_alone_at_the_foot_of_a_page() {
     // 24 lines of text leave room at the foot of page 1 for the caption only.
@@ -168,9 +181,11 @@ fn a_table_caption_is_never_left_alone_at_the_foot_of_a_page() {
 fn the_closing_and_signature_are_kept_with_the_last_lines_of_text() {
     // Without keeping, "Med venlig hilsen" ended page 1 and the minister stood alone on page 2.
     let pages = pages_of("closing-at-page-foot.json");
-    let page = page_with(&pages, "Ane Halsboe-Jørgensen");
-    assert!(page.contains("Med venlig hilsen"), "{page:?}");
-    assert!(page.contains("Linje med noget tekst"), "{page:?}");
+    assert_on_its_page(
+        &pages,
+        "Ane Halsboe-Jørgensen",
+        &["Med venlig hilsen", "Linje med noget tekst"],
+    );
 }
 
 #[test]
@@ -179,9 +194,11 @@ fn a_long_last_paragraph_gives_the_signature_its_last_lines_rather_than_leave_it
     // hilsen" and the minister stood alone on page 2.
     let pages = pages_of("long-paragraph-at-page-foot.json");
     assert_eq!(pages.len(), 2);
-    let page = page_with(&pages, "Ane Halsboe-Jørgensen");
-    assert!(page.contains("Med venlig hilsen"), "{page:?}");
-    assert!(page.contains("nuværende tidspunkt."), "{page:?}");
+    assert_on_its_page(
+        &pages,
+        "Ane Halsboe-Jørgensen",
+        &["Med venlig hilsen", "nuværende tidspunkt."],
+    );
     let lines_before = pages[0].matches("nuværende tidspunkt.").count();
     assert!(
         lines_before >= 2,
@@ -194,17 +211,18 @@ fn a_long_last_paragraph_gives_the_signature_its_last_lines_rather_than_leave_it
 fn a_table_s_notes_never_begin_a_page_alone() {
     // 83 rows that end at the foot of page 2: "Kilde:" and its note stood alone on page 3.
     let pages = pages_of("notes-at-page-foot.json");
-    let page = page_with(&pages, "Kilde:");
-    assert!(page.contains("Kreds 83"), "{page:?}");
+    assert_on_its_page(&pages, "Kilde:", &["Kreds 83"]);
 }
 
 #[test]
 fn a_short_table_is_kept_whole_on_one_page() {
     // Three rows: the caption, header and "Kreds 1" ended page 2, "Kreds 2" and "3" began page 3.
     let pages = pages_of("short-table-at-page-foot.json");
-    let page = page_with(&pages, "Kreds 1");
-    assert!(page.contains("Tabel 1: Afviste anmeldelser"), "{page:?}");
-    assert!(page.contains("Kreds 3"), "{page:?}");
+    let page = assert_on_its_page(
+        &pages,
+        "Kreds 1",
+        &["Tabel 1: Afviste anmeldelser", "Kreds 3"],
+    );
     assert_eq!(page.matches("Politikreds").count(), 1, "{page:?}");
 }
 
@@ -228,9 +246,7 @@ fn a_last_statement_or_table_gives_the_signature_some_of_its_lines_or_rows() {
         ("statement-before-signature.json", "redegørelse"),
         ("table-before-signature.json", "Række 1"),
     ] {
-        let pages = pages_of(answer);
-        let page = page_with(&pages, "Peter Hummelgaard");
-        assert!(page.contains(kept), "{answer}: {page:?}");
+        assert_on_its_page(&pages_of(answer), "Peter Hummelgaard", &[kept]);
     }
 }
 
@@ -238,26 +254,24 @@ fn a_last_statement_or_table_gives_the_signature_some_of_its_lines_or_rows() {
 fn a_table_of_twelve_rows_is_kept_whole() {
     // Twelve rows and a header, six of them at the foot of page 1 and six on page 2.
     let pages = pages_of("twelve-rows-at-page-foot.json");
-    let page = page_with(&pages, "Yrække 1 ");
-    assert!(page.contains("Yrække 12"), "{page:?}");
+    assert_on_its_page(&pages, "Yrække 1 ", &["Yrække 12"]);
 }
 
 #[test]
 fn a_paragraph_leading_into_a_table_goes_with_it_to_the_next_page() {
     // "Fordelingen fremgår af tabellen nedenfor:" ended page 1; its table began page 2.
     let pages = pages_of("lead-in-at-page-foot.json");
-    let page = page_with(&pages, "Kreds 1");
-    assert!(
-        page.contains("Fordelingen fremgår af tabellen nedenfor:"),
-        "{page:?}"
+    assert_on_its_page(
+        &pages,
+        "Kreds 1",
+        &["Fordelingen fremgår af tabellen nedenfor:"],
     );
 }
 
 #[test]
 fn the_signature_is_kept_with_a_last_short_list() {
     let pages = pages_of("signature-after-a-list.json");
-    let page = page_with(&pages, "Ane Halsboe-Jørgensen");
-    assert!(page.contains("Tredje punkt"), "{page:?}");
+    assert_on_its_page(&pages, "Ane Halsboe-Jørgensen", &["Tredje punkt"]);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! the standard sentences of cover letters, letters and statuses. A clerk never types these.
 
 use crate::danish;
+use crate::danish::NO_BREAK_SPACE as NBSP;
 use crate::model::{Answer, Expected, Member, Opening, Question, QuestionKind, Status};
 
 /// Names the question the way Folketinget does: "Spørgsmål nr. 287 (Alm. del) fra Folketingets
@@ -73,9 +74,6 @@ pub(super) fn question_label(question: &Question) -> String {
         ),
     }
 }
-
-/// A no-break space, between words a line must not separate.
-pub(super) const NBSP: &str = "\u{a0}";
 
 /// The document's title, which depends on the answer's status; plain spaces, since PDF readers
 /// show it as a window title. A final answer after an interim one is "Endeligt svar", as
