@@ -78,9 +78,15 @@ impl Error {
 pub struct Typeset {
     world: AnswerWorld,
     document: PagedDocument,
+    warnings: Vec<pdf::Diagnostic>,
 }
 
 impl Typeset {
+    /// What Typst warned about while typesetting: the PDF was made, but may need a look.
+    pub fn warnings(&self) -> &[pdf::Diagnostic] {
+        &self.warnings
+    }
+
     /// The Typst source the templates generated.
     pub fn typst_source(&self) -> &str {
         self.world.main_source().text()
@@ -162,8 +168,12 @@ pub fn typeset_generated(
         None => AnswerWorld::new(generated.source.clone(), templates, answer.date),
     };
     serve_files(&mut world, answer, generated);
-    let document = pdf::compile(&world, generated)?;
-    Ok(Typeset { world, document })
+    let pdf::Compiled { document, warnings } = pdf::compile(&world, generated)?;
+    Ok(Typeset {
+        world,
+        document,
+        warnings,
+    })
 }
 
 /// Serves what the generated source reads besides the templates: the logo of the answer's

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use typst::diag::{Severity, SourceDiagnostic};
+use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst::foundations::Smart;
 use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
@@ -79,7 +79,8 @@ impl Diagnostic {
         let severity = if self.is_error { "fejl" } else { "advarsel" };
         text.push_str(&format!("{severity}: {}", message_in_danish(&self.message)));
         for hint in &self.hints {
-            text.push_str(&format!("\n  tip: {hint}"));
+            // A hint's own lines (Typst lists observed values so) stay under the hint.
+            text.push_str(&format!("\n  tip: {}", hint.replace('\n', "\n    ")));
         }
         text
     }
@@ -121,6 +122,16 @@ fn message_in_danish(message: &str) -> String {
         format!("stoppede med panic: {values}")
     } else if message == "panicked" {
         "stoppede med panic".to_string()
+    } else if message == "document did not converge within five attempts" {
+        "sideopsætningen faldt ikke til ro efter fem forsøg, så sideskift og henvisninger til \
+         sider kan være forkerte; se efter i PDF'en"
+            .to_string()
+    } else if let Some(family) = message.strip_prefix("unknown font family: ") {
+        format!(
+            "skrifttypen {family} findes ikke i svar, så Typst bruger en anden; svar har kun sine \
+             indbyggede skrifter: {}",
+            builtin_font_families()
+        )
     } else if let Some(path) = message
         .strip_prefix("file not found (searched at ")
         .and_then(|rest| rest.strip_suffix(')'))
@@ -133,6 +144,14 @@ fn message_in_danish(message: &str) -> String {
         return message.to_string();
     };
     format!("{danish} ({message})")
+}
+
+/// The families of the fonts built into svar, sorted: the only ones a template can name.
+fn builtin_font_families() -> String {
+    let book = crate::world::builtin_fonts().book();
+    let mut families: Vec<&str> = book.families().map(|(family, _)| family).collect();
+    families.sort_unstable();
+    families.join(", ")
 }
 
 impl CompileError {
@@ -164,11 +183,34 @@ impl CompileError {
     }
 }
 
+/// Pages Typst typeset, and what it warned about on the way.
+pub struct Compiled {
+    /// The pages.
+    pub document: PagedDocument,
+    /// Typst's warnings, each located like an error: layout that did not settle (page breaks
+    /// may be wrong) or, with own templates, a font svar does not have.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Typesets the answer in `world` into pages.
-pub fn compile(world: &AnswerWorld, generated: &Generated) -> Result<PagedDocument, CompileError> {
-    typst::compile::<PagedDocument>(world)
-        .output
-        .map_err(|errors| compile_error(world, &errors).traced_to(world, generated))
+pub fn compile(world: &AnswerWorld, generated: &Generated) -> Result<Compiled, CompileError> {
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
+    let document =
+        output.map_err(|errors| compile_error(world, &errors).traced_to(world, generated))?;
+    let warnings = compile_error(world, &warnings)
+        .traced_to(world, generated)
+        .diagnostics;
+    Ok(Compiled { document, warnings })
+}
+
+/// Typst's warnings about an answer, one per line (with their hints), naming the generated
+/// source as `generated` says.
+pub fn warnings_report(warnings: &[Diagnostic], generated: &GeneratedSource) -> String {
+    warnings
+        .iter()
+        .map(|warning| warning.describe(generated))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Exports pages as a tagged PDF conforming to `conformance`; equal pages give equal bytes.

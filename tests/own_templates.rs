@@ -162,6 +162,62 @@ fn a_template_imported_by_another_is_not_warned_about() {
         .stderr("");
 }
 
+#[test]
+fn a_font_svar_does_not_have_is_warned_about_where_the_template_names_it() {
+    let (style, line) = replaced(
+        &builtin("style.typ"),
+        "font: \"Libertinus Serif\"",
+        "font: \"Arial\"",
+    );
+    let column = style
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("\"Arial\"")
+        .unwrap()
+        + 1;
+    let templates = template_folder(&[("style.typ", &style)]);
+    let output = tempfile::tempdir().unwrap();
+    let pdf = output.path().join("x.pdf");
+    render(templates.path(), &pdf, &[])
+        .success()
+        .stderr(format!(
+            "{ANSWER}: Typst advarer:\n{}:{line}:{column}: advarsel: skrifttypen arial findes \
+             ikke i svar, så Typst bruger en anden; svar har kun sine indbyggede skrifter: \
+             DejaVu Sans Mono, Libertinus Serif, New Computer Modern, New Computer Modern Math \
+             (unknown font family: arial)\n",
+            templates.path().join("style.typ").display()
+        ));
+    assert!(pdf.exists());
+}
+
+#[test]
+fn layout_that_never_settles_is_warned_about_and_the_pdf_still_written() {
+    // Each layout pass sets the state to one more than the last pass ended with.
+    let (style, _) = replaced(
+        &builtin("style.typ"),
+        "set par(justify: true",
+        "let runaway = state(\"runaway\", 0)\n  \
+         context runaway.update(runaway.final() + 1)\n  set par(justify: true",
+    );
+    let templates = template_folder(&[("style.typ", &style)]);
+    let output = tempfile::tempdir().unwrap();
+    let pdf = output.path().join("x.pdf");
+    let assert = render(templates.path(), &pdf, &[]).success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.starts_with(&format!(
+            "{ANSWER}: Typst advarer:\nadvarsel: sideopsætningen faldt ikke til ro efter fem \
+             forsøg, så sideskift og henvisninger til sider kan være forkerte; se efter i PDF'en \
+             (document did not converge within five attempts)\n"
+        )),
+        "{stderr}"
+    );
+    // Typst's list of the values it saw stays under its hint.
+    assert!(stderr.contains("\n    - run 1: `0`\n"), "{stderr}");
+    assert!(pdf.exists());
+}
+
 /// A folder whose `style.typ` lacks `letterhead`, and the lines the Typst error points at: in
 /// the generated source, and in `answer.typ`, which wrote the call.
 fn style_without_letterhead() -> (tempfile::TempDir, usize) {

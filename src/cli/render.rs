@@ -388,6 +388,18 @@ pub(super) fn render_file(
             Some(source) => emit_after_failure(error, source, file, pdf_path),
             None => error,
         })?;
+    if !typeset.warnings().is_empty() {
+        let generated = if extras.emit_typst {
+            GeneratedSource::Written(pdf_path.with_extension("typ"))
+        } else {
+            GeneratedSource::InMemory
+        };
+        warn(&format!(
+            "{}: Typst advarer:\n{}\n",
+            file.display(),
+            crate::pdf::warnings_report(typeset.warnings(), &generated)
+        ));
+    }
     PREVIOUS.with(|previous| *previous.borrow_mut() = Some(typeset));
     if produced.undated_fallback {
         warn(&format!(
