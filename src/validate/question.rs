@@ -3,11 +3,23 @@
 use super::Problem;
 use super::committees::{COMMITTEES, full_name, is_name_of, names_of};
 use super::parties::check_party;
+use super::quotes::{QuotedEnds, check_own_marks};
 use crate::input::diagnostic::JsonPath;
 use crate::model::{Committee, Question, QuestionKind};
 
 pub(super) fn check_question(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
     check_identifier(question, path, problems);
+    let both = QuotedEnds {
+        opening: true,
+        closing: true,
+    };
+    check_own_marks(
+        &question.text,
+        both,
+        "spørgsmålet",
+        &path.key("text"),
+        problems,
+    );
     let on_bill =
         question.kind == QuestionKind::Committee && question.series.as_deref().is_some_and(is_bill);
     if question.bill_title.is_some() && !on_bill {

@@ -1,13 +1,160 @@
-//! Quotation marks a Danish answer does not use.
+//! Quotation marks a Danish answer does not use, and marks svar sets itself.
 //!
 //! Danish answers quote in ”…” (LAYOUTS.md); straight quotes and the English and German marks
 //! print as ” (see `escape`), since they can only have been meant so. Guillemets cannot be
 //! mended that way: »…«, pointing inwards, is a Danish style of its own, which a ministry may
 //! choose, while «…», pointing outwards as in French and Norwegian, is no Danish style; which
 //! Danish marks were meant is the clerk's choice, so it is a warning.
+//!
+//! svar quotes the question and every statement itself. A text pasted with its own marks
+//! would print them twice (””Vil ministeren …””), so that is a warning too.
+
+use std::ops::Range;
 
 use super::{Focus, Problem};
 use crate::input::diagnostic::JsonPath;
+use crate::model::Block;
+
+/// The marks a quotation opens or closes with in a text a clerk pastes.
+const MARKS: &[char] = &['"', '”', '“', '„', '»', '«'];
+
+/// Which ends of a text svar quotes itself: the question's both; a statement's first text its
+/// beginning, its last text its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct QuotedEnds {
+    /// svar sets the opening mark before the text.
+    pub opening: bool,
+    /// svar sets the closing mark after it.
+    pub closing: bool,
+}
+
+/// Warns when `text`, which svar quotes itself at `ends`, has a mark of its own there that
+/// nothing in it pairs with; `what` names the quotation ("spørgsmålet", "udtalelsen").
+pub(super) fn check_own_marks(
+    text: &str,
+    ends: QuotedEnds,
+    what: &str,
+    path: &JsonPath,
+    problems: &mut Vec<Problem>,
+) {
+    let (opening, closing) = own_marks(text, ends);
+    let (message, hint, at) = match (opening, closing) {
+        (Some(at), Some(_)) => (
+            format!("teksten står selv i anførselstegn, men svar sætter {what} i anførselstegn"),
+            "fjern anførselstegnene i begyndelsen og slutningen, ellers kommer de to gange",
+            at,
+        ),
+        (Some(at), None) => (
+            format!("teksten begynder med et anførselstegn, men svar sætter selv ” foran {what}"),
+            "fjern anførselstegnet, ellers kommer det to gange",
+            at,
+        ),
+        (None, Some(at)) => (
+            format!("teksten slutter med et anførselstegn, men svar sætter selv ” efter {what}"),
+            "fjern anførselstegnet, ellers kommer det to gange",
+            at,
+        ),
+        (None, None) => return,
+    };
+    problems.push(Problem::warning(path.clone(), message, Some(hint.into())).at(Focus::Part(at)));
+}
+
+/// Where `text` has a mark of its own at the ends svar quotes: a mark at its very beginning
+/// or end (spaces aside) that quotes the whole text, because no other mark in the text pairs
+/// with it (an odd number of marks) or the two at its ends are its only ones. A text that
+/// merely begins with a quoted title (”Respekt for voldtægtsofre” er …) has none.
+fn own_marks(text: &str, ends: QuotedEnds) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let marks: Vec<Range<usize>> = text
+        .char_indices()
+        .filter(|(_, c)| MARKS.contains(c))
+        .map(|(at, c)| at..at + c.len_utf8())
+        .collect();
+    let begins = text.len() - text.trim_start().len();
+    let first = marks.first().filter(|mark| mark.start == begins);
+    let last = marks
+        .last()
+        .filter(|mark| mark.end == text.trim_end().len());
+    let whole = marks.len() % 2 == 1 || (marks.len() == 2 && first.is_some() && last.is_some());
+    let own = |mark: Option<&Range<usize>>, quoted: bool| mark.filter(|_| quoted && whole).cloned();
+    (own(first, ends.opening), own(last, ends.closing))
+}
+
+/// Warns about marks of their own at the beginning of a statement's first text and at the end
+/// of its last (`blocks` at `path`), where svar opens and closes the quotation.
+pub(super) fn check_statement_marks(
+    blocks: &[Block],
+    path: &JsonPath,
+    problems: &mut Vec<Problem>,
+) {
+    let first = blocks
+        .first()
+        .and_then(|block| first_text(block, &path.index(0)));
+    let last = blocks
+        .len()
+        .checked_sub(1)
+        .and_then(|index| last_text(&blocks[index], &path.index(index)));
+    let check = |(text, path): (&str, JsonPath), ends, problems: &mut Vec<Problem>| {
+        check_own_marks(text, ends, "udtalelsen", &path, problems);
+    };
+    match (first, last) {
+        (Some(first), Some(last)) if first.1 == last.1 => {
+            check(
+                first,
+                QuotedEnds {
+                    opening: true,
+                    closing: true,
+                },
+                problems,
+            );
+        }
+        (first, last) => {
+            if let Some(first) = first {
+                check(
+                    first,
+                    QuotedEnds {
+                        opening: true,
+                        closing: false,
+                    },
+                    problems,
+                );
+            }
+            if let Some(last) = last {
+                check(
+                    last,
+                    QuotedEnds {
+                        opening: false,
+                        closing: true,
+                    },
+                    problems,
+                );
+            }
+        }
+    }
+}
+
+/// The text a block begins with, where a statement's opening mark goes, and its path.
+fn first_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPath)> {
+    match block {
+        Block::Paragraph(text) => Some((text, path.key("paragraph"))),
+        Block::List(items) => Some((items.first()?, path.key("list").index(0))),
+        Block::Table(table) => Some((table.caption.as_deref()?, path.key("table").key("caption"))),
+        // A statement quoted first opens with marks of its own: ””…
+        Block::Statement(_) => None,
+    }
+}
+
+/// The text a block ends with, where a statement's closing mark goes, and its path.
+fn last_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPath)> {
+    match block {
+        Block::Paragraph(text) => Some((text, path.key("paragraph"))),
+        Block::List(items) => Some((items.last()?, path.key("list").index(items.len() - 1))),
+        Block::Table(table) => {
+            let notes = path.key("table").key("notes");
+            Some((table.notes.last()?, notes.index(table.notes.len() - 1)))
+        }
+        Block::Statement(_) => None,
+    }
+}
 
 /// Warns about the first «…» in `text`, at its opening «.
 pub(super) fn check_quotation_marks(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
@@ -58,6 +205,38 @@ mod tests {
         assert_eq!(outward_opening("»ja« og »nej«"), None);
         assert_eq!(outward_opening("»ja« «nej»"), Some("»ja« ".len()));
         assert_eq!(outward_opening("ingen"), None);
+    }
+
+    /// Where `text` has marks of its own when svar quotes both its ends.
+    fn own(text: &str) -> (Option<Range<usize>>, Option<Range<usize>>) {
+        own_marks(
+            text,
+            QuotedEnds {
+                opening: true,
+                closing: true,
+            },
+        )
+    }
+
+    #[test]
+    fn marks_that_quote_a_whole_text_are_its_own_and_paired_ones_are_not() {
+        assert_eq!(own("\"Vil ministeren?\""), (Some(0..1), Some(16..17)));
+        assert_eq!(own(" ”Vil ministeren?” "), (Some(1..4), Some(19..22)));
+        assert_eq!(own("”Der er i alt 12 sager."), (Some(0..3), None));
+        assert_eq!(own("Rigspolitiet.”"), (None, Some(13..16)));
+        // A quoted title at the beginning or end is paired within the text.
+        assert_eq!(own("”Respekt for voldtægtsofre” er navnet."), (None, None));
+        assert_eq!(
+            own("Udspillet hedder ”Respekt for voldtægtsofre”"),
+            (None, None)
+        );
+        assert_eq!(own("Ingen citater."), (None, None));
+        // Only the ends svar quotes count.
+        let opening = QuotedEnds {
+            opening: true,
+            closing: false,
+        };
+        assert_eq!(own_marks("\"Ja.\"", opening), (Some(0..1), None));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Blocks and tables: numbering, panels, rows that fit their columns and totals that add up.
 
+use super::quotes::check_statement_marks;
 use super::{Problem, precision};
 use crate::danish::count;
 use crate::input::diagnostic::JsonPath;
@@ -47,6 +48,7 @@ pub(super) fn check_blocks(
                     problems.push(too_deep(path.key("statement")));
                     continue;
                 }
+                check_statement_marks(&statement.blocks, &inner, problems);
                 check_blocks(&statement.blocks, &inner, next_table, problems);
             }
             Block::Table(table) => {
@@ -149,31 +151,36 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
     );
     let labels = panel.rows.iter().map(|row| row.label.as_ref());
     check_unique(labels, &path.key("rows"), "rækkenavnet", problems);
+    // A spreadsheet's cells were read by its own convention (Danish thousands points, a code
+    // such as "0045" as text on purpose), so only figures written in the answer file are
+    // judged as written.
+    let written_here = panel.spreadsheet.is_none();
+    let whole_columns = whole_number_columns(panel);
     for (row_index, row) in panel.rows.iter().chain(&panel.total).enumerate() {
         for (column, cell) in row.cells.iter().enumerate() {
-            let cell_path = || {
-                let row_path = if row_index < panel.rows.len() {
-                    path.key("rows").index(row_index)
-                } else {
-                    path.key("total")
-                };
-                row_path.key("cells").index(column)
-            };
+            let cell_path = || cell_path(path, panel, row_index, column);
+            let in_years = panel
+                .columns
+                .get(column)
+                .is_some_and(|title| is_year_title(title));
             let figure = match cell {
                 Cell::Number(figure) => figure,
-                // A spreadsheet's cells were read by its own convention, where a code such as
-                // "0045" is text on purpose.
-                Cell::Text(_) if panel.spreadsheet.is_some() => continue,
-                Cell::Text(text) => {
+                Cell::Text(text) if written_here && !(in_years && is_year(text)) => {
                     problems.extend(figure_as_text(text, cell_path));
                     continue;
                 }
+                Cell::Text(_) => continue,
             };
             if let Some(imprecision) = precision::of_figure(figure) {
                 problems.push(imprecision.in_answer(cell_path()));
-            } else if let Some(problem) = noisy_decimals(figure, cell_path) {
-                problems.push(problem);
+                continue;
             }
+            let whole_column = whole_columns.get(column).copied().unwrap_or(false);
+            problems.extend(noisy_decimals(figure, cell_path).or_else(|| {
+                written_here
+                    .then(|| misread_figure(figure, in_years, whole_column, cell_path))
+                    .flatten()
+            }));
         }
     }
     let rows = panel
@@ -197,6 +204,94 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
     if let Some(total) = &panel.total.as_ref().filter(|_| panel.total_is_sum) {
         check_total(panel, total, &path.key("total"), problems);
     }
+}
+
+/// The path of a cell: `row_index` counts the panel's rows and then its total row.
+fn cell_path(path: &JsonPath, panel: &Panel, row_index: usize, column: usize) -> JsonPath {
+    let row_path = if row_index < panel.rows.len() {
+        path.key("rows").index(row_index)
+    } else {
+        path.key("total")
+    };
+    row_path.key("cells").index(column)
+}
+
+/// For each column, whether it holds a figure written as a whole number (without a decimal
+/// point), against which a figure with three decimals is most likely a thousands point.
+fn whole_number_columns(panel: &Panel) -> Vec<bool> {
+    let mut whole = vec![false; panel.columns.len()];
+    for row in panel.rows.iter().chain(&panel.total) {
+        for (column, cell) in row.cells.iter().enumerate().take(whole.len()) {
+            if let Cell::Number(figure) = cell {
+                whole[column] |= !figure.numeral().contains('.');
+            }
+        }
+    }
+    whole
+}
+
+/// Whether a column's title says it holds years ("År", "Årstal").
+fn is_year_title(title: &str) -> bool {
+    ["år", "årstal"].contains(&title.trim().to_lowercase().as_str())
+}
+
+/// Whether a figure as written is a year: four digits, 1000 to 2999.
+fn is_year(written: &str) -> bool {
+    written.len() == 4
+        && written.starts_with(['1', '2'])
+        && written.bytes().all(|byte| byte.is_ascii_digit())
+}
+
+/// A warning for a figure a clerk most likely meant otherwise than JSON reads it: a year in a
+/// column of years (it would print with a thousands point, 2.018), a Danish thousands point
+/// (1.234 is one and a fraction in JSON, printed 1,234) in a column of whole numbers, or an
+/// exponent (1e3), which a table never shows. No total catches the first two where there is
+/// none, and they print as plausible figures.
+fn misread_figure(
+    figure: &Figure,
+    in_years: bool,
+    whole_column: bool,
+    path: impl FnOnce() -> JsonPath,
+) -> Option<Problem> {
+    let written = figure.numeral();
+    let printed = crate::danish::number(figure);
+    let (message, hint) = if in_years && is_year(written) {
+        (
+            format!("årstallet {written} sættes som tal, med tusindtalspunktum: {printed}"),
+            format!("skriv årstal som tekst: \"{written}\""),
+        )
+    } else if whole_column && is_thousands_point(written) {
+        (
+            format!("tallet {written} sættes som {printed}: i JSON er punktum decimaltegn"),
+            format!(
+                "skriv {} uden punktum, hvis det er et helt tal (kolonnens andre tal er hele tal)",
+                written.replace('.', "")
+            ),
+        )
+    } else if written.contains(['e', 'E']) {
+        (
+            format!("tallet {written} er skrevet med eksponent og sættes som {printed}"),
+            format!("skriv tallet helt ud: {}", figure.plain()),
+        )
+    } else {
+        return None;
+    };
+    Some(Problem::warning(path(), message, Some(hint)))
+}
+
+/// Whether a figure as written looks like a whole number with a Danish thousands point: one to
+/// three digits, a point and exactly three more ("1.234", "-12.500").
+fn is_thousands_point(written: &str) -> bool {
+    let unsigned = written.strip_prefix('-').unwrap_or(written);
+    unsigned.split_once('.').is_some_and(|(whole, fraction)| {
+        (1..=3).contains(&whole.len())
+            && !whole.starts_with('0')
+            && fraction.len() == 3
+            && whole
+                .bytes()
+                .chain(fraction.bytes())
+                .all(|byte| byte.is_ascii_digit())
+    })
 }
 
 /// A warning for a text cell written like a figure ("1234", "12,5"): it prints as written, without
@@ -380,6 +475,26 @@ mod tests {
 
     fn places_of(written: &str) -> usize {
         Figure::from_json(written).unwrap().places()
+    }
+
+    #[test]
+    fn thousands_points_and_years_are_told_from_decimals_and_other_numbers() {
+        for written in ["1.234", "-12.500", "999.000"] {
+            assert!(is_thousands_point(written), "{written}");
+        }
+        for written in [
+            "0.125", "1.23", "1.2345", "1234.567", "1234", "1e3", "01.234",
+        ] {
+            assert!(!is_thousands_point(written), "{written}");
+        }
+        for written in ["2018", "1999"] {
+            assert!(is_year(written), "{written}");
+        }
+        for written in ["987", "20185", "3018", "2018.0", "-201"] {
+            assert!(!is_year(written), "{written}");
+        }
+        assert!(is_year_title(" År ") && is_year_title("årstal"));
+        assert!(!is_year_title("År i alt"));
     }
 
     #[test]
