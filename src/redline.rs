@@ -11,6 +11,10 @@ use crate::render::{
 };
 use crate::{Error, Typeset};
 
+/// What a redline's title begins with, before the answer's own title; `svar diff` knows a
+/// redline by it, to say that it is no answer to compare.
+pub const TITLE_PREFIX: &str = "Ændringer: ";
+
 /// Typesets `new` with `changes` (from `old_name` to `new`) marked.
 pub fn redline(
     old_name: &str,
@@ -19,7 +23,7 @@ pub fn redline(
     templates: &TemplateSet,
 ) -> Result<Typeset, Error> {
     let mut context = DocumentContext::new(new);
-    context.title = format!("Ændringer: {}", context.title);
+    context.title = format!("{TITLE_PREFIX}{}", context.title);
     let marked: Vec<bool> = changes
         .changes
         .iter()

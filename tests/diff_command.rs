@@ -439,34 +439,63 @@ fn a_pdf_is_compared_with_a_changed_answer_file() {
         ));
 }
 
+/// `bytes` with every `from` replaced by `to`, of the same length, so a PDF stays valid.
+fn replaced(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
+    assert_eq!(from.len(), to.len());
+    let mut bytes = bytes.to_vec();
+    let mut found = 0;
+    let mut at = 0;
+    while let Some(offset) = bytes[at..]
+        .windows(from.len())
+        .position(|w| w == from.as_bytes())
+    {
+        at += offset;
+        bytes[at..at + to.len()].copy_from_slice(to.as_bytes());
+        at += to.len();
+        found += 1;
+    }
+    assert!(found > 0, "{from} is not in the PDF");
+    bytes
+}
+
 #[test]
 fn a_pdf_without_the_answer_file_is_trouble() {
     let folder = tempfile::tempdir().unwrap();
-    // PDF/A-2 forbids attached files, so this PDF has no svar.json.
+    // PDF/A-2 and plain PDF/A-4 forbid attached files, so these PDFs have no svar.json; the tip
+    // names the standard the PDF claims. A PDF/A-4 file (PDF 2.0) names its creator only in
+    // its XMP metadata.
+    for (standard, name) in [("a-2b", "PDF/A-2b"), ("a-4", "PDF/A-4")] {
+        let pdf = render(
+            "tests/fixtures/complete.json",
+            folder.path(),
+            &["--pdf-standard", standard],
+        );
+        svar()
+            .arg("diff")
+            .arg(&pdf)
+            .arg("tests/fixtures/complete.json")
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!(
+                "fejl: {} er lavet af svar, men uden den vedhæftede svarfil (svar.json)\n  \
+                 = tip: PDF'en er lavet efter {name}, som ikke tillader vedhæftede filer; \
+                 sammenlign svarfilerne (JSON) i stedet\n",
+                pdf.display()
+            ));
+    }
+    // The PDF/A-2b PDF, its creator renamed in the document information and the XMP.
     let pdf = render(
         "tests/fixtures/complete.json",
         folder.path(),
         &["--pdf-standard", "a-2b"],
     );
-    svar()
-        .arg("diff")
-        .arg(&pdf)
-        .arg("tests/fixtures/complete.json")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "svar.pdf er lavet af svar, men uden den vedhæftede svarfil (svar.json)\n  \
-             = tip: PDF'er efter PDF/A-2 eller PDF/A-4 kan ikke have svarfilen vedhæftet",
-        ));
-    // The same PDF, its creator renamed in place (same length, so the PDF stays valid).
-    let bytes = std::fs::read(&pdf).unwrap();
-    let creator = format!("(svar {})", env!("CARGO_PKG_VERSION"));
-    let at = bytes
-        .windows(creator.len())
-        .position(|w| w == creator.as_bytes())
-        .expect("the creator in the document information");
-    let mut foreign = bytes.clone();
-    foreign[at + 1..at + 5].copy_from_slice(b"Word");
+    let version = env!("CARGO_PKG_VERSION");
+    let foreign = replaced(
+        &std::fs::read(&pdf).unwrap(),
+        &format!("svar {version}"),
+        &format!("Word {version}"),
+    );
     let foreign_pdf = folder.path().join("fremmed.pdf");
     std::fs::write(&foreign_pdf, foreign).unwrap();
     svar()
@@ -479,6 +508,62 @@ fn a_pdf_without_the_answer_file_is_trouble() {
             "fremmed.pdf er ikke lavet af svar (den indeholder ingen svar.json)\n  \
              = tip: sammenlign svarfilerne (JSON), eller PDF'er, som svar har lavet",
         ));
+}
+
+/// A PDF svar made under PDF/A-3b, which allows attachments, whose answer file is gone (here
+/// renamed): the tip blames no standard.
+#[test]
+fn a_svar_pdf_whose_answer_file_is_gone_blames_no_standard() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render("tests/fixtures/complete.json", folder.path(), &[]);
+    let bytes = replaced(&std::fs::read(&pdf).unwrap(), "svar.json", "andet.jsn");
+    std::fs::write(&pdf, bytes).unwrap();
+    svar()
+        .arg("diff")
+        .arg(&pdf)
+        .arg("tests/fixtures/complete.json")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "fejl: {} er lavet af svar, men uden den vedhæftede svarfil (svar.json)\n  \
+             = tip: sammenlign svarfilerne (JSON) i stedet\n",
+            pdf.display()
+        ));
+}
+
+/// A redline carries neither answer; comparing it is told as such, not as a PDF standard's doing.
+#[test]
+fn a_redline_is_no_answer_to_compare() {
+    let folder = tempfile::tempdir().unwrap();
+    let redline = folder.path().join("redline.pdf");
+    let [old, new] = pair("changed-sentence");
+    write_redline(old.as_ref(), new.as_ref(), &redline);
+    let refusal = format!(
+        "{} er en redline fra svar diff (ændringerne mellem to udgaver af et svar), ikke et svar",
+        redline.display()
+    );
+    let tip = "sammenlign de to svar, redlinen blev lavet af: deres svarfiler (JSON) eller \
+               PDF'erne af dem";
+    svar()
+        .arg("diff")
+        .arg(&redline)
+        .arg(&new)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!("fejl: {refusal}\n  = tip: {tip}\n"));
+    let output = svar()
+        .args(["diff", "--format", "json"])
+        .arg(&old)
+        .arg(&redline)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let finding = &json["unreadable"][0]["findings"][0];
+    assert_eq!(finding["message"], refusal.as_str());
+    assert_eq!(finding["hint"], tip);
 }
 
 #[test]

@@ -194,3 +194,30 @@ fn a_missing_folder_is_named_before_watching_starts() {
         .code(1)
         .stderr("fejl: skabelonmappen egne findes ikke; opret den, eller vælg en anden\n");
 }
+
+/// A folder, or a file that does not exist, can never become the answer: watching ends at once
+/// with what to do, rather than wait for a change. (Bounded: a svar that waits is killed.)
+#[test]
+fn a_folder_or_a_missing_file_ends_watching_at_once() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir(folder.path().join("svar")).unwrap();
+    std::fs::write(folder.path().join("svar/b.json"), "{}").unwrap();
+    std::fs::write(folder.path().join("svar/a.json"), "{}").unwrap();
+    let watch = |file: &str| {
+        let mut command = common::svar();
+        command
+            .current_dir(folder.path())
+            .args(["watch", file])
+            .timeout(Duration::from_secs(10));
+        command
+    };
+    watch("svar").assert().code(1).stdout("").stderr(
+        "fejl: svar er en mappe, ikke en svarfil; svar watch holder øje med én svarfil: angiv \
+         den, fx svar watch svar/a.json\n  = tip: svar render svar sætter alle svarfilerne i \
+         mappen én gang\n",
+    );
+    watch("svar/c.json").assert().code(1).stdout("").stderr(
+        "fejl: svar/c.json findes ikke; tjek stien, eller opret svarfilen først med svar new \
+         svar/c.json\n",
+    );
+}

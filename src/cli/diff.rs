@@ -171,7 +171,7 @@ fn load(path: &Path) -> Result<Answer, serde_json::Value> {
             Err(crate::input::diagnostic::unreadable_json(
                 path,
                 error.to_string(),
-                error.hint(),
+                error.hint().as_deref(),
             ))
         }
     }

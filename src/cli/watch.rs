@@ -85,6 +85,7 @@ impl Session {
                 )
             })?;
         }
+        check_answer_file(&args.file)?;
         Ok(Self {
             options: ExportOptions { standards },
             limit,
@@ -123,6 +124,48 @@ pub fn run(args: &WatchArgs) -> ExitCode {
         render_once(args, &pdf_path, options, limit);
     }
     ExitCode::SUCCESS
+}
+
+/// Refuses, before watching, what can never become the answer to render: a folder, or a file
+/// that does not exist. A file that exists is watched whatever it holds, and so is one that
+/// disappears later (editors save by writing a new file and renaming it).
+fn check_answer_file(file: &Path) -> Result<(), String> {
+    let shown = file.display();
+    match std::fs::metadata(file) {
+        Ok(metadata) if metadata.is_dir() => {
+            let first = first_answer_file(file);
+            let example = file.join(first.as_deref().unwrap_or("svar.json"));
+            let mut refusal = format!(
+                "{shown} er en mappe, ikke en svarfil; svar watch holder øje med én svarfil: \
+                 angiv den, fx svar watch {}",
+                example.display()
+            );
+            if first.is_some() {
+                refusal.push_str(&format!(
+                    "\n  = tip: svar render {shown} sætter alle svarfilerne i mappen én gang"
+                ));
+            }
+            Err(refusal)
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Err(format!(
+            "{shown} findes ikke; tjek stien, eller opret svarfilen først med svar new {shown}"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The name of the first answer file (`*.json`) in `folder`, by name, if it has one.
+fn first_answer_file(folder: &Path) -> Option<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.to_ascii_lowercase().ends_with(".json"))
+        .collect();
+    names.sort();
+    names.into_iter().next()
 }
 
 fn parent_folder(file: &Path) -> PathBuf {
@@ -197,5 +240,60 @@ fn render_once(args: &WatchArgs, pdf_path: &Path, options: &ExportOptions, limit
             report_failure(&args.file, &error);
             super::out::line("Venter på næste ændring …");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_answer_file;
+
+    #[test]
+    fn a_file_that_exists_is_watched_whatever_it_holds() {
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("svar.json");
+        std::fs::write(&file, "ikke JSON").unwrap();
+        assert_eq!(check_answer_file(&file), Ok(()));
+    }
+
+    #[test]
+    fn a_folder_is_refused_with_an_answer_file_in_it_as_example() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().display().to_string();
+        let refused = |example: &str| {
+            format!(
+                "{path} er en mappe, ikke en svarfil; svar watch holder øje med én svarfil: \
+                 angiv den, fx svar watch {}",
+                folder.path().join(example).display()
+            )
+        };
+        assert_eq!(
+            check_answer_file(folder.path()),
+            Err(refused("svar.json")),
+            "a folder without answer files"
+        );
+        for name in ["b.json", "a.JSON", "noter.txt"] {
+            std::fs::write(folder.path().join(name), "{}").unwrap();
+        }
+        std::fs::create_dir(folder.path().join("0.json")).unwrap();
+        assert_eq!(
+            check_answer_file(folder.path()),
+            Err(format!(
+                "{}\n  = tip: svar render {path} sætter alle svarfilerne i mappen én gang",
+                refused("a.JSON")
+            ))
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_refused() {
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("svra.json");
+        let shown = file.display();
+        assert_eq!(
+            check_answer_file(&file),
+            Err(format!(
+                "{shown} findes ikke; tjek stien, eller opret svarfilen først med svar new {shown}"
+            ))
+        );
     }
 }

@@ -4,6 +4,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::claims::Claims;
 use super::embedded;
 use crate::input::{self, LoadError};
 use crate::model::Answer;
@@ -31,9 +32,19 @@ pub enum SourceError {
         /// The PDF.
         path: PathBuf,
     },
-    /// svar made the PDF, under a standard that allows no attached files.
+    /// svar made the PDF, but it carries no answer file: a standard that allows no attached
+    /// files, or they were taken out after.
     #[error("{} er lavet af svar, men uden den vedhæftede svarfil ({EMBEDDED_ANSWER})", path.display())]
     WithoutAnswer {
+        /// The PDF.
+        path: PathBuf,
+        /// The PDF/A level the PDF claims ("PDF/A-2b"), where that level forbids attachments.
+        forbidding: Option<String>,
+    },
+    /// The PDF is a redline from `svar diff --redline`: the changes between two answers, which
+    /// carries neither of them.
+    #[error("{} er en redline fra svar diff (ændringerne mellem to udgaver af et svar), ikke et svar", path.display())]
+    Redline {
         /// The PDF.
         path: PathBuf,
     },
@@ -47,13 +58,23 @@ pub enum SourceError {
 
 impl SourceError {
     /// Advice for the user, where there is some to give.
-    pub fn hint(&self) -> Option<&'static str> {
+    pub fn hint(&self) -> Option<String> {
         match self {
             Self::NotFromSvar { .. } => {
-                Some("sammenlign svarfilerne (JSON), eller PDF'er, som svar har lavet")
+                Some("sammenlign svarfilerne (JSON), eller PDF'er, som svar har lavet".to_string())
             }
-            Self::WithoutAnswer { .. } => Some(
-                "PDF'er efter PDF/A-2 eller PDF/A-4 kan ikke have svarfilen vedhæftet; sammenlign svarfilerne (JSON) i stedet",
+            Self::WithoutAnswer {
+                forbidding: Some(standard),
+                ..
+            } => Some(format!(
+                "PDF'en er lavet efter {standard}, som ikke tillader vedhæftede filer; sammenlign svarfilerne (JSON) i stedet"
+            )),
+            Self::WithoutAnswer {
+                forbidding: None, ..
+            } => Some("sammenlign svarfilerne (JSON) i stedet".to_string()),
+            Self::Redline { .. } => Some(
+                "sammenlign de to svar, redlinen blev lavet af: deres svarfiler (JSON) eller PDF'erne af dem"
+                    .to_string(),
             ),
             _ => None,
         }
@@ -93,14 +114,8 @@ fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let embedded = embedded::find(&document, EMBEDDED_ANSWER).ok_or_else(|| {
-        let path = path.to_path_buf();
-        if made_by_svar(&document) {
-            SourceError::WithoutAnswer { path }
-        } else {
-            SourceError::NotFromSvar { path }
-        }
-    })?;
+    let embedded = embedded::find(&document, EMBEDDED_ANSWER)
+        .ok_or_else(|| without_answer(&document, path))?;
     let text = String::from_utf8(embedded).map_err(|_| SourceError::NotText {
         path: path.to_path_buf(),
     })?;
@@ -114,15 +129,21 @@ fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
     }
 }
 
-/// Whether the PDF's document information names svar as its creator ("svar 0.1.0").
-fn made_by_svar(document: &lopdf::Document) -> bool {
-    let creator = document
-        .trailer
-        .get(b"Info")
-        .and_then(|info| document.dereference(info))
-        .and_then(|(_, info)| info.as_dict())
-        .and_then(|info| info.get(b"Creator"))
-        .and_then(|creator| document.dereference(creator))
-        .and_then(|(_, creator)| creator.as_str());
-    creator.is_ok_and(|creator| creator.starts_with(b"svar "))
+/// Why a PDF carries no answer file, by what it says about itself: a redline, a PDF svar made
+/// under a standard that forbids attachments (or whose attachments were taken out), or one svar
+/// did not make.
+fn without_answer(document: &lopdf::Document, path: &Path) -> SourceError {
+    let claims = Claims::read(document);
+    let path = path.to_path_buf();
+    if claims.is_redline() {
+        SourceError::Redline { path }
+    } else if claims.made_by_svar() {
+        let forbidding = claims
+            .pdfa
+            .filter(|level| level.forbids_attachments())
+            .map(|level| level.name());
+        SourceError::WithoutAnswer { path, forbidding }
+    } else {
+        SourceError::NotFromSvar { path }
+    }
 }

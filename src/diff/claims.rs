@@ -1,0 +1,306 @@
+//! What a PDF says about itself, for telling why it carries no answer file: the tool that made
+//! it and its title (from the document information, or else its XMP metadata, which is all a
+//! PDF 2.0 file has) and the PDF/A part it claims (XMP's `pdfaid:part` and
+//! `pdfaid:conformance`, ISO 19005).
+
+use lopdf::{Dictionary, Document, Object};
+
+/// The claims read from a PDF; each is `None` where the PDF does not make it.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct Claims {
+    /// The tool that made the PDF ("svar 0.1.0").
+    pub creator: Option<String>,
+    /// The document's title.
+    pub title: Option<String>,
+    /// The PDF/A level it claims to conform to.
+    pub pdfa: Option<PdfA>,
+}
+
+/// A claimed PDF/A level: its part ("2") and conformance ("B"), if any.
+#[derive(Debug, PartialEq)]
+pub(super) struct PdfA {
+    part: String,
+    conformance: Option<String>,
+}
+
+impl PdfA {
+    /// Its usual name, as svar names the standards: "PDF/A-2b", "PDF/A-4".
+    pub fn name(&self) -> String {
+        let conformance = self.conformance.as_deref().unwrap_or_default();
+        format!("PDF/A-{}{}", self.part, conformance.to_lowercase())
+    }
+
+    /// Whether the level forbids attached files such as the answer file: PDF/A-2, and PDF/A-4
+    /// but for its f and e levels (as [`crate::pdf::Standard::allows_attachments`]).
+    pub fn forbids_attachments(&self) -> bool {
+        match self.part.as_str() {
+            "2" => true,
+            "4" => self.conformance.is_none(),
+            _ => false,
+        }
+    }
+}
+
+impl Claims {
+    /// Reads the claims of `document`: the document information first, then the XMP metadata.
+    pub fn read(document: &Document) -> Self {
+        let info = info(document);
+        let xmp = xmp(document).unwrap_or_default();
+        let from_info = |key: &[u8]| info.and_then(|info| text(document, info.get(key).ok()?));
+        let pdfa = xmp_property(&xmp, "pdfaid:part").map(|part| PdfA {
+            part,
+            conformance: xmp_property(&xmp, "pdfaid:conformance"),
+        });
+        Self {
+            creator: from_info(b"Creator").or_else(|| xmp_property(&xmp, "xmp:CreatorTool")),
+            title: from_info(b"Title").or_else(|| xmp_property(&xmp, "dc:title")),
+            pdfa,
+        }
+    }
+
+    /// Whether svar made the PDF: its creator is "svar" and a version.
+    pub fn made_by_svar(&self) -> bool {
+        self.creator
+            .as_deref()
+            .is_some_and(|creator| creator.starts_with("svar "))
+    }
+
+    /// Whether the PDF is a redline (`svar diff --redline`), by the title svar gives it.
+    pub fn is_redline(&self) -> bool {
+        self.made_by_svar()
+            && self
+                .title
+                .as_deref()
+                .is_some_and(|title| title.starts_with(crate::redline::TITLE_PREFIX))
+    }
+}
+
+/// The trailer's document information dictionary.
+fn info(document: &Document) -> Option<&Dictionary> {
+    let info = document.trailer.get(b"Info").ok()?;
+    document.dereference(info).ok()?.1.as_dict().ok()
+}
+
+/// A text string (PDFDocEncoding or UTF-16), following a reference.
+fn text(document: &Document, object: &Object) -> Option<String> {
+    let (_, object) = document.dereference(object).ok()?;
+    lopdf::decode_text_string(object).ok()
+}
+
+/// The catalog's XMP metadata stream as text.
+fn xmp(document: &Document) -> Option<String> {
+    let metadata = document.catalog().ok()?.get(b"Metadata").ok()?;
+    let stream = document.dereference(metadata).ok()?.1.as_stream().ok()?;
+    let bytes = stream
+        .get_plain_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A simple XMP property, written as an element (`<pdfaid:part>3</pdfaid:part>`, or for a
+/// language alternative such as `dc:title` its first `rdf:li`) or as an attribute
+/// (`pdfaid:part="3"`); entities decoded, blank taken as absent.
+fn xmp_property(xmp: &str, name: &str) -> Option<String> {
+    let value = element(xmp, name)
+        .map(|content| element(content, "rdf:li").unwrap_or(content))
+        .or_else(|| attribute(xmp, name))?;
+    let value = unescape(value.trim());
+    (!value.is_empty()).then_some(value)
+}
+
+/// The content of the first element `name` in `xml` (without attributes or with them).
+fn element<'a>(xml: &'a str, name: &str) -> Option<&'a str> {
+    let open = format!("<{name}");
+    let mut rest = xml;
+    loop {
+        let at = rest.find(&open)?;
+        let after = &rest[at + open.len()..];
+        // `<pdfaid:part` must not match `<pdfaid:partX`.
+        if after.starts_with(['>', ' ', '\t', '\r', '\n']) {
+            let body = &after[after.find('>')? + 1..];
+            let close = body.find(&format!("</{name}>"))?;
+            return Some(&body[..close]);
+        }
+        rest = after;
+    }
+}
+
+/// The value of the first attribute `name` in `xml`.
+fn attribute<'a>(xml: &'a str, name: &str) -> Option<&'a str> {
+    let mut rest = xml;
+    loop {
+        let at = rest.find(name)?;
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + name.len()..].trim_start();
+        rest = &rest[at + name.len()..];
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let Some(after) = after.strip_prefix('=') else {
+            continue;
+        };
+        let after = after.trim_start();
+        let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let value = &after[1..];
+        return Some(&value[..value.find(quote)?]);
+    }
+}
+
+/// Decodes XML's predefined entities and numeric character references.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.find(';').and_then(|end| {
+            let entity = &rest[1..end];
+            let character = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => entity
+                    .strip_prefix("#x")
+                    .map(|hex| u32::from_str_radix(hex, 16))
+                    .or_else(|| entity.strip_prefix('#').map(str::parse))
+                    .and_then(Result::ok)
+                    .and_then(char::from_u32),
+            };
+            character.map(|character| (character, end + 1))
+        });
+        match decoded {
+            Some((character, length)) => {
+                out.push(character);
+                rest = &rest[length..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use lopdf::{Document, Object, Stream, dictionary};
+
+    use super::{Claims, PdfA, xmp_property};
+
+    /// XMP as Typst writes it for PDF/A-3b and PDF/UA-1, shortened.
+    const XMP: &str = r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description rdf:about=""><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Ændringer: Svar på spørgsmål &amp; mere</rdf:li></rdf:Alt></dc:title><xmp:CreatorTool>svar 0.1.0</xmp:CreatorTool><pdfaid:part>3</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance><pdfuaid:part>1</pdfuaid:part><pdfaExtension:schemas><pdfaProperty:name>part</pdfaProperty:name></pdfaExtension:schemas></rdf:Description></rdf:RDF></x:xmpmeta>"#;
+
+    /// A PDF with the XMP `xmp` and, if given, document information.
+    fn pdf(xmp: &str, info: Option<lopdf::Dictionary>) -> Document {
+        let mut document = Document::with_version("1.7");
+        let metadata = document.add_object(Stream::new(
+            dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+            xmp.as_bytes().to_vec(),
+        ));
+        let catalog = document.add_object(dictionary! {
+            "Type" => "Catalog",
+            "Metadata" => metadata,
+        });
+        document.trailer.set("Root", catalog);
+        if let Some(info) = info {
+            let info = document.add_object(info);
+            document.trailer.set("Info", info);
+        }
+        document
+    }
+
+    #[test]
+    fn reads_the_creator_title_and_pdfa_level_from_the_xmp() {
+        let claims = Claims::read(&pdf(XMP, None));
+        assert_eq!(claims.creator.as_deref(), Some("svar 0.1.0"));
+        assert_eq!(
+            claims.title.as_deref(),
+            Some("Ændringer: Svar på spørgsmål & mere")
+        );
+        let pdfa = claims.pdfa.unwrap();
+        assert_eq!(pdfa.name(), "PDF/A-3b");
+        assert!(!pdfa.forbids_attachments());
+        assert!(Claims::read(&pdf(XMP, None)).is_redline());
+    }
+
+    #[test]
+    fn the_document_information_comes_before_the_xmp() {
+        let info = dictionary! {
+            "Creator" => Object::string_literal("Word"),
+            "Title" => Object::String(
+                // UTF-16 with its byte order mark, as Typst writes "Svar på".
+                [0xFE, 0xFF, 0, b'S', 0, b'v', 0, b'a', 0, b'r', 0, b' ', 0, b'p', 0, 0xE5].to_vec(),
+                lopdf::StringFormat::Hexadecimal,
+            ),
+        };
+        let claims = Claims::read(&pdf(XMP, Some(info)));
+        assert_eq!(claims.creator.as_deref(), Some("Word"));
+        assert_eq!(claims.title.as_deref(), Some("Svar på"));
+        assert!(!claims.made_by_svar());
+        assert!(!claims.is_redline());
+    }
+
+    #[test]
+    fn an_answer_is_no_redline() {
+        let xmp = XMP.replace("Ændringer: ", "");
+        let claims = Claims::read(&pdf(&xmp, None));
+        assert!(claims.made_by_svar());
+        assert!(!claims.is_redline());
+    }
+
+    #[test]
+    fn pdfa_2_and_plain_pdfa_4_forbid_attachments() {
+        let level = |part: &str, conformance: Option<&str>| PdfA {
+            part: part.to_string(),
+            conformance: conformance.map(str::to_string),
+        };
+        let cases = [
+            (level("2", Some("B")), "PDF/A-2b", true),
+            (level("2", Some("U")), "PDF/A-2u", true),
+            (level("3", Some("A")), "PDF/A-3a", false),
+            (level("4", None), "PDF/A-4", true),
+            (level("4", Some("F")), "PDF/A-4f", false),
+            (level("4", Some("E")), "PDF/A-4e", false),
+        ];
+        for (level, name, forbids) in cases {
+            assert_eq!(level.name(), name);
+            assert_eq!(level.forbids_attachments(), forbids, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_pdf_without_metadata_claims_nothing() {
+        let mut document = Document::with_version("1.7");
+        let catalog = document.add_object(dictionary! { "Type" => "Catalog" });
+        document.trailer.set("Root", catalog);
+        assert_eq!(Claims::read(&document), Claims::default());
+    }
+
+    #[test]
+    fn properties_are_read_as_elements_or_attributes() {
+        assert_eq!(xmp_property(XMP, "pdfaid:part").as_deref(), Some("3"));
+        assert_eq!(xmp_property(XMP, "pdfuaid:part").as_deref(), Some("1"));
+        let attributes = r#"<rdf:Description pdfaid:part="2" pdfaid:conformance='B'/>"#;
+        assert_eq!(
+            xmp_property(attributes, "pdfaid:part").as_deref(),
+            Some("2")
+        );
+        assert_eq!(
+            xmp_property(attributes, "pdfaid:conformance").as_deref(),
+            Some("B")
+        );
+        assert_eq!(xmp_property(attributes, "pdfaid:rev"), None);
+        assert_eq!(
+            xmp_property("<dc:title>A &#x26; B &#38; C</dc:title>", "dc:title").as_deref(),
+            Some("A & B & C")
+        );
+        assert_eq!(
+            xmp_property("<pdfaid:part> </pdfaid:part>", "pdfaid:part"),
+            None
+        );
+    }
+}
