@@ -46,14 +46,16 @@ impl Claims {
     pub fn read(document: &Document) -> Self {
         let info = info(document);
         let xmp = xmp(document).unwrap_or_default();
+        let xmp = roxmltree::Document::parse(&xmp).ok();
         let from_info = |key: &[u8]| info.and_then(|info| text(document, info.get(key).ok()?));
-        let pdfa = xmp_property(&xmp, "pdfaid:part").map(|part| PdfA {
+        let from_xmp = |name| xmp.as_ref().and_then(|xmp| xmp_property(xmp, name));
+        let pdfa = from_xmp(PDFA_PART).map(|part| PdfA {
             part,
-            conformance: xmp_property(&xmp, "pdfaid:conformance"),
+            conformance: from_xmp(PDFA_CONFORMANCE),
         });
         Self {
-            creator: from_info(b"Creator").or_else(|| xmp_property(&xmp, "xmp:CreatorTool")),
-            title: from_info(b"Title").or_else(|| xmp_property(&xmp, "dc:title")),
+            creator: from_info(b"Creator").or_else(|| from_xmp(CREATOR_TOOL)),
+            title: from_info(b"Title").or_else(|| from_xmp(TITLE)),
             pdfa,
         }
     }
@@ -74,6 +76,20 @@ impl Claims {
                 .is_some_and(|title| title.starts_with(crate::redline::TITLE_PREFIX))
     }
 }
+
+/// An XMP property: its namespace and its name in it.
+type Property = (&'static str, &'static str);
+
+/// The PDF/A part claimed (ISO 19005): "2" in PDF/A-2b.
+const PDFA_PART: Property = ("http://www.aiim.org/pdfa/ns/id/", "part");
+/// The PDF/A conformance level claimed: "B" in PDF/A-2b.
+const PDFA_CONFORMANCE: Property = ("http://www.aiim.org/pdfa/ns/id/", "conformance");
+/// The tool that made the PDF.
+const CREATOR_TOOL: Property = ("http://ns.adobe.com/xap/1.0/", "CreatorTool");
+/// The document's title (Dublin Core).
+const TITLE: Property = ("http://purl.org/dc/elements/1.1/", "title");
+/// The RDF namespace, whose `li` holds each value of an array or a language alternative.
+const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
 /// The trailer's document information dictionary.
 fn info(document: &Document) -> Option<&Dictionary> {
@@ -98,101 +114,31 @@ fn xmp(document: &Document) -> Option<String> {
 }
 
 /// A simple XMP property, written as an element (`<pdfaid:part>3</pdfaid:part>`, or for a
-/// language alternative such as `dc:title` its first `rdf:li`) or as an attribute
-/// (`pdfaid:part="3"`); entities decoded, blank taken as absent.
-fn xmp_property(xmp: &str, name: &str) -> Option<String> {
-    let value = element(xmp, name)
-        .map(|content| element(content, "rdf:li").unwrap_or(content))
-        .or_else(|| attribute(xmp, name))?;
-    let value = unescape(value.trim());
-    (!value.is_empty()).then_some(value)
-}
-
-/// The content of the first element `name` in `xml` (without attributes or with them).
-fn element<'a>(xml: &'a str, name: &str) -> Option<&'a str> {
-    let open = format!("<{name}");
-    let mut rest = xml;
-    loop {
-        let at = rest.find(&open)?;
-        let after = &rest[at + open.len()..];
-        // `<pdfaid:part` must not match `<pdfaid:partX`.
-        if after.starts_with(['>', ' ', '\t', '\r', '\n']) {
-            let body = &after[after.find('>')? + 1..];
-            let close = body.find(&format!("</{name}>"))?;
-            return Some(&body[..close]);
+/// language alternative such as `dc:title` its first `rdf:li`) or as an attribute of a
+/// description (`pdfaid:part="3"`), as XMP allows either; blank is taken as absent.
+fn xmp_property(xmp: &roxmltree::Document, (namespace, name): Property) -> Option<String> {
+    let value = xmp.descendants().find_map(|node| {
+        if node.has_tag_name((namespace, name)) {
+            let item = node
+                .descendants()
+                .find(|item| item.has_tag_name((RDF, "li")));
+            Some(item.unwrap_or(node).text().unwrap_or_default())
+        } else {
+            node.attribute((namespace, name))
         }
-        rest = after;
-    }
-}
-
-/// The value of the first attribute `name` in `xml`.
-fn attribute<'a>(xml: &'a str, name: &str) -> Option<&'a str> {
-    let mut rest = xml;
-    loop {
-        let at = rest.find(name)?;
-        let before = rest[..at].chars().next_back();
-        let after = rest[at + name.len()..].trim_start();
-        rest = &rest[at + name.len()..];
-        if !before.is_some_and(char::is_whitespace) {
-            continue;
-        }
-        let Some(after) = after.strip_prefix('=') else {
-            continue;
-        };
-        let after = after.trim_start();
-        let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-        let value = &after[1..];
-        return Some(&value[..value.find(quote)?]);
-    }
-}
-
-/// Decodes XML's predefined entities and numeric character references.
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let decoded = rest.find(';').and_then(|end| {
-            let entity = &rest[1..end];
-            let character = match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => entity
-                    .strip_prefix("#x")
-                    .map(|hex| u32::from_str_radix(hex, 16))
-                    .or_else(|| entity.strip_prefix('#').map(str::parse))
-                    .and_then(Result::ok)
-                    .and_then(char::from_u32),
-            };
-            character.map(|character| (character, end + 1))
-        });
-        match decoded {
-            Some((character, length)) => {
-                out.push(character);
-                rest = &rest[length..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    })?;
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use lopdf::{Document, Object, Stream, dictionary};
 
-    use super::{Claims, PdfA, xmp_property};
+    use super::{Claims, PDFA_CONFORMANCE, PDFA_PART, PdfA, TITLE, xmp_property};
 
     /// XMP as Typst writes it for PDF/A-3b and PDF/UA-1, shortened.
-    const XMP: &str = r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description rdf:about=""><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Ændringer: Svar på spørgsmål &amp; mere</rdf:li></rdf:Alt></dc:title><xmp:CreatorTool>svar 0.1.0</xmp:CreatorTool><pdfaid:part>3</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance><pdfuaid:part>1</pdfuaid:part><pdfaExtension:schemas><pdfaProperty:name>part</pdfaProperty:name></pdfaExtension:schemas></rdf:Description></rdf:RDF></x:xmpmeta>"#;
+    const XMP: &str = r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Ændringer: Svar på spørgsmål &amp; mere</rdf:li></rdf:Alt></dc:title><xmp:CreatorTool>svar 0.1.0</xmp:CreatorTool><pdfaid:part>3</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance><pdfuaid:part>1</pdfuaid:part><pdfaExtension:schemas><pdfaProperty:name>part</pdfaProperty:name></pdfaExtension:schemas></rdf:Description></rdf:RDF></x:xmpmeta>"#;
 
     /// A PDF with the XMP `xmp` and, if given, document information.
     fn pdf(xmp: &str, info: Option<lopdf::Dictionary>) -> Document {
@@ -282,25 +228,20 @@ mod tests {
 
     #[test]
     fn properties_are_read_as_elements_or_attributes() {
-        assert_eq!(xmp_property(XMP, "pdfaid:part").as_deref(), Some("3"));
-        assert_eq!(xmp_property(XMP, "pdfuaid:part").as_deref(), Some("1"));
-        let attributes = r#"<rdf:Description pdfaid:part="2" pdfaid:conformance='B'/>"#;
-        assert_eq!(
-            xmp_property(attributes, "pdfaid:part").as_deref(),
-            Some("2")
-        );
-        assert_eq!(
-            xmp_property(attributes, "pdfaid:conformance").as_deref(),
-            Some("B")
-        );
-        assert_eq!(xmp_property(attributes, "pdfaid:rev"), None);
-        assert_eq!(
-            xmp_property("<dc:title>A &#x26; B &#38; C</dc:title>", "dc:title").as_deref(),
-            Some("A & B & C")
-        );
-        assert_eq!(
-            xmp_property("<pdfaid:part> </pdfaid:part>", "pdfaid:part"),
-            None
-        );
+        let property =
+            |xmp: &str, property| xmp_property(&roxmltree::Document::parse(xmp).unwrap(), property);
+        assert_eq!(property(XMP, PDFA_PART).as_deref(), Some("3"));
+        // The PDF/UA part is in a namespace of its own.
+        let ua = ("http://www.aiim.org/pdfua/ns/id/", "part");
+        assert_eq!(property(XMP, ua).as_deref(), Some("1"));
+        let attributes = r#"<rdf:Description xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" pdfaid:part="2" pdfaid:conformance='B'/>"#;
+        assert_eq!(property(attributes, PDFA_PART).as_deref(), Some("2"));
+        assert_eq!(property(attributes, PDFA_CONFORMANCE).as_deref(), Some("B"));
+        assert_eq!(property(attributes, TITLE), None);
+        let entities = r#"<dc:title xmlns:dc="http://purl.org/dc/elements/1.1/">A &#x26; B &#38; C</dc:title>"#;
+        assert_eq!(property(entities, TITLE).as_deref(), Some("A & B & C"));
+        let blank =
+            r#"<pdfaid:part xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"> </pdfaid:part>"#;
+        assert_eq!(property(blank, PDFA_PART), None);
     }
 }
