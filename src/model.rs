@@ -296,6 +296,14 @@ pub struct Letterhead {
     #[serde(default)]
     #[schemars(description = "Om ministeriets breve slutter med \"Med venlig hilsen\".")]
     pub kind_regards: bool,
+    /// Whether the ministry's letters print Folketinget's address above the opening, the
+    /// committee first, as Udlændinge- og Integrationsministeriet's do (a cover letter always
+    /// prints it).
+    #[serde(default)]
+    #[schemars(
+        description = "Om ministeriets breve (layout \"letter\") har Folketingets adresse over indledningen, udvalget først."
+    )]
+    pub addressee: bool,
     /// The ministry's logo over its name: an image file in the profile's folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(

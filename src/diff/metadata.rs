@@ -85,6 +85,11 @@ const FIELDS: &[Field] = &[
         value: |answer| Some(yes_no(letterhead(answer)?.kind_regards)),
     },
     Field {
+        label: "Brevpapir, Folketingets adresse i brevet",
+        path: "ministry.profile",
+        value: |answer| Some(yes_no(letterhead(answer)?.addressee)),
+    },
+    Field {
         label: "Brevpapir, logo",
         path: "ministry.profile",
         value: |answer| {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::wording::{
-    addressee, cover_sentence, definite, member_name, opening_sentence, question_heading,
+    addressee, cover_sentence, letter_addressee, definite, member_name, opening_sentence, question_heading,
     question_label, status_heading, status_sentence, title,
 };
 use crate::model::{
@@ -101,6 +101,8 @@ pub struct LetterContext {
     pub question_label: String,
     /// "Med venlig hilsen", if the ministry closes its letters so.
     pub closing: Option<String>,
+    /// The addressee block over the opening, one line each, if the ministry's letters have one.
+    pub addressee: Vec<String>,
 }
 
 /// What a speaking note for a consultation (samråd) prints over the question.
@@ -385,6 +387,11 @@ fn letter(answer: &Answer) -> Option<LetterContext> {
         closing: letterhead
             .filter(|l| l.kind_regards)
             .map(|_| "Med venlig hilsen".to_string()),
+        addressee: if letterhead.is_some_and(|l| l.addressee) {
+            letter_addressee(&answer.question)
+        } else {
+            Vec::new()
+        },
     })
 }
 

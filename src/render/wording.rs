@@ -229,6 +229,18 @@ pub(super) fn addressee(question: &Question) -> Vec<String> {
     .to_vec()
 }
 
+/// Folketinget's address as a letter puts it, the recipient first: "Udlændinge- og
+/// Integrationsudvalget / Folketinget / Christiansborg / 1240 København K", or for a § 20
+/// question "Folketingets Lovsekretariat / Christiansborg / 1240 København K".
+pub(super) fn letter_addressee(question: &Question) -> Vec<String> {
+    let mut lines = addressee(question);
+    lines.swap(0, 1);
+    if lines[0].starts_with("Folketingets ") {
+        lines.remove(1);
+    }
+    lines
+}
+
 /// "Folketingets Retsudvalg" → "Retsudvalget", "Folketingets Udvalg for Forretningsordenen" →
 /// "Udvalget for Forretningsordenen": the committee as addressed on an envelope.
 pub(super) fn definite(name: &str) -> String {
