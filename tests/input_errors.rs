@@ -914,3 +914,48 @@ mod spreadsheets {
         passes("Type;2009\nA;\u{2212}5\nB;7\nI alt;2\n");
     }
 }
+
+/// A straight quote inside a text ends the text in JSON, and serde_json then finds a word
+/// where a `,` belongs; the clerk is told about the quote, at the quote and the text's path,
+/// not about commas between elements at the object's path.
+#[test]
+fn a_straight_quote_inside_a_text_is_told_as_such_at_the_quote() {
+    let folder = tempfile::tempdir().unwrap();
+    let complete = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    let question = complete.replacen(
+        "\"text\": \"Vil ministeren oplyse, hvor",
+        "\"text\": \"Vil ministeren kommentere \"Ulykkeligt\", hvor",
+        1,
+    );
+    let file = write(folder.path(), "svar.json", question);
+    let (code, stderr) = run(&["check".as_ref(), file.as_os_str()]);
+    assert_eq!(code, 1);
+    let expected = format!(
+        "fejl: JSON-syntaksfejl: anførselstegnet her afslutter teksten, men teksten fortsætter \
+         efter det\n   ┌─ {}:22:40\n",
+        file.display()
+    );
+    assert!(stderr.starts_with(&expected), "{stderr}");
+    assert!(
+        stderr.contains(
+            "   = sti: question.text\n   = tip: et anførselstegn inde i en tekst skal skrives \\\" \
+         eller som ”…”, fx \"artiklen \\\"Titel\\\" i Politiken\" eller \"artiklen ”Titel” i \
+         Politiken\"\n"
+        ),
+        "{stderr}"
+    );
+    // In a list, the item's path.
+    let item = complete.replacen("\"Første punkt\"", "\"Første \"punkt\" her\"", 1);
+    let file = write(folder.path(), "liste.json", item);
+    let found = json_findings(&file);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["path"], "answer.blocks[2].list[0]");
+    assert_eq!(found[0]["column"], 26);
+    // A missing comma between two fields is still told as one.
+    let comma = complete.replacen("\"2011-04-11\",", "\"2011-04-11\"", 1);
+    let file = write(folder.path(), "komma.json", comma);
+    assert_eq!(
+        json_findings(&file)[0]["message"],
+        "JSON-syntaksfejl: forventede `,` eller `}`"
+    );
+}

@@ -51,6 +51,13 @@ pub fn finding(
         return Finding::error(block, message, Some(hint), span, lines);
     }
     if category == Category::Syntax
+        && let Some(quote) = quote_inside_text(&raw, at_error, lines)
+    {
+        let (message, hint) = quote_message();
+        let path = super::scan::path_at(quote, lines);
+        return Finding::error(path, message, Some(hint), quote..quote + 1, lines);
+    }
+    if category == Category::Syntax
         && let Some((message, hint)) = comment(lines.text_from(at_error), &path)
     {
         return Finding::error(path, message, Some(hint), at_error..at_error + 2, lines);
@@ -75,6 +82,32 @@ pub fn finding(
             )
         };
     Finding::error(path, message, hint, span, lines)
+}
+
+/// Where the straight quote is that closed a text too early, if serde_json stopped at
+/// `at_error` because a word followed a text (`"artiklen "Ulykkeligt" i …"`) where a `,` and
+/// the next value or the end of the object or list belong: the quote just before the word.
+fn quote_inside_text(raw: &str, at_error: usize, lines: &LineIndex<'_>) -> Option<usize> {
+    if !matches!(raw, "expected `,` or `}`" | "expected `,` or `]`") {
+        return None;
+    }
+    let next = lines.text_from(at_error).chars().next()?;
+    if matches!(next, ',' | '}' | ']' | ':' | '"' | '{' | '[') || next.is_whitespace() {
+        return None;
+    }
+    let before = lines.text_before(at_error).trim_end();
+    before.ends_with('"').then(|| before.len() - 1)
+}
+
+/// The message and hint for a straight quote inside a text, which ends the text in JSON.
+fn quote_message() -> (String, String) {
+    (
+        "JSON-syntaksfejl: anførselstegnet her afslutter teksten, men teksten fortsætter efter det"
+            .into(),
+        "et anførselstegn inde i en tekst skal skrives \\\" eller som ”…”, fx \"artiklen \\\"Titel\\\" \
+         i Politiken\" eller \"artiklen ”Titel” i Politiken\""
+            .into(),
+    )
 }
 
 /// The message for a comment (`// …` or `/* … */`) where serde_json stopped: JSON has none,
