@@ -70,20 +70,32 @@ pub enum OutputPathError {
 pub struct Inputs {
     /// Each existing input's canonical path, with the path it was given as.
     files: HashMap<PathBuf, PathBuf>,
+    /// Each existing input as it was given, with its canonical path.
+    resolved: HashMap<PathBuf, PathBuf>,
 }
 
 impl Inputs {
     /// The inputs `paths`, each resolved once: checking a batch's outputs against all of its
     /// answers must not resolve every answer again for every output.
     pub fn new<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Self {
-        let files = paths
-            .into_iter()
-            .filter_map(|path| {
-                let path = path.as_ref();
-                Some((path.canonicalize().ok()?, path.to_path_buf()))
-            })
-            .collect();
-        Self { files }
+        let mut inputs = Self::default();
+        for path in paths {
+            let path = path.as_ref();
+            if let Ok(canonical) = path.canonicalize() {
+                inputs
+                    .files
+                    .entry(canonical.clone())
+                    .or_insert_with(|| path.to_path_buf());
+                inputs.resolved.insert(path.to_path_buf(), canonical);
+            }
+        }
+        inputs
+    }
+
+    /// Where the input given as `path` really is, the same however it is spelled (`a.json`,
+    /// `./a.json`, a link); `path` itself if it is no input or does not exist.
+    pub fn canonical<'a>(&'a self, path: &'a Path) -> &'a Path {
+        self.resolved.get(path).map_or(path, PathBuf::as_path)
     }
 
     /// The input that `output` would replace, as it was given.
@@ -139,10 +151,19 @@ pub fn is_not_folder(path: &Path) -> bool {
     not_folder(path) || not_folder(&lexical(path))
 }
 
-/// Whether a path names a PDF file, whatever the case of its extension.
+/// Whether a path names a PDF file, whatever the case of its extension; `a.pdf/` names a
+/// folder.
 pub fn is_pdf_name(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    !names_folder(path)
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
+/// Whether `path` ends in a separator (`svar.json/`, `a.pdf/`), which names a folder, although
+/// `Path` reads it as the file `svar.json`.
+pub fn names_folder(path: &Path) -> bool {
+    path.as_os_str().to_string_lossy().ends_with(['/', '\\'])
 }
 
 #[cfg(test)]
@@ -176,6 +197,26 @@ mod tests {
             check_pdf_path(&folder.path().join("b.PDF"), &Inputs::new([&answer])),
             Ok(())
         );
+    }
+
+    #[test]
+    fn a_path_ending_in_a_separator_names_a_folder() {
+        assert!(is_pdf_name(Path::new("ud/a.PDF")));
+        assert!(!is_pdf_name(Path::new("a.pdf/")));
+        assert!(names_folder(Path::new("a.pdf/")));
+        assert!(!names_folder(Path::new("a.pdf")));
+    }
+
+    #[test]
+    fn an_input_is_known_however_it_is_spelled() {
+        let folder = tempfile::tempdir().unwrap();
+        let answer = folder.path().join("a.json");
+        std::fs::write(&answer, "{}").unwrap();
+        let dotted = folder.path().join(".").join("a.json");
+        let inputs = Inputs::new([&answer, &dotted]);
+        assert_eq!(inputs.canonical(&answer), inputs.canonical(&dotted));
+        let missing = folder.path().join("b.json");
+        assert_eq!(inputs.canonical(&missing), missing);
     }
 
     #[test]

@@ -914,3 +914,189 @@ mod spreadsheets {
         passes("Type;2009\nA;\u{2212}5\nB;7\nI alt;2\n");
     }
 }
+
+/// A straight quote inside a text ends the text in JSON, and serde_json then finds a word
+/// where a `,` belongs; the clerk is told about the quote, at the quote and the text's path,
+/// not about commas between elements at the object's path.
+#[test]
+fn a_straight_quote_inside_a_text_is_told_as_such_at_the_quote() {
+    let folder = tempfile::tempdir().unwrap();
+    let complete = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    let question = complete.replacen(
+        "\"text\": \"Vil ministeren oplyse, hvor",
+        "\"text\": \"Vil ministeren kommentere \"Ulykkeligt\", hvor",
+        1,
+    );
+    let file = write(folder.path(), "svar.json", question);
+    let (code, stderr) = run(&["check".as_ref(), file.as_os_str()]);
+    assert_eq!(code, 1);
+    let expected = format!(
+        "fejl: JSON-syntaksfejl: anførselstegnet her afslutter teksten, men teksten fortsætter \
+         efter det\n   ┌─ {}:22:40\n",
+        file.display()
+    );
+    assert!(stderr.starts_with(&expected), "{stderr}");
+    assert!(
+        stderr.contains(
+            "   = sti: question.text\n   = tip: et anførselstegn inde i en tekst skal skrives \\\" \
+         eller som ”…”, fx \"artiklen \\\"Titel\\\" i Politiken\" eller \"artiklen ”Titel” i \
+         Politiken\"\n"
+        ),
+        "{stderr}"
+    );
+    // In a list, the item's path.
+    let item = complete.replacen("\"Første punkt\"", "\"Første \"punkt\" her\"", 1);
+    let file = write(folder.path(), "liste.json", item);
+    let found = json_findings(&file);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["path"], "answer.blocks[2].list[0]");
+    assert_eq!(found[0]["column"], 26);
+    // A missing comma between two fields is still told as one.
+    let comma = complete.replacen("\"2011-04-11\",", "\"2011-04-11\"", 1);
+    let file = write(folder.path(), "komma.json", comma);
+    assert_eq!(
+        json_findings(&file)[0]["message"],
+        "JSON-syntaksfejl: forventede `,` eller `}`"
+    );
+}
+
+/// Every mistake of type and shape is reported in one run, each at its place, in the order of
+/// the file, and the content checks still look at what remains: serde stops at the first, and
+/// a clerk needed a run for each (an impossible date also hid every content error).
+#[test]
+fn every_mistake_of_type_and_shape_is_reported_in_one_run_with_the_content_checks() {
+    let folder = tempfile::tempdir().unwrap();
+    let complete = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    let mistaken = complete
+        .replacen("\"date\": \"2011-04-11\"", "\"date\": \"2011-04-31\"", 1)
+        .replacen(
+            "\"case_number\": \"2011-792-1658\"",
+            "\"case_number\": 2011792",
+            1,
+        )
+        .replacen("\"number\": 15", "\"number\": \"15\"", 1)
+        .replacen("\"cells\": [1246.5, 2244]", "\"cells\": [1000, 2244]", 1)
+        .replacen(
+            "{ \"paragraph\": \"Jeg har ikke",
+            "{ \"paragraf\": \"Jeg har ikke",
+            1,
+        );
+    let file = write(folder.path(), "svar.json", mistaken);
+    let found: Vec<(String, String, String, u64, u64)> = json_findings(&file)
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+                f["hint"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        (
+            "date",
+            "datoen \"2011-04-31\" findes ikke",
+            "april 2011 har 30 dage; ret dagen eller måneden",
+            8,
+            11,
+        ),
+        (
+            "case_number",
+            "forkert type: fandt tallet `2011792`, men her skal stå en tekst i \"…\"",
+            "sæt teksten i anførselstegn: \"…\"",
+            9,
+            18,
+        ),
+        (
+            "question.number",
+            "forkert type: fandt teksten \"15\", men her skal stå et helt tal på 1 eller derover",
+            "skriv tallet uden anførselstegn",
+            13,
+            15,
+        ),
+        (
+            "answer.blocks[1].statement.blocks[1].table.panels[0].total.cells[0]",
+            "totalen i kolonne 1 (2009) er 1.000, men rækkerne summer til 1.246,5",
+            "ret tallene, eller sæt \"total_is_sum\": false på panelet, hvis totalen bevidst \
+             ikke er en sum (og forklar det i noterne)",
+            44,
+            60,
+        ),
+        (
+            "answer.blocks[3]",
+            "ukendt felt `paragraf`",
+            "mente du `paragraph`?",
+            55,
+            9,
+        ),
+    ];
+    let expected: Vec<(String, String, String, u64, u64)> = expected
+        .iter()
+        .map(|(path, message, hint, line, column)| {
+            (
+                path.to_string(),
+                message.to_string(),
+                hint.to_string(),
+                *line,
+                *column,
+            )
+        })
+        .collect();
+    assert_eq!(found, expected);
+    // render refuses the file with the same report.
+    let (code, stderr) = run(&[
+        "render".as_ref(),
+        file.as_os_str(),
+        "-o".as_ref(),
+        folder.path().join("ud").as_os_str(),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(stderr.matches("fejl: ").count(), 5, "{stderr}");
+    assert!(!folder.path().join("ud").exists());
+}
+
+/// A mistake that leaves nothing of the clerk's where it was still lets the rest be read: a
+/// missing required field, unknown fields that were an object's only ones, a block written
+/// as text, a wrong item in a list.
+#[test]
+fn mistakes_in_required_values_and_lists_do_not_stop_the_reading() {
+    let complete = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    let mistaken = complete
+        .replacen(
+            "\"asked_by\": { \"name\": \"Line Barfod\", \"party\": \"EL\" }",
+            "\"asked_by\": { \"navn\": \"Line Barfod\" }",
+            1,
+        )
+        .replacen(
+            "{ \"paragraph\": \"Justitsministeriet har indhentet en udtalelse fra Rigspolitiet.\" }",
+            "\"Justitsministeriet har indhentet en udtalelse fra Rigspolitiet.\"",
+            1,
+        )
+        .replacen("\"Andet punkt\"", "[\"Andet punkt\"]", 1)
+        .replacen("\"session\": \"2010-11\",", "", 1);
+    let (_, report) = svar::input::check_text(&mistaken, Path::new("svar.json"));
+    let found: Vec<(String, String)> = report
+        .findings
+        .iter()
+        .map(|f| (f.path.to_string(), f.message.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("question".into(), "feltet `session` mangler".into()),
+            // A missing field is pointed at its object's `{`, before the fields in it.
+            ("question.asked_by".into(), "feltet `name` mangler".into()),
+            ("question.asked_by.navn".into(), "ukendt felt `navn`".into()),
+            (
+                "answer.blocks[0]".into(),
+                "en blok skal være et objekt, ikke en tekst".into()
+            ),
+            (
+                "answer.blocks[2].list[1]".into(),
+                "forkert type: fandt en liste [ … ], men her skal stå en tekst i \"…\"".into()
+            ),
+        ]
+    );
+}

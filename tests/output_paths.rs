@@ -261,3 +261,48 @@ fn a_page_image_folder_through_a_file_is_refused_before_typesetting() {
             "fejl: --pages a.json/sider/page-001.png: a.json er en fil, ikke en mappe; vælg en anden mappe\n",
         );
 }
+
+/// `-o a.pdf/` ends in a separator, so it names a folder, as `-o folder/` does: the PDF is
+/// `a.pdf/a.pdf`. It was taken for the file `a.pdf` and refused as a path through a file.
+#[test]
+fn an_output_ending_in_a_separator_is_a_folder_even_if_named_like_a_pdf() {
+    let (folder, ..) = folder_with_answer();
+    svar()
+        .current_dir(folder.path())
+        .args(["render", "a.json", "-o", "a.pdf/"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("a.json → a.pdf/a.pdf (1 side)"));
+    assert!(folder.path().join("a.pdf").join("a.pdf").is_file());
+    // Where one PDF is meant, a folder is refused as not named *.pdf.
+    svar()
+        .current_dir(folder.path())
+        .args(["watch", "a.json", "-o", "b.pdf/"])
+        .assert()
+        .code(1)
+        .stderr("fejl: -o b.pdf/: en PDF skal have et navn, der ender på .pdf\n");
+}
+
+/// An answer named twice is rendered once, however it is spelled: `a.json ./a.json` was
+/// refused as two answers writing one PDF, while `a.json a.json` rendered once.
+#[test]
+fn an_answer_named_twice_is_rendered_once_however_it_is_spelled() {
+    let (folder, ..) = folder_with_answer();
+    let folder_path = folder.path().to_str().unwrap();
+    let absolute = format!("{folder_path}/a.json");
+    for twice in [
+        ["a.json", "a.json"],
+        ["a.json", "./a.json"],
+        ["a.json", absolute.as_str()],
+    ] {
+        svar()
+            .current_dir(folder.path())
+            .arg("render")
+            .args(twice)
+            .args(["-o", "twice"])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with("a.json → twice/a.pdf (1 side)"))
+            .stdout(predicate::str::contains("svar sat").not());
+    }
+}

@@ -74,13 +74,7 @@ pub fn run(args: &NewArgs) -> ExitCode {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => std::path::Path::new("."),
     };
-    // "svar.json/" names a folder, although Path reads it as svar.json.
-    let names_folder = args
-        .file
-        .as_os_str()
-        .to_string_lossy()
-        .ends_with(['/', '\\']);
-    if names_folder
+    if crate::output::names_folder(&args.file)
         || !args
             .file
             .extension()

@@ -228,9 +228,10 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, P
     // Which answer each planned PDF is for; a batch of a thousand is checked without comparing
     // every answer with every other.
     let mut planned: HashMap<PathBuf, &Path> = HashMap::with_capacity(files.len());
+    // An answer named twice, however spelled (`a.json ./a.json`), is rendered once.
     let mut answers: HashSet<&Path> = HashSet::with_capacity(files.len());
     for file in &files {
-        if !answers.insert(file) {
+        if !answers.insert(inputs.canonical(file)) {
             continue;
         }
         let pdf = pdf_path(args, file);

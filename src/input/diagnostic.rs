@@ -283,6 +283,11 @@ impl<'a> LineIndex<'a> {
         self.text.get(offset..).unwrap_or_default()
     }
 
+    /// The text before a byte offset, to tell what a parser read last before it stopped.
+    pub fn text_before(&self, offset: usize) -> &'a str {
+        self.text.get(..offset).unwrap_or_default()
+    }
+
     /// The 1-based line and column of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());

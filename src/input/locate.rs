@@ -96,10 +96,38 @@ impl<'a> Locator<'a> {
     }
 }
 
-impl Locator<'_> {
+impl<'a> Locator<'a> {
     /// The name of the first field of the object at `path`: where an externally tagged block
     /// such as `{"paragrph": …}` names its kind.
     pub fn first_key(&self, path: &JsonPath) -> Option<Range<usize>> {
+        match self.value_at(path)? {
+            Value::Object(object) => object.properties.first().map(|p| name_range(&p.name)),
+            _ => None,
+        }
+    }
+
+    /// The bytes of the value at exactly `path`, if the file has one there.
+    pub fn exact_span(&self, path: &JsonPath) -> Option<Range<usize>> {
+        self.value_at(path).map(range)
+    }
+
+    /// The fields of the object at `path`, in the order written: each one's name, and its
+    /// bytes from the name to the end of the value.
+    pub fn fields(&self, path: &JsonPath) -> Option<Vec<(&str, Range<usize>)>> {
+        match self.value_at(path)? {
+            Value::Object(object) => Some(
+                object
+                    .properties
+                    .iter()
+                    .map(|p| (name(&p.name), p.range.start..p.range.end))
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// The value at exactly `path`, if the file has one there.
+    fn value_at(&self, path: &JsonPath) -> Option<&Value<'a>> {
         let mut value = self.root.as_ref()?;
         for segment in &path.0 {
             value = match (segment, value) {
@@ -114,10 +142,7 @@ impl Locator<'_> {
                 _ => return None,
             };
         }
-        match value {
-            Value::Object(object) => object.properties.first().map(|p| name_range(&p.name)),
-            _ => None,
-        }
+        Some(value)
     }
 }
 
@@ -163,6 +188,19 @@ mod tests {
         let locator = Locator::new(text);
         assert!(locator.is_json());
         assert_eq!(locator.written(&JsonPath::root().key("b")), Some("2"));
+    }
+
+    #[test]
+    fn lists_an_objects_fields_from_name_to_value() {
+        let text = r#"{"a": {"b": 1, "c": [2]}}"#;
+        let locator = Locator::new(text);
+        let fields = locator.fields(&JsonPath::root().key("a")).unwrap();
+        let written: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(name, span)| (*name, &text[span.clone()]))
+            .collect();
+        assert_eq!(written, [("b", "\"b\": 1"), ("c", "\"c\": [2]")]);
+        assert_eq!(locator.exact_span(&JsonPath::root().key("x")), None);
     }
 
     #[test]

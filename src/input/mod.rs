@@ -6,6 +6,7 @@ pub mod diagnostic;
 mod excerpt;
 mod locate;
 mod profile;
+mod recover;
 mod scan;
 mod serde_error;
 mod shape;
@@ -134,7 +135,8 @@ pub enum SideFiles<'a> {
 
 /// Parses and checks the answer file text `text`; `path` names the file in findings, and the
 /// files it names are read beside it. Returns the answer if it parsed (it may still have
-/// content errors) and every finding.
+/// content errors) and every finding: every mistake of type and shape, then the content
+/// checks of what remains when those are set aside.
 pub fn check_text(text: &str, path: &Path) -> (Option<Answer>, FileReport) {
     check_text_with(text, path, SideFiles::Beside(path))
 }
@@ -167,16 +169,20 @@ pub fn check_text_with(
         return (None, FileReport::new(path, text, flaws));
     }
     let locator = Locator::new(text);
-    let mut answer = match parse(text) {
-        Ok(answer) => answer,
-        Err((json_path, error)) => {
-            let finding = serde_error::finding(&error, json_path, &locator, &lines);
-            return (None, FileReport::new(path, text, vec![finding]));
-        }
-    };
-    if let Some(finding) = list_for_object(text, &locator, &lines) {
-        return (None, FileReport::new(path, text, vec![finding]));
+    let mut read = recover::read(text, &locator, &lines);
+    let mut findings = std::mem::take(&mut read.findings);
+    // serde reads an object from a list too, so this is looked for in the file as written.
+    if let Some(finding) = list_for_object(text, &locator, &lines).filter(|finding| {
+        !findings
+            .iter()
+            .any(|reported| reported.path == finding.path)
+    }) {
+        findings.push(finding);
+        return (None, FileReport::new(path, text, findings));
     }
+    let Some(mut answer) = read.answer.take() else {
+        return (None, FileReport::new(path, text, findings));
+    };
     // Tables from spreadsheets are filled in first, so the checks see their figures.
     let mut problems = match spreadsheet::resolve(&mut answer, side_files) {
         Ok(sheets) => sheets.relocate(validate::check(&answer)),
@@ -192,27 +198,30 @@ pub fn check_text_with(
             focus: None,
         }),
     }
-    let findings = problems
-        .into_iter()
-        .map(|problem| {
-            let span = locator.span(&problem.path, false).unwrap_or(0..0);
-            let span = match &problem.focus {
-                Some(Focus::Character(c)) => character_in(text, span.clone(), *c),
-                Some(Focus::Part(part)) => part_in(text, span.clone(), part.clone()),
-                None => None,
-            }
-            .unwrap_or_else(|| first_line(text, span));
-            Finding::located(
-                problem.severity,
-                problem.path,
-                problem.message,
-                problem.hint,
-                span,
-                &lines,
-            )
-        })
-        .collect();
-    (Some(answer), FileReport::new(path, text, findings))
+    // Where a mistake was set aside, the answer holds no value of the clerk's to check.
+    let checked = |problem: &validate::Problem| !read.hides(&problem.path);
+    let content = problems.into_iter().filter(checked).map(|problem| {
+        let span = locator.span(&problem.path, false).unwrap_or(0..0);
+        let span = match &problem.focus {
+            Some(Focus::Character(c)) => character_in(text, span.clone(), *c),
+            Some(Focus::Part(part)) => part_in(text, span.clone(), part.clone()),
+            None => None,
+        }
+        .unwrap_or_else(|| first_line(text, span));
+        Finding::located(
+            problem.severity,
+            problem.path,
+            problem.message,
+            problem.hint,
+            span,
+            &lines,
+        )
+    });
+    let shape_errors = !findings.is_empty();
+    findings.extend(content);
+    // An answer read with mistakes set aside is not the answer the file holds.
+    let answer = (!shape_errors).then_some(answer);
+    (answer, FileReport::new(path, text, findings))
 }
 
 /// The finding for a list written where the format has an object, which serde accepts.
@@ -318,10 +327,11 @@ fn first_line(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize
     span.start..end
 }
 
-/// Parses an answer without content checks, keeping the JSON path of a failure.
-fn parse(text: &str) -> Result<Answer, (JsonPath, serde_json::Error)> {
+/// Parses an answer (or any JSON value) without content checks, keeping the JSON path of a
+/// failure.
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (JsonPath, serde_json::Error)> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let answer: Answer = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+    let answer: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = serde_error::json_path(error.path());
         (path, error.into_inner())
     })?;
@@ -339,40 +349,57 @@ mod tests {
         check_text(text, Path::new("a.json")).1.findings
     }
 
+    /// The finding at `path` among `found`; the fields these short answers lack are reported
+    /// too.
+    fn at<'a>(found: &'a [Finding], path: &str) -> &'a Finding {
+        let finding = found.iter().find(|f| f.path.to_string() == path);
+        finding.unwrap_or_else(|| panic!("nothing at {path} in {found:?}"))
+    }
+
     #[test]
     fn a_misspelled_field_is_reported_at_its_name_with_a_suggestion() {
         let found = findings(r#"{"ministry": {"nme": "X"}}"#);
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].path.to_string(), "ministry.nme");
-        assert_eq!(found[0].message, "ukendt felt `nme`");
-        assert_eq!(found[0].hint.as_deref(), Some("mente du `name`?"));
-        assert_eq!((found[0].line, found[0].column), (1, 15));
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "feltet `question` mangler",
+                "feltet `answer` mangler",
+                "feltet `name` mangler",
+                "ukendt felt `nme`"
+            ]
+        );
+        let misspelt = at(&found, "ministry.nme");
+        assert_eq!(misspelt.hint.as_deref(), Some("mente du `name`?"));
+        assert_eq!((misspelt.line, misspelt.column), (1, 15));
     }
 
     #[test]
     fn a_mistyped_kind_of_block_is_an_unknown_field_and_a_mistyped_status_an_unknown_value() {
         // serde reads both as an enum's value; the clerk wrote the block's kind as a field.
         let block = findings(r#"{"answer": {"blocks": [{"paragrf": "x"}]}}"#);
-        assert_eq!(block[0].message, "ukendt felt `paragrf`");
-        assert_eq!(block[0].hint.as_deref(), Some("mente du `paragraph`?"));
+        let block = at(&block, "answer.blocks[0]");
+        assert_eq!(block.message, "ukendt felt `paragrf`");
+        assert_eq!(block.hint.as_deref(), Some("mente du `paragraph`?"));
         let status = findings(r#"{"status": "interm"}"#);
-        assert_eq!(status[0].message, "ukendt værdi `interm`");
-        assert_eq!(status[0].hint.as_deref(), Some("mente du `interim`?"));
+        let status = at(&status, "status");
+        assert_eq!(status.message, "ukendt værdi `interm`");
+        assert_eq!(status.hint.as_deref(), Some("mente du `interim`?"));
     }
 
     #[test]
     fn a_list_where_a_text_belongs_is_told_what_to_write_instead() {
         let caption = findings(r#"{"answer": {"blocks": [{"table": {"caption": ["Sager"]}}]}}"#);
+        let caption = at(&caption, "answer.blocks[0].table.caption");
         assert_eq!(
-            caption[0].message,
+            caption.message,
             "forkert type: fandt en liste [ … ], men her skal stå en tekst i \"…\""
         );
-        assert_eq!(caption[0].hint.as_deref(), Some("skriv én tekst i \"…\""));
+        assert_eq!(caption.hint.as_deref(), Some("skriv én tekst i \"…\""));
         // An item with items of its own, in a list that has one level.
         let item = findings(r#"{"answer": {"blocks": [{"list": ["a", {"items": ["b"]}]}]}}"#);
-        assert_eq!(item[0].path.to_string(), "answer.blocks[0].list[1]");
         assert_eq!(
-            item[0].hint.as_deref(),
+            at(&item, "answer.blocks[0].list[1]").hint.as_deref(),
             Some(
                 "en punktopstilling har ikke underpunkter; skriv dem som punkter for sig i \
                  listen, eller som en ny liste efter et afsnit, der leder ind til den"

@@ -51,6 +51,14 @@ pub fn check(text: &str, kind: FileKind, lines: &LineIndex<'_>) -> Vec<Finding> 
     }
 }
 
+/// The JSON path of the value that the text before `end` ends in or stands before: where a
+/// parser that stopped at `end` was. `lines` indexes the whole text.
+pub fn path_at(end: usize, lines: &LineIndex<'_>) -> JsonPath {
+    let mut scanner = Scanner::new(lines.text_before(end), lines);
+    scanner.scan();
+    scanner.path()
+}
+
 /// A file must be one object `{ … }`; serde would otherwise read a list `[ … ]` into the
 /// fields in their order and report in terms of Rust's structs.
 fn not_an_object(text: &str, kind: FileKind, lines: &LineIndex<'_>) -> Option<Finding> {
@@ -112,6 +120,12 @@ impl<'a, 'b> Scanner<'a, 'b> {
     /// character, since what follows cannot be read meaningfully. Broken JSON ends the scan
     /// quietly: the parser reports it better.
     fn run(mut self) -> Vec<Finding> {
+        self.scan();
+        self.findings
+    }
+
+    /// [`Self::run`]'s pass, leaving the scanner where it stopped.
+    fn scan(&mut self) {
         let bytes = self.text.as_bytes();
         let mut offset = 0;
         while offset < bytes.len() {
@@ -148,7 +162,6 @@ impl<'a, 'b> Scanner<'a, 'b> {
             }
             offset += 1;
         }
-        self.findings
     }
 
     /// A string: a field's name if an object expects one, else a value, which needs nothing.
@@ -319,6 +332,15 @@ mod tests {
         assert_eq!(found[0].0, "feltet \"b\" står to gange i samme objekt");
         assert_eq!(found[0].1, "a[0].b");
         assert_eq!(found[0].2, (2, 2));
+    }
+
+    #[test]
+    fn the_path_where_a_text_ends_is_its_field_or_item() {
+        let text = r#"{"a": {"b": [1, "x"], "c": "y" z"#;
+        let lines = LineIndex::new(text);
+        let at = |part: &str| path_at(text.find(part).unwrap(), &lines).to_string();
+        assert_eq!(at(" z"), "a.c");
+        assert_eq!(at("]"), "a.b[1]");
     }
 
     #[test]

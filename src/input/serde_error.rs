@@ -34,21 +34,62 @@ impl<'text> Place<'_, 'text> {
     }
 }
 
-/// The finding for a JSON syntax or type error at `path`.
+/// What a serde error says is wrong, as far as reading on past it needs to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mistake {
+    /// A field the format does not have, at the error's path.
+    UnknownField,
+    /// The object at the error's path lacks this required field.
+    MissingField(String),
+    /// The value at the error's path is of the wrong kind, or not allowed.
+    Value,
+}
+
+/// What `error` says is wrong, if it is about one field or value of a file that is JSON (a
+/// syntax error is not: nothing after it can be read).
+pub fn mistake(error: &serde_json::Error, locator: &Locator<'_>) -> Option<Mistake> {
+    let raw = raw_message(error);
+    let category = error.classify();
+    Some(match category {
+        Category::Data if raw.starts_with("unknown field") => Mistake::UnknownField,
+        Category::Data if raw.starts_with("missing field") => {
+            Mistake::MissingField(quoted_names(&raw).first()?.to_string())
+        }
+        Category::Data => Mistake::Value,
+        _ if is_misfit(category, &raw, locator) => Mistake::Value,
+        _ => return None,
+    })
+}
+
+/// Whether serde_json's "expected value" is about an enum that got a value of the wrong
+/// kind: in a file that is valid JSON that is no syntax error.
+fn is_misfit(category: Category, raw: &str, locator: &Locator<'_>) -> bool {
+    category == Category::Syntax && raw == "expected value" && locator.is_json()
+}
+
+/// The finding for a JSON syntax or type error at `path`; `at_error` is where in the text
+/// serde_json stopped.
 pub fn finding(
     error: &serde_json::Error,
     path: JsonPath,
+    at_error: usize,
     locator: &Locator<'_>,
     lines: &LineIndex<'_>,
 ) -> Finding {
     let raw = raw_message(error);
     let category = error.classify();
-    let at_error = lines.offset(error.line(), error.column());
     if let Some(block) = block_as_text(&path, locator) {
         let written = locator.written(&block).unwrap_or("\"…\"");
         let span = locator.span(&block, false).unwrap_or(at_error..at_error);
         let (message, hint) = block_message(written);
         return Finding::error(block, message, Some(hint), span, lines);
+    }
+    if category == Category::Syntax
+        && let Some(quote) = quote_inside_text(&raw, at_error, lines)
+    {
+        let (message, hint) = quote_message();
+        let path = super::scan::path_at(quote, lines);
+        return Finding::error(path, message, Some(hint), quote..quote + 1, lines);
     }
     if category == Category::Syntax
         && let Some((message, hint)) = comment(lines.text_from(at_error), &path)
@@ -57,24 +98,49 @@ pub fn finding(
     }
     // serde_json says "expected value" when an enum gets a value of the wrong kind; in a file
     // that is valid JSON that is no syntax error, and the value is the place to show.
-    let (message, hint, span) =
-        if category == Category::Syntax && raw == "expected value" && locator.is_json() {
-            let (message, hint) = not_allowed(&path);
-            let span = value_span(locator, &path, lines).unwrap_or(at_error..at_error);
-            (message, hint, span)
-        } else {
-            let place = Place {
-                path: &path,
-                locator,
-            };
-            let (message, hint) = translate(&raw, category, Some(place));
-            (
-                message,
-                hint,
-                span(category, &raw, &path, locator, at_error),
-            )
+    let (message, hint, span) = if is_misfit(category, &raw, locator) {
+        let (message, hint) = not_allowed(&path);
+        let span = value_span(locator, &path, lines).unwrap_or(at_error..at_error);
+        (message, hint, span)
+    } else {
+        let place = Place {
+            path: &path,
+            locator,
         };
+        let (message, hint) = translate(&raw, category, Some(place));
+        (
+            message,
+            hint,
+            span(category, &raw, &path, locator, at_error),
+        )
+    };
     Finding::error(path, message, hint, span, lines)
+}
+
+/// Where the straight quote is that closed a text too early, if serde_json stopped at
+/// `at_error` because a word followed a text (`"artiklen "Ulykkeligt" i …"`) where a `,` and
+/// the next value or the end of the object or list belong: the quote just before the word.
+fn quote_inside_text(raw: &str, at_error: usize, lines: &LineIndex<'_>) -> Option<usize> {
+    if !matches!(raw, "expected `,` or `}`" | "expected `,` or `]`") {
+        return None;
+    }
+    let next = lines.text_from(at_error).chars().next()?;
+    if matches!(next, ',' | '}' | ']' | ':' | '"' | '{' | '[') || next.is_whitespace() {
+        return None;
+    }
+    let before = lines.text_before(at_error).trim_end();
+    before.ends_with('"').then(|| before.len() - 1)
+}
+
+/// The message and hint for a straight quote inside a text, which ends the text in JSON.
+fn quote_message() -> (String, String) {
+    (
+        "JSON-syntaksfejl: anførselstegnet her afslutter teksten, men teksten fortsætter efter det"
+            .into(),
+        "et anførselstegn inde i en tekst skal skrives \\\" eller som ”…”, fx \"artiklen \\\"Titel\\\" \
+         i Politiken\" eller \"artiklen ”Titel” i Politiken\""
+            .into(),
+    )
 }
 
 /// The message for a comment (`// …` or `/* … */`) where serde_json stopped: JSON has none,

@@ -82,6 +82,53 @@ pub fn object_fields(path: &JsonPath) -> Option<Vec<Field>> {
     )
 }
 
+/// Whether `path` names a field its object may leave out (a date, a case number, a question's
+/// number, a status with a default); not a list's item, or a field the object requires.
+pub fn is_optional(path: &JsonPath) -> bool {
+    let Some((Segment::Key(key), parent)) = path.0.split_last() else {
+        return false;
+    };
+    object_fields(&JsonPath(parent.to_vec()))
+        .is_some_and(|fields| fields.iter().any(|f| f.name == key && !f.required))
+}
+
+/// A value the format accepts at `path`, as JSON: `"…"`, `[]`, the first of a few fixed texts,
+/// or an object with its required fields so filled (`{"paragraph": "…"}` for a block). It
+/// stands in for a value reported as wrong, so that the rest of the file can be read.
+pub fn stand_in(path: &JsonPath) -> Option<String> {
+    accepted(node_at(path)?).map(|value| value.to_string())
+}
+
+/// A value the schema `node` accepts.
+fn accepted(node: &'static Value) -> Option<Value> {
+    let node = resolve(node);
+    if let Some(fixed) = node.get("const").or_else(|| node.get("enum")?.get(0)) {
+        return Some(fixed.clone());
+    }
+    if allows(node, "object") {
+        let properties = node.get("properties");
+        let required = node.get("required").and_then(Value::as_array);
+        return required
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(|name| Some((name.to_string(), accepted(properties?.get(name)?)?)))
+            .collect::<Option<serde_json::Map<_, _>>>()
+            .map(Value::Object);
+    }
+    let simple = [
+        ("string", Value::from("…")),
+        ("array", Value::Array(Vec::new())),
+        ("integer", Value::from(1)),
+        ("number", Value::from(1)),
+        ("boolean", Value::from(false)),
+    ];
+    match simple.into_iter().find(|(kind, _)| allows(node, kind)) {
+        Some((_, value)) => Some(value),
+        None => alternatives(node).skip(1).find_map(accepted),
+    }
+}
+
 /// The schema of the value at `path`, following the alternatives a block or an optional
 /// value has to the one that has the path's next step.
 fn node_at(path: &JsonPath) -> Option<&'static Value> {
@@ -394,6 +441,49 @@ mod tests {
         // A quote in the clerk's text stays JSON.
         let quoted = example_at(&["signature"], Some("Lars \"Lasse\" Barfoed"));
         assert_eq!(quoted.json, r#"{"minister": "Lars \"Lasse\" Barfoed"}"#);
+    }
+
+    /// A path such as `"answer.blocks.0.statement"` (numbers are indices).
+    fn at(path: &str) -> JsonPath {
+        JsonPath(
+            path.split('.')
+                .map(|step| match step.parse() {
+                    Ok(index) => Segment::Index(index),
+                    Err(_) => Segment::Key(step.to_string()),
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_field_is_optional_where_the_object_does_without_it() {
+        assert!(is_optional(&at("date")));
+        assert!(is_optional(&at("status")));
+        assert!(is_optional(&at("question.number")));
+        assert!(!is_optional(&at("question.text")));
+        assert!(!is_optional(&at("answer.blocks.3")));
+        assert!(!is_optional(&at("question")));
+    }
+
+    #[test]
+    fn a_stand_in_is_a_value_the_format_reads() {
+        assert_eq!(stand_in(&at("question.text")).as_deref(), Some("\"…\""));
+        assert_eq!(
+            stand_in(&at("answer.blocks.3")).as_deref(),
+            Some(r#"{"paragraph":"…"}"#)
+        );
+        assert_eq!(stand_in(&at("status")).as_deref(), Some("\"final\""));
+        assert_eq!(
+            stand_in(&at("question")).as_deref(),
+            Some(r#"{"session":"…","text":"…"}"#)
+        );
+        assert_eq!(
+            stand_in(&at("answer.blocks.0.statement")).as_deref(),
+            Some(r#"{"blocks":[],"source":"…"}"#)
+        );
+        // Every stand-in reads as what it stands for.
+        let answer = stand_in(&JsonPath::root()).unwrap();
+        serde_json::from_str::<crate::model::Answer>(&answer).unwrap();
     }
 
     #[test]

@@ -1,0 +1,401 @@
+//! Every mistake of type and shape in one run. serde stops at the first, so each mistake is
+//! reported, then set aside in a copy of the text (an unknown or optional field removed, a
+//! missing field added, a wrong value replaced by one the format reads), and the copy is read
+//! again, until it reads or something cannot be set aside. Findings are located in the text
+//! as written, whose places the copy keeps outside what was set aside.
+
+use std::ops::Range;
+
+use super::diagnostic::{Finding, JsonPath, LineIndex, Segment};
+use super::locate::Locator;
+use super::serde_error::{self, Mistake};
+use super::shape;
+use crate::model::Answer;
+
+/// The most mistakes reported for one file: a file with more is read again for each, and a
+/// clerk fixes the first hundred before needing the rest.
+const MOST: usize = 100;
+
+/// What reading an answer file gave.
+#[derive(Debug, Default)]
+pub struct Read {
+    /// The answer, as read with its mistakes set aside; `None` if something could not be.
+    pub answer: Option<Answer>,
+    /// A finding for each mistake, in the order serde met them.
+    pub findings: Vec<Finding>,
+    /// Where a value was removed, added or replaced: the answer has no value of the clerk's
+    /// there, so the content checks have nothing to say about it.
+    pub set_aside: Vec<JsonPath>,
+}
+
+impl Read {
+    /// Whether a content check's finding at `path` may be about a value set aside, and so be
+    /// misled by what stands in for it or by its absence; see [`scope`].
+    pub fn hides(&self, path: &JsonPath) -> bool {
+        self.set_aside.iter().any(|aside| {
+            let scope = scope(aside);
+            path.0.starts_with(scope)
+                && (!scope.is_empty() || path.0.len() == 1 || path.0.starts_with(&aside.0))
+        })
+    }
+}
+
+/// What the content checks are not heard about when the value at `aside` is set aside: the
+/// block it is in (a table's sums, numbers and caption hang together), or else the object it
+/// is in; for the answer itself (an empty scope), only its own fields (a status and the dates
+/// that go with it), not what its question or blocks hold.
+fn scope(aside: &JsonPath) -> &[Segment] {
+    let segments = aside.0.as_slice();
+    let block = segments.windows(2).rposition(
+        |pair| matches!(pair, [Segment::Key(key), Segment::Index(_)] if key == "blocks"),
+    );
+    match block {
+        Some(at) => &segments[..at + 2],
+        None => &segments[..segments.len().saturating_sub(1)],
+    }
+}
+
+/// Reads the answer file `text`, reporting every mistake of type and shape.
+pub fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Read {
+    let mut edits = Edits::default();
+    let mut read = Read::default();
+    while read.findings.len() < MOST {
+        let copy = edits.apply(text);
+        let (path, error) = match super::parse(&copy) {
+            Ok(answer) => {
+                read.answer = Some(answer);
+                break;
+            }
+            Err(failure) => failure,
+        };
+        let in_copy = LineIndex::new(&copy).offset(error.line(), error.column());
+        let at_error = edits.original(in_copy);
+        let finding = serde_error::finding(&error, path.clone(), at_error, locator, lines);
+        // What stood in was refused too: no use reading on.
+        if read.findings.contains(&finding) {
+            break;
+        }
+        let Some(mistake) = serde_error::mistake(&error, locator) else {
+            read.findings.push(finding);
+            break;
+        };
+        let fix = fix(&mistake, &path, &finding.path, locator, &edits, &copy);
+        read.findings.push(finding);
+        if !locator.is_json() {
+            // A syntax error further on, which a copy read on would meet in other words.
+            read.findings.extend(syntax_error(text, locator, lines));
+            break;
+        }
+        let Some((place, edit)) = fix else { break };
+        if !edits.add(edit) {
+            break;
+        }
+        read.set_aside.push(place);
+    }
+    read
+}
+
+/// The finding for the first syntax error in `text`, as the text is written.
+fn syntax_error(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Option<Finding> {
+    let (path, error) = super::parse::<serde_json::Value>(text).err()?;
+    let at_error = lines.offset(error.line(), error.column());
+    Some(serde_error::finding(&error, path, at_error, locator, lines))
+}
+
+/// The edit that sets a mistake aside, and the path of what it sets aside. `path` is where
+/// serde stopped, `reported` where the finding points (a block written as text is reported
+/// as the block), `copy` the text serde read.
+fn fix(
+    mistake: &Mistake,
+    path: &JsonPath,
+    reported: &JsonPath,
+    locator: &Locator<'_>,
+    edits: &Edits,
+    copy: &str,
+) -> Option<(JsonPath, Edit)> {
+    match mistake {
+        Mistake::UnknownField => Some((path.clone(), removal(path, locator, edits)?)),
+        Mistake::MissingField(field) => {
+            let place = path.key(field);
+            let edit = addition(&place, locator, edits, copy)?;
+            Some((place, edit))
+        }
+        Mistake::Value if shape::is_optional(reported) => {
+            Some((reported.clone(), removal(reported, locator, edits)?))
+        }
+        Mistake::Value => {
+            let edit = Edit {
+                range: locator.exact_span(reported)?,
+                text: shape::stand_in(reported)?,
+            };
+            Some((reported.clone(), edit))
+        }
+    }
+}
+
+/// Removes the field at `path` with the comma that parts it from the others: the one after it,
+/// or for the last field the one after the last field before it that is kept.
+fn removal(path: &JsonPath, locator: &Locator<'_>, edits: &Edits) -> Option<Edit> {
+    let (key, object) = path.0.split_last()?;
+    let object = JsonPath(object.to_vec());
+    let fields = locator.fields(&object)?;
+    let index = fields
+        .iter()
+        .position(|(name, _)| matches!(key, Segment::Key(k) if k == name))?;
+    let field = fields[index].1.clone();
+    let range = match fields.get(index + 1) {
+        Some((_, next)) => field.start..next.start,
+        None => {
+            let kept = fields[..index]
+                .iter()
+                .rev()
+                .find(|(_, earlier)| !edits.removes(earlier));
+            // Without one, everything after the object's `{`.
+            let start = match kept {
+                Some((_, earlier)) => earlier.end,
+                None => locator.exact_span(&object)?.start + 1,
+            };
+            start..field.end
+        }
+    };
+    Some(Edit {
+        range,
+        text: String::new(),
+    })
+}
+
+/// Adds the missing field at `path` with a value that stands in for it, last in its object,
+/// after a comma if the object has other fields in the copy.
+fn addition(path: &JsonPath, locator: &Locator<'_>, edits: &Edits, copy: &str) -> Option<Edit> {
+    let (Segment::Key(name), object) = path.0.split_last()? else {
+        return None;
+    };
+    let closing = locator.exact_span(&JsonPath(object.to_vec()))?.end - 1;
+    let before = copy.get(..edits.in_copy(closing))?.trim_end();
+    let comma = if before.ends_with('{') { "" } else { ", " };
+    Some(Edit {
+        range: closing..closing,
+        text: format!(
+            "{comma}{}: {}",
+            serde_json::Value::from(name.as_str()),
+            shape::stand_in(path)?
+        ),
+    })
+}
+
+/// One change to the text: the bytes `range` of the text as written become `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Edit {
+    range: Range<usize>,
+    text: String,
+}
+
+impl Edit {
+    /// How much longer the copy is for it.
+    fn growth(&self) -> isize {
+        self.text.len() as isize - self.range.len() as isize
+    }
+}
+
+/// The changes made to the copy, in the order of the text.
+#[derive(Debug, Default)]
+struct Edits(Vec<Edit>);
+
+impl Edits {
+    /// Adds `edit`, which takes the place of any it holds whole; whether it could be, which it
+    /// cannot where it overlaps another only in part.
+    fn add(&mut self, edit: Edit) -> bool {
+        let holds = |other: &Edit| {
+            !edit.range.is_empty()
+                && edit.range.start <= other.range.start
+                && other.range.end <= edit.range.end
+        };
+        self.0.retain(|other| !holds(other));
+        let overlaps = |other: &Edit| {
+            other.range.start < edit.range.end && edit.range.start < other.range.end
+                || (edit.range.is_empty() && other.range.contains(&edit.range.start))
+        };
+        if self.0.iter().any(overlaps) {
+            return false;
+        }
+        // After the edits that start where it does: a field added after another.
+        let at = self
+            .0
+            .partition_point(|other| other.range.start <= edit.range.start);
+        self.0.insert(at, edit);
+        true
+    }
+
+    /// Whether the bytes `range` of the text are removed.
+    fn removes(&self, range: &Range<usize>) -> bool {
+        self.0.iter().any(|edit| {
+            edit.text.is_empty() && edit.range.start <= range.start && range.end <= edit.range.end
+        })
+    }
+
+    /// The text with the edits made.
+    fn apply(&self, text: &str) -> String {
+        let mut copy = String::with_capacity(text.len());
+        let mut from = 0;
+        for edit in &self.0 {
+            copy.push_str(&text[from..edit.range.start]);
+            copy.push_str(&edit.text);
+            from = edit.range.end;
+        }
+        copy.push_str(&text[from..]);
+        copy
+    }
+
+    /// Where the byte at `offset` of the text is in the copy, after what the edits there put.
+    fn in_copy(&self, offset: usize) -> usize {
+        let growth: isize = self
+            .0
+            .iter()
+            .filter(|edit| edit.range.start <= offset)
+            .map(Edit::growth)
+            .sum();
+        offset.saturating_add_signed(growth)
+    }
+
+    /// Where the byte at `offset` of the copy was in the text; the start of an edit for a byte
+    /// the edit put there.
+    fn original(&self, offset: usize) -> usize {
+        let mut growth = 0;
+        for edit in &self.0 {
+            let start = edit.range.start.saturating_add_signed(growth);
+            if offset < start {
+                break;
+            }
+            if offset < start + edit.text.len() {
+                return edit.range.start;
+            }
+            growth += edit.growth();
+        }
+        offset.saturating_add_signed(-growth)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(range: Range<usize>, text: &str) -> Edit {
+        Edit {
+            range,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn edits_map_places_between_the_text_and_its_copy() {
+        let text = "0123456789";
+        let mut edits = Edits::default();
+        assert!(edits.add(edit(2..4, "")));
+        assert!(edits.add(edit(6..7, "abc")));
+        assert_eq!(edits.apply(text), "0145abc789");
+        assert_eq!(edits.original(2), 4);
+        // A byte an edit put there is at the edit's start.
+        assert_eq!(edits.original(5), 6);
+        assert_eq!(edits.original(7), 7);
+        assert_eq!(edits.in_copy(5), 3);
+        assert_eq!(edits.in_copy(8), 8);
+        // One that overlaps another in part is refused; one that holds it replaces it.
+        assert!(!edits.add(edit(3..5, "")));
+        assert!(edits.add(edit(1..5, "")));
+        assert_eq!(edits.apply(text), "05abc789");
+    }
+
+    /// The findings' paths and the edited copy for `text`.
+    fn read_all(text: &str) -> (Vec<String>, bool) {
+        let locator = Locator::new(text);
+        let lines = LineIndex::new(text);
+        let read = read(text, &locator, &lines);
+        let paths = read.findings.iter().map(|f| f.path.to_string()).collect();
+        (paths, read.answer.is_some())
+    }
+
+    #[test]
+    fn every_mistake_is_found_and_set_aside() {
+        let (paths, read) = read_all(
+            r#"{"date": "2011-04-31", "x": 1, "ministry": {"name": "M", "y": 2, "z": 3},
+               "question": {"number": "15", "session": "2010-11"},
+               "answer": {"blocks": [{"paragraf": "a"}, "b", {"list": ["c", 4]}]}}"#,
+        );
+        assert_eq!(
+            paths,
+            [
+                "date",
+                "x",
+                "ministry.y",
+                "ministry.z",
+                "question.number",
+                "question",
+                "answer.blocks[0]",
+                "answer.blocks[1]",
+                "answer.blocks[2].list[1]",
+            ]
+        );
+        assert!(read, "with every mistake set aside, the rest reads");
+    }
+
+    #[test]
+    fn the_checks_are_not_heard_about_the_block_or_object_of_a_mistake() {
+        let path = |text: &str| {
+            JsonPath(
+                text.split('.')
+                    .map(|step| match step.parse() {
+                        Ok(index) => Segment::Index(index),
+                        Err(_) => Segment::Key(step.into()),
+                    })
+                    .collect(),
+            )
+        };
+        let read = Read {
+            set_aside: vec![
+                path("answer.blocks.1.statement.blocks.0.table.panels.0.rows.0.cells.0"),
+                path("question.number"),
+                path("date"),
+            ],
+            ..Read::default()
+        };
+        let hidden = |text: &str| read.hides(&path(text));
+        assert!(hidden(
+            "answer.blocks.1.statement.blocks.0.table.panels.0.total.cells.0"
+        ));
+        assert!(!hidden("answer.blocks.1.statement.blocks.1.paragraph"));
+        assert!(hidden("question.session"));
+        assert!(hidden("status"));
+        assert!(!hidden("answer.blocks.0.paragraph"));
+        assert!(!hidden("signature.minister"));
+    }
+
+    #[test]
+    fn a_field_added_to_an_object_whose_only_field_was_removed_needs_no_comma() {
+        let (paths, read) = read_all(
+            r#"{"ministry": {"navn": "M"}, "question": {"session": "x", "text": "y"},
+               "answer": {"blocks": []}}"#,
+        );
+        assert_eq!(paths, ["ministry.navn", "ministry"]);
+        assert!(read);
+    }
+
+    #[test]
+    fn a_syntax_error_after_a_mistake_is_reported_where_it_is_written() {
+        let text = "{\"date\": 5,\n \"x\": 1 2}";
+        let locator = Locator::new(text);
+        let lines = LineIndex::new(text);
+        let read = read(text, &locator, &lines);
+        let places: Vec<(&str, usize, usize)> = read
+            .findings
+            .iter()
+            .map(|f| (f.message.as_str(), f.line, f.column))
+            .collect();
+        assert_eq!(places.len(), 2, "{places:?}");
+        assert_eq!((places[0].1, places[0].2), (1, 10));
+        assert_eq!(
+            places[1],
+            ("JSON-syntaksfejl: forventede `,` eller `}`", 2, 9)
+        );
+        assert!(read.answer.is_none());
+    }
+}
