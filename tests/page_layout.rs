@@ -215,6 +215,40 @@ fn a_table_s_notes_never_begin_a_page_alone() {
 }
 
 #[test]
+fn a_panel_heading_never_ends_a_page_with_a_single_row() {
+    // Panel B's heading, header and "Politikreds 1" ended page 1; its other rows began page 2.
+    let pages = pages_of("panel-heading-at-page-foot.json");
+    let page = page_with(&pages, "B. Antal personer");
+    let panel = &page[page.find("B. Antal personer").unwrap()..];
+    assert!(panel.matches("Politikreds").count() >= 2, "{page:?}");
+}
+
+#[test]
+fn a_notes_heading_is_kept_with_its_first_note() {
+    // "Kilde:" ended page 1 alone; its note "POLSAS." began page 2.
+    let pages = pages_of("notes-heading-at-page-foot.json");
+    assert_on_its_page(&pages, "Kilde:", &["POLSAS."]);
+}
+
+#[test]
+fn a_few_short_notes_or_list_items_are_never_split_across_pages() {
+    // "Kilde: POLSAS." began page 2 alone, inside the statement's quotation.
+    let pages = pages_of("short-notes-at-page-foot.json");
+    assert_on_its_page(
+        &pages,
+        "Data er opdateret den 1. juni 2019.",
+        &["Kilde: POLSAS."],
+    );
+    // "2 internationale aktioner" began page 2 alone.
+    let pages = pages_of("short-list-at-page-foot.json");
+    assert_on_its_page(
+        &pages,
+        "8 nationale aktioner",
+        &["36 regionale aktioner", "2 internationale aktioner"],
+    );
+}
+
+#[test]
 fn a_short_table_is_kept_whole_on_one_page() {
     // Three rows: the caption, header and "Kreds 1" ended page 2, "Kreds 2" and "3" began page 3.
     let pages = pages_of("short-table-at-page-foot.json");

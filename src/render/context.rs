@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::wording::{
-    addressee, cover_sentence, letter_addressee, definite, member_name, opening_sentence, question_heading,
-    question_label, status_heading, status_sentence, title,
+    addressee, cover_sentence, definite, letter_addressee, member_name, opening_sentence,
+    question_heading, question_label, status_heading, status_sentence, title,
 };
 use crate::model::{
     Answer, Block, Cell, Enclosure, Layout, Letterhead, Markup, Opening, Panel, QuestionKind, Row,
@@ -168,6 +168,9 @@ pub struct BlockContext {
     pub keep_with_next: bool,
     /// Whether this paragraph leads into the table or list after it, and is kept with it.
     pub leads_in: bool,
+    /// Whether this list, or this table's notes, is short enough to be kept on one page: a
+    /// page break in it would leave an item or a note alone.
+    pub kept_whole: bool,
     /// What the block holds.
     #[serde(flatten)]
     pub content: BlockContent,
@@ -516,6 +519,7 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
                 // the statement's introduction from the statement.
                 leads_in: (index > 0 || quoting.opening.is_empty())
                     && leads_in(block, blocks.get(index + 1)),
+                kept_whole: kept_whole(block),
                 content,
                 marks: BlockMarks {
                     items: match block {
@@ -538,6 +542,25 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
 fn leads_in(block: &Block, next: Option<&Block>) -> bool {
     matches!(block, Block::Paragraph(text) if text.trim_end().ends_with(':'))
         && matches!(next, Some(Block::Table(_) | Block::List(_)))
+}
+
+/// The most items (or notes) a list (or a table's notes) kept whole on one page may have.
+const KEPT_WHOLE_ITEMS: usize = 6;
+
+/// The most characters the items (or notes) kept whole on one page may have together: about
+/// seven lines, so a page break in them would part a line or two from the rest, while longer
+/// ones break between items as text does.
+const KEPT_WHOLE_CHARACTERS: usize = 600;
+
+/// Whether `block` is a list, or a table with notes, short enough to keep on one page.
+fn kept_whole(block: &Block) -> bool {
+    let texts = match block {
+        Block::List(items) => items,
+        Block::Table(table) => &table.notes,
+        Block::Paragraph(_) | Block::Statement(_) => return false,
+    };
+    let characters: usize = texts.iter().map(|text| text.chars().count()).sum();
+    texts.len() <= KEPT_WHOLE_ITEMS && characters <= KEPT_WHOLE_CHARACTERS
 }
 
 /// The answer's own blocks. When the closing or the signature follows them, a last paragraph
