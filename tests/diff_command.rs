@@ -458,6 +458,16 @@ fn replaced(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
     bytes
 }
 
+/// `svar diff PDF tests/fixtures/complete.json` for a PDF that cannot be compared: status 2.
+fn diff_with_complete(pdf: &Path) -> assert_cmd::assert::Assert {
+    svar()
+        .arg("diff")
+        .arg(pdf)
+        .arg("tests/fixtures/complete.json")
+        .assert()
+        .code(2)
+}
+
 #[test]
 fn a_pdf_without_the_answer_file_is_trouble() {
     let folder = tempfile::tempdir().unwrap();
@@ -470,19 +480,12 @@ fn a_pdf_without_the_answer_file_is_trouble() {
             folder.path(),
             &["--pdf-standard", standard],
         );
-        svar()
-            .arg("diff")
-            .arg(&pdf)
-            .arg("tests/fixtures/complete.json")
-            .assert()
-            .code(2)
-            .stdout("")
-            .stderr(format!(
-                "fejl: {} er lavet af svar, men uden den vedhæftede svarfil (svar.json)\n  \
-                 = tip: PDF'en er lavet efter {name}, som ikke tillader vedhæftede filer; \
-                 sammenlign svarfilerne (JSON) i stedet\n",
-                pdf.display()
-            ));
+        diff_with_complete(&pdf).stdout("").stderr(format!(
+            "fejl: {} er lavet af svar, men uden den vedhæftede svarfil (svar.json)\n  \
+             = tip: PDF'en er lavet efter {name}, som ikke tillader vedhæftede filer; \
+             sammenlign svarfilerne (JSON) i stedet\n",
+            pdf.display()
+        ));
     }
     // The PDF/A-2b PDF, its creator renamed in the document information and the XMP.
     let pdf = render(
@@ -498,16 +501,10 @@ fn a_pdf_without_the_answer_file_is_trouble() {
     );
     let foreign_pdf = folder.path().join("fremmed.pdf");
     std::fs::write(&foreign_pdf, foreign).unwrap();
-    svar()
-        .arg("diff")
-        .arg(&foreign_pdf)
-        .arg("tests/fixtures/complete.json")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "fremmed.pdf er ikke lavet af svar (den indeholder ingen svar.json)\n  \
+    diff_with_complete(&foreign_pdf).stderr(predicate::str::contains(
+        "fremmed.pdf er ikke lavet af svar (den indeholder ingen svar.json)\n  \
              = tip: sammenlign svarfilerne (JSON), eller PDF'er, som svar har lavet",
-        ));
+    ));
 }
 
 /// A PDF svar made under PDF/A-3b, which allows attachments, whose answer file is gone (here
@@ -518,18 +515,11 @@ fn a_svar_pdf_whose_answer_file_is_gone_blames_no_standard() {
     let pdf = render("tests/fixtures/complete.json", folder.path(), &[]);
     let bytes = replaced(&std::fs::read(&pdf).unwrap(), "svar.json", "andet.jsn");
     std::fs::write(&pdf, bytes).unwrap();
-    svar()
-        .arg("diff")
-        .arg(&pdf)
-        .arg("tests/fixtures/complete.json")
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(format!(
-            "fejl: {} er lavet af svar, men uden den vedhæftede svarfil (svar.json)\n  \
-             = tip: sammenlign svarfilerne (JSON) i stedet\n",
-            pdf.display()
-        ));
+    diff_with_complete(&pdf).stdout("").stderr(format!(
+        "fejl: {} er lavet af svar, men uden den vedhæftede svarfil (svar.json)\n  \
+         = tip: sammenlign svarfilerne (JSON) i stedet\n",
+        pdf.display()
+    ));
 }
 
 /// A redline carries neither answer; comparing it is told as such, not as a PDF standard's doing.
