@@ -99,6 +99,16 @@ fn printed(text: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// `text` as it prints (see [`printed`]), for comparing two texts by what a reader sees rather
+/// than by how they are written: `"Ja"` and `“Ja”` both print ”Ja”.
+pub fn as_printed(text: &str) -> std::borrow::Cow<'_, str> {
+    if printed(text).eq(text.chars()) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(printed(text).collect())
+    }
+}
+
 /// Quotes `text` as a Typst string literal, for values used inside Typst code.
 ///
 /// The literal is wrapped in parentheses so that whatever a template writes after it (`.len()`,

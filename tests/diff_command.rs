@@ -84,6 +84,30 @@ fn identical_answers_say_so_and_exit_0() {
 }
 
 #[test]
+fn quotation_marks_written_otherwise_but_printed_the_same_are_no_change() {
+    let folder = tempfile::tempdir().unwrap();
+    let complete =
+        std::fs::read_to_string(crate_root().join("tests/fixtures/complete.json")).unwrap();
+    let written = |name: &str, quoted: &str| {
+        let path = folder.path().join(name);
+        let text = complete.replace("yderligere bemærkninger", quoted);
+        assert_ne!(text, complete);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    // Straight quotes and the English “…” both print as the Danish ”…”.
+    let old = written("old.json", "yderligere \\\"bemærkninger\\\"");
+    let new = written("new.json", "yderligere “bemærkninger”");
+    svar()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("Ingen forskelle mellem "));
+}
+
+#[test]
 fn json_format_gives_each_change_its_kind_location_and_path() {
     let cell = diff_json("changed-cell");
     assert_eq!(cell["same"], false);
@@ -604,6 +628,35 @@ fn the_redline_holds_deleted_and_inserted_words_and_a_summary() {
         text.contains("Praksisoversigten er blev senest opdateret den 4. februar 3. maj 2019"),
         "{text}"
     );
+}
+
+#[test]
+fn a_cover_letter_s_redline_lists_the_changes_on_its_first_page() {
+    // The cover letter fills page 1 with the date among its metadata; the list of changes was
+    // on page 2, over the answer.
+    let folder = tempfile::tempdir().unwrap();
+    let old = crate_root().join("data/ufo-15-2010-11.json");
+    let new = folder.path().join("new.json");
+    // The answer's ministry profile, found beside it.
+    let profiles = folder.path().join("ministries");
+    std::fs::create_dir(&profiles).unwrap();
+    let profile = "ministries/justitsministeriet.json";
+    std::fs::copy(
+        crate_root().join("data").join(profile),
+        folder.path().join(profile),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(&old).unwrap();
+    std::fs::write(&new, text.replace("\"2011-04-11\"", "\"2011-04-14\"")).unwrap();
+    let redline = folder.path().join("redline.pdf");
+    write_redline(&old, &new, &redline);
+    let first = common::pdf_page_text(&redline, 1);
+    assert!(first.contains("1 ændring i forhold til"), "{first}");
+    assert!(
+        first.contains("Dato: 11. april 2011 → 14. april 2011"),
+        "{first}"
+    );
+    assert!(first.contains("Hermed sendes besvarelse"), "{first}");
 }
 
 #[test]

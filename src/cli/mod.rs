@@ -43,7 +43,8 @@ pub enum Command {
     Schema,
     /// Opretter en ny svarfil med alle felter, der skal udfyldes.
     New(new::NewArgs),
-    /// Sætter et svar igen, hver gang svarfilen eller en skabelon gemmes.
+    /// Sætter et svar igen, hver gang svarfilen eller en fil, den bruger (regneark,
+    /// ministerieprofil, logo, skabelon), gemmes.
     Watch(watch::WatchArgs),
     /// Viser forskellene mellem to svar (JSON eller PDF fra svar).
     Diff(diff::DiffArgs),

@@ -30,7 +30,7 @@ pub struct WatchArgs {
     /// En mappe med egne skabeloner (*.typ); ændringer i den sætter også svaret igen.
     #[arg(long, value_name = "MAPPE")]
     pub templates: Option<PathBuf>,
-    /// PDF-standarder som for `svar render`.
+    /// PDF-standarder som for svar render.
     #[arg(long, value_name = "STANDARD", value_enum, value_delimiter = ',')]
     pub pdf_standard: Vec<Standard>,
     /// Længste tid (sekunder) Typst må bruge på at sætte svaret, før det opgives.

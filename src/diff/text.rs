@@ -196,10 +196,11 @@ fn prints_as_space(c: char) -> bool {
     c == ' ' || crate::escape::is_line_separator(c)
 }
 
-/// What a token is compared by: a word or mark by itself, whitespace by how it prints.
+/// What a token is compared by: how it prints. A word or mark prints with Danish quotation
+/// marks whatever marks it is written with; whitespace prints as a space or as line breaks.
 fn printed_key(raw: &str, spacing: Spacing) -> Cow<'_, str> {
     if !raw.starts_with(prints_as_space) {
-        return Cow::Borrowed(raw);
+        return crate::escape::as_printed(raw);
     }
     let breaks = match spacing {
         Spacing::Running => 0,
@@ -422,6 +423,18 @@ mod tests {
                 text: "samme tekst".to_string()
             }]
         );
+    }
+
+    #[test]
+    fn quotation_marks_that_print_the_same_are_no_change() {
+        let segments = word_diff(
+            running("den \"kommende\" undersøgelse"),
+            running("den “kommende” undersøgelse"),
+        );
+        assert_eq!(plain_marks(&segments), "den “kommende” undersøgelse");
+        let segments = word_diff(running("den ”kommende”"), running("den »kommende«"));
+        // Guillemets print as written, so they are a change.
+        assert_eq!(plain_marks(&segments), "den [-”-]{+»+}kommende[-”-]{+«+}");
     }
 
     #[test]
