@@ -162,7 +162,7 @@ pub fn message(error: &clap::Error, usage: &Usage<'_>) -> String {
             Some(reason) => format!("{value} er ikke en gyldig værdi for {arg}: {reason}"),
             None => format!("{value} er ikke en gyldig værdi for {arg}"),
         },
-        ErrorKind::MissingRequiredArgument => format!("mangler {arg}"),
+        ErrorKind::MissingRequiredArgument => format!("der mangler {arg}"),
         ErrorKind::MissingSubcommand => "mangler en kommando".to_string(),
         ErrorKind::ArgumentConflict => format!(
             "{arg} kan ikke bruges sammen med {}",
@@ -349,7 +349,10 @@ mod tests {
         );
         assert!(value.contains("mulige værdier: 'ua-1', "), "{value}");
         let missing = error_for(&["svar", "render"]);
-        assert!(missing.starts_with("fejl: mangler '<FIL>...'"), "{missing}");
+        assert!(
+            missing.starts_with("fejl: der mangler '<FIL>...'"),
+            "{missing}"
+        );
         let limit = error_for(&["svar", "render", "--time-limit", "1e99", "a.json"]);
         assert!(
             limit.starts_with(
