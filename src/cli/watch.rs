@@ -156,16 +156,11 @@ fn check_answer_file(file: &Path) -> Result<(), String> {
 
 /// The name of the first answer file (`*.json`) in `folder`, by name, if it has one.
 fn first_answer_file(folder: &Path) -> Option<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
+    let first = super::files::answer_files_in(folder)
+        .ok()?
         .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .filter(|entry| entry.path().is_file())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.to_ascii_lowercase().ends_with(".json"))
-        .collect();
-    names.sort();
-    names.into_iter().next()
+        .next()?;
+    Some(first.file_name()?.to_string_lossy().into_owned())
 }
 
 fn parent_folder(file: &Path) -> PathBuf {
