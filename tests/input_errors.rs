@@ -1100,3 +1100,28 @@ fn mistakes_in_required_values_and_lists_do_not_stop_the_reading() {
         ]
     );
 }
+
+#[test]
+fn one_text_where_a_list_belongs_is_told_to_be_written_as_a_list() {
+    let folder = tempfile::tempdir().unwrap();
+    let complete = std::fs::read_to_string("tests/fixtures/complete.json").unwrap();
+    let text = complete.replace(
+        "\"notes\": [\"Rigspolitiet.\"]",
+        "\"notes\": \"Rigspolitiet.\"",
+    );
+    assert_ne!(text, complete);
+    let file = write(folder.path(), "svar.json", text);
+    let findings = json_findings(&file);
+    let notes = findings
+        .iter()
+        .find(|finding| finding["path"].as_str().unwrap().ends_with("table.notes"))
+        .expect("the notes are a finding");
+    assert_eq!(
+        notes["message"],
+        "forkert type: fandt teksten \"Rigspolitiet.\", men her skal stå en liste [ … ]"
+    );
+    assert_eq!(
+        notes["hint"],
+        "skriv teksten som en liste: [\"Rigspolitiet.\"]"
+    );
+}

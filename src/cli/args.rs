@@ -193,7 +193,8 @@ pub fn message(error: &clap::Error, usage: &Usage<'_>) -> String {
     ] {
         let suggestion = match &similar {
             Some(option) if kind == ContextKind::SuggestedArg => format!("'{option}'"),
-            _ => context(error, kind),
+            _ if kind == ContextKind::ValidValue => context(error, kind),
+            _ => closest_first(error, kind),
         };
         if !suggestion.is_empty() {
             out.push_str(&format!("  = tip: {lead} {suggestion}{end}\n"));
@@ -304,6 +305,30 @@ fn value_words(value_name: &str) -> (&'static str, &'static str) {
 }
 
 /// One piece of the error's context as text: names quoted, lists joined with commas.
+/// clap's suggestions of what was meant, the closest to what was typed first (clap may give
+/// `schema` before `check` for "chek"), as alternatives: "'check' eller 'schema'".
+fn closest_first(error: &clap::Error, kind: ContextKind) -> String {
+    let typed = [
+        ContextKind::InvalidSubcommand,
+        ContextKind::InvalidArg,
+        ContextKind::InvalidValue,
+    ]
+    .into_iter()
+    .find_map(|typed| match error.get(typed) {
+        Some(ContextValue::String(text)) => Some(text.clone()),
+        _ => None,
+    })
+    .unwrap_or_default();
+    let mut names: Vec<String> = match error.get(kind) {
+        Some(ContextValue::String(text)) => vec![text.clone()],
+        Some(ContextValue::Strings(texts)) => texts.clone(),
+        _ => Vec::new(),
+    };
+    names.sort_by_key(|name| strsim::damerau_levenshtein(&typed, name));
+    let quoted: Vec<String> = names.iter().map(|name| format!("'{name}'")).collect();
+    quoted.join(" eller ")
+}
+
 fn context(error: &clap::Error, kind: ContextKind) -> String {
     match error.get(kind) {
         Some(ContextValue::String(text)) => format!("'{text}'"),
@@ -364,6 +389,12 @@ mod tests {
         let command = error_for(&["svar", "rendre"]);
         assert!(
             command.starts_with("fejl: ukendt kommando 'rendre'\n  = tip: mente du 'render'"),
+            "{command}"
+        );
+        // Several suggestions: the closest first, as alternatives.
+        let command = error_for(&["svar", "chek"]);
+        assert!(
+            command.contains("  = tip: mente du 'check' eller 'schema'?\n"),
             "{command}"
         );
     }

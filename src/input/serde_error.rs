@@ -473,6 +473,10 @@ fn mismatch(what: &str, rest: &str, place: Option<Place<'_, '_>>) -> (String, Op
     );
     let hint = if is_object(expected) {
         place.and_then(|place| object_hint(place, &found))
+    } else if expected == "a sequence" && found.kind == "string" {
+        // One text where the format has a list of them (notes, items): the same as a list.
+        let whole = place.and_then(|place| place.locator.whole(place.path));
+        whole.map(|text| format!("skriv teksten som en liste: [{text}]"))
     } else {
         mismatch_hint(expected, &found, place.map(|place| place.path)).map(Into::into)
     };

@@ -87,7 +87,7 @@ pub(super) fn check_layout(answer: &Answer, problems: &mut Vec<Problem>) {
     layout.blocks(&answer.answer.blocks, &blocks, Area::page(false));
     for (index, enclosure) in answer.enclosures.iter().enumerate() {
         let path = root.key("enclosures").index(index);
-        let page = Area::page(enclosure.landscape);
+        let page = Area::enclosure(index + 1, enclosure.landscape);
         let heading = Type::bold(ENCLOSURE_HEADING_SIZE).on(page.width);
         layout.literal(&enclosure.title, &path.key("title"), heading);
         layout.blocks(&enclosure.blocks, &path.key("blocks"), page);
@@ -99,6 +99,8 @@ pub(super) fn check_layout(answer: &Answer, problems: &mut Vec<Problem>) {
 struct Area {
     width: f64,
     landscape: bool,
+    /// The number of the enclosure (bilag) the area is in, counted from 1; none in the answer.
+    enclosure: Option<usize>,
 }
 
 impl Area {
@@ -106,6 +108,33 @@ impl Area {
         Self {
             width: if landscape { LANDSCAPE } else { PORTRAIT },
             landscape,
+            enclosure: None,
+        }
+    }
+
+    /// The page of enclosure `number` (from 1).
+    fn enclosure(number: usize, landscape: bool) -> Self {
+        Self {
+            enclosure: Some(number),
+            ..Self::page(landscape)
+        }
+    }
+
+    /// How to give a table in this portrait area landscape pages: put it in an enclosure that
+    /// has them, or, in an enclosure already, give that one them.
+    fn landscape_advice(&self) -> String {
+        match self.enclosure {
+            Some(number) => format!("giv bilag {number} liggende sider (\"landscape\": true)"),
+            None => "sæt tabellen i et bilag med liggende sider (\"landscape\": true)".to_string(),
+        }
+    }
+
+    /// Where a table in this portrait area would have landscape pages, after a count of
+    /// columns: "på liggende sider i et bilag med …", or "i bilag 1 med …".
+    fn landscape_place(&self) -> String {
+        match self.enclosure {
+            Some(number) => format!("i bilag {number} med \"landscape\": true"),
+            None => "på liggende sider i et bilag med \"landscape\": true".to_string(),
         }
     }
 
@@ -352,13 +381,15 @@ impl Layout<'_> {
             let in_landscape = columns_fitting(panel, area.width - PORTRAIT + LANDSCAPE);
             let hint = if count <= in_landscape {
                 format!(
-                    "sæt tabellen i et bilag med liggende sider (\"landscape\": true), hvor der \
-                     er plads til {in_landscape} kolonner, eller del den i flere paneler"
+                    "{}, hvor der er plads til {in_landscape} kolonner, eller del den i flere \
+                     paneler",
+                    area.landscape_advice()
                 )
             } else {
                 format!(
                     "del tabellen i flere paneler eller tabeller med højst {fitting} kolonner \
-                     hver ({in_landscape} på liggende sider i et bilag med \"landscape\": true)"
+                     hver ({in_landscape} {})",
+                    area.landscape_place()
                 )
             };
             ("stående", hint)
@@ -405,9 +436,9 @@ impl Layout<'_> {
     /// the row labels no room: the table would run past the margin.
     fn figures_too_wide(&mut self, panel: &Panel, path: &JsonPath, area: Area) {
         let landscape = if area.landscape {
-            ""
+            String::new()
         } else {
-            ", eller sæt tabellen i et bilag med liggende sider (\"landscape\": true)"
+            format!(", eller {}", area.landscape_advice())
         };
         self.problems.push(Problem::error(
             path.clone(),

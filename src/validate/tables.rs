@@ -53,8 +53,10 @@ pub(super) fn check_blocks(
             }
             Block::Table(table) => {
                 check_table(table, &path.key("table"), *next_table, problems);
-                if let Some(number) = table.number {
-                    *next_table = number.max(*next_table).saturating_add(1);
+                // Counted as the table should be numbered, not as it is: each hint then follows
+                // from the hints before it, and taking them all numbers the tables 1, 2, 3 ….
+                if table.number.is_some() || table.caption.is_some() {
+                    *next_table = next_table.saturating_add(1);
                 }
             }
             Block::List(items) if items.is_empty() => {
@@ -299,9 +301,10 @@ fn is_thousands_point(written: &str) -> bool {
 fn figure_as_text(text: &str, path: impl FnOnce() -> JsonPath) -> Option<Problem> {
     let unsigned = text.trim().trim_start_matches(['-', '\u{2212}']);
     let like_figure = unsigned.starts_with(|c: char| c.is_ascii_digit())
-        && unsigned
+        && (unsigned
             .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            || is_space_grouped(unsigned));
     like_figure.then(|| {
         Problem::warning(
             path(),
@@ -313,6 +316,30 @@ fn figure_as_text(text: &str, path: impl FnOnce() -> JsonPath) -> Option<Problem
             ),
         )
     })
+}
+
+/// Whether `text` is a number grouped in thousands by spaces, as Danish Word and Excel may
+/// write it: "4 512", "1 234 567,5" (a space, a no-break space or a narrow one).
+fn is_space_grouped(text: &str) -> bool {
+    let digits = |group: &str| !group.is_empty() && group.bytes().all(|b| b.is_ascii_digit());
+    let groups: Vec<&str> = text.split([' ', '\u{a0}', '\u{202f}']).collect();
+    let Some((last, rest)) = groups.split_last() else {
+        return false;
+    };
+    let last = last.split_once([',', '.']).map_or(
+        *last,
+        |(whole, fraction)| {
+            if digits(fraction) { whole } else { "" }
+        },
+    );
+    groups.len() > 1
+        && rest
+            .first()
+            .is_some_and(|first| first.len() <= 3 && digits(first))
+        && rest[1..]
+            .iter()
+            .chain([&last])
+            .all(|group| group.len() == 3 && digits(group))
 }
 
 /// The most decimals a figure of a table has without a warning. More is nearly always the
@@ -358,7 +385,7 @@ pub(super) fn check_unique<'a>(
             };
             problems.push(Problem::warning(
                 field,
-                format!("{what} \"{name}\" findes to gange i samme panel"),
+                format!("{what} \"{name}\" er brugt før i samme panel"),
                 Some(
                     "giv hver række og kolonne sit eget navn, så ændringer kan henføres entydigt"
                         .into(),
@@ -494,6 +521,12 @@ mod tests {
             assert!(!is_year(written), "{written}");
         }
         assert!(is_year_title(" År ") && is_year_title("årstal"));
+        for written in ["4 512", "1 234 567", "1\u{a0}000", "12\u{202f}500,5"] {
+            assert!(is_space_grouped(written), "{written}");
+        }
+        for written in ["4512", "1 2", "1234 567", "1 2345", "Uge 1 200", "1 000,"] {
+            assert!(!is_space_grouped(written), "{written}");
+        }
         assert!(!is_year_title("År i alt"));
     }
 
