@@ -16,7 +16,7 @@ use self::records::{Record, Unclosed};
 use super::confine::{self, Refusal};
 use super::scan;
 use crate::danish::count;
-use crate::input::diagnostic::Segment;
+use crate::input::diagnostic::{Segment, Severity};
 use crate::input::{JsonPath, SideFiles};
 use crate::model::{Answer, Block, Panel, Row};
 use crate::validate::Problem;
@@ -35,6 +35,7 @@ pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Result<Sheets,
         folder,
         sheets: Vec::new(),
         problems: Vec::new(),
+        warnings: Vec::new(),
     };
     let root = JsonPath::root();
     filler.blocks(&mut answer.answer.blocks, &root.key("answer").key("blocks"));
@@ -44,28 +45,39 @@ pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Result<Sheets,
         filler.blocks(&mut enclosure.blocks, &blocks);
     }
     if filler.problems.is_empty() {
-        Ok(Sheets(filler.sheets))
+        Ok(Sheets {
+            sheets: filler.sheets,
+            warnings: filler.warnings,
+        })
     } else {
-        Err(filler.problems)
+        let mut problems = filler.problems;
+        problems.extend(filler.warnings);
+        Err(problems)
     }
 }
 
 /// Which spreadsheets filled which panels, so that the content checks' findings about a filled
 /// panel's header or rows, whose paths lead nowhere in the answer file, name the spreadsheet.
-pub struct Sheets(Vec<Sheet>);
+pub struct Sheets {
+    sheets: Vec<Sheet>,
+    /// What reading the spreadsheets found that is no error, already located.
+    warnings: Vec<Problem>,
+}
 
 impl Sheets {
     /// `problems`, those about a spreadsheet's header or rows moved to the panel's `"csv"` with
-    /// the spreadsheet's file and line before their message.
+    /// the spreadsheet's file and line before their message, and after them the warnings
+    /// reading the spreadsheets gave.
     pub fn relocate(&self, problems: Vec<Problem>) -> Vec<Problem> {
         problems
             .into_iter()
             .map(|problem| {
-                self.0
+                self.sheets
                     .iter()
                     .find_map(|sheet| sheet.relocated(&problem))
                     .unwrap_or(problem)
             })
+            .chain(self.warnings.iter().cloned())
             .collect()
     }
 }
@@ -179,6 +191,7 @@ struct Filler<'a> {
     folder: Option<&'a Path>,
     sheets: Vec<Sheet>,
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
 impl Filler<'_> {
@@ -193,7 +206,10 @@ impl Filler<'_> {
                     for (number, panel) in table.panels.iter_mut().enumerate() {
                         let panel_path = path.key("table").key("panels").index(number);
                         match fill(panel, &panel_path, self.folder) {
-                            Ok(Some(sheet)) => self.sheets.push(sheet),
+                            Ok(Some((sheet, warnings))) => {
+                                self.sheets.push(sheet);
+                                self.warnings.extend(warnings);
+                            }
                             Ok(None) => {}
                             Err(problems) => self.problems.extend(problems),
                         }
@@ -206,12 +222,13 @@ impl Filler<'_> {
 }
 
 /// Reads the panel's CSV file, if it has one, into its header and rows, and returns where they
-/// came from; `folder` is the answer file's, `None` for an answer a PDF carries.
+/// came from and the warnings reading it gave; `folder` is the answer file's, `None` for an
+/// answer a PDF carries.
 fn fill(
     panel: &mut Panel,
     path: &JsonPath,
     folder: Option<&Path>,
-) -> Result<Option<Sheet>, Vec<Problem>> {
+) -> Result<Option<(Sheet, Vec<Problem>)>, Vec<Problem>> {
     let Some(name) = panel.csv.clone() else {
         return Ok(None);
     };
@@ -247,17 +264,30 @@ fn fill(
             )]
         })?;
     table.lines.label = label_line;
+    let warnings = std::mem::take(&mut table.warnings)
+        .into_iter()
+        .map(|flaw| Problem {
+            severity: Severity::Warning,
+            path: path.key("csv"),
+            message: flaw.message,
+            hint: Some(flaw.hint),
+            focus: None,
+        })
+        .collect();
     panel.label_header = label_header;
     panel.columns = table.columns;
     panel.rows = table.rows;
     panel.total = table.total;
     // The figures are now the panel's own: the PDF's attached answer needs no spreadsheet.
     panel.spreadsheet = panel.csv.take();
-    Ok(Some(Sheet {
-        panel: path.clone(),
-        file,
-        lines: table.lines,
-    }))
+    Ok(Some((
+        Sheet {
+            panel: path.clone(),
+            file,
+            lines: table.lines,
+        },
+        warnings,
+    )))
 }
 
 /// The spreadsheet `name` in `folder` named as the answer file is, so the clerk finds it from
@@ -333,6 +363,9 @@ struct Table {
     rows: Vec<Row>,
     total: Option<Row>,
     lines: Lines,
+    /// What is no error but likely not what the clerk meant, such as a total row that is not
+    /// the last.
+    warnings: Vec<Flaw>,
 }
 
 /// A mistake in a spreadsheet: what is wrong, beginning with where, and what to do.
@@ -343,8 +376,9 @@ struct Flaw {
 }
 
 /// The CSV text `text` of the spreadsheet `file`: the first row holds the headers (its first
-/// cell over the row labels), the next rows a label and the figures, and a last row "I alt" or
-/// "Total" is the total row. Every mistake in its rows is returned, so one check finds all.
+/// cell over the row labels), the next rows a label and the figures, and a last row labelled
+/// as a total (see [`is_total_label`]) is the total row. Every mistake in its rows is returned,
+/// so one check finds all.
 fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
     if let Some(offset) = scan::first_unreadable(text) {
         return Err(vec![not_utf8(text, offset, file)]);
@@ -390,10 +424,28 @@ fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
     if !flaws.is_empty() {
         return Err(flaws);
     }
-    let is_total = rows
-        .last()
-        .and_then(|row| row.label.as_deref())
-        .is_some_and(|label| matches!(label, "I alt" | "Total"));
+    let labelled_total = |row: &Row| row.label.as_deref().is_some_and(is_total_label);
+    // A total row above other rows ("I alt", then "Heraf unge") is no total svar can check:
+    // it is set as an ordinary row, and the clerk is told, rather than the check silently not
+    // being made.
+    let warnings = rows
+        .iter()
+        .zip(&lines)
+        .take(rows.len().saturating_sub(1))
+        .filter(|(row, _)| labelled_total(row))
+        .map(|(row, at)| Flaw {
+            message: format!(
+                "{}: rækken \"{}\" er en total, men står ikke sidst, så den sættes som en \
+                 almindelig række, og summen kontrolleres ikke",
+                place(file, at.line, None),
+                row.label.as_deref().unwrap_or_default(),
+            ),
+            hint: "flyt rækken nederst i regnearket, hvis den er tabellens total; ellers giv \
+                   den et navn, der ikke er \"I alt\" eller \"Total\""
+                .into(),
+        })
+        .collect();
+    let is_total = rows.last().is_some_and(labelled_total);
     let (total, total_line) = if is_total {
         (rows.pop(), lines.pop())
     } else {
@@ -410,7 +462,18 @@ fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
             rows: lines,
             total: total_line,
         },
+        warnings,
     })
+}
+
+/// Whether `label` names a total row: "I alt" or "Total", in capitals or small letters as the
+/// clerk wrote it ("i alt", "I ALT"), and perhaps with a colon after it ("I alt:"). The label
+/// prints as written.
+fn is_total_label(label: &str) -> bool {
+    let label = label
+        .trim_end_matches(|c: char| c == ':' || c.is_whitespace())
+        .to_lowercase();
+    label == "i alt" || label == "total"
 }
 
 /// The first character of the text `text` of `file` that was not UTF-8 (see [`scan`]): a
@@ -550,15 +613,18 @@ impl Reader<'_> {
         if cells.len() != columns {
             return Err(vec![Flaw {
                 message: format!(
-                    "{}: rækken har {}, men panelet har {}",
+                    "{}: rækken har {}, men panelet har {} (læst med {} mellem cellerne)",
                     place(self.file, record.line(), None),
                     count(cells.len(), "celle", "celler"),
                     count(columns, "kolonne", "kolonner"),
+                    self.convention.separator_name(),
                 ),
                 hint: format!(
                     "giv rækken et navn og derefter én celle pr. kolonne, som overskrifterne i \
-                     linje {}",
-                    self.header.line()
+                     linje {}; svar læser et regneark med semikolon mellem cellerne, når linje \
+                     {} har et semikolon uden for anførselstegn, og ellers med komma",
+                    self.header.line(),
+                    self.header.line(),
                 ),
             }]);
         }
@@ -591,9 +657,9 @@ impl Reader<'_> {
             });
         }
         figure::cell(&cell.text, self.convention).map_err(|unreadable| match unreadable {
-            Unreadable::Malformed { exponent } => Flaw {
+            Unreadable::Malformed { exponent, spaced } => Flaw {
                 message: format!("{place}: \"{}\" kan ikke læses som et tal", cell.text),
-                hint: self.convention.advice(exponent),
+                hint: self.convention.advice(exponent, spaced),
             },
             Unreadable::Imprecise(imprecision) => Flaw {
                 message: format!(
@@ -620,7 +686,7 @@ fn place(file: &str, line: usize, column: Option<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Cell;
+    use crate::model::{Cell, Figure};
 
     fn messages(text: &str) -> Vec<String> {
         match parse(text, "sager.csv") {
@@ -668,9 +734,88 @@ mod tests {
         assert_eq!(
             messages("Type;2009;2010\nA;1\nB;1;2;3\n"),
             [
-                "sager.csv, linje 2: rækken har 1 celle, men panelet har 2 kolonner",
-                "sager.csv, linje 3: rækken har 3 celler, men panelet har 2 kolonner",
+                "sager.csv, linje 2: rækken har 1 celle, men panelet har 2 kolonner (læst med semikolon mellem cellerne)",
+                "sager.csv, linje 3: rækken har 3 celler, men panelet har 2 kolonner (læst med semikolon mellem cellerne)",
             ]
+        );
+        assert_eq!(
+            messages("Type,2009,2010\nA,1\n"),
+            [
+                "sager.csv, linje 2: rækken har 1 celle, men panelet har 2 kolonner (læst med komma mellem cellerne)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_danish_heading_with_commas_is_read_with_semicolons() {
+        let table = parse(
+            "Udgifter, mio. kr., løbende priser;2023\nPolitiet;1.234,5\nAnklagemyndigheden;100\nI alt;1.334,5\n",
+            "sager.csv",
+        )
+        .unwrap();
+        assert_eq!(table.columns, ["2023"]);
+        assert_eq!(
+            table.rows[0].cells,
+            [Cell::Number(Figure::from_json("1234.5").unwrap())]
+        );
+        assert!(table.total.is_some());
+    }
+
+    #[test]
+    fn a_total_is_known_in_any_case_and_with_a_colon_and_keeps_its_label() {
+        for label in [
+            "I alt", "i alt", "I ALT", "I alt:", "I alt :", "Total", "TOTAL:",
+        ] {
+            let table = parse(&format!("Type;2009\nA;1\n{label};1\n"), "sager.csv").unwrap();
+            assert_eq!(table.total.unwrap().label.as_deref(), Some(label));
+            assert!(table.warnings.is_empty());
+        }
+        for label in ["I alt i alt", "Alle kredse i alt", "Totalt", "Ialt"] {
+            let table = parse(&format!("Type;2009\nA;1\n{label};1\n"), "sager.csv").unwrap();
+            assert_eq!(table.total, None, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_total_that_is_not_the_last_row_is_a_warning_and_an_ordinary_row() {
+        let table = parse("Kode;2021\nA;1\nB;2\nI alt;9\nHeraf unge;1\n", "sager.csv").unwrap();
+        assert_eq!(table.total, None);
+        assert_eq!(table.rows.len(), 4);
+        assert_eq!(
+            table.warnings,
+            [Flaw {
+                message: "sager.csv, linje 4: rækken \"I alt\" er en total, men står ikke sidst, \
+                          så den sættes som en almindelig række, og summen kontrolleres ikke"
+                    .into(),
+                hint: "flyt rækken nederst i regnearket, hvis den er tabellens total; ellers giv \
+                       den et navn, der ikke er \"I alt\" eller \"Total\""
+                    .into(),
+            }]
+        );
+        // The last total row is still the total; one above it is warned about.
+        let table = parse("Kode;2021\ni alt:;3\nA;1\nTotal;1\n", "sager.csv").unwrap();
+        assert_eq!(table.total.unwrap().label.as_deref(), Some("Total"));
+        assert_eq!(table.warnings.len(), 1);
+    }
+
+    #[test]
+    fn digits_grouped_by_spaces_are_refused_with_the_conventions_advice() {
+        let flaws = parse(
+            "Kode;2021\nA;1.234\nB;1\u{a0}000\nI alt;9.999\n",
+            "sager.csv",
+        )
+        .err()
+        .unwrap();
+        assert_eq!(
+            flaws,
+            [Flaw {
+                message: "sager.csv, linje 3, tegn 3: \"1\u{a0}000\" kan ikke læses som et tal"
+                    .into(),
+                hint: "skriv tallet uden mellemrum, fx 1.234,5 eller 1234,5: et regneark med \
+                       semikolon mellem cellerne læses på dansk, med punktum mellem tusinder og \
+                       komma før decimaler"
+                    .into(),
+            }]
         );
     }
 
@@ -816,28 +961,31 @@ mod tests {
     #[test]
     fn the_checks_findings_about_a_sheets_rows_name_its_line_and_a_figures_character() {
         let panel = JsonPath::root().key("panels").index(0);
-        let sheets = Sheets(vec![Sheet {
-            panel: panel.clone(),
-            file: "sager.csv".into(),
-            lines: Lines {
-                header: 1,
-                label: None,
-                rows: vec![
-                    RowPlace {
-                        line: 2,
-                        figures: vec![7, 10],
-                    },
-                    RowPlace {
-                        line: 4,
-                        figures: vec![9, 12],
-                    },
-                ],
-                total: Some(RowPlace {
-                    line: 5,
-                    figures: vec![7, 12],
-                }),
-            },
-        }]);
+        let sheets = Sheets {
+            sheets: vec![Sheet {
+                panel: panel.clone(),
+                file: "sager.csv".into(),
+                lines: Lines {
+                    header: 1,
+                    label: None,
+                    rows: vec![
+                        RowPlace {
+                            line: 2,
+                            figures: vec![7, 10],
+                        },
+                        RowPlace {
+                            line: 4,
+                            figures: vec![9, 12],
+                        },
+                    ],
+                    total: Some(RowPlace {
+                        line: 5,
+                        figures: vec![7, 12],
+                    }),
+                },
+            }],
+            warnings: Vec::new(),
+        };
         let about = |path: JsonPath| Problem::error(path, "galt", None);
         let relocated = sheets.relocate(vec![
             about(panel.key("rows").index(1).key("cells").index(0)),

@@ -20,22 +20,30 @@ pub enum Convention {
 }
 
 impl Convention {
-    /// The convention of the CSV `text`: Danish if its first row has semicolons between its
-    /// cells, as Danish Excel writes them, at least as many as commas.
+    /// The convention of the CSV `text`: Danish if its first row has a semicolon between its
+    /// cells, as Danish Excel writes them, international otherwise.
     ///
-    /// Only separators between cells count: a header quoted across lines (`"Type\nsag";2009`)
-    /// or holding the other separator (`"Type; art",2009`) says nothing, nor does the row
-    /// after an old Mac line break. A header may hold a comma as text ("Beløb, kr.") and
-    /// seldom a semicolon, so a tie is Danish.
+    /// One semicolon is enough, however many commas the row has: Danish headings are full of
+    /// commas ("Udgifter, mio. kr., løbende priser;2023"), which Danish Excel writes as they
+    /// stand, while an international sheet seldom has a semicolon in its first row, and then
+    /// quotes it. Only separators between cells count: a header quoted across lines
+    /// (`"Type\nsag";2009`) or holding a semicolon (`"Type; art",2009`) says nothing, nor does
+    /// the row after an old Mac line break.
     pub fn of(text: &str) -> Self {
-        let separators = |convention: Self| {
-            records::first(text, convention.separator()).map_or(0, |record| record.cells.len() - 1)
-        };
-        let semicolons = separators(Self::Danish);
-        if semicolons > 0 && semicolons >= separators(Self::International) {
+        let semicolons = records::first(text, Self::Danish.separator())
+            .map_or(0, |record| record.cells.len() - 1);
+        if semicolons > 0 {
             Self::Danish
         } else {
             Self::International
+        }
+    }
+
+    /// The name of the character between two cells, as messages name it.
+    pub fn separator_name(self) -> &'static str {
+        match self {
+            Self::Danish => "semikolon",
+            Self::International => "komma",
         }
     }
 
@@ -64,10 +72,12 @@ impl Convention {
     }
 
     /// How to write a figure in this convention, for the clerk; `exponent` if the cell was
-    /// written with one ("1e3").
-    pub fn advice(self, exponent: bool) -> String {
+    /// written with one ("1e3"), `spaced` if with spaces between its digits ("1 000").
+    pub fn advice(self, exponent: bool, spaced: bool) -> String {
         let write = if exponent {
             "skriv tallet helt ud uden eksponent, fx"
+        } else if spaced {
+            "skriv tallet uden mellemrum, fx"
         } else {
             "skriv fx"
         };
@@ -88,8 +98,9 @@ impl Convention {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unreadable {
     /// It looks like a figure but is not written as one in its sheet's convention;
-    /// `exponent` if it is written with one ("1e3"), which needs advice of its own.
-    Malformed { exponent: bool },
+    /// `exponent` if it is written with one ("1e3"), `spaced` if with spaces between its
+    /// digits ("1 000"), which need advice of their own.
+    Malformed { exponent: bool, spaced: bool },
     /// It is written as a figure, but svar cannot hold it exactly.
     Imprecise(Imprecision),
 }
@@ -107,12 +118,53 @@ pub fn cell(written: &str, convention: Convention) -> Result<Cell, Unreadable> {
     // Excel drops the leading zeros of a number, so a cell that keeps them ("0045") was
     // written as text on purpose: a code, such as a postal number.
     let code = written.len() > 1 && is_digits(written);
-    if looks_like_a_figure(written) && !code {
+    // Digits grouped by spaces ("1 000", also with the no-break spaces Word and Excel may
+    // write) are refused rather than read as 1000: svar's Danish convention is Danish Excel's,
+    // which groups thousands with points, and a figure is read only as written so, never
+    // guessed at. A space between digits may as well be two figures run together, or a
+    // decimal comma lost ("12 5"). Taken as text, the cell would silently leave its column
+    // out of the total check; refused, it costs the clerk one edit, which the tip tells.
+    let spaced = without_digit_spaces(written);
+    let figure_like = match &spaced {
+        Some(compact) => looks_like_a_figure(compact),
+        None => looks_like_a_figure(written),
+    };
+    if figure_like && !code {
         return Err(Unreadable::Malformed {
             exponent: written.contains(['e', 'E']),
+            spaced: spaced.is_some(),
         });
     }
     Ok(Cell::Text(written.to_string()))
+}
+
+/// The spaces that may group a figure's digits: the space, the no-break space (U+00A0) and
+/// the narrow no-break and thin spaces (U+202F, U+2009) that Danish Excel and Word write.
+const DIGIT_SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+
+/// `written` without its spaces, if it has spaces and every one of them stands between two
+/// digits ("1 000"); `None` otherwise ("12,5 %", "ca. 12", "1234").
+fn without_digit_spaces(written: &str) -> Option<String> {
+    let chars: Vec<char> = written.chars().collect();
+    let mut any = false;
+    for (index, &c) in chars.iter().enumerate() {
+        if DIGIT_SPACES.contains(&c) {
+            let digit_at = |at: Option<usize>| {
+                at.and_then(|at| chars.get(at))
+                    .is_some_and(|c| c.is_ascii_digit())
+            };
+            if !digit_at(index.checked_sub(1)) || !digit_at(Some(index + 1)) {
+                return None;
+            }
+            any = true;
+        }
+    }
+    any.then(|| {
+        chars
+            .into_iter()
+            .filter(|c| !DIGIT_SPACES.contains(c))
+            .collect()
+    })
 }
 
 /// The figure `written` in `convention` as JSON writes it ("-1234.5"): an optional minus, the
@@ -200,7 +252,10 @@ mod tests {
         Cell::Text(written.to_string())
     }
 
-    const REFUSED: Result<Cell, Unreadable> = Err(Unreadable::Malformed { exponent: false });
+    const REFUSED: Result<Cell, Unreadable> = Err(Unreadable::Malformed {
+        exponent: false,
+        spaced: false,
+    });
 
     #[test]
     fn danish_figures_are_read_the_danish_way() {
@@ -269,7 +324,10 @@ mod tests {
             for convention in [Danish, International] {
                 assert_eq!(
                     cell(written, convention),
-                    Err(Unreadable::Malformed { exponent: true }),
+                    Err(Unreadable::Malformed {
+                        exponent: true,
+                        spaced: false
+                    }),
                     "{written}"
                 );
             }
@@ -286,13 +344,34 @@ mod tests {
             "12,5 %",
             "+3",
             "2009-2010",
-            "1 234",
             "e3",
             "0045",
             "007",
+            "1 234 kr.",
+            "12 %",
+            " ",
         ] {
             assert_eq!(cell(written, Danish), Ok(text(written)), "{written}");
         }
+    }
+
+    #[test]
+    fn digits_grouped_by_spaces_are_refused_rather_than_taken_as_text() {
+        let spaced = Err(Unreadable::Malformed {
+            exponent: false,
+            spaced: true,
+        });
+        for written in [
+            "1 000",
+            "1\u{a0}000",
+            "1\u{202f}000",
+            "-12 345,5",
+            "\u{2212}1 000",
+            "2009 2010",
+        ] {
+            assert_eq!(cell(written, Danish), spaced, "{written}");
+        }
+        assert_eq!(cell("1 234.5", International), spaced);
     }
 
     #[test]
@@ -300,7 +379,18 @@ mod tests {
         assert_eq!(Convention::of("Type;2009\nA;1,5"), Danish);
         assert_eq!(Convention::of("Type,2009\nA,\"1;5\""), International);
         assert_eq!(Convention::of("Beløb, kr.;2009;2010\n"), Danish);
-        assert_eq!(Convention::of("Type; art,2009,2010\n"), International);
+        // One semicolon makes a Danish sheet, however many commas its headings hold.
+        assert_eq!(Convention::of("Type; art,2009,2010\n"), Danish);
+        assert_eq!(
+            Convention::of("Udgifter, mio. kr., løbende priser;2023\nPolitiet;1.234,5\n"),
+            Danish
+        );
+        assert_eq!(
+            Convention::of("Område, mio. kr.;2021, foreløbig;2022, endelig\n"),
+            Danish
+        );
+        assert_eq!(Convention::of("Type,2009,2010\n"), International);
+        assert_eq!(Convention::of("Type\t2009\n"), International);
     }
 
     #[test]

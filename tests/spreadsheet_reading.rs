@@ -1,0 +1,166 @@
+//! How svar reads spreadsheets as Danish Excel writes them, driving the binary with the
+//! fixture CSV files `tests/fixtures/sheet-*.csv`: which separator a sheet is read with, which
+//! row is its total, and that a figure grouped by spaces is refused rather than taken as text.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{fixture, svar};
+
+/// The spreadsheet fixture answer in `folder`, its panel reading `sager.csv`, a copy of the
+/// fixture spreadsheet `sheet`; returns the answer's path.
+fn answer_with_sheet(folder: &Path, sheet: &str) -> PathBuf {
+    std::fs::copy(fixture(sheet), folder.join("sager.csv")).unwrap();
+    let answer = folder.join("svar.json");
+    std::fs::copy(fixture("spreadsheet.json"), &answer).unwrap();
+    answer
+}
+
+/// `svar check svar.json` run in the answer's folder, as a clerk would, with `sheet` as its
+/// spreadsheet: the exit code, and the report with its summary line after it.
+fn check(sheet: &str) -> (i32, String) {
+    let folder = tempfile::tempdir().unwrap();
+    answer_with_sheet(folder.path(), sheet);
+    let output = svar()
+        .current_dir(folder.path())
+        .args(["check", "svar.json"])
+        .output()
+        .unwrap();
+    let code = output.status.code().unwrap_or(-1);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    (code, format!("{stderr}{stdout}"))
+}
+
+/// The report's lines that say what is wrong and what to do, and its summary line.
+fn findings(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|line| {
+            line.starts_with("fejl:")
+                || line.starts_with("advarsel:")
+                || line.contains("= tip:")
+                || line.starts_with("svar.json:")
+        })
+        .map(str::trim)
+        .collect()
+}
+
+const ROW_HINT: &str = "= tip: giv rækken et navn og derefter én celle pr. kolonne, som \
+    overskrifterne i linje 1; svar læser et regneark med semikolon mellem cellerne, når linje 1 \
+    har et semikolon uden for anførselstegn, og ellers med komma";
+
+#[test]
+fn a_danish_heading_with_more_commas_than_semicolons_is_read_with_semicolons() {
+    // "Udgifter, mio. kr., løbende priser;2023": two commas, one semicolon.
+    let (code, report) = check("sheet-heading-commas.csv");
+    assert_eq!(
+        (code, report.as_str()),
+        (0, "svar.json: i orden (0 fejl, 0 advarsler)\n")
+    );
+    let folder = tempfile::tempdir().unwrap();
+    let answer = answer_with_sheet(folder.path(), "sheet-heading-commas.csv");
+    let pdf = common::render_into(&answer, folder.path());
+    let text = common::pdf_text(&pdf);
+    assert!(
+        text.contains("Udgifter, mio. kr., løbende priser Politiet Anklagemyndigheden I alt"),
+        "{text}"
+    );
+    assert!(text.contains("2023 1.234,5 100 1.334,5"), "{text}");
+}
+
+#[test]
+fn a_row_that_does_not_fit_names_the_separator_the_sheet_was_read_with() {
+    let (code, stderr) = check("sheet-comma-row-short.csv");
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        findings(&stderr),
+        [
+            "fejl: sager.csv, linje 3: rækken har 1 celle, men panelet har 2 kolonner (læst med komma mellem cellerne)",
+            ROW_HINT,
+            "svar.json: har fejl (1 fejl, 0 advarsler)",
+        ]
+    );
+}
+
+#[test]
+fn a_total_in_small_letters_is_the_total_and_its_sum_is_checked() {
+    let (code, stderr) = check("sheet-total-small-letters.csv");
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        findings(&stderr)[0],
+        "fejl: sager.csv, linje 4, tegn 7: totalen i kolonne 1 (2021) er 9.999, men rækkerne summer til 2.234"
+    );
+}
+
+#[test]
+fn a_total_with_a_colon_prints_as_the_clerk_wrote_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let answer = answer_with_sheet(folder.path(), "sheet-total-small-letters.csv");
+    let sheet = std::fs::read_to_string(folder.path().join("sager.csv")).unwrap();
+    let with_total = |total: &str| {
+        let csv = sheet.replace("i alt;9.999", total);
+        std::fs::write(folder.path().join("sager.csv"), csv).unwrap();
+    };
+    // In capitals and with a colon it is the total still, and its sum is checked.
+    with_total("I ALT:;9.999");
+    let output = svar()
+        .current_dir(folder.path())
+        .args(["check", "svar.json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        findings(&String::from_utf8_lossy(&output.stderr))[0],
+        "fejl: sager.csv, linje 4, tegn 8: totalen i kolonne 1 (2021) er 9.999, men rækkerne summer til 2.234"
+    );
+    with_total("I ALT:;2.234");
+    let loaded = svar::input::load(&answer).unwrap();
+    let source =
+        svar::render::typst_source(&loaded.answer, &svar::render::TemplateSet::builtin(), true)
+            .unwrap()
+            .source;
+    assert!(
+        source.contains("total: ((\"I ALT:\"), (\"2.234\"), ),"),
+        "{source}"
+    );
+    let pdf = common::render_into(&answer, folder.path());
+    let text = common::pdf_text(&pdf);
+    assert!(text.contains("I ALT:"), "{text}");
+}
+
+#[test]
+fn a_total_above_other_rows_is_a_warning_that_says_what_to_do() {
+    let (code, stderr) = check("sheet-total-not-last.csv");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        findings(&stderr),
+        [
+            "advarsel: sager.csv, linje 4: rækken \"I alt\" er en total, men står ikke sidst, så den sættes som en almindelig række, og summen kontrolleres ikke",
+            "= tip: flyt rækken nederst i regnearket, hvis den er tabellens total; ellers giv den et navn, der ikke er \"I alt\" eller \"Total\"",
+            "svar.json: i orden (0 fejl, 1 advarsel)",
+        ]
+    );
+}
+
+#[test]
+fn a_figure_grouped_by_spaces_is_refused_rather_than_taken_as_text() {
+    // A space, a no-break space and a narrow no-break space between thousands.
+    let (code, stderr) = check("sheet-spaced-thousands.csv");
+    assert_eq!(code, 1, "{stderr}");
+    let hint = "= tip: skriv tallet uden mellemrum, fx 1.234,5 eller 1234,5: et regneark med \
+        semikolon mellem cellerne læses på dansk, med punktum mellem tusinder og komma før \
+        decimaler";
+    assert_eq!(
+        findings(&stderr),
+        [
+            "fejl: sager.csv, linje 3, tegn 3: \"1 000\" kan ikke læses som et tal",
+            hint,
+            "fejl: sager.csv, linje 4, tegn 3: \"1\u{a0}000\" kan ikke læses som et tal",
+            hint,
+            "fejl: sager.csv, linje 5, tegn 3: \"1\u{202f}000\" kan ikke læses som et tal",
+            hint,
+            "svar.json: har fejl (3 fejl, 0 advarsler)",
+        ]
+    );
+}
