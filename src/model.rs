@@ -656,7 +656,7 @@ pub struct Panel {
     /// agencies deliver figures; the path may not leave the answer's folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
-        description = "Et regneark (CSV) i svarfilens mappe med panelets overskrifter og rækker: første række er overskrifterne (første celle over rækkenavnene), de næste rækkerne; en sidste række \"I alt\" eller \"Total\" bliver totalrækken. Semikolon-adskilt (dansk Excel: 3.478 og 12,4) eller komma-adskilt (3478 og 12.4)."
+        description = "Et regneark (CSV) i svarfilens mappe med panelets overskrifter og rækker: første række er overskrifterne (første celle over rækkenavnene), de næste rækkerne; en sidste række \"I alt\" eller \"Total\" (store eller små bogstaver, evt. med kolon) bliver totalrækken. Semikolon-adskilt, når første række har et semikolon (dansk Excel: 3.478 og 12,4), ellers komma-adskilt (3478 og 12.4)."
     )]
     pub csv: Option<String>,
     /// The spreadsheet the header and rows were read from, set when the answer file is read
