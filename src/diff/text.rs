@@ -220,7 +220,8 @@ fn pieces(text: &str) -> impl Iterator<Item = &str> {
         if run.starts_with(prints_as_space) {
             vec![run]
         } else {
-            split_marks(run)
+            // A Markdown link's text and address are words of their own: "[tekst](adresse)".
+            run.split_inclusive("](").flat_map(split_marks).collect()
         }
     })
 }
@@ -422,6 +423,24 @@ mod tests {
                 kind: SegmentKind::Equal,
                 text: "samme tekst".to_string()
             }]
+        );
+    }
+
+    #[test]
+    fn a_link_s_new_address_leaves_its_text_alone() {
+        let segments = word_diff(
+            Written {
+                text: "Se [hjemmeside](https://www.ft.dk).",
+                spacing: Spacing::Lines,
+            },
+            Written {
+                text: "Se [hjemmeside](https://www.ft.dk/samling).",
+                spacing: Spacing::Lines,
+            },
+        );
+        assert_eq!(
+            plain_marks(&segments),
+            "Se [hjemmeside]([-https://www.ft.dk-]{+https://www.ft.dk/samling+})."
         );
     }
 
