@@ -604,6 +604,31 @@ fn edited_fixture(name: &str, folder: &Path, edit: impl FnOnce(&mut serde_json::
 }
 
 #[test]
+fn a_letter_s_address_comes_first_also_over_a_correction_s_heading() {
+    let folder = tempfile::tempdir().unwrap();
+    let answer = edited_fixture("correction-letter.json", folder.path(), |answer| {
+        answer["ministry"]["profile"] = "udlaendinge-og-integrationsministeriet".into();
+        answer["ministry"]["name"] = "Udlændinge- og Integrationsministeriet".into();
+    });
+    // The profile as Udlændinge- og Integrationsministeriet's letters are: with the address.
+    let profile = folder
+        .path()
+        .join("ministries/udlaendinge-og-integrationsministeriet.json");
+    let mut letterhead: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&profile).unwrap()).unwrap();
+    letterhead["addressee"] = true.into();
+    std::fs::write(&profile, letterhead.to_string()).unwrap();
+    let text = pdf_text(&render_into(&answer, folder.path()));
+    assert!(
+        text.contains(
+            "Sundhedsudvalget Folketinget Christiansborg 1240 København K Berigtigelse \
+             Sundhedsudvalget har den 28. januar 2022"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_final_answer_after_an_interim_one_says_it_is_final_in_every_layout() {
     let folder = tempfile::tempdir().unwrap();
     let title = "Endeligt svar på spørgsmål nr. 167 (Alm. del) fra Folketingets Sundhedsudvalg";

@@ -1,6 +1,8 @@
 //! The source line a finding shows, cut to a window around the place when the line is too long
 //! to read: a file a program wrote on one line would otherwise be printed whole for every
-//! finding (800 kB for one warning). Line and column stay those of the file.
+//! finding (800 kB for one warning). Line and column stay those of the file. Only the lines of
+//! the finding are handed to the report, so a file with thousands of findings is not indexed
+//! whole for each of them.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -16,9 +18,12 @@ const WINDOW: usize = 140;
 /// Marks where a line was cut.
 const CUT: &str = "…";
 
-/// A file as one finding shows it: its own text, or, for a long line, that line cut.
+/// A file as one finding shows it: the lines the finding is on, or, for a long line, that line
+/// cut.
 pub struct Excerpt<'a> {
     file: SimpleFile<String, Cow<'a, str>>,
+    /// The line of the file the shown text begins with, counted from 0.
+    first_line: usize,
     /// The finding's place in the shown text.
     pub span: Range<usize>,
     /// The column of the finding's start in the file, from 1, in characters.
@@ -38,25 +43,28 @@ impl<'a> Excerpt<'a> {
         let line_start = text[..span.start]
             .rfind('\n')
             .map_or(0, |newline| newline + 1);
-        let line_end = text[span.start..]
-            .find('\n')
-            .map_or(text.len(), |newline| span.start + newline);
-        let whole_line = &text[line_start..line_end];
+        let line_end = |at: usize| {
+            text[at..]
+                .find('\n')
+                .map_or(text.len(), |newline| at + newline)
+        };
+        let whole_line = &text[line_start..line_end(span.start)];
+        let first_line = line.saturating_sub(1);
         if whole_line.chars().count() <= LONGEST_LINE {
+            let lines = &text[line_start..line_end(span.end.max(span.start))];
             return Self {
-                file: SimpleFile::new(name, visible(Cow::Borrowed(text))),
-                span,
+                file: SimpleFile::new(name, visible(Cow::Borrowed(lines))),
+                first_line,
+                span: span.start - line_start..span.end - line_start,
                 column,
             };
         }
-        let (shown, start_in_shown) = window(whole_line, span.start - line_start);
+        let (shown, start) = window(whole_line, span.start - line_start);
         let text_end = shown.strip_suffix(CUT).unwrap_or(&shown).len();
-        // As many line breaks as the file has before the line, so the line number is right.
-        let padding = "\n".repeat(line.saturating_sub(1));
-        let start = padding.len() + start_in_shown;
-        let end = (start + (span.end - span.start)).min(padding.len() + text_end);
+        let end = (start + (span.end - span.start)).min(text_end);
         Self {
-            file: SimpleFile::new(name, visible(Cow::Owned(padding + &shown))),
+            file: SimpleFile::new(name, visible(Cow::Owned(shown))),
+            first_line,
             span: start..end.max(start),
             column,
         }
@@ -128,6 +136,11 @@ impl<'a> Files<'a> for Excerpt<'_> {
         self.file.line_range((), line_index)
     }
 
+    /// The file's own line number: the shown text begins at the finding's line.
+    fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, Error> {
+        Ok(self.first_line + line_index + 1)
+    }
+
     /// The file's own column for the finding's start, not the one in the cut line.
     fn column_number(
         &'a self,
@@ -160,7 +173,9 @@ mod tests {
     fn a_short_line_is_shown_whole_and_a_long_one_around_the_place() {
         let text = "{\n  \"a\": 1\n}";
         let excerpt = Excerpt::new("a.json".into(), text, 9..10, 2, 8);
-        assert_eq!(excerpt.file.source().as_ref(), text);
+        assert_eq!(excerpt.file.source().as_ref(), "  \"a\": 1");
+        assert_eq!(&excerpt.file.source()[excerpt.span.clone()], "1");
+        assert_eq!(excerpt.line_number((), 0).unwrap(), 2);
 
         let long = format!("{{\"x\": \"{}\", \"y\": 5}}", "æ".repeat(300));
         let at = long.find("5}").unwrap();

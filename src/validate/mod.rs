@@ -28,7 +28,7 @@ use self::markup::{check_formatting_outside_prose, check_markup};
 use self::question::check_question;
 use self::quotes::check_quotation_marks;
 use self::session::check_session_dates;
-use self::tables::check_blocks;
+use self::tables::{TableNumbering, check_blocks};
 use crate::input::diagnostic::{JsonPath, Severity};
 use crate::model::{Answer, Block, Expected};
 
@@ -115,7 +115,7 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
             Some("skriv svaret som afsnit: \"blocks\": [{\"paragraph\": \"…\"}]".into()),
         ));
     }
-    let mut next_table = 1;
+    let mut next_table = TableNumbering::default();
     check_blocks(
         &answer.answer.blocks,
         &blocks,

@@ -30,10 +30,30 @@ fn too_deep(path: JsonPath) -> Problem {
     )
 }
 
+/// Where the numbering of the tables stands, through the answer and its enclosures.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TableNumbering {
+    /// The number the next table should have: tables are counted as they should be numbered,
+    /// not as they are, so each hint follows from the hints before it, and taking them all
+    /// numbers the tables 1, 2, 3 ….
+    next: u32,
+    /// The number the table before was written with, if it was.
+    previous: Option<u32>,
+}
+
+impl Default for TableNumbering {
+    fn default() -> Self {
+        Self {
+            next: 1,
+            previous: None,
+        }
+    }
+}
+
 pub(super) fn check_blocks(
     blocks: &[Block],
     path: &JsonPath,
-    next_table: &mut u32,
+    next_table: &mut TableNumbering,
     problems: &mut Vec<Problem>,
 ) {
     for (index, block) in blocks.iter().enumerate() {
@@ -53,10 +73,9 @@ pub(super) fn check_blocks(
             }
             Block::Table(table) => {
                 check_table(table, &path.key("table"), *next_table, problems);
-                // Counted as the table should be numbered, not as it is: each hint then follows
-                // from the hints before it, and taking them all numbers the tables 1, 2, 3 ….
                 if table.number.is_some() || table.caption.is_some() {
-                    *next_table = next_table.saturating_add(1);
+                    next_table.next = next_table.next.saturating_add(1);
+                    next_table.previous = table.number;
                 }
             }
             Block::List(items) if items.is_empty() => {
@@ -70,9 +89,10 @@ pub(super) fn check_blocks(
 pub(super) fn check_table(
     table: &Table,
     path: &JsonPath,
-    expected: u32,
+    numbering: TableNumbering,
     problems: &mut Vec<Problem>,
 ) {
+    let expected = numbering.next;
     match (table.number, &table.caption) {
         (Some(_), None) => problems.push(Problem::error(
             path.key("number"),
@@ -89,13 +109,12 @@ pub(super) fn check_table(
         _ => {}
     }
     if let Some(number) = table.number.filter(|number| *number != expected) {
-        let message = if expected == 1 {
-            format!("den første tabel har nummer {number}")
-        } else {
-            format!(
-                "tabellen har nummer {number}, men den forrige var {}",
-                expected - 1
-            )
+        let message = match numbering.previous {
+            _ if expected == 1 => format!("den første tabel har nummer {number}"),
+            Some(previous) => {
+                format!("tabellen har nummer {number}, men den forrige har nummer {previous}")
+            }
+            None => format!("tabellen har nummer {number}, men den forrige har intet nummer"),
         };
         problems.push(Problem::error(
             path.key("number"),
