@@ -50,7 +50,7 @@ impl<'a> Excerpt<'a> {
         };
         let whole_line = &text[line_start..line_end(span.start)];
         let first_line = line.saturating_sub(1);
-        if whole_line.chars().count() <= LONGEST_LINE {
+        if whole_line.chars().nth(LONGEST_LINE).is_none() {
             let lines = &text[line_start..line_end(span.end.max(span.start))];
             return Self {
                 file: SimpleFile::new(name, visible(Cow::Borrowed(lines))),
@@ -96,20 +96,27 @@ fn visible(text: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 /// The part of `line` around byte `at` that is shown, with "…" where it was cut, and where
-/// `at` lands in it.
+/// `at` lands in it: up to [`BEFORE`] characters before it, [`WINDOW`] in all. Only those are
+/// read, so a file on one line with thousands of findings is not read whole for each.
 fn window(line: &str, at: usize) -> (String, usize) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let at_char = chars.partition_point(|&(offset, _)| offset < at);
-    let first = at_char.saturating_sub(BEFORE);
-    let last = (first + WINDOW).min(chars.len());
-    let byte = |index: usize| chars.get(index).map_or(line.len(), |&(offset, _)| offset);
+    let first = line[..at]
+        .char_indices()
+        .rev()
+        .take(BEFORE)
+        .last()
+        .map_or(at, |(offset, _)| offset);
+    let before = line[first..at].chars().count();
+    let last = line[at..]
+        .char_indices()
+        .nth(WINDOW - before)
+        .map_or(line.len(), |(offset, _)| at + offset);
     let mut shown = String::new();
     if first > 0 {
         shown.push_str(CUT);
     }
-    let start_in_shown = shown.len() + at - byte(first);
-    shown.push_str(&line[byte(first)..byte(last)]);
-    if last < chars.len() {
+    let start_in_shown = shown.len() + at - first;
+    shown.push_str(&line[first..last]);
+    if last < line.len() {
         shown.push_str(CUT);
     }
     (shown, start_in_shown)
