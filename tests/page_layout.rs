@@ -249,6 +249,17 @@ fn a_few_short_notes_or_list_items_are_never_split_across_pages() {
 }
 
 #[test]
+fn a_long_last_table_gives_the_signature_two_rows_not_one() {
+    // Page 3 held the repeated header, "Politikreds 30" alone and the signature.
+    let pages = pages_of("long-table-before-signature.json");
+    assert_on_its_page(
+        &pages,
+        "Nick Hækkerup",
+        &["Politikreds 29", "Politikreds 30"],
+    );
+}
+
+#[test]
 fn a_short_table_is_kept_whole_on_one_page() {
     // Three rows: the caption, header and "Kreds 1" ended page 2, "Kreds 2" and "3" began page 3.
     let pages = pages_of("short-table-at-page-foot.json");
