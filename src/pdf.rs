@@ -195,11 +195,11 @@ pub struct Compiled {
 /// Typesets the answer in `world` into pages.
 pub fn compile(world: &AnswerWorld, generated: &Generated) -> Result<Compiled, CompileError> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
-    let document =
-        output.map_err(|errors| compile_error(world, &errors).traced_to(world, generated))?;
-    let warnings = compile_error(world, &warnings)
-        .traced_to(world, generated)
-        .diagnostics;
+    let document = output.map_err(|errors| CompileError {
+        diagnostics: traced(world, generated, &errors),
+        generated: GeneratedSource::default(),
+    })?;
+    let warnings = traced(world, generated, &warnings);
     Ok(Compiled { document, warnings })
 }
 
@@ -275,26 +275,44 @@ fn collect_text(frame: &typst::layout::Frame, text: &mut String) {
     }
 }
 
-impl CompileError {
-    /// Names the template line behind each finding in the generated source.
-    fn traced_to(mut self, world: &AnswerWorld, generated: &Generated) -> Self {
-        let main = world.main_source();
-        for diagnostic in &mut self.diagnostics {
-            let Some(Position {
-                file: None,
-                line,
-                column,
-            }) = &diagnostic.position
-            else {
-                continue;
-            };
-            let offset = main.lines().line_column_to_byte(line - 1, column - 1);
-            diagnostic.template = offset
-                .and_then(|offset| generated.template_position(offset))
-                .map(|(template, line)| (world.templates().shown_name(template), line));
-        }
-        self
-    }
+/// Typst's findings located, each naming the template line behind it where it points into the
+/// generated source.
+fn traced(
+    world: &AnswerWorld,
+    generated: &Generated,
+    diagnostics: &[SourceDiagnostic],
+) -> Vec<Diagnostic> {
+    diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let mut located = locate(world, diagnostic);
+            located.template = template_behind(world, generated, &located);
+            located
+        })
+        .collect()
+}
+
+/// The template file and line that produced the place in the generated source `diagnostic`
+/// points at.
+fn template_behind(
+    world: &AnswerWorld,
+    generated: &Generated,
+    diagnostic: &Diagnostic,
+) -> Option<(String, usize)> {
+    let Some(Position {
+        file: None,
+        line,
+        column,
+    }) = &diagnostic.position
+    else {
+        return None;
+    };
+    let offset = world
+        .main_source()
+        .lines()
+        .line_column_to_byte(line - 1, column - 1)?;
+    let (template, line) = generated.template_position(offset)?;
+    Some((world.templates().shown_name(template), line))
 }
 
 fn compile_error(world: &AnswerWorld, diagnostics: &[SourceDiagnostic]) -> CompileError {

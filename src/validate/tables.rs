@@ -177,13 +177,11 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
     // judged as written.
     let written_here = panel.spreadsheet.is_none();
     let whole_columns = whole_number_columns(panel);
+    let year_columns: Vec<bool> = panel.columns.iter().map(|t| is_year_title(t)).collect();
     for (row_index, row) in panel.rows.iter().chain(&panel.total).enumerate() {
         for (column, cell) in row.cells.iter().enumerate() {
             let cell_path = || cell_path(path, panel, row_index, column);
-            let in_years = panel
-                .columns
-                .get(column)
-                .is_some_and(|title| is_year_title(title));
+            let in_years = year_columns.get(column).copied().unwrap_or(false);
             let figure = match cell {
                 Cell::Number(figure) => figure,
                 Cell::Text(text) if written_here && !(in_years && is_year(text)) => {
