@@ -64,13 +64,19 @@ pub fn markup(text: &str) -> String {
 /// shape, so the edit that puts the next answer of a batch in place renumbers less of it. For
 /// the example's tables that is about a tenth of a batch's time (README, "Benchmarks").
 pub fn text_literal(text: &str) -> String {
-    string_literal(&one_line(&printed(text).collect::<String>()))
+    string_literal(&printed_line(text))
+}
+
+/// `text` as it prints on one line (see [`printed`] and [`one_line`]). For text that is not
+/// printed on the page but read out of the PDF, such as its title and author, which must read
+/// as the page does (”…”, not "…") and would otherwise keep a pasted line break.
+pub fn printed_line(text: &str) -> String {
+    one_line(&printed(text).collect::<String>())
 }
 
 /// `text` as markup prints it on one line: each run of spaces and line breaks one space, none at
-/// either end. For text that is not printed on the page but read out of the PDF, such as its
-/// title and author, which would otherwise keep a pasted line break.
-pub fn one_line(text: &str) -> String {
+/// either end.
+fn one_line(text: &str) -> String {
     let words: Vec<&str> = text
         .split(|c: char| c == ' ' || is_line_separator(c))
         .filter(|word| !word.is_empty())

@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 #[schemars(description = "Et svar på et spørgsmål fra Folketinget.")]
 pub struct Answer {
     /// Lets editors find the JSON Schema; ignored by svar.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    // Not written into the PDF's copy of the answer: the path is relative to the answer's
+    // folder, so moving a file, which changes nothing printed, would change the PDF's bytes.
+    #[serde(rename = "$schema", default, skip_serializing)]
     #[schemars(
         description = "Henvisning til JSON-skemaet, så editoren kan hjælpe; svar bruger den ikke."
     )]

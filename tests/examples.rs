@@ -95,7 +95,7 @@ fn interim_answer_from_the_ministry_of_health_reads_in_order() {
     assert_eq!(
         title_and_author(&pdf),
         (
-            "Foreløbigt svar på spørgsmål nr. 167 (Alm. del) fra Folketingets Sundhedsudvalg"
+            "Foreløbigt svar på spørgsmål nr. 167 (Alm. del) fra Folketingets Sundhedsudvalg, folketingsåret 2021-22"
                 .to_string(),
             "Sundhedsministeriet".to_string()
         )
@@ -122,7 +122,8 @@ fn section_20_answer_from_the_prime_minister_reads_in_order() {
     assert_eq!(
         title_and_author(&pdf),
         (
-            "Svar på spørgsmål nr. S 1609 fra Søren Søndergaard (EL)".to_string(),
+            "Svar på spørgsmål nr. S 1609 fra Søren Søndergaard (EL), folketingsåret 2003-04"
+                .to_string(),
             "Statsministeriet".to_string()
         )
     );
@@ -150,7 +151,7 @@ fn consultation_speaking_note_reads_in_order_and_has_no_answer_heading() {
     assert_eq!(
         title_and_author(&pdf),
         (
-            "Talepapir til samrådsspørgsmål H fra Folketingets Integrationsudvalg".to_string(),
+            "Talepapir til samrådsspørgsmål H fra Folketingets Integrationsudvalg, folketingsåret 2006-07".to_string(),
             "Ministeriet for Flygtninge, Indvandrere og Integration".to_string()
         )
     );
@@ -236,7 +237,7 @@ fn cover_letter_on_a_bill_question_reads_in_order() {
     assert_eq!(
         title_and_author(&pdf),
         (
-            "Svar på spørgsmål nr. 27 fra Folketingets Udvalg for Forretningsordenen vedrørende forslag til lov om undersøgelse af visse forhold vedrørende Forsvarets Efterretningstjeneste (L 53)".to_string(),
+            "Svar på spørgsmål nr. 27 fra Folketingets Udvalg for Forretningsordenen vedrørende forslag til lov om undersøgelse af visse forhold vedrørende Forsvarets Efterretningstjeneste (L 53), folketingsåret 2020-21".to_string(),
             "Justitsministeriet".to_string()
         )
     );

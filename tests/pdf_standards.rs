@@ -455,12 +455,12 @@ fn the_structure_tree_has_language_title_headings_quotes_tables_and_lists() {
     let titles = [
         (
             example(),
-            "Svar på spørgsmål nr. 287 (Alm. del) fra Folketingets Beskæftigelsesudvalg",
+            "Svar på spørgsmål nr. 287 (Alm. del) fra Folketingets Beskæftigelsesudvalg, folketingsåret 2018-19",
             &[][..],
         ),
         (
             complete(),
-            "Svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen",
+            "Svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen, folketingsåret 2010-11",
             &LIST_TAGS[..],
         ),
     ];
@@ -755,5 +755,101 @@ fn the_caption_of_a_table_with_panels_belongs_to_a_table() {
             enclosing[caption_at + 1].starts_with("Table"),
             "{caption:?}: {enclosing:?}"
         );
+    }
+}
+
+/// Whether the structure element `element` holds any content: marked content on a page, an
+/// annotation or an element below it that does.
+fn has_content(document: &Document, element: &Dictionary) -> bool {
+    let Ok(kids) = element.get(b"K") else {
+        return false;
+    };
+    let kids = match document.dereference(kids).unwrap().1 {
+        Object::Array(items) => items.clone(),
+        kid => vec![kid.clone()],
+    };
+    kids.iter()
+        .any(|kid| match document.dereference(kid).unwrap().1 {
+            Object::Integer(_) => true,
+            Object::Dictionary(kid) if kid.has(b"S") => has_content(document, kid),
+            Object::Dictionary(kid) => kid.has(b"Type"),
+            _ => false,
+        })
+}
+
+/// The types of the structure elements of `pdf` that hold nothing, in reading order.
+fn empty_elements(pdf: &Path) -> Vec<String> {
+    fn visit(document: &Document, element: &Dictionary, found: &mut Vec<String>) {
+        if !has_content(document, element) {
+            found.push(structure_type(element));
+        }
+        if let Ok(kids) = element.get(b"K") {
+            for child in struct_elements(document, kids) {
+                visit(document, child, found);
+            }
+        }
+    }
+    let document = Document::load(pdf).unwrap();
+    let root = document.catalog().unwrap().get(b"StructTreeRoot").unwrap();
+    let root = document.dereference(root).unwrap().1.as_dict().unwrap();
+    let mut found = Vec::new();
+    for element in struct_elements(&document, root.get(b"K").unwrap()) {
+        visit(&document, element, &mut found);
+    }
+    found
+}
+
+#[test]
+fn no_structure_element_is_empty_but_a_blank_data_cell() {
+    // A screen reader announces an empty heading, label or group as something with nothing in
+    // it: the letterhead of an undated answer had an empty column, the enclosure list empty
+    // list labels, and a panel without a heading over its row labels an empty column header.
+    let folder = tempfile::tempdir().unwrap();
+    let no_label_header = folder.path().join("no-label-header.json");
+    let complete_text = std::fs::read_to_string(crate_root().join(complete())).unwrap();
+    let label_header = r#""label_header": "Type","#;
+    assert!(complete_text.contains(label_header));
+    std::fs::write(&no_label_header, complete_text.replace(label_header, "")).unwrap();
+    let mut files: Vec<PathBuf> = answer_files()
+        .into_iter()
+        .map(|file| crate_root().join(file))
+        .collect();
+    files.push(crate_root().join("tests/fixtures/enclosure.json"));
+    files.push(no_label_header);
+    for file in files {
+        let pdf = folder.path().join("answer.pdf");
+        render(file.to_str().unwrap(), &pdf, &[]).success();
+        let empty = empty_elements(&pdf);
+        assert!(
+            empty.iter().all(|kind| kind == "TD"),
+            "{}: empty {empty:?}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn the_sections_under_a_documents_title_are_its_subheadings() {
+    let folder = tempfile::tempdir().unwrap();
+    for (file, levels) in [
+        // "Spørgsmål nr. 287 …:" and "Svar:", with no title above them.
+        (example(), &["H1", "H1"][..]),
+        // "Talepapir", then "Samrådsspørgsmål AÆ:" under it.
+        ("tests/fixtures/consultation.json", &["H1", "H2"][..]),
+        // "Berigtigelse", then "Spørgsmål nr. 167:" and "Svar:" under it.
+        (
+            "tests/fixtures/correction-letter.json",
+            &["H1", "H2", "H2"][..],
+        ),
+    ] {
+        let pdf = folder.path().join("answer.pdf");
+        render(file, &pdf, &[]).success();
+        let found: Vec<String> = structure_text(&pdf)
+            .lines()
+            .filter_map(|line| line.trim_start().split(' ').next())
+            .filter(|tag| tag.len() == 2 && tag.starts_with('H'))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(found, levels, "{file}");
     }
 }

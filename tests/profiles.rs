@@ -190,6 +190,45 @@ fn a_profile_line_with_a_character_no_font_has_is_an_error_at_the_profile() {
 }
 
 #[test]
+fn a_blank_logo_description_or_profile_line_is_an_error_at_check() {
+    // A blank description passed PDF/UA's check yet told a screen reader nothing; an empty one
+    // passed `check` and failed `render` with Typst's English message.
+    for (field, blank) in [
+        ("\"description\": \"", " "),
+        ("\"description\": \"", ""),
+        ("\"address\": [\"", "\u{a0}"),
+    ] {
+        let folder = tempfile::tempdir().unwrap();
+        let answer = answer_with_logo(folder.path());
+        let profile = folder.path().join("ministries/justitsministeriet.json");
+        let text = std::fs::read_to_string(&profile).unwrap();
+        let start = text.find(field).unwrap() + field.len();
+        let end = start + text[start..].find('"').unwrap();
+        std::fs::write(
+            &profile,
+            format!("{}{blank}{}", &text[..start], &text[end..]),
+        )
+        .unwrap();
+        let output = svar().arg("check").arg(&answer).output().unwrap();
+        let report = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{report}");
+        let name = if field.contains("description") {
+            "logo.description"
+        } else {
+            "address[0]"
+        };
+        assert!(
+            report.contains(&format!("fejl: i profilens {name}: teksten er tom")),
+            "{report}"
+        );
+        assert!(
+            report.contains(&format!("tip: skriv {name} i profilfilen")),
+            "{report}"
+        );
+    }
+}
+
+#[test]
 fn a_changed_profile_layout_or_profile_is_a_change_between_two_pdfs() {
     let folder = tempfile::tempdir().unwrap();
     let ministries = crate_root().join("data/ministries");

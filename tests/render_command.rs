@@ -81,7 +81,7 @@ fn pdf_metadata_has_title_author_language_and_the_answer_date() {
     let (title, author, lang, date) = pdf_metadata(&pdf);
     assert_eq!(
         title,
-        "Svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen"
+        "Svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen, folketingsåret 2010-11"
     );
     assert_eq!(author, "Justitsministeriet");
     assert!(lang.starts_with("da"), "language is {lang}");
@@ -110,7 +110,7 @@ fn pdf_title_and_author_are_one_line_however_the_names_are_spaced() {
     let (title, author, _, _) = pdf_metadata(&render_into(&answer, folder.path()));
     assert_eq!(
         title,
-        "Svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen"
+        "Svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen, folketingsåret 2010-11"
     );
     assert_eq!(author, "Justits ministeriet");
 }
@@ -132,7 +132,7 @@ fn the_example_is_titled_after_its_question() {
     );
     assert_eq!(
         title,
-        "Svar på spørgsmål nr. 287 (Alm. del) fra Folketingets Beskæftigelsesudvalg"
+        "Svar på spørgsmål nr. 287 (Alm. del) fra Folketingets Beskæftigelsesudvalg, folketingsåret 2018-19"
     );
     assert_eq!(author, "Justitsministeriet");
     assert!(lang.starts_with("da"));
@@ -447,15 +447,15 @@ fn each_kind_of_question_is_named_the_way_folketinget_names_it() {
     for (file, title) in [
         (
             "complete.json",
-            "Svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen",
+            "Svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen, folketingsåret 2010-11",
         ),
         (
             "section-20.json",
-            "Svar på spørgsmål nr. S 960 fra Line Barfod (EL)",
+            "Svar på spørgsmål nr. S 960 fra Line Barfod (EL), folketingsåret 2024-25",
         ),
         (
             "consultation.json",
-            "Talepapir til samrådsspørgsmål AÆ fra Folketingets Beskæftigelsesudvalg",
+            "Talepapir til samrådsspørgsmål AÆ fra Folketingets Beskæftigelsesudvalg, folketingsåret 2018-19",
         ),
     ] {
         let pdf = folder.path().join(file).with_extension("pdf");
@@ -546,7 +546,7 @@ fn a_correction_is_headed_so_and_names_the_answer_it_corrects() {
     let (title, _, _, _) = pdf_metadata(&pdf);
     assert_eq!(
         title,
-        "Berigtigelse af svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen"
+        "Berigtigelse af svar på spørgsmål nr. 15 (Alm. del) fra Folketingets Udvalg for Forretningsordenen, folketingsåret 2010-11"
     );
     let cover = pdf_page_text(&pdf, 1);
     assert!(
@@ -631,7 +631,7 @@ fn a_letter_s_address_comes_first_also_over_a_correction_s_heading() {
 #[test]
 fn a_final_answer_after_an_interim_one_says_it_is_final_in_every_layout() {
     let folder = tempfile::tempdir().unwrap();
-    let title = "Endeligt svar på spørgsmål nr. 167 (Alm. del) fra Folketingets Sundhedsudvalg";
+    let title = "Endeligt svar på spørgsmål nr. 167 (Alm. del) fra Folketingets Sundhedsudvalg, folketingsåret 2021-22";
     // Sundhedsministeriet's profile: one letter.
     let letter = render_into(&fixture("final-after-interim.json"), folder.path());
     assert_eq!(pdf_metadata(&letter).0, title);

@@ -103,23 +103,45 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
 pub(crate) fn decode(bytes: Vec<u8>) -> String {
     let text = String::from_utf8(bytes)
         .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
-    match text.strip_prefix('\u{feff}') {
+    composed(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
+    })
+}
+
+/// `text` in Unicode's composed form (NFC). Text pasted from a Mac or a web page may spell "å"
+/// as "a" and a combining ring: it prints the same, but would give other PDF bytes and changes
+/// in `svar diff` that nobody can see. Only non-ASCII text can change, never JSON's syntax or
+/// its line breaks, so places found in the composed text are on the same lines as in the file.
+pub(crate) fn composed(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
     }
 }
 
 /// The files an answer file at `path` may read: itself, and everything in the ministry-profile
 /// folder beside it (profiles and logos). Outputs must never replace them.
 pub fn files_read_with(path: &Path) -> Vec<PathBuf> {
-    let folder = path
-        .parent()
-        .unwrap_or(Path::new("."))
-        .join(crate::render::PROFILE_FOLDER);
+    let folder = answer_folder(path).join(crate::render::PROFILE_FOLDER);
     let beside = std::fs::read_dir(folder).into_iter().flatten();
     std::iter::once(path.to_path_buf())
         .chain(beside.filter_map(|entry| Some(entry.ok()?.path())))
         .collect()
+}
+
+/// The folder of the answer file at `path`, where the files it names (its ministry's profile,
+/// its spreadsheets) are looked for. A link to an answer file is followed: those files lie
+/// beside the answer itself, not beside a link to it in a reviewer's folder, where another
+/// `ministries/` could otherwise lend the answer a letterhead that is not its own.
+pub(crate) fn answer_folder(path: &Path) -> PathBuf {
+    let is_link = path
+        .symlink_metadata()
+        .is_ok_and(|metadata| metadata.file_type().is_symlink());
+    let real = is_link.then(|| std::fs::canonicalize(path).ok()).flatten();
+    let path = real.as_deref().unwrap_or(path);
+    path.parent().unwrap_or(Path::new(".")).to_path_buf()
 }
 
 /// Where the files an answer names besides itself (spreadsheets, its ministry's profile and

@@ -53,7 +53,7 @@ pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Result<(), Pro
             }
         };
         check_image(&bytes, &path)?;
-        logo.bytes = bytes.into();
+        logo.bytes = logo_as_attached(bytes, &logo.file).into();
     }
     answer.ministry.letterhead = Some(letterhead);
     Ok(())
@@ -61,14 +61,37 @@ pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Result<(), Pro
 
 /// The profile folder beside the answer file at `path`.
 fn folder_beside(path: &Path) -> PathBuf {
-    path.parent().unwrap_or(Path::new(".")).join(PROFILE_FOLDER)
+    super::answer_folder(path).join(PROFILE_FOLDER)
 }
 
 /// The letterhead in the profile text `text` read from `file`, keeping the text to attach.
 fn letterhead(text: String, file: &Path) -> Result<Letterhead, ProfileProblem> {
+    let text = super::composed(as_attached(&text));
     let mut letterhead = parse(&text, file)?;
     letterhead.source = text.into_bytes().into();
     Ok(letterhead)
+}
+
+/// A text file's content as the PDF carries it. Line ends and a byte-order mark are the
+/// choice of an editor, or of Git on Windows, not of the clerk: they must not change the PDF's
+/// bytes, or a copy checked out on Windows would give another PDF of the same answer.
+fn as_attached(text: &str) -> String {
+    text.strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+}
+
+/// A logo's bytes as the PDF carries them: an SVG is text, read by XML's rules, for which a
+/// line end is a line end however it is written (see [`as_attached`]).
+fn logo_as_attached(bytes: Vec<u8>, file: &str) -> Vec<u8> {
+    let is_svg = Path::new(file)
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("svg"));
+    match std::str::from_utf8(&bytes) {
+        Ok(text) if is_svg => as_attached(text).into_bytes(),
+        _ => bytes,
+    }
 }
 
 /// The file `name` (`thing` for the message) attached to the PDF that carries the answer.

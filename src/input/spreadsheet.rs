@@ -28,11 +28,11 @@ use crate::validate::Problem;
 /// spreadsheets read), so a spreadsheet named there is refused rather than looked for on disk.
 pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Result<Sheets, Vec<Problem>> {
     let folder = match side_files {
-        SideFiles::Beside(path) => Some(path.parent().unwrap_or(Path::new("."))),
+        SideFiles::Beside(path) => Some(crate::input::answer_folder(path)),
         SideFiles::Attached(_) => None,
     };
     let mut filler = Filler {
-        folder,
+        folder: folder.as_deref(),
         sheets: Vec::new(),
         problems: Vec::new(),
         warnings: Vec::new(),

@@ -283,8 +283,8 @@ impl DocumentContext {
         let signed_below = letter.as_ref().is_some_and(|l| l.closing.is_some())
             || (cover_letter.is_none() && !signature.is_empty());
         Self {
-            title: escape::one_line(&title(answer, &question_heading)),
-            author: escape::one_line(&answer.ministry.name),
+            title: escape::printed_line(&title(answer, &question_heading)),
+            author: escape::printed_line(&answer.ministry.name),
             date: answer.date.map(|date| DateContext {
                 year: chrono::Datelike::year(&date),
                 month: chrono::Datelike::month(&date),

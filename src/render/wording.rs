@@ -77,18 +77,25 @@ pub(super) fn question_label(question: &Question) -> String {
 
 /// The document's title, which depends on the answer's status; plain spaces, since PDF readers
 /// show it as a window title. A final answer after an interim one is "Endeligt svar", as
-/// Folketinget lists it, so its title differs from the interim answer's.
+/// Folketinget lists it, so its title differs from the interim answer's. The session is named
+/// because question numbers start again each session: without it two answers to "spørgsmål
+/// nr. 15" from the same committee would share a title, and the PDF identifier Typst makes
+/// from title and author.
 pub(super) fn title(answer: &Answer, question_heading: &str) -> String {
-    let question = lowercase_first(&question_heading.replace(NBSP, " "));
-    if answer.question.kind == QuestionKind::Consultation {
-        return format!("Talepapir til {question}");
-    }
-    match answer.status {
-        Status::Final if answer.is_final_after_interim() => format!("Endeligt svar på {question}"),
-        Status::Final => format!("Svar på {question}"),
-        Status::Interim => format!("Foreløbigt svar på {question}"),
-        Status::Correction => format!("Berigtigelse af svar på {question}"),
-    }
+    let question = lowercase_first(question_heading.replace(NBSP, " ").trim_end());
+    let what = if answer.question.kind == QuestionKind::Consultation {
+        format!("Talepapir til {question}")
+    } else {
+        match answer.status {
+            Status::Final if answer.is_final_after_interim() => {
+                format!("Endeligt svar på {question}")
+            }
+            Status::Final => format!("Svar på {question}"),
+            Status::Interim => format!("Foreløbigt svar på {question}"),
+            Status::Correction => format!("Berigtigelse af svar på {question}"),
+        }
+    };
+    format!("{what}, folketingsåret {}", answer.question.session)
 }
 
 pub(super) fn lowercase_first(text: &str) -> String {
@@ -517,7 +524,7 @@ mod tests {
         let title_of = |status| title(&culture_answer(status), heading);
         assert_eq!(
             title_of(serde_json::json!({})),
-            "Svar på spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg"
+            "Svar på spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg, folketingsåret 2016-17"
         );
         assert!(
             title_of(serde_json::json!({"status": "interim"}))
@@ -525,7 +532,7 @@ mod tests {
         );
         assert_eq!(
             title_of(serde_json::json!({"follows_interim_answer_of": "2017-09-29"})),
-            "Endeligt svar på spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg"
+            "Endeligt svar på spørgsmål nr. 1 (Alm. del) fra Folketingets Retsudvalg, folketingsåret 2016-17"
         );
     }
 

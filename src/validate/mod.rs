@@ -220,6 +220,17 @@ pub fn check_letterhead(answer: &Answer) -> Vec<Problem> {
         .filter(|(path, _)| path.to_string() != "logo.file");
     for (field, text) in texts {
         let mut found = Vec::new();
+        if !has_visible_character(text) {
+            // A blank logo description would pass PDF/UA's check yet tell a screen reader
+            // nothing; a blank address line prints as a gap in the letterhead.
+            found.push(Problem::error(
+                at.clone(),
+                "teksten er tom",
+                Some(format!(
+                    "skriv {field} i profilfilen, eller fjern feltet, hvis det er valgfrit"
+                )),
+            ));
+        }
         check_glyphs(text, &at, &mut found);
         problems.extend(found.into_iter().map(|problem| Problem {
             message: format!("i profilens {field}: {}", problem.message),
