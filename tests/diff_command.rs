@@ -988,3 +988,24 @@ fn the_redline_marks_the_question_and_footnotes_in_place_and_its_summary_is_plai
     // The question in the body holds both the deleted and the inserted word, apart.
     assert!(text.contains("behandlet afgjort"), "{text}");
 }
+
+#[test]
+fn a_crafted_pdf_nested_thousands_deep_is_refused_not_a_crash() {
+    // lopdf parses nested arrays by recursion: 5,000 levels overflowed the stack and aborted.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("deep.pdf");
+    let nested = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    std::fs::write(
+        &pdf,
+        format!("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /X {nested} >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"),
+    )
+    .unwrap();
+    svar()
+        .args(["diff", "data/beu-287-2019.json"])
+        .arg(&pdf)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "PDF'en kan ikke læses; den er beskadiget eller ikke en PDF (dens objekter er indlejret mere end 256 niveauer dybt)",
+        ));
+}

@@ -6,6 +6,14 @@ use lopdf::{Dictionary, Document, Object};
 /// How deep a name tree may nest before it is taken as broken (or circular).
 const MAX_TREE_DEPTH: usize = 32;
 
+/// How many name tree nodes are visited at most: a node listed as its own kid, or kids shared
+/// along a chain, would otherwise be visited billions of times within the depth limit.
+const MAX_TREE_NODES: usize = 4096;
+
+/// The largest embedded file read, decoded: far above any answer (a 2,000-row table is about
+/// 200 kB), far below what a few compressed megabytes can inflate to.
+const MAX_EMBEDDED_BYTES: u64 = 64 << 20;
+
 /// A file specification and the name the name tree filed it under, if it came from there.
 struct FileSpec<'a> {
     key: Option<String>,
@@ -19,7 +27,8 @@ pub(super) fn find(document: &Document, name: &str) -> Option<Vec<u8>> {
     if let Some(tree) = dictionary(document, catalog.get(b"Names").ok())
         .and_then(|names| dictionary(document, names.get(b"EmbeddedFiles").ok()))
     {
-        collect_name_tree(document, tree, 0, &mut specs);
+        let mut budget = MAX_TREE_NODES;
+        collect_name_tree(document, tree, 0, &mut budget, &mut specs);
     }
     collect_associated(document, catalog, &mut specs);
     specs
@@ -46,11 +55,13 @@ fn collect_name_tree<'a>(
     document: &'a Document,
     node: &'a Dictionary,
     depth: usize,
+    budget: &mut usize,
     specs: &mut Vec<FileSpec<'a>>,
 ) {
-    if depth > MAX_TREE_DEPTH {
+    if depth > MAX_TREE_DEPTH || *budget == 0 {
         return;
     }
+    *budget -= 1;
     if let Some(names) = array(document, node.get(b"Names").ok()) {
         for pair in names.chunks_exact(2) {
             if let Some(spec) = dictionary(document, Some(&pair[1])) {
@@ -64,7 +75,7 @@ fn collect_name_tree<'a>(
         .flatten()
     {
         if let Some(kid) = dictionary(document, Some(kid)) {
-            collect_name_tree(document, kid, depth + 1, specs);
+            collect_name_tree(document, kid, depth + 1, budget, specs);
         }
     }
 }
@@ -102,21 +113,40 @@ fn text(object: &Object) -> Option<String> {
     lopdf::decode_text_string(object).ok()
 }
 
-/// The decoded stream of a file specification's embedded file (`/EF /UF` or `/EF /F`).
+/// The decoded stream of a file specification's embedded file (`/EF /UF` or `/EF /F`), if it
+/// is stored as svar stores files (unfiltered or deflated) and decodes to at most
+/// [`MAX_EMBEDDED_BYTES`].
 fn contents(document: &Document, spec: &Dictionary) -> Option<Vec<u8>> {
     let files = dictionary(document, spec.get(b"EF").ok())?;
     let stream = [b"UF".as_slice(), b"F".as_slice()]
         .into_iter()
         .filter_map(|key| files.get(key).ok())
         .find_map(|object| resolve(document, object)?.as_stream().ok())?;
-    stream.get_plain_content().ok()
+    let filters = stream.filters().unwrap_or_default();
+    let decoded = match filters.as_slice() {
+        [] => stream.content.clone(),
+        [b"FlateDecode"] => inflate(&stream.content)?,
+        _ => return None,
+    };
+    (decoded.len() as u64 <= MAX_EMBEDDED_BYTES).then_some(decoded)
+}
+
+/// Deflated `bytes` inflated, reading no more than one byte past [`MAX_EMBEDDED_BYTES`].
+fn inflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut decoded = Vec::new();
+    flate2::read::ZlibDecoder::new(bytes)
+        .take(MAX_EMBEDDED_BYTES + 1)
+        .read_to_end(&mut decoded)
+        .ok()?;
+    Some(decoded)
 }
 
 #[cfg(test)]
 mod tests {
     use lopdf::{Document, Object, Stream, dictionary};
 
-    use super::find;
+    use super::{MAX_EMBEDDED_BYTES, find, inflate};
 
     /// An embedded file long and repetitive enough to be stored Flate-compressed.
     fn answer() -> Vec<u8> {
@@ -180,5 +210,35 @@ mod tests {
     fn another_file_name_is_not_the_answer() {
         let document = pdf_with("andet.json", associated_files);
         assert_eq!(find(&document, "svar.json"), None);
+    }
+
+    /// A name tree whose every node lists the next one twice, 40 deep: 2^40 paths to its leaf.
+    fn shared_kids(document: &mut Document, spec: Object) -> lopdf::Dictionary {
+        let mut node = document.add_object(dictionary! {
+            "Names" => vec![Object::string_literal("andet.json"), spec],
+        });
+        for _ in 0..40 {
+            node = document.add_object(dictionary! { "Kids" => vec![node.into(), node.into()] });
+        }
+        dictionary! { "Type" => "Catalog", "Names" => dictionary! { "EmbeddedFiles" => node } }
+    }
+
+    #[test]
+    fn a_name_tree_of_shared_kids_is_given_up_at_once() {
+        let document = pdf_with("andet.json", shared_kids);
+        assert_eq!(find(&document, "svar.json"), None);
+    }
+
+    #[test]
+    fn a_file_inflating_past_the_limit_is_not_read() {
+        use std::io::Write;
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        let chunk = vec![b' '; 1 << 20];
+        for _ in 0..=(MAX_EMBEDDED_BYTES >> 20) {
+            encoder.write_all(&chunk).unwrap();
+        }
+        let bomb = encoder.finish().unwrap();
+        assert!(bomb.len() < 1 << 20);
+        assert_eq!(inflate(&bomb).unwrap().len() as u64, MAX_EMBEDDED_BYTES + 1);
     }
 }

@@ -26,6 +26,13 @@ pub enum SourceError {
         /// What the PDF parser said.
         source: lopdf::Error,
     },
+    /// The PDF nests arrays or dictionaries deeper than any PDF svar reads: a crafted file,
+    /// whose parsing would overflow the stack.
+    #[error("{}: PDF'en kan ikke læses; den er beskadiget eller ikke en PDF (dens objekter er indlejret mere end {MAX_PDF_NESTING} niveauer dybt)", path.display())]
+    TooDeep {
+        /// The PDF.
+        path: PathBuf,
+    },
     /// The PDF has no embedded answer file, and svar did not make it.
     #[error("{} er ikke lavet af svar (den indeholder ingen {EMBEDDED_ANSWER})", path.display())]
     NotFromSvar {
@@ -105,12 +112,93 @@ fn starts_like_pdf(path: &Path) -> bool {
         .is_ok_and(|()| &header == b"%PDF-")
 }
 
+/// How deeply a PDF's arrays and dictionaries may nest; svar's own nest less than ten deep.
+const MAX_PDF_NESTING: usize = 256;
+
+/// The PDF in `bytes`, parsed on a thread with a stack of its own. lopdf parses nested arrays
+/// and dictionaries by recursion, and a stack overflow aborts the process rather than fail: the
+/// large stack holds what [`nests_deeper_than`] cannot see, objects nested inside compressed
+/// object streams, up to some hundred thousand levels.
+fn parse_pdf(bytes: Vec<u8>) -> Result<lopdf::Document, lopdf::Error> {
+    std::thread::Builder::new()
+        .name("svar-pdf".into())
+        .stack_size(512 << 20)
+        .spawn(move || lopdf::Document::load_mem(&bytes))
+        .map_err(lopdf::Error::IO)?
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Whether the arrays and dictionaries written out in the PDF `bytes` nest deeper than `limit`,
+/// with strings, comments and stream data skipped (their brackets are not the PDF's).
+fn nests_deeper_than(bytes: &[u8], limit: usize) -> bool {
+    let (mut depth, mut at) = (0usize, 0);
+    while at < bytes.len() {
+        match bytes[at] {
+            b'[' => depth += 1,
+            b'<' if bytes.get(at + 1) == Some(&b'<') => {
+                depth += 1;
+                at += 1;
+            }
+            b']' => depth = depth.saturating_sub(1),
+            b'>' if bytes.get(at + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                at += 1;
+            }
+            b'<' => at = skip_past(bytes, at, b">"),
+            b'(' => at = skip_string(bytes, at),
+            b'%' => at = skip_past(bytes, at, b"\n"),
+            b's' if bytes[at..].starts_with(b"stream") => at = skip_past(bytes, at, b"endstream"),
+            _ => {}
+        }
+        if depth > limit {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
+/// The index of the last byte of the first `end` after `at`, or the end of `bytes`.
+fn skip_past(bytes: &[u8], at: usize, end: &[u8]) -> usize {
+    bytes[at + 1..]
+        .windows(end.len())
+        .position(|window| window == end)
+        .map_or(bytes.len(), |found| at + found + end.len())
+}
+
+/// The index of the `)` that closes the literal string opening at `at`: parentheses nest in
+/// a string, and a backslash escapes the byte after it.
+fn skip_string(bytes: &[u8], at: usize) -> usize {
+    let (mut depth, mut index) = (0usize, at);
+    while index < bytes.len() {
+        match bytes[index] {
+            b'\\' => index += 1,
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return index;
+                }
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    bytes.len()
+}
+
 fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    let document = lopdf::Document::load_mem(&bytes).map_err(|source| SourceError::Pdf {
+    if nests_deeper_than(&bytes, MAX_PDF_NESTING) {
+        return Err(SourceError::TooDeep {
+            path: path.to_path_buf(),
+        });
+    }
+    let document = parse_pdf(bytes).map_err(|source| SourceError::Pdf {
         path: path.to_path_buf(),
         source,
     })?;
@@ -145,5 +233,30 @@ fn without_answer(document: &lopdf::Document, path: &Path) -> SourceError {
         SourceError::WithoutAnswer { path, forbidding }
     } else {
         SourceError::NotFromSvar { path }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_counted_outside_strings_comments_and_streams() {
+        let deep = |open: &str, close: &str, levels: usize| {
+            format!(
+                "%PDF-1.7\n1 0 obj\n{}{}\nendobj\n",
+                open.repeat(levels),
+                close.repeat(levels)
+            )
+        };
+        assert!(!nests_deeper_than(deep("[", "]", 10).as_bytes(), 10));
+        assert!(nests_deeper_than(deep("[", "]", 11).as_bytes(), 10));
+        assert!(nests_deeper_than(deep("<< /A ", ">>", 11).as_bytes(), 10));
+        let hidden = format!(
+            "(a string [[[[ \\) (( )))\n% a comment [[[[[[\n<5b5b5b> stream\n{}\nendstream [",
+            "[".repeat(100)
+        );
+        assert!(!nests_deeper_than(hidden.as_bytes(), 1));
+        assert!(nests_deeper_than((hidden + "[").as_bytes(), 1));
     }
 }
