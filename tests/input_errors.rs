@@ -1125,3 +1125,32 @@ fn one_text_where_a_list_belongs_is_told_to_be_written_as_a_list() {
         "skriv teksten som en liste: [\"Rigspolitiet.\"]"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_device_instead_of_a_file_is_refused_not_waited_for() {
+    // Reading a named pipe waits for a writer, and /dev/zero never ends: both used to hang.
+    let folder = tempfile::tempdir().unwrap();
+    let pipe = folder.path().join("svar.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for file in [pipe.as_path(), Path::new("/dev/zero")] {
+        let output = svar()
+            .arg("check")
+            .arg(file)
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{}", file.display());
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            format!(
+                "fejl: {}: filen kan ikke læses: det er ikke en almindelig fil, men fx et rør eller en enhed; angiv en fil\n",
+                file.display()
+            )
+        );
+    }
+}

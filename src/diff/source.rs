@@ -189,7 +189,7 @@ fn skip_string(bytes: &[u8], at: usize) -> usize {
 }
 
 fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+    let bytes = input::read_file(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })?;

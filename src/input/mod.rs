@@ -57,7 +57,13 @@ pub fn io_in_danish(error: &std::io::Error) -> String {
         ErrorKind::InvalidFilename => {
             "navnet er for langt eller ikke tilladt; vælg et kortere".into()
         }
-        ErrorKind::FileTooLarge => "filen er for stor".into(),
+        ErrorKind::FileTooLarge => format!(
+            "filen er for stor (svar læser højst {} MB)",
+            MAX_FILE_BYTES >> 20
+        ),
+        ErrorKind::InvalidInput => {
+            "det er ikke en almindelig fil, men fx et rør eller en enhed; angiv en fil".into()
+        }
         ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => {
             "filen er i brug af et andet program".into()
         }
@@ -86,9 +92,41 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     }
 }
 
+/// The largest file svar reads: far above any answer, spreadsheet, profile, logo or PDF of
+/// one, and small enough that a wrong file cannot fill the memory.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// The bytes of the file at `path`, which must be a regular file of at most [`MAX_FILE_BYTES`].
+/// A named pipe would block svar until something writes to it, and a device such as
+/// `/dev/zero` would fill the memory; both are refused before they are read from.
+pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    let regular = |metadata: std::fs::Metadata| {
+        if metadata.is_dir() {
+            Err(Error::from(ErrorKind::IsADirectory))
+        } else if !metadata.is_file() {
+            Err(Error::from(ErrorKind::InvalidInput))
+        } else if metadata.len() > MAX_FILE_BYTES {
+            Err(Error::from(ErrorKind::FileTooLarge))
+        } else {
+            Ok(metadata.len())
+        }
+    };
+    regular(std::fs::metadata(path)?)?;
+    let file = std::fs::File::open(path)?;
+    // Checked again on the file opened, in case it was replaced in between.
+    let size = regular(file.metadata()?)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or_default());
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::from(ErrorKind::FileTooLarge));
+    }
+    Ok(bytes)
+}
+
 /// Reads an answer file's text, as [`decode`] makes it.
 pub fn read(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+    let bytes = read_file(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })?;

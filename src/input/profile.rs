@@ -147,7 +147,9 @@ fn read_profile(id: &str, folder: &Path, name: &str) -> Result<String, ProfilePr
         Refusal::Io(error) => unreadable(error),
         Refusal::Outside | Refusal::Link => linked_out("ministerieprofilen", &file, "profilen"),
     })?;
-    std::fs::read_to_string(real).map_err(unreadable)
+    let bytes = super::read_file(&real).map_err(unreadable)?;
+    String::from_utf8(bytes)
+        .map_err(|_| unreadable(std::io::Error::from(std::io::ErrorKind::InvalidData)))
 }
 
 /// The letterhead in the text of the profile `file`.
@@ -233,7 +235,7 @@ fn read_logo(file: &str, folder: &Path) -> Result<(Vec<u8>, PathBuf), ProfilePro
         Refusal::Io(error) => unreadable(error),
         Refusal::Outside | Refusal::Link => linked_out("logoet", &path, "billedfilen"),
     })?;
-    let bytes = std::fs::read(real).map_err(unreadable)?;
+    let bytes = super::read_file(&real).map_err(unreadable)?;
     Ok((bytes, path))
 }
 

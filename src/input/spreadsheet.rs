@@ -350,7 +350,7 @@ fn read(
         ),
         Refusal::Io(error) => unreadable(error),
     })?;
-    std::fs::read(file)
+    crate::input::read_file(&file)
         .map(crate::input::decode)
         .map_err(unreadable)
 }
