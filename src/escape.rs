@@ -67,6 +67,30 @@ pub fn text_literal(text: &str) -> String {
     string_literal(&printed_line(text))
 }
 
+/// Text from a file as a terminal may safely show it in a message: control characters, which
+/// could move the cursor, erase svar's own lines or set the clipboard (ESC sequences), and the
+/// invisible marks that reverse or reorder text, which could make a name or a change read as
+/// something else, are written as their code points ("<U+001B>", "<U+202E>"). Line breaks and
+/// tabs stay.
+pub fn for_terminal(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => shown.push(c),
+            c if c.is_control() || is_bidi_control(c) => {
+                shown.push_str(&format!("<U+{:04X}>", c as u32));
+            }
+            c => shown.push(c),
+        }
+    }
+    shown
+}
+
+/// The Unicode marks that change the direction or order in which text is displayed.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// `text` as it prints on one line (see [`printed`] and [`one_line`]). For text that is not
 /// printed on the page but read out of the PDF, such as its title and author, which must read
 /// as the page does (”…”, not "…") and would otherwise keep a pasted line break.

@@ -227,3 +227,29 @@ fn a_folder_is_checked_as_its_answer_files() {
         .collect();
     assert_eq!(checked, expected);
 }
+
+#[test]
+fn text_from_the_file_cannot_steer_the_terminal() {
+    // An escape sequence in a party abbreviation used to reach the terminal raw and erase
+    // svar's own lines.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = folder.path().join("svar.json");
+    let text = std::fs::read_to_string(common::fixture("complete.json")).unwrap();
+    let party = r#""party": "EL""#;
+    assert!(text.contains(party), "the fixture names a party");
+    std::fs::write(
+        &answer,
+        text.replace(party, r#""party": "EL\u001b[2K\r\u001b[1A""#),
+    )
+    .unwrap();
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    let report = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        report.contains(r#"ukendt partiforkortelse "EL<U+001B>[2K<U+000D><U+001B>[1A""#),
+        "{report}"
+    );
+    assert!(
+        !report.contains('\u{1b}') && !report.contains('\r'),
+        "{report}"
+    );
+}

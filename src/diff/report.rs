@@ -114,27 +114,10 @@ pub fn to_json(changes: &ChangeList, (old, new): (&str, &str), pages: Option<&[u
     serde_json::to_string_pretty(&report).expect("the change list serialises") + "\n"
 }
 
-/// Content as a terminal may safely show it: control characters and the invisible marks that
-/// reverse or reorder text (which could make a change read as something else) are written as
-/// their code points, "<U+202E>", and a line break keeps the entry's indentation.
+/// Content as a terminal may safely show it (see [`crate::escape::for_terminal`]), a line
+/// break keeping the entry's indentation.
 fn visible(text: &str) -> String {
-    let mut shown = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' => shown.push_str("\n    "),
-            '\t' => shown.push(c),
-            c if c.is_control() || is_bidi_control(c) => {
-                shown.push_str(&format!("<U+{:04X}>", c as u32));
-            }
-            c => shown.push(c),
-        }
-    }
-    shown
-}
-
-/// The Unicode marks that change the direction or order in which text is displayed.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    crate::escape::for_terminal(text).replace('\n', "\n    ")
 }
 
 /// One change: its location, what happened, and indented detail lines.

@@ -188,7 +188,7 @@ impl FileReport {
                 termcolor::Buffer::no_color()
             };
             let file = Excerpt::new(
-                self.path.display().to_string(),
+                crate::escape::for_terminal(&self.path.display().to_string()),
                 &self.text,
                 finding.span.clone(),
                 finding.line,
@@ -252,13 +252,16 @@ fn codespan_report(finding: &Finding, span: &Range<usize>) -> Report<()> {
     };
     let mut notes = Vec::new();
     if !finding.path.0.is_empty() {
-        notes.push(format!("sti: {}", finding.path));
+        notes.push(crate::escape::for_terminal(&format!(
+            "sti: {}",
+            finding.path
+        )));
     }
     if let Some(hint) = &finding.hint {
-        notes.push(format!("tip: {hint}"));
+        notes.push(format!("tip: {}", crate::escape::for_terminal(hint)));
     }
     report
-        .with_message(&finding.message)
+        .with_message(crate::escape::for_terminal(&finding.message))
         .with_labels(vec![Label::primary((), span.clone())])
         .with_notes(notes)
 }
