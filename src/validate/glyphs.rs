@@ -33,6 +33,8 @@ pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Probl
             Some(private_use(c, path))
         } else if c == char::REPLACEMENT_CHARACTER {
             Some(lost_character(path))
+        } else if is_hidden(c) {
+            Some(hidden(c, path))
         } else if special {
             None
         } else if !coverage.contains(c) {
@@ -45,8 +47,11 @@ pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Probl
         if !mark && !special {
             base = c;
         }
+        // Hidden characters often come as a run spelling out a text: one warning says it.
+        let told =
+            reported.contains(&c) || (is_hidden(c) && reported.iter().any(|r| is_hidden(*r)));
         if let Some(problem) = problem
-            && !reported.contains(&c)
+            && !told
         {
             reported.push(c);
             problems.push(problem.at(Focus::Character(c)));
@@ -57,7 +62,39 @@ pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Probl
 /// The marks that reverse or reorder how text is displayed (right-to-left overrides and
 /// isolates): the PDF would show the text in another order than the answer file has it.
 fn is_direction_control(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    crate::escape::is_bidi_control(c)
+}
+
+/// Characters that print nothing, or a blank, yet go into the PDF's text, which screen readers,
+/// search and copying read: tag characters (which can spell out a whole hidden sentence),
+/// interlinear annotation marks, the object replacement character, Hangul fillers, the
+/// Mongolian vowel separator and invisible mathematical operators. The invisible characters
+/// with a typographic purpose (soft hyphen, zero-width space and joiners, variation selectors)
+/// are not among them.
+fn is_hidden(c: char) -> bool {
+    matches!(
+        c,
+        '\u{E0000}'..='\u{E007F}'
+            | '\u{FFF9}'..='\u{FFFC}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{3164}'
+            | '\u{FFA0}'
+            | '\u{180E}'
+            | '\u{2061}'..='\u{2064}'
+    )
+}
+
+fn hidden(c: char, path: &JsonPath) -> Problem {
+    Problem::warning(
+        path.clone(),
+        format!(
+            "teksten har usynlige tegn (først U+{:04X}), som ikke ses på siden, men kommer med i \
+             PDF'ens tekst, som skærmlæsere og søgning læser",
+            u32::from(c)
+        ),
+        Some("slet tegnene; de kommer som regel med ved kopiering fra et andet program".into()),
+    )
 }
 
 /// Combining marks, drawn over or around the character before them. Typst sets a letter and its

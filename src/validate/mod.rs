@@ -133,6 +133,9 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
     check_enclosure_references(answer, &prose, &mut problems);
     check_markup(answer, &prose, &mut problems);
     if answer.markup == crate::model::Markup::Markdown {
+        for (path, text) in &prose {
+            check_character_references(text, path, &mut problems);
+        }
         let printed: Vec<(JsonPath, &str)> = texts
             .into_iter()
             .filter(|(path, _)| is_printed(path))
@@ -238,6 +241,22 @@ pub fn check_letterhead(answer: &Answer) -> Vec<Problem> {
         }));
     }
     problems
+}
+
+/// Checks the characters a Markdown text gets from character references (`&#x202E;`), which
+/// are characters only once Markdown is read: they must pass the checks of characters written
+/// out, or a reference could print what no check has seen (a reversed figure, a private-use
+/// sign, a glyph no font has).
+fn check_character_references(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
+    if !text.contains("&#") {
+        return;
+    }
+    let referenced: String = crate::markup::printed_text(text)
+        .chars()
+        .filter(|c| !text.contains(*c))
+        .collect();
+    check_glyphs(&referenced, path, problems);
+    check_control_characters(&referenced, path, problems);
 }
 
 /// Every string in `value`, with its path under `path`.
