@@ -7,8 +7,13 @@ use std::path::{Path, PathBuf};
 use crate::input::confine::lexical;
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
-/// `path` holds either its old content or the whole new content, never a part.
+/// `path` holds either its old content or the whole new content, never a part. A file made
+/// read-only is refused (`PermissionDenied`), as writing it in place would be: the rename
+/// would otherwise replace a PDF a clerk locked, and drop its protection.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|metadata| metadata.permissions().readonly()) {
+        return Err(io::Error::from(io::ErrorKind::PermissionDenied));
+    }
     std::fs::create_dir_all(folder_of(path))?;
     let file = written_beside(path, bytes)?;
     file.persist(path).map_err(|error| error.error)?;

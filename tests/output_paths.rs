@@ -306,3 +306,24 @@ fn an_answer_named_twice_is_rendered_once_however_it_is_spelled() {
             .stdout(predicate::str::contains("svar sat").not());
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pdf_made_read_only_is_not_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("låst.pdf");
+    std::fs::write(&pdf, b"the locked final PDF").unwrap();
+    std::fs::set_permissions(&pdf, std::fs::Permissions::from_mode(0o444)).unwrap();
+    svar()
+        .args(["render", "data/beu-287-2019.json", "-o"])
+        .arg(&pdf)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "låst.pdf: kan ikke skrives: adgang nægtet",
+        ));
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"the locked final PDF");
+    let mode = std::fs::metadata(&pdf).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+}

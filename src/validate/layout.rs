@@ -138,6 +138,15 @@ impl Area {
         }
     }
 
+    /// The width this portrait area would have on landscape pages: in its enclosure, with its
+    /// indents; moved into an enclosure of its own, the page's whole width.
+    fn landscape_width(&self) -> f64 {
+        match self.enclosure {
+            Some(_) => self.width - PORTRAIT + LANDSCAPE,
+            None => LANDSCAPE,
+        }
+    }
+
     fn indented(self, indent: f64) -> Self {
         Self {
             width: self.width - indent,
@@ -378,7 +387,7 @@ impl Layout<'_> {
             );
             ("liggende", hint)
         } else {
-            let in_landscape = columns_fitting(panel, area.width - PORTRAIT + LANDSCAPE);
+            let in_landscape = columns_fitting(panel, area.landscape_width());
             let hint = if count <= in_landscape {
                 format!(
                     "{}, hvor der er plads til {in_landscape} kolonner, eller del den i flere \
