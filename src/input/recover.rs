@@ -92,6 +92,17 @@ pub fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Read {
         }
         read.set_aside.push(place);
     }
+    if read.findings.len() >= MOST {
+        // The rest would otherwise go untold, and the count would read as the whole.
+        let last = read.findings.last().map(|finding| finding.span.clone());
+        read.findings.push(Finding::error(
+            JsonPath::root(),
+            format!("svar holdt op efter {MOST} fejl af denne slags; der kan være flere"),
+            Some("ret dem, og kør svar check igen for at se resten".into()),
+            last.unwrap_or_default(),
+            lines,
+        ));
+    }
     read
 }
 
