@@ -208,3 +208,29 @@ fn spreadsheet_figures_print_with_the_decimals_they_are_written_with() {
         assert!(printed.contains(figure), "{figure} not in:\n{printed}");
     }
 }
+
+#[test]
+fn texts_too_long_for_the_pdf_are_refused_at_check_not_by_typst() {
+    // A 36,000-character committee name, or a 9,000-character link, passed check and then
+    // failed render with Typst's English message about the generated source.
+    let folder = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::fixture("complete.json")).unwrap();
+    let mut answer: serde_json::Value = serde_json::from_str(&text).unwrap();
+    answer["question"]["committee"]["name"] = "Folketingets Udvalg ".repeat(600).into();
+    answer["markup"] = "markdown".into();
+    let link = format!("Se [siden](https://www.ft.dk/{}).", "a".repeat(9000));
+    answer["answer"]["blocks"][0]["paragraph"] = link.into();
+    let file = folder.path().join("svar.json");
+    std::fs::write(&file, answer.to_string()).unwrap();
+    let output = svar().arg("check").arg(&file).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "fejl: teksten er 12000 tegn lang; den indgår i PDF'ens titel, forfatter eller bogmærker, som højst kan have 10922 tegn herfra",
+        "sti: question.committee.name",
+        "fejl: linkets adresse er 9022 tegn lang, men en PDF kan højst have 8000",
+        "sti: answer.blocks[0].paragraph",
+    ] {
+        assert!(report.contains(expected), "{expected:?} missing:\n{report}");
+    }
+}

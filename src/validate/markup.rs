@@ -140,11 +140,25 @@ fn check_nesting(path: &JsonPath, depth: usize, problems: &mut Vec<Problem>) {
 /// The problem with a link to `target`, if it goes anywhere but the web or an e-mail address:
 /// a published answer may link to the web or an e-mail address, never to a file.
 fn link_problem(path: &JsonPath, target: &str) -> Option<Problem> {
-    (!crate::markup::is_allowed_link(target)).then(|| {
-        Problem::error(
+    if !crate::markup::is_allowed_link(target) {
+        return Some(Problem::error(
             path.clone(),
             format!("linket går til \"{target}\""),
             Some("et link skal begynde med https://, http:// eller mailto:".into()),
+        ));
+    }
+    // Typst refuses longer addresses, with an English message about the generated source.
+    (target.len() > MAX_LINK_BYTES).then(|| {
+        Problem::error(
+            path.clone(),
+            format!(
+                "linkets adresse er {} tegn lang, men en PDF kan højst have {MAX_LINK_BYTES}",
+                target.chars().count()
+            ),
+            Some("link til en kortere adresse, fx forsiden af den side, der menes".into()),
         )
     })
 }
+
+/// The longest link address Typst writes into a PDF, in bytes.
+const MAX_LINK_BYTES: usize = 8000;

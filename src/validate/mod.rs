@@ -143,7 +143,55 @@ pub fn check(answer: &Answer) -> Vec<Problem> {
         check_formatting_outside_prose(&printed, &prose, &mut problems);
     }
     check_layout(answer, &mut problems);
+    check_metadata_lengths(answer, &mut problems);
     problems
+}
+
+/// The longest text a PDF can hold as one string (PDF/A), for its title, author and bookmarks.
+const MAX_PDF_STRING: usize = 32767;
+
+/// Checks the texts that make up the PDF's title, author and bookmarks: a longer one would be
+/// refused by Typst only at export, in English. Each may take a third of the limit, so that the
+/// title they make up together stays within it.
+fn check_metadata_lengths(answer: &Answer, problems: &mut Vec<Problem>) {
+    let root = JsonPath::root();
+    let question = root.key("question");
+    let mut texts = vec![(
+        root.key("ministry").key("name"),
+        answer.ministry.name.as_str(),
+    )];
+    if let Some(committee) = &answer.question.committee {
+        texts.push((
+            question.key("committee").key("name"),
+            committee.name.as_str(),
+        ));
+    }
+    if let Some(title) = &answer.question.bill_title {
+        texts.push((question.key("bill_title"), title.as_str()));
+    }
+    if let Some(member) = &answer.question.asked_by {
+        texts.push((question.key("asked_by").key("name"), member.name.as_str()));
+    }
+    for (index, enclosure) in answer.enclosures.iter().enumerate() {
+        texts.push((
+            root.key("enclosures").index(index).key("title"),
+            enclosure.title.as_str(),
+        ));
+    }
+    let most = MAX_PDF_STRING / 3;
+    for (path, text) in texts {
+        let length = text.chars().count();
+        if length > most {
+            problems.push(Problem::error(
+                path,
+                format!(
+                    "teksten er {length} tegn lang; den indgår i PDF'ens titel, forfatter eller \
+                     bogmærker, som højst kan have {most} tegn herfra"
+                ),
+                Some("forkort teksten; er det en længere forklaring, så skriv den i svaret".into()),
+            ));
+        }
+    }
 }
 
 /// The texts a clerk writes as prose, where they are: the question, paragraphs, list items,
