@@ -1182,3 +1182,30 @@ fn more_mistakes_than_are_reported_are_said_to_be_more() {
         "{summary}"
     );
 }
+
+#[test]
+fn a_pdf_or_an_invisible_character_before_the_object_is_named() {
+    // Both used to be told to write the fields between one { and one }, which they were.
+    let folder = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    let cases = [
+        (
+            "to-bom.json",
+            format!("\u{feff}\u{feff}{text}"),
+            "fejl: der står et usynligt tegn (U+FEFF) før {",
+        ),
+        (
+            "svar.json",
+            format!("%PDF-1.7\n{text}"),
+            "fejl: en svarfil skal være ét JSON-objekt { … }, ikke en PDF",
+        ),
+    ];
+    for (name, content, expected) in cases {
+        let file = folder.path().join(name);
+        std::fs::write(&file, content).unwrap();
+        let output = svar().arg("check").arg(&file).output().unwrap();
+        let report = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{report}");
+        assert!(report.contains(expected), "{expected:?} missing:\n{report}");
+    }
+}

@@ -65,18 +65,37 @@ fn not_an_object(text: &str, kind: FileKind, lines: &LineIndex<'_>) -> Option<Fi
     let (offset, first) = text
         .char_indices()
         .find(|(_, character)| !character.is_whitespace())?;
-    let found = match first {
+    const OBJECT: &str = "skriv alle felterne mellem ét { først i filen og ét } til sidst";
+    let (found, hint) = match first {
         // A file that does not start as UTF-8 (UTF-16, say) is reported as such by the scan.
         '{' | char::REPLACEMENT_CHARACTER => return None,
-        '[' => ", ikke en liste [ … ]",
-        '"' => ", ikke en tekst",
-        '-' | '0'..='9' => ", ikke et tal",
-        _ => "",
+        '[' => (", ikke en liste [ … ]", OBJECT),
+        '"' => (", ikke en tekst", OBJECT),
+        '-' | '0'..='9' => (", ikke et tal", OBJECT),
+        '%' if text[offset..].starts_with("%PDF-") => (
+            ", ikke en PDF",
+            "sammenlign PDF'er med svar diff, eller hent svarfilen ud af PDF'en med pdfdetach \
+             -savefile svar.json",
+        ),
+        // A second byte-order mark, or another invisible character, before the `{`.
+        '\u{feff}' | '\u{200b}' | '\u{2060}' | '\0' => {
+            return Some(Finding::error(
+                JsonPath::root(),
+                format!(
+                    "der står et usynligt tegn (U+{:04X}) før {{",
+                    u32::from(first)
+                ),
+                Some("slet alt før det første {; filen skal begynde med {".into()),
+                offset..offset + first.len_utf8(),
+                lines,
+            ));
+        }
+        _ => ("", OBJECT),
     };
     Some(Finding::error(
         JsonPath::root(),
         format!("{} skal være ét JSON-objekt {{ … }}{found}", kind.noun()),
-        Some("skriv alle felterne mellem ét { først i filen og ét } til sidst".into()),
+        Some(hint.into()),
         offset..offset + first.len_utf8(),
         lines,
     ))
