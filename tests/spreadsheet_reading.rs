@@ -164,3 +164,24 @@ fn a_figure_grouped_by_spaces_is_refused_rather_than_taken_as_text() {
         ]
     );
 }
+
+#[test]
+fn an_empty_spreadsheet_name_asks_for_one() {
+    // It used to be told that "" points outside the answer's folder.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = folder.path().join("svar.json");
+    let text = std::fs::read_to_string(fixture("spreadsheet.json")).unwrap();
+    std::fs::write(
+        &answer,
+        text.replace(r#""csv": "sager.csv""#, r#""csv": """#),
+    )
+    .unwrap();
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    assert!(
+        report.contains("fejl: der står intet filnavn")
+            && report.contains("tip: skriv regnearkets filnavn, fx \"tabel-1.csv\""),
+        "{report}"
+    );
+}

@@ -339,6 +339,12 @@ fn read(
             "gem regnearket som CSV (UTF-8) i svarfilens mappe",
         )
     };
+    if name.trim().is_empty() {
+        return Err(problem(
+            "der står intet filnavn".into(),
+            "skriv regnearkets filnavn, fx \"tabel-1.csv\"",
+        ));
+    }
     let file = confine::inside(folder, Path::new(name)).map_err(|refusal| match refusal {
         Refusal::Outside => problem(
             format!("\"{name}\" peger uden for svarfilens mappe"),
