@@ -306,3 +306,21 @@ fn a_logo_that_is_not_the_image_its_name_says_is_an_error_at_check() {
         "{report}"
     );
 }
+
+#[test]
+fn a_logo_typst_cannot_draw_is_an_error_at_check() {
+    // An SVG with no size passed check, then failed render in English with no place.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = answer_with_logo(folder.path());
+    std::fs::write(
+        folder.path().join("ministries/eksempel.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"></svg>"#,
+    )
+    .unwrap();
+    let message = stderr_of(svar().arg("check").arg(&answer), 1);
+    assert!(
+        message.contains("eksempel.svg er ikke en gyldig SVG-fil (SVG has an invalid size)"),
+        "{message}"
+    );
+    assert!(message.contains("sti: ministry.profile"), "{message}");
+}

@@ -269,13 +269,53 @@ fn check_image(bytes: &[u8], path: &Path) -> Result<(), ProfileProblem> {
         ),
         _ => ("JPEG", bytes.starts_with(&[0xFF, 0xD8, 0xFF])),
     };
-    if fits {
-        return Ok(());
-    }
-    Err(ProfileProblem {
-        message: format!("logoet {} er ikke en gyldig {kind}-fil", path.display()),
+    let invalid = |why: String| ProfileProblem {
+        message: format!(
+            "logoet {} er ikke en gyldig {kind}-fil{why}",
+            path.display()
+        ),
         hint: format!("gem billedet igen som {kind}, eller ret filnavnet i profilens \"logo\""),
-    })
+    };
+    if !fits {
+        return Err(invalid(String::new()));
+    }
+    if kind == "SVG" {
+        return drawable_svg(bytes).map_err(|why| invalid(format!(" ({why})")));
+    }
+    let (width, height) = image_size(bytes).map_err(|why| invalid(format!(" ({why})")))?;
+    if u64::from(width) * u64::from(height) > MAX_LOGO_PIXELS {
+        return Err(ProfileProblem {
+            message: format!(
+                "logoet {} er for stort: {width} × {height} punkter, men højst {} millioner",
+                path.display(),
+                MAX_LOGO_PIXELS / 1_000_000
+            ),
+            hint: "gem logoet i en mindre opløsning; et par hundrede punkter i bredden er nok"
+                .into(),
+        });
+    }
+    Ok(())
+}
+
+/// The largest logo svar decodes, in pixels: a letterhead's logo is a few hundred pixels across,
+/// while a small file can declare 40,000 × 40,000 and take gigabytes to decode.
+const MAX_LOGO_PIXELS: u64 = 25_000_000;
+
+/// Whether an SVG can be drawn: usvg, which Typst draws SVGs with, reads it as Typst will, with
+/// no files or fonts beside it. Its reason, in its own words, if not.
+fn drawable_svg(bytes: &[u8]) -> Result<(), String> {
+    usvg::Tree::from_data(bytes, &usvg::Options::default())
+        .map(drop)
+        .map_err(|error| error.to_string())
+}
+
+/// The width and height of a PNG or JPEG, read from its header alone; why not, if not.
+fn image_size(bytes: &[u8]) -> Result<(u32, u32), String> {
+    image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|error| error.to_string())?
+        .into_dimensions()
+        .map_err(|error| error.to_string())
 }
 
 /// The profiles there are, for the hint.
