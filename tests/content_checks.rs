@@ -234,3 +234,22 @@ fn texts_too_long_for_the_pdf_are_refused_at_check_not_by_typst() {
         assert!(report.contains(expected), "{expected:?} missing:\n{report}");
     }
 }
+
+#[test]
+fn a_letterhead_value_of_many_lines_is_refused() {
+    // The metadata column is laid out whole: 80,000 characters took half a minute to render.
+    let folder = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::fixture("complete.json")).unwrap();
+    let mut answer: serde_json::Value = serde_json::from_str(&text).unwrap();
+    answer["ministry"]["office"] = "langt ord ".repeat(100).trim_end().into();
+    let file = folder.path().join("svar.json");
+    std::fs::write(&file, answer.to_string()).unwrap();
+    let output = svar().arg("check").arg(&file).output().unwrap();
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    assert!(
+        report.contains("linjer i brevhovedet, som har plads til korte oplysninger (999 tegn her)")
+            && report.contains("sti: ministry.office"),
+        "{report}"
+    );
+}

@@ -432,6 +432,7 @@ impl Layout<'_> {
             metadata = metadata.max(labels + small.width(value)).min(widest);
             let path = keys.iter().fold(root.clone(), |path, key| path.key(key));
             self.literal(value, &path, small.on(widest - labels));
+            self.short_enough_for_letterhead(value, &path, small.width(value) / (widest - labels));
         }
         let name = Type::bold(MINISTRY_SIZE).on(PORTRAIT - metadata - LETTERHEAD_GUTTER);
         self.literal(
@@ -439,6 +440,28 @@ impl Layout<'_> {
             &root.key("ministry").key("name"),
             name,
         );
+    }
+
+    /// An error for a value of the letterhead's metadata column that would fill more than
+    /// [`LETTERHEAD_LINES`] lines of it (`lines` as measured): the column is laid out whole,
+    /// so a page-long value is not only out of place but slow, its time growing with the
+    /// square of its length (80,000 characters took half a minute).
+    fn short_enough_for_letterhead(&mut self, value: &str, path: &JsonPath, lines: f64) {
+        if lines <= LETTERHEAD_LINES {
+            return;
+        }
+        self.problems.push(Problem::error(
+            path.clone(),
+            format!(
+                "teksten fylder omkring {} linjer i brevhovedet, som har plads til korte \
+                 oplysninger ({} tegn her)",
+                lines.ceil(),
+                value.chars().count()
+            ),
+            Some(
+                "forkort den til højst et par linjer; skriv en længere forklaring i svaret".into(),
+            ),
+        ));
     }
 
     /// The error for a panel whose columns, widened to their widest figures and words, leave
@@ -716,6 +739,9 @@ fn widest_stretch(text: &str, kind: Type) -> f64 {
         .map(|stretch| kind.width(stretch))
         .fold(0.0, f64::max)
 }
+
+/// The most lines a value of the letterhead's metadata column may fill.
+const LETTERHEAD_LINES: f64 = 6.0;
 
 /// How many figure columns fit across `width`: each needs 3.4 em (in a panel without labels,
 /// the columns share the width, but narrower ones would run their figures together), and a
