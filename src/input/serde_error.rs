@@ -672,7 +672,7 @@ fn syntax(raw: &str) -> (String, &'static str) {
         ),
         "invalid unicode code point" => ("ugyldig \\u-sekvens: tegnkoden findes ikke", UNICODE),
         "lone leading surrogate in hex escape" | "unexpected end of hex escape" => (
-            "ufuldstændig \\u-sekvens: en kode fra \\ud800 til \\udbff skal følges af endnu en \\u-kode",
+            "ufuldstændig \\u-sekvens: et tegn uden for den grundlæggende tegntabel skrives som et par af \\u-koder, først én fra \\ud800 til \\udbff, så én fra \\udc00 til \\udfff",
             UNICODE,
         ),
         "invalid number" => (
