@@ -1,6 +1,5 @@
 //! `svar diff`: the differences between two answers, from answer files or PDFs made by svar.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -71,7 +70,10 @@ pub fn run(args: &DiffArgs) -> ExitCode {
     {
         return refuse(args, format!("--pages {error}"));
     }
-    let (old, new) = match (load(&args.old), load(&args.new)) {
+    let (old, new) = match (
+        load(&args.old, args.no_color),
+        load(&args.new, args.no_color),
+    ) {
         (Ok(old), Ok(new)) => (old, new),
         (old, new) => {
             let problems: Vec<_> = [old.err(), new.err()].into_iter().flatten().collect();
@@ -124,7 +126,12 @@ fn print_report(args: &DiffArgs, changes: &diff::ChangeList, pages: Option<&[usi
     );
     let names = (old.as_str(), new.as_str());
     let printed = match args.format {
-        Format::Text => report::to_text(changes, names, pages.unwrap_or_default(), use_color(args)),
+        Format::Text => report::to_text(
+            changes,
+            names,
+            pages.unwrap_or_default(),
+            super::color::for_stdout(args.no_color),
+        ),
         Format::Json => report::to_json(changes, names, pages),
     };
     super::out::print(&printed);
@@ -154,13 +161,13 @@ fn print_trouble(args: &DiffArgs, key: &str, why: serde_json::Value) {
 }
 
 /// Reads one answer to compare. Why it cannot be read goes to standard error, and comes back
-/// as JSON for `--format json`, shaped like a file of `svar check --format json`.
-fn load(path: &Path) -> Result<Answer, serde_json::Value> {
+/// as JSON for `--format json`, shaped like a file of `svar check --format json`; its findings
+/// are coloured on a terminal unless `no_color` (`--no-color`).
+fn load(path: &Path, no_color: bool) -> Result<Answer, serde_json::Value> {
     match source::load(path) {
         Ok(answer) => Ok(answer),
         Err(source::SourceError::Load(LoadError::Invalid { report })) => {
-            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            eprint!("{}", report.to_text(color));
+            eprint!("{}", report.to_text(super::color::for_stderr(no_color)));
             Err(report.to_json())
         }
         Err(error) => {
@@ -271,9 +278,4 @@ fn tell(args: &DiffArgs, message: impl std::fmt::Display) {
     } else {
         super::out::line(message);
     }
-}
-
-/// Colours only on a terminal, and not when asked not to (`--no-color` or `NO_COLOR`).
-fn use_color(args: &DiffArgs) -> bool {
-    !args.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
 }

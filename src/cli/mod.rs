@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod color;
 mod diff;
 mod files;
 mod new;

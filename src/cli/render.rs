@@ -317,8 +317,7 @@ pub fn pages(count: usize) -> String {
 pub fn report_failure(file: &Path, error: &Error) {
     match error {
         Error::Load(input::LoadError::Invalid { report }) => {
-            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            eprint!("{}", report.to_text(color));
+            eprint!("{}", report.to_text(super::color::for_stderr(false)));
         }
         Error::Load(read_error) => eprintln!("fejl: {read_error}"),
         other => eprintln!("fejl: {}: {other}", file.display()),
@@ -368,8 +367,7 @@ pub(super) fn render_file(
 ) -> Result<Rendered, Error> {
     let loaded = input::load(file)?;
     if !loaded.report.findings.is_empty() {
-        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        warn(&loaded.report.to_text(color));
+        warn(&loaded.report.to_text(super::color::for_stderr(false)));
     }
     let generated_source = Arc::new(OnceLock::new());
     let job = Job {
