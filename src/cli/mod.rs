@@ -4,6 +4,7 @@ mod args;
 mod check;
 mod color;
 mod diff;
+mod error;
 mod files;
 mod new;
 mod out;
@@ -14,6 +15,8 @@ mod watch;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+use self::error::CliError;
 
 pub use self::args::parse;
 pub use self::new::skeleton;
