@@ -301,6 +301,12 @@ pub(super) fn report_failure(file: &Path, error: &CliError) {
     }
 }
 
+/// Where the PDF of `file` goes when no `-o` says otherwise: `output/` and the file's name
+/// with `.pdf`, for `svar render` and `svar watch` alike.
+pub(super) fn default_pdf_path(file: &Path) -> PathBuf {
+    Path::new(DEFAULT_OUTPUT_FOLDER).join(pdf_name(file))
+}
+
 /// The name of the PDF of `file`: its file name with `.pdf` (the whole path as given when it
 /// has no file name, like `..`).
 fn pdf_name(file: &Path) -> PathBuf {
@@ -312,7 +318,7 @@ fn pdf_path(output: Option<&Path>, file: &Path) -> PathBuf {
     match output {
         Some(path) if is_pdf_name(path) => path.to_path_buf(),
         Some(folder) => folder.join(pdf_name(file)),
-        None => Path::new(DEFAULT_OUTPUT_FOLDER).join(pdf_name(file)),
+        None => default_pdf_path(file),
     }
 }
 

@@ -13,7 +13,8 @@ use notify::{RecursiveMode, Watcher};
 use super::CliError;
 use super::error::WatchedFolder;
 use super::render::{
-    Extras, RenderSettings, Target, load_templates, pages, render_file, report_failure,
+    Extras, RenderSettings, Target, default_pdf_path, load_templates, pages, render_file,
+    report_failure,
 };
 use crate::limit::TimeLimit;
 use crate::pdf::Standard;
@@ -86,10 +87,10 @@ impl Session {
                 .map_err(|source| CliError::CannotWatch { folder, source })?;
         }
         check_answer_file(&args.file)?;
-        let pdf = args.output.clone().unwrap_or_else(|| {
-            let name = Path::new(args.file.file_name().unwrap_or_default()).with_extension("pdf");
-            Path::new("output").join(name)
-        });
+        let pdf = args
+            .output
+            .clone()
+            .unwrap_or_else(|| default_pdf_path(&args.file));
         Ok(Self {
             target: Target {
                 answer: args.file.clone(),
