@@ -32,37 +32,54 @@ impl std::fmt::Display for TimeLimit {
 }
 
 impl std::str::FromStr for TimeLimit {
-    type Err = String;
+    type Err = TimeLimitError;
 
-    fn from_str(text: &str) -> Result<Self, String> {
+    fn from_str(text: &str) -> Result<Self, TimeLimitError> {
         let text = text.trim();
         if looks_like_thousands(text) {
-            return Err(format!(
-                "kan læses både som {} og {} sekunder; skriv {} eller {}",
-                text.replacen('.', ",", 1),
-                text.replace('.', ""),
-                text.replace('.', ""),
-                text.replacen('.', ",", 1),
-            ));
+            return Err(TimeLimitError::Ambiguous {
+                decimal: text.replacen('.', ",", 1),
+                whole: text.replace('.', ""),
+            });
         }
         let seconds: f64 = text
             .replace(',', ".")
             .parse()
-            .map_err(|_| "skal være et antal sekunder, fx 60 eller 0,5".to_string())?;
+            .map_err(|_| TimeLimitError::NotSeconds)?;
         if seconds.is_nan() {
-            return Err("skal være et antal sekunder, fx 60 eller 0,5".to_string());
+            return Err(TimeLimitError::NotSeconds);
         }
         if seconds < SHORTEST_TIME_LIMIT.as_secs_f64() {
-            return Err("skal være mindst 0,001 sekund".to_string());
+            return Err(TimeLimitError::TooShort);
         }
         if seconds > LONGEST_TIME_LIMIT.as_secs_f64() {
-            return Err(format!(
-                "højst {} sekunder (et døgn)",
-                LONGEST_TIME_LIMIT.as_secs()
-            ));
+            return Err(TimeLimitError::TooLong);
         }
         Ok(Self(Duration::from_secs_f64(seconds)))
     }
+}
+
+/// Why a `--time-limit` is refused; clap prints the text after the value and the option.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TimeLimitError {
+    /// A whole number with a Danish thousands point ("1.000"), which could as well be a
+    /// decimal fraction: svar will not guess which.
+    #[error("kan læses både som {decimal} og {whole} sekunder; skriv {whole} eller {decimal}")]
+    Ambiguous {
+        /// The value read with its point as a decimal comma ("1,000").
+        decimal: String,
+        /// The value read with its points as thousands points ("1000").
+        whole: String,
+    },
+    /// Not a number (or not a number of seconds, like NaN).
+    #[error("skal være et antal sekunder, fx 60 eller 0,5")]
+    NotSeconds,
+    /// Shorter than [`SHORTEST_TIME_LIMIT`], which would read as no time at all.
+    #[error("skal være mindst 0,001 sekund")]
+    TooShort,
+    /// Longer than [`LONGEST_TIME_LIMIT`], surely a typing error.
+    #[error("højst {} sekunder (et døgn)", LONGEST_TIME_LIMIT.as_secs())]
+    TooLong,
 }
 
 /// Whether `text` reads as a whole number with Danish thousands points ("1.000", "2.500"),
@@ -80,7 +97,7 @@ fn looks_like_thousands(text: &str) -> bool {
 }
 
 /// Why limited work gave no result.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum LimitError {
     /// The work took longer than the limit.
     #[error(
@@ -94,6 +111,13 @@ pub enum LimitError {
     /// The work panicked.
     #[error("intern fejl under sætningen (Typst gik ned); meld venligst fejlen med svarfilen")]
     Crashed,
+    /// The thread to do the work on could not be started (the system is out of threads or
+    /// memory); nothing went wrong in the work itself.
+    #[error(
+        "kan ikke starte en tråd til sætningen: {}",
+        crate::input::io_in_danish(.0)
+    )]
+    Spawn(#[source] std::io::Error),
 }
 
 /// Runs `work` on its own thread and waits at most `limit` for it.
@@ -112,7 +136,7 @@ where
             // The receiver may be gone after a timeout; nobody needs the result then.
             let _ = sender.send(work());
         })
-        .map_err(|_| LimitError::Crashed)?;
+        .map_err(LimitError::Spawn)?;
     match receiver.recv_timeout(limit) {
         Ok(result) => Ok(result),
         Err(mpsc::RecvTimeoutError::Timeout) => Err(LimitError::TimedOut { limit }),
@@ -126,7 +150,11 @@ mod tests {
 
     #[test]
     fn a_time_limit_is_a_positive_number_of_seconds_up_to_a_day() {
-        let parse = |text: &str| text.parse::<TimeLimit>().map(|limit| limit.0);
+        let parse = |text: &str| {
+            text.parse::<TimeLimit>()
+                .map(|limit| limit.0)
+                .map_err(|error| error.to_string())
+        };
         assert_eq!(parse("60"), Ok(Duration::from_secs(60)));
         assert_eq!(parse("0,5"), Ok(Duration::from_millis(500)));
         assert_eq!(parse("86400"), Ok(LONGEST_TIME_LIMIT));
@@ -154,20 +182,59 @@ mod tests {
     }
 
     #[test]
+    fn a_refused_time_limit_says_why_by_its_variant() {
+        let refusal = |text: &str| text.parse::<TimeLimit>().unwrap_err();
+        assert_eq!(
+            refusal("1.000"),
+            TimeLimitError::Ambiguous {
+                decimal: "1,000".into(),
+                whole: "1000".into()
+            }
+        );
+        assert_eq!(refusal("tre"), TimeLimitError::NotSeconds);
+        assert_eq!(refusal("nan"), TimeLimitError::NotSeconds);
+        assert_eq!(refusal("0"), TimeLimitError::TooShort);
+        assert_eq!(refusal("86401"), TimeLimitError::TooLong);
+        assert_eq!(
+            TimeLimitError::NotSeconds.to_string(),
+            "skal være et antal sekunder, fx 60 eller 0,5"
+        );
+    }
+
+    #[test]
     fn returns_the_result_of_quick_work() {
-        assert_eq!(run_with_limit(Duration::from_secs(5), || 42), Ok(42));
+        assert!(matches!(
+            run_with_limit(Duration::from_secs(5), || 42),
+            Ok(42)
+        ));
     }
 
     #[test]
     fn gives_up_on_work_that_overruns() {
         let limit = Duration::from_millis(50);
         let result = run_with_limit(limit, || std::thread::sleep(Duration::from_secs(2)));
-        assert_eq!(result, Err(LimitError::TimedOut { limit }));
+        assert!(
+            matches!(result, Err(LimitError::TimedOut { limit: given }) if given == limit),
+            "{result:?}"
+        );
+    }
+
+    #[test]
+    fn a_thread_that_cannot_start_is_no_crash_and_keeps_the_system_s_reason() {
+        let error = LimitError::Spawn(std::io::Error::from(std::io::ErrorKind::OutOfMemory));
+        assert!(
+            error
+                .to_string()
+                .starts_with("kan ikke starte en tråd til sætningen: "),
+            "{error}"
+        );
+        let source = std::error::Error::source(&error).expect("the io::Error is the source");
+        assert!(source.is::<std::io::Error>());
     }
 
     #[test]
     fn reports_a_panic() {
         let result = run_with_limit(Duration::from_secs(5), || -> u8 { panic!("boom") });
-        assert_eq!(result, Err(LimitError::Crashed));
+        assert!(matches!(result, Err(LimitError::Crashed)), "{result:?}");
     }
 }

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use tiny_skia::{Color, Paint, Pixmap, PixmapPaint, Rect, Transform};
 
 use crate::Typeset;
+use crate::input::io_in_danish;
 
 /// Resolution of the page images: 1.5 pixels per point, about 108 dpi.
 pub const PIXELS_PER_POINT: f64 = 1.5;
@@ -99,14 +100,27 @@ impl PageDifference {
     }
 }
 
-/// A page image that could not be written.
+/// A page image that could not be written, or an old one that could not be removed; the text
+/// is the line `svar diff --pages` prints after `fejl: `.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: sidebilledet kan ikke skrives: {source}", path.display())]
-pub struct PagesError {
-    /// The image file that could not be written.
-    pub path: PathBuf,
-    /// What the operating system said.
-    pub source: std::io::Error,
+pub enum PagesError {
+    /// A page image could not be written.
+    #[error("{}: kan ikke skrives: {}", path.display(), io_in_danish(source))]
+    Write {
+        /// The image file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// A page image left from an earlier comparison could not be removed, and would pass for
+    /// a current one.
+    #[error("{}: kan ikke slettes: {}", path.display(), io_in_danish(source))]
+    Remove {
+        /// The image file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
 }
 
 /// The pages that look different in `old` and `new`, in page order, each with its composed
@@ -142,7 +156,7 @@ pub fn write_differences(
             let path = folder.join(difference.file_name());
             match crate::output::write_atomically(&path, difference.png()) {
                 Ok(()) => Ok(path),
-                Err(source) => Err(PagesError { path, source }),
+                Err(source) => Err(PagesError::Write { path, source }),
             }
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -173,7 +187,7 @@ fn stale_images(folder: &Path, written: &[PathBuf]) -> Vec<PathBuf> {
 /// Removes the page images in `folder` that are not among `written`.
 fn remove_stale_images(folder: &Path, written: &[PathBuf]) -> Result<(), PagesError> {
     for path in stale_images(folder, written) {
-        std::fs::remove_file(&path).map_err(|source| PagesError { path, source })?;
+        std::fs::remove_file(&path).map_err(|source| PagesError::Remove { path, source })?;
     }
     Ok(())
 }
@@ -577,5 +591,22 @@ mod tests {
             )
         };
         assert_eq!(make(), make());
+    }
+
+    #[test]
+    fn an_old_page_image_that_cannot_be_removed_is_a_removal_error() {
+        let folder = tempfile::tempdir().unwrap();
+        let stale = folder.path().join("page-002.png");
+        std::fs::create_dir(&stale).unwrap();
+        let error = write_differences(&[], folder.path()).unwrap_err();
+        assert!(
+            matches!(&error, PagesError::Remove { path, .. } if *path == stale),
+            "{error:?}"
+        );
+        let shown = error.to_string();
+        assert!(
+            shown.starts_with(&format!("{}: kan ikke slettes: ", stale.display())),
+            "{shown}"
+        );
     }
 }

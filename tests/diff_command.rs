@@ -405,6 +405,42 @@ fn the_no_color_flag_gives_plain_marks() {
     assert!(stdout.contains("[-er-]{+blev+}"));
 }
 
+/// `--no-color` keeps an invalid answer's findings plain too, on a terminal where they would
+/// otherwise be coloured: `script` (util-linux) runs svar on a pseudo-terminal.
+#[test]
+fn the_no_color_flag_also_keeps_an_invalid_answer_s_findings_plain_on_a_terminal() {
+    let on_a_terminal = |options: &[&str]| {
+        let line = [env!("CARGO_BIN_EXE_svar"), "diff"]
+            .iter()
+            .chain(options)
+            .chain(&[
+                "tests/fixtures/invalid/unknown-field-kaption.json",
+                "tests/fixtures/complete.json",
+            ])
+            .map(|word| shlex::try_quote(word).unwrap().into_owned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let output = std::process::Command::new("script")
+            .args(["--quiet", "--return", "--command", &line, "/dev/null"])
+            .current_dir(crate_root())
+            .env_remove("NO_COLOR")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("script (util-linux) is needed to give svar a terminal");
+        assert_eq!(output.status.code(), Some(2), "{output:?}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let coloured = on_a_terminal(&[]);
+    assert!(coloured.contains("ukendt felt"), "{coloured}");
+    assert!(
+        coloured.contains('\x1b'),
+        "without the flag a terminal gets colours, or this test shows nothing: {coloured}"
+    );
+    let plain = on_a_terminal(&["--no-color"]);
+    assert!(plain.contains("ukendt felt `kaption`"), "{plain}");
+    assert!(!plain.contains('\x1b'), "{plain}");
+}
+
 #[test]
 fn an_invalid_answer_file_is_trouble_with_its_located_findings() {
     svar()

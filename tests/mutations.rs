@@ -5,6 +5,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use serde_json::Value;
+use svar::input::Severity;
 
 fn example_text() -> String {
     std::fs::read_to_string(
@@ -112,8 +113,12 @@ proptest! {
         let Ok(text) = String::from_utf8(bytes) else { return Ok(()) };
         let (answer, report) = svar::input::check_text(&text, Path::new("damaged.json"));
         if report.has_errors() {
-            prop_assert!(!report.findings.is_empty());
-            prop_assert!(!report.to_text(false).is_empty());
+            // Every error is located in the file and told in the report a clerk reads.
+            let shown = report.to_text(false);
+            for finding in report.findings.iter().filter(|f| f.severity == Severity::Error) {
+                prop_assert!(finding.line >= 1, "{finding:?}");
+                prop_assert!(shown.contains(&finding.message), "{finding:?} not in:\n{shown}");
+            }
         } else {
             let answer = answer.expect("an answer without errors parsed");
             svar::typeset(&answer, &svar::render::TemplateSet::builtin())

@@ -11,18 +11,18 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use sha2::{Digest, Sha256};
 
-fn crate_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
 
+use common::{crate_root, fixture, json_files};
+
+/// The answers in data/, by name, and the complete fixture last.
 fn answers() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(crate_root().join("data"))
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+    let data = crate_root().join("data");
+    let mut files: Vec<PathBuf> = json_files("data")
+        .into_iter()
+        .map(|name| data.join(name))
         .collect();
-    files.sort();
-    files.push(crate_root().join("tests/fixtures/complete.json"));
+    files.push(fixture("complete.json"));
     files
 }
 

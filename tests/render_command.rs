@@ -694,6 +694,23 @@ fn page_images_of_pages_an_answer_no_longer_has_are_removed() {
 }
 
 #[test]
+fn a_stale_page_image_that_cannot_be_removed_is_an_error_that_says_so() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("svar.pdf");
+    // A folder where the image of a page the answer no longer has would be.
+    std::fs::create_dir(folder.path().join("svar-2.png")).unwrap();
+    svar()
+        .args(["render", "--png", "-o"])
+        .arg(&pdf)
+        .arg(fixture("complete.json"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("svar-2.png: kan ikke slettes: "))
+        .stderr(predicate::str::contains("kan ikke skrives").not());
+    assert!(folder.path().join("svar-2.png").is_dir());
+}
+
+#[test]
 fn byte_order_marks_pasted_into_texts_are_dropped_rather_than_refused_by_pdf_ua() {
     // PDF/UA and PDF/A forbid U+FEFF in a PDF's text; Typst refused the whole answer.
     let folder = tempfile::tempdir().unwrap();

@@ -2,38 +2,29 @@
 //! change as a diff of the markup it produces. Update with `cargo insta review` (or
 //! `INSTA_UPDATE=always cargo test --release --test typst_source`) after a deliberate change.
 
-use std::path::Path;
+mod common;
 
+use common::{crate_root, json_files};
 use svar::render::{TemplateSet, typst_source};
 
+/// The Typst source the built-in templates generate for the answer `file` (relative to the
+/// crate root).
 fn source_of(file: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    let path = crate_root().join(file);
     let answer = svar::input::load(&path).unwrap().answer;
     typst_source(&answer, &TemplateSet::builtin(), true)
         .unwrap()
         .source
 }
 
-#[test]
-fn example_answer() {
-    insta::assert_snapshot!("beu-287-2019", source_of("data/beu-287-2019.json"));
-}
-
 /// Every example in data/: one snapshot each, named after the file.
 #[test]
 fn every_example_in_data() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    let mut files: Vec<_> = std::fs::read_dir(&data)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
+    let files = json_files("data");
     assert!(files.len() >= 5, "{files:?}");
     for file in files {
-        let name = file.file_stem().unwrap().to_string_lossy().to_string();
-        let relative = format!("data/{name}.json");
-        insta::assert_snapshot!(format!("data-{name}"), source_of(&relative));
+        let name = file.trim_end_matches(".json");
+        insta::assert_snapshot!(format!("data-{name}"), source_of(&format!("data/{file}")));
     }
 }
 
@@ -49,7 +40,7 @@ fn inline_markdown() {
 
 #[test]
 fn every_part_of_the_source_knows_its_template_line() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/complete.json");
+    let path = common::fixture("complete.json");
     let answer = svar::input::load(&path).unwrap().answer;
     let generated = typst_source(&answer, &TemplateSet::builtin(), true).unwrap();
     let offset = generated.source.find("#letterhead(").unwrap();
@@ -84,7 +75,7 @@ fn complete_answer_with_every_optional_field() {
 
 #[test]
 fn a_typst_error_in_a_template_names_the_template_line() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/complete.json");
+    let path = common::fixture("complete.json");
     let answer = svar::input::load(&path).unwrap().answer;
     let builtin = TemplateSet::builtin();
     let broken = builtin

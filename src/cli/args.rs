@@ -304,7 +304,6 @@ fn value_words(value_name: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// One piece of the error's context as text: names quoted, lists joined with commas.
 /// clap's suggestions of what was meant, the closest to what was typed first (clap may give
 /// `schema` before `check` for "chek"), as alternatives: "'check' eller 'schema'".
 fn closest_first(error: &clap::Error, kind: ContextKind) -> String {
@@ -319,33 +318,35 @@ fn closest_first(error: &clap::Error, kind: ContextKind) -> String {
         _ => None,
     })
     .unwrap_or_default();
-    let mut names: Vec<String> = match error.get(kind) {
-        Some(ContextValue::String(text)) => vec![text.clone()],
-        Some(ContextValue::Strings(texts)) => texts.clone(),
-        _ => Vec::new(),
-    };
+    let mut names = texts(error, kind);
     names.sort_by_key(|name| strsim::damerau_levenshtein(&typed, name));
-    let quoted: Vec<String> = names.iter().map(|name| format!("'{name}'")).collect();
-    quoted.join(" eller ")
+    quoted(&names, " eller ")
 }
 
+/// One piece of the error's context as text: names quoted, lists joined with commas.
 fn context(error: &clap::Error, kind: ContextKind) -> String {
     match error.get(kind) {
-        Some(ContextValue::String(text)) => format!("'{text}'"),
-        Some(ContextValue::Strings(texts)) => texts
-            .iter()
-            .map(|text| format!("'{text}'"))
-            .collect::<Vec<_>>()
-            .join(", "),
-        Some(ContextValue::StyledStr(text)) => format!("'{text}'"),
-        Some(ContextValue::StyledStrs(texts)) => texts
-            .iter()
-            .map(|text| format!("'{text}'"))
-            .collect::<Vec<_>>()
-            .join(", "),
         Some(ContextValue::Number(number)) => number.to_string(),
-        _ => String::new(),
+        _ => quoted(&texts(error, kind), ", "),
     }
+}
+
+/// The texts of one piece of the error's context, plain or styled, one or several; none for
+/// another kind of value.
+fn texts(error: &clap::Error, kind: ContextKind) -> Vec<String> {
+    match error.get(kind) {
+        Some(ContextValue::String(text)) => vec![text.clone()],
+        Some(ContextValue::StyledStr(text)) => vec![text.to_string()],
+        Some(ContextValue::Strings(texts)) => texts.clone(),
+        Some(ContextValue::StyledStrs(texts)) => texts.iter().map(ToString::to_string).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Each of `names` in single quotes, joined with `separator`.
+fn quoted(names: &[String], separator: &str) -> String {
+    let quoted: Vec<String> = names.iter().map(|name| format!("'{name}'")).collect();
+    quoted.join(separator)
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! `svar check`: validates answer files without rendering them.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -69,8 +68,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 }
 
 fn print_text(report: &FileReport) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprint!("{}", report.to_text(color));
+    eprint!("{}", report.to_text(super::color::for_stderr(false)));
     let (errors, warnings) = report.counts();
     let verdict = if errors == 0 { "i orden" } else { "har fejl" };
     super::out::line(format_args!(

@@ -1,11 +1,11 @@
 //! `svar diff`: the differences between two answers, from answer files or PDFs made by svar.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use super::CliError;
 use crate::diff::{self, report, source};
 use crate::input::LoadError;
 use crate::limit::{TimeLimit, run_with_limit};
@@ -61,17 +61,32 @@ const TROUBLE: u8 = 2;
 /// Compares the two answers: exit 0 if they say the same, 1 if not, 2 if one cannot be read.
 pub fn run(args: &DiffArgs) -> ExitCode {
     if let Some(redline) = &args.redline
-        && let Err(error) = check_pdf_path(redline, &Inputs::new([&args.old, &args.new]))
+        && let Err(source) = check_pdf_path(redline, &Inputs::new([&args.old, &args.new]))
     {
-        return refuse(args, format!("--redline {error}"));
+        return refuse(
+            args,
+            &CliError::RefusedOutput {
+                option: "--redline",
+                source,
+            },
+        );
     }
     // A folder for page images that runs through a file is refused before any typesetting.
     if let Some(pages) = &args.pages
-        && let Err(error) = check_output_path(&pages.join("page-001.png"), &Inputs::default())
+        && let Err(source) = check_output_path(&pages.join("page-001.png"), &Inputs::default())
     {
-        return refuse(args, format!("--pages {error}"));
+        return refuse(
+            args,
+            &CliError::RefusedOutput {
+                option: "--pages",
+                source,
+            },
+        );
     }
-    let (old, new) = match (load(&args.old), load(&args.new)) {
+    let (old, new) = match (
+        load(&args.old, args.no_color),
+        load(&args.new, args.no_color),
+    ) {
         (Ok(old), Ok(new)) => (old, new),
         (old, new) => {
             let problems: Vec<_> = [old.err(), new.err()].into_iter().flatten().collect();
@@ -92,10 +107,12 @@ pub fn run(args: &DiffArgs) -> ExitCode {
     };
     let differing: Vec<usize> = pages.iter().flatten().map(|page| page.page()).collect();
     print_report(args, &changes, pages.as_ref().map(|_| &differing[..]));
-    let written = write_redline(args, &new, &changes).and_then(|()| match (&args.pages, pages) {
-        (Some(folder), Some(pages)) => write_pages(args, &pages, folder),
-        _ => Ok(()),
-    });
+    let written = write_redline(args, &new, &changes)
+        .map_err(CliError::from)
+        .and_then(|()| match (&args.pages, pages) {
+            (Some(folder), Some(pages)) => write_pages(args, &pages, folder),
+            _ => Ok(()),
+        });
     if let Err(error) = written {
         eprintln!("fejl: {error}");
         return ExitCode::from(TROUBLE);
@@ -124,7 +141,12 @@ fn print_report(args: &DiffArgs, changes: &diff::ChangeList, pages: Option<&[usi
     );
     let names = (old.as_str(), new.as_str());
     let printed = match args.format {
-        Format::Text => report::to_text(changes, names, pages.unwrap_or_default(), use_color(args)),
+        Format::Text => report::to_text(
+            changes,
+            names,
+            pages.unwrap_or_default(),
+            super::color::for_stdout(args.no_color),
+        ),
         Format::Json => report::to_json(changes, names, pages),
     };
     super::out::print(&printed);
@@ -132,9 +154,9 @@ fn print_report(args: &DiffArgs, changes: &diff::ChangeList, pages: Option<&[usi
 
 /// Refuses to compare, before reading anything: the reason goes to standard error, and for
 /// `--format json` also to standard output, so a review system always gets a JSON document.
-fn refuse(args: &DiffArgs, message: String) -> ExitCode {
-    eprintln!("fejl: {message}");
-    print_trouble(args, "error", message.into());
+fn refuse(args: &DiffArgs, error: &CliError) -> ExitCode {
+    eprintln!("fejl: {error}");
+    print_trouble(args, "error", error.to_string().into());
     ExitCode::from(TROUBLE)
 }
 
@@ -154,13 +176,13 @@ fn print_trouble(args: &DiffArgs, key: &str, why: serde_json::Value) {
 }
 
 /// Reads one answer to compare. Why it cannot be read goes to standard error, and comes back
-/// as JSON for `--format json`, shaped like a file of `svar check --format json`.
-fn load(path: &Path) -> Result<Answer, serde_json::Value> {
+/// as JSON for `--format json`, shaped like a file of `svar check --format json`; its findings
+/// are coloured on a terminal unless `no_color` (`--no-color`).
+fn load(path: &Path, no_color: bool) -> Result<Answer, serde_json::Value> {
     match source::load(path) {
         Ok(answer) => Ok(answer),
         Err(source::SourceError::Load(LoadError::Invalid { report })) => {
-            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            eprint!("{}", report.to_text(color));
+            eprint!("{}", report.to_text(super::color::for_stderr(no_color)));
             Err(report.to_json())
         }
         Err(error) => {
@@ -233,7 +255,7 @@ fn write_pages(
     args: &DiffArgs,
     differences: &[crate::pages::PageDifference],
     folder: &Path,
-) -> Result<(), crate::Error> {
+) -> Result<(), CliError> {
     // The images may land beside the answers' own files (a logo named page-001.png).
     let read = Inputs::new(
         [&args.old, &args.new]
@@ -243,12 +265,7 @@ fn write_pages(
     for path in crate::pages::files_touched(differences, folder) {
         crate::output::check_output_path(&path, &read)?;
     }
-    let written = crate::pages::write_differences(differences, folder).map_err(|error| {
-        crate::Error::Write {
-            path: error.path,
-            source: error.source,
-        }
-    })?;
+    let written = crate::pages::write_differences(differences, folder)?;
     match written.len() {
         0 => tell(args, "Siderne ser ens ud; ingen billeder skrevet."),
         count => tell(
@@ -271,9 +288,4 @@ fn tell(args: &DiffArgs, message: impl std::fmt::Display) {
     } else {
         super::out::line(message);
     }
-}
-
-/// Colours only on a terminal, and not when asked not to (`--no-color` or `NO_COLOR`).
-fn use_color(args: &DiffArgs) -> bool {
-    !args.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
 }

@@ -2,23 +2,21 @@
 
 use std::path::{Path, PathBuf};
 
+use super::CliError;
+
 /// The answer files named on the command line; a folder stands for its `*.json` files.
-pub(super) fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub(super) fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let found = answer_files_in(path).map_err(|error| {
-                format!(
-                    "{}: mappen kan ikke læses: {}",
-                    path.display(),
-                    crate::input::io_in_danish(&error)
-                )
+            let found = answer_files_in(path).map_err(|source| CliError::UnreadableFolder {
+                folder: path.clone(),
+                source,
             })?;
             if found.is_empty() {
-                return Err(format!(
-                    "{}: mappen indeholder ingen svarfiler (*.json)",
-                    path.display()
-                ));
+                return Err(CliError::NoAnswerFiles {
+                    folder: path.clone(),
+                });
             }
             files.extend(found);
         } else {

@@ -2,7 +2,9 @@
 
 mod args;
 mod check;
+mod color;
 mod diff;
+mod error;
 mod files;
 mod new;
 mod out;
@@ -13,6 +15,8 @@ mod watch;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+use self::error::CliError;
 
 pub use self::args::parse;
 pub use self::new::skeleton;

@@ -69,7 +69,6 @@ fn schema_above(folder: &Path) -> Option<String> {
 
 /// Writes the skeleton, refusing to overwrite an existing file.
 pub fn run(args: &NewArgs) -> ExitCode {
-    // Written whole to a temporary file first, so a failed write leaves nothing behind.
     let folder = match args.file.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => std::path::Path::new("."),

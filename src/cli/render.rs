@@ -11,6 +11,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use super::CliError;
 use crate::limit::{TimeLimit, run_with_limit};
 use crate::output::{Inputs, check_output_path, check_pdf_path, is_pdf_name, write_atomically};
 use crate::pdf::{ExportOptions, GeneratedSource, Standard, StandardChoice, StandardError};
@@ -47,15 +48,6 @@ pub struct RenderArgs {
     pub time_limit: TimeLimit,
 }
 
-impl RenderArgs {
-    /// The export options the arguments ask for; refused if the standards cannot be combined.
-    pub fn export_options(&self) -> Result<ExportOptions, StandardError> {
-        Ok(ExportOptions {
-            standards: StandardChoice::from_values(&self.pdf_standard)?,
-        })
-    }
-}
-
 /// Renders every file, in parallel on all cores, reports each failure and goes on; fails if any
 /// file failed.
 pub fn run(args: &RenderArgs) -> ExitCode {
@@ -67,16 +59,16 @@ pub fn run(args: &RenderArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let progress = Progress::new(batch.files.len());
+    let progress = Progress::new(batch.targets.len());
     let failed = batch.pool.install(|| {
         batch
-            .files
+            .targets
             .par_iter()
-            .map(|(file, pdf_path)| usize::from(!batch.render_one(args, file, pdf_path, &progress)))
+            .map(|target| usize::from(!batch.render_one(target, &progress)))
             .sum::<usize>()
     });
     progress.finish();
-    let total = batch.files.len();
+    let total = batch.targets.len();
     if total > 1 {
         super::out::line(format_args!(
             "{} af {total} svar sat; {failed} fejlede.",
@@ -91,80 +83,62 @@ pub fn run(args: &RenderArgs) -> ExitCode {
 }
 
 /// What a run of `svar render` needs before the first answer: the answers with their PDFs,
-/// the export settings, the templates and the threads.
+/// the settings and templates they share, and the threads.
 struct Batch {
-    files: Vec<(PathBuf, PathBuf)>,
-    options: ExportOptions,
+    targets: Vec<Target>,
+    settings: RenderSettings,
     templates: TemplateSet,
-    limit: Duration,
     pool: rayon::ThreadPool,
 }
 
 impl Batch {
     /// Checks the arguments and loads what every answer shares; the error says what is wrong.
-    fn prepare(args: &RenderArgs) -> Result<Self, String> {
-        let options = args.export_options().map_err(|error| error.to_string())?;
-        let files =
-            super::files::answer_files(&args.files).and_then(|files| output_plan(args, files))?;
-        let templates =
-            load_templates(args.templates.as_deref()).map_err(|error| error.to_string())?;
+    fn prepare(args: &RenderArgs) -> Result<Self, CliError> {
+        let extras = Extras {
+            emit_typst: args.emit_typst,
+            png: args.png,
+        };
+        let settings = RenderSettings::new(extras, &args.pdf_standard, args.time_limit)?;
+        let targets = output_plan(args, super::files::answer_files(&args.files)?)?;
+        let templates = load_templates(args.templates.as_deref())?;
         // A pool of its own: its threads wait for typesetting threads, and Typst lays out in
         // parallel on rayon's global pool, which must stay free for it.
         let pool = rayon::ThreadPoolBuilder::new()
             .thread_name(|i| format!("svar-batch-{i}"))
             .build()
-            .map_err(|error| format!("kan ikke starte arbejdstråde: {error}"))?;
+            .map_err(CliError::Threads)?;
         Ok(Self {
-            files,
-            options,
+            targets,
+            settings,
             templates,
-            limit: args.time_limit.0,
             pool,
         })
     }
 
     /// Renders one answer, reporting how it went on the progress display; whether it worked.
-    fn render_one(
-        &self,
-        args: &RenderArgs,
-        file: &Path,
-        pdf_path: &Path,
-        progress: &Progress,
-    ) -> bool {
-        let extras = Extras {
-            emit_typst: args.emit_typst,
-            png: args.png,
-        };
+    fn render_one(&self, target: &Target, progress: &Progress) -> bool {
         let warn = |text: &str| progress.warn(text);
-        let result = render_file(
-            file,
-            pdf_path,
-            extras,
-            &self.options,
-            &self.templates,
-            self.limit,
-            &warn,
-        );
+        let result = render_file(target, &self.settings, &self.templates, &warn);
         // The memo cache is global and grows with every document; keep a batch bounded.
         typst::comemo::evict(EVICT_AFTER);
         match result {
             Ok(rendered) => {
                 progress.done(&format!(
                     "{} → {} ({}), {}",
-                    file.display(),
-                    pdf_path.display(),
+                    target.answer.display(),
+                    target.pdf.display(),
                     pages(rendered.pages),
                     rendered.standards
                 ));
                 true
             }
             Err(error) => {
-                let error = if args.emit_typst {
+                let error = if self.settings.extras.emit_typst {
                     error
                 } else {
                     error.with_generated_source(GeneratedSource::EmitTypstWouldWrite)
                 };
-                progress.failed(|| report_failure(file, &error));
+                progress.failed(|| report_failure(&target.answer, &error));
                 false
             }
         }
@@ -202,29 +176,13 @@ fn own_templates(folder: Option<&Path>) -> Vec<PathBuf> {
 
 /// Pairs every answer file with its PDF, refusing plans where two answers would write the same
 /// PDF (one would silently replace the other) or `-o x.pdf` names one file for several answers.
-fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, PathBuf)>, String> {
-    if files.len() > 1 && args.output.as_deref().is_some_and(is_pdf_name) {
-        return Err(format!(
-            "-o {} er en PDF-fil, men der er {} svarfiler; angiv en mappe med -o",
-            args.output.as_deref().unwrap_or(Path::new("")).display(),
-            files.len()
-        ));
-    }
-    if let Some(output) = args
-        .output
-        .as_deref()
-        .filter(|o| crate::output::is_not_folder(o) && !is_pdf_name(o))
-    {
-        return Err(format!(
-            "-o {} er en fil, ikke en mappe; angiv en mappe, eller et filnavn, der ender på .pdf",
-            output.display()
-        ));
-    }
+fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<Target>, CliError> {
+    check_output_option(args.output.as_deref(), files.len())?;
     // What the outputs must not replace: the answers, and the own templates an emitted Typst
     // source could land on.
     let templates = own_templates(args.templates.as_deref());
     let inputs = Inputs::new(files.iter().chain(&templates));
-    let mut plan: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(files.len());
+    let mut plan: Vec<Target> = Vec::with_capacity(files.len());
     // Which answer each planned PDF is for; a batch of a thousand is checked without comparing
     // every answer with every other.
     let mut planned: HashMap<PathBuf, &Path> = HashMap::with_capacity(files.len());
@@ -234,24 +192,43 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<(PathBuf, P
         if !answers.insert(inputs.canonical(file)) {
             continue;
         }
-        let pdf = pdf_path(args, file);
-        check_pdf_path(&pdf, &inputs).map_err(|error| error.to_string())?;
+        let pdf = pdf_path(args.output.as_deref(), file);
+        check_pdf_path(&pdf, &inputs)?;
         if args.emit_typst {
-            check_output_path(&pdf.with_extension("typ"), &inputs)
-                .map_err(|error| error.to_string())?;
+            check_output_path(&pdf.with_extension("typ"), &inputs)?;
         }
         if let Some(earlier) = planned.get(&pdf) {
-            return Err(format!(
-                "{} og {} skrives begge til {}; giv dem forskellige navne, eller sæt dem hver for sig med -o",
-                earlier.display(),
-                file.display(),
-                pdf.display()
-            ));
+            return Err(CliError::SamePdf {
+                first: earlier.to_path_buf(),
+                second: file.clone(),
+                pdf,
+            });
         }
         planned.insert(pdf.clone(), file);
-        plan.push((file.clone(), pdf));
+        plan.push(Target {
+            answer: file.clone(),
+            pdf,
+        });
     }
     Ok(plan)
+}
+
+/// Refuses an `-o` that cannot hold the PDFs of `count` answers: one PDF for several, or a file
+/// that is no PDF where a folder is needed.
+fn check_output_option(output: Option<&Path>, count: usize) -> Result<(), CliError> {
+    let Some(output) = output else {
+        return Ok(());
+    };
+    if count > 1 && is_pdf_name(output) {
+        return Err(CliError::OnePdfForMany {
+            output: output.to_path_buf(),
+            count,
+        });
+    }
+    if crate::output::is_not_folder(output) && !is_pdf_name(output) {
+        return Err(CliError::OutputIsFile(output.to_path_buf()));
+    }
+    Ok(())
 }
 
 /// A progress bar on a terminal; plain lines when output is piped.
@@ -314,25 +291,43 @@ pub fn pages(count: usize) -> String {
 
 /// Prints why `file` failed: a located report for mistakes in the file, otherwise one line
 /// naming the file.
-pub fn report_failure(file: &Path, error: &Error) {
+pub(super) fn report_failure(file: &Path, error: &CliError) {
     match error {
-        Error::Load(input::LoadError::Invalid { report }) => {
-            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            eprint!("{}", report.to_text(color));
+        CliError::Answer(Error::Load(input::LoadError::Invalid { report })) => {
+            eprint!("{}", report.to_text(super::color::for_stderr(false)));
         }
-        Error::Load(read_error) => eprintln!("fejl: {read_error}"),
+        CliError::Answer(Error::Load(read_error)) => eprintln!("fejl: {read_error}"),
         other => eprintln!("fejl: {}: {other}", file.display()),
     }
 }
 
-/// Where the PDF of `file` goes.
-fn pdf_path(args: &RenderArgs, file: &Path) -> PathBuf {
-    let name = Path::new(file.file_name().unwrap_or(file.as_os_str())).with_extension("pdf");
-    match &args.output {
-        Some(path) if is_pdf_name(path) => path.clone(),
-        Some(folder) => folder.join(name),
-        None => Path::new(DEFAULT_OUTPUT_FOLDER).join(name),
+/// Where the PDF of `file` goes when no `-o` says otherwise: `output/` and the file's name
+/// with `.pdf`, for `svar render` and `svar watch` alike.
+pub(super) fn default_pdf_path(file: &Path) -> PathBuf {
+    Path::new(DEFAULT_OUTPUT_FOLDER).join(pdf_name(file))
+}
+
+/// The name of the PDF of `file`: its file name with `.pdf` (the whole path as given when it
+/// has no file name, like `..`).
+fn pdf_name(file: &Path) -> PathBuf {
+    Path::new(file.file_name().unwrap_or(file.as_os_str())).with_extension("pdf")
+}
+
+/// Where the PDF of `file` goes, given `-o` as `output`: that PDF, or that folder.
+fn pdf_path(output: Option<&Path>, file: &Path) -> PathBuf {
+    match output {
+        Some(path) if is_pdf_name(path) => path.to_path_buf(),
+        Some(folder) => folder.join(pdf_name(file)),
+        None => default_pdf_path(file),
     }
+}
+
+/// An answer file and the PDF it is rendered to.
+pub(super) struct Target {
+    /// The answer file.
+    pub(super) answer: PathBuf,
+    /// The PDF; any other output is named after it.
+    pub(super) pdf: PathBuf,
 }
 
 /// Files written beside the PDF on request.
@@ -344,6 +339,35 @@ pub(super) struct Extras {
     pub(super) png: bool,
 }
 
+/// How every answer of a run is rendered, decided once from the arguments: the same for each
+/// answer of a batch, and for each render of `svar watch`.
+pub(super) struct RenderSettings {
+    /// What to write beside the PDF.
+    pub(super) extras: Extras,
+    /// The PDF standards to meet.
+    pub(super) options: ExportOptions,
+    /// How long Typst may take on one answer.
+    pub(super) limit: Duration,
+}
+
+impl RenderSettings {
+    /// The settings for `extras`, the standards `--pdf-standard` names and `--time-limit`;
+    /// refused if the standards cannot be combined.
+    pub(super) fn new(
+        extras: Extras,
+        standards: &[Standard],
+        limit: TimeLimit,
+    ) -> Result<Self, StandardError> {
+        Ok(Self {
+            extras,
+            options: ExportOptions {
+                standards: StandardChoice::from_values(standards)?,
+            },
+            limit: limit.0,
+        })
+    }
+}
+
 /// What rendering one answer gave, for the progress line.
 pub(super) struct Rendered {
     /// The number of pages.
@@ -352,63 +376,60 @@ pub(super) struct Rendered {
     pub(super) standards: String,
 }
 
-/// Renders one answer, producing every output in memory, within the time limit, before
-/// writing any of them. Warnings go to `warn`, so a progress bar can make room for them.
+/// Where the warnings of one render go, so a progress bar can make room for them.
+pub(super) type Warn<'a> = &'a (dyn Fn(&str) + Sync);
+
+/// Renders one answer with `templates`, producing every output in memory, within the time
+/// limit, before writing any of them. Warnings go to `warn`.
 ///
 /// The calling thread typesets its next answer in the world of its previous one (a batch
 /// thread, or `svar watch` rendering the same answer again), so unchanged parts are reused.
 pub(super) fn render_file(
-    file: &Path,
-    pdf_path: &Path,
-    extras: Extras,
-    options: &ExportOptions,
+    target: &Target,
+    settings: &RenderSettings,
     templates: &TemplateSet,
-    limit: Duration,
-    warn: &(dyn Fn(&str) + Sync),
-) -> Result<Rendered, Error> {
-    let loaded = input::load(file)?;
+    warn: Warn<'_>,
+) -> Result<Rendered, CliError> {
+    let loaded = input::load(&target.answer).map_err(Error::from)?;
     if !loaded.report.findings.is_empty() {
-        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        warn(&loaded.report.to_text(color));
+        warn(&loaded.report.to_text(super::color::for_stderr(false)));
     }
-    let generated_source = Arc::new(OnceLock::new());
-    let job = Job {
-        answer: loaded.answer,
-        templates: templates.clone(),
-        options: options.clone(),
-        pdf_path: pdf_path.to_path_buf(),
-        emit_typst: extras.emit_typst,
-        png: extras.png,
-        generated_source: Arc::clone(&generated_source),
-    };
-    let previous = PREVIOUS.with(|previous| previous.borrow_mut().take());
-    let (produced, typeset) = run_with_limit(limit, move || job.produce(previous))
-        .map_err(Error::from)
-        .and_then(|produced| produced)
-        .map_err(|error| match generated_source.get() {
-            Some(source) => emit_after_failure(error, source, file, pdf_path),
-            None => error,
-        })?;
-    if !typeset.warnings().is_empty() {
-        let generated = if extras.emit_typst {
-            GeneratedSource::Written(pdf_path.with_extension("typ"))
-        } else {
-            GeneratedSource::InMemory
-        };
-        warn(&format!(
-            "{}: Typst advarer:\n{}\n",
-            file.display(),
-            crate::pdf::warnings_report(typeset.warnings(), &generated)
-        ));
-    }
+    let job = Job::new(loaded.answer, target, settings, templates);
+    let (produced, typeset) = job.run(target, settings.limit)?;
+    warn_typst(&typeset, target, settings.extras, warn);
     PREVIOUS.with(|previous| *previous.borrow_mut() = Some(typeset));
     if produced.undated_fallback {
         warn(&format!(
             "advarsel: {} har ingen dato; PDF/A kræver en dato, så PDF'en overholder kun PDF/UA-1. \
              Angiv \"date\" for at få PDF/A-3b.\n",
-            file.display()
+            target.answer.display()
         ));
     }
+    write_outputs(&produced, &target.answer)?;
+    Ok(produced.rendered)
+}
+
+/// Passes on what Typst warned about, naming the generated source as written with
+/// `--emit-typst` (or as kept in memory) where the warnings point into it.
+fn warn_typst(typeset: &crate::Typeset, target: &Target, extras: Extras, warn: Warn<'_>) {
+    if typeset.warnings().is_empty() {
+        return;
+    }
+    let generated = if extras.emit_typst {
+        GeneratedSource::Written(target.pdf.with_extension("typ"))
+    } else {
+        GeneratedSource::InMemory
+    };
+    warn(&format!(
+        "{}: Typst advarer:\n{}\n",
+        target.answer.display(),
+        crate::pdf::warnings_report(typeset.warnings(), &generated)
+    ));
+}
+
+/// Writes the outputs of the answer `file` and removes its stale page images, after making
+/// sure that none of them is a file the answer is made from.
+fn write_outputs(produced: &Produced, file: &Path) -> Result<(), CliError> {
     // Page images are named after the PDF and may land beside the answer's own files (a logo
     // named like one); nothing is written or removed until all of them are known to be safe.
     let read = Inputs::new(input::files_read_with(file));
@@ -430,7 +451,7 @@ pub(super) fn render_file(
     for path in &produced.stale {
         match std::fs::remove_file(path) {
             Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
-                return Err(Error::Write {
+                return Err(CliError::Remove {
                     path: path.clone(),
                     source,
                 });
@@ -438,15 +459,15 @@ pub(super) fn render_file(
             _ => {}
         }
     }
-    Ok(produced.rendered)
+    Ok(())
 }
 
 /// Writes the generated Typst `source` of an answer Typst failed on (`--emit-typst`) and names
 /// that file in the error: the option is for working on templates, and a failing template is
 /// when its output is needed most. The PDF is not written, so an earlier PDF stays as it was.
-fn emit_after_failure(error: Error, source: &str, file: &Path, pdf_path: &Path) -> Error {
-    let path = pdf_path.with_extension("typ");
-    let read = Inputs::new(input::files_read_with(file));
+fn emit_after_failure(error: Error, source: &str, target: &Target) -> Error {
+    let path = target.pdf.with_extension("typ");
+    let read = Inputs::new(input::files_read_with(&target.answer));
     if check_output_path(&path, &read).is_err()
         || write_atomically(&path, source.as_bytes()).is_err()
     {
@@ -467,9 +488,8 @@ struct Job {
     templates: TemplateSet,
     options: ExportOptions,
     pdf_path: PathBuf,
-    emit_typst: bool,
-    png: bool,
-    /// The generated Typst source, with `emit_typst` only, as soon as it is generated: it
+    extras: Extras,
+    /// The generated Typst source, with `--emit-typst` only, as soon as it is generated: it
     /// outlives a failure (or a time-out) of the typesetting that follows.
     generated_source: Arc<OnceLock<String>>,
 }
@@ -484,6 +504,37 @@ struct Produced {
 }
 
 impl Job {
+    /// The job of typesetting `answer` to `target` as `settings` say.
+    fn new(
+        answer: crate::model::Answer,
+        target: &Target,
+        settings: &RenderSettings,
+        templates: &TemplateSet,
+    ) -> Self {
+        Self {
+            answer,
+            templates: templates.clone(),
+            options: settings.options.clone(),
+            pdf_path: target.pdf.clone(),
+            extras: settings.extras,
+            generated_source: Arc::new(OnceLock::new()),
+        }
+    }
+
+    /// Produces the outputs on a thread of its own within `limit`, in the world this thread
+    /// typeset in last. After a failure the generated source is written for `--emit-typst`.
+    fn run(self, target: &Target, limit: Duration) -> Result<(Produced, crate::Typeset), Error> {
+        let generated_source = Arc::clone(&self.generated_source);
+        let previous = PREVIOUS.with(|previous| previous.borrow_mut().take());
+        run_with_limit(limit, move || self.produce(previous))
+            .map_err(Error::from)
+            .and_then(|produced| produced)
+            .map_err(|error| match generated_source.get() {
+                Some(source) => emit_after_failure(error, source, target),
+                None => error,
+            })
+    }
+
     /// Typesets and exports the answer, reusing `previous` when there is one.
     fn produce(
         self,
@@ -491,7 +542,7 @@ impl Job {
     ) -> Result<(Produced, crate::Typeset), Error> {
         let attach = self.options.allows_attachments(self.answer.date.is_some());
         let generated = typst_source(&self.answer, &self.templates, attach)?;
-        if self.emit_typst {
+        if self.extras.emit_typst {
             // Set once per job, so this cannot fail.
             let _ = self.generated_source.set(generated.source.clone());
         }
@@ -499,25 +550,14 @@ impl Job {
         let pdf = typeset.pdf(&self.options)?;
         let mut outputs = vec![(self.pdf_path.clone(), pdf.bytes)];
         let mut stale = Vec::new();
-        if self.emit_typst {
+        if self.extras.emit_typst {
             let source = typeset.typst_source().as_bytes().to_vec();
             outputs.push((self.pdf_path.with_extension("typ"), source));
         }
-        if self.png {
-            let stem = self
-                .pdf_path
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy();
-            let image = |page: usize| self.pdf_path.with_file_name(format!("{stem}-{page}.png"));
-            for (index, png) in typeset.pngs().into_iter().enumerate() {
-                outputs.push((image(index + 1), png));
-            }
-            stale.extend(
-                (typeset.page_count() + 1..)
-                    .map(image)
-                    .take_while(|path| path.exists()),
-            );
+        if self.extras.png {
+            let (images, left) = self.page_images(&typeset);
+            outputs.extend(images);
+            stale.extend(left);
         }
         let produced = Produced {
             outputs,
@@ -529,6 +569,23 @@ impl Job {
             undated_fallback: pdf.conformance.is_undated_fallback(),
         };
         Ok((produced, typeset))
+    }
+
+    /// The page images (`--png`), named after the PDF (`svar-1.png`, …), and those an earlier
+    /// render with more pages left.
+    fn page_images(&self, typeset: &crate::Typeset) -> (Vec<(PathBuf, Vec<u8>)>, Vec<PathBuf>) {
+        let stem = self
+            .pdf_path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy();
+        let image = |page: usize| self.pdf_path.with_file_name(format!("{stem}-{page}.png"));
+        let images = (1..).map(image).zip(typeset.pngs()).collect();
+        let stale = (typeset.page_count() + 1..)
+            .map(image)
+            .take_while(|path| path.exists())
+            .collect();
+        (images, stale)
     }
 }
 

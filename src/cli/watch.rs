@@ -10,10 +10,14 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use notify::{RecursiveMode, Watcher};
 
-use super::render::{Extras, load_templates, pages, render_file, report_failure};
-use crate::Error;
+use super::CliError;
+use super::error::WatchedFolder;
+use super::render::{
+    Extras, RenderSettings, Target, default_pdf_path, load_templates, pages, render_file,
+    report_failure,
+};
 use crate::limit::TimeLimit;
-use crate::pdf::{ExportOptions, Standard, StandardChoice};
+use crate::pdf::Standard;
 
 /// How long to wait for more events after a save: editors write a file in several steps.
 const SETTLE: Duration = Duration::from_millis(40);
@@ -38,10 +42,10 @@ pub struct WatchArgs {
     pub time_limit: TimeLimit,
 }
 
-/// What watching needs: the export settings and the stream of file events.
+/// What watching needs: the answer with its PDF, the settings and the stream of file events.
 struct Session {
-    options: ExportOptions,
-    limit: Duration,
+    target: Target,
+    settings: RenderSettings,
     events: mpsc::Receiver<notify::Result<notify::Event>>,
     /// Kept alive for as long as events are wanted.
     _watcher: notify::RecommendedWatcher,
@@ -49,46 +53,50 @@ struct Session {
 
 impl Session {
     /// Checks the arguments and starts watching the answer's folder and the templates.
-    fn start(args: &WatchArgs) -> Result<Self, String> {
-        let standards =
-            StandardChoice::from_values(&args.pdf_standard).map_err(|e| e.to_string())?;
-        let limit = args.time_limit.0;
+    fn start(args: &WatchArgs) -> Result<Self, CliError> {
+        let settings = RenderSettings::new(Extras::default(), &args.pdf_standard, args.time_limit)?;
         if let Some(output) = &args.output {
             crate::output::check_pdf_path(output, &crate::output::Inputs::new([&args.file]))
-                .map_err(|error| format!("-o {error}"))?;
+                .map_err(|source| CliError::RefusedOutput {
+                    option: "-o",
+                    source,
+                })?;
         }
         let (sender, events) = mpsc::channel();
-        let mut watcher = notify::recommended_watcher(sender).map_err(|e| e.to_string())?;
+        let mut watcher = notify::recommended_watcher(sender)?;
         // Editors save by writing a new file and renaming it: watch folders, not files. The
         // answer's folder with those below it, where its spreadsheets and ministries/ live.
         let mut folders = vec![(
             parent_folder(&args.file),
             RecursiveMode::Recursive,
-            "mappen",
+            WatchedFolder::Answer,
         )];
-        folders.extend(
-            args.templates
-                .clone()
-                .map(|folder| (folder, RecursiveMode::NonRecursive, "skabelonmappen")),
-        );
+        folders.extend(args.templates.clone().map(|folder| {
+            (
+                folder,
+                RecursiveMode::NonRecursive,
+                WatchedFolder::Templates,
+            )
+        }));
         for (folder, mode, what) in folders {
             if !folder.is_dir() {
-                return Err(format!(
-                    "{what} {} findes ikke; opret den, eller vælg en anden",
-                    folder.display()
-                ));
+                return Err(CliError::NoFolderToWatch { what, folder });
             }
-            watcher.watch(&folder, mode).map_err(|e| {
-                format!(
-                    "kan ikke holde øje med {}: systemfejl ({e})",
-                    folder.display()
-                )
-            })?;
+            watcher
+                .watch(&folder, mode)
+                .map_err(|source| CliError::CannotWatch { folder, source })?;
         }
         check_answer_file(&args.file)?;
+        let pdf = args
+            .output
+            .clone()
+            .unwrap_or_else(|| default_pdf_path(&args.file));
         Ok(Self {
-            options: ExportOptions { standards },
-            limit,
+            target: Target {
+                answer: args.file.clone(),
+                pdf,
+            },
+            settings,
             events,
             _watcher: watcher,
         })
@@ -105,23 +113,18 @@ pub fn run(args: &WatchArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let pdf_path = args.output.clone().unwrap_or_else(|| {
-        let name = Path::new(args.file.file_name().unwrap_or_default()).with_extension("pdf");
-        Path::new("output").join(name)
-    });
     super::out::line(format_args!(
         "Holder øje med {} (stop med Ctrl+C).",
         args.file.display()
     ));
-    let (options, limit) = (&session.options, session.limit);
-    render_once(args, &pdf_path, options, limit);
+    render_once(args, &session);
     while let Ok(event) = session.events.recv() {
         if !concerns_us(&event, args) {
             continue;
         }
         // Let the editor finish writing before reading the file.
         while session.events.recv_timeout(SETTLE).is_ok() {}
-        render_once(args, &pdf_path, options, limit);
+        render_once(args, &session);
     }
     ExitCode::SUCCESS
 }
@@ -129,27 +132,19 @@ pub fn run(args: &WatchArgs) -> ExitCode {
 /// Refuses, before watching, what can never become the answer to render: a folder, or a file
 /// that does not exist. A file that exists is watched whatever it holds, and so is one that
 /// disappears later (editors save by writing a new file and renaming it).
-fn check_answer_file(file: &Path) -> Result<(), String> {
-    let shown = file.display();
+fn check_answer_file(file: &Path) -> Result<(), CliError> {
     match std::fs::metadata(file) {
         Ok(metadata) if metadata.is_dir() => {
             let first = first_answer_file(file);
-            let example = file.join(first.as_deref().unwrap_or("svar.json"));
-            let mut refusal = format!(
-                "{shown} er en mappe, ikke en svarfil; svar watch holder øje med én svarfil: \
-                 angiv den, fx svar watch {}",
-                example.display()
-            );
-            if first.is_some() {
-                refusal.push_str(&format!(
-                    "\n  = tip: svar render {shown} sætter alle svarfilerne i mappen én gang"
-                ));
-            }
-            Err(refusal)
+            Err(CliError::NotAnAnswerFile {
+                folder: file.to_path_buf(),
+                example: file.join(first.as_deref().unwrap_or("svar.json")),
+                has_answers: first.is_some(),
+            })
         }
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Err(format!(
-            "{shown} findes ikke; tjek stien, eller opret svarfilen først med svar new {shown}"
-        )),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Err(CliError::NoAnswerFile(file.to_path_buf()))
+        }
         _ => Ok(()),
     }
 }
@@ -205,34 +200,29 @@ fn concerns_us(event: &notify::Result<notify::Event>, args: &WatchArgs) -> bool 
     })
 }
 
-/// Renders the answer (reusing the previous render's work) and prints the time taken, or
-/// what went wrong.
-fn render_once(args: &WatchArgs, pdf_path: &Path, options: &ExportOptions, limit: Duration) {
+/// Renders the answer (reusing the previous render's work) with the templates as they are
+/// now, and prints the time taken, or what went wrong.
+fn render_once(args: &WatchArgs, session: &Session) {
     let started = Instant::now();
+    let target = &session.target;
     let result = load_templates(args.templates.as_deref())
-        .map_err(Error::from)
+        .map_err(CliError::from)
         .and_then(|templates| {
-            render_file(
-                &args.file,
-                pdf_path,
-                Extras::default(),
-                options,
-                &templates,
-                limit,
-                &|text| eprint!("{text}"),
-            )
+            render_file(target, &session.settings, &templates, &|text| {
+                eprint!("{text}");
+            })
         });
     match result {
         Ok(rendered) => super::out::line(format_args!(
             "{} → {} ({}), {}, {} ms",
-            args.file.display(),
-            pdf_path.display(),
+            target.answer.display(),
+            target.pdf.display(),
             pages(rendered.pages),
             rendered.standards,
             started.elapsed().as_millis()
         )),
         Err(error) => {
-            report_failure(&args.file, &error);
+            report_failure(&target.answer, &error);
             super::out::line("Venter på næste ændring …");
         }
     }
@@ -240,14 +230,14 @@ fn render_once(args: &WatchArgs, pdf_path: &Path, options: &ExportOptions, limit
 
 #[cfg(test)]
 mod tests {
-    use super::check_answer_file;
+    use super::{CliError, check_answer_file};
 
     #[test]
     fn a_file_that_exists_is_watched_whatever_it_holds() {
         let folder = tempfile::tempdir().unwrap();
         let file = folder.path().join("svar.json");
         std::fs::write(&file, "ikke JSON").unwrap();
-        assert_eq!(check_answer_file(&file), Ok(()));
+        assert!(matches!(check_answer_file(&file), Ok(())));
     }
 
     #[test]
@@ -261,21 +251,39 @@ mod tests {
                 folder.path().join(example).display()
             )
         };
+        let error = check_answer_file(folder.path()).unwrap_err();
+        assert!(
+            matches!(
+                &error,
+                CliError::NotAnAnswerFile { example, has_answers: false, .. }
+                    if *example == folder.path().join("svar.json")
+            ),
+            "a folder without answer files: {error:?}"
+        );
         assert_eq!(
-            check_answer_file(folder.path()),
-            Err(refused("svar.json")),
+            error.to_string(),
+            refused("svar.json"),
             "a folder without answer files"
         );
         for name in ["b.json", "a.JSON", "noter.txt"] {
             std::fs::write(folder.path().join(name), "{}").unwrap();
         }
         std::fs::create_dir(folder.path().join("0.json")).unwrap();
+        let error = check_answer_file(folder.path()).unwrap_err();
+        assert!(
+            matches!(
+                &error,
+                CliError::NotAnAnswerFile { example, has_answers: true, .. }
+                    if *example == folder.path().join("a.JSON")
+            ),
+            "{error:?}"
+        );
         assert_eq!(
-            check_answer_file(folder.path()),
-            Err(format!(
+            error.to_string(),
+            format!(
                 "{}\n  = tip: svar render {path} sætter alle svarfilerne i mappen én gang",
                 refused("a.JSON")
-            ))
+            )
         );
     }
 
@@ -284,11 +292,16 @@ mod tests {
         let folder = tempfile::tempdir().unwrap();
         let file = folder.path().join("svra.json");
         let shown = file.display();
+        let error = check_answer_file(&file).unwrap_err();
+        assert!(
+            matches!(&error, CliError::NoAnswerFile(path) if *path == file),
+            "{error:?}"
+        );
         assert_eq!(
-            check_answer_file(&file),
-            Err(format!(
+            error.to_string(),
+            format!(
                 "{shown} findes ikke; tjek stien, eller opret svarfilen først med svar new {shown}"
-            ))
+            )
         );
     }
 }

@@ -49,6 +49,9 @@ pub fn pdf_page_text(pdf: &Path, page: u32) -> String {
 }
 
 /// Runs pdftotext (poppler-utils); a word Typst hyphenated at a line end is joined again.
+///
+/// Panics if pdftotext fails or finds no text: every PDF svar writes has text, and an empty
+/// text would let every assertion that something is absent pass without looking.
 fn extract_text(pdf: &Path, options: &[&str]) -> String {
     let output = std::process::Command::new("pdftotext")
         .args(options)
@@ -56,8 +59,21 @@ fn extract_text(pdf: &Path, options: &[&str]) -> String {
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils) is needed: apt-get install poppler-utils");
+    assert!(
+        output.status.success(),
+        "pdftotext {options:?} {} failed ({}): {}",
+        pdf.display(),
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
     let text = String::from_utf8_lossy(&output.stdout).replace("\u{ad}\n", "");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        !words.is_empty(),
+        "pdftotext {options:?} {} found no text",
+        pdf.display()
+    );
+    words
 }
 
 /// Renders `answer` with the binary into `folder/svar.pdf` and returns that path.
