@@ -304,6 +304,15 @@ fn an_answer_named_twice_is_rendered_once_however_it_is_spelled() {
             .success()
             .stdout(predicate::str::starts_with("a.json → twice/a.pdf (1 side)"))
             .stdout(predicate::str::contains("svar sat").not());
+        // Also to one named PDF: it is one answer, not two for one PDF.
+        svar()
+            .current_dir(folder.path())
+            .arg("render")
+            .args(twice)
+            .args(["-o", "one.pdf"])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with("a.json → one.pdf (1 side)"));
     }
 }
 

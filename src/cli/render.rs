@@ -177,11 +177,13 @@ fn own_templates(folder: Option<&Path>) -> Vec<PathBuf> {
 /// Pairs every answer file with its PDF, refusing plans where two answers would write the same
 /// PDF (one would silently replace the other) or `-o x.pdf` names one file for several answers.
 fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<Target>, CliError> {
-    check_output_option(args.output.as_deref(), files.len())?;
     // What the outputs must not replace: the answers, and the own templates an emitted Typst
     // source could land on.
     let templates = own_templates(args.templates.as_deref());
     let inputs = Inputs::new(files.iter().chain(&templates));
+    // One PDF may be asked for one answer named twice.
+    let distinct: HashSet<&Path> = files.iter().map(|file| inputs.canonical(file)).collect();
+    check_output_option(args.output.as_deref(), distinct.len())?;
     let mut plan: Vec<Target> = Vec::with_capacity(files.len());
     // Which answer each planned PDF is for; a batch of a thousand is checked without comparing
     // every answer with every other.
