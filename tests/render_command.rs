@@ -758,3 +758,20 @@ fn legal_references_dates_and_amounts_are_never_broken_over_two_lines() {
         "{text}"
     );
 }
+
+#[test]
+fn a_negative_time_limit_is_told_as_a_value_not_an_option() {
+    // clap took "-1" for an unknown option and suggested "-- -1", which makes it a file name.
+    for command in ["render", "watch", "diff"] {
+        let output = svar()
+            .args([command, "--time-limit", "-1", "data/beu-287-2019.json"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{command}: {stderr}");
+        assert!(
+            stderr.starts_with("fejl: '-1' er ikke en gyldig værdi for '--time-limit <SEKUNDER>': skal være mindst 0,001 sekund"),
+            "{command}: {stderr}"
+        );
+    }
+}

@@ -40,7 +40,12 @@ pub struct DiffArgs {
     #[arg(long, value_name = "MAPPE")]
     pub templates: Option<PathBuf>,
     /// Længste tid (sekunder) Typst må bruge på at sætte svarene til --redline og --pages.
-    #[arg(long, value_name = "SEKUNDER", default_value_t)]
+    #[arg(
+        long,
+        value_name = "SEKUNDER",
+        default_value_t,
+        allow_negative_numbers = true
+    )]
     pub time_limit: TimeLimit,
 }
 

@@ -44,7 +44,12 @@ pub struct RenderArgs {
     #[arg(long, value_name = "MAPPE")]
     pub templates: Option<PathBuf>,
     /// Længste tid (sekunder) Typst må bruge på ét svar, før det opgives.
-    #[arg(long, value_name = "SEKUNDER", default_value_t)]
+    #[arg(
+        long,
+        value_name = "SEKUNDER",
+        default_value_t,
+        allow_negative_numbers = true
+    )]
     pub time_limit: TimeLimit,
 }
 

@@ -38,7 +38,12 @@ pub struct WatchArgs {
     #[arg(long, value_name = "STANDARD", value_enum, value_delimiter = ',')]
     pub pdf_standard: Vec<Standard>,
     /// Længste tid (sekunder) Typst må bruge på at sætte svaret, før det opgives.
-    #[arg(long, value_name = "SEKUNDER", default_value_t)]
+    #[arg(
+        long,
+        value_name = "SEKUNDER",
+        default_value_t,
+        allow_negative_numbers = true
+    )]
     pub time_limit: TimeLimit,
 }
 
