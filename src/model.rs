@@ -2,8 +2,7 @@
 //!
 //! The JSON format is the contract with clerks and with every answer file already written, so it
 //! is strict (unknown fields are rejected, which catches typos) and grows only by optional fields
-//! with defaults. Kinds of question and answer statuses that are not rendered yet still have a
-//! place here, so files written now keep working when they are.
+//! with defaults, so files written now keep working with later versions of svar.
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -287,7 +286,7 @@ pub struct Letterhead {
     /// The layout the ministry's answers use unless an answer says otherwise.
     #[serde(default)]
     #[schemars(
-        description = "Ministeriets layout: \"answer\" (svar alene) eller \"cover_letter\" (følgebrev + svar)."
+        description = "Ministeriets layout: \"answer\" (svar alene), \"cover_letter\" (følgebrev + svar) eller \"letter\" (ét brev)."
     )]
     pub layout: Layout,
     /// The opening sentence of the ministry's single letters.
@@ -357,7 +356,7 @@ impl Logo {
 /// How an answer is laid out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[schemars(description = "Layout: svaret alene eller følgebrev + svar.")]
+#[schemars(description = "Layout: svaret alene, følgebrev + svar eller ét brev.")]
 pub enum Layout {
     /// The question and the answer under the letterhead.
     #[default]
