@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::svar;
+use common::{crate_root, svar};
 
 /// The answer every test renders, as the command line names it (the tests run from the crate
 /// root), so the messages are the same on every machine.
@@ -305,4 +305,36 @@ fn a_typst_error_in_an_own_template_names_its_folder() {
         .stderr(predicates::str::contains(format!(
             "{expected}43: fejl: ukendt navn: nosuchthing"
         )));
+}
+
+#[test]
+fn own_templates_that_give_no_date_are_blamed_not_the_dated_answer() {
+    // The warning said the answer had no date, though it had one and the template dropped it.
+    let folder = tempfile::tempdir().unwrap();
+    let templates = folder.path().join("mine");
+    std::fs::create_dir(&templates).unwrap();
+    let answer_typ = std::fs::read_to_string(crate_root().join("templates/answer.typ")).unwrap();
+    let dated =
+        "  date: datetime(year: {{ date.year }}, month: {{ date.month }}, day: {{ date.day }}),";
+    assert!(answer_typ.contains(dated));
+    std::fs::write(
+        templates.join("answer.typ"),
+        answer_typ.replace(dated, "  date: none,"),
+    )
+    .unwrap();
+    let output = svar()
+        .args(["render", "tests/fixtures/complete.json", "--templates"])
+        .arg(&templates)
+        .arg("-o")
+        .arg(folder.path().join("x.pdf"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains(
+            "advarsel: skabelonerne giver PDF'en af tests/fixtures/complete.json ingen dato"
+        ),
+        "{stderr}"
+    );
 }

@@ -401,16 +401,13 @@ pub(super) fn render_file(
     if !loaded.report.findings.is_empty() {
         warn(&loaded.report.to_text(super::color::for_stderr(false)));
     }
+    let has_date = loaded.answer.date.is_some();
     let job = Job::new(loaded.answer, target, settings, templates);
     let (produced, typeset) = job.run(target, settings.limit)?;
     warn_typst(&typeset, target, settings.extras, warn);
     PREVIOUS.with(|previous| *previous.borrow_mut() = Some(typeset));
     if produced.undated_fallback {
-        warn(&format!(
-            "advarsel: {} har ingen dato; PDF/A kræver en dato, så PDF'en overholder kun PDF/UA-1. \
-             Angiv \"date\" for at få PDF/A-3b.\n",
-            target.answer.display()
-        ));
+        warn(&undated_warning(&target.answer, has_date));
     }
     write_outputs(&produced, &target.answer)?;
     Ok(produced.rendered)
@@ -502,6 +499,24 @@ struct Job {
 }
 
 /// The files one answer gives, not yet written.
+/// Why a PDF fell back to PDF/UA-1 alone: the answer has no date, or, with own templates, the
+/// templates give the document none (`set document(date: …)`) although the answer has one.
+fn undated_warning(answer: &Path, has_date: bool) -> String {
+    if has_date {
+        format!(
+            "advarsel: skabelonerne giver PDF'en af {} ingen dato; PDF/A kræver en dato, så \
+             PDF'en overholder kun PDF/UA-1. Sæt datoen i answer.typ med set document(date: …).\n",
+            answer.display()
+        )
+    } else {
+        format!(
+            "advarsel: {} har ingen dato; PDF/A kræver en dato, så PDF'en overholder kun PDF/UA-1. \
+             Angiv \"date\" for at få PDF/A-3b.\n",
+            answer.display()
+        )
+    }
+}
+
 struct Produced {
     outputs: Vec<(PathBuf, Vec<u8>)>,
     /// Page images left from an earlier render with more pages, to remove.
