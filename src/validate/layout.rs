@@ -797,6 +797,38 @@ fn body_font() -> &'static BodyFont {
 mod tests {
     use super::*;
 
+    /// The width checks measure text as the built-in `style.typ` sets it: a change of size,
+    /// margin, inset or column there must be made in the measures here too.
+    #[test]
+    fn the_measures_are_those_of_the_built_in_style() {
+        let style = include_str!("../../templates/style.typ");
+        let set = |text: &str| assert!(style.contains(text), "style.typ no longer has {text:?}");
+        set("#let body-size = 11pt");
+        assert_eq!(BODY_SIZE, 11.0);
+        set("#let small-size = 9pt");
+        assert_eq!(NOTE_SIZE, 9.0);
+        set("set text(size: 10pt)");
+        assert_eq!(TABLE_SIZE, 10.0);
+        set("size: 16pt, below: 0em, text(weight: \"bold\", ministry)");
+        assert_eq!(MINISTRY_SIZE, 16.0);
+        set("show heading: set text(size: 13pt)");
+        assert_eq!(ENCLOSURE_HEADING_SIZE, 13.0);
+        // A4 is 210 × 297 mm; the text is the page less two margins of 2.5 cm.
+        set("#let page-margin = 2.5cm");
+        assert!((PORTRAIT - (210.0 - 50.0) * MM).abs() < 1e-9);
+        assert!((LANDSCAPE - (297.0 - 50.0) * MM).abs() < 1e-9);
+        set("set pad(left: 1.8em, right: 0em)");
+        assert_eq!(QUOTE_INDENT, 1.8 * BODY_SIZE);
+        set("default: (340,) * figures");
+        assert_eq!(FIGURE_COLUMN, 3.4 * TABLE_SIZE);
+        set("inset: (x: 0.35em, y: 0.3em)");
+        assert_eq!(CELL_INSET, 0.35 * TABLE_SIZE);
+        set("size.width * 0.55");
+        assert_eq!(METADATA_SHARE, 0.55);
+        set("column-gutter: 0.8em");
+        assert_eq!(METADATA_GUTTER, 0.8 * NOTE_SIZE);
+    }
+
     #[test]
     fn lines_break_after_hyphens_and_slashes_but_not_before_digits() {
         let stretches: Vec<_> = unbreakable_stretches("a-b/c–d2019-20/3").collect();
