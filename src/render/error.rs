@@ -9,9 +9,6 @@ use minijinja::ErrorKind;
 
 use super::templates::{self, TemplateSet};
 
-/// svar's own filters, the ones a template author is most likely to have misspelt.
-const OWN_FILTERS: [&str; 4] = ["string", "content", "inline", "marked"];
-
 /// Why an answer could not be turned into Typst markup: always a template's fault.
 #[derive(Debug, thiserror::Error)]
 #[error("skabelonen {template}{}: {detail}", line.map(|l| format!(", linje {l}")).unwrap_or_default())]
@@ -120,11 +117,11 @@ fn with_detail(danish: &str, detail: &str) -> String {
 
 /// An unknown filter, with the closest of svar's own filters or a list of them.
 fn unknown_filter(name: &str) -> String {
-    let hint = match crate::input::did_you_mean(name, &OWN_FILTERS) {
+    let hint = match crate::input::did_you_mean(name, &super::FILTERS) {
         Some(close) => format!("mente du {close}?"),
         None => format!(
             "svars egne filtre er {}",
-            crate::danish::and_list(&OWN_FILTERS)
+            crate::danish::and_list(&super::FILTERS)
         ),
     };
     format!("filteret \"{name}\" findes ikke; {hint}")

@@ -110,6 +110,10 @@ pub fn typst_source_from(
     })
 }
 
+/// svar's own filters, by the names templates call them; also what a misspelt filter's
+/// "mente du …?" chooses among.
+pub(super) const FILTERS: [&str; 4] = ["string", "content", "inline", "marked"];
+
 /// Sets up the template engine: strict about missing values, escaping for Typst in `.typ` files.
 fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderError> {
     let mut environment = Environment::new();
@@ -133,10 +137,11 @@ fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderEr
         }
     });
     environment.set_formatter(format_value);
-    environment.add_filter("string", string_filter);
-    environment.add_filter("content", content_filter);
-    environment.add_filter("inline", inline_filter);
-    environment.add_filter("marked", marked_filter);
+    // The names in [`FILTERS`], in its order.
+    environment.add_filter(FILTERS[0], string_filter);
+    environment.add_filter(FILTERS[1], content_filter);
+    environment.add_filter(FILTERS[2], inline_filter);
+    environment.add_filter(FILTERS[3], marked_filter);
     for (name, source) in templates.files() {
         environment
             .add_template_owned(name.to_string(), source.to_string())
