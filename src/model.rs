@@ -887,6 +887,13 @@ pub struct Signature {
     pub official: Option<String>,
 }
 
+impl Signature {
+    /// The names that sign, in the order they are printed: the minister, then the official.
+    pub fn names(&self) -> impl Iterator<Item = &String> {
+        [&self.minister, &self.official].into_iter().flatten()
+    }
+}
+
 /// Dates exactly as the format documents them, `YYYY-MM-DD`: chrono alone also takes
 /// "2019-6-12", which the schema, the guide and other tools reading answer files do not.
 mod strict_date {

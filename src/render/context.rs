@@ -273,11 +273,7 @@ impl DocumentContext {
         let question_heading = question_heading(&answer.question);
         let cover_letter = cover_letter(answer);
         let letter = letter(answer);
-        let signature: Vec<String> = [&answer.signature.minister, &answer.signature.official]
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect();
+        let signature: Vec<String> = answer.signature.names().cloned().collect();
         // What the templates print under the answer's text: a letter's closing, or the
         // signature unless a cover letter carries it.
         let signed_below = letter.as_ref().is_some_and(|l| l.closing.is_some())
@@ -344,10 +340,7 @@ fn cover_letter(answer: &Answer) -> Option<CoverLetterContext> {
     if answer.effective_layout() != Layout::CoverLetter {
         return None;
     }
-    let names: Vec<&String> = [&answer.signature.minister, &answer.signature.official]
-        .into_iter()
-        .flatten()
-        .collect();
+    let names: Vec<&String> = answer.signature.names().collect();
     Some(CoverLetterContext {
         addressee: addressee(&answer.question),
         sentence: cover_sentence(answer),
@@ -478,11 +471,11 @@ struct Quoting {
 }
 
 impl Quoting {
-    /// The quotation of a statement standing among blocks quoted as `self`, where `after` are
-    /// the marks that close with it. A statement quoted inside another takes ”…” as well, as
-    /// quotations within quotations do in the ministries' answers (”I forlængelse af udspillet
-    /// ”Respekt for voldtægtsofre” …”), and its end closes both.
-    fn inside(&self, after: &str) -> Quoting {
+    /// The quotation of a statement, where `after` are the marks that close with it. A
+    /// statement quoted inside another takes ”…” as well, whatever quotes the blocks around it,
+    /// as quotations within quotations do in the ministries' answers (”I forlængelse af
+    /// udspillet ”Respekt for voldtægtsofre” …”), and its end closes both.
+    fn of_statement(after: &str) -> Quoting {
         Quoting {
             opening: "”".into(),
             closing: format!("”{after}"),
@@ -510,7 +503,7 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
                 ""
             };
             let (content, opening_marks, closing_marks) =
-                block_content(block, quoting, opening_marks, closing_marks);
+                block_content(block, opening_marks, closing_marks);
             BlockContext {
                 opening_marks,
                 closing_marks,
@@ -592,7 +585,6 @@ fn enclosures(enclosures: &[Enclosure]) -> Vec<EnclosureContext> {
 /// closing ones (or, without an introduction, opens with the opening ones too).
 fn block_content(
     block: &Block,
-    quoting: &Quoting,
     opening_marks: &str,
     closing_marks: &str,
 ) -> (BlockContent, String, String) {
@@ -604,7 +596,7 @@ fn block_content(
         }),
         Block::Table(table) => marked(BlockContent::Table(table_context(table))),
         Block::Statement(statement) => {
-            let mut inner = quoting.inside(closing_marks);
+            let mut inner = Quoting::of_statement(closing_marks);
             let opening_marks = if statement.printed_introduction().is_empty() {
                 inner.opening = format!("{opening_marks}{}", inner.opening);
                 ""
@@ -714,7 +706,7 @@ mod tests {
 
     #[test]
     fn statements_open_and_close_their_quotation() {
-        let quoted = Quoting::default().inside("");
+        let quoted = Quoting::of_statement("");
         let prepared = blocks(
             &[Block::Paragraph("a".into()), Block::List(vec!["b".into()])],
             &quoted,
@@ -744,7 +736,7 @@ mod tests {
         };
         let prepared = blocks(
             &[Block::Paragraph("ydre".into()), Block::Statement(inner)],
-            &Quoting::default().inside(""),
+            &Quoting::of_statement(""),
         );
         assert_eq!(prepared[1].closing_marks, "");
         let BlockContent::Statement { blocks: inside, .. } = &prepared[1].content else {
