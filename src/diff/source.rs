@@ -210,11 +210,8 @@ fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
     let label = PathBuf::from(format!("{} ({EMBEDDED_ANSWER})", path.display()));
     // Its ministry's profile and logo come from the PDF too, not from the disk around it.
     let find = |name: &str| embedded::find(&document, name);
-    let (answer, report) = input::check_text_with(&text, &label, input::SideFiles::Attached(&find));
-    match answer {
-        Some(answer) if !report.has_errors() => Ok(answer),
-        _ => Err(LoadError::Invalid { report }.into()),
-    }
+    let loaded = input::load_text_with(&text, &label, input::SideFiles::Attached(&find))?;
+    Ok(loaded.answer)
 }
 
 /// Why a PDF carries no answer file, by what it says about itself: a redline, a PDF svar made

@@ -85,7 +85,17 @@ pub struct Loaded {
 /// Reads, parses and checks the answer file at `path`.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let text = read(path)?;
-    let (answer, report) = check_text(&text, path);
+    load_text_with(&text, path, SideFiles::Beside(path))
+}
+
+/// Parses and checks the answer file text `text` (named `path` in findings), reading the files
+/// it names from `side_files`: the answer, if it has no errors, with its warnings.
+pub fn load_text_with(
+    text: &str,
+    path: &Path,
+    side_files: SideFiles<'_>,
+) -> Result<Loaded, LoadError> {
+    let (answer, report) = check_text_with(text, path, side_files);
     match answer {
         Some(answer) if !report.has_errors() => Ok(Loaded { answer, report }),
         _ => Err(LoadError::Invalid { report }),
