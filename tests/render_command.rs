@@ -775,3 +775,29 @@ fn a_negative_time_limit_is_told_as_a_value_not_an_option() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_folder_entry_that_cannot_be_read_is_reported_not_left_out() {
+    // A link to nowhere or a pipe named *.json was left out of a batch without a word.
+    let folder = tempfile::tempdir().unwrap();
+    let answers = folder.path().join("svar");
+    std::fs::create_dir(&answers).unwrap();
+    std::fs::copy(fixture("complete.json"), answers.join("a.json")).unwrap();
+    std::os::unix::fs::symlink("findes-ikke.json", answers.join("b.json")).unwrap();
+    let output = svar()
+        .arg("render")
+        .arg(&answers)
+        .arg("-o")
+        .arg(folder.path().join("pdf"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("b.json: filen kan ikke læses: filen findes ikke; tjek stien"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("1 af 2 svar sat; 1 fejlede."), "{stdout}");
+}

@@ -26,12 +26,14 @@ pub(super) fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> 
     Ok(files)
 }
 
-/// The answer files (`*.json`) in `folder`, sorted by name.
+/// The answer files (`*.json`) in `folder`, sorted by name. Anything so named but a folder is
+/// one: a link that leads nowhere, or a pipe, is then reported as the answer that cannot be
+/// read, rather than left out of a batch without a word.
 pub(super) fn answer_files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(folder)?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|file| {
-            file.is_file()
+            !file.is_dir()
                 && file
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("json"))
