@@ -148,6 +148,10 @@ pub fn message(error: &clap::Error, usage: &Usage<'_>) -> String {
     let value = context(error, ContextKind::InvalidValue);
     let missing = missing_value(error, usage);
     let what = match error.kind() {
+        // clap calls a file too many an unknown argument too; it is no option.
+        ErrorKind::UnknownArgument if !arg.trim_start_matches('\'').starts_with('-') => {
+            format!("{arg} er ét argument for meget; kommandoen tager ikke flere filer")
+        }
         ErrorKind::UnknownArgument => format!("ukendt tilvalg {arg}"),
         ErrorKind::InvalidValue if let Some((what, _)) = &missing => what.clone(),
         ErrorKind::InvalidSubcommand => {
@@ -398,6 +402,24 @@ mod tests {
             command.contains("  = tip: mente du 'check' eller 'schema'?\n"),
             "{command}"
         );
+    }
+
+    #[test]
+    fn a_file_too_many_is_not_called_an_unknown_option() {
+        for command in [
+            &["svar", "new", "x.json", "y.json"][..],
+            &["svar", "watch", "a.json", "b.json"],
+        ] {
+            let told = error_for(command);
+            assert!(
+                told.starts_with(
+                    "fejl: 'b.json' er ét argument for meget; kommandoen tager ikke flere filer\n"
+                ) || told.starts_with(
+                    "fejl: 'y.json' er ét argument for meget; kommandoen tager ikke flere filer\n"
+                ),
+                "{told}"
+            );
+        }
     }
 
     #[test]
