@@ -29,7 +29,7 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// The folder `path` is in; "." for a bare file name.
-fn folder_of(path: &Path) -> &Path {
+pub(crate) fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),

@@ -214,14 +214,12 @@ fn texts_too_long_for_the_pdf_are_refused_at_check_not_by_typst() {
     // A 36,000-character committee name, or a 9,000-character link, passed check and then
     // failed render with Typst's English message about the generated source.
     let folder = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(common::fixture("complete.json")).unwrap();
-    let mut answer: serde_json::Value = serde_json::from_str(&text).unwrap();
-    answer["question"]["committee"]["name"] = "Folketingets Udvalg ".repeat(600).into();
-    answer["markup"] = "markdown".into();
-    let link = format!("Se [siden](https://www.ft.dk/{}).", "a".repeat(9000));
-    answer["answer"]["blocks"][0]["paragraph"] = link.into();
-    let file = folder.path().join("svar.json");
-    std::fs::write(&file, answer.to_string()).unwrap();
+    let file = common::edited_fixture("complete.json", folder.path(), |answer| {
+        answer["question"]["committee"]["name"] = "Folketingets Udvalg ".repeat(600).into();
+        answer["markup"] = "markdown".into();
+        let link = format!("Se [siden](https://www.ft.dk/{}).", "a".repeat(9000));
+        answer["answer"]["blocks"][0]["paragraph"] = link.into();
+    });
     let output = svar().arg("check").arg(&file).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let report = String::from_utf8_lossy(&output.stderr);
@@ -239,11 +237,9 @@ fn texts_too_long_for_the_pdf_are_refused_at_check_not_by_typst() {
 fn a_letterhead_value_of_many_lines_is_refused() {
     // The metadata column is laid out whole: 80,000 characters took half a minute to render.
     let folder = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(common::fixture("complete.json")).unwrap();
-    let mut answer: serde_json::Value = serde_json::from_str(&text).unwrap();
-    answer["ministry"]["office"] = "langt ord ".repeat(100).trim_end().into();
-    let file = folder.path().join("svar.json");
-    std::fs::write(&file, answer.to_string()).unwrap();
+    let file = common::edited_fixture("complete.json", folder.path(), |answer| {
+        answer["ministry"]["office"] = "langt ord ".repeat(100).trim_end().into();
+    });
     let output = svar().arg("check").arg(&file).output().unwrap();
     let report = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{report}");

@@ -1159,12 +1159,10 @@ fn a_pipe_or_device_instead_of_a_file_is_refused_not_waited_for() {
 fn more_mistakes_than_are_reported_are_said_to_be_more() {
     // 150 misspelt blocks: the report stops at 100 of them, and said nothing of the rest.
     let folder = tempfile::tempdir().unwrap();
-    let answer = folder.path().join("svar.json");
-    let text = std::fs::read_to_string(fixture("complete.json")).unwrap();
-    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let blocks = value["answer"]["blocks"].as_array_mut().unwrap();
-    blocks.extend((0..150).map(|_| serde_json::json!({"paragrph": "x"})));
-    std::fs::write(&answer, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    let answer = common::edited_fixture("complete.json", folder.path(), |answer| {
+        let blocks = answer["answer"]["blocks"].as_array_mut().unwrap();
+        blocks.extend((0..150).map(|_| serde_json::json!({"paragrph": "x"})));
+    });
     let output = svar().arg("check").arg(&answer).output().unwrap();
     let report = String::from_utf8_lossy(&output.stderr);
     assert_eq!(

@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::{crate_root, fixture, pdf_metadata, pdf_page_text, pdf_text, render_into, svar};
+use common::{
+    crate_root, edited_fixture, fixture, pdf_metadata, pdf_page_text, pdf_text, render_into, svar,
+};
 use predicates::prelude::*;
 
 fn example() -> PathBuf {
@@ -584,23 +586,6 @@ fn a_correction_in_a_letter_says_when_the_question_was_answered_not_that_it_is_a
         "{text}"
     );
     assert!(!text.contains("hermed besvares"), "{text}");
-}
-
-/// `name` from tests/fixtures with `edit` applied, written into `folder` beside a copy of the
-/// fixtures' ministry profiles, which it may name.
-fn edited_fixture(name: &str, folder: &Path, edit: impl FnOnce(&mut serde_json::Value)) -> PathBuf {
-    let mut answer: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap();
-    edit(&mut answer);
-    let ministries = folder.join("ministries");
-    std::fs::create_dir_all(&ministries).unwrap();
-    for entry in std::fs::read_dir(fixture("ministries")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, ministries.join(path.file_name().unwrap())).unwrap();
-    }
-    let path = folder.join(name);
-    std::fs::write(&path, serde_json::to_string_pretty(&answer).unwrap()).unwrap();
-    path
 }
 
 #[test]

@@ -186,19 +186,19 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<Target>, Cl
     // source could land on.
     let templates = own_templates(args.templates.as_deref());
     let inputs = Inputs::new(files.iter().chain(&templates));
-    // One PDF may be asked for one answer named twice.
-    let distinct: HashSet<&Path> = files.iter().map(|file| inputs.canonical(file)).collect();
-    check_output_option(args.output.as_deref(), distinct.len())?;
-    let mut plan: Vec<Target> = Vec::with_capacity(files.len());
+    // An answer named twice, however spelled (`a.json ./a.json`), is rendered once, and may be
+    // given one PDF.
+    let mut seen: HashSet<&Path> = HashSet::with_capacity(files.len());
+    let answers: Vec<&PathBuf> = files
+        .iter()
+        .filter(|file| seen.insert(inputs.canonical(file)))
+        .collect();
+    check_output_option(args.output.as_deref(), answers.len())?;
+    let mut plan: Vec<Target> = Vec::with_capacity(answers.len());
     // Which answer each planned PDF is for; a batch of a thousand is checked without comparing
     // every answer with every other.
-    let mut planned: HashMap<PathBuf, &Path> = HashMap::with_capacity(files.len());
-    // An answer named twice, however spelled (`a.json ./a.json`), is rendered once.
-    let mut answers: HashSet<&Path> = HashSet::with_capacity(files.len());
-    for file in &files {
-        if !answers.insert(inputs.canonical(file)) {
-            continue;
-        }
+    let mut planned: HashMap<PathBuf, &Path> = HashMap::with_capacity(answers.len());
+    for file in answers {
         let pdf = pdf_path(args.output.as_deref(), file);
         check_pdf_path(&pdf, &inputs)?;
         if args.emit_typst {

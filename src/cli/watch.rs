@@ -72,7 +72,7 @@ impl Session {
         // Editors save by writing a new file and renaming it: watch folders, not files. The
         // answer's folder with those below it, where its spreadsheets and ministries/ live.
         let mut folders = vec![(
-            parent_folder(&args.file),
+            crate::output::folder_of(&args.file).to_path_buf(),
             RecursiveMode::Recursive,
             WatchedFolder::Answer,
         )];
@@ -163,13 +163,6 @@ fn first_answer_file(folder: &Path) -> Option<String> {
     Some(first.file_name()?.to_string_lossy().into_owned())
 }
 
-fn parent_folder(file: &Path) -> PathBuf {
-    match file.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
 /// Whether a file event is about something the answer is made from: the answer file, a
 /// spreadsheet beside or below it, a file in its `ministries/` (profiles and logos) or a
 /// template. The PDF and the temporary files svar writes itself are none of these.
@@ -178,7 +171,7 @@ fn concerns_us(event: &notify::Result<notify::Event>, args: &WatchArgs) -> bool 
     if event.kind.is_access() {
         return false;
     }
-    let answer_folder = parent_folder(&args.file).canonicalize().ok();
+    let answer_folder = crate::output::folder_of(&args.file).canonicalize().ok();
     let under = |path: &Path, folder: &Option<PathBuf>| {
         let parent = path.parent().and_then(|p| p.canonicalize().ok());
         matches!((parent, folder), (Some(parent), Some(folder)) if parent.starts_with(folder))

@@ -27,7 +27,8 @@ pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Probl
         let mark = !c.is_ascii() && !special && is_combining_mark(c);
         let problem = if c.is_ascii() {
             None
-        } else if is_direction_control(c) {
+        } else if crate::escape::is_bidi_control(c) {
+            // The PDF would show the text in another order than the answer file has it.
             Some(direction_control(c, path))
         } else if is_private_use(c) {
             Some(private_use(c, path))
@@ -57,12 +58,6 @@ pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Probl
             problems.push(problem.at(Focus::Character(c)));
         }
     }
-}
-
-/// The marks that reverse or reorder how text is displayed (right-to-left overrides and
-/// isolates): the PDF would show the text in another order than the answer file has it.
-fn is_direction_control(c: char) -> bool {
-    crate::escape::is_bidi_control(c)
 }
 
 /// Characters that print nothing, or a blank, yet go into the PDF's text, which screen readers,
@@ -234,7 +229,11 @@ fn lost_character(path: &JsonPath) -> Problem {
 /// point alone for a character that shows nothing.
 fn describe(c: char) -> String {
     let code = format!("U+{:04X}", c as u32);
-    if is_private_use(c) || c.is_control() || is_direction_control(c) || is_combining_mark(c) {
+    if is_private_use(c)
+        || c.is_control()
+        || crate::escape::is_bidi_control(c)
+        || is_combining_mark(c)
+    {
         code
     } else {
         format!("\"{c}\" ({code})")

@@ -137,3 +137,24 @@ pub fn pdf_metadata(path: &Path) -> (String, String, String, Option<String>) {
         date,
     )
 }
+
+/// `name` from tests/fixtures with `edit` applied, written into `folder` beside a copy of the
+/// fixtures' ministry profiles, which it may name.
+pub fn edited_fixture(
+    name: &str,
+    folder: &Path,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> PathBuf {
+    let mut answer: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap();
+    edit(&mut answer);
+    let ministries = folder.join("ministries");
+    std::fs::create_dir_all(&ministries).unwrap();
+    for entry in std::fs::read_dir(fixture("ministries")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, ministries.join(path.file_name().unwrap())).unwrap();
+    }
+    let path = folder.join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(&answer).unwrap()).unwrap();
+    path
+}
