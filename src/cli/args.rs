@@ -204,8 +204,14 @@ pub fn message(error: &clap::Error, usage: &Usage<'_>) -> String {
             out.push_str(&format!("  = tip: {lead} {suggestion}{end}\n"));
         }
     }
-    for suggestion in other_suggestions(error) {
-        out.push_str(&format!("  = tip: {suggestion}\n"));
+    match option_of_other_commands(error, usage) {
+        // clap's tip to write `-- --png` is for a value; this option is one of svar's.
+        Some(belongs) => out.push_str(&format!("  = tip: {belongs}\n")),
+        None => {
+            for suggestion in other_suggestions(error) {
+                out.push_str(&format!("  = tip: {suggestion}\n"));
+            }
+        }
     }
     if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
         let usage = usage.to_string();
@@ -239,6 +245,39 @@ fn other_suggestions(error: &clap::Error) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// Which other commands take an option the given command does not (`svar watch a.json
+/// --png`): "'--png' hører til 'svar render', ikke til 'svar watch'".
+fn option_of_other_commands(error: &clap::Error, usage: &Usage<'_>) -> Option<String> {
+    if error.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(given)) = error.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let long = given.strip_prefix("--")?.split('=').next()?;
+    let given_to = usage.subcommand();
+    let owners: Vec<String> = usage
+        .command
+        .get_subcommands()
+        .filter(|other| other.get_name() != given_to.get_name())
+        .filter(|other| {
+            other
+                .get_arguments()
+                .any(|arg| arg.get_long() == Some(long))
+        })
+        .map(|other| format!("'svar {}'", other.get_name()))
+        .collect();
+    if owners.is_empty() || given_to.get_name() == usage.command.get_name() {
+        return None;
+    }
+    let owners: Vec<&str> = owners.iter().map(String::as_str).collect();
+    Some(format!(
+        "'--{long}' hører til {}, ikke til 'svar {}'",
+        crate::danish::and_list(&owners),
+        given_to.get_name()
+    ))
 }
 
 /// The option of the subcommand an unknown one was probably meant as, where clap suggests
@@ -442,6 +481,23 @@ mod tests {
         assert!(
             elsewhere.contains("  = tip: mente du 'render --png'?\n"),
             "{elsewhere}"
+        );
+        // An option of another command is told as that, not as a value to write after `--`.
+        let other = error_for(&["svar", "watch", "x.json", "--png"]);
+        assert!(
+            other.starts_with(
+                "fejl: ukendt tilvalg '--png'\n  = tip: '--png' hører til 'svar render', ikke \
+                 til 'svar watch'\n\nBrug: svar watch"
+            ),
+            "{other}"
+        );
+        let shared = error_for(&["svar", "new", "x.json", "--templates", "mine"]);
+        assert!(
+            shared.contains(
+                "'--templates' hører til 'svar render', 'svar watch' og 'svar diff', ikke til \
+                 'svar new'"
+            ),
+            "{shared}"
         );
         let dash = error_for(&["svar", "render", "-x"]);
         assert!(

@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -94,6 +95,8 @@ struct Batch {
     settings: RenderSettings,
     templates: TemplateSet,
     pool: rayon::ThreadPool,
+    /// Answers rendered so far, to know when the memo cache is due for eviction.
+    rendered: AtomicUsize,
 }
 
 impl Batch {
@@ -117,15 +120,25 @@ impl Batch {
             settings,
             templates,
             pool,
+            rendered: AtomicUsize::new(0),
         })
+    }
+
+    /// Keeps a batch's memory bounded: Typst's memo cache is global and grows with every
+    /// answer. Every [`EVICT_EVERY`] answers, what no answer has used since the last eviction
+    /// is dropped. Not after every answer: an eviction walks and locks the whole cache and
+    /// clears comemo's hash accelerators, which cost a batch of 100 about a tenth of its time.
+    fn evict_now_and_then(&self) {
+        if (self.rendered.fetch_add(1, Ordering::Relaxed) + 1) % EVICT_EVERY == 0 {
+            typst::comemo::evict(1);
+        }
     }
 
     /// Renders one answer, reporting how it went on the progress display; whether it worked.
     fn render_one(&self, target: &Target, progress: &Progress) -> bool {
         let warn = |text: &str| progress.warn(text);
         let result = render_file(target, &self.settings, &self.templates, &warn);
-        // The memo cache is global and grows with every document; keep a batch bounded.
-        typst::comemo::evict(EVICT_AFTER);
+        self.evict_now_and_then();
         match result {
             Ok(rendered) => {
                 progress.done(&format!(
@@ -166,8 +179,8 @@ pub fn load_templates(
     Ok(templates)
 }
 
-/// How many compilations a memo-cache entry may go unused before it is dropped.
-const EVICT_AFTER: usize = 8;
+/// How many answers a batch renders between two evictions of the memo cache.
+const EVICT_EVERY: usize = 8;
 
 /// The files in an own template folder, if one is given and can be read.
 fn own_templates(folder: Option<&Path>) -> Vec<PathBuf> {
