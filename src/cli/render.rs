@@ -129,7 +129,7 @@ impl Batch {
     /// is dropped. Not after every answer: an eviction walks and locks the whole cache and
     /// clears comemo's hash accelerators, which cost a batch of 100 about a tenth of its time.
     fn evict_now_and_then(&self) {
-        if (self.rendered.fetch_add(1, Ordering::Relaxed) + 1) % EVICT_EVERY == 0 {
+        if (self.rendered.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(EVICT_EVERY) {
             typst::comemo::evict(1);
         }
     }
