@@ -2,6 +2,9 @@
 //! `cargo bench --bench render`. The comparisons with other tools (cold processes, batches,
 //! memory) are in `bench/compare.py`.
 
+// criterion_group! defines a public function it cannot document.
+#![allow(missing_docs)]
+
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};

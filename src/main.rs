@@ -1,3 +1,5 @@
+//! The `svar` command: parses the arguments and runs the command they name (see [`svar::cli`]).
+
 use std::process::ExitCode;
 
 /// Typst allocates and frees many small values while it lays out and exports; mimalloc serves

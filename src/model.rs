@@ -935,12 +935,14 @@ mod strict_date {
     }
 
     /// A date that must be there.
-    pub fn required<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    pub(super) fn required<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<NaiveDate, D::Error> {
         Strict::deserialize(deserializer).map(|date| date.0)
     }
 
     /// A date that may be left out or `null`.
-    pub fn optional<'de, D: Deserializer<'de>>(
+    pub(super) fn optional<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<NaiveDate>, D::Error> {
         Option::<Strict>::deserialize(deserializer).map(|date| date.map(|date| date.0))

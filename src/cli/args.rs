@@ -30,14 +30,14 @@ pub fn parse() -> Cli {
 
 /// The command line a usage error is about: the command, and the arguments as given, to tell
 /// which subcommand's options were meant and how the clerk wrote an option.
-pub struct Usage<'a> {
+pub(super) struct Usage<'a> {
     command: &'a Command,
     args: &'a [OsString],
 }
 
 impl<'a> Usage<'a> {
     /// The command line `args` (the program's name first) of `command`.
-    pub fn new(command: &'a Command, args: &'a [OsString]) -> Self {
+    pub(super) fn new(command: &'a Command, args: &'a [OsString]) -> Self {
         Self { command, args }
     }
 
@@ -143,7 +143,7 @@ fn danish_words(text: &str) -> String {
 
 /// The error in Danish: what is wrong, a suggestion if clap has one (or svar, where clap's
 /// misses a likely typo), the usage line and where to read more.
-pub fn message(error: &clap::Error, usage: &Usage<'_>) -> String {
+pub(super) fn message(error: &clap::Error, usage: &Usage<'_>) -> String {
     let arg = context(error, ContextKind::InvalidArg);
     let value = context(error, ContextKind::InvalidValue);
     let missing = missing_value(error, usage);

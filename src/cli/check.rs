@@ -28,7 +28,7 @@ pub enum Format {
 }
 
 /// Checks every file; succeeds only if none has errors.
-pub fn run(args: &CheckArgs) -> ExitCode {
+pub(super) fn run(args: &CheckArgs) -> ExitCode {
     let mut all_valid = true;
     let mut json_reports = Vec::new();
     let files = match super::files::answer_files(&args.files) {

@@ -64,7 +64,7 @@ const DIFFERENT: u8 = 1;
 const TROUBLE: u8 = 2;
 
 /// Compares the two answers: exit 0 if they say the same, 1 if not, 2 if one cannot be read.
-pub fn run(args: &DiffArgs) -> ExitCode {
+pub(super) fn run(args: &DiffArgs) -> ExitCode {
     if let Some(redline) = &args.redline
         && let Err(source) = check_pdf_path(redline, &Inputs::new([&args.old, &args.new]))
     {

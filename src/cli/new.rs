@@ -68,7 +68,7 @@ fn schema_above(folder: &Path) -> Option<String> {
 }
 
 /// Writes the skeleton, refusing to overwrite an existing file.
-pub fn run(args: &NewArgs) -> ExitCode {
+pub(super) fn run(args: &NewArgs) -> ExitCode {
     let folder = match args.file.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => std::path::Path::new("."),

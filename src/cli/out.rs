@@ -11,7 +11,7 @@ const CANNOT_WRITE: i32 = 2;
 /// When the reader has gone away svar ends quietly with status 0, as ripgrep does: the reader
 /// wanted no more. Any other failure ends svar with a Danish message and status 2, because the
 /// output is then incomplete and must not pass for whole.
-pub fn print(text: &str) {
+pub(super) fn print(text: &str) {
     let mut stdout = std::io::stdout().lock();
     let written = stdout
         .write_all(text.as_bytes())
@@ -30,6 +30,6 @@ pub fn print(text: &str) {
 }
 
 /// Writes `line` and a line end to standard output, as [`print`].
-pub fn line(line: impl std::fmt::Display) {
+pub(super) fn line(line: impl std::fmt::Display) {
     print(&format!("{line}\n"));
 }

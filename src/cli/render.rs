@@ -56,7 +56,7 @@ pub struct RenderArgs {
 
 /// Renders every file, in parallel on all cores, reports each failure and goes on; fails if any
 /// file failed.
-pub fn run(args: &RenderArgs) -> ExitCode {
+pub(super) fn run(args: &RenderArgs) -> ExitCode {
     crate::world::preload();
     let batch = match Batch::prepare(args) {
         Ok(batch) => batch,
@@ -166,7 +166,7 @@ impl Batch {
 /// The built-in templates, overridden by those in `folder` if given. Warns about every file in
 /// the folder that nothing uses, since a misnamed template would otherwise give the built-in
 /// look without a word.
-pub fn load_templates(
+pub(super) fn load_templates(
     folder: Option<&Path>,
 ) -> Result<TemplateSet, crate::render::TemplateFolderError> {
     let Some(folder) = folder else {
@@ -305,7 +305,7 @@ impl Progress {
 }
 
 /// "1 side", "4 sider".
-pub fn pages(count: usize) -> String {
+pub(super) fn pages(count: usize) -> String {
     crate::danish::count(count, "side", "sider")
 }
 
@@ -625,7 +625,7 @@ impl Job {
 }
 
 /// "PDF/UA-1 + PDF/A-3b", or "ingen PDF-standard".
-pub fn describe(standards: &[Standard]) -> String {
+pub(super) fn describe(standards: &[Standard]) -> String {
     if standards.is_empty() {
         return "ingen PDF-standard".to_string();
     }

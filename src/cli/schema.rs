@@ -11,7 +11,7 @@ pub fn answer_schema() -> String {
 }
 
 /// Prints the schema.
-pub fn run() -> ExitCode {
+pub(super) fn run() -> ExitCode {
     super::out::print(&answer_schema());
     ExitCode::SUCCESS
 }

@@ -109,7 +109,7 @@ impl Session {
 }
 
 /// Renders once, then again on every change, until interrupted.
-pub fn run(args: &WatchArgs) -> ExitCode {
+pub(super) fn run(args: &WatchArgs) -> ExitCode {
     crate::world::preload();
     let session = match Session::start(args) {
         Ok(session) => session,

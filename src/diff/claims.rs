@@ -25,14 +25,14 @@ pub(super) struct PdfA {
 
 impl PdfA {
     /// Its usual name, as svar names the standards: "PDF/A-2b", "PDF/A-4".
-    pub fn name(&self) -> String {
+    pub(super) fn name(&self) -> String {
         let conformance = self.conformance.as_deref().unwrap_or_default();
         format!("PDF/A-{}{}", self.part, conformance.to_lowercase())
     }
 
     /// Whether the level forbids attached files such as the answer file: PDF/A-2, and PDF/A-4
     /// but for its f and e levels (as [`crate::pdf::Standard::allows_attachments`]).
-    pub fn forbids_attachments(&self) -> bool {
+    pub(super) fn forbids_attachments(&self) -> bool {
         match self.part.as_str() {
             "2" => true,
             "4" => self.conformance.is_none(),
@@ -43,7 +43,7 @@ impl PdfA {
 
 impl Claims {
     /// Reads the claims of `document`: the document information first, then the XMP metadata.
-    pub fn read(document: &Document) -> Self {
+    pub(super) fn read(document: &Document) -> Self {
         let info = info(document);
         let xmp = xmp(document).unwrap_or_default();
         let xmp = roxmltree::Document::parse(&xmp).ok();
@@ -61,14 +61,14 @@ impl Claims {
     }
 
     /// Whether svar made the PDF: its creator is "svar" and a version.
-    pub fn made_by_svar(&self) -> bool {
+    pub(super) fn made_by_svar(&self) -> bool {
         self.creator
             .as_deref()
             .is_some_and(|creator| creator.starts_with("svar "))
     }
 
     /// Whether the PDF is a redline (`svar diff --redline`), by the title svar gives it.
-    pub fn is_redline(&self) -> bool {
+    pub(super) fn is_redline(&self) -> bool {
         self.made_by_svar()
             && self
                 .title

@@ -22,7 +22,7 @@ use std::hash::Hash;
 
 /// How one element of the old or new sequence fares, by index into the sequences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
+pub(super) enum Step {
     /// The same key, in the order that stayed.
     Same {
         /// Index in the old sequence.
@@ -54,7 +54,7 @@ pub enum Step {
 /// How alike an old and a new element with different keys are, which decides whether they are
 /// one element edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Likeness {
+pub(super) enum Likeness {
     /// Never one element: of different kinds, or texts with too little in common.
     Unlike,
     /// Of the same kind, with no measure of how alike (two tables, two rows): one element
@@ -112,7 +112,7 @@ struct Hunk {
 /// stood, before what was added at their place). Elements are matched by their keys, and old
 /// and new elements left over are paired by `likeness` as one element edited; matched and
 /// paired elements that did not stay have moved.
-pub fn align<K: Hash + Eq>(
+pub(super) fn align<K: Hash + Eq>(
     old: &[K],
     new: &[K],
     likeness: impl Fn(usize, usize) -> Likeness,

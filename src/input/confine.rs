@@ -11,7 +11,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// Why a file named by an answer is not read.
 #[derive(Debug)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// The name itself leaves the folder: it is absolute or goes up above it with `..`.
     Outside,
     /// The name stays inside, but a symbolic link on the way leads out of the folder.
@@ -23,7 +23,7 @@ pub enum Refusal {
 /// The real path of the file `name` in `folder`, if it lies inside the folder once every
 /// symbolic link is followed. The folder itself may be reached through a link (a shared folder
 /// of profiles, say); what counts is where the file is relative to where the folder is.
-pub fn inside(folder: &Path, name: &Path) -> Result<PathBuf, Refusal> {
+pub(crate) fn inside(folder: &Path, name: &Path) -> Result<PathBuf, Refusal> {
     let name = normalise(name)
         .filter(|_| !name.as_os_str().is_empty())
         .ok_or(Refusal::Outside)?;
@@ -46,7 +46,7 @@ pub fn inside(folder: &Path, name: &Path) -> Result<PathBuf, Refusal> {
 /// dropped and `..` takes away the folder before it (`data/../sager.csv` is `sager.csv`, even
 /// if `data` is a link, since the file meant is the one the name shows). `None` if the name is
 /// absolute or goes up above the folder.
-pub fn normalise(name: &Path) -> Option<PathBuf> {
+pub(crate) fn normalise(name: &Path) -> Option<PathBuf> {
     let resolved = lexical(name);
     let within = resolved
         .components()
@@ -58,7 +58,7 @@ pub fn normalise(name: &Path) -> Option<PathBuf> {
 /// before it where there is one. So is a path to an output through a folder not made yet:
 /// `nyd/../svar.json` is `svar.json`, though the system cannot follow it while `nyd` does not
 /// exist.
-pub fn lexical(path: &Path) -> PathBuf {
+pub(crate) fn lexical(path: &Path) -> PathBuf {
     let mut resolved = PathBuf::new();
     for part in path.components() {
         match part {

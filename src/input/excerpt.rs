@@ -20,7 +20,7 @@ const CUT: &str = "…";
 
 /// A file as one finding shows it: the lines the finding is on, or, for a long line, that line
 /// cut.
-pub struct Excerpt<'a> {
+pub(super) struct Excerpt<'a> {
     file: SimpleFile<String, Cow<'a, str>>,
     /// The line of the file the shown text begins with, counted from 0.
     first_line: usize,
@@ -33,7 +33,7 @@ pub struct Excerpt<'a> {
 impl<'a> Excerpt<'a> {
     /// The excerpt of `text` (named `name`) for a finding at `span`, which starts at `line` and
     /// `column` of the file (from 1).
-    pub fn new(
+    pub(super) fn new(
         name: String,
         text: &'a str,
         span: Range<usize>,

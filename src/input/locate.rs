@@ -10,14 +10,14 @@ use jsonc_parser::{CollectOptions, ParseOptions};
 use super::diagnostic::{JsonPath, Segment};
 
 /// The parsed text of an answer file, for locating paths in it.
-pub struct Locator<'a> {
+pub(super) struct Locator<'a> {
     text: &'a str,
     root: Option<Value<'a>>,
 }
 
 impl<'a> Locator<'a> {
     /// Parses `text`; a text that is not JSON can locate nothing.
-    pub fn new(text: &'a str) -> Self {
+    pub(super) fn new(text: &'a str) -> Self {
         // Strict JSON, as serde_json reads it: none of JSONC's or JSON5's liberties.
         let options = ParseOptions {
             allow_comments: false,
@@ -38,26 +38,26 @@ impl<'a> Locator<'a> {
     }
 
     /// Whether the text is valid JSON, so that a parse error is about its shape, not syntax.
-    pub fn is_json(&self) -> bool {
+    pub(super) fn is_json(&self) -> bool {
         self.root.is_some()
     }
 
     /// The value at `path` as written in the file, if it is a short single-line scalar worth
     /// quoting in a message (`-5`, `1e23`, `"15"`).
-    pub fn written(&self, path: &JsonPath) -> Option<&'a str> {
+    pub(super) fn written(&self, path: &JsonPath) -> Option<&'a str> {
         let written = self.whole(path)?;
         let scalar = !written.starts_with(['{', '[']);
         (scalar && !written.contains('\n') && written.chars().count() <= 40).then_some(written)
     }
 
     /// The value at `path` as written in the file, however long.
-    pub fn whole(&self, path: &JsonPath) -> Option<&'a str> {
+    pub(super) fn whole(&self, path: &JsonPath) -> Option<&'a str> {
         Some(&self.text[self.span(path, false)?])
     }
 
     /// The bytes of the value at `path`, or of the deepest part of the path that exists. For a
     /// field, `key_only` points at its name instead of its value.
-    pub fn span(&self, path: &JsonPath, key_only: bool) -> Option<Range<usize>> {
+    pub(super) fn span(&self, path: &JsonPath, key_only: bool) -> Option<Range<usize>> {
         let mut value = self.root.as_ref()?;
         let mut span = range(value);
         for (position, segment) in path.0.iter().enumerate() {
@@ -91,7 +91,7 @@ impl<'a> Locator<'a> {
 
 impl<'a> Locator<'a> {
     /// The file's parsed tree, if the text is JSON; `shape` walks it along the schema.
-    pub fn root(&self) -> Option<&Value<'a>> {
+    pub(super) fn root(&self) -> Option<&Value<'a>> {
         self.root.as_ref()
     }
 }
@@ -99,7 +99,7 @@ impl<'a> Locator<'a> {
 impl<'a> Locator<'a> {
     /// The name of the first field of the object at `path`: where an externally tagged block
     /// such as `{"paragrph": …}` names its kind.
-    pub fn first_key(&self, path: &JsonPath) -> Option<Range<usize>> {
+    pub(super) fn first_key(&self, path: &JsonPath) -> Option<Range<usize>> {
         match self.value_at(path)? {
             Value::Object(object) => object.properties.first().map(|p| name_range(&p.name)),
             _ => None,
@@ -107,13 +107,13 @@ impl<'a> Locator<'a> {
     }
 
     /// The bytes of the value at exactly `path`, if the file has one there.
-    pub fn exact_span(&self, path: &JsonPath) -> Option<Range<usize>> {
+    pub(super) fn exact_span(&self, path: &JsonPath) -> Option<Range<usize>> {
         self.value_at(path).map(range)
     }
 
     /// The fields of the object at `path`, in the order written: each one's name, and its
     /// bytes from the name to the end of the value.
-    pub fn fields(&self, path: &JsonPath) -> Option<Vec<(&str, Range<usize>)>> {
+    pub(super) fn fields(&self, path: &JsonPath) -> Option<Vec<(&str, Range<usize>)>> {
         match self.value_at(path)? {
             Value::Object(object) => Some(
                 object
@@ -147,7 +147,7 @@ impl<'a> Locator<'a> {
 }
 
 /// A field's name as the file spells it, unescaped.
-pub fn name<'b>(name: &'b ObjectPropName<'_>) -> &'b str {
+pub(super) fn name<'b>(name: &'b ObjectPropName<'_>) -> &'b str {
     match name {
         ObjectPropName::String(literal) => &literal.value,
         ObjectPropName::Word(word) => word.value,

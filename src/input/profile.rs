@@ -12,7 +12,7 @@ use crate::model::{Answer, Letterhead, Logo};
 use crate::render::PROFILE_FOLDER;
 
 /// Why a profile could not be used, as a message and a hint for the clerk.
-pub struct ProfileProblem {
+pub(super) struct ProfileProblem {
     /// What is wrong.
     pub message: String,
     /// What to do.
@@ -21,7 +21,10 @@ pub struct ProfileProblem {
 
 /// Fills in the letterhead of the profile the answer names, if it names one, from the
 /// `ministries/` folder beside the answer file or from the PDF that carries the answer.
-pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Result<(), ProfileProblem> {
+pub(super) fn resolve(
+    answer: &mut Answer,
+    side_files: SideFiles<'_>,
+) -> Result<(), ProfileProblem> {
     let Some(id) = answer.ministry.profile.clone() else {
         return Ok(());
     };

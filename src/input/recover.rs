@@ -18,7 +18,7 @@ const MOST: usize = 100;
 
 /// What reading an answer file gave.
 #[derive(Debug, Default)]
-pub struct Read {
+pub(super) struct Read {
     /// The answer, as read with its mistakes set aside; `None` if something could not be.
     pub answer: Option<Answer>,
     /// A finding for each mistake, in the order serde met them.
@@ -31,7 +31,7 @@ pub struct Read {
 impl Read {
     /// Whether a content check's finding at `path` may be about a value set aside, and so be
     /// misled by what stands in for it or by its absence; see [`scope`].
-    pub fn hides(&self, path: &JsonPath) -> bool {
+    pub(super) fn hides(&self, path: &JsonPath) -> bool {
         self.set_aside.iter().any(|aside| {
             let scope = scope(aside);
             path.0.starts_with(scope)
@@ -56,7 +56,7 @@ fn scope(aside: &JsonPath) -> &[Segment] {
 }
 
 /// Reads the answer file `text`, reporting every mistake of type and shape.
-pub fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Read {
+pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Read {
     let mut edits = Edits::default();
     let mut read = Read::default();
     while read.findings.len() < MOST {

@@ -21,12 +21,12 @@ use super::diagnostic::{Finding, JsonPath, LineIndex, Segment};
 /// keeping every recursive parser and checker far inside the smallest stack it runs on.
 /// serde_json stops at 128 levels on its own, with an English message; jsonc_parser, which
 /// locates findings, has no limit and overflows the stack at some thousands.
-pub const MAX_DEPTH: usize = 64;
+pub(super) const MAX_DEPTH: usize = 64;
 
 /// What the rest of the file is read as: an answer file or a ministry profile, named in the
 /// message about a file that is not one JSON object.
 #[derive(Debug, Clone, Copy)]
-pub enum FileKind {
+pub(super) enum FileKind {
     /// An answer file.
     Answer,
     /// A ministry profile in `ministries/`.
@@ -44,7 +44,7 @@ impl FileKind {
 
 /// The mistakes in `text` that stop it from being parsed safely or meaningfully; empty if the
 /// parsers may go ahead.
-pub fn check(text: &str, kind: FileKind, lines: &LineIndex<'_>) -> Vec<Finding> {
+pub(super) fn check(text: &str, kind: FileKind, lines: &LineIndex<'_>) -> Vec<Finding> {
     match not_an_object(text, kind, lines) {
         Some(finding) => vec![finding],
         None => Scanner::new(text, lines).run(),
@@ -53,7 +53,7 @@ pub fn check(text: &str, kind: FileKind, lines: &LineIndex<'_>) -> Vec<Finding> 
 
 /// The JSON path of the value that the text before `end` ends in or stands before: where a
 /// parser that stopped at `end` was. `lines` indexes the whole text.
-pub fn path_at(end: usize, lines: &LineIndex<'_>) -> JsonPath {
+pub(super) fn path_at(end: usize, lines: &LineIndex<'_>) -> JsonPath {
     let mut scanner = Scanner::new(lines.text_before(end), lines);
     scanner.scan();
     scanner.path()

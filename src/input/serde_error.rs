@@ -36,7 +36,7 @@ impl<'text> Place<'_, 'text> {
 
 /// What a serde error says is wrong, as far as reading on past it needs to know.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mistake {
+pub(super) enum Mistake {
     /// A field the format does not have, at the error's path.
     UnknownField,
     /// The object at the error's path lacks this required field.
@@ -47,7 +47,7 @@ pub enum Mistake {
 
 /// What `error` says is wrong, if it is about one field or value of a file that is JSON (a
 /// syntax error is not: nothing after it can be read).
-pub fn mistake(error: &serde_json::Error, locator: &Locator<'_>) -> Option<Mistake> {
+pub(super) fn mistake(error: &serde_json::Error, locator: &Locator<'_>) -> Option<Mistake> {
     let raw = raw_message(error);
     let category = error.classify();
     Some(match category {
@@ -69,7 +69,7 @@ fn is_misfit(category: Category, raw: &str, locator: &Locator<'_>) -> bool {
 
 /// The finding for a JSON syntax or type error at `path`; `at_error` is where in the text
 /// serde_json stopped.
-pub fn finding(
+pub(super) fn finding(
     error: &serde_json::Error,
     path: JsonPath,
     at_error: usize,
@@ -203,12 +203,12 @@ fn value_span(
 
 /// Danish message and hint for an error from a file with no report of its own (a ministry
 /// profile); its line and column are the caller's to add.
-pub fn describe(error: &serde_json::Error) -> (String, Option<String>) {
+pub(super) fn describe(error: &serde_json::Error) -> (String, Option<String>) {
     translate(&raw_message(error), error.classify(), None)
 }
 
 /// Converts serde_path_to_error's path into ours; enum variants are keys in the JSON.
-pub fn json_path(path: &serde_path_to_error::Path) -> JsonPath {
+pub(super) fn json_path(path: &serde_path_to_error::Path) -> JsonPath {
     use serde_path_to_error::Segment as S;
     JsonPath(
         path.iter()
@@ -404,7 +404,7 @@ fn block_message(written: &str) -> (String, String) {
 
 /// The message and hint for a list where the format has an object: the object with its field
 /// names, as the format has it at `path` if known.
-pub fn list_for_object(path: Option<&JsonPath>) -> (String, String) {
+pub(super) fn list_for_object(path: Option<&JsonPath>) -> (String, String) {
     let hint = match path.and_then(|path| object_example(path, None)) {
         Some((example, _)) => format!("skriv felterne med navn, fx {example}"),
         None => "skriv felterne med navn: {\"navn\": værdi, …}".into(),

@@ -19,7 +19,7 @@ use super::locate::{Locator, name};
 
 /// What a field of an object holds, as far as an example of it needs to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(super) enum Kind {
     /// A text, or one of a few fixed texts.
     Text,
     /// A list.
@@ -34,7 +34,7 @@ pub enum Kind {
 
 /// One field of an object of the answer format.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field {
+pub(super) struct Field {
     /// The field's name, as the file writes it.
     pub name: &'static str,
     /// Whether the object must have it.
@@ -47,7 +47,7 @@ pub struct Field {
 /// order the model declares them, then the optional ones, texts first (a member's `party`
 /// before `non_member`), each in alphabetical order (the schema keeps no other order of
 /// them). `None` where the format has no object there.
-pub fn object_fields(path: &JsonPath) -> Option<Vec<Field>> {
+pub(super) fn object_fields(path: &JsonPath) -> Option<Vec<Field>> {
     let node = node_at(path)?;
     let object = alternatives(resolve(node)).find(|node| allows(node, "object"))?;
     let properties = object.get("properties")?.as_object()?;
@@ -84,7 +84,7 @@ pub fn object_fields(path: &JsonPath) -> Option<Vec<Field>> {
 
 /// Whether `path` names a field its object may leave out (a date, a case number, a question's
 /// number, a status with a default); not a list's item, or a field the object requires.
-pub fn is_optional(path: &JsonPath) -> bool {
+pub(super) fn is_optional(path: &JsonPath) -> bool {
     let Some((Segment::Key(key), parent)) = path.0.split_last() else {
         return false;
     };
@@ -95,7 +95,7 @@ pub fn is_optional(path: &JsonPath) -> bool {
 /// A value the format accepts at `path`, as JSON: `"…"`, `[]`, the first of a few fixed texts,
 /// or an object with its required fields so filled (`{"paragraph": "…"}` for a block). It
 /// stands in for a value reported as wrong, so that the rest of the file can be read.
-pub fn stand_in(path: &JsonPath) -> Option<String> {
+pub(super) fn stand_in(path: &JsonPath) -> Option<String> {
     accepted(node_at(path)?).map(|value| value.to_string())
 }
 
@@ -145,7 +145,7 @@ fn node_at(path: &JsonPath) -> Option<&'static Value> {
 
 /// An object as a clerk should write it, to show where something else was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Example {
+pub(super) struct Example {
     /// The object as JSON: `{"name": "Morten Bødskov", "party": "S"}`, `{"title": "…"}`.
     pub json: String,
     /// Whether it holds the clerk's own text rather than placeholders only.
@@ -157,7 +157,7 @@ pub struct Example {
 /// The object with `fields` as a clerk should write it, holding `text` (what the clerk wrote
 /// instead of the object) where it fits (see [`clerks_values`]). Every required field is
 /// shown; an object that requires none shows at least its first field.
-pub fn example(fields: &[Field], text: Option<&str>) -> Example {
+pub(super) fn example(fields: &[Field], text: Option<&str>) -> Example {
     let mut values = text.map_or_else(Vec::new, |text| clerks_values(fields, text));
     let filled = !values.is_empty();
     for field in fields.iter().filter(|f| f.required) {
@@ -258,7 +258,7 @@ fn kind(node: &'static Value) -> Option<Kind> {
 
 /// The first place, in document order, where the answer file the locator has parsed has a
 /// list where the schema has an object.
-pub fn list_for_object(locator: &Locator<'_>) -> Option<JsonPath> {
+pub(super) fn list_for_object(locator: &Locator<'_>) -> Option<JsonPath> {
     find(locator.root()?, schema(), &JsonPath::root())
 }
 

@@ -26,7 +26,10 @@ use crate::validate::Problem;
 ///
 /// An answer a PDF carries has its figures written in (svar attaches the answer with its
 /// spreadsheets read), so a spreadsheet named there is refused rather than looked for on disk.
-pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Result<Sheets, Vec<Problem>> {
+pub(super) fn resolve(
+    answer: &mut Answer,
+    side_files: SideFiles<'_>,
+) -> Result<Sheets, Vec<Problem>> {
     let folder = match side_files {
         SideFiles::Beside(path) => Some(crate::input::answer_folder(path)),
         SideFiles::Attached(_) => None,
@@ -58,7 +61,7 @@ pub fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Result<Sheets,
 
 /// Which spreadsheets filled which panels, so that the content checks' findings about a filled
 /// panel's header or rows, whose paths lead nowhere in the answer file, name the spreadsheet.
-pub struct Sheets {
+pub(super) struct Sheets {
     sheets: Vec<Sheet>,
     /// What reading the spreadsheets found that is no error, already located.
     warnings: Vec<Problem>,
@@ -68,7 +71,7 @@ impl Sheets {
     /// `problems`, those about a spreadsheet's header or rows moved to the panel's `"csv"` with
     /// the spreadsheet's file and line before their message, and after them the warnings
     /// reading the spreadsheets gave.
-    pub fn relocate(&self, problems: Vec<Problem>) -> Vec<Problem> {
+    pub(super) fn relocate(&self, problems: Vec<Problem>) -> Vec<Problem> {
         problems
             .into_iter()
             .map(|problem| {

@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 use minijinja::Environment;
 
 /// The template the template engine starts from.
-pub const ENTRY: &str = "answer.typ";
+pub(super) const ENTRY: &str = "answer.typ";
 
 /// The built-in template files, by name.
 const BUILTIN: &[(&str, &str)] = &[

@@ -58,7 +58,7 @@ pub fn is_name_of(abbreviation: &str, name: &str) -> bool {
 }
 
 /// The names the committee with this abbreviation has had, the current one first.
-pub fn names_of(abbreviation: &str) -> Vec<&'static str> {
+pub(super) fn names_of(abbreviation: &str) -> Vec<&'static str> {
     COMMITTEES
         .iter()
         .filter(|(known, _)| known.eq_ignore_ascii_case(abbreviation))

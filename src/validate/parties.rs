@@ -32,7 +32,7 @@ use crate::input::diagnostic::JsonPath;
 use crate::model::Member;
 
 /// A party's letters as ft.dk prints them, and its name.
-pub const PARTIES: &[(&str, &str)] = &[
+pub(super) const PARTIES: &[(&str, &str)] = &[
     ("S", "Socialdemokratiet"),
     ("V", "Venstre"),
     ("DD", "Danmarksdemokraterne"),

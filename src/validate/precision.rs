@@ -16,7 +16,7 @@ const LIMIT: f64 = 9_007_199_254_740_992.0;
 
 /// Why a figure would not print as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Imprecision {
+pub(crate) enum Imprecision {
     /// It is 2⁵³ or more (or beyond any f64), so its last digits are lost.
     TooLarge,
     /// It is small enough, but has more significant digits than an f64 holds.
@@ -25,7 +25,7 @@ pub enum Imprecision {
 
 impl Imprecision {
     /// What is wrong, after "tallet" (the figure) or the figure as written.
-    pub fn problem(self) -> &'static str {
+    pub(crate) fn problem(self) -> &'static str {
         match self {
             Self::TooLarge => "er for stort til at blive sat præcist",
             Self::TooManyDigits => "har for mange cifre til at blive sat præcist",
@@ -33,7 +33,7 @@ impl Imprecision {
     }
 
     /// What to do, wherever the figure is written.
-    pub fn advice(self) -> &'static str {
+    pub(crate) fn advice(self) -> &'static str {
         match self {
             Self::TooLarge => "skriv tal under 9.007.199.254.740.992",
             Self::TooManyDigits => "rund tallet af til højst 15 betydende cifre",
@@ -42,7 +42,7 @@ impl Imprecision {
 
     /// The finding about a figure in an answer file at `path`, which may also be written as
     /// text to print it exactly as it stands.
-    pub fn in_answer(self, path: JsonPath) -> Problem {
+    pub(crate) fn in_answer(self, path: JsonPath) -> Problem {
         Problem::error(
             path,
             format!("tallet {}", self.problem()),
@@ -52,14 +52,14 @@ impl Imprecision {
 }
 
 /// Why the table figure `figure` would not print as written.
-pub fn of_figure(figure: &Figure) -> Option<Imprecision> {
+pub(crate) fn of_figure(figure: &Figure) -> Option<Imprecision> {
     of_written(figure.numeral())
 }
 
 /// Why the figure written `numeral` (JSON's way: "-1234.5", "1.5e-7") would not print as
 /// written. It prints as the shortest numeral that reads back to the same f64, so it is exact
 /// if that numeral has the same value as the one written.
-pub fn of_written(numeral: &str) -> Option<Imprecision> {
+pub(crate) fn of_written(numeral: &str) -> Option<Imprecision> {
     let value: f64 = numeral.parse().ok()?;
     if value.abs() >= LIMIT {
         return Some(Imprecision::TooLarge);

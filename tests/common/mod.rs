@@ -10,17 +10,17 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 
 /// The crate's root folder.
-pub fn crate_root() -> &'static Path {
+pub(crate) fn crate_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A file under tests/fixtures/.
-pub fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     crate_root().join("tests/fixtures").join(name)
 }
 
 /// The names of the answer files (`*.json`) in a folder under the crate root, sorted.
-pub fn json_files(folder: &str) -> Vec<String> {
+pub(crate) fn json_files(folder: &str) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(crate_root().join(folder))
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -31,19 +31,19 @@ pub fn json_files(folder: &str) -> Vec<String> {
 }
 
 /// The svar binary, run from the crate root without colours.
-pub fn svar() -> Command {
+pub(crate) fn svar() -> Command {
     let mut command = Command::cargo_bin("svar").unwrap();
     command.current_dir(crate_root()).env("NO_COLOR", "1");
     command
 }
 
 /// The whole text of a PDF, words separated by single spaces.
-pub fn pdf_text(pdf: &Path) -> String {
+pub(crate) fn pdf_text(pdf: &Path) -> String {
     extract_text(pdf, &[])
 }
 
 /// The text of one page of a PDF (counted from 1), words separated by single spaces.
-pub fn pdf_page_text(pdf: &Path, page: u32) -> String {
+pub(crate) fn pdf_page_text(pdf: &Path, page: u32) -> String {
     let page = page.to_string();
     extract_text(pdf, &["-f", &page, "-l", &page])
 }
@@ -77,14 +77,14 @@ fn extract_text(pdf: &Path, options: &[&str]) -> String {
 }
 
 /// Renders `answer` with the binary into `folder/svar.pdf` and returns that path.
-pub fn render_into(answer: &Path, folder: &Path) -> PathBuf {
+pub(crate) fn render_into(answer: &Path, folder: &Path) -> PathBuf {
     render_with(answer.as_os_str(), folder, &[])
 }
 
 /// Renders `answer` into `folder/svar.pdf` with extra `render` arguments; returns the path.
 /// Typst must not warn: with the built-in templates every layout settles and every font is
 /// svar's own.
-pub fn render_with(answer: &std::ffi::OsStr, folder: &Path, extra: &[&str]) -> PathBuf {
+pub(crate) fn render_with(answer: &std::ffi::OsStr, folder: &Path, extra: &[&str]) -> PathBuf {
     let pdf = folder.join("svar.pdf");
     svar()
         .arg("render")
@@ -100,7 +100,7 @@ pub fn render_with(answer: &std::ffi::OsStr, folder: &Path, extra: &[&str]) -> P
 
 /// Runs `svar check` on a file (relative to the crate root): its exit code, and a report of
 /// the code, stderr and stdout for a snapshot.
-pub fn check_output(relative: &str) -> (i32, String) {
+pub(crate) fn check_output(relative: &str) -> (i32, String) {
     let output = svar().args(["check", relative]).output().unwrap();
     let code = output.status.code().unwrap_or(-1);
     let report = format!(
@@ -112,7 +112,7 @@ pub fn check_output(relative: &str) -> (i32, String) {
 }
 
 /// The PDF's title, author, language and creation date, read with a PDF parser.
-pub fn pdf_metadata(path: &Path) -> (String, String, String, Option<String>) {
+pub(crate) fn pdf_metadata(path: &Path) -> (String, String, String, Option<String>) {
     let document = lopdf::Document::load(path).unwrap();
     let info_id = document
         .trailer
@@ -140,7 +140,7 @@ pub fn pdf_metadata(path: &Path) -> (String, String, String, Option<String>) {
 
 /// `name` from tests/fixtures with `edit` applied, written into `folder` beside a copy of the
 /// fixtures' ministry profiles, which it may name.
-pub fn edited_fixture(
+pub(crate) fn edited_fixture(
     name: &str,
     folder: &Path,
     edit: impl FnOnce(&mut serde_json::Value),

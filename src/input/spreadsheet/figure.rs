@@ -12,7 +12,7 @@ use crate::validate::precision::{self, Imprecision};
 
 /// How a spreadsheet writes its figures, told by the separator between its cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Convention {
+pub(super) enum Convention {
     /// Danish Excel's CSV: cells separated by semicolons, figures written "1.234,5".
     Danish,
     /// International CSV: cells separated by commas, figures written "1234.5" or "1,234.5".
@@ -29,7 +29,7 @@ impl Convention {
     /// quotes it. Only separators between cells count: a header quoted across lines
     /// (`"Type\nsag";2009`) or holding a semicolon (`"Type; art",2009`) says nothing, nor does
     /// the row after an old Mac line break.
-    pub fn of(text: &str) -> Self {
+    pub(super) fn of(text: &str) -> Self {
         let semicolons = records::first(text, Self::Danish.separator())
             .map_or(0, |record| record.cells.len() - 1);
         if semicolons > 0 {
@@ -40,7 +40,7 @@ impl Convention {
     }
 
     /// The name of the character between two cells, as messages name it.
-    pub fn separator_name(self) -> &'static str {
+    pub(super) fn separator_name(self) -> &'static str {
         match self {
             Self::Danish => "semikolon",
             Self::International => "komma",
@@ -48,7 +48,7 @@ impl Convention {
     }
 
     /// The character between two cells.
-    pub fn separator(self) -> char {
+    pub(super) fn separator(self) -> char {
         match self {
             Self::Danish => ';',
             Self::International => ',',
@@ -73,7 +73,7 @@ impl Convention {
 
     /// How to write a figure in this convention, for the clerk; `exponent` if the cell was
     /// written with one ("1e3"), `spaced` if with spaces between its digits ("1 000").
-    pub fn advice(self, exponent: bool, spaced: bool) -> String {
+    pub(super) fn advice(self, exponent: bool, spaced: bool) -> String {
         let write = if exponent {
             "skriv tallet helt ud uden eksponent, fx"
         } else if spaced {
@@ -96,7 +96,7 @@ impl Convention {
 
 /// Why a cell that was meant as a figure cannot be read as one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unreadable {
+pub(super) enum Unreadable {
     /// It looks like a figure but is not written as one in its sheet's convention;
     /// `exponent` if it is written with one ("1e3"), `spaced` if with spaces between its
     /// digits ("1 000"), which need advice of their own.
@@ -107,7 +107,7 @@ pub enum Unreadable {
 
 /// The table cell the spreadsheet cell `written` holds: a figure if it is written as one in
 /// `convention`, text if it is clearly text.
-pub fn cell(written: &str, convention: Convention) -> Result<Cell, Unreadable> {
+pub(super) fn cell(written: &str, convention: Convention) -> Result<Cell, Unreadable> {
     if let Some(plain) = plain(written, convention) {
         if let Some(imprecision) = precision::of_written(&plain) {
             return Err(Unreadable::Imprecise(imprecision));

@@ -9,7 +9,7 @@
 /// One cell as written: its text, without its quotes and surrounding spaces, and where it
 /// starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
+pub(super) struct Cell {
     /// The text, unquoted and trimmed.
     pub text: String,
     /// The line, from 1.
@@ -21,14 +21,14 @@ pub struct Cell {
 
 /// One row of the spreadsheet: its cells, at least one, the first of which starts the row.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
+pub(super) struct Record {
     /// The cells from left to right.
     pub cells: Vec<Cell>,
 }
 
 impl Record {
     /// The line the row starts at.
-    pub fn line(&self) -> usize {
+    pub(super) fn line(&self) -> usize {
         self.cells[0].line
     }
 
@@ -41,7 +41,7 @@ impl Record {
 
 /// A quote opened at this line and column that is never closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unclosed {
+pub(super) struct Unclosed {
     /// The line, from 1.
     pub line: usize,
     /// The column, from 1, in characters.
@@ -50,7 +50,7 @@ pub struct Unclosed {
 
 /// The rows of the CSV `text` whose cells are separated by `separator`. Blank lines hold no
 /// row; line breaks may be `\n`, `\r\n` or `\r`.
-pub fn records(text: &str, separator: char) -> Result<Vec<Record>, Unclosed> {
+pub(super) fn records(text: &str, separator: char) -> Result<Vec<Record>, Unclosed> {
     let mut cursor = Cursor::new(text);
     let mut records = Vec::new();
     while cursor.peek().is_some() {
@@ -67,7 +67,7 @@ pub fn records(text: &str, separator: char) -> Result<Vec<Record>, Unclosed> {
 
 /// The first row of the CSV `text` read with `separator`, however many lines it spans; `None`
 /// if there is none, or its quote never closes (which [`records`] reports).
-pub fn first(text: &str, separator: char) -> Option<Record> {
+pub(super) fn first(text: &str, separator: char) -> Option<Record> {
     let mut cursor = Cursor::new(text);
     while cursor.peek().is_some() {
         if cursor.take_line_break() {
@@ -82,7 +82,7 @@ pub fn first(text: &str, separator: char) -> Option<Record> {
 }
 
 /// The line and column of the byte `offset` in `text`, counted as the cells' are.
-pub fn position(text: &str, offset: usize) -> (usize, usize) {
+pub(super) fn position(text: &str, offset: usize) -> (usize, usize) {
     let mut cursor = Cursor::new(&text[..offset]);
     while cursor.next().is_some() {}
     (cursor.line, cursor.column)
