@@ -8,6 +8,7 @@
 //! answer files or from PDFs made by svar.
 
 mod blocks;
+mod bounded;
 mod claims;
 mod embedded;
 mod metadata;

@@ -7,8 +7,9 @@
 use std::borrow::Cow;
 
 use serde::Serialize;
-use similar::{Algorithm, DiffTag, capture_diff_slices};
+use similar::DiffTag;
 
+use super::bounded::changes;
 use super::sequence::Likeness;
 
 /// What happened to a run of text.
@@ -64,8 +65,13 @@ pub(super) fn word_diff(old: Written, new: Written) -> Vec<Segment> {
     let (old, new) = (Tokens::of(old), Tokens::of(new));
     let mut raw = Vec::new();
     push_merged(&mut raw, SegmentKind::Equal, new.lead);
-    for op in capture_diff_slices(Algorithm::Myers, &old.keys(), &new.keys()) {
-        let (tag, old_range, new_range) = op.as_tag_tuple();
+    let found = changes(
+        &old.keys(),
+        &new.keys(),
+        &old.sentence_ends(),
+        &new.sentence_ends(),
+    );
+    for (tag, old_range, new_range) in found {
         let (deleted, inserted) = (old.raw(old_range), new.raw(new_range));
         match tag {
             DiffTag::Equal => push_merged(&mut raw, SegmentKind::Equal, &inserted),
@@ -95,18 +101,30 @@ pub(super) fn prints_the_same(old: Written, new: Written) -> bool {
 /// many others.
 pub(super) struct Words<'a> {
     in_order: Vec<&'a str>,
+    /// Where sentences end: the index after each one's last word.
+    sentence_ends: Vec<usize>,
     /// The same words sorted, to count quickly how many two texts share.
     sorted: Vec<&'a str>,
 }
 
 impl<'a> Words<'a> {
     pub(super) fn of(text: &'a str) -> Self {
-        let in_order: Vec<&str> = pieces(text)
-            .filter(|piece| piece.contains(char::is_alphanumeric))
-            .collect();
+        let mut in_order = Vec::new();
+        let mut sentence_ends = Vec::new();
+        for piece in pieces(text) {
+            if piece.contains(char::is_alphanumeric) {
+                in_order.push(piece);
+            } else if ends_sentence(piece) && sentence_ends.last() != Some(&in_order.len()) {
+                sentence_ends.push(in_order.len());
+            }
+        }
         let mut sorted = in_order.clone();
         sorted.sort_unstable();
-        Self { in_order, sorted }
+        Self {
+            in_order,
+            sentence_ends,
+            sorted,
+        }
     }
 
     /// How many words two texts have in common, each counted as often as both have it, in any
@@ -137,10 +155,16 @@ pub(super) fn likeness(old: &Words, new: &Words) -> Likeness {
     if !enough(old.shared_with(new)) {
         return Likeness::Unlike;
     }
-    let kept: usize = capture_diff_slices(Algorithm::Myers, &old.in_order, &new.in_order)
+    let found = changes(
+        &old.in_order,
+        &new.in_order,
+        &old.sentence_ends,
+        &new.sentence_ends,
+    );
+    let kept: usize = found
         .iter()
-        .filter(|op| op.tag() == DiffTag::Equal)
-        .map(|op| op.old_range().len())
+        .filter(|(tag, ..)| *tag == DiffTag::Equal)
+        .map(|(_, old_range, _)| old_range.len())
         .sum();
     if enough(kept) {
         Likeness::Alike(kept)
@@ -183,6 +207,17 @@ impl<'a> Tokens<'a> {
         self.body.iter().map(|token| token.key.as_ref()).collect()
     }
 
+    /// Where sentences end: the index after each full stop, question or exclamation mark, and
+    /// line break.
+    fn sentence_ends(&self) -> Vec<usize> {
+        self.body
+            .iter()
+            .enumerate()
+            .filter(|(_, token)| ends_sentence(&token.key))
+            .map(|(index, _)| index + 1)
+            .collect()
+    }
+
     /// The text of a range of tokens, as written.
     fn raw(&self, range: std::ops::Range<usize>) -> String {
         self.body[range].iter().map(|token| token.raw).collect()
@@ -212,6 +247,12 @@ fn printed_key(raw: &str, spacing: Spacing) -> Cow<'_, str> {
     } else {
         Cow::Owned("\n".repeat(breaks))
     }
+}
+
+/// Whether a token ends a sentence (or a line): where a long text is cut to be compared
+/// sentence by sentence first.
+fn ends_sentence(token: &str) -> bool {
+    matches!(token, "." | "!" | "?") || token.contains('\n')
 }
 
 /// A text cut into runs of whitespace, words and the marks around them.
