@@ -346,3 +346,20 @@ fn long_web_addresses_and_danish_words_that_typst_breaks_pass_the_check_and_fit_
         .fold(0.0, f64::max);
     assert!(right_edge <= 524.5, "text reaches x = {right_edge}");
 }
+
+#[test]
+fn a_date_in_svar_s_own_sentences_is_never_split_over_two_lines() {
+    // The correction's opening names the answer it corrects, "som blev besvaret den 20. oktober
+    // 2026", where a line happened to end after "20.".
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("date-break/answer.json"), folder.path());
+    let lines = common::pdf_page_lines(&pdf, 1);
+    let parted = lines.iter().find(|line| line.trim_end().ends_with(" 20."));
+    assert_eq!(parted, None, "{lines:#?}");
+    let whole = lines
+        .iter()
+        .filter(|line| line.contains("20. oktober 2026"))
+        .count();
+    // The opening, the correcting sentence and the clerk's own paragraph.
+    assert_eq!(whole, 3, "{lines:#?}");
+}

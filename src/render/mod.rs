@@ -150,7 +150,8 @@ fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderEr
     Ok(environment)
 }
 
-/// Prints a value into a template: escaped as Typst markup in `.typ` templates.
+/// Prints a value into a template: escaped as Typst markup in `.typ` templates, with Danish
+/// no-break spaces (`danish::keep_together`).
 fn format_value(
     out: &mut minijinja::Output,
     state: &mut minijinja::State,
@@ -165,7 +166,10 @@ fn format_value(
                     "skabelonen skriver en værdi, som svarfilen ikke har; test den med {% if … %} først",
                 ));
             }
-            out.write_str(&escape::markup(&value.to_string()))
+            // svar's own sentences ("som blev besvaret den 20. oktober 2026") keep dates and
+            // numbers on one line as the clerk's texts do.
+            let text = value.to_string();
+            out.write_str(&escape::markup(&crate::danish::keep_together(&text)))
                 .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write"))
         }
         _ => minijinja::escape_formatter(out, state, value),

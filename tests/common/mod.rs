@@ -48,11 +48,25 @@ pub(crate) fn pdf_page_text(pdf: &Path, page: u32) -> String {
     extract_text(pdf, &["-f", &page, "-l", &page])
 }
 
+/// The lines of one page of a PDF (counted from 1) as pdftotext reads them, a word Typst
+/// hyphenated at a line end left as it ends there.
+pub(crate) fn pdf_page_lines(pdf: &Path, page: u32) -> Vec<String> {
+    let page = page.to_string();
+    let text = raw_text(pdf, &["-f", &page, "-l", &page]);
+    text.lines().map(str::to_string).collect()
+}
+
 /// Runs pdftotext (poppler-utils); a word Typst hyphenated at a line end is joined again.
+fn extract_text(pdf: &Path, options: &[&str]) -> String {
+    let text = raw_text(pdf, options).replace("\u{ad}\n", "");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text pdftotext (poppler-utils) reads from a PDF, lines as it finds them.
 ///
 /// Panics if pdftotext fails or finds no text: every PDF svar writes has text, and an empty
 /// text would let every assertion that something is absent pass without looking.
-fn extract_text(pdf: &Path, options: &[&str]) -> String {
+fn raw_text(pdf: &Path, options: &[&str]) -> String {
     let output = std::process::Command::new("pdftotext")
         .args(options)
         .arg(pdf)
@@ -66,14 +80,13 @@ fn extract_text(pdf: &Path, options: &[&str]) -> String {
         output.status,
         String::from_utf8_lossy(&output.stderr)
     );
-    let text = String::from_utf8_lossy(&output.stdout).replace("\u{ad}\n", "");
-    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(
-        !words.is_empty(),
+        !text.trim().is_empty(),
         "pdftotext {options:?} {} found no text",
         pdf.display()
     );
-    words
+    text
 }
 
 /// Renders `answer` with the binary into `folder/svar.pdf` and returns that path.
