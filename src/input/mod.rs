@@ -12,6 +12,7 @@ mod serde_error;
 mod shape;
 mod spreadsheet;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use self::diagnostic::LineIndex;
@@ -169,6 +170,41 @@ pub(crate) fn composed(text: String) -> String {
     }
 }
 
+/// `text`, a JSON file's, with every string written with `\u` escapes that spell a letter in
+/// decomposed form ("pa\u030a", as Python's `json.dump` saves text pasted from a Mac) written
+/// out composed instead ("på"): [`composed`] cannot see through the escapes, and the answer
+/// would print and compare other than the one typed on Windows. Only such strings change, and
+/// a string holds no line break, so every line keeps its number.
+pub(crate) fn composed_escapes(text: &str) -> Cow<'_, str> {
+    use unicode_normalization::{UnicodeNormalization, is_nfc};
+    if !text.contains("\\u") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for span in scan::strings(text) {
+        let literal = &text[span.clone()];
+        if !literal.contains("\\u") {
+            continue;
+        }
+        let Ok(decoded) = serde_json::from_str::<String>(literal) else {
+            continue;
+        };
+        if is_nfc(&decoded) {
+            continue;
+        }
+        let composed: String = decoded.nfc().collect();
+        out.push_str(&text[copied..span.start]);
+        out.push_str(&serde_json::to_string(&composed).expect("a string serializes"));
+        copied = span.end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
 /// The files an answer file at `path` may read: itself, and everything in the ministry-profile
 /// folder beside it (profiles and logos). Outputs must never replace them.
 pub fn files_read_with(path: &Path) -> Vec<PathBuf> {
@@ -217,6 +253,7 @@ pub fn check_text_with(
     path: &Path,
     side_files: SideFiles<'_>,
 ) -> (Option<Answer>, FileReport) {
+    let text = &*composed_escapes(text);
     let lines = LineIndex::new(text);
     // A save that failed or was cut off leaves an empty file; the parser would say it ends
     // too early, which hides what happened.
@@ -414,6 +451,23 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (JsonPath, ser
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_strings_escaping_a_decomposed_letter_are_rewritten() {
+        let text = "{\"a\": \"pa\\u030a \\\"x\\\"\",\n \"b\": \"\\u00e5\", \"c\": \"\\u0007\"}";
+        assert_eq!(
+            composed_escapes(text),
+            "{\"a\": \"p\u{e5} \\\"x\\\"\",\n \"b\": \"\\u00e5\", \"c\": \"\\u0007\"}"
+        );
+        // Nothing to compose: the text itself, not a copy.
+        let plain = "{\"b\": \"\\u00e5\"}";
+        assert!(matches!(composed_escapes(plain), Cow::Borrowed(_)));
+        // A lone surrogate cannot be decoded; the parser reports it where it stands.
+        assert_eq!(
+            composed_escapes("{\"a\": \"\\ud800a\\u030a\"}"),
+            "{\"a\": \"\\ud800a\\u030a\"}"
+        );
+    }
 
     fn findings(text: &str) -> Vec<Finding> {
         check_text(text, Path::new("a.json")).1.findings

@@ -70,6 +70,7 @@ fn folder_beside(path: &Path) -> PathBuf {
 /// The letterhead in the profile text `text` read from `file`, keeping the text to attach.
 fn letterhead(text: String, file: &Path) -> Result<Letterhead, ProfileProblem> {
     let text = super::composed(as_attached(&text));
+    let text = super::composed_escapes(&text).into_owned();
     let mut letterhead = parse(&text, file)?;
     letterhead.source = text.into_bytes().into();
     Ok(letterhead)

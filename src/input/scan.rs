@@ -296,6 +296,19 @@ pub(super) fn unreadable(file: &str) -> String {
     )
 }
 
+/// Where the strings of a JSON text are, quotes included, in order; an unclosed one ends the
+/// search.
+pub(super) fn strings(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut offset = 0;
+    std::iter::from_fn(move || {
+        let start = offset + bytes.get(offset..)?.iter().position(|&byte| byte == b'"')?;
+        let end = string_end(bytes, start)?;
+        offset = end;
+        Some(start..end)
+    })
+}
+
 /// The offset just after the string that starts with the `"` at `start`, or `None` if it is
 /// never closed. A backslash escapes the byte after it, so `\"` does not close the string.
 fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
