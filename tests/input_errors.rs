@@ -951,13 +951,88 @@ fn a_straight_quote_inside_a_text_is_told_as_such_at_the_quote() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0]["path"], "answer.blocks[2].list[0]");
     assert_eq!(found[0]["column"], 26);
-    // A missing comma between two fields is still told as one.
+    // A missing comma between two fields is still told as one, where it belongs.
     let comma = complete.replacen("\"2011-04-11\",", "\"2011-04-11\"", 1);
-    let file = write(folder.path(), "komma.json", comma);
+    let file = write(folder.path(), "komma.json", comma.clone());
+    let found = json_findings(&file);
     assert_eq!(
-        json_findings(&file)[0]["message"],
-        "JSON-syntaksfejl: forventede `,` eller `}`"
+        found[0]["message"],
+        "JSON-syntaksfejl: der mangler et komma her"
     );
+    let line = comma
+        .lines()
+        .position(|line| line.trim_end().ends_with("\"2011-04-11\""))
+        .unwrap();
+    let end = comma.lines().nth(line).unwrap().trim_end().chars().count();
+    assert_eq!(
+        (&found[0]["line"], &found[0]["column"]),
+        (&(line + 1).into(), &(end + 1).into())
+    );
+}
+
+/// A comma too many or too few is read past: the mistakes before and after it are told in the
+/// same run, each at its place (a trailing comma hid all but the first, and moved its caret).
+#[test]
+fn a_comma_too_many_or_too_few_hides_no_other_mistake() {
+    let folder = tempfile::tempdir().unwrap();
+    let complete = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    let slipped = complete
+        .replacen("\"status\": \"final\"", "\"status\": \"endeligt\"", 1)
+        .replacen("\"date\": \"2011-04-11\",", "\"date\": \"2011-04-11\"", 1)
+        .replacen("\"number\": 15,", "\"number\": \"15\",", 1)
+        .replacen(
+            "\"official\": \"Ole Hasselgaard\" }",
+            "\"official\": \"Ole Hasselgaard\", }",
+            1,
+        );
+    let file = write(folder.path(), "svar.json", &slipped);
+    assert_eq!(
+        places(&json_findings(&file)).as_slice(),
+        [
+            ("ukendt værdi `endeligt`", "status", 2, 13),
+            ("JSON-syntaksfejl: der mangler et komma her", "", 8, 23),
+            (
+                "forkert type: fandt teksten \"15\", men her skal stå et helt tal på 1 eller \
+                 derover",
+                "question.number",
+                13,
+                15
+            ),
+            (
+                "JSON-syntaksfejl: overflødigt komma før afslutningen",
+                "signature",
+                58,
+                75
+            ),
+        ]
+    );
+    // A wrong value set aside takes the place of the missing comma after it with it; the
+    // comma is told all the same.
+    let both = complete.replacen("\"date\": \"2011-04-11\",", "\"date\": \"11-04-2011\"", 1);
+    let file = write(folder.path(), "begge.json", both);
+    let findings = json_findings(&file);
+    let found = places(&findings);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[0].1, found[0].2, found[0].3), ("date", 8, 11));
+    assert_eq!(
+        found[1],
+        ("JSON-syntaksfejl: der mangler et komma her", "", 8, 23)
+    );
+}
+
+/// Each finding's message, path, line and column.
+fn places(findings: &[serde_json::Value]) -> Vec<(&str, &str, u64, u64)> {
+    findings
+        .iter()
+        .map(|finding| {
+            (
+                finding["message"].as_str().unwrap(),
+                finding["path"].as_str().unwrap(),
+                finding["line"].as_u64().unwrap(),
+                finding["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
 }
 
 /// Every mistake of type and shape is reported in one run, each at its place, in the order of

@@ -13,13 +13,15 @@ use super::diagnostic::{JsonPath, Segment};
 pub(super) struct Locator<'a> {
     text: &'a str,
     root: Option<Value<'a>>,
+    /// Whether the text is strict JSON; else `root` was read past a comma too many or too few.
+    strict: bool,
 }
 
 impl<'a> Locator<'a> {
-    /// Parses `text`; a text that is not JSON can locate nothing.
+    /// Parses `text` for locating paths in it.
     pub(super) fn new(text: &'a str) -> Self {
         // Strict JSON, as serde_json reads it: none of JSONC's or JSON5's liberties.
-        let options = ParseOptions {
+        let mut options = ParseOptions {
             allow_comments: false,
             allow_loose_object_property_names: false,
             allow_trailing_commas: false,
@@ -31,14 +33,37 @@ impl<'a> Locator<'a> {
             allow_non_finite_numbers: false,
             allow_extended_string_escapes: false,
         };
-        let root = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
-            .ok()
-            .and_then(|result| result.value);
-        Self { text, root }
+        let parse = |options: &ParseOptions| {
+            jsonc_parser::parse_to_ast(text, &CollectOptions::default(), options)
+                .ok()
+                .and_then(|result| result.value)
+        };
+        if let Some(root) = parse(&options) {
+            return Self {
+                text,
+                root: Some(root),
+                strict: true,
+            };
+        }
+        // The commonest slips in a file edited by hand, which svar reads past to tell the
+        // mistakes after them in the same run.
+        options.allow_trailing_commas = true;
+        options.allow_missing_commas = true;
+        Self {
+            text,
+            root: parse(&options),
+            strict: false,
+        }
     }
 
     /// Whether the text is valid JSON, so that a parse error is about its shape, not syntax.
     pub(super) fn is_json(&self) -> bool {
+        self.strict && self.root.is_some()
+    }
+
+    /// Whether paths can be found in the text: it is valid JSON, or would be but for commas
+    /// too many or too few.
+    pub(super) fn has_tree(&self) -> bool {
         self.root.is_some()
     }
 

@@ -59,6 +59,7 @@ fn scope(aside: &JsonPath) -> &[Segment] {
 pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Read {
     let mut edits = Edits::default();
     let mut read = Read::default();
+    let mut syntax_told = false;
     while read.findings.len() < MOST {
         let copy = edits.apply(text);
         let (path, error) = match super::parse(&copy) {
@@ -77,13 +78,21 @@ pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> 
         }
         let Some(mistake) = serde_error::mistake(&error, locator) else {
             read.findings.push(finding);
-            break;
+            syntax_told = true;
+            // A comma too many or too few is read past, so that the mistakes after it are
+            // told in the same run.
+            let slip = serde_error::comma_slip(&error, at_error, lines);
+            match slip.filter(|_| locator.has_tree()) {
+                Some(slip) if edits.add(comma_mended(slip)) => continue,
+                _ => break,
+            }
         };
         let fix = fix(&mistake, &path, &finding.path, locator, &edits, &copy);
         read.findings.push(finding);
-        if !locator.is_json() {
+        if !locator.has_tree() {
             // A syntax error further on, which a copy read on would meet in other words.
             read.findings.extend(syntax_error(text, locator, lines));
+            syntax_told = true;
             break;
         }
         let Some((place, edit)) = fix else { break };
@@ -91,6 +100,10 @@ pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> 
             break;
         }
         read.set_aside.push(place);
+    }
+    if !locator.is_json() && !syntax_told {
+        // A field set aside may have taken a slipped comma with it; the file still has it.
+        read.findings.extend(syntax_error(text, locator, lines));
     }
     if read.findings.len() >= MOST {
         // The rest would otherwise go untold, and the count would read as the whole.
@@ -104,6 +117,18 @@ pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> 
         ));
     }
     read
+}
+
+/// The edit that mends a comma too many or too few in the copy.
+fn comma_mended(slip: serde_error::CommaSlip) -> Edit {
+    let (range, text) = match slip {
+        serde_error::CommaSlip::TooMany(at) => (at..at + 1, ""),
+        serde_error::CommaSlip::Missing(at) => (at..at, ","),
+    };
+    Edit {
+        range,
+        text: text.into(),
+    }
 }
 
 /// The finding for the first syntax error in `text`, as the text is written.

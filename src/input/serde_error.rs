@@ -61,6 +61,65 @@ pub(super) fn mistake(error: &serde_json::Error, locator: &Locator<'_>) -> Optio
     })
 }
 
+/// A comma too many or too few: the commonest slips in a file edited by hand, which svar reads
+/// past (see `recover`) to tell the mistakes after them in the same run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CommaSlip {
+    /// The comma at this offset stands before a closing `}` or `]`.
+    TooMany(usize),
+    /// A comma belongs at this offset, just after a value, before the next field or item.
+    Missing(usize),
+}
+
+/// The comma too many or too few that serde_json stopped at, at `at_error`, if that is what it
+/// stopped at.
+pub(super) fn comma_slip(
+    error: &serde_json::Error,
+    at_error: usize,
+    lines: &LineIndex<'_>,
+) -> Option<CommaSlip> {
+    let raw = raw_message(error);
+    let before = lines.text_before(at_error).trim_end();
+    match raw.as_str() {
+        "trailing comma" if before.ends_with(',') => Some(CommaSlip::TooMany(before.len() - 1)),
+        "expected `,` or `}`" | "expected `,` or `]`" => {
+            // In an object the next field's name; in a list the next item. Anything else
+            // after a text is more likely a quote that ended it too early (see
+            // `quote_inside_text`).
+            let next = lines.text_from(at_error).chars().next()?;
+            let starts_next = if raw.contains('}') {
+                next == '"'
+            } else {
+                matches!(next, '"' | '{' | '[' | '-' | 't' | 'f' | 'n') || next.is_ascii_digit()
+            };
+            let after_value = before.ends_with(['"', '}', ']', 'e', 'l'])
+                || before.ends_with(|c: char| c.is_ascii_digit());
+            (starts_next && after_value).then_some(CommaSlip::Missing(before.len()))
+        }
+        _ => None,
+    }
+}
+
+/// The finding for a comma too many or too few, at the comma or where it belongs.
+fn comma_finding(slip: CommaSlip, path: JsonPath, lines: &LineIndex<'_>) -> Finding {
+    match slip {
+        CommaSlip::TooMany(at) => Finding::error(
+            path,
+            "JSON-syntaksfejl: overflødigt komma før afslutningen".into(),
+            Some("slet kommaet efter det sidste element".into()),
+            at..at + 1,
+            lines,
+        ),
+        CommaSlip::Missing(at) => Finding::error(
+            path,
+            "JSON-syntaksfejl: der mangler et komma her".into(),
+            Some("skriv et komma efter værdien, før det næste felt eller element".into()),
+            at..at,
+            lines,
+        ),
+    }
+}
+
 /// Whether serde_json's "expected value" is about an enum that got a value of the wrong
 /// kind: in a file that is valid JSON that is no syntax error.
 fn is_misfit(category: Category, raw: &str, locator: &Locator<'_>) -> bool {
@@ -83,6 +142,11 @@ pub(super) fn finding(
         let span = locator.span(&block, false).unwrap_or(at_error..at_error);
         let (message, hint) = block_message(written);
         return Finding::error(block, message, Some(hint), span, lines);
+    }
+    if category == Category::Syntax
+        && let Some(slip) = comma_slip(error, at_error, lines)
+    {
+        return comma_finding(slip, path, lines);
     }
     if category == Category::Syntax
         && let Some(quote) = quote_inside_text(&raw, at_error, lines)
