@@ -203,10 +203,10 @@ fn clerks_values(fields: &[Field], text: &str) -> Vec<(&'static str, String)> {
     if text.chars().count() > 60 || text.contains('\n') {
         return Vec::new();
     }
-    match name_and_abbreviation(text) {
-        Some((name, abbreviation)) if texts.len() >= 2 && holds(&texts[..2]) => vec![
-            (texts[0].name, quoted(name)),
-            (texts[1].name, quoted(abbreviation)),
+    match name_and_abbreviation(text).or_else(|| two_names(text)) {
+        Some((first, second)) if texts.len() >= 2 && holds(&texts[..2]) => vec![
+            (texts[0].name, quoted(first)),
+            (texts[1].name, quoted(second)),
         ],
         _ if !texts.is_empty() && holds(&texts[..1]) => vec![(texts[0].name, quoted(text))],
         _ => Vec::new(),
@@ -222,6 +222,15 @@ fn name_and_abbreviation(text: &str) -> Option<(&str, &str)> {
     let capitalised = abbreviation.starts_with(char::is_uppercase)
         && abbreviation.chars().all(char::is_alphabetic);
     (short && capitalised && !name.trim().is_empty()).then(|| (name.trim(), abbreviation))
+}
+
+/// "Lars Barfoed / Ole Hasselgaard" as two names, as the answers print the minister and the
+/// official who sign: each begins with a capital.
+fn two_names(text: &str) -> Option<(&str, &str)> {
+    let (first, second) = text.split_once(" / ")?;
+    let (first, second) = (first.trim(), second.trim());
+    let name = |part: &str| part.starts_with(char::is_uppercase) && !part.contains('/');
+    (name(first) && name(second)).then_some((first, second))
 }
 
 /// `text` as a JSON string.
@@ -419,6 +428,13 @@ mod tests {
         let signature = example_at(&["signature"], Some("Søren Pape Poulsen"));
         assert_eq!(signature.json, r#"{"minister": "Søren Pape Poulsen"}"#);
         assert_eq!(signature.others, ["official"]);
+        // The minister and the official as the answers print them.
+        let both = example_at(&["signature"], Some("Lars Barfoed / Ole Hasselgaard"));
+        assert_eq!(
+            both.json,
+            r#"{"minister": "Lars Barfoed", "official": "Ole Hasselgaard"}"#
+        );
+        assert!(both.others.is_empty());
         let committee = example_at(&["question", "committee"], Some("Folketingets Retsudvalg"));
         assert_eq!(committee.json, r#"{"name": "…", "abbreviation": "…"}"#);
         assert!(!committee.filled);
