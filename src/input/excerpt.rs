@@ -72,9 +72,11 @@ impl<'a> Excerpt<'a> {
 }
 
 /// `text` with every invisible character that is not a line break or tab (U+202E, which turns
-/// the rest of a terminal's line around, U+200B, control characters) shown as "�", or as "?"s
-/// where it takes other than three bytes, so every byte keeps its place and a finding about
-/// the character has something to point at.
+/// the rest of a terminal's line around, U+200B, a soft hyphen, control characters) shown as a
+/// visible mark of as many bytes, so every byte keeps its place and a finding about the
+/// character has something to point at: "◌" (the dotted circle Unicode shows for a character
+/// that has no look of its own) for one of three bytes, "¬" (the old mark of a soft hyphen) for
+/// two, "?" for one. Never "�", which marks a character lost in the file.
 fn visible(text: Cow<'_, str>) -> Cow<'_, str> {
     use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
     let hidden = |c: char| {
@@ -87,8 +89,12 @@ fn visible(text: Cow<'_, str>) -> Cow<'_, str> {
     let mut shown = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            c if hidden(c) && c.len_utf8() == 3 => shown.push('\u{fffd}'),
-            c if hidden(c) => shown.push_str(&"?".repeat(c.len_utf8())),
+            c if hidden(c) => shown.push_str(match c.len_utf8() {
+                1 => "?",
+                2 => "¬",
+                3 => "◌",
+                _ => "◌?",
+            }),
             c => shown.push(c),
         }
     }
@@ -171,7 +177,7 @@ mod tests {
     fn invisible_characters_are_shown_in_the_same_number_of_bytes() {
         let text = "a\u{202e}b\u{ad}c\u{1}d\u{e0001}e\n\tf";
         let shown = visible(Cow::Borrowed(text));
-        assert_eq!(shown, "a\u{fffd}b??c?d????e\n\tf");
+        assert_eq!(shown, "a◌b¬c?d◌?e\n\tf");
         assert_eq!(shown.len(), text.len());
         assert!(matches!(visible(Cow::Borrowed("æøå")), Cow::Borrowed(_)));
     }
