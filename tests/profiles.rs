@@ -62,6 +62,53 @@ fn every_shipped_profile_prints_its_address_and_contact_lines() {
     }
 }
 
+#[test]
+fn the_shipped_profiles_are_built_in_and_one_beside_the_answer_takes_their_place() {
+    // A clerk drafting in a folder of their own has no ministries/ folder: each shipped
+    // profile gives the same PDF as the file copied beside the answer.
+    let ministries = crate_root().join("data/ministries");
+    let empty = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&ministries).unwrap() {
+        let path = entry.unwrap().path();
+        let id = path.file_stem().unwrap().to_str().unwrap();
+        let (beside, alone) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let with_file = answer_with_profile(beside.path(), &ministries, id);
+        let without = answer_with_profile(alone.path(), empty.path(), id);
+        std::fs::remove_dir(alone.path().join("ministries")).unwrap();
+        let (expected, found) = (beside.path().join("a.pdf"), alone.path().join("b.pdf"));
+        for (answer, pdf) in [(&with_file, &expected), (&without, &found)] {
+            svar()
+                .args(["render", "-o"])
+                .arg(pdf)
+                .arg(answer)
+                .assert()
+                .success();
+        }
+        assert!(
+            std::fs::read(&expected).unwrap() == std::fs::read(&found).unwrap(),
+            "{id}: the PDFs differ"
+        );
+    }
+    // The logo fixture's own Justitsministeriet profile, with a logo, is read, not the
+    // shipped one: the PDF carries it and its logo.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = answer_with_logo(folder.path());
+    let pdf = folder.path().join("svar.pdf");
+    svar()
+        .args(["render", "-o"])
+        .arg(&pdf)
+        .arg(&answer)
+        .assert()
+        .success();
+    let attached = std::process::Command::new("pdfdetach")
+        .arg("-list")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let attached = String::from_utf8_lossy(&attached.stdout);
+    assert!(attached.contains("ministries/eksempel.svg"), "{attached}");
+}
+
 /// The complete fixture in `folder` with the logo fixture's profile and its logo beside it.
 fn answer_with_logo(folder: &Path) -> std::path::PathBuf {
     answer_with_profile(folder, &fixture("logo/ministries"), "justitsministeriet")

@@ -11,6 +11,41 @@ use super::serde_error;
 use crate::model::{Answer, Letterhead, Logo};
 use crate::render::PROFILE_FOLDER;
 
+/// The profiles that ship with svar, read when the answer's folder has no profile of that name
+/// (as the built-in templates are used where `--templates` has none): a clerk drafting in a
+/// folder of their own gets the letterhead printed on the ministry's real answers. A profile
+/// in `ministries/` beside the answer takes their place.
+const SHIPPED: [(&str, &str); 5] = [
+    (
+        "beskaeftigelsesministeriet",
+        include_str!("../../data/ministries/beskaeftigelsesministeriet.json"),
+    ),
+    (
+        "forsvarsministeriet",
+        include_str!("../../data/ministries/forsvarsministeriet.json"),
+    ),
+    (
+        "justitsministeriet",
+        include_str!("../../data/ministries/justitsministeriet.json"),
+    ),
+    (
+        "sundhedsministeriet",
+        include_str!("../../data/ministries/sundhedsministeriet.json"),
+    ),
+    (
+        "udlaendinge-og-integrationsministeriet",
+        include_str!("../../data/ministries/udlaendinge-og-integrationsministeriet.json"),
+    ),
+];
+
+/// The text of the profile `id` that ships with svar, if one does.
+fn shipped(id: &str) -> Option<&'static str> {
+    SHIPPED
+        .iter()
+        .find(|(shipped, _)| *shipped == id)
+        .map(|(_, text)| *text)
+}
+
 /// Why a profile could not be used, as a message and a hint for the clerk.
 pub(super) struct ProfileProblem {
     /// What is wrong.
@@ -136,7 +171,7 @@ fn read_profile(id: &str, folder: &Path, name: &str) -> Result<String, ProfilePr
                 "ministerieprofilen \"{id}\" findes ikke ({})",
                 file.display()
             ),
-            hint: available(folder),
+            hint: available(id, folder),
         },
         _ => ProfileProblem {
             message: format!(
@@ -147,11 +182,22 @@ fn read_profile(id: &str, folder: &Path, name: &str) -> Result<String, ProfilePr
             hint: "gem profilen som UTF-8-tekst i mappen ministries/".into(),
         },
     };
-    let real = confine::inside(folder, Path::new(name)).map_err(|refusal| match refusal {
-        Refusal::Io(error) => unreadable(error),
-        Refusal::Outside | Refusal::Link => linked_out("ministerieprofilen", &file, "profilen"),
-    })?;
-    let bytes = super::read_file(&real).map_err(unreadable)?;
+    // No such file in the folder (or no folder): the profile that ships with svar, if one does.
+    let missing = |error: std::io::Error| match shipped(id) {
+        Some(text) if error.kind() == std::io::ErrorKind::NotFound => Ok(text.to_string()),
+        _ => Err(unreadable(error)),
+    };
+    let real = match confine::inside(folder, Path::new(name)) {
+        Ok(real) => real,
+        Err(Refusal::Io(error)) => return missing(error),
+        Err(Refusal::Outside | Refusal::Link) => {
+            return Err(linked_out("ministerieprofilen", &file, "profilen"));
+        }
+    };
+    let bytes = match super::read_file(&real) {
+        Ok(bytes) => bytes,
+        Err(error) => return missing(error),
+    };
     String::from_utf8(bytes)
         .map_err(|_| unreadable(std::io::Error::from(std::io::ErrorKind::InvalidData)))
 }
@@ -322,8 +368,9 @@ fn image_size(bytes: &[u8]) -> Result<(u32, u32), String> {
         .map_err(|error| error.to_string())
 }
 
-/// The profiles there are, for the hint.
-fn available(folder: &Path) -> String {
+/// The profiles there are, in `folder` and shipped with svar, for the hint; the one `id` was
+/// probably meant as first.
+fn available(id: &str, folder: &Path) -> String {
     let mut ids: Vec<String> = std::fs::read_dir(folder)
         .map(|entries| {
             entries
@@ -331,10 +378,20 @@ fn available(folder: &Path) -> String {
                 .collect()
         })
         .unwrap_or_default();
+    ids.extend(SHIPPED.iter().map(|(id, _)| id.to_string()));
     ids.sort();
-    if ids.is_empty() {
-        format!("læg profilen i {}", folder.display())
-    } else {
-        format!("kendte profiler: {}", ids.join(", "))
+    ids.dedup();
+    let known = format!(
+        "kendte profiler: {}; en anden lægges i {}",
+        ids.join(", "),
+        folder.display()
+    );
+    let closest = ids
+        .iter()
+        .map(|known| (strsim::damerau_levenshtein(id, known), known))
+        .min();
+    match closest {
+        Some((distance, meant)) if distance <= 3 => format!("mente du \"{meant}\"? {known}"),
+        _ => known,
     }
 }
