@@ -176,6 +176,50 @@ fn renders_again_when_a_spreadsheet_or_the_ministry_profile_changes() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn watching_a_link_to_an_answer_follows_saves_of_the_answer_and_its_spreadsheet() {
+    // A reviewer's folder of links to the answers in the ministry's shared folder: the files
+    // are saved where they are, not where the links are.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (shared, own) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let file = shared.path().join("svar.json");
+    std::fs::copy(root.join("tests/fixtures/spreadsheet.json"), &file).unwrap();
+    std::fs::copy(
+        root.join("tests/fixtures/sager.csv"),
+        shared.path().join("sager.csv"),
+    )
+    .unwrap();
+    let link = own.path().join("svar.json");
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    let pdf = own.path().join("svar.pdf");
+    let watching = Watching::start(&link, &pdf);
+    watching.wait_for(" ms");
+    let first_pdf = std::fs::read(&pdf).unwrap();
+
+    std::thread::sleep(Duration::from_millis(100));
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("\"number\": 15", "\"number\": 16", 1)).unwrap();
+    watching.wait_for(" ms");
+    let after_answer = std::fs::read(&pdf).unwrap();
+    assert_ne!(after_answer, first_pdf, "the PDF follows the answer");
+
+    std::thread::sleep(Duration::from_millis(100));
+    let csv = std::fs::read_to_string(shared.path().join("sager.csv")).unwrap();
+    std::fs::write(
+        shared.path().join("sager.csv"),
+        csv.replace("1.234;2.244", "1.235;2.244")
+            .replace("1.246,5", "1.247,5"),
+    )
+    .unwrap();
+    watching.wait_for(" ms");
+    assert_ne!(
+        std::fs::read(&pdf).unwrap(),
+        after_answer,
+        "the PDF follows the spreadsheet"
+    );
+}
+
 #[test]
 fn a_missing_folder_is_named_before_watching_starts() {
     let folder = tempfile::tempdir().unwrap();

@@ -51,6 +51,7 @@ pub struct WatchArgs {
 struct Session {
     target: Target,
     settings: RenderSettings,
+    watched: Watched,
     events: mpsc::Receiver<notify::Result<notify::Event>>,
     /// Kept alive for as long as events are wanted.
     _watcher: notify::RecommendedWatcher,
@@ -70,12 +71,21 @@ impl Session {
         let (sender, events) = mpsc::channel();
         let mut watcher = notify::recommended_watcher(sender)?;
         // Editors save by writing a new file and renaming it: watch folders, not files. The
-        // answer's folder with those below it, where its spreadsheets and ministries/ live.
+        // answer's folder with those below it, where its spreadsheets and ministries/ live;
+        // for a link to the answer, also the folder of the file it links to, where they are
+        // read from.
+        let named_folder = crate::output::folder_of(&args.file).to_path_buf();
+        let real_folder = crate::input::answer_folder(&args.file);
         let mut folders = vec![(
-            crate::output::folder_of(&args.file).to_path_buf(),
+            named_folder.clone(),
             RecursiveMode::Recursive,
             WatchedFolder::Answer,
         )];
+        if args.file.is_symlink()
+            && real_folder.canonicalize().ok() != named_folder.canonicalize().ok()
+        {
+            folders.push((real_folder, RecursiveMode::Recursive, WatchedFolder::Answer));
+        }
         folders.extend(args.templates.clone().map(|folder| {
             (
                 folder,
@@ -102,6 +112,7 @@ impl Session {
                 pdf,
             },
             settings,
+            watched: Watched::of(args),
             events,
             _watcher: watcher,
         })
@@ -124,7 +135,7 @@ pub(super) fn run(args: &WatchArgs) -> ExitCode {
     ));
     render_once(args, &session);
     while let Ok(event) = session.events.recv() {
-        if !concerns_us(&event, args) {
+        if !session.watched.concerns(&event) {
             continue;
         }
         // Let the editor finish writing before reading the file.
@@ -163,39 +174,72 @@ fn first_answer_file(folder: &Path) -> Option<String> {
     Some(first.file_name()?.to_string_lossy().into_owned())
 }
 
-/// Whether a file event is about something the answer is made from: the answer file, a
-/// spreadsheet beside or below it, a file in its `ministries/` (profiles and logos) or a
-/// template. The PDF and the temporary files svar writes itself are none of these.
-fn concerns_us(event: &notify::Result<notify::Event>, args: &WatchArgs) -> bool {
-    let Ok(event) = event else { return false };
-    if event.kind.is_access() {
-        return false;
+/// The files an answer is made from, known by where they really are, to tell which file
+/// events concern it.
+struct Watched {
+    /// The answer file as named, and the file it links to if it is a link.
+    answers: Vec<PathBuf>,
+    /// The folder of the answer file itself, where its spreadsheets and `ministries/` are read.
+    answer_folder: Option<PathBuf>,
+    /// The folder of own templates.
+    templates: Option<PathBuf>,
+}
+
+impl Watched {
+    fn of(args: &WatchArgs) -> Self {
+        let named = real_folder_of(&args.file)
+            .zip(args.file.file_name())
+            .map(|(folder, name)| folder.join(name));
+        let real = args.file.canonicalize().ok();
+        // A bare file name's folder is the empty path, which names no folder to compare with.
+        let answer_folder = crate::input::answer_folder(&args.file);
+        let answer_folder = match answer_folder.as_os_str().is_empty() {
+            true => PathBuf::from("."),
+            false => answer_folder,
+        };
+        Self {
+            answers: named.into_iter().chain(real).collect(),
+            answer_folder: answer_folder.canonicalize().ok(),
+            templates: args.templates.as_ref().and_then(|f| f.canonicalize().ok()),
+        }
     }
-    let answer_folder = crate::output::folder_of(&args.file).canonicalize().ok();
-    let under = |path: &Path, folder: &Option<PathBuf>| {
-        let parent = path.parent().and_then(|p| p.canonicalize().ok());
-        matches!((parent, folder), (Some(parent), Some(folder)) if parent.starts_with(folder))
-    };
-    let has_extension = |path: &Path, extensions: &[&str]| {
-        path.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
-    };
-    let ministries = answer_folder
-        .as_ref()
-        .map(|folder| folder.join("ministries"));
-    event.paths.iter().any(|path| {
-        let answer = path.file_name() == args.file.file_name() && under(path, &answer_folder);
-        let spreadsheet = has_extension(path, &["csv"]) && under(path, &answer_folder);
-        let profile =
-            has_extension(path, &["json", "svg", "png", "jpg", "jpeg"]) && under(path, &ministries);
-        let template = has_extension(path, &["typ"])
-            && under(
-                path,
-                &args.templates.as_ref().and_then(|f| f.canonicalize().ok()),
-            );
-        answer || spreadsheet || profile || template
-    })
+
+    /// Whether a file event is about something the answer is made from: the answer file (or
+    /// the file it links to), a spreadsheet beside or below it, a file in its `ministries/`
+    /// (profiles and logos) or a template. The PDF and the temporary files svar writes itself
+    /// are none of these.
+    fn concerns(&self, event: &notify::Result<notify::Event>) -> bool {
+        let Ok(event) = event else { return false };
+        if event.kind.is_access() {
+            return false;
+        }
+        let under = |path: &Path, folder: &Option<PathBuf>| matches!((real_folder_of(path), folder), (Some(parent), Some(folder)) if parent.starts_with(folder));
+        let has_extension = |path: &Path, extensions: &[&str]| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
+        };
+        let ministries = self
+            .answer_folder
+            .as_ref()
+            .map(|folder| folder.join("ministries"));
+        event.paths.iter().any(|path| {
+            let as_named = real_folder_of(path)
+                .zip(path.file_name())
+                .map(|(folder, name)| folder.join(name));
+            let answer = as_named.is_some_and(|path| self.answers.contains(&path));
+            let spreadsheet = has_extension(path, &["csv"]) && under(path, &self.answer_folder);
+            let profile = has_extension(path, &["json", "svg", "png", "jpg", "jpeg"])
+                && under(path, &ministries);
+            let template = has_extension(path, &["typ"]) && under(path, &self.templates);
+            answer || spreadsheet || profile || template
+        })
+    }
+}
+
+/// The folder `path` is in, as it really is (links followed), if it exists.
+fn real_folder_of(path: &Path) -> Option<PathBuf> {
+    crate::output::folder_of(path).canonicalize().ok()
 }
 
 /// Renders the answer (reusing the previous render's work) with the templates as they are
