@@ -24,6 +24,16 @@ fn answer_with_profile(folder: &Path, ministries: &Path, profile: &str) -> std::
     file
 }
 
+/// Renders `answer` into `pdf`, which must work.
+fn render(answer: &Path, pdf: &Path) {
+    svar()
+        .args(["render", "-o"])
+        .arg(pdf)
+        .arg(answer)
+        .assert()
+        .success();
+}
+
 #[test]
 fn every_shipped_profile_prints_its_address_and_contact_lines() {
     let ministries = crate_root().join("data/ministries");
@@ -40,12 +50,7 @@ fn every_shipped_profile_prints_its_address_and_contact_lines() {
         let id = profile.file_stem().unwrap().to_str().unwrap();
         let answer = answer_with_profile(folder.path(), &ministries, id);
         let pdf = folder.path().join("svar.pdf");
-        svar()
-            .args(["render", "-o"])
-            .arg(&pdf)
-            .arg(&answer)
-            .assert()
-            .success();
+        render(&answer, &pdf);
         let text = pdf_text(&pdf);
         for line in letterhead["address"].as_array().unwrap() {
             assert!(
@@ -76,14 +81,8 @@ fn the_shipped_profiles_are_built_in_and_one_beside_the_answer_takes_their_place
         let without = answer_with_profile(alone.path(), empty.path(), id);
         std::fs::remove_dir(alone.path().join("ministries")).unwrap();
         let (expected, found) = (beside.path().join("a.pdf"), alone.path().join("b.pdf"));
-        for (answer, pdf) in [(&with_file, &expected), (&without, &found)] {
-            svar()
-                .args(["render", "-o"])
-                .arg(pdf)
-                .arg(answer)
-                .assert()
-                .success();
-        }
+        render(&with_file, &expected);
+        render(&without, &found);
         assert!(
             std::fs::read(&expected).unwrap() == std::fs::read(&found).unwrap(),
             "{id}: the PDFs differ"
@@ -94,12 +93,7 @@ fn the_shipped_profiles_are_built_in_and_one_beside_the_answer_takes_their_place
     let folder = tempfile::tempdir().unwrap();
     let answer = answer_with_logo(folder.path());
     let pdf = folder.path().join("svar.pdf");
-    svar()
-        .args(["render", "-o"])
-        .arg(&pdf)
-        .arg(&answer)
-        .assert()
-        .success();
+    render(&answer, &pdf);
     let attached = std::process::Command::new("pdfdetach")
         .arg("-list")
         .arg(&pdf)

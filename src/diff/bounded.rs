@@ -151,6 +151,14 @@ mod tests {
         out
     }
 
+    /// The changes that are not kept text.
+    fn changed(found: &[Change]) -> Vec<&Change> {
+        found
+            .iter()
+            .filter(|(tag, ..)| *tag != DiffTag::Equal)
+            .collect()
+    }
+
     /// Words of a long text: `count` sentences of ten words, sentence `n` made of `seed`.
     fn long_text(count: usize, seed: impl Fn(usize) -> usize) -> (Vec<usize>, Vec<usize>) {
         let words: Vec<usize> = (0..count)
@@ -184,12 +192,8 @@ mod tests {
         new[5_005] = usize::MAX;
         let found = changes(&old, &new, &old_ends, &new_ends);
         assert_eq!(apply(&old, &new, &found), new);
-        let changed: Vec<_> = found
-            .iter()
-            .filter(|(tag, ..)| *tag != DiffTag::Equal)
-            .collect();
         assert_eq!(
-            changed,
+            changed(&found),
             vec![&(DiffTag::Replace, 5_005..5_006, 5_005..5_006)]
         );
     }
@@ -236,12 +240,8 @@ mod tests {
         });
         let found = changes(&old, &new, &old_ends, &new_ends);
         assert_eq!(apply(&old, &new, &found), new);
-        let changed: Vec<_> = found
-            .iter()
-            .filter(|(tag, ..)| *tag != DiffTag::Equal)
-            .collect();
         assert_eq!(
-            changed,
+            changed(&found),
             vec![&(DiffTag::Insert, 5_000..5_000, 5_000..5_020)]
         );
     }
