@@ -176,6 +176,20 @@ pub fn printed_form(text: &str) -> String {
 /// line breaks as spaces, footnote references left out, anything else as written. For places
 /// that print no formatting, such as a redline's summary of changes.
 pub fn printed_text(text: &str) -> String {
+    as_text(text, [" ", " "])
+}
+
+/// A Markdown text as plain text, as [`printed_text`], but with its line breaks, which print,
+/// kept: a line break as one, a blank line between paragraphs as two. For comparing what it
+/// prints with what another text prints, word by word and line by line (`svar diff`, when an
+/// answer's markup changed).
+pub fn printed_lines(text: &str) -> String {
+    as_text(text, ["\n", "\n\n"])
+}
+
+/// A Markdown text as plain text, `line` and `paragraph` put where a line and a paragraph
+/// break.
+fn as_text(text: &str, [line, paragraph]: [&str; 2]) -> String {
     let source = Protected::new(text);
     let mut out = String::with_capacity(text.len());
     let mut events = Parser::new_ext(&source.text, options()).into_offset_iter();
@@ -184,8 +198,8 @@ pub fn printed_text(text: &str) -> String {
             Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
                 out.push_str(&text);
             }
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::Start(Tag::Paragraph) if !out.is_empty() => out.push(' '),
+            Event::SoftBreak | Event::HardBreak => out.push_str(line),
+            Event::Start(Tag::Paragraph) if !out.is_empty() => out.push_str(paragraph),
             Event::Start(Tag::Paragraph) | Event::End(_) | Event::FootnoteReference(_) => {}
             Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. }) => {}
             Event::Start(_) => {
@@ -480,6 +494,20 @@ mod tests {
             "regnskaber 1. januar - 3"
         );
         assert_eq!(printed_text("2\\*3 `a*b*`"), "2*3 `a*b*`");
+    }
+
+    #[test]
+    fn printed_lines_keep_the_line_breaks_that_print() {
+        assert_eq!(
+            printed_lines("Se [her](https://x.dk)\nog *der*.[^1]\n\nNyt afsnit."),
+            "Se her\nog der.\n\nNyt afsnit."
+        );
+        assert_eq!(
+            printed_lines("a  \nb"),
+            "a\nb",
+            "a hard break is a line break too"
+        );
+        assert_eq!(printed_text("a\n\nb"), "a b");
     }
 
     #[test]

@@ -56,6 +56,7 @@ fn every_case_has_its_exact_change_list() {
             "identical",
             "line-break-in-markdown",
             "line-break-in-plain-text",
+            "markdown-to-plain",
             "metadata-only",
             "most-alike-paired",
             "paragraph-moved-and-edited",
@@ -232,8 +233,13 @@ fn the_real_example_with_its_first_and_last_block_swapped_is_two_moves() {
 /// The change list from a case's new answer back to its old one, without its heading.
 fn reversed_changes(case: &str) -> String {
     let [old, new] = pair(case);
+    changes_between(&new, &old)
+}
+
+/// The change list from one answer file to another that differs, without its heading.
+fn changes_between(old: &str, new: &str) -> String {
     let output = svar()
-        .args(["diff", "--no-color", &new, &old])
+        .args(["diff", "--no-color", old, new])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
@@ -324,6 +330,80 @@ fn moved_and_edited_paragraphs_read_alike_both_ways() {
          Rigspolitiet har oplyst, at der i 2018 blev behandlet [-3.512-]{+3.478+} sager om menneskehandel i hele landet.\n\n\
          2 ændringer.\n"
     );
+}
+
+#[test]
+fn a_change_of_markup_shows_every_text_that_prints_otherwise_and_the_footnotes() {
+    // The two answers are written alike, but for their markup: line breaks, which Markdown
+    // prints and literal text prints as spaces; a list item's emphasis; a link and a footnote
+    // reference; and the footnote, which only Markdown prints.
+    let [old, new] = pair("markdown-to-plain");
+    assert_eq!(
+        changes_between(&old, &new),
+        "\
+        Tekstformat: markdown → ordret\n\
+        Fodnote 1: Se også spørgsmål nr. 16. → (ingen)\n\
+        Svar, afsnit 1: ændret\n    \
+        Justitsministeriet har indhentet[-\n    -]{+ +}en udtalelse fra Rigspolitiet.\n\
+        Rigspolitiets udtalelse, afsnit 1: ændret\n    \
+        Der er i alt behandlet 3478 sager,[-\n    -]{+ +}heraf 12,4 pct. i 2010.\n\
+        Svar, punktopstilling 1, punkt 2: ændret\n    \
+        Andet punkt er {+*+}foreløbigt{+*+}\n\
+        Svar, afsnit 2: ændret\n    \
+        Jeg kan i øvrigt henvise til {+[+}min samtidige besvarelse\
+        {+](https://www.ft.dk/samling/20101/almdel/ufo/spm/14/svar/1.htm)+} \
+        af spørgsmål nr. 14 og 16.{+[^1]+}\n\n\
+        6 ændringer.\n"
+    );
+}
+
+#[test]
+fn a_change_to_markdown_deletes_what_no_longer_prints_and_adds_the_footnote() {
+    assert_eq!(
+        reversed_changes("markdown-to-plain"),
+        "Tekstformat: ordret → markdown\n\
+         Fodnote 1: (ingen) → Se også spørgsmål nr. 16.\n\
+         Svar, afsnit 1: ændret\n    \
+         Justitsministeriet har indhentet[- -]{+\n    +}en udtalelse fra Rigspolitiet.\n\
+         Rigspolitiets udtalelse, afsnit 1: ændret\n    \
+         Der er i alt behandlet 3478 sager,[- -]{+\n    +}heraf 12,4 pct. i 2010.\n\
+         Svar, punktopstilling 1, punkt 2: ændret\n    \
+         Andet punkt er [-*-]foreløbigt[-*-]\n\
+         Svar, afsnit 2: ændret\n    \
+         Jeg kan i øvrigt henvise til [-[-]min samtidige besvarelse\
+         [-](https://www.ft.dk/samling/20101/almdel/ufo/spm/14/svar/1.htm)-] \
+         af spørgsmål nr. 14 og 16.[-[^1]-]\n\n\
+         6 ændringer.\n"
+    );
+}
+
+#[test]
+fn the_redline_of_a_change_of_markup_marks_each_text_that_prints_otherwise() {
+    let text = redline_text("markdown-to-plain");
+    let summary = "6 ændringer i forhold til old.json \
+        – Tekstformat: markdown → ordret \
+        – Fodnote 1: Se også spørgsmål nr. 16. → (ingen) \
+        – Svar, afsnit 1: ændret (se markeringen) \
+        – Rigspolitiets udtalelse, afsnit 1: ændret (se markeringen) \
+        – Svar, punktopstilling 1, punkt 2: ændret (se markeringen) \
+        – Svar, afsnit 2: ændret (se markeringen) ";
+    assert!(text.contains(summary), "{text}");
+    // Back to Markdown, the marks that no longer print are in the text, struck through.
+    let folder = tempfile::tempdir().unwrap();
+    let redline = folder.path().join("redline.pdf");
+    let [old, new] = pair("markdown-to-plain");
+    write_redline(new.as_ref(), old.as_ref(), &redline);
+    let text = pdf_text(&redline);
+    assert!(
+        text.contains("– Fodnote 1: (ingen) → Se også spørgsmål nr. 16. – Svar, afsnit 1: ændret"),
+        "{text}"
+    );
+    assert!(text.contains("Andet punkt er *foreløbigt*"), "{text}");
+    assert!(
+        text.contains("henvise til [min samtidige besvarelse](https://"),
+        "{text}"
+    );
+    assert!(text.contains("af spørgsmål nr. 14 og 16.[^1]"), "{text}");
 }
 
 #[test]

@@ -295,7 +295,18 @@ fn diff_names_a_changed_footnote_and_a_changed_markup_setting() {
             // The link's brackets are marks apart from the words, so the kept word shows.
             "\nFodnote 1: ændret\n    Jf. [-[-]Folketingets [-hjemmeside](https://www.ft.dk)-]{+netsted+}.\n\n1 ændring.\n",
         ),
-        (plain, "\nTekstformat: markdown → ordret\n\n1 ændring.\n"),
+        (
+            plain,
+            // What prints otherwise without Markdown is named too: the paragraph whose marks,
+            // footnote reference and line break now print as written, and the footnote, which
+            // no longer prints.
+            "\nTekstformat: markdown → ordret\n\
+             Fodnote 1: Jf. [Folketingets hjemmeside](https://www.ft.dk). → (ingen)\n\
+             Svar, afsnit 1: ændret\n    \
+             Justitsministeriet har {+*+}indhentet{+*+} en {+**+}udtalelse{+**+} fra \
+             Rigspolitiet.[-\n    -]{+[^1] +}1. januar 2011 er en dato, ikke en liste.\n\n\
+             3 ændringer.\n",
+        ),
     ] {
         svar()
             .args(["diff", "--no-color", "tests/fixtures/markdown.json"])

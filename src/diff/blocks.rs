@@ -253,8 +253,10 @@ pub(super) fn compare_texts<'a>(
     let likeness = |o: usize, n: usize| text::likeness(&old_words[o], &new_words[n]);
     for step in align(old, new, likeness) {
         match step {
-            Step::Same { .. } => {}
-            Step::Edited { old: o, new: n } => changes.text(&new_item(n), &old[o], &new[n]),
+            // An item kept as written still prints otherwise if the answer's markup changed.
+            Step::Same { old: o, new: n } | Step::Edited { old: o, new: n } => {
+                changes.text(&new_item(n), &old[o], &new[n]);
+            }
             Step::Moved { old: o, new: n } => {
                 changes.moved(element, (&old_item(o), o), (&new_item(n), n));
                 changes.text(&new_item(n), &old[o], &new[n]);

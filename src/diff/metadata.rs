@@ -1,8 +1,11 @@
 //! The answer's metadata: status, ministry, dates, numbers, the question and the signature.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::{Comparison, Place};
 use crate::danish;
 use crate::input::JsonPath;
+use crate::markup::Reference;
 use crate::model::{Answer, Layout, Letterhead, Markup, Opening, QuestionKind, Status};
 
 /// A metadata field: its Danish name, its JSON path and its value as printed.
@@ -304,18 +307,53 @@ pub(super) fn compare(old: &Answer, new: &Answer, changes: &mut Comparison) {
 
 /// Footnotes by label: an edited one as a word diff, an added or removed one as a value.
 fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut Comparison) {
-    let labels: std::collections::BTreeSet<&String> =
-        old.footnotes.keys().chain(new.footnotes.keys()).collect();
+    let (old_notes, new_notes) = (compared_footnotes(old, new), compared_footnotes(new, old));
+    let labels: BTreeSet<&str> = old_notes.keys().chain(new_notes.keys()).copied().collect();
     for label in labels {
         let place = Place::new(
             format!("Fodnote {label}"),
             JsonPath::root().key("footnotes").key(label),
         );
-        match (old.footnotes.get(label), new.footnotes.get(label)) {
+        match (old_notes.get(label), new_notes.get(label)) {
             (Some(old), Some(new)) => changes.text(&place, old, new),
-            (old, new) => changes.value(&place, old.cloned(), new.cloned()),
+            (old, new) => changes.value(
+                &place,
+                old.map(|text| text.to_string()),
+                new.map(|text| text.to_string()),
+            ),
         }
     }
+}
+
+/// The footnotes of `answer` to compare with those of `other`, by label. Between answers of one
+/// markup, all of them, as written. When the markup changed, only those it prints: without
+/// Markdown none, with it those its texts refer to; so that a change of markup that makes
+/// footnotes print, or stop printing, adds or removes them.
+fn compared_footnotes<'a>(answer: &'a Answer, other: &Answer) -> BTreeMap<&'a str, &'a str> {
+    let notes = answer.footnotes.iter();
+    let notes = notes.map(|(label, text)| (label.as_str(), text.as_str()));
+    if answer.markup == other.markup {
+        return notes.collect();
+    }
+    let printed = printed_footnotes(answer);
+    notes
+        .filter(|(label, _)| printed.contains(*label))
+        .collect()
+}
+
+/// The labels of the footnotes an answer prints: those its prose refers to, if it is Markdown.
+fn printed_footnotes(answer: &Answer) -> BTreeSet<String> {
+    if answer.markup != Markup::Markdown {
+        return BTreeSet::new();
+    }
+    crate::validate::prose(answer)
+        .into_iter()
+        .flat_map(|(_, text)| crate::markup::references(text))
+        .filter_map(|reference| match reference {
+            Reference::Footnote(label) => Some(label),
+            Reference::Link(_) => None,
+        })
+        .collect()
 }
 
 fn path(dotted: &str) -> JsonPath {
@@ -337,5 +375,43 @@ fn question_kind(kind: QuestionKind) -> &'static str {
         QuestionKind::Committee => "udvalgsspørgsmål",
         QuestionKind::Section20 => "§ 20-spørgsmål",
         QuestionKind::Consultation => "samrådsspørgsmål",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A Markdown answer with footnote 1 referred to and footnote 2 not.
+    fn markdown() -> Answer {
+        let text = include_str!("../../tests/fixtures/markup/unused-footnote.json");
+        serde_json::from_str(text).unwrap()
+    }
+
+    /// The labels of the footnotes of `answer` compared with those of `other`.
+    fn compared(answer: &Answer, other: &Answer) -> Vec<String> {
+        let notes = compared_footnotes(answer, other);
+        notes.keys().map(|label| label.to_string()).collect()
+    }
+
+    #[test]
+    fn between_answers_of_one_markup_every_footnote_is_compared() {
+        let answer = markdown();
+        assert_eq!(compared(&answer, &answer), ["1", "2"]);
+        let mut plain = answer.clone();
+        plain.markup = Markup::Plain;
+        assert_eq!(compared(&plain, &plain), ["1", "2"]);
+    }
+
+    #[test]
+    fn under_another_markup_only_the_footnotes_that_print_are_compared() {
+        let markdown = markdown();
+        let mut plain = markdown.clone();
+        plain.markup = Markup::Plain;
+        assert_eq!(compared(&markdown, &plain), ["1"], "2 is not referred to");
+        assert!(
+            compared(&plain, &markdown).is_empty(),
+            "literal text has none"
+        );
     }
 }

@@ -78,7 +78,9 @@ pub enum ChangeKind {
         old: String,
         /// The new text.
         new: String,
-        /// The word-level difference, in reading order.
+        /// The word-level difference, in reading order. Where the answer's markup changed, text
+        /// written alike is shown as each side prints it: the marks that print on one side only
+        /// are deleted or inserted, so `old` and `new` may be the same.
         segments: Vec<Segment>,
     },
     /// A table cell changed.
@@ -296,8 +298,7 @@ impl Comparison {
     fn written(&mut self, place: &Place, old: (&str, Spacing), new: (&str, Spacing)) {
         let written = |(text, spacing)| Written { text, spacing };
         let (old, new) = (written(old), written(new));
-        if !text::prints_the_same(old, new) {
-            let segments = text::word_diff(old, new);
+        if let Some(segments) = text::printed_change(old, new) {
             let (old, new) = (old.text.to_string(), new.text.to_string());
             self.push(place, ChangeKind::Text { old, new, segments });
         }

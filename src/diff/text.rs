@@ -62,37 +62,166 @@ const PAIRING_SHARE: f32 = 0.5;
 /// between changed words are counted as changed, so "[-4. februar-]{+3. maj+}" reads as one
 /// replacement. Whitespace that prints the same is kept, whatever it is written as.
 pub(super) fn word_diff(old: Written, new: Written) -> Vec<Segment> {
-    let (old, new) = (Tokens::of(old), Tokens::of(new));
+    let as_written = |written| Printed {
+        tokens: Tokens::of(written, pieces),
+        otherwise: Vec::new(),
+    };
+    diff(&as_written(old), &as_written(new))
+}
+
+/// How `new` prints differently from `old`, as a word diff; none if they print the same. This
+/// is the one place that decides which differences a reader can see.
+pub(super) fn printed_change(old: Written, new: Written) -> Option<Vec<Segment>> {
+    if old.spacing != new.spacing {
+        return change_of_markup(old, new);
+    }
+    (!prints_the_same(old, new)).then(|| word_diff(old, new))
+}
+
+/// The change in print of a text of an answer whose markup changed (one side literal, the other
+/// Markdown), where the same characters may print otherwise: `[tekst](https://…)` as written on
+/// one side, as a link on the other. What is written differently is shown as written, as any
+/// edit is (marks added to Markdown format what they surround); what is written alike is shown
+/// as each side prints it, so that the brackets, addresses, footnote references and emphasis
+/// marks that print on one side only are the change.
+fn change_of_markup(old: Written, new: Written) -> Option<Vec<Segment>> {
+    let (old_spaced, new_spaced) = (old.spaced(), new.spaced());
+    let segments = diff(
+        &Printed::of(old.with(&old_spaced)),
+        &Printed::of(new.with(&new_spaced)),
+    );
+    segments
+        .iter()
+        .any(|segment| segment.kind != SegmentKind::Equal)
+        .then_some(segments)
+}
+
+/// The difference between two texts cut into tokens: tokens that differ as written as deleted
+/// and inserted; tokens alike as written kept, unless one side prints them otherwise (see
+/// [`Printed`]), when what the old side printed is deleted and what the new one prints inserted.
+fn diff(old: &Printed, new: &Printed) -> Vec<Segment> {
+    let (old_tokens, new_tokens) = (&old.tokens, &new.tokens);
     let mut raw = Vec::new();
-    push_merged(&mut raw, SegmentKind::Equal, new.lead);
+    push_merged(&mut raw, SegmentKind::Equal, new_tokens.lead);
     let found = changes(
-        &old.keys(),
-        &new.keys(),
-        &old.sentence_ends(),
-        &new.sentence_ends(),
+        &old_tokens.keys(),
+        &new_tokens.keys(),
+        &old_tokens.sentence_ends(),
+        &new_tokens.sentence_ends(),
     );
     for (tag, old_range, new_range) in found {
-        let (deleted, inserted) = (old.raw(old_range), new.raw(new_range));
-        match tag {
-            DiffTag::Equal => push_merged(&mut raw, SegmentKind::Equal, &inserted),
-            DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => {
-                push_merged(&mut raw, SegmentKind::Deleted, &deleted);
-                push_merged(&mut raw, SegmentKind::Inserted, &inserted);
+        if tag != DiffTag::Equal {
+            push_merged(&mut raw, SegmentKind::Deleted, &old_tokens.raw(old_range));
+            push_merged(&mut raw, SegmentKind::Inserted, &new_tokens.raw(new_range));
+            continue;
+        }
+        for (o, n) in old_range.zip(new_range) {
+            match (old.otherwise(o), new.otherwise(n)) {
+                (None, None) => push_merged(&mut raw, SegmentKind::Equal, new_tokens.body[n].raw),
+                (before, after) => {
+                    let before = before.unwrap_or(old_tokens.body[o].raw);
+                    let after = after.unwrap_or(new_tokens.body[n].raw);
+                    push_merged(&mut raw, SegmentKind::Deleted, before);
+                    push_merged(&mut raw, SegmentKind::Inserted, after);
+                }
             }
         }
     }
-    push_merged(&mut raw, SegmentKind::Equal, new.trail);
+    push_merged(&mut raw, SegmentKind::Equal, new_tokens.trail);
     regroup(absorb_marks(raw))
 }
 
-/// Whether two texts print the same: their words and marks are the same, and their whitespace
-/// prints the same, or, both being Markdown, they format alike (`*x*` and `_x_`). This is the
-/// one place that decides which differences a reader can see.
-pub(super) fn prints_the_same(old: Written, new: Written) -> bool {
-    // The same text under another markup prints differently, but that change is reported once,
-    // as the answer's text format, not again for every text.
+/// A text as tokens, with what each prints where that is not the token as written: in Markdown
+/// nothing for a mark that formats (`*`, a link's `](https://…)`, a footnote reference `[^1]`),
+/// the character for an escape (`\*` prints `*`).
+struct Printed<'a> {
+    tokens: Tokens<'a>,
+    /// By token; a token past the end prints as written.
+    otherwise: Vec<Option<String>>,
+}
+
+impl<'a> Printed<'a> {
+    /// A text read as its answer reads it, footnote references cut from the words they are
+    /// written against.
+    fn of(written: Written<'a>) -> Self {
+        let tokens = Tokens::of(written, pieces_and_references);
+        let otherwise = match written.spacing {
+            Spacing::Running => Vec::new(),
+            Spacing::Lines => {
+                markdown_otherwise(&tokens, &crate::markup::printed_lines(written.text))
+            }
+        };
+        Self { tokens, otherwise }
+    }
+
+    /// What token `index` prints if not itself.
+    fn otherwise(&self, index: usize) -> Option<&str> {
+        self.otherwise.get(index)?.as_deref()
+    }
+}
+
+/// What each token of a Markdown text prints where not itself, found by comparing its tokens
+/// with those of the text it prints (`printed`): a token printed is kept, a mark is deleted,
+/// an escape is replaced by its character. (Markdown prints nothing it is not written with, so
+/// nothing is inserted that needs a token to go with.)
+fn markdown_otherwise(tokens: &Tokens, printed: &str) -> Vec<Option<String>> {
+    let printed = Tokens::of(
+        Written {
+            text: printed,
+            spacing: Spacing::Lines,
+        },
+        pieces_and_references,
+    );
+    let mut otherwise = vec![None; tokens.body.len()];
+    let found = changes(
+        &tokens.keys(),
+        &printed.keys(),
+        &tokens.sentence_ends(),
+        &printed.sentence_ends(),
+    );
+    for (tag, range, printed_range) in found {
+        if tag == DiffTag::Equal {
+            continue;
+        }
+        let mut texts =
+            std::iter::once(printed.raw(printed_range)).chain(std::iter::repeat_with(String::new));
+        for index in range {
+            otherwise[index] = texts.next();
+        }
+    }
+    otherwise
+}
+
+impl Written<'_> {
+    /// The same kind of text with other words.
+    fn with<'b>(self, text: &'b str) -> Written<'b> {
+        Written {
+            text,
+            spacing: self.spacing,
+        }
+    }
+
+    /// The text with each run of whitespace written as it prints: one space, or in Markdown the
+    /// line breaks it holds; so that a line break that printed as a space is shown as the space.
+    fn spaced(self) -> String {
+        runs(self.text)
+            .map(|run| {
+                if run.starts_with(prints_as_space) {
+                    printed_key(run, self.spacing)
+                } else {
+                    Cow::Borrowed(run)
+                }
+            })
+            .collect()
+    }
+}
+
+/// Whether two texts read alike (both literal or both Markdown) print the same: their words
+/// and marks are the same, and their whitespace prints the same, or, both being Markdown, they
+/// format alike (`*x*` and `_x_`).
+fn prints_the_same(old: Written, new: Written) -> bool {
     old.text == new.text
-        || Tokens::of(old).keys() == Tokens::of(new).keys()
+        || Tokens::of(old, pieces).keys() == Tokens::of(new, pieces).keys()
         || (old.spacing, new.spacing) == (Spacing::Lines, Spacing::Lines)
             && crate::markup::printed_form(old.text) == crate::markup::printed_form(new.text)
 }
@@ -188,7 +317,7 @@ struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
-    fn of(written: Written<'a>) -> Self {
+    fn of(written: Written<'a>, cut: Cut) -> Self {
         let text = written.text;
         let trimmed = text.trim_matches(prints_as_space);
         let start = text.len() - text.trim_start_matches(prints_as_space).len();
@@ -198,7 +327,7 @@ impl<'a> Tokens<'a> {
         };
         Self {
             lead: &text[..start],
-            body: pieces(trimmed).map(token).collect(),
+            body: cut(trimmed).map(token).collect(),
             trail: &text[start + trimmed.len()..],
         }
     }
@@ -255,16 +384,33 @@ fn ends_sentence(token: &str) -> bool {
     matches!(token, "." | "!" | "?") || token.contains('\n')
 }
 
+/// How a text is cut into the tokens a word diff compares: [`pieces`] or
+/// [`pieces_and_references`]. An iterator, so that a long text's tokens are collected once.
+type Cut = for<'t> fn(&'t str) -> Box<dyn Iterator<Item = &'t str> + 't>;
+
 /// A text cut into runs of whitespace, words and the marks around them.
-fn pieces(text: &str) -> impl Iterator<Item = &str> {
-    runs(text).flat_map(|run| {
+fn pieces(text: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+    Box::new(runs(text).flat_map(|run| {
         if run.starts_with(prints_as_space) {
             vec![run]
         } else {
             // A Markdown link's text and address are words of their own: "[tekst](adresse)".
             run.split_inclusive("](").flat_map(split_marks).collect()
         }
-    })
+    }))
+}
+
+/// [`pieces`], and each footnote reference a word of its own, not part of the word it is written
+/// against (`1582.[^1]`): under another markup a reference prints on one side only, and it is
+/// the change, not the word. (Between answers of one markup texts are cut as they always were.)
+fn pieces_and_references(text: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+    Box::new(pieces(text).flat_map(|piece| match piece.find("[^") {
+        Some(at) if at > 0 => {
+            let (word, reference) = piece.split_at(at);
+            [split_marks(word), split_marks(reference)].concat()
+        }
+        _ => vec![piece],
+    }))
 }
 
 /// A text cut into alternating runs of whitespace and of everything else.
@@ -541,8 +687,128 @@ mod tests {
             !same("a\rb", "a b"),
             "a lone carriage return ends a line too"
         );
-        // A line break where the old answer, without Markdown, printed a space.
-        assert!(!prints_the_same(running("a b"), markdown("a\nb")));
+    }
+
+    /// A text's change in print, with plain marks, when the answer's markup changed from
+    /// `old` to `new`; none if it prints the same.
+    fn remarked(old: Written, new: Written) -> Option<String> {
+        printed_change(old, new).map(|segments| plain_marks(&segments))
+    }
+
+    #[test]
+    fn under_another_markup_the_same_text_is_compared_by_what_each_prints() {
+        let text = "Se [svaret](https://www.ft.dk/s1).[^1] Det er *nyt*.";
+        assert_eq!(
+            remarked(markdown(text), running(text)).as_deref(),
+            Some("Se {+[+}svaret[-.-]{+](https://www.ft.dk/s1).[^1]+} Det er {+*+}nyt{+*+}.")
+        );
+        assert_eq!(
+            remarked(running(text), markdown(text)).as_deref(),
+            Some("Se [-[-]svaret[-](https://www.ft.dk/s1).[^1]-]{+.+} Det er [-*-]nyt[-*-].")
+        );
+    }
+
+    #[test]
+    fn under_another_markup_a_line_break_prints_as_a_space_or_as_a_line_break() {
+        assert_eq!(
+            remarked(running("a\nb"), markdown("a\nb")).as_deref(),
+            Some("a[- -]{+\n+}b")
+        );
+        assert_eq!(
+            remarked(markdown("a \n b"), running("a \n b")).as_deref(),
+            Some("a[-\n-]{+ +}b")
+        );
+    }
+
+    #[test]
+    fn under_another_markup_words_that_only_gain_formatting_show_its_marks() {
+        assert_eq!(
+            remarked(running("Se x."), markdown("Se *x*.")).as_deref(),
+            Some("Se {+*+}x{+*+}.")
+        );
+        assert_eq!(
+            remarked(markdown("a[^1]"), running("a")).as_deref(),
+            Some("a[-[^1]-]")
+        );
+    }
+
+    #[test]
+    fn under_another_markup_an_edit_is_shown_as_written_and_what_is_kept_as_it_prints() {
+        assert_eq!(
+            remarked(
+                running("Se x og [y](https://a.dk)."),
+                markdown("Se *x* og [y](https://a.dk), nu.")
+            )
+            .as_deref(),
+            Some("Se {+*+}x{+*+} og [-[-]y[-](https://a.dk)-]{+, nu+}.")
+        );
+    }
+
+    #[test]
+    fn under_another_markup_an_escape_prints_its_character() {
+        assert_eq!(
+            remarked(markdown("2\\*3 = 6"), running("2\\*3 = 6")).as_deref(),
+            Some("[-2*3-]{+2\\*3+} = 6")
+        );
+    }
+
+    #[test]
+    fn a_footnote_reference_is_cut_from_its_word_only_when_the_markup_changed() {
+        let cut = |cut: Cut| cut("S 1582.[^1]").collect::<Vec<_>>();
+        assert_eq!(cut(pieces), ["S", " ", "1582.[^1", "]"]);
+        assert_eq!(
+            cut(pieces_and_references),
+            ["S", " ", "1582", ".", "[", "^", "1", "]"]
+        );
+    }
+
+    #[test]
+    fn a_markdown_token_prints_as_written_as_nothing_or_as_its_character() {
+        let text = markdown("Se *x* og 2\\*3.[^1]");
+        let tokens = Tokens::of(text, pieces_and_references);
+        let otherwise = markdown_otherwise(&tokens, &crate::markup::printed_lines(text.text));
+        let printed: Vec<(&str, Option<&str>)> = tokens
+            .body
+            .iter()
+            .zip(&otherwise)
+            .filter(|(token, _)| token.raw != " ")
+            .map(|(token, otherwise)| (token.raw, otherwise.as_deref()))
+            .collect();
+        assert_eq!(
+            printed,
+            [
+                ("Se", None),
+                ("*", Some("")),
+                ("x", None),
+                ("*", Some("")),
+                ("og", None),
+                ("2\\*3", Some("2*3")),
+                (".", None),
+                ("[", Some("")),
+                ("^", Some("")),
+                ("1", Some("")),
+                ("]", Some("")),
+            ]
+        );
+    }
+
+    #[test]
+    fn whitespace_is_spaced_as_it_prints() {
+        assert_eq!(running("a \n\t b").spaced(), "a b");
+        assert_eq!(markdown("a \n b  c").spaced(), "a\nb c");
+    }
+
+    #[test]
+    fn under_another_markup_what_prints_alike_is_no_change() {
+        let text = "Der er 3 sager, jf. § 5 og x_y_z, i \"2019\".";
+        assert_eq!(remarked(markdown(text), running(text)), None);
+        assert_eq!(remarked(running(text), markdown(text)), None);
+        assert_eq!(remarked(running("a  b"), markdown("a b")), None);
+        assert_eq!(
+            remarked(running("3 sager"), markdown("4 sager")).as_deref(),
+            Some("[-3-]{+4+} sager"),
+            "an edit is shown as ever"
+        );
     }
 
     #[test]

@@ -196,7 +196,7 @@ fn check_metadata_lengths(answer: &Answer, problems: &mut Vec<Problem>) {
 
 /// The texts a clerk writes as prose, where they are: the question, paragraphs, list items,
 /// statement introductions and table notes (the texts inline formatting applies to).
-fn prose(answer: &Answer) -> Vec<(JsonPath, &str)> {
+pub(crate) fn prose(answer: &Answer) -> Vec<(JsonPath, &str)> {
     let root = JsonPath::root();
     let mut texts = vec![(
         root.key("question").key("text"),
