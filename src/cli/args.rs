@@ -144,47 +144,8 @@ fn danish_words(text: &str) -> String {
 /// The error in Danish: what is wrong, a suggestion if clap has one (or svar, where clap's
 /// misses a likely typo), the usage line and where to read more.
 pub(super) fn message(error: &clap::Error, usage: &Usage<'_>) -> String {
-    let arg = context(error, ContextKind::InvalidArg);
-    let value = context(error, ContextKind::InvalidValue);
     let missing = missing_value(error, usage);
-    let what = match error.kind() {
-        // clap calls a file too many an unknown argument too; it is no option.
-        ErrorKind::UnknownArgument if !arg.trim_start_matches('\'').starts_with('-') => {
-            format!("{arg} er ét argument for meget; kommandoen tager ikke flere filer")
-        }
-        ErrorKind::UnknownArgument => format!("ukendt tilvalg {arg}"),
-        ErrorKind::InvalidValue if let Some((what, _)) = &missing => what.clone(),
-        ErrorKind::InvalidSubcommand => {
-            format!(
-                "ukendt kommando {}",
-                context(error, ContextKind::InvalidSubcommand)
-            )
-        }
-        ErrorKind::InvalidValue => format!("{value} er ikke en gyldig værdi for {arg}"),
-        // The reason is the argument's own parser's, already in Danish.
-        ErrorKind::ValueValidation => match std::error::Error::source(error) {
-            Some(reason) => format!("{value} er ikke en gyldig værdi for {arg}: {reason}"),
-            None => format!("{value} er ikke en gyldig værdi for {arg}"),
-        },
-        ErrorKind::MissingRequiredArgument => format!("der mangler {arg}"),
-        ErrorKind::MissingSubcommand => "mangler en kommando".to_string(),
-        ErrorKind::ArgumentConflict => format!(
-            "{arg} kan ikke bruges sammen med {}",
-            context(error, ContextKind::PriorArg)
-        ),
-        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
-            format!("forkert antal værdier til {arg}")
-        }
-        ErrorKind::NoEquals => format!("{arg} skal have sin værdi efter et ="),
-        _ => error
-            .to_string()
-            .trim_start_matches("error: ")
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_string(),
-    };
-    let mut out = format!("fejl: {what}\n");
+    let mut out = format!("fejl: {}\n", what_went_wrong(error, missing.as_ref()));
     if let Some((_, hint)) = &missing {
         out.push_str(&format!("  = tip: {hint}\n"));
     }
@@ -222,6 +183,49 @@ pub(super) fn message(error: &clap::Error, usage: &Usage<'_>) -> String {
     }
     out.push_str("\nSe mere med --help.\n");
     out
+}
+
+/// What is wrong with the command line, in Danish; `missing` is how a missing value is told.
+fn what_went_wrong(error: &clap::Error, missing: Option<&(String, String)>) -> String {
+    let arg = context(error, ContextKind::InvalidArg);
+    let value = context(error, ContextKind::InvalidValue);
+    match error.kind() {
+        // clap calls a file too many an unknown argument too; it is no option.
+        ErrorKind::UnknownArgument if !arg.trim_start_matches('\'').starts_with('-') => {
+            format!("{arg} er ét argument for meget; kommandoen tager ikke flere filer")
+        }
+        ErrorKind::UnknownArgument => format!("ukendt tilvalg {arg}"),
+        ErrorKind::InvalidValue if let Some((what, _)) = missing => what.clone(),
+        ErrorKind::InvalidSubcommand => {
+            format!(
+                "ukendt kommando {}",
+                context(error, ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::InvalidValue => format!("{value} er ikke en gyldig værdi for {arg}"),
+        // The reason is the argument's own parser's, already in Danish.
+        ErrorKind::ValueValidation => match std::error::Error::source(error) {
+            Some(reason) => format!("{value} er ikke en gyldig værdi for {arg}: {reason}"),
+            None => format!("{value} er ikke en gyldig værdi for {arg}"),
+        },
+        ErrorKind::MissingRequiredArgument => format!("der mangler {arg}"),
+        ErrorKind::MissingSubcommand => "mangler en kommando".to_string(),
+        ErrorKind::ArgumentConflict => format!(
+            "{arg} kan ikke bruges sammen med {}",
+            context(error, ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("forkert antal værdier til {arg}")
+        }
+        ErrorKind::NoEquals => format!("{arg} skal have sin værdi efter et ="),
+        _ => error
+            .to_string()
+            .trim_start_matches("error: ")
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    }
 }
 
 /// clap's suggestions written out as English sentences, in Danish: an option that belongs to a

@@ -255,25 +255,16 @@ pub fn check_text_with(
 ) -> (Option<Answer>, FileReport) {
     let text = &*composed_escapes(text);
     let lines = LineIndex::new(text);
+    let refused = |findings| (None, FileReport::new(path, text, findings));
     // A save that failed or was cut off leaves an empty file; the parser would say it ends
     // too early, which hides what happened.
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        let finding = Finding::error(
-            JsonPath::root(),
-            "filen er tom".into(),
-            Some(
-                "skriv svaret i filen; `svar new` laver et skelet med de felter, der skal udfyldes"
-                    .into(),
-            ),
-            0..0,
-            &lines,
-        );
-        return (None, FileReport::new(path, text, vec![finding]));
+        return refused(vec![empty_file(&lines)]);
     }
     // Before any parser: too deep a nesting would overflow their stacks.
     let flaws = scan::check(text, scan::FileKind::Answer, &lines);
     if !flaws.is_empty() {
-        return (None, FileReport::new(path, text, flaws));
+        return refused(flaws);
     }
     let locator = Locator::new(text);
     let mut read = recover::read(text, &locator, &lines);
@@ -285,18 +276,47 @@ pub fn check_text_with(
             .any(|reported| reported.path == finding.path)
     }) {
         findings.push(finding);
-        return (None, FileReport::new(path, text, findings));
+        return refused(findings);
     }
     let Some(mut answer) = read.answer.take() else {
-        return (None, FileReport::new(path, text, findings));
+        return refused(findings);
     };
-    // Tables from spreadsheets are filled in first, so the checks see their figures.
-    let mut problems = match spreadsheet::resolve(&mut answer, side_files) {
-        Ok(sheets) => sheets.relocate(validate::check(&answer)),
+    let problems = content_problems(&mut answer, side_files);
+    // Where a mistake was set aside, the answer holds no value of the clerk's to check.
+    let content = problems
+        .into_iter()
+        .filter(|problem| !read.hides(&problem.path))
+        .map(|problem| located(problem, text, &locator, &lines));
+    let shape_errors = !findings.is_empty();
+    findings.extend(content);
+    // An answer read with mistakes set aside is not the answer the file holds.
+    let answer = (!shape_errors).then_some(answer);
+    (answer, FileReport::new(path, text, findings))
+}
+
+/// The finding for a file with nothing in it.
+fn empty_file(lines: &LineIndex<'_>) -> Finding {
+    Finding::error(
+        JsonPath::root(),
+        "filen er tom".into(),
+        Some(
+            "skriv svaret i filen; `svar new` laver et skelet med de felter, der skal udfyldes"
+                .into(),
+        ),
+        0..0,
+        lines,
+    )
+}
+
+/// What the content checks find in `answer`, once the files it names are read into it: its
+/// spreadsheets' tables first, so the checks see their figures, then its ministry's profile.
+fn content_problems(answer: &mut Answer, side_files: SideFiles<'_>) -> Vec<validate::Problem> {
+    let mut problems = match spreadsheet::resolve(answer, side_files) {
+        Ok(sheets) => sheets.relocate(validate::check(answer)),
         Err(problems) => problems,
     };
-    match profile::resolve(&mut answer, side_files) {
-        Ok(()) => problems.extend(validate::check_letterhead(&answer)),
+    match profile::resolve(answer, side_files) {
+        Ok(()) => problems.extend(validate::check_letterhead(answer)),
         Err(problem) => problems.push(validate::Problem {
             severity: Severity::Error,
             path: JsonPath::root().key("ministry").key("profile"),
@@ -305,30 +325,32 @@ pub fn check_text_with(
             focus: None,
         }),
     }
-    // Where a mistake was set aside, the answer holds no value of the clerk's to check.
-    let checked = |problem: &validate::Problem| !read.hides(&problem.path);
-    let content = problems.into_iter().filter(checked).map(|problem| {
-        let span = locator.span(&problem.path, false).unwrap_or(0..0);
-        let span = match &problem.focus {
-            Some(Focus::Character(c)) => character_in(text, span.clone(), *c),
-            Some(Focus::Part(part)) => part_in(text, span.clone(), part.clone()),
-            None => None,
-        }
-        .unwrap_or_else(|| first_line(text, span));
-        Finding::located(
-            problem.severity,
-            problem.path,
-            problem.message,
-            problem.hint,
-            span,
-            &lines,
-        )
-    });
-    let shape_errors = !findings.is_empty();
-    findings.extend(content);
-    // An answer read with mistakes set aside is not the answer the file holds.
-    let answer = (!shape_errors).then_some(answer);
-    (answer, FileReport::new(path, text, findings))
+    problems
+}
+
+/// A content check's problem as a finding at its place in `text`: the character or part it is
+/// about, else the first line of the value.
+fn located(
+    problem: validate::Problem,
+    text: &str,
+    locator: &Locator<'_>,
+    lines: &LineIndex<'_>,
+) -> Finding {
+    let span = locator.span(&problem.path, false).unwrap_or(0..0);
+    let span = match &problem.focus {
+        Some(Focus::Character(c)) => character_in(text, span.clone(), *c),
+        Some(Focus::Part(part)) => part_in(text, span.clone(), part.clone()),
+        None => None,
+    }
+    .unwrap_or_else(|| first_line(text, span));
+    Finding::located(
+        problem.severity,
+        problem.path,
+        problem.message,
+        problem.hint,
+        span,
+        lines,
+    )
 }
 
 /// The finding for a list written where the format has an object, which serde accepts.
