@@ -1020,8 +1020,84 @@ fn a_comma_too_many_or_too_few_hides_no_other_mistake() {
     );
 }
 
+/// A replacement in a fixture's text: what is written, and what instead.
+type Edit<'a> = (&'a str, &'a str);
+
+/// A finding's message, path, line and column.
+type Place<'a> = (&'a str, &'a str, u64, u64);
+
+/// Each slip is told once, at its place, with the mistakes around it: a comma slip before another
+/// syntax error, in a block, after a fixed value of the wrong kind; a straight quote in a
+/// paragraph or a cell (not taken for missing commas); a comment after a text.
+#[test]
+fn syntax_slips_are_told_at_their_places_with_the_mistakes_around_them() {
+    let folder = tempfile::tempdir().unwrap();
+    let complete = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    let quote = "JSON-syntaksfejl: anførselstegnet her afslutter teksten, men teksten fortsætter \
+                 efter det";
+    let missing = "JSON-syntaksfejl: der mangler et komma her";
+    let too_many = "JSON-syntaksfejl: overflødigt komma før afslutningen";
+    let cases: [(&[Edit], &[Place]); 6] = [
+        (
+            &[
+                ("\"date\": \"2011-04-11\",", "\"date\": \"2011-04-11\""),
+                (
+                    "\"text\": \"Vil ministeren oplyse,",
+                    "\"text\": \"Vil \"ministeren\" oplyse,",
+                ),
+            ],
+            &[(missing, "", 8, 23), (quote, "question.text", 22, 18)],
+        ),
+        (
+            &[("bemærkninger.\" }", "bemærkninger.\", }")],
+            &[(too_many, "answer.blocks[3]", 55, 61)],
+        ),
+        (
+            &[("\"Jeg har ikke", "\"Jeg har \"ikke\"")],
+            &[(quote, "answer.blocks[3].paragraph", 55, 31)],
+        ),
+        (
+            &[("[12.5, \"-\"]", "[12.5, \"ca. \"5\"\"]")],
+            &[(
+                quote,
+                "answer.blocks[1].statement.blocks[1].table.panels[0].rows[1].cells[1]",
+                42,
+                64,
+            )],
+        ),
+        (
+            &[("\"kind\": \"committee\",", "\"kind\": 5")],
+            &[
+                ("værdien er ikke tilladt her", "question.kind", 12, 13),
+                (missing, "question", 12, 14),
+            ],
+        ),
+        (
+            &[(
+                "\"date\": \"2011-04-11\",",
+                "\"date\": \"2011-04-11\" // dato",
+            )],
+            &[(
+                "JSON har ingen kommentarer, men her står en på filens øverste niveau",
+                "",
+                8,
+                24,
+            )],
+        ),
+    ];
+    for (index, (edits, expected)) in cases.iter().enumerate() {
+        let edited = edits.iter().fold(complete.clone(), |text, (from, to)| {
+            assert!(text.contains(from), "{from}");
+            text.replacen(from, to, 1)
+        });
+        let file = write(folder.path(), &format!("{index}.json"), edited);
+        let findings = json_findings(&file);
+        assert_eq!(places(&findings).as_slice(), *expected, "case {index}");
+    }
+}
+
 /// Each finding's message, path, line and column.
-fn places(findings: &[serde_json::Value]) -> Vec<(&str, &str, u64, u64)> {
+fn places(findings: &[serde_json::Value]) -> Vec<Place<'_>> {
     findings
         .iter()
         .map(|finding| {

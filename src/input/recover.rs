@@ -59,7 +59,6 @@ fn scope(aside: &JsonPath) -> &[Segment] {
 pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Read {
     let mut edits = Edits::default();
     let mut read = Read::default();
-    let mut syntax_told = false;
     while read.findings.len() < MOST {
         let copy = edits.apply(text);
         let (path, error) = match super::parse(&copy) {
@@ -67,7 +66,7 @@ pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> 
                 read.answer = Some(answer);
                 break;
             }
-            Err(failure) => failure,
+            Err(failure) => as_json_tells_it(&copy, failure),
         };
         let in_copy = LineIndex::new(&copy).offset(error.line(), error.column());
         let at_error = edits.original(in_copy);
@@ -76,23 +75,26 @@ pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> 
         if read.findings.contains(&finding) {
             break;
         }
+        // A comma too many or too few is read past, also where nothing else could be set
+        // aside, so that the mistakes after it are told in the same run.
+        if let Some(slip) = serde_error::comma_slip(&error, at_error, lines) {
+            read.findings.push(finding);
+            if edits.add(comma_mended(slip)) {
+                continue;
+            }
+            break;
+        }
         let Some(mistake) = serde_error::mistake(&error, locator) else {
             read.findings.push(finding);
-            syntax_told = true;
-            // A comma too many or too few is read past, so that the mistakes after it are
-            // told in the same run.
-            let slip = serde_error::comma_slip(&error, at_error, lines);
-            match slip.filter(|_| locator.has_tree()) {
-                Some(slip) if edits.add(comma_mended(slip)) => continue,
-                _ => break,
-            }
+            break;
         };
         let fix = fix(&mistake, &path, &finding.path, locator, &edits, &copy);
         read.findings.push(finding);
         if !locator.has_tree() {
-            // A syntax error further on, which a copy read on would meet in other words.
-            read.findings.extend(syntax_error(text, locator, lines));
-            syntax_told = true;
+            // A syntax error further on, which a copy read on would meet in other words; only
+            // commas were mended in the copy so far.
+            read.findings
+                .extend(syntax_error(&copy, &edits, locator, lines));
             break;
         }
         let Some((place, edit)) = fix else { break };
@@ -101,9 +103,11 @@ pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> 
         }
         read.set_aside.push(place);
     }
-    if !locator.is_json() && !syntax_told {
+    if !locator.is_json() {
         // A field set aside may have taken a slipped comma with it; the file still has it.
-        read.findings.extend(syntax_error(text, locator, lines));
+        let first = syntax_error(text, &Edits::default(), locator, lines);
+        read.findings
+            .extend(first.filter(|first| !read.findings.contains(first)));
     }
     if read.findings.len() >= MOST {
         // The rest would otherwise go untold, and the count would read as the whole.
@@ -119,6 +123,21 @@ pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> 
     read
 }
 
+/// The syntax error the JSON parser finds in `copy` where it has one, else `failure`: serde
+/// tells a syntax error met inside a kind of block or a fixed value in other words ("expected
+/// value") and at another place (the start of the value).
+fn as_json_tells_it(
+    copy: &str,
+    failure: (JsonPath, serde_json::Error),
+) -> (JsonPath, serde_json::Error) {
+    if failure.1.classify() != serde_json::error::Category::Syntax {
+        return failure;
+    }
+    super::parse::<serde_json::Value>(copy)
+        .err()
+        .unwrap_or(failure)
+}
+
 /// The edit that mends a comma too many or too few in the copy.
 fn comma_mended(slip: serde_error::CommaSlip) -> Edit {
     let (range, text) = match slip {
@@ -131,10 +150,17 @@ fn comma_mended(slip: serde_error::CommaSlip) -> Edit {
     }
 }
 
-/// The finding for the first syntax error in `text`, as the text is written.
-fn syntax_error(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Option<Finding> {
-    let (path, error) = super::parse::<serde_json::Value>(text).err()?;
-    let at_error = lines.offset(error.line(), error.column());
+/// The finding for the first syntax error in `copy`, the text with `edits` made, located in
+/// the text as written.
+fn syntax_error(
+    copy: &str,
+    edits: &Edits,
+    locator: &Locator<'_>,
+    lines: &LineIndex<'_>,
+) -> Option<Finding> {
+    let (path, error) = super::parse::<serde_json::Value>(copy).err()?;
+    let in_copy = LineIndex::new(copy).offset(error.line(), error.column());
+    let at_error = edits.original(in_copy);
     Some(serde_error::finding(&error, path, at_error, locator, lines))
 }
 

@@ -80,13 +80,14 @@ pub(super) fn comma_slip(
 ) -> Option<CommaSlip> {
     let raw = raw_message(error);
     let before = lines.text_before(at_error).trim_end();
+    let next = lines.text_from(at_error).chars().next()?;
     match raw.as_str() {
         "trailing comma" if before.ends_with(',') => Some(CommaSlip::TooMany(before.len() - 1)),
         "expected `,` or `}`" | "expected `,` or `]`" => {
             // In an object the next field's name; in a list the next item. Anything else
             // after a text is more likely a quote that ended it too early (see
-            // `quote_inside_text`).
-            let next = lines.text_from(at_error).chars().next()?;
+            // `quote_inside_text`), as is a value right after a quote (`"ca. "5""`): a clerk
+            // who leaves out a comma leaves the space or line break after it.
             let starts_next = if raw.contains('}') {
                 next == '"'
             } else {
@@ -94,7 +95,8 @@ pub(super) fn comma_slip(
             };
             let after_value = before.ends_with(['"', '}', ']', 'e', 'l'])
                 || before.ends_with(|c: char| c.is_ascii_digit());
-            (starts_next && after_value).then_some(CommaSlip::Missing(before.len()))
+            let spaced = at_error > before.len();
+            (starts_next && after_value && spaced).then_some(CommaSlip::Missing(before.len()))
         }
         _ => None,
     }
@@ -121,9 +123,10 @@ fn comma_finding(slip: CommaSlip, path: JsonPath, lines: &LineIndex<'_>) -> Find
 }
 
 /// Whether serde_json's "expected value" is about an enum that got a value of the wrong
-/// kind: in a file that is valid JSON that is no syntax error.
+/// kind: in a file that is valid JSON, but for commas too many or too few, that is no syntax
+/// error.
 fn is_misfit(category: Category, raw: &str, locator: &Locator<'_>) -> bool {
-    category == Category::Syntax && raw == "expected value" && locator.is_json()
+    category == Category::Syntax && raw == "expected value" && locator.has_tree()
 }
 
 /// The finding for a JSON syntax or type error at `path`; `at_error` is where in the text
@@ -188,7 +191,12 @@ fn quote_inside_text(raw: &str, at_error: usize, lines: &LineIndex<'_>) -> Optio
     if !matches!(raw, "expected `,` or `}`" | "expected `,` or `]`") {
         return None;
     }
-    let next = lines.text_from(at_error).chars().next()?;
+    let rest = lines.text_from(at_error);
+    // A comment after a text is told as a comment (see `comment`).
+    if rest.starts_with("//") || rest.starts_with("/*") {
+        return None;
+    }
+    let next = rest.chars().next()?;
     if matches!(next, ',' | '}' | ']' | ':' | '"' | '{' | '[') || next.is_whitespace() {
         return None;
     }
