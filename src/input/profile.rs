@@ -60,7 +60,13 @@ pub(super) fn resolve(
     answer: &mut Answer,
     side_files: SideFiles<'_>,
 ) -> Result<(), ProfileProblem> {
-    let Some(id) = answer.ministry.profile.clone() else {
+    // An empty name is told by the content checks, as every empty text is.
+    let Some(id) = answer
+        .ministry
+        .profile
+        .clone()
+        .filter(|id| !id.trim().is_empty())
+    else {
         return Ok(());
     };
     check_id(&id)?;
@@ -152,12 +158,39 @@ fn check_id(id: &str) -> Result<(), ProfileProblem> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
+        let rule = "skriv navnet på en fil i ministries/ uden .json, med små bogstaver, tal og \
+                    bindestreger";
+        let named = as_profile_name(id);
+        let hint = match SHIPPED.iter().find(|(shipped, _)| *shipped == named) {
+            Some((meant, _)) => format!("mente du \"{meant}\"? {rule}"),
+            None => rule.into(),
+        };
         return Err(ProfileProblem {
             message: format!("profilnavnet \"{id}\" er ugyldigt"),
-            hint: "skriv navnet på en fil i ministries/ uden .json, med små bogstaver, tal og bindestreger".into(),
+            hint,
         });
     }
     Ok(())
+}
+
+/// A ministry's name as a clerk may write it ("Justitsministeriet", "udlændinge- og
+/// integrationsministeriet.json") as the name of its profile ("justitsministeriet",
+/// "udlaendinge-og-integrationsministeriet").
+fn as_profile_name(written: &str) -> String {
+    let lower = written.trim().to_lowercase();
+    let lower = lower.strip_suffix(".json").unwrap_or(&lower);
+    let mut name = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        match c {
+            'æ' => name.push_str("ae"),
+            'ø' => name.push_str("oe"),
+            'å' => name.push_str("aa"),
+            ' ' | '_' => name.push('-'),
+            c => name.push(c),
+        }
+    }
+    // "udlændinge- og …" has a space after its hyphen.
+    name.replace("--", "-")
 }
 
 /// The text of the profile `id` (the file `name` in `folder`), which must lie in the
@@ -393,5 +426,37 @@ fn available(id: &str, folder: &Path) -> String {
     match closest {
         Some((distance, meant)) if distance <= 3 => format!("mente du \"{meant}\"? {known}"),
         _ => known,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ministry_s_name_as_written_is_known_as_its_profile() {
+        for written in [
+            "Justitsministeriet",
+            "JUSTITSMINISTERIET",
+            "justitsministeriet.json",
+        ] {
+            assert_eq!(as_profile_name(written), "justitsministeriet");
+        }
+        assert_eq!(
+            as_profile_name("Udlændinge- og Integrationsministeriet"),
+            "udlaendinge-og-integrationsministeriet"
+        );
+        let hint = |id: &str| check_id(id).err().map(|problem| problem.hint);
+        assert!(
+            hint("Sundhedsministeriet")
+                .unwrap()
+                .starts_with("mente du \"sundhedsministeriet\"? skriv navnet")
+        );
+        assert!(
+            hint("Udenrigsministeriet")
+                .unwrap()
+                .starts_with("skriv navnet")
+        );
+        assert_eq!(hint("sundhedsministeriet"), None);
     }
 }
