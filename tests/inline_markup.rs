@@ -380,3 +380,21 @@ fn a_markup_finding_points_at_the_reference_and_its_excerpt_shows_it() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_agency_s_name_in_the_default_introduction_prints_as_written_under_markdown() {
+    // The checks tell the clerk that a statement's source prints as it stands; so it does in
+    // svar's sentence around it, "… har oplyst følgende:", also in a Markdown answer.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = common::edited_fixture("markdown.json", folder.path(), |answer| {
+        let statement = &mut answer["answer"]["blocks"][1]["statement"];
+        assert_eq!(statement["source"], "Rigspolitiet");
+        statement["source"] = "Styrelsen for Arbejdsmarkedet & Rekruttering *STAR*".into();
+    });
+    let pdf = render_into(&answer, folder.path());
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("Styrelsen for Arbejdsmarkedet & Rekruttering *STAR* har oplyst følgende:"),
+        "{text}"
+    );
+}

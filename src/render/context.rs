@@ -224,6 +224,10 @@ pub enum BlockContent {
     Statement {
         /// The sentence introducing the quotation.
         introduction: String,
+        /// Whether the introduction is svar's own sentence around the agency's name
+        /// ("Rigspolitiet har oplyst følgende:"), printed as written also in a Markdown answer:
+        /// a name is no Markdown, and the checks tell the clerk it prints as it stands.
+        introduction_is_literal: bool,
         /// The statement's own blocks.
         blocks: Vec<BlockContext>,
     },
@@ -612,6 +616,7 @@ fn block_content(
 fn statement_content(statement: &Statement, quoting: &Quoting) -> BlockContent {
     BlockContent::Statement {
         introduction: statement.printed_introduction(),
+        introduction_is_literal: statement.introduction.is_none(),
         blocks: blocks(&statement.blocks, quoting),
     }
 }
