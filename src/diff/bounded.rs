@@ -60,16 +60,137 @@ fn sentences<'a, T>(items: &'a [T], spans: &[Range<usize>]) -> Vec<&'a [T]> {
     spans.iter().map(|span| &items[span.clone()]).collect()
 }
 
-/// The changes within one stretch: item by item if it is short enough, else what the two
-/// share at their start and end kept and all between replaced.
+/// The changes within one stretch: item by item if it is short enough; else what the two share
+/// at their start and end is kept, and what lies between is compared at the items each has
+/// once ([`anchored`]).
 fn stretch_changes<T: Hash + Ord>(old: &[T], new: &[T]) -> Vec<Change> {
-    if old.len() + new.len() > DIRECT_LIMIT {
-        return replaced_whole(old, new);
+    within(old, new, 0)
+}
+
+/// [`stretch_changes`] at `depth` stretches within stretches.
+fn within<T: Hash + Ord>(old: &[T], new: &[T], depth: usize) -> Vec<Change> {
+    if old.len() + new.len() <= DIRECT_LIMIT {
+        return capture_diff_slices(Algorithm::Myers, old, new)
+            .iter()
+            .map(|op| op.as_tag_tuple())
+            .collect();
     }
-    capture_diff_slices(Algorithm::Myers, old, new)
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
         .iter()
-        .map(|op| op.as_tag_tuple())
-        .collect()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
+    let middle = anchored(&old[prefix..old_end], &new[prefix..new_end], depth);
+    let mut out = Vec::new();
+    if prefix > 0 {
+        out.push((DiffTag::Equal, 0..prefix, 0..prefix));
+    }
+    out.extend(shifted(middle, prefix, prefix));
+    if suffix > 0 {
+        out.push((DiffTag::Equal, old_end..old.len(), new_end..new.len()));
+    }
+    out
+}
+
+/// How deep stretches are compared within stretches before the rest is replaced whole: each
+/// level is cut at anchors, so a few suffice for any text, and the stack stays shallow.
+const DEEPEST: usize = 16;
+
+/// The changes between two stretches with nothing in common at their ends: cut at the items
+/// that each has exactly once, in the longest run of them in the same order (as patience
+/// diffing does), and each piece between compared again; with no such item (or too deep),
+/// one replaced whole.
+fn anchored<T: Hash + Ord>(old: &[T], new: &[T], depth: usize) -> Vec<Change> {
+    let anchors = if old.len() + new.len() > DIRECT_LIMIT && depth < DEEPEST {
+        unique_in_order(old, new)
+    } else {
+        Vec::new()
+    };
+    if anchors.is_empty() {
+        return if old.len() + new.len() <= DIRECT_LIMIT {
+            within(old, new, depth + 1)
+        } else {
+            replaced(0..old.len(), 0..new.len()).into_iter().collect()
+        };
+    }
+    let mut out = Vec::new();
+    let (mut old_at, mut new_at) = (0, 0);
+    for (old_anchor, new_anchor) in anchors {
+        let piece = within(
+            &old[old_at..old_anchor],
+            &new[new_at..new_anchor],
+            depth + 1,
+        );
+        out.extend(shifted(piece, old_at, new_at));
+        out.push((
+            DiffTag::Equal,
+            old_anchor..old_anchor + 1,
+            new_anchor..new_anchor + 1,
+        ));
+        (old_at, new_at) = (old_anchor + 1, new_anchor + 1);
+    }
+    let rest = within(&old[old_at..], &new[new_at..], depth + 1);
+    out.extend(shifted(rest, old_at, new_at));
+    out
+}
+
+/// The change of one stretch into another as a whole, if either has anything.
+fn replaced(old: Range<usize>, new: Range<usize>) -> Option<Change> {
+    let tag = match (old.is_empty(), new.is_empty()) {
+        (false, false) => DiffTag::Replace,
+        (false, true) => DiffTag::Delete,
+        (true, false) => DiffTag::Insert,
+        (true, true) => return None,
+    };
+    Some((tag, old, new))
+}
+
+/// The places of the items that `old` and `new` each have exactly once, the longest run of
+/// them that stands in the same order in both, in order.
+fn unique_in_order<T: Hash + Eq>(old: &[T], new: &[T]) -> Vec<(usize, usize)> {
+    use std::collections::HashMap;
+    // For each item: how often, and where last, in the old and in the new stretch.
+    let mut seen: HashMap<&T, [(usize, usize); 2]> = HashMap::new();
+    for (side, items) in [old, new].into_iter().enumerate() {
+        for (at, item) in items.iter().enumerate() {
+            let counted = &mut seen.entry(item).or_default()[side];
+            *counted = (counted.0 + 1, at);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = seen
+        .into_values()
+        .filter(|[in_old, in_new]| in_old.0 == 1 && in_new.0 == 1)
+        .map(|[in_old, in_new]| (in_old.1, in_new.1))
+        .collect();
+    pairs.sort_unstable();
+    longest_increasing(&pairs)
+}
+
+/// The longest run of `pairs` (sorted by their first place) whose second places increase too.
+fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // `ends[k]`: the pair ending the best run of k + 1 found so far, the one with the smallest
+    // second place; `before[i]`: the pair before pair i in its run.
+    let mut ends: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (index, &(_, second)) in pairs.iter().enumerate() {
+        let length = ends.partition_point(|&end| pairs[end].1 < second);
+        before[index] = length.checked_sub(1).map(|previous| ends[previous]);
+        match ends.get_mut(length) {
+            Some(end) => *end = index,
+            None => ends.push(index),
+        }
+    }
+    let mut run = Vec::with_capacity(ends.len());
+    let mut at = ends.last().copied();
+    while let Some(index) = at {
+        run.push(pairs[index]);
+        at = before[index];
+    }
+    run.reverse();
+    run
 }
 
 /// Changes found within stretches that start at `old_at` and `new_at`, counted from the
@@ -100,32 +221,6 @@ fn spans(len: usize, ends: &[usize]) -> Vec<Range<usize>> {
 fn covering(spans: &[Range<usize>], len: usize, sentences: Range<usize>) -> Range<usize> {
     let at = |sentence: usize| spans.get(sentence).map_or(len, |span| span.start);
     at(sentences.start)..at(sentences.end)
-}
-
-/// What the two sequences share at their start and end is kept; all between is replaced.
-fn replaced_whole<T: Eq>(old: &[T], new: &[T]) -> Vec<Change> {
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let suffix = old[prefix..]
-        .iter()
-        .rev()
-        .zip(new[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
-    let middle = match (old_end > prefix, new_end > prefix) {
-        (true, true) => Some(DiffTag::Replace),
-        (true, false) => Some(DiffTag::Delete),
-        (false, true) => Some(DiffTag::Insert),
-        (false, false) => None,
-    };
-    [
-        (prefix > 0).then_some((DiffTag::Equal, 0..prefix, 0..prefix)),
-        middle.map(|tag| (tag, prefix..old_end, prefix..new_end)),
-        (suffix > 0).then_some((DiffTag::Equal, old_end..old.len(), new_end..new.len())),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
 }
 
 #[cfg(test)]
@@ -224,6 +319,31 @@ mod tests {
                 (DiffTag::Equal, 49_999..50_000, 49_999..50_000)
             ]
         );
+    }
+
+    #[test]
+    fn words_changed_far_apart_in_a_long_text_without_sentences_are_found_as_those_words() {
+        // 12,000 words and no full stop: one sentence, too long to compare word by word at once.
+        let old: Vec<usize> = (0..12_000).collect();
+        let mut new = old.clone();
+        new[3_000] = usize::MAX;
+        new[9_000] = usize::MAX - 1;
+        let found = changes(&old, &new, &[], &[]);
+        assert_eq!(apply(&old, &new, &found), new);
+        assert_eq!(
+            changed(&found),
+            vec![
+                &(DiffTag::Replace, 3_000..3_001, 3_000..3_001),
+                &(DiffTag::Replace, 9_000..9_001, 9_000..9_001)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_longest_run_in_the_same_order_is_kept() {
+        let pairs = [(0, 5), (1, 1), (2, 2), (3, 6), (4, 3), (5, 4)];
+        assert_eq!(longest_increasing(&pairs), [(1, 1), (2, 2), (4, 3), (5, 4)]);
+        assert_eq!(longest_increasing(&[]), []);
     }
 
     #[test]
