@@ -15,9 +15,10 @@ use crate::{Error, Typeset};
 /// redline by it, to say that it is no answer to compare.
 pub const TITLE_PREFIX: &str = "Ændringer: ";
 
-/// Typesets `new` with `changes` (from `old_name` to `new`) marked.
+/// Typesets `new` with `changes` (from `old_name`, written with `old_markup`, to `new`) marked.
 pub fn redline(
     old_name: &str,
+    old_markup: Markup,
     new: &Answer,
     changes: &ChangeList,
     templates: &TemplateSet,
@@ -29,19 +30,25 @@ pub fn redline(
         .iter()
         .map(|change| mark(&mut context, change))
         .collect();
-    context.redline = Some(summary(old_name, changes, &marked, new.markup));
+    context.redline = Some(summary(
+        old_name,
+        changes,
+        &marked,
+        (old_markup, new.markup),
+    ));
     let generated = render::typst_source_from(&context, templates)?;
     crate::typeset_generated(&generated, templates, new, None)
 }
 
 /// The box at the top: one line per change; `marked` tells which are marked in the text. The
 /// box is plain text: what is marked in the text is only named there, and other texts are
-/// shown as printed, without Markdown's marks (`markup` is the answer's).
+/// shown as printed, without Markdown's marks (`markups` are the old and the new answer's:
+/// what the old one had is shown as it printed there).
 fn summary(
     old_name: &str,
     changes: &ChangeList,
     marked: &[bool],
-    markup: Markup,
+    markups: (Markup, Markup),
 ) -> RedlineSummary {
     let count = changes.changes.len();
     RedlineSummary {
@@ -56,32 +63,41 @@ fn summary(
                 .changes
                 .iter()
                 .zip(marked)
-                .map(|(change, marked)| summary_line(change, *marked, markup))
+                .map(|(change, marked)| summary_line(change, *marked, markups))
                 .collect()
         },
     }
 }
 
-fn summary_line(change: &Change, marked: bool, markup: Markup) -> String {
+fn summary_line(
+    change: &Change,
+    marked: bool,
+    (old_markup, new_markup): (Markup, Markup),
+) -> String {
     // Footnotes and removed prose are Markdown in a Markdown answer; every other value is
     // printed as written.
     let is_footnote = matches!(change.path.0.first(), Some(Step::Key(key)) if key == "footnotes");
-    let prose = |text: &str, is_prose: bool| match markup {
+    let prose = |text: &str, is_prose: bool, markup: Markup| match markup {
         Markup::Markdown if is_prose => crate::markup::printed_text(text),
         _ => text.to_string(),
     };
-    let value = |value: &Option<String>| match value {
-        Some(value) => prose(value, is_footnote),
+    let value = |value: &Option<String>, markup: Markup| match value {
+        Some(value) => prose(value, is_footnote, markup),
         None => "(ingen)".to_string(),
     };
     let what = match &change.kind {
-        ChangeKind::Value { old, new } => format!("{} → {}", value(old), value(new)),
+        ChangeKind::Value { old, new } => {
+            format!("{} → {}", value(old, old_markup), value(new, new_markup))
+        }
         ChangeKind::Text { .. } if marked => "ændret (se markeringen)".to_string(),
-        ChangeKind::Text { new, .. } => format!("ændret til: {}", prose(new, true)),
+        ChangeKind::Text { new, .. } => format!("ændret til: {}", prose(new, true, new_markup)),
         ChangeKind::Cell { old, new } => format!("{old} → {new}"),
         ChangeKind::Added { .. } => "tilføjet".to_string(),
         ChangeKind::Removed { content, .. } => {
-            let lines: Vec<String> = content.iter().map(|line| prose(line, true)).collect();
+            let lines: Vec<String> = content
+                .iter()
+                .map(|line| prose(line, true, old_markup))
+                .collect();
             format!("fjernet: {}", lines.join(" / "))
         }
         ChangeKind::Moved { from, to, .. } => crate::diff::report::moved(*from, *to),
@@ -528,7 +544,7 @@ mod tests {
             kinds(table.notes[1].as_deref().unwrap()),
             [("inserted", "Tallene er *foreløbige*.")]
         );
-        let summary = summary("gammel.json", &changes, &marked, new.markup);
+        let summary = summary("gammel.json", &changes, &marked, (old.markup, new.markup));
         for line in &summary.lines {
             assert!(!line.contains("[-") && !line.contains("{+"), "{line}");
             assert!(!line.contains('*'), "{line}");
@@ -557,13 +573,23 @@ mod tests {
         let mut new = old.clone();
         new.answer.blocks.remove(0);
         let changes = compare(&old, &new);
-        let line = summary_line(&changes.changes[0], false, new.markup);
+        let line = summary_line(&changes.changes[0], false, (old.markup, new.markup));
         assert!(
             line.contains(
                 "fjernet: Justitsministeriet har indhentet en udtalelse fra Rigspolitiet."
             ),
             "{line}"
         );
+        // Also when the new answer is no longer Markdown: it printed so in the old one.
+        new.markup = crate::model::Markup::Plain;
+        let changes = compare(&old, &new);
+        let footnote = changes
+            .changes
+            .iter()
+            .find(|change| change.location.starts_with("Fodnote"))
+            .expect("the footnote no longer prints");
+        let line = summary_line(footnote, false, (old.markup, new.markup));
+        assert!(!line.contains('*') && !line.contains("]("), "{line}");
     }
 
     #[test]

@@ -112,7 +112,7 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
     };
     let differing: Vec<usize> = pages.iter().flatten().map(|page| page.page()).collect();
     print_report(args, &changes, pages.as_ref().map(|_| &differing[..]));
-    let written = write_redline(args, &new, &changes)
+    let written = write_redline(args, (&old, &new), &changes)
         .map_err(CliError::from)
         .and_then(|()| match (&args.pages, pages) {
             (Some(folder), Some(pages)) => write_pages(args, &pages, folder),
@@ -208,7 +208,7 @@ fn load(path: &Path, no_color: bool) -> Result<Answer, serde_json::Value> {
 /// render`, since own templates may loop.
 fn write_redline(
     args: &DiffArgs,
-    new: &Answer,
+    (old, new): (&Answer, &Answer),
     changes: &diff::ChangeList,
 ) -> Result<(), crate::Error> {
     let Some(path) = &args.redline else {
@@ -223,9 +223,9 @@ fn write_redline(
         .unwrap_or(args.old.as_os_str())
         .to_string_lossy()
         .into_owned();
-    let (new, changes) = (new.clone(), changes.clone());
+    let (old_markup, new, changes) = (old.markup, new.clone(), changes.clone());
     let typeset = run_with_limit(args.time_limit.0, move || {
-        crate::redline::redline(&old_name, &new, &changes, &templates)
+        crate::redline::redline(&old_name, old_markup, &new, &changes, &templates)
     })??;
     let pdf = typeset.pdf(&ExportOptions::default())?;
     write_atomically(path, &pdf.bytes).map_err(|source| crate::Error::Write {
