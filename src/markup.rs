@@ -138,6 +138,19 @@ impl Footnotes {
         Self { marked, ..self }
     }
 
+    /// The footnotes `text` refers to, as printed after it where the text itself is printed
+    /// as written (a redline's marked text): so that they are set and every footnote after
+    /// them keeps the number the answer gives it.
+    pub fn referred_to_by(&mut self, text: &str) -> String {
+        references(text)
+            .into_iter()
+            .filter_map(|reference| match reference {
+                Reference::Footnote(label) => self.reference(&label),
+                Reference::Link(_) => None,
+            })
+            .collect()
+    }
+
     /// The footnote for a reference to `label`: its text the first time, later a reference to
     /// the first one (same number); `None` if there is no such footnote.
     fn reference(&mut self, label: &str) -> Option<String> {

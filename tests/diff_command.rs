@@ -53,6 +53,7 @@ fn every_case_has_its_exact_change_list() {
             "added-row",
             "changed-cell",
             "changed-sentence",
+            "footnote-added",
             "identical",
             "line-break-in-markdown",
             "line-break-in-plain-text",
@@ -729,6 +730,17 @@ fn write_redline(old: &Path, new: &Path, redline: &Path) {
         .arg(redline)
         .assert()
         .code(1);
+}
+
+#[test]
+fn a_footnote_added_is_set_in_the_redline_and_every_footnote_keeps_its_number() {
+    // The changed paragraph prints its reference as written ("udtalelse[^2]"); the footnote is
+    // set after it, so the next one is 3, as in the published PDF, not 2.
+    let text = redline_text("footnote-added");
+    assert!(text.contains("udtalelse[^2] med **fed**.2"), "{text}");
+    assert!(text.contains("N0 Rigspolitiet.3"), "{text}");
+    assert!(text.contains("2Fodnote *to*."), "{text}");
+    assert!(text.contains("3Fodnote tre."), "{text}");
 }
 
 #[test]

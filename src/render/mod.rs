@@ -211,13 +211,20 @@ fn inline_filter(state: &mut minijinja::State, value: &Value) -> Result<Value, m
     // (`escape::text_literal`). No-break spaces keep "§ 216" and "12. juni" on one line.
     let value = value.to_string();
     let text = crate::danish::keep_together(value.trim());
-    let markdown = state
-        .lookup("markup")
-        .is_some_and(|markup| markup.as_str() == Some("markdown"));
-    if !markdown {
+    if !is_markdown(state) {
         return Ok(Value::from_safe_string(escape::markup(&text)));
     }
-    // One set of footnotes per document, so a footnote referred to again keeps its number.
+    let footnotes = footnotes(state)?;
+    Ok(Value::from_safe_string(crate::markup::to_typst(
+        &text, footnotes,
+    )))
+}
+
+/// The footnotes of the document being rendered: one set per document, so a footnote referred
+/// to again keeps its number.
+fn footnotes<'s>(
+    state: &'s mut minijinja::State,
+) -> Result<&'s mut crate::markup::Footnotes, minijinja::Error> {
     if state.get_extension::<crate::markup::Footnotes>().is_none() {
         let texts = state
             .lookup("footnotes")
@@ -230,12 +237,9 @@ fn inline_filter(state: &mut minijinja::State, value: &Value) -> Result<Value, m
             .unwrap_or_default();
         state.get_or_insert_extension(crate::markup::Footnotes::new(texts).marked(marked));
     }
-    let footnotes = state
+    Ok(state
         .get_extension_mut::<crate::markup::Footnotes>()
-        .expect("inserted above");
-    Ok(Value::from_safe_string(crate::markup::to_typst(
-        &text, footnotes,
-    )))
+        .expect("inserted above"))
 }
 
 /// The answer's footnotes, from the template context.
@@ -266,9 +270,35 @@ fn footnote_marks(
 /// inserted text in `ins`, deleted text in `del` (both from style.typ), kept text as it is;
 /// every run literal, as written, so that every changed character is visible, with Danish
 /// no-break spaces (`danish::keep_together`) as other printed texts have them.
-fn marked_filter(state: &minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
+fn marked_filter(state: &mut minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
     defined(state, value)?;
-    Ok(Value::from_safe_string(marked_markup(value)?))
+    let mut markup = marked_markup(value)?;
+    // In a Markdown answer the footnotes the new text refers to are set after it, since the
+    // text prints its references as written: each keeps its number, and so does every
+    // footnote after it.
+    if is_markdown(state) {
+        let new_text = runs_of_new_text(value)?;
+        markup.push_str(&footnotes(state)?.referred_to_by(&new_text));
+    }
+    Ok(Value::from_safe_string(markup))
+}
+
+/// The text of a redline's runs as the new answer has it: all but the deleted runs.
+fn runs_of_new_text(runs: &Value) -> Result<String, minijinja::Error> {
+    let mut text = String::new();
+    for run in runs.try_iter()? {
+        if run.get_attr("kind")?.as_str() != Some("deleted") {
+            text.push_str(&run.get_attr("text")?.to_string());
+        }
+    }
+    Ok(text)
+}
+
+/// Whether the answer being rendered is written in Markdown.
+fn is_markdown(state: &minijinja::State) -> bool {
+    state
+        .lookup("markup")
+        .is_some_and(|markup| markup.as_str() == Some("markdown"))
 }
 
 fn marked_markup(runs: &Value) -> Result<String, minijinja::Error> {
