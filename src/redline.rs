@@ -7,7 +7,7 @@ use crate::diff::{Change, ChangeKind, ChangeList, Element, Segment, SegmentKind}
 use crate::input::diagnostic::Segment as Step;
 use crate::model::{Answer, Markup};
 use crate::render::{
-    self, BlockContent, BlockContext, DocumentContext, MarkedRun, RedlineSummary, TemplateSet,
+    self, BlockContent, BlockContext, DocumentContext, RedlineSummary, TemplateSet,
 };
 use crate::{Error, Typeset};
 
@@ -190,7 +190,7 @@ fn mark_outside_blocks(
 }
 
 /// A text's changed words as runs; none for another kind of change.
-fn text_runs(kind: &ChangeKind) -> Option<Vec<MarkedRun>> {
+fn text_runs(kind: &ChangeKind) -> Option<Vec<Segment>> {
     match kind {
         ChangeKind::Text { segments, .. } => Some(runs(segments)),
         _ => None,
@@ -199,10 +199,10 @@ fn text_runs(kind: &ChangeKind) -> Option<Vec<MarkedRun>> {
 
 /// A text's changed words as runs, or a whole new text (an added element, or a value that was
 /// set) as one inserted run.
-fn whole_or_text_runs(kind: &ChangeKind) -> Option<Vec<MarkedRun>> {
+fn whole_or_text_runs(kind: &ChangeKind) -> Option<Vec<Segment>> {
     let inserted = |text: String| {
-        vec![MarkedRun {
-            kind: "inserted",
+        vec![Segment {
+            kind: SegmentKind::Inserted,
             text,
         }]
     };
@@ -218,20 +218,20 @@ fn whole_or_text_runs(kind: &ChangeKind) -> Option<Vec<MarkedRun>> {
 
 /// Runs for a text printed after a prefix svar writes ("Tabel 1: ", "Bilag 2: "): the prefix
 /// kept, taken from `printed`, which ends in the new text.
-fn with_prefix(printed: &str, kind: &ChangeKind, runs: Vec<MarkedRun>) -> Vec<MarkedRun> {
+fn with_prefix(printed: &str, kind: &ChangeKind, runs: Vec<Segment>) -> Vec<Segment> {
     let ChangeKind::Text { new, .. } = kind else {
         return runs;
     };
     let prefix = printed.strip_suffix(new.as_str()).unwrap_or_default();
-    let kept = MarkedRun {
-        kind: "equal",
+    let kept = Segment {
+        kind: SegmentKind::Equal,
         text: prefix.to_string(),
     };
     std::iter::once(kept).chain(runs).collect()
 }
 
 /// Puts the runs of a change to one text of a list (an item, a note) in its slot.
-fn set_run(slots: &mut [Option<Vec<MarkedRun>>], index: usize, kind: &ChangeKind) -> bool {
+fn set_run(slots: &mut [Option<Vec<Segment>>], index: usize, kind: &ChangeKind) -> bool {
     let (Some(slot), Some(runs)) = (slots.get_mut(index), whole_or_text_runs(kind)) else {
         return false;
     };
@@ -374,20 +374,13 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
 /// A text difference as runs to print. A deletion and the insertion that replaces it are set
 /// apart by a space, so that they read (and a screen reader or pdftotext reads them) as two
 /// words, "nedbringe reducere", not "nedbringereducere"; see [`stand_apart`].
-fn runs(segments: &[Segment]) -> Vec<MarkedRun> {
+fn runs(segments: &[Segment]) -> Vec<Segment> {
     let mut runs = Vec::with_capacity(segments.len());
     for (index, segment) in segments.iter().enumerate() {
-        runs.push(MarkedRun {
-            kind: match segment.kind {
-                SegmentKind::Equal => "equal",
-                SegmentKind::Deleted => "deleted",
-                SegmentKind::Inserted => "inserted",
-            },
-            text: segment.text.clone(),
-        });
+        runs.push(segment.clone());
         if stand_apart(segments, index) {
-            runs.push(MarkedRun {
-                kind: "equal",
+            runs.push(Segment {
+                kind: SegmentKind::Equal,
                 text: " ".to_string(),
             });
         }
@@ -424,7 +417,7 @@ mod tests {
     use super::{mark, runs, summary, summary_line};
     use crate::diff::{compare, literal_word_diff};
     use crate::model::{Answer, Block, Cell};
-    use crate::render::{BlockContent, DocumentContext, MarkedRun, TemplateSet};
+    use crate::render::{BlockContent, DocumentContext, Segment, SegmentKind, TemplateSet};
 
     #[test]
     fn a_changed_figure_from_a_spreadsheet_is_highlighted() {
@@ -481,9 +474,18 @@ mod tests {
     }
 
     /// The kinds of a list of runs, with their texts.
-    fn kinds(runs: &[MarkedRun]) -> Vec<(&str, &str)> {
+    /// What a run is to the templates.
+    fn kind_name(kind: SegmentKind) -> &'static str {
+        match kind {
+            SegmentKind::Equal => "equal",
+            SegmentKind::Deleted => "deleted",
+            SegmentKind::Inserted => "inserted",
+        }
+    }
+
+    fn kinds(runs: &[Segment]) -> Vec<(&str, &str)> {
         runs.iter()
-            .map(|run| (run.kind, run.text.as_str()))
+            .map(|run| (kind_name(run.kind), run.text.as_str()))
             .collect()
     }
 
@@ -608,7 +610,7 @@ mod tests {
             .segments
             .iter()
             .flatten()
-            .map(|run| (run.kind, run.text.as_str()))
+            .map(|run| (kind_name(run.kind), run.text.as_str()))
             .collect();
         assert_eq!(
             runs,
@@ -624,7 +626,7 @@ mod tests {
     fn printed_runs(old: &str, new: &str) -> Vec<(&'static str, String)> {
         runs(&literal_word_diff(old, new))
             .into_iter()
-            .map(|run| (run.kind, run.text))
+            .map(|run| (kind_name(run.kind), run.text))
             .collect()
     }
 

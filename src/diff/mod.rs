@@ -20,10 +20,11 @@ mod text;
 
 use serde::Serialize;
 
-pub use self::text::{Segment, SegmentKind, plain_marks};
+pub use self::text::plain_marks;
 use self::text::{Spacing, Written};
 use crate::input::JsonPath;
 use crate::model::{Answer, Markup};
+pub use crate::render::{Segment, SegmentKind};
 
 /// The differences between two answers, in reading order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

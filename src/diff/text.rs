@@ -6,32 +6,11 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
 use similar::DiffTag;
 
 use super::bounded::changes;
 use super::sequence::Likeness;
-
-/// What happened to a run of text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SegmentKind {
-    /// In both texts.
-    Equal,
-    /// Only in the old text.
-    Deleted,
-    /// Only in the new text.
-    Inserted,
-}
-
-/// A run of text with what happened to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Segment {
-    /// Kept, deleted or inserted.
-    pub kind: SegmentKind,
-    /// The text, spaces included.
-    pub text: String,
-}
+use crate::render::{Segment, SegmentKind};
 
 /// How a text's whitespace prints, which decides which whitespace changes a reader can see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

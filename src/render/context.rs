@@ -37,7 +37,7 @@ pub struct DocumentContext {
     /// The question's text, verbatim.
     pub question_text: String,
     /// A redline's marks on the question's text, if it changed.
-    pub question_marks: Option<Vec<MarkedRun>>,
+    pub question_marks: Option<Vec<Segment>>,
     /// The answer's blocks.
     pub blocks: Vec<BlockContext>,
     /// The enclosures after the answer.
@@ -47,7 +47,7 @@ pub struct DocumentContext {
     /// The footnotes prose refers to, by label.
     pub footnotes: std::collections::BTreeMap<String, String>,
     /// A redline's marks on the footnotes that changed or are new, by label.
-    pub footnote_marks: std::collections::BTreeMap<String, Vec<MarkedRun>>,
+    pub footnote_marks: std::collections::BTreeMap<String, Vec<Segment>>,
     /// The signature's names, in order; empty when none were given.
     pub signature: Vec<String>,
     /// "Berigtigelse" over a correction; an interim answer says what it is in its first
@@ -134,7 +134,7 @@ pub struct EnclosureContext {
     /// "Bilag 1: Sigtelser fordelt på politikredse".
     pub heading: String,
     /// A redline's marks on the heading, if the title changed.
-    pub heading_marks: Option<Vec<MarkedRun>>,
+    pub heading_marks: Option<Vec<Segment>>,
     /// Whether its pages are landscape.
     pub landscape: bool,
     /// Its blocks.
@@ -186,23 +186,36 @@ pub struct BlockMarks {
     /// The whole block is new.
     pub inserted: bool,
     /// A paragraph's text as kept, deleted and inserted runs.
-    pub segments: Option<Vec<MarkedRun>>,
+    pub segments: Option<Vec<Segment>>,
     /// A list's items as runs, for the items that changed (by index).
-    pub items: Vec<Option<Vec<MarkedRun>>>,
+    pub items: Vec<Option<Vec<Segment>>>,
     /// A statement's introduction as runs, if it changed.
-    pub introduction: Option<Vec<MarkedRun>>,
+    pub introduction: Option<Vec<Segment>>,
     /// A table's caption as runs ("Tabel 1: " kept), if it changed.
-    pub caption: Option<Vec<MarkedRun>>,
+    pub caption: Option<Vec<Segment>>,
     /// A table's notes as runs, for the notes that changed or are new (by index).
-    pub notes: Vec<Option<Vec<MarkedRun>>>,
+    pub notes: Vec<Option<Vec<Segment>>>,
 }
 
-/// A run of text and what happened to it: "equal", "deleted" or "inserted".
-#[derive(Debug, Clone, Serialize)]
-pub struct MarkedRun {
-    /// "equal", "deleted" or "inserted".
-    pub kind: &'static str,
-    /// The text.
+/// What happened to a run of text: what `svar diff` finds, and a redline prints as kept,
+/// struck or inserted text (`equal`, `deleted`, `inserted` to the templates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SegmentKind {
+    /// In both texts.
+    Equal,
+    /// Only in the old text.
+    Deleted,
+    /// Only in the new text.
+    Inserted,
+}
+
+/// A run of text with what happened to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// Kept, deleted or inserted.
+    pub kind: SegmentKind,
+    /// The text, spaces included.
     pub text: String,
 }
 

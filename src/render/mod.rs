@@ -17,8 +17,8 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 pub use self::attachments::{Attachment, PROFILE_FOLDER, attachments};
 pub use self::context::{
-    BlockContent, BlockContext, BlockMarks, DocumentContext, MarkedRun, RedlineSummary, caption,
-    names_the_minister,
+    BlockContent, BlockContext, BlockMarks, DocumentContext, RedlineSummary, Segment, SegmentKind,
+    caption, names_the_minister,
 };
 pub use self::error::RenderError;
 use self::error::explained;
