@@ -744,6 +744,31 @@ fn a_footnote_added_is_set_in_the_redline_and_every_footnote_keeps_its_number() 
 }
 
 #[test]
+fn a_caption_s_footnote_reference_prints_as_written_in_the_redline_too() {
+    // A caption is no Markdown: "[^3]" in it prints as written in the answer's PDF, and so in
+    // the redline, where it must not set footnote 3 early and renumber the others.
+    let folder = tempfile::tempdir().unwrap();
+    let [old, _] = pair("footnote-added");
+    let text = std::fs::read_to_string(&old).unwrap();
+    assert!(text.contains("\"caption\": \"Sager *fordelt*\""));
+    let new = folder.path().join("new.json");
+    std::fs::write(
+        &new,
+        text.replace(
+            "\"caption\": \"Sager *fordelt*\"",
+            "\"caption\": \"Sager *fordelt*[^3]\"",
+        ),
+    )
+    .unwrap();
+    let redline = folder.path().join("redline.pdf");
+    write_redline(old.as_ref(), &new, &redline);
+    let text = pdf_text(&redline);
+    assert!(text.contains("fordelt*[^3] Type"), "{text}");
+    assert!(text.contains("N0 Rigspolitiet.2"), "{text}");
+    assert!(text.contains("2Fodnote tre."), "{text}");
+}
+
+#[test]
 fn the_redline_holds_deleted_and_inserted_words_and_a_summary() {
     let text = redline_text("changed-sentence");
     assert!(text.contains("1 ændring i forhold til"), "{text}");

@@ -74,7 +74,7 @@ fn an_unknown_filter_in_an_included_template_is_blamed_on_that_template_in_danis
         .stdout("")
         .stderr(format!(
             "fejl: {ANSWER}: skabelonen blocks.typ, linje {line}: filteret \"nosuchfilter\" \
-             findes ikke; svars egne filtre er string, content, inline og marked\n"
+             findes ikke; svars egne filtre er string, content, inline, marked og marked_prose\n"
         ));
     assert!(files_in(output.path()).is_empty());
 }

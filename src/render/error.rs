@@ -264,7 +264,7 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "skabelonen blocks.typ, linje 3: filteret \"nosuchfilter\" findes ikke; svars egne \
-             filtre er string, content, inline og marked"
+             filtre er string, content, inline, marked og marked_prose"
         );
     }
 

@@ -112,7 +112,7 @@ pub fn typst_source_from(
 
 /// svar's own filters, by the names templates call them; also what a misspelt filter's
 /// "mente du …?" chooses among.
-pub(super) const FILTERS: [&str; 4] = ["string", "content", "inline", "marked"];
+pub(super) const FILTERS: [&str; 5] = ["string", "content", "inline", "marked", "marked_prose"];
 
 /// Sets up the template engine: strict about missing values, escaping for Typst in `.typ` files.
 fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderError> {
@@ -142,6 +142,7 @@ fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderEr
     environment.add_filter(FILTERS[1], content_filter);
     environment.add_filter(FILTERS[2], inline_filter);
     environment.add_filter(FILTERS[3], marked_filter);
+    environment.add_filter(FILTERS[4], marked_prose_filter);
     for (name, source) in templates.files() {
         environment
             .add_template_owned(name.to_string(), source.to_string())
@@ -270,12 +271,21 @@ fn footnote_marks(
 /// inserted text in `ins`, deleted text in `del` (both from style.typ), kept text as it is;
 /// every run literal, as written, so that every changed character is visible, with Danish
 /// no-break spaces (`danish::keep_together`) as other printed texts have them.
-fn marked_filter(state: &mut minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
+fn marked_filter(state: &minijinja::State, value: &Value) -> Result<Value, minijinja::Error> {
+    defined(state, value)?;
+    Ok(Value::from_safe_string(marked_markup(value)?))
+}
+
+/// `{{ runs|marked_prose }}`: a redline's runs of a prose text (one `|inline` prints
+/// otherwise), as `|marked` prints them; in a Markdown answer the footnotes the new text refers
+/// to are set after it, since the runs print its references as written: each keeps its number,
+/// and so does every footnote after it.
+fn marked_prose_filter(
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<Value, minijinja::Error> {
     defined(state, value)?;
     let mut markup = marked_markup(value)?;
-    // In a Markdown answer the footnotes the new text refers to are set after it, since the
-    // text prints its references as written: each keeps its number, and so does every
-    // footnote after it.
     if is_markdown(state) {
         let new_text = runs_of_new_text(value)?;
         markup.push_str(&footnotes(state)?.referred_to_by(&new_text));
