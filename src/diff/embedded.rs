@@ -12,7 +12,7 @@ const MAX_TREE_NODES: usize = 4096;
 
 /// The largest embedded file read, decoded: far above any answer (a 2,000-row table is about
 /// 200 kB), far below what a few compressed megabytes can inflate to.
-const MAX_EMBEDDED_BYTES: u64 = 64 << 20;
+pub(super) const MAX_EMBEDDED_BYTES: u64 = 64 << 20;
 
 /// A file specification and the name the name tree filed it under, if it came from there.
 struct FileSpec<'a> {
@@ -132,7 +132,7 @@ fn contents(document: &Document, spec: &Dictionary) -> Option<Vec<u8>> {
 }
 
 /// Deflated `bytes` inflated, reading no more than one byte past [`MAX_EMBEDDED_BYTES`].
-fn inflate(bytes: &[u8]) -> Option<Vec<u8>> {
+pub(super) fn inflate(bytes: &[u8]) -> Option<Vec<u8>> {
     use std::io::Read;
     let mut decoded = Vec::new();
     flate2::read::ZlibDecoder::new(bytes)

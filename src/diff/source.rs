@@ -116,9 +116,9 @@ fn starts_like_pdf(path: &Path) -> bool {
 const MAX_PDF_NESTING: usize = 256;
 
 /// The PDF in `bytes`, parsed on a thread with a stack of its own. lopdf parses nested arrays
-/// and dictionaries by recursion, and a stack overflow aborts the process rather than fail: the
-/// large stack holds what [`nests_deeper_than`] cannot see, objects nested inside compressed
-/// object streams, up to some hundred thousand levels.
+/// and dictionaries by recursion, and a stack overflow aborts the process rather than fail:
+/// the nesting is checked before ([`nests_deeper_than`], [`object_streams_nest_deeper_than`]),
+/// and the large stack is for what a stream lopdf decodes some other way may still hold.
 fn parse_pdf(bytes: Vec<u8>) -> Result<lopdf::Document, lopdf::Error> {
     std::thread::Builder::new()
         .name("svar-pdf".into())
@@ -159,6 +159,42 @@ fn nests_deeper_than(bytes: &[u8], limit: usize) -> bool {
     false
 }
 
+/// Whether the objects in an object stream of the PDF `bytes` (objects stored together, which
+/// [`nests_deeper_than`] skips as stream data) nest deeper than `limit`, or inflate to more
+/// than an embedded file may: lopdf would inflate such a stream whole and parse it by
+/// recursion, and a few deflated kilobytes of `[` would overflow any stack.
+fn object_streams_nest_deeper_than(bytes: &[u8], limit: usize) -> bool {
+    let position = |haystack: &[u8], needle: &[u8]| {
+        haystack
+            .windows(needle.len())
+            .position(|window| window == needle)
+    };
+    let mut from = 0;
+    while let Some(found) = position(&bytes[from..], b"/ObjStm") {
+        let Some(keyword) = position(&bytes[from + found..], b"stream") else {
+            break;
+        };
+        let mut start = from + found + keyword + b"stream".len();
+        start += bytes[start..]
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+        let end = position(&bytes[start..], b"endstream").map_or(bytes.len(), |end| start + end);
+        let data = &bytes[start..end];
+        let too_deep = match embedded::inflate(data) {
+            Some(inflated) if inflated.len() as u64 > embedded::MAX_EMBEDDED_BYTES => true,
+            Some(inflated) => nests_deeper_than(&inflated, limit),
+            // Not deflated: the objects as they are written.
+            None => nests_deeper_than(data, limit),
+        };
+        if too_deep {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
 /// The index of the last byte of the first `end` after `at`, or the end of `bytes`.
 fn skip_past(bytes: &[u8], at: usize, end: &[u8]) -> usize {
     bytes[at + 1..]
@@ -193,7 +229,9 @@ fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
         path: path.to_path_buf(),
         source,
     })?;
-    if nests_deeper_than(&bytes, MAX_PDF_NESTING) {
+    if nests_deeper_than(&bytes, MAX_PDF_NESTING)
+        || object_streams_nest_deeper_than(&bytes, MAX_PDF_NESTING)
+    {
         return Err(SourceError::TooDeep {
             path: path.to_path_buf(),
         });
@@ -255,5 +293,31 @@ mod tests {
         );
         assert!(!nests_deeper_than(hidden.as_bytes(), 1));
         assert!(nests_deeper_than((hidden + "[").as_bytes(), 1));
+    }
+
+    #[test]
+    fn objects_nested_deep_inside_a_compressed_object_stream_are_found() {
+        use std::io::Write;
+        let object_stream = |objects: &[u8]| {
+            let mut deflated = flate2::write::ZlibEncoder::new(Vec::new(), Default::default());
+            deflated.write_all(objects).unwrap();
+            let data = deflated.finish().unwrap();
+            let mut pdf = b"%PDF-1.7\n5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n".to_vec();
+            pdf.extend(data);
+            pdf.extend(b"\nendstream\nendobj\n");
+            pdf
+        };
+        let shallow = object_stream(b"6 0 [[1] << /A [2] >>]");
+        assert!(!nests_deeper_than(&shallow, 10));
+        assert!(!object_streams_nest_deeper_than(&shallow, 10));
+        let deep = object_stream(&[b'['; 100_000]);
+        assert!(
+            !nests_deeper_than(&deep, 10),
+            "the raw scan cannot see inside"
+        );
+        assert!(object_streams_nest_deeper_than(&deep, 10));
+        // A stream that inflates past what svar reads is refused too.
+        let bomb = object_stream(&vec![b' '; (embedded::MAX_EMBEDDED_BYTES + 1) as usize]);
+        assert!(object_streams_nest_deeper_than(&bomb, 10));
     }
 }
