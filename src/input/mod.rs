@@ -205,6 +205,25 @@ pub(crate) fn composed_escapes(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` with each carriage return that ends a line alone (old Mac files) as a line feed: JSON
+/// reads both as a space, but only a line feed starts a new line for serde_json, and a finding
+/// would be placed at "line 1, column 3,000" and shown with returns that send a terminal's
+/// cursor back over the line. One byte for one, so every offset stays.
+fn lone_returns_as_line_feeds(text: &str) -> Cow<'_, str> {
+    if !text.contains('\r') {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let fed: String = text
+        .char_indices()
+        .map(|(at, c)| match c {
+            '\r' if bytes.get(at + 1) != Some(&b'\n') => '\n',
+            c => c,
+        })
+        .collect();
+    Cow::Owned(fed)
+}
+
 /// The files an answer file at `path` may read: itself, and everything in the ministry-profile
 /// folder beside it (profiles and logos). Outputs must never replace them.
 pub fn files_read_with(path: &Path) -> Vec<PathBuf> {
@@ -253,7 +272,8 @@ pub fn check_text_with(
     path: &Path,
     side_files: SideFiles<'_>,
 ) -> (Option<Answer>, FileReport) {
-    let text = &*composed_escapes(text);
+    let composed = composed_escapes(text);
+    let text = &*lone_returns_as_line_feeds(&composed);
     let lines = LineIndex::new(text);
     let refused = |findings| (None, FileReport::new(path, text, findings));
     // A save that failed or was cut off leaves an empty file; the parser would say it ends
@@ -473,6 +493,22 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (JsonPath, ser
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_and_a_windows_line_end_stays() {
+        assert_eq!(lone_returns_as_line_feeds("a\rb\r\nc\r"), "a\nb\r\nc\n");
+        assert!(matches!(
+            lone_returns_as_line_feeds("a\nb"),
+            Cow::Borrowed(_)
+        ));
+        let (_, report) = check_text("{\r\"status\": 5\r}", Path::new("a.json"));
+        let status = report
+            .findings
+            .iter()
+            .find(|finding| finding.path.to_string() == "status")
+            .expect("the status is refused");
+        assert_eq!((status.line, status.column), (2, 11));
+    }
 
     #[test]
     fn only_strings_escaping_a_decomposed_letter_are_rewritten() {
