@@ -74,17 +74,21 @@ impl Session {
         // answer's folder with those below it, where its spreadsheets and ministries/ live;
         // for a link to the answer, also the folder of the file it links to, where they are
         // read from.
+        let watched = Watched::of(args);
         let named_folder = crate::output::folder_of(&args.file).to_path_buf();
-        let real_folder = crate::input::answer_folder(&args.file);
         let mut folders = vec![(
             named_folder.clone(),
             RecursiveMode::Recursive,
             WatchedFolder::Answer,
         )];
-        if args.file.is_symlink()
-            && real_folder.canonicalize().ok() != named_folder.canonicalize().ok()
+        if let Some(real_folder) = &watched.answer_folder
+            && Some(real_folder) != named_folder.canonicalize().ok().as_ref()
         {
-            folders.push((real_folder, RecursiveMode::Recursive, WatchedFolder::Answer));
+            folders.push((
+                real_folder.clone(),
+                RecursiveMode::Recursive,
+                WatchedFolder::Answer,
+            ));
         }
         folders.extend(args.templates.clone().map(|folder| {
             (
@@ -112,7 +116,7 @@ impl Session {
                 pdf,
             },
             settings,
-            watched: Watched::of(args),
+            watched,
             events,
             _watcher: watcher,
         })
@@ -179,7 +183,8 @@ fn first_answer_file(folder: &Path) -> Option<String> {
 struct Watched {
     /// The answer file as named, and the file it links to if it is a link.
     answers: Vec<PathBuf>,
-    /// The folder of the answer file itself, where its spreadsheets and `ministries/` are read.
+    /// The folder of the answer file itself (a link followed), where its spreadsheets and
+    /// `ministries/` are read.
     answer_folder: Option<PathBuf>,
     /// The folder of own templates.
     templates: Option<PathBuf>,
@@ -191,15 +196,12 @@ impl Watched {
             .zip(args.file.file_name())
             .map(|(folder, name)| folder.join(name));
         let real = args.file.canonicalize().ok();
-        // A bare file name's folder is the empty path, which names no folder to compare with.
-        let answer_folder = crate::input::answer_folder(&args.file);
-        let answer_folder = match answer_folder.as_os_str().is_empty() {
-            true => PathBuf::from("."),
-            false => answer_folder,
-        };
         Self {
+            answer_folder: real
+                .as_deref()
+                .and_then(Path::parent)
+                .map(Path::to_path_buf),
             answers: named.into_iter().chain(real).collect(),
-            answer_folder: answer_folder.canonicalize().ok(),
             templates: args.templates.as_ref().and_then(|f| f.canonicalize().ok()),
         }
     }

@@ -164,11 +164,6 @@ fn nests_deeper_than(bytes: &[u8], limit: usize) -> bool {
 /// than an embedded file may: lopdf would inflate such a stream whole and parse it by
 /// recursion, and a few deflated kilobytes of `[` would overflow any stack.
 fn object_streams_nest_deeper_than(bytes: &[u8], limit: usize) -> bool {
-    let position = |haystack: &[u8], needle: &[u8]| {
-        haystack
-            .windows(needle.len())
-            .position(|window| window == needle)
-    };
     let mut from = 0;
     while let Some(found) = position(&bytes[from..], b"/ObjStm") {
         let Some(keyword) = position(&bytes[from + found..], b"stream") else {
@@ -197,10 +192,14 @@ fn object_streams_nest_deeper_than(bytes: &[u8], limit: usize) -> bool {
 
 /// The index of the last byte of the first `end` after `at`, or the end of `bytes`.
 fn skip_past(bytes: &[u8], at: usize, end: &[u8]) -> usize {
-    bytes[at + 1..]
-        .windows(end.len())
-        .position(|window| window == end)
-        .map_or(bytes.len(), |found| at + found + end.len())
+    position(&bytes[at + 1..], end).map_or(bytes.len(), |found| at + found + end.len())
+}
+
+/// Where `needle` first stands in `haystack`.
+fn position(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
 }
 
 /// The index of the `)` that closes the literal string opening at `at`: parentheses nest in

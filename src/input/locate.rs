@@ -13,7 +13,8 @@ use super::diagnostic::{JsonPath, Segment};
 pub(super) struct Locator<'a> {
     text: &'a str,
     root: Option<Value<'a>>,
-    /// Whether the text is strict JSON; else `root` was read past a comma too many or too few.
+    /// Whether the text is strict JSON (and `root` is there); else `root`, if any, was read
+    /// past a comma too many or too few.
     strict: bool,
 }
 
@@ -58,7 +59,7 @@ impl<'a> Locator<'a> {
 
     /// Whether the text is valid JSON, so that a parse error is about its shape, not syntax.
     pub(super) fn is_json(&self) -> bool {
-        self.strict && self.root.is_some()
+        self.strict
     }
 
     /// Whether paths can be found in the text: it is valid JSON, or would be but for commas
