@@ -2,6 +2,7 @@
 //! names nor Danish number separators, and because output must not depend on the machine's locale.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -117,7 +118,7 @@ const AFTER_NUMBER: [&str; 7] = ["pct.", "pct", "%", "kr.", "mio.", "mia.", "mio
 
 /// `text` with no-break spaces where Danish typography keeps words on one line: after "§",
 /// "stk.", "nr.", "pkt.", "kl." and "bilag" before a number, in document numbers ("S 960",
-/// "L 58"), in dates ("12. juni"), before "pct." and "kr." after a number, and in "mio. kr.".
+/// "L 58"), in dates ("12. juni 2019"), before "pct." and "kr." after a number, and in "mio. kr.".
 /// A clerk rarely types the no-break spaces Word would need; the page must not break a legal
 /// reference or a date over two lines all the same.
 pub fn keep_together(text: &str) -> Cow<'_, str> {
@@ -155,6 +156,34 @@ pub fn keep_runs_together(texts: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// Where the month of a date stands in `text` as [`keep_together`] joins it, "12.\u{a0}juni" or
+/// "juni\u{a0}2019": the words a line must not separate must not be hyphenated either, and a
+/// month is the one word of a date Typst would hyphenate ("20. okto-ber").
+pub fn months_in_dates(text: &str) -> Vec<Range<usize>> {
+    let mut months = Vec::new();
+    for (at, space) in text.match_indices(NO_BREAK_SPACE) {
+        let before = text[..at].rsplit(char::is_whitespace).next().unwrap_or_default();
+        let after = &text[at + space.len()..];
+        let after = after.split(char::is_whitespace).next().unwrap_or_default();
+        let month_after = after.trim_end_matches(|c: char| !c.is_alphabetic());
+        if is_day(before.trim_start_matches(|c: char| !c.is_ascii_digit()))
+            && MONTHS.contains(&month_after)
+        {
+            let start = at + space.len();
+            months.push(start..start + month_after.len());
+        }
+        let year = after.trim_end_matches(|c: char| !c.is_ascii_digit());
+        let month_before = before.trim_start_matches(|c: char| !c.is_alphabetic());
+        if MONTHS.contains(&month_before) && is_year(year) {
+            let month = at - month_before.len()..at;
+            if months.last() != Some(&month) {
+                months.push(month);
+            }
+        }
+    }
+    months
+}
+
 /// The word that ends at the space at byte `at`.
 fn word_before(text: &str, at: usize) -> &str {
     text[..at]
@@ -180,8 +209,14 @@ fn binds(left: &str, right: &str) -> bool {
     (right_is_number
         && (BEFORE_NUMBER.contains(&left_lower.as_str()) || DOCUMENT_LETTERS.contains(&left)))
         || (is_day(left) && MONTHS.contains(&right_core.trim_end_matches('.')))
+        || (MONTHS.contains(&left) && is_year(right_core.trim_end_matches('.')))
         || (left.ends_with(|c: char| c.is_ascii_digit()) && AFTER_NUMBER.contains(&right_core))
         || (matches!(left, "mio." | "mia.") && right_core.starts_with("kr"))
+}
+
+/// Whether `word` is a year as a date ends with: four digits, "2019".
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.bytes().all(|digit| digit.is_ascii_digit())
 }
 
 /// Whether `word` is a day of the month as Danish writes it before the month: "1." to "31.".
@@ -274,9 +309,10 @@ mod tests {
         assert_eq!(kept("(§§ 216-218) og Stk. 3"), "(§§~216-218) og Stk.~3");
         assert_eq!(
             kept("den 12. juni 2019, kl. 10"),
-            "den 12.~juni 2019, kl.~10"
+            "den 12.~juni~2019, kl.~10"
         );
         assert_eq!(kept("til 1. januar."), "til 1.~januar.");
+        assert_eq!(kept("i maj 2020. Og"), "i maj~2020. Og");
         assert_eq!(
             kept("S 960 og L 58, se bilag 1"),
             "S~960 og L~58, se bilag~1"
@@ -293,6 +329,20 @@ mod tests {
     }
 
     #[test]
+    fn the_month_of_a_kept_date_is_found_once() {
+        let months = |text: &str| {
+            let kept = keep_together(text);
+            months_in_dates(&kept)
+                .into_iter()
+                .map(|range| kept[range].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(months("den 20. oktober 2026."), ["oktober"]);
+        assert_eq!(months("(1. maj) og i juni 2019, ikke juni."), ["maj", "juni"]);
+        assert_eq!(months("oktober er 20. måned, juni 19"), Vec::<String>::new());
+    }
+
+    #[test]
     fn ordinary_words_and_numbers_may_break() {
         assert!(matches!(
             keep_together("Der er 12 sager i 2019."),
@@ -304,5 +354,6 @@ mod tests {
         ));
         assert!(matches!(keep_together("A 12 og s 3"), Cow::Borrowed(_)));
         assert_eq!(keep_together("32. juni"), "32. juni");
+        assert_eq!(keep_together("juni 20192"), "juni 20192");
     }
 }

@@ -43,15 +43,32 @@ pub(crate) fn is_line_separator(c: char) -> bool {
 }
 
 /// Escapes `text` so that Typst markup prints it literally, on one line, as [`printed`].
+///
+/// The month of a date the text keeps on one line ([`crate::danish::months_in_dates`]) is set
+/// unhyphenated, in `#text(hyphenate: false)[…];`, so that "20. oktober 2026" is one unit on
+/// its line; the semicolon ends the call, so what follows prints as it is.
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut from = 0;
+    for month in crate::danish::months_in_dates(text) {
+        push_escaped(&mut out, &text[from..month.start]);
+        out.push_str("#text(hyphenate: false)[");
+        push_escaped(&mut out, &text[month.clone()]);
+        out.push_str("];");
+        from = month.end;
+    }
+    push_escaped(&mut out, &text[from..]);
+    out
+}
+
+/// Appends `text` to `out` as markup that prints it literally.
+fn push_escaped(out: &mut String, text: &str) {
     for c in printed(text) {
         if is_markup_special(c) {
             out.push('\\');
         }
         out.push(c);
     }
-    out
 }
 
 /// Quotes one line of literal text as a Typst string that prints as [`markup`] prints it: the

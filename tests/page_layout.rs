@@ -363,3 +363,28 @@ fn a_date_in_svar_s_own_sentences_is_never_split_over_two_lines() {
     // The opening, the correcting sentence and the clerk's own paragraph.
     assert_eq!(whole, 3, "{lines:#?}");
 }
+
+#[test]
+fn a_date_in_running_text_is_one_unit_on_its_line_never_split_or_hyphenated() {
+    // 24 paragraphs move "20. oktober 2026" a letter further along the line each; six of their
+    // lines ended "… den 20. oktober" with "2026" on the next when only the day was kept, and
+    // one "… den 20. ok-" (a hyphen at the line's end, U+00AD in the PDF's text).
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("date-break/month-and-year.json"), folder.path());
+    let lines: Vec<String> = (1..=2)
+        .flat_map(|page| common::pdf_page_lines(&pdf, page))
+        .collect();
+    let parted: Vec<_> = lines
+        .iter()
+        .filter(|line| {
+            let line = line.trim_end();
+            line.ends_with("oktober") || line.ends_with(" 20.") || line.ends_with('\u{ad}')
+        })
+        .collect();
+    assert_eq!(parted, Vec::<&String>::new());
+    let whole = lines
+        .iter()
+        .filter(|line| line.replace('\u{a0}', " ").contains("20. oktober 2026"))
+        .count();
+    assert_eq!(whole, 24, "{lines:#?}");
+}
