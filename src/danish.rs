@@ -162,7 +162,10 @@ pub fn keep_runs_together(texts: &[&str]) -> Vec<String> {
 pub fn months_in_dates(text: &str) -> Vec<Range<usize>> {
     let mut months = Vec::new();
     for (at, space) in text.match_indices(NO_BREAK_SPACE) {
-        let before = text[..at].rsplit(char::is_whitespace).next().unwrap_or_default();
+        let before = text[..at]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
         let after = &text[at + space.len()..];
         let after = after.split(char::is_whitespace).next().unwrap_or_default();
         let month_after = after.trim_end_matches(|c: char| !c.is_alphabetic());
@@ -338,8 +341,14 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(months("den 20. oktober 2026."), ["oktober"]);
-        assert_eq!(months("(1. maj) og i juni 2019, ikke juni."), ["maj", "juni"]);
-        assert_eq!(months("oktober er 20. måned, juni 19"), Vec::<String>::new());
+        assert_eq!(
+            months("(1. maj) og i juni 2019, ikke juni."),
+            ["maj", "juni"]
+        );
+        assert_eq!(
+            months("oktober er 20. måned, juni 19"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
