@@ -113,8 +113,13 @@ const BEFORE_NUMBER: [&str; 11] = [
 /// bill), "B 12", "F 3", "V 2", "R 4".
 const DOCUMENT_LETTERS: [&str; 6] = ["S", "L", "B", "F", "V", "R"];
 
-/// Words that follow a number and must not be parted from it: "12 pct.", "5 mio. kr.".
-const AFTER_NUMBER: [&str; 7] = ["pct.", "pct", "%", "kr.", "mio.", "mia.", "mio"];
+/// Words that follow a number and must not be parted from it: "12 pct.", "12 procent",
+/// "5 mio. kr.", "40 km/t", "3 m²". Units only: "12 sager" may break as any two words.
+const AFTER_NUMBER: [&str; 33] = [
+    "pct.", "pct", "procent", "promille", "%", "‰", "kr.", "kr", "mio.", "mio", "mia.", "mia",
+    "DKK", "EUR", "€", "km", "km/t", "km²", "m", "m²", "m³", "cm", "mm", "kg", "g", "ton", "ha",
+    "l", "°C", "kWh", "MWh", "GWh", "MW",
+];
 
 /// `text` with no-break spaces where Danish typography keeps words on one line: after "§",
 /// "stk.", "nr.", "pkt.", "kl." and "bilag" before a number, in document numbers ("S 960",
@@ -213,7 +218,9 @@ fn binds(left: &str, right: &str) -> bool {
         && (BEFORE_NUMBER.contains(&left_lower.as_str()) || DOCUMENT_LETTERS.contains(&left)))
         || (is_day(left) && MONTHS.contains(&right_core.trim_end_matches('.')))
         || (MONTHS.contains(&left) && is_year(right_core.trim_end_matches('.')))
-        || (left.ends_with(|c: char| c.is_ascii_digit()) && AFTER_NUMBER.contains(&right_core))
+        || (left.ends_with(|c: char| c.is_ascii_digit())
+            && (AFTER_NUMBER.contains(&right_core)
+                || AFTER_NUMBER.contains(&right_core.trim_end_matches('.'))))
         || (matches!(left, "mio." | "mia.") && right_core.starts_with("kr"))
 }
 
@@ -324,6 +331,10 @@ mod tests {
             kept("12 pct. og 5 mio. kr. (3 %)"),
             "12~pct. og 5~mio.~kr. (3~%)"
         );
+        assert_eq!(
+            kept("12 procent, 40 km/t og 3 m². Og 7 km."),
+            "12~procent, 40~km/t og 3~m². Og 7~km."
+        );
         // Words next to a no-break space already typed, or to other wide characters.
         assert_eq!(
             kept("nr.\u{a0}27 og § 3 – æøå stk. 2"),
@@ -362,6 +373,10 @@ mod tests {
             Cow::Borrowed(_)
         ));
         assert!(matches!(keep_together("A 12 og s 3"), Cow::Borrowed(_)));
+        assert!(matches!(
+            keep_together("12 sager og 3 mænd, 4 lande"),
+            Cow::Borrowed(_)
+        ));
         assert_eq!(keep_together("32. juni"), "32. juni");
         assert_eq!(keep_together("juni 20192"), "juni 20192");
     }

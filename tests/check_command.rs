@@ -96,6 +96,11 @@ fn a_new_skeleton_is_rejected_until_filled_in_and_never_overwrites() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     for path in [
         "ministry.name",
+        "ministry.minister_title",
+        "date",
+        "question.asked_by.name",
+        "question.asked_by.party",
+        "signature.minister",
         "question.number",
         "question.text",
         "question.session",
@@ -185,7 +190,15 @@ fn a_new_file_is_shared_like_any_new_file_and_points_to_the_schema_above_it() {
         .collect();
     assert_eq!(
         keys,
-        ["$schema", "status", "ministry", "question", "answer"]
+        [
+            "$schema",
+            "status",
+            "ministry",
+            "date",
+            "question",
+            "answer",
+            "signature"
+        ]
     );
     assert!(text.contains("\"$schema\": \"../schema/answer.schema.json\""));
 }

@@ -1162,3 +1162,31 @@ fn a_crafted_pdf_nested_thousands_deep_is_refused_not_a_crash() {
             "PDF'en kan ikke læses; den er beskadiget eller ikke en PDF (dens objekter er indlejret mere end 256 niveauer dybt)",
         ));
 }
+
+#[test]
+fn the_readme_s_change_list_is_what_svar_prints() {
+    // README shows a change list with its command; it had drifted from svar's real order.
+    let readme = std::fs::read_to_string(crate_root().join("README.md")).unwrap();
+    let command = "$ svar diff data/beu-287-2019.json rettet.json\n";
+    let shown = &readme[readme.find(command).expect("README shows the command") + command.len()..];
+    let shown = &shown[..shown.find("```").unwrap()];
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir(folder.path().join("data")).unwrap();
+    std::fs::copy(
+        crate_root().join("data/beu-287-2019.json"),
+        folder.path().join("data/beu-287-2019.json"),
+    )
+    .unwrap();
+    std::fs::copy(
+        crate_root().join("tests/fixtures/readme/rettet.json"),
+        folder.path().join("rettet.json"),
+    )
+    .unwrap();
+    let output = svar()
+        .args(["diff", "data/beu-287-2019.json", "rettet.json"])
+        .current_dir(folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), shown);
+}

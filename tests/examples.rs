@@ -203,6 +203,8 @@ fn letter_from_the_immigration_ministry_with_two_small_tables_reads_in_order() {
             "Kategori: Afviste asylansøgere Frafald af ansøgning om asyl Afslag på asylbehandling Dublin-forordningen I alt",
             "Til sammenligning blev der i 2015 udsendt 1.616 personer på asylområdet.",
             "Tallene for 2016 er foreløbige, og der kan forekomme efterregistreringer.",
+            // The last whole sentence of the source, which breaks off in the next.
+            "Ovenstående opgørelser er baseret på oplysninger fra politiets sagsstyringssystem (POLSAS).",
         ],
     );
     // pdftotext reads a table's figure column after its labels (the second one after the

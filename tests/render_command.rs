@@ -786,3 +786,42 @@ fn a_folder_entry_that_cannot_be_read_is_reported_not_left_out() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("1 af 2 svar sat; 1 fejlede."), "{stdout}");
 }
+
+#[test]
+fn help_as_a_command_prints_the_help_of_the_command_after_it() {
+    // `svar help render` as git and cargo take it; it was refused as an unknown command.
+    let render_help = common::svar().args(["render", "--help"]).output().unwrap();
+    for help in ["help", "hjælp"] {
+        let asked = common::svar().args([help, "render"]).output().unwrap();
+        assert_eq!(asked.status.code(), Some(0), "{help}");
+        assert_eq!(asked.stdout, render_help.stdout, "{help}");
+    }
+    common::svar()
+        .arg("help")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Brug: svar <KOMMANDO>"));
+}
+
+#[test]
+fn an_unsigned_letter_ends_without_a_greeting_to_nobody() {
+    // The example's interim letter without its signature printed "Med venlig hilsen" as its
+    // last line, with no name under it.
+    let folder = tempfile::tempdir().unwrap();
+    let unsigned = pdf_text(&render_into(
+        &fixture("unsigned/answer.json"),
+        folder.path(),
+    ));
+    assert!(
+        unsigned.ends_with("endeligt medio marts 2022."),
+        "{unsigned}"
+    );
+    let signed = pdf_text(&render_into(
+        &crate_root().join("data/epi-167-2021-22.json"),
+        folder.path(),
+    ));
+    assert!(
+        signed.ends_with("Med venlig hilsen Magnus Heunicke / Emilie Gjerløff Werther"),
+        "{signed}"
+    );
+}

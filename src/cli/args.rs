@@ -20,12 +20,26 @@ const USAGE_ERROR: i32 = 2;
 /// exits with a Danish message on a usage error.
 pub fn parse() -> Cli {
     let command = in_danish(Cli::command(), true);
-    let args: Vec<OsString> = std::env::args_os().collect();
+    let args = help_as_flag(std::env::args_os().collect());
     command
         .clone()
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches))
         .unwrap_or_else(|error| exit(&error, &Usage::new(&command, &args)))
+}
+
+/// `svar help render` (or `svar hjælp render`) as `svar render --help`, and `svar help` as
+/// `svar --help`: the way git and cargo are asked, which clap's own help command would answer
+/// in English.
+fn help_as_flag(mut args: Vec<OsString>) -> Vec<OsString> {
+    if args
+        .get(1)
+        .is_some_and(|first| first == "help" || first == "hjælp")
+    {
+        args.remove(1);
+        args.push("--help".into());
+    }
+    args
 }
 
 /// The command line a usage error is about: the command, and the arguments as given, to tell
@@ -399,6 +413,17 @@ fn quoted(names: &[String], separator: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn help_as_a_command_asks_for_the_help_of_the_command_after_it() {
+        let given = |line: &str| help_as_flag(line.split(' ').map(OsString::from).collect());
+        assert_eq!(given("svar help render"), ["svar", "render", "--help"]);
+        assert_eq!(given("svar hjælp"), ["svar", "--help"]);
+        assert_eq!(
+            given("svar render help.json"),
+            ["svar", "render", "help.json"]
+        );
+    }
 
     fn error_for(args: &[&str]) -> String {
         let command = in_danish(Cli::command(), true);

@@ -15,11 +15,18 @@ pub struct NewArgs {
     pub file: PathBuf,
 }
 
-/// The skeleton: every required field, in the order the README's outline has them, each text a
-/// placeholder (`@`, replaced by [`PLACEHOLDER`]) that `svar check` rejects.
+/// The skeleton: every required field and those a sent answer has (its date, the minister's
+/// title, who asked, the signature), in the order the README's outline has them, each a
+/// placeholder (`@`, replaced by [`PLACEHOLDER`]) that `svar check` rejects; a clerk deletes
+/// the optional ones an answer does not have. Not the question's date: a placeholder where a
+/// date belongs is a wrong value, and the checks of the rest of the question would wait for it.
 const SKELETON: &str = r#"{
   "status": "final",
-  "ministry": { "name": "@: ministeriets navn, fx Justitsministeriet" },
+  "ministry": {
+    "name": "@: ministeriets navn, fx Justitsministeriet",
+    "minister_title": "@: ministerens titel, fx justitsministeren"
+  },
+  "date": "@: svarets dato som ÅÅÅÅ-MM-DD",
   "question": {
     "kind": "committee",
     "number": 0,
@@ -29,13 +36,15 @@ const SKELETON: &str = r#"{
       "abbreviation": "@: udvalgets forkortelse, fx REU"
     },
     "session": "@: folketingsår, fx 2025-26",
+    "asked_by": { "name": "@: spørgerens navn", "party": "@: partiets forkortelse, fx SF" },
     "text": "@: spørgsmålets tekst, ordret og uden anførselstegn"
   },
   "answer": {
     "blocks": [
       { "paragraph": "@: svarets første afsnit" }
     ]
-  }
+  },
+  "signature": { "minister": "@: ministerens navn" }
 }
 "#;
 

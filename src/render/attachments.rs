@@ -25,14 +25,15 @@ pub struct Attachment {
     pub bytes: Arc<[u8]>,
 }
 
-/// Everything a PDF of `answer` carries: the answer as JSON, named by the svar version that
-/// wrote it, then its ministry's profile and logo as they were read.
+/// Everything a PDF of `answer` carries: the answer as JSON, as the svar version named in its
+/// description set it (the clerk's file as svar read it, not svar's own writing), then its
+/// ministry's profile and logo as they were read.
 pub fn attachments(answer: &Answer) -> Vec<Attachment> {
     let version = env!("CARGO_PKG_VERSION");
     let mut files = vec![Attachment {
         name: crate::SOURCE_ATTACHMENT.to_string(),
         mime_type: "application/json",
-        description: format!("Svarets kildefil (JSON), skrevet af svar {version}"),
+        description: format!("Svarets indhold (JSON), som svar {version} satte det"),
         bytes: answer_json(answer).into(),
     }];
     let profile = answer.ministry.profile.as_ref();

@@ -99,7 +99,7 @@ pub struct LetterContext {
     pub opening: String,
     /// The short heading over the question, e.g. "Spørgsmål nr. 385".
     pub question_label: String,
-    /// "Med venlig hilsen", if the ministry closes its letters so.
+    /// "Med venlig hilsen", if the ministry closes its letters so and the answer is signed.
     pub closing: Option<String>,
     /// The addressee block over the opening, one line each, if the ministry's letters have one.
     pub addressee: Vec<String>,
@@ -397,8 +397,9 @@ fn letter(answer: &Answer) -> Option<LetterContext> {
     Some(LetterContext {
         opening: opening_sentence(answer, opening),
         question_label: question_label(&answer.question),
+        // The greeting belongs to the signature: alone it would end the letter on nobody.
         closing: letterhead
-            .filter(|l| l.kind_regards)
+            .filter(|l| l.kind_regards && answer.signature.names().next().is_some())
             .map(|_| "Med venlig hilsen".to_string()),
         addressee: if letterhead.is_some_and(|l| l.addressee) {
             letter_addressee(&answer.question)
