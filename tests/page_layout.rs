@@ -388,3 +388,18 @@ fn a_date_in_running_text_is_one_unit_on_its_line_never_split_or_hyphenated() {
         .count();
     assert_eq!(whole, 24, "{lines:#?}");
 }
+
+#[test]
+fn column_headings_stay_on_one_line_where_the_table_has_room() {
+    // "Udsendt 2015" and "Ændring (pct.)" were set in two lines of 3.4 em columns beside a
+    // column of short country names that was mostly empty.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("table-headings/answer.json"), folder.path());
+    let lines = common::pdf_page_lines(&pdf, 1);
+    assert!(
+        lines
+            .iter()
+            .any(|line| line == "Udsendt 2015 Udsendt 2016 Ændring (pct.)"),
+        "{lines:#?}"
+    );
+}

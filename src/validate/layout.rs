@@ -674,8 +674,9 @@ impl Columns {
 /// The width of each figure column of a table whose rows have labels, in em of table text: the
 /// column at each index in every labelled panel, so the panels' columns line up. A column is
 /// 3.4 em, or as wide as its widest figure, word of a text or heading needs: a clerk's figures
-/// in millions must not run into each other. Whether the widened columns still fit the page is
-/// checked with the rest of the layout.
+/// in millions must not run into each other; and as wide as its whole heading where the page
+/// has room. Whether the widened columns still fit the page is checked with the rest of the
+/// layout.
 pub fn figure_columns(table: &Table) -> Vec<f64> {
     figure_column_widths(table)
         .into_iter()
@@ -683,8 +684,59 @@ pub fn figure_columns(table: &Table) -> Vec<f64> {
         .collect()
 }
 
-/// [`figure_columns`] in points.
+/// [`figure_columns`] in points: the least each column needs, widened to its heading's whole
+/// width where the page has room for every heading and row label on one line
+/// ([`widened_to_headings`]).
 fn figure_column_widths(table: &Table) -> Vec<f64> {
+    widened_to_headings(table, least_figure_widths(table))
+}
+
+/// Room a heading widened to its measured width keeps to spare: the measure adds up advance
+/// widths, and Typst's shaping of a line can come out a little wider ("Ændring (pct.)" by
+/// 0.1 pt), which would put its last word on a second line after all.
+const HEADING_SLACK: f64 = 0.1 * TABLE_SIZE;
+
+/// The width a table may take, in points: a portrait page's text width less a statement's
+/// indent, where most tables stand.
+const TABLE_ROOM: f64 = PORTRAIT - QUOTE_INDENT;
+
+/// The figure columns `least` widened so that each heading fits on one line, if then the row
+/// labels also fit on theirs beside them within [`TABLE_ROOM`]; else `least`. A heading such as
+/// "Andel afvist (pct.)" set in three lines of a narrow column, beside a column of short row
+/// labels that is mostly empty, reads worse than on one line; where the page is short of room,
+/// the labels keep theirs as before.
+fn widened_to_headings(table: &Table, least: Vec<f64>) -> Vec<f64> {
+    let bold = |text: &str| Type::bold(TABLE_SIZE).width(&as_one_line(text));
+    let regular = |text: &str| Type::regular(TABLE_SIZE).width(&as_one_line(text));
+    let mut widened = least.clone();
+    let mut labels: f64 = 0.0;
+    for panel in table.panels.iter().filter(|panel| panel.is_labelled()) {
+        for (index, heading) in panel.columns.iter().enumerate().take(widened.len()) {
+            let one_line = bold(heading) + 2.0 * CELL_INSET + HEADING_SLACK;
+            widened[index] = widened[index].max(one_line);
+        }
+        let row_labels = panel.rows.iter().filter_map(|row| row.label.as_deref());
+        let total_label = panel.total.iter().filter_map(|row| row.label.as_deref());
+        let label_widths = (row_labels.map(regular))
+            .chain(panel.label_header.as_deref().map(bold))
+            .chain(total_label.map(bold));
+        labels = label_widths.fold(labels, f64::max);
+    }
+    let needed = widened.iter().sum::<f64>() + labels + 2.0 * CELL_INSET;
+    if needed <= TABLE_ROOM { widened } else { least }
+}
+
+/// `text` as a one-line text prints: its words with one space between them.
+fn as_one_line(text: &str) -> String {
+    words(text)
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The least width each figure column needs, in points: 3.4 em, or its widest figure, word of
+/// a text or heading word.
+fn least_figure_widths(table: &Table) -> Vec<f64> {
     let mut widths: Vec<f64> = Vec::new();
     for panel in table.panels.iter().filter(|panel| panel.is_labelled()) {
         if widths.len() < panel.columns.len() {
