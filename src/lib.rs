@@ -7,19 +7,19 @@
 
 pub mod cli;
 pub mod danish;
-pub mod diff;
+pub(crate) mod diff;
 pub mod escape;
 pub mod input;
 pub mod limit;
-pub mod markup;
+pub(crate) mod markup;
 pub mod model;
-pub mod output;
+pub(crate) mod output;
 pub mod pages;
 pub mod pdf;
-pub mod redline;
+pub(crate) mod redline;
 pub mod render;
-pub mod validate;
-pub mod world;
+pub(crate) mod validate;
+pub(crate) mod world;
 
 use typst::foundations::Smart;
 use typst::model::Document;
@@ -50,9 +50,6 @@ pub enum Error {
     /// Typesetting ran over its time limit or crashed.
     #[error(transparent)]
     Limit(#[from] limit::LimitError),
-    /// A result would replace a file it is made from.
-    #[error(transparent)]
-    Output(#[from] output::OutputPathError),
     /// A result could not be written.
     #[error("{}: kan ikke skrives: {}", path.display(), input::io_in_danish(source))]
     Write {
@@ -139,7 +136,7 @@ pub fn typeset(answer: &Answer, templates: &TemplateSet) -> Result<Typeset, Erro
 /// svar version), and its ministry's profile and logo, to the PDF, so any svar PDF can be
 /// compared later without its JSON file or the folder it was made in. Standards such as
 /// PDF/A-2 forbid attachments.
-pub fn typeset_with(
+fn typeset_with(
     answer: &Answer,
     templates: &TemplateSet,
     attach_source: bool,

@@ -13,10 +13,10 @@ use crate::{Error, Typeset};
 
 /// What a redline's title begins with, before the answer's own title; `svar diff` knows a
 /// redline by it, to say that it is no answer to compare.
-pub const TITLE_PREFIX: &str = "Ændringer: ";
+pub(crate) const TITLE_PREFIX: &str = "Ændringer: ";
 
 /// Typesets `new` with `changes` (from `old_name`, written with `old_markup`, to `new`) marked.
-pub fn redline(
+pub(crate) fn redline(
     old_name: &str,
     old_markup: Markup,
     new: &Answer,

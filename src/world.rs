@@ -19,7 +19,7 @@ use typst_kit::fonts::FontStore;
 use crate::render::TemplateSet;
 
 /// The virtual path of the generated source of the answer.
-pub const MAIN_PATH: &str = "/main.typ";
+pub(crate) const MAIN_PATH: &str = "/main.typ";
 
 /// The fonts built into svar, parsed once per process and shared by every compile.
 fn fonts() -> &'static FontStore {
@@ -34,7 +34,7 @@ fn fonts() -> &'static FontStore {
 /// The fonts built into svar, for the content checks: which characters some font can set and
 /// how wide text in the body font is, known before anything is typeset. The same fonts the
 /// compiler uses, so the checks cannot disagree with it.
-pub fn builtin_fonts() -> &'static FontStore {
+pub(crate) fn builtin_fonts() -> &'static FontStore {
     fonts()
 }
 
@@ -52,7 +52,7 @@ fn library() -> &'static LazyHash<Library> {
 /// that this fixed cost (about a twentieth of a cold render) overlaps reading, checking and
 /// evaluating the first answer instead of holding up its layout. A compile that needs them
 /// before they are ready waits for them.
-pub fn preload() {
+pub(crate) fn preload() {
     std::thread::spawn(|| {
         library();
         fonts();

@@ -511,7 +511,6 @@ struct Job {
     generated_source: Arc<OnceLock<String>>,
 }
 
-/// The files one answer gives, not yet written.
 /// Why a PDF fell back to PDF/UA-1 alone: the answer has no date, or, with own templates, the
 /// templates give the document none (`set document(date: …)`) although the answer has one.
 fn undated_warning(answer: &Path, has_date: bool) -> String {
@@ -530,6 +529,7 @@ fn undated_warning(answer: &Path, has_date: bool) -> String {
     }
 }
 
+/// The files one answer gives, not yet written.
 struct Produced {
     outputs: Vec<(PathBuf, Vec<u8>)>,
     /// Page images left from an earlier render with more pages, to remove.

@@ -10,11 +10,11 @@ use crate::input::{self, LoadError};
 use crate::model::Answer;
 
 /// The answer file every svar PDF carries.
-pub const EMBEDDED_ANSWER: &str = crate::SOURCE_ATTACHMENT;
+pub(crate) const EMBEDDED_ANSWER: &str = crate::SOURCE_ATTACHMENT;
 
 /// Why an answer to compare cannot be read.
 #[derive(Debug, thiserror::Error)]
-pub enum SourceError {
+pub(crate) enum SourceError {
     /// The answer file, or the answer file embedded in a PDF, cannot be read or has errors.
     #[error(transparent)]
     Load(#[from] LoadError),
@@ -65,7 +65,7 @@ pub enum SourceError {
 
 impl SourceError {
     /// Advice for the user, where there is some to give.
-    pub fn hint(&self) -> Option<String> {
+    pub(crate) fn hint(&self) -> Option<String> {
         match self {
             Self::NotFromSvar { .. } => {
                 Some("sammenlign svarfilerne (JSON), eller PDF'er, som svar har lavet".to_string())
@@ -90,7 +90,7 @@ impl SourceError {
 
 /// Reads the answer in `path`: a PDF (by its `.pdf` ending or its `%PDF-` header) or else an
 /// answer file. Answers with errors are refused with their located findings.
-pub fn load(path: &Path) -> Result<Answer, SourceError> {
+pub(crate) fn load(path: &Path) -> Result<Answer, SourceError> {
     if is_pdf(path) {
         load_pdf(path)
     } else {

@@ -506,8 +506,10 @@ fn push_merged(out: &mut Vec<Segment>, kind: SegmentKind, text: &str) {
     }
 }
 
-/// A text difference with plain marks: "[-deleted-]{+inserted+}".
-pub fn plain_marks(segments: &[Segment]) -> String {
+/// A text difference with plain marks: "[-deleted-]{+inserted+}", which the tests compare
+/// against (the command line marks differences in colour instead).
+#[cfg(test)]
+fn plain_marks(segments: &[Segment]) -> String {
     segments
         .iter()
         .map(|segment| match segment.kind {

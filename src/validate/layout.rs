@@ -676,7 +676,7 @@ impl Columns {
 /// 3.4 em, or as wide as its widest figure, word of a text or heading needs: a clerk's figures
 /// in millions must not run into each other. Whether the widened columns still fit the page is
 /// checked with the rest of the layout.
-pub fn figure_columns(table: &Table) -> Vec<f64> {
+pub(crate) fn figure_columns(table: &Table) -> Vec<f64> {
     figure_column_widths(table)
         .into_iter()
         .map(|width| width / TABLE_SIZE)

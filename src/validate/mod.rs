@@ -19,11 +19,10 @@ mod tables;
 
 use chrono::NaiveDate;
 
-pub use self::committees::{COMMITTEES, full_name, is_name_of};
 use self::enclosures::check_enclosure_references;
 use self::glyphs::{check_control_characters, check_glyphs};
 use self::layout::check_layout;
-pub use self::layout::figure_columns;
+pub(crate) use self::layout::figure_columns;
 use self::markup::{check_formatting_outside_prose, check_markup};
 use self::question::check_question;
 use self::quotes::check_quotation_marks;
@@ -33,11 +32,11 @@ use crate::input::diagnostic::{JsonPath, Severity};
 use crate::model::{Answer, Block, Expected};
 
 /// The marker `svar new` puts in every field a clerk must fill in.
-pub const PLACEHOLDER: &str = "UDFYLD";
+pub(crate) const PLACEHOLDER: &str = "UDFYLD";
 
 /// Something wrong with an answer's content, before it is located in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// Error or warning.
     pub severity: Severity,
     /// Where in the answer.
@@ -53,7 +52,7 @@ pub struct Problem {
 
 /// The part of a text a problem is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Focus {
+pub(crate) enum Focus {
     /// A character, wherever the text first has it (an invisible character); nowhere when the
     /// value the problem's path leads to does not have it (a character of the ministry's
     /// profile, reported at the answer's `profile`).
@@ -94,7 +93,7 @@ impl Problem {
 }
 
 /// Checks the content of an answer that has already parsed.
-pub fn check(answer: &Answer) -> Vec<Problem> {
+pub(crate) fn check(answer: &Answer) -> Vec<Problem> {
     let mut problems = Vec::new();
     let root = JsonPath::root();
     let value = serde_json::to_value(answer).expect("answers serialise");
@@ -245,7 +244,7 @@ fn prose_of_blocks<'a>(blocks: &'a [Block], path: &JsonPath, texts: &mut Vec<(Js
 /// own texts, and its name should be the ministry the answer names. The findings point at
 /// `ministry.profile`, the only place the answer names the profile, and say which of its
 /// fields is at fault.
-pub fn check_letterhead(answer: &Answer) -> Vec<Problem> {
+pub(crate) fn check_letterhead(answer: &Answer) -> Vec<Problem> {
     let mut problems = Vec::new();
     check_minister_title(answer, &mut problems);
     let Some(letterhead) = &answer.ministry.letterhead else {
