@@ -10,6 +10,7 @@ pub mod danish;
 pub(crate) mod diff;
 pub mod escape;
 pub mod input;
+pub mod json_path;
 pub mod limit;
 pub(crate) mod markup;
 pub mod model;

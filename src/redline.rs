@@ -4,7 +4,7 @@
 //! a summary of the changes at the top.
 
 use crate::diff::{Change, ChangeKind, ChangeList, Element, Segment, SegmentKind};
-use crate::input::diagnostic::Segment as Step;
+use crate::json_path::Step;
 use crate::model::{Answer, Markup};
 use crate::render::{
     self, BlockContent, BlockContext, DocumentContext, RedlineSummary, TemplateSet,

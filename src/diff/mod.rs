@@ -21,7 +21,7 @@ mod text;
 use serde::Serialize;
 
 use self::text::{Spacing, Written};
-use crate::input::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::{Answer, Markup};
 pub(crate) use crate::render::{Segment, SegmentKind};
 

@@ -16,11 +16,14 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use self::diagnostic::LineIndex;
-pub use self::diagnostic::{FileReport, Finding, JsonPath, Severity};
+pub use self::diagnostic::{FileReport, Finding};
 use self::locate::Locator;
 pub(crate) use self::serde_error::did_you_mean;
 pub use self::spreadsheet::fills as spreadsheet_fills;
+use crate::json_path::JsonPath;
 use crate::model::Answer;
+/// Re-exported for programs that read a [`Finding`]'s severity (the type is the content checks').
+pub use crate::validate::Severity;
 use crate::validate::{self, Focus};
 
 /// Why an answer file cannot be used.

@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use super::{Focus, Problem};
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 
 /// Reports every character of `text` (once each) that cannot be printed.
 pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {

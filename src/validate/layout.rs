@@ -16,7 +16,7 @@ use typst::text::{FontInstance, FontStretch, FontStyle, FontVariant, FontVariati
 
 use super::Problem;
 use super::tables::is_exact;
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::{Answer, Block, Cell, Markup, Panel, Table};
 
 /// Points per millimetre.

@@ -18,6 +18,7 @@ mod session;
 mod tables;
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use self::enclosures::check_enclosure_references;
 use self::glyphs::{check_control_characters, check_glyphs};
@@ -28,11 +29,21 @@ use self::question::check_question;
 use self::quotes::check_quotation_marks;
 use self::session::check_session_dates;
 use self::tables::{TableNumbering, check_blocks};
-use crate::input::diagnostic::{JsonPath, Severity};
+use crate::json_path::JsonPath;
 use crate::model::{Answer, Block, Expected};
 
 /// The marker `svar new` puts in every field a clerk must fill in.
 pub(crate) const PLACEHOLDER: &str = "UDFYLD";
+
+/// How serious a finding is: errors stop rendering, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The answer cannot be rendered until this is fixed.
+    Error,
+    /// Probably a mistake, but the answer can be rendered.
+    Warning,
+}
 
 /// Something wrong with an answer's content, before it is located in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -358,7 +369,7 @@ fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
 /// Whether `text` at `path` is a statement's introduction written as "" to print none, where
 /// the paragraph before the statement already introduces it ("…, der har oplyst følgende:").
 fn is_no_introduction(text: &str, path: &JsonPath) -> bool {
-    use crate::input::diagnostic::Segment::Key;
+    use crate::json_path::Step::Key;
     text.is_empty()
         && matches!(path.0.as_slice(), [.., Key(statement), Key(key)] if statement == "statement" && key == "introduction")
 }
@@ -367,7 +378,7 @@ fn is_no_introduction(text: &str, path: &JsonPath) -> bool {
 /// since a row has one cell per column, so it gets the dash a table prints where it has
 /// nothing to show.
 fn empty_text(path: &JsonPath) -> (&'static str, &'static str) {
-    use crate::input::diagnostic::Segment::{Index, Key};
+    use crate::json_path::Step::{Index, Key};
     match path.0.as_slice() {
         [.., Key(cells), Index(_)] if cells == "cells" => (
             "cellen er tom",
@@ -394,7 +405,7 @@ fn has_visible_character(text: &str) -> bool {
 /// Whether the text at `path` is printed; the schema, the profile and a spreadsheet are named
 /// by text that only finds files.
 fn is_printed(path: &JsonPath) -> bool {
-    use crate::input::diagnostic::Segment::{Index, Key};
+    use crate::json_path::Step::{Index, Key};
     !match path.0.as_slice() {
         [Key(key)] => key == "$schema",
         [Key(parent), Key(key)] => parent == "ministry" && key == "profile",

@@ -4,7 +4,7 @@ use super::Problem;
 use super::committees::{COMMITTEES, full_name, is_name_of, names_of};
 use super::parties::check_party;
 use super::quotes::{QuotedEnds, check_own_marks};
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::{Committee, Question, QuestionKind};
 
 pub(super) fn check_question(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {

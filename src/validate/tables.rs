@@ -3,7 +3,7 @@
 use super::quotes::check_statement_marks;
 use super::{Problem, precision};
 use crate::danish::count;
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::{Block, Cell, Figure, Panel, Row, Table};
 
 /// How deeply statements may quote statements. Real answers go two deep (an agency quoting
@@ -12,7 +12,7 @@ const MAX_STATEMENT_DEPTH: usize = 8;
 
 /// How many statements enclose the blocks at `path`.
 fn statement_depth(path: &JsonPath) -> usize {
-    use crate::input::diagnostic::Segment::Key;
+    use crate::json_path::Step::Key;
     path.0
         .iter()
         .filter(|segment| matches!(segment, Key(key) if key == "statement"))
