@@ -9,6 +9,7 @@ pub mod cli;
 pub mod danish;
 pub(crate) mod diff;
 pub mod escape;
+pub(crate) mod fs;
 pub mod input;
 pub mod json_path;
 pub mod limit;
@@ -19,6 +20,7 @@ pub mod pages;
 pub mod pdf;
 pub(crate) mod redline;
 pub mod render;
+pub(crate) mod spelling;
 pub(crate) mod validate;
 pub(crate) mod world;
 
@@ -52,7 +54,7 @@ pub enum Error {
     #[error(transparent)]
     Limit(#[from] limit::LimitError),
     /// A result could not be written.
-    #[error("{}: kan ikke skrives: {}", path.display(), input::io_in_danish(source))]
+    #[error("{}: kan ikke skrives: {}", path.display(), fs::io_in_danish(source))]
     Write {
         /// The file that could not be written.
         path: std::path::PathBuf,

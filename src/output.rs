@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::input::confine::lexical;
+use crate::fs::lexical;
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
 /// `path` holds either its old content or the whole new content, never a part. A file made

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::input::io_in_danish;
+use crate::fs::io_in_danish;
 use crate::output::OutputPathError;
 use crate::pdf::{GeneratedSource, StandardError};
 use crate::render::TemplateFolderError;

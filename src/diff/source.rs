@@ -224,7 +224,7 @@ fn skip_string(bytes: &[u8], at: usize) -> usize {
 }
 
 fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
-    let bytes = input::read_file(path).map_err(|source| LoadError::Read {
+    let bytes = crate::fs::read_file(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })?;

@@ -309,16 +309,6 @@ fn quoted_names(message: &str) -> Vec<&str> {
     message.split('`').skip(1).step_by(2).collect()
 }
 
-/// The closest of `candidates` to `word`, if close enough to be a likely typo.
-pub(crate) fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|candidate| (strsim::jaro_winkler(word, candidate), *candidate))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
-}
-
 fn list(names: &[&str]) -> String {
     names
         .iter()
@@ -524,7 +514,7 @@ fn unknown(names: &[&str], is_field: bool) -> (String, Option<String>) {
     } else {
         "ukendt værdi"
     };
-    let hint = match did_you_mean(word, allowed) {
+    let hint = match crate::spelling::did_you_mean(word, allowed) {
         Some(guess) => format!("mente du `{guess}`?"),
         None if allowed.is_empty() => "fjern feltet".to_string(),
         None => format!("tilladt her: {}", list(allowed)),

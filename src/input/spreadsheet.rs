@@ -338,7 +338,7 @@ fn read(
         problem(
             format!(
                 "regnearket \"{name}\" kan ikke læses: {}",
-                crate::input::io_in_danish(&error)
+                crate::fs::io_in_danish(&error)
             ),
             "gem regnearket som CSV (UTF-8) i svarfilens mappe",
         )
@@ -360,7 +360,7 @@ fn read(
         ),
         Refusal::Io(error) => unreadable(error),
     })?;
-    crate::input::read_file(&file)
+    crate::fs::read_file(&file)
         .map(crate::input::decode)
         .map_err(unreadable)
 }

@@ -5,11 +5,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::fs::PROFILE_FOLDER;
 use crate::model::Answer;
-
-/// The folder, beside the answer file, where ministry profiles and their logos live; the PDF
-/// files them under the same folder name.
-pub const PROFILE_FOLDER: &str = "ministries";
 
 /// A file attached to the PDF.
 #[derive(Debug, Clone, Serialize)]

@@ -15,7 +15,7 @@ mod wording;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
-pub use self::attachments::{Attachment, PROFILE_FOLDER, attachments};
+pub use self::attachments::{Attachment, attachments};
 pub use self::context::{
     BlockContent, BlockContext, BlockMarks, DocumentContext, RedlineSummary, Segment, SegmentKind,
     caption, names_the_minister,
