@@ -9,6 +9,7 @@ pub mod cli;
 pub mod danish;
 pub(crate) mod diff;
 pub mod escape;
+pub(crate) mod fonts;
 pub(crate) mod fs;
 pub mod input;
 pub mod json_path;

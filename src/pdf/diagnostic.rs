@@ -142,7 +142,7 @@ fn message_in_danish(message: &str) -> String {
 
 /// The families of the fonts built into svar, sorted: the only ones a template can name.
 fn builtin_font_families() -> String {
-    let book = crate::world::builtin_fonts().book();
+    let book = crate::fonts::builtin().book();
     let mut families: Vec<&str> = book.families().map(|(family, _)| family).collect();
     families.sort_unstable();
     families.join(", ")

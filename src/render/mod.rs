@@ -18,7 +18,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 pub use self::attachments::{Attachment, attachments};
 pub use self::context::{
     BlockContent, BlockContext, BlockMarks, DocumentContext, RedlineSummary, Segment, SegmentKind,
-    caption, names_the_minister,
+    caption,
 };
 pub use self::error::RenderError;
 use self::error::explained;

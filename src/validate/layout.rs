@@ -776,7 +776,7 @@ const BODY_FAMILY: &str = "libertinus serif";
 fn body_font() -> &'static BodyFont {
     static FONT: OnceLock<BodyFont> = OnceLock::new();
     FONT.get_or_init(|| {
-        let fonts = crate::world::builtin_fonts();
+        let fonts = crate::fonts::builtin();
         let face = |weight| {
             let variant = FontVariant::new(FontStyle::Normal, weight, FontStretch::NORMAL);
             let font = fonts

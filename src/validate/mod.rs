@@ -490,7 +490,7 @@ fn check_status(answer: &Answer, problems: &mut Vec<Problem>) {
 /// justitsministeren"); without it they say "ministeren", which no ministry writes. Known once
 /// the profile is read, since its layout decides whether any such text is written.
 fn check_minister_title(answer: &Answer, problems: &mut Vec<Problem>) {
-    if answer.ministry.minister_title.is_none() && crate::render::names_the_minister(answer) {
+    if answer.ministry.minister_title.is_none() && answer.names_the_minister() {
         problems.push(Problem::warning(
             JsonPath::root().key("ministry"),
             "ministerens titel mangler, så svaret skriver \"ministeren\"",
