@@ -7,7 +7,7 @@
 
 pub mod cli;
 pub mod danish;
-pub(crate) mod diff;
+pub mod diff;
 pub mod escape;
 pub(crate) mod fonts;
 pub(crate) mod fs;
@@ -17,9 +17,7 @@ pub mod limit;
 pub(crate) mod markup;
 pub mod model;
 pub(crate) mod output;
-pub mod pages;
 pub mod pdf;
-pub(crate) mod redline;
 pub mod render;
 pub(crate) mod spelling;
 pub(crate) mod validate;

@@ -225,7 +225,7 @@ fn write_redline(
         .into_owned();
     let (old_markup, new, changes) = (old.markup, new.clone(), changes.clone());
     let typeset = run_with_limit(args.time_limit.0, move || {
-        crate::redline::redline(&old_name, old_markup, &new, &changes, &templates)
+        crate::diff::redline::redline(&old_name, old_markup, &new, &changes, &templates)
     })??;
     let pdf = typeset.pdf(&ExportOptions::default())?;
     write_atomically(path, &pdf.bytes).map_err(|source| crate::Error::Write {
@@ -242,7 +242,7 @@ fn typeset_pages(
     args: &DiffArgs,
     old: &Answer,
     new: &Answer,
-) -> Result<Vec<crate::pages::PageDifference>, crate::Error> {
+) -> Result<Vec<crate::diff::pages::PageDifference>, crate::Error> {
     let builtin = TemplateSet::builtin();
     let templates = super::render::load_templates(args.templates.as_deref())?;
     let (old, new) = (old.clone(), new.clone());
@@ -252,13 +252,13 @@ fn typeset_pages(
             crate::typeset(&new, &templates)?,
         ))
     })??;
-    Ok(crate::pages::compare_pages(&old, &new))
+    Ok(crate::diff::pages::compare_pages(&old, &new))
 }
 
 /// Writes the images of the pages that look different into `folder`.
 fn write_pages(
     args: &DiffArgs,
-    differences: &[crate::pages::PageDifference],
+    differences: &[crate::diff::pages::PageDifference],
     folder: &Path,
 ) -> Result<(), CliError> {
     // The images may land beside the answers' own files (a logo named page-001.png).
@@ -267,10 +267,10 @@ fn write_pages(
             .into_iter()
             .flat_map(|answer| crate::input::files_read_with(answer)),
     );
-    for path in crate::pages::files_touched(differences, folder) {
+    for path in crate::diff::pages::files_touched(differences, folder) {
         crate::output::check_output_path(&path, &read)?;
     }
-    let written = crate::pages::write_differences(differences, folder)?;
+    let written = crate::diff::pages::write_differences(differences, folder)?;
     match written.len() {
         0 => tell(args, "Siderne ser ens ud; ingen billeder skrevet."),
         count => tell(

@@ -131,7 +131,7 @@ pub(super) enum CliError {
     Output(#[from] OutputPathError),
     /// The page images of `svar diff --pages` cannot be written.
     #[error(transparent)]
-    Pages(#[from] crate::pages::PagesError),
+    Pages(#[from] crate::diff::pages::PagesError),
     /// Reading, typesetting or writing an answer failed.
     #[error(transparent)]
     Answer(#[from] crate::Error),

@@ -5,13 +5,17 @@
 //! diff for text, a cell-by-cell comparison for tables), removed or added. Every change names
 //! its place in human terms ("Rigsadvokatens udtalelse, afsnit 2", "Tabel 2 B, Frifundet,
 //! 2016") and as a JSON path. [`report`] prints the list; [`source`] reads the answers from
-//! answer files or from PDFs made by svar.
+//! answer files or from PDFs made by svar. The other outputs of `svar diff` live here too:
+//! [`redline`] typesets the new answer with the changes marked (`--redline`), and [`pages`]
+//! compares the two PDFs' pages as images (`--pages`).
 
 mod blocks;
 mod bounded;
 mod claims;
 mod embedded;
 mod metadata;
+pub mod pages;
+pub(crate) mod redline;
 pub(crate) mod report;
 mod sequence;
 pub(crate) mod source;
