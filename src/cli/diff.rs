@@ -112,9 +112,8 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
     };
     let differing: Vec<usize> = pages.iter().flatten().map(|page| page.page()).collect();
     print_report(args, &changes, pages.as_ref().map(|_| &differing[..]));
-    let written = write_redline(args, (&old, &new), &changes)
-        .map_err(CliError::from)
-        .and_then(|()| match (&args.pages, pages) {
+    let written =
+        write_redline(args, (&old, &new), &changes).and_then(|()| match (&args.pages, pages) {
             (Some(folder), Some(pages)) => write_pages(args, &pages, folder),
             _ => Ok(()),
         });
@@ -131,7 +130,7 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
 
 /// When the answers could not be typeset for their page images: the change list is still
 /// printed, then the error, with exit status 2.
-fn trouble(args: &DiffArgs, changes: &diff::ChangeList, error: &crate::Error) -> ExitCode {
+fn trouble(args: &DiffArgs, changes: &diff::ChangeList, error: &CliError) -> ExitCode {
     print_report(args, changes, None);
     eprintln!("fejl: {error}");
     ExitCode::from(TROUBLE)
@@ -210,7 +209,7 @@ fn write_redline(
     args: &DiffArgs,
     (old, new): (&Answer, &Answer),
     changes: &diff::ChangeList,
-) -> Result<(), crate::Error> {
+) -> Result<(), CliError> {
     let Some(path) = &args.redline else {
         return Ok(());
     };
@@ -226,9 +225,10 @@ fn write_redline(
     let (old_markup, new, changes) = (old.markup, new.clone(), changes.clone());
     let typeset = run_with_limit(args.time_limit.0, move || {
         crate::diff::redline::redline(&old_name, old_markup, &new, &changes, &templates)
-    })??;
+    })
+    .map_err(crate::Error::from)??;
     let pdf = typeset.pdf(&ExportOptions::default())?;
-    write_atomically(path, &pdf.bytes).map_err(|source| crate::Error::Write {
+    write_atomically(path, &pdf.bytes).map_err(|source| CliError::Write {
         path: path.clone(),
         source,
     })?;
@@ -242,7 +242,7 @@ fn typeset_pages(
     args: &DiffArgs,
     old: &Answer,
     new: &Answer,
-) -> Result<Vec<crate::diff::pages::PageDifference>, crate::Error> {
+) -> Result<Vec<crate::diff::pages::PageDifference>, CliError> {
     let builtin = TemplateSet::builtin();
     let templates = super::render::load_templates(args.templates.as_deref())?;
     let (old, new) = (old.clone(), new.clone());
@@ -251,7 +251,8 @@ fn typeset_pages(
             crate::typeset(&old, &builtin)?,
             crate::typeset(&new, &templates)?,
         ))
-    })??;
+    })
+    .map_err(crate::Error::from)??;
     Ok(crate::diff::pages::compare_pages(&old, &new))
 }
 

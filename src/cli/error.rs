@@ -120,6 +120,14 @@ pub(super) enum CliError {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// A result cannot be written.
+    #[error("{}: kan ikke skrives: {}", path.display(), io_in_danish(source))]
+    Write {
+        /// The file that could not be written.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
     /// The PDF standards asked for cannot be combined.
     #[error(transparent)]
     Standard(#[from] StandardError),

@@ -459,7 +459,7 @@ fn write_outputs(produced: &Produced, file: &Path) -> Result<(), CliError> {
         check_output_path(path, &read)?;
     }
     for (path, bytes) in &produced.outputs {
-        write_atomically(path, bytes).map_err(|source| Error::Write {
+        write_atomically(path, bytes).map_err(|source| CliError::Write {
             path: path.clone(),
             source,
         })?;

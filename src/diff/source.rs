@@ -8,9 +8,7 @@ use super::claims::Claims;
 use super::embedded;
 use crate::input::{self, LoadError};
 use crate::model::Answer;
-
-/// The answer file every svar PDF carries.
-pub(crate) const EMBEDDED_ANSWER: &str = crate::SOURCE_ATTACHMENT;
+use crate::render::ANSWER_ATTACHMENT;
 
 /// Why an answer to compare cannot be read.
 #[derive(Debug, thiserror::Error)]
@@ -34,14 +32,14 @@ pub(crate) enum SourceError {
         path: PathBuf,
     },
     /// The PDF has no embedded answer file, and svar did not make it.
-    #[error("{} er ikke lavet af svar (den indeholder ingen {EMBEDDED_ANSWER})", path.display())]
+    #[error("{} er ikke lavet af svar (den indeholder ingen {ANSWER_ATTACHMENT})", path.display())]
     NotFromSvar {
         /// The PDF.
         path: PathBuf,
     },
     /// svar made the PDF, but it carries no answer file: a standard that allows no attached
     /// files, or they were taken out after.
-    #[error("{} er lavet af svar, men uden den vedhæftede svarfil ({EMBEDDED_ANSWER})", path.display())]
+    #[error("{} er lavet af svar, men uden den vedhæftede svarfil ({ANSWER_ATTACHMENT})", path.display())]
     WithoutAnswer {
         /// The PDF.
         path: PathBuf,
@@ -56,7 +54,7 @@ pub(crate) enum SourceError {
         path: PathBuf,
     },
     /// The embedded answer file is not text.
-    #[error("{}: den indlejrede {EMBEDDED_ANSWER} er ikke UTF-8-tekst", path.display())]
+    #[error("{}: den indlejrede {ANSWER_ATTACHMENT} er ikke UTF-8-tekst", path.display())]
     NotText {
         /// The PDF.
         path: PathBuf,
@@ -239,12 +237,12 @@ fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let embedded = embedded::find(&document, EMBEDDED_ANSWER)
+    let embedded = embedded::find(&document, ANSWER_ATTACHMENT)
         .ok_or_else(|| without_answer(&document, path))?;
     let text = String::from_utf8(embedded).map_err(|_| SourceError::NotText {
         path: path.to_path_buf(),
     })?;
-    let label = PathBuf::from(format!("{} ({EMBEDDED_ANSWER})", path.display()));
+    let label = PathBuf::from(format!("{} ({ANSWER_ATTACHMENT})", path.display()));
     // Its ministry's profile and logo come from the PDF too, not from the disk around it.
     let find = |name: &str| embedded::find(&document, name);
     let loaded = input::load_text_with(&text, &label, input::SideFiles::Attached(&find))?;

@@ -8,6 +8,10 @@ use serde::Serialize;
 use crate::fs::PROFILE_FOLDER;
 use crate::model::Answer;
 
+/// The name of the answer's source JSON attached to every PDF svar writes; `svar diff` reads
+/// the answer back from it, so a PDF can be compared without its answer file.
+pub(crate) const ANSWER_ATTACHMENT: &str = "svar.json";
+
 /// A file attached to the PDF.
 #[derive(Debug, Clone, Serialize)]
 pub struct Attachment {
@@ -27,7 +31,7 @@ pub struct Attachment {
 pub fn attachments(answer: &Answer) -> Vec<Attachment> {
     let version = env!("CARGO_PKG_VERSION");
     let mut files = vec![Attachment {
-        name: crate::SOURCE_ATTACHMENT.to_string(),
+        name: ANSWER_ATTACHMENT.to_string(),
         mime_type: "application/json",
         description: format!("Svarets kildefil (JSON), skrevet af svar {version}"),
         bytes: answer_json(answer).into(),

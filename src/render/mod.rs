@@ -15,6 +15,7 @@ mod wording;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
+pub(crate) use self::attachments::ANSWER_ATTACHMENT;
 pub use self::attachments::{Attachment, attachments};
 pub use self::context::{
     BlockContent, BlockContext, BlockMarks, DocumentContext, RedlineSummary, Segment, SegmentKind,
