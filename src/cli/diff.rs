@@ -213,7 +213,7 @@ fn write_redline(
     let Some(path) = &args.redline else {
         return Ok(());
     };
-    let templates = super::render::load_templates(args.templates.as_deref())?;
+    let templates = super::job::load_templates(args.templates.as_deref())?;
     // The file's name, not the path as typed: the redline must not change with the folder
     // the reviewer runs svar from.
     let old_name = args
@@ -244,7 +244,7 @@ fn typeset_pages(
     new: &Answer,
 ) -> Result<Vec<crate::diff::pages::PageDifference>, CliError> {
     let builtin = TemplateSet::builtin();
-    let templates = super::render::load_templates(args.templates.as_deref())?;
+    let templates = super::job::load_templates(args.templates.as_deref())?;
     let (old, new) = (old.clone(), new.clone());
     let (old, new) = run_with_limit(args.time_limit.0, move || {
         Ok::<_, crate::Error>((
