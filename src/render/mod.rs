@@ -111,9 +111,27 @@ pub fn typst_source_from(
     })
 }
 
+/// The name templates call [`string_filter`] by (`{{ value|string }}`).
+const STRING_FILTER: &str = "string";
+/// The name templates call [`content_filter`] by (`{{ value|content }}`).
+const CONTENT_FILTER: &str = "content";
+/// The name templates call [`inline_filter`] by (`{{ text|inline }}`).
+const INLINE_FILTER: &str = "inline";
+/// The name templates call [`marked_filter`] by (`{{ runs|marked }}`).
+const MARKED_FILTER: &str = "marked";
+/// The name templates call [`marked_prose_filter`] by (`{{ runs|marked_prose }}`).
+const MARKED_PROSE_FILTER: &str = "marked_prose";
+
 /// svar's own filters, by the names templates call them; also what a misspelt filter's
-/// "mente du …?" chooses among.
-pub(super) const FILTERS: [&str; 5] = ["string", "content", "inline", "marked", "marked_prose"];
+/// "mente du …?" chooses among. Each is registered by its named const, so reordering this list
+/// cannot swap two filters.
+pub(super) const FILTERS: [&str; 5] = [
+    STRING_FILTER,
+    CONTENT_FILTER,
+    INLINE_FILTER,
+    MARKED_FILTER,
+    MARKED_PROSE_FILTER,
+];
 
 /// Sets up the template engine: strict about missing values, escaping for Typst in `.typ` files.
 fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderError> {
@@ -138,12 +156,11 @@ fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderEr
         }
     });
     environment.set_formatter(format_value);
-    // The names in [`FILTERS`], in its order.
-    environment.add_filter(FILTERS[0], string_filter);
-    environment.add_filter(FILTERS[1], content_filter);
-    environment.add_filter(FILTERS[2], inline_filter);
-    environment.add_filter(FILTERS[3], marked_filter);
-    environment.add_filter(FILTERS[4], marked_prose_filter);
+    environment.add_filter(STRING_FILTER, string_filter);
+    environment.add_filter(CONTENT_FILTER, content_filter);
+    environment.add_filter(INLINE_FILTER, inline_filter);
+    environment.add_filter(MARKED_FILTER, marked_filter);
+    environment.add_filter(MARKED_PROSE_FILTER, marked_prose_filter);
     for (name, source) in templates.files() {
         environment
             .add_template_owned(name.to_string(), source.to_string())
