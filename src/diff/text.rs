@@ -26,7 +26,9 @@ pub(super) enum Spacing {
 /// A text as written and how its whitespace prints.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Written<'a> {
+    /// The text as it stands in the answer file.
     pub text: &'a str,
+    /// How its whitespace prints, so that only differences a reader can see are reported.
     pub spacing: Spacing,
 }
 
@@ -216,6 +218,8 @@ pub(super) struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
+    /// The words of `text`, in order and sorted, with where its sentences end: taken once per
+    /// text, since one text is measured against many.
     pub(super) fn of(text: &'a str) -> Self {
         let mut in_order = Vec::new();
         let mut sentence_ends = Vec::new();

@@ -217,6 +217,9 @@ fn template_behind(
     Some((world.templates().shown_name(template), line))
 }
 
+/// Typst's findings from PDF export as a [`CompileError`], each located in its file. Export works
+/// on the finished document, without the generated source's map back to the templates, so
+/// unlike [`traced`] no finding names a template line.
 pub(super) fn compile_error(world: &AnswerWorld, diagnostics: &[SourceDiagnostic]) -> CompileError {
     CompileError {
         diagnostics: diagnostics

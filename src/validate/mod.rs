@@ -74,6 +74,8 @@ pub(crate) enum Focus {
 }
 
 impl Problem {
+    /// An error at `path`, with no focus within the text: the answer cannot be rendered until it
+    /// is fixed. The one constructor for errors, so the other stages build problems alike.
     pub(crate) fn error(path: JsonPath, message: impl Into<String>, hint: Option<String>) -> Self {
         Self {
             severity: Severity::Error,
@@ -521,6 +523,10 @@ fn looks_like_date(text: &str) -> bool {
 /// Years an answer's dates can sensibly have; Typst cannot print dates far outside them.
 const YEARS: std::ops::RangeInclusive<i32> = 1849..=2199;
 
+/// Checks the answer's dates: each within [`YEARS`], and in an order that can happen (the answer
+/// and the deadline not before the question was asked, a corrected or interim answer between
+/// the question and this one): an impossible year or order is almost always a typo, which would
+/// otherwise print as written.
 fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
     let question = JsonPath::root().key("question");
     let dates = [
