@@ -2,8 +2,8 @@
 //!
 //! The flow, one module per stage: [`input`] reads an answer file into the [`model`];
 //! [`render`] turns it into Typst markup through the templates, escaping all content in one
-//! place ([`escape`]), or through [`markup`] for answers that opt in to inline formatting; [`world`] and [`pdf`] typeset that markup with the embedded Typst compiler;
-//! [`output`] writes the results atomically. [`typeset()`] runs that pipeline for one checked
+//! place ([`escape`]), or through `markup` for answers that opt in to inline formatting; `world` and [`pdf`] typeset that markup with the embedded Typst compiler;
+//! `output` writes the results atomically. [`typeset()`] runs that pipeline for one checked
 //! answer and gives its [`Typeset`] pages; [`diff`] compares two answers. [`cli`] is the
 //! command line on top.
 

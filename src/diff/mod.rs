@@ -1,12 +1,12 @@
 //! Comparing two answers: a change list in reading order for reviewers (`svar diff`).
 //!
-//! [`compare`] walks both answers side by side: the metadata field by field, then the blocks,
-//! aligned by [`sequence`] so that a block is reported as kept, moved, edited in place (a word
+//! `compare` walks both answers side by side: the metadata field by field, then the blocks,
+//! aligned by `sequence` so that a block is reported as kept, moved, edited in place (a word
 //! diff for text, a cell-by-cell comparison for tables), removed or added. Every change names
 //! its place in human terms ("Rigsadvokatens udtalelse, afsnit 2", "Tabel 2 B, Frifundet,
-//! 2016") and as a JSON path. [`report`] prints the list; [`source`] reads the answers from
+//! 2016") and as a JSON path. `report` prints the list; `source` reads the answers from
 //! answer files or from PDFs made by svar. The other outputs of `svar diff` live here too:
-//! [`redline`] typesets the new answer with the changes marked (`--redline`), and [`pages`]
+//! `redline` typesets the new answer with the changes marked (`--redline`), and [`pages`]
 //! compares the two PDFs' pages as images (`--pages`).
 
 mod blocks;

@@ -4,7 +4,7 @@
 //! `.typ` templates, whose formatter calls [`crate::escape::markup`]. Templates that need a value
 //! inside Typst code use the `string` filter, and `content` for one line of text to print. Prose
 //! fields go through the `inline` filter, which is the same escaping unless the answer opts in
-//! to inline formatting ([`crate::markup`]).
+//! to inline formatting (`crate::markup`).
 
 mod attachments;
 mod context;
