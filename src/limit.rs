@@ -115,7 +115,7 @@ pub enum LimitError {
     /// memory); nothing went wrong in the work itself.
     #[error(
         "kan ikke starte en tråd til sætningen: {}",
-        crate::input::io_in_danish(.0)
+        crate::fs::io_in_danish(.0)
     )]
     Spawn(#[source] std::io::Error),
 }

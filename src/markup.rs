@@ -22,7 +22,7 @@ const LINK_SCHEMES: &[&str] = &["https://", "http://", "mailto:"];
 
 /// Something a text refers to, for checking before typesetting.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reference {
+pub(crate) enum Reference {
     /// A footnote, by its label: `[^1]` refers to `"1"`.
     Footnote(String),
     /// A link's target.
@@ -30,7 +30,7 @@ pub enum Reference {
 }
 
 /// Whether a link may point to `target`: only the web and e-mail, never local files.
-pub fn is_allowed_link(target: &str) -> bool {
+pub(crate) fn is_allowed_link(target: &str) -> bool {
     LINK_SCHEMES.iter().any(|scheme| {
         target
             .get(..scheme.len())
@@ -40,7 +40,7 @@ pub fn is_allowed_link(target: &str) -> bool {
 
 /// A footnote reference or link, and where the text has it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located {
+pub(crate) struct Located {
     /// What it refers to.
     pub reference: Reference,
     /// The bytes of the text it is written in (`[^9]`, `[tekst](www.x.dk)`), so that a finding
@@ -51,7 +51,7 @@ pub struct Located {
 
 /// What a check needs to know of a text's markup, read in one pass.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Inspection {
+pub(crate) struct Inspection {
     /// The footnotes and links, in order, with where they are.
     pub references: Vec<Located>,
     /// How many levels of emphasis, strong and links the text has inside each other, at most.
@@ -59,7 +59,7 @@ pub struct Inspection {
 }
 
 /// Reads `text` as Markdown for the checks: its references and how deep its markup nests.
-pub fn inspect(text: &str) -> Inspection {
+pub(crate) fn inspect(text: &str) -> Inspection {
     let source = Protected::new(text);
     let mut inspection = Inspection::default();
     let mut depth: usize = 0;
@@ -105,7 +105,7 @@ pub fn inspect(text: &str) -> Inspection {
 }
 
 /// The footnotes and links in `text`, in order.
-pub fn references(text: &str) -> Vec<Reference> {
+pub(crate) fn references(text: &str) -> Vec<Reference> {
     inspect(text)
         .references
         .into_iter()
@@ -115,7 +115,7 @@ pub fn references(text: &str) -> Vec<Reference> {
 
 /// The footnotes of one answer, and which of them have been printed so far.
 #[derive(Debug)]
-pub struct Footnotes {
+pub(crate) struct Footnotes {
     texts: BTreeMap<String, String>,
     /// Footnotes a redline prints as marked runs instead of their texts: their Typst markup.
     marked: BTreeMap<String, String>,
@@ -124,7 +124,7 @@ pub struct Footnotes {
 
 impl Footnotes {
     /// The answer's footnotes by label, none printed yet.
-    pub fn new(texts: BTreeMap<String, String>) -> Self {
+    pub(crate) fn new(texts: BTreeMap<String, String>) -> Self {
         Self {
             texts,
             marked: BTreeMap::new(),
@@ -134,14 +134,14 @@ impl Footnotes {
 
     /// The same footnotes, those in `marked` printed as the given Typst markup: a redline's
     /// marked changes.
-    pub fn marked(self, marked: BTreeMap<String, String>) -> Self {
+    pub(crate) fn marked(self, marked: BTreeMap<String, String>) -> Self {
         Self { marked, ..self }
     }
 
     /// The footnotes `text` refers to, as printed after it where the text itself is printed
     /// as written (a redline's marked text): so that they are set and every footnote after
     /// them keeps the number the answer gives it.
-    pub fn referred_to_by(&mut self, text: &str) -> String {
+    pub(crate) fn referred_to_by(&mut self, text: &str) -> String {
         references(text)
             .into_iter()
             .filter_map(|reference| match reference {
@@ -169,7 +169,7 @@ impl Footnotes {
 
 /// `text` as Typst markup; footnote references take their texts from `footnotes`, in the
 /// order the document prints them.
-pub fn to_typst(text: &str, footnotes: &mut Footnotes) -> String {
+pub(crate) fn to_typst(text: &str, footnotes: &mut Footnotes) -> String {
     convert(text, Some(footnotes))
 }
 
@@ -177,7 +177,7 @@ pub fn to_typst(text: &str, footnotes: &mut Footnotes) -> String {
 /// written (`*x*` and `_x_` are both emphasis, `\.` and `.` both a full stop): the Typst
 /// markup it becomes, footnote references as written, with each run of spaces as one and none
 /// at the ends, as Typst prints them.
-pub fn printed_form(text: &str) -> String {
+pub(crate) fn printed_form(text: &str) -> String {
     convert(text, None)
         .split([' ', '\t'])
         .filter(|word| !word.is_empty())
@@ -188,7 +188,7 @@ pub fn printed_form(text: &str) -> String {
 /// A Markdown text as plain text, as it reads when printed: emphasis and links as their words,
 /// line breaks as spaces, footnote references left out, anything else as written. For places
 /// that print no formatting, such as a redline's summary of changes.
-pub fn printed_text(text: &str) -> String {
+pub(crate) fn printed_text(text: &str) -> String {
     as_text(text, [" ", " "])
 }
 
@@ -196,7 +196,7 @@ pub fn printed_text(text: &str) -> String {
 /// kept: a line break as one, a blank line between paragraphs as two. For comparing what it
 /// prints with what another text prints, word by word and line by line (`svar diff`, when an
 /// answer's markup changed).
-pub fn printed_lines(text: &str) -> String {
+pub(crate) fn printed_lines(text: &str) -> String {
     as_text(text, ["\n", "\n\n"])
 }
 

@@ -126,6 +126,22 @@ impl Answer {
             .unwrap_or_default()
     }
 
+    /// Whether the texts svar writes for this answer name its minister ("stillet til
+    /// justitsministeren"): a cover letter's sentence, and a letter's opening in the wordings
+    /// that say to whom the question was put. A fact of the model, so the content checks can ask
+    /// it without the template stage.
+    pub fn names_the_minister(&self) -> bool {
+        let opening = self.ministry.letterhead.as_ref().map(|l| l.opening);
+        match self.effective_layout() {
+            Layout::CoverLetter => true,
+            Layout::Letter => matches!(
+                opening.unwrap_or_default(),
+                Opening::HerebyAnswered | Opening::HerebyAnsweredAskerAfter
+            ),
+            Layout::Answer => false,
+        }
+    }
+
     /// Whether this is the final answer to a question that had an interim answer, which the
     /// texts svar writes then call final.
     pub fn is_final_after_interim(&self) -> bool {

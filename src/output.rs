@@ -4,13 +4,13 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::input::confine::lexical;
+use crate::fs::lexical;
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
 /// `path` holds either its old content or the whole new content, never a part. A file made
 /// read-only is refused (`PermissionDenied`), as writing it in place would be: the rename
 /// would otherwise replace a PDF a clerk locked, and drop its protection.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if std::fs::metadata(path).is_ok_and(|metadata| metadata.permissions().readonly()) {
         return Err(io::Error::from(io::ErrorKind::PermissionDenied));
     }
@@ -22,7 +22,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Writes `bytes` to a new file at `path`, whole or not at all, and never over an existing
 /// file (`ErrorKind::AlreadyExists`), as `svar new` promises.
-pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let file = written_beside(path, bytes)?;
     file.persist_noclobber(path).map_err(|error| error.error)?;
     Ok(())
@@ -55,7 +55,7 @@ fn written_beside(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFi
 
 /// Why svar will not write a PDF where it was asked to.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum OutputPathError {
+pub(crate) enum OutputPathError {
     /// The path does not end in `.pdf`, so it may well be something else.
     #[error("{0}: en PDF skal have et navn, der ender på .pdf")]
     NotPdf(PathBuf),
@@ -72,7 +72,7 @@ pub enum OutputPathError {
 /// The files a command reads, which its outputs must not replace, known by where they really
 /// are (`a.json`, `./a.json` and a link to it are one file).
 #[derive(Debug, Default)]
-pub struct Inputs {
+pub(crate) struct Inputs {
     /// Each existing input's canonical path, with the path it was given as.
     files: HashMap<PathBuf, PathBuf>,
     /// Each existing input as it was given, with its canonical path.
@@ -82,7 +82,7 @@ pub struct Inputs {
 impl Inputs {
     /// The inputs `paths`, each resolved once: checking a batch's outputs against all of its
     /// answers must not resolve every answer again for every output.
-    pub fn new<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Self {
+    pub(crate) fn new<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Self {
         let mut inputs = Self::default();
         for path in paths {
             let path = path.as_ref();
@@ -99,7 +99,7 @@ impl Inputs {
 
     /// Where the input given as `path` really is, the same however it is spelled (`a.json`,
     /// `./a.json`, a link); `path` itself if it is no input or does not exist.
-    pub fn canonical<'a>(&'a self, path: &'a Path) -> &'a Path {
+    pub(crate) fn canonical<'a>(&'a self, path: &'a Path) -> &'a Path {
         self.resolved.get(path).map_or(path, PathBuf::as_path)
     }
 
@@ -120,7 +120,7 @@ impl Inputs {
 /// Checks that `pdf` may be written: it is named `*.pdf`, and it is none of `inputs` (however
 /// either is spelled: `a.json`, `./a.json`, a link), so a slip on the command line cannot
 /// overwrite the answer a clerk is working on.
-pub fn check_pdf_path(pdf: &Path, inputs: &Inputs) -> Result<(), OutputPathError> {
+pub(crate) fn check_pdf_path(pdf: &Path, inputs: &Inputs) -> Result<(), OutputPathError> {
     if !is_pdf_name(pdf) {
         return Err(OutputPathError::NotPdf(pdf.to_path_buf()));
     }
@@ -129,7 +129,7 @@ pub fn check_pdf_path(pdf: &Path, inputs: &Inputs) -> Result<(), OutputPathError
 
 /// Checks that `output` may be written: no folder on its way is a file, and it is none of
 /// `inputs` (however either is spelled).
-pub fn check_output_path(output: &Path, inputs: &Inputs) -> Result<(), OutputPathError> {
+pub(crate) fn check_output_path(output: &Path, inputs: &Inputs) -> Result<(), OutputPathError> {
     if let Some(file) = output
         .ancestors()
         .skip(1)
@@ -151,14 +151,14 @@ pub fn check_output_path(output: &Path, inputs: &Inputs) -> Result<(), OutputPat
 
 /// Whether `path`, as given or with its `..` resolved, is something other than a folder: a
 /// file, or a device such as `/dev/full`, which no folder can be made in either.
-pub fn is_not_folder(path: &Path) -> bool {
+pub(crate) fn is_not_folder(path: &Path) -> bool {
     let not_folder = |path: &Path| path.metadata().is_ok_and(|metadata| !metadata.is_dir());
     not_folder(path) || not_folder(&lexical(path))
 }
 
 /// Whether a path names a PDF file, whatever the case of its extension; `a.pdf/` names a
 /// folder.
-pub fn is_pdf_name(path: &Path) -> bool {
+pub(crate) fn is_pdf_name(path: &Path) -> bool {
     !names_folder(path)
         && path
             .extension()
@@ -167,7 +167,7 @@ pub fn is_pdf_name(path: &Path) -> bool {
 
 /// Whether `path` ends in a separator (`svar.json/`, `a.pdf/`), which names a folder, although
 /// `Path` reads it as the file `svar.json`.
-pub fn names_folder(path: &Path) -> bool {
+pub(crate) fn names_folder(path: &Path) -> bool {
     path.as_os_str().to_string_lossy().ends_with(['/', '\\'])
 }
 

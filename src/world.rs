@@ -14,29 +14,12 @@ use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
-use typst_kit::fonts::FontStore;
 
+use crate::fonts;
 use crate::render::TemplateSet;
 
 /// The virtual path of the generated source of the answer.
-pub const MAIN_PATH: &str = "/main.typ";
-
-/// The fonts built into svar, parsed once per process and shared by every compile.
-fn fonts() -> &'static FontStore {
-    static FONTS: OnceLock<FontStore> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let mut store = FontStore::new();
-        store.extend(typst_kit::fonts::embedded());
-        store
-    })
-}
-
-/// The fonts built into svar, for the content checks: which characters some font can set and
-/// how wide text in the body font is, known before anything is typeset. The same fonts the
-/// compiler uses, so the checks cannot disagree with it.
-pub fn builtin_fonts() -> &'static FontStore {
-    fonts()
-}
+pub(crate) const MAIN_PATH: &str = "/main.typ";
 
 /// Typst's standard library, built once per process, with the accessibility extras that let
 /// tables mark their row labels as row headers for screen readers.
@@ -52,10 +35,10 @@ fn library() -> &'static LazyHash<Library> {
 /// that this fixed cost (about a twentieth of a cold render) overlaps reading, checking and
 /// evaluating the first answer instead of holding up its layout. A compile that needs them
 /// before they are ready waits for them.
-pub fn preload() {
+pub(crate) fn preload() {
     std::thread::spawn(|| {
         library();
-        fonts();
+        fonts::builtin();
     });
 }
 
@@ -231,7 +214,7 @@ impl World for AnswerWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        fonts().book()
+        fonts::builtin().book()
     }
 
     fn main(&self) -> FileId {
@@ -264,7 +247,7 @@ impl World for AnswerWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        fonts().font(index)
+        fonts::builtin().font(index)
     }
 
     /// The answer's date, so a document that asks for today's date gets the same bytes every day.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use svar::pages::{PIXELS_PER_POINT, PageDifference, compare_pages, write_differences};
+use svar::diff::pages::{PIXELS_PER_POINT, PageDifference, compare_pages, write_differences};
 use svar::render::TemplateSet;
 use svar::{Typeset, typeset};
 use tiny_skia::Pixmap;

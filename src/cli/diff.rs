@@ -112,9 +112,8 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
     };
     let differing: Vec<usize> = pages.iter().flatten().map(|page| page.page()).collect();
     print_report(args, &changes, pages.as_ref().map(|_| &differing[..]));
-    let written = write_redline(args, (&old, &new), &changes)
-        .map_err(CliError::from)
-        .and_then(|()| match (&args.pages, pages) {
+    let written =
+        write_redline(args, (&old, &new), &changes).and_then(|()| match (&args.pages, pages) {
             (Some(folder), Some(pages)) => write_pages(args, &pages, folder),
             _ => Ok(()),
         });
@@ -131,7 +130,7 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
 
 /// When the answers could not be typeset for their page images: the change list is still
 /// printed, then the error, with exit status 2.
-fn trouble(args: &DiffArgs, changes: &diff::ChangeList, error: &crate::Error) -> ExitCode {
+fn trouble(args: &DiffArgs, changes: &diff::ChangeList, error: &CliError) -> ExitCode {
     print_report(args, changes, None);
     eprintln!("fejl: {error}");
     ExitCode::from(TROUBLE)
@@ -210,11 +209,11 @@ fn write_redline(
     args: &DiffArgs,
     (old, new): (&Answer, &Answer),
     changes: &diff::ChangeList,
-) -> Result<(), crate::Error> {
+) -> Result<(), CliError> {
     let Some(path) = &args.redline else {
         return Ok(());
     };
-    let templates = super::render::load_templates(args.templates.as_deref())?;
+    let templates = super::job::load_templates(args.templates.as_deref())?;
     // The file's name, not the path as typed: the redline must not change with the folder
     // the reviewer runs svar from.
     let old_name = args
@@ -225,10 +224,11 @@ fn write_redline(
         .into_owned();
     let (old_markup, new, changes) = (old.markup, new.clone(), changes.clone());
     let typeset = run_with_limit(args.time_limit.0, move || {
-        crate::redline::redline(&old_name, old_markup, &new, &changes, &templates)
-    })??;
+        crate::diff::redline::redline(&old_name, old_markup, &new, &changes, &templates)
+    })
+    .map_err(crate::Error::from)??;
     let pdf = typeset.pdf(&ExportOptions::default())?;
-    write_atomically(path, &pdf.bytes).map_err(|source| crate::Error::Write {
+    write_atomically(path, &pdf.bytes).map_err(|source| CliError::Write {
         path: path.clone(),
         source,
     })?;
@@ -242,23 +242,24 @@ fn typeset_pages(
     args: &DiffArgs,
     old: &Answer,
     new: &Answer,
-) -> Result<Vec<crate::pages::PageDifference>, crate::Error> {
+) -> Result<Vec<crate::diff::pages::PageDifference>, CliError> {
     let builtin = TemplateSet::builtin();
-    let templates = super::render::load_templates(args.templates.as_deref())?;
+    let templates = super::job::load_templates(args.templates.as_deref())?;
     let (old, new) = (old.clone(), new.clone());
     let (old, new) = run_with_limit(args.time_limit.0, move || {
         Ok::<_, crate::Error>((
             crate::typeset(&old, &builtin)?,
             crate::typeset(&new, &templates)?,
         ))
-    })??;
-    Ok(crate::pages::compare_pages(&old, &new))
+    })
+    .map_err(crate::Error::from)??;
+    Ok(crate::diff::pages::compare_pages(&old, &new))
 }
 
 /// Writes the images of the pages that look different into `folder`.
 fn write_pages(
     args: &DiffArgs,
-    differences: &[crate::pages::PageDifference],
+    differences: &[crate::diff::pages::PageDifference],
     folder: &Path,
 ) -> Result<(), CliError> {
     // The images may land beside the answers' own files (a logo named page-001.png).
@@ -267,10 +268,10 @@ fn write_pages(
             .into_iter()
             .flat_map(|answer| crate::input::files_read_with(answer)),
     );
-    for path in crate::pages::files_touched(differences, folder) {
+    for path in crate::diff::pages::files_touched(differences, folder) {
         crate::output::check_output_path(&path, &read)?;
     }
-    let written = crate::pages::write_differences(differences, folder)?;
+    let written = crate::diff::pages::write_differences(differences, folder)?;
     match written.len() {
         0 => tell(args, "Siderne ser ens ud; ingen billeder skrevet."),
         count => tell(

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::input::io_in_danish;
+use crate::fs::io_in_danish;
 use crate::output::OutputPathError;
 use crate::pdf::{GeneratedSource, StandardError};
 use crate::render::TemplateFolderError;
@@ -120,6 +120,14 @@ pub(super) enum CliError {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// A result cannot be written.
+    #[error("{}: kan ikke skrives: {}", path.display(), io_in_danish(source))]
+    Write {
+        /// The file that could not be written.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
     /// The PDF standards asked for cannot be combined.
     #[error(transparent)]
     Standard(#[from] StandardError),
@@ -131,7 +139,7 @@ pub(super) enum CliError {
     Output(#[from] OutputPathError),
     /// The page images of `svar diff --pages` cannot be written.
     #[error(transparent)]
-    Pages(#[from] crate::pages::PagesError),
+    Pages(#[from] crate::diff::pages::PagesError),
     /// Reading, typesetting or writing an answer failed.
     #[error(transparent)]
     Answer(#[from] crate::Error),

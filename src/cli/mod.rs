@@ -6,6 +6,7 @@ mod color;
 mod diff;
 mod error;
 mod files;
+mod job;
 mod new;
 mod out;
 mod render;

@@ -22,7 +22,7 @@ pub(super) fn print(text: &str) {
         Err(error) => {
             eprintln!(
                 "fejl: kan ikke skrive til standard-output: {}",
-                crate::input::io_in_danish(&error)
+                crate::fs::io_in_danish(&error)
             );
             std::process::exit(CANNOT_WRITE)
         }

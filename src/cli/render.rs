@@ -5,22 +5,20 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
-use std::time::Duration;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use super::CliError;
-use crate::limit::{TimeLimit, run_with_limit};
-use crate::output::{Inputs, check_output_path, check_pdf_path, is_pdf_name, write_atomically};
-use crate::pdf::{ExportOptions, GeneratedSource, Standard, StandardChoice, StandardError};
-use crate::render::{TemplateSet, typst_source};
-use crate::{Error, input, typeset_generated};
-
-/// The folder PDFs go to unless `-o` says otherwise.
-const DEFAULT_OUTPUT_FOLDER: &str = "output";
+use super::job::{
+    Extras, RenderSettings, Target, default_pdf_path, load_templates, pages, pdf_name, render_file,
+    report_failure,
+};
+use crate::limit::TimeLimit;
+use crate::output::{Inputs, check_output_path, check_pdf_path, is_pdf_name};
+use crate::pdf::{GeneratedSource, Standard};
+use crate::render::TemplateSet;
 
 /// Arguments of `svar render`.
 #[derive(Debug, Args)]
@@ -163,22 +161,6 @@ impl Batch {
     }
 }
 
-/// The built-in templates, overridden by those in `folder` if given. Warns about every file in
-/// the folder that nothing uses, since a misnamed template would otherwise give the built-in
-/// look without a word.
-pub(super) fn load_templates(
-    folder: Option<&Path>,
-) -> Result<TemplateSet, crate::render::TemplateFolderError> {
-    let Some(folder) = folder else {
-        return Ok(TemplateSet::builtin());
-    };
-    let templates = TemplateSet::overridden_by(folder)?;
-    for unused in templates.unused_files() {
-        eprintln!("advarsel: {unused}");
-    }
-    Ok(templates)
-}
-
 /// How many answers a batch renders between two evictions of the memo cache.
 const EVICT_EVERY: usize = 8;
 
@@ -304,35 +286,6 @@ impl Progress {
     }
 }
 
-/// "1 side", "4 sider".
-pub(super) fn pages(count: usize) -> String {
-    crate::danish::count(count, "side", "sider")
-}
-
-/// Prints why `file` failed: a located report for mistakes in the file, otherwise one line
-/// naming the file.
-pub(super) fn report_failure(file: &Path, error: &CliError) {
-    match error {
-        CliError::Answer(Error::Load(input::LoadError::Invalid { report })) => {
-            eprint!("{}", report.to_text(super::color::for_stderr(false)));
-        }
-        CliError::Answer(Error::Load(read_error)) => eprintln!("fejl: {read_error}"),
-        other => eprintln!("fejl: {}: {other}", file.display()),
-    }
-}
-
-/// Where the PDF of `file` goes when no `-o` says otherwise: `output/` and the file's name
-/// with `.pdf`, for `svar render` and `svar watch` alike.
-pub(super) fn default_pdf_path(file: &Path) -> PathBuf {
-    Path::new(DEFAULT_OUTPUT_FOLDER).join(pdf_name(file))
-}
-
-/// The name of the PDF of `file`: its file name with `.pdf` (the whole path as given when it
-/// has no file name, like `..`).
-fn pdf_name(file: &Path) -> PathBuf {
-    Path::new(file.file_name().unwrap_or(file.as_os_str())).with_extension("pdf")
-}
-
 /// Where the PDF of `file` goes, given `-o` as `output`: that PDF, or that folder.
 fn pdf_path(output: Option<&Path>, file: &Path) -> PathBuf {
     match output {
@@ -340,295 +293,4 @@ fn pdf_path(output: Option<&Path>, file: &Path) -> PathBuf {
         Some(folder) => folder.join(pdf_name(file)),
         None => default_pdf_path(file),
     }
-}
-
-/// An answer file and the PDF it is rendered to.
-pub(super) struct Target {
-    /// The answer file.
-    pub(super) answer: PathBuf,
-    /// The PDF; any other output is named after it.
-    pub(super) pdf: PathBuf,
-}
-
-/// Files written beside the PDF on request.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Extras {
-    /// The generated Typst source (`--emit-typst`).
-    pub(super) emit_typst: bool,
-    /// Page images (`--png`).
-    pub(super) png: bool,
-}
-
-/// How every answer of a run is rendered, decided once from the arguments: the same for each
-/// answer of a batch, and for each render of `svar watch`.
-pub(super) struct RenderSettings {
-    /// What to write beside the PDF.
-    pub(super) extras: Extras,
-    /// The PDF standards to meet.
-    pub(super) options: ExportOptions,
-    /// How long Typst may take on one answer.
-    pub(super) limit: Duration,
-}
-
-impl RenderSettings {
-    /// The settings for `extras`, the standards `--pdf-standard` names and `--time-limit`;
-    /// refused if the standards cannot be combined.
-    pub(super) fn new(
-        extras: Extras,
-        standards: &[Standard],
-        limit: TimeLimit,
-    ) -> Result<Self, StandardError> {
-        Ok(Self {
-            extras,
-            options: ExportOptions {
-                standards: StandardChoice::from_values(standards)?,
-            },
-            limit: limit.0,
-        })
-    }
-}
-
-/// What rendering one answer gave, for the progress line.
-pub(super) struct Rendered {
-    /// The number of pages.
-    pub(super) pages: usize,
-    /// The standards the PDF conforms to, e.g. "PDF/UA-1 + PDF/A-3b".
-    pub(super) standards: String,
-}
-
-/// Where the warnings of one render go, so a progress bar can make room for them.
-pub(super) type Warn<'a> = &'a (dyn Fn(&str) + Sync);
-
-/// Renders one answer with `templates`, producing every output in memory, within the time
-/// limit, before writing any of them. Warnings go to `warn`.
-///
-/// The calling thread typesets its next answer in the world of its previous one (a batch
-/// thread, or `svar watch` rendering the same answer again), so unchanged parts are reused.
-pub(super) fn render_file(
-    target: &Target,
-    settings: &RenderSettings,
-    templates: &TemplateSet,
-    warn: Warn<'_>,
-) -> Result<Rendered, CliError> {
-    let loaded = input::load(&target.answer).map_err(Error::from)?;
-    if !loaded.report.findings.is_empty() {
-        warn(&loaded.report.to_text(super::color::for_stderr(false)));
-    }
-    let has_date = loaded.answer.date.is_some();
-    let job = Job::new(loaded.answer, target, settings, templates);
-    let (produced, typeset) = job.run(target, settings.limit)?;
-    warn_typst(&typeset, target, settings.extras, warn);
-    PREVIOUS.with(|previous| *previous.borrow_mut() = Some(typeset));
-    if produced.undated_fallback {
-        warn(&undated_warning(&target.answer, has_date));
-    }
-    write_outputs(&produced, &target.answer)?;
-    Ok(produced.rendered)
-}
-
-/// Passes on what Typst warned about, naming the generated source as written with
-/// `--emit-typst` (or as kept in memory) where the warnings point into it.
-fn warn_typst(typeset: &crate::Typeset, target: &Target, extras: Extras, warn: Warn<'_>) {
-    if typeset.warnings().is_empty() {
-        return;
-    }
-    let generated = if extras.emit_typst {
-        GeneratedSource::Written(target.pdf.with_extension("typ"))
-    } else {
-        GeneratedSource::InMemory
-    };
-    warn(&format!(
-        "{}: Typst advarer:\n{}\n",
-        target.answer.display(),
-        crate::pdf::warnings_report(typeset.warnings(), &generated)
-    ));
-}
-
-/// Writes the outputs of the answer `file` and removes its stale page images, after making
-/// sure that none of them is a file the answer is made from.
-fn write_outputs(produced: &Produced, file: &Path) -> Result<(), CliError> {
-    // Page images are named after the PDF and may land beside the answer's own files (a logo
-    // named like one); nothing is written or removed until all of them are known to be safe.
-    let read = Inputs::new(input::files_read_with(file));
-    for path in produced
-        .outputs
-        .iter()
-        .map(|(path, _)| path)
-        .chain(&produced.stale)
-    {
-        check_output_path(path, &read)?;
-    }
-    for (path, bytes) in &produced.outputs {
-        write_atomically(path, bytes).map_err(|source| Error::Write {
-            path: path.clone(),
-            source,
-        })?;
-    }
-    // Images of pages an earlier, longer version had would otherwise pass for current ones.
-    for path in &produced.stale {
-        match std::fs::remove_file(path) {
-            Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
-                return Err(CliError::Remove {
-                    path: path.clone(),
-                    source,
-                });
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// Writes the generated Typst `source` of an answer Typst failed on (`--emit-typst`) and names
-/// that file in the error: the option is for working on templates, and a failing template is
-/// when its output is needed most. The PDF is not written, so an earlier PDF stays as it was.
-fn emit_after_failure(error: Error, source: &str, target: &Target) -> Error {
-    let path = target.pdf.with_extension("typ");
-    let read = Inputs::new(input::files_read_with(&target.answer));
-    if check_output_path(&path, &read).is_err()
-        || write_atomically(&path, source.as_bytes()).is_err()
-    {
-        // The failure itself is what matters; the source stays unnamed, as without the option.
-        return error;
-    }
-    error.with_generated_source(GeneratedSource::Written(path))
-}
-
-thread_local! {
-    /// The answer this thread typeset last, whose world the next one reuses.
-    static PREVIOUS: std::cell::RefCell<Option<crate::Typeset>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Everything needed to typeset one answer on a thread of its own.
-struct Job {
-    answer: crate::model::Answer,
-    templates: TemplateSet,
-    options: ExportOptions,
-    pdf_path: PathBuf,
-    extras: Extras,
-    /// The generated Typst source, with `--emit-typst` only, as soon as it is generated: it
-    /// outlives a failure (or a time-out) of the typesetting that follows.
-    generated_source: Arc<OnceLock<String>>,
-}
-
-/// The files one answer gives, not yet written.
-/// Why a PDF fell back to PDF/UA-1 alone: the answer has no date, or, with own templates, the
-/// templates give the document none (`set document(date: …)`) although the answer has one.
-fn undated_warning(answer: &Path, has_date: bool) -> String {
-    if has_date {
-        format!(
-            "advarsel: skabelonerne giver PDF'en af {} ingen dato; PDF/A kræver en dato, så \
-             PDF'en overholder kun PDF/UA-1. Sæt datoen i answer.typ med set document(date: …).\n",
-            answer.display()
-        )
-    } else {
-        format!(
-            "advarsel: {} har ingen dato; PDF/A kræver en dato, så PDF'en overholder kun PDF/UA-1. \
-             Angiv \"date\" for at få PDF/A-3b.\n",
-            answer.display()
-        )
-    }
-}
-
-struct Produced {
-    outputs: Vec<(PathBuf, Vec<u8>)>,
-    /// Page images left from an earlier render with more pages, to remove.
-    stale: Vec<PathBuf>,
-    rendered: Rendered,
-    undated_fallback: bool,
-}
-
-impl Job {
-    /// The job of typesetting `answer` to `target` as `settings` say.
-    fn new(
-        answer: crate::model::Answer,
-        target: &Target,
-        settings: &RenderSettings,
-        templates: &TemplateSet,
-    ) -> Self {
-        Self {
-            answer,
-            templates: templates.clone(),
-            options: settings.options.clone(),
-            pdf_path: target.pdf.clone(),
-            extras: settings.extras,
-            generated_source: Arc::new(OnceLock::new()),
-        }
-    }
-
-    /// Produces the outputs on a thread of its own within `limit`, in the world this thread
-    /// typeset in last. After a failure the generated source is written for `--emit-typst`.
-    fn run(self, target: &Target, limit: Duration) -> Result<(Produced, crate::Typeset), Error> {
-        let generated_source = Arc::clone(&self.generated_source);
-        let previous = PREVIOUS.with(|previous| previous.borrow_mut().take());
-        run_with_limit(limit, move || self.produce(previous))
-            .map_err(Error::from)
-            .and_then(|produced| produced)
-            .map_err(|error| match generated_source.get() {
-                Some(source) => emit_after_failure(error, source, target),
-                None => error,
-            })
-    }
-
-    /// Typesets and exports the answer, reusing `previous` when there is one.
-    fn produce(
-        self,
-        previous: Option<crate::Typeset>,
-    ) -> Result<(Produced, crate::Typeset), Error> {
-        let attach = self.options.allows_attachments(self.answer.date.is_some());
-        let generated = typst_source(&self.answer, &self.templates, attach)?;
-        if self.extras.emit_typst {
-            // Set once per job, so this cannot fail.
-            let _ = self.generated_source.set(generated.source.clone());
-        }
-        let typeset = typeset_generated(&generated, &self.templates, &self.answer, previous)?;
-        let pdf = typeset.pdf(&self.options)?;
-        let mut outputs = vec![(self.pdf_path.clone(), pdf.bytes)];
-        let mut stale = Vec::new();
-        if self.extras.emit_typst {
-            let source = typeset.typst_source().as_bytes().to_vec();
-            outputs.push((self.pdf_path.with_extension("typ"), source));
-        }
-        if self.extras.png {
-            let (images, left) = self.page_images(&typeset);
-            outputs.extend(images);
-            stale.extend(left);
-        }
-        let produced = Produced {
-            outputs,
-            stale,
-            rendered: Rendered {
-                pages: typeset.page_count(),
-                standards: describe(pdf.conformance.standards()),
-            },
-            undated_fallback: pdf.conformance.is_undated_fallback(),
-        };
-        Ok((produced, typeset))
-    }
-
-    /// The page images (`--png`), named after the PDF (`svar-1.png`, …), and those an earlier
-    /// render with more pages left.
-    fn page_images(&self, typeset: &crate::Typeset) -> (Vec<(PathBuf, Vec<u8>)>, Vec<PathBuf>) {
-        let stem = self
-            .pdf_path
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy();
-        let image = |page: usize| self.pdf_path.with_file_name(format!("{stem}-{page}.png"));
-        let images = (1..).map(image).zip(typeset.pngs()).collect();
-        let stale = (typeset.page_count() + 1..)
-            .map(image)
-            .take_while(|path| path.exists())
-            .collect();
-        (images, stale)
-    }
-}
-
-/// "PDF/UA-1 + PDF/A-3b", or "ingen PDF-standard".
-pub(super) fn describe(standards: &[Standard]) -> String {
-    if standards.is_empty() {
-        return "ingen PDF-standard".to_string();
-    }
-    let titles: Vec<&str> = standards.iter().map(|standard| standard.title()).collect();
-    titles.join(" + ")
 }

@@ -12,7 +12,7 @@ use notify::{RecursiveMode, Watcher};
 
 use super::CliError;
 use super::error::WatchedFolder;
-use super::render::{
+use super::job::{
     Extras, RenderSettings, Target, default_pdf_path, load_templates, pages, render_file,
     report_failure,
 };

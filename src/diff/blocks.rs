@@ -3,7 +3,7 @@
 
 use super::sequence::{Likeness, Step, align};
 use super::{Comparison, Element, Place, Places, table, text};
-use crate::input::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::{Block, Enclosure, Statement};
 
 /// A sequence of blocks: the answer's, an enclosure's or a statement's.
@@ -395,7 +395,7 @@ fn summary(block: &Block) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::{Container, ContainerKind, genitive, place, statement_name};
-    use crate::input::JsonPath;
+    use crate::json_path::JsonPath;
     use crate::model::Block;
 
     /// Each block's location in an answer of `blocks` (JSON), and those of the blocks of its

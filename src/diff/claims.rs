@@ -73,7 +73,7 @@ impl Claims {
             && self
                 .title
                 .as_deref()
-                .is_some_and(|title| title.starts_with(crate::redline::TITLE_PREFIX))
+                .is_some_and(|title| title.starts_with(super::redline::TITLE_PREFIX))
     }
 }
 

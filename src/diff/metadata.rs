@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Comparison, Place};
 use crate::danish;
-use crate::input::JsonPath;
+use crate::json_path::JsonPath;
 use crate::markup::Reference;
 use crate::model::{Answer, Layout, Letterhead, Markup, Opening, QuestionKind, Status};
 

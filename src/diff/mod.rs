@@ -1,48 +1,51 @@
 //! Comparing two answers: a change list in reading order for reviewers (`svar diff`).
 //!
-//! [`compare`] walks both answers side by side: the metadata field by field, then the blocks,
-//! aligned by [`sequence`] so that a block is reported as kept, moved, edited in place (a word
+//! `compare` walks both answers side by side: the metadata field by field, then the blocks,
+//! aligned by `sequence` so that a block is reported as kept, moved, edited in place (a word
 //! diff for text, a cell-by-cell comparison for tables), removed or added. Every change names
 //! its place in human terms ("Rigsadvokatens udtalelse, afsnit 2", "Tabel 2 B, Frifundet,
-//! 2016") and as a JSON path. [`report`] prints the list; [`source`] reads the answers from
-//! answer files or from PDFs made by svar.
+//! 2016") and as a JSON path. `report` prints the list; `source` reads the answers from
+//! answer files or from PDFs made by svar. The other outputs of `svar diff` live here too:
+//! `redline` typesets the new answer with the changes marked (`--redline`), and [`pages`]
+//! compares the two PDFs' pages as images (`--pages`).
 
 mod blocks;
 mod bounded;
 mod claims;
 mod embedded;
 mod metadata;
-pub mod report;
+pub mod pages;
+pub(crate) mod redline;
+pub(crate) mod report;
 mod sequence;
-pub mod source;
+pub(crate) mod source;
 mod table;
 mod text;
 
 use serde::Serialize;
 
-pub use self::text::plain_marks;
 use self::text::{Spacing, Written};
-use crate::input::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::{Answer, Markup};
-pub use crate::render::{Segment, SegmentKind};
+pub(crate) use crate::render::{Segment, SegmentKind};
 
 /// The differences between two answers, in reading order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct ChangeList {
+pub(crate) struct ChangeList {
     /// The changes, metadata first, then the content from top to bottom.
     pub changes: Vec<Change>,
 }
 
 impl ChangeList {
     /// Whether the two answers say the same.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }
 }
 
 /// One difference and where it is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Change {
+pub(crate) struct Change {
     /// Where, in the words a reader uses: "Svar, afsnit 3", "Tabel 2 B, Frifundet, 2016". For a
     /// removed element, its place in the old answer; otherwise in the new one.
     pub location: String,
@@ -65,7 +68,7 @@ pub struct Change {
 /// What kind of change, with its details; `kind` in JSON.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ChangeKind {
+pub(crate) enum ChangeKind {
     /// A single value, such as the date or a panel's title, changed, was set or was cleared.
     Value {
         /// The old value as printed, if there was one.
@@ -147,7 +150,7 @@ enum Side {
 /// The kinds of element that can be added, removed or moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Element {
+pub(crate) enum Element {
     /// A paragraph.
     Paragraph,
     /// A bulleted list.
@@ -172,7 +175,7 @@ pub enum Element {
 
 /// The word-level difference between two texts printed as written (a statement's default
 /// introduction, which a redline marks when its agency changed).
-pub fn literal_word_diff(old: &str, new: &str) -> Vec<Segment> {
+pub(crate) fn literal_word_diff(old: &str, new: &str) -> Vec<Segment> {
     let written = |text| Written {
         text,
         spacing: Spacing::Running,
@@ -182,7 +185,7 @@ pub fn literal_word_diff(old: &str, new: &str) -> Vec<Segment> {
 
 /// Compares two answers; an empty list means they say the same (the `$schema` reference, which
 /// only editors use, is not compared).
-pub fn compare(old: &Answer, new: &Answer) -> ChangeList {
+pub(crate) fn compare(old: &Answer, new: &Answer) -> ChangeList {
     let mut comparison = Comparison {
         changes: ChangeList::default(),
         prose: (prose_spacing(old.markup), prose_spacing(new.markup)),

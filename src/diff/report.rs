@@ -43,7 +43,7 @@ const PLAIN: Palette = Palette {
 /// `pages` are the pages that look different, when they were compared: where the content is
 /// the same but the pages are not, the report says so rather than that there are no
 /// differences, so it never contradicts the page images.
-pub fn to_text(
+pub(crate) fn to_text(
     changes: &ChangeList,
     (old, new): (&str, &str),
     pages: &[usize],
@@ -103,7 +103,11 @@ struct JsonReport<'a> {
 /// The change list as JSON: `{"same", "old", "new", "changes": [{"kind", "location", "path",
 /// …}]}`, and `"pages"`, the numbers of the pages that look different, when they were compared;
 /// `same` is false when either the content or the pages differ.
-pub fn to_json(changes: &ChangeList, (old, new): (&str, &str), pages: Option<&[usize]>) -> String {
+pub(crate) fn to_json(
+    changes: &ChangeList,
+    (old, new): (&str, &str),
+    pages: Option<&[usize]>,
+) -> String {
     let report = JsonReport {
         same: changes.is_empty() && pages.is_none_or(<[usize]>::is_empty),
         old,
@@ -154,7 +158,7 @@ fn entry(change: &Change, palette: &Palette) -> String {
 
 /// What a move says after its (new) location, the same in the change list and a redline's
 /// summary: "flyttet fra plads 1 til plads 3", places counted among the element's siblings.
-pub fn moved(from: usize, to: usize) -> String {
+pub(crate) fn moved(from: usize, to: usize) -> String {
     format!("flyttet fra plads {from} til plads {to}")
 }
 

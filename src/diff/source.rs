@@ -8,13 +8,11 @@ use super::claims::Claims;
 use super::embedded;
 use crate::input::{self, LoadError};
 use crate::model::Answer;
-
-/// The answer file every svar PDF carries.
-pub const EMBEDDED_ANSWER: &str = crate::SOURCE_ATTACHMENT;
+use crate::render::ANSWER_ATTACHMENT;
 
 /// Why an answer to compare cannot be read.
 #[derive(Debug, thiserror::Error)]
-pub enum SourceError {
+pub(crate) enum SourceError {
     /// The answer file, or the answer file embedded in a PDF, cannot be read or has errors.
     #[error(transparent)]
     Load(#[from] LoadError),
@@ -34,14 +32,14 @@ pub enum SourceError {
         path: PathBuf,
     },
     /// The PDF has no embedded answer file, and svar did not make it.
-    #[error("{} er ikke lavet af svar (den indeholder ingen {EMBEDDED_ANSWER})", path.display())]
+    #[error("{} er ikke lavet af svar (den indeholder ingen {ANSWER_ATTACHMENT})", path.display())]
     NotFromSvar {
         /// The PDF.
         path: PathBuf,
     },
     /// svar made the PDF, but it carries no answer file: a standard that allows no attached
     /// files, or they were taken out after.
-    #[error("{} er lavet af svar, men uden den vedhæftede svarfil ({EMBEDDED_ANSWER})", path.display())]
+    #[error("{} er lavet af svar, men uden den vedhæftede svarfil ({ANSWER_ATTACHMENT})", path.display())]
     WithoutAnswer {
         /// The PDF.
         path: PathBuf,
@@ -56,7 +54,7 @@ pub enum SourceError {
         path: PathBuf,
     },
     /// The embedded answer file is not text.
-    #[error("{}: den indlejrede {EMBEDDED_ANSWER} er ikke UTF-8-tekst", path.display())]
+    #[error("{}: den indlejrede {ANSWER_ATTACHMENT} er ikke UTF-8-tekst", path.display())]
     NotText {
         /// The PDF.
         path: PathBuf,
@@ -65,7 +63,7 @@ pub enum SourceError {
 
 impl SourceError {
     /// Advice for the user, where there is some to give.
-    pub fn hint(&self) -> Option<String> {
+    pub(crate) fn hint(&self) -> Option<String> {
         match self {
             Self::NotFromSvar { .. } => {
                 Some("sammenlign svarfilerne (JSON), eller PDF'er, som svar har lavet".to_string())
@@ -90,7 +88,7 @@ impl SourceError {
 
 /// Reads the answer in `path`: a PDF (by its `.pdf` ending or its `%PDF-` header) or else an
 /// answer file. Answers with errors are refused with their located findings.
-pub fn load(path: &Path) -> Result<Answer, SourceError> {
+pub(crate) fn load(path: &Path) -> Result<Answer, SourceError> {
     if is_pdf(path) {
         load_pdf(path)
     } else {
@@ -224,7 +222,7 @@ fn skip_string(bytes: &[u8], at: usize) -> usize {
 }
 
 fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
-    let bytes = input::read_file(path).map_err(|source| LoadError::Read {
+    let bytes = crate::fs::read_file(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })?;
@@ -239,12 +237,12 @@ fn load_pdf(path: &Path) -> Result<Answer, SourceError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let embedded = embedded::find(&document, EMBEDDED_ANSWER)
+    let embedded = embedded::find(&document, ANSWER_ATTACHMENT)
         .ok_or_else(|| without_answer(&document, path))?;
     let text = String::from_utf8(embedded).map_err(|_| SourceError::NotText {
         path: path.to_path_buf(),
     })?;
-    let label = PathBuf::from(format!("{} ({EMBEDDED_ANSWER})", path.display()));
+    let label = PathBuf::from(format!("{} ({ANSWER_ATTACHMENT})", path.display()));
     // Its ministry's profile and logo come from the PDF too, not from the disk around it.
     let find = |name: &str| embedded::find(&document, name);
     let loaded = input::load_text_with(&text, &label, input::SideFiles::Attached(&find))?;

@@ -5,7 +5,8 @@ use super::blocks::compare_texts;
 use super::sequence::{Likeness, Step, align};
 use super::{Change, Comparison, Element, Place, Places, Side};
 use crate::danish;
-use crate::input::{JsonPath, spreadsheet_fills};
+use crate::input::spreadsheet_fills;
+use crate::json_path::JsonPath;
 use crate::model::{Cell, Panel, Row, Table};
 
 /// A table's content as lines, for an added or removed table: its caption, then each panel.

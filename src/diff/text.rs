@@ -26,7 +26,9 @@ pub(super) enum Spacing {
 /// A text as written and how its whitespace prints.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Written<'a> {
+    /// The text as it stands in the answer file.
     pub text: &'a str,
+    /// How its whitespace prints, so that only differences a reader can see are reported.
     pub spacing: Spacing,
 }
 
@@ -216,6 +218,8 @@ pub(super) struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
+    /// The words of `text`, in order and sorted, with where its sentences end: taken once per
+    /// text, since one text is measured against many.
     pub(super) fn of(text: &'a str) -> Self {
         let mut in_order = Vec::new();
         let mut sentence_ends = Vec::new();
@@ -506,8 +510,10 @@ fn push_merged(out: &mut Vec<Segment>, kind: SegmentKind, text: &str) {
     }
 }
 
-/// A text difference with plain marks: "[-deleted-]{+inserted+}".
-pub fn plain_marks(segments: &[Segment]) -> String {
+/// A text difference with plain marks: "[-deleted-]{+inserted+}", which the tests compare
+/// against (the command line marks differences in colour instead).
+#[cfg(test)]
+fn plain_marks(segments: &[Segment]) -> String {
     segments
         .iter()
         .map(|segment| match segment.kind {

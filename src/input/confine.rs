@@ -9,6 +9,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::fs::lexical;
+
 /// Why a file named by an answer is not read.
 #[derive(Debug)]
 pub(crate) enum Refusal {
@@ -52,24 +54,6 @@ pub(crate) fn normalise(name: &Path) -> Option<PathBuf> {
         .components()
         .all(|part| matches!(part, Component::Normal(_)));
     within.then_some(resolved)
-}
-
-/// `path` as written rather than as links lead: `.` dropped, and each `..` taking away the name
-/// before it where there is one. So is a path to an output through a folder not made yet:
-/// `nyd/../svar.json` is `svar.json`, though the system cannot follow it while `nyd` does not
-/// exist.
-pub(crate) fn lexical(path: &Path) -> PathBuf {
-    let mut resolved = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::ParentDir if resolved.file_name().is_some() => {
-                resolved.pop();
-            }
-            Component::CurDir => {}
-            other => resolved.push(other),
-        }
-    }
-    resolved
 }
 
 #[cfg(all(test, unix))]

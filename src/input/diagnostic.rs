@@ -1,7 +1,6 @@
 //! Findings about an answer file, located by line, column and JSON path, and how they are shown
 //! to a clerk (a source excerpt with a caret) or to a program (JSON).
 
-use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -10,69 +9,8 @@ use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
 use super::excerpt::Excerpt;
-
-/// How serious a finding is: errors stop rendering, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// The answer cannot be rendered until this is fixed.
-    Error,
-    /// Probably a mistake, but the answer can be rendered.
-    Warning,
-}
-
-/// One step of a [`JsonPath`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Segment {
-    /// A field of an object.
-    Key(String),
-    /// An element of an array.
-    Index(usize),
-}
-
-/// Where in an answer a value sits, written like `answer.blocks[3].table.rows[2].cells[4]`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct JsonPath(pub Vec<Segment>);
-
-impl JsonPath {
-    /// The empty path: the whole file.
-    pub fn root() -> Self {
-        Self(Vec::new())
-    }
-
-    /// This path extended by a field.
-    pub fn key(&self, key: &str) -> Self {
-        let mut path = self.clone();
-        path.0.push(Segment::Key(key.to_string()));
-        path
-    }
-
-    /// This path extended by an array index.
-    pub fn index(&self, index: usize) -> Self {
-        let mut path = self.clone();
-        path.0.push(Segment::Index(index));
-        path
-    }
-}
-
-impl fmt::Display for JsonPath {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (position, segment) in self.0.iter().enumerate() {
-            match segment {
-                Segment::Key(key) if position == 0 => write!(f, "{key}")?,
-                Segment::Key(key) => write!(f, ".{key}")?,
-                Segment::Index(index) => write!(f, "[{index}]")?,
-            }
-        }
-        Ok(())
-    }
-}
-
-impl Serialize for JsonPath {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
+use crate::json_path::JsonPath;
+use crate::validate::Severity;
 
 /// One thing wrong (or suspicious) in an answer file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

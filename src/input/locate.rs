@@ -7,7 +7,7 @@ use jsonc_parser::ast::{ObjectPropName, Value};
 use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
-use super::diagnostic::{JsonPath, Segment};
+use crate::json_path::{JsonPath, Step};
 
 /// The parsed text of an answer file, for locating paths in it.
 pub(super) struct Locator<'a> {
@@ -86,10 +86,10 @@ impl<'a> Locator<'a> {
     pub(super) fn span(&self, path: &JsonPath, key_only: bool) -> Option<Range<usize>> {
         let mut value = self.root.as_ref()?;
         let mut span = range(value);
-        for (position, segment) in path.0.iter().enumerate() {
+        for (position, step) in path.0.iter().enumerate() {
             let last = position + 1 == path.0.len();
-            match (segment, value) {
-                (Segment::Key(key), Value::Object(object)) => {
+            match (step, value) {
+                (Step::Key(key), Value::Object(object)) => {
                     let Some(property) = object.properties.iter().find(|p| name(&p.name) == key)
                     else {
                         return Some(span);
@@ -101,7 +101,7 @@ impl<'a> Locator<'a> {
                     };
                     value = &property.value;
                 }
-                (Segment::Index(index), Value::Array(array)) => {
+                (Step::Index(index), Value::Array(array)) => {
                     let Some(element) = array.elements.get(*index) else {
                         return Some(span);
                     };
@@ -155,16 +155,16 @@ impl<'a> Locator<'a> {
     /// The value at exactly `path`, if the file has one there.
     fn value_at(&self, path: &JsonPath) -> Option<&Value<'a>> {
         let mut value = self.root.as_ref()?;
-        for segment in &path.0 {
-            value = match (segment, value) {
-                (Segment::Key(key), Value::Object(object)) => {
+        for step in &path.0 {
+            value = match (step, value) {
+                (Step::Key(key), Value::Object(object)) => {
                     &object
                         .properties
                         .iter()
                         .find(|p| name(&p.name) == key)?
                         .value
                 }
-                (Segment::Index(index), Value::Array(array)) => array.elements.get(*index)?,
+                (Step::Index(index), Value::Array(array)) => array.elements.get(*index)?,
                 _ => return None,
             };
         }

@@ -16,11 +16,16 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use self::diagnostic::LineIndex;
-pub use self::diagnostic::{FileReport, Finding, JsonPath, Severity};
+pub use self::diagnostic::{FileReport, Finding};
 use self::locate::Locator;
-pub(crate) use self::serde_error::did_you_mean;
 pub use self::spreadsheet::fills as spreadsheet_fills;
+// Re-exported as well as used: cli/new.rs names it `crate::input::io_in_danish`.
+pub(crate) use crate::fs::io_in_danish;
+use crate::fs::read_file;
+use crate::json_path::JsonPath;
 use crate::model::Answer;
+/// Re-exported for programs that read a [`Finding`]'s severity (the type is the content checks').
+pub use crate::validate::Severity;
 use crate::validate::{self, Focus};
 
 /// Why an answer file cannot be used.
@@ -40,38 +45,6 @@ pub enum LoadError {
         /// Every finding in the file, errors and warnings.
         report: FileReport,
     },
-}
-
-/// What the operating system said, in Danish where a clerk can act on it.
-pub fn io_in_danish(error: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match error.kind() {
-        ErrorKind::NotFound => "filen findes ikke; tjek stien".into(),
-        ErrorKind::PermissionDenied => "adgang nægtet".into(),
-        ErrorKind::IsADirectory => "det er en mappe, ikke en fil".into(),
-        ErrorKind::InvalidData => "filen er ikke gemt som UTF-8-tekst; gem den som UTF-8".into(),
-        ErrorKind::NotADirectory => "en del af stien er en fil, ikke en mappe".into(),
-        ErrorKind::AlreadyExists => "der findes allerede en fil med det navn".into(),
-        ErrorKind::StorageFull => "disken er fuld".into(),
-        ErrorKind::ReadOnlyFilesystem => "drevet er skrivebeskyttet".into(),
-        ErrorKind::QuotaExceeded => "diskkvoten er opbrugt".into(),
-        ErrorKind::InvalidFilename => {
-            "navnet er for langt eller ikke tilladt; vælg et kortere".into()
-        }
-        ErrorKind::FileTooLarge => format!(
-            "filen er for stor (svar læser højst {} MB)",
-            MAX_FILE_BYTES >> 20
-        ),
-        ErrorKind::InvalidInput => {
-            "det er ikke en almindelig fil, men fx et rør eller en enhed; angiv en fil".into()
-        }
-        ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => {
-            "filen er i brug af et andet program".into()
-        }
-        ErrorKind::TooManyLinks => "stien har for mange symbolske link".into(),
-        // The system's own words, for whoever helps the clerk, after a Danish lead.
-        _ => format!("systemfejl ({error})"),
-    }
 }
 
 /// An answer that passed the checks, with the warnings found on the way.
@@ -101,38 +74,6 @@ pub fn load_text_with(
         Some(answer) if !report.has_errors() => Ok(Loaded { answer, report }),
         _ => Err(LoadError::Invalid { report }),
     }
-}
-
-/// The largest file svar reads: far above any answer, spreadsheet, profile, logo or PDF of
-/// one, and small enough that a wrong file cannot fill the memory.
-pub const MAX_FILE_BYTES: u64 = 256 << 20;
-
-/// The bytes of the file at `path`, which must be a regular file of at most [`MAX_FILE_BYTES`].
-/// A named pipe would block svar until something writes to it, and a device such as
-/// `/dev/zero` would fill the memory; both are refused before they are read from.
-pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::{Error, ErrorKind, Read};
-    let regular = |metadata: std::fs::Metadata| {
-        if metadata.is_dir() {
-            Err(Error::from(ErrorKind::IsADirectory))
-        } else if !metadata.is_file() {
-            Err(Error::from(ErrorKind::InvalidInput))
-        } else if metadata.len() > MAX_FILE_BYTES {
-            Err(Error::from(ErrorKind::FileTooLarge))
-        } else {
-            Ok(metadata.len())
-        }
-    };
-    regular(std::fs::metadata(path)?)?;
-    let file = std::fs::File::open(path)?;
-    // Checked again on the file opened, in case it was replaced in between.
-    let size = regular(file.metadata()?)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or_default());
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::from(ErrorKind::FileTooLarge));
-    }
-    Ok(bytes)
 }
 
 /// Reads an answer file's text, as [`decode`] makes it.
@@ -227,7 +168,7 @@ fn lone_returns_as_line_feeds(text: &str) -> Cow<'_, str> {
 /// The files an answer file at `path` may read: itself, and everything in the ministry-profile
 /// folder beside it (profiles and logos). Outputs must never replace them.
 pub fn files_read_with(path: &Path) -> Vec<PathBuf> {
-    let folder = answer_folder(path).join(crate::render::PROFILE_FOLDER);
+    let folder = answer_folder(path).join(crate::fs::PROFILE_FOLDER);
     let beside = std::fs::read_dir(folder).into_iter().flatten();
     std::iter::once(path.to_path_buf())
         .chain(beside.filter_map(|entry| Some(entry.ok()?.path())))

@@ -8,8 +8,8 @@ use super::confine::{self, Refusal};
 use super::diagnostic::LineIndex;
 use super::scan::{self, FileKind};
 use super::serde_error;
+use crate::fs::{PROFILE_FOLDER, io_in_danish, read_file};
 use crate::model::{Answer, Letterhead, Logo};
-use crate::render::PROFILE_FOLDER;
 
 /// The profiles that ship with svar, read when the answer's folder has no profile of that name
 /// (as the built-in templates are used where `--templates` has none): a clerk drafting in a
@@ -210,7 +210,7 @@ fn read_profile(id: &str, folder: &Path, name: &str) -> Result<String, ProfilePr
             message: format!(
                 "ministerieprofilen {} kan ikke læses: {}",
                 file.display(),
-                super::io_in_danish(&error)
+                io_in_danish(&error)
             ),
             hint: "gem profilen som UTF-8-tekst i mappen ministries/".into(),
         },
@@ -227,7 +227,7 @@ fn read_profile(id: &str, folder: &Path, name: &str) -> Result<String, ProfilePr
             return Err(linked_out("ministerieprofilen", &file, "profilen"));
         }
     };
-    let bytes = match super::read_file(&real) {
+    let bytes = match read_file(&real) {
         Ok(bytes) => bytes,
         Err(error) => return missing(error),
     };
@@ -310,7 +310,7 @@ fn read_logo(file: &str, folder: &Path) -> Result<(Vec<u8>, PathBuf), ProfilePro
         message: format!(
             "logoet {} kan ikke læses: {}",
             path.display(),
-            super::io_in_danish(&error)
+            io_in_danish(&error)
         ),
         hint: "læg billedfilen i mappen ministries/, eller ret \"logo\" i profilen".into(),
     };
@@ -318,7 +318,7 @@ fn read_logo(file: &str, folder: &Path) -> Result<(Vec<u8>, PathBuf), ProfilePro
         Refusal::Io(error) => unreadable(error),
         Refusal::Outside | Refusal::Link => linked_out("logoet", &path, "billedfilen"),
     })?;
-    let bytes = super::read_file(&real).map_err(unreadable)?;
+    let bytes = read_file(&real).map_err(unreadable)?;
     Ok((bytes, path))
 }
 

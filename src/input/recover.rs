@@ -6,10 +6,11 @@
 
 use std::ops::Range;
 
-use super::diagnostic::{Finding, JsonPath, LineIndex, Segment};
+use super::diagnostic::{Finding, LineIndex};
 use super::locate::Locator;
 use super::serde_error::{self, Mistake};
 use super::shape;
+use crate::json_path::{JsonPath, Step};
 use crate::model::Answer;
 
 /// The most mistakes reported for one file: a file with more is read again for each, and a
@@ -44,14 +45,14 @@ impl Read {
 /// block it is in (a table's sums, numbers and caption hang together), or else the object it
 /// is in; for the answer itself (an empty scope), only its own fields (a status and the dates
 /// that go with it), not what its question or blocks hold.
-fn scope(aside: &JsonPath) -> &[Segment] {
-    let segments = aside.0.as_slice();
-    let block = segments.windows(2).rposition(
-        |pair| matches!(pair, [Segment::Key(key), Segment::Index(_)] if key == "blocks"),
-    );
+fn scope(aside: &JsonPath) -> &[Step] {
+    let steps = aside.0.as_slice();
+    let block = steps
+        .windows(2)
+        .rposition(|pair| matches!(pair, [Step::Key(key), Step::Index(_)] if key == "blocks"));
     match block {
-        Some(at) => &segments[..at + 2],
-        None => &segments[..segments.len().saturating_sub(1)],
+        Some(at) => &steps[..at + 2],
+        None => &steps[..steps.len().saturating_sub(1)],
     }
 }
 
@@ -203,7 +204,7 @@ fn removal(path: &JsonPath, locator: &Locator<'_>, edits: &Edits) -> Option<Edit
     let fields = locator.fields(&object)?;
     let index = fields
         .iter()
-        .position(|(name, _)| matches!(key, Segment::Key(k) if k == name))?;
+        .position(|(name, _)| matches!(key, Step::Key(k) if k == name))?;
     let field = fields[index].1.clone();
     let range = match fields.get(index + 1) {
         Some((_, next)) => field.start..next.start,
@@ -229,7 +230,7 @@ fn removal(path: &JsonPath, locator: &Locator<'_>, edits: &Edits) -> Option<Edit
 /// Adds the missing field at `path` with a value that stands in for it, last in its object,
 /// after a comma if the object has other fields in the copy.
 fn addition(path: &JsonPath, locator: &Locator<'_>, edits: &Edits, copy: &str) -> Option<Edit> {
-    let (Segment::Key(name), object) = path.0.split_last()? else {
+    let (Step::Key(name), object) = path.0.split_last()? else {
         return None;
     };
     let closing = locator.exact_span(&JsonPath(object.to_vec()))?.end - 1;
@@ -406,8 +407,8 @@ mod tests {
             JsonPath(
                 text.split('.')
                     .map(|step| match step.parse() {
-                        Ok(index) => Segment::Index(index),
-                        Err(_) => Segment::Key(step.into()),
+                        Ok(index) => Step::Index(index),
+                        Err(_) => Step::Key(step.into()),
                     })
                     .collect(),
             )

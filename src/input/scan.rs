@@ -11,7 +11,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::diagnostic::{Finding, JsonPath, LineIndex, Segment};
+use super::diagnostic::{Finding, LineIndex};
+use crate::json_path::{JsonPath, Step};
 
 /// The deepest nesting of `[` and `{` a file may have.
 ///
@@ -275,8 +276,8 @@ impl<'a, 'b> Scanner<'a, 'b> {
             self.frames
                 .iter()
                 .filter_map(|frame| match frame {
-                    Frame::Object { current, .. } => current.clone().map(Segment::Key),
-                    Frame::Array { index } => Some(Segment::Index(*index)),
+                    Frame::Object { current, .. } => current.clone().map(Step::Key),
+                    Frame::Array { index } => Some(Step::Index(*index)),
                 })
                 .collect(),
         )

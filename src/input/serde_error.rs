@@ -4,9 +4,10 @@ use std::ops::Range;
 
 use serde_json::error::Category;
 
-use super::diagnostic::{Finding, JsonPath, LineIndex, Segment};
+use super::diagnostic::{Finding, LineIndex};
 use super::locate::Locator;
 use super::shape;
+use crate::json_path::{JsonPath, Step};
 
 /// Where in the answer file a serde error is: what the messages that show what belongs there
 /// (the object to write, a field's kind) look at.
@@ -285,9 +286,9 @@ pub(super) fn json_path(path: &serde_path_to_error::Path) -> JsonPath {
     JsonPath(
         path.iter()
             .filter_map(|segment| match segment {
-                S::Seq { index } => Some(Segment::Index(*index)),
-                S::Map { key } => Some(Segment::Key(key.clone())),
-                S::Enum { variant } => Some(Segment::Key(variant.clone())),
+                S::Seq { index } => Some(Step::Index(*index)),
+                S::Map { key } => Some(Step::Key(key.clone())),
+                S::Enum { variant } => Some(Step::Key(variant.clone())),
                 S::Unknown => None,
             })
             .collect(),
@@ -306,16 +307,6 @@ fn raw_message(error: &serde_json::Error) -> String {
 /// The names between backticks in a serde message, e.g. the field and the expected ones.
 fn quoted_names(message: &str) -> Vec<&str> {
     message.split('`').skip(1).step_by(2).collect()
-}
-
-/// The closest of `candidates` to `word`, if close enough to be a likely typo.
-pub(crate) fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|candidate| (strsim::jaro_winkler(word, candidate), *candidate))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
 }
 
 fn list(names: &[&str]) -> String {
@@ -442,14 +433,13 @@ fn days_hint(written: Option<&str>) -> String {
 /// The block at or above `path` when the file has it as bare text (`"Et afsnit."`, or the
 /// kind alone, `"paragraph"`), which serde takes for the name of an enum variant.
 fn block_as_text(path: &JsonPath, locator: &Locator<'_>) -> Option<JsonPath> {
-    let segments = path.0.as_slice();
-    let is_block = |segments: &[Segment]| matches!(segments, [.., Segment::Key(key), Segment::Index(_)] if key == "blocks");
-    let block = if is_block(segments) {
+    let steps = path.0.as_slice();
+    let is_block =
+        |steps: &[Step]| matches!(steps, [.., Step::Key(key), Step::Index(_)] if key == "blocks");
+    let block = if is_block(steps) {
         path.clone()
-    } else if matches!(segments.last(), Some(Segment::Key(_)))
-        && is_block(&segments[..segments.len() - 1])
-    {
-        JsonPath(segments[..segments.len() - 1].to_vec())
+    } else if matches!(steps.last(), Some(Step::Key(_))) && is_block(&steps[..steps.len() - 1]) {
+        JsonPath(steps[..steps.len() - 1].to_vec())
     } else {
         return None;
     };
@@ -524,7 +514,7 @@ fn unknown(names: &[&str], is_field: bool) -> (String, Option<String>) {
     } else {
         "ukendt værdi"
     };
-    let hint = match did_you_mean(word, allowed) {
+    let hint = match crate::spelling::did_you_mean(word, allowed) {
         Some(guess) => format!("mente du `{guess}`?"),
         None if allowed.is_empty() => "fjern feltet".to_string(),
         None => format!("tilladt her: {}", list(allowed)),
@@ -563,7 +553,7 @@ fn mismatch_hint(
 ) -> Option<&'static str> {
     let in_list = matches!(
         path.map(|path| path.0.as_slice()),
-        Some([.., Segment::Key(key), Segment::Index(_)]) if key == "list"
+        Some([.., Step::Key(key), Step::Index(_)]) if key == "list"
     );
     if is_date(expected) {
         Some(DATE_FORM_HINT)
@@ -678,7 +668,7 @@ fn expected_kind(expected: &str, found: &Found<'_>) -> String {
 fn not_allowed(path: &JsonPath) -> (String, Option<String>) {
     let in_blocks = matches!(
         path.0.as_slice(),
-        [.., Segment::Key(key), Segment::Index(_)] if key == "blocks"
+        [.., Step::Key(key), Step::Index(_)] if key == "blocks"
     );
     if in_blocks {
         (

@@ -14,8 +14,8 @@ use std::sync::OnceLock;
 use jsonc_parser::ast::Value as Written;
 use serde_json::Value;
 
-use super::diagnostic::{JsonPath, Segment};
 use super::locate::{Locator, name};
+use crate::json_path::{JsonPath, Step};
 
 /// What a field of an object holds, as far as an example of it needs to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +85,7 @@ pub(super) fn object_fields(path: &JsonPath) -> Option<Vec<Field>> {
 /// Whether `path` names a field its object may leave out (a date, a case number, a question's
 /// number, a status with a default); not a list's item, or a field the object requires.
 pub(super) fn is_optional(path: &JsonPath) -> bool {
-    let Some((Segment::Key(key), parent)) = path.0.split_last() else {
+    let Some((Step::Key(key), parent)) = path.0.split_last() else {
         return false;
     };
     object_fields(&JsonPath(parent.to_vec()))
@@ -132,13 +132,13 @@ fn accepted(node: &'static Value) -> Option<Value> {
 /// The schema of the value at `path`, following the alternatives a block or an optional
 /// value has to the one that has the path's next step.
 fn node_at(path: &JsonPath) -> Option<&'static Value> {
-    path.0.iter().try_fold(schema(), |node, segment| {
-        alternatives(resolve(node)).find_map(|node| match segment {
-            Segment::Key(key) => node
+    path.0.iter().try_fold(schema(), |node, step| {
+        alternatives(resolve(node)).find_map(|node| match step {
+            Step::Key(key) => node
                 .get("properties")
                 .and_then(|properties| properties.get(key))
                 .or_else(|| node.get("additionalProperties").filter(|a| a.is_object())),
-            Segment::Index(_) => node.get("items"),
+            Step::Index(_) => node.get("items"),
         })
     })
 }
@@ -386,8 +386,8 @@ mod tests {
         let path = JsonPath(
             path.iter()
                 .map(|step| match step.parse() {
-                    Ok(index) => Segment::Index(index),
-                    Err(_) => Segment::Key(step.to_string()),
+                    Ok(index) => Step::Index(index),
+                    Err(_) => Step::Key(step.to_string()),
                 })
                 .collect(),
         );
@@ -464,8 +464,8 @@ mod tests {
         JsonPath(
             path.split('.')
                 .map(|step| match step.parse() {
-                    Ok(index) => Segment::Index(index),
-                    Err(_) => Segment::Key(step.to_string()),
+                    Ok(index) => Step::Index(index),
+                    Err(_) => Step::Key(step.to_string()),
                 })
                 .collect(),
         )

@@ -16,10 +16,11 @@ use self::records::{Record, Unclosed};
 use super::confine::{self, Refusal};
 use super::scan;
 use crate::danish::count;
-use crate::input::diagnostic::{Segment, Severity};
-use crate::input::{JsonPath, SideFiles};
+use crate::input::SideFiles;
+use crate::json_path::{JsonPath, Step};
 use crate::model::{Answer, Block, Panel, Row};
 use crate::validate::Problem;
+use crate::validate::Severity;
 
 /// Fills every panel that names a CSV file from it. Returns where the panels' headers and rows
 /// came from, to name them in the content checks' findings, or what went wrong, located.
@@ -127,9 +128,9 @@ impl RowPlace {
 
     /// The line, and the character the figure at `rest` (`cells[2]`, or nothing for the row
     /// as a whole) starts at.
-    fn at(&self, rest: &[Segment]) -> (usize, Option<usize>) {
+    fn at(&self, rest: &[Step]) -> (usize, Option<usize>) {
         let figure = match rest {
-            [Segment::Key(key), Segment::Index(index), ..] if key == "cells" => {
+            [Step::Key(key), Step::Index(index), ..] if key == "cells" => {
                 self.figures.get(*index).copied()
             }
             _ => None,
@@ -155,8 +156,8 @@ impl Sheet {
     /// panel's); `None` for what the answer file itself says, such as the panel's title. A
     /// figure is named by its line and the character it starts at, as reading errors are; the
     /// rest by its line.
-    fn place_of(&self, rest: &[Segment]) -> Option<String> {
-        use Segment::{Index, Key};
+    fn place_of(&self, rest: &[Step]) -> Option<String> {
+        use Step::{Index, Key};
         if !fills(rest) {
             return None;
         }
@@ -182,8 +183,8 @@ impl Sheet {
 /// Whether a spreadsheet gives the part of its panel at `rest` (a path below the panel's): the
 /// header (the columns and the heading over the row labels) and the rows, the total included.
 /// The rest, such as the panel's letter and title, the answer file says itself.
-pub fn fills(rest: &[Segment]) -> bool {
-    matches!(rest.first(), Some(Segment::Key(key))
+pub fn fills(rest: &[Step]) -> bool {
+    matches!(rest.first(), Some(Step::Key(key))
         if ["columns", "label_header", "rows", "total"].contains(&key.as_str()))
 }
 
@@ -337,7 +338,7 @@ fn read(
         problem(
             format!(
                 "regnearket \"{name}\" kan ikke læses: {}",
-                crate::input::io_in_danish(&error)
+                crate::fs::io_in_danish(&error)
             ),
             "gem regnearket som CSV (UTF-8) i svarfilens mappe",
         )
@@ -359,7 +360,7 @@ fn read(
         ),
         Refusal::Io(error) => unreadable(error),
     })?;
-    crate::input::read_file(&file)
+    crate::fs::read_file(&file)
         .map(crate::input::decode)
         .map_err(unreadable)
 }

@@ -142,7 +142,7 @@ fn message_in_danish(message: &str) -> String {
 
 /// The families of the fonts built into svar, sorted: the only ones a template can name.
 fn builtin_font_families() -> String {
-    let book = crate::world::builtin_fonts().book();
+    let book = crate::fonts::builtin().book();
     let mut families: Vec<&str> = book.families().map(|(family, _)| family).collect();
     families.sort_unstable();
     families.join(", ")
@@ -217,6 +217,9 @@ fn template_behind(
     Some((world.templates().shown_name(template), line))
 }
 
+/// Typst's findings from PDF export as a [`CompileError`], each located in its file. Export works
+/// on the finished document, without the generated source's map back to the templates, so
+/// unlike [`traced`] no finding names a template line.
 pub(super) fn compile_error(world: &AnswerWorld, diagnostics: &[SourceDiagnostic]) -> CompileError {
     CompileError {
         diagnostics: diagnostics

@@ -5,11 +5,12 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::fs::PROFILE_FOLDER;
 use crate::model::Answer;
 
-/// The folder, beside the answer file, where ministry profiles and their logos live; the PDF
-/// files them under the same folder name.
-pub const PROFILE_FOLDER: &str = "ministries";
+/// The name of the answer's source JSON attached to every PDF svar writes; `svar diff` reads
+/// the answer back from it, so a PDF can be compared without its answer file.
+pub(crate) const ANSWER_ATTACHMENT: &str = "svar.json";
 
 /// A file attached to the PDF.
 #[derive(Debug, Clone, Serialize)]
@@ -31,7 +32,7 @@ pub struct Attachment {
 pub fn attachments(answer: &Answer) -> Vec<Attachment> {
     let version = env!("CARGO_PKG_VERSION");
     let mut files = vec![Attachment {
-        name: crate::SOURCE_ATTACHMENT.to_string(),
+        name: ANSWER_ATTACHMENT.to_string(),
         mime_type: "application/json",
         description: format!("Svarets indhold (JSON), som svar {version} satte det"),
         bytes: answer_json(answer).into(),

@@ -8,7 +8,7 @@ use super::wording::{
     question_heading, question_label, status_heading, status_sentence, title,
 };
 use crate::model::{
-    Answer, Block, Cell, Enclosure, Layout, Letterhead, Markup, Opening, Panel, QuestionKind, Row,
+    Answer, Block, Cell, Enclosure, Layout, Letterhead, Markup, Panel, QuestionKind, Row,
     Statement, Table,
 };
 use crate::{danish, escape};
@@ -370,21 +370,6 @@ fn cover_letter(answer: &Answer) -> Option<CoverLetterContext> {
         }),
         footer: letterhead.map(footer).unwrap_or_default(),
     })
-}
-
-/// Whether the texts svar writes for `answer` name its minister ("stillet til
-/// justitsministeren"): a cover letter's sentence, and a letter's opening in the wordings that
-/// say to whom the question was put.
-pub fn names_the_minister(answer: &Answer) -> bool {
-    let opening = answer.ministry.letterhead.as_ref().map(|l| l.opening);
-    match answer.effective_layout() {
-        Layout::CoverLetter => true,
-        Layout::Letter => matches!(
-            opening.unwrap_or_default(),
-            Opening::HerebyAnswered | Opening::HerebyAnsweredAskerAfter
-        ),
-        Layout::Answer => false,
-    }
 }
 
 /// The opening and closing of a single letter, if the answer (or its profile) asks for one.

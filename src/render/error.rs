@@ -117,7 +117,7 @@ fn with_detail(danish: &str, detail: &str) -> String {
 
 /// An unknown filter, with the closest of svar's own filters or a list of them.
 fn unknown_filter(name: &str) -> String {
-    let hint = match crate::input::did_you_mean(name, &super::FILTERS) {
+    let hint = match crate::spelling::did_you_mean(name, &super::FILTERS) {
         Some(close) => format!("mente du {close}?"),
         None => format!(
             "svars egne filtre er {}",

@@ -4,7 +4,7 @@
 //! `.typ` templates, whose formatter calls [`crate::escape::markup`]. Templates that need a value
 //! inside Typst code use the `string` filter, and `content` for one line of text to print. Prose
 //! fields go through the `inline` filter, which is the same escaping unless the answer opts in
-//! to inline formatting ([`crate::markup`]).
+//! to inline formatting (`crate::markup`).
 
 mod attachments;
 mod context;
@@ -15,10 +15,11 @@ mod wording;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
-pub use self::attachments::{Attachment, PROFILE_FOLDER, attachments};
+pub(crate) use self::attachments::ANSWER_ATTACHMENT;
+pub use self::attachments::{Attachment, attachments};
 pub use self::context::{
     BlockContent, BlockContext, BlockMarks, DocumentContext, RedlineSummary, Segment, SegmentKind,
-    caption, names_the_minister,
+    caption,
 };
 pub use self::error::RenderError;
 use self::error::explained;
@@ -110,9 +111,27 @@ pub fn typst_source_from(
     })
 }
 
+/// The name templates call [`string_filter`] by (`{{ value|string }}`).
+const STRING_FILTER: &str = "string";
+/// The name templates call [`content_filter`] by (`{{ value|content }}`).
+const CONTENT_FILTER: &str = "content";
+/// The name templates call [`inline_filter`] by (`{{ text|inline }}`).
+const INLINE_FILTER: &str = "inline";
+/// The name templates call [`marked_filter`] by (`{{ runs|marked }}`).
+const MARKED_FILTER: &str = "marked";
+/// The name templates call [`marked_prose_filter`] by (`{{ runs|marked_prose }}`).
+const MARKED_PROSE_FILTER: &str = "marked_prose";
+
 /// svar's own filters, by the names templates call them; also what a misspelt filter's
-/// "mente du …?" chooses among.
-pub(super) const FILTERS: [&str; 5] = ["string", "content", "inline", "marked", "marked_prose"];
+/// "mente du …?" chooses among. Each is registered by its named const, so reordering this list
+/// cannot swap two filters.
+pub(super) const FILTERS: [&str; 5] = [
+    STRING_FILTER,
+    CONTENT_FILTER,
+    INLINE_FILTER,
+    MARKED_FILTER,
+    MARKED_PROSE_FILTER,
+];
 
 /// Sets up the template engine: strict about missing values, escaping for Typst in `.typ` files.
 fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderError> {
@@ -137,12 +156,11 @@ fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderEr
         }
     });
     environment.set_formatter(format_value);
-    // The names in [`FILTERS`], in its order.
-    environment.add_filter(FILTERS[0], string_filter);
-    environment.add_filter(FILTERS[1], content_filter);
-    environment.add_filter(FILTERS[2], inline_filter);
-    environment.add_filter(FILTERS[3], marked_filter);
-    environment.add_filter(FILTERS[4], marked_prose_filter);
+    environment.add_filter(STRING_FILTER, string_filter);
+    environment.add_filter(CONTENT_FILTER, content_filter);
+    environment.add_filter(INLINE_FILTER, inline_filter);
+    environment.add_filter(MARKED_FILTER, marked_filter);
+    environment.add_filter(MARKED_PROSE_FILTER, marked_prose_filter);
     for (name, source) in templates.files() {
         environment
             .add_template_owned(name.to_string(), source.to_string())

@@ -132,7 +132,7 @@ impl TemplateSet {
         (!used).then(|| UnusedTemplateFile {
             path: path.to_path_buf(),
             read,
-            suggestion: crate::input::did_you_mean(&name.to_lowercase(), &builtin_names()),
+            suggestion: crate::spelling::did_you_mean(&name.to_lowercase(), &builtin_names()),
         })
     }
 
@@ -286,7 +286,7 @@ impl TemplateFolderError {
                 .into(),
             _ => format!(
                 "skabelonen kan ikke læses: {}",
-                crate::input::io_in_danish(&self.source)
+                crate::fs::io_in_danish(&self.source)
             ),
         }
     }

@@ -98,6 +98,8 @@ pub(super) fn title(answer: &Answer, question_heading: &str) -> String {
     format!("{what}, folketingsåret {}", answer.question.session)
 }
 
+/// `text` with its first letter in lower case, so that a heading ("Spørgsmål nr. 12") can be
+/// used inside a sentence ("svar på spørgsmål nr. 12").
 pub(super) fn lowercase_first(text: &str) -> String {
     let mut chars = text.chars();
     chars
@@ -303,6 +305,8 @@ pub(super) fn minister_title(answer: &Answer) -> &str {
         .unwrap_or("ministeren")
 }
 
+/// How a member who asked is named in the texts svar writes: with the party in brackets when
+/// the answer gives one, and marked as not a member of the committee (MFU) when so.
 pub(super) fn member_name(member: &Member) -> String {
     let name = match &member.party {
         Some(party) => format!("{} ({party})", member.name),

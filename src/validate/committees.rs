@@ -9,7 +9,7 @@
 
 /// Abbreviation and full name ("Folketingets …") of each standing committee, the current
 /// name first.
-pub const COMMITTEES: &[(&str, &str)] = &[
+pub(crate) const COMMITTEES: &[(&str, &str)] = &[
     ("BEU", "Folketingets Beskæftigelsesudvalg"),
     ("BOU", "Folketingets Boligudvalg"),
     ("BUU", "Folketingets Børne- og Undervisningsudvalg"),
@@ -51,7 +51,7 @@ pub const COMMITTEES: &[(&str, &str)] = &[
 ];
 
 /// Whether `name` is, or was, the name of the committee with this abbreviation.
-pub fn is_name_of(abbreviation: &str, name: &str) -> bool {
+pub(crate) fn is_name_of(abbreviation: &str, name: &str) -> bool {
     COMMITTEES
         .iter()
         .any(|(known, known_name)| known.eq_ignore_ascii_case(abbreviation) && *known_name == name)
@@ -67,7 +67,7 @@ pub(super) fn names_of(abbreviation: &str) -> Vec<&'static str> {
 }
 
 /// The current full name of the committee with this abbreviation (the first listed).
-pub fn full_name(abbreviation: &str) -> Option<&'static str> {
+pub(crate) fn full_name(abbreviation: &str) -> Option<&'static str> {
     COMMITTEES
         .iter()
         .find(|(known, _)| known.eq_ignore_ascii_case(abbreviation))

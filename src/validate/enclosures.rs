@@ -1,7 +1,7 @@
 //! Enclosures: every one is referred to, and the text refers to none that is not there.
 
 use super::Problem;
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::Answer;
 
 /// Every enclosure is referred to ("jf. bilag 2"), and the text refers to no enclosure that
@@ -55,9 +55,9 @@ fn enclosure_count(count: usize) -> String {
 
 /// The enclosure (from 0) a text at `path` belongs to, if it is in one.
 pub(super) fn enclosure_of(path: &JsonPath) -> Option<usize> {
-    use crate::input::diagnostic::Segment;
+    use crate::json_path::Step;
     match path.0.as_slice() {
-        [Segment::Key(key), Segment::Index(index), ..] if key == "enclosures" => Some(*index),
+        [Step::Key(key), Step::Index(index), ..] if key == "enclosures" => Some(*index),
         _ => None,
     }
 }

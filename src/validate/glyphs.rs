@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use super::{Focus, Problem};
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 
 /// Reports every character of `text` (once each) that cannot be printed.
 pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
@@ -106,7 +106,7 @@ const BODY_FAMILY: &str = "Libertinus Serif";
 /// Whether the font `base` is set in has the mark `mark`: the body font for the letters it
 /// has, else any font with both.
 fn one_font_has(base: char, mark: char) -> bool {
-    let book = crate::world::builtin_fonts().book();
+    let book = crate::fonts::builtin().book();
     let fonts = || (0..).map_while(|index| book.info(index));
     let body = |info: &&typst::text::FontInfo| info.family == BODY_FAMILY;
     if fonts()
@@ -259,7 +259,7 @@ impl Coverage {
 fn coverage() -> &'static Coverage {
     static COVERAGE: OnceLock<Coverage> = OnceLock::new();
     COVERAGE.get_or_init(|| {
-        let book = crate::world::builtin_fonts().book();
+        let book = crate::fonts::builtin().book();
         let mut bits: Vec<u64> = Vec::new();
         let infos = (0..).map_while(|index| book.info(index));
         for code in infos.flat_map(|info| info.coverage.iter()) {

@@ -16,7 +16,7 @@ use typst::text::{FontInstance, FontStretch, FontStyle, FontVariant, FontVariati
 
 use super::Problem;
 use super::tables::is_exact;
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::{Answer, Block, Cell, Markup, Panel, Table};
 
 /// Points per millimetre.
@@ -677,7 +677,7 @@ impl Columns {
 /// in millions must not run into each other; and as wide as its whole heading where the page
 /// has room. Whether the widened columns still fit the page is checked with the rest of the
 /// layout.
-pub fn figure_columns(table: &Table) -> Vec<f64> {
+pub(crate) fn figure_columns(table: &Table) -> Vec<f64> {
     figure_column_widths(table)
         .into_iter()
         .map(|width| width / TABLE_SIZE)
@@ -828,7 +828,7 @@ const BODY_FAMILY: &str = "libertinus serif";
 fn body_font() -> &'static BodyFont {
     static FONT: OnceLock<BodyFont> = OnceLock::new();
     FONT.get_or_init(|| {
-        let fonts = crate::world::builtin_fonts();
+        let fonts = crate::fonts::builtin();
         let face = |weight| {
             let variant = FontVariant::new(FontStyle::Normal, weight, FontStretch::NORMAL);
             let font = fonts

@@ -1,7 +1,7 @@
 //! Inline formatting: footnotes that exist and are used, links to the web or e-mail only.
 
 use super::{Focus, Problem};
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::{Answer, Markup};
 
 /// Inline formatting: every footnote referred to exists and is used, none has its own, every
@@ -83,7 +83,7 @@ pub(super) fn check_formatting_outside_prose(
     prose: &[(JsonPath, &str)],
     problems: &mut Vec<Problem>,
 ) {
-    use crate::input::diagnostic::Segment::Key;
+    use crate::json_path::Step::Key;
     let footnotes =
         |path: &JsonPath| matches!(path.0.first(), Some(Key(key)) if key == "footnotes");
     // Only a text with one of Markdown's marks can print otherwise as Markdown; most cells of a

@@ -6,6 +6,7 @@
 //! checked in modules of their own; this one holds the checks of the answer as a whole.
 
 mod committees;
+mod dates;
 mod enclosures;
 mod glyphs;
 mod layout;
@@ -17,27 +18,37 @@ mod quotes;
 mod session;
 mod tables;
 
-use chrono::NaiveDate;
+use serde::Serialize;
 
-pub use self::committees::{COMMITTEES, full_name, is_name_of};
+use self::dates::{check_dates, check_status};
 use self::enclosures::check_enclosure_references;
 use self::glyphs::{check_control_characters, check_glyphs};
 use self::layout::check_layout;
-pub use self::layout::figure_columns;
+pub(crate) use self::layout::figure_columns;
 use self::markup::{check_formatting_outside_prose, check_markup};
 use self::question::check_question;
 use self::quotes::check_quotation_marks;
 use self::session::check_session_dates;
 use self::tables::{TableNumbering, check_blocks};
-use crate::input::diagnostic::{JsonPath, Severity};
-use crate::model::{Answer, Block, Expected};
+use crate::json_path::JsonPath;
+use crate::model::{Answer, Block};
 
 /// The marker `svar new` puts in every field a clerk must fill in.
-pub const PLACEHOLDER: &str = "UDFYLD";
+pub(crate) const PLACEHOLDER: &str = "UDFYLD";
+
+/// How serious a finding is: errors stop rendering, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The answer cannot be rendered until this is fixed.
+    Error,
+    /// Probably a mistake, but the answer can be rendered.
+    Warning,
+}
 
 /// Something wrong with an answer's content, before it is located in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// Error or warning.
     pub severity: Severity,
     /// Where in the answer.
@@ -53,7 +64,7 @@ pub struct Problem {
 
 /// The part of a text a problem is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Focus {
+pub(crate) enum Focus {
     /// A character, wherever the text first has it (an invisible character); nowhere when the
     /// value the problem's path leads to does not have it (a character of the ministry's
     /// profile, reported at the answer's `profile`).
@@ -64,6 +75,8 @@ pub enum Focus {
 }
 
 impl Problem {
+    /// An error at `path`, with no focus within the text: the answer cannot be rendered until it
+    /// is fixed. The one constructor for errors, so the other stages build problems alike.
     pub(crate) fn error(path: JsonPath, message: impl Into<String>, hint: Option<String>) -> Self {
         Self {
             severity: Severity::Error,
@@ -94,7 +107,7 @@ impl Problem {
 }
 
 /// Checks the content of an answer that has already parsed.
-pub fn check(answer: &Answer) -> Vec<Problem> {
+pub(crate) fn check(answer: &Answer) -> Vec<Problem> {
     let mut problems = Vec::new();
     let root = JsonPath::root();
     let value = serde_json::to_value(answer).expect("answers serialise");
@@ -245,7 +258,7 @@ fn prose_of_blocks<'a>(blocks: &'a [Block], path: &JsonPath, texts: &mut Vec<(Js
 /// own texts, and its name should be the ministry the answer names. The findings point at
 /// `ministry.profile`, the only place the answer names the profile, and say which of its
 /// fields is at fault.
-pub fn check_letterhead(answer: &Answer) -> Vec<Problem> {
+pub(crate) fn check_letterhead(answer: &Answer) -> Vec<Problem> {
     let mut problems = Vec::new();
     check_minister_title(answer, &mut problems);
     let Some(letterhead) = &answer.ministry.letterhead else {
@@ -359,7 +372,7 @@ fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
 /// Whether `text` at `path` is a statement's introduction written as "" to print none, where
 /// the paragraph before the statement already introduces it ("…, der har oplyst følgende:").
 fn is_no_introduction(text: &str, path: &JsonPath) -> bool {
-    use crate::input::diagnostic::Segment::Key;
+    use crate::json_path::Step::Key;
     text.is_empty()
         && matches!(path.0.as_slice(), [.., Key(statement), Key(key)] if statement == "statement" && key == "introduction")
 }
@@ -368,7 +381,7 @@ fn is_no_introduction(text: &str, path: &JsonPath) -> bool {
 /// since a row has one cell per column, so it gets the dash a table prints where it has
 /// nothing to show.
 fn empty_text(path: &JsonPath) -> (&'static str, &'static str) {
-    use crate::input::diagnostic::Segment::{Index, Key};
+    use crate::json_path::Step::{Index, Key};
     match path.0.as_slice() {
         [.., Key(cells), Index(_)] if cells == "cells" => (
             "cellen er tom",
@@ -395,7 +408,7 @@ fn has_visible_character(text: &str) -> bool {
 /// Whether the text at `path` is printed; the schema, the profile and a spreadsheet are named
 /// by text that only finds files.
 fn is_printed(path: &JsonPath) -> bool {
-    use crate::input::diagnostic::Segment::{Index, Key};
+    use crate::json_path::Step::{Index, Key};
     !match path.0.as_slice() {
         [Key(key)] => key == "$schema",
         [Key(parent), Key(key)] => parent == "ministry" && key == "profile",
@@ -404,83 +417,11 @@ fn is_printed(path: &JsonPath) -> bool {
     }
 }
 
-/// The dates that belong to a status: an interim answer says when the final one comes, a
-/// correction which answer it corrects, a final answer after an interim one when that came.
-fn check_status(answer: &Answer, problems: &mut Vec<Problem>) {
-    use crate::model::Status;
-    let root = JsonPath::root();
-    let expected = root.key("final_answer_expected");
-    // A date that does not exist would otherwise be printed as a period, as written.
-    if let Some(Expected::Period(period)) = &answer.final_answer_expected
-        && looks_like_date(period)
-    {
-        problems.push(Problem::error(
-            expected.clone(),
-            format!("\"{period}\" er ikke en gyldig dato"),
-            Some(
-                "skriv en dato, der findes (ÅÅÅÅ-MM-DD), eller en periode som \"medio marts 2022\""
-                    .into(),
-            ),
-        ));
-    }
-    match answer.status {
-        Status::Interim if answer.final_answer_expected.is_none() => {
-            problems.push(Problem::warning(
-                root.key("status"),
-                "et foreløbigt svar bør sige, hvornår det endelige svar kommer",
-                Some("angiv \"final_answer_expected\": \"ÅÅÅÅ-MM-DD\"".into()),
-            ))
-        }
-        Status::Correction if answer.corrects_answer_of.is_none() => {
-            problems.push(Problem::warning(
-                root.key("status"),
-                "en berigtigelse bør sige, hvilket svar den berigtiger",
-                Some("angiv \"corrects_answer_of\": datoen for det tidligere svar".into()),
-            ))
-        }
-        _ => {}
-    }
-    // Each field, whether the answer has it, the status it belongs to, and that status as
-    // named in Danish and in the file.
-    let owned = [
-        (
-            "final_answer_expected",
-            answer.final_answer_expected.is_some(),
-            Status::Interim,
-            "et foreløbigt svar",
-            "interim",
-        ),
-        (
-            "corrects_answer_of",
-            answer.corrects_answer_of.is_some(),
-            Status::Correction,
-            "en berigtigelse",
-            "correction",
-        ),
-        (
-            "follows_interim_answer_of",
-            answer.follows_interim_answer_of.is_some(),
-            Status::Final,
-            "et endeligt svar",
-            "final",
-        ),
-    ];
-    for (field, given, status, named, written) in owned {
-        if given && answer.status != status {
-            problems.push(Problem::error(
-                root.key(field),
-                format!("\"{field}\" hører kun til {named}"),
-                Some(format!("sæt \"status\": \"{written}\", eller fjern feltet")),
-            ));
-        }
-    }
-}
-
 /// The minister's title is how the texts svar writes name the minister ("stillet til
 /// justitsministeren"); without it they say "ministeren", which no ministry writes. Known once
 /// the profile is read, since its layout decides whether any such text is written.
 fn check_minister_title(answer: &Answer, problems: &mut Vec<Problem>) {
-    if answer.ministry.minister_title.is_none() && crate::render::names_the_minister(answer) {
+    if answer.ministry.minister_title.is_none() && answer.names_the_minister() {
         problems.push(Problem::warning(
             JsonPath::root().key("ministry"),
             "ministerens titel mangler, så svaret skriver \"ministeren\"",
@@ -499,172 +440,6 @@ fn suggested_title(ministry: &str) -> String {
             format!("{}ministeren", field.to_lowercase())
         }
         _ => "justitsministeren".to_string(),
-    }
-}
-
-/// Digits and dashes only, as in "2022-13-01": meant as a date.
-fn looks_like_date(text: &str) -> bool {
-    let text = text.trim();
-    text.contains('-') && text.chars().all(|c| c.is_ascii_digit() || c == '-')
-}
-
-/// Years an answer's dates can sensibly have; Typst cannot print dates far outside them.
-const YEARS: std::ops::RangeInclusive<i32> = 1849..=2199;
-
-fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
-    let question = JsonPath::root().key("question");
-    let dates = [
-        (JsonPath::root().key("date"), answer.date),
-        (
-            JsonPath::root().key("final_answer_expected"),
-            match answer.final_answer_expected {
-                Some(Expected::Date(date)) => Some(date),
-                _ => None,
-            },
-        ),
-        (
-            JsonPath::root().key("corrects_answer_of"),
-            answer.corrects_answer_of,
-        ),
-        (
-            JsonPath::root().key("follows_interim_answer_of"),
-            answer.follows_interim_answer_of,
-        ),
-        (question.key("asked_on"), answer.question.asked_on),
-        (question.key("deadline"), answer.question.deadline),
-        (question.key("meeting_on"), answer.question.meeting_on),
-    ];
-    for (path, date) in dates {
-        if let Some(date) = date.filter(|date| !YEARS.contains(&chrono::Datelike::year(date))) {
-            problems.push(Problem::error(
-                path,
-                format!(
-                    "årstallet {} er ikke sandsynligt",
-                    chrono::Datelike::year(&date)
-                ),
-                Some(format!(
-                    "skriv en dato mellem {} og {}",
-                    YEARS.start(),
-                    YEARS.end()
-                )),
-            ));
-        }
-    }
-    let asked = answer.question.asked_on;
-    let before = |later: Option<NaiveDate>| matches!((asked, later), (Some(a), Some(l)) if l < a);
-    if before(answer.date) {
-        problems.push(Problem::error(
-            JsonPath::root().key("date"),
-            "svaret er dateret før spørgsmålet blev stillet",
-            Some("ret \"date\" eller \"question.asked_on\"".into()),
-        ));
-    }
-    if before(answer.question.deadline) {
-        problems.push(Problem::error(
-            question.key("deadline"),
-            "fristen ligger før spørgsmålet blev stillet",
-            Some("ret \"question.deadline\" eller \"question.asked_on\"".into()),
-        ));
-    }
-    check_expected_date(answer, problems);
-    let corrects = JsonPath::root().key("corrects_answer_of");
-    check_answered_after_question(
-        answer,
-        "corrects_answer_of",
-        answer.corrects_answer_of,
-        "det berigtigede svar",
-        problems,
-    );
-    if let (Some(corrected), Some(date)) = (answer.corrects_answer_of, answer.date)
-        && corrected > date
-    {
-        problems.push(Problem::error(
-            corrects,
-            "det berigtigede svar er dateret efter berigtigelsen",
-            Some(
-                "\"corrects_answer_of\" er datoen for det tidligere svar; ret den eller \"date\""
-                    .into(),
-            ),
-        ));
-    }
-    check_answered_after_question(
-        answer,
-        "follows_interim_answer_of",
-        answer.follows_interim_answer_of,
-        "det foreløbige svar",
-        problems,
-    );
-    check_interim_before_final(answer, problems);
-}
-
-/// An earlier answer that this one names (`field`: the answer a correction corrects, the
-/// interim answer before a final one) answered the question, so it came after it was asked.
-fn check_answered_after_question(
-    answer: &Answer,
-    field: &str,
-    earlier: Option<NaiveDate>,
-    what: &str,
-    problems: &mut Vec<Problem>,
-) {
-    if let (Some(asked), Some(earlier)) = (answer.question.asked_on, earlier)
-        && earlier < asked
-    {
-        problems.push(Problem::error(
-            JsonPath::root().key(field),
-            format!("{what} er dateret før spørgsmålet blev stillet"),
-            Some(format!("ret \"{field}\" eller \"question.asked_on\"")),
-        ));
-    }
-}
-
-/// A final answer follows its interim answer: an interim answer dated on the final answer's
-/// day or later is a slip (often the final answer's date copied), and would have the final
-/// answer called final before there was anything to follow.
-fn check_interim_before_final(answer: &Answer, problems: &mut Vec<Problem>) {
-    let (Some(interim), Some(date)) = (answer.follows_interim_answer_of, answer.date) else {
-        return;
-    };
-    if interim >= date {
-        problems.push(Problem::error(
-            JsonPath::root().key("follows_interim_answer_of"),
-            format!(
-                "det foreløbige svar ({}) skal være dateret før det endelige svar ({})",
-                crate::danish::date(interim),
-                crate::danish::date(date),
-            ),
-            Some(
-                "\"follows_interim_answer_of\" er datoen for det foreløbige svar; ret den eller \"date\""
-                    .into(),
-            ),
-        ));
-    }
-}
-
-/// An interim answer promises the final one later than itself and than the question; an
-/// earlier date is a slip, which would print a promise already broken.
-fn check_expected_date(answer: &Answer, problems: &mut Vec<Problem>) {
-    let Some(Expected::Date(expected)) = answer.final_answer_expected else {
-        return;
-    };
-    let earlier = [
-        (answer.date, "det foreløbige svar", "date"),
-        (answer.question.asked_on, "spørgsmålet", "question.asked_on"),
-    ];
-    if let Some((date, what, field)) = earlier
-        .into_iter()
-        .find_map(|(date, what, field)| Some((date.filter(|&date| expected < date)?, what, field)))
-    {
-        problems.push(Problem::error(
-            JsonPath::root().key("final_answer_expected"),
-            format!(
-                "det endelige svar forventes {}, før {what} ({})",
-                crate::danish::date(expected),
-                crate::danish::date(date),
-            ),
-            Some(format!(
-                "skriv den dato, det endelige svar ventes, eller ret \"{field}\""
-            )),
-        ));
     }
 }
 

@@ -28,7 +28,7 @@
 //! clerks to ignore the warning.
 
 use super::Problem;
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::Member;
 
 /// A party's letters as ft.dk prints them, and its name.

@@ -7,7 +7,7 @@
 //! the same way, so neither lets a figure become another number.
 
 use super::Problem;
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::Figure;
 
 /// The first whole number an f64 cannot tell from its neighbour: 2⁵³. Sums of figures this

@@ -4,9 +4,13 @@ use super::Problem;
 use super::committees::{COMMITTEES, full_name, is_name_of, names_of};
 use super::parties::check_party;
 use super::quotes::{QuotedEnds, check_own_marks};
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::{Committee, Question, QuestionKind};
 
+/// Checks the question as a whole: its identifier as its kind needs, its text's own quotation
+/// marks, fields only some kinds may have (a bill's title, a consultation's meeting date), the
+/// session, the member who asked and the committee. One place for the question, so each rule is
+/// checked once whatever the answer's layout.
 pub(super) fn check_question(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
     check_identifier(question, path, problems);
     let both = QuotedEnds {
@@ -144,6 +148,9 @@ pub(super) fn is_consultation_letters(letters: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || "ÆØÅ".contains(c))
 }
 
+/// Checks a committee against the known standing committees: an unknown abbreviation, or a name
+/// that is not one of its committee's, is a warning rather than an error, since svar's list of
+/// committees can lag behind Folketinget's.
 pub(super) fn check_committee(committee: &Committee, path: &JsonPath, problems: &mut Vec<Problem>) {
     match full_name(&committee.abbreviation) {
         None => problems.push(Problem::warning(

@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::{Focus, Problem};
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::Block;
 
 /// The marks a quotation opens or closes with in a text a clerk pastes.

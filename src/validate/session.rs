@@ -10,7 +10,7 @@
 use chrono::{NaiveDate, Weekday};
 
 use super::Problem;
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::Answer;
 
 /// How far outside its session a date may lie before it is an error rather than a warning.
@@ -111,7 +111,7 @@ fn opening(year: i32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::diagnostic::Severity;
+    use crate::validate::Severity;
 
     fn date(text: &str) -> NaiveDate {
         text.parse().unwrap()

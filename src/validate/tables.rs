@@ -3,7 +3,7 @@
 use super::quotes::check_statement_marks;
 use super::{Problem, precision};
 use crate::danish::count;
-use crate::input::diagnostic::JsonPath;
+use crate::json_path::JsonPath;
 use crate::model::{Block, Cell, Figure, Panel, Row, Table};
 
 /// How deeply statements may quote statements. Real answers go two deep (an agency quoting
@@ -12,7 +12,7 @@ const MAX_STATEMENT_DEPTH: usize = 8;
 
 /// How many statements enclose the blocks at `path`.
 fn statement_depth(path: &JsonPath) -> usize {
-    use crate::input::diagnostic::Segment::Key;
+    use crate::json_path::Step::Key;
     path.0
         .iter()
         .filter(|segment| matches!(segment, Key(key) if key == "statement"))
@@ -50,6 +50,9 @@ impl Default for TableNumbering {
     }
 }
 
+/// Checks the tables in `blocks` and, recursively, in their statements, numbering the tables in
+/// reading order as the PDF does (`next_table`); empty lists and statements are errors, and a
+/// statement nested deeper than [`MAX_STATEMENT_DEPTH`] is reported once and not descended into.
 pub(super) fn check_blocks(
     blocks: &[Block],
     path: &JsonPath,
@@ -86,6 +89,9 @@ pub(super) fn check_blocks(
     }
 }
 
+/// Checks one table: its number against `numbering` (tables are numbered consecutively, and a
+/// numbered table needs a caption and the other way round), that it has panels, that no two
+/// panels share a letter, and each panel.
 pub(super) fn check_table(
     table: &Table,
     path: &JsonPath,
@@ -148,6 +154,9 @@ pub(super) fn check_table(
     }
 }
 
+/// Checks one panel: that it has columns and rows, that its column and row labels are unique,
+/// that the figures written in the answer file are precise enough, and that every row, the
+/// total included, has one cell per column, so the table cannot print ragged.
 pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
     let columns = panel.columns.len();
     if columns == 0 {

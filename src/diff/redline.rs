@@ -3,8 +3,8 @@
 //! in red, changed table cells highlighted, a bar in the margin beside every changed block, and
 //! a summary of the changes at the top.
 
-use crate::diff::{Change, ChangeKind, ChangeList, Element, Segment, SegmentKind};
-use crate::input::diagnostic::Segment as Step;
+use super::{Change, ChangeKind, ChangeList, Element, Segment, SegmentKind};
+use crate::json_path::Step;
 use crate::model::{Answer, Markup};
 use crate::render::{
     self, BlockContent, BlockContext, DocumentContext, RedlineSummary, TemplateSet,
@@ -13,10 +13,10 @@ use crate::{Error, Typeset};
 
 /// What a redline's title begins with, before the answer's own title; `svar diff` knows a
 /// redline by it, to say that it is no answer to compare.
-pub const TITLE_PREFIX: &str = "Ændringer: ";
+pub(crate) const TITLE_PREFIX: &str = "Ændringer: ";
 
 /// Typesets `new` with `changes` (from `old_name`, written with `old_markup`, to `new`) marked.
-pub fn redline(
+pub(crate) fn redline(
     old_name: &str,
     old_markup: Markup,
     new: &Answer,
@@ -100,7 +100,7 @@ fn summary_line(
                 .collect();
             format!("fjernet: {}", lines.join(" / "))
         }
-        ChangeKind::Moved { from, to, .. } => crate::diff::report::moved(*from, *to),
+        ChangeKind::Moved { from, to, .. } => super::report::moved(*from, *to),
     };
     format!("{}: {what}", change.location)
 }
@@ -255,12 +255,8 @@ fn mark_introduction(block: &mut BlockContext, field: &str, kind: &ChangeKind) -
             },
         ) => {
             let default = crate::model::Statement::default_introduction;
-            (*introduction == default(new)).then(|| {
-                runs(&crate::diff::literal_word_diff(
-                    &default(old),
-                    &default(new),
-                ))
-            })
+            (*introduction == default(new))
+                .then(|| runs(&super::literal_word_diff(&default(old), &default(new))))
         }
         _ => None,
     };
@@ -452,7 +448,7 @@ mod tests {
     #[test]
     fn a_list_that_lost_an_item_gets_a_bar() {
         let old: Answer =
-            serde_json::from_str(include_str!("../tests/fixtures/complete.json")).unwrap();
+            serde_json::from_str(include_str!("../../tests/fixtures/complete.json")).unwrap();
         let mut new = old.clone();
         let list = new
             .answer
@@ -492,7 +488,7 @@ mod tests {
     #[test]
     fn texts_outside_paragraphs_are_marked_where_they_are_printed() {
         let old: Answer =
-            serde_json::from_str(include_str!("../tests/fixtures/markdown.json")).unwrap();
+            serde_json::from_str(include_str!("../../tests/fixtures/markdown.json")).unwrap();
         let mut new = old.clone();
         new.question.text = "Vil ministeren oplyse, hvor mange **sager** der er afgjort?".into();
         new.footnotes.insert(
@@ -571,7 +567,7 @@ mod tests {
     #[test]
     fn removed_markdown_is_summarised_as_printed() {
         let old: Answer =
-            serde_json::from_str(include_str!("../tests/fixtures/markdown.json")).unwrap();
+            serde_json::from_str(include_str!("../../tests/fixtures/markdown.json")).unwrap();
         let mut new = old.clone();
         new.answer.blocks.remove(0);
         let changes = compare(&old, &new);
@@ -597,7 +593,7 @@ mod tests {
     #[test]
     fn words_added_to_a_paragraph_are_marked_as_inserted_and_the_rest_kept() {
         let old: Answer =
-            serde_json::from_str(include_str!("../tests/fixtures/complete.json")).unwrap();
+            serde_json::from_str(include_str!("../../tests/fixtures/complete.json")).unwrap();
         let mut new = old.clone();
         new.answer.blocks[3] = Block::Paragraph(
             "Jeg har ikke yderligere bemærkninger til sagen, men henviser til mit svar.".into(),
@@ -670,7 +666,7 @@ mod tests {
     /// to `new`.
     fn redline_source(old: &str, new: &str) -> String {
         let mut answer: Answer =
-            serde_json::from_str(include_str!("../tests/fixtures/complete.json")).unwrap();
+            serde_json::from_str(include_str!("../../tests/fixtures/complete.json")).unwrap();
         answer.answer.blocks[3] = Block::Paragraph(old.into());
         let before = answer.clone();
         answer.answer.blocks[3] = Block::Paragraph(new.into());

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use tiny_skia::{Color, Paint, Pixmap, PixmapPaint, Rect, Transform};
 
 use crate::Typeset;
-use crate::input::io_in_danish;
+use crate::fs::io_in_danish;
 
 /// Resolution of the page images: 1.5 pixels per point, about 108 dpi.
 pub const PIXELS_PER_POINT: f64 = 1.5;

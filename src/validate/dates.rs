@@ -1,0 +1,270 @@
+//! The answer's dates: each plausible, each in an order that can happen, and each belonging to
+//! the answer's status. A date is printed as written, so a slip in one would reach the PDF;
+//! apart from the other checks, so that `validate/mod.rs` only orchestrates.
+
+use chrono::NaiveDate;
+
+use super::Problem;
+use crate::json_path::JsonPath;
+use crate::model::{Answer, Expected};
+
+/// The dates that belong to a status: an interim answer says when the final one comes, a
+/// correction which answer it corrects, a final answer after an interim one when that came.
+pub(super) fn check_status(answer: &Answer, problems: &mut Vec<Problem>) {
+    use crate::model::Status;
+    let root = JsonPath::root();
+    let expected = root.key("final_answer_expected");
+    // A date that does not exist would otherwise be printed as a period, as written.
+    if let Some(Expected::Period(period)) = &answer.final_answer_expected
+        && looks_like_date(period)
+    {
+        problems.push(Problem::error(
+            expected.clone(),
+            format!("\"{period}\" er ikke en gyldig dato"),
+            Some(
+                "skriv en dato, der findes (ÅÅÅÅ-MM-DD), eller en periode som \"medio marts 2022\""
+                    .into(),
+            ),
+        ));
+    }
+    match answer.status {
+        Status::Interim if answer.final_answer_expected.is_none() => {
+            problems.push(Problem::warning(
+                root.key("status"),
+                "et foreløbigt svar bør sige, hvornår det endelige svar kommer",
+                Some("angiv \"final_answer_expected\": \"ÅÅÅÅ-MM-DD\"".into()),
+            ))
+        }
+        Status::Correction if answer.corrects_answer_of.is_none() => {
+            problems.push(Problem::warning(
+                root.key("status"),
+                "en berigtigelse bør sige, hvilket svar den berigtiger",
+                Some("angiv \"corrects_answer_of\": datoen for det tidligere svar".into()),
+            ))
+        }
+        _ => {}
+    }
+    // Each field, whether the answer has it, the status it belongs to, and that status as
+    // named in Danish and in the file.
+    let owned = [
+        (
+            "final_answer_expected",
+            answer.final_answer_expected.is_some(),
+            Status::Interim,
+            "et foreløbigt svar",
+            "interim",
+        ),
+        (
+            "corrects_answer_of",
+            answer.corrects_answer_of.is_some(),
+            Status::Correction,
+            "en berigtigelse",
+            "correction",
+        ),
+        (
+            "follows_interim_answer_of",
+            answer.follows_interim_answer_of.is_some(),
+            Status::Final,
+            "et endeligt svar",
+            "final",
+        ),
+    ];
+    for (field, given, status, named, written) in owned {
+        if given && answer.status != status {
+            problems.push(Problem::error(
+                root.key(field),
+                format!("\"{field}\" hører kun til {named}"),
+                Some(format!("sæt \"status\": \"{written}\", eller fjern feltet")),
+            ));
+        }
+    }
+}
+
+/// Digits and dashes only, as in "2022-13-01": meant as a date.
+fn looks_like_date(text: &str) -> bool {
+    let text = text.trim();
+    text.contains('-') && text.chars().all(|c| c.is_ascii_digit() || c == '-')
+}
+
+/// Years an answer's dates can sensibly have; Typst cannot print dates far outside them.
+const YEARS: std::ops::RangeInclusive<i32> = 1849..=2199;
+
+/// Checks the answer's dates: each within [`YEARS`], and in an order that can happen (the answer
+/// and the deadline not before the question was asked, a corrected or interim answer between
+/// the question and this one): an impossible year or order is almost always a typo, which would
+/// otherwise print as written.
+pub(super) fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
+    check_plausible_years(answer, problems);
+    check_not_before_question(answer, problems);
+    check_expected_date(answer, problems);
+    check_answered_after_question(
+        answer,
+        "corrects_answer_of",
+        answer.corrects_answer_of,
+        "det berigtigede svar",
+        problems,
+    );
+    check_correction_after_answer(answer, problems);
+    check_answered_after_question(
+        answer,
+        "follows_interim_answer_of",
+        answer.follows_interim_answer_of,
+        "det foreløbige svar",
+        problems,
+    );
+    check_interim_before_final(answer, problems);
+}
+
+/// Every date of the answer within [`YEARS`]: a year outside them is a typo, and Typst could
+/// not print it.
+fn check_plausible_years(answer: &Answer, problems: &mut Vec<Problem>) {
+    let question = JsonPath::root().key("question");
+    let dates = [
+        (JsonPath::root().key("date"), answer.date),
+        (
+            JsonPath::root().key("final_answer_expected"),
+            match answer.final_answer_expected {
+                Some(Expected::Date(date)) => Some(date),
+                _ => None,
+            },
+        ),
+        (
+            JsonPath::root().key("corrects_answer_of"),
+            answer.corrects_answer_of,
+        ),
+        (
+            JsonPath::root().key("follows_interim_answer_of"),
+            answer.follows_interim_answer_of,
+        ),
+        (question.key("asked_on"), answer.question.asked_on),
+        (question.key("deadline"), answer.question.deadline),
+        (question.key("meeting_on"), answer.question.meeting_on),
+    ];
+    for (path, date) in dates {
+        if let Some(date) = date.filter(|date| !YEARS.contains(&chrono::Datelike::year(date))) {
+            problems.push(Problem::error(
+                path,
+                format!(
+                    "årstallet {} er ikke sandsynligt",
+                    chrono::Datelike::year(&date)
+                ),
+                Some(format!(
+                    "skriv en dato mellem {} og {}",
+                    YEARS.start(),
+                    YEARS.end()
+                )),
+            ));
+        }
+    }
+}
+
+/// The answer and the question's deadline come after the question was asked; either before it
+/// is a slip in one of the two dates.
+fn check_not_before_question(answer: &Answer, problems: &mut Vec<Problem>) {
+    let question = JsonPath::root().key("question");
+    let asked = answer.question.asked_on;
+    let before = |later: Option<NaiveDate>| matches!((asked, later), (Some(a), Some(l)) if l < a);
+    if before(answer.date) {
+        problems.push(Problem::error(
+            JsonPath::root().key("date"),
+            "svaret er dateret før spørgsmålet blev stillet",
+            Some("ret \"date\" eller \"question.asked_on\"".into()),
+        ));
+    }
+    if before(answer.question.deadline) {
+        problems.push(Problem::error(
+            question.key("deadline"),
+            "fristen ligger før spørgsmålet blev stillet",
+            Some("ret \"question.deadline\" eller \"question.asked_on\"".into()),
+        ));
+    }
+}
+
+/// A correction comes after the answer it corrects; a corrected answer dated later is a slip
+/// in one of the two dates.
+fn check_correction_after_answer(answer: &Answer, problems: &mut Vec<Problem>) {
+    let corrects = JsonPath::root().key("corrects_answer_of");
+    if let (Some(corrected), Some(date)) = (answer.corrects_answer_of, answer.date)
+        && corrected > date
+    {
+        problems.push(Problem::error(
+            corrects,
+            "det berigtigede svar er dateret efter berigtigelsen",
+            Some(
+                "\"corrects_answer_of\" er datoen for det tidligere svar; ret den eller \"date\""
+                    .into(),
+            ),
+        ));
+    }
+}
+
+/// An earlier answer that this one names (`field`: the answer a correction corrects, the
+/// interim answer before a final one) answered the question, so it came after it was asked.
+fn check_answered_after_question(
+    answer: &Answer,
+    field: &str,
+    earlier: Option<NaiveDate>,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) {
+    if let (Some(asked), Some(earlier)) = (answer.question.asked_on, earlier)
+        && earlier < asked
+    {
+        problems.push(Problem::error(
+            JsonPath::root().key(field),
+            format!("{what} er dateret før spørgsmålet blev stillet"),
+            Some(format!("ret \"{field}\" eller \"question.asked_on\"")),
+        ));
+    }
+}
+
+/// A final answer follows its interim answer: an interim answer dated on the final answer's
+/// day or later is a slip (often the final answer's date copied), and would have the final
+/// answer called final before there was anything to follow.
+fn check_interim_before_final(answer: &Answer, problems: &mut Vec<Problem>) {
+    let (Some(interim), Some(date)) = (answer.follows_interim_answer_of, answer.date) else {
+        return;
+    };
+    if interim >= date {
+        problems.push(Problem::error(
+            JsonPath::root().key("follows_interim_answer_of"),
+            format!(
+                "det foreløbige svar ({}) skal være dateret før det endelige svar ({})",
+                crate::danish::date(interim),
+                crate::danish::date(date),
+            ),
+            Some(
+                "\"follows_interim_answer_of\" er datoen for det foreløbige svar; ret den eller \"date\""
+                    .into(),
+            ),
+        ));
+    }
+}
+
+/// An interim answer promises the final one later than itself and than the question; an
+/// earlier date is a slip, which would print a promise already broken.
+fn check_expected_date(answer: &Answer, problems: &mut Vec<Problem>) {
+    let Some(Expected::Date(expected)) = answer.final_answer_expected else {
+        return;
+    };
+    let earlier = [
+        (answer.date, "det foreløbige svar", "date"),
+        (answer.question.asked_on, "spørgsmålet", "question.asked_on"),
+    ];
+    if let Some((date, what, field)) = earlier
+        .into_iter()
+        .find_map(|(date, what, field)| Some((date.filter(|&date| expected < date)?, what, field)))
+    {
+        problems.push(Problem::error(
+            JsonPath::root().key("final_answer_expected"),
+            format!(
+                "det endelige svar forventes {}, før {what} ({})",
+                crate::danish::date(expected),
+                crate::danish::date(date),
+            ),
+            Some(format!(
+                "skriv den dato, det endelige svar ventes, eller ret \"{field}\""
+            )),
+        ));
+    }
+}
