@@ -42,7 +42,7 @@ pub(crate) fn is_line_separator(c: char) -> bool {
     )
 }
 
-/// Escapes `text` so that Typst markup prints it literally, on one line, as [`printed`].
+/// Escapes `text` so that Typst markup prints it literally, on one line, as `printed` does.
 ///
 /// The month of a date the text keeps on one line ([`crate::danish::months_in_dates`]) is set
 /// unhyphenated, in `#text(hyphenate: false)[…];`, so that "20. oktober 2026" is one unit on
@@ -108,7 +108,7 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `text` as it prints on one line (see [`printed`] and [`one_line`]). For text that is not
+/// `text` as it prints on one line (see `printed` and `one_line`). For text that is not
 /// printed on the page but read out of the PDF, such as its title and author, which must read
 /// as the page does (”…”, not "…") and would otherwise keep a pasted line break.
 pub fn printed_line(text: &str) -> String {
@@ -146,7 +146,7 @@ fn printed(text: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
-/// `text` as it prints (see [`printed`]), for comparing two texts by what a reader sees rather
+/// `text` as it prints (see `printed`), for comparing two texts by what a reader sees rather
 /// than by how they are written: `"Ja"` and `“Ja”` both print ”Ja”.
 pub fn as_printed(text: &str) -> std::borrow::Cow<'_, str> {
     if printed(text).eq(text.chars()) {

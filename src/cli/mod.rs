@@ -20,7 +20,6 @@ use clap::{Parser, Subcommand};
 use self::error::CliError;
 
 pub use self::args::parse;
-pub use self::new::skeleton;
 pub use self::schema::answer_schema;
 
 /// svar: svar på spørgsmål fra Folketinget, fra JSON til PDF.

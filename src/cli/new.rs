@@ -54,7 +54,7 @@ const SCHEMA_FILE: &str = "schema/answer.schema.json";
 
 /// The skeleton for a file in `folder`: it points to the schema when one is found there or
 /// above, so an editor completes and checks the fields from the first keystroke.
-pub fn skeleton(folder: &Path) -> String {
+fn skeleton(folder: &Path) -> String {
     let text = SKELETON.replace('@', PLACEHOLDER);
     match schema_above(folder) {
         Some(schema) => text.replacen(
@@ -123,7 +123,7 @@ pub(super) fn run(args: &NewArgs) -> ExitCode {
             eprintln!(
                 "fejl: {}: kan ikke skrives: {}",
                 args.file.display(),
-                crate::input::io_in_danish(&error)
+                crate::fs::io_in_danish(&error)
             );
             ExitCode::FAILURE
         }

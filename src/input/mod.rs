@@ -19,8 +19,7 @@ use self::diagnostic::LineIndex;
 pub use self::diagnostic::{FileReport, Finding};
 use self::locate::Locator;
 pub use self::spreadsheet::fills as spreadsheet_fills;
-// Re-exported as well as used: cli/new.rs names it `crate::input::io_in_danish`.
-pub(crate) use crate::fs::io_in_danish;
+use crate::fs::io_in_danish;
 use crate::fs::read_file;
 use crate::json_path::JsonPath;
 use crate::model::Answer;
@@ -76,7 +75,7 @@ pub fn load_text_with(
     }
 }
 
-/// Reads an answer file's text, as [`decode`] makes it.
+/// Reads an answer file's text, as `decode` makes it.
 pub fn read(path: &Path) -> Result<String, LoadError> {
     let bytes = read_file(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
