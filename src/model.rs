@@ -565,7 +565,7 @@ pub struct Body {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[schemars(
-    description = "En blok: {\"paragraph\": tekst}, {\"list\": [punkter]}, {\"statement\": {...}} eller {\"table\": {...}}."
+    description = "En blok: {\"paragraph\": tekst}, {\"list\": [punkter]}, {\"numbered_list\": [punkter]}, {\"statement\": {...}} eller {\"table\": {...}}."
 )]
 pub enum Block {
     /// A paragraph of running text.
@@ -574,12 +574,30 @@ pub enum Block {
     /// A bulleted list; each item is one line of text.
     #[schemars(description = "En punktopstilling; hvert punkt er en tekst.")]
     List(Vec<String>),
+    /// A numbered list, "1)", "2)", …, as the conditions of a provision or the steps of a
+    /// procedure are set; each item is one line of text.
+    #[schemars(
+        description = "En nummereret opstilling, sat med 1), 2), …; hvert punkt er en tekst."
+    )]
+    NumberedList(Vec<String>),
     /// A statement obtained from an agency and quoted whole.
     #[schemars(description = "En udtalelse fra en myndighed, citeret i sin helhed.")]
     Statement(Statement),
     /// A numbered table with caption, panels and notes.
     #[schemars(description = "En nummereret tabel med overskrift, paneler og bemærkninger.")]
     Table(Table),
+}
+
+impl Block {
+    /// The items of a list of either kind, with the key the list is written under ("list",
+    /// "numbered_list"): most checks and comparisons treat both kinds alike.
+    pub fn list_items(&self) -> Option<(&'static str, &[String])> {
+        match self {
+            Block::List(items) => Some(("list", items)),
+            Block::NumberedList(items) => Some(("numbered_list", items)),
+            Block::Paragraph(_) | Block::Statement(_) | Block::Table(_) => None,
+        }
+    }
 }
 
 /// A statement from an agency, quoted in ”…” as an indented block.

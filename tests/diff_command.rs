@@ -60,6 +60,7 @@ fn every_case_has_its_exact_change_list() {
             "markdown-to-plain",
             "metadata-only",
             "most-alike-paired",
+            "numbered-list",
             "paragraph-moved-and-edited",
             "paragraph-replaced",
             "paragraphs-reversed",

@@ -76,6 +76,9 @@ fn fill_every_field(answer: &mut Answer, text: &str) -> Vec<Planted> {
     plant(&mut answer.question.committee.as_mut().unwrap().name, false);
     plant(answer.signature.minister.get_or_insert_default(), false);
     plant(answer.signature.official.get_or_insert_default(), false);
+    // A numbered list too, which the fixture does not have.
+    let items = vec![String::new(); 2];
+    answer.answer.blocks.push(Block::NumberedList(items));
     fill_blocks(&mut answer.answer.blocks, &mut plant);
     planted
 }
@@ -84,7 +87,9 @@ fn fill_blocks(blocks: &mut [Block], plant: &mut impl FnMut(&mut String, bool)) 
     for block in blocks {
         match block {
             Block::Paragraph(text) => plant(text, false),
-            Block::List(items) => items.iter_mut().for_each(|item| plant(item, false)),
+            Block::List(items) | Block::NumberedList(items) => {
+                items.iter_mut().for_each(|item| plant(item, false))
+            }
             Block::Statement(statement) => {
                 plant(statement.introduction.get_or_insert_default(), false);
                 fill_blocks(&mut statement.blocks, plant);

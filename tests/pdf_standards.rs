@@ -853,3 +853,37 @@ fn the_sections_under_a_documents_title_are_its_subheadings() {
         assert_eq!(found, levels, "{file}");
     }
 }
+
+#[test]
+fn a_numbered_list_is_tagged_as_a_list_numbered_in_decimals_with_its_labels() {
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("numbered.pdf");
+    render("tests/fixtures/lists/numbered.json", &pdf, &[]).success();
+    let structure = structure_text(&pdf);
+    let (lines, first) = line_holding(&structure, "ansøgeren har fast bopæl her i landet,");
+    let list: Vec<&str> = lines[first - 5..first + 10]
+        .iter()
+        .map(|line| line.trim())
+        .collect();
+    assert_eq!(
+        list,
+        [
+            "/ListNumbering /Decimal",
+            "LI (block)",
+            "Lbl (block)",
+            "\"1)\"",
+            "LBody (block)",
+            "\"ansøgeren har fast bopæl her i landet,\"",
+            "LI (block)",
+            "Lbl (block)",
+            "\"2)\"",
+            "LBody (block)",
+            "\"ansøgeren ikke har forfalden gæld til det offentlige, og\"",
+            "LI (block)",
+            "Lbl (block)",
+            "\"3)\"",
+            "LBody (block)",
+        ],
+        "{structure}"
+    );
+}

@@ -182,6 +182,10 @@ fn compare_block(old: &Container, o: usize, new: &Container, n: usize, changes: 
             let items = places.keyed("list");
             compare_texts(old, new, &items, ("punkt", Element::ListItem), changes);
         }
+        (Block::NumberedList(old), Block::NumberedList(new)) => {
+            let items = places.keyed("numbered_list");
+            compare_texts(old, new, &items, ("punkt", Element::ListItem), changes);
+        }
         (Block::Statement(old), Block::Statement(new)) => {
             compare_statement(old, new, &places.keyed("statement"), changes);
         }
@@ -306,6 +310,10 @@ fn name(container: &Container, index: usize) -> String {
             "punktopstilling {}",
             ordinal(|block| matches!(block, Block::List(_)))
         ),
+        Block::NumberedList(_) => format!(
+            "nummereret opstilling {}",
+            ordinal(|block| matches!(block, Block::NumberedList(_)))
+        ),
         Block::Statement(statement) => statement_name(&statement.source, false),
         Block::Table(table) => match table.number {
             Some(number) => format!("Tabel {number}"),
@@ -375,6 +383,7 @@ fn element(block: &Block) -> Element {
     match block {
         Block::Paragraph(_) => Element::Paragraph,
         Block::List(_) => Element::List,
+        Block::NumberedList(_) => Element::NumberedList,
         Block::Statement(_) => Element::Statement,
         Block::Table(_) => Element::Table,
     }
@@ -385,6 +394,9 @@ fn summary(block: &Block) -> Vec<String> {
     match block {
         Block::Paragraph(text) => vec![text.clone()],
         Block::List(items) => items.iter().map(|item| format!("– {item}")).collect(),
+        Block::NumberedList(items) => (items.iter().enumerate())
+            .map(|(index, item)| format!("{}) {item}", index + 1))
+            .collect(),
         Block::Statement(statement) => std::iter::once(statement.printed_introduction())
             .chain(statement.blocks.iter().flat_map(summary))
             .collect(),

@@ -155,6 +155,8 @@ pub(crate) enum Element {
     Paragraph,
     /// A bulleted list.
     List,
+    /// A numbered list.
+    NumberedList,
     /// One item of a list.
     ListItem,
     /// An agency's statement.

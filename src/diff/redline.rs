@@ -129,7 +129,7 @@ fn mark(context: &mut DocumentContext, change: &Change) -> bool {
         (ChangeKind::Text { segments, .. }, [Step::Key(key)]) if key == "paragraph" => {
             block.marks.segments = Some(runs(segments));
         }
-        (kind, [Step::Key(key), Step::Index(item)]) if key == "list" => {
+        (kind, [Step::Key(key), Step::Index(item)]) if key == "list" || key == "numbered_list" => {
             return set_run(&mut block.marks.items, *item, kind);
         }
         (kind, [Step::Key(statement), Step::Key(field)]) if statement == "statement" => {

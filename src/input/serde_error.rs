@@ -553,7 +553,7 @@ fn mismatch_hint(
 ) -> Option<&'static str> {
     let in_list = matches!(
         path.map(|path| path.0.as_slice()),
-        Some([.., Step::Key(key), Step::Index(_)]) if key == "list"
+        Some([.., Step::Key(key), Step::Index(_)]) if key == "list" || key == "numbered_list"
     );
     if is_date(expected) {
         Some(DATE_FORM_HINT)

@@ -219,7 +219,7 @@ impl Filler<'_> {
                         }
                     }
                 }
-                Block::Paragraph(_) | Block::List(_) => {}
+                Block::Paragraph(_) | Block::List(_) | Block::NumberedList(_) => {}
             }
         }
     }

@@ -228,10 +228,12 @@ pub enum BlockContent {
         /// The paragraph's text.
         text: String,
     },
-    /// A bulleted list.
+    /// A list, bulleted or numbered.
     List {
         /// The items' texts.
         items: Vec<String>,
+        /// Whether the items are numbered "1)", "2)", … rather than set with dashes.
+        numbered: bool,
     },
     /// An agency's statement, quoted as an indented block.
     Statement {
@@ -519,7 +521,7 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
                 content,
                 marks: BlockMarks {
                     items: match block {
-                        Block::List(items) => vec![None; items.len()],
+                        Block::List(items) | Block::NumberedList(items) => vec![None; items.len()],
                         _ => Vec::new(),
                     },
                     notes: match block {
@@ -537,7 +539,10 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
 /// fremgår af tabellen nedenfor:"), which it must not be parted from by a page break.
 fn leads_in(block: &Block, next: Option<&Block>) -> bool {
     matches!(block, Block::Paragraph(text) if text.trim_end().ends_with(':'))
-        && matches!(next, Some(Block::Table(_) | Block::List(_)))
+        && matches!(
+            next,
+            Some(Block::Table(_) | Block::List(_) | Block::NumberedList(_))
+        )
 }
 
 /// The most items (or notes) a list (or a table's notes) kept whole on one page may have.
@@ -551,7 +556,7 @@ const KEPT_WHOLE_CHARACTERS: usize = 600;
 /// Whether `block` is a list, or a table with notes, short enough to keep on one page.
 fn kept_whole(block: &Block) -> bool {
     let texts = match block {
-        Block::List(items) => items,
+        Block::List(items) | Block::NumberedList(items) => items,
         Block::Table(table) => &table.notes,
         Block::Paragraph(_) | Block::Statement(_) => return false,
     };
@@ -596,6 +601,11 @@ fn block_content(
         Block::Paragraph(text) => marked(BlockContent::Paragraph { text: text.clone() }),
         Block::List(items) => marked(BlockContent::List {
             items: items.clone(),
+            numbered: false,
+        }),
+        Block::NumberedList(items) => marked(BlockContent::List {
+            items: items.clone(),
+            numbered: true,
         }),
         Block::Table(table) => marked(BlockContent::Table(table_context(table))),
         Block::Statement(statement) => {

@@ -277,10 +277,11 @@ impl Layout<'_> {
                 Block::Paragraph(text) => {
                     self.prose(text, &path.key("paragraph"), body.on(area.width))
                 }
-                Block::List(items) => {
+                Block::List(_) | Block::NumberedList(_) => {
+                    let (key, items) = block.list_items().expect("a list");
                     let line = body.on(area.width - LIST_INDENT);
                     for (item, text) in items.iter().enumerate() {
-                        self.prose(text, &path.key("list").index(item), line);
+                        self.prose(text, &path.key(key).index(item), line);
                     }
                 }
                 Block::Statement(statement) => {

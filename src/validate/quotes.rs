@@ -136,7 +136,10 @@ pub(super) fn check_statement_marks(
 fn first_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPath)> {
     match block {
         Block::Paragraph(text) => Some((text, path.key("paragraph"))),
-        Block::List(items) => Some((items.first()?, path.key("list").index(0))),
+        Block::List(items) | Block::NumberedList(items) => {
+            let (key, _) = block.list_items()?;
+            Some((items.first()?, path.key(key).index(0)))
+        }
         Block::Table(table) => Some((table.caption.as_deref()?, path.key("table").key("caption"))),
         // A statement quoted first opens with marks of its own: ””…
         Block::Statement(_) => None,
@@ -147,7 +150,10 @@ fn first_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPat
 fn last_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPath)> {
     match block {
         Block::Paragraph(text) => Some((text, path.key("paragraph"))),
-        Block::List(items) => Some((items.last()?, path.key("list").index(items.len() - 1))),
+        Block::List(items) | Block::NumberedList(items) => {
+            let (key, _) = block.list_items()?;
+            Some((items.last()?, path.key(key).index(items.len() - 1)))
+        }
         Block::Table(table) => {
             let notes = path.key("table").key("notes");
             Some((table.notes.last()?, notes.index(table.notes.len() - 1)))

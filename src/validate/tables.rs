@@ -81,10 +81,11 @@ pub(super) fn check_blocks(
                     next_table.previous = table.number;
                 }
             }
-            Block::List(items) if items.is_empty() => {
-                problems.push(Problem::error(path.key("list"), "listen er tom", None));
+            Block::List(items) | Block::NumberedList(items) if items.is_empty() => {
+                let (key, _) = block.list_items().expect("a list");
+                problems.push(Problem::error(path.key(key), "listen er tom", None));
             }
-            Block::List(_) | Block::Paragraph(_) => {}
+            Block::List(_) | Block::NumberedList(_) | Block::Paragraph(_) => {}
         }
     }
 }
