@@ -34,7 +34,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
     let files = match super::files::answer_files(&args.files) {
         Ok(files) => files,
         Err(error) => {
-            eprintln!("fejl: {error}");
+            super::error::report(&error);
             return ExitCode::FAILURE;
         }
     };
@@ -44,7 +44,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
             Err(error) => {
                 all_valid = false;
                 match args.format {
-                    Format::Text => eprintln!("fejl: {error}"),
+                    Format::Text => super::error::report(&error),
                     Format::Json => json_reports.push(read_failure(file, &error)),
                 }
                 continue;

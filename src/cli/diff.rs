@@ -118,7 +118,7 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
             _ => Ok(()),
         });
     if let Err(error) = written {
-        eprintln!("fejl: {error}");
+        super::error::report(&error);
         return ExitCode::from(TROUBLE);
     }
     if changes.is_empty() && differing.is_empty() {
@@ -132,7 +132,7 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
 /// printed, then the error, with exit status 2.
 fn trouble(args: &DiffArgs, changes: &diff::ChangeList, error: &CliError) -> ExitCode {
     print_report(args, changes, None);
-    eprintln!("fejl: {error}");
+    super::error::report(&error);
     ExitCode::from(TROUBLE)
 }
 
@@ -159,7 +159,7 @@ fn print_report(args: &DiffArgs, changes: &diff::ChangeList, pages: Option<&[usi
 /// Refuses to compare, before reading anything: the reason goes to standard error, and for
 /// `--format json` also to standard output, so a review system always gets a JSON document.
 fn refuse(args: &DiffArgs, error: &CliError) -> ExitCode {
-    eprintln!("fejl: {error}");
+    super::error::report(&error);
     print_trouble(args, "error", error.to_string().into());
     ExitCode::from(TROUBLE)
 }
@@ -190,7 +190,7 @@ fn load(path: &Path, no_color: bool) -> Result<Answer, serde_json::Value> {
             Err(report.to_json())
         }
         Err(error) => {
-            eprintln!("fejl: {error}");
+            super::error::report(&error);
             if let Some(hint) = error.hint() {
                 eprintln!("  = tip: {hint}");
             }

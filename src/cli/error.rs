@@ -120,6 +120,24 @@ pub(super) enum CliError {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// `svar new` was given a name that is no answer file's.
+    #[error("{}: en svarfil skal have et navn, der ender på .json", .0.display())]
+    NotAnswerFileName(PathBuf),
+    /// `svar new` was given a file in a folder that does not exist.
+    #[error(
+        "{}: mappen {} findes ikke; opret den først, eller vælg en anden mappe",
+        file.display(),
+        folder.display()
+    )]
+    MissingFolder {
+        /// The new file.
+        file: PathBuf,
+        /// Its folder.
+        folder: PathBuf,
+    },
+    /// `svar new` never replaces a file.
+    #[error("{} findes allerede; vælg et andet filnavn", .0.display())]
+    AlreadyExists(PathBuf),
     /// A result cannot be written.
     #[error("{}: kan ikke skrives: {}", path.display(), io_in_danish(source))]
     Write {
@@ -143,6 +161,12 @@ pub(super) enum CliError {
     /// Reading, typesetting or writing an answer failed.
     #[error(transparent)]
     Answer(#[from] crate::Error),
+}
+
+/// Tells `error` on standard error as every command tells what stopped it: `fejl: ` and the
+/// error's Danish line.
+pub(super) fn report(error: &dyn std::fmt::Display) {
+    eprintln!("fejl: {error}");
 }
 
 impl CliError {

@@ -45,8 +45,8 @@ pub(super) fn report_failure(file: &Path, error: &CliError) {
         CliError::Answer(Error::Load(input::LoadError::Invalid { report })) => {
             eprint!("{}", report.to_text(super::color::for_stderr(false)));
         }
-        CliError::Answer(Error::Load(read_error)) => eprintln!("fejl: {read_error}"),
-        other => eprintln!("fejl: {}: {other}", file.display()),
+        CliError::Answer(Error::Load(read_error)) => super::error::report(read_error),
+        other => super::error::report(&format_args!("{}: {other}", file.display())),
     }
 }
 

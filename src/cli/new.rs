@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::error::CliError;
 use crate::validate::PLACEHOLDER;
 
 /// Arguments of `svar new`.
@@ -78,31 +79,7 @@ fn schema_above(folder: &Path) -> Option<String> {
 
 /// Writes the skeleton, refusing to overwrite an existing file.
 pub(super) fn run(args: &NewArgs) -> ExitCode {
-    let folder = match args.file.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => std::path::Path::new("."),
-    };
-    if crate::output::names_folder(&args.file)
-        || !args
-            .file
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-    {
-        eprintln!(
-            "fejl: {}: en svarfil skal have et navn, der ender på .json",
-            args.file.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    if !folder.is_dir() {
-        eprintln!(
-            "fejl: {}: mappen {} findes ikke; opret den først, eller vælg en anden mappe",
-            args.file.display(),
-            folder.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    match crate::output::create_new(&args.file, skeleton(folder).as_bytes()) {
+    match create(&args.file) {
         Ok(()) => {
             let name = args.file.to_string_lossy();
             super::out::line(format_args!(
@@ -112,20 +89,40 @@ pub(super) fn run(args: &NewArgs) -> ExitCode {
             ));
             ExitCode::SUCCESS
         }
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!(
-                "fejl: {} findes allerede; vælg et andet filnavn",
-                args.file.display()
-            );
-            ExitCode::FAILURE
-        }
         Err(error) => {
-            eprintln!(
-                "fejl: {}: kan ikke skrives: {}",
-                args.file.display(),
-                crate::fs::io_in_danish(&error)
-            );
+            super::error::report(&error);
             ExitCode::FAILURE
         }
     }
+}
+
+/// Creates `file` with the skeleton: a `.json` name in a folder that exists, and never over a
+/// file that does.
+fn create(file: &Path) -> Result<(), CliError> {
+    let folder = match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let named_json = file
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
+    if crate::output::names_folder(file) || !named_json {
+        return Err(CliError::NotAnswerFileName(file.to_path_buf()));
+    }
+    if !folder.is_dir() {
+        return Err(CliError::MissingFolder {
+            file: file.to_path_buf(),
+            folder: folder.to_path_buf(),
+        });
+    }
+    crate::output::create_new(file, skeleton(folder).as_bytes()).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::AlreadyExists {
+            CliError::AlreadyExists(file.to_path_buf())
+        } else {
+            CliError::Write {
+                path: file.to_path_buf(),
+                source,
+            }
+        }
+    })
 }

@@ -59,7 +59,7 @@ pub(super) fn run(args: &RenderArgs) -> ExitCode {
     let batch = match Batch::prepare(args) {
         Ok(batch) => batch,
         Err(error) => {
-            eprintln!("fejl: {error}");
+            super::error::report(&error);
             return ExitCode::FAILURE;
         }
     };

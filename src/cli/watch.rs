@@ -129,7 +129,7 @@ pub(super) fn run(args: &WatchArgs) -> ExitCode {
     let session = match Session::start(args) {
         Ok(session) => session,
         Err(error) => {
-            eprintln!("fejl: {error}");
+            super::error::report(&error);
             return ExitCode::FAILURE;
         }
     };
