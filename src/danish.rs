@@ -115,10 +115,47 @@ const DOCUMENT_LETTERS: [&str; 6] = ["S", "L", "B", "F", "V", "R"];
 
 /// Words that follow a number and must not be parted from it: "12 pct.", "12 procent",
 /// "5 mio. kr.", "40 km/t", "3 m²". Units only: "12 sager" may break as any two words.
-const AFTER_NUMBER: [&str; 33] = [
-    "pct.", "pct", "procent", "promille", "%", "‰", "kr.", "kr", "mio.", "mio", "mia.", "mia",
-    "DKK", "EUR", "€", "km", "km/t", "km²", "m", "m²", "m³", "cm", "mm", "kg", "g", "ton", "ha",
-    "l", "°C", "kWh", "MWh", "GWh", "MW",
+const AFTER_NUMBER: [&str; 40] = [
+    "pct.",
+    "pct",
+    "pct.-point",
+    "procent",
+    "procentpoint",
+    "procentpoints",
+    "promille",
+    "million",
+    "millioner",
+    "milliard",
+    "milliarder",
+    "%",
+    "‰",
+    "kr.",
+    "kr",
+    "mio.",
+    "mio",
+    "mia.",
+    "mia",
+    "DKK",
+    "EUR",
+    "€",
+    "km",
+    "km/t",
+    "km²",
+    "m",
+    "m²",
+    "m³",
+    "cm",
+    "mm",
+    "kg",
+    "g",
+    "ton",
+    "ha",
+    "l",
+    "°C",
+    "kWh",
+    "MWh",
+    "GWh",
+    "MW",
 ];
 
 /// `text` with no-break spaces where Danish typography keeps words on one line: after "§",
@@ -210,18 +247,37 @@ fn word_after(text: &str, at: usize) -> &str {
 
 /// Whether the space between `left` and `right` must not break.
 fn binds(left: &str, right: &str) -> bool {
-    let left = left.trim_start_matches(['(', '[', '”', '"', '’', '\'']);
-    let right_core = right.trim_end_matches([',', ';', ':', ')', ']', '”', '"', '’', '\'']);
+    let left = left.trim_start_matches(OPENING);
+    let left_core = left.trim_end_matches(CLOSING);
+    let right = right.trim_start_matches(OPENING);
+    let right_core = core_before_marks(right);
     let right_is_number = right.starts_with(|c: char| c.is_ascii_digit());
     let left_lower = left.to_lowercase();
     (right_is_number
         && (BEFORE_NUMBER.contains(&left_lower.as_str()) || DOCUMENT_LETTERS.contains(&left)))
-        || (is_day(left) && MONTHS.contains(&right_core.trim_end_matches('.')))
-        || (MONTHS.contains(&left) && is_year(right_core.trim_end_matches('.')))
-        || (left.ends_with(|c: char| c.is_ascii_digit())
+        || (is_day(left) && MONTHS.contains(&right_core))
+        || (MONTHS.contains(&left_core) && is_year(right_core))
+        || (left_core.ends_with(|c: char| c.is_ascii_digit())
             && (AFTER_NUMBER.contains(&right_core)
-                || AFTER_NUMBER.contains(&right_core.trim_end_matches('.'))))
-        || (matches!(left, "mio." | "mia.") && right_core.starts_with("kr"))
+                || AFTER_NUMBER.contains(&right.trim_end_matches(CLOSING))))
+        || (matches!(left_core, "mio" | "mia") && right_core.starts_with("kr"))
+}
+
+/// Marks that may open a word without being part of it: brackets, quotes, Markdown emphasis.
+const OPENING: [char; 8] = ['(', '[', '”', '"', '’', '\'', '*', '_'];
+
+/// Marks that may close a word without being part of it: punctuation, brackets, quotes,
+/// Markdown emphasis.
+const CLOSING: [char; 14] = [
+    ',', ';', ':', '.', '?', '!', ')', ']', '”', '"', '’', '\'', '*', '_',
+];
+
+/// `word` without what may follow it in a sentence: a Markdown link's address ("2026](…)"), a
+/// footnote reference ("2026.[^1]") and the marks of [`CLOSING`].
+fn core_before_marks(word: &str) -> &str {
+    let word = word.find("](").map_or(word, |at| &word[..at]);
+    let word = word.rfind("[^").map_or(word, |at| &word[..at]);
+    word.trim_end_matches(CLOSING)
 }
 
 /// Whether `word` is a year as a date ends with: four digits, "2019".
@@ -229,8 +285,12 @@ fn is_year(word: &str) -> bool {
     word.len() == 4 && word.bytes().all(|digit| digit.is_ascii_digit())
 }
 
-/// Whether `word` is a day of the month as Danish writes it before the month: "1." to "31.".
+/// Whether `word` is a day of the month as Danish writes it before the month: "1." to "31.",
+/// or a range of them, "20.-22." or "20.–22.".
 fn is_day(word: &str) -> bool {
+    if let Some((first, last)) = word.split_once(['-', '–']) {
+        return is_day(first) && is_day(last);
+    }
     word.strip_suffix('.')
         .filter(|day| (1..=2).contains(&day.len()))
         .and_then(|day| day.parse::<u32>().ok())
@@ -323,6 +383,16 @@ mod tests {
         );
         assert_eq!(kept("til 1. januar."), "til 1.~januar.");
         assert_eq!(kept("i maj 2020. Og"), "i maj~2020. Og");
+        // Punctuation, brackets and Markdown around a date or a unit.
+        assert_eq!(
+            kept("(svar af 20. september 2026)? *1. maj 2020*, [4. juni 2019](x) og 2019.[^1]"),
+            "(svar af 20.~september~2026)? *1.~maj~2020*, [4.~juni~2019](x) og 2019.[^1]"
+        );
+        assert_eq!(kept("den 5. juni 2019.[^1]"), "den 5.~juni~2019.[^1]");
+        assert_eq!(
+            kept("(12 pct.). 12 procent! 3 procentpoint og 2 pct.-point, den 20.-22. maj"),
+            "(12~pct.). 12~procent! 3~procentpoint og 2~pct.-point, den 20.-22.~maj"
+        );
         assert_eq!(
             kept("S 960 og L 58, se bilag 1"),
             "S~960 og L~58, se bilag~1"

@@ -161,7 +161,7 @@ impl Footnotes {
         }
         let text = match self.marked.get(label) {
             Some(marked) => marked.clone(),
-            None => convert(&self.texts[label], None),
+            None => convert(&crate::danish::keep_together(&self.texts[label]), None),
         };
         Some(format!("#footnote[{text}];{name}"))
     }
@@ -479,11 +479,12 @@ mod tests {
         );
         assert_eq!(
             typst("jf. loven[^1]"),
-            "jf\\. loven#footnote[Lov nr\\. #emph[1]; af 2019\\.];<svar-footnote-0>"
+            // A footnote keeps "nr. 1" on one line as running text does.
+            "jf\\. loven#footnote[Lov nr\\.\u{a0}#emph[1]; af 2019\\.];<svar-footnote-0>"
         );
         assert_eq!(
             typst("a[^1] b[^1]"),
-            "a#footnote[Lov nr\\. #emph[1]; af 2019\\.];<svar-footnote-0> b#footnote(<svar-footnote-0>);"
+            "a#footnote[Lov nr\\.\u{a0}#emph[1]; af 2019\\.];<svar-footnote-0> b#footnote(<svar-footnote-0>);"
         );
         assert_eq!(typst("a\nb"), "a#linebreak();b");
     }

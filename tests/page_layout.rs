@@ -403,3 +403,35 @@ fn column_headings_stay_on_one_line_where_the_table_has_room() {
         "{lines:#?}"
     );
 }
+
+#[test]
+fn a_date_before_punctuation_in_markdown_a_footnote_or_a_caption_is_one_unit_on_its_line() {
+    // Each answer moves "20. september 2026" a letter along the line in 45 paragraphs (or
+    // footnotes, or captions). Before, "(svar af 20. september / 2026).", "den 20. september /
+    // 2026?", "*20. september / 2026*", "2026.[^1]" and a footnote's date broke between month
+    // and year, and a caption's month was hyphenated ("20. septem- / ber").
+    for name in [
+        "paren_period",
+        "question_mark",
+        "md_emph",
+        "md_link",
+        "md_footnote",
+        "md_footnotes",
+        "caption",
+        "range",
+    ] {
+        let folder = tempfile::tempdir().unwrap();
+        let pdf = render_into(&fixture(&format!("date-break/{name}.json")), folder.path());
+        let lines: Vec<String> = (1..=page_count(&pdf))
+            .flat_map(|page| common::pdf_page_lines(&pdf, page))
+            .collect();
+        let parted: Vec<&String> = lines
+            .iter()
+            .filter(|line| {
+                let end = line.trim_end();
+                end.ends_with("september") || end.ends_with(" 20.") || end.ends_with("septem\u{ad}")
+            })
+            .collect();
+        assert_eq!(parted, Vec::<&String>::new(), "{name}");
+    }
+}
