@@ -273,7 +273,7 @@ const CLOSING: [char; 14] = [
 ];
 
 /// `word` without what may follow it in a sentence: a Markdown link's address ("2026](…)"), a
-/// footnote reference ("2026.[^1]") and the marks of [`CLOSING`].
+/// footnote reference (`2026.[^1]`) and the marks of [`CLOSING`].
 fn core_before_marks(word: &str) -> &str {
     let word = word.find("](").map_or(word, |at| &word[..at]);
     let word = word.rfind("[^").map_or(word, |at| &word[..at]);
