@@ -183,19 +183,101 @@ pub fn keep_together(text: &str) -> Cow<'_, str> {
     Cow::Owned(kept)
 }
 
-/// Texts printed one after another (a redline's kept, deleted and inserted runs), each with
-/// the no-break spaces [`keep_together`] gives their whole, so that "§ " in one and "216" in
-/// the next stay on one line too.
-pub fn keep_runs_together(texts: &[&str]) -> Vec<String> {
-    let whole = texts.concat();
-    // keep_together puts a no-break space for a space, character for character, so the whole
-    // splits back at the same characters.
-    let kept = keep_together(&whole);
-    let mut characters = kept.chars();
-    texts
+/// Which text of a redline a run of it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Kept text, in the old and the new answer alike.
+    Both,
+    /// Deleted text, in the old answer only.
+    Old,
+    /// Inserted text, in the new answer only.
+    New,
+}
+
+/// A run of a redline as it prints: its text with no-break spaces, and where in it stand the
+/// months of dates, which are not hyphenated ([`months_in_dates`]).
+#[derive(Debug, PartialEq)]
+pub struct KeptRun {
+    /// The text, with no-break spaces.
+    pub text: String,
+    /// The months of dates in `text`.
+    pub months: Vec<Range<usize>>,
+}
+
+/// Runs printed one after another (a redline's kept, deleted and inserted text), each with the
+/// no-break spaces [`keep_together`] gives the text it belongs to: deleted runs as the old text
+/// reads, inserted runs as the new one, kept runs as either. So "§ " kept and "216" inserted
+/// stay on one line, and so do "20. " kept, "november" inserted in place of "september" and
+/// " 2026" kept, whose month is not hyphenated either.
+pub fn keep_runs_together(runs: &[(Side, &str)]) -> Vec<KeptRun> {
+    let mut kept: Vec<Vec<char>> = runs
         .iter()
-        .map(|text| characters.by_ref().take(text.chars().count()).collect())
+        .map(|(_, text)| text.chars().collect())
+        .collect();
+    let mut months: Vec<Vec<Range<usize>>> = vec![Vec::new(); runs.len()];
+    for side in [Side::Old, Side::New] {
+        let members: Vec<usize> = (0..runs.len())
+            .filter(|&run| matches!(runs[run].0, Side::Both) || runs[run].0 == side)
+            .collect();
+        let whole: String = members.iter().map(|&run| runs[run].1).collect();
+        // keep_together puts a no-break space for a space, character for character, so the
+        // whole splits back at the same characters.
+        let joined: Vec<char> = keep_together(&whole).chars().collect();
+        let month_chars =
+            in_characters(&joined, months_in_dates(&joined.iter().collect::<String>()));
+        let mut start = 0;
+        for &run in &members {
+            let length = kept[run].len();
+            for (at, c) in joined[start..start + length].iter().enumerate() {
+                if *c == '\u{a0}' {
+                    kept[run][at] = *c;
+                }
+            }
+            for month in &month_chars {
+                let (from, to) = (month.start.max(start), month.end.min(start + length));
+                let local = from - start..to - start;
+                if from < to && !months[run].contains(&local) {
+                    months[run].push(local);
+                }
+            }
+            start += length;
+        }
+    }
+    kept.into_iter()
+        .zip(months)
+        .map(|(characters, months)| in_bytes(characters, months))
         .collect()
+}
+
+/// Byte ranges of the text of `characters` as ranges of characters.
+fn in_characters(characters: &[char], ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    // The byte at which each character starts, and the end.
+    let mut starts = Vec::with_capacity(characters.len() + 1);
+    let mut byte = 0;
+    for c in characters {
+        starts.push(byte);
+        byte += c.len_utf8();
+    }
+    starts.push(byte);
+    let character = |at: usize| starts.partition_point(|&start| start < at);
+    ranges
+        .into_iter()
+        .map(|range| character(range.start)..character(range.end))
+        .collect()
+}
+
+/// A run of `characters` with its months given as ranges of characters, in bytes.
+fn in_bytes(characters: Vec<char>, mut months: Vec<Range<usize>>) -> KeptRun {
+    months.sort_by_key(|month| month.start);
+    let byte = |at: usize| characters[..at].iter().map(|c| c.len_utf8()).sum::<usize>();
+    let months = months
+        .into_iter()
+        .map(|month| byte(month.start)..byte(month.end))
+        .collect();
+    KeptRun {
+        text: characters.into_iter().collect(),
+        months,
+    }
 }
 
 /// Where the month of a date stands in `text` as [`keep_together`] joins it, "12.\u{a0}juni" or
@@ -315,12 +397,45 @@ mod tests {
 
     #[test]
     fn texts_printed_in_a_row_keep_together_across_their_ends() {
-        let kept = keep_runs_together(&["jf. § ", "216", " og ", "12.", " juni"]);
-        let kept: Vec<String> = kept
+        let runs = [" og ", "12.", " juni"].map(|text| (Side::Both, text));
+        let runs = [(Side::Both, "jf. § "), (Side::New, "216")]
+            .into_iter()
+            .chain(runs);
+        let kept = keep_runs_together(&runs.collect::<Vec<_>>());
+        let texts: Vec<String> = kept
             .iter()
-            .map(|text| text.replace('\u{a0}', "~"))
+            .map(|run| run.text.replace('\u{a0}', "~"))
             .collect();
-        assert_eq!(kept, ["jf. §~", "216", " og ", "12.", "~juni"]);
+        assert_eq!(texts, ["jf. §~", "216", " og ", "12.", "~juni"]);
+        // After the no-break space, two bytes.
+        assert_eq!(kept[4].months, [Range { start: 2, end: 6 }]);
+    }
+
+    #[test]
+    fn a_month_changed_in_a_redline_stays_with_its_day_and_year_and_unhyphenated() {
+        // "den 20. september 2026" became "den 20. november 2026": the deleted and inserted
+        // months stand between the kept day and year.
+        let runs = [
+            (Side::Both, "den 20. "),
+            (Side::Old, "september"),
+            (Side::New, "november"),
+            (Side::Both, " 2026 og"),
+        ];
+        let kept = keep_runs_together(&runs);
+        let texts: Vec<String> = kept
+            .iter()
+            .map(|run| run.text.replace('\u{a0}', "~"))
+            .collect();
+        assert_eq!(texts, ["den 20.~", "september", "november", "~2026 og"]);
+        let months: Vec<Vec<(usize, usize)>> = (kept.iter())
+            .map(|run| {
+                run.months
+                    .iter()
+                    .map(|month| (month.start, month.end))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(months, [vec![], vec![(0, 9)], vec![(0, 8)], vec![]]);
     }
 
     #[test]

@@ -48,9 +48,15 @@ pub(crate) fn is_line_separator(c: char) -> bool {
 /// unhyphenated, in `#text(hyphenate: false)[…];`, so that "20. oktober 2026" is one unit on
 /// its line; the semicolon ends the call, so what follows prints as it is.
 pub fn markup(text: &str) -> String {
+    markup_with_months(text, &crate::danish::months_in_dates(text))
+}
+
+/// [`markup`] with the months of dates given: for a redline's run, whose dates the text around
+/// it completes ([`crate::danish::keep_runs_together`]).
+pub fn markup_with_months(text: &str, months: &[std::ops::Range<usize>]) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut from = 0;
-    for month in crate::danish::months_in_dates(text) {
+    for month in months.iter().cloned() {
         push_escaped(&mut out, &text[from..month.start]);
         out.push_str("#text(hyphenate: false)[");
         push_escaped(&mut out, &text[month.clone()]);

@@ -435,3 +435,32 @@ fn a_date_before_punctuation_in_markdown_a_footnote_or_a_caption_is_one_unit_on_
         assert_eq!(parted, Vec::<&String>::new(), "{name}");
     }
 }
+
+#[test]
+fn a_date_edited_in_a_redline_stays_one_unit_on_its_line() {
+    // The month (or year) of "20. september 2026" replaced in paragraphs that move the date
+    // along the line: the inserted month was hyphenated ("novem-ber"), and the old and new
+    // month or year were parted at the line's end.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("redline.pdf");
+    common::svar()
+        .args(["diff", "--redline"])
+        .arg(&pdf)
+        .arg(fixture("date-break/redline-old.json"))
+        .arg(fixture("date-break/redline-new.json"))
+        .assert()
+        .code(1);
+    let lines: Vec<String> = (1..=page_count(&pdf))
+        .flat_map(|page| common::pdf_page_lines(&pdf, page))
+        .collect();
+    let parted: Vec<&[String]> = lines
+        .windows(2)
+        .filter(|pair| {
+            let (end, next) = (pair[0].trim_end(), pair[1].trim_start());
+            end.ends_with('\u{ad}')
+                || (end.ends_with("september") && next.starts_with("november"))
+                || (end.ends_with("2026") && next.starts_with("2027"))
+        })
+        .collect();
+    assert_eq!(parted, Vec::<&[String]>::new());
+}

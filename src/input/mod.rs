@@ -523,8 +523,8 @@ mod tests {
         assert_eq!(
             at(&item, "answer.blocks[0].list[1]").hint.as_deref(),
             Some(
-                "en punktopstilling har ikke underpunkter; skriv dem som punkter for sig i \
-                 listen, eller som en ny liste efter et afsnit, der leder ind til den"
+                "en liste har ikke underpunkter; skriv dem som punkter for sig i listen, eller \
+                 som en ny liste efter et afsnit, der leder ind til den"
             )
         );
     }

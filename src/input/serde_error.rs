@@ -566,8 +566,8 @@ fn mismatch_hint(
     } else if expected == "a string" && in_list && matches!(found.kind, "sequence" | "map") {
         // A list inside a list, or an item with items of its own: the format has one level.
         Some(
-            "en punktopstilling har ikke underpunkter; skriv dem som punkter for sig i listen, \
-             eller som en ny liste efter et afsnit, der leder ind til den",
+            "en liste har ikke underpunkter; skriv dem som punkter for sig i listen, eller som \
+             en ny liste efter et afsnit, der leder ind til den",
         )
     } else if expected == "a string" && matches!(found.kind, "sequence" | "map") {
         Some("skriv én tekst i \"…\"")
@@ -672,7 +672,8 @@ fn not_allowed(path: &JsonPath) -> (String, Option<String>) {
     );
     if in_blocks {
         (
-            "en blok skal have netop ét felt: \"paragraph\", \"list\", \"statement\" eller \"table\""
+            "en blok skal have netop ét felt: \"paragraph\", \"list\", \"numbered_list\", \"statement\" \
+             eller \"table\""
                 .into(),
             Some("skriv fx {\"paragraph\": \"…\"}".into()),
         )

@@ -25,6 +25,7 @@ pub use self::error::RenderError;
 use self::error::explained;
 pub use self::templates::{TemplateFolderError, TemplateSet, UnusedTemplateFile};
 pub use self::wording::expected_text;
+use crate::danish::Side;
 use crate::escape;
 use crate::model::Answer;
 
@@ -329,19 +330,46 @@ fn is_markdown(state: &minijinja::State) -> bool {
         .is_some_and(|markup| markup.as_str() == Some("markdown"))
 }
 
+/// The text a redline's run of `kind` belongs to.
+fn side(kind: Option<&str>) -> Side {
+    match kind {
+        Some("inserted") => Side::New,
+        Some("deleted") => Side::Old,
+        _ => Side::Both,
+    }
+}
+
 fn marked_markup(runs: &Value) -> Result<String, minijinja::Error> {
     let runs = runs
         .try_iter()?
         .map(|run| Ok((run.get_attr("kind")?, run.get_attr("text")?.to_string())))
         .collect::<Result<Vec<_>, minijinja::Error>>()?;
+    let kinds: Vec<Option<&str>> = runs.iter().map(|(kind, _)| kind.as_str()).collect();
+    // The space a redline puts between a word struck through and the word inserted for it
+    // ("september november") is neither answer's text: it is left out of both when deciding
+    // where lines must not break, and it does not break either.
+    let between = |index: usize| {
+        runs[index].1 == " "
+            && index > 0
+            && kinds[index - 1] == Some("deleted")
+            && kinds.get(index + 1) == Some(&Some("inserted"))
+    };
     // Decided on the runs as they print one after another: "§ " kept before "216" inserted must
     // not break either.
-    let texts: Vec<&str> = runs.iter().map(|(_, text)| text.as_str()).collect();
-    let kept = crate::danish::keep_runs_together(&texts);
+    let sided: Vec<(Side, &str)> = (0..runs.len())
+        .filter(|&index| !between(index))
+        .map(|index| (side(kinds[index]), runs[index].1.as_str()))
+        .collect();
+    let mut kept = crate::danish::keep_runs_together(&sided).into_iter();
     let mut out = String::new();
-    for ((kind, _), text) in runs.iter().zip(kept) {
-        let text = escape::markup(&text);
-        match kind.as_str() {
+    for (index, kind) in kinds.iter().enumerate() {
+        if between(index) {
+            out.push('\u{a0}');
+            continue;
+        }
+        let run = kept.next().expect("a kept run for each run not between");
+        let text = escape::markup_with_months(&run.text, &run.months);
+        match kind {
             Some("inserted") => out.push_str(&format!("#ins[{text}]")),
             Some("deleted") => out.push_str(&format!("#del[{text}]")),
             _ => out.push_str(&text),
