@@ -18,6 +18,13 @@ fn page_count(pdf: &std::path::Path) -> u32 {
         .expect("pdfinfo names the number of pages")
 }
 
+/// The lines of every page of `pdf`, in order, as pdftotext reads them.
+fn all_lines(pdf: &std::path::Path) -> Vec<String> {
+    (1..=page_count(pdf))
+        .flat_map(|page| common::pdf_page_lines(pdf, page))
+        .collect()
+}
+
 #[test]
 fn a_statement_introduction_is_never_left_alone_at_the_foot_of_a_page() {
     // 33 paragraphs and a table fill page 2 to where only the introduction would still fit.
@@ -371,9 +378,7 @@ fn a_date_in_running_text_is_one_unit_on_its_line_never_split_or_hyphenated() {
     // one "… den 20. ok-" (a hyphen at the line's end, U+00AD in the PDF's text).
     let folder = tempfile::tempdir().unwrap();
     let pdf = render_into(&fixture("date-break/month-and-year.json"), folder.path());
-    let lines: Vec<String> = (1..=2)
-        .flat_map(|page| common::pdf_page_lines(&pdf, page))
-        .collect();
+    let lines = all_lines(&pdf);
     let parted: Vec<_> = lines
         .iter()
         .filter(|line| {
@@ -422,9 +427,7 @@ fn a_date_before_punctuation_in_markdown_a_footnote_or_a_caption_is_one_unit_on_
     ] {
         let folder = tempfile::tempdir().unwrap();
         let pdf = render_into(&fixture(&format!("date-break/{name}.json")), folder.path());
-        let lines: Vec<String> = (1..=page_count(&pdf))
-            .flat_map(|page| common::pdf_page_lines(&pdf, page))
-            .collect();
+        let lines = all_lines(&pdf);
         let parted: Vec<&String> = lines
             .iter()
             .filter(|line| {
@@ -450,9 +453,7 @@ fn a_date_edited_in_a_redline_stays_one_unit_on_its_line() {
         .arg(fixture("date-break/redline-new.json"))
         .assert()
         .code(1);
-    let lines: Vec<String> = (1..=page_count(&pdf))
-        .flat_map(|page| common::pdf_page_lines(&pdf, page))
-        .collect();
+    let lines = all_lines(&pdf);
     let parted: Vec<&[String]> = lines
         .windows(2)
         .filter(|pair| {

@@ -357,18 +357,7 @@ mod tests {
     fn words_changed_far_apart_in_a_long_text_without_sentences_are_found_as_those_words() {
         // 12,000 words and no full stop: one sentence, too long to compare word by word at once.
         let old: Vec<usize> = (0..12_000).collect();
-        let mut new = old.clone();
-        new[3_000] = usize::MAX;
-        new[9_000] = usize::MAX - 1;
-        let found = changes(&old, &new, &[], &[]);
-        assert_eq!(apply(&old, &new, &found), new);
-        assert_eq!(
-            changed(&found),
-            vec![
-                &(DiffTag::Replace, 3_000..3_001, 3_000..3_001),
-                &(DiffTag::Replace, 9_000..9_001, 9_000..9_001)
-            ]
-        );
+        assert_two_words_changed_are_found_as_those_words(&old, [usize::MAX, usize::MAX - 1]);
     }
 
     #[test]
@@ -384,11 +373,21 @@ mod tests {
                 (state >> 33) % 20
             })
             .collect();
-        let mut new = old.clone();
-        new[3_000] = 1_000;
-        new[9_000] = 1_001;
-        let found = changes(&old, &new, &[], &[]);
-        assert_eq!(apply(&old, &new, &found), new);
+        assert_two_words_changed_are_found_as_those_words(&old, [1_000, 1_001]);
+    }
+
+    /// Changes words 3,000 and 9,000 of `old` into `words` and asserts that the changes found
+    /// are those two words.
+    fn assert_two_words_changed_are_found_as_those_words<T>(old: &[T], words: [T; 2])
+    where
+        T: Hash + Ord + Clone + std::fmt::Debug,
+    {
+        let mut new = old.to_vec();
+        let [first, second] = words;
+        new[3_000] = first;
+        new[9_000] = second;
+        let found = changes(old, &new, &[], &[]);
+        assert_eq!(apply(old, &new, &found), new);
         assert_eq!(
             changed(&found),
             vec![
