@@ -465,3 +465,15 @@ fn a_date_edited_in_a_redline_stays_one_unit_on_its_line() {
         .collect();
     assert_eq!(parted, Vec::<&[String]>::new());
 }
+
+#[test]
+fn column_headings_too_long_for_one_line_share_the_room_the_row_labels_leave() {
+    // "Ændring i procent fra 2015 til 2016" beside two other long headings was set in five
+    // lines of a 3.4 em column while the row labels' column stood mostly empty.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("table-headings/long.json"), folder.path());
+    let lines = all_lines(&pdf);
+    for heading in ["Antal sigtelser i alt", "Ændring i procent fra 2015"] {
+        assert!(lines.iter().any(|line| line == heading), "{lines:#?}");
+    }
+}

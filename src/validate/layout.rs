@@ -702,10 +702,10 @@ const HEADING_SLACK: f64 = 0.1 * TABLE_SIZE;
 const TABLE_ROOM: f64 = PORTRAIT - QUOTE_INDENT;
 
 /// The figure columns `least` widened so that each heading fits on one line, if then the row
-/// labels also fit on theirs beside them within [`TABLE_ROOM`]; else `least`. A heading such as
-/// "Andel afvist (pct.)" set in three lines of a narrow column, beside a column of short row
-/// labels that is mostly empty, reads worse than on one line; where the page is short of room,
-/// the labels keep theirs as before.
+/// labels also fit on theirs beside them within [`TABLE_ROOM`]; else widened as far as the
+/// row labels leave room. A heading such as "Andel afvist (pct.)" set in three lines of a
+/// narrow column, beside a column of short row labels that is mostly empty, reads worse than
+/// on one line, or on two.
 fn widened_to_headings(table: &Table, least: Vec<f64>) -> Vec<f64> {
     let bold = |text: &str| Type::bold(TABLE_SIZE).width(&as_one_line(text));
     let regular = |text: &str| Type::regular(TABLE_SIZE).width(&as_one_line(text));
@@ -723,8 +723,22 @@ fn widened_to_headings(table: &Table, least: Vec<f64>) -> Vec<f64> {
             .chain(total_label.map(bold));
         labels = label_widths.fold(labels, f64::max);
     }
-    let needed = widened.iter().sum::<f64>() + labels + 2.0 * CELL_INSET;
-    if needed <= TABLE_ROOM { widened } else { least }
+    let labels = labels + 2.0 * CELL_INSET;
+    let (least_sum, widened_sum) = (least.iter().sum::<f64>(), widened.iter().sum::<f64>());
+    if widened_sum + labels <= TABLE_ROOM {
+        return widened;
+    }
+    // Short of room for every heading on one line: the room the row labels leave (they keep
+    // at least a third of the table, or all they need if less) goes to the headings, each
+    // widened by the same share of what it lacks, so that they take fewer lines.
+    let spare = TABLE_ROOM - labels.min(TABLE_ROOM / 3.0) - least_sum;
+    if spare <= 0.0 || widened_sum <= least_sum {
+        return least;
+    }
+    let share = spare / (widened_sum - least_sum);
+    (least.iter().zip(&widened))
+        .map(|(least, widened)| least + (widened - least) * share)
+        .collect()
 }
 
 /// `text` as a one-line text prints: its words with one space between them.
