@@ -572,6 +572,8 @@ mod tests {
             "{help}"
         );
         assert!(help.contains("Viser denne hjælp"), "{help}");
+        // `svar help` is no command of its own in the list, so the help says how to ask it.
+        assert!(help.contains("svar help KOMMANDO"), "{help}");
         let mut diff = in_danish(Cli::command(), true);
         let diff = diff
             .find_subcommand_mut("diff")

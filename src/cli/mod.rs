@@ -28,7 +28,8 @@ pub use self::schema::answer_schema;
     name = "svar",
     version,
     about = "svar: svar på spørgsmål fra Folketinget, fra JSON til PDF.",
-    long_about = None
+    long_about = None,
+    after_help = "Hjælp til en kommando: svar help KOMMANDO, fx svar help render."
 )]
 pub struct Cli {
     /// What to do.
