@@ -222,9 +222,9 @@ pub fn keep_runs_together(runs: &[(Side, &str)]) -> Vec<KeptRun> {
         let whole: String = members.iter().map(|&run| runs[run].1).collect();
         // keep_together puts a no-break space for a space, character for character, so the
         // whole splits back at the same characters.
-        let joined: Vec<char> = keep_together(&whole).chars().collect();
-        let month_chars =
-            in_characters(&joined, months_in_dates(&joined.iter().collect::<String>()));
+        let joined_text = keep_together(&whole);
+        let joined: Vec<char> = joined_text.chars().collect();
+        let month_chars = in_characters(&joined, months_in_dates(&joined_text));
         let mut start = 0;
         for &run in &members {
             let length = kept[run].len();
@@ -235,8 +235,11 @@ pub fn keep_runs_together(runs: &[(Side, &str)]) -> Vec<KeptRun> {
             }
             for month in &month_chars {
                 let (from, to) = (month.start.max(start), month.end.min(start + length));
+                if from >= to {
+                    continue;
+                }
                 let local = from - start..to - start;
-                if from < to && !months[run].contains(&local) {
+                if !months[run].contains(&local) {
                     months[run].push(local);
                 }
             }
