@@ -293,22 +293,28 @@ pub fn months_in_dates(text: &str) -> Vec<Range<usize>> {
             .rsplit(char::is_whitespace)
             .next()
             .unwrap_or_default();
-        let after = &text[at + space.len()..];
-        let after = after.split(char::is_whitespace).next().unwrap_or_default();
-        let month_after = after.trim_end_matches(|c: char| !c.is_alphabetic());
-        if is_day(before.trim_start_matches(|c: char| !c.is_ascii_digit()))
-            && MONTHS.contains(&month_after)
-        {
-            let start = at + space.len();
-            months.push(start..start + month_after.len());
-        }
-        let year = after.trim_end_matches(|c: char| !c.is_ascii_digit());
-        let month_before = before.trim_start_matches(|c: char| !c.is_alphabetic());
-        if MONTHS.contains(&month_before) && is_year(year) {
-            let month = at - month_before.len()..at;
-            if months.last() != Some(&month) {
-                months.push(month);
-            }
+        let after_at = at + space.len();
+        let after = text[after_at..]
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+        let Some(join) = date_join(before, after) else {
+            continue;
+        };
+        // The month's word, where it starts, and its letters without the marks around them.
+        let (word, from) = match join {
+            DateJoin::MonthAfter => (after, after_at),
+            DateJoin::MonthBefore => (before, at - before.len()),
+        };
+        let opened = word.trim_start_matches(OPENING);
+        let letters = match join {
+            DateJoin::MonthAfter => core_before_marks(opened),
+            DateJoin::MonthBefore => opened.trim_end_matches(CLOSING),
+        };
+        let start = from + word.len() - opened.len();
+        let month = start..start + letters.len();
+        if months.last() != Some(&month) {
+            months.push(month);
         }
     }
     months
@@ -340,12 +346,33 @@ fn binds(left: &str, right: &str) -> bool {
     let left_lower = left.to_lowercase();
     (right_is_number
         && (BEFORE_NUMBER.contains(&left_lower.as_str()) || DOCUMENT_LETTERS.contains(&left)))
-        || (is_day(left) && MONTHS.contains(&right_core))
-        || (MONTHS.contains(&left_core) && is_year(right_core))
+        || date_join(left, right).is_some()
         || (left_core.ends_with(|c: char| c.is_ascii_digit())
             && (AFTER_NUMBER.contains(&right_core)
                 || AFTER_NUMBER.contains(&right.trim_end_matches(CLOSING))))
         || (matches!(left_core, "mio" | "mia") && right_core.starts_with("kr"))
+}
+
+/// Which of two words a space parts, joined in a date, is the month.
+enum DateJoin {
+    /// "12." and "juni".
+    MonthAfter,
+    /// "juni" and "2019".
+    MonthBefore,
+}
+
+/// Whether `left` and `right` are parts of a date ("12. juni", "juni 2019"), with the marks
+/// around them (brackets, quotes, Markdown, punctuation after), and which of them is the month.
+fn date_join(left: &str, right: &str) -> Option<DateJoin> {
+    let left = left.trim_start_matches(OPENING);
+    let right = core_before_marks(right.trim_start_matches(OPENING));
+    if is_day(left) && MONTHS.contains(&right) {
+        Some(DateJoin::MonthAfter)
+    } else if MONTHS.contains(&left.trim_end_matches(CLOSING)) && is_year(right) {
+        Some(DateJoin::MonthBefore)
+    } else {
+        None
+    }
 }
 
 /// Marks that may open a word without being part of it: brackets, quotes, Markdown emphasis.

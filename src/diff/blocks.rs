@@ -178,13 +178,16 @@ fn compare_block(old: &Container, o: usize, new: &Container, n: usize, changes: 
         (Block::Paragraph(old), Block::Paragraph(new)) => {
             changes.text(&places.new.keyed("paragraph"), old, new);
         }
-        (Block::List(old), Block::List(new)) => {
-            let items = places.keyed("list");
-            compare_texts(old, new, &items, ("punkt", Element::ListItem), changes);
-        }
-        (Block::NumberedList(old), Block::NumberedList(new)) => {
-            let items = places.keyed("numbered_list");
-            compare_texts(old, new, &items, ("punkt", Element::ListItem), changes);
+        (Block::List(old_items), Block::List(new_items))
+        | (Block::NumberedList(old_items), Block::NumberedList(new_items)) => {
+            let items = places.keyed(old.blocks[o].key());
+            compare_texts(
+                old_items,
+                new_items,
+                &items,
+                ("punkt", Element::ListItem),
+                changes,
+            );
         }
         (Block::Statement(old), Block::Statement(new)) => {
             compare_statement(old, new, &places.keyed("statement"), changes);

@@ -16,6 +16,7 @@ use typst::text::{FontInstance, FontStretch, FontStyle, FontVariant, FontVariati
 
 use super::Problem;
 use super::tables::is_exact;
+use crate::escape::printed_line;
 use crate::json_path::JsonPath;
 use crate::model::{Answer, Block, Cell, Markup, Panel, Table};
 
@@ -277,11 +278,10 @@ impl Layout<'_> {
                 Block::Paragraph(text) => {
                     self.prose(text, &path.key("paragraph"), body.on(area.width))
                 }
-                Block::List(_) | Block::NumberedList(_) => {
-                    let (key, items) = block.list_items().expect("a list");
+                Block::List(items) | Block::NumberedList(items) => {
                     let line = body.on(area.width - LIST_INDENT);
                     for (item, text) in items.iter().enumerate() {
-                        self.prose(text, &path.key(key).index(item), line);
+                        self.prose(text, &path.key(block.key()).index(item), line);
                     }
                 }
                 Block::Statement(statement) => {
@@ -707,8 +707,9 @@ const TABLE_ROOM: f64 = PORTRAIT - QUOTE_INDENT;
 /// narrow column, beside a column of short row labels that is mostly empty, reads worse than
 /// on one line, or on two.
 fn widened_to_headings(table: &Table, least: Vec<f64>) -> Vec<f64> {
-    let bold = |text: &str| Type::bold(TABLE_SIZE).width(&as_one_line(text));
-    let regular = |text: &str| Type::regular(TABLE_SIZE).width(&as_one_line(text));
+    // Measured as the one-line texts print (`escape::printed_line`): spaces collapsed.
+    let bold = |text: &str| Type::bold(TABLE_SIZE).width(&printed_line(text));
+    let regular = |text: &str| Type::regular(TABLE_SIZE).width(&printed_line(text));
     let mut widened = least.clone();
     let mut labels: f64 = 0.0;
     for panel in table.panels.iter().filter(|panel| panel.is_labelled()) {
@@ -739,14 +740,6 @@ fn widened_to_headings(table: &Table, least: Vec<f64>) -> Vec<f64> {
     (least.iter().zip(&widened))
         .map(|(least, widened)| least + (widened - least) * share)
         .collect()
-}
-
-/// `text` as a one-line text prints: its words with one space between them.
-fn as_one_line(text: &str) -> String {
-    words(text)
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The least width each figure column needs, in points: 3.4 em, or its widest figure, word of

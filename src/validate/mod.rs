@@ -232,15 +232,12 @@ fn prose_of_blocks<'a>(blocks: &'a [Block], path: &JsonPath, texts: &mut Vec<(Js
         let path = path.index(index);
         match block {
             Block::Paragraph(text) => texts.push((path.key("paragraph"), text)),
-            Block::List(_) | Block::NumberedList(_) => {
-                let (key, items) = block.list_items().expect("a list");
-                texts.extend(
-                    items
-                        .iter()
-                        .enumerate()
-                        .map(|(item, text)| (path.key(key).index(item), text.as_str())),
-                )
-            }
+            Block::List(items) | Block::NumberedList(items) => texts.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(item, text)| (path.key(block.key()).index(item), text.as_str())),
+            ),
             Block::Statement(statement) => {
                 let path = path.key("statement");
                 if let Some(introduction) = &statement.introduction {

@@ -137,8 +137,7 @@ fn first_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPat
     match block {
         Block::Paragraph(text) => Some((text, path.key("paragraph"))),
         Block::List(items) | Block::NumberedList(items) => {
-            let (key, _) = block.list_items()?;
-            Some((items.first()?, path.key(key).index(0)))
+            Some((items.first()?, path.key(block.key()).index(0)))
         }
         Block::Table(table) => Some((table.caption.as_deref()?, path.key("table").key("caption"))),
         // A statement quoted first opens with marks of its own: ””…
@@ -151,8 +150,7 @@ fn last_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPath
     match block {
         Block::Paragraph(text) => Some((text, path.key("paragraph"))),
         Block::List(items) | Block::NumberedList(items) => {
-            let (key, _) = block.list_items()?;
-            Some((items.last()?, path.key(key).index(items.len() - 1)))
+            Some((items.last()?, path.key(block.key()).index(items.len() - 1)))
         }
         Block::Table(table) => {
             let notes = path.key("table").key("notes");

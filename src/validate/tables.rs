@@ -82,8 +82,7 @@ pub(super) fn check_blocks(
                 }
             }
             Block::List(items) | Block::NumberedList(items) if items.is_empty() => {
-                let (key, _) = block.list_items().expect("a list");
-                problems.push(Problem::error(path.key(key), "listen er tom", None));
+                problems.push(Problem::error(path.key(block.key()), "listen er tom", None));
             }
             Block::List(_) | Block::NumberedList(_) | Block::Paragraph(_) => {}
         }
