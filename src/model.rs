@@ -565,12 +565,19 @@ pub struct Body {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[schemars(
-    description = "En blok: {\"paragraph\": tekst}, {\"list\": [punkter]}, {\"numbered_list\": [punkter]}, {\"statement\": {...}} eller {\"table\": {...}}."
+    description = "En blok: {\"paragraph\": tekst}, {\"heading\": mellemoverskrift}, {\"list\": [punkter]}, {\"numbered_list\": [punkter]}, {\"statement\": {...}} eller {\"table\": {...}}."
 )]
 pub enum Block {
     /// A paragraph of running text.
     #[schemars(description = "Et afsnit løbende tekst.")]
     Paragraph(String),
+    /// A subheading over the blocks after it, as a longer answer or statement is divided
+    /// ("Politiets indsats", "Sager om menneskehandel"): a heading under "Svar:" in the tagged
+    /// PDF and its bookmarks, so that a screen reader can go from section to section.
+    #[schemars(
+        description = "En mellemoverskrift over de følgende blokke, fx \"Politiets indsats\"; skrives uden punktum."
+    )]
+    Heading(String),
     /// A bulleted list; each item is one line of text.
     #[schemars(description = "En punktopstilling; hvert punkt er en tekst.")]
     List(Vec<String>),
@@ -594,6 +601,7 @@ impl Block {
     pub fn key(&self) -> &'static str {
         match self {
             Block::Paragraph(_) => "paragraph",
+            Block::Heading(_) => "heading",
             Block::List(_) => "list",
             Block::NumberedList(_) => "numbered_list",
             Block::Statement(_) => "statement",

@@ -54,6 +54,7 @@ fn every_case_has_its_exact_change_list() {
             "changed-cell",
             "changed-sentence",
             "footnote-added",
+            "headings",
             "identical",
             "line-break-in-markdown",
             "line-break-in-plain-text",
@@ -1190,4 +1191,24 @@ fn the_readme_s_change_list_is_what_svar_prints() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&output.stdout), shown);
+}
+
+#[test]
+fn a_changed_heading_is_marked_in_the_redline_and_named_by_its_words() {
+    let text = redline_text("headings");
+    for line in [
+        "Svar, overskriften ”Baggrund”: tilføjet",
+        "Rigspolitiets udtalelse, overskriften ”Ressourcer i 2026”: ændret (se markeringen)",
+        "Svar, overskriften ”Ministerens bemærkninger”: fjernet: Ministerens bemærkninger",
+        "Bilag 1, overskriften ”Sager i 2026 fordelt på kredse”: ændret (se markeringen)",
+        "Ressourcer i 2026 Der er i 2026 afsat",
+    ] {
+        assert!(text.contains(line), "{line:?} missing:\n{text}");
+    }
+    let json = diff_json("headings");
+    assert_eq!(json["changes"][0]["element"], "heading");
+    assert_eq!(
+        json["changes"][1]["path"],
+        "answer.blocks[2].statement.blocks[2].heading"
+    );
 }

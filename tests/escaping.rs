@@ -76,7 +76,8 @@ fn fill_every_field(answer: &mut Answer, text: &str) -> Vec<Planted> {
     plant(&mut answer.question.committee.as_mut().unwrap().name, false);
     plant(answer.signature.minister.get_or_insert_default(), false);
     plant(answer.signature.official.get_or_insert_default(), false);
-    // A numbered list too, which the fixture does not have.
+    // A heading over a numbered list too, which the fixture does not have.
+    answer.answer.blocks.push(Block::Heading(String::new()));
     let items = vec![String::new(); 2];
     answer.answer.blocks.push(Block::NumberedList(items));
     fill_blocks(&mut answer.answer.blocks, &mut plant);
@@ -86,7 +87,7 @@ fn fill_every_field(answer: &mut Answer, text: &str) -> Vec<Planted> {
 fn fill_blocks(blocks: &mut [Block], plant: &mut impl FnMut(&mut String, bool)) {
     for block in blocks {
         match block {
-            Block::Paragraph(text) => plant(text, false),
+            Block::Paragraph(text) | Block::Heading(text) => plant(text, false),
             Block::List(items) | Block::NumberedList(items) => {
                 items.iter_mut().for_each(|item| plant(item, false))
             }

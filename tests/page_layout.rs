@@ -477,3 +477,15 @@ fn column_headings_too_long_for_one_line_share_the_room_the_row_labels_leave() {
         assert!(lines.iter().any(|line| line == heading), "{lines:#?}");
     }
 }
+
+#[test]
+fn a_subheading_is_never_left_alone_at_the_foot_of_a_page() {
+    // 28 lines of text leave room at the foot of page 1 for the heading only.
+    let pages = pages_of("heading-at-page-foot.json");
+    assert!(pages.len() > 1, "the heading was meant to reach page 2");
+    assert_on_its_page(
+        &pages,
+        "Fordelingen på regioner",
+        &["Hovedstaden havde flest modtagere"],
+    );
+}

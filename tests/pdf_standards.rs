@@ -841,6 +841,12 @@ fn the_sections_under_a_documents_title_are_its_subheadings() {
             "tests/fixtures/correction-letter.json",
             &["H1", "H2", "H2"][..],
         ),
+        // Subheadings in a statement and the answer under "Svar:", and in an enclosure under
+        // its title.
+        (
+            "tests/fixtures/headings/headings.json",
+            &["H1", "H1", "H2", "H2", "H2", "H1", "H2"][..],
+        ),
     ] {
         let pdf = folder.path().join("answer.pdf");
         render(file, &pdf, &[]).success();
@@ -886,4 +892,38 @@ fn a_numbered_list_is_tagged_as_a_list_numbered_in_decimals_with_its_labels() {
         ],
         "{structure}"
     );
+}
+
+#[test]
+fn subheadings_are_bookmarks_under_svar_without_the_quotation_mark_before_them() {
+    // A statement that begins with a heading opens its quotation before it ("”Organisering"),
+    // but the bookmark is the heading's own text.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("headings.pdf");
+    render("tests/fixtures/headings/headings.json", &pdf, &[]).success();
+    let toc = Document::load(&pdf).unwrap().get_toc().unwrap();
+    let bookmarks: Vec<(usize, &str)> = (toc.toc.iter())
+        .map(|entry| (entry.level, entry.title.as_str()))
+        .collect();
+    assert_eq!(
+        bookmarks,
+        [
+            // svar's own sentences keep "nr. 412" and "Bilag 1" together (no-break spaces).
+            (
+                1,
+                "Spørgsmål nr.\u{a0}412 (Alm.\u{a0}del) fra Folketingets Retsudvalg:",
+            ),
+            (1, "Svar:"),
+            (2, "Organisering"),
+            (2, "Ressourcer"),
+            (2, "Ministerens bemærkninger"),
+            (
+                1,
+                "Bilag\u{a0}1: Sager om menneskehandel fordelt på politikredse"
+            ),
+            (2, "Sager i 2026"),
+        ]
+    );
+    let text = common::pdf_text(&pdf);
+    assert!(text.contains("”Organisering"), "{text}");
 }

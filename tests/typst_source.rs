@@ -34,6 +34,14 @@ fn enclosures_with_a_landscape_table() {
 }
 
 #[test]
+fn subheadings_in_the_answer_a_statement_and_an_enclosure() {
+    insta::assert_snapshot!(
+        "headings",
+        source_of("tests/fixtures/headings/headings.json")
+    );
+}
+
+#[test]
 fn inline_markdown() {
     insta::assert_snapshot!("markdown", source_of("tests/fixtures/markdown.json"));
 }

@@ -178,6 +178,9 @@ fn compare_block(old: &Container, o: usize, new: &Container, n: usize, changes: 
         (Block::Paragraph(old), Block::Paragraph(new)) => {
             changes.text(&places.new.keyed("paragraph"), old, new);
         }
+        (Block::Heading(old), Block::Heading(new)) => {
+            changes.literal(&places.new.keyed("heading"), old, new);
+        }
         (Block::List(old_items), Block::List(new_items))
         | (Block::NumberedList(old_items), Block::NumberedList(new_items)) => {
             let items = places.keyed(old.blocks[o].key());
@@ -293,8 +296,12 @@ fn place(container: &Container, index: usize) -> Place {
     Place::new(label, path)
 }
 
+/// The most words of a heading that name it in a location; more are cut with "…".
+const HEADING_WORDS: usize = 8;
+
 /// The name of block `index` within its container, as a reader finds it on the page:
 /// "afsnit 2" and "punktopstilling 1" (counted among their own kind, as a reader counts them),
+/// "overskriften ”Organisering”",
 /// "Tabel 2", "Rigsadvokatens udtalelse", and a table without a number by where it stands
 /// ([`unnumbered_table`]).
 fn name(container: &Container, index: usize) -> String {
@@ -309,6 +316,12 @@ fn name(container: &Container, index: usize) -> String {
             "afsnit {}",
             ordinal(|block| matches!(block, Block::Paragraph(_)))
         ),
+        // By its words, which the reader looks for: a heading is short, and counting them
+        // would give a removed heading and an added one the same number.
+        Block::Heading(text) => {
+            let words = super::report::shortened(text.trim(), HEADING_WORDS, 0);
+            format!("overskriften ”{}”", words.trim_end())
+        }
         Block::List(_) => format!(
             "punktopstilling {}",
             ordinal(|block| matches!(block, Block::List(_)))
@@ -385,6 +398,7 @@ fn genitive(name: &str) -> Option<String> {
 fn element(block: &Block) -> Element {
     match block {
         Block::Paragraph(_) => Element::Paragraph,
+        Block::Heading(_) => Element::Heading,
         Block::List(_) => Element::List,
         Block::NumberedList(_) => Element::NumberedList,
         Block::Statement(_) => Element::Statement,
@@ -395,7 +409,7 @@ fn element(block: &Block) -> Element {
 /// A block's content as lines, for an added or removed block.
 fn summary(block: &Block) -> Vec<String> {
     match block {
-        Block::Paragraph(text) => vec![text.clone()],
+        Block::Paragraph(text) | Block::Heading(text) => vec![text.clone()],
         Block::List(items) => items.iter().map(|item| format!("– {item}")).collect(),
         Block::NumberedList(items) => (items.iter().enumerate())
             .map(|(index, item)| format!("{}) {item}", index + 1))

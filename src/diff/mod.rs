@@ -153,6 +153,8 @@ enum Side {
 pub(crate) enum Element {
     /// A paragraph.
     Paragraph,
+    /// A subheading.
+    Heading,
     /// A bulleted list.
     List,
     /// A numbered list.

@@ -126,7 +126,9 @@ fn mark(context: &mut DocumentContext, change: &Change) -> bool {
         (ChangeKind::Added { element, .. }, []) if *element != Element::Row => {
             block.marks.inserted = true;
         }
-        (ChangeKind::Text { segments, .. }, [Step::Key(key)]) if key == "paragraph" => {
+        (ChangeKind::Text { segments, .. }, [Step::Key(key)])
+            if key == "paragraph" || key == "heading" =>
+        {
             block.marks.segments = Some(runs(segments));
         }
         (kind, [Step::Key(key), Step::Index(item)]) if key == "list" || key == "numbered_list" => {

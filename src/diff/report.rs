@@ -193,7 +193,7 @@ fn enclosed(text: &str, (start, end): Marks) -> String {
 }
 
 /// Keeps the first `head` and last `tail` words of `text`, with "…" for what is left out.
-fn shortened(text: &str, head: usize, tail: usize) -> String {
+pub(super) fn shortened(text: &str, head: usize, tail: usize) -> String {
     let words: Vec<&str> = text.split_inclusive(char::is_whitespace).collect();
     if words.len() <= head + tail + 1 {
         return text.to_string();

@@ -219,7 +219,10 @@ impl Filler<'_> {
                         }
                     }
                 }
-                Block::Paragraph(_) | Block::List(_) | Block::NumberedList(_) => {}
+                Block::Paragraph(_)
+                | Block::Heading(_)
+                | Block::List(_)
+                | Block::NumberedList(_) => {}
             }
         }
     }

@@ -185,7 +185,7 @@ pub struct BlockMarks {
     pub bar: bool,
     /// The whole block is new.
     pub inserted: bool,
-    /// A paragraph's text as kept, deleted and inserted runs.
+    /// A paragraph's or a heading's text as kept, deleted and inserted runs.
     pub segments: Option<Vec<Segment>>,
     /// A list's items as runs, for the items that changed (by index).
     pub items: Vec<Option<Vec<Segment>>>,
@@ -226,6 +226,11 @@ pub enum BlockContent {
     /// Running text.
     Paragraph {
         /// The paragraph's text.
+        text: String,
+    },
+    /// A subheading, printed as written.
+    Heading {
+        /// The heading's text.
         text: String,
     },
     /// A list, bulleted or numbered.
@@ -558,7 +563,7 @@ fn kept_whole(block: &Block) -> bool {
     let texts = match block {
         Block::List(items) | Block::NumberedList(items) => items,
         Block::Table(table) => &table.notes,
-        Block::Paragraph(_) | Block::Statement(_) => return false,
+        Block::Paragraph(_) | Block::Heading(_) | Block::Statement(_) => return false,
     };
     let characters: usize = texts.iter().map(|text| text.chars().count()).sum();
     texts.len() <= KEPT_WHOLE_ITEMS && characters <= KEPT_WHOLE_CHARACTERS
@@ -599,6 +604,7 @@ fn block_content(
     let marked = |content| (content, opening_marks.to_owned(), closing_marks.to_owned());
     match block {
         Block::Paragraph(text) => marked(BlockContent::Paragraph { text: text.clone() }),
+        Block::Heading(text) => marked(BlockContent::Heading { text: text.clone() }),
         Block::List(items) => marked(BlockContent::List {
             items: items.clone(),
             numbered: false,

@@ -278,6 +278,10 @@ impl Layout<'_> {
                 Block::Paragraph(text) => {
                     self.prose(text, &path.key("paragraph"), body.on(area.width))
                 }
+                Block::Heading(text) => {
+                    let line = Type::bold(BODY_SIZE).on(area.width);
+                    self.literal(text, &path.key("heading"), line);
+                }
                 Block::List(items) | Block::NumberedList(items) => {
                     let line = body.on(area.width - LIST_INDENT);
                     for (item, text) in items.iter().enumerate() {

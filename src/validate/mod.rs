@@ -245,6 +245,8 @@ fn prose_of_blocks<'a>(blocks: &'a [Block], path: &JsonPath, texts: &mut Vec<(Js
                 }
                 prose_of_blocks(&statement.blocks, &path.key("blocks"), texts);
             }
+            // Printed as written, as a caption is.
+            Block::Heading(_) => {}
             Block::Table(table) => {
                 texts.extend(table.notes.iter().enumerate().map(|(note, text)| {
                     (path.key("table").key("notes").index(note), text.as_str())

@@ -136,6 +136,7 @@ pub(super) fn check_statement_marks(
 fn first_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPath)> {
     match block {
         Block::Paragraph(text) => Some((text, path.key("paragraph"))),
+        Block::Heading(text) => Some((text, path.key("heading"))),
         Block::List(items) | Block::NumberedList(items) => {
             Some((items.first()?, path.key(block.key()).index(0)))
         }
@@ -149,6 +150,7 @@ fn first_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPat
 fn last_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPath)> {
     match block {
         Block::Paragraph(text) => Some((text, path.key("paragraph"))),
+        Block::Heading(text) => Some((text, path.key("heading"))),
         Block::List(items) | Block::NumberedList(items) => {
             Some((items.last()?, path.key(block.key()).index(items.len() - 1)))
         }

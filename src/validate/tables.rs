@@ -84,9 +84,63 @@ pub(super) fn check_blocks(
             Block::List(items) | Block::NumberedList(items) if items.is_empty() => {
                 problems.push(Problem::error(path.key(block.key()), "listen er tom", None));
             }
+            Block::Heading(text) => {
+                let next = blocks.get(index + 1);
+                check_heading(text, next, &path.key("heading"), problems)
+            }
             Block::List(_) | Block::NumberedList(_) | Block::Paragraph(_) => {}
         }
     }
+}
+
+/// Checks a subheading: it heads the blocks after it, so it needs one that is not a heading
+/// itself (a heading at the end of the answer, or over another heading, heads nothing), and,
+/// as Danish headings are written, it ends without a full stop.
+fn check_heading(text: &str, next: Option<&Block>, path: &JsonPath, problems: &mut Vec<Problem>) {
+    match next {
+        None => problems.push(Problem::error(
+            path.clone(),
+            format!(
+                "overskriften står sidst i {} og har intet under sig",
+                container_of(path)
+            ),
+            Some("skriv teksten under overskriften, eller fjern overskriften".into()),
+        )),
+        Some(Block::Heading(_)) => problems.push(Problem::error(
+            path.clone(),
+            "overskriften har intet under sig før den næste overskrift",
+            Some("skriv teksten under overskriften, eller slå de to overskrifter sammen".into()),
+        )),
+        Some(_) => {}
+    }
+    if ends_with_full_stop(text) {
+        problems.push(Problem::warning(
+            path.clone(),
+            "en overskrift skrives uden punktum",
+            Some("fjern punktummet til sidst i overskriften".into()),
+        ));
+    }
+}
+
+/// What holds the block at `path` (`….blocks[i].heading`), in the definite form: "svaret",
+/// "udtalelsen" or "bilaget".
+fn container_of(path: &JsonPath) -> &'static str {
+    use crate::json_path::Step::{Index, Key};
+    match path.0.as_slice() {
+        [.., Key(statement), Key(_), Index(_), Key(_)] if statement == "statement" => "udtalelsen",
+        [Key(enclosures), ..] if enclosures == "enclosures" => "bilaget",
+        _ => "svaret",
+    }
+}
+
+/// Whether `text` ends in a full stop, not in an abbreviation's point: the last word is a word
+/// of more than four letters ("menneskehandel."), not "pct.", "mv.", "vedr." or "bl.a.".
+fn ends_with_full_stop(text: &str) -> bool {
+    let Some(word) = text.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let word = word.rsplit(char::is_whitespace).next().unwrap_or(word);
+    word.chars().count() > 4 && word.chars().all(char::is_alphabetic)
 }
 
 /// Checks one table: its number against `numbering` (tables are numbered consecutively, and a
