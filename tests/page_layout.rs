@@ -489,3 +489,19 @@ fn a_subheading_is_never_left_alone_at_the_foot_of_a_page() {
         &["Hovedstaden havde flest modtagere"],
     );
 }
+
+#[test]
+fn closing_marks_hung_after_a_table_end_inside_the_margin() {
+    // Three statements closed after the last figure hang "”””" after it; they ran 7.7pt past
+    // the right margin (x = 532.2 against 524.5) before the table gave up room for them.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(
+        &fixture("quotations/statements-closing-after-a-table.json"),
+        folder.path(),
+    );
+    let words = words_of_line(&pdf, "3.702");
+    let last = words.last().unwrap();
+    assert_eq!(last.0, "3.707”””", "{words:?}");
+    let margin = 595.28 - 70.87;
+    assert!(last.2 <= margin, "{last:?} ends past the margin at {margin}");
+}
