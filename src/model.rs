@@ -151,17 +151,49 @@ impl Answer {
     /// The texts of the letterhead's metadata column below the date, as the column labels them,
     /// with where the answer file has them (the keys from the top): the page prints them and
     /// the layout check measures them, from this one list.
-    pub fn metadata_texts(&self) -> [(&'static str, &'static [&'static str], Option<&String>); 4] {
+    /// Labelled with the ministry profile's own labels where it has them.
+    pub fn metadata_texts(&self) -> [(&str, &'static [&'static str], Option<&String>); 4] {
+        let labels = self.metadata_labels();
+        fn label<'a>(own: &'a Option<String>, default: &'static str) -> &'a str {
+            own.as_deref().unwrap_or(default)
+        }
         [
             (
-                "Kontor",
+                label(&labels.office, "Kontor"),
                 &["ministry", "office"],
                 self.ministry.office.as_ref(),
             ),
-            ("Sagsbeh.", &["caseworker"], self.caseworker.as_ref()),
-            ("Sagsnr.", &["case_number"], self.case_number.as_ref()),
-            ("Dok.", &["document_number"], self.document_number.as_ref()),
+            (
+                label(&labels.caseworker, "Sagsbeh."),
+                &["caseworker"],
+                self.caseworker.as_ref(),
+            ),
+            (
+                label(&labels.case_number, "Sagsnr."),
+                &["case_number"],
+                self.case_number.as_ref(),
+            ),
+            (
+                label(&labels.document_number, "Dok."),
+                &["document_number"],
+                self.document_number.as_ref(),
+            ),
         ]
+    }
+
+    /// The labels of the letterhead's metadata column: the ministry profile's, or svar's.
+    pub fn metadata_labels(&self) -> &MetadataLabels {
+        static DEFAULT: MetadataLabels = MetadataLabels {
+            date: None,
+            office: None,
+            caseworker: None,
+            case_number: None,
+            document_number: None,
+        };
+        self.ministry
+            .letterhead
+            .as_ref()
+            .map_or(&DEFAULT, |letterhead| &letterhead.labels)
     }
 }
 
@@ -327,11 +359,54 @@ pub struct Letterhead {
         description = "Ministeriets logo over navnet: en billedfil (SVG, PNG eller JPEG) i mappen ministries/."
     )]
     pub logo: Option<Logo>,
+    /// The labels of the metadata column where the ministry's own letters word them otherwise
+    /// ("J.nr." rather than "Sagsnr.").
+    #[serde(default, skip_serializing_if = "is_default")]
+    #[schemars(
+        description = "Etiketterne i brevets datakolonne, hvor ministeriets egne breve skriver dem anderledes, fx {\"case_number\": \"J.nr.\"}; uden kolon."
+    )]
+    pub labels: MetadataLabels,
     /// The profile file as it was read, attached to the PDF beside the answer so the PDF can
     /// be compared, and made again, without the `ministries/` folder.
     #[serde(skip)]
     #[schemars(skip)]
     pub source: std::sync::Arc<[u8]>,
+}
+
+/// A ministry's own labels for the metadata column; a label left out is svar's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Ministeriets egne etiketter i datakolonnen; en udeladt etiket er svars.")]
+pub struct MetadataLabels {
+    /// For the date; svar's is "Dato".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Etiketten for datoen (standard: \"Dato\").")]
+    pub date: Option<String>,
+    /// For the office; svar's is "Kontor".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Etiketten for kontoret (standard: \"Kontor\"), fx \"Enhed\".")]
+    pub office: Option<String>,
+    /// For the caseworker; svar's is "Sagsbeh.".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Etiketten for sagsbehandleren (standard: \"Sagsbeh.\").")]
+    pub caseworker: Option<String>,
+    /// For the case number; svar's is "Sagsnr.".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Etiketten for sagsnummeret (standard: \"Sagsnr.\"), fx \"J.nr.\".")]
+    pub case_number: Option<String>,
+    /// For the document number; svar's is "Dok.".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Etiketten for dokumentnummeret (standard: \"Dok.\"), fx \"Dok.nr.\"."
+    )]
+    pub document_number: Option<String>,
+}
+
+impl MetadataLabels {
+    /// The label for the date.
+    pub fn date(&self) -> &str {
+        self.date.as_deref().unwrap_or("Dato")
+    }
 }
 
 /// A logo and the text that describes it to those who cannot see it.

@@ -503,5 +503,8 @@ fn closing_marks_hung_after_a_table_end_inside_the_margin() {
     let last = words.last().unwrap();
     assert_eq!(last.0, "3.707”””", "{words:?}");
     let margin = 595.28 - 70.87;
-    assert!(last.2 <= margin, "{last:?} ends past the margin at {margin}");
+    assert!(
+        last.2 <= margin,
+        "{last:?} ends past the margin at {margin}"
+    );
 }

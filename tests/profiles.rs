@@ -365,3 +365,44 @@ fn a_logo_typst_cannot_draw_is_an_error_at_check() {
     );
     assert!(message.contains("sti: ministry.profile"), "{message}");
 }
+
+/// The complete fixture with the Sundhedsministeriet profile given `labels` (JSON), in
+/// `folder`; returns the answer's path.
+fn answer_with_labels(folder: &Path, labels: serde_json::Value) -> std::path::PathBuf {
+    let answer = answer_with_profile(folder, &fixture("ministries"), "sundhedsministeriet");
+    let profile = folder.join("ministries/sundhedsministeriet.json");
+    let mut letterhead: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&profile).unwrap()).unwrap();
+    letterhead["labels"] = labels;
+    std::fs::write(&profile, letterhead.to_string()).unwrap();
+    answer
+}
+
+#[test]
+fn a_profile_s_own_labels_head_the_metadata_column() {
+    let folder = tempfile::tempdir().unwrap();
+    let labels = serde_json::json!({"date": "Dato for svar", "case_number": "J.nr.", "document_number": "Dok.nr."});
+    let answer = answer_with_labels(folder.path(), labels);
+    let pdf = folder.path().join("svar.pdf");
+    render(&answer, &pdf);
+    let text = pdf_text(&pdf);
+    for label in ["Dato for svar:", "J.nr.:", "Dok.nr.:", "Kontor:"] {
+        assert!(text.contains(label), "{label:?} missing: {text}");
+    }
+    assert!(!text.contains("Sagsnr."), "{text}");
+}
+
+#[test]
+fn a_label_written_with_its_colon_is_an_error_that_says_svar_sets_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let answer = answer_with_labels(folder.path(), serde_json::json!({"case_number": "J.nr.:"}));
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "fejl: i profilens labels.case_number: etiketten slutter med kolon",
+        "tip: skriv labels.case_number uden kolon i profilfilen; svar sætter kolonet selv",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} missing:\n{stderr}");
+    }
+}

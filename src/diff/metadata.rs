@@ -106,6 +106,17 @@ const FIELDS: &[Field] = &[
         },
     },
     Field {
+        label: "Brevpapir, etiketter",
+        path: "ministry.profile",
+        value: |answer| {
+            letterhead(answer)?;
+            let [office, caseworker, case_number, document_number] =
+                answer.metadata_texts().map(|(label, ..)| label);
+            let date = answer.metadata_labels().date();
+            Some([date, office, caseworker, case_number, document_number].join(", "))
+        },
+    },
+    Field {
         label: "Ministerens titel",
         path: "ministry.minister_title",
         value: |answer| answer.ministry.minister_title.clone(),

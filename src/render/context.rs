@@ -465,7 +465,8 @@ fn metadata(answer: &Answer) -> Vec<(String, String)> {
     let texts = answer
         .metadata_texts()
         .map(|(label, _, value)| (label, value.cloned()));
-    std::iter::once(("Dato", answer.date.map(danish::date)))
+    let date_label = answer.metadata_labels().date();
+    std::iter::once((date_label, answer.date.map(danish::date)))
         .chain(texts)
         .filter_map(|(label, value)| Some((format!("{label}:"), value?)))
         .collect()

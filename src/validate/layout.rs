@@ -425,9 +425,10 @@ impl Layout<'_> {
         let root = JsonPath::root();
         let small = Type::regular(NOTE_SIZE);
         let texts = answer.metadata_texts();
-        let labels = texts
-            .iter()
-            .map(|(label, ..)| small.width(&format!("{label}:")))
+        let date = answer.metadata_labels().date();
+        let labels = (texts.iter().map(|(label, ..)| *label))
+            .chain([date])
+            .map(|label| small.width(&format!("{label}:")))
             .fold(0.0, f64::max)
             + METADATA_GUTTER;
         let widest = PORTRAIT * METADATA_SHARE;

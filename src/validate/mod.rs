@@ -298,6 +298,15 @@ pub(crate) fn check_letterhead(answer: &Answer) -> Vec<Problem> {
             ));
         }
         check_glyphs(text, &at, &mut found);
+        if field.to_string().starts_with("labels.") && text.trim_end().ends_with(':') {
+            found.push(Problem::error(
+                at.clone(),
+                "etiketten slutter med kolon",
+                Some(format!(
+                    "skriv {field} uden kolon i profilfilen; svar sætter kolonet selv"
+                )),
+            ));
+        }
         problems.extend(found.into_iter().map(|problem| Problem {
             message: format!("i profilens {field}: {}", problem.message),
             ..problem
