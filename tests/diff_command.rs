@@ -66,6 +66,7 @@ fn every_case_has_its_exact_change_list() {
             "paragraph-replaced",
             "paragraphs-reversed",
             "paragraphs-swapped-and-edited",
+            "repeated-headings",
             "spreadsheet-figures",
             "statements-reordered",
             "unnumbered-tables",

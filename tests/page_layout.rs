@@ -508,3 +508,52 @@ fn closing_marks_hung_after_a_table_end_inside_the_margin() {
         "{last:?} ends past the margin at {margin}"
     );
 }
+
+#[test]
+fn a_paragraph_leading_into_a_statement_without_introduction_goes_with_it() {
+    // "…, der har oplyst følgende:" ended page 1, and the statement it introduces, which
+    // prints no introduction of its own, began page 2.
+    let pages = pages_of("lead-in-to-a-statement-at-page-foot.json");
+    assert!(pages.len() > 1, "the statement was meant to reach page 2");
+    assert_on_its_page(
+        &pages,
+        "Det fremgår af udtalelsen, der har oplyst følgende:",
+        &["”Politiet har i perioden styrket indsatsen"],
+    );
+}
+
+/// The height of the last word `text` of `pdf`, in points, which grows with its type's size.
+fn word_height(pdf: &std::path::Path, text: &str) -> f64 {
+    let output = std::process::Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let page = String::from_utf8_lossy(&output.stdout).into_owned();
+    let line = page
+        .lines()
+        .rfind(|line| line.contains(&format!(">{text}</word>")))
+        .unwrap_or_else(|| panic!("{text:?} is printed"));
+    let number = |key: &str| -> f64 {
+        let start = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        line[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    number("yMax") - number("yMin")
+}
+
+#[test]
+fn an_enclosure_s_subheadings_are_set_as_the_answer_s_not_as_its_title() {
+    // They were set at the enclosure title's 13pt, and could not be told from it. The last
+    // "2026" is the enclosure's heading "Sager i 2026", the last "menneskehandel" its title.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("headings/headings.json"), folder.path());
+    let answer_heading = word_height(&pdf, "Ministerens");
+    let enclosure_heading = word_height(&pdf, "2026");
+    let enclosure_title = word_height(&pdf, "menneskehandel");
+    assert!(
+        (enclosure_heading - answer_heading).abs() < 0.01,
+        "{enclosure_heading} against {answer_heading}"
+    );
+    assert!(enclosure_title > enclosure_heading + 1.0);
+}

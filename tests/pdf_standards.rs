@@ -847,6 +847,17 @@ fn the_sections_under_a_documents_title_are_its_subheadings() {
             "tests/fixtures/headings/headings.json",
             &["H1", "H1", "H2", "H2", "H2", "H1", "H2"][..],
         ),
+        // "Berigtigelse" over the question and "Svar:"; the enclosure is a title of its own,
+        // its heading under it (it was H3 under H1, which PDF/UA refused).
+        (
+            "tests/fixtures/headings/correction-with-enclosure.json",
+            &["H1", "H2", "H2", "H1", "H2"][..],
+        ),
+        // A speaking note has no "Svar:": its sections stand beside "Samrådsspørgsmål:".
+        (
+            "tests/fixtures/headings/speaking-note.json",
+            &["H1", "H2", "H2", "H1", "H2"][..],
+        ),
     ] {
         let pdf = folder.path().join("answer.pdf");
         render(file, &pdf, &[]).success();

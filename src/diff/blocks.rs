@@ -318,10 +318,7 @@ fn name(container: &Container, index: usize) -> String {
         ),
         // By its words, which the reader looks for: a heading is short, and counting them
         // would give a removed heading and an added one the same number.
-        Block::Heading(text) => {
-            let words = super::report::shortened(text.trim(), HEADING_WORDS, 0);
-            format!("overskriften ”{}”", words.trim_end())
-        }
+        Block::Heading(text) => heading_name(container, index, text),
         Block::List(_) => format!(
             "punktopstilling {}",
             ordinal(|block| matches!(block, Block::List(_)))
@@ -336,6 +333,25 @@ fn name(container: &Container, index: usize) -> String {
             None => unnumbered_table(container, index),
         },
     }
+}
+
+/// A heading named by its words, "overskriften ”Baggrund”", and, where the container has
+/// several headings of the same words, by which of them it is: "den anden overskrift
+/// ”Baggrund”".
+fn heading_name(container: &Container, index: usize, text: &str) -> String {
+    let printed = crate::escape::as_printed(text.trim());
+    let words = super::report::shortened(&printed, HEADING_WORDS, 0);
+    let words = words.trim_end();
+    let same =
+        |block: &Block| matches!(block, Block::Heading(other) if other.trim() == text.trim());
+    if container.blocks.iter().filter(|block| same(block)).count() == 1 {
+        return format!("overskriften ”{words}”");
+    }
+    let which = container.blocks[..=index]
+        .iter()
+        .filter(|block| same(block))
+        .count();
+    format!("den {} overskrift ”{words}”", crate::danish::ordinal(which))
 }
 
 /// Whether a block is a table printed without a number (and so without a caption).

@@ -294,17 +294,64 @@ fn pair_across<F: Fn(usize, usize) -> Likeness>(
     pairs
 }
 
-/// Pairs the elements of equal keys, in order within each key: (old index, new index), in the
-/// new order.
+/// Pairs the elements of equal keys: (old index, new index), in the new order. Keys that each
+/// side has once are paired first; of a key repeated (two headings "Baggrund"), an element is
+/// paired with one of its key between the same such pairs, where it stands, before any
+/// elsewhere: the first of a key with the first would take the heading that was renamed for
+/// the one that stayed, and report that one as moved.
 fn match_keys<K: Hash + Eq>(old: &[K], new: &[K]) -> Vec<(usize, usize)> {
-    let mut old_by_key: HashMap<&K, VecDeque<usize>> = HashMap::new();
-    for (index, key) in old.iter().enumerate() {
-        old_by_key.entry(key).or_default().push_back(index);
+    let mut counts: HashMap<&K, (usize, usize)> = HashMap::new();
+    for key in old {
+        counts.entry(key).or_default().0 += 1;
     }
-    new.iter()
-        .enumerate()
-        .filter_map(|(index, key)| {
-            let old = old_by_key.get_mut(key)?.pop_front()?;
+    for key in new {
+        counts.entry(key).or_default().1 += 1;
+    }
+    let once = |key: &K| counts.get(key) == Some(&(1, 1));
+    let unique: Vec<(usize, usize)> = first_with_first(
+        (0..old.len()).filter(|&index| once(&old[index])),
+        (0..new.len()).filter(|&index| once(&new[index])),
+        old,
+        new,
+    );
+    let mut matched = unique.clone();
+    let (mut taken_old, mut taken_new): (HashSet<usize>, HashSet<usize>) =
+        unique.iter().copied().unzip();
+    for hunk in hunks(&unique, &staying(&unique), (old.len(), new.len())) {
+        let added = hunk
+            .added
+            .into_iter()
+            .filter(|new| !taken_new.contains(new));
+        let pairs = first_with_first(hunk.removed.into_iter(), added, old, new);
+        taken_old.extend(pairs.iter().map(|&(old, _)| old));
+        taken_new.extend(pairs.iter().map(|&(_, new)| new));
+        matched.extend(pairs);
+    }
+    matched.extend(first_with_first(
+        (0..old.len()).filter(|index| !taken_old.contains(index)),
+        (0..new.len()).filter(|index| !taken_new.contains(index)),
+        old,
+        new,
+    ));
+    matched.sort_unstable_by_key(|&(_, new)| new);
+    matched
+}
+
+/// Pairs the old elements `old_indices` with the new ones `new_indices` of equal keys, in order
+/// within each key: the first of a key with the first, and so on.
+fn first_with_first<K: Hash + Eq>(
+    old_indices: impl Iterator<Item = usize>,
+    new_indices: impl Iterator<Item = usize>,
+    old: &[K],
+    new: &[K],
+) -> Vec<(usize, usize)> {
+    let mut old_by_key: HashMap<&K, VecDeque<usize>> = HashMap::new();
+    for index in old_indices {
+        old_by_key.entry(&old[index]).or_default().push_back(index);
+    }
+    new_indices
+        .filter_map(|index| {
+            let old = old_by_key.get_mut(&new[index])?.pop_front()?;
             Some((old, index))
         })
         .collect()

@@ -672,8 +672,8 @@ fn not_allowed(path: &JsonPath) -> (String, Option<String>) {
     );
     if in_blocks {
         (
-            "en blok skal have netop ét felt: \"paragraph\", \"list\", \"numbered_list\", \"statement\" \
-             eller \"table\""
+            "en blok skal have netop ét felt: \"paragraph\", \"heading\", \"list\", \"numbered_list\", \
+             \"statement\" eller \"table\""
                 .into(),
             Some("skriv fx {\"paragraph\": \"…\"}".into()),
         )

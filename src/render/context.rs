@@ -545,10 +545,12 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
 /// fremgår af tabellen nedenfor:"), which it must not be parted from by a page break.
 fn leads_in(block: &Block, next: Option<&Block>) -> bool {
     matches!(block, Block::Paragraph(text) if text.trim_end().ends_with(':'))
-        && matches!(
-            next,
-            Some(Block::Table(_) | Block::List(_) | Block::NumberedList(_))
-        )
+        && match next {
+            Some(Block::Table(_) | Block::List(_) | Block::NumberedList(_)) => true,
+            // "…, der har oplyst følgende:" where the statement prints no introduction.
+            Some(Block::Statement(statement)) => statement.printed_introduction().is_empty(),
+            _ => false,
+        }
 }
 
 /// The most items (or notes) a list (or a table's notes) kept whole on one page may have.
@@ -605,7 +607,10 @@ fn block_content(
     let marked = |content| (content, opening_marks.to_owned(), closing_marks.to_owned());
     match block {
         Block::Paragraph(text) => marked(BlockContent::Paragraph { text: text.clone() }),
-        Block::Heading(text) => marked(BlockContent::Heading { text: text.clone() }),
+        // Trimmed: the bookmark is the heading's text, and a space around it would indent it.
+        Block::Heading(text) => marked(BlockContent::Heading {
+            text: text.trim().to_string(),
+        }),
         Block::List(items) => marked(BlockContent::List {
             items: items.clone(),
             numbered: false,

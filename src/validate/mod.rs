@@ -143,7 +143,9 @@ pub(crate) fn check(answer: &Answer) -> Vec<Problem> {
         check_blocks(&enclosure.blocks, &blocks, &mut next_table, &mut problems);
     }
     let prose = prose(answer);
-    check_enclosure_references(answer, &prose, &mut problems);
+    let headings = headings(answer);
+    let referring: Vec<(JsonPath, &str)> = prose.iter().chain(&headings).cloned().collect();
+    check_enclosure_references(answer, &referring, &mut problems);
     check_markup(answer, &prose, &mut problems);
     if answer.markup == crate::model::Markup::Markdown {
         for (path, text) in &prose {
@@ -191,6 +193,7 @@ fn check_metadata_lengths(answer: &Answer, problems: &mut Vec<Problem>) {
             enclosure.title.as_str(),
         ));
     }
+    texts.extend(headings(answer));
     let most = MAX_PDF_STRING / 3;
     for (path, text) in texts {
         let length = text.chars().count();
@@ -210,48 +213,72 @@ fn check_metadata_lengths(answer: &Answer, problems: &mut Vec<Problem>) {
 /// The texts a clerk writes as prose, where they are: the question, paragraphs, list items,
 /// statement introductions and table notes (the texts inline formatting applies to).
 pub(crate) fn prose(answer: &Answer) -> Vec<(JsonPath, &str)> {
-    let root = JsonPath::root();
     let mut texts = vec![(
-        root.key("question").key("text"),
+        JsonPath::root().key("question").key("text"),
         answer.question.text.as_str(),
     )];
-    prose_of_blocks(
-        &answer.answer.blocks,
-        &root.key("answer").key("blocks"),
-        &mut texts,
-    );
-    for (index, enclosure) in answer.enclosures.iter().enumerate() {
-        let path = root.key("enclosures").index(index).key("blocks");
-        prose_of_blocks(&enclosure.blocks, &path, &mut texts);
-    }
+    walk_answer(answer, &mut |block, path| match block {
+        Block::Paragraph(text) => texts.push((path.key("paragraph"), text)),
+        Block::List(items) | Block::NumberedList(items) => texts.extend(
+            (items.iter().enumerate())
+                .map(|(item, text)| (path.key(block.key()).index(item), text.as_str())),
+        ),
+        Block::Statement(statement) => {
+            if let Some(introduction) = &statement.introduction {
+                texts.push((path.key("statement").key("introduction"), introduction));
+            }
+        }
+        Block::Table(table) => texts.extend(
+            (table.notes.iter().enumerate())
+                .map(|(note, text)| (path.key("table").key("notes").index(note), text.as_str())),
+        ),
+        // Printed as written, as a caption is.
+        Block::Heading(_) => {}
+    });
     texts
 }
 
-fn prose_of_blocks<'a>(blocks: &'a [Block], path: &JsonPath, texts: &mut Vec<(JsonPath, &'a str)>) {
+/// The subheadings, where they are: printed as written, and bookmarks in the PDF.
+pub(crate) fn headings(answer: &Answer) -> Vec<(JsonPath, &str)> {
+    let mut headings = Vec::new();
+    walk_answer(answer, &mut |block, path| {
+        if let Block::Heading(text) = block {
+            headings.push((path.key("heading"), text.as_str()));
+        }
+    });
+    headings
+}
+
+/// Calls `visit` with every block of the answer and its enclosures, and of the statements
+/// they quote (after the statement), with the block's path: the one walk over all blocks.
+pub(crate) fn walk_answer<'a>(answer: &'a Answer, visit: &mut impl FnMut(&'a Block, &JsonPath)) {
+    let root = JsonPath::root();
+    walk_blocks(
+        &answer.answer.blocks,
+        &root.key("answer").key("blocks"),
+        visit,
+    );
+    for (index, enclosure) in answer.enclosures.iter().enumerate() {
+        let path = root.key("enclosures").index(index).key("blocks");
+        walk_blocks(&enclosure.blocks, &path, visit);
+    }
+}
+
+/// [`walk_answer`] over `blocks`, whose array is at `path`.
+fn walk_blocks<'a>(
+    blocks: &'a [Block],
+    path: &JsonPath,
+    visit: &mut impl FnMut(&'a Block, &JsonPath),
+) {
     for (index, block) in blocks.iter().enumerate() {
         let path = path.index(index);
-        match block {
-            Block::Paragraph(text) => texts.push((path.key("paragraph"), text)),
-            Block::List(items) | Block::NumberedList(items) => texts.extend(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(item, text)| (path.key(block.key()).index(item), text.as_str())),
-            ),
-            Block::Statement(statement) => {
-                let path = path.key("statement");
-                if let Some(introduction) = &statement.introduction {
-                    texts.push((path.key("introduction"), introduction));
-                }
-                prose_of_blocks(&statement.blocks, &path.key("blocks"), texts);
-            }
-            // Printed as written, as a caption is.
-            Block::Heading(_) => {}
-            Block::Table(table) => {
-                texts.extend(table.notes.iter().enumerate().map(|(note, text)| {
-                    (path.key("table").key("notes").index(note), text.as_str())
-                }))
-            }
+        visit(block, &path);
+        if let Block::Statement(statement) = block {
+            walk_blocks(
+                &statement.blocks,
+                &path.key("statement").key("blocks"),
+                visit,
+            );
         }
     }
 }
@@ -394,6 +421,10 @@ fn is_no_introduction(text: &str, path: &JsonPath) -> bool {
 fn empty_text(path: &JsonPath) -> (&'static str, &'static str) {
     use crate::json_path::Step::{Index, Key};
     match path.0.as_slice() {
+        [.., Key(heading)] if heading == "heading" => (
+            "overskriften er tom",
+            "skriv overskriften, eller fjern blokken {\"heading\": …}",
+        ),
         [.., Key(cells), Index(_)] if cells == "cells" => (
             "cellen er tom",
             "skriv \"-\" i en celle uden indhold; cellen kan ikke udelades, for rækken skal have \

@@ -106,19 +106,35 @@ fn check_heading(text: &str, next: Option<&Block>, path: &JsonPath, problems: &m
             ),
             Some("skriv teksten under overskriften, eller fjern overskriften".into()),
         )),
-        Some(Block::Heading(_)) => problems.push(Problem::error(
+        Some(next) if opens_with_heading(next) => problems.push(Problem::error(
             path.clone(),
             "overskriften har intet under sig før den næste overskrift",
             Some("skriv teksten under overskriften, eller slå de to overskrifter sammen".into()),
         )),
         Some(_) => {}
     }
-    if ends_with_full_stop(text) {
-        problems.push(Problem::warning(
-            path.clone(),
-            "en overskrift skrives uden punktum",
-            Some("fjern punktummet til sidst i overskriften".into()),
-        ));
+    if let Some(stop) = full_stop(text) {
+        problems.push(
+            Problem::warning(
+                path.clone(),
+                "en overskrift skrives uden punktum",
+                Some("fjern punktummet til sidst i overskriften".into()),
+            )
+            .at(super::Focus::Part(stop..stop + 1)),
+        );
+    }
+}
+
+/// Whether `block` prints a heading first: a heading, or a statement printed without an
+/// introduction whose first block is one.
+fn opens_with_heading(block: &Block) -> bool {
+    match block {
+        Block::Heading(_) => true,
+        Block::Statement(statement) => {
+            statement.printed_introduction().is_empty()
+                && statement.blocks.first().is_some_and(opens_with_heading)
+        }
+        _ => false,
     }
 }
 
@@ -133,14 +149,22 @@ fn container_of(path: &JsonPath) -> &'static str {
     }
 }
 
-/// Whether `text` ends in a full stop, not in an abbreviation's point: the last word is a word
-/// of more than four letters ("menneskehandel."), not "pct.", "mv.", "vedr." or "bl.a.".
-fn ends_with_full_stop(text: &str) -> bool {
-    let Some(word) = text.trim_end().strip_suffix('.') else {
-        return false;
-    };
-    let word = word.rsplit(char::is_whitespace).next().unwrap_or(word);
-    word.chars().count() > 4 && word.chars().all(char::is_alphabetic)
+/// Abbreviations of one word that end a heading with their point, not a full stop ("Udgifter
+/// i mio. kr."); one with a point inside ("bl.a.", "m.fl.") is known by that.
+const ABBREVIATIONS: &[&str] = &[
+    "ca", "etc", "ekskl", "inkl", "jf", "kap", "kr", "mia", "mio", "mv", "nr", "osv", "pct", "pkt",
+    "stk", "vedr",
+];
+
+/// Where `text` ends in a full stop, as a byte offset: not in an abbreviation's point (see
+/// [`ABBREVIATIONS`]), but after a number, a word of any length, or other punctuation ("?.").
+fn full_stop(text: &str) -> Option<usize> {
+    let trimmed = text.trim_end();
+    let before = trimmed.strip_suffix('.')?;
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+    let abbreviation = word.contains('.') && !word.ends_with('.')
+        || ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+    (!abbreviation).then_some(before.len())
 }
 
 /// Checks one table: its number against `numbering` (tables are numbered consecutively, and a
