@@ -825,3 +825,44 @@ fn an_unsigned_letter_ends_without_a_greeting_to_nobody() {
         "{signed}"
     );
 }
+
+/// `svar render FOLDER -o OUT` with standard output closed at once, as `| head -1` closes it
+/// after a line; its exit status.
+fn render_with_reader_gone(folder: &Path, out: &Path) -> Option<i32> {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("svar"))
+        .arg("render")
+        .arg(folder)
+        .arg("-o")
+        .arg(out)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait().unwrap().code()
+}
+
+#[test]
+fn a_batch_whose_reader_has_gone_renders_every_answer_and_says_how_it_went() {
+    // `svar render DIR | head -1` stopped after two answers, with status 0 even where answers
+    // were invalid.
+    let folder = tempfile::tempdir().unwrap();
+    let answers = folder.path().join("svar");
+    std::fs::create_dir(&answers).unwrap();
+    let examples = common::json_files("data");
+    for name in &examples {
+        std::fs::copy(crate_root().join("data").join(name), answers.join(name)).unwrap();
+    }
+    let out = folder.path().join("pdf");
+    assert_eq!(render_with_reader_gone(&answers, &out), Some(0));
+    let pdfs = |out: &Path| std::fs::read_dir(out).unwrap().count();
+    assert_eq!(pdfs(&out), examples.len());
+    std::fs::copy(
+        common::fixture("invalid/block-with-two-kinds.json"),
+        answers.join("ugyldigt.json"),
+    )
+    .unwrap();
+    let out = folder.path().join("pdf2");
+    assert_eq!(render_with_reader_gone(&answers, &out), Some(1));
+    assert_eq!(pdfs(&out), examples.len());
+}

@@ -21,11 +21,21 @@ impl Drop for Watching {
 
 impl Watching {
     fn start(file: &std::path::Path, pdf: &std::path::Path) -> Self {
+        Self::start_with(file, pdf, &[])
+    }
+
+    /// `svar watch FILE -o PDF` with `extra` arguments.
+    fn start_with(
+        file: &std::path::Path,
+        pdf: &std::path::Path,
+        extra: &[&std::ffi::OsStr],
+    ) -> Self {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("svar"))
             .arg("watch")
             .arg(file)
             .arg("-o")
             .arg(pdf)
+            .args(extra)
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -264,4 +274,62 @@ fn a_folder_or_a_missing_file_ends_watching_at_once() {
         "fejl: svar/c.json findes ikke; tjek stien, eller opret svarfilen først med svar new \
          svar/c.json\n",
     );
+}
+
+/// The CPU time the process `pid` has used, in clock ticks (user and system, all threads).
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // After the command's name in parentheses: fields 14 and 15 of stat(5) are utime, stime.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .unwrap()
+        .1
+        .split_whitespace()
+        .collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[test]
+fn a_render_over_the_time_limit_ends_its_compile_and_watching_goes_on() {
+    // Typst cannot be stopped: the given-up compile ran on, a core busy for each one, until
+    // watching ended. Now watch starts itself again, which ends it, and renders once the
+    // template is mended.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = folder.path().join("svar.json");
+    std::fs::copy(common::fixture("complete.json"), &answer).unwrap();
+    let templates = folder.path().join("skabeloner");
+    std::fs::create_dir(&templates).unwrap();
+    let style = std::fs::read_to_string(common::crate_root().join("templates/style.typ")).unwrap();
+    let endless = format!("{style}\n#for i in range(100000) {{ for j in range(100000) {{ }} }}\n");
+    std::fs::write(templates.join("style.typ"), endless).unwrap();
+    let pdf = folder.path().join("svar.pdf");
+    let watching = Watching::start_with(
+        &answer,
+        &pdf,
+        &[
+            "--templates".as_ref(),
+            templates.as_os_str(),
+            "--time-limit".as_ref(),
+            "0.5".as_ref(),
+        ],
+    );
+    // Standard error and output interleave freely.
+    watching.wait_for_all(&[
+        "blev ikke færdig inden for 0,5 sekunder",
+        "svar watch starter forfra",
+    ]);
+    // Started again (exec keeps the process id), and waiting.
+    std::thread::sleep(Duration::from_millis(500));
+    let pid = watching.child.id();
+    let before = cpu_ticks(pid);
+    std::thread::sleep(Duration::from_secs(1));
+    let used = cpu_ticks(pid) - before;
+    // A compile left running would use about 100 ticks a second.
+    assert!(
+        used < 30,
+        "svar watch used {used} ticks in a second while waiting"
+    );
+    std::fs::write(templates.join("style.typ"), style).unwrap();
+    watching.wait_for(" ms");
+    assert!(pdf.exists());
 }

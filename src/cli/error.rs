@@ -12,6 +12,9 @@ use crate::render::TemplateFolderError;
 /// An error of the command line; typed errors of the layers below pass through unchanged.
 #[derive(Debug, thiserror::Error)]
 pub(super) enum CliError {
+    /// `svar watch` could not start itself again after a render ran over its time limit.
+    #[error("svar watch kunne ikke starte forfra: {}; start den igen", io_in_danish(.0))]
+    Restart(std::io::Error),
     /// A folder named as answer files cannot be listed.
     #[error("{}: mappen kan ikke læses: {}", folder.display(), io_in_danish(source))]
     UnreadableFolder {
@@ -170,6 +173,16 @@ pub(super) fn report(error: &dyn std::fmt::Display) {
 }
 
 impl CliError {
+    /// Whether typesetting ran over its time limit, and its compile was left running.
+    pub(super) fn is_timeout(&self) -> bool {
+        matches!(
+            self,
+            CliError::Answer(crate::Error::Limit(
+                crate::limit::LimitError::TimedOut { .. }
+            ))
+        )
+    }
+
     /// This error naming the generated Typst source as `generated` says, where Typst's
     /// findings point into it (see [`crate::Error::with_generated_source`]).
     pub(super) fn with_generated_source(self, generated: GeneratedSource) -> Self {

@@ -56,6 +56,7 @@ pub struct RenderArgs {
 /// file failed.
 pub(super) fn run(args: &RenderArgs) -> ExitCode {
     crate::world::preload();
+    super::out::report_only();
     let batch = match Batch::prepare(args) {
         Ok(batch) => batch,
         Err(error) => {

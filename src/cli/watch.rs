@@ -22,6 +22,10 @@ use crate::pdf::Standard;
 /// How long to wait for more events after a save: editors write a file in several steps.
 const SETTLE: Duration = Duration::from_millis(40);
 
+/// Set for a `svar watch` that started itself again after a render ran over its time limit,
+/// with nothing changed since: it waits for the next change rather than render the same.
+const RESUMED: &str = "SVAR_WATCH_RESUMED";
+
 /// Arguments of `svar watch`.
 #[derive(Debug, Args)]
 pub struct WatchArgs {
@@ -137,16 +141,54 @@ pub(super) fn run(args: &WatchArgs) -> ExitCode {
         "Holder øje med {} (stop med Ctrl+C).",
         args.file.display()
     ));
-    render_once(args, &session);
-    while let Ok(event) = session.events.recv() {
-        if !session.watched.concerns(&event) {
-            continue;
+    let mut render = std::env::var_os(RESUMED).is_none();
+    loop {
+        if render && render_once(args, &session) == Outcome::TimedOut {
+            return start_again(&session);
         }
-        // Let the editor finish writing before reading the file.
-        while session.events.recv_timeout(SETTLE).is_ok() {}
-        render_once(args, &session);
+        let Ok(event) = session.events.recv() else {
+            return ExitCode::SUCCESS;
+        };
+        render = session.watched.concerns(&event);
+        if render {
+            // Let the editor finish writing before reading the file.
+            while session.events.recv_timeout(SETTLE).is_ok() {}
+        }
     }
-    ExitCode::SUCCESS
+}
+
+/// How a render went, as far as watching goes on.
+#[derive(Debug, PartialEq, Eq)]
+enum Outcome {
+    /// Rendered, or failed with a message, and watching goes on.
+    Done,
+    /// Given up after the time limit: the compile still runs on its thread, which nothing
+    /// can stop (Typst has no cancellation).
+    TimedOut,
+}
+
+/// Starts `svar watch` again in this process (exec), which ends the compile that ran over its
+/// time limit: otherwise every such compile would keep a core busy, and its memory, for as
+/// long as watching goes on. The new watch renders at once if a file changed meanwhile (the
+/// clerk fixed the template), else waits for the next change.
+fn start_again(session: &Session) -> ExitCode {
+    use std::os::unix::process::CommandExt;
+    let changed = session
+        .events
+        .try_iter()
+        .any(|event| session.watched.concerns(&event));
+    super::out::line("svar watch starter forfra, så den opgivne sætning ikke kører videre.");
+    let mut command =
+        std::process::Command::new(std::env::current_exe().unwrap_or_else(|_| "svar".into()));
+    command.args(std::env::args_os().skip(1));
+    if changed {
+        command.env_remove(RESUMED);
+    } else {
+        command.env(RESUMED, "1");
+    }
+    let error = command.exec();
+    super::error::report(&CliError::Restart(error));
+    ExitCode::FAILURE
 }
 
 /// Refuses, before watching, what can never become the answer to render: a folder, or a file
@@ -246,7 +288,7 @@ fn real_folder_of(path: &Path) -> Option<PathBuf> {
 
 /// Renders the answer (reusing the previous render's work) with the templates as they are
 /// now, and prints the time taken, or what went wrong.
-fn render_once(args: &WatchArgs, session: &Session) {
+fn render_once(args: &WatchArgs, session: &Session) -> Outcome {
     let started = Instant::now();
     let target = &session.target;
     let result = load_templates(args.templates.as_deref())
@@ -267,9 +309,13 @@ fn render_once(args: &WatchArgs, session: &Session) {
         )),
         Err(error) => {
             report_failure(&target.answer, &error);
+            if error.is_timeout() {
+                return Outcome::TimedOut;
+            }
             super::out::line("Venter på næste ændring …");
         }
     }
+    Outcome::Done
 }
 
 #[cfg(test)]
