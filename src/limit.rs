@@ -18,6 +18,18 @@ pub const SHORTEST_TIME_LIMIT: Duration = Duration::from_millis(1);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimeLimit(pub Duration);
 
+impl TimeLimit {
+    /// The limit with its unit, "1 sekund", "0,5 sekunder", "60 sekunder".
+    pub fn in_words(self) -> String {
+        let unit = if self.0 == Duration::from_secs(1) {
+            "sekund"
+        } else {
+            "sekunder"
+        };
+        format!("{self} {unit}")
+    }
+}
+
 impl Default for TimeLimit {
     fn default() -> Self {
         Self(DEFAULT_TIME_LIMIT)
@@ -101,8 +113,8 @@ fn looks_like_thousands(text: &str) -> bool {
 pub enum LimitError {
     /// The work took longer than the limit.
     #[error(
-        "Typst blev ikke færdig inden for {} sekunder og blev opgivet; en skabelon løber måske i ring, eller svaret er usædvanligt stort (grænsen sættes med --time-limit)",
-        TimeLimit(*limit)
+        "Typst blev ikke færdig inden for {} og blev opgivet; en skabelon løber måske i ring, eller svaret er usædvanligt stort (grænsen sættes med --time-limit)",
+        TimeLimit(*limit).in_words()
     )]
     TimedOut {
         /// The limit that was exceeded.
@@ -179,6 +191,13 @@ mod tests {
             parse("1e-10"),
             Err("skal være mindst 0,001 sekund".to_string())
         );
+    }
+
+    #[test]
+    fn the_given_up_message_says_one_second_in_the_singular() {
+        let message = |limit| LimitError::TimedOut { limit }.to_string();
+        assert!(message(Duration::from_secs(1)).contains("inden for 1 sekund og"));
+        assert!(message(Duration::from_millis(500)).contains("inden for 0,5 sekunder og"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use crate::fs::lexical;
 
@@ -15,7 +16,11 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         return Err(io::Error::from(io::ErrorKind::PermissionDenied));
     }
     std::fs::create_dir_all(folder_of(path))?;
-    let file = written_beside(path, bytes)?;
+    let (file, _pending) = written_beside(path, bytes)?;
+    // A PDF a clerk shared with their group keeps its permissions when it is made again.
+    if let Ok(metadata) = std::fs::metadata(path) {
+        std::fs::set_permissions(file.path(), metadata.permissions())?;
+    }
     file.persist(path).map_err(|error| error.error)?;
     Ok(())
 }
@@ -23,9 +28,49 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Writes `bytes` to a new file at `path`, whole or not at all, and never over an existing
 /// file (`ErrorKind::AlreadyExists`), as `svar new` promises.
 pub(crate) fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let file = written_beside(path, bytes)?;
+    let (file, _pending) = written_beside(path, bytes)?;
     file.persist_noclobber(path).map_err(|error| error.error)?;
     Ok(())
+}
+
+/// The temporary files being written or waiting to be renamed: a temporary file removes
+/// itself when dropped, but not when svar is ended by a signal.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
+    PENDING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// A temporary file counted as pending for as long as this lives.
+struct Pending(PathBuf);
+
+impl Pending {
+    fn of(path: &Path) -> Self {
+        pending().push(path.to_path_buf());
+        Self(path.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        let mut files = pending();
+        if let Some(index) = files.iter().position(|file| *file == self.0) {
+            files.swap_remove(index);
+        }
+    }
+}
+
+/// Removes the temporary files being written, for svar to end at once on Ctrl+C or SIGTERM
+/// without leaving them beside the PDFs (each a whole PDF, which would be synced and filed
+/// with them). Holding the list until svar has ended, no new one is started meanwhile.
+pub(crate) fn remove_pending() -> MutexGuard<'static, Vec<PathBuf>> {
+    let mut files = pending();
+    for file in files.drain(..) {
+        let _ = std::fs::remove_file(file);
+    }
+    files
 }
 
 /// The folder `path` is in; "." for a bare file name.
@@ -39,7 +84,7 @@ pub(crate) fn folder_of(path: &Path) -> &Path {
 /// A temporary file in `path`'s folder, holding `bytes` safely on disk, ready to be renamed.
 /// It gets the permissions any new file gets (0666 less the umask) rather than a temporary
 /// file's private 0600: a PDF is published and an answer file is shared with colleagues.
-fn written_beside(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
+fn written_beside(path: &Path, bytes: &[u8]) -> io::Result<(tempfile::NamedTempFile, Pending)> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".svar-").suffix(".tmp");
     #[cfg(unix)]
@@ -48,9 +93,10 @@ fn written_beside(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFi
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut file = builder.tempfile_in(folder_of(path))?;
+    let pending = Pending::of(file.path());
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
-    Ok(file)
+    Ok((file, pending))
 }
 
 /// Why svar will not write a PDF where it was asked to.

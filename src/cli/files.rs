@@ -28,12 +28,18 @@ pub(super) fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> 
 
 /// The answer files (`*.json`) in `folder`, sorted by name. Anything so named but a folder is
 /// one: a link that leads nowhere, or a pipe, is then reported as the answer that cannot be
-/// read, rather than left out of a batch without a word.
+/// read, rather than left out of a batch without a word. Hidden files are none: an editor's
+/// lock (`.#svar.json`) or the `._svar.json` a Mac writes beside a file on a shared drive.
 pub(super) fn answer_files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let hidden = |file: &Path| {
+        file.file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+    };
     let mut found: Vec<PathBuf> = std::fs::read_dir(folder)?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|file| {
-            !file.is_dir()
+            !hidden(file)
+                && !file.is_dir()
                 && file
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("json"))

@@ -55,8 +55,18 @@ pub enum Command {
     Diff(diff::DiffArgs),
 }
 
+/// The exit status after Ctrl+C, as shells give a process the signal ended (128 + SIGINT).
+const INTERRUPTED: i32 = 130;
+
 /// Runs the command and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    // Ctrl+C and SIGTERM end svar at once, as they would without a handler, but first remove
+    // the temporary files of the PDFs being written. Without a handler there is nothing to
+    // remove, so one that cannot be set changes nothing.
+    let _ = ctrlc::set_handler(|| {
+        let _held = crate::output::remove_pending();
+        std::process::exit(INTERRUPTED);
+    });
     match cli.command {
         Command::Render(args) => render::run(&args),
         Command::Check(args) => check::run(&args),
