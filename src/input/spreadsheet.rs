@@ -393,90 +393,62 @@ struct Flaw {
 /// as a total (see [`is_total_label`]) is the total row. Every mistake in its rows is returned,
 /// so one check finds all.
 fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
+    let (convention, records) = read_records(text, file)?;
+    let (records, extra) = without_extra_separators(records);
+    let (header, body) = split_header(&records, file)?;
+    let reader = Reader {
+        file,
+        convention,
+        header,
+    };
+    let mut body = reader.body(body, extra)?;
+    let warnings = body.totals_not_last(file);
+    let (total, total_place) = body.take_total().unzip();
+    Ok(Table {
+        label_header: reader.label_header(),
+        columns: body.columns,
+        rows: body.rows,
+        total,
+        lines: Lines {
+            header: header.line(),
+            label: None,
+            rows: body.places,
+            total: total_place,
+        },
+        warnings,
+    })
+}
+
+/// The records of the CSV text `text` of `file`, split by the convention its first row tells,
+/// and that convention; refused whole if a character is not UTF-8 or a quote never closes,
+/// since the cells after either cannot be trusted.
+fn read_records(text: &str, file: &str) -> Result<(Convention, Vec<Record>), Vec<Flaw>> {
     if let Some(offset) = scan::first_unreadable(text) {
         return Err(vec![not_utf8(text, offset, file)]);
     }
     let convention = Convention::of(text);
     let records = records::records(text, convention.separator())
         .map_err(|unclosed| vec![unclosed_quote(unclosed, file)])?;
-    let (records, extra) = without_extra_separators(records);
-    let Some((header, body)) = records.split_first() else {
-        return Err(vec![Flaw {
+    Ok((convention, records))
+}
+
+/// The header row of `records` and the rows under it; a spreadsheet without even a header is
+/// refused, as it gives the panel nothing.
+fn split_header<'a>(
+    records: &'a [Record],
+    file: &str,
+) -> Result<(&'a Record, &'a [Record]), Vec<Flaw>> {
+    records.split_first().ok_or_else(|| {
+        vec![Flaw {
             message: format!("{file}: regnearket er tomt"),
             hint: "første række skal være overskrifterne".into(),
-        }]);
-    };
-    let reader = Reader {
-        file,
-        convention,
-        header,
-    };
-    let mut flaws: Vec<Flaw> = extra
-        .map(|extra| reader.extra_separators(extra))
-        .into_iter()
-        .collect();
-    let columns = match reader.columns() {
-        Ok(columns) => columns,
-        Err(flaw) => {
-            flaws.push(flaw);
-            return Err(flaws);
-        }
-    };
-    flaws.extend(reader.empty_headers());
-    let mut rows = Vec::new();
-    let mut lines = Vec::new();
-    for record in body {
-        match reader.row(record, columns.len()) {
-            Ok(row) => {
-                rows.push(row);
-                lines.push(RowPlace::of(record));
-            }
-            Err(found) => flaws.extend(found),
-        }
-    }
-    if !flaws.is_empty() {
-        return Err(flaws);
-    }
-    let labelled_total = |row: &Row| row.label.as_deref().is_some_and(is_total_label);
-    // A total row above other rows ("I alt", then "Heraf unge") is no total svar can check:
-    // it is set as an ordinary row, and the clerk is told, rather than the check silently not
-    // being made.
-    let warnings = rows
-        .iter()
-        .zip(&lines)
-        .take(rows.len().saturating_sub(1))
-        .filter(|(row, _)| labelled_total(row))
-        .map(|(row, at)| Flaw {
-            message: format!(
-                "{}: rækken \"{}\" er en total, men står ikke sidst, så den sættes som en \
-                 almindelig række, og summen kontrolleres ikke",
-                place(file, at.line, None),
-                row.label.as_deref().unwrap_or_default(),
-            ),
-            hint: "flyt rækken nederst i regnearket, hvis den er tabellens total; ellers giv \
-                   den et navn, der ikke er \"I alt\" eller \"Total\""
-                .into(),
-        })
-        .collect();
-    let is_total = rows.last().is_some_and(labelled_total);
-    let (total, total_line) = if is_total {
-        (rows.pop(), lines.pop())
-    } else {
-        (None, None)
-    };
-    Ok(Table {
-        label_header: Some(header.cells[0].clone()).filter(|label| !label.text.is_empty()),
-        columns,
-        rows,
-        total,
-        lines: Lines {
-            header: header.line(),
-            label: None,
-            rows: lines,
-            total: total_line,
-        },
-        warnings,
+        }]
     })
+}
+
+/// Whether `row` is labelled as a total (see [`is_total_label`]).
+fn is_labelled_total(row: &Row) -> bool {
+    row.label.as_deref().is_some_and(is_total_label)
 }
 
 /// Whether `label` names a total row: "I alt" or "Total", in capitals or small letters as the
@@ -551,6 +523,48 @@ fn unclosed_quote(unclosed: Unclosed, file: &str) -> Flaw {
     }
 }
 
+/// The columns and rows a spreadsheet gives under its header, each row with its place, before
+/// a total row is told from the others.
+struct Body {
+    columns: Vec<String>,
+    rows: Vec<Row>,
+    /// Where each of `rows` stands in the spreadsheet.
+    places: Vec<RowPlace>,
+}
+
+impl Body {
+    /// A warning for each row labelled as a total above other rows ("I alt", then "Heraf
+    /// unge"): that is no total svar can check, so it is set as an ordinary row, and the clerk
+    /// is told, rather than the check silently not being made.
+    fn totals_not_last(&self, file: &str) -> Vec<Flaw> {
+        self.rows
+            .iter()
+            .zip(&self.places)
+            .take(self.rows.len().saturating_sub(1))
+            .filter(|(row, _)| is_labelled_total(row))
+            .map(|(row, at)| Flaw {
+                message: format!(
+                    "{}: rækken \"{}\" er en total, men står ikke sidst, så den sættes som en \
+                     almindelig række, og summen kontrolleres ikke",
+                    place(file, at.line, None),
+                    row.label.as_deref().unwrap_or_default(),
+                ),
+                hint: "flyt rækken nederst i regnearket, hvis den er tabellens total; ellers giv \
+                       den et navn, der ikke er \"I alt\" eller \"Total\""
+                    .into(),
+            })
+            .collect()
+    }
+
+    /// The last row and its place, taken out of the rows, if it is labelled as a total.
+    fn take_total(&mut self) -> Option<(Row, RowPlace)> {
+        if !self.rows.last().is_some_and(is_labelled_total) {
+            return None;
+        }
+        self.rows.pop().zip(self.places.pop())
+    }
+}
+
 /// Reads the rows of one spreadsheet under its header.
 struct Reader<'a> {
     /// The spreadsheet's file, as messages name it.
@@ -560,6 +574,60 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The columns and rows under the header, or every mistake in them in the order they are
+    /// read: the `extra` separators, the header, then the rows. A header without columns ends
+    /// the reading, since no row can then be measured against it.
+    fn body(&self, body: &[Record], extra: Option<Extra>) -> Result<Body, Vec<Flaw>> {
+        let mut flaws: Vec<Flaw> = extra
+            .map(|extra| self.extra_separators(extra))
+            .into_iter()
+            .collect();
+        let columns = match self.columns() {
+            Ok(columns) => columns,
+            Err(flaw) => {
+                flaws.push(flaw);
+                return Err(flaws);
+            }
+        };
+        flaws.extend(self.empty_headers());
+        let (rows, places) = self.rows(body, columns.len(), &mut flaws);
+        if !flaws.is_empty() {
+            return Err(flaws);
+        }
+        Ok(Body {
+            columns,
+            rows,
+            places,
+        })
+    }
+
+    /// The rows of `body` that can be read with a cell for each of `columns`, with their
+    /// places; the mistakes in the others are added to `flaws`.
+    fn rows(
+        &self,
+        body: &[Record],
+        columns: usize,
+        flaws: &mut Vec<Flaw>,
+    ) -> (Vec<Row>, Vec<RowPlace>) {
+        let mut rows = Vec::new();
+        let mut places = Vec::new();
+        for record in body {
+            match self.row(record, columns) {
+                Ok(row) => {
+                    rows.push(row);
+                    places.push(RowPlace::of(record));
+                }
+                Err(found) => flaws.extend(found),
+            }
+        }
+        (rows, places)
+    }
+
+    /// The first cell of the header row, over the row labels, unless it is empty.
+    fn label_header(&self) -> Option<records::Cell> {
+        Some(self.header.cells[0].clone()).filter(|label| !label.text.is_empty())
+    }
+
     /// The finding about the `extra` separators that end every line.
     fn extra_separators(&self, extra: Extra) -> Flaw {
         let separator = self.convention.separator();
