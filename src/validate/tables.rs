@@ -275,9 +275,9 @@ fn check_panel_not_empty(panel: &Panel, path: &JsonPath, problems: &mut Vec<Prob
 /// print as the clerk meant it (see [`FigureColumns::cell_problem`]).
 fn check_figures(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
     let columns = FigureColumns::of(panel);
-    for (row_path, row) in rows_with_paths(panel, path) {
+    for (index, row) in rows_and_total(panel) {
         for (column, cell) in row.cells.iter().enumerate() {
-            let cell_path = || row_path.key("cells").index(column);
+            let cell_path = || row_path(path, index).key("cells").index(column);
             problems.extend(columns.cell_problem(cell, column, cell_path));
         }
     }
@@ -287,10 +287,10 @@ fn check_figures(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
 /// print ragged.
 fn check_row_lengths(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
     let columns = panel.columns.len();
-    for (row_path, row) in rows_with_paths(panel, path) {
+    for (index, row) in rows_and_total(panel) {
         if row.cells.len() != columns {
             problems.push(Problem::error(
-                row_path.key("cells"),
+                row_path(path, index).key("cells"),
                 format!(
                     "rækken har {}, men panelet har {}",
                     count(row.cells.len(), "celle", "celler"),
@@ -302,18 +302,25 @@ fn check_row_lengths(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>
     }
 }
 
-/// The panel's rows and then its total row, each with its path, in the order findings about
-/// them are reported.
-fn rows_with_paths<'a>(
-    panel: &'a Panel,
-    path: &'a JsonPath,
-) -> impl Iterator<Item = (JsonPath, &'a Row)> + 'a {
+/// The panel's rows and then its total row, each with its index among the rows (`None` for
+/// the total): the order the table prints them in and findings about them are reported in.
+/// The checks of the figures and of the layout both walk a panel so, building a row's path
+/// with [`row_path`] only for a finding, since a table may have thousands of cells.
+pub(super) fn rows_and_total(panel: &Panel) -> impl Iterator<Item = (Option<usize>, &Row)> {
     let rows = panel
         .rows
         .iter()
         .enumerate()
-        .map(|(index, row)| (path.key("rows").index(index), row));
-    rows.chain(panel.total.iter().map(|row| (path.key("total"), row)))
+        .map(|(index, row)| (Some(index), row));
+    rows.chain(panel.total.iter().map(|row| (None, row)))
+}
+
+/// The path of the row at `index` (see [`rows_and_total`]) of the panel at `path`.
+pub(super) fn row_path(path: &JsonPath, index: Option<usize>) -> JsonPath {
+    match index {
+        Some(index) => path.key("rows").index(index),
+        None => path.key("total"),
+    }
 }
 
 /// What the figure checks need to know of a panel's columns to judge a cell.
