@@ -239,62 +239,55 @@ fn fill(
     let Some(name) = panel.csv.clone() else {
         return Ok(None);
     };
-    let problem = |message: String, hint: &str| {
-        Problem::error(path.key("csv"), message, Some(hint.to_string()))
-    };
-    if !panel.columns.is_empty() || !panel.rows.is_empty() || panel.total.is_some() {
-        return Err(vec![problem(
-            "panelet har både \"csv\" og egne kolonner eller rækker".into(),
-            "brug enten \"csv\" eller \"columns\"/\"rows\"/\"total\"",
-        )]);
-    }
-    let Some(folder) = folder else {
-        return Err(vec![problem(
-            format!("svarfilen i PDF'en henviser til regnearket \"{name}\", som PDF'en ikke har"),
-            "svar skriver tallene fra regneark ind i den svarfil, PDF'en bærer; PDF'en er ikke lavet af svar, eller dens svarfil er ændret",
-        )]);
-    };
-    let text = read(&name, folder, &problem).map_err(|problem| vec![problem])?;
+    let at_csv = |flaw: Flaw| flaw.error_at(path.key("csv"));
+    let folder = sheet_folder(panel, &name, folder).map_err(|flaw| vec![at_csv(flaw)])?;
     let file = shown(folder, &name);
-    let mut table = parse(&text, &file).map_err(|flaws| {
-        flaws
-            .into_iter()
-            .map(|flaw| problem(flaw.message, &flaw.hint))
-            .collect::<Vec<_>>()
-    })?;
+    let mut table = load(&name, folder, &file)
+        .map_err(|flaws| flaws.into_iter().map(at_csv).collect::<Vec<_>>())?;
     let (label_header, label_line) =
-        label_header(panel.label_header.clone(), table.label_header, &file).map_err(|flaw| {
-            vec![Problem::error(
-                path.key("label_header"),
-                flaw.message,
-                Some(flaw.hint),
-            )]
-        })?;
+        label_header(panel.label_header.clone(), table.label_header.take(), &file)
+            .map_err(|flaw| vec![flaw.error_at(path.key("label_header"))])?;
+    panel.label_header = label_header;
     table.lines.label = label_line;
     let warnings = std::mem::take(&mut table.warnings)
         .into_iter()
-        .map(|flaw| Problem {
-            severity: Severity::Warning,
-            path: path.key("csv"),
-            message: flaw.message,
-            hint: Some(flaw.hint),
-            focus: None,
-        })
+        .map(|flaw| flaw.warning_at(path.key("csv")))
         .collect();
-    panel.label_header = label_header;
-    panel.columns = table.columns;
-    panel.rows = table.rows;
-    panel.total = table.total;
-    // The figures are now the panel's own: the PDF's attached answer needs no spreadsheet.
-    panel.spreadsheet = panel.csv.take();
+    let lines = table.move_into(panel);
     Ok(Some((
         Sheet {
             panel: path.clone(),
             file,
-            lines: table.lines,
+            lines,
         },
         warnings,
     )))
+}
+
+/// The folder to look for the spreadsheet `name` of `panel` in: the answer file's `folder`.
+/// Refused for a panel that also has figures of its own, since one of them would be silently
+/// dropped, and for an answer a PDF carries (`folder` is `None`), whose figures svar wrote in.
+fn sheet_folder<'a>(panel: &Panel, name: &str, folder: Option<&'a Path>) -> Result<&'a Path, Flaw> {
+    if !panel.columns.is_empty() || !panel.rows.is_empty() || panel.total.is_some() {
+        return Err(Flaw {
+            message: "panelet har både \"csv\" og egne kolonner eller rækker".into(),
+            hint: "brug enten \"csv\" eller \"columns\"/\"rows\"/\"total\"".into(),
+        });
+    }
+    folder.ok_or_else(|| Flaw {
+        message: format!(
+            "svarfilen i PDF'en henviser til regnearket \"{name}\", som PDF'en ikke har"
+        ),
+        hint: "svar skriver tallene fra regneark ind i den svarfil, PDF'en bærer; PDF'en er ikke \
+               lavet af svar, eller dens svarfil er ændret"
+            .into(),
+    })
+}
+
+/// The table in the spreadsheet `name` in `folder`, which messages name `file`.
+fn load(name: &str, folder: &Path, file: &str) -> Result<Table, Vec<Flaw>> {
+    let text = read(name, folder).map_err(|flaw| vec![flaw])?;
+    parse(&text, file)
 }
 
 /// The spreadsheet `name` in `folder` named as the answer file is, so the clerk finds it from
@@ -332,13 +325,13 @@ fn label_header(
 }
 
 /// The text of the spreadsheet `name`, which must lie in the answer's `folder`.
-fn read(
-    name: &str,
-    folder: &Path,
-    problem: &dyn Fn(String, &str) -> Problem,
-) -> Result<String, Problem> {
+fn read(name: &str, folder: &Path) -> Result<String, Flaw> {
+    let flaw = |message: String, hint: &str| Flaw {
+        message,
+        hint: hint.into(),
+    };
     let unreadable = |error: std::io::Error| {
-        problem(
+        flaw(
             format!(
                 "regnearket \"{name}\" kan ikke læses: {}",
                 crate::fs::io_in_danish(&error)
@@ -347,17 +340,17 @@ fn read(
         )
     };
     if name.trim().is_empty() {
-        return Err(problem(
+        return Err(flaw(
             "der står intet filnavn".into(),
             "skriv regnearkets filnavn, fx \"tabel-1.csv\"",
         ));
     }
     let file = confine::inside(folder, Path::new(name)).map_err(|refusal| match refusal {
-        Refusal::Outside => problem(
+        Refusal::Outside => flaw(
             format!("\"{name}\" peger uden for svarfilens mappe"),
             "læg regnearket i svarfilens mappe (eller en undermappe), og skriv stien relativt, fx \"tabel-1.csv\"",
         ),
-        Refusal::Link => problem(
+        Refusal::Link => flaw(
             format!("\"{name}\" peger uden for svarfilens mappe gennem en genvej (symbolsk link)"),
             "kopiér regnearket ind i svarfilens mappe i stedet for at henvise til det med en genvej",
         ),
@@ -381,11 +374,44 @@ struct Table {
     warnings: Vec<Flaw>,
 }
 
+impl Table {
+    /// Moves the header's columns and the rows, the total included, into `panel`, whose
+    /// figures they now are (the PDF's attached answer needs no spreadsheet), and returns the
+    /// lines they came from.
+    fn move_into(self, panel: &mut Panel) -> Lines {
+        panel.columns = self.columns;
+        panel.rows = self.rows;
+        panel.total = self.total;
+        panel.spreadsheet = panel.csv.take();
+        self.lines
+    }
+}
+
 /// A mistake in a spreadsheet: what is wrong, beginning with where, and what to do.
 #[derive(Debug, PartialEq, Eq)]
 struct Flaw {
     message: String,
     hint: String,
+}
+
+impl Flaw {
+    /// The flaw as an error in the answer at `path`, the panel's `"csv"` or the part of the
+    /// panel the spreadsheet disagrees with.
+    fn error_at(self, path: JsonPath) -> Problem {
+        Problem::error(path, self.message, Some(self.hint))
+    }
+
+    /// The flaw as a warning in the answer at `path`: the spreadsheet is read, but likely not
+    /// as the clerk meant.
+    fn warning_at(self, path: JsonPath) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            path,
+            message: self.message,
+            hint: Some(self.hint),
+            focus: None,
+        }
+    }
 }
 
 /// The CSV text `text` of the spreadsheet `file`: the first row holds the headers (its first
