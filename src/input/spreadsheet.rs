@@ -239,62 +239,55 @@ fn fill(
     let Some(name) = panel.csv.clone() else {
         return Ok(None);
     };
-    let problem = |message: String, hint: &str| {
-        Problem::error(path.key("csv"), message, Some(hint.to_string()))
-    };
-    if !panel.columns.is_empty() || !panel.rows.is_empty() || panel.total.is_some() {
-        return Err(vec![problem(
-            "panelet har både \"csv\" og egne kolonner eller rækker".into(),
-            "brug enten \"csv\" eller \"columns\"/\"rows\"/\"total\"",
-        )]);
-    }
-    let Some(folder) = folder else {
-        return Err(vec![problem(
-            format!("svarfilen i PDF'en henviser til regnearket \"{name}\", som PDF'en ikke har"),
-            "svar skriver tallene fra regneark ind i den svarfil, PDF'en bærer; PDF'en er ikke lavet af svar, eller dens svarfil er ændret",
-        )]);
-    };
-    let text = read(&name, folder, &problem).map_err(|problem| vec![problem])?;
+    let at_csv = |flaw: Flaw| flaw.error_at(path.key("csv"));
+    let folder = sheet_folder(panel, &name, folder).map_err(|flaw| vec![at_csv(flaw)])?;
     let file = shown(folder, &name);
-    let mut table = parse(&text, &file).map_err(|flaws| {
-        flaws
-            .into_iter()
-            .map(|flaw| problem(flaw.message, &flaw.hint))
-            .collect::<Vec<_>>()
-    })?;
+    let mut table = load(&name, folder, &file)
+        .map_err(|flaws| flaws.into_iter().map(at_csv).collect::<Vec<_>>())?;
     let (label_header, label_line) =
-        label_header(panel.label_header.clone(), table.label_header, &file).map_err(|flaw| {
-            vec![Problem::error(
-                path.key("label_header"),
-                flaw.message,
-                Some(flaw.hint),
-            )]
-        })?;
+        label_header(panel.label_header.clone(), table.label_header.take(), &file)
+            .map_err(|flaw| vec![flaw.error_at(path.key("label_header"))])?;
+    panel.label_header = label_header;
     table.lines.label = label_line;
     let warnings = std::mem::take(&mut table.warnings)
         .into_iter()
-        .map(|flaw| Problem {
-            severity: Severity::Warning,
-            path: path.key("csv"),
-            message: flaw.message,
-            hint: Some(flaw.hint),
-            focus: None,
-        })
+        .map(|flaw| flaw.warning_at(path.key("csv")))
         .collect();
-    panel.label_header = label_header;
-    panel.columns = table.columns;
-    panel.rows = table.rows;
-    panel.total = table.total;
-    // The figures are now the panel's own: the PDF's attached answer needs no spreadsheet.
-    panel.spreadsheet = panel.csv.take();
+    let lines = table.move_into(panel);
     Ok(Some((
         Sheet {
             panel: path.clone(),
             file,
-            lines: table.lines,
+            lines,
         },
         warnings,
     )))
+}
+
+/// The folder to look for the spreadsheet `name` of `panel` in: the answer file's `folder`.
+/// Refused for a panel that also has figures of its own, since one of them would be silently
+/// dropped, and for an answer a PDF carries (`folder` is `None`), whose figures svar wrote in.
+fn sheet_folder<'a>(panel: &Panel, name: &str, folder: Option<&'a Path>) -> Result<&'a Path, Flaw> {
+    if !panel.columns.is_empty() || !panel.rows.is_empty() || panel.total.is_some() {
+        return Err(Flaw {
+            message: "panelet har både \"csv\" og egne kolonner eller rækker".into(),
+            hint: "brug enten \"csv\" eller \"columns\"/\"rows\"/\"total\"".into(),
+        });
+    }
+    folder.ok_or_else(|| Flaw {
+        message: format!(
+            "svarfilen i PDF'en henviser til regnearket \"{name}\", som PDF'en ikke har"
+        ),
+        hint: "svar skriver tallene fra regneark ind i den svarfil, PDF'en bærer; PDF'en er ikke \
+               lavet af svar, eller dens svarfil er ændret"
+            .into(),
+    })
+}
+
+/// The table in the spreadsheet `name` in `folder`, which messages name `file`.
+fn load(name: &str, folder: &Path, file: &str) -> Result<Table, Vec<Flaw>> {
+    let text = read(name, folder).map_err(|flaw| vec![flaw])?;
+    parse(&text, file)
 }
 
 /// The spreadsheet `name` in `folder` named as the answer file is, so the clerk finds it from
@@ -332,13 +325,13 @@ fn label_header(
 }
 
 /// The text of the spreadsheet `name`, which must lie in the answer's `folder`.
-fn read(
-    name: &str,
-    folder: &Path,
-    problem: &dyn Fn(String, &str) -> Problem,
-) -> Result<String, Problem> {
+fn read(name: &str, folder: &Path) -> Result<String, Flaw> {
+    let flaw = |message: String, hint: &str| Flaw {
+        message,
+        hint: hint.into(),
+    };
     let unreadable = |error: std::io::Error| {
-        problem(
+        flaw(
             format!(
                 "regnearket \"{name}\" kan ikke læses: {}",
                 crate::fs::io_in_danish(&error)
@@ -347,17 +340,17 @@ fn read(
         )
     };
     if name.trim().is_empty() {
-        return Err(problem(
+        return Err(flaw(
             "der står intet filnavn".into(),
             "skriv regnearkets filnavn, fx \"tabel-1.csv\"",
         ));
     }
     let file = confine::inside(folder, Path::new(name)).map_err(|refusal| match refusal {
-        Refusal::Outside => problem(
+        Refusal::Outside => flaw(
             format!("\"{name}\" peger uden for svarfilens mappe"),
             "læg regnearket i svarfilens mappe (eller en undermappe), og skriv stien relativt, fx \"tabel-1.csv\"",
         ),
-        Refusal::Link => problem(
+        Refusal::Link => flaw(
             format!("\"{name}\" peger uden for svarfilens mappe gennem en genvej (symbolsk link)"),
             "kopiér regnearket ind i svarfilens mappe i stedet for at henvise til det med en genvej",
         ),
@@ -381,6 +374,19 @@ struct Table {
     warnings: Vec<Flaw>,
 }
 
+impl Table {
+    /// Moves the header's columns and the rows, the total included, into `panel`, whose
+    /// figures they now are (the PDF's attached answer needs no spreadsheet), and returns the
+    /// lines they came from.
+    fn move_into(self, panel: &mut Panel) -> Lines {
+        panel.columns = self.columns;
+        panel.rows = self.rows;
+        panel.total = self.total;
+        panel.spreadsheet = panel.csv.take();
+        self.lines
+    }
+}
+
 /// A mistake in a spreadsheet: what is wrong, beginning with where, and what to do.
 #[derive(Debug, PartialEq, Eq)]
 struct Flaw {
@@ -388,95 +394,87 @@ struct Flaw {
     hint: String,
 }
 
+impl Flaw {
+    /// The flaw as an error in the answer at `path`, the panel's `"csv"` or the part of the
+    /// panel the spreadsheet disagrees with.
+    fn error_at(self, path: JsonPath) -> Problem {
+        Problem::error(path, self.message, Some(self.hint))
+    }
+
+    /// The flaw as a warning in the answer at `path`: the spreadsheet is read, but likely not
+    /// as the clerk meant.
+    fn warning_at(self, path: JsonPath) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            path,
+            message: self.message,
+            hint: Some(self.hint),
+            focus: None,
+        }
+    }
+}
+
 /// The CSV text `text` of the spreadsheet `file`: the first row holds the headers (its first
 /// cell over the row labels), the next rows a label and the figures, and a last row labelled
 /// as a total (see [`is_total_label`]) is the total row. Every mistake in its rows is returned,
 /// so one check finds all.
 fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
+    let (convention, records) = read_records(text, file)?;
+    let (records, extra) = without_extra_separators(records);
+    let (header, body) = split_header(&records, file)?;
+    let reader = Reader {
+        file,
+        convention,
+        header,
+    };
+    let mut body = reader.body(body, extra)?;
+    let warnings = body.totals_not_last(file);
+    let (total, total_place) = body.take_total().unzip();
+    Ok(Table {
+        label_header: reader.label_header(),
+        columns: body.columns,
+        rows: body.rows,
+        total,
+        lines: Lines {
+            header: header.line(),
+            label: None,
+            rows: body.places,
+            total: total_place,
+        },
+        warnings,
+    })
+}
+
+/// The records of the CSV text `text` of `file`, split by the convention its first row tells,
+/// and that convention; refused whole if a character is not UTF-8 or a quote never closes,
+/// since the cells after either cannot be trusted.
+fn read_records(text: &str, file: &str) -> Result<(Convention, Vec<Record>), Vec<Flaw>> {
     if let Some(offset) = scan::first_unreadable(text) {
         return Err(vec![not_utf8(text, offset, file)]);
     }
     let convention = Convention::of(text);
     let records = records::records(text, convention.separator())
         .map_err(|unclosed| vec![unclosed_quote(unclosed, file)])?;
-    let (records, extra) = without_extra_separators(records);
-    let Some((header, body)) = records.split_first() else {
-        return Err(vec![Flaw {
+    Ok((convention, records))
+}
+
+/// The header row of `records` and the rows under it; a spreadsheet without even a header is
+/// refused, as it gives the panel nothing.
+fn split_header<'a>(
+    records: &'a [Record],
+    file: &str,
+) -> Result<(&'a Record, &'a [Record]), Vec<Flaw>> {
+    records.split_first().ok_or_else(|| {
+        vec![Flaw {
             message: format!("{file}: regnearket er tomt"),
             hint: "første række skal være overskrifterne".into(),
-        }]);
-    };
-    let reader = Reader {
-        file,
-        convention,
-        header,
-    };
-    let mut flaws: Vec<Flaw> = extra
-        .map(|extra| reader.extra_separators(extra))
-        .into_iter()
-        .collect();
-    let columns = match reader.columns() {
-        Ok(columns) => columns,
-        Err(flaw) => {
-            flaws.push(flaw);
-            return Err(flaws);
-        }
-    };
-    flaws.extend(reader.empty_headers());
-    let mut rows = Vec::new();
-    let mut lines = Vec::new();
-    for record in body {
-        match reader.row(record, columns.len()) {
-            Ok(row) => {
-                rows.push(row);
-                lines.push(RowPlace::of(record));
-            }
-            Err(found) => flaws.extend(found),
-        }
-    }
-    if !flaws.is_empty() {
-        return Err(flaws);
-    }
-    let labelled_total = |row: &Row| row.label.as_deref().is_some_and(is_total_label);
-    // A total row above other rows ("I alt", then "Heraf unge") is no total svar can check:
-    // it is set as an ordinary row, and the clerk is told, rather than the check silently not
-    // being made.
-    let warnings = rows
-        .iter()
-        .zip(&lines)
-        .take(rows.len().saturating_sub(1))
-        .filter(|(row, _)| labelled_total(row))
-        .map(|(row, at)| Flaw {
-            message: format!(
-                "{}: rækken \"{}\" er en total, men står ikke sidst, så den sættes som en \
-                 almindelig række, og summen kontrolleres ikke",
-                place(file, at.line, None),
-                row.label.as_deref().unwrap_or_default(),
-            ),
-            hint: "flyt rækken nederst i regnearket, hvis den er tabellens total; ellers giv \
-                   den et navn, der ikke er \"I alt\" eller \"Total\""
-                .into(),
-        })
-        .collect();
-    let is_total = rows.last().is_some_and(labelled_total);
-    let (total, total_line) = if is_total {
-        (rows.pop(), lines.pop())
-    } else {
-        (None, None)
-    };
-    Ok(Table {
-        label_header: Some(header.cells[0].clone()).filter(|label| !label.text.is_empty()),
-        columns,
-        rows,
-        total,
-        lines: Lines {
-            header: header.line(),
-            label: None,
-            rows: lines,
-            total: total_line,
-        },
-        warnings,
+        }]
     })
+}
+
+/// Whether `row` is labelled as a total (see [`is_total_label`]).
+fn is_labelled_total(row: &Row) -> bool {
+    row.label.as_deref().is_some_and(is_total_label)
 }
 
 /// Whether `label` names a total row: "I alt" or "Total", in capitals or small letters as the
@@ -551,6 +549,48 @@ fn unclosed_quote(unclosed: Unclosed, file: &str) -> Flaw {
     }
 }
 
+/// The columns and rows a spreadsheet gives under its header, each row with its place, before
+/// a total row is told from the others.
+struct Body {
+    columns: Vec<String>,
+    rows: Vec<Row>,
+    /// Where each of `rows` stands in the spreadsheet.
+    places: Vec<RowPlace>,
+}
+
+impl Body {
+    /// A warning for each row labelled as a total above other rows ("I alt", then "Heraf
+    /// unge"): that is no total svar can check, so it is set as an ordinary row, and the clerk
+    /// is told, rather than the check silently not being made.
+    fn totals_not_last(&self, file: &str) -> Vec<Flaw> {
+        self.rows
+            .iter()
+            .zip(&self.places)
+            .take(self.rows.len().saturating_sub(1))
+            .filter(|(row, _)| is_labelled_total(row))
+            .map(|(row, at)| Flaw {
+                message: format!(
+                    "{}: rækken \"{}\" er en total, men står ikke sidst, så den sættes som en \
+                     almindelig række, og summen kontrolleres ikke",
+                    place(file, at.line, None),
+                    row.label.as_deref().unwrap_or_default(),
+                ),
+                hint: "flyt rækken nederst i regnearket, hvis den er tabellens total; ellers giv \
+                       den et navn, der ikke er \"I alt\" eller \"Total\""
+                    .into(),
+            })
+            .collect()
+    }
+
+    /// The last row and its place, taken out of the rows, if it is labelled as a total.
+    fn take_total(&mut self) -> Option<(Row, RowPlace)> {
+        if !self.rows.last().is_some_and(is_labelled_total) {
+            return None;
+        }
+        self.rows.pop().zip(self.places.pop())
+    }
+}
+
 /// Reads the rows of one spreadsheet under its header.
 struct Reader<'a> {
     /// The spreadsheet's file, as messages name it.
@@ -560,6 +600,60 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The columns and rows under the header, or every mistake in them in the order they are
+    /// read: the `extra` separators, the header, then the rows. A header without columns ends
+    /// the reading, since no row can then be measured against it.
+    fn body(&self, body: &[Record], extra: Option<Extra>) -> Result<Body, Vec<Flaw>> {
+        let mut flaws: Vec<Flaw> = extra
+            .map(|extra| self.extra_separators(extra))
+            .into_iter()
+            .collect();
+        let columns = match self.columns() {
+            Ok(columns) => columns,
+            Err(flaw) => {
+                flaws.push(flaw);
+                return Err(flaws);
+            }
+        };
+        flaws.extend(self.empty_headers());
+        let (rows, places) = self.rows(body, columns.len(), &mut flaws);
+        if !flaws.is_empty() {
+            return Err(flaws);
+        }
+        Ok(Body {
+            columns,
+            rows,
+            places,
+        })
+    }
+
+    /// The rows of `body` that can be read with a cell for each of `columns`, with their
+    /// places; the mistakes in the others are added to `flaws`.
+    fn rows(
+        &self,
+        body: &[Record],
+        columns: usize,
+        flaws: &mut Vec<Flaw>,
+    ) -> (Vec<Row>, Vec<RowPlace>) {
+        let mut rows = Vec::new();
+        let mut places = Vec::new();
+        for record in body {
+            match self.row(record, columns) {
+                Ok(row) => {
+                    rows.push(row);
+                    places.push(RowPlace::of(record));
+                }
+                Err(found) => flaws.extend(found),
+            }
+        }
+        (rows, places)
+    }
+
+    /// The first cell of the header row, over the row labels, unless it is empty.
+    fn label_header(&self) -> Option<records::Cell> {
+        Some(self.header.cells[0].clone()).filter(|label| !label.text.is_empty())
+    }
+
     /// The finding about the `extra` separators that end every line.
     fn extra_separators(&self, extra: Extra) -> Flaw {
         let separator = self.convention.separator();

@@ -6,20 +6,24 @@ use chrono::NaiveDate;
 
 use super::Problem;
 use crate::json_path::JsonPath;
-use crate::model::{Answer, Expected};
+use crate::model::{Answer, Expected, Status};
 
 /// The dates that belong to a status: an interim answer says when the final one comes, a
 /// correction which answer it corrects, a final answer after an interim one when that came.
 pub(super) fn check_status(answer: &Answer, problems: &mut Vec<Problem>) {
-    use crate::model::Status;
-    let root = JsonPath::root();
-    let expected = root.key("final_answer_expected");
-    // A date that does not exist would otherwise be printed as a period, as written.
+    check_expected_period(answer, problems);
+    check_status_has_its_date(answer, problems);
+    check_dates_fit_status(answer, problems);
+}
+
+/// A final answer expected on a "period" that is written as a date but is none ("2022-13-01"):
+/// a date that does not exist would otherwise be printed as a period, as written.
+fn check_expected_period(answer: &Answer, problems: &mut Vec<Problem>) {
     if let Some(Expected::Period(period)) = &answer.final_answer_expected
         && looks_like_date(period)
     {
         problems.push(Problem::error(
-            expected.clone(),
+            JsonPath::root().key("final_answer_expected"),
             format!("\"{period}\" er ikke en gyldig dato"),
             Some(
                 "skriv en dato, der findes (ÅÅÅÅ-MM-DD), eller en periode som \"medio marts 2022\""
@@ -27,23 +31,34 @@ pub(super) fn check_status(answer: &Answer, problems: &mut Vec<Problem>) {
             ),
         ));
     }
+}
+
+/// An interim answer should say when the final one comes, and a correction which answer it
+/// corrects: a warning for either that does not.
+fn check_status_has_its_date(answer: &Answer, problems: &mut Vec<Problem>) {
+    let status = JsonPath::root().key("status");
     match answer.status {
         Status::Interim if answer.final_answer_expected.is_none() => {
             problems.push(Problem::warning(
-                root.key("status"),
+                status,
                 "et foreløbigt svar bør sige, hvornår det endelige svar kommer",
                 Some("angiv \"final_answer_expected\": \"ÅÅÅÅ-MM-DD\"".into()),
             ))
         }
         Status::Correction if answer.corrects_answer_of.is_none() => {
             problems.push(Problem::warning(
-                root.key("status"),
+                status,
                 "en berigtigelse bør sige, hvilket svar den berigtiger",
                 Some("angiv \"corrects_answer_of\": datoen for det tidligere svar".into()),
             ))
         }
         _ => {}
     }
+}
+
+/// A date field given on an answer of another status than the one it belongs to is an error,
+/// since the field and the status contradict each other.
+fn check_dates_fit_status(answer: &Answer, problems: &mut Vec<Problem>) {
     // Each field, whether the answer has it, the status it belongs to, and that status as
     // named in Danish and in the file.
     let owned = [
@@ -72,7 +87,7 @@ pub(super) fn check_status(answer: &Answer, problems: &mut Vec<Problem>) {
     for (field, given, status, named, written) in owned {
         if given && answer.status != status {
             problems.push(Problem::error(
-                root.key(field),
+                JsonPath::root().key(field),
                 format!("\"{field}\" hører kun til {named}"),
                 Some(format!("sæt \"status\": \"{written}\", eller fjern feltet")),
             ));

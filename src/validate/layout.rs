@@ -15,7 +15,7 @@ use typst::layout::Abs;
 use typst::text::{FontInstance, FontStretch, FontStyle, FontVariant, FontVariations, FontWeight};
 
 use super::Problem;
-use super::tables::is_exact;
+use super::tables::{is_exact, row_path, rows_and_total};
 use crate::escape::printed_line;
 use crate::json_path::JsonPath;
 use crate::model::{Answer, Block, Cell, Markup, Panel, Table};
@@ -348,24 +348,15 @@ impl Layout<'_> {
                 || path.key("columns").index(index),
             );
         }
-        let rows = panel
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(index, row)| (Some(index), row));
-        for (index, row) in rows.chain(panel.total.iter().map(|row| (None, row))) {
-            // Paths are built only for a warning: a table may have thousands of cells.
-            let row_path = || match index {
-                Some(index) => path.key("rows").index(index),
-                None => path.key("total"),
-            };
+        // Paths are built only for a warning: a table may have thousands of cells.
+        for (index, row) in rows_and_total(panel) {
             let kind = Type {
                 size: TABLE_SIZE,
                 bold: index.is_none(),
             };
             if let Some(label) = &row.label {
                 let overflow = cell_overflow(label, kind.on(columns.label));
-                self.warn(overflow, || row_path().key("label"));
+                self.warn(overflow, || row_path(path, index).key("label"));
             }
             for (column, cell) in row.cells.iter().enumerate() {
                 let room = columns.figure(column);
@@ -373,7 +364,9 @@ impl Layout<'_> {
                     let squeezed = || squeezed_text(cell, room, kind);
                     panel.is_labelled().then(squeezed).flatten()
                 });
-                self.warn(overflow, || row_path().key("cells").index(column));
+                self.warn(overflow, || {
+                    row_path(path, index).key("cells").index(column)
+                });
             }
         }
     }

@@ -236,8 +236,26 @@ pub(super) fn check_table(
 /// that the figures written in the answer file are precise enough, and that every row, the
 /// total included, has one cell per column, so the table cannot print ragged.
 pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
-    let columns = panel.columns.len();
-    if columns == 0 {
+    check_panel_not_empty(panel, path, problems);
+    check_unique(
+        panel.columns.iter().map(Some),
+        &path.key("columns"),
+        "kolonneoverskriften",
+        problems,
+    );
+    let labels = panel.rows.iter().map(|row| row.label.as_ref());
+    check_unique(labels, &path.key("rows"), "rækkenavnet", problems);
+    check_figures(panel, path, problems);
+    check_row_lengths(panel, path, problems);
+    if let Some(total) = &panel.total.as_ref().filter(|_| panel.total_is_sum) {
+        check_total(panel, total, &path.key("total"), problems);
+    }
+}
+
+/// A panel without columns is an error, as it prints no table; one without rows is a warning,
+/// as its headers still print, but alone.
+fn check_panel_not_empty(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
+    if panel.columns.is_empty() {
         problems.push(Problem::error(
             path.key("columns"),
             "panelet har ingen kolonner",
@@ -251,53 +269,28 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
             Some("tilføj rækkerne, eller fjern panelet".into()),
         ));
     }
-    check_unique(
-        panel.columns.iter().map(Some),
-        &path.key("columns"),
-        "kolonneoverskriften",
-        problems,
-    );
-    let labels = panel.rows.iter().map(|row| row.label.as_ref());
-    check_unique(labels, &path.key("rows"), "rækkenavnet", problems);
-    // A spreadsheet's cells were read by its own convention (Danish thousands points, a code
-    // such as "0045" as text on purpose), so only figures written in the answer file are
-    // judged as written.
-    let written_here = panel.spreadsheet.is_none();
-    let whole_columns = whole_number_columns(panel);
-    let year_columns: Vec<bool> = panel.columns.iter().map(|t| is_year_title(t)).collect();
-    for (row_index, row) in panel.rows.iter().chain(&panel.total).enumerate() {
+}
+
+/// Checks every cell of the panel, row by row and the total last, for a figure that will not
+/// print as the clerk meant it (see [`FigureColumns::cell_problem`]).
+fn check_figures(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
+    let columns = FigureColumns::of(panel);
+    for (index, row) in rows_and_total(panel) {
         for (column, cell) in row.cells.iter().enumerate() {
-            let cell_path = || cell_path(path, panel, row_index, column);
-            let in_years = year_columns.get(column).copied().unwrap_or(false);
-            let figure = match cell {
-                Cell::Number(figure) => figure,
-                Cell::Text(text) if written_here && !(in_years && is_year(text)) => {
-                    problems.extend(figure_as_text(text, cell_path));
-                    continue;
-                }
-                Cell::Text(_) => continue,
-            };
-            if let Some(imprecision) = precision::of_figure(figure) {
-                problems.push(imprecision.in_answer(cell_path()));
-                continue;
-            }
-            let whole_column = whole_columns.get(column).copied().unwrap_or(false);
-            problems.extend(noisy_decimals(figure, cell_path).or_else(|| {
-                written_here
-                    .then(|| misread_figure(figure, in_years, whole_column, cell_path))
-                    .flatten()
-            }));
+            let cell_path = || row_path(path, index).key("cells").index(column);
+            problems.extend(columns.cell_problem(cell, column, cell_path));
         }
     }
-    let rows = panel
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| (path.key("rows").index(i), row));
-    for (row_path, row) in rows.chain(panel.total.iter().map(|row| (path.key("total"), row))) {
+}
+
+/// Checks that every row, the total included, has one cell per column, so the table cannot
+/// print ragged.
+fn check_row_lengths(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
+    let columns = panel.columns.len();
+    for (index, row) in rows_and_total(panel) {
         if row.cells.len() != columns {
             problems.push(Problem::error(
-                row_path.key("cells"),
+                row_path(path, index).key("cells"),
                 format!(
                     "rækken har {}, men panelet har {}",
                     count(row.cells.len(), "celle", "celler"),
@@ -307,19 +300,79 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
             ));
         }
     }
-    if let Some(total) = &panel.total.as_ref().filter(|_| panel.total_is_sum) {
-        check_total(panel, total, &path.key("total"), problems);
+}
+
+/// The panel's rows and then its total row, each with its index among the rows (`None` for
+/// the total): the order the table prints them in and findings about them are reported in.
+/// The checks of the figures and of the layout both walk a panel so, building a row's path
+/// with [`row_path`] only for a finding, since a table may have thousands of cells.
+pub(super) fn rows_and_total(panel: &Panel) -> impl Iterator<Item = (Option<usize>, &Row)> {
+    let rows = panel
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| (Some(index), row));
+    rows.chain(panel.total.iter().map(|row| (None, row)))
+}
+
+/// The path of the row at `index` (see [`rows_and_total`]) of the panel at `path`.
+pub(super) fn row_path(path: &JsonPath, index: Option<usize>) -> JsonPath {
+    match index {
+        Some(index) => path.key("rows").index(index),
+        None => path.key("total"),
     }
 }
 
-/// The path of a cell: `row_index` counts the panel's rows and then its total row.
-fn cell_path(path: &JsonPath, panel: &Panel, row_index: usize, column: usize) -> JsonPath {
-    let row_path = if row_index < panel.rows.len() {
-        path.key("rows").index(row_index)
-    } else {
-        path.key("total")
-    };
-    row_path.key("cells").index(column)
+/// What the figure checks need to know of a panel's columns to judge a cell.
+struct FigureColumns {
+    /// Whether the figures were written in the answer file. A spreadsheet's cells were read by
+    /// its own convention (Danish thousands points, a code such as "0045" as text on purpose),
+    /// so only figures written in the answer file are judged as written.
+    written_here: bool,
+    /// For each column, whether it holds whole numbers (see [`whole_number_columns`]).
+    whole_numbers: Vec<bool>,
+    /// For each column, whether its title says it holds years (see [`is_year_title`]).
+    years: Vec<bool>,
+}
+
+impl FigureColumns {
+    /// The columns of `panel`, as the figure checks see them.
+    fn of(panel: &Panel) -> Self {
+        Self {
+            written_here: panel.spreadsheet.is_none(),
+            whole_numbers: whole_number_columns(panel),
+            years: panel.columns.iter().map(|t| is_year_title(t)).collect(),
+        }
+    }
+
+    /// What is wrong with `cell` in `column`, if anything: a text written like a figure, a
+    /// figure svar cannot set precisely, one with noisy decimals, or one the clerk most likely
+    /// meant otherwise than JSON reads it; `path` gives the cell's path, made only for a
+    /// finding.
+    fn cell_problem(
+        &self,
+        cell: &Cell,
+        column: usize,
+        path: impl Fn() -> JsonPath + Copy,
+    ) -> Option<Problem> {
+        let in_years = self.years.get(column).copied().unwrap_or(false);
+        let figure = match cell {
+            Cell::Number(figure) => figure,
+            Cell::Text(text) if self.written_here && !(in_years && is_year(text)) => {
+                return figure_as_text(text, path);
+            }
+            Cell::Text(_) => return None,
+        };
+        if let Some(imprecision) = precision::of_figure(figure) {
+            return Some(imprecision.in_answer(path()));
+        }
+        let whole_column = self.whole_numbers.get(column).copied().unwrap_or(false);
+        noisy_decimals(figure, path).or_else(|| {
+            self.written_here
+                .then(|| misread_figure(figure, in_years, whole_column, path))
+                .flatten()
+        })
+    }
 }
 
 /// For each column, whether it holds a figure written as a whole number (without a decimal
