@@ -9,6 +9,7 @@ mod committees;
 mod dates;
 mod enclosures;
 mod glyphs;
+mod headings;
 mod layout;
 mod markup;
 mod parties;

@@ -86,85 +86,11 @@ pub(super) fn check_blocks(
             }
             Block::Heading(text) => {
                 let next = blocks.get(index + 1);
-                check_heading(text, next, &path.key("heading"), problems)
+                super::headings::check_heading(text, next, &path.key("heading"), problems)
             }
             Block::List(_) | Block::NumberedList(_) | Block::Paragraph(_) => {}
         }
     }
-}
-
-/// Checks a subheading: it heads the blocks after it, so it needs one that is not a heading
-/// itself (a heading at the end of the answer, or over another heading, heads nothing), and,
-/// as Danish headings are written, it ends without a full stop.
-fn check_heading(text: &str, next: Option<&Block>, path: &JsonPath, problems: &mut Vec<Problem>) {
-    match next {
-        None => problems.push(Problem::error(
-            path.clone(),
-            format!(
-                "overskriften står sidst i {} og har intet under sig",
-                container_of(path)
-            ),
-            Some("skriv teksten under overskriften, eller fjern overskriften".into()),
-        )),
-        Some(next) if opens_with_heading(next) => problems.push(Problem::error(
-            path.clone(),
-            "overskriften har intet under sig før den næste overskrift",
-            Some("skriv teksten under overskriften, eller slå de to overskrifter sammen".into()),
-        )),
-        Some(_) => {}
-    }
-    if let Some(stop) = full_stop(text) {
-        problems.push(
-            Problem::warning(
-                path.clone(),
-                "en overskrift skrives uden punktum",
-                Some("fjern punktummet til sidst i overskriften".into()),
-            )
-            .at(super::Focus::Part(stop..stop + 1)),
-        );
-    }
-}
-
-/// Whether `block` prints a heading first: a heading, or a statement printed without an
-/// introduction whose first block is one.
-fn opens_with_heading(block: &Block) -> bool {
-    match block {
-        Block::Heading(_) => true,
-        Block::Statement(statement) => {
-            statement.printed_introduction().is_empty()
-                && statement.blocks.first().is_some_and(opens_with_heading)
-        }
-        _ => false,
-    }
-}
-
-/// What holds the block at `path` (`….blocks[i].heading`), in the definite form: "svaret",
-/// "udtalelsen" or "bilaget".
-fn container_of(path: &JsonPath) -> &'static str {
-    use crate::json_path::Step::{Index, Key};
-    match path.0.as_slice() {
-        [.., Key(statement), Key(_), Index(_), Key(_)] if statement == "statement" => "udtalelsen",
-        [Key(enclosures), ..] if enclosures == "enclosures" => "bilaget",
-        _ => "svaret",
-    }
-}
-
-/// Abbreviations of one word that end a heading with their point, not a full stop ("Udgifter
-/// i mio. kr."); one with a point inside ("bl.a.", "m.fl.") is known by that.
-const ABBREVIATIONS: &[&str] = &[
-    "ca", "etc", "ekskl", "inkl", "jf", "kap", "kr", "mia", "mio", "mv", "nr", "osv", "pct", "pkt",
-    "stk", "vedr",
-];
-
-/// Where `text` ends in a full stop, as a byte offset: not in an abbreviation's point (see
-/// [`ABBREVIATIONS`]), but after a number, a word of any length, or other punctuation ("?.").
-fn full_stop(text: &str) -> Option<usize> {
-    let trimmed = text.trim_end();
-    let before = trimmed.strip_suffix('.')?;
-    let word = before.rsplit(char::is_whitespace).next().unwrap_or(before);
-    let abbreviation = word.contains('.') && !word.ends_with('.')
-        || ABBREVIATIONS.contains(&word.to_lowercase().as_str());
-    (!abbreviation).then_some(before.len())
 }
 
 /// Checks one table: its number against `numbering` (tables are numbered consecutively, and a
