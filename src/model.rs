@@ -154,27 +154,24 @@ impl Answer {
     /// Labelled with the ministry profile's own labels where it has them.
     pub fn metadata_texts(&self) -> [(&str, &'static [&'static str], Option<&String>); 4] {
         let labels = self.metadata_labels();
-        fn label<'a>(own: &'a Option<String>, default: &'static str) -> &'a str {
-            own.as_deref().unwrap_or(default)
-        }
         [
             (
-                label(&labels.office, "Kontor"),
+                labels.office(),
                 &["ministry", "office"],
                 self.ministry.office.as_ref(),
             ),
             (
-                label(&labels.caseworker, "Sagsbeh."),
+                labels.caseworker(),
                 &["caseworker"],
                 self.caseworker.as_ref(),
             ),
             (
-                label(&labels.case_number, "Sagsnr."),
+                labels.case_number(),
                 &["case_number"],
                 self.case_number.as_ref(),
             ),
             (
-                label(&labels.document_number, "Dok."),
+                labels.document_number(),
                 &["document_number"],
                 self.document_number.as_ref(),
             ),
@@ -405,8 +402,33 @@ pub struct MetadataLabels {
 impl MetadataLabels {
     /// The label for the date.
     pub fn date(&self) -> &str {
-        self.date.as_deref().unwrap_or("Dato")
+        own_or(&self.date, "Dato")
     }
+
+    /// The label for the office.
+    pub fn office(&self) -> &str {
+        own_or(&self.office, "Kontor")
+    }
+
+    /// The label for the caseworker.
+    pub fn caseworker(&self) -> &str {
+        own_or(&self.caseworker, "Sagsbeh.")
+    }
+
+    /// The label for the case number.
+    pub fn case_number(&self) -> &str {
+        own_or(&self.case_number, "Sagsnr.")
+    }
+
+    /// The label for the document number.
+    pub fn document_number(&self) -> &str {
+        own_or(&self.document_number, "Dok.")
+    }
+}
+
+/// The ministry's own label, or svar's.
+fn own_or<'a>(own: &'a Option<String>, svars: &'static str) -> &'a str {
+    own.as_deref().unwrap_or(svars)
 }
 
 /// A logo and the text that describes it to those who cannot see it.

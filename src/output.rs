@@ -47,9 +47,16 @@ fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
 struct Pending(PathBuf);
 
 impl Pending {
-    fn of(path: &Path) -> Self {
-        pending().push(path.to_path_buf());
-        Self(path.to_path_buf())
+    /// The temporary file `create` makes, counted as pending from the moment it exists: the
+    /// list is held meanwhile, so Ctrl+C cannot come between and leave it uncounted.
+    fn create(
+        create: impl FnOnce() -> io::Result<tempfile::NamedTempFile>,
+    ) -> io::Result<(tempfile::NamedTempFile, Self)> {
+        let mut files = pending();
+        let file = create()?;
+        files.push(file.path().to_path_buf());
+        let pending = Self(file.path().to_path_buf());
+        Ok((file, pending))
     }
 }
 
@@ -92,8 +99,7 @@ fn written_beside(path: &Path, bytes: &[u8]) -> io::Result<(tempfile::NamedTempF
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut file = builder.tempfile_in(folder_of(path))?;
-    let pending = Pending::of(file.path());
+    let (mut file, pending) = Pending::create(|| builder.tempfile_in(folder_of(path)))?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     Ok((file, pending))

@@ -47,9 +47,17 @@ fn a_statement_introduction_is_never_left_alone_at_the_foot_of_a_page() {
     );
 }
 
-/// The words of the line of `pdf` that starts with `first`, with their left and right edges, in
-/// points, read with `pdftotext -bbox` (poppler-utils).
-fn words_of_line(pdf: &std::path::Path, first: &str) -> Vec<(String, f64, f64)> {
+/// A word of a PDF and its box, in points, as `pdftotext -bbox` (poppler-utils) reads it.
+struct Word {
+    text: String,
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+}
+
+/// The words of `pdf`, in reading order.
+fn words_of(pdf: &std::path::Path) -> Vec<Word> {
     let output = std::process::Command::new("pdftotext")
         .arg("-bbox")
         .arg(pdf)
@@ -57,26 +65,35 @@ fn words_of_line(pdf: &std::path::Path, first: &str) -> Vec<(String, f64, f64)> 
         .output()
         .unwrap();
     let page = String::from_utf8_lossy(&output.stdout).into_owned();
-    let words: Vec<(String, f64, f64, f64)> = page
-        .lines()
+    page.lines()
         .filter_map(|line| {
             let number = |key: &str| -> Option<f64> {
                 let start = line.find(&format!("{key}=\""))? + key.len() + 2;
                 line[start..].split('"').next()?.parse().ok()
             };
-            let text = line.split('>').nth(1)?.split('<').next()?.to_string();
-            Some((text, number("xMin")?, number("xMax")?, number("yMin")?))
+            Some(Word {
+                text: line.split('>').nth(1)?.split('<').next()?.to_string(),
+                left: number("xMin")?,
+                right: number("xMax")?,
+                top: number("yMin")?,
+                bottom: number("yMax")?,
+            })
         })
-        .collect();
+        .collect()
+}
+
+/// The words of the line of `pdf` that starts with `first`, with their left and right edges.
+fn words_of_line(pdf: &std::path::Path, first: &str) -> Vec<(String, f64, f64)> {
+    let words = words_of(pdf);
     let top = words
         .iter()
-        .find(|word| word.0 == first)
+        .find(|word| word.text == first)
         .unwrap_or_else(|| panic!("no line starts with {first:?}"))
-        .3;
+        .top;
     words
         .into_iter()
-        .filter(|word| (word.3 - top).abs() < 1.0)
-        .map(|(text, left, right, _)| (text, left, right))
+        .filter(|word| (word.top - top).abs() < 1.0)
+        .map(|word| (word.text, word.left, word.right))
         .collect()
 }
 
@@ -478,13 +495,19 @@ fn column_headings_too_long_for_one_line_share_the_room_the_row_labels_leave() {
     }
 }
 
+/// Asserts that the fixture `name` reaches page 2, and that the page printing `anchor` also
+/// prints `texts`: what a page break at the foot of page 1 would have parted.
+fn assert_kept_over_a_page_break(name: &str, anchor: &str, texts: &[&str]) {
+    let pages = pages_of(name);
+    assert!(pages.len() > 1, "{name} was meant to reach page 2");
+    assert_on_its_page(&pages, anchor, texts);
+}
+
 #[test]
 fn a_subheading_is_never_left_alone_at_the_foot_of_a_page() {
     // 28 lines of text leave room at the foot of page 1 for the heading only.
-    let pages = pages_of("heading-at-page-foot.json");
-    assert!(pages.len() > 1, "the heading was meant to reach page 2");
-    assert_on_its_page(
-        &pages,
+    assert_kept_over_a_page_break(
+        "heading-at-page-foot.json",
         "Fordelingen på regioner",
         &["Hovedstaden havde flest modtagere"],
     );
@@ -513,10 +536,8 @@ fn closing_marks_hung_after_a_table_end_inside_the_margin() {
 fn a_paragraph_leading_into_a_statement_without_introduction_goes_with_it() {
     // "…, der har oplyst følgende:" ended page 1, and the statement it introduces, which
     // prints no introduction of its own, began page 2.
-    let pages = pages_of("lead-in-to-a-statement-at-page-foot.json");
-    assert!(pages.len() > 1, "the statement was meant to reach page 2");
-    assert_on_its_page(
-        &pages,
+    assert_kept_over_a_page_break(
+        "lead-in-to-a-statement-at-page-foot.json",
         "Det fremgår af udtalelsen, der har oplyst følgende:",
         &["”Politiet har i perioden styrket indsatsen"],
     );
@@ -524,22 +545,11 @@ fn a_paragraph_leading_into_a_statement_without_introduction_goes_with_it() {
 
 /// The height of the last word `text` of `pdf`, in points, which grows with its type's size.
 fn word_height(pdf: &std::path::Path, text: &str) -> f64 {
-    let output = std::process::Command::new("pdftotext")
-        .arg("-bbox")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let page = String::from_utf8_lossy(&output.stdout).into_owned();
-    let line = page
-        .lines()
-        .rfind(|line| line.contains(&format!(">{text}</word>")))
+    let word = words_of(pdf)
+        .into_iter()
+        .rfind(|word| word.text == text)
         .unwrap_or_else(|| panic!("{text:?} is printed"));
-    let number = |key: &str| -> f64 {
-        let start = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
-        line[start..].split('"').next().unwrap().parse().unwrap()
-    };
-    number("yMax") - number("yMin")
+    word.bottom - word.top
 }
 
 #[test]

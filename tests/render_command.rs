@@ -926,23 +926,20 @@ fn hidden_files_in_a_folder_are_no_answers_and_a_pdf_made_again_keeps_its_permis
     std::fs::copy(example(), answers.join("svar.json")).unwrap();
     std::fs::write(answers.join("._svar.json"), b"\0\x05\x16\x07").unwrap();
     let out = folder.path().join("pdf");
-    svar()
-        .arg("render")
-        .arg(&answers)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    let render = || {
+        svar()
+            .arg("render")
+            .arg(&answers)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success()
+    };
+    render();
     let pdf = out.join("svar.pdf");
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
     std::fs::set_permissions(&pdf, std::fs::Permissions::from_mode(0o640)).unwrap();
-    svar()
-        .arg("render")
-        .arg(&answers)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    render();
     let mode = std::fs::metadata(&pdf).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
 }
