@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
-use typst::diag::{FileError, FileResult};
+use typst::diag::{FileError, FileResult, PackageError};
+use typst::ecow::eco_format;
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
@@ -239,6 +240,12 @@ impl World for AnswerWorld {
         }
         if let Some(file) = self.template_files.get(&id) {
             return Ok(Bytes::from_string(file.text(&self.templates).to_string()));
+        }
+        if let VirtualRoot::Package(package) = id.get().root() {
+            return Err(FileError::Package(PackageError::Other(Some(eco_format!(
+                "svar henter ingen Typst-pakker ({package}); en skabelon kan kun bruge Typst selv \
+                 og filerne i skabelonernes mappe"
+            )))));
         }
         self.files
             .get(&id)

@@ -338,3 +338,33 @@ fn own_templates_that_give_no_date_are_blamed_not_the_dated_answer() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_template_reaching_outside_its_folder_or_for_a_package_is_told_so_in_danish() {
+    // "/etc/passwd findes ikke" read as if the file were missing; a path out of the folder got
+    // Typst's English with a tip about the typst CLI's `--root`; a package import asked for
+    // "/typst.toml".
+    for (line, expected) in [
+        (
+            "#read(\"/etc/passwd\")",
+            "fejl: filen /etc/passwd findes ikke blandt de filer, Typst må læse: skabelonerne",
+        ),
+        (
+            "#image(\"../../x.png\")",
+            "fejl: stien \"../../x.png\" fører uden for skabelonernes mappe",
+        ),
+        (
+            "#import \"@preview/cetz:0.3.0\"",
+            "fejl: svar henter ingen Typst-pakker (@preview/cetz:0.3.0); en skabelon kan kun \
+             bruge Typst selv og filerne i skabelonernes mappe\n",
+        ),
+    ] {
+        let style = format!("{}\n{line}\n", builtin("style.typ"));
+        let templates = template_folder(&[("style.typ", &style)]);
+        let output = tempfile::tempdir().unwrap();
+        let assert = render(templates.path(), &output.path().join("x.pdf"), &[]).code(1);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        assert!(stderr.contains(expected), "{expected:?} missing:\n{stderr}");
+        assert!(!stderr.contains("--root"), "{stderr}");
+    }
+}

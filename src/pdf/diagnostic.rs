@@ -131,9 +131,24 @@ fn message_in_danish(message: &str) -> String {
         .and_then(|rest| rest.strip_suffix(')'))
     {
         format!(
-            "filen {path} findes ikke; Typst kan kun læse skabelonerne (*.typ) og svarets egne \
-             filer"
+            "filen {path} findes ikke blandt de filer, Typst må læse: skabelonerne (*.typ) og \
+             svarets egne filer"
         )
+    } else if let Some(path) = message
+        .strip_prefix("path ")
+        .and_then(|rest| rest.strip_suffix(" would escape the project root"))
+    {
+        format!(
+            "stien {} fører uden for skabelonernes mappe; Typst kan kun læse skabelonerne \
+             (*.typ) og svarets egne filer",
+            path.trim_matches('`')
+        )
+    } else if let Some(reason) = message
+        .strip_prefix("failed to load package (")
+        .and_then(|rest| rest.strip_suffix(')'))
+    {
+        // svar's own words, which the English around them would only repeat.
+        return reason.to_string();
     } else {
         return message.to_string();
     };
@@ -256,6 +271,8 @@ fn locate(world: &AnswerWorld, diagnostic: &SourceDiagnostic) -> Diagnostic {
             .hints
             .iter()
             .map(|hint| hint.v.to_string())
+            // The typst CLI's option, which svar has not: its templates' folder is the root.
+            .filter(|hint| !hint.contains("`--root`"))
             .collect(),
     }
 }
@@ -280,8 +297,8 @@ mod tests {
         );
         assert_eq!(
             message_in_danish("file not found (searched at /logo.png)"),
-            "filen /logo.png findes ikke; Typst kan kun læse skabelonerne (*.typ) og svarets \
-             egne filer (file not found (searched at /logo.png))"
+            "filen /logo.png findes ikke blandt de filer, Typst må læse: skabelonerne (*.typ) og \
+             svarets egne filer (file not found (searched at /logo.png))"
         );
         assert_eq!(
             message_in_danish("unclosed delimiter"),
