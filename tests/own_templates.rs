@@ -73,8 +73,8 @@ fn an_unknown_filter_in_an_included_template_is_blamed_on_that_template_in_danis
         .code(1)
         .stdout("")
         .stderr(format!(
-            "fejl: {ANSWER}: skabelonen blocks.typ, linje {line}: filteret \"nosuchfilter\" \
-             findes ikke; svars egne filtre er string, content, inline, marked og marked_prose\n"
+            "fejl: skabelonen blocks.typ, linje {line}: filteret \"nosuchfilter\" findes ikke; \
+             svars egne filtre er string, content, inline, marked og marked_prose\n"
         ));
     assert!(files_in(output.path()).is_empty());
 }
@@ -367,4 +367,29 @@ fn a_template_reaching_outside_its_folder_or_for_a_package_is_told_so_in_danish(
         assert!(stderr.contains(expected), "{expected:?} missing:\n{stderr}");
         assert!(!stderr.contains("--root"), "{stderr}");
     }
+}
+
+#[test]
+fn a_misspelt_filter_is_refused_before_any_answer_even_one_that_never_reaches_it() {
+    // The engine finds an unknown filter only on a line an answer reaches: a template tried on
+    // an answer without a numbered table passed, and failed later in a batch.
+    let (blocks, line) = replaced(
+        &builtin("blocks.typ"),
+        "block.caption|content",
+        "block.caption|contnet",
+    );
+    let templates = template_folder(&[("blocks.typ", &blocks)]);
+    let output = tempfile::tempdir().unwrap();
+    svar()
+        .args(["render", "data/epi-167-2021-22.json", "-o"])
+        .arg(output.path())
+        .arg("--templates")
+        .arg(templates.path())
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(format!(
+            "fejl: skabelonen blocks.typ, linje {line}: filteret \"contnet\" findes ikke; mente \
+             du content?"
+        )));
+    assert!(files_in(output.path()).is_empty());
 }

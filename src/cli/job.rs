@@ -20,15 +20,17 @@ const DEFAULT_OUTPUT_FOLDER: &str = "output";
 /// The built-in templates, overridden by those in `folder` if given. Warns about every file in
 /// the folder that nothing uses, since a misnamed template would otherwise give the built-in
 /// look without a word.
-pub(super) fn load_templates(
-    folder: Option<&Path>,
-) -> Result<TemplateSet, crate::render::TemplateFolderError> {
+pub(super) fn load_templates(folder: Option<&Path>) -> Result<TemplateSet, CliError> {
     let Some(folder) = folder else {
         return Ok(TemplateSet::builtin());
     };
     let templates = TemplateSet::overridden_by(folder)?;
     for unused in templates.unused_files() {
         eprintln!("advarsel: {unused}");
+    }
+    // A misspelt filter is refused before any answer, not only in those that reach its line.
+    if let Some(error) = templates.unknown_filter() {
+        return Err(crate::Error::Render(error).into());
     }
     Ok(templates)
 }

@@ -291,13 +291,11 @@ fn real_folder_of(path: &Path) -> Option<PathBuf> {
 fn render_once(args: &WatchArgs, session: &Session) -> Outcome {
     let started = Instant::now();
     let target = &session.target;
-    let result = load_templates(args.templates.as_deref())
-        .map_err(CliError::from)
-        .and_then(|templates| {
-            render_file(target, &session.settings, &templates, &|text| {
-                eprint!("{text}");
-            })
-        });
+    let result = load_templates(args.templates.as_deref()).and_then(|templates| {
+        render_file(target, &session.settings, &templates, &|text| {
+            eprint!("{text}");
+        })
+    });
     match result {
         Ok(rendered) => super::out::line(format_args!(
             "{} → {} ({}), {}, {} ms",

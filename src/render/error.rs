@@ -22,6 +22,15 @@ pub struct RenderError {
 }
 
 impl RenderError {
+    /// The filter `name` at `line` of `template`, which does not exist.
+    pub(crate) fn unknown_filter(template: &str, line: usize, name: &str) -> Self {
+        Self {
+            template: template.to_string(),
+            line: Some(line),
+            detail: unknown_filter(name),
+        }
+    }
+
     /// The template engine's `error`, located at the innermost template it happened in (an
     /// error in an included template is otherwise blamed on the `{% include %}` line) and told
     /// in Danish. `templates` gives the character a syntax error points at.

@@ -112,6 +112,27 @@ impl TemplateSet {
         Ok(set)
     }
 
+    /// The first filter an own template names that does not exist, as an error at its
+    /// template and line. The engine finds one only when an answer reaches its line, so a
+    /// template tried on an answer without tables would pass and fail later in a batch.
+    pub fn unknown_filter(&self) -> Option<super::RenderError> {
+        let builtins = Environment::new();
+        let known = |name: &str| {
+            super::FILTERS.contains(&name)
+                || !matches!(
+                    builtins.render_str(&format!("{{{{ 1|{name} }}}}"), ()),
+                    Err(error) if error.kind() == minijinja::ErrorKind::UnknownFilter
+                )
+        };
+        self.own.keys().find_map(|template| {
+            let source = self.get(template)?;
+            let (line, name) = filters_named(source)
+                .into_iter()
+                .find(|(_, name)| !known(name))?;
+            Some(super::RenderError::unknown_filter(template, line, &name))
+        })
+    }
+
     /// The files in the folder this set was read from that nothing uses: a `*.typ` file that
     /// replaces no built-in template and that no template names, or a file that looks meant as
     /// a template but is not read (`Style.TYP`, `style.typ.txt`). A misnamed template would
@@ -298,6 +319,62 @@ impl Default for TemplateSet {
     }
 }
 
+/// The filters `source` names (`{{ value|name }}`, `{% if items|length %}`), with the line of
+/// each (from 1), in order; text outside tags and string literals inside them are skipped.
+fn filters_named(source: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut rest = source;
+    let mut offset = 0;
+    while let Some(start) = ["{{", "{%"].iter().filter_map(|open| rest.find(open)).min() {
+        let close = if rest[start..].starts_with("{{") {
+            "}}"
+        } else {
+            "%}"
+        };
+        let tag_start = offset + start + 2;
+        let Some(length) = source[tag_start..].find(close) else {
+            break;
+        };
+        let tag = &source[tag_start..tag_start + length];
+        for (at, name) in filters_in_tag(tag) {
+            let line = source[..tag_start + at].matches('\n').count() + 1;
+            found.push((line, name));
+        }
+        offset = tag_start + length + close.len();
+        rest = &source[offset..];
+    }
+    found
+}
+
+/// The filters named in the inside of one tag, with their offsets in it.
+fn filters_in_tag(tag: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut chars = tag.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match (quote, c) {
+            (Some(_), '\\') => {
+                chars.next();
+            }
+            (Some(open), c) if c == open => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '|') => {
+                let name: String = tag[at + 1..]
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() {
+                    found.push((at, name));
+                }
+            }
+            (None, _) => {}
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,6 +394,20 @@ mod tests {
                 text.strip_prefix(&prefix).unwrap_or(&text).to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn the_filters_a_template_names_are_found_in_its_tags_with_their_lines() {
+        let source = "Tekst | ikke et filter\n{{ a|content }} {% if b | length %}\n{{ \"x|y\"|string }}{# c|z #}";
+        let names: Vec<(usize, String)> = super::filters_named(source);
+        assert_eq!(
+            names,
+            [
+                (2, "content".into()),
+                (2, "length".into()),
+                (3, "string".into())
+            ]
+        );
     }
 
     #[test]
