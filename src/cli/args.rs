@@ -30,15 +30,16 @@ pub fn parse() -> Cli {
 
 /// `svar help render` (or `svar hjælp render`) as `svar render --help`, and `svar help` as
 /// `svar --help`: the way git and cargo are asked, which clap's own help command would answer
-/// in English.
+/// in English. `svar help help` is the help of svar itself, as there is no command "help".
 fn help_as_flag(mut args: Vec<OsString>) -> Vec<OsString> {
-    if args
-        .get(1)
-        .is_some_and(|first| first == "help" || first == "hjælp")
-    {
-        args.remove(1);
-        args.push("--help".into());
+    let is_help = |arg: Option<&OsString>| arg.is_some_and(|arg| arg == "help" || arg == "hjælp");
+    if !is_help(args.get(1)) {
+        return args;
     }
+    while is_help(args.get(1)) {
+        args.remove(1);
+    }
+    args.push("--help".into());
     args
 }
 
@@ -419,6 +420,7 @@ mod tests {
         let given = |line: &str| help_as_flag(line.split(' ').map(OsString::from).collect());
         assert_eq!(given("svar help render"), ["svar", "render", "--help"]);
         assert_eq!(given("svar hjælp"), ["svar", "--help"]);
+        assert_eq!(given("svar help help"), ["svar", "--help"]);
         assert_eq!(
             given("svar render help.json"),
             ["svar", "render", "help.json"]
