@@ -51,8 +51,18 @@ fn files_in(folder: &Path) -> Vec<String> {
 
 /// Renders the answer with the templates in `templates` and `extra` arguments.
 fn render(templates: &Path, output: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    render_answer(ANSWER, templates, output, extra)
+}
+
+/// Renders `answer` with the templates in `templates` and `extra` arguments.
+fn render_answer(
+    answer: &str,
+    templates: &Path,
+    output: &Path,
+    extra: &[&str],
+) -> assert_cmd::assert::Assert {
     svar()
-        .args(["render", ANSWER, "-o"])
+        .args(["render", answer, "-o"])
         .arg(output)
         .arg("--templates")
         .arg(templates)
@@ -380,16 +390,16 @@ fn a_misspelt_filter_is_refused_before_any_answer_even_one_that_never_reaches_it
     );
     let templates = template_folder(&[("blocks.typ", &blocks)]);
     let output = tempfile::tempdir().unwrap();
-    svar()
-        .args(["render", "data/epi-167-2021-22.json", "-o"])
-        .arg(output.path())
-        .arg("--templates")
-        .arg(templates.path())
-        .assert()
-        .code(1)
-        .stderr(predicates::str::contains(format!(
-            "fejl: skabelonen blocks.typ, linje {line}: filteret \"contnet\" findes ikke; mente \
+    render_answer(
+        "data/epi-167-2021-22.json",
+        templates.path(),
+        output.path(),
+        &[],
+    )
+    .code(1)
+    .stderr(predicates::str::contains(format!(
+        "fejl: skabelonen blocks.typ, linje {line}: filteret \"contnet\" findes ikke; mente \
              du content?"
-        )));
+    )));
     assert!(files_in(output.path()).is_empty());
 }

@@ -826,18 +826,23 @@ fn an_unsigned_letter_ends_without_a_greeting_to_nobody() {
     );
 }
 
-/// `svar render FOLDER -o OUT` with standard output closed at once, as `| head -1` closes it
-/// after a line; its exit status.
-fn render_with_reader_gone(folder: &Path, out: &Path) -> Option<i32> {
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("svar"))
+/// `svar render FOLDER -o OUT` started, its standard output going to `stdout`.
+fn spawn_render(folder: &Path, out: &Path, stdout: std::process::Stdio) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("svar"))
         .arg("render")
         .arg(folder)
         .arg("-o")
         .arg(out)
-        .stdout(std::process::Stdio::piped())
+        .stdout(stdout)
         .stderr(std::process::Stdio::null())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// `svar render FOLDER -o OUT` with standard output closed at once, as `| head -1` closes it
+/// after a line; its exit status.
+fn render_with_reader_gone(folder: &Path, out: &Path) -> Option<i32> {
+    let mut child = spawn_render(folder, out, std::process::Stdio::piped());
     drop(child.stdout.take());
     child.wait().unwrap().code()
 }
@@ -879,15 +884,7 @@ fn ctrl_c_in_a_batch_leaves_no_temporary_file_beside_the_pdfs() {
         std::fs::copy(&example, answers.join(format!("svar-{copy:03}.json"))).unwrap();
     }
     let out = folder.path().join("pdf");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("svar"))
-        .arg("render")
-        .arg(&answers)
-        .arg("-o")
-        .arg(&out)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_render(&answers, &out, std::process::Stdio::null());
     let listed = |out: &Path| -> Vec<String> {
         std::fs::read_dir(out)
             .map(|entries| {
