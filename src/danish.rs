@@ -89,6 +89,11 @@ pub fn number(figure: &Figure) -> String {
     out
 }
 
+/// A whole number with Danish thousands points: "2.000", "1.000.000".
+pub fn whole_number(number: u64) -> String {
+    group_thousands(&number.to_string())
+}
+
 /// Inserts a point between every group of three digits, counted from the right.
 fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);

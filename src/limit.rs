@@ -1,8 +1,8 @@
-//! A time limit for work that may not end: Typst has none of its own, so a broken or hostile
-//! template could loop for ever.
+//! Limits of time and memory for work that may not end: Typst has none of its own, so a broken
+//! or hostile template could loop for ever, or allocate until the machine runs out of memory.
 
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The default limit for typesetting and exporting one answer.
 pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(60);
@@ -108,6 +108,123 @@ fn looks_like_thousands(text: &str) -> bool {
         && rest.all(|group| group.len() == 3 && digits(group))
 }
 
+/// The default most memory svar may hold while it typesets one answer, in megabytes: an answer
+/// takes about 40 MB and a table of 2,000 rows about 180 MB, so only a template that allocates
+/// without end comes near it, long before a ministry's laptop runs out.
+pub const DEFAULT_MEMORY_LIMIT_MB: u64 = 2_000;
+
+/// The smallest memory limit accepted, in megabytes: svar with its fonts loaded takes about
+/// 40 MB before it typesets anything, so a smaller limit would give up every answer.
+pub const SMALLEST_MEMORY_LIMIT_MB: u64 = 100;
+
+/// The largest memory limit accepted, in megabytes (a terabyte): more is a typing error.
+pub const LARGEST_MEMORY_LIMIT_MB: u64 = 1_000_000;
+
+/// A memory limit as `--memory-limit` takes it: whole megabytes (of 1,000,000 bytes), written
+/// `2000`, `2.000` or `2000 MB`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemoryLimit(pub u64);
+
+impl MemoryLimit {
+    /// The limit in bytes.
+    pub fn bytes(self) -> u64 {
+        self.0.saturating_mul(1_000_000)
+    }
+
+    /// The limit with its unit, "2.000 MB".
+    pub fn in_words(self) -> String {
+        format!("{self} MB")
+    }
+}
+
+impl Default for MemoryLimit {
+    fn default() -> Self {
+        Self(DEFAULT_MEMORY_LIMIT_MB)
+    }
+}
+
+/// The limit in megabytes as Danes write it: "2.000".
+impl std::fmt::Display for MemoryLimit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::danish::whole_number(self.0))
+    }
+}
+
+impl std::str::FromStr for MemoryLimit {
+    type Err = MemoryLimitError;
+
+    fn from_str(text: &str) -> Result<Self, MemoryLimitError> {
+        let text = text.trim();
+        let number = text
+            .strip_suffix("MB")
+            .or_else(|| text.strip_suffix("mb"))
+            .unwrap_or(text)
+            .trim_end();
+        let digits = if looks_like_thousands(number) {
+            number.replace('.', "")
+        } else {
+            number.to_string()
+        };
+        if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+            return Err(MemoryLimitError::NotWhole);
+        }
+        // Too many digits for a u64 is far above the largest limit too.
+        let megabytes = digits.parse::<u64>().unwrap_or(u64::MAX);
+        if megabytes < SMALLEST_MEMORY_LIMIT_MB {
+            return Err(MemoryLimitError::TooSmall);
+        }
+        if megabytes > LARGEST_MEMORY_LIMIT_MB {
+            return Err(MemoryLimitError::TooLarge);
+        }
+        Ok(Self(megabytes))
+    }
+}
+
+/// Why a `--memory-limit` is refused; clap prints the text after the value and the option.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MemoryLimitError {
+    /// Not a whole number of megabytes.
+    #[error("skal være et helt antal MB, fx 2000")]
+    NotWhole,
+    /// Below [`SMALLEST_MEMORY_LIMIT_MB`], which every answer would exceed.
+    #[error("skal være mindst {SMALLEST_MEMORY_LIMIT_MB} MB; svar bruger selv omkring 40 MB")]
+    TooSmall,
+    /// Above [`LARGEST_MEMORY_LIMIT_MB`], surely a typing error.
+    #[error(
+        "højst {} MB (en terabyte)",
+        crate::danish::whole_number(LARGEST_MEMORY_LIMIT_MB)
+    )]
+    TooLarge,
+}
+
+/// The limits one answer is typeset within.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// How long it may take.
+    pub time: TimeLimit,
+    /// How much memory svar may hold meanwhile.
+    pub memory: MemoryLimit,
+}
+
+/// How often memory is looked at while work runs: often enough that a template allocating a
+/// gigabyte a second overshoots the limit by little, rarely enough to cost nothing.
+const MEMORY_CHECK_INTERVAL: Duration = Duration::from_millis(20);
+
+/// The memory this process holds (its resident set), in bytes; `None` where the system does
+/// not tell (it is read from Linux's `/proc`).
+pub fn resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+    let kilobytes: u64 = line
+        .trim_start_matches("VmRSS:")
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kilobytes * 1024)
+}
+
 /// Why limited work gave no result.
 #[derive(Debug, thiserror::Error)]
 pub enum LimitError {
@@ -119,6 +236,15 @@ pub enum LimitError {
     TimedOut {
         /// The limit that was exceeded.
         limit: Duration,
+    },
+    /// The process held more memory than the limit while the work ran.
+    #[error(
+        "Typst brugte mere end {} hukommelse og blev opgivet; en skabelon bruger måske hukommelse uden ende, eller svaret er usædvanligt stort (grænsen sættes med --memory-limit)",
+        .limit.in_words()
+    )]
+    OutOfMemory {
+        /// The limit that was exceeded.
+        limit: MemoryLimit,
     },
     /// The work panicked.
     #[error("intern fejl under sætningen (Typst gik ned); meld venligst fejlen med svarfilen")]
@@ -132,11 +258,22 @@ pub enum LimitError {
     Spawn(#[source] std::io::Error),
 }
 
-/// Runs `work` on its own thread and waits at most `limit` for it.
+impl LimitError {
+    /// Whether the work was given up while it still ran: nothing can stop it from outside
+    /// (Typst has no cancellation), so it runs on until the process ends, and a process that
+    /// goes on working should end and start again.
+    pub fn is_given_up(&self) -> bool {
+        matches!(self, Self::TimedOut { .. } | Self::OutOfMemory { .. })
+    }
+}
+
+/// Runs `work` on its own thread and waits for it at most the time `limits` allow, and only as
+/// long as the process holds no more memory than they allow.
 ///
-/// Work that overruns cannot be stopped from outside (Typst has no cancellation), so its thread
-/// is left to finish or to end with the process; the caller gets an error and goes on.
-pub fn run_with_limit<T, F>(limit: Duration, work: F) -> Result<T, LimitError>
+/// Work given up cannot be stopped from outside (Typst has no cancellation), so its thread is
+/// left to finish or to end with the process (see [`LimitError::is_given_up`]); the caller gets
+/// an error.
+pub fn run_with_limit<T, F>(limits: Limits, work: F) -> Result<T, LimitError>
 where
     T: Send + 'static,
     F: FnOnce() -> T + Send + 'static,
@@ -149,10 +286,25 @@ where
             let _ = sender.send(work());
         })
         .map_err(LimitError::Spawn)?;
-    match receiver.recv_timeout(limit) {
-        Ok(result) => Ok(result),
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(LimitError::TimedOut { limit }),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err(LimitError::Crashed),
+    let deadline = Instant::now() + limits.time.0;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(LimitError::TimedOut {
+                limit: limits.time.0,
+            });
+        }
+        match receiver.recv_timeout(left.min(MEMORY_CHECK_INTERVAL)) {
+            Ok(result) => return Ok(result),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Err(LimitError::Crashed),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if resident_bytes().is_some_and(|held| held > limits.memory.bytes()) {
+                    return Err(LimitError::OutOfMemory {
+                        limit: limits.memory,
+                    });
+                }
+            }
+        }
     }
 }
 
@@ -220,10 +372,18 @@ mod tests {
         );
     }
 
+    /// Limits of `time` and the default memory.
+    fn within(time: Duration) -> Limits {
+        Limits {
+            time: TimeLimit(time),
+            ..Limits::default()
+        }
+    }
+
     #[test]
     fn returns_the_result_of_quick_work() {
         assert!(matches!(
-            run_with_limit(Duration::from_secs(5), || 42),
+            run_with_limit(within(Duration::from_secs(5)), || 42),
             Ok(42)
         ));
     }
@@ -231,10 +391,79 @@ mod tests {
     #[test]
     fn gives_up_on_work_that_overruns() {
         let limit = Duration::from_millis(50);
-        let result = run_with_limit(limit, || std::thread::sleep(Duration::from_secs(2)));
+        let result = run_with_limit(within(limit), || std::thread::sleep(Duration::from_secs(2)));
         assert!(
             matches!(result, Err(LimitError::TimedOut { limit: given }) if given == limit),
             "{result:?}"
+        );
+        assert!(result.unwrap_err().is_given_up());
+    }
+
+    #[test]
+    fn gives_up_on_work_that_holds_more_memory_than_the_limit() {
+        let limits = Limits {
+            time: TimeLimit(Duration::from_secs(20)),
+            memory: MemoryLimit(SMALLEST_MEMORY_LIMIT_MB),
+        };
+        let result = run_with_limit(limits, || {
+            // Touched, so that it is really held; then kept a while for the check to see it.
+            let held = std::hint::black_box(vec![1_u8; 400_000_000]);
+            std::thread::sleep(Duration::from_secs(1));
+            held.len()
+        });
+        assert!(
+            matches!(result, Err(LimitError::OutOfMemory { limit }) if limit == limits.memory),
+            "{result:?}"
+        );
+        let error = result.unwrap_err();
+        assert!(error.is_given_up());
+        assert!(
+            error
+                .to_string()
+                .starts_with("Typst brugte mere end 100 MB hukommelse og blev opgivet"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn this_process_s_memory_can_be_read_on_linux() {
+        let held = resident_bytes().expect("Linux tells a process's resident set");
+        assert!((1_000_000..100_000_000_000).contains(&held), "{held}");
+    }
+
+    #[test]
+    fn a_memory_limit_is_a_whole_number_of_megabytes() {
+        let parse = |text: &str| {
+            text.parse::<MemoryLimit>()
+                .map(|limit| limit.0)
+                .map_err(|error| error.to_string())
+        };
+        assert_eq!(parse("2000"), Ok(2000));
+        assert_eq!(parse("2.000"), Ok(2000));
+        assert_eq!(parse("4000 MB"), Ok(4000));
+        assert_eq!(parse(" 500MB "), Ok(500));
+        assert_eq!(parse("1.000.000"), Ok(LARGEST_MEMORY_LIMIT_MB));
+        for refused in ["", "1,5", "2.5", "-200", "to tusind", "2 GB", "0x800"] {
+            assert_eq!(
+                parse(refused),
+                Err("skal være et helt antal MB, fx 2000".to_string()),
+                "{refused}"
+            );
+        }
+        assert_eq!(
+            parse("50"),
+            Err("skal være mindst 100 MB; svar bruger selv omkring 40 MB".to_string())
+        );
+        assert_eq!(
+            parse("99999999999999999999999"),
+            Err("højst 1.000.000 MB (en terabyte)".to_string())
+        );
+        assert_eq!(MemoryLimit::default().to_string(), "2.000");
+        assert_eq!(MemoryLimit(2000).in_words(), "2.000 MB");
+        assert_eq!(
+            MemoryLimit::default().to_string().parse(),
+            Ok(MemoryLimit::default()),
+            "the limit as a worker is given it reads back the same"
         );
     }
 
@@ -253,7 +482,7 @@ mod tests {
 
     #[test]
     fn reports_a_panic() {
-        let result = run_with_limit(Duration::from_secs(5), || -> u8 { panic!("boom") });
+        let result = run_with_limit(within(Duration::from_secs(5)), || -> u8 { panic!("boom") });
         assert!(matches!(result, Err(LimitError::Crashed)), "{result:?}");
     }
 }

@@ -1,10 +1,17 @@
-//! A template that never finishes must not hang svar: the compile is given up after the limit.
-//! (In a file of its own: the abandoned compile keeps a core busy until this test process ends.)
+//! A template that never finishes, or allocates without end, must not hang svar or take the
+//! machine's memory: the compile is given up at the limit, and a batch ends it and goes on.
+//! (In a file of its own: the compile abandoned in this test process keeps a core busy until
+//! the process ends.)
 
-use std::path::Path;
+mod common;
+
+use std::collections::HashMap;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use svar::limit::{LimitError, run_with_limit};
+use svar::limit::{LimitError, Limits, TimeLimit, run_with_limit};
 use svar::render::TemplateSet;
 
 #[test]
@@ -13,9 +20,12 @@ fn an_endless_template_is_stopped_by_the_time_limit() {
     let answer = svar::input::load(&path).unwrap().answer;
     let templates =
         TemplateSet::builtin().with_file("answer.typ", "#for i in range(1000000000) {}\n");
-    let limit = Duration::from_millis(300);
+    let limits = Limits {
+        time: TimeLimit(Duration::from_millis(300)),
+        ..Limits::default()
+    };
     let started = Instant::now();
-    let result = run_with_limit(limit, move || {
+    let result = run_with_limit(limits, move || {
         svar::typeset(&answer, &templates).map(|t| t.page_count())
     });
     assert!(
@@ -59,4 +69,204 @@ fn a_redline_with_an_endless_template_is_stopped_by_the_time_limit() {
         "{message}"
     );
     assert!(!redline.exists());
+}
+
+/// A folder of own templates: the built-in ones, but for an answer from a ministry whose name
+/// has "Uendelig" in it the answer template first runs `runaway` (Typst code).
+fn templates_running_away(folder: &Path, runaway: &str) -> PathBuf {
+    let templates = folder.join("skabeloner");
+    std::fs::create_dir(&templates).unwrap();
+    let builtin =
+        std::fs::read_to_string(common::crate_root().join("templates/answer.typ")).unwrap();
+    let (head, rest) = builtin.split_once("#import").unwrap();
+    let own = format!(
+        "{head}{{% if \"Uendelig\" in ministry %}}\n{runaway}\n{{% endif %}}\n#import{rest}"
+    );
+    std::fs::write(templates.join("answer.typ"), own).unwrap();
+    templates
+}
+
+/// A folder of answers: `a-uendelig.json` from "Uendelighedsministeriet", then `count` copies
+/// of the reference answer, each answering a question of its own number (so that each is
+/// typeset anew, not taken from Typst's caches).
+fn answers_with_one_runaway(folder: &Path, count: usize) -> PathBuf {
+    let answers = folder.join("svar");
+    std::fs::create_dir(&answers).unwrap();
+    let example = common::crate_root().join("data/beu-287-2019.json");
+    let text = std::fs::read_to_string(&example).unwrap();
+    let runaway = text.replace(
+        "\"name\": \"Justitsministeriet\"",
+        "\"name\": \"Uendelighedsministeriet\"",
+    );
+    assert_ne!(runaway, text);
+    std::fs::write(answers.join("a-uendelig.json"), runaway).unwrap();
+    for copy in 0..count {
+        let numbered = text.replace("\"number\": 287", &format!("\"number\": {}", 1000 + copy));
+        std::fs::write(answers.join(format!("b-{copy:03}.json")), numbered).unwrap();
+    }
+    answers
+}
+
+/// `svar render ANSWERS -o OUT --templates TEMPLATES` and `options`, started with its standard
+/// output and error piped.
+fn start_render(answers: &Path, out: &Path, templates: &Path, options: &[&str]) -> Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("svar"))
+        .arg("render")
+        .arg(answers)
+        .arg("-o")
+        .arg(out)
+        .arg("--templates")
+        .arg(templates)
+        .args(options)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// The threads of the process `pid` and its children that typeset (named `svar-typeset`), by
+/// thread id, with the processor time each has used (in clock ticks).
+fn typesetting_threads(pid: u32) -> HashMap<String, u64> {
+    let read = |path: String| std::fs::read_to_string(path).unwrap_or_default();
+    // The fields of a stat file after the command name, which may hold spaces.
+    let fields = |stat: &str| -> Vec<String> {
+        let after = stat.rsplit_once(')').map_or("", |(_, after)| after);
+        after.split_whitespace().map(str::to_string).collect()
+    };
+    let pid = pid.to_string();
+    let mut processes: Vec<String> = std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|other| fields(&read(format!("/proc/{other}/stat"))).get(1) == Some(&pid))
+        .collect();
+    processes.push(pid);
+    let mut threads = HashMap::new();
+    for process in processes {
+        let Ok(tasks) = std::fs::read_dir(format!("/proc/{process}/task")) else {
+            continue;
+        };
+        for task in tasks.filter_map(|entry| entry.ok()?.file_name().into_string().ok()) {
+            let task_path = format!("/proc/{process}/task/{task}");
+            if read(format!("{task_path}/comm")).trim() != "svar-typeset" {
+                continue;
+            }
+            let stat = fields(&read(format!("{task_path}/stat")));
+            // utime and stime, the 14th and 15th fields, 12th and 13th after the name.
+            let ticks: u64 = [11, 12]
+                .iter()
+                .filter_map(|&index| stat.get(index)?.parse::<u64>().ok())
+                .sum();
+            threads.insert(task, ticks);
+        }
+    }
+    threads
+}
+
+#[test]
+fn a_batch_ends_the_compile_it_gave_up_and_renders_the_other_answers() {
+    // The given-up compile ran on in the batch's process until the batch ended, keeping a core
+    // busy (and whatever memory it took).
+    let folder = tempfile::tempdir().unwrap();
+    let templates = templates_running_away(
+        folder.path(),
+        "#for i in range(100000) { for j in range(100000) { } }",
+    );
+    let answers = answers_with_one_runaway(folder.path(), 300);
+    let out = folder.path().join("pdf");
+    let mut batch = start_render(&answers, &out, &templates, &["--time-limit", "0,3"]);
+    let (lines, errors) = std::sync::mpsc::channel();
+    let stderr = std::io::BufReader::new(batch.stderr.take().unwrap());
+    std::thread::spawn(move || {
+        for line in stderr.lines() {
+            let _ = lines.send(line.unwrap());
+        }
+    });
+    let given_up = "a-uendelig.json: Typst blev ikke færdig inden for 0,3 sekunder og blev opgivet";
+    while !errors
+        .recv_timeout(Duration::from_secs(60))
+        .expect("svar tells of the answer given up")
+        .contains(given_up)
+    {}
+    // A thread that typesets one of the other answers lives some milliseconds: one seen twice,
+    // with processor time used between, is the compile given up.
+    let before = typesetting_threads(batch.id());
+    std::thread::sleep(Duration::from_millis(400));
+    let after = typesetting_threads(batch.id());
+    assert!(
+        matches!(batch.try_wait(), Ok(None)),
+        "the batch was meant to go on after the answer given up"
+    );
+    let running_on: Vec<(&String, u64)> = after
+        .iter()
+        .filter_map(|(thread, ticks)| Some((thread, ticks - before.get(thread)?)))
+        .filter(|(_, used)| *used >= 10)
+        .collect();
+    assert!(running_on.is_empty(), "still typesetting: {running_on:?}");
+    let output = batch.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let summary = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        summary.ends_with("300 af 301 svar sat; 1 fejlede.\n"),
+        "{summary}"
+    );
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written.len(), 300, "{written:?}");
+    assert!(
+        written
+            .iter()
+            .all(|name| name.starts_with("b-") && name.ends_with(".pdf"))
+    );
+}
+
+#[test]
+fn an_answer_that_takes_memory_without_end_is_given_up_and_the_batch_goes_on() {
+    let folder = tempfile::tempdir().unwrap();
+    let templates = templates_running_away(
+        folder.path(),
+        "#let held = ()\n#for i in range(1000000) { held.push(range(1000)) }",
+    );
+    let answers = answers_with_one_runaway(folder.path(), 3);
+    let out = folder.path().join("pdf");
+    let batch = start_render(&answers, &out, &templates, &["--memory-limit", "300"]);
+    let output = batch.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        errors.contains(&format!(
+            "fejl: {}: Typst brugte mere end 300 MB hukommelse og blev opgivet; en skabelon \
+             bruger måske hukommelse uden ende, eller svaret er usædvanligt stort (grænsen \
+             sættes med --memory-limit)\n",
+            answers.join("a-uendelig.json").display()
+        )),
+        "{errors}"
+    );
+    let summary = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        summary.ends_with("3 af 4 svar sat; 1 fejlede.\n"),
+        "{summary}"
+    );
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 3);
+    // One answer alone is rendered in svar's own process, within the same limit.
+    let alone = common::svar()
+        .arg("render")
+        .arg(answers.join("a-uendelig.json"))
+        .arg("-o")
+        .arg(folder.path().join("alene"))
+        .arg("--templates")
+        .arg(&templates)
+        .args(["--memory-limit", "300"])
+        .output()
+        .unwrap();
+    assert_eq!(alone.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&alone.stderr);
+    assert!(
+        errors.contains("Typst brugte mere end 300 MB hukommelse og blev opgivet"),
+        "{errors}"
+    );
+    assert!(!folder.path().join("alene").join("a-uendelig.pdf").exists());
 }

@@ -174,7 +174,7 @@ pub(super) fn message(error: &clap::Error, usage: &Usage<'_>) -> String {
         let suggestion = match &similar {
             Some(option) if kind == ContextKind::SuggestedArg => format!("'{option}'"),
             _ if kind == ContextKind::ValidValue => context(error, kind),
-            _ => closest_first(error, kind),
+            _ => closest_first(error, kind, usage),
         };
         if !suggestion.is_empty() {
             out.push_str(&format!("  = tip: {lead} {suggestion}{end}\n"));
@@ -280,7 +280,7 @@ fn option_of_other_commands(error: &clap::Error, usage: &Usage<'_>) -> Option<St
     let owners: Vec<String> = usage
         .command
         .get_subcommands()
-        .filter(|other| other.get_name() != given_to.get_name())
+        .filter(|other| other.get_name() != given_to.get_name() && !other.is_hide_set())
         .filter(|other| {
             other
                 .get_arguments()
@@ -368,7 +368,7 @@ fn value_words(value_name: &str) -> (&'static str, &'static str) {
 
 /// clap's suggestions of what was meant, the closest to what was typed first (clap may give
 /// `schema` before `check` for "chek"), as alternatives: "'check' eller 'schema'".
-fn closest_first(error: &clap::Error, kind: ContextKind) -> String {
+fn closest_first(error: &clap::Error, kind: ContextKind, usage: &Usage<'_>) -> String {
     let typed = [
         ContextKind::InvalidSubcommand,
         ContextKind::InvalidArg,
@@ -381,6 +381,13 @@ fn closest_first(error: &clap::Error, kind: ContextKind) -> String {
     })
     .unwrap_or_default();
     let mut names = texts(error, kind);
+    // A hidden command (`svar worker`, which svar starts itself) is no clerk's typo.
+    names.retain(|name| {
+        usage
+            .command
+            .find_subcommand(name)
+            .is_none_or(|command| !command.is_hide_set())
+    });
     names.sort_by_key(|name| strsim::damerau_levenshtein(&typed, name));
     quoted(&names, " eller ")
 }
@@ -507,6 +514,14 @@ mod tests {
         assert!(doubled.contains("mente du '--png'?"), "{doubled}");
         let far = error_for(&["svar", "render", "x.json", "--bogus"]);
         assert!(!far.contains("mente du"), "{far}");
+        // The worker svar starts for a batch is nobody's command to type.
+        let hidden = error_for(&["svar", "worke"]);
+        assert!(!hidden.contains("worker"), "{hidden}");
+        let png = error_for(&["svar", "watch", "x.json", "--png"]);
+        assert!(
+            png.contains("  = tip: '--png' hører til 'svar render', ikke til 'svar watch'\n"),
+            "{png}"
+        );
         // Where clap writes its suggestion as an English sentence.
         let elsewhere = error_for(&["svar", "--png", "render", "x.json"]);
         assert!(

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::CliError;
+use super::job::LimitOptions;
 use crate::diff::{self, report, source};
 use crate::input::LoadError;
-use crate::limit::{TimeLimit, run_with_limit};
+use crate::limit::run_with_limit;
 use crate::model::Answer;
 use crate::output::{Inputs, check_output_path, check_pdf_path, write_atomically};
 use crate::pdf::ExportOptions;
@@ -39,14 +40,9 @@ pub struct DiffArgs {
     /// indbyggede), så en ændret skabelon kan ses side om side med den indbyggede.
     #[arg(long, value_name = "MAPPE")]
     pub templates: Option<PathBuf>,
-    /// Længste tid (sekunder) Typst må bruge på at sætte svarene til --redline og --pages.
-    #[arg(
-        long,
-        value_name = "SEKUNDER",
-        default_value_t,
-        allow_negative_numbers = true
-    )]
-    pub time_limit: TimeLimit,
+    /// The limits an answer is typeset within.
+    #[command(flatten)]
+    pub limits: LimitOptions,
 }
 
 /// How the change list is printed. The variants' doc comments are their help texts, so Danish.
@@ -223,7 +219,7 @@ fn write_redline(
         .to_string_lossy()
         .into_owned();
     let (old_markup, new, changes) = (old.markup, new.clone(), changes.clone());
-    let typeset = run_with_limit(args.time_limit.0, move || {
+    let typeset = run_with_limit(args.limits.limits(), move || {
         crate::diff::redline::redline(&old_name, old_markup, &new, &changes, &templates)
     })
     .map_err(crate::Error::from)??;
@@ -246,7 +242,7 @@ fn typeset_pages(
     let builtin = TemplateSet::builtin();
     let templates = super::job::load_templates(args.templates.as_deref())?;
     let (old, new) = (old.clone(), new.clone());
-    let (old, new) = run_with_limit(args.time_limit.0, move || {
+    let (old, new) = run_with_limit(args.limits.limits(), move || {
         Ok::<_, crate::Error>((
             crate::typeset(&old, &builtin)?,
             crate::typeset(&new, &templates)?,

@@ -61,9 +61,6 @@ pub(super) enum CliError {
         /// The PDF both would be written to.
         pdf: PathBuf,
     },
-    /// The threads a batch renders on cannot be started.
-    #[error("kan ikke starte arbejdstråde: {0}")]
-    Threads(#[source] rayon::ThreadPoolBuildError),
     /// An output named by an option (`-o`, `--redline`, `--pages`) is refused; the option is
     /// named, since the path alone may not say which was meant.
     #[error("{option} {source}")]
@@ -169,18 +166,18 @@ pub(super) enum CliError {
 /// Tells `error` on standard error as every command tells what stopped it: `fejl: ` and the
 /// error's Danish line.
 pub(super) fn report(error: &dyn std::fmt::Display) {
-    eprintln!("fejl: {error}");
+    eprint!("{}", line(error));
+}
+
+/// The line [`report`] prints, with its line end.
+pub(super) fn line(error: &dyn std::fmt::Display) -> String {
+    format!("fejl: {error}\n")
 }
 
 impl CliError {
-    /// Whether typesetting ran over its time limit, and its compile was left running.
-    pub(super) fn is_timeout(&self) -> bool {
-        matches!(
-            self,
-            CliError::Answer(crate::Error::Limit(
-                crate::limit::LimitError::TimedOut { .. }
-            ))
-        )
+    /// Whether typesetting was given up over a limit, and its compile left running.
+    pub(super) fn is_given_up(&self) -> bool {
+        matches!(self, CliError::Answer(crate::Error::Limit(limit)) if limit.is_given_up())
     }
 
     /// This error naming the generated Typst source as `generated` says, where Typst's

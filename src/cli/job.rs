@@ -5,10 +5,11 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
-use std::time::Duration;
+
+use clap::Args;
 
 use super::CliError;
-use crate::limit::{TimeLimit, run_with_limit};
+use crate::limit::{Limits, MemoryLimit, TimeLimit, run_with_limit};
 use crate::output::{Inputs, check_output_path, write_atomically};
 use crate::pdf::{ExportOptions, GeneratedSource, Standard, StandardChoice, StandardError};
 use crate::render::{TemplateSet, typst_source};
@@ -40,15 +41,72 @@ pub(super) fn pages(count: usize) -> String {
     crate::danish::count(count, "side", "sider")
 }
 
-/// Prints why `file` failed: a located report for mistakes in the file, otherwise one line
-/// naming the file.
+/// Prints why `file` failed (see [`failure_report`]).
 pub(super) fn report_failure(file: &Path, error: &CliError) {
+    eprint!("{}", failure_report(file, error));
+}
+
+/// Why `file` failed, as printed to standard error: a located report for mistakes in the
+/// file, otherwise one line naming the file.
+pub(super) fn failure_report(file: &Path, error: &CliError) -> String {
     match error {
         CliError::Answer(Error::Load(input::LoadError::Invalid { report })) => {
-            eprint!("{}", report.to_text(super::color::for_stderr(false)));
+            report.to_text(super::color::for_stderr(false))
         }
-        CliError::Answer(Error::Load(read_error)) => super::error::report(read_error),
-        other => super::error::report(&format_args!("{}: {other}", file.display())),
+        CliError::Answer(Error::Load(read_error)) => super::error::line(read_error),
+        other => super::error::line(&format_args!("{}: {other}", file.display())),
+    }
+}
+
+/// How rendering one answer of a batch ended, as it is reported: the line for the PDF written,
+/// or the report of why there is none. A worker process sends it to the batch as it is.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub(super) enum Outcome {
+    /// The PDF was written: "a.json → output/a.pdf (4 sider), PDF/UA-1 + PDF/A-3b".
+    Rendered(String),
+    /// It was not: why, as printed to standard error.
+    Failed {
+        /// The report, with its line ends.
+        report: String,
+        /// Whether typesetting was given up while it still ran (see
+        /// [`crate::limit::LimitError::is_given_up`]), so the process should end.
+        given_up: bool,
+    },
+}
+
+impl Outcome {
+    /// Whether typesetting was given up while it still ran.
+    pub(super) fn is_given_up(&self) -> bool {
+        matches!(self, Self::Failed { given_up: true, .. })
+    }
+}
+
+/// Renders one answer of a batch as [`render_file`] does and tells how it went.
+pub(super) fn render_reported(
+    target: &Target,
+    settings: &RenderSettings,
+    templates: &TemplateSet,
+    warn: Warn<'_>,
+) -> Outcome {
+    match render_file(target, settings, templates, warn) {
+        Ok(rendered) => Outcome::Rendered(format!(
+            "{} → {} ({}), {}",
+            target.answer.display(),
+            target.pdf.display(),
+            pages(rendered.pages),
+            rendered.standards
+        )),
+        Err(error) => {
+            let error = if settings.extras.emit_typst {
+                error
+            } else {
+                error.with_generated_source(GeneratedSource::EmitTypstWouldWrite)
+            };
+            Outcome::Failed {
+                report: failure_report(&target.answer, &error),
+                given_up: error.is_given_up(),
+            }
+        }
     }
 }
 
@@ -88,25 +146,56 @@ pub(super) struct RenderSettings {
     pub(super) extras: Extras,
     /// The PDF standards to meet.
     pub(super) options: ExportOptions,
-    /// How long Typst may take on one answer.
-    pub(super) limit: Duration,
+    /// How long Typst may take on one answer, and how much memory it may hold.
+    pub(super) limits: Limits,
 }
 
 impl RenderSettings {
-    /// The settings for `extras`, the standards `--pdf-standard` names and `--time-limit`;
-    /// refused if the standards cannot be combined.
+    /// The settings for `extras`, the standards `--pdf-standard` names and the limits of
+    /// `--time-limit` and `--memory-limit`; refused if the standards cannot be combined.
     pub(super) fn new(
         extras: Extras,
         standards: &[Standard],
-        limit: TimeLimit,
+        limits: Limits,
     ) -> Result<Self, StandardError> {
         Ok(Self {
             extras,
             options: ExportOptions {
                 standards: StandardChoice::from_values(standards)?,
             },
-            limit: limit.0,
+            limits,
         })
+    }
+}
+
+/// The limits `svar render`, `svar watch` and `svar diff` typeset an answer within, as options.
+#[derive(Debug, Args)]
+pub struct LimitOptions {
+    /// Længste tid (sekunder) Typst må bruge på at sætte ét svar, før det opgives.
+    #[arg(
+        long,
+        value_name = "SEKUNDER",
+        default_value_t,
+        allow_negative_numbers = true
+    )]
+    pub time_limit: TimeLimit,
+    /// Mest hukommelse (MB) svar må bruge, mens ét svar sættes, før det opgives.
+    #[arg(
+        long,
+        value_name = "MB",
+        default_value_t,
+        allow_negative_numbers = true
+    )]
+    pub memory_limit: MemoryLimit,
+}
+
+impl LimitOptions {
+    /// The limits these options set.
+    pub(super) fn limits(&self) -> Limits {
+        Limits {
+            time: self.time_limit,
+            memory: self.memory_limit,
+        }
     }
 }
 
@@ -138,7 +227,7 @@ pub(super) fn render_file(
     }
     let has_date = loaded.answer.date.is_some();
     let job = Job::new(loaded.answer, target, settings, templates);
-    let (produced, typeset) = job.run(target, settings.limit)?;
+    let (produced, typeset) = job.run(target, settings.limits)?;
     warn_typst(&typeset, target, settings.extras, warn);
     PREVIOUS.with(|previous| *previous.borrow_mut() = Some(typeset));
     if produced.undated_fallback {
@@ -278,12 +367,12 @@ impl Job {
         }
     }
 
-    /// Produces the outputs on a thread of its own within `limit`, in the world this thread
+    /// Produces the outputs on a thread of its own within `limits`, in the world this thread
     /// typeset in last. After a failure the generated source is written for `--emit-typst`.
-    fn run(self, target: &Target, limit: Duration) -> Result<(Produced, crate::Typeset), Error> {
+    fn run(self, target: &Target, limits: Limits) -> Result<(Produced, crate::Typeset), Error> {
         let generated_source = Arc::clone(&self.generated_source);
         let previous = PREVIOUS.with(|previous| previous.borrow_mut().take());
-        run_with_limit(limit, move || self.produce(previous))
+        run_with_limit(limits, move || self.produce(previous))
             .map_err(Error::from)
             .and_then(|produced| produced)
             .map_err(|error| match generated_source.get() {

@@ -9,9 +9,11 @@ mod files;
 mod job;
 mod new;
 mod out;
+mod pool;
 mod render;
 mod schema;
 mod watch;
+mod worker;
 
 use std::process::ExitCode;
 
@@ -53,6 +55,9 @@ pub enum Command {
     Watch(watch::WatchArgs),
     /// Viser forskellene mellem to svar (JSON eller PDF fra svar).
     Diff(diff::DiffArgs),
+    /// Sætter svar for svar render i en proces for sig (startes kun af svar selv).
+    #[command(hide = true)]
+    Worker(worker::WorkerArgs),
 }
 
 /// The exit status after Ctrl+C, as shells give a process the signal ended (128 + SIGINT).
@@ -61,10 +66,11 @@ const INTERRUPTED: i32 = 130;
 /// Runs the command and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
     // Ctrl+C and SIGTERM end svar at once, as they would without a handler, but first remove
-    // the temporary files of the PDFs being written. Without a handler there is nothing to
+    // the temporary files of the PDFs being written, and end the workers of a batch. Without a handler there is nothing to
     // remove, so one that cannot be set changes nothing.
     let _ = ctrlc::set_handler(|| {
         let _held = crate::output::remove_pending();
+        pool::end_all();
         std::process::exit(INTERRUPTED);
     });
     match cli.command {
@@ -74,5 +80,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(args) => new::run(&args),
         Command::Watch(args) => watch::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Worker(args) => worker::run(&args),
     }
 }

@@ -1,23 +1,23 @@
 //! `svar render`: answer files in, PDFs out.
 
 use std::collections::{HashMap, HashSet};
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use super::CliError;
 use super::job::{
-    Extras, RenderSettings, Target, default_pdf_path, load_templates, pages, pdf_name, render_file,
-    report_failure,
+    Extras, LimitOptions, Outcome, RenderSettings, Target, default_pdf_path, load_templates,
+    pdf_name, render_reported,
 };
-use crate::limit::TimeLimit;
+use super::worker::Reply;
 use crate::output::{Inputs, check_output_path, check_pdf_path, is_pdf_name};
-use crate::pdf::{GeneratedSource, Standard};
+use crate::pdf::Standard;
 use crate::render::TemplateSet;
 
 /// Arguments of `svar render`.
@@ -29,6 +29,15 @@ pub struct RenderArgs {
     /// Hvor PDF'en skrives: en fil (*.pdf) for én svarfil, ellers en mappe [standard: output/].
     #[arg(short, long, value_name = "STI")]
     pub output: Option<PathBuf>,
+    /// How each answer is rendered.
+    #[command(flatten)]
+    pub options: RenderOptions,
+}
+
+/// How each answer is rendered: the options of `svar render` that the processes rendering a
+/// batch are started with.
+#[derive(Debug, Args)]
+pub struct RenderOptions {
     /// Skriv også den genererede Typst-kilde (*.typ) ved siden af PDF'en.
     #[arg(long)]
     pub emit_typst: bool,
@@ -42,20 +51,50 @@ pub struct RenderArgs {
     /// En mappe med egne skabeloner (*.typ), der erstatter de indbyggede med samme navn.
     #[arg(long, value_name = "MAPPE")]
     pub templates: Option<PathBuf>,
-    /// Længste tid (sekunder) Typst må bruge på ét svar, før det opgives.
-    #[arg(
-        long,
-        value_name = "SEKUNDER",
-        default_value_t,
-        allow_negative_numbers = true
-    )]
-    pub time_limit: TimeLimit,
+    /// The limits an answer is typeset within.
+    #[command(flatten)]
+    pub limits: LimitOptions,
 }
 
-/// Renders every file, in parallel on all cores, reports each failure and goes on; fails if any
-/// file failed.
+impl RenderOptions {
+    /// The settings these options give, refused if the standards cannot be combined.
+    pub(super) fn settings(&self) -> Result<RenderSettings, crate::pdf::StandardError> {
+        let extras = Extras {
+            emit_typst: self.emit_typst,
+            png: self.png,
+        };
+        RenderSettings::new(extras, &self.pdf_standard, self.limits.limits())
+    }
+
+    /// The options as command-line arguments, to start a worker process with the same.
+    pub(super) fn to_args(&self) -> Vec<OsString> {
+        let mut args: Vec<OsString> = Vec::new();
+        let mut flag = |set: bool, name: &str| {
+            if set {
+                args.push(name.into());
+            }
+        };
+        flag(self.emit_typst, "--emit-typst");
+        flag(self.png, "--png");
+        for standard in &self.pdf_standard {
+            let value = standard
+                .to_possible_value()
+                .expect("every standard can be named on the command line");
+            args.push(format!("--pdf-standard={}", value.get_name()).into());
+        }
+        if let Some(folder) = &self.templates {
+            args.push("--templates".into());
+            args.push(folder.into());
+        }
+        args.push(format!("--time-limit={}", self.limits.time_limit).into());
+        args.push(format!("--memory-limit={}", self.limits.memory_limit).into());
+        args
+    }
+}
+
+/// Renders every file, reports each failure and goes on; fails if any file failed. Several
+/// files are rendered in worker processes, one per core (see [`super::pool`]).
 pub(super) fn run(args: &RenderArgs) -> ExitCode {
-    crate::world::preload();
     super::out::report_only();
     let batch = match Batch::prepare(args) {
         Ok(batch) => batch,
@@ -65,15 +104,19 @@ pub(super) fn run(args: &RenderArgs) -> ExitCode {
         }
     };
     let progress = Progress::new(batch.targets.len());
-    let failed = batch.pool.install(|| {
-        batch
-            .targets
-            .par_iter()
-            .map(|target| usize::from(!batch.render_one(target, &progress)))
-            .sum::<usize>()
-    });
+    let failed = AtomicUsize::new(0);
+    let report = |reply: Reply| match reply {
+        Reply::Warning(text) => progress.warn(&text),
+        Reply::Done(Outcome::Rendered(line)) => progress.done(&line),
+        Reply::Done(Outcome::Failed { report, .. }) => {
+            failed.fetch_add(1, Ordering::Relaxed);
+            progress.failed(&report);
+        }
+    };
+    batch.render(&args.options, &report);
     progress.finish();
     let total = batch.targets.len();
+    let failed = failed.into_inner();
     if total > 1 {
         super::out::line(format_args!(
             "{} af {total} svar sat; {failed} fejlede.",
@@ -88,82 +131,40 @@ pub(super) fn run(args: &RenderArgs) -> ExitCode {
 }
 
 /// What a run of `svar render` needs before the first answer: the answers with their PDFs,
-/// the settings and templates they share, and the threads.
+/// and the settings and templates they share.
 struct Batch {
     targets: Vec<Target>,
     settings: RenderSettings,
     templates: TemplateSet,
-    pool: rayon::ThreadPool,
-    /// Answers rendered so far, to know when the memo cache is due for eviction.
-    rendered: AtomicUsize,
 }
 
 impl Batch {
     /// Checks the arguments and loads what every answer shares; the error says what is wrong.
     fn prepare(args: &RenderArgs) -> Result<Self, CliError> {
-        let extras = Extras {
-            emit_typst: args.emit_typst,
-            png: args.png,
-        };
-        let settings = RenderSettings::new(extras, &args.pdf_standard, args.time_limit)?;
+        let settings = args.options.settings()?;
         let targets = output_plan(args, super::files::answer_files(&args.files)?)?;
-        let templates = load_templates(args.templates.as_deref())?;
-        // A pool of its own: its threads wait for typesetting threads, and Typst lays out in
-        // parallel on rayon's global pool, which must stay free for it.
-        let pool = rayon::ThreadPoolBuilder::new()
-            .thread_name(|i| format!("svar-batch-{i}"))
-            .build()
-            .map_err(CliError::Threads)?;
+        let templates = load_templates(args.options.templates.as_deref())?;
         Ok(Self {
             targets,
             settings,
             templates,
-            pool,
-            rendered: AtomicUsize::new(0),
         })
     }
 
-    /// Keeps a batch's memory bounded: Typst's memo cache is global and grows with every
-    /// answer. Every [`EVICT_EVERY`] answers, what no answer has used since the last eviction
-    /// is dropped. Not after every answer: an eviction walks and locks the whole cache and
-    /// clears comemo's hash accelerators, which cost a batch of 100 about a tenth of its time.
-    fn evict_now_and_then(&self) {
-        if (self.rendered.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(EVICT_EVERY) {
-            typst::comemo::evict(1);
-        }
-    }
-
-    /// Renders one answer, reporting how it went on the progress display; whether it worked.
-    fn render_one(&self, target: &Target, progress: &Progress) -> bool {
-        let warn = |text: &str| progress.warn(text);
-        let result = render_file(target, &self.settings, &self.templates, &warn);
-        self.evict_now_and_then();
-        match result {
-            Ok(rendered) => {
-                progress.done(&format!(
-                    "{} → {} ({}), {}",
-                    target.answer.display(),
-                    target.pdf.display(),
-                    pages(rendered.pages),
-                    rendered.standards
-                ));
-                true
-            }
-            Err(error) => {
-                let error = if self.settings.extras.emit_typst {
-                    error
-                } else {
-                    error.with_generated_source(GeneratedSource::EmitTypstWouldWrite)
-                };
-                progress.failed(|| report_failure(&target.answer, &error));
-                false
-            }
+    /// Renders the answers, telling `report` how each went. One answer is rendered in this
+    /// process; several in worker processes, so that an answer given up over a limit can be
+    /// ended with its process while the others go on.
+    fn render(&self, options: &RenderOptions, report: &(dyn Fn(Reply) + Sync)) {
+        if let [target] = self.targets.as_slice() {
+            crate::world::preload();
+            let warn = |text: &str| report(Reply::Warning(text.to_string()));
+            let outcome = render_reported(target, &self.settings, &self.templates, &warn);
+            report(Reply::Done(outcome));
+        } else {
+            super::pool::render(&self.targets, options, report);
         }
     }
 }
-
-/// How many answers a batch renders between two evictions of the memo cache.
-const EVICT_EVERY: usize = 8;
 
 /// The files in an own template folder, if one is given and can be read.
 fn own_templates(folder: Option<&Path>) -> Vec<PathBuf> {
@@ -180,7 +181,7 @@ fn own_templates(folder: Option<&Path>) -> Vec<PathBuf> {
 fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<Target>, CliError> {
     // What the outputs must not replace: the answers, and the own templates an emitted Typst
     // source could land on.
-    let templates = own_templates(args.templates.as_deref());
+    let templates = own_templates(args.options.templates.as_deref());
     let inputs = Inputs::new(files.iter().chain(&templates));
     // An answer named twice, however spelled (`a.json ./a.json`), is rendered once, and may be
     // given one PDF.
@@ -197,7 +198,7 @@ fn output_plan(args: &RenderArgs, files: Vec<PathBuf>) -> Result<Vec<Target>, Cl
     for file in answers {
         let pdf = pdf_path(args.output.as_deref(), file);
         check_pdf_path(&pdf, &inputs)?;
-        if args.emit_typst {
+        if args.options.emit_typst {
             check_output_path(&pdf.with_extension("typ"), &inputs)?;
         }
         if let Some(earlier) = planned.get(&pdf) {
@@ -270,13 +271,11 @@ impl Progress {
         }
     }
 
-    fn failed(&self, report: impl FnOnce()) {
-        match &self.bar {
-            Some(bar) => {
-                bar.suspend(report);
-                bar.inc(1);
-            }
-            None => report(),
+    /// Prints the report of an answer that failed (text with its own line ends).
+    fn failed(&self, report: &str) {
+        self.warn(report);
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
         }
     }
 

@@ -13,10 +13,9 @@ use notify::{RecursiveMode, Watcher};
 use super::CliError;
 use super::error::WatchedFolder;
 use super::job::{
-    Extras, RenderSettings, Target, default_pdf_path, load_templates, pages, render_file,
-    report_failure,
+    Extras, LimitOptions, RenderSettings, Target, default_pdf_path, load_templates, pages,
+    render_file, report_failure,
 };
-use crate::limit::TimeLimit;
 use crate::pdf::Standard;
 
 /// How long to wait for more events after a save: editors write a file in several steps.
@@ -41,14 +40,9 @@ pub struct WatchArgs {
     /// PDF-standarder som for svar render.
     #[arg(long, value_name = "STANDARD", value_enum, value_delimiter = ',')]
     pub pdf_standard: Vec<Standard>,
-    /// Længste tid (sekunder) Typst må bruge på at sætte svaret, før det opgives.
-    #[arg(
-        long,
-        value_name = "SEKUNDER",
-        default_value_t,
-        allow_negative_numbers = true
-    )]
-    pub time_limit: TimeLimit,
+    /// The limits an answer is typeset within.
+    #[command(flatten)]
+    pub limits: LimitOptions,
 }
 
 /// What watching needs: the answer with its PDF, the settings and the stream of file events.
@@ -64,7 +58,8 @@ struct Session {
 impl Session {
     /// Checks the arguments and starts watching the answer's folder and the templates.
     fn start(args: &WatchArgs) -> Result<Self, CliError> {
-        let settings = RenderSettings::new(Extras::default(), &args.pdf_standard, args.time_limit)?;
+        let settings =
+            RenderSettings::new(Extras::default(), &args.pdf_standard, args.limits.limits())?;
         if let Some(output) = &args.output {
             crate::output::check_pdf_path(output, &crate::output::Inputs::new([&args.file]))
                 .map_err(|source| CliError::RefusedOutput {
@@ -307,7 +302,7 @@ fn render_once(args: &WatchArgs, session: &Session) -> Outcome {
         )),
         Err(error) => {
             report_failure(&target.answer, &error);
-            if error.is_timeout() {
+            if error.is_given_up() {
                 return Outcome::TimedOut;
             }
             super::out::line("Venter på næste ændring …");

@@ -1,0 +1,234 @@
+//! The worker processes a batch of `svar render` renders its answers in, one per core (see
+//! [`super::worker`] for why processes).
+//!
+//! Each worker keeps its fonts, templates and Typst's caches from one answer to the next, so
+//! only its first answer pays for them; one that ends (after an answer given up, or a crash) is
+//! replaced by a new one for the next answer.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use super::job::{Outcome, Target};
+use super::render::RenderOptions;
+use super::worker::{Reply, write_job};
+
+/// The workers running, by process id, for [`end_all`] to end when svar is interrupted.
+static RUNNING: Mutex<Vec<u32>> = Mutex::new(Vec::new());
+
+/// How long [`end_all`] waits for the workers to remove their temporary files and end.
+const END_GRACE: Duration = Duration::from_secs(3);
+
+/// Renders `targets` in worker processes, as many at once as there are cores, and tells
+/// `report` how each went, in the order they end.
+pub(super) fn render(targets: &[Target], options: &RenderOptions, report: &(dyn Fn(Reply) + Sync)) {
+    let start = WorkerCommand::new(options);
+    let next = AtomicUsize::new(0);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    std::thread::scope(|scope| {
+        for _ in 0..cores.min(targets.len()) {
+            scope.spawn(|| serve(targets, &next, &start, report));
+        }
+    });
+}
+
+/// Ends every worker running, after letting it remove its temporary files; for Ctrl+C and
+/// SIGTERM, which the batch gets and its workers may not (`kill` of the batch's process).
+pub(super) fn end_all() {
+    use rustix::process::{Pid, Signal, WaitOptions, kill_process, waitpid};
+    let running = RUNNING
+        .lock()
+        .map(|running| running.clone())
+        .unwrap_or_default();
+    let pids: Vec<Pid> = running
+        .iter()
+        .filter_map(|&id| Pid::from_raw(i32::try_from(id).ok()?))
+        .collect();
+    for &pid in &pids {
+        let _ = kill_process(pid, Signal::TERM);
+    }
+    let deadline = Instant::now() + END_GRACE;
+    for pid in pids {
+        // Reaped here: the thread that started it may be waiting for its reply.
+        while matches!(waitpid(Some(pid), WaitOptions::NOHANG), Ok(None))
+            && Instant::now() < deadline
+        {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+/// Takes answers from `targets` until none is left, each to the worker this thread keeps
+/// running.
+fn serve(
+    targets: &[Target],
+    next: &AtomicUsize,
+    start: &WorkerCommand,
+    report: &(dyn Fn(Reply) + Sync),
+) {
+    let mut worker: Option<Worker> = None;
+    while let Some(target) = targets.get(next.fetch_add(1, Ordering::Relaxed)) {
+        let running = match worker.take() {
+            Some(running) => Ok(running),
+            None => start.spawn(),
+        };
+        let outcome = match running {
+            Err(error) => failure(
+                &target.answer,
+                &format_args!(
+                    "kan ikke starte en proces til sætningen: {}",
+                    crate::fs::io_in_danish(&error)
+                ),
+            ),
+            Ok(mut running) => match running.render(target, report) {
+                Ok(outcome) => {
+                    if !outcome.is_given_up() {
+                        worker = Some(running);
+                    }
+                    outcome
+                }
+                Err(ended) => failure(&target.answer, &Ended(ended)),
+            },
+        };
+        report(Reply::Done(outcome));
+    }
+}
+
+/// An answer that failed for a reason outside it, told as other such failures are.
+fn failure(answer: &Path, why: &dyn std::fmt::Display) -> Outcome {
+    Outcome::Failed {
+        report: super::error::line(&format_args!("{}: {why}", answer.display())),
+        given_up: false,
+    }
+}
+
+/// How to start a worker: this very program, with the batch's options.
+struct WorkerCommand {
+    args: Vec<std::ffi::OsString>,
+}
+
+impl WorkerCommand {
+    fn new(options: &RenderOptions) -> Self {
+        let mut args = vec!["worker".into()];
+        args.extend(options.to_args());
+        Self { args }
+    }
+
+    /// Starts a worker. Its standard error is the batch's, for what only a crash prints.
+    fn spawn(&self) -> std::io::Result<Worker> {
+        use std::os::unix::process::CommandExt;
+        let child = Command::new(this_program())
+            .arg0("svar")
+            .args(&self.args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()?;
+        Worker::new(child)
+    }
+}
+
+/// This program, as the system runs it: on Linux the file it was started from even if it has
+/// since been replaced (by an update during the batch), so every worker is the same svar.
+fn this_program() -> std::path::PathBuf {
+    if cfg!(target_os = "linux") {
+        "/proc/self/exe".into()
+    } else {
+        std::env::current_exe().unwrap_or_else(|_| "svar".into())
+    }
+}
+
+/// A worker process, with the pipes the batch talks to it through.
+struct Worker {
+    child: Child,
+    /// Closed (`None`) to tell the worker there are no more answers.
+    jobs: Option<ChildStdin>,
+    replies: BufReader<ChildStdout>,
+}
+
+impl Worker {
+    /// Takes over `child`, started with piped standard input and output.
+    fn new(mut child: Child) -> std::io::Result<Self> {
+        let pipes = child.stdin.take().zip(child.stdout.take());
+        let Some((jobs, replies)) = pipes else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(std::io::Error::other("no pipes to the worker"));
+        };
+        if let Ok(mut running) = RUNNING.lock() {
+            running.push(child.id());
+        }
+        Ok(Self {
+            child,
+            jobs: Some(jobs),
+            replies: BufReader::new(replies),
+        })
+    }
+
+    /// Has the worker render `target`, passing its warnings on to `report`; how it ended, or
+    /// how the worker did if it ended without saying.
+    fn render(
+        &mut self,
+        target: &Target,
+        report: &(dyn Fn(Reply) + Sync),
+    ) -> Result<Outcome, ExitStatus> {
+        let sent = match &mut self.jobs {
+            Some(jobs) => write_job(jobs, target).is_ok(),
+            None => false,
+        };
+        let mut line = String::new();
+        while sent && matches!(self.replies.read_line(&mut line), Ok(1..)) {
+            match serde_json::from_str(&line) {
+                Ok(Reply::Done(outcome)) => return Ok(outcome),
+                Ok(warning) => report(warning),
+                Err(_) => {
+                    // Not svar's worker talking: it is ended, not waited for.
+                    let _ = self.child.kill();
+                    break;
+                }
+            }
+            line.clear();
+        }
+        Err(self.end())
+    }
+
+    /// Ends the worker: it gets no more answers, so it ends when it has none (or has ended
+    /// already); its exit status.
+    fn end(&mut self) -> ExitStatus {
+        drop(self.jobs.take());
+        let status = self.child.wait();
+        if let Ok(mut running) = RUNNING.lock() {
+            running.retain(|&id| id != self.child.id());
+        }
+        // An error only if the worker was reaped already, by [`end_all`] as svar ends.
+        status.unwrap_or_default()
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.end();
+    }
+}
+
+/// A worker that ended without telling how its answer went, told by how it ended.
+struct Ended(ExitStatus);
+
+impl std::fmt::Display for Ended {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::os::unix::process::ExitStatusExt;
+        f.write_str("sætningen holdt op uventet (")?;
+        match (self.0.signal(), self.0.code()) {
+            (Some(9), _) => f.write_str(
+                "styresystemet stoppede den med signal 9, oftest fordi maskinen løb tør for hukommelse",
+            )?,
+            (Some(signal), _) => write!(f, "den gik ned med signal {signal}")?,
+            (None, Some(code)) => write!(f, "den sluttede med status {code}")?,
+            (None, None) => f.write_str("ukendt årsag")?,
+        }
+        f.write_str("); de andre svar sættes videre. Meld venligst fejlen med svarfilen")
+    }
+}
