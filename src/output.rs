@@ -80,6 +80,31 @@ pub(crate) fn remove_pending() -> MutexGuard<'static, Vec<PathBuf>> {
     files
 }
 
+/// How the name of every temporary file ends.
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// How the name of every temporary file the process `id` writes begins: with the process in
+/// it, a batch can remove what a worker it lost left (see [`remove_left_by`]).
+fn temporary_prefix(id: u32) -> String {
+    format!(".svar-{id}-")
+}
+
+/// Removes the temporary files the process `id` left in `folder`: a worker of a batch killed
+/// while it wrote a PDF (as the system kills a process for want of memory) could not.
+pub(crate) fn remove_left_by(id: u32, folder: &Path) {
+    let prefix = temporary_prefix(id);
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(TEMPORARY_SUFFIX) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// The folder `path` is in; "." for a bare file name.
 pub(crate) fn folder_of(path: &Path) -> &Path {
     match path.parent() {
@@ -93,7 +118,8 @@ pub(crate) fn folder_of(path: &Path) -> &Path {
 /// file's private 0600: a PDF is published and an answer file is shared with colleagues.
 fn written_beside(path: &Path, bytes: &[u8]) -> io::Result<(tempfile::NamedTempFile, Pending)> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".svar-").suffix(".tmp");
+    let prefix = temporary_prefix(std::process::id());
+    builder.prefix(&prefix).suffix(TEMPORARY_SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -226,6 +252,37 @@ pub(crate) fn names_folder(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_temporary_files_a_lost_process_left_are_removed_and_no_others() {
+        let folder = tempfile::tempdir().unwrap();
+        let name = |text: &str| folder.path().join(text);
+        let this = std::process::id();
+        let lost = this + 1;
+        write_atomically(&name("a.pdf"), b"PDF").unwrap();
+        let left = [
+            format!(".svar-{lost}-aB3x9Q.tmp"),
+            format!(".svar-{lost}-zz.tmp"),
+        ];
+        let kept = [
+            format!(".svar-{this}-aB3x9Q.tmp"),
+            format!(".svar-{lost}0-aB3x9Q.tmp"),
+            format!(".svar-{lost}-x.pdf"),
+            "a.pdf".to_string(),
+        ];
+        for file in left.iter().chain(&kept) {
+            std::fs::write(name(file), b"").unwrap();
+        }
+        remove_left_by(lost, folder.path());
+        let mut remaining: Vec<String> = std::fs::read_dir(folder.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        remaining.sort();
+        let mut expected = kept.to_vec();
+        expected.sort();
+        assert_eq!(remaining, expected);
+    }
 
     #[test]
     fn a_pdf_may_not_replace_an_input_or_lack_its_extension() {

@@ -913,6 +913,80 @@ fn ctrl_c_in_a_batch_leaves_no_temporary_file_beside_the_pdfs() {
 }
 
 #[test]
+fn a_worker_that_dies_fails_only_the_answer_it_was_rendering() {
+    // The batch renders in worker processes; one killed (as the system's out-of-memory killer
+    // would) must not take the batch, or any other answer, with it.
+    let folder = tempfile::tempdir().unwrap();
+    let answers = folder.path().join("svar");
+    std::fs::create_dir(&answers).unwrap();
+    let example = std::fs::read_to_string(crate_root().join("data/beu-287-2019.json")).unwrap();
+    for copy in 0..100 {
+        let numbered = example.replace("\"number\": 287", &format!("\"number\": {}", 1000 + copy));
+        std::fs::write(answers.join(format!("svar-{copy:03}.json")), numbered).unwrap();
+    }
+    let out = folder.path().join("pdf");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("svar"))
+        .arg("render")
+        .arg(&answers)
+        .arg("-o")
+        .arg(&out)
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Each thread of svar lists the children it started.
+    let workers = || -> Vec<String> {
+        let tasks = std::fs::read_dir(format!("/proc/{}/task", child.id())).unwrap();
+        tasks
+            .map(|task| std::fs::read_to_string(task.unwrap().path().join("children")))
+            .flat_map(|listed| {
+                let listed = listed.unwrap_or_default();
+                listed
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    while !out.exists() || std::fs::read_dir(&out).unwrap().count() < 5 {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let worker = workers()
+        .first()
+        .cloned()
+        .expect("a batch renders in worker processes");
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &worker])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    let failures: Vec<&str> = errors
+        .lines()
+        .filter(|line| line.starts_with("fejl: "))
+        .collect();
+    assert_eq!(failures.len(), 1, "{errors}");
+    assert!(
+        failures[0].ends_with(
+            ": sætningen holdt op uventet (styresystemet stoppede den med signal 9, oftest fordi \
+             maskinen løb tør for hukommelse); de andre svar sættes videre. Meld venligst fejlen \
+             med svarfilen"
+        ),
+        "{errors}"
+    );
+    let summary = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        summary.ends_with("99 af 100 svar sat; 1 fejlede.\n"),
+        "{summary}"
+    );
+    let written = std::fs::read_dir(&out).unwrap().count();
+    assert_eq!(written, 99, "one PDF missing, and no temporary file left");
+}
+
+#[test]
 fn hidden_files_in_a_folder_are_no_answers_and_a_pdf_made_again_keeps_its_permissions() {
     // A Mac's "._svar.json" on a shared drive failed the batch; a PDF shared with a group
     // (0640) became 0644 when made again.

@@ -90,7 +90,12 @@ fn serve(
                     }
                     outcome
                 }
-                Err(ended) => failure(&target.answer, &Ended(ended)),
+                Err(ended) => {
+                    // Killed while it wrote the PDF, it left its temporary file.
+                    let folder = crate::output::folder_of(&target.pdf);
+                    crate::output::remove_left_by(running.child.id(), folder);
+                    failure(&target.answer, &Ended(ended))
+                }
             },
         };
         report(Reply::Done(outcome));
