@@ -202,7 +202,10 @@ fn a_bad_file_among_many_is_reported_and_the_others_are_rendered() {
             "fejl: forkert type: fandt tallet `1`, men her skal stå et objekt",
         ))
         .stderr(predicate::str::contains("broken.json:1:14"))
-        .stdout(predicate::str::contains("1 af 2 svar sat; 1 fejlede."));
+        .stdout(predicate::str::ends_with(format!(
+            "1 af 2 svar sat; 1 fejlede: {}.\n",
+            broken.display()
+        )));
     assert_eq!(files_in(&folder.path().join("out")), ["complete.pdf"]);
 }
 
@@ -236,7 +239,10 @@ fn a_folder_renders_every_answer_in_it_and_reports_the_bad_ones() {
         .arg(&answers)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("5 af 6 svar sat; 1 fejlede."))
+        .stdout(predicate::str::ends_with(format!(
+            "5 af 6 svar sat; 1 fejlede: {}.\n",
+            answers.join("svar-6.json").display()
+        )))
         .stderr(predicate::str::contains("svar-6.json:1:1"));
     let expected: Vec<String> = (1..=5).map(|n| format!("svar-{n}.pdf")).collect();
     assert_eq!(files_in(&out), expected);
@@ -784,7 +790,11 @@ fn a_folder_entry_that_cannot_be_read_is_reported_not_left_out() {
         "{stderr}"
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("1 af 2 svar sat; 1 fejlede."), "{stdout}");
+    let named = format!(
+        "1 af 2 svar sat; 1 fejlede: {}.\n",
+        answers.join("b.json").display()
+    );
+    assert!(stdout.ends_with(&named), "{stdout}");
 }
 
 #[test]
@@ -913,6 +923,50 @@ fn ctrl_c_in_a_batch_leaves_no_temporary_file_beside_the_pdfs() {
 }
 
 #[test]
+fn a_log_of_a_batch_gets_every_answer_s_line_also_while_the_bar_is_drawn() {
+    // With standard error on a terminal (the progress bar), the lines of the answers rendered
+    // went to the terminal, and `svar render DIR > log` logged only the summary.
+    let folder = tempfile::tempdir().unwrap();
+    let answers = folder.path().join("svar");
+    std::fs::create_dir(&answers).unwrap();
+    for name in ["a.json", "b.json", "c.json"] {
+        std::fs::copy(fixture("complete.json"), answers.join(name)).unwrap();
+    }
+    let log = folder.path().join("log.txt");
+    let command = format!(
+        "{} render {} -o {} > {}",
+        assert_cmd::cargo::cargo_bin("svar").display(),
+        answers.display(),
+        folder.path().join("pdf").display(),
+        log.display()
+    );
+    // script(1) runs the command on a terminal of its own, which its standard error stays on.
+    let status = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let logged = std::fs::read_to_string(&log).unwrap();
+    for name in ["a", "b", "c"] {
+        let line = format!(
+            "{} → {} (1 side), PDF/UA-1 + PDF/A-3b\n",
+            answers.join(format!("{name}.json")).display(),
+            folder
+                .path()
+                .join("pdf")
+                .join(format!("{name}.pdf"))
+                .display()
+        );
+        assert!(logged.contains(&line), "{logged}");
+    }
+    assert!(
+        logged.ends_with("3 af 3 svar sat; 0 fejlede.\n"),
+        "{logged}"
+    );
+}
+
+#[test]
 fn a_worker_that_dies_fails_only_the_answer_it_was_rendering() {
     // The batch renders in worker processes; one killed (as the system's out-of-memory killer
     // would) must not take the batch, or any other answer, with it.
@@ -979,7 +1033,7 @@ fn a_worker_that_dies_fails_only_the_answer_it_was_rendering() {
     );
     let summary = String::from_utf8_lossy(&output.stdout);
     assert!(
-        summary.ends_with("99 af 100 svar sat; 1 fejlede.\n"),
+        summary.contains("\n99 af 100 svar sat; 1 fejlede: ") && summary.ends_with(".json.\n"),
         "{summary}"
     );
     let written = std::fs::read_dir(&out).unwrap().count();

@@ -19,12 +19,15 @@ use super::worker::{Reply, write_job};
 /// The workers running, by process id, for [`end_all`] to end when svar is interrupted.
 static RUNNING: Mutex<Vec<u32>> = Mutex::new(Vec::new());
 
+/// Where a batch hears how each answer went: the answer, and what its worker told.
+pub(super) type Report<'a> = &'a (dyn Fn(&Target, Reply) + Sync);
+
 /// How long [`end_all`] waits for the workers to remove their temporary files and end.
 const END_GRACE: Duration = Duration::from_secs(3);
 
 /// Renders `targets` in worker processes, as many at once as there are cores, and tells
-/// `report` how each went, in the order they end.
-pub(super) fn render(targets: &[Target], options: &RenderOptions, report: &(dyn Fn(Reply) + Sync)) {
+/// `report` how each went (with its warnings), in the order they end.
+pub(super) fn render(targets: &[Target], options: &RenderOptions, report: Report<'_>) {
     let start = WorkerCommand::new(options);
     let next = AtomicUsize::new(0);
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
@@ -63,12 +66,7 @@ pub(super) fn end_all() {
 
 /// Takes answers from `targets` until none is left, each to the worker this thread keeps
 /// running.
-fn serve(
-    targets: &[Target],
-    next: &AtomicUsize,
-    start: &WorkerCommand,
-    report: &(dyn Fn(Reply) + Sync),
-) {
+fn serve(targets: &[Target], next: &AtomicUsize, start: &WorkerCommand, report: Report<'_>) {
     let mut worker: Option<Worker> = None;
     while let Some(target) = targets.get(next.fetch_add(1, Ordering::Relaxed)) {
         let running = match worker.take() {
@@ -83,7 +81,7 @@ fn serve(
                     crate::fs::io_in_danish(&error)
                 ),
             ),
-            Ok(mut running) => match running.render(target, report) {
+            Ok(mut running) => match running.render(target, &|reply| report(target, reply)) {
                 Ok(outcome) => {
                     if !outcome.is_given_up() {
                         worker = Some(running);
@@ -98,7 +96,7 @@ fn serve(
                 }
             },
         };
-        report(Reply::Done(outcome));
+        report(target, Reply::Done(outcome));
     }
 }
 
@@ -173,13 +171,9 @@ impl Worker {
         })
     }
 
-    /// Has the worker render `target`, passing its warnings on to `report`; how it ended, or
+    /// Has the worker render `target`, passing its warnings on to `warn`; how it ended, or
     /// how the worker did if it ended without saying.
-    fn render(
-        &mut self,
-        target: &Target,
-        report: &(dyn Fn(Reply) + Sync),
-    ) -> Result<Outcome, ExitStatus> {
+    fn render(&mut self, target: &Target, warn: &dyn Fn(Reply)) -> Result<Outcome, ExitStatus> {
         let sent = match &mut self.jobs {
             Some(jobs) => write_job(jobs, target).is_ok(),
             None => false,
@@ -188,7 +182,7 @@ impl Worker {
         while sent && matches!(self.replies.read_line(&mut line), Ok(1..)) {
             match serde_json::from_str(&line) {
                 Ok(Reply::Done(outcome)) => return Ok(outcome),
-                Ok(warning) => report(warning),
+                Ok(warning) => warn(warning),
                 Err(_) => {
                     // Not svar's worker talking: it is ended, not waited for.
                     let _ = self.child.kill();

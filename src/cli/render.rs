@@ -5,7 +5,7 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -15,6 +15,7 @@ use super::job::{
     Extras, LimitOptions, Outcome, RenderSettings, Target, default_pdf_path, load_templates,
     pdf_name, render_reported,
 };
+use super::pool::Report;
 use super::worker::Reply;
 use crate::output::{Inputs, check_output_path, check_pdf_path, is_pdf_name};
 use crate::pdf::Standard;
@@ -104,26 +105,24 @@ pub(super) fn run(args: &RenderArgs) -> ExitCode {
         }
     };
     let progress = Progress::new(batch.targets.len());
-    let failed = AtomicUsize::new(0);
-    let report = |reply: Reply| match reply {
+    let failed = Mutex::new(Vec::new());
+    let report = |target: &Target, reply: Reply| match reply {
         Reply::Warning(text) => progress.warn(&text),
         Reply::Done(Outcome::Rendered(line)) => progress.done(&line),
         Reply::Done(Outcome::Failed { report, .. }) => {
-            failed.fetch_add(1, Ordering::Relaxed);
+            if let Ok(mut failed) = failed.lock() {
+                failed.push(target.answer.clone());
+            }
             progress.failed(&report);
         }
     };
     batch.render(&args.options, &report);
     progress.finish();
-    let total = batch.targets.len();
-    let failed = failed.into_inner();
-    if total > 1 {
-        super::out::line(format_args!(
-            "{} af {total} svar sat; {failed} fejlede.",
-            total - failed
-        ));
+    let failed = failed.into_inner().unwrap_or_default();
+    if batch.targets.len() > 1 {
+        super::out::line(summary(batch.targets.len(), failed.clone()));
     }
-    if failed == 0 {
+    if failed.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -154,16 +153,44 @@ impl Batch {
     /// Renders the answers, telling `report` how each went. One answer is rendered in this
     /// process; several in worker processes, so that an answer given up over a limit can be
     /// ended with its process while the others go on.
-    fn render(&self, options: &RenderOptions, report: &(dyn Fn(Reply) + Sync)) {
+    fn render(&self, options: &RenderOptions, report: Report<'_>) {
         if let [target] = self.targets.as_slice() {
             crate::world::preload();
-            let warn = |text: &str| report(Reply::Warning(text.to_string()));
+            let warn = |text: &str| report(target, Reply::Warning(text.to_string()));
             let outcome = render_reported(target, &self.settings, &self.templates, &warn);
-            report(Reply::Done(outcome));
+            report(target, Reply::Done(outcome));
         } else {
             super::pool::render(&self.targets, options, report);
         }
     }
+}
+
+/// How many failed answers the summary names; the others are counted.
+const FAILED_NAMED: usize = 10;
+
+/// The last line of a batch: "9 af 9 svar sat; 0 fejlede.", or with the answers that failed
+/// named, so that they need not be looked for among the lines above: "7 af 9 svar sat; 2
+/// fejlede: svar/a.json og svar/b.json."
+fn summary(total: usize, mut failed: Vec<PathBuf>) -> String {
+    let head = format!(
+        "{} af {total} svar sat; {} fejlede",
+        total - failed.len(),
+        failed.len()
+    );
+    if failed.is_empty() {
+        return format!("{head}.");
+    }
+    failed.sort();
+    let mut names: Vec<String> = failed
+        .iter()
+        .take(FAILED_NAMED)
+        .map(|answer| answer.display().to_string())
+        .collect();
+    if failed.len() > FAILED_NAMED {
+        names.push(format!("{} andre", failed.len() - FAILED_NAMED));
+    }
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    format!("{head}: {}.", crate::danish::and_list(&names))
 }
 
 /// The files in an own template folder, if one is given and can be read.
@@ -253,10 +280,12 @@ impl Progress {
         Self { bar }
     }
 
+    /// Prints the line of an answer rendered to standard output, where a log of the batch
+    /// (`svar render DIR > log`) wants it also while the bar is drawn on the terminal.
     fn done(&self, line: &str) {
         match &self.bar {
             Some(bar) => {
-                bar.println(line);
+                bar.suspend(|| super::out::line(line));
                 bar.inc(1);
             }
             None => super::out::line(line),
@@ -292,5 +321,27 @@ fn pdf_path(output: Option<&Path>, file: &Path) -> PathBuf {
         Some(path) if is_pdf_name(path) => path.to_path_buf(),
         Some(folder) => folder.join(pdf_name(file)),
         None => default_pdf_path(file),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_names_the_answers_that_failed_in_order_and_counts_the_rest() {
+        let paths = |names: &[&str]| names.iter().map(PathBuf::from).collect::<Vec<_>>();
+        assert_eq!(summary(9, Vec::new()), "9 af 9 svar sat; 0 fejlede.");
+        assert_eq!(
+            summary(9, paths(&["svar/b.json", "svar/a.json"])),
+            "7 af 9 svar sat; 2 fejlede: svar/a.json og svar/b.json."
+        );
+        let many: Vec<String> = (1..=12).map(|n| format!("{n:02}.json")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(
+            summary(20, paths(&many)),
+            "8 af 20 svar sat; 12 fejlede: 01.json, 02.json, 03.json, 04.json, 05.json, \
+             06.json, 07.json, 08.json, 09.json, 10.json og 2 andre."
+        );
     }
 }
