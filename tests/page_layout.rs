@@ -239,6 +239,45 @@ fn a_table_s_notes_never_begin_a_page_alone() {
 }
 
 #[test]
+fn a_long_table_is_named_over_its_continuation_on_every_later_page() {
+    // 83 rows over three pages: pages 2 and 3 began with the repeated header alone, and a
+    // reader had to page back to learn which table it was.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("page-breaks/notes-at-page-foot.json"), folder.path());
+    let pages: Vec<String> = (1..=page_count(&pdf))
+        .map(|page| pdf_page_text(&pdf, page))
+        .collect();
+    assert_eq!(pages.len(), 3);
+    assert!(!pages[0].contains("fortsat"), "{:?}", pages[0]);
+    for page in &pages[1..] {
+        assert!(page.starts_with("Tabel 1 (fortsat) Politikreds Kreds "), "{page:?}");
+    }
+    // A repetition, as the repeated header is: not content a screen reader reads out again.
+    let tagged = std::process::Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let tagged = String::from_utf8_lossy(&tagged.stdout);
+    assert!(tagged.contains("Kreds 83"), "the tagged text is read");
+    assert!(!tagged.contains("fortsat"), "{tagged}");
+}
+
+#[test]
+fn a_table_that_would_begin_with_few_rows_at_a_page_foot_begins_on_the_next_page() {
+    // The caption, the header and two of 20 rows ended page 2; the table fits on page 3 whole.
+    let pages = pages_of("table-begins-at-page-foot.json");
+    let page = assert_on_its_page(
+        &pages,
+        "Tabel 1: Sager fordelt på politikredse",
+        &["Politikreds 1 ", "Politikreds 20 ", "I alt"],
+    );
+    assert!(!page.contains("fortsat"), "{page:?}");
+    let before = pages.iter().take_while(|other| *other != page);
+    assert!(before.into_iter().all(|other| !other.contains("Politikreds")));
+}
+
+#[test]
 fn a_panel_heading_never_ends_a_page_with_a_single_row() {
     // Panel B's heading, header and "Politikreds 1" ended page 1; its other rows began page 2.
     let pages = pages_of("panel-heading-at-page-foot.json");

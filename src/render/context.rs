@@ -267,6 +267,9 @@ pub struct TableContext {
     pub notes_heading: Option<String>,
     /// The notes.
     pub notes: Vec<String>,
+    /// What names the table over its continuation on a later page: "Tabel 1 (fortsat)", or
+    /// "(fortsat)" for a table without a number.
+    pub continued: String,
 }
 
 /// One panel of a table, with every cell formatted.
@@ -658,6 +661,10 @@ fn table_context(table: &Table) -> TableContext {
             .collect(),
         notes_heading: table.notes_heading.as_deref().map(notes_heading),
         notes: table.notes.clone(),
+        continued: match table.number {
+            Some(number) => format!("Tabel {number} (fortsat)"),
+            None => "(fortsat)".to_string(),
+        },
     }
 }
 
