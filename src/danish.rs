@@ -89,6 +89,17 @@ pub fn number(figure: &Figure) -> String {
     out
 }
 
+/// What `figure` lacks to end where a figure with `decimals` decimals does, set invisibly after
+/// it so that a column's figures stand aligned on their comma: ",00" after "100", "0" after
+/// "0,5" for two decimals; nothing for a figure with as many.
+pub fn missing_decimals(figure: &Figure, decimals: usize) -> String {
+    match figure.decimals() {
+        written if written >= decimals => String::new(),
+        0 => format!(",{}", "0".repeat(decimals)),
+        written => "0".repeat(decimals - written),
+    }
+}
+
 /// A whole number with Danish thousands points: "2.000", "1.000.000".
 pub fn whole_number(number: u64) -> String {
     group_thousands(&number.to_string())
@@ -417,6 +428,19 @@ fn is_day(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_lacks_the_decimals_others_in_its_column_have() {
+        let missing = |written: &str, decimals| {
+            missing_decimals(&Figure::from_json(written).unwrap(), decimals)
+        };
+        assert_eq!(missing("100", 2), ",00");
+        assert_eq!(missing("0.5", 2), "0");
+        assert_eq!(missing("12.40", 2), "");
+        assert_eq!(missing("-3.1", 1), "");
+        assert_eq!(missing("7", 0), "");
+        assert_eq!(missing("1.5e3", 1), ",0", "written out as 1500");
+    }
 
     fn num(text: &str) -> String {
         number(&Figure::from_json(text).unwrap())

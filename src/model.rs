@@ -776,6 +776,30 @@ pub struct Table {
     pub notes: Vec<String>,
 }
 
+impl Table {
+    /// The most decimals a figure has in each figure column, over all panels and their total
+    /// rows: where one figure has fewer, it is set as if it had them, so that the column's
+    /// figures stand aligned on their decimal comma.
+    pub fn decimals_by_column(&self) -> Vec<usize> {
+        let mut decimals: Vec<usize> = Vec::new();
+        let rows = self
+            .panels
+            .iter()
+            .flat_map(|panel| panel.rows.iter().chain(&panel.total));
+        for row in rows {
+            for (column, cell) in row.cells.iter().enumerate() {
+                if decimals.len() <= column {
+                    decimals.resize(column + 1, 0);
+                }
+                if let Cell::Number(figure) = cell {
+                    decimals[column] = decimals[column].max(figure.decimals());
+                }
+            }
+        }
+        decimals
+    }
+}
+
 /// One panel of a table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -941,6 +965,13 @@ impl Figure {
     /// The figure as written, in JSON's notation.
     pub fn numeral(&self) -> &str {
         &self.numeral
+    }
+
+    /// How many decimals the figure is written with: 2 for "12.40", 0 for "100".
+    pub fn decimals(&self) -> usize {
+        self.plain()
+            .split_once('.')
+            .map_or(0, |(_, fraction)| fraction.len())
     }
 
     /// The figure as it prints, in JSON's notation without exponent: as written, or, for one

@@ -133,6 +133,49 @@ fn figures_in_millions_widen_their_columns_instead_of_running_together() {
 }
 
 #[test]
+fn figures_of_a_column_stand_aligned_on_their_decimal_comma() {
+    // "100" ended under "12,40" and "2,25" under "1.234.567,5", each comma somewhere else. The
+    // same table with every figure written out to the column's decimals ("100.00") gives where
+    // each figure must begin.
+    let folder = tempfile::tempdir().unwrap();
+    let fixture_path = fixture("mixed-decimals.json");
+    let mixed = render_into(&fixture_path, folder.path());
+    let written_out = folder.path().join("udskrevet.json");
+    let text = std::fs::read_to_string(&fixture_path).unwrap();
+    let text = text
+        .replace("[0.5, 2.25,", "[0.50, 2.25,")
+        .replace("[100, -3.1,", "[100.00, -3.10,")
+        .replace("[12.40, 1234567.5,", "[12.40, 1234567.50,");
+    std::fs::write(&written_out, text).unwrap();
+    let aligned = render_into(&written_out, &folder.path().join("udskrevet"));
+    let starts = |pdf: &std::path::Path, label: &str| -> Vec<f64> {
+        words_of_line(pdf, label)[1..]
+            .iter()
+            .map(|(_, left, _)| *left)
+            .collect()
+    };
+    for label in ["Drift", "Anlæg", "Tilskud"] {
+        let (got, expected) = (starts(&mixed, label), starts(&aligned, label));
+        assert_eq!(got.len(), 3, "{label}");
+        // The last column has no decimals; its figures and dashes are right-aligned as before.
+        for (got, expected) in got.iter().zip(&expected).take(2) {
+            assert!(
+                (got - expected).abs() < 0.05,
+                "{label}: {got} against {expected}"
+            );
+        }
+    }
+    // The figures print as written; the decimals they lack are only room.
+    let words: Vec<String> = words_of(&mixed).into_iter().map(|word| word.text).collect();
+    for figure in ["12,40", "0,5", "100", "1.234.567,5", "−3,1"] {
+        assert!(words.contains(&figure.to_string()), "{figure}: {words:?}");
+    }
+    for padded in ["0,50", "100,00", "1.234.567,50", "−3,10"] {
+        assert!(!words.contains(&padded.to_string()), "{padded}: {words:?}");
+    }
+}
+
+#[test]
 fn a_long_office_name_wraps_in_the_metadata_column_beside_the_ministry() {
     // "Kontoret for Forvaltningsret, … Samarbejde" and a long case number would give the
     // metadata column more than half the page and push it over "Justitsministeriet".
@@ -243,14 +286,20 @@ fn a_long_table_is_named_over_its_continuation_on_every_later_page() {
     // 83 rows over three pages: pages 2 and 3 began with the repeated header alone, and a
     // reader had to page back to learn which table it was.
     let folder = tempfile::tempdir().unwrap();
-    let pdf = render_into(&fixture("page-breaks/notes-at-page-foot.json"), folder.path());
+    let pdf = render_into(
+        &fixture("page-breaks/notes-at-page-foot.json"),
+        folder.path(),
+    );
     let pages: Vec<String> = (1..=page_count(&pdf))
         .map(|page| pdf_page_text(&pdf, page))
         .collect();
     assert_eq!(pages.len(), 3);
     assert!(!pages[0].contains("fortsat"), "{:?}", pages[0]);
     for page in &pages[1..] {
-        assert!(page.starts_with("Tabel 1 (fortsat) Politikreds Kreds "), "{page:?}");
+        assert!(
+            page.starts_with("Tabel 1 (fortsat) Politikreds Kreds "),
+            "{page:?}"
+        );
     }
     // A repetition, as the repeated header is: not content a screen reader reads out again.
     let tagged = std::process::Command::new("pdfinfo")
@@ -274,7 +323,11 @@ fn a_table_that_would_begin_with_few_rows_at_a_page_foot_begins_on_the_next_page
     );
     assert!(!page.contains("fortsat"), "{page:?}");
     let before = pages.iter().take_while(|other| *other != page);
-    assert!(before.into_iter().all(|other| !other.contains("Politikreds")));
+    assert!(
+        before
+            .into_iter()
+            .all(|other| !other.contains("Politikreds"))
+    );
 }
 
 #[test]

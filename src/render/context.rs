@@ -292,6 +292,21 @@ pub struct PanelContext {
     /// Cells a redline highlights, as [row, column]: rows counted with the header row as 0 and
     /// the total row last, columns with the label column as 0 when there is one.
     pub changed_cells: Vec<[usize; 2]>,
+    /// The figures with fewer decimals than others in their column, counted as
+    /// `changed_cells`, each with the decimals it lacks (",00"), which are set invisibly after
+    /// it so that the column stands aligned on its comma.
+    pub aligned: Vec<AlignedFigure>,
+}
+
+/// A figure with fewer decimals than others in its column (see [`PanelContext::aligned`]).
+#[derive(Debug, Serialize)]
+pub struct AlignedFigure {
+    /// Its row, the header row counted as 0.
+    pub row: usize,
+    /// Its column, the label column counted as 0 when there is one.
+    pub column: usize,
+    /// What it lacks, as ",00" or "0".
+    pub missing: String,
 }
 
 impl DocumentContext {
@@ -652,12 +667,13 @@ fn table_context(table: &Table) -> TableContext {
         .into_iter()
         .map(|width| (width * 100.0).ceil() as u32)
         .collect();
+    let decimals = table.decimals_by_column();
     TableContext {
         caption: caption(table),
         panels: table
             .panels
             .iter()
-            .map(|panel| panel_context(panel, &widths))
+            .map(|panel| panel_context(panel, &widths, &decimals))
             .collect(),
         notes_heading: table.notes_heading.as_deref().map(notes_heading),
         notes: table.notes.clone(),
@@ -686,7 +702,7 @@ pub fn caption(table: &Table) -> Option<String> {
     Some(format!("Tabel {number}: {caption}"))
 }
 
-fn panel_context(panel: &Panel, widths: &[u32]) -> PanelContext {
+fn panel_context(panel: &Panel, widths: &[u32], decimals: &[usize]) -> PanelContext {
     let labelled = panel.is_labelled();
     let heading = match (&panel.label, &panel.title) {
         (Some(label), Some(title)) => Some(format!("{label}. {title}")),
@@ -715,7 +731,30 @@ fn panel_context(panel: &Panel, widths: &[u32]) -> PanelContext {
             Vec::new()
         },
         changed_cells: Vec::new(),
+        aligned: aligned_figures(panel, decimals),
     }
+}
+
+/// The figures of `panel` with fewer decimals than `decimals` gives their column.
+fn aligned_figures(panel: &Panel, decimals: &[usize]) -> Vec<AlignedFigure> {
+    let first_figure = usize::from(panel.is_labelled());
+    let rows = panel.rows.iter().chain(&panel.total).enumerate();
+    let mut aligned = Vec::new();
+    for (index, row) in rows {
+        for (column, cell) in row.cells.iter().enumerate() {
+            let Cell::Number(figure) = cell else { continue };
+            let missing =
+                danish::missing_decimals(figure, decimals.get(column).copied().unwrap_or(0));
+            if !missing.is_empty() {
+                aligned.push(AlignedFigure {
+                    row: index + 1,
+                    column: column + first_figure,
+                    missing,
+                });
+            }
+        }
+    }
+    aligned
 }
 
 fn row_cells(row: &Row, labelled: bool) -> Vec<String> {

@@ -760,13 +760,52 @@ fn least_figure_widths(table: &Table) -> Vec<f64> {
             .iter()
             .map(|row| (row, Type::regular(TABLE_SIZE)));
         let total = panel.total.iter().map(|row| (row, Type::bold(TABLE_SIZE)));
+        // Figures stand aligned on their comma, so a column needs its widest whole part and
+        // its widest decimals side by side ("1.234.567" of one figure and ",25" of another);
+        // a text stands right-aligned on its own.
+        let mut needs = vec![Needs::default(); widths.len()];
         for (row, kind) in body.chain(total) {
             for (index, cell) in row.cells.iter().enumerate().take(widths.len()) {
-                widths[index] = widths[index].max(column_for(figure_width(cell, kind)));
+                needs[index].add(cell, kind);
             }
+        }
+        for (width, needs) in widths.iter_mut().zip(needs) {
+            *width = width.max(column_for(needs.width()));
         }
     }
     widths
+}
+
+/// What the cells of a figure column need: the widest whole part of a figure and the widest
+/// decimals (with their comma), which stand aligned on the comma, and the widest text.
+#[derive(Debug, Clone, Copy, Default)]
+struct Needs {
+    whole: f64,
+    decimals: f64,
+    text: f64,
+}
+
+impl Needs {
+    /// Counts in `cell`, printed as `kind`. A number too large to be exact has an error of
+    /// its own and is not measured.
+    fn add(&mut self, cell: &Cell, kind: Type) {
+        match cell {
+            Cell::Number(_) if !is_exact(cell) => {}
+            Cell::Number(number) => {
+                let printed = crate::danish::number(number);
+                let comma = printed.find(',').unwrap_or(printed.len());
+                let (whole, decimals) = printed.split_at(comma);
+                self.whole = self.whole.max(kind.width(whole));
+                self.decimals = self.decimals.max(kind.width(decimals));
+            }
+            Cell::Text(text) => self.text = self.text.max(widest_stretch(text, kind)),
+        }
+    }
+
+    /// The width the column's cells need.
+    fn width(self) -> f64 {
+        self.text.max(self.whole + self.decimals)
+    }
 }
 
 /// The width of a figure column for a figure `width` points wide: 3.4 em while the figure
@@ -777,16 +816,6 @@ fn column_for(width: f64) -> f64 {
         FIGURE_COLUMN
     } else {
         width + 2.0 * CELL_INSET
-    }
-}
-
-/// The width a cell needs: a number as printed, or the widest word of a text (which wraps at
-/// spaces). A number too large to be exact has an error of its own and is not measured.
-fn figure_width(cell: &Cell, kind: Type) -> f64 {
-    match cell {
-        Cell::Number(_) if !is_exact(cell) => 0.0,
-        Cell::Number(number) => kind.width(&crate::danish::number(number)),
-        Cell::Text(text) => widest_stretch(text, kind),
     }
 }
 
