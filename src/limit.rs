@@ -121,7 +121,7 @@ pub const SMALLEST_MEMORY_LIMIT_MB: u64 = 100;
 pub const LARGEST_MEMORY_LIMIT_MB: u64 = 1_000_000;
 
 /// A memory limit as `--memory-limit` takes it: whole megabytes (of 1,000,000 bytes), written
-/// `2000`, `2.000` or `2000 MB`.
+/// `2000`, `2.000` or `2000 MB`, or gigabytes (of 1,000 MB) written `2 GB` or `1,5GB`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MemoryLimit(pub u64);
 
@@ -155,11 +155,10 @@ impl std::str::FromStr for MemoryLimit {
 
     fn from_str(text: &str) -> Result<Self, MemoryLimitError> {
         let text = text.trim();
-        let number = text
-            .strip_suffix("MB")
-            .or_else(|| text.strip_suffix("mb"))
-            .unwrap_or(text)
-            .trim_end();
+        if let Some(gigabytes) = strip_unit(text, "GB") {
+            return Self::from_gigabytes(gigabytes);
+        }
+        let number = strip_unit(text, "MB").unwrap_or(text);
         let digits = if looks_like_thousands(number) {
             number.replace('.', "")
         } else {
@@ -180,11 +179,34 @@ impl std::str::FromStr for MemoryLimit {
     }
 }
 
+impl MemoryLimit {
+    /// The limit written in gigabytes (of 1,000 MB): "2", "1,5" or "1.5".
+    fn from_gigabytes(number: &str) -> Result<Self, MemoryLimitError> {
+        let decimal = number.replace(',', ".");
+        let well_formed = !decimal.is_empty()
+            && decimal.matches('.').count() <= 1
+            && decimal.bytes().all(|byte| byte.is_ascii_digit() || byte == b'.');
+        let gigabytes: f64 = match decimal.parse() {
+            Ok(gigabytes) if well_formed => gigabytes,
+            _ => return Err(MemoryLimitError::NotWhole),
+        };
+        // Rounded to whole megabytes; the bounds are checked as for megabytes.
+        format!("{:.0}", gigabytes * 1000.0).parse()
+    }
+}
+
+/// `text` without its `unit` at the end (in any case, after a space or not), if it ends so.
+fn strip_unit<'a>(text: &'a str, unit: &str) -> Option<&'a str> {
+    let split = text.len().checked_sub(unit.len())?;
+    let (number, end) = (text.get(..split)?, text.get(split..)?);
+    end.eq_ignore_ascii_case(unit).then(|| number.trim_end())
+}
+
 /// Why a `--memory-limit` is refused; clap prints the text after the value and the option.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MemoryLimitError {
     /// Not a whole number of megabytes.
-    #[error("skal være et helt antal MB, fx 2000")]
+    #[error("skal være et helt antal MB, fx 2000, eller GB, fx 2 GB")]
     NotWhole,
     /// Below [`SMALLEST_MEMORY_LIMIT_MB`], which every answer would exceed.
     #[error("skal være mindst {SMALLEST_MEMORY_LIMIT_MB} MB; svar bruger selv omkring 40 MB")]
@@ -443,13 +465,20 @@ mod tests {
         assert_eq!(parse("4000 MB"), Ok(4000));
         assert_eq!(parse(" 500MB "), Ok(500));
         assert_eq!(parse("1.000.000"), Ok(LARGEST_MEMORY_LIMIT_MB));
-        for refused in ["", "1,5", "2.5", "-200", "to tusind", "2 GB", "0x800"] {
+        assert_eq!(parse("2 GB"), Ok(2000));
+        assert_eq!(parse("1,5gb"), Ok(1500));
+        assert_eq!(parse("0.25 GB"), Ok(250));
+        for refused in ["", "1,5", "2.5", "-200", "to tusind", "2 TB", "0x800", "GB", "1.2.3 GB"] {
             assert_eq!(
                 parse(refused),
-                Err("skal være et helt antal MB, fx 2000".to_string()),
+                Err("skal være et helt antal MB, fx 2000, eller GB, fx 2 GB".to_string()),
                 "{refused}"
             );
         }
+        assert_eq!(
+            parse("0,05 GB"),
+            Err("skal være mindst 100 MB; svar bruger selv omkring 40 MB".to_string())
+        );
         assert_eq!(
             parse("50"),
             Err("skal være mindst 100 MB; svar bruger selv omkring 40 MB".to_string())

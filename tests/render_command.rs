@@ -923,6 +923,112 @@ fn ctrl_c_in_a_batch_leaves_no_temporary_file_beside_the_pdfs() {
 }
 
 #[test]
+fn sigterm_ends_a_batch_with_its_workers_and_reports_nothing_as_failed() {
+    // After SIGTERM to the batch, its threads started new workers, which went on rendering
+    // (and writing PDFs) after svar had exited; the answers cut off were reported as crashes
+    // ("Meld venligst fejlen"), and the summary counted them as rendered.
+    let folder = tempfile::tempdir().unwrap();
+    let answers = folder.path().join("svar");
+    std::fs::create_dir(&answers).unwrap();
+    let example = crate_root().join("data/beu-287-2019.json");
+    for copy in 0..200 {
+        std::fs::copy(&example, answers.join(format!("svar-{copy:03}.json"))).unwrap();
+    }
+    let out = folder.path().join("pdf");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("svar"))
+        .arg("render")
+        .arg(&answers)
+        .arg("-o")
+        .arg(&out)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let batch = child.id().to_string();
+    // The batch's workers: its children, and whatever says it works for it (a worker started
+    // by the batch knows it by SVAR_BATCH), whoever its parent is by then.
+    let workers = || -> Vec<String> {
+        let marker = format!("SVAR_BATCH={batch}");
+        std::fs::read_dir("/proc")
+            .unwrap()
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .filter(|pid| {
+                let read = |file: &str| std::fs::read(format!("/proc/{pid}/{file}"));
+                let stat = String::from_utf8_lossy(&read("stat").unwrap_or_default()).into_owned();
+                let parent = stat
+                    .rsplit_once(')')
+                    .and_then(|(_, rest)| rest.split_whitespace().nth(1).map(str::to_string));
+                let environ = read("environ").unwrap_or_default();
+                parent.as_deref() == Some(batch.as_str())
+                    || environ
+                        .split(|&byte| byte == 0)
+                        .any(|variable| variable == marker.as_bytes())
+            })
+            .collect()
+    };
+    while !out.exists() || std::fs::read_dir(&out).unwrap().count() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    assert!(
+        !workers().is_empty(),
+        "the batch renders in worker processes"
+    );
+    let ended = std::process::Command::new("kill")
+        .args(["-TERM", &batch])
+        .status()
+        .unwrap();
+    assert!(ended.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    assert_eq!(
+        workers(),
+        Vec::<String>::new(),
+        "workers outlived the batch"
+    );
+    let written = std::fs::read_dir(&out).unwrap().count();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        written,
+        "PDFs written after the end"
+    );
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(!errors.contains("fejl:"), "{errors}");
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(!said.contains("svar sat"), "{said}");
+}
+
+#[test]
+fn a_template_folder_named_with_a_leading_dash_serves_a_batch_too() {
+    // The workers of a batch were given "--templates" and "-mine" apart, read "-mine" as
+    // options, and every answer failed; one answer alone worked.
+    let folder = tempfile::tempdir().unwrap();
+    let templates = folder.path().join("-mine");
+    std::fs::create_dir(&templates).unwrap();
+    let style = std::fs::read_to_string(crate_root().join("templates/style.typ")).unwrap();
+    std::fs::write(templates.join("style.typ"), style).unwrap();
+    for name in ["a.json", "b.json"] {
+        std::fs::copy(fixture("complete.json"), folder.path().join(name)).unwrap();
+    }
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("svar"))
+        .current_dir(folder.path())
+        .args([
+            "render",
+            "a.json",
+            "b.json",
+            "-o",
+            "pdf",
+            "--templates=-mine",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{errors}");
+    assert!(String::from_utf8_lossy(&output.stdout).ends_with("2 af 2 svar sat; 0 fejlede.\n"));
+}
+
+#[test]
 fn a_log_of_a_batch_gets_every_answer_s_line_also_while_the_bar_is_drawn() {
     // With standard error on a terminal (the progress bar), the lines of the answers rendered
     // went to the terminal, and `svar render DIR > log` logged only the summary.

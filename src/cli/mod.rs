@@ -60,6 +60,17 @@ pub enum Command {
     Worker(worker::WorkerArgs),
 }
 
+/// This program, as the system runs it: on Linux the file it was started from, even if it has
+/// since been replaced or removed (by an update of svar meanwhile), so that a batch's workers
+/// and a `svar watch` started again are the same svar as the one running.
+fn this_program() -> std::path::PathBuf {
+    if cfg!(target_os = "linux") {
+        "/proc/self/exe".into()
+    } else {
+        std::env::current_exe().unwrap_or_else(|_| "svar".into())
+    }
+}
+
 /// The exit status after Ctrl+C, as shells give a process the signal ended (128 + SIGINT).
 const INTERRUPTED: i32 = 130;
 

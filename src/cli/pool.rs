@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use super::job::{Outcome, Target};
@@ -18,6 +18,14 @@ use super::worker::{Reply, write_job};
 
 /// The workers running, by process id, for [`end_all`] to end when svar is interrupted.
 static RUNNING: Mutex<Vec<u32>> = Mutex::new(Vec::new());
+
+/// Set by [`end_all`] as svar ends on Ctrl+C or SIGTERM: no worker is started after it, no
+/// answer handed out, and the answers in flight are not reported as failures.
+static ENDING: AtomicBool = AtomicBool::new(false);
+
+/// The variable a worker finds its batch's process id in, to end at once if the batch is gone
+/// before the worker could ask to be ended with it.
+pub(super) const BATCH_VARIABLE: &str = "SVAR_BATCH";
 
 /// Where a batch hears how each answer went: the answer, and what its worker told.
 pub(super) type Report<'a> = &'a (dyn Fn(&Target, Reply) + Sync);
@@ -42,10 +50,17 @@ pub(super) fn render(targets: &[Target], options: &RenderOptions, report: Report
 /// SIGTERM, which the batch gets and its workers may not (`kill` of the batch's process).
 pub(super) fn end_all() {
     use rustix::process::{Pid, Signal, WaitOptions, kill_process, waitpid};
-    let running = RUNNING
-        .lock()
-        .map(|running| running.clone())
-        .unwrap_or_default();
+    // Under the lock [`WorkerCommand::spawn`] starts workers under: none starts after this.
+    let running = match RUNNING.lock() {
+        Ok(running) => {
+            ENDING.store(true, Ordering::SeqCst);
+            running.clone()
+        }
+        Err(poisoned) => {
+            ENDING.store(true, Ordering::SeqCst);
+            poisoned.into_inner().clone()
+        }
+    };
     let pids: Vec<Pid> = running
         .iter()
         .filter_map(|&id| Pid::from_raw(i32::try_from(id).ok()?))
@@ -69,6 +84,9 @@ pub(super) fn end_all() {
 fn serve(targets: &[Target], next: &AtomicUsize, start: &WorkerCommand, report: Report<'_>) {
     let mut worker: Option<Worker> = None;
     while let Some(target) = targets.get(next.fetch_add(1, Ordering::Relaxed)) {
+        if is_ending() {
+            return;
+        }
         let running = match worker.take() {
             Some(running) => Ok(running),
             None => start.spawn(),
@@ -96,8 +114,17 @@ fn serve(targets: &[Target], next: &AtomicUsize, start: &WorkerCommand, report: 
                 }
             },
         };
+        // An answer cut off as svar ends was not a failure of its own.
+        if is_ending() {
+            return;
+        }
         report(target, Reply::Done(outcome));
     }
+}
+
+/// Whether svar is ending on Ctrl+C or SIGTERM (see [`end_all`]).
+pub(super) fn is_ending() -> bool {
+    ENDING.load(Ordering::SeqCst)
 }
 
 /// An answer that failed for a reason outside it, told as other such failures are.
@@ -121,26 +148,27 @@ impl WorkerCommand {
     }
 
     /// Starts a worker. Its standard error is the batch's, for what only a crash prints.
+    /// Under the lock of the workers running, so that [`end_all`] ends each one started, and
+    /// none is started once svar is ending.
     fn spawn(&self) -> std::io::Result<Worker> {
         use std::os::unix::process::CommandExt;
-        let child = Command::new(this_program())
+        let mut running = RUNNING
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if is_ending() {
+            return Err(std::io::Error::from(std::io::ErrorKind::Interrupted));
+        }
+        let child = Command::new(super::this_program())
             .arg0("svar")
             .args(&self.args)
+            .env(BATCH_VARIABLE, std::process::id().to_string())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()?;
-        Worker::new(child)
-    }
-}
-
-/// This program, as the system runs it: on Linux the file it was started from even if it has
-/// since been replaced (by an update during the batch), so every worker is the same svar.
-fn this_program() -> std::path::PathBuf {
-    if cfg!(target_os = "linux") {
-        "/proc/self/exe".into()
-    } else {
-        std::env::current_exe().unwrap_or_else(|_| "svar".into())
+        let worker = Worker::new(child)?;
+        running.push(worker.child.id());
+        Ok(worker)
     }
 }
 
@@ -161,9 +189,6 @@ impl Worker {
             let _ = child.wait();
             return Err(std::io::Error::other("no pipes to the worker"));
         };
-        if let Ok(mut running) = RUNNING.lock() {
-            running.push(child.id());
-        }
         Ok(Self {
             child,
             jobs: Some(jobs),

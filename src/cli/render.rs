@@ -84,8 +84,10 @@ impl RenderOptions {
             args.push(format!("--pdf-standard={}", value.get_name()).into());
         }
         if let Some(folder) = &self.templates {
-            args.push("--templates".into());
-            args.push(folder.into());
+            // One argument, so that a folder named "-mine" is not read as options.
+            let mut option = OsString::from("--templates=");
+            option.push(folder);
+            args.push(option);
         }
         args.push(format!("--time-limit={}", self.limits.time_limit).into());
         args.push(format!("--memory-limit={}", self.limits.memory_limit).into());
@@ -117,6 +119,13 @@ pub(super) fn run(args: &RenderArgs) -> ExitCode {
         }
     };
     batch.render(&args.options, &report);
+    if super::pool::is_ending() {
+        // Ctrl+C or SIGTERM: the handler ends svar once its workers have removed their
+        // temporary files; a summary now would count the answers cut off as rendered.
+        loop {
+            std::thread::park();
+        }
+    }
     progress.finish();
     let failed = failed.into_inner().unwrap_or_default();
     if batch.targets.len() > 1 {

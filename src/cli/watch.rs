@@ -173,9 +173,11 @@ fn start_again(session: &Session) -> ExitCode {
         .try_iter()
         .any(|event| session.watched.concerns(&event));
     super::out::line("svar watch starter forfra, så den opgivne sætning ikke kører videre.");
-    let mut command =
-        std::process::Command::new(std::env::current_exe().unwrap_or_else(|_| "svar".into()));
-    command.args(std::env::args_os().skip(1));
+    let mut command = std::process::Command::new(super::this_program());
+    let mut args = std::env::args_os();
+    // Named as it was started (`svar`), not as the file it runs from.
+    command.arg0(args.next().unwrap_or_else(|| "svar".into()));
+    command.args(args);
     if changed {
         command.env_remove(RESUMED);
     } else {

@@ -95,9 +95,15 @@ fn prepare(options: &RenderOptions) -> Result<(RenderSettings, TemplateSet), Str
 fn end_with_the_batch() {
     #[cfg(target_os = "linux")]
     {
-        use rustix::process::{Signal, set_parent_process_death_signal};
+        use rustix::process::{Signal, getppid, set_parent_process_death_signal};
         // Without it, a batch killed outright leaves its workers to finish their answers.
         let _ = set_parent_process_death_signal(Some(Signal::TERM));
+        // A batch that ended before that was asked has sent no signal, nor will.
+        let batch = std::env::var(super::pool::BATCH_VARIABLE).ok();
+        let parent = getppid().map(|pid| pid.as_raw_nonzero().to_string());
+        if batch.is_some() && batch != parent {
+            std::process::exit(0);
+        }
     }
 }
 
