@@ -185,7 +185,9 @@ impl MemoryLimit {
         let decimal = number.replace(',', ".");
         let well_formed = !decimal.is_empty()
             && decimal.matches('.').count() <= 1
-            && decimal.bytes().all(|byte| byte.is_ascii_digit() || byte == b'.');
+            && decimal
+                .bytes()
+                .all(|byte| byte.is_ascii_digit() || byte == b'.');
         let gigabytes: f64 = match decimal.parse() {
             Ok(gigabytes) if well_formed => gigabytes,
             _ => return Err(MemoryLimitError::NotWhole),
@@ -468,7 +470,17 @@ mod tests {
         assert_eq!(parse("2 GB"), Ok(2000));
         assert_eq!(parse("1,5gb"), Ok(1500));
         assert_eq!(parse("0.25 GB"), Ok(250));
-        for refused in ["", "1,5", "2.5", "-200", "to tusind", "2 TB", "0x800", "GB", "1.2.3 GB"] {
+        for refused in [
+            "",
+            "1,5",
+            "2.5",
+            "-200",
+            "to tusind",
+            "2 TB",
+            "0x800",
+            "GB",
+            "1.2.3 GB",
+        ] {
             assert_eq!(
                 parse(refused),
                 Err("skal være et helt antal MB, fx 2000, eller GB, fx 2 GB".to_string()),

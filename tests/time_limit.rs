@@ -227,6 +227,41 @@ fn a_batch_ends_the_compile_it_gave_up_and_renders_the_other_answers() {
 }
 
 #[test]
+fn every_answer_of_a_batch_is_rendered_with_the_templates_as_the_batch_read_them() {
+    // A worker started after an answer was given up read the templates again: edited
+    // meanwhile, they gave one batch PDFs of two versions.
+    let folder = tempfile::tempdir().unwrap();
+    let templates = templates_running_away(
+        folder.path(),
+        "#for i in range(100000) { for j in range(100000) { } }",
+    );
+    let answers = answers_with_one_runaway(folder.path(), 100);
+    let out = folder.path().join("pdf");
+    let batch = start_render(&answers, &out, &templates, &["--time-limit", "1"]);
+    while !out.exists() || std::fs::read_dir(&out).unwrap().count() == 0 {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let answer = templates.join("answer.typ");
+    let edited = std::fs::read_to_string(&answer).unwrap() + "\nUDGAVE B\n";
+    std::fs::write(&answer, edited).unwrap();
+    let output = batch.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let summary = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        summary.contains("100 af 101 svar sat; 1 fejlede: "),
+        "{summary}"
+    );
+    let mut second_version = Vec::new();
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let pdf = entry.unwrap().path();
+        if common::pdf_text(&pdf).contains("UDGAVE B") {
+            second_version.push(pdf);
+        }
+    }
+    assert!(second_version.is_empty(), "{second_version:?}");
+}
+
+#[test]
 fn an_answer_that_takes_memory_without_end_is_given_up_and_the_batch_goes_on() {
     let folder = tempfile::tempdir().unwrap();
     let templates = templates_running_away(

@@ -14,7 +14,8 @@ use std::time::{Duration, Instant};
 
 use super::job::{Outcome, Target};
 use super::render::RenderOptions;
-use super::worker::{Reply, write_job};
+use super::worker::{Reply, write_job, write_templates};
+use crate::render::TemplateSet;
 
 /// The workers running, by process id, for [`end_all`] to end when svar is interrupted.
 static RUNNING: Mutex<Vec<u32>> = Mutex::new(Vec::new());
@@ -35,8 +36,13 @@ const END_GRACE: Duration = Duration::from_secs(3);
 
 /// Renders `targets` in worker processes, as many at once as there are cores, and tells
 /// `report` how each went (with its warnings), in the order they end.
-pub(super) fn render(targets: &[Target], options: &RenderOptions, report: Report<'_>) {
-    let start = WorkerCommand::new(options);
+pub(super) fn render(
+    targets: &[Target],
+    options: &RenderOptions,
+    templates: &TemplateSet,
+    report: Report<'_>,
+) {
+    let start = WorkerCommand::new(options, templates);
     let next = AtomicUsize::new(0);
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     std::thread::scope(|scope| {
@@ -81,7 +87,7 @@ pub(super) fn end_all() {
 
 /// Takes answers from `targets` until none is left, each to the worker this thread keeps
 /// running.
-fn serve(targets: &[Target], next: &AtomicUsize, start: &WorkerCommand, report: Report<'_>) {
+fn serve(targets: &[Target], next: &AtomicUsize, start: &WorkerCommand<'_>, report: Report<'_>) {
     let mut worker: Option<Worker> = None;
     while let Some(target) = targets.get(next.fetch_add(1, Ordering::Relaxed)) {
         if is_ending() {
@@ -135,16 +141,22 @@ fn failure(answer: &Path, why: &dyn std::fmt::Display) -> Outcome {
     }
 }
 
-/// How to start a worker: this very program, with the batch's options.
-struct WorkerCommand {
+/// How to start a worker: this very program, with the batch's options, sent the batch's own
+/// templates.
+struct WorkerCommand<'a> {
     args: Vec<std::ffi::OsString>,
+    /// The templates read from `--templates`, if given.
+    templates: Option<&'a TemplateSet>,
 }
 
-impl WorkerCommand {
-    fn new(options: &RenderOptions) -> Self {
+impl<'a> WorkerCommand<'a> {
+    fn new(options: &RenderOptions, templates: &'a TemplateSet) -> Self {
         let mut args = vec!["worker".into()];
         args.extend(options.to_args());
-        Self { args }
+        Self {
+            args,
+            templates: options.templates.is_some().then_some(templates),
+        }
     }
 
     /// Starts a worker. Its standard error is the batch's, for what only a crash prints.
@@ -166,8 +178,12 @@ impl WorkerCommand {
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()?;
-        let worker = Worker::new(child)?;
+        let mut worker = Worker::new(child)?;
         running.push(worker.child.id());
+        if let (Some(templates), Some(jobs)) = (self.templates, &mut worker.jobs) {
+            // A worker that cannot be sent them fails its first answer, and says why.
+            let _ = write_templates(jobs, templates);
+        }
         Ok(worker)
     }
 }

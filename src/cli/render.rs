@@ -169,7 +169,7 @@ impl Batch {
             let outcome = render_reported(target, &self.settings, &self.templates, &warn);
             report(target, Reply::Done(outcome));
         } else {
-            super::pool::render(&self.targets, options, report);
+            super::pool::render(&self.targets, options, &self.templates, report);
         }
     }
 }

@@ -9,6 +9,7 @@
 //! The batch sends each answer as its file and PDF, each path ended by a NUL byte (the one byte
 //! no path holds); the worker answers with one JSON line per warning and one for how it ended.
 
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -52,8 +53,8 @@ pub(super) fn run(args: &WorkerArgs) -> ExitCode {
     }
     end_with_the_batch();
     crate::world::preload();
-    let prepared = prepare(&args.options);
     let mut jobs = std::io::stdin().lock();
+    let prepared = prepare(&args.options, &mut jobs);
     let mut rendered = 0_usize;
     while let Some(target) = read_job(&mut jobs) {
         let warn = |text: &str| send(&Reply::Warning(text.to_string()));
@@ -79,15 +80,43 @@ pub(super) fn run(args: &WorkerArgs) -> ExitCode {
 }
 
 /// The settings and templates every answer is rendered with, or why there are none. The batch
-/// loaded and checked the same templates before it started any worker, and warned about them.
-fn prepare(options: &RenderOptions) -> Result<(RenderSettings, TemplateSet), String> {
+/// loaded and checked the templates before it started any worker, warned about them, and
+/// sends their sources first (see [`write_templates`]).
+fn prepare(
+    options: &RenderOptions,
+    from: &mut impl BufRead,
+) -> Result<(RenderSettings, TemplateSet), String> {
     let failure = |error: &dyn std::fmt::Display| super::error::line(error);
     let settings = options.settings().map_err(|error| failure(&error))?;
     let templates = match &options.templates {
-        Some(folder) => TemplateSet::overridden_by(folder).map_err(|error| failure(&error))?,
+        Some(folder) => TemplateSet::with_own(folder, read_templates(from)?),
         None => TemplateSet::builtin(),
     };
     Ok((settings, templates))
+}
+
+/// Sends a worker the sources of the templates the batch read from its folder, once, before
+/// its first job: every worker renders with the templates as the batch read them, also one
+/// started after a template was edited.
+pub(super) fn write_templates(to: &mut impl Write, templates: &TemplateSet) -> std::io::Result<()> {
+    // JSON escapes a NUL in a string, so the NUL after it ends it.
+    let mut frame = serde_json::to_vec(&templates.own_sources()).map_err(std::io::Error::other)?;
+    frame.push(0);
+    to.write_all(&frame)?;
+    to.flush()
+}
+
+/// The template sources [`write_templates`] sent.
+fn read_templates(from: &mut impl BufRead) -> Result<BTreeMap<String, String>, String> {
+    let mut frame = Vec::new();
+    let read = from.read_until(0, &mut frame);
+    if read.is_err() || frame.pop() != Some(0) {
+        return Err(super::error::line(
+            &"skabelonerne nåede ikke frem til sætningen",
+        ));
+    }
+    serde_json::from_slice(&frame)
+        .map_err(|_| super::error::line(&"skabelonerne nåede ikke frem til sætningen"))
 }
 
 /// Has the system end this worker (as by Ctrl+C: its temporary files are removed) when the
@@ -191,6 +220,30 @@ mod tests {
             read_job(&mut &b"a.json\0half"[..]).is_none(),
             "a job cut short is none"
         );
+    }
+
+    #[test]
+    fn the_templates_are_read_back_as_sent_before_the_first_job() {
+        let sources = BTreeMap::from([(
+            "style.typ".to_string(),
+            "#let nul = \"\u{0}\"\n// æøå\n".to_string(),
+        )]);
+        let own = TemplateSet::with_own(std::path::Path::new("mine"), sources);
+        assert_eq!(own.own_sources().len(), 1);
+        let mut sent = Vec::new();
+        write_templates(&mut sent, &own).unwrap();
+        let job = Target {
+            answer: PathBuf::from("a.json"),
+            pdf: PathBuf::from("a.pdf"),
+        };
+        write_job(&mut sent, &job).unwrap();
+        let mut reader = sent.as_slice();
+        assert_eq!(read_templates(&mut reader), Ok(own.own_sources()));
+        assert_eq!(
+            read_job(&mut reader).map(|job| job.answer),
+            Some(PathBuf::from("a.json"))
+        );
+        assert!(read_templates(&mut &b"{\"a"[..]).is_err(), "cut short");
     }
 
     #[test]

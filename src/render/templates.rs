@@ -165,6 +165,31 @@ impl TemplateSet {
             .any(|(other, source)| other != name && source.contains(name))
     }
 
+    /// The files read from the template folder, by name, with their sources: what another
+    /// process needs to render with these templates (see [`Self::with_own`]).
+    pub fn own_sources(&self) -> BTreeMap<String, String> {
+        self.own
+            .keys()
+            .filter_map(|name| Some((name.clone(), self.files.get(name)?.clone())))
+            .collect()
+    }
+
+    /// The templates [`Self::overridden_by`] read from `folder`, given as the `sources`
+    /// [`Self::own_sources`] gave: a batch's workers render with the templates as the batch
+    /// read them, even if the files change while it runs.
+    pub fn with_own(folder: &Path, sources: BTreeMap<String, String>) -> Self {
+        let mut files = Self::builtin().files;
+        let own = sources
+            .keys()
+            .map(|name| (name.clone(), folder.join(name)))
+            .collect();
+        files.extend(sources);
+        Self {
+            own,
+            ..Self::from_files(files)
+        }
+    }
+
     /// This set with the file `name` replaced by (or added as) `source`.
     pub fn with_file(mut self, name: &str, source: &str) -> Self {
         self.files.insert(name.to_string(), source.to_string());
@@ -378,6 +403,26 @@ fn filters_in_tag(tag: &str) -> Vec<(usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_templates_read_from_a_folder_travel_as_their_sources() {
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::write(folder.path().join("style.typ"), "// mit udseende\n").unwrap();
+        std::fs::write(folder.path().join("fælles.typ"), "#let x = 1\n").unwrap();
+        let read = TemplateSet::overridden_by(folder.path()).unwrap();
+        let sources = read.own_sources();
+        assert_eq!(
+            sources.keys().collect::<Vec<_>>(),
+            ["fælles.typ", "style.typ"]
+        );
+        // The files change on disk; the set made from the sources is the one read before.
+        std::fs::write(folder.path().join("style.typ"), "// ændret\n").unwrap();
+        let sent = TemplateSet::with_own(folder.path(), sources);
+        assert_eq!(sent, read);
+        assert_eq!(sent.get("style.typ"), Some("// mit udseende\n"));
+        assert_eq!(sent.shown_name("style.typ"), read.shown_name("style.typ"));
+        assert_eq!(sent.shown_name("answer.typ"), "answer.typ");
+    }
 
     /// The warnings for a template folder holding `files` (name, text).
     fn unused_in(files: &[(&str, &str)]) -> Vec<String> {
