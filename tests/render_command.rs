@@ -887,12 +887,7 @@ fn ctrl_c_in_a_batch_leaves_no_temporary_file_beside_the_pdfs() {
     // A signal ended svar with its temporary files (each a whole PDF) left in the output
     // folder in about a third of runs, and later runs did not remove them.
     let folder = tempfile::tempdir().unwrap();
-    let answers = folder.path().join("svar");
-    std::fs::create_dir(&answers).unwrap();
-    let example = crate_root().join("data/beu-287-2019.json");
-    for copy in 0..200 {
-        std::fs::copy(&example, answers.join(format!("svar-{copy:03}.json"))).unwrap();
-    }
+    let answers = common::numbered_examples(folder.path(), "svar", 200);
     let out = folder.path().join("pdf");
     let mut child = spawn_render(&answers, &out, std::process::Stdio::null());
     let listed = |out: &Path| -> Vec<String> {
@@ -928,47 +923,30 @@ fn sigterm_ends_a_batch_with_its_workers_and_reports_nothing_as_failed() {
     // (and writing PDFs) after svar had exited; the answers cut off were reported as crashes
     // ("Meld venligst fejlen"), and the summary counted them as rendered.
     let folder = tempfile::tempdir().unwrap();
-    let answers = folder.path().join("svar");
-    std::fs::create_dir(&answers).unwrap();
-    let example = crate_root().join("data/beu-287-2019.json");
-    for copy in 0..200 {
-        std::fs::copy(&example, answers.join(format!("svar-{copy:03}.json"))).unwrap();
-    }
+    let answers = common::numbered_examples(folder.path(), "svar", 200);
     let out = folder.path().join("pdf");
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("svar"))
-        .arg("render")
-        .arg(&answers)
-        .arg("-o")
-        .arg(&out)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = common::start_svar([
+        "render".as_ref(),
+        answers.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
     let batch = child.id().to_string();
+    let batch_id = child.id();
     // The batch's workers: its children, and whatever says it works for it (a worker started
     // by the batch knows it by SVAR_BATCH), whoever its parent is by then.
     let workers = || -> Vec<String> {
         let marker = format!("SVAR_BATCH={batch}");
-        std::fs::read_dir("/proc")
-            .unwrap()
-            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-            .filter(|pid| {
-                let read = |file: &str| std::fs::read(format!("/proc/{pid}/{file}"));
-                let stat = String::from_utf8_lossy(&read("stat").unwrap_or_default()).into_owned();
-                let parent = stat
-                    .rsplit_once(')')
-                    .and_then(|(_, rest)| rest.split_whitespace().nth(1).map(str::to_string));
-                let environ = read("environ").unwrap_or_default();
-                parent.as_deref() == Some(batch.as_str())
-                    || environ
-                        .split(|&byte| byte == 0)
-                        .any(|variable| variable == marker.as_bytes())
-            })
-            .collect()
+        let mut workers = common::children_of(batch_id);
+        workers.extend(common::processes().into_iter().filter(|pid| {
+            let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+            environ
+                .split(|&byte| byte == 0)
+                .any(|variable| variable == marker.as_bytes())
+        }));
+        workers
     };
-    while !out.exists() || std::fs::read_dir(&out).unwrap().count() < 20 {
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
+    common::wait_for_files(&out, 20);
     assert!(
         !workers().is_empty(),
         "the batch renders in worker processes"
@@ -1077,42 +1055,16 @@ fn a_worker_that_dies_fails_only_the_answer_it_was_rendering() {
     // The batch renders in worker processes; one killed (as the system's out-of-memory killer
     // would) must not take the batch, or any other answer, with it.
     let folder = tempfile::tempdir().unwrap();
-    let answers = folder.path().join("svar");
-    std::fs::create_dir(&answers).unwrap();
-    let example = std::fs::read_to_string(crate_root().join("data/beu-287-2019.json")).unwrap();
-    for copy in 0..100 {
-        let numbered = example.replace("\"number\": 287", &format!("\"number\": {}", 1000 + copy));
-        std::fs::write(answers.join(format!("svar-{copy:03}.json")), numbered).unwrap();
-    }
+    let answers = common::numbered_examples(folder.path(), "svar", 100);
     let out = folder.path().join("pdf");
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("svar"))
-        .arg("render")
-        .arg(&answers)
-        .arg("-o")
-        .arg(&out)
-        .env("NO_COLOR", "1")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Each thread of svar lists the children it started.
-    let workers = || -> Vec<String> {
-        let tasks = std::fs::read_dir(format!("/proc/{}/task", child.id())).unwrap();
-        tasks
-            .map(|task| std::fs::read_to_string(task.unwrap().path().join("children")))
-            .flat_map(|listed| {
-                let listed = listed.unwrap_or_default();
-                listed
-                    .split_whitespace()
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .collect()
-    };
-    while !out.exists() || std::fs::read_dir(&out).unwrap().count() < 5 {
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    let worker = workers()
+    let child = common::start_svar([
+        "render".as_ref(),
+        answers.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    common::wait_for_files(&out, 5);
+    let worker = common::children_of(child.id())
         .first()
         .cloned()
         .expect("a batch renders in worker processes");

@@ -8,7 +8,7 @@ mod common;
 use std::collections::HashMap;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 use svar::limit::{LimitError, Limits, TimeLimit, run_with_limit};
@@ -86,61 +86,41 @@ fn templates_running_away(folder: &Path, runaway: &str) -> PathBuf {
     templates
 }
 
-/// A folder of answers: `a-uendelig.json` from "Uendelighedsministeriet", then `count` copies
-/// of the reference answer, each answering a question of its own number (so that each is
-/// typeset anew, not taken from Typst's caches).
+/// A folder of answers: `a-uendelig.json` from "Uendelighedsministeriet", then `count`
+/// numbered copies of the reference answer (see [`common::numbered_examples`]).
 fn answers_with_one_runaway(folder: &Path, count: usize) -> PathBuf {
-    let answers = folder.join("svar");
-    std::fs::create_dir(&answers).unwrap();
-    let example = common::crate_root().join("data/beu-287-2019.json");
-    let text = std::fs::read_to_string(&example).unwrap();
+    let answers = common::numbered_examples(folder, "b", count);
+    let text =
+        std::fs::read_to_string(common::crate_root().join("data/beu-287-2019.json")).unwrap();
     let runaway = text.replace(
         "\"name\": \"Justitsministeriet\"",
         "\"name\": \"Uendelighedsministeriet\"",
     );
     assert_ne!(runaway, text);
     std::fs::write(answers.join("a-uendelig.json"), runaway).unwrap();
-    for copy in 0..count {
-        let numbered = text.replace("\"number\": 287", &format!("\"number\": {}", 1000 + copy));
-        std::fs::write(answers.join(format!("b-{copy:03}.json")), numbered).unwrap();
-    }
     answers
 }
 
 /// `svar render ANSWERS -o OUT --templates TEMPLATES` and `options`, started with its standard
 /// output and error piped.
 fn start_render(answers: &Path, out: &Path, templates: &Path, options: &[&str]) -> Child {
-    std::process::Command::new(assert_cmd::cargo::cargo_bin("svar"))
-        .arg("render")
-        .arg(answers)
-        .arg("-o")
-        .arg(out)
-        .arg("--templates")
-        .arg(templates)
-        .args(options)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
+    let mut args = vec![
+        "render".into(),
+        answers.as_os_str().to_owned(),
+        "-o".into(),
+        out.as_os_str().to_owned(),
+        "--templates".into(),
+        templates.as_os_str().to_owned(),
+    ];
+    args.extend(options.iter().map(std::ffi::OsString::from));
+    common::start_svar(args)
 }
 
 /// The threads of the process `pid` and its children that typeset (named `svar-typeset`), by
 /// thread id, with the processor time each has used (in clock ticks).
 fn typesetting_threads(pid: u32) -> HashMap<String, u64> {
-    let read = |path: String| std::fs::read_to_string(path).unwrap_or_default();
-    // The fields of a stat file after the command name, which may hold spaces.
-    let fields = |stat: &str| -> Vec<String> {
-        let after = stat.rsplit_once(')').map_or("", |(_, after)| after);
-        after.split_whitespace().map(str::to_string).collect()
-    };
-    let pid = pid.to_string();
-    let mut processes: Vec<String> = std::fs::read_dir("/proc")
-        .unwrap()
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|other| fields(&read(format!("/proc/{other}/stat"))).get(1) == Some(&pid))
-        .collect();
-    processes.push(pid);
+    let mut processes = common::children_of(pid);
+    processes.push(pid.to_string());
     let mut threads = HashMap::new();
     for process in processes {
         let Ok(tasks) = std::fs::read_dir(format!("/proc/{process}/task")) else {
@@ -148,10 +128,11 @@ fn typesetting_threads(pid: u32) -> HashMap<String, u64> {
         };
         for task in tasks.filter_map(|entry| entry.ok()?.file_name().into_string().ok()) {
             let task_path = format!("/proc/{process}/task/{task}");
-            if read(format!("{task_path}/comm")).trim() != "svar-typeset" {
+            let name = std::fs::read_to_string(format!("{task_path}/comm")).unwrap_or_default();
+            if name.trim() != "svar-typeset" {
                 continue;
             }
-            let stat = fields(&read(format!("{task_path}/stat")));
+            let stat = common::stat_fields(&format!("{task_path}/stat"));
             // utime and stime, the 14th and 15th fields, 12th and 13th after the name.
             let ticks: u64 = [11, 12]
                 .iter()
@@ -238,9 +219,7 @@ fn every_answer_of_a_batch_is_rendered_with_the_templates_as_the_batch_read_them
     let answers = answers_with_one_runaway(folder.path(), 100);
     let out = folder.path().join("pdf");
     let batch = start_render(&answers, &out, &templates, &["--time-limit", "1"]);
-    while !out.exists() || std::fs::read_dir(&out).unwrap().count() == 0 {
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    common::wait_for_files(&out, 1);
     let answer = templates.join("answer.typ");
     let edited = std::fs::read_to_string(&answer).unwrap() + "\nUDGAVE B\n";
     std::fs::write(&answer, edited).unwrap();

@@ -8,7 +8,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -19,6 +19,13 @@ use crate::render::TemplateSet;
 
 /// The workers running, by process id, for [`end_all`] to end when svar is interrupted.
 static RUNNING: Mutex<Vec<u32>> = Mutex::new(Vec::new());
+
+/// The workers running, locked; a thread that panicked holding the list left it whole.
+fn running() -> MutexGuard<'static, Vec<u32>> {
+    RUNNING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 /// Set by [`end_all`] as svar ends on Ctrl+C or SIGTERM: no worker is started after it, no
 /// answer handed out, and the answers in flight are not reported as failures.
@@ -57,15 +64,10 @@ pub(super) fn render(
 pub(super) fn end_all() {
     use rustix::process::{Pid, Signal, WaitOptions, kill_process, waitpid};
     // Under the lock [`WorkerCommand::spawn`] starts workers under: none starts after this.
-    let running = match RUNNING.lock() {
-        Ok(running) => {
-            ENDING.store(true, Ordering::SeqCst);
-            running.clone()
-        }
-        Err(poisoned) => {
-            ENDING.store(true, Ordering::SeqCst);
-            poisoned.into_inner().clone()
-        }
+    let running = {
+        let running = running();
+        ENDING.store(true, Ordering::SeqCst);
+        running.clone()
     };
     let pids: Vec<Pid> = running
         .iter()
@@ -164,9 +166,7 @@ impl<'a> WorkerCommand<'a> {
     /// none is started once svar is ending.
     fn spawn(&self) -> std::io::Result<Worker> {
         use std::os::unix::process::CommandExt;
-        let mut running = RUNNING
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut running = running();
         if is_ending() {
             return Err(std::io::Error::from(std::io::ErrorKind::Interrupted));
         }
@@ -240,9 +240,7 @@ impl Worker {
     fn end(&mut self) -> ExitStatus {
         drop(self.jobs.take());
         let status = self.child.wait();
-        if let Ok(mut running) = RUNNING.lock() {
-            running.retain(|&id| id != self.child.id());
-        }
+        running().retain(|&id| id != self.child.id());
         // An error only if the worker was reaped already, by [`end_all`] as svar ends.
         status.unwrap_or_default()
     }

@@ -171,3 +171,63 @@ pub(crate) fn edited_fixture(
     std::fs::write(&path, serde_json::to_string_pretty(&answer).unwrap()).unwrap();
     path
 }
+
+/// `count` copies of the reference answer in `folder/svar`, named `{name}-000.json` on, each
+/// answering a question of its own number, so that each is typeset anew rather than taken
+/// from Typst's caches; the folder.
+pub(crate) fn numbered_examples(folder: &Path, name: &str, count: usize) -> PathBuf {
+    let answers = folder.join("svar");
+    std::fs::create_dir_all(&answers).unwrap();
+    let example = std::fs::read_to_string(crate_root().join("data/beu-287-2019.json")).unwrap();
+    for copy in 0..count {
+        let numbered = example.replace("\"number\": 287", &format!("\"number\": {}", 1000 + copy));
+        std::fs::write(answers.join(format!("{name}-{copy:03}.json")), numbered).unwrap();
+    }
+    answers
+}
+
+/// svar started with `args`, without colours, its standard output and error piped.
+pub(crate) fn start_svar<S: AsRef<std::ffi::OsStr>>(
+    args: impl IntoIterator<Item = S>,
+) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("svar"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits until `folder` holds `count` files or more.
+pub(crate) fn wait_for_files(folder: &Path, count: usize) {
+    while std::fs::read_dir(folder).map_or(0, Iterator::count) < count {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
+
+/// The fields of the stat file of a process or thread (`/proc/…/stat`) after its command
+/// name, which is in parentheses and may hold spaces: the state first, then the parent.
+pub(crate) fn stat_fields(path: &str) -> Vec<String> {
+    let stat = std::fs::read_to_string(path).unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, after)| after);
+    after.split_whitespace().map(str::to_string).collect()
+}
+
+/// The processes running now, by process id.
+pub(crate) fn processes() -> Vec<String> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.bytes().all(|byte| byte.is_ascii_digit()))
+        .collect()
+}
+
+/// The processes whose parent is `pid`.
+pub(crate) fn children_of(pid: u32) -> Vec<String> {
+    let pid = pid.to_string();
+    processes()
+        .into_iter()
+        .filter(|process| stat_fields(&format!("/proc/{process}/stat")).get(1) == Some(&pid))
+        .collect()
+}
