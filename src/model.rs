@@ -776,30 +776,6 @@ pub struct Table {
     pub notes: Vec<String>,
 }
 
-impl Table {
-    /// The most decimals a figure has in each figure column, over all panels and their total
-    /// rows: where one figure has fewer, it is set as if it had them, so that the column's
-    /// figures stand aligned on their decimal comma.
-    pub fn decimals_by_column(&self) -> Vec<usize> {
-        let mut decimals: Vec<usize> = Vec::new();
-        let rows = self
-            .panels
-            .iter()
-            .flat_map(|panel| panel.rows.iter().chain(&panel.total));
-        for row in rows {
-            for (column, cell) in row.cells.iter().enumerate() {
-                if decimals.len() <= column {
-                    decimals.resize(column + 1, 0);
-                }
-                if let Cell::Number(figure) = cell {
-                    decimals[column] = decimals[column].max(figure.decimals());
-                }
-            }
-        }
-        decimals
-    }
-}
-
 /// One panel of a table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -853,6 +829,22 @@ pub struct Panel {
 }
 
 impl Panel {
+    /// The most decimals a figure has in each figure column, its total row included: where
+    /// one figure has fewer, it is set as if it had them, so that the column's figures stand
+    /// aligned on their decimal comma. A panel is a table of its own under its own header, so
+    /// another panel's decimals do not move its figures.
+    pub fn decimals_by_column(&self) -> Vec<usize> {
+        let mut decimals = vec![0; self.columns.len()];
+        for row in self.rows.iter().chain(&self.total) {
+            for (column, cell) in row.cells.iter().enumerate() {
+                if let (Some(most), Cell::Number(figure)) = (decimals.get_mut(column), cell) {
+                    *most = (*most).max(figure.decimals());
+                }
+            }
+        }
+        decimals
+    }
+
     /// Whether the panel has a column of row labels (a heading over them, or a labelled row);
     /// the layout and the checks of how wide a table may be both follow this.
     pub fn is_labelled(&self) -> bool {

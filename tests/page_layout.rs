@@ -176,6 +176,34 @@ fn figures_of_a_column_stand_aligned_on_their_decimal_comma() {
 }
 
 #[test]
+fn a_panel_of_counts_is_not_aligned_on_decimals_another_panel_has() {
+    // Panel B's whole numbers were set as if they had panel A's two decimals, and ended
+    // 11.5 pt short of their own column headings.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("panels-of-counts-and-amounts.json"), folder.path());
+    let words = words_of(&pdf);
+    let right_of = |text: &str, nth: usize| {
+        words
+            .iter()
+            .filter(|word| word.text == text)
+            .nth(nth)
+            .unwrap_or_else(|| panic!("{text:?} number {nth}"))
+            .right
+    };
+    // Panel B's heading "2023" (the second) and its figures end at the same edge.
+    let heading = right_of("2023", 1);
+    for figure in ["130", "14", "144"] {
+        assert!((right_of(figure, 0) - heading).abs() < 0.05, "{figure}");
+    }
+    // Panel A's figures stand aligned on their comma: "130,5" keeps the room of the decimal it
+    // lacks beside "145,25".
+    assert!(
+        right_of("130,5", 0) < right_of("145,25", 0) - 1.0,
+        "panel A is aligned on its own decimals"
+    );
+}
+
+#[test]
 fn a_long_office_name_wraps_in_the_metadata_column_beside_the_ministry() {
     // "Kontoret for Forvaltningsret, … Samarbejde" and a long case number would give the
     // metadata column more than half the page and push it over "Justitsministeriet".
@@ -313,20 +341,22 @@ fn a_long_table_is_named_over_its_continuation_on_every_later_page() {
 }
 
 #[test]
-fn a_table_that_would_begin_with_few_rows_at_a_page_foot_begins_on_the_next_page() {
-    // The caption, the header and two of 20 rows ended page 2; the table fits on page 3 whole.
-    let pages = pages_of("table-begins-at-page-foot.json");
-    let page = assert_on_its_page(
-        &pages,
-        "Tabel 1: Sager fordelt på politikredse",
-        &["Politikreds 1 ", "Politikreds 20 ", "I alt"],
+fn a_table_whose_first_or_last_panel_has_no_rows_is_named_over_its_own_continuation() {
+    // A first panel without rows stopped the render ("array index out of bounds"); a last one
+    // left the table without its end, so a page of text after it was headed "Tabel 1
+    // (fortsat)", and so was the continuation of table 2.
+    let folder = tempfile::tempdir().unwrap();
+    render_into(
+        &fixture("page-breaks/first-panel-without-rows.json"),
+        folder.path(),
     );
-    assert!(!page.contains("fortsat"), "{page:?}");
-    let before = pages.iter().take_while(|other| *other != page);
+    let pages = pages_of("last-panel-without-rows.json");
+    assert_eq!(pages.len(), 3);
+    assert!(!pages[1].contains("fortsat"), "{:?}", pages[1]);
     assert!(
-        before
-            .into_iter()
-            .all(|other| !other.contains("Politikreds"))
+        pages[2].starts_with("Tabel 2 (fortsat) Kreds "),
+        "{:?}",
+        pages[2]
     );
 }
 

@@ -667,13 +667,12 @@ fn table_context(table: &Table) -> TableContext {
         .into_iter()
         .map(|width| (width * 100.0).ceil() as u32)
         .collect();
-    let decimals = table.decimals_by_column();
     TableContext {
         caption: caption(table),
         panels: table
             .panels
             .iter()
-            .map(|panel| panel_context(panel, &widths, &decimals))
+            .map(|panel| panel_context(panel, &widths))
             .collect(),
         notes_heading: table.notes_heading.as_deref().map(notes_heading),
         notes: table.notes.clone(),
@@ -702,7 +701,7 @@ pub fn caption(table: &Table) -> Option<String> {
     Some(format!("Tabel {number}: {caption}"))
 }
 
-fn panel_context(panel: &Panel, widths: &[u32], decimals: &[usize]) -> PanelContext {
+fn panel_context(panel: &Panel, widths: &[u32]) -> PanelContext {
     let labelled = panel.is_labelled();
     let heading = match (&panel.label, &panel.title) {
         (Some(label), Some(title)) => Some(format!("{label}. {title}")),
@@ -731,12 +730,13 @@ fn panel_context(panel: &Panel, widths: &[u32], decimals: &[usize]) -> PanelCont
             Vec::new()
         },
         changed_cells: Vec::new(),
-        aligned: aligned_figures(panel, decimals),
+        aligned: aligned_figures(panel),
     }
 }
 
-/// The figures of `panel` with fewer decimals than `decimals` gives their column.
-fn aligned_figures(panel: &Panel, decimals: &[usize]) -> Vec<AlignedFigure> {
+/// The figures of `panel` with fewer decimals than others in their column.
+fn aligned_figures(panel: &Panel) -> Vec<AlignedFigure> {
+    let decimals = panel.decimals_by_column();
     let first_figure = usize::from(panel.is_labelled());
     let rows = panel.rows.iter().chain(&panel.total).enumerate();
     let mut aligned = Vec::new();
