@@ -917,20 +917,27 @@ fn ctrl_c_in_a_batch_leaves_no_temporary_file_beside_the_pdfs() {
     assert!(temporary.is_empty(), "{temporary:?}");
 }
 
+/// `svar render` of `count` numbered copies of the example into `folder/pdf`, started and not
+/// waited for; the folder of the PDFs, and the batch.
+fn start_batch(folder: &Path, count: usize) -> (PathBuf, std::process::Child) {
+    let answers = common::numbered_examples(folder, "svar", count);
+    let out = folder.join("pdf");
+    let args = [
+        "render".as_ref(),
+        answers.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ];
+    (out.clone(), common::start_svar(args))
+}
+
 #[test]
 fn sigterm_ends_a_batch_with_its_workers_and_reports_nothing_as_failed() {
     // After SIGTERM to the batch, its threads started new workers, which went on rendering
     // (and writing PDFs) after svar had exited; the answers cut off were reported as crashes
     // ("Meld venligst fejlen"), and the summary counted them as rendered.
     let folder = tempfile::tempdir().unwrap();
-    let answers = common::numbered_examples(folder.path(), "svar", 200);
-    let out = folder.path().join("pdf");
-    let child = common::start_svar([
-        "render".as_ref(),
-        answers.as_os_str(),
-        "-o".as_ref(),
-        out.as_os_str(),
-    ]);
+    let (out, child) = start_batch(folder.path(), 200);
     let batch = child.id().to_string();
     let batch_id = child.id();
     // The batch's workers: its children, and whatever says it works for it (a worker started
@@ -1055,14 +1062,7 @@ fn a_worker_that_dies_fails_only_the_answer_it_was_rendering() {
     // The batch renders in worker processes; one killed (as the system's out-of-memory killer
     // would) must not take the batch, or any other answer, with it.
     let folder = tempfile::tempdir().unwrap();
-    let answers = common::numbered_examples(folder.path(), "svar", 100);
-    let out = folder.path().join("pdf");
-    let child = common::start_svar([
-        "render".as_ref(),
-        answers.as_os_str(),
-        "-o".as_ref(),
-        out.as_os_str(),
-    ]);
+    let (out, child) = start_batch(folder.path(), 100);
     common::wait_for_files(&out, 5);
     let worker = common::children_of(child.id())
         .first()

@@ -95,11 +95,8 @@ fn serve(targets: &[Target], next: &AtomicUsize, start: &WorkerCommand<'_>, repo
         if is_ending() {
             return;
         }
-        let running = match worker.take() {
-            Some(running) => Ok(running),
-            None => start.spawn(),
-        };
-        let outcome = match running {
+        let outcome = match worker.take().map_or_else(|| start.spawn(), Ok) {
+            Ok(running) => render_in(running, &mut worker, target, report),
             Err(error) => failure(
                 &target.answer,
                 &format_args!(
@@ -107,26 +104,36 @@ fn serve(targets: &[Target], next: &AtomicUsize, start: &WorkerCommand<'_>, repo
                     crate::fs::io_in_danish(&error)
                 ),
             ),
-            Ok(mut running) => match running.render(target, &|reply| report(target, reply)) {
-                Ok(outcome) => {
-                    if !outcome.is_given_up() {
-                        worker = Some(running);
-                    }
-                    outcome
-                }
-                Err(ended) => {
-                    // Killed while it wrote the PDF, it left its temporary file.
-                    let folder = crate::output::folder_of(&target.pdf);
-                    crate::output::remove_left_by(running.child.id(), folder);
-                    failure(&target.answer, &Ended(ended))
-                }
-            },
         };
         // An answer cut off as svar ends was not a failure of its own.
         if is_ending() {
             return;
         }
         report(target, Reply::Done(outcome));
+    }
+}
+
+/// Has `running` render `target`, and keeps it in `worker` for the next answer unless it ended
+/// or gave the answer up (and ends with it).
+fn render_in(
+    mut running: Worker,
+    worker: &mut Option<Worker>,
+    target: &Target,
+    report: Report<'_>,
+) -> Outcome {
+    match running.render(target, &|reply| report(target, reply)) {
+        Ok(outcome) => {
+            if !outcome.is_given_up() {
+                *worker = Some(running);
+            }
+            outcome
+        }
+        Err(ended) => {
+            // Killed while it wrote the PDF, it left its temporary file.
+            let folder = crate::output::folder_of(&target.pdf);
+            crate::output::remove_left_by(running.child.id(), folder);
+            failure(&target.answer, &Ended(ended))
+        }
     }
 }
 
