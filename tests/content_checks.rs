@@ -62,6 +62,31 @@ fn a_lost_character_is_refused_also_when_written_as_an_escape() {
 }
 
 #[test]
+fn a_lost_character_in_a_file_saved_as_utf8_is_reported_with_the_other_mistakes() {
+    // A "�" the file held as UTF-8 was taken for a byte that could not be read: the file was
+    // refused at it, and the emoji and the empty field after it went unreported.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = folder.path().join("svar.json");
+    let text = std::fs::read_to_string("tests/fixtures/complete.json")
+        .unwrap()
+        .replace(
+            "yderligere bemærkninger",
+            "yderligere bem\u{fffd}rkninger 🚓",
+        );
+    std::fs::write(&answer, text).unwrap();
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "fejl: tegnet \"�\" (U+FFFD) står, hvor et tegn er gået tabt",
+        "fejl: tegnet \"🚓\" (U+1F693) findes ikke i svars skrifttyper og kan ikke sættes",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} missing:\n{stderr}");
+    }
+    assert!(!stderr.contains("kan ikke læses"), "{stderr}");
+}
+
+#[test]
 fn a_finding_about_one_character_points_at_that_character() {
     // An invisible direction mark deep in a paragraph, written as itself and as an escape: the
     // report gives its own line and column, underlines it, and shows it as "�" rather than

@@ -82,6 +82,7 @@ fn visible(text: Cow<'_, str>) -> Cow<'_, str> {
     let hidden = |c: char| {
         (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
             || c.general_category() == GeneralCategory::Format
+            || c == super::NOT_UTF8
     };
     if !text.chars().any(hidden) {
         return text;
@@ -89,6 +90,8 @@ fn visible(text: Cow<'_, str>) -> Cow<'_, str> {
     let mut shown = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            // As long as the replacement character, so every place in the line stays.
+            super::NOT_UTF8 => shown.push(char::REPLACEMENT_CHARACTER),
             c if hidden(c) => shown.push_str(match c.len_utf8() {
                 1 => "?",
                 2 => "¬",

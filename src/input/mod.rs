@@ -84,14 +84,28 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
     Ok(decode(bytes))
 }
 
+/// What stands in a decoded text where the file held bytes that are not UTF-8 (shown as "�"):
+/// a noncharacter, which no text holds, rather than U+FFFD, which a file saved as UTF-8 may
+/// hold where a character was lost before. Such a file is read on, and its "�" reported with
+/// every other mistake; a file that is not UTF-8 is refused at its first such byte.
+pub(crate) const NOT_UTF8: char = '\u{FDD0}';
+
 /// The text of a file's `bytes`, answer file or spreadsheet.
 ///
 /// A byte-order mark, which some Windows programs write first, is dropped. Bytes that are not
-/// UTF-8 become U+FFFD rather than an error without a place, so the first of them can be
+/// UTF-8 become [`NOT_UTF8`] rather than an error without a place, so the first of them can be
 /// reported with its line and column ([`check_text`] does for an answer file).
 pub(crate) fn decode(bytes: Vec<u8>) -> String {
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
+    let text = String::from_utf8(bytes).unwrap_or_else(|error| {
+        let mut text = String::with_capacity(error.as_bytes().len());
+        for chunk in error.as_bytes().utf8_chunks() {
+            text.push_str(chunk.valid());
+            if !chunk.invalid().is_empty() {
+                text.push(NOT_UTF8);
+            }
+        }
+        text
+    });
     composed(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,

@@ -69,7 +69,7 @@ fn not_an_object(text: &str, kind: FileKind, lines: &LineIndex<'_>) -> Option<Fi
     const OBJECT: &str = "skriv alle felterne mellem ét { først i filen og ét } til sidst";
     let (found, hint) = match first {
         // A file that does not start as UTF-8 (UTF-16, say) is reported as such by the scan.
-        '{' | char::REPLACEMENT_CHARACTER => return None,
+        '{' | super::NOT_UTF8 => return None,
         '[' => (", ikke en liste [ … ]", OBJECT),
         '"' => (", ikke en tekst", OBJECT),
         '-' | '0'..='9' => (", ikke et tal", OBJECT),
@@ -254,7 +254,7 @@ impl<'a, 'b> Scanner<'a, 'b> {
                 "gem filen som UTF-8 (i Notesblok: Gem som → Kodning: UTF-8), og skriv tegnet igen"
                     .into(),
             ),
-            offset..offset + char::REPLACEMENT_CHARACTER.len_utf8(),
+            offset..offset + super::NOT_UTF8.len_utf8(),
             self.lines,
         ));
         true
@@ -284,10 +284,10 @@ impl<'a, 'b> Scanner<'a, 'b> {
     }
 }
 
-/// Where the first byte that was not UTF-8 was in a text [`super::decode`] read: each such
-/// byte became U+FFFD, so the first replacement character marks it.
+/// Where the first byte that was not UTF-8 was in a text [`super::decode`] read: each run of
+/// such bytes became [`super::NOT_UTF8`].
 pub(super) fn first_unreadable(text: &str) -> Option<usize> {
-    text.find(char::REPLACEMENT_CHARACTER)
+    text.find(super::NOT_UTF8)
 }
 
 /// What is wrong with the character there, in `file` ("filen", "regnearket").
@@ -398,10 +398,14 @@ mod tests {
     }
 
     #[test]
-    fn a_replacement_character_marks_bytes_that_were_not_utf8() {
-        let found = messages("{\n  \"a\": \"bl\u{fffd}\"}");
+    fn the_bytes_that_were_not_utf8_are_found_and_a_replacement_character_is_not() {
+        let decoded = crate::input::decode(b"{\n  \"a\": \"bl\xe5\"}".to_vec());
+        let found = messages(&decoded);
         assert_eq!((found[0].1.as_str(), found[0].2), ("a", (2, 11)));
-        let found = messages("\u{fffd}\u{fffd}{}");
+        let found = messages(&crate::input::decode(b"\xff\xfe{}".to_vec()));
         assert_eq!((found[0].1.as_str(), found[0].2), ("", (1, 1)));
+        // A "\u{fffd}" the file holds as UTF-8 is no byte that could not be read: the content
+        // checks report it, with the others.
+        assert!(messages("{\n  \"a\": \"bl\u{fffd}\"}").is_empty());
     }
 }
