@@ -1,6 +1,7 @@
 //! Blocks: paragraphs, lists and statements, aligned and compared in reading order; tables are
 //! handed to [`super::table`].
 
+use super::ContentLine;
 use super::sequence::{Likeness, Step, align};
 use super::{Comparison, Element, Place, Places, table, text};
 use crate::json_path::JsonPath;
@@ -94,8 +95,8 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
 }
 
 /// An enclosure's content as lines: its title, then its blocks.
-fn enclosure_summary(enclosure: &Enclosure) -> Vec<String> {
-    std::iter::once(enclosure.title.clone())
+fn enclosure_summary(enclosure: &Enclosure) -> Vec<ContentLine> {
+    std::iter::once(enclosure.title.clone().into())
         .chain(enclosure.blocks.iter().flat_map(summary))
         .collect()
 }
@@ -423,17 +424,19 @@ fn element(block: &Block) -> Element {
 }
 
 /// A block's content as lines, for an added or removed block.
-fn summary(block: &Block) -> Vec<String> {
+fn summary(block: &Block) -> Vec<ContentLine> {
     match block {
-        Block::Paragraph(text) | Block::Heading(text) => vec![text.clone()],
-        Block::List(items) => items.iter().map(|item| format!("– {item}")).collect(),
-        Block::NumberedList(items) => (items.iter().enumerate())
-            .map(|(index, item)| format!("{}) {item}", index + 1))
+        Block::Paragraph(text) | Block::Heading(text) => vec![text.clone().into()],
+        Block::List(items) => (items.iter())
+            .map(|item| ContentLine::item("–".into(), item))
             .collect(),
-        Block::Statement(statement) => std::iter::once(statement.printed_introduction())
+        Block::NumberedList(items) => (items.iter().enumerate())
+            .map(|(index, item)| ContentLine::item(format!("{})", index + 1), item))
+            .collect(),
+        Block::Statement(statement) => std::iter::once(statement.printed_introduction().into())
             .chain(statement.blocks.iter().flat_map(summary))
             .collect(),
-        Block::Table(table) => table::summary(table),
+        Block::Table(table) => table::summary(table).into_iter().map(Into::into).collect(),
     }
 }
 

@@ -99,14 +99,14 @@ pub(crate) enum ChangeKind {
         /// What kind of element.
         element: Element,
         /// Its content, one line per paragraph, item or row.
-        content: Vec<String>,
+        content: Vec<ContentLine>,
     },
     /// An element is only in the old answer.
     Removed {
         /// What kind of element.
         element: Element,
         /// Its content, one line per paragraph, item or row.
-        content: Vec<String>,
+        content: Vec<ContentLine>,
     },
     /// An element stands elsewhere among its siblings, out of the order the others kept (a
     /// block may have changed inside too; those changes follow). Never its old place.
@@ -148,6 +148,51 @@ enum Side {
 }
 
 /// The kinds of element that can be added, removed or moved.
+/// One line of an added or removed element's content: a paragraph, a list item, a table row.
+/// An item keeps its marker apart from its text: the text report prints it ("– ansøgeren …",
+/// "1) ansøgeren …"), as the list shows, while `--format json` gives the text alone, which a
+/// review system compares with the texts of the answer file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentLine {
+    /// The list item's marker, "–" or "1)"; none for other lines.
+    pub marker: Option<String>,
+    /// The text, as written.
+    pub text: String,
+}
+
+impl ContentLine {
+    /// A list item's line: `text` after `marker`.
+    fn item(marker: String, text: &str) -> Self {
+        Self {
+            marker: Some(marker),
+            text: text.to_string(),
+        }
+    }
+}
+
+impl From<String> for ContentLine {
+    fn from(text: String) -> Self {
+        Self { marker: None, text }
+    }
+}
+
+/// The line as the text report prints it, marker first.
+impl std::fmt::Display for ContentLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.marker {
+            Some(marker) => write!(f, "{marker} {}", self.text),
+            None => f.write_str(&self.text),
+        }
+    }
+}
+
+/// The text alone, for review systems.
+impl Serialize for ContentLine {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Element {
@@ -316,19 +361,26 @@ impl Comparison {
         self.push(place, ChangeKind::Cell { old, new });
     }
 
-    fn added(&mut self, place: &Place, element: Element, content: Vec<String>) {
+    fn added<C: Into<ContentLine>>(
+        &mut self,
+        place: &Place,
+        element: Element,
+        content: impl IntoIterator<Item = C>,
+    ) {
+        let content = content.into_iter().map(Into::into).collect();
         self.push(place, ChangeKind::Added { element, content });
     }
 
     /// Records that an element at `place` in the old answer is gone; `within` is what it was
     /// removed from, as it stands in the new answer, where a redline shows the removal.
-    fn removed(
+    fn removed<C: Into<ContentLine>>(
         &mut self,
         place: &Place,
         within: &JsonPath,
         element: Element,
-        content: Vec<String>,
+        content: impl IntoIterator<Item = C>,
     ) {
+        let content = content.into_iter().map(Into::into).collect();
         self.push(place, ChangeKind::Removed { element, content });
         if let Some(change) = self.changes.changes.last_mut() {
             change.filled_path = within.clone();

@@ -96,7 +96,7 @@ fn summary_line(
         ChangeKind::Removed { content, .. } => {
             let lines: Vec<String> = content
                 .iter()
-                .map(|line| prose(line, true, old_markup))
+                .map(|line| prose(&line.to_string(), true, old_markup))
                 .collect();
             format!("fjernet: {}", lines.join(" / "))
         }
@@ -209,7 +209,10 @@ fn whole_or_text_runs(kind: &ChangeKind) -> Option<Vec<Segment>> {
         }]
     };
     match kind {
-        ChangeKind::Added { content, .. } => Some(inserted(content.join(" "))),
+        ChangeKind::Added { content, .. } => {
+            let lines: Vec<String> = content.iter().map(ToString::to_string).collect();
+            Some(inserted(lines.join(" ")))
+        }
         ChangeKind::Value {
             new: Some(new),
             old: None,

@@ -163,10 +163,10 @@ pub(crate) fn moved(from: usize, to: usize) -> String {
 }
 
 /// Content lines, indented and marked as deleted or inserted.
-fn lines(content: &[String], (start, end): Marks) -> String {
+fn lines(content: &[super::ContentLine], (start, end): Marks) -> String {
     content
         .iter()
-        .map(|line| format!("    {start}{}{end}\n", visible(line)))
+        .map(|line| format!("    {start}{}{end}\n", visible(&line.to_string())))
         .collect()
 }
 
