@@ -120,6 +120,38 @@ fn a_misspelt_value_and_a_syntax_error_are_told_in_danish() {
 }
 
 #[test]
+fn a_bracket_left_open_is_told_once_not_with_every_line_after_it() {
+    // An open "(" in style.typ gave "unclosed delimiter" and then "expected comma" for a dozen
+    // lines after it, which buried the one mistake to fix.
+    let (style, line) = replaced(
+        &builtin("style.typ"),
+        "  set page(\n",
+        "  set page(\n    margin: (2cm,\n",
+    );
+    let templates = template_folder(&[("style.typ", &style)]);
+    let output = tempfile::tempdir().unwrap();
+    let assert = render(templates.path(), output.path(), &[]).code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let style_path = templates.path().join("style.typ");
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|text| text.contains(": fejl:"))
+        .collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(
+        errors[0].starts_with(&format!("{}:{line}:", style_path.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "fejl mere i {}, som regel følgefejl af den første: ret den, og sæt igen",
+            style_path.display()
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_misnamed_template_is_warned_about_and_the_answer_still_rendered() {
     let templates = template_folder(&[
         ("Style.typ", &builtin("style.typ")),

@@ -100,6 +100,15 @@ impl Position {
             (None, _) => format!("den genererede Typst-kilde, linje {line}, kolonne {column}"),
         }
     }
+
+    /// The file alone: "style.typ", "output/x.typ", or "den genererede Typst-kilde".
+    fn file_name(&self, generated: &GeneratedSource) -> String {
+        match (&self.file, generated) {
+            (Some(file), _) => file.clone(),
+            (None, GeneratedSource::Written(path)) => path.display().to_string(),
+            (None, _) => "den genererede Typst-kilde".to_string(),
+        }
+    }
 }
 
 /// The messages of Typst's a template author meets most, in Danish, with Typst's English in
@@ -155,6 +164,31 @@ fn message_in_danish(message: &str) -> String {
     format!("{danish} ({message})")
 }
 
+/// The findings worth reading: every warning, and the first error in each file. A mistake in
+/// a file's syntax (a bracket left open) makes Typst report every line after it too ("expected
+/// comma" a dozen times), which would bury the one to fix. Also, for each file with errors
+/// left out, its first error's place and how many were left out.
+fn first_errors(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<(&Position, usize)>) {
+    let mut shown: Vec<&Diagnostic> = Vec::new();
+    let mut following: Vec<(&Position, usize)> = Vec::new();
+    for diagnostic in diagnostics {
+        let file = diagnostic.position.as_ref().map(|position| &position.file);
+        let earlier = following
+            .iter_mut()
+            .find(|(position, _)| Some(&position.file) == file);
+        match (diagnostic.is_error, earlier, &diagnostic.position) {
+            (true, Some((_, count)), _) => *count += 1,
+            (true, None, Some(position)) => {
+                following.push((position, 0));
+                shown.push(diagnostic);
+            }
+            _ => shown.push(diagnostic),
+        }
+    }
+    following.retain(|(_, count)| *count > 0);
+    (shown, following)
+}
+
 /// The families of the fonts built into svar, sorted: the only ones a template can name.
 fn builtin_font_families() -> String {
     let book = crate::fonts::builtin().book();
@@ -165,11 +199,18 @@ fn builtin_font_families() -> String {
 
 impl CompileError {
     fn report(&self) -> String {
-        let mut lines: Vec<String> = self
-            .diagnostics
+        let (shown, following) = first_errors(&self.diagnostics);
+        let mut lines: Vec<String> = shown
             .iter()
             .map(|diagnostic| diagnostic.describe(&self.generated))
             .collect();
+        for (position, count) in following {
+            lines.push(format!(
+                "  og {count} fejl mere i {}, som regel følgefejl af den første: ret den, og \
+                 sæt igen",
+                position.file_name(&self.generated)
+            ));
+        }
         if self.generated == GeneratedSource::EmitTypstWouldWrite
             && self
                 .diagnostics
@@ -303,6 +344,42 @@ mod tests {
         assert_eq!(
             message_in_danish("unclosed delimiter"),
             "unclosed delimiter"
+        );
+    }
+
+    #[test]
+    fn only_the_first_error_of_a_file_is_shown_and_the_others_counted() {
+        let at = |file: Option<&str>, line| Position {
+            file: file.map(str::to_string),
+            line,
+            column: 1,
+        };
+        let finding = |is_error, position, message: &str| Diagnostic {
+            is_error,
+            position: Some(position),
+            template: None,
+            message: message.into(),
+            hints: Vec::new(),
+        };
+        let error = CompileError {
+            diagnostics: vec![
+                finding(true, at(Some("mine/style.typ"), 31), "unclosed delimiter"),
+                finding(true, at(Some("mine/style.typ"), 32), "expected comma"),
+                finding(true, at(Some("mine/style.typ"), 33), "expected comma"),
+                finding(true, at(None, 4), "unknown variable: x"),
+                finding(false, at(Some("mine/style.typ"), 40), "unused"),
+            ],
+            generated: GeneratedSource::InMemory,
+        };
+        assert_eq!(
+            error.to_string(),
+            "Typst kunne ikke sætte dokumentet:\n\
+             mine/style.typ:31:1: fejl: unclosed delimiter\n\
+             den genererede Typst-kilde, linje 4, kolonne 1: fejl: ukendt navn: x (unknown \
+             variable: x)\n\
+             mine/style.typ:40:1: advarsel: unused\n  \
+             og 2 fejl mere i mine/style.typ, som regel følgefejl af den første: ret den, og sæt \
+             igen"
         );
     }
 
