@@ -1014,6 +1014,34 @@ fn a_template_folder_named_with_a_leading_dash_serves_a_batch_too() {
 }
 
 #[test]
+fn ctrl_c_at_a_terminal_reports_no_answer_as_failed() {
+    // Ctrl+C reaches the whole process group: a worker that ended before svar itself heard it
+    // was reported as a crash ("sætningen holdt op uventet … Meld venligst fejlen"), in about
+    // one interrupted batch of ten. Here the worker hears it a tenth of a second first.
+    let folder = tempfile::tempdir().unwrap();
+    let (out, child) = start_batch(folder.path(), 150);
+    common::wait_for_files(&out, 10);
+    let interrupt = |pid: &str| {
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", pid])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    };
+    let worker = common::children_of(child.id())
+        .first()
+        .cloned()
+        .expect("a batch renders in worker processes");
+    interrupt(&worker);
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    interrupt(&child.id().to_string());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(!errors.contains("fejl:"), "{errors}");
+}
+
+#[test]
 fn a_log_of_a_batch_gets_every_answer_s_line_also_while_the_bar_is_drawn() {
     // With standard error on a terminal (the progress bar), the lines of the answers rendered
     // went to the terminal, and `svar render DIR > log` logged only the summary.

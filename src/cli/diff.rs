@@ -17,6 +17,15 @@ use crate::render::TemplateSet;
 
 /// Arguments of `svar diff`.
 #[derive(Debug, Args)]
+// The limits concern only the answers typeset for --redline and --pages.
+#[command(
+    mut_arg("time_limit", |arg| arg.help(
+        "Længste tid (sekunder) Typst må bruge på at sætte svarene til --redline og --pages"
+    )),
+    mut_arg("memory_limit", |arg| arg.help(
+        "Mest hukommelse (MB) svar må bruge, mens svarene sættes til --redline og --pages"
+    ))
+)]
 pub struct DiffArgs {
     /// Det gamle svar: en svarfil (JSON) eller en PDF lavet af svar.
     #[arg(value_name = "GAMMEL")]

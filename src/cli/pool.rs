@@ -129,11 +129,38 @@ fn render_in(
             outcome
         }
         Err(ended) => {
+            if is_interruption(ended) {
+                // Ctrl+C reaches the workers with svar itself, which may hear it a moment
+                // later: the answer was cut off, not failed.
+                await_ending(INTERRUPTION_GRACE);
+            }
             // Killed while it wrote the PDF, it left its temporary file.
             let folder = crate::output::folder_of(&target.pdf);
             crate::output::remove_left_by(running.child.id(), folder);
             failure(&target.answer, &Ended(ended))
         }
+    }
+}
+
+/// How long a batch whose worker was ended by Ctrl+C or SIGTERM waits to be ended itself
+/// before it reports the answer as failed (a worker signalled alone).
+const INTERRUPTION_GRACE: Duration = Duration::from_millis(500);
+
+/// Whether a worker ended as Ctrl+C or SIGTERM ends one: by the signal, or by its handler
+/// (status 130).
+fn is_interruption(status: ExitStatus) -> bool {
+    use std::os::unix::process::ExitStatusExt;
+    const INTERRUPT: i32 = 2;
+    const TERMINATE: i32 = 15;
+    status.code() == Some(super::INTERRUPTED)
+        || matches!(status.signal(), Some(INTERRUPT | TERMINATE))
+}
+
+/// Waits until svar is ending (see [`end_all`]), at most `grace`.
+fn await_ending(grace: Duration) {
+    let deadline = Instant::now() + grace;
+    while !is_ending() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
     }
 }
 

@@ -908,7 +908,8 @@ mod tests {
         assert_eq!(QUOTE_INDENT, 1.8 * BODY_SIZE);
         set("default: (340,) * figures");
         assert_eq!(FIGURE_COLUMN, 3.4 * TABLE_SIZE);
-        set("inset: (x: 0.35em, y: 0.3em)");
+        set("#let table-inset = 0.35 * 10pt");
+        set("inset: (x: table-inset, y: 0.3em)");
         assert_eq!(CELL_INSET, 0.35 * TABLE_SIZE);
         set("size.width * 0.55");
         assert_eq!(METADATA_SHARE, 0.55);
