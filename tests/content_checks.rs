@@ -40,19 +40,25 @@ fn characters_no_font_has_are_refused_in_danish_before_typst_sees_them() {
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
 }
 
-#[test]
-fn a_lost_character_is_refused_also_when_written_as_an_escape() {
-    // U+FFFD written as the JSON escape passes for UTF-8, but it stands for a lost character
-    // all the same, and the PDF's attached answer would carry it as one.
+/// `svar check` of the complete fixture with "bemærkninger" in its last paragraph written
+/// `written`; the report, of a file with errors.
+fn check_with_remarks_written(written: &str) -> String {
     let folder = tempfile::tempdir().unwrap();
     let answer = folder.path().join("svar.json");
     let text = std::fs::read_to_string("tests/fixtures/complete.json")
         .unwrap()
-        .replace("yderligere bemærkninger", "yderligere bem\\ufffdrkninger");
+        .replace("yderligere bemærkninger", &format!("yderligere {written}"));
     std::fs::write(&answer, text).unwrap();
     let output = svar().arg("check").arg(&answer).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_lost_character_is_refused_also_when_written_as_an_escape() {
+    // U+FFFD written as the JSON escape passes for UTF-8, but it stands for a lost character
+    // all the same, and the PDF's attached answer would carry it as one.
+    let stderr = check_with_remarks_written("bem\\ufffdrkninger");
     for expected in [
         "fejl: tegnet \"�\" (U+FFFD) står, hvor et tegn er gået tabt",
         "sti: answer.blocks[3].paragraph",
@@ -64,19 +70,8 @@ fn a_lost_character_is_refused_also_when_written_as_an_escape() {
 #[test]
 fn a_lost_character_in_a_file_saved_as_utf8_is_reported_with_the_other_mistakes() {
     // A "�" the file held as UTF-8 was taken for a byte that could not be read: the file was
-    // refused at it, and the emoji and the empty field after it went unreported.
-    let folder = tempfile::tempdir().unwrap();
-    let answer = folder.path().join("svar.json");
-    let text = std::fs::read_to_string("tests/fixtures/complete.json")
-        .unwrap()
-        .replace(
-            "yderligere bemærkninger",
-            "yderligere bem\u{fffd}rkninger 🚓",
-        );
-    std::fs::write(&answer, text).unwrap();
-    let output = svar().arg("check").arg(&answer).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    // refused at it, and the emoji after it went unreported.
+    let stderr = check_with_remarks_written("bem\u{fffd}rkninger 🚓");
     for expected in [
         "fejl: tegnet \"�\" (U+FFFD) står, hvor et tegn er gået tabt",
         "fejl: tegnet \"🚓\" (U+1F693) findes ikke i svars skrifttyper og kan ikke sættes",

@@ -902,11 +902,7 @@ fn ctrl_c_in_a_batch_leaves_no_temporary_file_beside_the_pdfs() {
     while listed(&out).len() < 20 {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let interrupted = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(interrupted.success());
+    send_signal("-INT", &child.id().to_string());
     assert_eq!(child.wait().unwrap().code(), Some(130));
     let files = listed(&out);
     assert!(files.len() < 200, "the batch was meant to be interrupted");
@@ -915,6 +911,23 @@ fn ctrl_c_in_a_batch_leaves_no_temporary_file_beside_the_pdfs() {
         .filter(|name| !name.ends_with(".pdf"))
         .collect();
     assert!(temporary.is_empty(), "{temporary:?}");
+}
+
+/// Sends `signal` ("-INT") to the process `pid` with kill(1).
+fn send_signal(signal: &str, pid: &str) {
+    let sent = std::process::Command::new("kill")
+        .args([signal, pid])
+        .status()
+        .unwrap();
+    assert!(sent.success(), "kill {signal} {pid}");
+}
+
+/// A worker process of the running `batch`.
+fn first_worker(batch: &std::process::Child) -> String {
+    common::children_of(batch.id())
+        .first()
+        .cloned()
+        .expect("a batch renders in worker processes")
 }
 
 /// `svar render` of `count` numbered copies of the example into `folder/pdf`, started and not
@@ -958,11 +971,7 @@ fn sigterm_ends_a_batch_with_its_workers_and_reports_nothing_as_failed() {
         !workers().is_empty(),
         "the batch renders in worker processes"
     );
-    let ended = std::process::Command::new("kill")
-        .args(["-TERM", &batch])
-        .status()
-        .unwrap();
-    assert!(ended.success());
+    send_signal("-TERM", &batch);
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(130));
     assert_eq!(
@@ -1021,20 +1030,10 @@ fn ctrl_c_at_a_terminal_reports_no_answer_as_failed() {
     let folder = tempfile::tempdir().unwrap();
     let (out, child) = start_batch(folder.path(), 150);
     common::wait_for_files(&out, 10);
-    let interrupt = |pid: &str| {
-        let sent = std::process::Command::new("kill")
-            .args(["-INT", pid])
-            .status()
-            .unwrap();
-        assert!(sent.success());
-    };
-    let worker = common::children_of(child.id())
-        .first()
-        .cloned()
-        .expect("a batch renders in worker processes");
-    interrupt(&worker);
+    let worker = first_worker(&child);
+    send_signal("-INT", &worker);
     std::thread::sleep(std::time::Duration::from_millis(100));
-    interrupt(&child.id().to_string());
+    send_signal("-INT", &child.id().to_string());
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(130));
     let errors = String::from_utf8_lossy(&output.stderr);
@@ -1092,15 +1091,7 @@ fn a_worker_that_dies_fails_only_the_answer_it_was_rendering() {
     let folder = tempfile::tempdir().unwrap();
     let (out, child) = start_batch(folder.path(), 100);
     common::wait_for_files(&out, 5);
-    let worker = common::children_of(child.id())
-        .first()
-        .cloned()
-        .expect("a batch renders in worker processes");
-    let killed = std::process::Command::new("kill")
-        .args(["-KILL", &worker])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    send_signal("-KILL", &first_worker(&child));
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let errors = String::from_utf8_lossy(&output.stderr);
