@@ -993,6 +993,18 @@ fn sigterm_ends_a_batch_with_its_workers_and_reports_nothing_as_failed() {
 }
 
 #[test]
+fn the_worker_of_a_batch_started_by_hand_says_what_it_is() {
+    // `svar worker` run by hand, its input from a file or nothing, ended at once, status 0,
+    // without a word.
+    svar()
+        .arg("worker")
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stderr("fejl: svar worker sætter svar for svar render og startes ikke selv\n");
+}
+
+#[test]
 fn a_template_folder_named_with_a_leading_dash_serves_a_batch_too() {
     // The workers of a batch were given "--templates" and "-mine" apart, read "-mine" as
     // options, and every answer failed; one answer alone worked.

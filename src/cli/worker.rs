@@ -47,7 +47,8 @@ const EVICT_EVERY: usize = 8;
 
 /// Renders the answers sent on standard input until it ends, or until one is given up.
 pub(super) fn run(args: &WorkerArgs) -> ExitCode {
-    if std::io::stdin().is_terminal() {
+    // Started by hand it would wait for jobs on a terminal, or end at once without a word.
+    if std::io::stdin().is_terminal() || std::env::var_os(super::pool::BATCH_VARIABLE).is_none() {
         super::error::report(&"svar worker sætter svar for svar render og startes ikke selv");
         return ExitCode::FAILURE;
     }
