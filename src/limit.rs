@@ -135,6 +135,33 @@ impl MemoryLimit {
     pub fn in_words(self) -> String {
         format!("{self} MB")
     }
+
+    /// A limit of `megabytes`, if it is neither too small nor too large.
+    fn of_megabytes(megabytes: u64) -> Result<Self, MemoryLimitError> {
+        if megabytes < SMALLEST_MEMORY_LIMIT_MB {
+            return Err(MemoryLimitError::TooSmall);
+        }
+        if megabytes > LARGEST_MEMORY_LIMIT_MB {
+            return Err(MemoryLimitError::TooLarge);
+        }
+        Ok(Self(megabytes))
+    }
+
+    /// The limit written in gigabytes (of 1,000 MB): "2", "1,5" or "1.5".
+    fn from_gigabytes(number: &str) -> Result<Self, MemoryLimitError> {
+        let decimal = number.replace(',', ".");
+        let well_formed = !decimal.is_empty()
+            && decimal.matches('.').count() <= 1
+            && decimal
+                .bytes()
+                .all(|byte| byte.is_ascii_digit() || byte == b'.');
+        let gigabytes: f64 = match decimal.parse() {
+            Ok(gigabytes) if well_formed => gigabytes,
+            _ => return Err(MemoryLimitError::NotWhole),
+        };
+        // Rounded to whole megabytes; a float too large for them saturates, and is too large.
+        Self::of_megabytes((gigabytes * 1000.0).round() as u64)
+    }
 }
 
 impl Default for MemoryLimit {
@@ -168,32 +195,7 @@ impl std::str::FromStr for MemoryLimit {
             return Err(MemoryLimitError::NotWhole);
         }
         // Too many digits for a u64 is far above the largest limit too.
-        let megabytes = digits.parse::<u64>().unwrap_or(u64::MAX);
-        if megabytes < SMALLEST_MEMORY_LIMIT_MB {
-            return Err(MemoryLimitError::TooSmall);
-        }
-        if megabytes > LARGEST_MEMORY_LIMIT_MB {
-            return Err(MemoryLimitError::TooLarge);
-        }
-        Ok(Self(megabytes))
-    }
-}
-
-impl MemoryLimit {
-    /// The limit written in gigabytes (of 1,000 MB): "2", "1,5" or "1.5".
-    fn from_gigabytes(number: &str) -> Result<Self, MemoryLimitError> {
-        let decimal = number.replace(',', ".");
-        let well_formed = !decimal.is_empty()
-            && decimal.matches('.').count() <= 1
-            && decimal
-                .bytes()
-                .all(|byte| byte.is_ascii_digit() || byte == b'.');
-        let gigabytes: f64 = match decimal.parse() {
-            Ok(gigabytes) if well_formed => gigabytes,
-            _ => return Err(MemoryLimitError::NotWhole),
-        };
-        // Rounded to whole megabytes; the bounds are checked as for megabytes.
-        format!("{:.0}", gigabytes * 1000.0).parse()
+        Self::of_megabytes(digits.parse::<u64>().unwrap_or(u64::MAX))
     }
 }
 

@@ -77,8 +77,8 @@ const INTERRUPTED: i32 = 130;
 /// Runs the command and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
     // Ctrl+C and SIGTERM end svar at once, as they would without a handler, but first remove
-    // the temporary files of the PDFs being written, and end the workers of a batch. Without a handler there is nothing to
-    // remove, so one that cannot be set changes nothing.
+    // the temporary files of the PDFs being written, and end the workers of a batch. Without a
+    // handler there is nothing to remove, so one that cannot be set changes nothing.
     let _ = ctrlc::set_handler(|| {
         let _held = crate::output::remove_pending();
         pool::end_all();

@@ -12,6 +12,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use rustix::process::Signal;
+
 use super::job::{Outcome, Target};
 use super::render::RenderOptions;
 use super::worker::{Reply, write_job, write_templates};
@@ -62,7 +64,7 @@ pub(super) fn render(
 /// Ends every worker running, after letting it remove its temporary files; for Ctrl+C and
 /// SIGTERM, which the batch gets and its workers may not (`kill` of the batch's process).
 pub(super) fn end_all() {
-    use rustix::process::{Pid, Signal, WaitOptions, kill_process, waitpid};
+    use rustix::process::{Pid, WaitOptions, kill_process, waitpid};
     // Under the lock [`WorkerCommand::spawn`] starts workers under: none starts after this.
     let running = {
         let running = running();
@@ -150,10 +152,11 @@ const INTERRUPTION_GRACE: Duration = Duration::from_millis(500);
 /// (status 130).
 fn is_interruption(status: ExitStatus) -> bool {
     use std::os::unix::process::ExitStatusExt;
-    const INTERRUPT: i32 = 2;
-    const TERMINATE: i32 = 15;
+    let signals = [Signal::INT, Signal::TERM].map(Signal::as_raw);
     status.code() == Some(super::INTERRUPTED)
-        || matches!(status.signal(), Some(INTERRUPT | TERMINATE))
+        || status
+            .signal()
+            .is_some_and(|signal| signals.contains(&signal))
 }
 
 /// Waits until svar is ending (see [`end_all`]), at most `grace`.
@@ -212,8 +215,9 @@ impl<'a> WorkerCommand<'a> {
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()?;
-        let mut worker = Worker::new(child)?;
-        running.push(worker.child.id());
+        running.push(child.id());
+        drop(running);
+        let mut worker = Worker::new(child);
         if let (Some(templates), Some(jobs)) = (self.templates, &mut worker.jobs) {
             // A worker that cannot be sent them fails its first answer, and says why.
             let _ = write_templates(jobs, templates);
@@ -232,18 +236,14 @@ struct Worker {
 
 impl Worker {
     /// Takes over `child`, started with piped standard input and output.
-    fn new(mut child: Child) -> std::io::Result<Self> {
-        let pipes = child.stdin.take().zip(child.stdout.take());
-        let Some((jobs, replies)) = pipes else {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(std::io::Error::other("no pipes to the worker"));
-        };
-        Ok(Self {
+    fn new(mut child: Child) -> Self {
+        let jobs = child.stdin.take().expect("a worker's input is piped");
+        let replies = child.stdout.take().expect("a worker's output is piped");
+        Self {
             child,
             jobs: Some(jobs),
             replies: BufReader::new(replies),
-        })
+        }
     }
 
     /// Has the worker render `target`, passing its warnings on to `warn`; how it ended, or
@@ -294,7 +294,7 @@ impl std::fmt::Display for Ended {
         use std::os::unix::process::ExitStatusExt;
         f.write_str("sætningen holdt op uventet (")?;
         match (self.0.signal(), self.0.code()) {
-            (Some(9), _) => f.write_str(
+            (Some(signal), _) if signal == Signal::KILL.as_raw() => f.write_str(
                 "styresystemet stoppede den med signal 9, oftest fordi maskinen løb tør for hukommelse",
             )?,
             (Some(signal), _) => write!(f, "den gik ned med signal {signal}")?,

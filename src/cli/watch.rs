@@ -21,7 +21,7 @@ use crate::pdf::Standard;
 /// How long to wait for more events after a save: editors write a file in several steps.
 const SETTLE: Duration = Duration::from_millis(40);
 
-/// Set for a `svar watch` that started itself again after a render ran over its time limit,
+/// Set for a `svar watch` that started itself again after a render was given up over a limit,
 /// with nothing changed since: it waits for the next change rather than render the same.
 const RESUMED: &str = "SVAR_WATCH_RESUMED";
 
@@ -138,7 +138,7 @@ pub(super) fn run(args: &WatchArgs) -> ExitCode {
     ));
     let mut render = std::env::var_os(RESUMED).is_none();
     loop {
-        if render && render_once(args, &session) == Outcome::TimedOut {
+        if render && render_once(args, &session) == Outcome::GivenUp {
             return start_again(&session);
         }
         let Ok(event) = session.events.recv() else {
@@ -157,13 +157,13 @@ pub(super) fn run(args: &WatchArgs) -> ExitCode {
 enum Outcome {
     /// Rendered, or failed with a message, and watching goes on.
     Done,
-    /// Given up after the time limit: the compile still runs on its thread, which nothing
-    /// can stop (Typst has no cancellation).
-    TimedOut,
+    /// Given up over the time or memory limit: the compile still runs on its thread, which
+    /// nothing can stop (Typst has no cancellation).
+    GivenUp,
 }
 
-/// Starts `svar watch` again in this process (exec), which ends the compile that ran over its
-/// time limit: otherwise every such compile would keep a core busy, and its memory, for as
+/// Starts `svar watch` again in this process (exec), which ends the compile given up over a
+/// limit: otherwise every such compile would keep a core busy, and its memory, for as
 /// long as watching goes on. The new watch renders at once if a file changed meanwhile (the
 /// clerk fixed the template), else waits for the next change.
 fn start_again(session: &Session) -> ExitCode {
@@ -305,7 +305,7 @@ fn render_once(args: &WatchArgs, session: &Session) -> Outcome {
         Err(error) => {
             report_failure(&target.answer, &error);
             if error.is_given_up() {
-                return Outcome::TimedOut;
+                return Outcome::GivenUp;
             }
             super::out::line("Venter på næste ændring …");
         }

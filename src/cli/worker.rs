@@ -100,24 +100,16 @@ fn prepare(
 /// its first job: every worker renders with the templates as the batch read them, also one
 /// started after a template was edited.
 pub(super) fn write_templates(to: &mut impl Write, templates: &TemplateSet) -> std::io::Result<()> {
-    // JSON escapes a NUL in a string, so the NUL after it ends it.
-    let mut frame = serde_json::to_vec(&templates.own_sources()).map_err(std::io::Error::other)?;
-    frame.push(0);
-    to.write_all(&frame)?;
+    let sources = serde_json::to_vec(&templates.own_sources()).map_err(std::io::Error::other)?;
+    write_frame(to, &sources)?;
     to.flush()
 }
 
 /// The template sources [`write_templates`] sent.
 fn read_templates(from: &mut impl BufRead) -> Result<BTreeMap<String, String>, String> {
-    let mut frame = Vec::new();
-    let read = from.read_until(0, &mut frame);
-    if read.is_err() || frame.pop() != Some(0) {
-        return Err(super::error::line(
-            &"skabelonerne nåede ikke frem til sætningen",
-        ));
-    }
-    serde_json::from_slice(&frame)
-        .map_err(|_| super::error::line(&"skabelonerne nåede ikke frem til sætningen"))
+    read_frame(from)
+        .and_then(|frame| serde_json::from_slice(&frame).ok())
+        .ok_or_else(|| super::error::line(&"skabelonerne nåede ikke frem til sætningen"))
 }
 
 /// Has the system end this worker (as by Ctrl+C: its temporary files are removed) when the
@@ -131,7 +123,7 @@ fn end_with_the_batch() {
         // A batch that ended before that was asked has sent no signal, nor will.
         let batch = std::env::var(super::pool::BATCH_VARIABLE).ok();
         let parent = getppid().map(|pid| pid.as_raw_nonzero().to_string());
-        if batch.is_some() && batch != parent {
+        if batch != parent {
             std::process::exit(0);
         }
     }
@@ -154,24 +146,32 @@ fn send(reply: &Reply) {
 /// Writes the job of rendering `target` for a worker to read with [`read_job`].
 pub(super) fn write_job(to: &mut impl Write, target: &Target) -> std::io::Result<()> {
     for path in [&target.answer, &target.pdf] {
-        to.write_all(&path_bytes(path.as_os_str()))?;
-        to.write_all(&[0])?;
+        write_frame(to, &path_bytes(path.as_os_str()))?;
     }
     to.flush()
 }
 
 /// The next job written by [`write_job`], or `None` when the batch has no more.
 fn read_job(from: &mut impl BufRead) -> Option<Target> {
-    let mut path = || -> Option<PathBuf> {
-        let mut bytes = Vec::new();
-        from.read_until(0, &mut bytes).ok()?;
-        bytes.pop().filter(|&end| end == 0)?;
-        Some(PathBuf::from(path_from_bytes(bytes)))
-    };
+    let mut path = || Some(PathBuf::from(path_from_bytes(read_frame(from)?)));
     Some(Target {
         answer: path()?,
         pdf: path()?,
     })
+}
+
+/// Writes `bytes` ended by a NUL: the one byte no path holds, and one JSON writes escaped.
+fn write_frame(to: &mut impl Write, bytes: &[u8]) -> std::io::Result<()> {
+    to.write_all(bytes)?;
+    to.write_all(&[0])
+}
+
+/// The bytes [`write_frame`] wrote, or `None` at the end of the input (or a frame cut short).
+fn read_frame(from: &mut impl BufRead) -> Option<Vec<u8>> {
+    let mut bytes = Vec::new();
+    from.read_until(0, &mut bytes).ok()?;
+    bytes.pop().filter(|&end| end == 0)?;
+    Some(bytes)
 }
 
 /// A path as the bytes the system knows it by, which need not be UTF-8.
