@@ -71,6 +71,9 @@ fn a_redline_with_an_endless_template_is_stopped_by_the_time_limit() {
     assert!(!redline.exists());
 }
 
+/// Typst code that runs for hours without taking memory: ten billion turns of a loop.
+const ENDLESS: &str = "#for i in range(100000) { for j in range(100000) { } }";
+
 /// A folder of own templates: the built-in ones, but for an answer from a ministry whose name
 /// has "Uendelig" in it the answer template first runs `runaway` (Typst code).
 fn templates_running_away(folder: &Path, runaway: &str) -> PathBuf {
@@ -149,10 +152,7 @@ fn a_batch_ends_the_compile_it_gave_up_and_renders_the_other_answers() {
     // The given-up compile ran on in the batch's process until the batch ended, keeping a core
     // busy (and whatever memory it took).
     let folder = tempfile::tempdir().unwrap();
-    let templates = templates_running_away(
-        folder.path(),
-        "#for i in range(100000) { for j in range(100000) { } }",
-    );
+    let templates = templates_running_away(folder.path(), ENDLESS);
     let answers = answers_with_one_runaway(folder.path(), 300);
     let out = folder.path().join("pdf");
     let mut batch = start_render(&answers, &out, &templates, &["--time-limit", "0,3"]);
@@ -212,10 +212,7 @@ fn every_answer_of_a_batch_is_rendered_with_the_templates_as_the_batch_read_them
     // A worker started after an answer was given up read the templates again: edited
     // meanwhile, they gave one batch PDFs of two versions.
     let folder = tempfile::tempdir().unwrap();
-    let templates = templates_running_away(
-        folder.path(),
-        "#for i in range(100000) { for j in range(100000) { } }",
-    );
+    let templates = templates_running_away(folder.path(), ENDLESS);
     let answers = answers_with_one_runaway(folder.path(), 100);
     let out = folder.path().join("pdf");
     let batch = start_render(&answers, &out, &templates, &["--time-limit", "1"]);
