@@ -906,6 +906,24 @@ mod spreadsheets {
     }
 
     #[test]
+    fn a_lost_character_in_a_sheet_is_named_by_the_cell_it_stands_in() {
+        // The label's "�" was told by its line alone, the header's too (review 13, L3).
+        for (sheet, place) in [
+            ("Type;2009\nBehandlet \u{fffd};1\n", "linje 2, tegn 1"),
+            ("Type;2009;20\u{fffd}0\nA;1;2\n", "linje 1, tegn 11"),
+        ] {
+            let (code, stderr) = run_with_sheet("check", sheet.as_bytes());
+            assert_eq!(code, 1, "{stderr}");
+            assert_eq!(
+                message_and_hint(&stderr)[0],
+                format!(
+                    "fejl: sager.csv, {place}: tegnet \"�\" (U+FFFD) står, hvor et tegn er gået tabt"
+                )
+            );
+        }
+    }
+
+    #[test]
     fn a_minus_sign_makes_a_negative_figure_that_counts_in_the_total() {
         assert_eq!(
             first_error("Type;2009\nA;\u{2212}5\nB;7\nI alt;99\n"),

@@ -176,6 +176,45 @@ fn figures_of_a_column_stand_aligned_on_their_decimal_comma() {
 }
 
 #[test]
+fn a_bold_total_stands_aligned_on_the_decimal_comma_of_the_figures_above_it() {
+    // Bold figures are wider, and the total's comma stood 1.2 pt left of the commas above it
+    // (review 12, M1). Figures are tabular, so a comma stands its whole digits' widths from
+    // where the figure begins: a digit is a quarter of "2019" in regular (the row labels) and
+    // of "2022" in bold (the headers).
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("bold-total.json"), folder.path());
+    let digit = |first: &str, word: usize| {
+        let words = words_of_line(&pdf, first);
+        let (text, left, right) = &words[word];
+        assert_eq!(text.len(), 4, "{text}");
+        (right - left) / 4.0
+    };
+    let (regular, bold) = (digit("2019", 0), digit("År", 1));
+    assert!(bold > regular + 0.3, "{bold} against {regular}");
+    let comma = |first: &str, column: usize, weight: f64| {
+        let words = words_of_line(&pdf, first);
+        let (text, left, _) = &words[words.len() - 2 + column];
+        left + text.find(',').unwrap() as f64 * weight
+    };
+    for column in 0..2 {
+        let above = [
+            comma("2019", column, regular),
+            comma("2020", column, regular),
+        ];
+        assert!(
+            (above[0] - above[1]).abs() < 0.05,
+            "column {column}: {above:?}"
+        );
+        let total = comma("I", column, bold);
+        assert!(
+            (total - above[0]).abs() < 0.05,
+            "column {column}: the total's comma at {total}, the others' at {}",
+            above[0]
+        );
+    }
+}
+
+#[test]
 fn a_panel_of_counts_is_not_aligned_on_decimals_another_panel_has() {
     // Panel B's whole numbers were set as if they had panel A's two decimals, and ended
     // 11.5 pt short of their own column headings.

@@ -993,15 +993,21 @@ fn sigterm_ends_a_batch_with_its_workers_and_reports_nothing_as_failed() {
 }
 
 #[test]
-fn the_worker_of_a_batch_started_by_hand_says_what_it_is() {
+fn the_worker_of_a_batch_is_unknown_outside_a_batch() {
     // `svar worker` run by hand, its input from a file or nothing, ended at once, status 0,
-    // without a word.
-    svar()
-        .arg("worker")
-        .write_stdin("")
-        .assert()
-        .code(1)
-        .stderr("fejl: svar worker sætter svar for svar render og startes ikke selv\n");
+    // without a word; `svar help worker` and `svar worker --help` showed its help (review 13).
+    for args in [&["worker"][..], &["help", "worker"], &["worker", "--help"]] {
+        svar()
+            .args(args)
+            .env_remove("SVAR_BATCH")
+            .write_stdin("")
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(
+                "fejl: ukendt kommando 'worker'\n\nBrug: svar <KOMMANDO>\n\nSe mere med --help.\n",
+            );
+    }
 }
 
 #[test]

@@ -21,11 +21,32 @@ const USAGE_ERROR: i32 = 2;
 pub fn parse() -> Cli {
     let command = in_danish(Cli::command(), true);
     let args = help_as_flag(std::env::args_os().collect());
-    command
-        .clone()
-        .try_get_matches_from(&args)
+    outside_a_batch(&command, &args)
+        .and_then(|()| command.clone().try_get_matches_from(&args))
         .and_then(|matches| Cli::from_arg_matches(&matches))
         .unwrap_or_else(|error| exit(&error, &Usage::new(&command, &args)))
+}
+
+/// Refuses a hidden command (`svar worker`) outside the batch that starts it: such a command
+/// is svar's own business, so typed by hand, or asked about with `svar help worker`, it is as
+/// unknown as a typo.
+fn outside_a_batch(command: &Command, args: &[OsString]) -> Result<(), clap::Error> {
+    let hidden = args
+        .get(1)
+        .and_then(|name| name.to_str())
+        .and_then(|name| command.find_subcommand(name))
+        .filter(|subcommand| subcommand.is_hide_set());
+    match hidden {
+        Some(subcommand) if std::env::var_os(super::pool::BATCH_VARIABLE).is_none() => {
+            let mut error = clap::Error::new(ErrorKind::InvalidSubcommand).with_cmd(command);
+            let name = ContextValue::String(subcommand.get_name().to_string());
+            error.insert(ContextKind::InvalidSubcommand, name);
+            let usage = command.clone().render_usage();
+            error.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+            Err(error)
+        }
+        _ => Ok(()),
+    }
 }
 
 /// `svar help render` (or `svar hjælp render`) as `svar render --help`, and `svar help` as

@@ -96,46 +96,45 @@ struct Sheet {
     lines: Lines,
 }
 
-/// The lines a spreadsheet's header, rows and total row start at.
+/// Where a spreadsheet's header, rows and total row are.
 struct Lines {
-    header: usize,
+    header: RowPlace,
     /// The header over the row labels, if the spreadsheet gave it rather than the answer.
     label: Option<usize>,
     rows: Vec<RowPlace>,
     total: Option<RowPlace>,
 }
 
-/// Where a row of a spreadsheet is: its line, and the character each of its figures starts at.
+/// Where a row of a spreadsheet is: its line, and the character each of its cells starts at,
+/// the label's (or the header's over the labels) first.
 #[derive(Debug, Clone)]
 struct RowPlace {
     line: usize,
-    figures: Vec<usize>,
+    cells: Vec<usize>,
 }
 
 impl RowPlace {
-    /// The place of `record`, a row whose first cell is its label.
+    /// The place of `record`.
     fn of(record: &Record) -> Self {
         Self {
             line: record.line(),
-            figures: record
-                .cells
-                .iter()
-                .skip(1)
-                .map(|cell| cell.column)
-                .collect(),
+            cells: record.cells.iter().map(|cell| cell.column).collect(),
         }
     }
 
-    /// The line, and the character the figure at `rest` (`cells[2]`, or nothing for the row
-    /// as a whole) starts at.
+    /// The line, and the character the cell at `rest` starts at: a row's `label` or one of
+    /// its `cells[2]`, the header's `columns[2]`, or nothing for the row as a whole.
     fn at(&self, rest: &[Step]) -> (usize, Option<usize>) {
-        let figure = match rest {
-            [Step::Key(key), Step::Index(index), ..] if key == "cells" => {
-                self.figures.get(*index).copied()
+        let cell = match rest {
+            [Step::Key(key), Step::Index(index), ..] if key == "cells" || key == "columns" => {
+                self.cells.get(index + 1).copied()
+            }
+            [Step::Key(key), ..] if key == "label" || key == "label_header" => {
+                self.cells.first().copied()
             }
             _ => None,
         };
-        (self.line, figure)
+        (self.line, cell)
     }
 }
 
@@ -154,7 +153,7 @@ impl Sheet {
 
     /// The place in the spreadsheet of the part of the panel at `rest` (a path below the
     /// panel's); `None` for what the answer file itself says, such as the panel's title. A
-    /// figure is named by its line and the character it starts at, as reading errors are; the
+    /// cell is named by its line and the character it starts at, as reading errors are; the
     /// rest by its line.
     fn place_of(&self, rest: &[Step]) -> Option<String> {
         use Step::{Index, Key};
@@ -169,8 +168,11 @@ impl Sheet {
             [Key(key), rest @ ..] if key == "total" => {
                 self.lines.total.as_ref().map(|row| row.at(rest))
             }
-            [Key(key), ..] if key == "columns" => Some((self.lines.header, None)),
-            [Key(key), ..] if key == "label_header" => Some((self.lines.label?, None)),
+            [Key(key), ..] if key == "columns" => Some(self.lines.header.at(rest)),
+            [Key(key), ..] if key == "label_header" => {
+                let line = self.lines.label?;
+                Some((line, self.lines.header.cells.first().copied()))
+            }
             _ => return None,
         };
         Some(match at {
@@ -436,7 +438,7 @@ fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
         rows: body.rows,
         total,
         lines: Lines {
-            header: header.line(),
+            header: RowPlace::of(header),
             label: None,
             rows: body.places,
             total: total_place,
@@ -815,14 +817,14 @@ mod tests {
         let lines: Vec<usize> = table.lines.rows.iter().map(|row| row.line).collect();
         assert_eq!(
             (
-                table.lines.header,
+                table.lines.header.line,
                 lines,
                 table.lines.total.map(|row| row.line)
             ),
             (1, vec![3], Some(4))
         );
-        // "Behandlet;1.234": the figure starts at the 11th character.
-        assert_eq!(table.lines.rows[0].figures, [11]);
+        // "Behandlet;1.234": the label starts at the 1st character, the figure at the 11th.
+        assert_eq!(table.lines.rows[0].cells, [1, 11]);
     }
 
     #[test]
@@ -1066,28 +1068,31 @@ mod tests {
     }
 
     #[test]
-    fn the_checks_findings_about_a_sheets_rows_name_its_line_and_a_figures_character() {
+    fn the_checks_findings_about_a_sheets_cells_name_their_line_and_character() {
         let panel = JsonPath::root().key("panels").index(0);
         let sheets = Sheets {
             sheets: vec![Sheet {
                 panel: panel.clone(),
                 file: "sager.csv".into(),
                 lines: Lines {
-                    header: 1,
+                    header: RowPlace {
+                        line: 1,
+                        cells: vec![1, 6, 11],
+                    },
                     label: None,
                     rows: vec![
                         RowPlace {
                             line: 2,
-                            figures: vec![7, 10],
+                            cells: vec![1, 7, 10],
                         },
                         RowPlace {
                             line: 4,
-                            figures: vec![9, 12],
+                            cells: vec![1, 9, 12],
                         },
                     ],
                     total: Some(RowPlace {
                         line: 5,
-                        figures: vec![7, 12],
+                        cells: vec![1, 7, 12],
                     }),
                 },
             }],
@@ -1113,8 +1118,8 @@ mod tests {
             [
                 (csv.clone(), "sager.csv, linje 4, tegn 9: galt".into()),
                 (csv.clone(), "sager.csv, linje 5, tegn 12: galt".into()),
-                (csv.clone(), "sager.csv, linje 2: galt".into()),
-                (csv.clone(), "sager.csv, linje 1: galt".into()),
+                (csv.clone(), "sager.csv, linje 2, tegn 1: galt".into()),
+                (csv.clone(), "sager.csv, linje 1, tegn 11: galt".into()),
                 // The answer's own header over the row labels stays where it is written.
                 ("panels[0].label_header".into(), "galt".into()),
                 (csv, "sager.csv: galt".into()),
