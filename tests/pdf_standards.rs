@@ -905,36 +905,81 @@ fn a_numbered_list_is_tagged_as_a_list_numbered_in_decimals_with_its_labels() {
     );
 }
 
+/// The bookmarks of `pdf`: each one's level and title.
+fn bookmarks(pdf: &Path) -> Vec<(usize, String)> {
+    let toc = Document::load(pdf).unwrap().get_toc().unwrap();
+    (toc.toc.into_iter())
+        .map(|entry| (entry.level, entry.title))
+        .collect()
+}
+
 #[test]
 fn subheadings_are_bookmarks_under_svar_without_the_quotation_mark_before_them() {
     // A statement that begins with a heading opens its quotation before it ("”Organisering"),
-    // but the bookmark is the heading's own text.
+    // but the bookmark is the heading's own text. "Svar:" and the question's heading print
+    // their colon, and their bookmarks read without it (review 6, item 15).
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("headings.pdf");
     render("tests/fixtures/headings/headings.json", &pdf, &[]).success();
-    let toc = Document::load(&pdf).unwrap().get_toc().unwrap();
-    let bookmarks: Vec<(usize, &str)> = (toc.toc.iter())
-        .map(|entry| (entry.level, entry.title.as_str()))
-        .collect();
     assert_eq!(
-        bookmarks,
+        bookmarks(&pdf),
         [
             // svar's own sentences keep "nr. 412" and "Bilag 1" together (no-break spaces).
             (
                 1,
-                "Spørgsmål nr.\u{a0}412 (Alm.\u{a0}del) fra Folketingets Retsudvalg:",
+                "Spørgsmål nr.\u{a0}412 (Alm.\u{a0}del) fra Folketingets Retsudvalg".into(),
             ),
-            (1, "Svar:"),
-            (2, "Organisering"),
-            (2, "Ressourcer"),
-            (2, "Ministerens bemærkninger"),
+            (1, "Svar".into()),
+            (2, "Organisering".into()),
+            (2, "Ressourcer".into()),
+            (2, "Ministerens bemærkninger".into()),
             (
                 1,
-                "Bilag\u{a0}1: Sager om menneskehandel fordelt på politikredse"
+                "Bilag\u{a0}1: Sager om menneskehandel fordelt på politikredse".into()
             ),
-            (2, "Sager i 2026"),
+            (2, "Sager i 2026".into()),
         ]
     );
     let text = common::pdf_text(&pdf);
     assert!(text.contains("”Organisering"), "{text}");
+    assert!(text.contains("Retsudvalg: ”"), "{text}");
+    assert!(text.contains(" Svar: "), "{text}");
+    // A screen reader's heading is the printed one, colon and all.
+    let structure = structure_text(&pdf);
+    let (heading, texts) = element_holding(&structure, "\"Svar:\"");
+    assert!(heading.trim_start().starts_with("H1"), "{heading}");
+    assert_eq!(texts, ["\"Svar:\""]);
+}
+
+#[test]
+fn a_cover_letter_has_a_bookmark_but_no_heading_to_see_or_hear() {
+    // The outline began on page 2, with the question: the cover letter had no bookmark
+    // (review 6, item 15).
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("følgebrev.pdf");
+    render("data/ufo-15-2010-11.json", &pdf, &[]).success();
+    let titles: Vec<String> = bookmarks(&pdf)
+        .into_iter()
+        .map(|(_, title)| title)
+        .collect();
+    assert_eq!(titles[0], "Følgebrev");
+    assert_eq!(
+        titles[1..],
+        [
+            "Spørgsmål nr.\u{a0}15 (Alm.\u{a0}del) fra Folketingets Udvalg for Forretningsordenen",
+            "Svar"
+        ]
+    );
+    let page = |title: &str| {
+        let toc = Document::load(&pdf).unwrap().get_toc().unwrap();
+        toc.toc
+            .into_iter()
+            .find(|entry| entry.title == title)
+            .unwrap()
+            .page
+    };
+    assert_eq!((page("Følgebrev"), page("Svar")), (1, 2));
+    // The letter reads as it is printed: no heading on the page, none in its tags.
+    assert!(!common::pdf_text(&pdf).contains("Følgebrev"));
+    assert!(!structure_text(&pdf).contains("Følgebrev"));
 }

@@ -326,7 +326,7 @@ fn own_templates_override_the_built_in_ones_and_their_errors_name_the_template_l
     let answer = builtin
         .get("answer.typ")
         .unwrap()
-        .replace("= Svar:", "= Besvarelse:");
+        .replace("#colon-heading[Svar]", "#colon-heading[Besvarelse]");
     std::fs::write(templates.join("answer.typ"), &answer).unwrap();
     let out = folder.path().join("own.typ.pdf");
     svar()
@@ -338,7 +338,9 @@ fn own_templates_override_the_built_in_ones_and_their_errors_name_the_template_l
         .assert()
         .success();
     let source = std::fs::read_to_string(out.with_extension("typ")).unwrap();
-    assert!(source.contains("= Besvarelse:") && !source.contains("= Svar:"));
+    assert!(
+        source.contains("#colon-heading[Besvarelse]") && !source.contains("#colon-heading[Svar]")
+    );
     // Only that part changed: the rest of the source is the built-in templates' to the byte.
     let builtin_out = folder.path().join("builtin.typ.pdf");
     svar()
@@ -348,9 +350,15 @@ fn own_templates_override_the_built_in_ones_and_their_errors_name_the_template_l
         .assert()
         .success();
     let builtin_source = std::fs::read_to_string(builtin_out.with_extension("typ")).unwrap();
-    assert_eq!(source, builtin_source.replace("= Svar:", "= Besvarelse:"));
+    assert_eq!(
+        source,
+        builtin_source.replace("#colon-heading[Svar]", "#colon-heading[Besvarelse]")
+    );
 
-    let broken = answer.replace("= Besvarelse:", "= Besvarelse:\n#ukendt-funktion()");
+    let broken = answer.replace(
+        "#colon-heading[Besvarelse]",
+        "#colon-heading[Besvarelse]\n#ukendt-funktion()",
+    );
     std::fs::write(templates.join("answer.typ"), &broken).unwrap();
     let line = broken
         .lines()

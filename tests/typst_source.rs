@@ -86,10 +86,10 @@ fn a_typst_error_in_a_template_names_the_template_line() {
     let path = common::fixture("complete.json");
     let answer = svar::input::load(&path).unwrap().answer;
     let builtin = TemplateSet::builtin();
-    let broken = builtin
-        .get("answer.typ")
-        .unwrap()
-        .replace("= Svar:", "= Svar:\n#undefined-function()");
+    let broken = builtin.get("answer.typ").unwrap().replace(
+        "#colon-heading[Svar]",
+        "#colon-heading[Svar]\n#undefined-function()",
+    );
     let line = broken
         .lines()
         .position(|l| l == "#undefined-function()")
