@@ -87,6 +87,14 @@ pub struct Answer {
     /// The question being answered.
     #[schemars(description = "Spørgsmålet, der besvares.")]
     pub question: Question,
+    /// Further questions answered together with `question` ("besvarelse af spørgsmål nr. 12
+    /// og 13"). The committee asks them together, so each gives only what differs: its
+    /// number (or letters) and its text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(
+        description = "Flere spørgsmål, der besvares samlet med \"question\" (\"spørgsmål nr. 12 og 13\"): fra samme udvalg eller medlem, samme folketingsår og samme dag. Hvert har kun sit nummer (eller samrådsspørgsmålets bogstaver) og sin tekst; resten har det første spørgsmål."
+    )]
+    pub further_questions: Vec<FurtherQuestion>,
     /// The answer itself.
     #[schemars(description = "Selve svaret.")]
     pub answer: Body,
@@ -115,6 +123,20 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// Every question the answer answers, the first one's and then the further ones, each
+    /// whole: a further question shares all but its number (or letters) and text with the first.
+    pub fn questions(&self) -> Vec<Question> {
+        let further = self.further_questions.iter().map(|further| Question {
+            number: further.number,
+            letters: further.letters.clone(),
+            text: further.text.clone(),
+            ..self.question.clone()
+        });
+        std::iter::once(self.question.clone())
+            .chain(further)
+            .collect()
+    }
+
     /// The layout the answer is set in: its own, else its ministry profile's, else the answer
     /// alone; a speaking note for a consultation question is never a letter.
     pub fn effective_layout(&self) -> Layout {
@@ -584,6 +606,27 @@ pub struct Question {
     )]
     #[schemars(description = "Ved et samrådsspørgsmål: datoen for samrådet (ÅÅÅÅ-MM-DD).")]
     pub meeting_on: Option<NaiveDate>,
+    /// The question's text, verbatim, without quotation marks.
+    #[schemars(description = "Spørgsmålets tekst, ordret og uden anførselstegn.")]
+    pub text: String,
+}
+
+/// A question answered together with the answer's first, from the same committee or member on
+/// the same day: all it has of its own is its number (or letters) and its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Et spørgsmål, der besvares samlet med det første.")]
+pub struct FurtherQuestion {
+    /// The question's number, e.g. 13; a consultation question has letters instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Spørgsmålets nummer, fx 13. Samrådsspørgsmål har bogstaver i stedet."
+    )]
+    pub number: Option<u32>,
+    /// A consultation question's letters, e.g. "B".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Samrådsspørgsmålets bogstaver, fx \"B\".")]
+    pub letters: Option<String>,
     /// The question's text, verbatim, without quotation marks.
     #[schemars(description = "Spørgsmålets tekst, ordret og uden anførselstegn.")]
     pub text: String,

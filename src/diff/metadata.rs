@@ -6,7 +6,9 @@ use super::{Comparison, Place};
 use crate::danish;
 use crate::json_path::JsonPath;
 use crate::markup::Reference;
-use crate::model::{Answer, Layout, Letterhead, Markup, Opening, QuestionKind, Status};
+use crate::model::{
+    Answer, FurtherQuestion, Layout, Letterhead, Markup, Opening, QuestionKind, Status,
+};
 
 /// A metadata field: its Danish name, its JSON path and its value as printed.
 struct Field {
@@ -313,7 +315,50 @@ pub(super) fn compare(old: &Answer, new: &Answer, changes: &mut Comparison) {
     }
     let question = Place::new("Spørgsmålets tekst", path("question.text"));
     changes.text(&question, &old.question.text, &new.question.text);
+    compare_further_questions(old, new, changes);
     compare_footnotes(old, new, changes);
+}
+
+/// The questions answered together with the first, by their place in the list: an edited one
+/// as its number and a word diff of its text, an added or removed one as its text.
+fn compare_further_questions(old: &Answer, new: &Answer, changes: &mut Comparison) {
+    let (old_questions, new_questions) = (&old.further_questions, &new.further_questions);
+    for index in 0..old_questions.len().max(new_questions.len()) {
+        let at = JsonPath::root().key("further_questions").index(index);
+        match (old_questions.get(index), new_questions.get(index)) {
+            (Some(old), Some(new)) => {
+                let number = Place::new(format!("{}, nummer", designation(old)), at.key("number"));
+                changes.value(&number, identifier(old), identifier(new));
+                let text = Place::new(format!("{}, tekst", designation(new)), at.key("text"));
+                changes.text(&text, &old.text, &new.text);
+            }
+            (old, new) => {
+                let shown = new.or(old).map(designation).unwrap_or_default();
+                let place = Place::new(shown, at);
+                changes.value(
+                    &place,
+                    old.map(|q| q.text.clone()),
+                    new.map(|q| q.text.clone()),
+                );
+            }
+        }
+    }
+}
+
+/// A further question as the report names it: "Spørgsmål nr. 13", "Samrådsspørgsmål B".
+fn designation(question: &FurtherQuestion) -> String {
+    match question.letters {
+        Some(_) => format!(
+            "Samrådsspørgsmål {}",
+            identifier(question).unwrap_or_default()
+        ),
+        None => format!("Spørgsmål nr. {}", identifier(question).unwrap_or_default()),
+    }
+}
+
+/// A further question's number, or its letters: "13", "B".
+fn identifier(question: &FurtherQuestion) -> Option<String> {
+    (question.letters.clone()).or_else(|| question.number.map(|number| number.to_string()))
 }
 
 /// Footnotes by label: an edited one as a word diff, an added or removed one as a value.

@@ -171,7 +171,22 @@ fn mark_outside_blocks(
 ) -> Option<bool> {
     let marked = match steps {
         [Step::Key(question), Step::Key(text)] if question == "question" && text == "text" => {
-            text_runs(kind).map(|runs| context.question_marks = Some(runs))
+            let runs = text_runs(kind)?;
+            context.questions.first_mut()?.marks = Some(runs);
+            Some(())
+        }
+        [Step::Key(further), Step::Index(index), Step::Key(text)]
+            if further == "further_questions" && text == "text" =>
+        {
+            let runs = text_runs(kind)?;
+            context.questions.get_mut(index + 1)?.marks = Some(runs);
+            Some(())
+        }
+        // A question added to those answered together: its whole text is new.
+        [Step::Key(further), Step::Index(index)] if further == "further_questions" => {
+            let runs = whole_or_text_runs(kind)?;
+            context.questions.get_mut(index + 1)?.marks = Some(runs);
+            Some(())
         }
         [Step::Key(footnotes), Step::Key(label)] if footnotes == "footnotes" => {
             whole_or_text_runs(kind).map(|runs| {
@@ -519,7 +534,8 @@ mod tests {
             .collect();
         assert_eq!(marked, [true; 5]);
         assert!(
-            kinds(context.question_marks.as_deref().unwrap()).contains(&("inserted", "afgjort"))
+            kinds(context.questions[0].marks.as_deref().unwrap())
+                .contains(&("inserted", "afgjort"))
         );
         assert!(kinds(&context.footnote_marks["1"]).contains(&("inserted", ", 2019")));
         let BlockContent::Statement { blocks, .. } = &context.blocks[1].content else {

@@ -4,11 +4,12 @@
 use serde::Serialize;
 
 use super::wording::{
-    addressee, cover_sentence, definite, letter_addressee, member_name, opening_sentence,
-    question_heading, question_label, status_heading, status_sentence, title,
+    addressee, asked_by_sentence, cover_sentence, definite, joint_heading, letter_addressee,
+    opening_sentence, question_heading, question_label, reference, status_heading, status_sentence,
+    title,
 };
 use crate::model::{
-    Answer, Block, Cell, Enclosure, Layout, Letterhead, Markup, Panel, QuestionKind, Row,
+    Answer, Block, Cell, Enclosure, Layout, Letterhead, Markup, Panel, Question, QuestionKind, Row,
     Statement, Table,
 };
 use crate::{danish, escape};
@@ -31,13 +32,8 @@ pub struct DocumentContext {
     /// The ministry's address and contact lines under its name, unless a cover letter prints
     /// them in its footer.
     pub contact: Vec<String>,
-    /// The heading over the question, e.g. "Spørgsmål nr. 287 (Alm. del) fra Folketingets
-    /// Beskæftigelsesudvalg".
-    pub question_heading: String,
-    /// The question's text, verbatim.
-    pub question_text: String,
-    /// A redline's marks on the question's text, if it changed.
-    pub question_marks: Option<Vec<Segment>>,
+    /// The questions answered, each under its own heading; several when answered together.
+    pub questions: Vec<QuestionContext>,
     /// The answer's blocks.
     pub blocks: Vec<BlockContext>,
     /// The enclosures after the answer.
@@ -69,6 +65,18 @@ pub struct DocumentContext {
     pub redline: Option<RedlineSummary>,
 }
 
+/// One question as printed over the answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionContext {
+    /// The heading over it, printed with a colon after it: "Spørgsmål nr. 287 (Alm. del) fra
+    /// Folketingets Beskæftigelsesudvalg", or in a letter "Spørgsmål nr. 385".
+    pub heading: String,
+    /// The question's text, verbatim.
+    pub text: String,
+    /// A redline's marks on the text, if it changed.
+    pub marks: Option<Vec<Segment>>,
+}
+
 /// The box at the top of a redline, listing what changed.
 #[derive(Debug, Clone, Serialize)]
 pub struct RedlineSummary {
@@ -97,8 +105,6 @@ pub struct CoverLetterContext {
 pub struct LetterContext {
     /// The opening sentence.
     pub opening: String,
-    /// The short heading over the question, e.g. "Spørgsmål nr. 385".
-    pub question_label: String,
     /// "Med venlig hilsen", if the ministry closes its letters so and the answer is signed.
     pub closing: Option<String>,
     /// The addressee block over the opening, one line each, if the ministry's letters have one.
@@ -115,8 +121,6 @@ pub struct SpeakingNoteContext {
     /// "Talepapir til brug for besvarelse af samrådsspørgsmål H i Integrationsudvalget den 14.
     /// december 2006."
     pub sentence: String,
-    /// The heading over the question, "Samrådsspørgsmål".
-    pub question_label: String,
 }
 
 /// Where the world serves the logo, and its alternative text.
@@ -312,7 +316,7 @@ pub struct AlignedFigure {
 impl DocumentContext {
     /// Prepares `answer` for the templates.
     pub fn new(answer: &Answer) -> Self {
-        let question_heading = question_heading(&answer.question);
+        let questions = answer.questions();
         let cover_letter = cover_letter(answer);
         let letter = letter(answer);
         let signature: Vec<String> = answer.signature.names().cloned().collect();
@@ -321,7 +325,7 @@ impl DocumentContext {
         let signed_below = letter.as_ref().is_some_and(|l| l.closing.is_some())
             || (cover_letter.is_none() && !signature.is_empty());
         Self {
-            title: escape::printed_line(&title(answer, &question_heading)),
+            title: escape::printed_line(&title(answer, &joint_heading(&questions))),
             author: escape::printed_line(&answer.ministry.name),
             date: answer.date.map(|date| DateContext {
                 year: chrono::Datelike::year(&date),
@@ -344,9 +348,7 @@ impl DocumentContext {
                 (None, Some(letterhead)) => contact_lines(letterhead),
                 _ => Vec::new(),
             },
-            question_heading,
-            question_text: answer.question.text.clone(),
-            question_marks: None,
+            questions: question_contexts(answer, &questions),
             status_heading: status_heading(answer.status),
             status_sentence: status_sentence(answer),
             // A § 20 question names its asker in the heading already.
@@ -355,12 +357,7 @@ impl DocumentContext {
                 .asked_by
                 .as_ref()
                 .filter(|_| answer.question.kind != QuestionKind::Section20)
-                .map(|member| {
-                    format!(
-                        "Spørgsmålet er stillet efter ønske fra {}.",
-                        member_name(member)
-                    )
-                }),
+                .map(|member| asked_by_sentence(&questions, member)),
             blocks: answer_blocks(answer, signed_below),
             enclosures: enclosures(&answer.enclosures),
             markup: answer.markup,
@@ -406,7 +403,6 @@ fn letter(answer: &Answer) -> Option<LetterContext> {
     let opening = letterhead.map(|l| l.opening).unwrap_or_default();
     Some(LetterContext {
         opening: opening_sentence(answer, opening),
-        question_label: question_label(&answer.question),
         // The greeting belongs to the signature: alone it would end the letter on nobody.
         closing: letterhead
             .filter(|l| l.kind_regards && answer.signature.names().next().is_some())
@@ -425,7 +421,6 @@ fn speaking_note(answer: &Answer) -> Option<SpeakingNoteContext> {
     if question.kind != QuestionKind::Consultation {
         return None;
     }
-    let letters = question.letters.as_deref().unwrap_or_default();
     let committee = question
         .committee
         .as_ref()
@@ -439,10 +434,33 @@ fn speaking_note(answer: &Answer) -> Option<SpeakingNoteContext> {
         title: "Talepapir".to_string(),
         spoken_word: "Det talte ord gælder.".to_string(),
         sentence: format!(
-            "Talepapir til brug for besvarelse af samrådsspørgsmål {letters}{committee}{when}."
+            "Talepapir til brug for besvarelse af {}{committee}{when}.",
+            reference(&answer.questions())
         ),
-        question_label: "Samrådsspørgsmål".to_string(),
     })
+}
+
+/// The questions over the answer, each under its heading: in a letter the short label
+/// ("Spørgsmål nr. 385"), since its opening named committee and asker; in a speaking note
+/// "Samrådsspørgsmål", with its letters when there are several, since its title named them;
+/// otherwise the full heading.
+fn question_contexts(answer: &Answer, questions: &[Question]) -> Vec<QuestionContext> {
+    let heading = |question: &Question| match answer.effective_layout() {
+        _ if question.kind == QuestionKind::Consultation && questions.len() == 1 => {
+            "Samrådsspørgsmål".to_string()
+        }
+        _ if question.kind == QuestionKind::Consultation => question_label(question),
+        Layout::Letter => question_label(question),
+        _ => question_heading(question),
+    };
+    questions
+        .iter()
+        .map(|question| QuestionContext {
+            heading: heading(question),
+            text: question.text.clone(),
+            marks: None,
+        })
+        .collect()
 }
 
 /// The footer of the cover letter in two lines, so that a line breaks between the address and

@@ -11,26 +11,36 @@ use crate::model::{Answer, Expected, Member, Opening, Question, QuestionKind, St
 ///
 /// No-break spaces keep "nr. 287", "(Alm. del)", "S 960" and "L 58" on one line.
 pub(super) fn question_heading(question: &Question) -> String {
+    joint_heading(std::slice::from_ref(question))
+}
+
+/// Names questions answered together as one heading names them: "Spørgsmål nr. 12 og 13
+/// (Alm. del) fra Folketingets Retsudvalg". They share all but their numbers (or letters) with
+/// the first, `questions[0]`; one question is named as [`question_heading`] names it.
+pub(super) fn joint_heading(questions: &[Question]) -> String {
+    let question = &questions[0];
     let committee = question
         .committee
         .as_ref()
         .map(|c| format!(" fra {}", c.name))
         .unwrap_or_default();
-    let number = question.number.unwrap_or_default();
+    let designations: Vec<String> = questions.iter().map(designation).collect();
+    let designations: Vec<&str> = designations.iter().map(String::as_str).collect();
+    let numbers = danish::and_list(&designations);
     match question.kind {
         QuestionKind::Committee => match question.series.as_deref() {
             None | Some("Alm. del") => {
-                format!("Spørgsmål nr.{NBSP}{number} (Alm.{NBSP}del){committee}")
+                format!("Spørgsmål nr.{NBSP}{numbers} (Alm.{NBSP}del){committee}")
             }
             Some(bill) => {
                 let bill = bill.replace(' ', NBSP);
                 match &question.bill_title {
                     Some(title) => {
                         format!(
-                            "Spørgsmål nr.{NBSP}{number}{committee} vedrørende {title} ({bill})"
+                            "Spørgsmål nr.{NBSP}{numbers}{committee} vedrørende {title} ({bill})"
                         )
                     }
-                    None => format!("Spørgsmål nr.{NBSP}{number} ad {bill}{committee}"),
+                    None => format!("Spørgsmål nr.{NBSP}{numbers} ad {bill}{committee}"),
                 }
             }
         },
@@ -39,26 +49,54 @@ pub(super) fn question_heading(question: &Question) -> String {
                 .asked_by
                 .as_ref()
                 .map(|member| format!(" fra {}", member_name(member)));
-            format!(
-                "Spørgsmål nr.{NBSP}S{NBSP}{number}{}",
-                asker.unwrap_or_default()
-            )
+            format!("Spørgsmål nr.{NBSP}{numbers}{}", asker.unwrap_or_default())
         }
-        QuestionKind::Consultation => {
-            let letters = question.letters.as_deref().unwrap_or_default();
-            format!("Samrådsspørgsmål {letters}{committee}")
-        }
+        QuestionKind::Consultation => format!("Samrådsspørgsmål {numbers}{committee}"),
     }
 }
 
-/// The question as running text names it, without committee or asker, who the sentence
-/// names itself: "spørgsmål nr. 15 (Alm. del)", "spørgsmål nr. 27 ad L 53".
-fn reference(question: &Question) -> String {
-    lowercase_first(&question_heading(&Question {
-        committee: None,
-        asked_by: None,
-        ..question.clone()
-    }))
+/// What tells a question from the others of its series: its number ("287"), a § 20
+/// question's "S 960", a consultation question's letters ("AÆ").
+fn designation(question: &Question) -> String {
+    let number = question.number.unwrap_or_default();
+    match question.kind {
+        QuestionKind::Committee => number.to_string(),
+        QuestionKind::Section20 => format!("S{NBSP}{number}"),
+        QuestionKind::Consultation => question.letters.clone().unwrap_or_default(),
+    }
+}
+
+/// The questions as running text names them, without committee or asker, who the sentence
+/// names itself: "spørgsmål nr. 15 (Alm. del)", "spørgsmål nr. 27 ad L 53", "spørgsmål nr. 12
+/// og 13 (Alm. del)".
+pub(super) fn reference(questions: &[Question]) -> String {
+    let bare: Vec<Question> = questions
+        .iter()
+        .map(|question| Question {
+            committee: None,
+            asked_by: None,
+            ..question.clone()
+        })
+        .collect();
+    lowercase_first(&joint_heading(&bare))
+}
+
+/// "Spørgsmålet er stillet efter ønske fra Line Barfod (EL).", or "Spørgsmålene …" for several.
+pub(super) fn asked_by_sentence(questions: &[Question], member: &Member) -> String {
+    format!(
+        "{} er stillet efter ønske fra {}.",
+        the_questions(questions),
+        member_name(member)
+    )
+}
+
+/// "Spørgsmålet", or "Spørgsmålene" when several are answered together.
+fn the_questions(questions: &[Question]) -> &'static str {
+    if questions.len() > 1 {
+        "Spørgsmålene"
+    } else {
+        "Spørgsmålet"
+    }
 }
 
 /// The short name over the question in a letter: "Spørgsmål nr. 385", "Spørgsmål nr. S 960",
@@ -117,7 +155,8 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
         .map(|date| format!(" den {}", danish::date(date)))
         .unwrap_or_default();
     let asker = question.asked_by.as_ref().map(member_name);
-    let reference = reference(question);
+    let questions = answer.questions();
+    let reference = reference(&questions);
     // A member asks a § 20 question himself, not through the Folketing or a committee.
     if question.kind == QuestionKind::Section20
         && let Some(asker) = &asker
@@ -137,8 +176,10 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
         Opening::HerebyAnsweredAskerAfter => {
             let who = committee.map_or("Folketinget".to_string(), |c| c.name.clone());
             let minister = minister_title(answer);
-            let wish = asker
-                .map(|a| format!(" Spørgsmålet er stillet efter ønske fra {a}."))
+            let wish = question
+                .asked_by
+                .as_ref()
+                .map(|member| format!(" {}", asked_by_sentence(&questions, member)))
                 .unwrap_or_default();
             let answered = answered_clause(answer, Voice::Passive);
             format!(
@@ -274,7 +315,8 @@ pub(super) fn cover_sentence(answer: &Answer) -> String {
         Status::Interim => "foreløbigt svar på",
         Status::Correction => "berigtigelse af svaret på",
     };
-    let reference = reference(question);
+    let questions = answer.questions();
+    let reference = reference(&questions);
     let asker = match (question.kind, &question.committee, &question.asked_by) {
         (QuestionKind::Section20, _, Some(member)) => member_name(member),
         (_, Some(committee), _) => committee.name.clone(),
@@ -288,10 +330,8 @@ pub(super) fn cover_sentence(answer: &Answer) -> String {
     let mut sentence =
         format!("Hermed sendes {what} {reference}, som {asker} har stillet til {minister}{when}.");
     if let (Some(member), false) = (&question.asked_by, question.kind == QuestionKind::Section20) {
-        sentence.push_str(&format!(
-            " Spørgsmålet er stillet efter ønske fra {}.",
-            member_name(member)
-        ));
+        sentence.push(' ');
+        sentence.push_str(&asked_by_sentence(&questions, member));
     }
     sentence
 }
@@ -386,6 +426,55 @@ mod tests {
         assert_eq!(
             plain(question_heading(&question)),
             "Spørgsmål nr. 23 ad L 58 fra Folketingets Beskæftigelsesudvalg"
+        );
+    }
+
+    #[test]
+    fn questions_answered_together_are_named_with_every_number_or_letters() {
+        let questions = |kind: &str, first: serde_json::Value, others: &[serde_json::Value]| {
+            let mut question = serde_json::json!({
+                "kind": kind, "session": "2024-25", "text": "?", "series": "L 58",
+                "asked_by": {"name": "Line Barfod", "party": "EL"},
+                "committee": {"name": "Folketingets Retsudvalg", "abbreviation": "REU"}
+            });
+            question
+                .as_object_mut()
+                .unwrap()
+                .extend(first.as_object().unwrap().clone());
+            if kind != "committee" {
+                question.as_object_mut().unwrap().remove("series");
+            }
+            if kind == "section_20" {
+                question.as_object_mut().unwrap().remove("committee");
+            }
+            let question: Question = serde_json::from_value(question).unwrap();
+            let mut all = vec![question.clone()];
+            for other in others {
+                let mut next = question.clone();
+                next.number = other["number"].as_u64().map(|n| n as u32);
+                next.letters = other["letters"].as_str().map(str::to_string);
+                all.push(next);
+            }
+            plain(joint_heading(&all))
+        };
+        let number = |n: u32| serde_json::json!({"number": n});
+        assert_eq!(
+            questions("committee", number(23), &[number(24), number(27)]),
+            "Spørgsmål nr. 23, 24 og 27 ad L 58 fra Folketingets Retsudvalg"
+        );
+        assert_eq!(
+            questions("section_20", number(960), &[number(961)]),
+            "Spørgsmål nr. S 960 og S 961 fra Line Barfod (EL)"
+        );
+        let letters = |l: &str| serde_json::json!({"letters": l});
+        assert_eq!(
+            questions("consultation", letters("A"), &[letters("B")]),
+            "Samrådsspørgsmål A og B fra Folketingets Retsudvalg"
+        );
+        // One question is named as it always was.
+        assert_eq!(
+            questions("committee", number(23), &[]),
+            "Spørgsmål nr. 23 ad L 58 fra Folketingets Retsudvalg"
         );
     }
 

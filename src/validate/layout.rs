@@ -65,12 +65,9 @@ pub(super) fn check_layout(answer: &Answer, problems: &mut Vec<Problem>) {
         problems,
     };
     let body = |width| Type::regular(BODY_SIZE).on(width);
-    let question = root.key("question").key("text");
-    layout.prose(
-        &answer.question.text,
-        &question,
-        body(PORTRAIT - QUOTE_INDENT),
-    );
+    for (path, text) in super::question_texts(answer) {
+        layout.prose(text, &path, body(PORTRAIT - QUOTE_INDENT));
+    }
     for (label, text) in &answer.footnotes {
         layout.prose(text, &root.key("footnotes").key(label), body(PORTRAIT));
     }

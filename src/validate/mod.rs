@@ -27,7 +27,7 @@ use self::glyphs::{check_control_characters, check_glyphs};
 use self::layout::check_layout;
 pub(crate) use self::layout::figure_columns;
 use self::markup::{check_formatting_outside_prose, check_markup};
-use self::question::check_question;
+use self::question::{check_further_questions, check_question};
 use self::quotes::check_quotation_marks;
 use self::session::check_session_dates;
 use self::tables::{TableNumbering, check_blocks};
@@ -117,6 +117,7 @@ pub(crate) fn check(answer: &Answer) -> Vec<Problem> {
         check_text(text, path, &mut problems);
     }
     check_question(&answer.question, &root.key("question"), &mut problems);
+    check_further_questions(answer, &root.key("further_questions"), &mut problems);
     check_dates(answer, &mut problems);
     check_session_dates(answer, &mut problems);
     check_status(answer, &mut problems);
@@ -211,13 +212,23 @@ fn check_metadata_lengths(answer: &Answer, problems: &mut Vec<Problem>) {
     }
 }
 
+/// The texts of the questions answered, where they are: the first's, then the further ones'.
+pub(crate) fn question_texts(answer: &Answer) -> Vec<(JsonPath, &str)> {
+    let further = (answer.further_questions.iter().enumerate()).map(|(index, question)| {
+        let path = JsonPath::root().key("further_questions").index(index);
+        (path.key("text"), question.text.as_str())
+    });
+    let first = (
+        JsonPath::root().key("question").key("text"),
+        answer.question.text.as_str(),
+    );
+    std::iter::once(first).chain(further).collect()
+}
+
 /// The texts a clerk writes as prose, where they are: the question, paragraphs, list items,
 /// statement introductions and table notes (the texts inline formatting applies to).
 pub(crate) fn prose(answer: &Answer) -> Vec<(JsonPath, &str)> {
-    let mut texts = vec![(
-        JsonPath::root().key("question").key("text"),
-        answer.question.text.as_str(),
-    )];
+    let mut texts = question_texts(answer);
     walk_answer(answer, &mut |block, path| match block {
         Block::Paragraph(text) => texts.push((path.key("paragraph"), text)),
         Block::List(items) | Block::NumberedList(items) => texts.extend(

@@ -5,7 +5,13 @@ use super::committees::{COMMITTEES, full_name, is_name_of, names_of};
 use super::parties::check_party;
 use super::quotes::{QuotedEnds, check_own_marks};
 use crate::json_path::JsonPath;
-use crate::model::{Committee, Question, QuestionKind};
+use crate::model::{Answer, Committee, Question, QuestionKind};
+
+/// A question's text is printed in quotation marks at both ends.
+const BOTH_ENDS: QuotedEnds = QuotedEnds {
+    opening: true,
+    closing: true,
+};
 
 /// Checks the question as a whole: its identifier as its kind needs, its text's own quotation
 /// marks, fields only some kinds may have (a bill's title, a consultation's meeting date), the
@@ -13,13 +19,9 @@ use crate::model::{Committee, Question, QuestionKind};
 /// checked once whatever the answer's layout.
 pub(super) fn check_question(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
     check_identifier(question, path, problems);
-    let both = QuotedEnds {
-        opening: true,
-        closing: true,
-    };
     check_own_marks(
         &question.text,
-        both,
+        BOTH_ENDS,
         "spørgsmålet",
         &path.key("text"),
         problems,
@@ -74,6 +76,43 @@ pub(super) fn check_question(question: &Question, path: &JsonPath, problems: &mu
     }
 }
 
+/// Checks the questions answered together with the first: each has the number (or letters)
+/// its kind needs, no two are the same question, and each text's own quotation marks, as the
+/// first's. The rest they share with the first, which [`check_question`] checks once.
+pub(super) fn check_further_questions(
+    answer: &Answer,
+    path: &JsonPath,
+    problems: &mut Vec<Problem>,
+) {
+    let questions = answer.questions();
+    for (index, question) in questions.iter().enumerate().skip(1) {
+        let at = path.index(index - 1);
+        check_designation(question, &at, problems);
+        let same = |earlier: &Question| {
+            (earlier.number, &earlier.letters) == (question.number, &question.letters)
+        };
+        if questions[..index].iter().any(same) {
+            let key = if question.letters.is_some() {
+                "letters"
+            } else {
+                "number"
+            };
+            problems.push(Problem::error(
+                at.key(key),
+                "spørgsmålet besvares allerede i dette svar",
+                Some("ret nummeret, eller fjern spørgsmålet".into()),
+            ));
+        }
+        check_own_marks(
+            &question.text,
+            BOTH_ENDS,
+            "spørgsmålet",
+            &at.key("text"),
+            problems,
+        );
+    }
+}
+
 /// Whether `text` still holds the placeholder of `svar new`, which has an error of its own.
 fn is_placeholder(text: &str) -> bool {
     text.contains(super::PLACEHOLDER)
@@ -81,6 +120,13 @@ fn is_placeholder(text: &str) -> bool {
 
 /// The number, letters and series a question needs for its kind, and nothing else.
 pub(super) fn check_identifier(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
+    check_designation(question, path, problems);
+    check_series(question, path, problems);
+}
+
+/// Checks that the question has the number, or a consultation question the letters, that
+/// tell it from the others of its series.
+fn check_designation(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
     let consultation = question.kind == QuestionKind::Consultation;
     match (question.number, consultation) {
         (None, false) => problems.push(Problem::error(
@@ -120,6 +166,10 @@ pub(super) fn check_identifier(question: &Question, path: &JsonPath, problems: &
         )),
         _ => {}
     }
+}
+
+/// Checks the series a committee question's number belongs to; other kinds have none.
+fn check_series(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
     match (&question.series, question.kind) {
         (Some(series), QuestionKind::Committee) if series != "Alm. del" && !is_bill(series) => {
             problems.push(Problem::error(

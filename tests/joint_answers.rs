@@ -1,0 +1,160 @@
+//! Several questions answered together ("besvarelse af spørgsmål nr. 15, 16 og 17"): named
+//! together wherever svar names the question, printed one by one over "Svar:", checked and
+//! compared each. Read back from the PDF with pdftotext and from svar's own reports.
+
+mod common;
+
+use common::{fixture, pdf_metadata, pdf_page_text, pdf_text, render_into, svar};
+
+#[test]
+fn questions_answered_together_are_named_together_and_printed_one_by_one() {
+    // Only one question could be answered: a joint answer had to be made in Word.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("joint-cover-letter.json"), folder.path());
+    assert!(
+        pdf_page_text(&pdf, 1).contains(
+            "Hermed sendes besvarelse af spørgsmål nr. 15, 16 og 17 (Alm. del), som Folketingets \
+             Udvalg for Forretningsordenen har stillet til justitsministeren den 7. april 2011. \
+             Spørgsmålene er stillet efter ønske fra Line Barfod (EL)."
+        ),
+        "{}",
+        pdf_page_text(&pdf, 1)
+    );
+    let page = pdf_page_text(&pdf, 2);
+    let headings: Vec<usize> = [15, 16, 17]
+        .map(|number| {
+            let heading = format!(
+                "Spørgsmål nr. {number} (Alm. del) fra Folketingets Udvalg for Forretningsordenen: ”"
+            );
+            page.find(&heading)
+                .unwrap_or_else(|| panic!("{heading:?} not in {page}"))
+        })
+        .to_vec();
+    let answer = page.find("Svar:").unwrap();
+    assert!(headings.is_sorted() && headings[2] < answer, "{page}");
+    assert!(page.contains(
+        "”Vil ministeren oplyse, hvornår ministeren forventer, at anmodningerne bliver besvaret?”"
+    ));
+    let (title, ..) = pdf_metadata(&pdf);
+    assert_eq!(
+        title,
+        "Svar på spørgsmål nr. 15, 16 og 17 (Alm. del) fra Folketingets Udvalg for \
+         Forretningsordenen, folketingsåret 2010-11 (1. samling)"
+    );
+}
+
+#[test]
+fn a_letter_opens_with_every_question_and_labels_each() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = pdf_text(&render_into(&fixture("joint-letter.json"), folder.path()));
+    assert!(
+        text.contains(
+            "Udlændinge- og Integrationsudvalget har den 20. januar 2017 stillet følgende \
+             spørgsmål nr. 385 og 386 (alm. del) efter ønske fra Martin Henriksen (DF) til \
+             udlændinge- og integrationsministeren, som hermed besvares. Spørgsmål nr. 385: ”"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "opdelt på de enkelte lande?” Spørgsmål nr. 386: ”Vil ministeren oplyse, hvor mange \
+             afviste asylansøgere der i 2016 er udrejst på egen hånd?” Svar:"
+        ),
+        "{text}"
+    );
+}
+
+/// The answer `name` from the fixtures, changed by `change`, written into `folder` beside a
+/// copy of the fixtures' ministry profiles.
+fn changed_fixture(
+    folder: &std::path::Path,
+    name: &str,
+    change: impl FnOnce(&mut serde_json::Value),
+) -> std::path::PathBuf {
+    let mut answer: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap();
+    change(&mut answer);
+    let profiles = folder.join("ministries");
+    std::fs::create_dir_all(&profiles).unwrap();
+    for entry in std::fs::read_dir(fixture("ministries")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), profiles.join(entry.file_name())).unwrap();
+    }
+    let path = folder.join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(&answer).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn a_question_answered_twice_is_an_error_where_it_stands() {
+    let folder = tempfile::tempdir().unwrap();
+    let answer = changed_fixture(folder.path(), "joint-cover-letter.json", |answer| {
+        answer["further_questions"][1]["number"] = 15.into();
+    });
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        report.starts_with("fejl: spørgsmålet besvares allerede i dette svar\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("= sti: further_questions[1].number\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("= tip: ret nummeret, eller fjern spørgsmålet\n"),
+        "{report}"
+    );
+}
+
+#[test]
+fn diff_and_redline_show_a_further_question_changed_renumbered_and_added() {
+    let folder = tempfile::tempdir().unwrap();
+    let new = changed_fixture(folder.path(), "joint-cover-letter.json", |answer| {
+        let further = answer["further_questions"].as_array_mut().unwrap();
+        further[0]["text"] = "Vil ministeren oplyse, hvornår og hvordan ministeren forventer, at \
+                              anmodningerne bliver besvaret?"
+            .into();
+        further[1]["number"] = 18.into();
+        further.push(serde_json::json!({"number": 19, "text": "Er sagen afsluttet?"}));
+    });
+    let redline = folder.path().join("redline.pdf");
+    let output = svar()
+        .arg("diff")
+        .arg(fixture("joint-cover-letter.json"))
+        .arg(&new)
+        .arg("--redline")
+        .arg(&redline)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = report.lines().skip(2).take(6).collect();
+    assert_eq!(
+        lines,
+        [
+            "Spørgsmål nr. 16, tekst: ændret",
+            "    Vil ministeren oplyse, hvornår {+og hvordan +}ministeren forventer, at anmodningerne bliver besvaret?",
+            "Spørgsmål nr. 17, nummer: 17 → 18",
+            "Spørgsmål nr. 19: (ingen) → Er sagen afsluttet?",
+            "",
+            "3 ændringer.",
+        ],
+        "{report}"
+    );
+    // The redline lists the changes and prints the new questions, the added one among them.
+    let summary = pdf_page_text(&redline, 1);
+    assert!(
+        summary.contains(
+            "– Spørgsmål nr. 17, nummer: 17 → 18 – Spørgsmål nr. 19: (ingen) → Er sagen afsluttet?"
+        ),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("spørgsmål nr. 15, 16, 18 og 19 (Alm. del)"),
+        "{summary}"
+    );
+    let text = pdf_page_text(&redline, 2);
+    assert!(text.contains("Spørgsmål nr. 19 (Alm. del) fra Folketingets Udvalg for Forretningsordenen: ”Er sagen afsluttet?”"), "{text}");
+}
