@@ -1171,3 +1171,22 @@ fn hidden_files_in_a_folder_are_no_answers_and_a_pdf_made_again_keeps_its_permis
     let mode = std::fs::metadata(&pdf).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
 }
+
+#[test]
+fn an_own_style_from_before_serves_the_answer_templates_of_today() {
+    // The answer template came to call a function only the new built-in style.typ defined, and
+    // a ministry's own style.typ copied before it failed every answer (review 14, F1).
+    let folder = tempfile::tempdir().unwrap();
+    for answer in ["complete.json", "joint-cover-letter.json"] {
+        svar()
+            .args(["render", "--templates"])
+            .arg(fixture("own-style-of-2026-11-26"))
+            .arg("-o")
+            .arg(folder.path())
+            .arg(fixture(answer))
+            .assert()
+            .success();
+    }
+    let text = common::pdf_text(&folder.path().join("joint-cover-letter.pdf"));
+    assert!(text.contains(" Svar: "), "{text}");
+}
