@@ -911,6 +911,12 @@ mod spreadsheets {
         for (sheet, place) in [
             ("Type;2009\nBehandlet \u{fffd};1\n", "linje 2, tegn 1"),
             ("Type;2009;20\u{fffd}0\nA;1;2\n", "linje 1, tegn 11"),
+            // After a heading typed with Alt+Enter, which Excel quotes over two lines, the
+            // cell stands on the second line (review 14, F5).
+            (
+                "Type;\"Udgifter\n(mio. kr.)\";20\u{fffd}0\nA;1;2\n",
+                "linje 2, tegn 13",
+            ),
         ] {
             let (code, stderr) = run_with_sheet("check", sheet.as_bytes());
             assert_eq!(code, 1, "{stderr}");

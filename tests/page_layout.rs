@@ -175,43 +175,96 @@ fn figures_of_a_column_stand_aligned_on_their_decimal_comma() {
     }
 }
 
+/// The width of one digit in the line of `pdf` that starts with `first`, from its word number
+/// `word`, a year or count of digits alone.
+fn digit_width(pdf: &std::path::Path, first: &str, word: usize) -> f64 {
+    let words = words_of_line(pdf, first);
+    let (text, left, right) = &words[word];
+    assert!(text.chars().all(|c| c.is_ascii_digit()), "{text}");
+    (right - left) / text.len() as f64
+}
+
+/// Where the decimal comma of each figure with decimals stands in the line of `pdf` that
+/// starts with `first`, its digits `digit` wide. Figures are tabular, so a comma stands its
+/// whole digits' widths from where its figure begins; the fixtures' figures have no thousands
+/// points or signs.
+fn commas(pdf: &std::path::Path, first: &str, digit: f64) -> Vec<f64> {
+    words_of_line(pdf, first)
+        .into_iter()
+        .filter_map(|(text, left, _)| Some(left + text.find(',')? as f64 * digit))
+        .collect()
+}
+
 #[test]
 fn a_bold_total_stands_aligned_on_the_decimal_comma_of_the_figures_above_it() {
     // Bold figures are wider, and the total's comma stood 1.2 pt left of the commas above it
-    // (review 12, M1). Figures are tabular, so a comma stands its whole digits' widths from
-    // where the figure begins: a digit is a quarter of "2019" in regular (the row labels) and
-    // of "2022" in bold (the headers).
-    let folder = tempfile::tempdir().unwrap();
-    let pdf = render_into(&fixture("bold-total.json"), folder.path());
-    let digit = |first: &str, word: usize| {
-        let words = words_of_line(&pdf, first);
-        let (text, left, right) = &words[word];
-        assert_eq!(text.len(), 4, "{text}");
-        (right - left) / 4.0
-    };
-    let (regular, bold) = (digit("2019", 0), digit("År", 1));
-    assert!(bold > regular + 0.3, "{bold} against {regular}");
-    let comma = |first: &str, column: usize, weight: f64| {
-        let words = words_of_line(&pdf, first);
-        let (text, left, _) = &words[words.len() - 2 + column];
-        left + text.find(',').unwrap() as f64 * weight
-    };
-    for column in 0..2 {
-        let above = [
-            comma("2019", column, regular),
-            comma("2020", column, regular),
-        ];
-        assert!(
-            (above[0] - above[1]).abs() < 0.05,
-            "column {column}: {above:?}"
-        );
-        let total = comma("I", column, bold);
-        assert!(
-            (total - above[0]).abs() < 0.05,
-            "column {column}: the total's comma at {total}, the others' at {}",
-            above[0]
-        );
+    // (review 12, M1), also in a table without row labels and in one that closes a statement,
+    // where the total's first or last cell carries a mark (review 14, F3 and F4).
+    // (answer, first words of the two rows and the total, where a regular and a bold year is)
+    let cases = [
+        (
+            "bold-total.json",
+            ["2019", "2020", "I"],
+            ("2019", 0),
+            ("År", 1),
+        ),
+        (
+            "bold-total-unlabelled.json",
+            ["12,40", "0,5", "12,90"],
+            ("12,40", 2),
+            ("2022", 0),
+        ),
+        (
+            "bold-total-closing-statement.json",
+            ["2019", "2020", "I"],
+            ("2019", 0),
+            ("År", 1),
+        ),
+    ];
+    for (answer, [first, second, total], regular, bold) in cases {
+        let folder = tempfile::tempdir().unwrap();
+        let pdf = render_into(&fixture(answer), folder.path());
+        let regular = digit_width(&pdf, regular.0, regular.1);
+        let bold = digit_width(&pdf, bold.0, bold.1);
+        assert!(bold > regular + 0.3, "{answer}: {bold} against {regular}");
+        let above = commas(&pdf, first, regular);
+        assert_eq!(above.len(), 2, "{answer}");
+        assert_eq!(commas(&pdf, second, regular).len(), 2, "{answer}");
+        for (one, other) in above.iter().zip(commas(&pdf, second, regular)) {
+            assert!(
+                (one - other).abs() < 0.05,
+                "{answer}: {one} against {other}"
+            );
+        }
+        let totals = commas(&pdf, total, bold);
+        assert_eq!(totals.len(), 2, "{answer}");
+        for (column, (total, above)) in totals.iter().zip(&above).enumerate() {
+            assert!(
+                (total - above).abs() < 0.05,
+                "{answer}, column {column}: the total's comma at {total}, the others' at {above}"
+            );
+        }
     }
+}
+
+#[test]
+fn a_text_in_a_total_row_wraps_in_its_column() {
+    // "ca. 3, foreløbigt tal" was taken for a figure because of its comma, kept on one line,
+    // and printed over the figure beside it (review 14, F2).
+    let folder = tempfile::tempdir().unwrap();
+    let answer = folder.path().join("tekst.json");
+    let text = std::fs::read_to_string(fixture("bold-total.json")).unwrap();
+    let text = text.replace("[12.90, 3.75]", "[\"ca. 12, foreløbigt tal\", 3.75]");
+    std::fs::write(&answer, text).unwrap();
+    let pdf = render_into(&answer, folder.path());
+    let line = words_of_line(&pdf, "I");
+    let texts: Vec<&str> = line.iter().map(|(text, ..)| text.as_str()).collect();
+    assert_eq!(texts, ["I", "alt", "ca.", "12,", "3,75"]);
+    // Each word ends before the next begins.
+    for pair in line.windows(2) {
+        assert!(pair[0].2 < pair[1].1, "{pair:?}");
+    }
+    assert!(words_of(&pdf).iter().any(|word| word.text == "foreløbigt"));
 }
 
 #[test]

@@ -979,6 +979,26 @@ fn a_cover_letter_has_a_bookmark_but_no_heading_to_see_or_hear() {
             .page
     };
     assert_eq!((page("Følgebrev"), page("Svar")), (1, 2));
+    // It shows the page from its top, letterhead and all (review 14, F7: it scrolled past it).
+    let document = Document::load(&pdf).unwrap();
+    let outlines = document.catalog().unwrap().get(b"Outlines").unwrap();
+    let outlines = document.dereference(outlines).unwrap().1.as_dict().unwrap();
+    let first = document
+        .dereference(outlines.get(b"First").unwrap())
+        .unwrap()
+        .1;
+    let destination = first.as_dict().unwrap().get(b"Dest").unwrap();
+    let destination = document
+        .dereference(destination)
+        .unwrap()
+        .1
+        .as_array()
+        .unwrap();
+    let top = destination[3].as_float().unwrap();
+    assert!(
+        top > 841.89 - 72.0,
+        "the bookmark shows the page from {top} pt"
+    );
     // The letter reads as it is printed: no heading on the page, none in its tags.
     assert!(!common::pdf_text(&pdf).contains("Følgebrev"));
     assert!(!structure_text(&pdf).contains("Følgebrev"));

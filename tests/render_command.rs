@@ -1004,10 +1004,20 @@ fn sigterm_ends_a_batch_with_its_workers_and_reports_nothing_as_failed() {
 fn the_worker_of_a_batch_is_unknown_outside_a_batch() {
     // `svar worker` run by hand, its input from a file or nothing, ended at once, status 0,
     // without a word; `svar help worker` and `svar worker --help` showed its help (review 13).
-    for args in [&["worker"][..], &["help", "worker"], &["worker", "--help"]] {
-        svar()
+    // Nor does the variable a batch names itself in make one, set to anything but svar's
+    // parent (review 14, F6).
+    let cases = [None, Some(""), Some("1")];
+    for (args, batch) in [&["worker"][..], &["help", "worker"], &["worker", "--help"]]
+        .into_iter()
+        .flat_map(|args| cases.map(|batch| (args, batch)))
+    {
+        let mut command = svar();
+        match batch {
+            Some(batch) => command.env("SVAR_BATCH", batch),
+            None => command.env_remove("SVAR_BATCH"),
+        };
+        command
             .args(args)
-            .env_remove("SVAR_BATCH")
             .write_stdin("")
             .assert()
             .code(2)

@@ -37,7 +37,7 @@ fn outside_a_batch(command: &Command, args: &[OsString]) -> Result<(), clap::Err
         .and_then(|name| command.find_subcommand(name))
         .filter(|subcommand| subcommand.is_hide_set());
     match hidden {
-        Some(subcommand) if std::env::var_os(super::pool::BATCH_VARIABLE).is_none() => {
+        Some(subcommand) if !super::worker::started_by_a_batch() => {
             let mut error = clap::Error::new(ErrorKind::InvalidSubcommand).with_cmd(command);
             let name = ContextValue::String(subcommand.get_name().to_string());
             error.insert(ContextKind::InvalidSubcommand, name);

@@ -48,7 +48,7 @@ const EVICT_EVERY: usize = 8;
 /// Renders the answers sent on standard input until it ends, or until one is given up.
 pub(super) fn run(args: &WorkerArgs) -> ExitCode {
     // Started by hand it would wait for jobs on a terminal, or end at once without a word.
-    if std::io::stdin().is_terminal() || std::env::var_os(super::pool::BATCH_VARIABLE).is_none() {
+    if std::io::stdin().is_terminal() || !started_by_a_batch() {
         super::error::report(&"svar worker sætter svar for svar render og startes ikke selv");
         return ExitCode::FAILURE;
     }
@@ -117,16 +117,26 @@ fn read_templates(from: &mut impl BufRead) -> Result<BTreeMap<String, String>, S
 fn end_with_the_batch() {
     #[cfg(target_os = "linux")]
     {
-        use rustix::process::{Signal, getppid, set_parent_process_death_signal};
+        use rustix::process::{Signal, set_parent_process_death_signal};
         // Without it, a batch killed outright leaves its workers to finish their answers.
         let _ = set_parent_process_death_signal(Some(Signal::TERM));
         // A batch that ended before that was asked has sent no signal, nor will.
-        let batch = std::env::var(super::pool::BATCH_VARIABLE).ok();
-        let parent = getppid().map(|pid| pid.as_raw_nonzero().to_string());
-        if batch != parent {
+        if !started_by_a_batch() {
             std::process::exit(0);
         }
     }
+}
+
+/// Whether this process is a worker a batch started: the batch names itself in the
+/// environment, and is this process's parent while it runs. Set by hand, or left over from a
+/// batch that has ended, the variable makes no worker.
+pub(super) fn started_by_a_batch() -> bool {
+    let batch = std::env::var(super::pool::BATCH_VARIABLE).ok();
+    #[cfg(target_os = "linux")]
+    let parent = rustix::process::getppid().map(|pid| pid.as_raw_nonzero().to_string());
+    #[cfg(not(target_os = "linux"))]
+    let parent = batch.clone();
+    batch.is_some() && batch == parent
 }
 
 /// Sends `reply` to the batch. A batch that has gone away wants no more: the worker ends.

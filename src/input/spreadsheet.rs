@@ -105,12 +105,13 @@ struct Lines {
     total: Option<RowPlace>,
 }
 
-/// Where a row of a spreadsheet is: its line, and the character each of its cells starts at,
-/// the label's (or the header's over the labels) first.
+/// Where a row of a spreadsheet is: its line, and the line and character each of its cells
+/// starts at, the label's (or the header's over the labels) first. A quoted cell may hold a
+/// line break (Excel's Alt+Enter), so a row's later cells may start on a later line.
 #[derive(Debug, Clone)]
 struct RowPlace {
     line: usize,
-    cells: Vec<usize>,
+    cells: Vec<(usize, usize)>,
 }
 
 impl RowPlace {
@@ -118,23 +119,26 @@ impl RowPlace {
     fn of(record: &Record) -> Self {
         Self {
             line: record.line(),
-            cells: record.cells.iter().map(|cell| cell.column).collect(),
+            cells: (record.cells.iter())
+                .map(|cell| (cell.line, cell.column))
+                .collect(),
         }
     }
 
-    /// The line, and the character the cell at `rest` starts at: a row's `label` or one of
-    /// its `cells[2]`, the header's `columns[2]`, or nothing for the row as a whole.
+    /// The line and the character the cell at `rest` starts at: a row's `label` or one of
+    /// its `cells[2]`, the header's `columns[2]`; the row's line alone for the row as a whole.
     fn at(&self, rest: &[Step]) -> (usize, Option<usize>) {
         let cell = match rest {
             [Step::Key(key), Step::Index(index), ..] if key == "cells" || key == "columns" => {
-                self.cells.get(index + 1).copied()
+                self.cells.get(index + 1)
             }
-            [Step::Key(key), ..] if key == "label" || key == "label_header" => {
-                self.cells.first().copied()
-            }
+            [Step::Key(key), ..] if key == "label" || key == "label_header" => self.cells.first(),
             _ => None,
         };
-        (self.line, cell)
+        match cell {
+            Some(&(line, column)) => (line, Some(column)),
+            None => (self.line, None),
+        }
     }
 }
 
@@ -170,8 +174,8 @@ impl Sheet {
             }
             [Key(key), ..] if key == "columns" => Some(self.lines.header.at(rest)),
             [Key(key), ..] if key == "label_header" => {
-                let line = self.lines.label?;
-                Some((line, self.lines.header.cells.first().copied()))
+                self.lines.label?;
+                Some(self.lines.header.at(&[Key("label".into())]))
             }
             _ => return None,
         };
@@ -824,7 +828,7 @@ mod tests {
             (1, vec![3], Some(4))
         );
         // "Behandlet;1.234": the label starts at the 1st character, the figure at the 11th.
-        assert_eq!(table.lines.rows[0].cells, [1, 11]);
+        assert_eq!(table.lines.rows[0].cells, [(3, 1), (3, 11)]);
     }
 
     #[test]
@@ -1077,22 +1081,23 @@ mod tests {
                 lines: Lines {
                     header: RowPlace {
                         line: 1,
-                        cells: vec![1, 6, 11],
+                        cells: vec![(1, 1), (1, 6), (1, 11)],
                     },
                     label: None,
                     rows: vec![
                         RowPlace {
                             line: 2,
-                            cells: vec![1, 7, 10],
+                            cells: vec![(2, 1), (2, 7), (2, 10)],
                         },
+                        // "B;\"9\n\";12": its second figure starts on line 5.
                         RowPlace {
                             line: 4,
-                            cells: vec![1, 9, 12],
+                            cells: vec![(4, 1), (4, 3), (5, 3)],
                         },
                     ],
                     total: Some(RowPlace {
-                        line: 5,
-                        cells: vec![1, 7, 12],
+                        line: 6,
+                        cells: vec![(6, 1), (6, 7), (6, 12)],
                     }),
                 },
             }],
@@ -1101,6 +1106,7 @@ mod tests {
         let about = |path: JsonPath| Problem::error(path, "galt", None);
         let relocated = sheets.relocate(vec![
             about(panel.key("rows").index(1).key("cells").index(0)),
+            about(panel.key("rows").index(1).key("cells").index(1)),
             about(panel.key("total").key("cells").index(1)),
             about(panel.key("rows").index(0).key("label")),
             about(panel.key("columns").index(1)),
@@ -1116,8 +1122,9 @@ mod tests {
         assert_eq!(
             found,
             [
-                (csv.clone(), "sager.csv, linje 4, tegn 9: galt".into()),
-                (csv.clone(), "sager.csv, linje 5, tegn 12: galt".into()),
+                (csv.clone(), "sager.csv, linje 4, tegn 3: galt".into()),
+                (csv.clone(), "sager.csv, linje 5, tegn 3: galt".into()),
+                (csv.clone(), "sager.csv, linje 6, tegn 12: galt".into()),
                 (csv.clone(), "sager.csv, linje 2, tegn 1: galt".into()),
                 (csv.clone(), "sager.csv, linje 1, tegn 11: galt".into()),
                 // The answer's own header over the row labels stays where it is written.
