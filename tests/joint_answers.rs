@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, pdf_metadata, pdf_page_text, pdf_text, render_into, svar};
+use common::{edited_fixture, fixture, pdf_metadata, pdf_page_text, pdf_text, render_into, svar};
 
 #[test]
 fn questions_answered_together_are_named_together_and_printed_one_by_one() {
@@ -64,31 +64,10 @@ fn a_letter_opens_with_every_question_and_labels_each() {
     );
 }
 
-/// The answer `name` from the fixtures, changed by `change`, written into `folder` beside a
-/// copy of the fixtures' ministry profiles.
-fn changed_fixture(
-    folder: &std::path::Path,
-    name: &str,
-    change: impl FnOnce(&mut serde_json::Value),
-) -> std::path::PathBuf {
-    let mut answer: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap();
-    change(&mut answer);
-    let profiles = folder.join("ministries");
-    std::fs::create_dir_all(&profiles).unwrap();
-    for entry in std::fs::read_dir(fixture("ministries")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), profiles.join(entry.file_name())).unwrap();
-    }
-    let path = folder.join(name);
-    std::fs::write(&path, serde_json::to_string_pretty(&answer).unwrap()).unwrap();
-    path
-}
-
 #[test]
 fn a_question_answered_twice_is_an_error_where_it_stands() {
     let folder = tempfile::tempdir().unwrap();
-    let answer = changed_fixture(folder.path(), "joint-cover-letter.json", |answer| {
+    let answer = edited_fixture("joint-cover-letter.json", folder.path(), |answer| {
         answer["further_questions"][1]["number"] = 15.into();
     });
     let output = svar().arg("check").arg(&answer).output().unwrap();
@@ -111,7 +90,7 @@ fn a_question_answered_twice_is_an_error_where_it_stands() {
 #[test]
 fn diff_and_redline_show_a_further_question_changed_renumbered_and_added() {
     let folder = tempfile::tempdir().unwrap();
-    let new = changed_fixture(folder.path(), "joint-cover-letter.json", |answer| {
+    let new = edited_fixture("joint-cover-letter.json", folder.path(), |answer| {
         let further = answer["further_questions"].as_array_mut().unwrap();
         further[0]["text"] = "Vil ministeren oplyse, hvornår og hvordan ministeren forventer, at \
                               anmodningerne bliver besvaret?"

@@ -175,7 +175,7 @@ impl Sheet {
             [Key(key), ..] if key == "columns" => Some(self.lines.header.at(rest)),
             [Key(key), ..] if key == "label_header" => {
                 self.lines.label?;
-                Some(self.lines.header.at(&[Key("label".into())]))
+                Some(self.lines.header.at(rest))
             }
             _ => return None,
         };

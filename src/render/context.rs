@@ -445,13 +445,15 @@ fn speaking_note(answer: &Answer) -> Option<SpeakingNoteContext> {
 /// "Samrådsspørgsmål", with its letters when there are several, since its title named them;
 /// otherwise the full heading.
 fn question_contexts(answer: &Answer, questions: &[Question]) -> Vec<QuestionContext> {
-    let heading = |question: &Question| match answer.effective_layout() {
-        _ if question.kind == QuestionKind::Consultation && questions.len() == 1 => {
+    let consultation = answer.question.kind == QuestionKind::Consultation;
+    let heading = |question: &Question| {
+        if consultation && questions.len() == 1 {
             "Samrådsspørgsmål".to_string()
+        } else if consultation || answer.effective_layout() == Layout::Letter {
+            question_label(question)
+        } else {
+            question_heading(question)
         }
-        _ if question.kind == QuestionKind::Consultation => question_label(question),
-        Layout::Letter => question_label(question),
-        _ => question_heading(question),
     };
     questions
         .iter()
