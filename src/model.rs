@@ -92,7 +92,7 @@ pub struct Answer {
     /// number (or letters) and its text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(
-        description = "Flere spørgsmål, der besvares samlet med \"question\" (\"spørgsmål nr. 12 og 13\"): fra samme udvalg eller medlem, samme folketingsår og samme dag. Hvert har kun sit nummer (eller samrådsspørgsmålets bogstaver) og sin tekst; resten har det første spørgsmål."
+        description = "Flere spørgsmål, der besvares samlet med \"question\" (\"spørgsmål nr. 12 og 13\"): stillet sammen af samme udvalg eller medlem. Hvert har kun sit nummer (eller samrådsspørgsmålets bogstaver) og sin tekst; resten (fx dato, spørger og frist) deler de med det første spørgsmål."
     )]
     pub further_questions: Vec<FurtherQuestion>,
     /// The answer itself.

@@ -109,25 +109,29 @@ fn diff_and_redline_show_a_further_question_changed_renumbered_and_added() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let report = String::from_utf8_lossy(&output.stdout);
-    let lines: Vec<&str> = report.lines().skip(2).take(6).collect();
+    // A question is the committee's by its number: a new number is another question.
+    let lines: Vec<&str> = report.lines().skip(2).take(10).collect();
     assert_eq!(
         lines,
         [
             "Spørgsmål nr. 16, tekst: ændret",
             "    Vil ministeren oplyse, hvornår {+og hvordan +}ministeren forventer, at anmodningerne bliver besvaret?",
-            "Spørgsmål nr. 17, nummer: 17 → 18",
-            "Spørgsmål nr. 19: (ingen) → Er sagen afsluttet?",
+            "Spørgsmål nr. 18: tilføjet",
+            "    + Vil ministeren oplyse, hvor mange anmodninger om aktindsigt ministeriet har modtaget i sagen?",
+            "Spørgsmål nr. 19: tilføjet",
+            "    + Er sagen afsluttet?",
+            "Spørgsmål nr. 17: fjernet",
+            "    - Vil ministeren oplyse, hvor mange anmodninger om aktindsigt ministeriet har modtaget i sagen?",
             "",
-            "3 ændringer.",
+            "4 ændringer.",
         ],
         "{report}"
     );
     // The redline lists the changes and prints the new questions, the added one among them.
     let summary = pdf_page_text(&redline, 1);
     assert!(
-        summary.contains(
-            "– Spørgsmål nr. 17, nummer: 17 → 18 – Spørgsmål nr. 19: (ingen) → Er sagen afsluttet?"
-        ),
+        summary
+            .contains("– Spørgsmål nr. 19: tilføjet – Spørgsmål nr. 17: fjernet: Vil ministeren"),
         "{summary}"
     );
     assert!(
@@ -136,4 +140,89 @@ fn diff_and_redline_show_a_further_question_changed_renumbered_and_added() {
     );
     let text = pdf_page_text(&redline, 2);
     assert!(text.contains("Spørgsmål nr. 19 (Alm. del) fra Folketingets Udvalg for Forretningsordenen: ”Er sagen afsluttet?”"), "{text}");
+}
+
+#[test]
+fn a_further_question_removed_or_moved_is_told_as_such() {
+    // Matched by their places in the list, the removal of question 16 was told as 16 renumbered
+    // 17 with 16's text edited into 17's, and 17 removed (review 15, H1).
+    let folder = tempfile::tempdir().unwrap();
+    let diff = |edit: fn(&mut Vec<serde_json::Value>)| {
+        let new = edited_fixture("joint-cover-letter.json", folder.path(), |answer| {
+            edit(answer["further_questions"].as_array_mut().unwrap())
+        });
+        let output = svar()
+            .args(["diff", "--format", "json"])
+            .arg(fixture("joint-cover-letter.json"))
+            .arg(&new)
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        report["changes"].clone()
+    };
+    assert_eq!(
+        diff(|further| {
+            further.remove(0);
+        }),
+        serde_json::json!([{
+            "location": "Spørgsmål nr. 16",
+            "path": "further_questions[0]",
+            "kind": "removed",
+            "element": "question",
+            "content": ["Vil ministeren oplyse, hvornår ministeren forventer, at anmodningerne bliver besvaret?"]
+        }])
+    );
+    assert_eq!(
+        diff(|further| further.reverse()),
+        serde_json::json!([{
+            "location": "Rækkefølgen af de øvrige spørgsmål",
+            "path": "further_questions",
+            "kind": "value",
+            "old": "16, 17",
+            "new": "17, 16"
+        }])
+    );
+}
+
+#[test]
+fn the_sentences_of_an_interim_answer_and_a_correction_speak_of_every_question() {
+    // "besvare spørgsmålet endeligt" stayed singular beside "Spørgsmålene er stillet"
+    // (review 15, M2 and M3).
+    let folder = tempfile::tempdir().unwrap();
+    for (status, sentence) in [
+        (
+            "interim",
+            "Det har desværre ikke været muligt at besvare spørgsmålene endeligt inden for fristen.",
+        ),
+        (
+            "correction",
+            "Justitsministeriet berigtiger hermed sit tidligere svar på spørgsmålene.",
+        ),
+    ] {
+        let answer = edited_fixture("joint-cover-letter.json", folder.path(), |answer| {
+            answer["status"] = status.into();
+        });
+        let text = pdf_text(&render_into(&answer, folder.path()));
+        assert!(text.contains(sentence), "{text}");
+    }
+}
+
+#[test]
+fn questions_out_of_numerical_order_are_warned_of() {
+    let folder = tempfile::tempdir().unwrap();
+    let answer = edited_fixture("joint-cover-letter.json", folder.path(), |answer| {
+        answer["further_questions"]
+            .as_array_mut()
+            .unwrap()
+            .reverse();
+    });
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        report.starts_with(
+            "advarsel: spørgsmål nr. 16 står efter nr. 17, og svar nævner spørgsmålene i den rækkefølge\n"
+        ),
+        "{report}"
+    );
 }

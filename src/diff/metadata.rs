@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Comparison, Place};
+use super::{Comparison, Element, Place};
 use crate::danish;
 use crate::json_path::JsonPath;
 use crate::markup::Reference;
@@ -319,30 +319,49 @@ pub(super) fn compare(old: &Answer, new: &Answer, changes: &mut Comparison) {
     compare_footnotes(old, new, changes);
 }
 
-/// The questions answered together with the first, by their place in the list: an edited one
-/// as its number and a word diff of its text, an added or removed one as its text.
+/// The questions answered together with the first, each by its number (or letters), which
+/// says which of the committee's questions it is: an edited one as a word diff of its text, an
+/// added or removed one whole, and a change in the order of those in both.
 fn compare_further_questions(old: &Answer, new: &Answer, changes: &mut Comparison) {
+    let list = JsonPath::root().key("further_questions");
     let (old_questions, new_questions) = (&old.further_questions, &new.further_questions);
-    for index in 0..old_questions.len().max(new_questions.len()) {
-        let at = JsonPath::root().key("further_questions").index(index);
-        match (old_questions.get(index), new_questions.get(index)) {
-            (Some(old), Some(new)) => {
-                let number = Place::new(format!("{}, nummer", designation(old)), at.key("number"));
-                changes.value(&number, identifier(old), identifier(new));
-                let text = Place::new(format!("{}, tekst", designation(new)), at.key("text"));
-                changes.text(&text, &old.text, &new.text);
+    let find = |questions: &[FurtherQuestion], question: &FurtherQuestion| {
+        questions
+            .iter()
+            .position(|other| identifier(other) == identifier(question))
+    };
+    for (index, question) in new_questions.iter().enumerate() {
+        let at = list.index(index);
+        match find(old_questions, question) {
+            Some(before) => {
+                let place = Place::new(format!("{}, tekst", designation(question)), at.key("text"));
+                changes.text(&place, &old_questions[before].text, &question.text);
             }
-            (old, new) => {
-                let shown = new.or(old).map(designation).unwrap_or_default();
-                let place = Place::new(shown, at);
-                changes.value(
-                    &place,
-                    old.map(|q| q.text.clone()),
-                    new.map(|q| q.text.clone()),
-                );
+            None => {
+                let place = Place::new(designation(question), at);
+                changes.added(&place, Element::Question, [question.text.clone()]);
             }
         }
     }
+    for (index, question) in old_questions.iter().enumerate() {
+        if find(new_questions, question).is_none() {
+            let place = Place::new(designation(question), list.index(index));
+            changes.removed(&place, &list, Element::Question, [question.text.clone()]);
+        }
+    }
+    let kept_order = |questions: &[FurtherQuestion], others: &[FurtherQuestion]| {
+        let kept = questions
+            .iter()
+            .filter(|question| find(others, question).is_some());
+        let identifiers: Vec<String> = kept.filter_map(identifier).collect();
+        identifiers.join(", ")
+    };
+    let place = Place::new("Rækkefølgen af de øvrige spørgsmål", list);
+    changes.value(
+        &place,
+        Some(kept_order(old_questions, new_questions)),
+        Some(kept_order(new_questions, old_questions)),
+    );
 }
 
 /// A further question as the report names it: "Spørgsmål nr. 13", "Samrådsspørgsmål B".

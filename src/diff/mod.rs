@@ -220,6 +220,8 @@ pub(crate) enum Element {
     Note,
     /// An enclosure (bilag).
     Enclosure,
+    /// A question answered together with the first.
+    Question,
 }
 
 /// The word-level difference between two texts printed as written (a statement's default

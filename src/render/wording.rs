@@ -371,24 +371,27 @@ pub(super) fn status_heading(status: Status) -> Option<String> {
 /// The sentence that says what kind of answer this is, generated so a clerk need not type it.
 pub(super) fn status_sentence(answer: &Answer) -> Option<String> {
     let ministry = &answer.ministry.name;
+    let questions = lowercase_first(the_questions(&answer.questions()));
     match answer.status {
         Status::Final => None,
         Status::Interim => {
-            let regret = "Det har desværre ikke været muligt at besvare spørgsmålet endeligt inden for fristen.";
+            let regret = format!(
+                "Det har desværre ikke været muligt at besvare {questions} endeligt inden for fristen."
+            );
             Some(match &answer.final_answer_expected {
                 Some(expected) => format!(
-                    "{regret} Jeg forventer at kunne besvare spørgsmålet endeligt {}.",
+                    "{regret} Jeg forventer at kunne besvare {questions} endeligt {}.",
                     expected_text(expected)
                 ),
-                None => regret.to_string(),
+                None => regret,
             })
         }
         Status::Correction => Some(match answer.corrects_answer_of {
             Some(date) => format!(
-                "{ministry} berigtiger hermed svaret af {} på spørgsmålet.",
+                "{ministry} berigtiger hermed svaret af {} på {questions}.",
                 danish::date(date)
             ),
-            None => format!("{ministry} berigtiger hermed sit tidligere svar på spørgsmålet."),
+            None => format!("{ministry} berigtiger hermed sit tidligere svar på {questions}."),
         }),
     }
 }

@@ -88,7 +88,11 @@ impl Problem {
         }
     }
 
-    fn warning(path: JsonPath, message: impl Into<String>, hint: Option<String>) -> Self {
+    pub(crate) fn warning(
+        path: JsonPath,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) -> Self {
         Self {
             severity: Severity::Warning,
             path,

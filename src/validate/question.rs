@@ -91,16 +91,25 @@ pub(super) fn check_further_questions(
         let same = |earlier: &Question| {
             (earlier.number, &earlier.letters) == (question.number, &question.letters)
         };
+        let (key, what) = match question.letters {
+            Some(_) => ("letters", "bogstaverne"),
+            None => ("number", "nummeret"),
+        };
         if questions[..index].iter().any(same) {
-            let key = if question.letters.is_some() {
-                "letters"
-            } else {
-                "number"
-            };
             problems.push(Problem::error(
                 at.key(key),
                 "spørgsmålet besvares allerede i dette svar",
-                Some("ret nummeret, eller fjern spørgsmålet".into()),
+                Some(format!("ret {what}, eller fjern spørgsmålet")),
+            ));
+        }
+        // Named together in the order written: "spørgsmål nr. 15, 17 og 16" reads as a slip.
+        if let (Some(before), Some(number)) = (questions[index - 1].number, question.number)
+            && number < before
+        {
+            problems.push(Problem::warning(
+                at.key("number"),
+                format!("spørgsmål nr. {number} står efter nr. {before}, og svar nævner spørgsmålene i den rækkefølge"),
+                Some("sæt spørgsmålene i nummerorden, det første i \"question\"".into()),
             ));
         }
         check_own_marks(
