@@ -298,6 +298,13 @@ pub struct Ministry {
         description = "Ministerens titel med lille begyndelsesbogstav, som i løbende tekst, fx \"justitsministeren\"."
     )]
     pub minister_title: Option<String>,
+    /// The department the office belongs to ("Lovafdelingen"), which some ministries print
+    /// at the top of the metadata column, without a label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Afdelingen, kontoret hører til, fx \"Lovafdelingen\"; sættes øverst i metadatakolonnen uden etiket."
+    )]
+    pub department: Option<String>,
     /// The office that prepared the answer ("Kontor").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(description = "Kontoret, der har udarbejdet svaret (Kontor).")]

@@ -256,16 +256,19 @@ fn texts_too_long_for_the_pdf_are_refused_at_check_not_by_typst() {
 #[test]
 fn a_letterhead_value_of_many_lines_is_refused() {
     // The metadata column is laid out whole: 80,000 characters took half a minute to render.
-    let folder = tempfile::tempdir().unwrap();
-    let file = common::edited_fixture("complete.json", folder.path(), |answer| {
-        answer["ministry"]["office"] = "langt ord ".repeat(100).trim_end().into();
-    });
-    let output = svar().arg("check").arg(&file).output().unwrap();
-    let report = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{report}");
-    assert!(
-        report.contains("linjer i brevhovedet, som har plads til korte oplysninger (999 tegn her)")
-            && report.contains("sti: ministry.office"),
-        "{report}"
-    );
+    // The department, over the column's labels, likewise.
+    for field in ["office", "department"] {
+        let folder = tempfile::tempdir().unwrap();
+        let file = common::edited_fixture("complete.json", folder.path(), |answer| {
+            answer["ministry"][field] = "langt ord ".repeat(100).trim_end().into();
+        });
+        let output = svar().arg("check").arg(&file).output().unwrap();
+        let report = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{report}");
+        assert!(
+            report.contains("linjer i brevhovedet, som har plads til korte oplysninger")
+                && report.contains(&format!("sti: ministry.{field}")),
+            "{report}"
+        );
+    }
 }

@@ -1231,3 +1231,22 @@ fn a_changed_heading_is_marked_in_the_redline_and_named_by_its_words() {
         "answer.blocks[2].statement.blocks[2].heading"
     );
 }
+
+#[test]
+fn a_department_set_is_a_change_of_the_letterhead() {
+    let folder = tempfile::tempdir().unwrap();
+    let new = common::edited_fixture("complete.json", folder.path(), |answer| {
+        answer["ministry"]["department"] = "Lovafdelingen".into();
+    });
+    let output = svar()
+        .arg("diff")
+        .arg(common::fixture("complete.json"))
+        .arg(&new)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        report.contains("\nAfdeling: (ingen) → Lovafdelingen\n"),
+        "{report}"
+    );
+}

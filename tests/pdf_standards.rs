@@ -693,6 +693,18 @@ fn a_cover_letters_parts_are_paragraphs_and_the_metadata_labels_head_their_rows(
     let (label, _) = element_holding(&structure, "\"Kontor:\"");
     assert!(label.starts_with("TH "), "{label} in:\n{structure}");
     assert!(structure.contains("/Scope /Row"), "{structure}");
+    // The department stands over the metadata as a paragraph of its own, unlabelled, as in
+    // the published letter (review 6, item 6: it had no field).
+    let (department, texts) = element_holding(&structure, "\"Lovafdelingen\"");
+    assert_eq!(
+        (department, texts),
+        ("P (block)", vec!["\"Lovafdelingen\""])
+    );
+    let page = common::pdf_page_text(&pdf, 1);
+    assert!(
+        page.contains("Justitsministeriet Lovafdelingen Dato:"),
+        "{page}"
+    );
 }
 
 #[test]

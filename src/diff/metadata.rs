@@ -124,6 +124,11 @@ const FIELDS: &[Field] = &[
         value: |answer| answer.ministry.minister_title.clone(),
     },
     Field {
+        label: "Afdeling",
+        path: "ministry.department",
+        value: |answer| answer.ministry.department.clone(),
+    },
+    Field {
         label: "Kontor",
         path: "ministry.office",
         value: |answer| answer.ministry.office.clone(),

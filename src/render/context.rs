@@ -27,6 +27,8 @@ pub struct DocumentContext {
     pub ministry: String,
     /// The ministry's logo over its name, if its profile has one.
     pub logo: Option<LogoContext>,
+    /// The department printed at the top of the metadata column, unlabelled, if given.
+    pub department: Option<String>,
     /// Lines of the metadata column beside the letterhead, as label and value.
     pub metadata: Vec<(String, String)>,
     /// The ministry's address and contact lines under its name, unless a cover letter prints
@@ -343,6 +345,7 @@ impl DocumentContext {
                     path: logo.virtual_path(),
                     description: logo.description.clone(),
                 }),
+            department: answer.ministry.department.clone(),
             metadata: metadata(answer),
             contact: match (&cover_letter, &answer.ministry.letterhead) {
                 (None, Some(letterhead)) => contact_lines(letterhead),

@@ -430,6 +430,13 @@ impl Layout<'_> {
             self.literal(value, &path, small.on(widest - labels));
             self.short_enough_for_letterhead(value, &path, small.width(value) / (widest - labels));
         }
+        // The department has the column's width to itself, without a label.
+        if let Some(department) = &answer.ministry.department {
+            let path = root.key("ministry").key("department");
+            metadata = metadata.max(small.width(department)).min(widest);
+            self.literal(department, &path, small.on(widest));
+            self.short_enough_for_letterhead(department, &path, small.width(department) / widest);
+        }
         let name = Type::bold(MINISTRY_SIZE).on(PORTRAIT - metadata - LETTERHEAD_GUTTER);
         self.literal(
             &answer.ministry.name,
