@@ -250,7 +250,15 @@ pub struct Enclosure {
         description = "Liggende sider, til tabeller der er for brede til stående (standard: false)."
     )]
     pub landscape: bool,
-    /// The enclosure's blocks.
+    /// Sent as a file of its own, such as an agency's note as its PDF: listed with the other
+    /// enclosures, but not set in the answer, so it has no blocks.
+    #[serde(default, skip_serializing_if = "is_default")]
+    #[schemars(
+        description = "Bilaget sendes som en fil for sig (fx en myndigheds notat som PDF): det nævnes i bilagslisten efter underskriften, men sættes ikke i svaret og har ingen blokke (standard: false)."
+    )]
+    pub separate_file: bool,
+    /// The enclosure's blocks; none for one sent as a file of its own.
+    #[serde(default)]
     #[schemars(description = "Bilagets blokke: afsnit, lister, udtalelser og tabeller.")]
     pub blocks: Vec<Block>,
 }

@@ -272,3 +272,79 @@ fn diff_names_a_turned_enclosure() {
             "\nBilag 1, sider: liggende → stående\n\n1 ændring.\n",
         ));
 }
+
+#[test]
+fn an_enclosure_sent_as_a_file_of_its_own_is_listed_but_not_set() {
+    // "Rigspolitiets notat er vedlagt som bilag 2": an enclosure without blocks was refused as
+    // empty, with no way to say that it is sent beside the answer (review 6, item 6).
+    let (code, report) = check_output("tests/fixtures/enclosures/separate-file.json");
+    assert_eq!(code, 0, "{report}");
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("enclosures/separate-file.json"), folder.path());
+    let text = common::pdf_text(&pdf);
+    assert!(
+        text.contains(
+            "Bilag 1: Sigtelser fordelt på politikredse 2010-2018 \
+             Bilag 2: Rigspolitiets notat af 3. maj 2019 om opgørelsen"
+        ),
+        "{text}"
+    );
+    // Listed once, and no page of its own: the pages are those of the answer with bilag 1.
+    assert_eq!(text.matches("Bilag 2:").count(), 1, "{text}");
+    let with_one = render_into(&fixture("enclosure.json"), &folder.path().join("one"));
+    assert_eq!(page_sizes(&pdf), page_sizes(&with_one));
+}
+
+#[test]
+fn an_enclosure_is_either_set_or_sent_as_a_file_of_its_own() {
+    let folder = tempfile::tempdir().unwrap();
+    for (edit, message, hint) in [
+        (
+            (|enclosure: &mut serde_json::Value| {
+                enclosure.as_object_mut().unwrap().remove("blocks");
+            }) as fn(&mut serde_json::Value),
+            "fejl: bilaget er tomt",
+            "= tip: skriv bilagets \"blocks\", eller sæt \"separate_file\": true, hvis bilaget sendes som en fil for sig",
+        ),
+        (
+            |enclosure: &mut serde_json::Value| {
+                enclosure["separate_file"] = true.into();
+            },
+            "fejl: bilaget sendes som en fil for sig og sættes ikke, så dets blokke ville ikke komme med",
+            "= tip: fjern \"blocks\", eller fjern \"separate_file\" for at sætte bilaget i svaret",
+        ),
+    ] {
+        let answer = common::edited_fixture("enclosure.json", folder.path(), |answer| {
+            edit(&mut answer["enclosures"][0]);
+        });
+        let output = svar().arg("check").arg(&answer).output().unwrap();
+        let report = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{report}");
+        assert!(report.starts_with(&format!("{message}\n")), "{report}");
+        assert!(report.contains(&format!("{hint}\n")), "{report}");
+    }
+}
+
+#[test]
+fn diff_names_an_enclosure_set_that_was_sent_as_a_file_of_its_own() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir(folder.path().join("enclosures")).unwrap();
+    let new = common::edited_fixture("enclosures/separate-file.json", folder.path(), |answer| {
+        let enclosure = &mut answer["enclosures"][1];
+        enclosure.as_object_mut().unwrap().remove("separate_file");
+        enclosure["blocks"] = serde_json::json!([{"paragraph": "Notatet."}]);
+    });
+    let output = svar()
+        .args(["diff", "--no-color"])
+        .arg(fixture("enclosures/separate-file.json"))
+        .arg(&new)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        report.contains(
+            "\nBilag 2, sendes: som en fil for sig → i svaret\nBilag 2, afsnit 1: tilføjet\n"
+        ),
+        "{report}"
+    );
+}

@@ -73,6 +73,21 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
                     orientation(old),
                     orientation(new),
                 );
+                let sent = |enclosure: &Enclosure| {
+                    Some(
+                        if enclosure.separate_file {
+                            "som en fil for sig"
+                        } else {
+                            "i svaret"
+                        }
+                        .to_string(),
+                    )
+                };
+                changes.value(
+                    &place.field("sendes", "separate_file"),
+                    sent(old),
+                    sent(new),
+                );
                 let path = place.path.key("blocks");
                 let container = |blocks| Container {
                     blocks,

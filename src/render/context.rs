@@ -143,6 +143,8 @@ pub struct EnclosureContext {
     pub heading_marks: Option<Vec<Segment>>,
     /// Whether its pages are landscape.
     pub landscape: bool,
+    /// Whether it is sent as a file of its own: listed, but not set.
+    pub separate_file: bool,
     /// Its blocks.
     pub blocks: Vec<BlockContext>,
 }
@@ -632,6 +634,7 @@ fn enclosures(enclosures: &[Enclosure]) -> Vec<EnclosureContext> {
             heading: format!("Bilag {}: {}", index + 1, enclosure.title),
             heading_marks: None,
             landscape: enclosure.landscape,
+            separate_file: enclosure.separate_file,
             blocks: blocks(&enclosure.blocks, &Quoting::default()),
         })
         .collect()

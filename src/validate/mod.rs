@@ -143,8 +143,22 @@ pub(crate) fn check(answer: &Answer) -> Vec<Problem> {
     );
     for (index, enclosure) in answer.enclosures.iter().enumerate() {
         let blocks = root.key("enclosures").index(index).key("blocks");
-        if enclosure.blocks.is_empty() {
-            problems.push(Problem::error(blocks.clone(), "bilaget er tomt", None));
+        match (enclosure.separate_file, enclosure.blocks.is_empty()) {
+            (false, true) => problems.push(Problem::error(
+                blocks.clone(),
+                "bilaget er tomt",
+                Some(
+                    "skriv bilagets \"blocks\", eller sæt \"separate_file\": true, hvis bilaget \
+                     sendes som en fil for sig"
+                        .into(),
+                ),
+            )),
+            (true, false) => problems.push(Problem::error(
+                blocks.clone(),
+                "bilaget sendes som en fil for sig og sættes ikke, så dets blokke ville ikke komme med",
+                Some("fjern \"blocks\", eller fjern \"separate_file\" for at sætte bilaget i svaret".into()),
+            )),
+            _ => {}
         }
         check_blocks(&enclosure.blocks, &blocks, &mut next_table, &mut problems);
     }
