@@ -313,6 +313,14 @@ fn an_enclosure_is_either_set_or_sent_as_a_file_of_its_own() {
             "fejl: bilaget sendes som en fil for sig og sættes ikke, så dets blokke ville ikke komme med",
             "= tip: fjern \"blocks\", eller fjern \"separate_file\" for at sætte bilaget i svaret",
         ),
+        (
+            |enclosure: &mut serde_json::Value| {
+                enclosure.as_object_mut().unwrap().remove("blocks");
+                enclosure["separate_file"] = true.into();
+            },
+            "fejl: bilaget sendes som en fil for sig og sættes ikke, så det har ingen sider at lægge ned",
+            "= tip: fjern \"landscape\"",
+        ),
     ] {
         let answer = common::edited_fixture("enclosure.json", folder.path(), |answer| {
             edit(&mut answer["enclosures"][0]);

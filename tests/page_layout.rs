@@ -827,3 +827,25 @@ fn an_enclosure_s_subheadings_are_set_as_the_answer_s_not_as_its_title() {
     );
     assert!(enclosure_title > enclosure_heading + 1.0);
 }
+
+#[test]
+fn a_long_department_takes_the_metadata_column_at_its_widest() {
+    // The department wrapped at the width of the labels and values under it, about 25
+    // characters, so that a checked length printed three times as many lines (review 16).
+    let folder = tempfile::tempdir().unwrap();
+    let answer = common::edited_fixture("complete.json", folder.path(), |answer| {
+        answer["ministry"]["department"] = "Afdelingen for noget ".repeat(6).trim_end().into();
+    });
+    let pdf = render_into(&answer, folder.path());
+    let mut lines: Vec<i64> = words_of(&pdf)
+        .iter()
+        .filter(|word| word.text == "Afdelingen")
+        .map(|word| word.top.round() as i64)
+        .collect();
+    lines.dedup();
+    assert!(
+        lines.len() <= 3,
+        "the department takes {} lines",
+        lines.len()
+    );
+}

@@ -58,36 +58,15 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
         match (old.get(index), new.get(index)) {
             (Some(old), Some(new)) => {
                 changes.literal(&place.field("titel", "title"), &old.title, &new.title);
-                let orientation = |enclosure: &Enclosure| {
-                    Some(
-                        if enclosure.landscape {
-                            "liggende"
-                        } else {
-                            "stående"
-                        }
-                        .to_string(),
-                    )
+                // A switch of the enclosure on both sides, in the words the report gives it.
+                let sides = |set: fn(&Enclosure) -> bool, [on, off]: [&str; 2]| {
+                    [old, new].map(|enclosure| Some(if set(enclosure) { on } else { off }.into()))
                 };
-                changes.value(
-                    &place.field("sider", "landscape"),
-                    orientation(old),
-                    orientation(new),
-                );
-                let sent = |enclosure: &Enclosure| {
-                    Some(
-                        if enclosure.separate_file {
-                            "som en fil for sig"
-                        } else {
-                            "i svaret"
-                        }
-                        .to_string(),
-                    )
-                };
-                changes.value(
-                    &place.field("sendes", "separate_file"),
-                    sent(old),
-                    sent(new),
-                );
+                let [before, after] = sides(|e| e.landscape, ["liggende", "stående"]);
+                changes.value(&place.field("sider", "landscape"), before, after);
+                let sent = ["som en fil for sig", "i svaret"];
+                let [before, after] = sides(|e| e.separate_file, sent);
+                changes.value(&place.field("sendes", "separate_file"), before, after);
                 let path = place.path.key("blocks");
                 let container = |blocks| Container {
                     blocks,

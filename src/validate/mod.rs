@@ -160,6 +160,13 @@ pub(crate) fn check(answer: &Answer) -> Vec<Problem> {
             )),
             _ => {}
         }
+        if enclosure.separate_file && enclosure.landscape {
+            problems.push(Problem::error(
+                root.key("enclosures").index(index).key("landscape"),
+                "bilaget sendes som en fil for sig og sættes ikke, så det har ingen sider at lægge ned",
+                Some("fjern \"landscape\"".into()),
+            ));
+        }
         check_blocks(&enclosure.blocks, &blocks, &mut next_table, &mut problems);
     }
     let prose = prose(answer);
