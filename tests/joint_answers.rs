@@ -225,4 +225,22 @@ fn questions_out_of_numerical_order_are_warned_of() {
         ),
         "{report}"
     );
+    // A samråd's letters by the Danish alphabet: Å after Ø, as Unicode has them the other way.
+    let answer = edited_fixture("consultation.json", folder.path(), |answer| {
+        answer["question"]["letters"] = "AØ".into();
+        answer["further_questions"] = serde_json::json!([
+            {"letters": "AÅ", "text": "Vil ministeren redegøre for sagen?"},
+            {"letters": "AÆ", "text": "Vil ministeren redegøre for sagerne?"}
+        ]);
+    });
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert_eq!(report.matches("advarsel:").count(), 1, "{report}");
+    assert!(
+        report.starts_with(
+            "advarsel: samrådsspørgsmål AÆ står efter AÅ, og svar nævner spørgsmålene i den rækkefølge\n"
+        ),
+        "{report}"
+    );
 }

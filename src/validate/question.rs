@@ -103,7 +103,17 @@ pub(super) fn check_further_questions(
             ));
         }
         // Named together in the order written: "spørgsmål nr. 15, 17 og 16" reads as a slip.
-        if let (Some(before), Some(number)) = (questions[index - 1].number, question.number)
+        let earlier = &questions[index - 1];
+        if let (Some(before), Some(letters)) = (&earlier.letters, &question.letters)
+            && letters_order(letters) < letters_order(before)
+        {
+            problems.push(Problem::warning(
+                at.key("letters"),
+                format!("samrådsspørgsmål {letters} står efter {before}, og svar nævner spørgsmålene i den rækkefølge"),
+                Some("sæt spørgsmålene i alfabetisk orden, det første i \"question\"".into()),
+            ));
+        }
+        if let (Some(before), Some(number)) = (earlier.number, question.number)
             && number < before
         {
             problems.push(Problem::warning(
@@ -199,6 +209,22 @@ fn check_series(question: &Question, path: &JsonPath, problems: &mut Vec<Problem
 }
 
 /// "A" … "Å", then "AA" … "AÅ" and so on: one or two capital Danish letters.
+/// Where consultation letters come in a committee's series: A to Å, then AA to ÅÅ, in the
+/// Danish alphabet (Æ, Ø, Å last), not in Unicode's order (Å, Æ, Ø).
+fn letters_order(letters: &str) -> (usize, Vec<usize>) {
+    const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ";
+    let places = letters
+        .chars()
+        .map(|c| {
+            ALPHABET
+                .chars()
+                .position(|letter| letter == c)
+                .unwrap_or(usize::MAX)
+        })
+        .collect();
+    (letters.chars().count(), places)
+}
+
 pub(super) fn is_consultation_letters(letters: &str) -> bool {
     let count = letters.chars().count();
     (1..=2).contains(&count)
@@ -275,4 +301,18 @@ pub(super) fn is_session(session: &str) -> bool {
         })
         .unwrap_or(false);
     consecutive && (rest.is_empty() || rest == "(1. samling)" || rest == "(2. samling)")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn consultation_letters_run_in_the_danish_alphabet_and_then_by_pairs() {
+        let ordered = ["A", "B", "Z", "Æ", "Ø", "Å", "AA", "AÆ", "AØ", "AÅ", "BA"];
+        for pair in ordered.windows(2) {
+            assert!(
+                super::letters_order(pair[0]) < super::letters_order(pair[1]),
+                "{pair:?}"
+            );
+        }
+    }
 }
