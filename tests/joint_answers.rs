@@ -208,6 +208,26 @@ fn the_sentences_of_an_interim_answer_and_a_correction_speak_of_every_question()
 }
 
 #[test]
+fn a_further_question_with_the_text_of_another_is_warned_of() {
+    // A text copied from the question before passed check (review 15).
+    let folder = tempfile::tempdir().unwrap();
+    let answer = edited_fixture("joint-cover-letter.json", folder.path(), |answer| {
+        answer["further_questions"][1]["text"] = answer["question"]["text"].clone();
+    });
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert!(
+        report.starts_with("advarsel: teksten er den samme som i spørgsmål nr. 15\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("= sti: further_questions[1].text\n"),
+        "{report}"
+    );
+}
+
+#[test]
 fn questions_out_of_numerical_order_are_warned_of() {
     let folder = tempfile::tempdir().unwrap();
     let answer = edited_fixture("joint-cover-letter.json", folder.path(), |answer| {

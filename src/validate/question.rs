@@ -102,6 +102,21 @@ pub(super) fn check_further_questions(
                 Some(format!("ret {what}, eller fjern spørgsmålet")),
             ));
         }
+        // A text copied from the question before and not yet replaced by its own.
+        if let Some(same_text) = questions[..index]
+            .iter()
+            .find(|earlier| earlier.text.trim() == question.text.trim())
+        {
+            let which = match (&same_text.letters, same_text.number) {
+                (Some(letters), _) => format!("samrådsspørgsmål {letters}"),
+                (None, number) => format!("spørgsmål nr. {}", number.unwrap_or_default()),
+            };
+            problems.push(Problem::warning(
+                at.key("text"),
+                format!("teksten er den samme som i {which}"),
+                Some("skriv spørgsmålets egen tekst, som udvalget stillede det".into()),
+            ));
+        }
         // Named together in the order written: "spørgsmål nr. 15, 17 og 16" reads as a slip.
         let earlier = &questions[index - 1];
         if let (Some(before), Some(letters)) = (&earlier.letters, &question.letters)
