@@ -64,15 +64,21 @@ fn a_letter_opens_with_every_question_and_labels_each() {
     );
 }
 
+/// `svar check` of the fixture `name` edited by `edit`: its exit status and its report.
+fn check_edited(name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> (Option<i32>, String) {
+    let folder = tempfile::tempdir().unwrap();
+    let answer = edited_fixture(name, folder.path(), edit);
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    let report = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code(), report)
+}
+
 #[test]
 fn a_question_answered_twice_is_an_error_where_it_stands() {
-    let folder = tempfile::tempdir().unwrap();
-    let answer = edited_fixture("joint-cover-letter.json", folder.path(), |answer| {
+    let (code, report) = check_edited("joint-cover-letter.json", |answer| {
         answer["further_questions"][1]["number"] = 15.into();
     });
-    let output = svar().arg("check").arg(&answer).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let report = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(code, Some(1), "{report}");
     assert!(
         report.starts_with("fejl: spørgsmålet besvares allerede i dette svar\n"),
         "{report}"
@@ -210,13 +216,10 @@ fn the_sentences_of_an_interim_answer_and_a_correction_speak_of_every_question()
 #[test]
 fn a_further_question_with_the_text_of_another_is_warned_of() {
     // A text copied from the question before passed check (review 15).
-    let folder = tempfile::tempdir().unwrap();
-    let answer = edited_fixture("joint-cover-letter.json", folder.path(), |answer| {
+    let (code, report) = check_edited("joint-cover-letter.json", |answer| {
         answer["further_questions"][1]["text"] = answer["question"]["text"].clone();
     });
-    let output = svar().arg("check").arg(&answer).output().unwrap();
-    let report = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert_eq!(code, Some(0), "{report}");
     assert!(
         report.starts_with("advarsel: teksten er den samme som i spørgsmål nr. 15\n"),
         "{report}"
@@ -229,16 +232,13 @@ fn a_further_question_with_the_text_of_another_is_warned_of() {
 
 #[test]
 fn questions_out_of_numerical_order_are_warned_of() {
-    let folder = tempfile::tempdir().unwrap();
-    let answer = edited_fixture("joint-cover-letter.json", folder.path(), |answer| {
+    let (code, report) = check_edited("joint-cover-letter.json", |answer| {
         answer["further_questions"]
             .as_array_mut()
             .unwrap()
             .reverse();
     });
-    let output = svar().arg("check").arg(&answer).output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let report = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(code, Some(0), "{report}");
     assert!(
         report.starts_with(
             "advarsel: spørgsmål nr. 16 står efter nr. 17, og svar nævner spørgsmålene i den rækkefølge\n"
@@ -246,16 +246,14 @@ fn questions_out_of_numerical_order_are_warned_of() {
         "{report}"
     );
     // A samråd's letters by the Danish alphabet: Å after Ø, as Unicode has them the other way.
-    let answer = edited_fixture("consultation.json", folder.path(), |answer| {
+    let (code, report) = check_edited("consultation.json", |answer| {
         answer["question"]["letters"] = "AØ".into();
         answer["further_questions"] = serde_json::json!([
             {"letters": "AÅ", "text": "Vil ministeren redegøre for sagen?"},
             {"letters": "AÆ", "text": "Vil ministeren redegøre for sagerne?"}
         ]);
     });
-    let output = svar().arg("check").arg(&answer).output().unwrap();
-    let report = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert_eq!(code, Some(0), "{report}");
     assert_eq!(report.matches("advarsel:").count(), 1, "{report}");
     assert!(
         report.starts_with(
