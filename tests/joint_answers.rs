@@ -73,23 +73,27 @@ fn check_edited(name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> (Optio
     (output.status.code(), report)
 }
 
+/// Asserts that `report` begins with the finding `first` and names the JSON `path` and `hint`
+/// (if any) in its lines.
+fn assert_finding(report: &str, first: &str, path: &str, hint: Option<&str>) {
+    assert!(report.starts_with(&format!("{first}\n")), "{report}");
+    assert!(report.contains(&format!("= sti: {path}\n")), "{report}");
+    if let Some(hint) = hint {
+        assert!(report.contains(&format!("= tip: {hint}\n")), "{report}");
+    }
+}
+
 #[test]
 fn a_question_answered_twice_is_an_error_where_it_stands() {
     let (code, report) = check_edited("joint-cover-letter.json", |answer| {
         answer["further_questions"][1]["number"] = 15.into();
     });
     assert_eq!(code, Some(1), "{report}");
-    assert!(
-        report.starts_with("fejl: spørgsmålet besvares allerede i dette svar\n"),
-        "{report}"
-    );
-    assert!(
-        report.contains("= sti: further_questions[1].number\n"),
-        "{report}"
-    );
-    assert!(
-        report.contains("= tip: ret nummeret, eller fjern spørgsmålet\n"),
-        "{report}"
+    assert_finding(
+        &report,
+        "fejl: spørgsmålet besvares allerede i dette svar",
+        "further_questions[1].number",
+        Some("ret nummeret, eller fjern spørgsmålet"),
     );
 }
 
@@ -220,13 +224,11 @@ fn a_further_question_with_the_text_of_another_is_warned_of() {
         answer["further_questions"][1]["text"] = answer["question"]["text"].clone();
     });
     assert_eq!(code, Some(0), "{report}");
-    assert!(
-        report.starts_with("advarsel: teksten er den samme som i spørgsmål nr. 15\n"),
-        "{report}"
-    );
-    assert!(
-        report.contains("= sti: further_questions[1].text\n"),
-        "{report}"
+    assert_finding(
+        &report,
+        "advarsel: teksten er den samme som i spørgsmål nr. 15",
+        "further_questions[1].text",
+        None,
     );
 }
 

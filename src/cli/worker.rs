@@ -47,8 +47,9 @@ const EVICT_EVERY: usize = 8;
 
 /// Renders the answers sent on standard input until it ends, or until one is given up.
 pub(super) fn run(args: &WorkerArgs) -> ExitCode {
-    // Started by hand it would wait for jobs on a terminal, or end at once without a word.
-    if std::io::stdin().is_terminal() || !started_by_a_batch() {
+    // Outside a batch the command is unknown (see `args::parse`); given a batch's variable by
+    // hand, it would wait for jobs on a terminal.
+    if std::io::stdin().is_terminal() {
         super::error::report(&"svar worker sætter svar for svar render og startes ikke selv");
         return ExitCode::FAILURE;
     }

@@ -371,7 +371,7 @@ impl DocumentContext {
             signature,
             cover_letter,
             letter,
-            speaking_note: speaking_note(answer),
+            speaking_note: speaking_note(answer, &questions),
             attachments: Vec::new(),
             redline: None,
         }
@@ -421,7 +421,7 @@ fn letter(answer: &Answer) -> Option<LetterContext> {
 }
 
 /// The title and opening sentence of a speaking note, for a consultation question.
-fn speaking_note(answer: &Answer) -> Option<SpeakingNoteContext> {
+fn speaking_note(answer: &Answer, questions: &[Question]) -> Option<SpeakingNoteContext> {
     let question = &answer.question;
     if question.kind != QuestionKind::Consultation {
         return None;
@@ -440,7 +440,7 @@ fn speaking_note(answer: &Answer) -> Option<SpeakingNoteContext> {
         spoken_word: "Det talte ord gælder.".to_string(),
         sentence: format!(
             "Talepapir til brug for besvarelse af {}{committee}{when}.",
-            reference(&answer.questions())
+            reference(questions)
         ),
     })
 }
