@@ -356,3 +356,77 @@ fn diff_names_an_enclosure_set_that_was_sent_as_a_file_of_its_own() {
         "{report}"
     );
 }
+
+/// `svar diff --format json` between the fixture `old` and `new`: each change's location, kind
+/// and path.
+fn json_changes(old: &Path, new: &Path) -> Vec<(String, String, String)> {
+    let output = svar()
+        .args(["diff", "--format", "json"])
+        .args([old, new])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let field = |change: &serde_json::Value, key: &str| change[key].as_str().unwrap().to_string();
+    (report["changes"].as_array().unwrap().iter())
+        .map(|change| (field(change, "location"), field(change, "kind"), field(change, "path")))
+        .collect()
+}
+
+#[test]
+fn diff_aligns_enclosures_by_title_and_names_those_renumbered() {
+    // Review 16, M1: enclosures were paired by their place, so removing bilag 1 of two read as
+    // bilag 1 rewritten into the other and bilag 2 removed.
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir(folder.path().join("enclosures")).unwrap();
+    let old = fixture("enclosures/separate-file.json");
+    let edited = |edit: fn(&mut Vec<serde_json::Value>)| {
+        common::edited_fixture("enclosures/separate-file.json", folder.path(), |answer| {
+            edit(answer["enclosures"].as_array_mut().unwrap());
+        })
+    };
+    let owned = |changes: &[(&str, &str, &str)]| -> Vec<(String, String, String)> {
+        (changes.iter())
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect()
+    };
+    let first_removed = edited(|enclosures| {
+        enclosures.remove(0);
+    });
+    assert_eq!(
+        json_changes(&old, &first_removed),
+        owned(&[
+            ("Bilag 1", "removed", "enclosures[0]"),
+            ("Bilag 1, nummer", "value", "enclosures[0]"),
+        ])
+    );
+    let swapped = edited(|enclosures| enclosures.reverse());
+    assert_eq!(
+        json_changes(&old, &swapped),
+        owned(&[
+            ("Bilag 1", "moved", "enclosures[0]"),
+            ("Bilag 2, nummer", "value", "enclosures[1]"),
+        ])
+    );
+    let retitled = edited(|enclosures| {
+        enclosures.insert(0, serde_json::json!({"title": "Nyt", "blocks": [{"paragraph": "Ny."}]}));
+        enclosures[2]["title"] = "Rigspolitiets notat af 4. maj 2019 om opgørelsen".into();
+    });
+    let report = svar()
+        .args(["diff", "--no-color"])
+        .args([&old, &retitled])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&report.stdout)
+            .lines()
+            .filter(|line| line.starts_with("Bilag"))
+            .collect::<Vec<_>>(),
+        [
+            "Bilag 1: tilføjet",
+            "Bilag 2, nummer: 1 → 2",
+            "Bilag 3, nummer: 2 → 3",
+            "Bilag 3, titel: ændret",
+        ]
+    );
+}

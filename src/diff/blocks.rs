@@ -49,43 +49,71 @@ pub(super) fn compare_body(old: &[Block], new: &[Block], changes: &mut Compariso
     compare_blocks(&container(old), &container(new), changes);
 }
 
-/// Compares the enclosures, paired by number (they are referred to by it): the title as text,
-/// the blocks like the answer's.
+/// Compares the enclosures, aligned like blocks: by title, and otherwise by how alike their
+/// content reads, so that removing one enclosure is one removal, not a change to every one
+/// after it. An enclosure is referred to by its number ("jf. bilag 2"), so one that kept its
+/// place among the others but got another number is reported as renumbered: the text's
+/// references to it may need the new number.
 pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: &mut Comparison) {
     let list = JsonPath::root().key("enclosures");
-    for index in 0..old.len().max(new.len()) {
-        let place = Place::new(format!("Bilag {}", index + 1), list.index(index));
-        match (old.get(index), new.get(index)) {
-            (Some(old), Some(new)) => {
-                changes.literal(&place.field("titel", "title"), &old.title, &new.title);
-                // A switch of the enclosure on both sides, in the words the report gives it.
-                let sides = |set: fn(&Enclosure) -> bool, [on, off]: [&str; 2]| {
-                    [old, new].map(|enclosure| Some(if set(enclosure) { on } else { off }.into()))
-                };
-                let [before, after] = sides(|e| e.landscape, ["liggende", "stående"]);
-                changes.value(&place.field("sider", "landscape"), before, after);
-                let sent = ["som en fil for sig", "i svaret"];
-                let [before, after] = sides(|e| e.separate_file, sent);
-                changes.value(&place.field("sendes", "separate_file"), before, after);
-                let path = place.path.key("blocks");
-                let container = |blocks| Container {
-                    blocks,
-                    label: &place.label,
-                    kind: ContainerKind::Enclosure,
-                    path: path.clone(),
-                };
-                compare_blocks(&container(&old.blocks), &container(&new.blocks), changes);
+    let place = |index: usize| Place::new(format!("Bilag {}", index + 1), list.index(index));
+    let titles = |enclosures: &[Enclosure]| -> Vec<String> {
+        enclosures.iter().map(|e| e.title.clone()).collect()
+    };
+    let contents = |enclosures: &[Enclosure]| -> Vec<String> {
+        let lines = |e| enclosure_summary(e).iter().map(ToString::to_string).collect::<Vec<_>>();
+        enclosures.iter().map(|e| lines(e).join("\n")).collect()
+    };
+    let (old_contents, new_contents) = (contents(old), contents(new));
+    let old_words: Vec<_> = old_contents.iter().map(|t| text::Words::of(t)).collect();
+    let new_words: Vec<_> = new_contents.iter().map(|t| text::Words::of(t)).collect();
+    // Enclosures unlike in content still pair where they stand, as one enclosure rewritten.
+    let likeness = |o: usize, n: usize| match text::likeness(&old_words[o], &new_words[n]) {
+        Likeness::Unlike => Likeness::Kindred,
+        alike => alike,
+    };
+    for step in align(&titles(old), &titles(new), likeness) {
+        match step {
+            Step::Same { old: o, new: n } | Step::Edited { old: o, new: n } => {
+                let renumbered = Place::new(format!("Bilag {}, nummer", n + 1), list.index(n));
+                let number = |index: usize| Some((index + 1).to_string());
+                changes.value(&renumbered, number(o), number(n));
+                compare_enclosure(&old[o], &new[n], &place(n), changes);
             }
-            (Some(old), None) => changes.removed(
-                &place,
-                &JsonPath::root(),
-                Element::Enclosure,
-                enclosure_summary(old),
-            ),
-            (None, Some(new)) => changes.added(&place, Element::Enclosure, enclosure_summary(new)),
-            (None, None) => {}
+            Step::Moved { old: o, new: n } => {
+                changes.moved(Element::Enclosure, (&place(o), o), (&place(n), n));
+                compare_enclosure(&old[o], &new[n], &place(n), changes);
+            }
+            Step::Removed(o) => {
+                let summary = enclosure_summary(&old[o]);
+                changes.removed(&place(o), &JsonPath::root(), Element::Enclosure, summary);
+            }
+            Step::Added(n) => changes.added(&place(n), Element::Enclosure, enclosure_summary(&new[n])),
         }
     }
+}
+
+/// Compares an enclosure kept, at `place` in the new answer: the title as text, its two
+/// switches, and the blocks like the answer's.
+fn compare_enclosure(old: &Enclosure, new: &Enclosure, place: &Place, changes: &mut Comparison) {
+    changes.literal(&place.field("titel", "title"), &old.title, &new.title);
+    // A switch of the enclosure on both sides, in the words the report gives it.
+    let sides = |set: fn(&Enclosure) -> bool, [on, off]: [&str; 2]| {
+        [old, new].map(|enclosure| Some(if set(enclosure) { on } else { off }.into()))
+    };
+    let [before, after] = sides(|e| e.landscape, ["liggende", "stående"]);
+    changes.value(&place.field("sider", "landscape"), before, after);
+    let sent = ["som en fil for sig", "i svaret"];
+    let [before, after] = sides(|e| e.separate_file, sent);
+    changes.value(&place.field("sendes", "separate_file"), before, after);
+    let path = place.path.key("blocks");
+    let container = |blocks| Container {
+        blocks,
+        label: &place.label,
+        kind: ContainerKind::Enclosure,
+        path: path.clone(),
+    };
+    compare_blocks(&container(&old.blocks), &container(&new.blocks), changes);
 }
 
 /// An enclosure's content as lines: its title, then its blocks.

@@ -201,6 +201,17 @@ fn mark_outside_blocks(
             enclosure.heading_marks = Some(with_prefix(&enclosure.heading, kind, runs));
             Some(())
         }
+        // An enclosure added: its heading, where it is listed and where it begins, is new.
+        [Step::Key(enclosures), Step::Index(index)]
+            if enclosures == "enclosures" && matches!(kind, ChangeKind::Added { .. }) =>
+        {
+            let enclosure = context.enclosures.get_mut(*index)?;
+            enclosure.heading_marks = Some(vec![Segment {
+                kind: SegmentKind::Inserted,
+                text: enclosure.heading.clone(),
+            }]);
+            Some(())
+        }
         _ => return None,
     };
     Some(marked.is_some())
@@ -583,6 +594,29 @@ mod tests {
         let heading = kinds(context.enclosures[0].heading_marks.as_deref().unwrap());
         assert_eq!(heading.first().map(|run| run.1), Some("Bilag 1: "));
         assert_eq!(heading.last(), Some(&("inserted", " i alt")));
+    }
+
+    #[test]
+    fn an_added_enclosures_heading_is_marked_inserted_and_the_next_is_renumbered() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/enclosure.json");
+        let old = crate::input::load(&path).unwrap().answer;
+        let mut new = old.clone();
+        let mut added = old.enclosures[0].clone();
+        added.title = "Rigspolitiets notat".into();
+        added.blocks.truncate(1);
+        new.enclosures.insert(0, added);
+        let changes = compare(&old, &new);
+        let mut context = DocumentContext::new(&new);
+        let marked: Vec<bool> = (changes.changes.iter())
+            .map(|change| mark(&mut context, change))
+            .collect();
+        assert_eq!(marked, [true, false], "{changes:#?}");
+        let heading = kinds(context.enclosures[0].heading_marks.as_deref().unwrap());
+        assert_eq!(heading, [("inserted", "Bilag 1: Rigspolitiets notat")]);
+        assert_eq!(context.enclosures[1].heading_marks, None);
+        let summary = summary("gammel.json", &changes, &marked, (old.markup, new.markup));
+        assert_eq!(summary.lines[1], "Bilag 2, nummer: 1 → 2");
     }
 
     #[test]
