@@ -264,3 +264,37 @@ fn questions_out_of_numerical_order_are_warned_of() {
         "{report}"
     );
 }
+
+#[test]
+fn a_heading_naming_a_question_not_answered_is_warned_of() {
+    // Review 15: "Ad spørgsmål nr. 19" over part of an answer to 15, 16 and 17 passed check.
+    let (code, report) = check_edited("joint-cover-letter.json", |answer| {
+        answer["answer"]["blocks"][3]["heading"] = "Ad spørgsmål nr. 16-19".into();
+    });
+    assert_eq!(code, Some(0), "{report}");
+    assert_finding(
+        &report,
+        "advarsel: overskriften nævner spørgsmål nr. 18 og 19, men svaret besvarer spørgsmål nr. \
+         15, 16 og 17",
+        "answer.blocks[3].heading",
+        Some("ret overskriften, eller tilføj spørgsmålet i \"further_questions\""),
+    );
+    // The headings as the fixture has them name only questions answered.
+    let (code, report) = check_edited("joint-cover-letter.json", |_| {});
+    assert_eq!((code, report.as_str()), (Some(0), ""), "{report}");
+    // A samråd's letters are compared as letters.
+    let (_, report) = check_edited("joint-letter.json", |answer| {
+        answer["question"]["kind"] = "consultation".into();
+        answer["question"]["letters"] = "A".into();
+        answer["question"].as_object_mut().unwrap().remove("number");
+        answer["further_questions"] = serde_json::json!([{"letters": "B", "text": "Hvad?"}]);
+        answer["answer"]["blocks"][0] = serde_json::json!({"heading": "Ad samrådsspørgsmål C"});
+    });
+    assert!(
+        report.contains(
+            "advarsel: overskriften nævner samrådsspørgsmål C, men svaret besvarer \
+             samrådsspørgsmål A og B\n"
+        ),
+        "{report}"
+    );
+}

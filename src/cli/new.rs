@@ -87,6 +87,11 @@ pub(super) fn run(args: &NewArgs) -> ExitCode {
                 args.file.display(),
                 shlex::try_quote(&name).unwrap_or(name.clone())
             ));
+            // The skeleton holds what every answer has; what only some have is named here, so a
+            // clerk knows to look for it (review 15).
+            super::out::line(format_args!(
+                "Valgfrie felter står i README: fx \"further_questions\" for flere spørgsmål besvaret samlet, \"enclosures\" for bilag"
+            ));
             ExitCode::SUCCESS
         }
         Err(error) => {

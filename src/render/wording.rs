@@ -24,7 +24,7 @@ pub(super) fn joint_heading(questions: &[Question]) -> String {
         .as_ref()
         .map(|c| format!(" fra {}", c.name))
         .unwrap_or_default();
-    let designations: Vec<String> = questions.iter().map(designation).collect();
+    let designations = designations(questions);
     let designations: Vec<&str> = designations.iter().map(String::as_str).collect();
     let numbers = danish::and_list(&designations);
     match question.kind {
@@ -53,6 +53,49 @@ pub(super) fn joint_heading(questions: &[Question]) -> String {
         }
         QuestionKind::Consultation => format!("Samrådsspørgsmål {numbers}{committee}"),
     }
+}
+
+/// The questions' designations, with a run of [`RANGE_FROM`] or more consecutive committee
+/// questions written as a range ("15-59"), as a long list of numbers would fill lines of the
+/// title and the letters.
+fn designations(questions: &[Question]) -> Vec<String> {
+    let mut written: Vec<String> = Vec::new();
+    let mut rest = questions;
+    while let Some(first) = rest.first() {
+        let run = consecutive_run(rest);
+        if run >= RANGE_FROM {
+            let last = rest[run - 1].number.unwrap_or_default();
+            written.push(format!("{}-{last}", designation(first)));
+        } else {
+            written.extend(rest[..run].iter().map(designation));
+        }
+        rest = &rest[run..];
+    }
+    written
+}
+
+/// How many consecutive committee questions make a range: "nr. 15, 16 og 17" is as short as
+/// "nr. 15-17" and says each number, so three are listed.
+const RANGE_FROM: usize = 4;
+
+/// How many of `questions`, from the first, are committee questions numbered one after the
+/// other (at least one).
+fn consecutive_run(questions: &[Question]) -> usize {
+    let numbered = |question: &Question| match question.kind {
+        QuestionKind::Committee => question.number,
+        _ => None,
+    };
+    let mut run = 1;
+    while let (Some(Some(previous)), Some(Some(next))) = (
+        questions.get(run - 1).map(numbered),
+        questions.get(run).map(numbered),
+    ) {
+        if previous.checked_add(1) != Some(next) {
+            break;
+        }
+        run += 1;
+    }
+    run
 }
 
 /// What tells a question from the others of its series: its number ("287"), a § 20
@@ -478,6 +521,28 @@ mod tests {
         assert_eq!(
             questions("committee", number(23), &[]),
             "Spørgsmål nr. 23 ad L 58 fra Folketingets Retsudvalg"
+        );
+        // Four or more numbers in a row are a range; three are listed (review 15).
+        let run = |from: u32, to: u32| (from..=to).map(number).collect::<Vec<_>>();
+        assert_eq!(
+            questions("committee", number(15), &run(16, 17)),
+            "Spørgsmål nr. 15, 16 og 17 ad L 58 fra Folketingets Retsudvalg"
+        );
+        let mut others = run(16, 59);
+        others.extend([number(61), number(62), number(63), number(64)]);
+        assert_eq!(
+            questions("committee", number(15), &others),
+            "Spørgsmål nr. 15-59 og 61-64 ad L 58 fra Folketingets Retsudvalg"
+        );
+        others = vec![number(8), number(9), number(10), number(11), number(12), number(3)];
+        assert_eq!(
+            questions("committee", number(7), &others),
+            "Spørgsmål nr. 7-12 og 3 ad L 58 fra Folketingets Retsudvalg"
+        );
+        let section_20: Vec<_> = run(961, 964);
+        assert_eq!(
+            questions("section_20", number(960), &section_20),
+            "Spørgsmål nr. S 960, S 961, S 962, S 963 og S 964 fra Line Barfod (EL)"
         );
     }
 

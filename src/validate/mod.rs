@@ -27,7 +27,7 @@ use self::glyphs::{check_control_characters, check_glyphs};
 use self::layout::check_layout;
 pub(crate) use self::layout::figure_columns;
 use self::markup::{check_formatting_outside_prose, check_markup};
-use self::question::{check_further_questions, check_question};
+use self::question::{check_further_questions, check_question, check_question_headings};
 use self::quotes::check_quotation_marks;
 use self::session::check_session_dates;
 use self::tables::{TableNumbering, check_blocks};
@@ -173,6 +173,7 @@ pub(crate) fn check(answer: &Answer) -> Vec<Problem> {
     let headings = headings(answer);
     let referring: Vec<(JsonPath, &str)> = prose.iter().chain(&headings).cloned().collect();
     check_enclosure_references(answer, &referring, &mut problems);
+    check_question_headings(answer, &headings, &mut problems);
     check_markup(answer, &prose, &mut problems);
     if answer.markup == crate::model::Markup::Markdown {
         for (path, text) in &prose {

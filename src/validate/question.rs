@@ -1,5 +1,7 @@
 //! The question: its number, letters or series as its kind needs, the session and the committee.
 
+use std::ops::Range;
+
 use super::Problem;
 use super::committees::{COMMITTEES, full_name, is_name_of, names_of};
 use super::parties::check_party;
@@ -145,6 +147,93 @@ pub(super) fn check_further_questions(
             problems,
         );
     }
+}
+
+/// Checks the subheadings that say which question the text under them answers ("Ad spørgsmål
+/// nr. 16"): a number (or a samråd's letters) that is not among the questions answered is a
+/// heading copied from another answer, or a question left out of `further_questions`.
+pub(super) fn check_question_headings(
+    answer: &Answer,
+    headings: &[(JsonPath, &str)],
+    problems: &mut Vec<Problem>,
+) {
+    let questions = answer.questions();
+    let by_letters = answer.question.kind == QuestionKind::Consultation;
+    let answered: Vec<String> = questions.iter().filter_map(|q| identifier(q, by_letters)).collect();
+    for (path, heading) in headings {
+        let Some(named) = named_questions(heading, by_letters) else {
+            continue;
+        };
+        let unknown: Vec<&(String, Range<usize>)> = (named.iter())
+            .filter(|(designation, _)| !answered.contains(designation))
+            .collect();
+        let Some((_, first)) = unknown.first() else {
+            continue;
+        };
+        let kind = if by_letters { "samrådsspørgsmål" } else { "spørgsmål nr." };
+        let list = |designations: Vec<&str>| crate::danish::and_list(&designations);
+        let unknown = list(unknown.iter().map(|(designation, _)| designation.as_str()).collect());
+        let answered = list(answered.iter().map(String::as_str).collect());
+        problems.push(
+            Problem::warning(
+                path.clone(),
+                format!("overskriften nævner {kind} {unknown}, men svaret besvarer {kind} {answered}"),
+                Some("ret overskriften, eller tilføj spørgsmålet i \"further_questions\"".into()),
+            )
+            .at(super::Focus::Part(first.clone())),
+        );
+    }
+}
+
+/// A question's number as a heading writes it ("16"), or a samråd's letters ("B").
+fn identifier(question: &Question, by_letters: bool) -> Option<String> {
+    match by_letters {
+        true => question.letters.clone(),
+        false => question.number.map(|number| number.to_string()),
+    }
+}
+
+/// The questions a heading says it is about, each with where it stands in the heading: the
+/// numbers of "Ad spørgsmål nr. 16 og 17" or "Spørgsmål nr. S 960", a range "15-18" as each
+/// number in it, or the letters of "Ad samrådsspørgsmål A og B". None for another heading.
+fn named_questions(heading: &str, by_letters: bool) -> Option<Vec<(String, Range<usize>)>> {
+    let mut words = words_at(heading).peekable();
+    words.next_if(|(word, _)| *word == "Ad" || *word == "ad");
+    let noun = if by_letters { "amrådsspørgsmål" } else { "pørgsmål" };
+    let (first, _) = words.next()?;
+    let mut first_letter = first.chars();
+    (matches!(first_letter.next(), Some('s' | 'S')) && first_letter.as_str() == noun).then_some(())?;
+    words.next_if(|(word, _)| *word == "nr.");
+    let mut named = Vec::new();
+    for (word, at) in words {
+        let word = word.trim_end_matches([',', ':', '.']);
+        let range = at.start..at.start + word.len();
+        let letters = |w: &str| w.len() <= 6 && w.chars().all(|c| c.is_uppercase());
+        match word.split_once('-') {
+            _ if word == "og" || (word == "S" && !by_letters) => continue,
+            _ if by_letters && letters(word) => named.push((word.to_string(), range)),
+            _ if by_letters => break,
+            None => match word.parse::<u32>() {
+                Ok(number) => named.push((number.to_string(), range)),
+                Err(_) => break,
+            },
+            Some((from, to)) => match (from.parse::<u32>(), to.parse::<u32>()) {
+                (Ok(from), Ok(to)) if from <= to && to - from < 1000 => {
+                    named.extend((from..=to).map(|number| (number.to_string(), range.clone())));
+                }
+                _ => break,
+            },
+        }
+    }
+    (!named.is_empty()).then_some(named)
+}
+
+/// The words of `text` (runs of anything but whitespace), each with its bytes in `text`.
+fn words_at(text: &str) -> impl Iterator<Item = (&str, Range<usize>)> {
+    text.split_whitespace().map(move |word| {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        (word, start..start + word.len())
+    })
 }
 
 /// Whether `text` still holds the placeholder of `svar new`, which has an error of its own.
@@ -320,6 +409,25 @@ pub(super) fn is_session(session: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_heading_names_the_questions_it_heads_and_nothing_else() {
+        let named = |heading: &str, by_letters: bool| {
+            super::named_questions(heading, by_letters).map(|named| {
+                (named.into_iter())
+                    .map(|(designation, at)| format!("{designation}@{}", &heading[at]))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let some = |named: &[&str]| Some(named.iter().map(|n| n.to_string()).collect());
+        assert_eq!(named("Ad spørgsmål nr. 16 (Alm. del)", false), some(&["16@16"]));
+        assert_eq!(named("Spørgsmål nr. S 960 og S 961:", false), some(&["960@960", "961@961"]));
+        assert_eq!(named("ad spørgsmål 3-4", false), some(&["3@3-4", "4@3-4"]));
+        assert_eq!(named("Ad samrådsspørgsmål AÆ og B", true), some(&["AÆ@AÆ", "B@B"]));
+        assert_eq!(named("Ad spørgsmål om udsendelser", false), None);
+        assert_eq!(named("Spørgsmålets baggrund", false), None);
+        assert_eq!(named("Ad samrådsspørgsmål A", false), None);
+    }
+
     #[test]
     fn consultation_letters_run_in_the_danish_alphabet_and_then_by_pairs() {
         let ordered = ["A", "B", "Z", "Æ", "Ø", "Å", "AA", "AÆ", "AØ", "AÅ", "BA"];
