@@ -85,7 +85,9 @@ fn every_case_has_its_exact_change_list() {
             "paragraphs-reversed",
             "paragraphs-swapped-and-edited",
             "repeated-headings",
+            "repeated-row-labels",
             "spreadsheet-figures",
+            "statement-moved-and-renamed",
             "statements-reordered",
             "unnumbered-tables",
             "words-added"

@@ -126,8 +126,9 @@ fn enclosure_summary(enclosure: &Enclosure) -> Vec<ContentLine> {
 fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Comparison) {
     let old_keys: Vec<String> = old.blocks.iter().map(key).collect();
     let new_keys: Vec<String> = new.blocks.iter().map(key).collect();
-    let measures = |blocks: &'a [Block]| blocks.iter().map(measure).collect::<Vec<_>>();
-    let (old_measures, new_measures) = (measures(old.blocks), measures(new.blocks));
+    let (old_texts, new_texts) = (statement_texts(old.blocks), statement_texts(new.blocks));
+    let old_measures = measures(old.blocks, &old_texts);
+    let new_measures = measures(new.blocks, &new_texts);
     let likeness = |o: usize, n: usize| likeness(&old_measures[o], &new_measures[n]);
     for step in align(&old_keys, &new_keys, likeness) {
         match step {
@@ -167,27 +168,58 @@ fn key(block: &Block) -> String {
     }
 }
 
-/// What a block is measured by when pairing removed and added blocks: a paragraph by its
-/// words (taken once, since each is measured against many), another block by its kind.
-enum Measure<'a> {
-    Words(text::Words<'a>),
-    Kind(Element),
+/// What a block is measured by when pairing removed and added blocks: its kind, and the words
+/// of a paragraph or a statement (taken once, since each is measured against many).
+struct Measure<'a> {
+    kind: Element,
+    words: Option<text::Words<'a>>,
 }
 
-fn measure(block: &Block) -> Measure<'_> {
-    match block {
-        Block::Paragraph(text) => Measure::Words(text::Words::of(text)),
-        other => Measure::Kind(element(other)),
+/// A statement's content as one text, its introduction and blocks, to measure it by; none for
+/// another block.
+fn statement_texts(blocks: &[Block]) -> Vec<Option<String>> {
+    let text = |block: &Block| {
+        let lines = summary(block).iter().map(ToString::to_string).collect::<Vec<_>>();
+        lines.join("\n")
+    };
+    (blocks.iter())
+        .map(|block| matches!(block, Block::Statement(_)).then(|| text(block)))
+        .collect()
+}
+
+/// Each of `blocks` measured, with the statements' `texts` from [`statement_texts`].
+fn measures<'a>(blocks: &'a [Block], texts: &'a [Option<String>]) -> Vec<Measure<'a>> {
+    (blocks.iter().zip(texts))
+        .map(|(block, text)| measure(block, text.as_deref()))
+        .collect()
+}
+
+/// `block` measured; `statement_text` is its text from [`statement_texts`].
+fn measure<'a>(block: &'a Block, statement_text: Option<&'a str>) -> Measure<'a> {
+    let words = match block {
+        Block::Paragraph(text) => Some(text::Words::of(text)),
+        _ => statement_text.map(text::Words::of),
+    };
+    Measure {
+        kind: element(block),
+        words,
     }
 }
 
 /// Whether a removed and an added block are one block edited: paragraphs if they are alike,
-/// wherever they stand; lists, statements and tables of a kind if they stand at the same place.
+/// wherever they stand; statements too, and, if not alike, where they stand (a statement
+/// rewritten); lists and tables of a kind where they stand.
 fn likeness(old: &Measure, new: &Measure) -> Likeness {
-    match (old, new) {
-        (Measure::Words(old), Measure::Words(new)) => text::likeness(old, new),
-        (Measure::Kind(old), Measure::Kind(new)) if old == new => Likeness::Kindred,
-        _ => Likeness::Unlike,
+    if old.kind != new.kind {
+        return Likeness::Unlike;
+    }
+    match (&old.words, &new.words, old.kind) {
+        (Some(old), Some(new), Element::Paragraph) => text::likeness(old, new),
+        (Some(old), Some(new), _) => match text::likeness(old, new) {
+            Likeness::Unlike => Likeness::Kindred,
+            alike => alike,
+        },
+        _ => Likeness::Kindred,
     }
 }
 

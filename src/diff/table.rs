@@ -1,6 +1,8 @@
 //! Tables: number, caption and notes; panels matched by letter, columns by header and rows by
 //! label, then cell by cell ("Tabel 2 B, Frifundet, 2016: 14 → 15").
 
+use std::collections::HashSet;
+
 use super::blocks::compare_texts;
 use super::sequence::{Likeness, Step, align};
 use super::{Change, Comparison, Element, Place, Places, Side};
@@ -135,7 +137,7 @@ fn panel_summary(table: &Table, index: usize) -> Vec<String> {
         .rows
         .iter()
         .enumerate()
-        .map(|(index, row)| format!("{}: {}", row_name(row, index), cells_line(panel, row)));
+        .map(|(index, row)| format!("{}: {}", row_name(panel, index), cells_line(panel, row)));
     std::iter::once(heading)
         .filter(|heading| !heading.is_empty())
         .chain(rows)
@@ -248,7 +250,9 @@ impl PanelPair<'_> {
         let (old, new) = (self.old, self.new);
         let old_row = |o: usize| body_row(old, o, &self.places.old);
         let new_row = |n: usize| body_row(new, n, &self.places.new);
-        for step in align(&row_keys(old), &row_keys(new), |_, _| Likeness::Kindred) {
+        let repeated = repeated_labels(old).chain(repeated_labels(new)).collect();
+        let keys = |panel| row_keys(panel, &repeated);
+        for step in align(&keys(old), &keys(new), |_, _| Likeness::Kindred) {
             match step {
                 Step::Same { old: o, new: n } | Step::Edited { old: o, new: n } => {
                     self.compare_row(&old_row(o), &new_row(n), changes);
@@ -311,19 +315,29 @@ fn added_row(panel: &Panel, row: &RowAt, changes: &mut Comparison) {
     changes.added(&row.place, Element::Row, vec![cells_line(panel, row.row)]);
 }
 
-/// Rows are known by their label; rows without one by their cells.
-fn row_keys(panel: &Panel) -> Vec<String> {
+/// Rows are known by their label; rows without one, and rows whose label is `repeated` in the
+/// panel on either side ("Mænd" under each group), by their cells too, so that the first of two
+/// rows "Mænd" removed is not read as the second edited into it.
+fn row_keys(panel: &Panel, repeated: &HashSet<&str>) -> Vec<String> {
+    let cells = |row: &Row| serde_json::to_string(&row.cells).expect("cells serialise");
     let key = |row: &Row| match &row.label {
+        Some(label) if repeated.contains(label.as_str()) => format!("{label}\0{}", cells(row)),
         Some(label) => label.clone(),
-        None => serde_json::to_string(&row.cells).expect("cells serialise"),
+        None => cells(row),
     };
     panel.rows.iter().map(key).collect()
+}
+
+/// The labels that more than one row of `panel` has.
+fn repeated_labels(panel: &Panel) -> impl Iterator<Item = &str> {
+    let labels = || panel.rows.iter().filter_map(|row| row.label.as_deref());
+    labels().filter(move |label| labels().filter(|other| other == label).count() > 1)
 }
 
 fn body_row<'a>(panel: &'a Panel, index: usize, at: &Place) -> RowAt<'a> {
     let row = &panel.rows[index];
     let path = at.path.key("rows").index(index);
-    row_at(row, row_name(row, index), path, at)
+    row_at(row, row_name(panel, index), path, at)
 }
 
 fn total_row<'a>(panel: &'a Panel, at: &Place) -> Option<RowAt<'a>> {
@@ -333,8 +347,8 @@ fn total_row<'a>(panel: &'a Panel, at: &Place) -> Option<RowAt<'a>> {
 
 fn row_at<'a>(row: &'a Row, name: String, path: JsonPath, panel_at: &Place) -> RowAt<'a> {
     let whole = match &row.label {
-        Some(label) => format!("{}, række {label}", panel_at.label),
-        None => format!("{}, {name}", panel_at.label),
+        Some(label) if *label == name => format!("{}, række {label}", panel_at.label),
+        _ => format!("{}, {name}", panel_at.label),
     };
     RowAt {
         row,
@@ -343,11 +357,18 @@ fn row_at<'a>(row: &'a Row, name: String, path: JsonPath, panel_at: &Place) -> R
     }
 }
 
-/// A row's label, or "række 2" for the second row without one.
-fn row_name(row: &Row, index: usize) -> String {
-    row.label
-        .clone()
-        .unwrap_or_else(|| format!("række {}", index + 1))
+/// A row's label; "den anden række Mænd" for the second of rows with one label; "række 2" for
+/// the second row, without a label.
+fn row_name(panel: &Panel, index: usize) -> String {
+    let Some(label) = &panel.rows[index].label else {
+        return format!("række {}", index + 1);
+    };
+    let same = |row: &Row| row.label.as_ref() == Some(label);
+    if panel.rows.iter().filter(|row| same(row)).count() == 1 {
+        return label.clone();
+    }
+    let nth = panel.rows[..=index].iter().filter(|row| same(row)).count();
+    format!("den {} række {label}", danish::ordinal(nth))
 }
 
 /// A total row's label, or "total" without one.
@@ -373,7 +394,7 @@ fn column_line(panel: &Panel, column: usize) -> String {
         .rows
         .iter()
         .enumerate()
-        .map(|(index, row)| (row_name(row, index), row));
+        .map(|(index, row)| (row_name(panel, index), row));
     let total = panel.total.iter().map(|row| (total_name(row), row));
     body.chain(total)
         .map(|(name, row)| format!("{name}: {}", cell_text(row.cells.get(column))))

@@ -483,18 +483,26 @@ fn regroup(segments: Vec<Segment>) -> Vec<Segment> {
     out
 }
 
+/// Puts a stretch of changes out as a deletion and an insertion, the whitespace both begin or
+/// end with kept: a list shortened from "1, 2 og 3" to "1 og 2" reads "1[-, 2-] og …", not
+/// "1[-, 2 -]{+ +}og …".
 fn flush(out: &mut Vec<Segment>, deleted: &mut String, inserted: &mut String) {
-    for (kind, text) in [
-        (SegmentKind::Deleted, deleted),
-        (SegmentKind::Inserted, inserted),
-    ] {
-        if !text.is_empty() {
-            out.push(Segment {
-                kind,
-                text: std::mem::take(text),
-            });
-        }
-    }
+    let (old, new) = (std::mem::take(deleted), std::mem::take(inserted));
+    let common = |pairs: &mut dyn Iterator<Item = (char, char)>| -> usize {
+        let same = pairs.take_while(|(a, b)| a == b && a.is_whitespace());
+        same.map(|(c, _)| c.len_utf8()).sum()
+    };
+    let lead = common(&mut old.chars().zip(new.chars()));
+    let (old_rest, new_rest) = (&old[lead..], &new[lead..]);
+    let trail = common(&mut old_rest.chars().rev().zip(new_rest.chars().rev()));
+    let (old_body, new_body) = (
+        &old_rest[..old_rest.len() - trail],
+        &new_rest[..new_rest.len() - trail],
+    );
+    push_merged(out, SegmentKind::Equal, &new[..lead]);
+    push_merged(out, SegmentKind::Deleted, old_body);
+    push_merged(out, SegmentKind::Inserted, new_body);
+    push_merged(out, SegmentKind::Equal, &new_rest[new_rest.len() - trail..]);
 }
 
 /// Appends a run of text, to the last segment if that is of the same kind; an empty run is
@@ -547,6 +555,15 @@ mod tests {
     /// The word diff of two literal texts with plain marks.
     fn marked(old: &str, new: &str) -> String {
         plain_marks(&word_diff(running(old), running(new)))
+    }
+
+    #[test]
+    fn a_shortened_list_deletes_its_item_and_keeps_the_space_before_og() {
+        // Review 17, L9: "bilag 1[-, bilag 2 -]{+ +}og bilag [-3-]{+2+}."
+        assert_eq!(
+            marked("bilag 1, bilag 2 og bilag 3.", "bilag 1 og bilag 2."),
+            "bilag 1[-, bilag 2-] og bilag [-3-]{+2+}."
+        );
     }
 
     #[test]
