@@ -326,7 +326,8 @@ pub(super) fn compare(old: &Answer, new: &Answer, changes: &mut Comparison) {
 
 /// The questions answered together with the first, each by its number (or letters), which
 /// says which of the committee's questions it is: an edited one as a word diff of its text, an
-/// added or removed one whole, and a change in the order of those in both.
+/// added or removed one whole, one whose number alone changed as a new number, and a change in
+/// the order of those in both.
 fn compare_further_questions(old: &Answer, new: &Answer, changes: &mut Comparison) {
     let list = JsonPath::root().key("further_questions");
     let (old_questions, new_questions) = (&old.further_questions, &new.further_questions);
@@ -335,24 +336,38 @@ fn compare_further_questions(old: &Answer, new: &Answer, changes: &mut Compariso
             .iter()
             .position(|other| identifier(other) == identifier(question))
     };
+    // A question found under no number in the old answer, but with the text of one no longer
+    // there, was renumbered.
+    let mut removed: Vec<usize> = (0..old_questions.len())
+        .filter(|&index| find(new_questions, &old_questions[index]).is_none())
+        .collect();
     for (index, question) in new_questions.iter().enumerate() {
         let at = list.index(index);
+        let same_text = |before: &usize| old_questions[*before].text.trim() == question.text.trim();
         match find(old_questions, question) {
             Some(before) => {
                 let place = Place::new(format!("{}, tekst", designation(question)), at.key("text"));
                 changes.text(&place, &old_questions[before].text, &question.text);
             }
-            None => {
-                let place = Place::new(designation(question), at);
-                changes.added(&place, Element::Question, [question.text.clone()]);
-            }
+            None => match removed.iter().position(same_text) {
+                Some(position) => {
+                    let before = &old_questions[removed.remove(position)];
+                    let key = if question.letters.is_some() { "letters" } else { "number" };
+                    let place =
+                        Place::new(format!("{}, nummer", designation(question)), at.key(key));
+                    changes.value(&place, identifier(before), identifier(question));
+                }
+                None => {
+                    let place = Place::new(designation(question), at);
+                    changes.added(&place, Element::Question, [question.text.clone()]);
+                }
+            },
         }
     }
-    for (index, question) in old_questions.iter().enumerate() {
-        if find(new_questions, question).is_none() {
-            let place = Place::new(designation(question), list.index(index));
-            changes.removed(&place, &list, Element::Question, [question.text.clone()]);
-        }
+    for index in removed {
+        let question = &old_questions[index];
+        let place = Place::new(designation(question), list.index(index));
+        changes.removed(&place, &list, Element::Question, [question.text.clone()]);
     }
     let kept_order = |questions: &[FurtherQuestion], others: &[FurtherQuestion]| {
         let kept = questions

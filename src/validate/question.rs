@@ -159,7 +159,12 @@ pub(super) fn check_question_headings(
 ) {
     let questions = answer.questions();
     let by_letters = answer.question.kind == QuestionKind::Consultation;
-    let answered: Vec<String> = questions.iter().filter_map(|q| identifier(q, by_letters)).collect();
+    let mut answered: Vec<String> = Vec::new();
+    for designation in questions.iter().filter_map(|q| identifier(q, by_letters)) {
+        if !answered.contains(&designation) {
+            answered.push(designation);
+        }
+    }
     for (path, heading) in headings {
         let Some(named) = named_questions(heading, by_letters) else {
             continue;
