@@ -369,7 +369,13 @@ fn json_changes(old: &Path, new: &Path) -> Vec<(String, String, String)> {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let field = |change: &serde_json::Value, key: &str| change[key].as_str().unwrap().to_string();
     (report["changes"].as_array().unwrap().iter())
-        .map(|change| (field(change, "location"), field(change, "kind"), field(change, "path")))
+        .map(|change| {
+            (
+                field(change, "location"),
+                field(change, "kind"),
+                field(change, "path"),
+            )
+        })
         .collect()
 }
 
@@ -409,7 +415,10 @@ fn diff_aligns_enclosures_by_title_and_names_those_renumbered() {
         ])
     );
     let retitled = edited(|enclosures| {
-        enclosures.insert(0, serde_json::json!({"title": "Nyt", "blocks": [{"paragraph": "Ny."}]}));
+        enclosures.insert(
+            0,
+            serde_json::json!({"title": "Nyt", "blocks": [{"paragraph": "Ny."}]}),
+        );
         enclosures[2]["title"] = "Rigspolitiets notat af 4. maj 2019 om opgørelsen".into();
     });
     let report = svar()

@@ -366,6 +366,44 @@ fn a_logo_typst_cannot_draw_is_an_error_at_check() {
     assert!(message.contains("sti: ministry.profile"), "{message}");
 }
 
+#[test]
+fn a_logo_that_links_an_image_in_another_file_is_an_error_at_check() {
+    // Review 17, M2: an SVG exported with a linked image passed check, then every render failed
+    // in English, sending the clerk to "/crown.png".
+    let folder = tempfile::tempdir().unwrap();
+    let answer = answer_with_logo(folder.path());
+    let ministries = folder.path().join("ministries");
+    std::fs::copy(
+        fixture("logo/ministries/eksempel.svg"),
+        ministries.join("crown.svg"),
+    )
+    .unwrap();
+    std::fs::write(
+        ministries.join("eksempel.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="40"><image xlink:href="crown.svg" width="40" height="40"/></svg>"#,
+    )
+    .unwrap();
+    let pdf = folder.path().join("svar.pdf");
+    for command in [
+        svar().arg("check").arg(&answer),
+        svar().arg("render").arg(&answer).arg("-o").arg(&pdf),
+    ] {
+        let message = stderr_of(command, 1);
+        assert!(
+            message.starts_with(&format!(
+                "fejl: logoet {} henviser til billedet crown.svg i en anden fil, og det kommer ikke med i PDF'en\n",
+                ministries.join("eksempel.svg").display()
+            )),
+            "{message}"
+        );
+        assert!(
+            message.contains("= tip: indlejr billedet i SVG-filen"),
+            "{message}"
+        );
+    }
+    assert!(!pdf.exists());
+}
+
 /// The complete fixture with the Sundhedsministeriet profile given `labels` (JSON), in
 /// `folder`; returns the answer's path.
 fn answer_with_labels(folder: &Path, labels: serde_json::Value) -> std::path::PathBuf {

@@ -61,7 +61,12 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
         enclosures.iter().map(|e| e.title.clone()).collect()
     };
     let contents = |enclosures: &[Enclosure]| -> Vec<String> {
-        let lines = |e| enclosure_summary(e).iter().map(ToString::to_string).collect::<Vec<_>>();
+        let lines = |e| {
+            enclosure_summary(e)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
         enclosures.iter().map(|e| lines(e).join("\n")).collect()
     };
     let (old_contents, new_contents) = (contents(old), contents(new));
@@ -88,7 +93,9 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
                 let summary = enclosure_summary(&old[o]);
                 changes.removed(&place(o), &JsonPath::root(), Element::Enclosure, summary);
             }
-            Step::Added(n) => changes.added(&place(n), Element::Enclosure, enclosure_summary(&new[n])),
+            Step::Added(n) => {
+                changes.added(&place(n), Element::Enclosure, enclosure_summary(&new[n]))
+            }
         }
     }
 }
@@ -179,7 +186,10 @@ struct Measure<'a> {
 /// another block.
 fn statement_texts(blocks: &[Block]) -> Vec<Option<String>> {
     let text = |block: &Block| {
-        let lines = summary(block).iter().map(ToString::to_string).collect::<Vec<_>>();
+        let lines = summary(block)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>();
         lines.join("\n")
     };
     (blocks.iter())

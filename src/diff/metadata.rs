@@ -352,7 +352,11 @@ fn compare_further_questions(old: &Answer, new: &Answer, changes: &mut Compariso
             None => match removed.iter().position(same_text) {
                 Some(position) => {
                     let before = &old_questions[removed.remove(position)];
-                    let key = if question.letters.is_some() { "letters" } else { "number" };
+                    let key = if question.letters.is_some() {
+                        "letters"
+                    } else {
+                        "number"
+                    };
                     let place =
                         Place::new(format!("{}, nummer", designation(question)), at.key(key));
                     changes.value(&place, identifier(before), identifier(question));

@@ -363,7 +363,20 @@ fn check_image(bytes: &[u8], path: &Path) -> Result<(), ProfileProblem> {
         return Err(invalid(String::new()));
     }
     if kind == "SVG" {
-        return drawable_svg(bytes).map_err(|why| invalid(format!(" ({why})")));
+        let linked = drawable_svg(bytes).map_err(|why| invalid(format!(" ({why})")))?;
+        return match linked.first() {
+            None => Ok(()),
+            Some(image) => Err(ProfileProblem {
+                message: format!(
+                    "logoet {} henviser til billedet {image} i en anden fil, og det kommer ikke \
+                     med i PDF'en",
+                    path.display()
+                ),
+                hint: "indlejr billedet i SVG-filen (i Inkscape: Filer → Indlejr billeder), \
+                       eller gem logoet som PNG"
+                    .into(),
+            }),
+        };
     }
     let (width, height) = image_size(bytes).map_err(|why| invalid(format!(" ({why})")))?;
     if u64::from(width) * u64::from(height) > MAX_LOGO_PIXELS {
@@ -385,11 +398,22 @@ fn check_image(bytes: &[u8], path: &Path) -> Result<(), ProfileProblem> {
 const MAX_LOGO_PIXELS: u64 = 25_000_000;
 
 /// Whether an SVG can be drawn: usvg, which Typst draws SVGs with, reads it as Typst will, with
-/// no files or fonts beside it. Its reason, in its own words, if not.
-fn drawable_svg(bytes: &[u8]) -> Result<(), String> {
-    usvg::Tree::from_data(bytes, &usvg::Options::default())
-        .map(drop)
-        .map_err(|error| error.to_string())
+/// no files or fonts beside it. Its reason, in its own words, if not; if it can, the images
+/// it links to in other files (`xlink:href="crown.png"`), which Typst would look for, and
+/// fail to find, in the answer's folder rather than beside the logo.
+fn drawable_svg(bytes: &[u8]) -> Result<Vec<String>, String> {
+    let linked = std::sync::Mutex::new(Vec::new());
+    let mut options = usvg::Options::default();
+    options.image_href_resolver.resolve_string = Box::new(|href, _| {
+        linked
+            .lock()
+            .map(|mut found| found.push(href.to_string()))
+            .ok();
+        None
+    });
+    usvg::Tree::from_data(bytes, &options).map_err(|error| error.to_string())?;
+    drop(options);
+    Ok(linked.into_inner().unwrap_or_default())
 }
 
 /// The width and height of a PNG or JPEG, read from its header alone; why not, if not.

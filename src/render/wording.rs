@@ -534,7 +534,14 @@ mod tests {
             questions("committee", number(15), &others),
             "Spørgsmål nr. 15-59 og 61-64 ad L 58 fra Folketingets Retsudvalg"
         );
-        others = vec![number(8), number(9), number(10), number(11), number(12), number(3)];
+        others = vec![
+            number(8),
+            number(9),
+            number(10),
+            number(11),
+            number(12),
+            number(3),
+        ];
         assert_eq!(
             questions("committee", number(7), &others),
             "Spørgsmål nr. 7-12 og 3 ad L 58 fra Folketingets Retsudvalg"

@@ -175,14 +175,25 @@ pub(super) fn check_question_headings(
         let Some((_, first)) = unknown.first() else {
             continue;
         };
-        let kind = if by_letters { "samrådsspørgsmål" } else { "spørgsmål nr." };
+        let kind = if by_letters {
+            "samrådsspørgsmål"
+        } else {
+            "spørgsmål nr."
+        };
         let list = |designations: Vec<&str>| crate::danish::and_list(&designations);
-        let unknown = list(unknown.iter().map(|(designation, _)| designation.as_str()).collect());
+        let unknown = list(
+            unknown
+                .iter()
+                .map(|(designation, _)| designation.as_str())
+                .collect(),
+        );
         let answered = list(answered.iter().map(String::as_str).collect());
         problems.push(
             Problem::warning(
                 path.clone(),
-                format!("overskriften nævner {kind} {unknown}, men svaret besvarer {kind} {answered}"),
+                format!(
+                    "overskriften nævner {kind} {unknown}, men svaret besvarer {kind} {answered}"
+                ),
                 Some("ret overskriften, eller tilføj spørgsmålet i \"further_questions\"".into()),
             )
             .at(super::Focus::Part(first.clone())),
@@ -204,10 +215,15 @@ fn identifier(question: &Question, by_letters: bool) -> Option<String> {
 fn named_questions(heading: &str, by_letters: bool) -> Option<Vec<(String, Range<usize>)>> {
     let mut words = words_at(heading).peekable();
     words.next_if(|(word, _)| *word == "Ad" || *word == "ad");
-    let noun = if by_letters { "amrådsspørgsmål" } else { "pørgsmål" };
+    let noun = if by_letters {
+        "amrådsspørgsmål"
+    } else {
+        "pørgsmål"
+    };
     let (first, _) = words.next()?;
     let mut first_letter = first.chars();
-    (matches!(first_letter.next(), Some('s' | 'S')) && first_letter.as_str() == noun).then_some(())?;
+    (matches!(first_letter.next(), Some('s' | 'S')) && first_letter.as_str() == noun)
+        .then_some(())?;
     words.next_if(|(word, _)| *word == "nr.");
     let mut named = Vec::new();
     for (word, at) in words {
@@ -424,10 +440,19 @@ mod tests {
             })
         };
         let some = |named: &[&str]| Some(named.iter().map(|n| n.to_string()).collect());
-        assert_eq!(named("Ad spørgsmål nr. 16 (Alm. del)", false), some(&["16@16"]));
-        assert_eq!(named("Spørgsmål nr. S 960 og S 961:", false), some(&["960@960", "961@961"]));
+        assert_eq!(
+            named("Ad spørgsmål nr. 16 (Alm. del)", false),
+            some(&["16@16"])
+        );
+        assert_eq!(
+            named("Spørgsmål nr. S 960 og S 961:", false),
+            some(&["960@960", "961@961"])
+        );
         assert_eq!(named("ad spørgsmål 3-4", false), some(&["3@3-4", "4@3-4"]));
-        assert_eq!(named("Ad samrådsspørgsmål AÆ og B", true), some(&["AÆ@AÆ", "B@B"]));
+        assert_eq!(
+            named("Ad samrådsspørgsmål AÆ og B", true),
+            some(&["AÆ@AÆ", "B@B"])
+        );
         assert_eq!(named("Ad spørgsmål om udsendelser", false), None);
         assert_eq!(named("Spørgsmålets baggrund", false), None);
         assert_eq!(named("Ad samrådsspørgsmål A", false), None);
