@@ -4,7 +4,7 @@ use super::quotes::check_statement_marks;
 use super::{Problem, precision};
 use crate::danish::count;
 use crate::json_path::JsonPath;
-use crate::model::{Block, Cell, Figure, Panel, Row, Table};
+use crate::model::{Block, Cell, Figure, Panel, Row, Statement, Table};
 
 /// How deeply statements may quote statements. Real answers go two deep (an agency quoting
 /// another); Typst itself gives up at about 16, with an English message about show rules.
@@ -72,6 +72,8 @@ pub(super) fn check_blocks(
                     continue;
                 }
                 check_statement_marks(&statement.blocks, &inner, problems);
+                let before = index.checked_sub(1).and_then(|before| blocks.get(before));
+                check_lead_in(statement, before, &path.key("statement"), problems);
                 check_blocks(&statement.blocks, &inner, next_table, problems);
             }
             Block::Table(table) => {
@@ -90,6 +92,35 @@ pub(super) fn check_blocks(
             }
             Block::List(_) | Block::NumberedList(_) | Block::Paragraph(_) => {}
         }
+    }
+}
+
+/// A statement printed without an introduction (`"introduction": ""`) is introduced by the
+/// paragraph before it ("…, der har oplyst følgende:"); without one ending in a colon, nothing
+/// says who is quoted.
+fn check_lead_in(
+    statement: &Statement,
+    before: Option<&Block>,
+    path: &JsonPath,
+    problems: &mut Vec<Problem>,
+) {
+    let introduces = |text: &str| text.trim_end().trim_end_matches(['*', '_']).ends_with(':');
+    if statement.introduction.as_deref().is_some_and(|text| text.trim().is_empty())
+        && !matches!(before, Some(Block::Paragraph(text)) if introduces(text))
+    {
+        problems.push(Problem::warning(
+            path.key("introduction"),
+            format!(
+                "udtalelsen har ingen indledning, og intet afsnit med kolon før den siger, at det \
+                 er {}, der citeres",
+                statement.source
+            ),
+            Some(format!(
+                "fjern \"introduction\", så indledningen bliver \"{}\", eller slut afsnittet \
+                 før udtalelsen med \"…, der har oplyst følgende:\"",
+                Statement::default_introduction(&statement.source)
+            )),
+        ));
     }
 }
 
