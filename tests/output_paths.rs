@@ -336,3 +336,25 @@ fn a_pdf_made_read_only_is_not_replaced() {
     let mode = std::fs::metadata(&pdf).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o444);
 }
+
+#[test]
+fn a_pdf_may_not_replace_a_spreadsheet_the_answer_reads() {
+    // Review 17, L10: a spreadsheet named tal.pdf was overwritten by `-o tal.pdf`, and the
+    // answer could no longer be read.
+    let folder = tempfile::tempdir().unwrap();
+    let sheet = std::fs::read(fixture("sager.csv")).unwrap();
+    std::fs::write(folder.path().join("tal.pdf"), &sheet).unwrap();
+    let text = std::fs::read_to_string(fixture("spreadsheet.json")).unwrap();
+    let answer = text.replace("\"sager.csv\"", "\"tal.pdf\"");
+    assert_ne!(answer, text);
+    std::fs::write(folder.path().join("a.json"), answer).unwrap();
+    svar()
+        .current_dir(folder.path())
+        .args(["render", "a.json", "-o", "./tal.pdf"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "./tal.pdf: filen ville erstatte tal.pdf, som den laves ud fra",
+        ));
+    assert_eq!(std::fs::read(folder.path().join("tal.pdf")).unwrap(), sheet);
+}

@@ -188,6 +188,20 @@ pub fn files_read_with(path: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The spreadsheets the answer read from the file at `path` fills its panels from: outputs
+/// must not replace them either (a spreadsheet may be named anything, `tal.pdf` too).
+pub fn spreadsheets_read_by(answer: &Answer, path: &Path) -> Vec<PathBuf> {
+    let folder = answer_folder(path);
+    let mut sheets = Vec::new();
+    crate::validate::walk_answer(answer, &mut |block, _| {
+        if let crate::model::Block::Table(table) = block {
+            let named = table.panels.iter().filter_map(|panel| panel.spreadsheet.as_ref());
+            sheets.extend(named.map(|name| folder.join(name)));
+        }
+    });
+    sheets
+}
+
 /// The folder of the answer file at `path`, where the files it names (its ministry's profile,
 /// its spreadsheets) are looked for. A link to an answer file is followed: those files lie
 /// beside the answer itself, not beside a link to it in a reviewer's folder, where another
