@@ -76,10 +76,7 @@ fn check_edited(name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> (Optio
 /// Asserts that `report` has the finding `first` and that the finding names the JSON `path`
 /// and `hint` (if any) in its lines.
 fn assert_finding(report: &str, first: &str, path: &str, hint: Option<&str>) {
-    let finding = (report.split("\n\n"))
-        .find(|finding| finding.starts_with(&format!("{first}\n")))
-        .map(|finding| format!("{finding}\n"))
-        .unwrap_or_else(|| panic!("no finding {first:?} in:\n{report}"));
+    let finding = common::finding(report, first);
     assert!(finding.contains(&format!("= sti: {path}\n")), "{report}");
     if let Some(hint) = hint {
         assert!(finding.contains(&format!("= tip: {hint}\n")), "{report}");

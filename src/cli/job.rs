@@ -266,7 +266,11 @@ fn write_outputs(
 ) -> Result<(), CliError> {
     // Page images are named after the PDF and may land beside the answer's own files (a logo
     // named like one); nothing is written or removed until all of them are known to be safe.
-    let read = Inputs::new(input::files_read_with(file).into_iter().chain(spreadsheets.iter().cloned()));
+    let read = Inputs::new(
+        input::files_read_with(file)
+            .into_iter()
+            .chain(spreadsheets.iter().cloned()),
+    );
     for path in produced
         .outputs
         .iter()

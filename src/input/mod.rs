@@ -195,7 +195,10 @@ pub fn spreadsheets_read_by(answer: &Answer, path: &Path) -> Vec<PathBuf> {
     let mut sheets = Vec::new();
     crate::validate::walk_answer(answer, &mut |block, _| {
         if let crate::model::Block::Table(table) = block {
-            let named = table.panels.iter().filter_map(|panel| panel.spreadsheet.as_ref());
+            let named = table
+                .panels
+                .iter()
+                .filter_map(|panel| panel.spreadsheet.as_ref());
             sheets.extend(named.map(|name| folder.join(name)));
         }
     });

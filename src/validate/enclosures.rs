@@ -1,4 +1,5 @@
-//! Enclosures: every one is referred to, and the text refers to none that is not there.
+//! References by number: every enclosure is referred to, and the text refers to no enclosure,
+//! and no table, that is not there.
 
 use super::Problem;
 use crate::json_path::JsonPath;
@@ -45,6 +46,52 @@ pub(super) fn check_enclosure_references(
     }
 }
 
+/// The text refers to no table that is not there ("fremgår af tabel 3" where a table was
+/// removed and the others renumbered). A table "i" something other than an enclosure ("tabel 3
+/// i rapporten") is another document's, and so are the tables a correction names, which are
+/// the earlier answer's.
+pub(super) fn check_table_references(
+    answer: &Answer,
+    prose: &[(JsonPath, &str)],
+    problems: &mut Vec<Problem>,
+) {
+    if answer.status == crate::model::Status::Correction {
+        return;
+    }
+    let mut numbers = Vec::new();
+    super::walk_answer(answer, &mut |block, _| {
+        if let crate::model::Block::Table(table) = block {
+            numbers.extend(table.number.map(|number| number as usize));
+        }
+    });
+    numbers.sort_unstable();
+    numbers.dedup();
+    let listed: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+    let listed: Vec<&str> = listed.iter().map(String::as_str).collect();
+    let has = match listed.as_slice() {
+        [] => "ingen nummererede tabeller".to_string(),
+        [only] => format!("kun tabel {only}"),
+        _ => format!("tabel {}", crate::danish::and_list(&listed)),
+    };
+    let elsewhere = |after: &str| {
+        let after = after.trim_start();
+        after.starts_with("i ") && !after[2..].trim_start().starts_with("bilag")
+    };
+    for (path, text) in prose {
+        let mentioned = mentions(text, "tabel", &["lerne", "len"]).into_iter();
+        let ours = mentioned.filter(|(_, after)| !elsewhere(after));
+        for number in ours.flat_map(|(mentioned, _)| mentioned) {
+            if !numbers.contains(&number) {
+                problems.push(Problem::warning(
+                    path.clone(),
+                    format!("teksten henviser til tabel {number}, men svaret har {has}"),
+                    Some("ret henvisningen til tabellens nummer, eller fjern den".into()),
+                ));
+            }
+        }
+    }
+}
+
 /// How many enclosures an answer has, as a sentence says it: "ingen bilag", "1 bilag".
 fn enclosure_count(count: usize) -> String {
     match count {
@@ -65,35 +112,50 @@ pub(super) fn enclosure_of(path: &JsonPath) -> Option<usize> {
 /// The numbers of the enclosures a text mentions: "bilag 1", "Bilag 2", "bilag 1 og 2",
 /// "bilagene 1 og 2", "bilag 1-3", with any kind of space (a no-break space too).
 pub(super) fn enclosure_mentions(text: &str) -> Vec<usize> {
+    (mentions(text, "bilag", &["ene"]).into_iter())
+        .flat_map(|(numbers, _)| numbers)
+        .collect()
+}
+
+/// The numbers a text mentions after `noun` (ASCII, as "bilag" and "tabel" are), in any case,
+/// or after one of its `plurals` endings ("bilagene 1 og 2"): each list of numbers ("1", "1, 2
+/// og 4", "2-4") with the text after it, lower-cased, which tells "tabel 3 i rapporten" from
+/// the answer's own table 3.
+pub(super) fn mentions(text: &str, noun: &str, plurals: &[&str]) -> Vec<(Vec<usize>, String)> {
     // Lowering the case of every text is most of this check's cost, and most texts name no
-    // enclosure. "bilag" is ASCII, and no other character lowers to its letters, so a search
-    // that ignores ASCII case finds every text worth lowering.
+    // enclosure or table. The noun is ASCII, and no other character lowers to its letters, so a
+    // search that ignores ASCII case finds every text worth lowering.
     let bytes = text.as_bytes();
     if !bytes
-        .windows(5)
-        .any(|window| window.eq_ignore_ascii_case(b"bilag"))
+        .windows(noun.len())
+        .any(|window| window.eq_ignore_ascii_case(noun.as_bytes()))
     {
         return Vec::new();
     }
     let lower = text.to_lowercase();
-    let mut numbers = Vec::new();
-    for (at, word) in lower.match_indices("bilag") {
+    let mut found = Vec::new();
+    for (at, word) in lower.match_indices(noun) {
         if lower[..at].ends_with(char::is_alphanumeric) {
             continue;
         }
         let rest = &lower[at + word.len()..];
-        // "bilagene 1 og 2", the plural, refers as "bilag 1 og 2" does.
-        let rest = rest.strip_prefix("ene").unwrap_or(rest);
+        let rest = (plurals.iter())
+            .find_map(|plural| rest.strip_prefix(plural))
+            .unwrap_or(rest);
         if !rest.starts_with(char::is_whitespace) {
             continue;
         }
-        numbers.extend(numbers_in(rest));
+        let (numbers, after) = leading_numbers(rest);
+        if !numbers.is_empty() {
+            found.push((numbers, after.to_string()));
+        }
     }
-    numbers
+    found
 }
 
-/// The numbers at the start of `text`: "1", "1 og 2", "1, 2 og 3", "1-3" (a range).
-pub(super) fn numbers_in(text: &str) -> Vec<usize> {
+/// The numbers at the start of `text` ("1", "1 og 2", "1, 2 og 3", "1-3", a range) and the
+/// text after the last of them.
+fn leading_numbers(text: &str) -> (Vec<usize>, &str) {
     let mut numbers: Vec<usize> = Vec::new();
     let mut rest = text.trim_start();
     let mut range_from = None;
@@ -119,12 +181,25 @@ pub(super) fn numbers_in(text: &str) -> Vec<usize> {
             break;
         }
     }
-    numbers
+    (numbers, rest)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_mentions_read_lists_and_the_text_after_them() {
+        let tables = |text: &str| mentions(text, "tabel", &["lerne", "len"]);
+        let numbers = |found: Vec<(Vec<usize>, String)>| -> Vec<usize> {
+            found.into_iter().flat_map(|(numbers, _)| numbers).collect()
+        };
+        assert_eq!(numbers(tables("jf. Tabel 3 nedenfor")), [3]);
+        assert_eq!(numbers(tables("tabellerne 1 og 2")), [1, 2]);
+        assert_eq!(numbers(tables("Tabel 2 A viser")), [2]);
+        assert!(tables("statistiktabel 4, tabellen, tabel A").is_empty());
+        assert_eq!(tables("tabel 3 i rapporten")[0].1, " i rapporten");
+    }
 
     #[test]
     fn enclosure_mentions_read_lists_ranges_and_any_space() {

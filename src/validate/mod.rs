@@ -22,7 +22,7 @@ mod tables;
 use serde::Serialize;
 
 use self::dates::{check_dates, check_status};
-use self::enclosures::check_enclosure_references;
+use self::enclosures::{check_enclosure_references, check_table_references};
 use self::glyphs::{check_control_characters, check_glyphs};
 use self::layout::check_layout;
 pub(crate) use self::layout::figure_columns;
@@ -173,6 +173,7 @@ pub(crate) fn check(answer: &Answer) -> Vec<Problem> {
     let headings = headings(answer);
     let referring: Vec<(JsonPath, &str)> = prose.iter().chain(&headings).cloned().collect();
     check_enclosure_references(answer, &referring, &mut problems);
+    check_table_references(answer, &referring, &mut problems);
     check_question_headings(answer, &headings, &mut problems);
     check_markup(answer, &prose, &mut problems);
     if answer.markup == crate::model::Markup::Markdown {

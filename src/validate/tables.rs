@@ -105,7 +105,10 @@ fn check_lead_in(
     problems: &mut Vec<Problem>,
 ) {
     let introduces = |text: &str| text.trim_end().trim_end_matches(['*', '_']).ends_with(':');
-    if statement.introduction.as_deref().is_some_and(|text| text.trim().is_empty())
+    if statement
+        .introduction
+        .as_deref()
+        .is_some_and(|text| text.trim().is_empty())
         && !matches!(before, Some(Block::Paragraph(text)) if introduces(text))
     {
         problems.push(Problem::warning(

@@ -124,6 +124,16 @@ pub(crate) fn check_output(relative: &str) -> (i32, String) {
     (code, report)
 }
 
+/// The finding of a `svar check` report (its stderr) that begins with the line `first`, each
+/// of its lines ending in a line break; the findings are in the order of the file, so a test
+/// of one finding must not depend on which others come before it.
+pub(crate) fn finding(report: &str, first: &str) -> String {
+    (report.split("\n\n"))
+        .find(|finding| finding.starts_with(&format!("{first}\n")))
+        .map(|finding| format!("{finding}\n"))
+        .unwrap_or_else(|| panic!("no finding {first:?} in:\n{report}"))
+}
+
 /// The PDF's title, author, language and creation date, read with a PDF parser.
 pub(crate) fn pdf_metadata(path: &Path) -> (String, String, String, Option<String>) {
     let document = lopdf::Document::load(path).unwrap();
