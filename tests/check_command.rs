@@ -267,3 +267,39 @@ fn text_from_the_file_cannot_steer_the_terminal() {
         "{report}"
     );
 }
+
+#[test]
+fn a_letter_without_the_question_s_date_is_warned_of() {
+    // Review 17, L8: without asked_on a letter's opening silently left the date out.
+    let folder = tempfile::tempdir().unwrap();
+    let warnings = |name: &str| {
+        let answer = common::edited_fixture(name, folder.path(), |answer| {
+            answer["question"]
+                .as_object_mut()
+                .unwrap()
+                .remove("asked_on");
+        });
+        let output = svar().arg("check").arg(&answer).output().unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        let report = String::from_utf8(output.stderr).unwrap();
+        (report.lines())
+            .filter(|line| line.starts_with("advarsel: "))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let warning = |letter: &str| {
+        format!(
+            "advarsel: spørgsmålets dato mangler, så {letter} siger ikke, hvornår det blev stillet"
+        )
+    };
+    assert_eq!(
+        warnings("joint-letter.json"),
+        [warning("brevets indledning")]
+    );
+    assert_eq!(
+        warnings("joint-cover-letter.json"),
+        [warning("følgebrevet")]
+    );
+    // An answer under the letterhead alone names no date of the question.
+    assert_eq!(warnings("complete.json"), Vec::<String>::new());
+}

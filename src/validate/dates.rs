@@ -131,6 +131,29 @@ pub(super) fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
 }
 
 /// Every date of the answer within [`YEARS`]: a year outside them is a typo, and Typst could
+/// A letter and a cover letter say when the question was asked ("… har den 8. september 2017
+/// stillet …"), as every published one does; without `asked_on` the sentence leaves the date
+/// out, and nothing else would tell the clerk. Checked with the letterhead, whose profile may
+/// give the layout.
+pub(super) fn check_asked_on_given(answer: &Answer, problems: &mut Vec<Problem>) {
+    use crate::model::Layout;
+    let letter = match answer.effective_layout() {
+        Layout::Letter => "brevets indledning",
+        Layout::CoverLetter => "følgebrevet",
+        Layout::Answer => return,
+    };
+    if answer.question.asked_on.is_none() {
+        problems.push(Problem::warning(
+            JsonPath::root().key("question"),
+            format!("spørgsmålets dato mangler, så {letter} siger ikke, hvornår det blev stillet"),
+            Some(
+                "tilføj \"asked_on\": \"ÅÅÅÅ-MM-DD\" under \"question\", datoen i udvalgets brev"
+                    .into(),
+            ),
+        ));
+    }
+}
+
 /// not print it.
 fn check_plausible_years(answer: &Answer, problems: &mut Vec<Problem>) {
     let question = JsonPath::root().key("question");
