@@ -44,7 +44,7 @@ const PAIRING_SHARE: f32 = 0.5;
 /// replacement. Whitespace that prints the same is kept, whatever it is written as.
 pub(super) fn word_diff(old: Written, new: Written) -> Vec<Segment> {
     let as_written = |written| Printed {
-        tokens: Tokens::of(written, pieces),
+        tokens: Tokens::of(written),
         otherwise: Vec::new(),
     };
     diff(&as_written(old), &as_written(new))
@@ -125,7 +125,7 @@ impl<'a> Printed<'a> {
     /// A text read as its answer reads it, footnote references cut from the words they are
     /// written against.
     fn of(written: Written<'a>) -> Self {
-        let tokens = Tokens::of(written, pieces_and_references);
+        let tokens = Tokens::of(written);
         let otherwise = match written.spacing {
             Spacing::Running => Vec::new(),
             Spacing::Lines => {
@@ -146,13 +146,10 @@ impl<'a> Printed<'a> {
 /// an escape is replaced by its character. (Markdown prints nothing it is not written with, so
 /// nothing is inserted that needs a token to go with.)
 fn markdown_otherwise(tokens: &Tokens, printed: &str) -> Vec<Option<String>> {
-    let printed = Tokens::of(
-        Written {
-            text: printed,
-            spacing: Spacing::Lines,
-        },
-        pieces_and_references,
-    );
+    let printed = Tokens::of(Written {
+        text: printed,
+        spacing: Spacing::Lines,
+    });
     let mut otherwise = vec![None; tokens.body.len()];
     let found = changes(
         &tokens.keys(),
@@ -202,7 +199,7 @@ impl Written<'_> {
 /// format alike (`*x*` and `_x_`).
 fn prints_the_same(old: Written, new: Written) -> bool {
     old.text == new.text
-        || Tokens::of(old, pieces).keys() == Tokens::of(new, pieces).keys()
+        || Tokens::of(old).keys() == Tokens::of(new).keys()
         || (old.spacing, new.spacing) == (Spacing::Lines, Spacing::Lines)
             && crate::markup::printed_form(old.text) == crate::markup::printed_form(new.text)
 }
@@ -300,7 +297,7 @@ struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
-    fn of(written: Written<'a>, cut: Cut) -> Self {
+    fn of(written: Written<'a>) -> Self {
         let text = written.text;
         let trimmed = text.trim_matches(prints_as_space);
         let start = text.len() - text.trim_start_matches(prints_as_space).len();
@@ -310,7 +307,7 @@ impl<'a> Tokens<'a> {
         };
         Self {
             lead: &text[..start],
-            body: cut(trimmed).map(token).collect(),
+            body: pieces(trimmed).map(token).collect(),
             trail: &text[start + trimmed.len()..],
         }
     }
@@ -367,10 +364,6 @@ fn ends_sentence(token: &str) -> bool {
     matches!(token, "." | "!" | "?") || token.contains('\n')
 }
 
-/// How a text is cut into the tokens a word diff compares: [`pieces`] or
-/// [`pieces_and_references`]. An iterator, so that a long text's tokens are collected once.
-type Cut = for<'t> fn(&'t str) -> Box<dyn Iterator<Item = &'t str> + 't>;
-
 /// A text cut into runs of whitespace, words and the marks around them.
 fn pieces(text: &str) -> Box<dyn Iterator<Item = &str> + '_> {
     Box::new(runs(text).flat_map(|run| {
@@ -380,19 +373,6 @@ fn pieces(text: &str) -> Box<dyn Iterator<Item = &str> + '_> {
             // A Markdown link's text and address are words of their own: "[tekst](adresse)".
             run.split_inclusive("](").flat_map(split_marks).collect()
         }
-    }))
-}
-
-/// [`pieces`], and each footnote reference a word of its own, not part of the word it is written
-/// against (`1582.[^1]`): under another markup a reference prints on one side only, and it is
-/// the change, not the word. (Between answers of one markup texts are cut as they always were.)
-fn pieces_and_references(text: &str) -> Box<dyn Iterator<Item = &str> + '_> {
-    Box::new(pieces(text).flat_map(|piece| match piece.find("[^") {
-        Some(at) if at > 0 => {
-            let (word, reference) = piece.split_at(at);
-            [split_marks(word), split_marks(reference)].concat()
-        }
-        _ => vec![piece],
     }))
 }
 
@@ -410,31 +390,62 @@ fn runs(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// A stretch without whitespace as tokens: the word from its first to its last letter or digit
-/// (so "12,4" and "www.ft.dk" stay whole), and each mark before or after it alone, so that
-/// "bemærkninger." and "bemærkninger til" share their word.
+/// A stretch without whitespace as tokens: each word, from a letter or digit on through the
+/// letters, digits and marks between them (so "12,4", "www.ft.dk/samling" and "2\\*3" stay
+/// whole), and each mark around the words alone, so that "bemærkninger." and "bemærkninger
+/// til" share their word. A Markdown mark that formats (`*`, `_`, `[`, `]`, `^`, `` ` ``) ends a
+/// word: in "**Rigsadvokaten**.[^1]" the name is one word and the footnote's number another.
 fn split_marks(stretch: &str) -> Vec<&str> {
-    let alphanumeric = |&(_, c): &(usize, char)| c.is_alphanumeric();
-    let Some((start, _)) = stretch.char_indices().find(alphanumeric) else {
+    let Some(start) = stretch.find(char::is_alphanumeric) else {
         return characters(stretch);
     };
-    let (last, c) = stretch
-        .char_indices()
-        .rev()
-        .find(alphanumeric)
-        .expect("found from the start");
-    let end = last + c.len_utf8();
+    let word = &stretch[start..];
+    let mut end = word
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(word.len());
+    while let Some(marks) = word[end..].split(char::is_alphanumeric).next()
+        && !marks.is_empty()
+        && end + marks.len() < word.len()
+        && !formats(marks)
+    {
+        let after = &word[end + marks.len()..];
+        end += marks.len()
+            + after
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(after.len());
+    }
     let mut tokens = characters(&stretch[..start]);
-    tokens.push(&stretch[start..end]);
-    tokens.extend(characters(&stretch[end..]));
+    tokens.push(&word[..end]);
+    tokens.extend(split_marks(&word[end..]));
     tokens
 }
 
-/// Each character of a text as a text of its own.
+/// Whether marks between two words hold one that formats in Markdown, not escaped.
+fn formats(marks: &str) -> bool {
+    let mut escaped = false;
+    marks.chars().any(|c| {
+        let formatting = !escaped && "*_[]^`".contains(c);
+        escaped = !escaped && c == '\\';
+        formatting
+    })
+}
+
+/// Each character of a text as a text of its own, but a run of one emphasis mark, `**` or
+/// `__`, as one: "**" turned "*" is strong emphasis turned emphasis, one change, not one of two
+/// asterisks kept.
 fn characters(text: &str) -> Vec<&str> {
-    text.char_indices()
-        .map(|(at, c)| &text[at..at + c.len_utf8()])
-        .collect()
+    let mut tokens = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let end = match c {
+            '*' | '_' => rest.find(|other| other != c).unwrap_or(rest.len()),
+            _ => c.len_utf8(),
+        };
+        let (token, tail) = rest.split_at(end);
+        tokens.push(token);
+        rest = tail;
+    }
+    tokens
 }
 
 /// Turns kept text without letters or digits (spaces, punctuation) between two changes into a
@@ -555,6 +566,22 @@ mod tests {
     /// The word diff of two literal texts with plain marks.
     fn marked(old: &str, new: &str) -> String {
         plain_marks(&word_diff(running(old), running(new)))
+    }
+
+    #[test]
+    fn strong_turned_emphasis_is_its_marks_changed_and_the_footnote_kept() {
+        // Review 17, L4: "*[-*Rigsadvokaten**.[^1-]{+Rigsadvokaten*.[^1+}]".
+        let markdown_marked =
+            |old, new| plain_marks(&printed_change(markdown(old), markdown(new)).unwrap());
+        assert_eq!(
+            markdown_marked("og **Rigsadvokaten**.[^1]", "og *Rigsadvokaten*.[^1]"),
+            "og [-**-]{+*+}Rigsadvokaten[-**-]{+*+}.[^1]"
+        );
+        // Marks between letters and digits keep a word whole.
+        assert_eq!(
+            marked("12,4 pct. og e-mail", "12,5 pct. og e-mail"),
+            "[-12,4-]{+12,5+} pct. og e-mail"
+        );
     }
 
     #[test]
@@ -755,11 +782,11 @@ mod tests {
     }
 
     #[test]
-    fn a_footnote_reference_is_cut_from_its_word_only_when_the_markup_changed() {
-        let cut = |cut: Cut| cut("S 1582.[^1]").collect::<Vec<_>>();
-        assert_eq!(cut(pieces), ["S", " ", "1582.[^1", "]"]);
+    fn a_footnote_reference_is_cut_from_its_word() {
+        // Under another markup a reference prints on one side only, and it is the change, not
+        // the word; under one markup a word's emphasis changed is not its reference changed.
         assert_eq!(
-            cut(pieces_and_references),
+            pieces("S 1582.[^1]").collect::<Vec<_>>(),
             ["S", " ", "1582", ".", "[", "^", "1", "]"]
         );
     }
@@ -767,7 +794,7 @@ mod tests {
     #[test]
     fn a_markdown_token_prints_as_written_as_nothing_or_as_its_character() {
         let text = markdown("Se *x* og 2\\*3.[^1]");
-        let tokens = Tokens::of(text, pieces_and_references);
+        let tokens = Tokens::of(text);
         let otherwise = markdown_otherwise(&tokens, &crate::markup::printed_lines(text.text));
         let printed: Vec<(&str, Option<&str>)> = tokens
             .body
