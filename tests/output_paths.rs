@@ -358,3 +358,41 @@ fn a_pdf_may_not_replace_a_spreadsheet_the_answer_reads() {
         ));
     assert_eq!(std::fs::read(folder.path().join("tal.pdf")).unwrap(), sheet);
 }
+
+#[test]
+fn page_images_and_a_source_an_earlier_render_left_are_named_when_they_no_longer_show_the_pdf() {
+    // Review 17, L1: another answer's x.typ and x-1.png stayed beside the new x.pdf unnamed.
+    let folder = tempfile::tempdir().unwrap();
+    let render = |answer: &str, extra: &[&str]| {
+        let output = svar()
+            .current_dir(folder.path())
+            .arg("render")
+            .arg(fixture(answer))
+            .args(["-o", "x.pdf"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    assert_eq!(render("enclosure.json", &["--png", "--emit-typst"]), "");
+    let images: Vec<std::path::PathBuf> = (1..=2)
+        .map(|page| folder.path().join(format!("x-{page}.png")))
+        .collect();
+    assert!(images.iter().all(|image| image.exists()));
+    // The same answer again: its images and source still show the PDF.
+    assert_eq!(render("enclosure.json", &[]), "");
+    assert_eq!(
+        render("complete.json", &[]),
+        "advarsel: x.typ, x-1.png og x-2.png er fra en tidligere kørsel og viser ikke den nye \
+         PDF; lav dem igen med --emit-typst og --png, eller slet dem\n"
+    );
+    // Nothing is removed that the clerk did not ask svar to make.
+    assert!(images.iter().all(|image| image.exists()));
+    // With the source made anew, the images alone are named.
+    assert_eq!(
+        render("joint-letter.json", &["--emit-typst"]),
+        "advarsel: x-1.png og x-2.png er fra en tidligere kørsel og viser ikke den nye PDF; lav \
+         dem igen med --png, eller slet dem\n"
+    );
+}

@@ -235,6 +235,9 @@ pub(super) fn render_file(
         warn(&undated_warning(&target.answer, has_date));
     }
     write_outputs(&produced, &target.answer, &spreadsheets)?;
+    if !produced.outdated.is_empty() {
+        warn(&outdated_warning(&produced.outdated));
+    }
     Ok(produced.rendered)
 }
 
@@ -350,11 +353,40 @@ fn undated_warning(answer: &Path, has_date: bool) -> String {
     }
 }
 
+/// Names the outputs of an earlier render that the new PDF has made outdated, which a reviewer
+/// would otherwise take for the new PDF's pages or source.
+fn outdated_warning(outdated: &[PathBuf]) -> String {
+    let names: Vec<String> = outdated
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let them = if names.len() == 1 { "den" } else { "dem" };
+    let made_with = |extension: &str, option: &'static str| {
+        (outdated.iter())
+            .any(|path| path.extension().is_some_and(|e| e == extension))
+            .then_some(option)
+    };
+    let options: Vec<&str> = [made_with("typ", "--emit-typst"), made_with("png", "--png")]
+        .into_iter()
+        .flatten()
+        .collect();
+    format!(
+        "advarsel: {} er fra en tidligere kørsel og viser ikke den nye PDF; lav {them} igen med \
+         {}, eller slet {them}\n",
+        crate::danish::and_list(&names),
+        crate::danish::and_list(&options)
+    )
+}
+
 /// The files one answer gives, not yet written.
 struct Produced {
     outputs: Vec<(PathBuf, Vec<u8>)>,
     /// Page images left from an earlier render with more pages, to remove.
     stale: Vec<PathBuf>,
+    /// Page images and a Typst source beside the PDF from an earlier render with `--png` or
+    /// `--emit-typst`, which this render does not make again: no longer the PDF's.
+    outdated: Vec<PathBuf>,
     rendered: Rendered,
     undated_fallback: bool,
 }
@@ -415,9 +447,11 @@ impl Job {
             outputs.extend(images);
             stale.extend(left);
         }
+        let outdated = self.outdated_beside(&typeset, &outputs[0].1);
         let produced = Produced {
             outputs,
             stale,
+            outdated,
             rendered: Rendered {
                 pages: typeset.page_count(),
                 standards: describe(pdf.conformance.standards()),
@@ -427,15 +461,43 @@ impl Job {
         Ok((produced, typeset))
     }
 
-    /// The page images (`--png`), named after the PDF (`svar-1.png`, …), and those an earlier
-    /// render with more pages left.
-    fn page_images(&self, typeset: &crate::Typeset) -> (Vec<(PathBuf, Vec<u8>)>, Vec<PathBuf>) {
+    /// The outputs of an earlier render beside the PDF that this one does not make again and
+    /// that no longer show it: page images, unless `--png` makes them anew, and a Typst source
+    /// other than this answer's, unless `--emit-typst` writes it anew.
+    fn outdated_beside(&self, typeset: &crate::Typeset, pdf: &[u8]) -> Vec<PathBuf> {
+        let mut outdated = Vec::new();
+        let source = self.pdf_path.with_extension("typ");
+        if !self.extras.emit_typst
+            && std::fs::read(&source).is_ok_and(|bytes| bytes != typeset.typst_source().as_bytes())
+        {
+            outdated.push(source);
+        }
+        // Images made with a PDF the same as this one show it still.
+        let same_pdf = || std::fs::read(&self.pdf_path).is_ok_and(|bytes| bytes == pdf);
+        if !self.extras.png && !same_pdf() {
+            outdated.extend(
+                (1..)
+                    .map(|page| self.page_image(page))
+                    .take_while(|path| path.exists()),
+            );
+        }
+        outdated
+    }
+
+    /// The image of page `page` (`--png`), named after the PDF: `svar-1.png`.
+    fn page_image(&self, page: usize) -> PathBuf {
         let stem = self
             .pdf_path
             .file_stem()
             .unwrap_or_default()
             .to_string_lossy();
-        let image = |page: usize| self.pdf_path.with_file_name(format!("{stem}-{page}.png"));
+        self.pdf_path.with_file_name(format!("{stem}-{page}.png"))
+    }
+
+    /// The page images (`--png`), named after the PDF (`svar-1.png`, …), and those an earlier
+    /// render with more pages left.
+    fn page_images(&self, typeset: &crate::Typeset) -> (Vec<(PathBuf, Vec<u8>)>, Vec<PathBuf>) {
+        let image = |page: usize| self.page_image(page);
         let images = (1..).map(image).zip(typeset.pngs()).collect();
         let stale = (typeset.page_count() + 1..)
             .map(image)

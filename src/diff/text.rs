@@ -394,7 +394,7 @@ fn runs(text: &str) -> impl Iterator<Item = &str> {
 /// letters, digits and marks between them (so "12,4", "www.ft.dk/samling" and "2\\*3" stay
 /// whole), and each mark around the words alone, so that "bemærkninger." and "bemærkninger
 /// til" share their word. A Markdown mark that formats (`*`, `_`, `[`, `]`, `^`, `` ` ``) ends a
-/// word: in "**Rigsadvokaten**.[^1]" the name is one word and the footnote's number another.
+/// word: in `**Rigsadvokaten**.[^1]` the name is one word and the footnote's number another.
 fn split_marks(stretch: &str) -> Vec<&str> {
     let Some(start) = stretch.find(char::is_alphanumeric) else {
         return characters(stretch);
