@@ -387,6 +387,13 @@ pub struct Letterhead {
         description = "Om ministeriets breve (layout \"letter\") har Folketingets adresse over indledningen, udvalget først."
     )]
     pub addressee: bool,
+    /// Whether the question is set as a quotation in ”…” (the default), or as plain text under
+    /// its heading, as Udlændinge- og Integrationsministeriet's letters set it.
+    #[serde(default = "quoted_by_default")]
+    #[schemars(
+        description = "Om spørgsmålet sættes som citat i ”…” (standard), eller som almindelig tekst under overskriften, som Udlændinge- og Integrationsministeriets breve sætter det."
+    )]
+    pub quoted_question: bool,
     /// The ministry's logo over its name: an image file in the profile's folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(
@@ -405,6 +412,11 @@ pub struct Letterhead {
     #[serde(skip)]
     #[schemars(skip)]
     pub source: std::sync::Arc<[u8]>,
+}
+
+/// Questions are quoted unless a profile says otherwise.
+fn quoted_by_default() -> bool {
+    true
 }
 
 /// A ministry's own labels for the metadata column; a label left out is svar's.

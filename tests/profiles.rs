@@ -444,3 +444,22 @@ fn a_label_written_with_its_colon_is_an_error_that_says_svar_sets_it() {
         assert!(stderr.contains(expected), "{expected:?} missing:\n{stderr}");
     }
 }
+
+#[test]
+fn a_profile_sets_the_question_as_a_quotation_or_as_plain_text() {
+    // Review 17, L2: Udlændinge- og Integrationsministeriet's letters set the question as plain
+    // text under "Spørgsmål nr. 385:", where svar put it in ”…” and indented it.
+    let folder = tempfile::tempdir().unwrap();
+    let question = "Vil ministeren oplyse, hvor mange sager der er behandlet?";
+    for (profile, printed) in [
+        ("udlaendinge-og-integrationsministeriet", question.to_string()),
+        ("justitsministeriet", format!("”{question}”")),
+    ] {
+        let shipped = crate_root().join("data/ministries");
+        let answer = answer_with_profile(folder.path(), &shipped, profile);
+        let pdf = folder.path().join(format!("{profile}.pdf"));
+        render(&answer, &pdf);
+        let text = pdf_text(&pdf);
+        assert!(text.contains(&format!(": {printed} Svar:")), "{text}");
+    }
+}

@@ -36,6 +36,9 @@ pub struct DocumentContext {
     pub contact: Vec<String>,
     /// The questions answered, each under its own heading; several when answered together.
     pub questions: Vec<QuestionContext>,
+    /// Whether the questions are set as quotations, in ”…”, as most ministries set them, or as
+    /// plain text, as Udlændinge- og Integrationsministeriet's letters do.
+    pub questions_quoted: bool,
     /// The answer's blocks.
     pub blocks: Vec<BlockContext>,
     /// The enclosures after the answer.
@@ -354,6 +357,7 @@ impl DocumentContext {
                 _ => Vec::new(),
             },
             questions: question_contexts(answer, &questions),
+            questions_quoted: (answer.ministry.letterhead.as_ref()).is_none_or(|l| l.quoted_question),
             status_heading: status_heading(answer.status),
             status_sentence: status_sentence(answer),
             // A § 20 question names its asker in the heading already.
