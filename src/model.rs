@@ -208,6 +208,12 @@ impl Answer {
             caseworker: None,
             case_number: None,
             document_number: None,
+            phone: None,
+            fax: None,
+            web: None,
+            email: None,
+            cvr: None,
+            ean: None,
         };
         self.ministry
             .letterhead
@@ -419,10 +425,13 @@ fn quoted_by_default() -> bool {
     true
 }
 
-/// A ministry's own labels for the metadata column; a label left out is svar's.
+/// A ministry's own labels for the metadata column and the contact lines; a label left out
+/// is svar's.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "Ministeriets egne etiketter i datakolonnen; en udeladt etiket er svars.")]
+#[schemars(
+    description = "Ministeriets egne etiketter i datakolonnen og kontaktlinjerne; en udeladt etiket er svars."
+)]
 pub struct MetadataLabels {
     /// For the date; svar's is "Dato".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -446,9 +455,37 @@ pub struct MetadataLabels {
         description = "Etiketten for dokumentnummeret (standard: \"Dok.\"), fx \"Dok.nr.\"."
     )]
     pub document_number: Option<String>,
+    /// Before the phone number; svar's is "Telefon".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Etiketten før telefonnummeret (standard: \"Telefon\"), fx \"Tel.\".")]
+    pub phone: Option<String>,
+    /// Before the fax number; svar's is "Telefax".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Etiketten før faxnummeret (standard: \"Telefax\").")]
+    pub fax: Option<String>,
+    /// Before the web address; svar prints it without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Etiketten før webadressen (standard: ingen), fx \"Web\".")]
+    pub web: Option<String>,
+    /// Before the e-mail address; svar prints it without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Etiketten før e-mailadressen (standard: ingen), fx \"Mail\".")]
+    pub email: Option<String>,
+    /// Before the CVR number; svar's is "CVR-nr.".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Etiketten før CVR-nummeret (standard: \"CVR-nr.\").")]
+    pub cvr: Option<String>,
+    /// Before the EAN number; svar's is "EAN".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Etiketten før EAN-nummeret (standard: \"EAN\").")]
+    pub ean: Option<String>,
 }
 
 impl MetadataLabels {
+    /// The fields that label the metadata column, which svar prints with a colon after them.
+    pub const METADATA_FIELDS: [&str; 5] =
+        ["date", "office", "caseworker", "case_number", "document_number"];
+
     /// The label for the date.
     pub fn date(&self) -> &str {
         own_or(&self.date, "Dato")

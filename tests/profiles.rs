@@ -58,9 +58,21 @@ fn every_shipped_profile_prints_its_address_and_contact_lines() {
                 "{id}: {line} in {text}"
             );
         }
-        for (key, label) in [("phone", "Telefon"), ("cvr", "CVR-nr."), ("ean", "EAN")] {
+        // Each after the profile's own label for it, or svar's (none for web and e-mail).
+        let labels = [
+            ("phone", Some("Telefon")),
+            ("fax", Some("Telefax")),
+            ("web", None),
+            ("email", None),
+            ("cvr", Some("CVR-nr.")),
+            ("ean", Some("EAN")),
+        ];
+        for (key, label) in labels {
             if let Some(value) = letterhead[key].as_str() {
-                let printed = format!("{label} {value}");
+                let printed = match letterhead["labels"][key].as_str().or(label) {
+                    Some(label) => format!(" {label} {value} "),
+                    None => format!(" {value} "),
+                };
                 assert!(text.contains(&printed), "{id}: {printed} in {text}");
             }
         }
@@ -428,6 +440,21 @@ fn a_profile_s_own_labels_head_the_metadata_column() {
         assert!(text.contains(label), "{label:?} missing: {text}");
     }
     assert!(!text.contains("Sagsnr."), "{text}");
+}
+
+#[test]
+fn a_profile_s_own_labels_go_before_its_contact_lines() {
+    // Review 17, L3: "Tel.", "Mail" and "Web" as the ministry's letterhead prints them were
+    // refused as unknown fields; a contact label may end as the ministry writes it, colon too.
+    let folder = tempfile::tempdir().unwrap();
+    let labels = serde_json::json!({"phone": "Tel.:", "web": "Web", "fax": "Fax"});
+    let answer = answer_with_labels(folder.path(), labels);
+    let pdf = folder.path().join("svar.pdf");
+    render(&answer, &pdf);
+    let text = pdf_text(&pdf);
+    for line in ["Tel.: +45 7226 9000", "Fax +45 7226 9001", "Web sum.dk"] {
+        assert!(text.contains(line), "{line:?} missing: {text}");
+    }
 }
 
 #[test]

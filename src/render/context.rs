@@ -489,21 +489,27 @@ fn footer(letterhead: &Letterhead) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The address and contact lines as printed: address, phone, fax, web, e-mail, CVR, EAN.
+/// The address and contact lines as printed: address, phone, fax, web, e-mail, CVR, EAN, each
+/// after the ministry's label for it, or svar's (none for the web and e-mail addresses).
 fn contact_lines(letterhead: &Letterhead) -> Vec<String> {
-    let labelled = |label: &str, value: &Option<String>| {
-        value.as_ref().map(|value| format!("{label} {value}"))
+    let labels = &letterhead.labels;
+    let labelled = |own: &Option<String>, svars: Option<&str>, value: &Option<String>| {
+        let label = own.as_deref().or(svars);
+        value.as_ref().map(|value| match label {
+            Some(label) => format!("{label} {value}"),
+            None => value.clone(),
+        })
     };
     letterhead
         .address
         .iter()
         .cloned()
-        .chain(labelled("Telefon", &letterhead.phone))
-        .chain(labelled("Telefax", &letterhead.fax))
-        .chain(letterhead.web.clone())
-        .chain(letterhead.email.clone())
-        .chain(labelled("CVR-nr.", &letterhead.cvr))
-        .chain(labelled("EAN", &letterhead.ean))
+        .chain(labelled(&labels.phone, Some("Telefon"), &letterhead.phone))
+        .chain(labelled(&labels.fax, Some("Telefax"), &letterhead.fax))
+        .chain(labelled(&labels.web, None, &letterhead.web))
+        .chain(labelled(&labels.email, None, &letterhead.email))
+        .chain(labelled(&labels.cvr, Some("CVR-nr."), &letterhead.cvr))
+        .chain(labelled(&labels.ean, Some("EAN"), &letterhead.ean))
         .collect()
 }
 

@@ -365,7 +365,9 @@ pub(crate) fn check_letterhead(answer: &Answer) -> Vec<Problem> {
             ));
         }
         check_glyphs(text, &at, &mut found);
-        if field.to_string().starts_with("labels.") && text.trim_end().ends_with(':') {
+        let metadata_label = (crate::model::MetadataLabels::METADATA_FIELDS.iter())
+            .any(|label| field.to_string() == format!("labels.{label}"));
+        if metadata_label && text.trim_end().ends_with(':') {
             found.push(Problem::error(
                 at.clone(),
                 "etiketten slutter med kolon",
