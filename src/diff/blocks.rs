@@ -61,22 +61,12 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
         enclosures.iter().map(|e| e.title.clone()).collect()
     };
     let contents = |enclosures: &[Enclosure]| -> Vec<String> {
-        let lines = |e| {
-            enclosure_summary(e)
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        };
-        enclosures.iter().map(|e| lines(e).join("\n")).collect()
+        enclosures.iter().map(|e| joined(enclosure_summary(e))).collect()
     };
     let (old_contents, new_contents) = (contents(old), contents(new));
     let old_words: Vec<_> = old_contents.iter().map(|t| text::Words::of(t)).collect();
     let new_words: Vec<_> = new_contents.iter().map(|t| text::Words::of(t)).collect();
-    // Enclosures unlike in content still pair where they stand, as one enclosure rewritten.
-    let likeness = |o: usize, n: usize| match text::likeness(&old_words[o], &new_words[n]) {
-        Likeness::Unlike => Likeness::Kindred,
-        alike => alike,
-    };
+    let likeness = |o: usize, n: usize| rewritten(&old_words[o], &new_words[n]);
     for step in align(&titles(old), &titles(new), likeness) {
         match step {
             Step::Same { old: o, new: n } | Step::Edited { old: o, new: n } => {
@@ -121,6 +111,22 @@ fn compare_enclosure(old: &Enclosure, new: &Enclosure, place: &Place, changes: &
         path: path.clone(),
     };
     compare_blocks(&container(&old.blocks), &container(&new.blocks), changes);
+}
+
+/// How alike two texts of a container (an enclosure's, a statement's) are: alike as texts
+/// are, and otherwise kindred, so that two unlike in content still pair where they stand, as
+/// one container rewritten.
+fn rewritten(old: &text::Words, new: &text::Words) -> Likeness {
+    match text::likeness(old, new) {
+        Likeness::Unlike => Likeness::Kindred,
+        alike => alike,
+    }
+}
+
+/// Content lines as one text, to measure how alike two contents are.
+fn joined(lines: Vec<ContentLine>) -> String {
+    let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    lines.join("\n")
 }
 
 /// An enclosure's content as lines: its title, then its blocks.
@@ -185,15 +191,8 @@ struct Measure<'a> {
 /// A statement's content as one text, its introduction and blocks, to measure it by; none for
 /// another block.
 fn statement_texts(blocks: &[Block]) -> Vec<Option<String>> {
-    let text = |block: &Block| {
-        let lines = summary(block)
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>();
-        lines.join("\n")
-    };
     (blocks.iter())
-        .map(|block| matches!(block, Block::Statement(_)).then(|| text(block)))
+        .map(|block| matches!(block, Block::Statement(_)).then(|| joined(summary(block))))
         .collect()
 }
 
@@ -225,10 +224,7 @@ fn likeness(old: &Measure, new: &Measure) -> Likeness {
     }
     match (&old.words, &new.words, old.kind) {
         (Some(old), Some(new), Element::Paragraph) => text::likeness(old, new),
-        (Some(old), Some(new), _) => match text::likeness(old, new) {
-            Likeness::Unlike => Likeness::Kindred,
-            alike => alike,
-        },
+        (Some(old), Some(new), _) => rewritten(old, new),
         _ => Likeness::Kindred,
     }
 }
