@@ -396,3 +396,30 @@ fn page_images_and_a_source_an_earlier_render_left_are_named_when_they_no_longer
          dem igen med --png, eller slet dem\n"
     );
 }
+
+#[test]
+fn a_redline_may_not_replace_a_spreadsheet_either_answer_reads() {
+    // Review 18, H1: `svar diff --redline tal.pdf` replaced the spreadsheet tal.pdf that
+    // `svar render` refuses to replace.
+    let folder = tempfile::tempdir().unwrap();
+    let sheet = std::fs::read(fixture("sager.csv")).unwrap();
+    std::fs::write(folder.path().join("tal.pdf"), &sheet).unwrap();
+    let text = std::fs::read_to_string(fixture("spreadsheet.json")).unwrap();
+    std::fs::write(
+        folder.path().join("a.json"),
+        text.replace("\"sager.csv\"", "\"tal.pdf\""),
+    )
+    .unwrap();
+    std::fs::write(folder.path().join("b.json"), &text).unwrap();
+    std::fs::copy(fixture("sager.csv"), folder.path().join("sager.csv")).unwrap();
+    svar()
+        .current_dir(folder.path())
+        .args(["diff", "b.json", "a.json", "--redline", "tal.pdf"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "--redline tal.pdf: filen ville erstatte tal.pdf, som den laves ud fra",
+        ));
+    assert_eq!(std::fs::read(folder.path().join("tal.pdf")).unwrap(), sheet);
+}

@@ -104,6 +104,14 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
             return ExitCode::from(TROUBLE);
         }
     };
+    // Now that the answers are read, the spreadsheets they read are known too.
+    let read = files_read(args, (&old, &new));
+    if let Some(redline) = &args.redline
+        && let Err(source) = check_pdf_path(redline, &read)
+    {
+        let option = "--redline";
+        return refuse(args, &CliError::RefusedOutput { option, source });
+    }
     let changes = diff::compare(&old, &new);
     // The pages are compared before the report is printed, so that the report says when they
     // look different even where the content is the same (a template change, or a difference
@@ -117,11 +125,12 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
     };
     let differing: Vec<usize> = pages.iter().flatten().map(|page| page.page()).collect();
     print_report(args, &changes, pages.as_ref().map(|_| &differing[..]));
-    let written =
-        write_redline(args, (&old, &new), &changes).and_then(|()| match (&args.pages, pages) {
-            (Some(folder), Some(pages)) => write_pages(args, &pages, folder),
+    let written = write_redline(args, (&old, &new), &changes).and_then(|()| {
+        match (&args.pages, pages) {
+            (Some(folder), Some(pages)) => write_pages(args, &pages, folder, &read),
             _ => Ok(()),
-        });
+        }
+    });
     if let Err(error) = written {
         super::error::report(&error);
         return ExitCode::from(TROUBLE);
@@ -208,6 +217,17 @@ fn load(path: &Path, no_color: bool) -> Result<Answer, serde_json::Value> {
     }
 }
 
+/// The files the two answers are made from, which no output may replace: the answer files,
+/// the profiles and logos beside them, and the spreadsheets they read.
+fn files_read(args: &DiffArgs, (old, new): (&Answer, &Answer)) -> Inputs {
+    let answers = [(&args.old, old), (&args.new, new)];
+    Inputs::new(answers.into_iter().flat_map(|(path, answer)| {
+        let mut files = crate::input::files_read_with(path);
+        files.extend(crate::input::spreadsheets_read_by(answer, path));
+        files
+    }))
+}
+
 /// Writes the redline PDF, if asked for; typesetting runs under the time limit, as in `svar
 /// render`, since own templates may loop.
 fn write_redline(
@@ -218,6 +238,7 @@ fn write_redline(
     let Some(path) = &args.redline else {
         return Ok(());
     };
+
     let templates = super::job::load_templates(args.templates.as_deref())?;
     // The file's name, not the path as typed: the redline must not change with the folder
     // the reviewer runs svar from.
@@ -261,20 +282,17 @@ fn typeset_pages(
     Ok(crate::diff::pages::compare_pages(&old, &new))
 }
 
-/// Writes the images of the pages that look different into `folder`.
+/// Writes the images of the pages that look different into `folder`, where none of the files
+/// `read` stands (the images may land beside the answers' own files: a logo or a spreadsheet
+/// named page-001.png).
 fn write_pages(
     args: &DiffArgs,
     differences: &[crate::diff::pages::PageDifference],
     folder: &Path,
+    read: &Inputs,
 ) -> Result<(), CliError> {
-    // The images may land beside the answers' own files (a logo named page-001.png).
-    let read = Inputs::new(
-        [&args.old, &args.new]
-            .into_iter()
-            .flat_map(|answer| crate::input::files_read_with(answer)),
-    );
     for path in crate::diff::pages::files_touched(differences, folder) {
-        crate::output::check_output_path(&path, &read)?;
+        crate::output::check_output_path(&path, read)?;
     }
     let written = crate::diff::pages::write_differences(differences, folder)?;
     match written.len() {
