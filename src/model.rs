@@ -457,7 +457,9 @@ pub struct MetadataLabels {
     pub document_number: Option<String>,
     /// Before the phone number; svar's is "Telefon".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "Etiketten før telefonnummeret (standard: \"Telefon\"), fx \"Tel.\".")]
+    #[schemars(
+        description = "Etiketten før telefonnummeret (standard: \"Telefon\"), fx \"Tel.\"."
+    )]
     pub phone: Option<String>,
     /// Before the fax number; svar's is "Telefax".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -483,8 +485,13 @@ pub struct MetadataLabels {
 
 impl MetadataLabels {
     /// The fields that label the metadata column, which svar prints with a colon after them.
-    pub const METADATA_FIELDS: [&str; 5] =
-        ["date", "office", "caseworker", "case_number", "document_number"];
+    pub const METADATA_FIELDS: [&str; 5] = [
+        "date",
+        "office",
+        "caseworker",
+        "case_number",
+        "document_number",
+    ];
 
     /// The label for the date.
     pub fn date(&self) -> &str {

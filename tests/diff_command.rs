@@ -71,6 +71,7 @@ fn every_case_has_its_exact_change_list() {
             "added-row",
             "changed-cell",
             "changed-sentence",
+            "enclosures-of-one-title",
             "footnote-added",
             "headings",
             "identical",
@@ -88,6 +89,7 @@ fn every_case_has_its_exact_change_list() {
             "repeated-row-labels",
             "spreadsheet-figures",
             "statement-moved-and-renamed",
+            "statements-of-one-agency",
             "statements-reordered",
             "unnumbered-tables",
             "words-added"

@@ -479,7 +479,10 @@ fn a_profile_sets_the_question_as_a_quotation_or_as_plain_text() {
     let folder = tempfile::tempdir().unwrap();
     let question = "Vil ministeren oplyse, hvor mange sager der er behandlet?";
     for (profile, printed) in [
-        ("udlaendinge-og-integrationsministeriet", question.to_string()),
+        (
+            "udlaendinge-og-integrationsministeriet",
+            question.to_string(),
+        ),
         ("justitsministeriet", format!("”{question}”")),
     ] {
         let shipped = crate_root().join("data/ministries");

@@ -125,12 +125,11 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
     };
     let differing: Vec<usize> = pages.iter().flatten().map(|page| page.page()).collect();
     print_report(args, &changes, pages.as_ref().map(|_| &differing[..]));
-    let written = write_redline(args, (&old, &new), &changes).and_then(|()| {
-        match (&args.pages, pages) {
+    let written =
+        write_redline(args, (&old, &new), &changes).and_then(|()| match (&args.pages, pages) {
             (Some(folder), Some(pages)) => write_pages(args, &pages, folder, &read),
             _ => Ok(()),
-        }
-    });
+        });
     if let Err(error) = written {
         super::error::report(&error);
         return ExitCode::from(TROUBLE);

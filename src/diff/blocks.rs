@@ -1,9 +1,12 @@
 //! Blocks: paragraphs, lists and statements, aligned and compared in reading order; tables are
 //! handed to [`super::table`].
 
+use std::collections::HashSet;
+
 use super::ContentLine;
-use super::sequence::{Likeness, Step, align};
+use super::sequence::{Likeness, Step, align, repeated};
 use super::{Comparison, Element, Place, Places, table, text};
+use crate::danish;
 use crate::json_path::JsonPath;
 use crate::model::{Block, Enclosure, Statement};
 
@@ -57,17 +60,28 @@ pub(super) fn compare_body(old: &[Block], new: &[Block], changes: &mut Compariso
 pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: &mut Comparison) {
     let list = JsonPath::root().key("enclosures");
     let place = |index: usize| Place::new(format!("Bilag {}", index + 1), list.index(index));
-    let titles = |enclosures: &[Enclosure]| -> Vec<String> {
-        enclosures.iter().map(|e| e.title.clone()).collect()
-    };
     let contents = |enclosures: &[Enclosure]| -> Vec<String> {
-        enclosures.iter().map(|e| joined(enclosure_summary(e))).collect()
+        enclosures
+            .iter()
+            .map(|e| joined(enclosure_summary(e)))
+            .collect()
     };
     let (old_contents, new_contents) = (contents(old), contents(new));
+    // Enclosures that share a title are known by their content too.
+    let repeated = &repeated_titles(old) | &repeated_titles(new);
+    let keys = |enclosures: &[Enclosure], contents: &[String]| -> Vec<String> {
+        (enclosures.iter().zip(contents))
+            .map(|(e, content)| match repeated.contains(e.title.as_str()) {
+                true => format!("{}\u{0}{content}", e.title),
+                false => e.title.clone(),
+            })
+            .collect()
+    };
     let old_words: Vec<_> = old_contents.iter().map(|t| text::Words::of(t)).collect();
     let new_words: Vec<_> = new_contents.iter().map(|t| text::Words::of(t)).collect();
     let likeness = |o: usize, n: usize| rewritten(&old_words[o], &new_words[n]);
-    for step in align(&titles(old), &titles(new), likeness) {
+    let (old_keys, new_keys) = (keys(old, &old_contents), keys(new, &new_contents));
+    for step in align(&old_keys, &new_keys, likeness) {
         match step {
             Step::Same { old: o, new: n } | Step::Edited { old: o, new: n } => {
                 let renumbered = Place::new(format!("Bilag {}, nummer", n + 1), list.index(n));
@@ -88,6 +102,11 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
             }
         }
     }
+}
+
+/// The titles that more than one of `enclosures` has.
+fn repeated_titles(enclosures: &[Enclosure]) -> HashSet<&str> {
+    repeated(enclosures.iter().map(|e| e.title.as_str()))
 }
 
 /// Compares an enclosure kept, at `place` in the new answer: the title as text, its two
@@ -137,8 +156,9 @@ fn enclosure_summary(enclosure: &Enclosure) -> Vec<ContentLine> {
 }
 
 fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Comparison) {
-    let old_keys: Vec<String> = old.blocks.iter().map(key).collect();
-    let new_keys: Vec<String> = new.blocks.iter().map(key).collect();
+    let repeated = &repeated_sources(old.blocks) | &repeated_sources(new.blocks);
+    let old_keys: Vec<String> = old.blocks.iter().map(|b| key(b, &repeated)).collect();
+    let new_keys: Vec<String> = new.blocks.iter().map(|b| key(b, &repeated)).collect();
     let (old_texts, new_texts) = (statement_texts(old.blocks), statement_texts(new.blocks));
     let old_measures = measures(old.blocks, &old_texts);
     let new_measures = measures(new.blocks, &new_texts);
@@ -167,18 +187,31 @@ fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Co
 }
 
 /// What identifies a block when aligning: its content, except that a statement is known by its
-/// agency, so a statement that moved and changed is still one statement, and a table by its
-/// content without its number, so a table inserted before it is one change, not a cascade.
-fn key(block: &Block) -> String {
+/// agency, so a statement that moved and changed is still one statement (by its content too
+/// where the agency is among the `repeated`, quoted more than once), and a table by its content
+/// without its number, so a table inserted before it is one change, not a cascade.
+fn key(block: &Block, repeated: &HashSet<&str>) -> String {
+    let content = |block| serde_json::to_string(block).expect("blocks serialise");
     match block {
+        Block::Statement(statement) if repeated.contains(statement.source.as_str()) => {
+            format!("statement\u{0}{}\u{0}{}", statement.source, content(block))
+        }
         Block::Statement(statement) => format!("statement\u{0}{}", statement.source),
         Block::Table(table) if table.number.is_some() => {
             let mut unnumbered = table.clone();
             unnumbered.number = None;
-            key(&Block::Table(unnumbered))
+            content(&Block::Table(unnumbered))
         }
-        other => serde_json::to_string(other).expect("blocks serialise"),
+        other => content(other),
     }
+}
+
+/// The agencies quoted more than once among `blocks`.
+fn repeated_sources(blocks: &[Block]) -> HashSet<&str> {
+    repeated(blocks.iter().filter_map(|block| match block {
+        Block::Statement(statement) => Some(statement.source.as_str()),
+        _ => None,
+    }))
 }
 
 /// What a block is measured by when pairing removed and added blocks: its kind, and the words
@@ -349,8 +382,8 @@ fn place(container: &Container, index: usize) -> Place {
     let path = container.path.index(index);
     let label = match &container.blocks[index] {
         Block::Table(table) if table.number.is_some() => name(container, index),
-        Block::Statement(statement) if container.kind == ContainerKind::Answer => {
-            statement_name(&statement.source, true)
+        Block::Statement(_) if container.kind == ContainerKind::Answer => {
+            statement_in(container, index, true)
         }
         _ => format!("{}, {}", container.label, name(container, index)),
     };
@@ -388,7 +421,7 @@ fn name(container: &Container, index: usize) -> String {
             "nummereret opstilling {}",
             ordinal(|block| matches!(block, Block::NumberedList(_)))
         ),
-        Block::Statement(statement) => statement_name(&statement.source, false),
+        Block::Statement(_) => statement_in(container, index, false),
         Block::Table(table) => match table.number {
             Some(number) => format!("Tabel {number}"),
             None => unnumbered_table(container, index),
@@ -453,6 +486,26 @@ fn statement_name(source: &str, first: bool) -> String {
         Some(genitive) => format!("{genitive} udtalelse"),
         None if first => format!("Udtalelsen fra {source}"),
         None => format!("udtalelsen fra {source}"),
+    }
+}
+
+/// The name of the statement `index` of `container` ([`statement_name`]); where its agency is
+/// quoted more than once there, by which of them it is: "Rigspolitiets anden udtalelse",
+/// "den anden udtalelse fra Danske Regioner (DR)".
+fn statement_in(container: &Container, index: usize, first: bool) -> String {
+    let Block::Statement(statement) = &container.blocks[index] else {
+        unreachable!("named as a statement");
+    };
+    let source = statement.source.as_str();
+    let of_source = |block: &&Block| matches!(block, Block::Statement(s) if s.source == source);
+    if container.blocks.iter().filter(of_source).count() == 1 {
+        return statement_name(source, first);
+    }
+    let nth = danish::ordinal(container.blocks[..=index].iter().filter(of_source).count());
+    match genitive(source) {
+        Some(genitive) => format!("{genitive} {nth} udtalelse"),
+        None if first => format!("Den {nth} udtalelse fra {source}"),
+        None => format!("den {nth} udtalelse fra {source}"),
     }
 }
 

@@ -20,6 +20,16 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::Hash;
 
+/// The items that `items` hold more than once: labels, agencies or titles that cannot say on
+/// their own which element they name.
+pub(super) fn repeated<T: Eq + Hash + Copy>(items: impl IntoIterator<Item = T>) -> HashSet<T> {
+    let mut seen = HashSet::new();
+    items
+        .into_iter()
+        .filter(|&item| !seen.insert(item))
+        .collect()
+}
+
 /// How one element of the old or new sequence fares, by index into the sequences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Step {

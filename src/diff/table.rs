@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::blocks::compare_texts;
-use super::sequence::{Likeness, Step, align};
+use super::sequence::{Likeness, Step, align, repeated};
 use super::{Change, Comparison, Element, Place, Places, Side};
 use crate::danish;
 use crate::input::spreadsheet_fills;
@@ -250,7 +250,7 @@ impl PanelPair<'_> {
         let (old, new) = (self.old, self.new);
         let old_row = |o: usize| body_row(old, o, &self.places.old);
         let new_row = |n: usize| body_row(new, n, &self.places.new);
-        let repeated = repeated_labels(old).chain(repeated_labels(new)).collect();
+        let repeated = &repeated_labels(old) | &repeated_labels(new);
         let keys = |panel| row_keys(panel, &repeated);
         for step in align(&keys(old), &keys(new), |_, _| Likeness::Kindred) {
             match step {
@@ -329,9 +329,8 @@ fn row_keys(panel: &Panel, repeated: &HashSet<&str>) -> Vec<String> {
 }
 
 /// The labels that more than one row of `panel` has.
-fn repeated_labels(panel: &Panel) -> impl Iterator<Item = &str> {
-    let labels = || panel.rows.iter().filter_map(|row| row.label.as_deref());
-    labels().filter(move |label| labels().filter(|other| other == label).count() > 1)
+fn repeated_labels(panel: &Panel) -> HashSet<&str> {
+    repeated(panel.rows.iter().filter_map(|row| row.label.as_deref()))
 }
 
 fn body_row<'a>(panel: &'a Panel, index: usize, at: &Place) -> RowAt<'a> {

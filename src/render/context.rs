@@ -357,7 +357,8 @@ impl DocumentContext {
                 _ => Vec::new(),
             },
             questions: question_contexts(answer, &questions),
-            questions_quoted: (answer.ministry.letterhead.as_ref()).is_none_or(|l| l.quoted_question),
+            questions_quoted: (answer.ministry.letterhead.as_ref())
+                .is_none_or(|l| l.quoted_question),
             status_heading: status_heading(answer.status),
             status_sentence: status_sentence(answer),
             // A § 20 question names its asker in the heading already.
