@@ -189,6 +189,24 @@ fn a_further_question_removed_or_moved_is_told_as_such() {
             "new": "17, 16"
         }])
     );
+    // 16 and 17 renumbered 17 and 18 are two numbers changed, not two texts rewritten, one
+    // question added and one removed (review 18).
+    let renumbered = |number: u32, to: u32| {
+        serde_json::json!({
+            "location": format!("Spørgsmål nr. {to}, nummer"),
+            "path": format!("further_questions[{}].number", number - 16),
+            "kind": "value",
+            "old": number.to_string(),
+            "new": to.to_string()
+        })
+    };
+    assert_eq!(
+        diff(|further| {
+            further[0]["number"] = 17.into();
+            further[1]["number"] = 18.into();
+        }),
+        serde_json::json!([renumbered(16, 17), renumbered(17, 18)])
+    );
 }
 
 #[test]

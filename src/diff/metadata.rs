@@ -331,61 +331,71 @@ pub(super) fn compare(old: &Answer, new: &Answer, changes: &mut Comparison) {
 fn compare_further_questions(old: &Answer, new: &Answer, changes: &mut Comparison) {
     let list = JsonPath::root().key("further_questions");
     let (old_questions, new_questions) = (&old.further_questions, &new.further_questions);
-    let find = |questions: &[FurtherQuestion], question: &FurtherQuestion| {
-        questions
-            .iter()
-            .position(|other| identifier(other) == identifier(question))
-    };
-    // A question found under no number in the old answer, but with the text of one no longer
-    // there, was renumbered.
-    let mut removed: Vec<usize> = (0..old_questions.len())
-        .filter(|&index| find(new_questions, &old_questions[index]).is_none())
-        .collect();
+    let pairs = pair_further_questions(old_questions, new_questions);
     for (index, question) in new_questions.iter().enumerate() {
         let at = list.index(index);
-        let same_text = |before: &usize| old_questions[*before].text.trim() == question.text.trim();
-        match find(old_questions, question) {
-            Some(before) => {
-                let place = Place::new(format!("{}, tekst", designation(question)), at.key("text"));
-                changes.text(&place, &old_questions[before].text, &question.text);
-            }
-            None => match removed.iter().position(same_text) {
-                Some(position) => {
-                    let before = &old_questions[removed.remove(position)];
-                    let key = if question.letters.is_some() {
-                        "letters"
-                    } else {
-                        "number"
-                    };
-                    let place =
-                        Place::new(format!("{}, nummer", designation(question)), at.key(key));
-                    changes.value(&place, identifier(before), identifier(question));
-                }
-                None => {
-                    let place = Place::new(designation(question), at);
-                    changes.added(&place, Element::Question, [question.text.clone()]);
-                }
-            },
+        let Some(&(before, _)) = pairs.iter().find(|&&(_, after)| after == index) else {
+            let place = Place::new(designation(question), at);
+            changes.added(&place, Element::Question, [question.text.clone()]);
+            continue;
+        };
+        let before = &old_questions[before];
+        let key = if question.letters.is_some() {
+            "letters"
+        } else {
+            "number"
+        };
+        let place = Place::new(format!("{}, nummer", designation(question)), at.key(key));
+        changes.value(&place, identifier(before), identifier(question));
+        let place = Place::new(format!("{}, tekst", designation(question)), at.key("text"));
+        changes.text(&place, &before.text, &question.text);
+    }
+    for (index, question) in old_questions.iter().enumerate() {
+        if !pairs.iter().any(|&(before, _)| before == index) {
+            let place = Place::new(designation(question), list.index(index));
+            changes.removed(&place, &list, Element::Question, [question.text.clone()]);
         }
     }
-    for index in removed {
-        let question = &old_questions[index];
-        let place = Place::new(designation(question), list.index(index));
-        changes.removed(&place, &list, Element::Question, [question.text.clone()]);
-    }
-    let kept_order = |questions: &[FurtherQuestion], others: &[FurtherQuestion]| {
-        let kept = questions
-            .iter()
-            .filter(|question| find(others, question).is_some());
-        let identifiers: Vec<String> = kept.filter_map(identifier).collect();
+    // The order of the questions in both, by their old numbers: a change is a move.
+    let mut by_new = pairs.clone();
+    by_new.sort_by_key(|&(_, after)| after);
+    let order = |pairs: &[(usize, usize)]| {
+        let identifiers: Vec<String> = (pairs.iter())
+            .filter_map(|&(before, _)| identifier(&old_questions[before]))
+            .collect();
         identifiers.join(", ")
     };
     let place = Place::new("Rækkefølgen af de øvrige spørgsmål", list);
-    changes.value(
-        &place,
-        Some(kept_order(old_questions, new_questions)),
-        Some(kept_order(new_questions, old_questions)),
-    );
+    changes.value(&place, Some(order(&pairs)), Some(order(&by_new)));
+}
+
+/// Pairs the old further questions with the new, as (old, new) indices in the old order: one
+/// the same in number and text first, then one of the same text (renumbered: 16 and 17 that
+/// became 17 and 18 are two questions renumbered, not two rewritten), then one of the same
+/// number (its text edited).
+fn pair_further_questions(old: &[FurtherQuestion], new: &[FurtherQuestion]) -> Vec<(usize, usize)> {
+    let same_number = |o: &FurtherQuestion, n: &FurtherQuestion| identifier(o) == identifier(n);
+    let same_text = |o: &FurtherQuestion, n: &FurtherQuestion| o.text.trim() == n.text.trim();
+    let both = |o: &FurtherQuestion, n: &FurtherQuestion| same_number(o, n) && same_text(o, n);
+    let tests: [&dyn Fn(&FurtherQuestion, &FurtherQuestion) -> bool; 3] =
+        [&both, &same_text, &same_number];
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for test in tests {
+        for (n, question) in new.iter().enumerate() {
+            if pairs.iter().any(|&(_, after)| after == n) {
+                continue;
+            }
+            let free = |o: &usize| !pairs.iter().any(|&(before, _)| before == *o);
+            if let Some(o) = (0..old.len())
+                .filter(free)
+                .find(|&o| test(&old[o], question))
+            {
+                pairs.push((o, n));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs
 }
 
 /// A further question as the report names it: "Spørgsmål nr. 13", "Samrådsspørgsmål B".
