@@ -47,9 +47,11 @@ pub(super) fn check_enclosure_references(
 }
 
 /// The text refers to no table that is not there ("fremgår af tabel 3" where a table was
-/// removed and the others renumbered). A table "i" something other than an enclosure ("tabel 3
-/// i rapporten") is another document's, and so are the tables a correction names, which are
-/// the earlier answer's.
+/// removed and the others renumbered). Only what reads as the answer's own table counts: not
+/// another document's ("rapportens tabel 3", "Danmarks Statistik, tabel 3", "tabel 3 i
+/// rapporten", "tabel 3 på side 12", "tabel 3 til bekendtgørelsens bilag 2", a table in an
+/// enclosure sent as a file of its own),
+/// nor a sub-numbered "tabel 3.1", nor the tables a correction names, the earlier answer's.
 pub(super) fn check_table_references(
     answer: &Answer,
     prose: &[(JsonPath, &str)],
@@ -73,14 +75,10 @@ pub(super) fn check_table_references(
         [only] => format!("kun tabel {only}"),
         _ => format!("tabel {}", crate::danish::and_list(&listed)),
     };
-    let elsewhere = |after: &str| {
-        let after = after.trim_start();
-        after.starts_with("i ") && !after[2..].trim_start().starts_with("bilag")
-    };
     for (path, text) in prose {
         let mentioned = mentions(text, "tabel", &["lerne", "len"]).into_iter();
-        let ours = mentioned.filter(|(_, after)| !elsewhere(after));
-        for number in ours.flat_map(|(mentioned, _)| mentioned) {
+        let ours = mentioned.filter(|mention| is_own_table(mention, answer));
+        for number in ours.flat_map(|mention| mention.numbers) {
             if !numbers.contains(&number) {
                 problems.push(Problem::warning(
                     path.clone(),
@@ -90,6 +88,31 @@ pub(super) fn check_table_references(
             }
         }
     }
+}
+
+/// Whether a mention of a table reads as one of the answer's own tables (see
+/// [`check_table_references`]).
+fn is_own_table(mention: &Mention, answer: &Answer) -> bool {
+    // "tabel 3.1", "tabel 2,3".
+    let sub_numbered = mention.after.starts_with(['.', ','])
+        && mention.after[1..].starts_with(|c: char| c.is_ascii_digit());
+    let mut words = mention.after.split_whitespace();
+    let placed = match words.next() {
+        // "tabel 3 i bilag 2", in an enclosure set in the answer, is the answer's.
+        Some("i") => {
+            !words.next().is_some_and(|word| word.starts_with("bilag")) || {
+                let enclosure = enclosure_mentions(&mention.after).first().copied();
+                let set = |number: usize| {
+                    (answer.enclosures.get(number.wrapping_sub(1)))
+                        .is_some_and(|e| !e.separate_file)
+                };
+                !enclosure.is_some_and(set)
+            }
+        }
+        Some("på" | "fra" | "til") => true,
+        _ => false,
+    };
+    !(mention.is_owned() || sub_numbered || placed)
 }
 
 /// How many enclosures an answer has, as a sentence says it: "ingen bilag", "1 bilag".
@@ -110,18 +133,38 @@ pub(super) fn enclosure_of(path: &JsonPath) -> Option<usize> {
 }
 
 /// The numbers of the enclosures a text mentions: "bilag 1", "Bilag 2", "bilag 1 og 2",
-/// "bilagene 1 og 2", "bilag 1-3", with any kind of space (a no-break space too).
+/// "bilagene 1 og 2", "bilag 1-3", with any kind of space (a no-break space too); not another
+/// document's ("bekendtgørelsens bilag 2").
 pub(super) fn enclosure_mentions(text: &str) -> Vec<usize> {
     (mentions(text, "bilag", &["ene"]).into_iter())
-        .flat_map(|(numbers, _)| numbers)
+        .filter(|mention| !mention.is_owned())
+        .flat_map(|mention| mention.numbers)
         .collect()
+}
+
+/// Numbers a text mentions after a noun ("tabel 1 og 2"), with the text around them, lower-cased.
+pub(super) struct Mention {
+    /// The numbers, a range as each number in it.
+    pub numbers: Vec<usize>,
+    /// The text before the noun.
+    pub before: String,
+    /// The text after the last number.
+    pub after: String,
+}
+
+impl Mention {
+    /// Whether the mention names another document's enclosure or table, by a genitive or a
+    /// source before it: "bekendtgørelsens bilag 2", "Danmarks Statistik, tabel 3".
+    fn is_owned(&self) -> bool {
+        self.before.trim_end().ends_with(['s', ','])
+    }
 }
 
 /// The numbers a text mentions after `noun` (ASCII, as "bilag" and "tabel" are), in any case,
 /// or after one of its `plurals` endings ("bilagene 1 og 2"): each list of numbers ("1", "1, 2
-/// og 4", "2-4") with the text after it, lower-cased, which tells "tabel 3 i rapporten" from
-/// the answer's own table 3.
-pub(super) fn mentions(text: &str, noun: &str, plurals: &[&str]) -> Vec<(Vec<usize>, String)> {
+/// og 4", "2-4") with the text around it, which tells "tabel 3 i rapporten" and "rapportens
+/// tabel 3" from the answer's own table 3.
+pub(super) fn mentions(text: &str, noun: &str, plurals: &[&str]) -> Vec<Mention> {
     // Lowering the case of every text is most of this check's cost, and most texts name no
     // enclosure or table. The noun is ASCII, and no other character lowers to its letters, so a
     // search that ignores ASCII case finds every text worth lowering.
@@ -147,7 +190,12 @@ pub(super) fn mentions(text: &str, noun: &str, plurals: &[&str]) -> Vec<(Vec<usi
         }
         let (numbers, after) = leading_numbers(rest);
         if !numbers.is_empty() {
-            found.push((numbers, after.to_string()));
+            let (before, after) = (lower[..at].to_string(), after.to_string());
+            found.push(Mention {
+                numbers,
+                before,
+                after,
+            });
         }
     }
     found
@@ -191,14 +239,18 @@ mod tests {
     #[test]
     fn table_mentions_read_lists_and_the_text_after_them() {
         let tables = |text: &str| mentions(text, "tabel", &["lerne", "len"]);
-        let numbers = |found: Vec<(Vec<usize>, String)>| -> Vec<usize> {
-            found.into_iter().flat_map(|(numbers, _)| numbers).collect()
+        let numbers = |found: Vec<Mention>| -> Vec<usize> {
+            found
+                .into_iter()
+                .flat_map(|mention| mention.numbers)
+                .collect()
         };
         assert_eq!(numbers(tables("jf. Tabel 3 nedenfor")), [3]);
         assert_eq!(numbers(tables("tabellerne 1 og 2")), [1, 2]);
         assert_eq!(numbers(tables("Tabel 2 A viser")), [2]);
         assert!(tables("statistiktabel 4, tabellen, tabel A").is_empty());
-        assert_eq!(tables("tabel 3 i rapporten")[0].1, " i rapporten");
+        assert_eq!(tables("Se tabel 3 i rapporten")[0].after, " i rapporten");
+        assert_eq!(tables("Se tabel 3 i rapporten")[0].before, "se ");
     }
 
     #[test]
