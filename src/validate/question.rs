@@ -149,14 +149,18 @@ pub(super) fn check_further_questions(
     }
 }
 
-/// Checks the subheadings that say which question the text under them answers ("Ad spørgsmål
-/// nr. 16"): a number (or a samråd's letters) that is not among the questions answered is a
-/// heading copied from another answer, or a question left out of `further_questions`.
+/// Checks the subheadings of the answer itself that say which question the text under them
+/// answers ("Ad spørgsmål nr. 16"): a number (or a samråd's letters) that is not among the
+/// questions answered is a heading copied from another answer, or a question left out of
+/// `further_questions`. Headings in a statement are the agency's words, and "Ad spørgsmål 1"
+/// without "nr." heads a part of the question.
 pub(super) fn check_question_headings(
     answer: &Answer,
     headings: &[(JsonPath, &str)],
     problems: &mut Vec<Problem>,
 ) {
+    use crate::json_path::Step::{Index, Key};
+    let in_answer = |path: &JsonPath| matches!(path.0.as_slice(), [Key(answer), Key(_), Index(_), Key(_)] if answer == "answer");
     let questions = answer.questions();
     let by_letters = answer.question.kind == QuestionKind::Consultation;
     let mut answered: Vec<String> = Vec::new();
@@ -165,7 +169,7 @@ pub(super) fn check_question_headings(
             answered.push(designation);
         }
     }
-    for (path, heading) in headings {
+    for (path, heading) in headings.iter().filter(|(path, _)| in_answer(path)) {
         let Some(named) = named_questions(heading, by_letters) else {
             continue;
         };
@@ -211,7 +215,8 @@ fn identifier(question: &Question, by_letters: bool) -> Option<String> {
 
 /// The questions a heading says it is about, each with where it stands in the heading: the
 /// numbers of "Ad spørgsmål nr. 16 og 17" or "Spørgsmål nr. S 960", a range "15-18" as each
-/// number in it, or the letters of "Ad samrådsspørgsmål A og B". None for another heading.
+/// number in it, or the letters of "Ad samrådsspørgsmål A og B". None for another heading, and
+/// for "Ad spørgsmål 2", a part of the question.
 fn named_questions(heading: &str, by_letters: bool) -> Option<Vec<(String, Range<usize>)>> {
     let mut words = words_at(heading).peekable();
     words.next_if(|(word, _)| *word == "Ad" || *word == "ad");
@@ -224,7 +229,10 @@ fn named_questions(heading: &str, by_letters: bool) -> Option<Vec<(String, Range
     let mut first_letter = first.chars();
     (matches!(first_letter.next(), Some('s' | 'S')) && first_letter.as_str() == noun)
         .then_some(())?;
-    words.next_if(|(word, _)| *word == "nr.");
+    // A committee's question is named by its number ("nr. 16"); "spørgsmål 1" is a part.
+    if words.next_if(|(word, _)| *word == "nr.").is_none() && !by_letters {
+        return None;
+    }
     let mut named = Vec::new();
     for (word, at) in words {
         let word = word.trim_end_matches([',', ':', '.']);
@@ -448,7 +456,11 @@ mod tests {
             named("Spørgsmål nr. S 960 og S 961:", false),
             some(&["960@960", "961@961"])
         );
-        assert_eq!(named("ad spørgsmål 3-4", false), some(&["3@3-4", "4@3-4"]));
+        assert_eq!(
+            named("ad spørgsmål nr. 3-4", false),
+            some(&["3@3-4", "4@3-4"])
+        );
+        assert_eq!(named("Ad spørgsmål 2", false), None);
         assert_eq!(
             named("Ad samrådsspørgsmål AÆ og B", true),
             some(&["AÆ@AÆ", "B@B"])

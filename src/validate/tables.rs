@@ -95,22 +95,38 @@ pub(super) fn check_blocks(
     }
 }
 
-/// A statement printed without an introduction (`"introduction": ""`) is introduced by the
-/// paragraph before it ("…, der har oplyst følgende:"); without one ending in a colon, nothing
-/// says who is quoted.
+/// A statement printed without an introduction (`"introduction": ""`) is introduced by what
+/// comes before it: a paragraph ending in a colon ("…, der har oplyst følgende:", a footnote
+/// reference after it or not), a heading that names the agency, another statement printed
+/// without one (a lead-in for several), or an enclosure's title. Without any, nothing says
+/// who is quoted.
 fn check_lead_in(
     statement: &Statement,
     before: Option<&Block>,
     path: &JsonPath,
     problems: &mut Vec<Problem>,
 ) {
-    let introduces = |text: &str| text.trim_end().trim_end_matches(['*', '_']).ends_with(':');
-    if statement
-        .introduction
-        .as_deref()
-        .is_some_and(|text| text.trim().is_empty())
-        && !matches!(before, Some(Block::Paragraph(text)) if introduces(text))
-    {
+    let introduces = |text: &str| {
+        let mut text = text.trim_end();
+        // A footnote reference and the marks of emphasis after the colon print no colon away.
+        while let Some(start) = text.strip_suffix(']').and_then(|rest| rest.rfind("[^")) {
+            text = text[..start].trim_end();
+        }
+        text.trim_end_matches(['*', '_']).ends_with(':')
+    };
+    let unintroduced = |statement: &Statement| {
+        (statement.introduction.as_deref()).is_some_and(|text| text.trim().is_empty())
+    };
+    let in_enclosure =
+        matches!(path.0.first(), Some(crate::json_path::Step::Key(key)) if key == "enclosures");
+    let led_in = match before {
+        Some(Block::Paragraph(text)) => introduces(text),
+        Some(Block::Heading(text)) => text.contains(statement.source.as_str()),
+        Some(Block::Statement(previous)) => unintroduced(previous),
+        Some(_) => false,
+        None => in_enclosure,
+    };
+    if unintroduced(statement) && !led_in {
         problems.push(Problem::warning(
             path.key("introduction"),
             format!(
@@ -616,6 +632,46 @@ fn round(value: f64, places: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_statement_without_introduction_is_led_in_by_a_colon_a_heading_or_a_title() {
+        let statement: Statement = serde_json::from_value(serde_json::json!({
+            "source": "Rigspolitiet", "introduction": "", "blocks": [{"paragraph": "Tal."}]
+        }))
+        .unwrap();
+        let warned = |before: Option<Block>, path: JsonPath| {
+            let mut problems = Vec::new();
+            check_lead_in(&statement, before.as_ref(), &path, &mut problems);
+            !problems.is_empty()
+        };
+        let answer = || JsonPath::root().key("answer").key("blocks").index(1);
+        let paragraph = |text: &str| Some(Block::Paragraph(text.into()));
+        assert!(!warned(
+            paragraph("…, der har oplyst følgende:[^1]"),
+            answer()
+        ));
+        assert!(!warned(
+            paragraph("…, der har oplyst *følgende:*"),
+            answer()
+        ));
+        assert!(!warned(
+            Some(Block::Heading("Rigspolitiets udtalelse".into())),
+            answer()
+        ));
+        assert!(!warned(Some(Block::Statement(statement.clone())), answer()));
+        let enclosure = JsonPath::root()
+            .key("enclosures")
+            .index(0)
+            .key("blocks")
+            .index(0);
+        assert!(!warned(None, enclosure));
+        assert!(warned(
+            paragraph("Ministeriet har indhentet udtalelser."),
+            answer()
+        ));
+        assert!(warned(Some(Block::Heading("Vurdering".into())), answer()));
+        assert!(warned(None, answer()));
+    }
 
     fn places_of(written: &str) -> usize {
         Figure::from_json(written).unwrap().places()
