@@ -517,6 +517,19 @@ impl MetadataLabels {
     pub fn document_number(&self) -> &str {
         own_or(&self.document_number, "Dok.")
     }
+
+    /// The labels before the contact lines, in the order they print: phone, fax, web, e-mail,
+    /// CVR and EAN; svar prints the web and e-mail addresses without one.
+    pub fn contact(&self) -> [Option<&str>; 6] {
+        [
+            Some(own_or(&self.phone, "Telefon")),
+            Some(own_or(&self.fax, "Telefax")),
+            self.web.as_deref(),
+            self.email.as_deref(),
+            Some(own_or(&self.cvr, "CVR-nr.")),
+            Some(own_or(&self.ean, "EAN")),
+        ]
+    }
 }
 
 /// The ministry's own label, or svar's.

@@ -493,3 +493,34 @@ fn a_profile_sets_the_question_as_a_quotation_or_as_plain_text() {
         assert!(text.contains(&format!(": {printed} Svar:")), "{text}");
     }
 }
+
+#[test]
+fn a_profile_s_quoting_and_contact_labels_are_changes_between_two_answers() {
+    // Review 18: with only quoted_question changed, diff said "Ingen forskelle" though the
+    // question printed otherwise.
+    let folders = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let shipped = crate_root().join("data/ministries");
+    let id = "udlaendinge-og-integrationsministeriet";
+    let answers = folders
+        .each_ref()
+        .map(|folder| answer_with_profile(folder.path(), &shipped, id));
+    let profile = folders[1].path().join(format!("ministries/{id}.json"));
+    let mut letterhead: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&profile).unwrap()).unwrap();
+    letterhead["quoted_question"] = true.into();
+    letterhead["labels"]["phone"] = "Telefon".into();
+    std::fs::write(&profile, letterhead.to_string()).unwrap();
+    let output = svar()
+        .args(["diff", "--no-color"])
+        .args(&answers)
+        .output()
+        .unwrap();
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        report.contains(
+            "\nBrevpapir, spørgsmålet i ”…”: nej → ja\nBrevpapir, kontaktetiketter: Tel., \
+             Telefax, Web, (ingen), CVR-nr., EAN → Telefon, Telefax, Web, (ingen), CVR-nr., EAN\n"
+        ),
+        "{report}"
+    );
+}

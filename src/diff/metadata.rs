@@ -95,6 +95,11 @@ const FIELDS: &[Field] = &[
         value: |answer| Some(yes_no(letterhead(answer)?.addressee)),
     },
     Field {
+        label: "Brevpapir, spørgsmålet i ”…”",
+        path: "ministry.profile",
+        value: |answer| Some(yes_no(letterhead(answer)?.quoted_question)),
+    },
+    Field {
         label: "Brevpapir, logo",
         path: "ministry.profile",
         value: |answer| {
@@ -116,6 +121,15 @@ const FIELDS: &[Field] = &[
                 answer.metadata_texts().map(|(label, ..)| label);
             let date = answer.metadata_labels().date();
             Some([date, office, caseworker, case_number, document_number].join(", "))
+        },
+    },
+    Field {
+        label: "Brevpapir, kontaktetiketter",
+        path: "ministry.profile",
+        value: |answer| {
+            let labels = letterhead(answer)?.labels.contact();
+            let labels = labels.map(|label| label.unwrap_or("(ingen)"));
+            Some(labels.join(", "))
         },
     },
     Field {

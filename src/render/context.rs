@@ -493,25 +493,23 @@ fn footer(letterhead: &Letterhead) -> Vec<Vec<String>> {
 /// The address and contact lines as printed: address, phone, fax, web, e-mail, CVR, EAN, each
 /// after the ministry's label for it, or svar's (none for the web and e-mail addresses).
 fn contact_lines(letterhead: &Letterhead) -> Vec<String> {
-    let labels = &letterhead.labels;
-    let labelled = |own: &Option<String>, svars: Option<&str>, value: &Option<String>| {
-        let label = own.as_deref().or(svars);
-        value.as_ref().map(|value| match label {
+    let values = [
+        &letterhead.phone,
+        &letterhead.fax,
+        &letterhead.web,
+        &letterhead.email,
+        &letterhead.cvr,
+        &letterhead.ean,
+    ];
+    let labelled = values.into_iter().zip(letterhead.labels.contact());
+    let contacts = labelled.filter_map(|(value, label)| {
+        let value = value.as_ref()?;
+        Some(match label {
             Some(label) => format!("{label} {value}"),
             None => value.clone(),
         })
-    };
-    letterhead
-        .address
-        .iter()
-        .cloned()
-        .chain(labelled(&labels.phone, Some("Telefon"), &letterhead.phone))
-        .chain(labelled(&labels.fax, Some("Telefax"), &letterhead.fax))
-        .chain(labelled(&labels.web, None, &letterhead.web))
-        .chain(labelled(&labels.email, None, &letterhead.email))
-        .chain(labelled(&labels.cvr, Some("CVR-nr."), &letterhead.cvr))
-        .chain(labelled(&labels.ean, Some("EAN"), &letterhead.ean))
-        .collect()
+    });
+    letterhead.address.iter().cloned().chain(contacts).collect()
 }
 
 /// The letterhead's metadata column: only the lines the answer has.
