@@ -208,19 +208,12 @@ pub(super) fn check_table(
     }
 }
 
-/// Checks one panel: that it has columns and rows, that its column and row labels are unique,
+/// Checks one panel: that it has columns and rows, that its column headers are unique,
 /// that the figures written in the answer file are precise enough, and that every row, the
 /// total included, has one cell per column, so the table cannot print ragged.
 pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
     check_panel_not_empty(panel, path, problems);
-    check_unique(
-        panel.columns.iter().map(Some),
-        &path.key("columns"),
-        "kolonneoverskriften",
-        problems,
-    );
-    let labels = panel.rows.iter().map(|row| row.label.as_ref());
-    check_unique(labels, &path.key("rows"), "rækkenavnet", problems);
+    check_unique_columns(&panel.columns, &path.key("columns"), problems);
     check_figures(panel, path, problems);
     check_row_lengths(panel, path, problems);
     if let Some(total) = &panel.total.as_ref().filter(|_| panel.total_is_sum) {
@@ -499,33 +492,21 @@ fn noisy_decimals(figure: &Figure, path: impl FnOnce() -> JsonPath) -> Option<Pr
     })
 }
 
-/// Row labels and column headers name cells in reviews ("Tabel 2 B, Frifundet, 2016"), so
-/// each must be unique within its panel.
-pub(super) fn check_unique<'a>(
-    names: impl Iterator<Item = Option<&'a String>>,
-    path: &JsonPath,
-    what: &str,
-    problems: &mut Vec<Problem>,
-) {
-    let mut seen: Vec<&str> = Vec::new();
-    for (index, name) in names.enumerate() {
-        let Some(name) = name else { continue };
-        if seen.contains(&name.as_str()) {
-            let field = if what == "rækkenavnet" {
-                path.index(index).key("label")
-            } else {
-                path.index(index)
-            };
+/// Column headers name cells in reviews ("Tabel 2 B, Frifundet, 2016") and match columns
+/// between two versions, so each must be unique within its panel. Rows may share a label
+/// ("Mænd" under each group): a review tells them by their figures and their order.
+fn check_unique_columns(columns: &[String], path: &JsonPath, problems: &mut Vec<Problem>) {
+    for (index, name) in columns.iter().enumerate() {
+        if columns[..index].contains(name) {
             problems.push(Problem::warning(
-                field,
-                format!("{what} \"{name}\" er brugt før i samme panel"),
+                path.index(index),
+                format!("kolonneoverskriften \"{name}\" er brugt før i samme panel"),
                 Some(
-                    "giv hver række og kolonne sit eget navn, så ændringer kan henføres entydigt"
+                    "giv hver kolonne sin egen overskrift, så ændringer kan henføres entydigt"
                         .into(),
                 ),
             ));
         }
-        seen.push(name);
     }
 }
 
