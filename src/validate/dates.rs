@@ -146,10 +146,13 @@ pub(super) fn check_asked_on_given(answer: &Answer, problems: &mut Vec<Problem>)
         problems.push(Problem::warning(
             JsonPath::root().key("question"),
             format!("spørgsmålets dato mangler, så {letter} siger ikke, hvornår det blev stillet"),
-            Some(
-                "tilføj \"asked_on\": \"ÅÅÅÅ-MM-DD\" under \"question\", datoen i udvalgets brev"
-                    .into(),
-            ),
+            Some(format!(
+                "tilføj \"asked_on\": \"ÅÅÅÅ-MM-DD\" under \"question\", {}",
+                match answer.question.kind {
+                    crate::model::QuestionKind::Section20 => "den dag spørgsmålet blev stillet",
+                    _ => "datoen i udvalgets brev",
+                }
+            )),
         ));
     }
 }
