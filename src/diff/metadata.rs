@@ -388,11 +388,18 @@ fn compare_further_questions(old: &Answer, new: &Answer, changes: &mut Compariso
 /// became 17 and 18 are two questions renumbered, not two rewritten), then one of the same
 /// number (its text edited).
 fn pair_further_questions(old: &[FurtherQuestion], new: &[FurtherQuestion]) -> Vec<(usize, usize)> {
-    let same_number = |o: &FurtherQuestion, n: &FurtherQuestion| identifier(o) == identifier(n);
-    let same_text = |o: &FurtherQuestion, n: &FurtherQuestion| o.text.trim() == n.text.trim();
-    let both = |o: &FurtherQuestion, n: &FurtherQuestion| same_number(o, n) && same_text(o, n);
-    let tests: [&dyn Fn(&FurtherQuestion, &FurtherQuestion) -> bool; 3] =
-        [&both, &same_text, &same_number];
+    type Test = fn(&FurtherQuestion, &FurtherQuestion) -> bool;
+    fn same_number(old: &FurtherQuestion, new: &FurtherQuestion) -> bool {
+        identifier(old) == identifier(new)
+    }
+    fn same_text(old: &FurtherQuestion, new: &FurtherQuestion) -> bool {
+        old.text.trim() == new.text.trim()
+    }
+    let tests: [Test; 3] = [
+        |old, new| same_number(old, new) && same_text(old, new),
+        same_text,
+        same_number,
+    ];
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for test in tests {
         for (n, question) in new.iter().enumerate() {
