@@ -159,17 +159,15 @@ pub(super) fn check_question_headings(
     headings: &[(JsonPath, &str)],
     problems: &mut Vec<Problem>,
 ) {
-    use crate::json_path::Step::{Index, Key};
-    let in_answer = |path: &JsonPath| matches!(path.0.as_slice(), [Key(answer), Key(_), Index(_), Key(_)] if answer == "answer");
-    let questions = answer.questions();
     let by_letters = answer.question.kind == QuestionKind::Consultation;
-    let mut answered: Vec<String> = Vec::new();
-    for designation in questions.iter().filter_map(|q| identifier(q, by_letters)) {
-        if !answered.contains(&designation) {
-            answered.push(designation);
-        }
-    }
-    for (path, heading) in headings.iter().filter(|(path, _)| in_answer(path)) {
+    let answered = answered_designations(answer, by_letters);
+    let kind = if by_letters {
+        "samrådsspørgsmål"
+    } else {
+        "spørgsmål nr."
+    };
+    let list = |designations: Vec<&str>| crate::danish::and_list(&designations);
+    for (path, heading) in headings.iter().filter(|(path, _)| heads_answer_part(path)) {
         let Some(named) = named_questions(heading, by_letters) else {
             continue;
         };
@@ -179,18 +177,7 @@ pub(super) fn check_question_headings(
         let Some((_, first)) = unknown.first() else {
             continue;
         };
-        let kind = if by_letters {
-            "samrådsspørgsmål"
-        } else {
-            "spørgsmål nr."
-        };
-        let list = |designations: Vec<&str>| crate::danish::and_list(&designations);
-        let unknown = list(
-            unknown
-                .iter()
-                .map(|(designation, _)| designation.as_str())
-                .collect(),
-        );
+        let unknown = list(unknown.iter().map(|(name, _)| name.as_str()).collect());
         let answered = list(answered.iter().map(String::as_str).collect());
         problems.push(
             Problem::warning(
@@ -203,6 +190,24 @@ pub(super) fn check_question_headings(
             .at(super::Focus::Part(first.clone())),
         );
     }
+}
+
+/// Whether the heading at `path` is one of the answer's own blocks (`answer.blocks[i]`), not
+/// a statement's or an enclosure's.
+fn heads_answer_part(path: &JsonPath) -> bool {
+    use crate::json_path::Step::{Index, Key};
+    matches!(path.0.as_slice(), [Key(answer), Key(_), Index(_), Key(_)] if answer == "answer")
+}
+
+/// The numbers (or a samråd's letters) of the questions the answer answers, each once.
+fn answered_designations(answer: &Answer, by_letters: bool) -> Vec<String> {
+    let mut answered: Vec<String> = Vec::new();
+    for designation in (answer.questions().iter()).filter_map(|q| identifier(q, by_letters)) {
+        if !answered.contains(&designation) {
+            answered.push(designation);
+        }
+    }
+    answered
 }
 
 /// A question's number as a heading writes it ("16"), or a samråd's letters ("B").
