@@ -50,8 +50,8 @@ pub(super) fn check_enclosure_references(
 /// removed and the others renumbered). Only what reads as the answer's own table counts: not
 /// another document's ("rapportens tabel 3", "Danmarks Statistik, tabel 3", "tabel 3 i
 /// rapporten", "tabel 3 på side 12", "tabel 3 til bekendtgørelsens bilag 2", a table in an
-/// enclosure sent as a file of its own),
-/// nor a sub-numbered "tabel 3.1", nor the tables a correction names, the earlier answer's.
+/// enclosure sent as a file of its own), nor a sub-numbered "tabel 3.1", nor the tables a
+/// correction names, the earlier answer's.
 pub(super) fn check_table_references(
     answer: &Answer,
     prose: &[(JsonPath, &str)],
@@ -60,6 +60,25 @@ pub(super) fn check_table_references(
     if answer.status == crate::model::Status::Correction {
         return;
     }
+    let (numbers, has) = table_numbers(answer);
+    for (path, text) in prose {
+        let mentioned = mentions(text, "tabel", &["lerne", "len"]).into_iter();
+        let ours = mentioned.filter(|mention| is_own_table(mention, answer));
+        for number in ours.flat_map(|mention| mention.numbers) {
+            if !numbers.contains(&number) {
+                problems.push(Problem::warning(
+                    path.clone(),
+                    format!("teksten henviser til tabel {number}, men svaret har {has}"),
+                    Some("ret henvisningen til tabellens nummer, eller fjern den".into()),
+                ));
+            }
+        }
+    }
+}
+
+/// The numbers of the answer's tables, and what it has as a sentence says it: "kun tabel 1",
+/// "tabel 1 og 2", "ingen nummererede tabeller".
+fn table_numbers(answer: &Answer) -> (Vec<usize>, String) {
     let mut numbers = Vec::new();
     super::walk_answer(answer, &mut |block, _| {
         if let crate::model::Block::Table(table) = block {
@@ -75,19 +94,7 @@ pub(super) fn check_table_references(
         [only] => format!("kun tabel {only}"),
         _ => format!("tabel {}", crate::danish::and_list(&listed)),
     };
-    for (path, text) in prose {
-        let mentioned = mentions(text, "tabel", &["lerne", "len"]).into_iter();
-        let ours = mentioned.filter(|mention| is_own_table(mention, answer));
-        for number in ours.flat_map(|mention| mention.numbers) {
-            if !numbers.contains(&number) {
-                problems.push(Problem::warning(
-                    path.clone(),
-                    format!("teksten henviser til tabel {number}, men svaret har {has}"),
-                    Some("ret henvisningen til tabellens nummer, eller fjern den".into()),
-                ));
-            }
-        }
-    }
+    (numbers, has)
 }
 
 /// Whether a mention of a table reads as one of the answer's own tables (see
