@@ -63,14 +63,17 @@ pub(super) fn check_table_references(
     let (numbers, has) = table_numbers(answer);
     for (path, text) in prose {
         let mentioned = mentions(text, "tabel", &["lerne", "len"]).into_iter();
-        let ours = mentioned.filter(|mention| is_own_table(mention, answer));
-        for number in ours.flat_map(|mention| mention.numbers) {
-            if !numbers.contains(&number) {
-                problems.push(Problem::warning(
+        for mention in mentioned.filter(|mention| is_own_table(mention, answer)) {
+            for number in mention.numbers.iter().filter(|n| !numbers.contains(n)) {
+                let warning = Problem::warning(
                     path.clone(),
                     format!("teksten henviser til tabel {number}, men svaret har {has}"),
                     Some("ret henvisningen til tabellens nummer, eller fjern den".into()),
-                ));
+                );
+                problems.push(match &mention.at {
+                    Some(at) => warning.at(super::Focus::Part(at.clone())),
+                    None => warning,
+                });
             }
         }
     }
@@ -157,6 +160,9 @@ pub(super) struct Mention {
     pub before: String,
     /// The text after the last number.
     pub after: String,
+    /// Where the noun and its numbers stand in the text, where lowering its case kept every
+    /// character's place (it does for Danish text); none where it did not.
+    pub at: Option<std::ops::Range<usize>>,
 }
 
 impl Mention {
@@ -197,11 +203,13 @@ pub(super) fn mentions(text: &str, noun: &str, plurals: &[&str]) -> Vec<Mention>
         }
         let (numbers, after) = leading_numbers(rest);
         if !numbers.is_empty() {
+            let end = lower.len() - after.len();
             let (before, after) = (lower[..at].to_string(), after.to_string());
             found.push(Mention {
                 numbers,
                 before,
                 after,
+                at: (lower.len() == text.len()).then_some(at..end),
             });
         }
     }
