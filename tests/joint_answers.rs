@@ -207,6 +207,23 @@ fn a_further_question_removed_or_moved_is_told_as_such() {
         }),
         serde_json::json!([renumbered(16, 17), renumbered(17, 18)])
     );
+    // Renumbered and edited, it is still one question (review 19).
+    let changes = diff(|further| {
+        further[0]["number"] = 18.into();
+        further[0]["text"] = "Vil ministeren oplyse, hvornår ministeren regner med, at \
+                              anmodningerne bliver besvaret?"
+            .into();
+    });
+    let kinds: Vec<(&str, &str)> = (changes.as_array().unwrap().iter())
+        .map(|c| (c["location"].as_str().unwrap(), c["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Spørgsmål nr. 18, nummer", "value"),
+            ("Spørgsmål nr. 18, tekst", "text")
+        ]
+    );
 }
 
 #[test]

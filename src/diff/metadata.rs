@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Comparison, Element, Place};
+use super::{Comparison, Element, Place, text};
 use crate::danish;
 use crate::json_path::JsonPath;
 use crate::markup::Reference;
@@ -386,7 +386,7 @@ fn compare_further_questions(old: &Answer, new: &Answer, changes: &mut Compariso
 /// Pairs the old further questions with the new, as (old, new) indices in the old order: one
 /// the same in number and text first, then one of the same text (renumbered: 16 and 17 that
 /// became 17 and 18 are two questions renumbered, not two rewritten), then one of the same
-/// number (its text edited).
+/// number (its text edited), then one whose text reads alike (renumbered and edited).
 fn pair_further_questions(old: &[FurtherQuestion], new: &[FurtherQuestion]) -> Vec<(usize, usize)> {
     type Test = fn(&FurtherQuestion, &FurtherQuestion) -> bool;
     fn same_number(old: &FurtherQuestion, new: &FurtherQuestion) -> bool {
@@ -395,10 +395,17 @@ fn pair_further_questions(old: &[FurtherQuestion], new: &[FurtherQuestion]) -> V
     fn same_text(old: &FurtherQuestion, new: &FurtherQuestion) -> bool {
         old.text.trim() == new.text.trim()
     }
-    let tests: [Test; 3] = [
+    // Texts alike enough to be one text edited, as paragraphs are paired.
+    fn alike(old: &FurtherQuestion, new: &FurtherQuestion) -> bool {
+        let (old, new) = (text::Words::of(&old.text), text::Words::of(&new.text));
+        let likeness = text::likeness(&old, &new);
+        matches!(likeness, super::sequence::Likeness::Alike(_))
+    }
+    let tests: [Test; 4] = [
         |old, new| same_number(old, new) && same_text(old, new),
         same_text,
         same_number,
+        alike,
     ];
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for test in tests {

@@ -103,26 +103,20 @@ fn table_numbers(answer: &Answer) -> (Vec<usize>, String) {
 /// Whether a mention of a table reads as one of the answer's own tables (see
 /// [`check_table_references`]).
 fn is_own_table(mention: &Mention, answer: &Answer) -> bool {
-    // "tabel 3.1", "tabel 2,3".
-    let sub_numbered = mention.after.starts_with(['.', ','])
-        && mention.after[1..].starts_with(|c: char| c.is_ascii_digit());
-    let mut words = mention.after.split_whitespace();
-    let placed = match words.next() {
-        // "tabel 3 i bilag 2", in an enclosure set in the answer, is the answer's.
-        Some("i") => {
-            !words.next().is_some_and(|word| word.starts_with("bilag")) || {
-                let enclosure = enclosure_mentions(&mention.after).first().copied();
-                let set = |number: usize| {
-                    (answer.enclosures.get(number.wrapping_sub(1)))
-                        .is_some_and(|e| !e.separate_file)
-                };
-                !enclosure.is_some_and(set)
-            }
-        }
-        Some("på" | "fra" | "til") => true,
-        _ => false,
+    // "Danmarks Statistik, tabel 3": a source before it.
+    if mention.is_elsewhere() || mention.before.trim_end().ends_with(',') {
+        return false;
+    }
+    // "tabel 3 i bilag 2" is the answer's only if bilag 2 is set in the answer.
+    let set = |number: usize| {
+        (answer.enclosures.get(number.wrapping_sub(1))).is_some_and(|e| !e.separate_file)
     };
-    !(mention.is_owned() || sub_numbered || placed)
+    match mention.after.trim_start().strip_prefix("i ") {
+        Some(rest) => enclosure_mentions(rest)
+            .first()
+            .is_some_and(|&number| set(number)),
+        None => true,
+    }
 }
 
 /// How many enclosures an answer has, as a sentence says it: "ingen bilag", "1 bilag".
@@ -147,7 +141,7 @@ pub(super) fn enclosure_of(path: &JsonPath) -> Option<usize> {
 /// document's ("bekendtgørelsens bilag 2").
 pub(super) fn enclosure_mentions(text: &str) -> Vec<usize> {
     (mentions(text, "bilag", &["ene"]).into_iter())
-        .filter(|mention| !mention.is_owned())
+        .filter(|mention| !mention.is_elsewhere())
         .flat_map(|mention| mention.numbers)
         .collect()
 }
@@ -166,10 +160,22 @@ pub(super) struct Mention {
 }
 
 impl Mention {
-    /// Whether the mention names another document's enclosure or table, by a genitive or a
-    /// source before it: "bekendtgørelsens bilag 2", "Danmarks Statistik, tabel 3".
-    fn is_owned(&self) -> bool {
-        self.before.trim_end().ends_with(['s', ','])
+    /// Whether the mention names another document's enclosure or table: by a genitive or a
+    /// document's reference before it ("bekendtgørelsens bilag 2", "Alm. del - bilag 45"), a
+    /// number within its numbers ("bilag 2.1", "tabel 3,1"), or by where the words after it put
+    /// it ("tabel 3 i rapporten", "på side 12", "til bekendtgørelsen", "fra Danmarks
+    /// Statistik"). "i bilag 2" after it is an enclosure, left to the caller.
+    fn is_elsewhere(&self) -> bool {
+        let owned = self.before.trim_end().ends_with(['s', '-', '–']);
+        let sub_numbered = self.after.starts_with(['.', ','])
+            && self.after[1..].starts_with(|c: char| c.is_ascii_digit());
+        let mut words = self.after.split_whitespace();
+        let placed = match words.next() {
+            Some("i") => !words.next().is_some_and(|word| word.starts_with("bilag")),
+            Some("på" | "fra" | "til") => true,
+            _ => false,
+        };
+        owned || sub_numbered || placed
     }
 }
 
@@ -216,8 +222,8 @@ pub(super) fn mentions(text: &str, noun: &str, plurals: &[&str]) -> Vec<Mention>
     found
 }
 
-/// The numbers at the start of `text` ("1", "1 og 2", "1, 2 og 3", "1-3", a range) and the
-/// text after the last of them.
+/// The numbers at the start of `text` ("1", "1 og 2", "1, 2 og 3", "1-3" and "1 til 3",
+/// ranges) and the text after the last of them.
 fn leading_numbers(text: &str) -> (Vec<usize>, &str) {
     let mut numbers: Vec<usize> = Vec::new();
     let mut rest = text.trim_start();
@@ -235,7 +241,10 @@ fn leading_numbers(text: &str) -> (Vec<usize>, &str) {
         }
         rest = &rest[digits.len()..];
         let after = rest.trim_start();
-        if let Some(next) = after.strip_prefix(['-', '–']) {
+        let to = |next: &str| next.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        if let Some(next) = (after.strip_prefix(['-', '–']))
+            .or_else(|| after.strip_prefix("til ").filter(|next| to(next)))
+        {
             range_from = Some(number);
             rest = next.trim_start();
         } else if let Some(next) = after.strip_prefix(',').or_else(|| after.strip_prefix("og")) {
@@ -279,6 +288,18 @@ mod tests {
         assert_eq!(enclosure_mentions("Se bilagene 1 og 2."), [1, 2]);
         assert_eq!(enclosure_mentions("Bilagene 3-4 viser"), [3, 4]);
         assert!(enclosure_mentions("hovedbilag 1, bilaget, bilag A").is_empty());
+        assert_eq!(enclosure_mentions("bilag 1, bilag 2 og bilag 3"), [1, 2, 3]);
+        assert_eq!(enclosure_mentions("notatet, bilag 2"), [2]);
+        assert_eq!(enclosure_mentions("bilag 1 til 3"), [1, 2, 3]);
+        for elsewhere in [
+            "bilag 2 til bekendtgørelsen",
+            "bilag 3 i rapporten",
+            "bilag 2.1",
+            "Alm. del - bilag 45",
+            "bekendtgørelsens bilag 2",
+        ] {
+            assert!(enclosure_mentions(elsewhere).is_empty(), "{elsewhere}");
+        }
     }
 
     #[test]

@@ -240,7 +240,11 @@ fn named_questions(heading: &str, by_letters: bool) -> Option<Vec<(String, Range
     }
     let mut named = Vec::new();
     for (word, at) in words {
-        let word = word.trim_end_matches([',', ':', '.']);
+        // "2. led", "3. spørgsmål": an ordinal after the numbers names a part, not a question.
+        if word.ends_with('.') && word[..word.len() - 1].chars().all(|c| c.is_ascii_digit()) {
+            break;
+        }
+        let word = word.trim_end_matches([',', ':']);
         let range = at.start..at.start + word.len();
         let letters = |w: &str| w.len() <= 6 && w.chars().all(|c| c.is_uppercase());
         match word.split_once('-') {
@@ -466,6 +470,10 @@ mod tests {
             some(&["3@3-4", "4@3-4"])
         );
         assert_eq!(named("Ad spørgsmål 2", false), None);
+        assert_eq!(
+            named("Ad spørgsmål nr. 998, 2. led", false),
+            some(&["998@998"])
+        );
         assert_eq!(
             named("Ad samrådsspørgsmål AÆ og B", true),
             some(&["AÆ@AÆ", "B@B"])
