@@ -214,6 +214,7 @@ pub(super) fn check_table(
 pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
     check_panel_not_empty(panel, path, problems);
     check_unique_columns(&panel.columns, &path.key("columns"), problems);
+    check_repeated_rows(&panel.rows, &path.key("rows"), problems);
     check_figures(panel, path, problems);
     check_row_lengths(panel, path, problems);
     if let Some(total) = &panel.total.as_ref().filter(|_| panel.total_is_sum) {
@@ -505,6 +506,24 @@ fn check_unique_columns(columns: &[String], path: &JsonPath, problems: &mut Vec<
                     "giv hver kolonne sin egen overskrift, så ændringer kan henføres entydigt"
                         .into(),
                 ),
+            ));
+        }
+    }
+}
+
+/// Rows may share a label, but a row with the label and the figures of one before it is one
+/// pasted twice.
+fn check_repeated_rows(rows: &[Row], path: &JsonPath, problems: &mut Vec<Problem>) {
+    for (index, row) in rows.iter().enumerate() {
+        if let Some(earlier) = rows[..index].iter().position(|earlier| earlier == row) {
+            let name = row.label.as_deref().unwrap_or("uden navn");
+            problems.push(Problem::warning(
+                path.index(index),
+                format!(
+                    "rækken \"{name}\" er den samme som række {}, med de samme tal",
+                    earlier + 1
+                ),
+                Some("fjern den ene, hvis rækken er sat ind to gange".into()),
             ));
         }
     }
