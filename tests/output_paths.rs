@@ -423,3 +423,35 @@ fn a_redline_may_not_replace_a_spreadsheet_either_answer_reads() {
         ));
     assert_eq!(std::fs::read(folder.path().join("tal.pdf")).unwrap(), sheet);
 }
+
+#[test]
+fn a_page_image_of_a_comparison_may_not_replace_a_spreadsheet_and_is_refused_before_the_report() {
+    // Review 19: `svar diff --pages` printed its whole report before refusing to replace a
+    // spreadsheet named like a page image.
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir(folder.path().join("sider")).unwrap();
+    let sheet = std::fs::read(fixture("sager.csv")).unwrap();
+    std::fs::write(folder.path().join("sider/page-001.png"), &sheet).unwrap();
+    let text = std::fs::read_to_string(fixture("spreadsheet.json"))
+        .unwrap()
+        .replace("\"sager.csv\"", "\"sider/page-001.png\"");
+    std::fs::write(folder.path().join("a.json"), &text).unwrap();
+    std::fs::write(
+        folder.path().join("b.json"),
+        text.replace("Rigspolitiet", "Rigsadvokaten"),
+    )
+    .unwrap();
+    svar()
+        .current_dir(folder.path())
+        .args(["diff", "a.json", "b.json", "--pages", "sider"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "--pages sider/page-001.png: filen ville erstatte sider/page-001.png",
+        ));
+    assert_eq!(
+        std::fs::read(folder.path().join("sider/page-001.png")).unwrap(),
+        sheet
+    );
+}

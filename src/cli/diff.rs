@@ -123,11 +123,21 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
         },
         None => None,
     };
+    // The page images' names are known now: one that would replace an input is refused
+    // before anything is printed or written.
+    if let (Some(folder), Some(pages)) = (&args.pages, &pages)
+        && let Some(Err(source)) = (crate::diff::pages::files_touched(pages, folder).iter())
+            .map(|path| check_output_path(path, &read))
+            .find(Result::is_err)
+    {
+        let option = "--pages";
+        return refuse(args, &CliError::RefusedOutput { option, source });
+    }
     let differing: Vec<usize> = pages.iter().flatten().map(|page| page.page()).collect();
     print_report(args, &changes, pages.as_ref().map(|_| &differing[..]));
     let written =
         write_redline(args, (&old, &new), &changes).and_then(|()| match (&args.pages, pages) {
-            (Some(folder), Some(pages)) => write_pages(args, &pages, folder, &read),
+            (Some(folder), Some(pages)) => write_pages(args, &pages, folder),
             _ => Ok(()),
         });
     if let Err(error) = written {
@@ -281,18 +291,13 @@ fn typeset_pages(
     Ok(crate::diff::pages::compare_pages(&old, &new))
 }
 
-/// Writes the images of the pages that look different into `folder`, where none of the files
-/// `read` stands (the images may land beside the answers' own files: a logo or a spreadsheet
-/// named page-001.png).
+/// Writes the images of the pages that look different into `folder`, whose names were checked
+/// against the answers' own files (a logo or a spreadsheet named page-001.png).
 fn write_pages(
     args: &DiffArgs,
     differences: &[crate::diff::pages::PageDifference],
     folder: &Path,
-    read: &Inputs,
 ) -> Result<(), CliError> {
-    for path in crate::diff::pages::files_touched(differences, folder) {
-        crate::output::check_output_path(&path, read)?;
-    }
     let written = crate::diff::pages::write_differences(differences, folder)?;
     match written.len() {
         0 => tell(args, "Siderne ser ens ud; ingen billeder skrevet."),
