@@ -337,17 +337,26 @@ fn a_pdf_made_read_only_is_not_replaced() {
     assert_eq!(mode & 0o777, 0o444);
 }
 
+/// A folder holding the spreadsheet fixture as `name` (`tal.pdf`, `sider/page-001.png`) and
+/// `a.json`, the spreadsheet answer reading its panel from it; the spreadsheet's bytes.
+fn answer_reading_sheet_named(name: &str) -> (tempfile::TempDir, Vec<u8>) {
+    let folder = tempfile::tempdir().unwrap();
+    let sheet = std::fs::read(fixture("sager.csv")).unwrap();
+    let path = folder.path().join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, &sheet).unwrap();
+    let text = std::fs::read_to_string(fixture("spreadsheet.json")).unwrap();
+    let answer = text.replace("\"sager.csv\"", &format!("\"{name}\""));
+    assert_ne!(answer, text);
+    std::fs::write(folder.path().join("a.json"), answer).unwrap();
+    (folder, sheet)
+}
+
 #[test]
 fn a_pdf_may_not_replace_a_spreadsheet_the_answer_reads() {
     // Review 17, L10: a spreadsheet named tal.pdf was overwritten by `-o tal.pdf`, and the
     // answer could no longer be read.
-    let folder = tempfile::tempdir().unwrap();
-    let sheet = std::fs::read(fixture("sager.csv")).unwrap();
-    std::fs::write(folder.path().join("tal.pdf"), &sheet).unwrap();
-    let text = std::fs::read_to_string(fixture("spreadsheet.json")).unwrap();
-    let answer = text.replace("\"sager.csv\"", "\"tal.pdf\"");
-    assert_ne!(answer, text);
-    std::fs::write(folder.path().join("a.json"), answer).unwrap();
+    let (folder, sheet) = answer_reading_sheet_named("tal.pdf");
     svar()
         .current_dir(folder.path())
         .args(["render", "a.json", "-o", "./tal.pdf"])
@@ -401,16 +410,8 @@ fn page_images_and_a_source_an_earlier_render_left_are_named_when_they_no_longer
 fn a_redline_may_not_replace_a_spreadsheet_either_answer_reads() {
     // Review 18, H1: `svar diff --redline tal.pdf` replaced the spreadsheet tal.pdf that
     // `svar render` refuses to replace.
-    let folder = tempfile::tempdir().unwrap();
-    let sheet = std::fs::read(fixture("sager.csv")).unwrap();
-    std::fs::write(folder.path().join("tal.pdf"), &sheet).unwrap();
-    let text = std::fs::read_to_string(fixture("spreadsheet.json")).unwrap();
-    std::fs::write(
-        folder.path().join("a.json"),
-        text.replace("\"sager.csv\"", "\"tal.pdf\""),
-    )
-    .unwrap();
-    std::fs::write(folder.path().join("b.json"), &text).unwrap();
+    let (folder, sheet) = answer_reading_sheet_named("tal.pdf");
+    std::fs::copy(fixture("spreadsheet.json"), folder.path().join("b.json")).unwrap();
     std::fs::copy(fixture("sager.csv"), folder.path().join("sager.csv")).unwrap();
     svar()
         .current_dir(folder.path())
@@ -428,19 +429,10 @@ fn a_redline_may_not_replace_a_spreadsheet_either_answer_reads() {
 fn a_page_image_of_a_comparison_may_not_replace_a_spreadsheet_and_is_refused_before_the_report() {
     // Review 19: `svar diff --pages` printed its whole report before refusing to replace a
     // spreadsheet named like a page image.
-    let folder = tempfile::tempdir().unwrap();
-    std::fs::create_dir(folder.path().join("sider")).unwrap();
-    let sheet = std::fs::read(fixture("sager.csv")).unwrap();
-    std::fs::write(folder.path().join("sider/page-001.png"), &sheet).unwrap();
-    let text = std::fs::read_to_string(fixture("spreadsheet.json"))
-        .unwrap()
-        .replace("\"sager.csv\"", "\"sider/page-001.png\"");
-    std::fs::write(folder.path().join("a.json"), &text).unwrap();
-    std::fs::write(
-        folder.path().join("b.json"),
-        text.replace("Rigspolitiet", "Rigsadvokaten"),
-    )
-    .unwrap();
+    let (folder, sheet) = answer_reading_sheet_named("sider/page-001.png");
+    let text = std::fs::read_to_string(folder.path().join("a.json")).unwrap();
+    let edited = text.replace("Rigspolitiet", "Rigsadvokaten");
+    std::fs::write(folder.path().join("b.json"), edited).unwrap();
     svar()
         .current_dir(folder.path())
         .args(["diff", "a.json", "b.json", "--pages", "sider"])
