@@ -491,6 +491,18 @@ fn a_profile_sets_the_question_as_a_quotation_or_as_plain_text() {
         render(&answer, &pdf);
         let text = pdf_text(&pdf);
         assert!(text.contains(&format!(": {printed} Svar:")), "{text}");
+        // Quotation marks of its own are warned of only where svar sets its own (review 18).
+        let mut quoted: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&answer).unwrap()).unwrap();
+        quoted["question"]["text"] = format!("”{question}”").into();
+        std::fs::write(&answer, quoted.to_string()).unwrap();
+        let output = svar().arg("check").arg(&answer).output().unwrap();
+        let report = String::from_utf8(output.stderr).unwrap();
+        let warned = report.contains(
+            "advarsel: teksten står selv i anførselstegn, men svar sætter spørgsmålet i \
+             anførselstegn",
+        );
+        assert_eq!(warned, printed.starts_with('”'), "{profile}: {report}");
     }
 }
 

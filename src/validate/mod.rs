@@ -330,6 +330,7 @@ pub(crate) fn check_letterhead(answer: &Answer) -> Vec<Problem> {
     let mut problems = Vec::new();
     check_minister_title(answer, &mut problems);
     dates::check_asked_on_given(answer, &mut problems);
+    question::check_question_marks(answer, &mut problems);
     let Some(letterhead) = &answer.ministry.letterhead else {
         return problems;
     };

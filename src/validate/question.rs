@@ -21,13 +21,6 @@ const BOTH_ENDS: QuotedEnds = QuotedEnds {
 /// checked once whatever the answer's layout.
 pub(super) fn check_question(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
     check_identifier(question, path, problems);
-    check_own_marks(
-        &question.text,
-        BOTH_ENDS,
-        "spørgsmålet",
-        &path.key("text"),
-        problems,
-    );
     let on_bill =
         question.kind == QuestionKind::Committee && question.series.as_deref().is_some_and(is_bill);
     if question.bill_title.is_some() && !on_bill {
@@ -139,13 +132,23 @@ pub(super) fn check_further_questions(
                 Some("sæt spørgsmålene i nummerorden, det første i \"question\"".into()),
             ));
         }
-        check_own_marks(
-            &question.text,
-            BOTH_ENDS,
-            "spørgsmålet",
-            &at.key("text"),
-            problems,
-        );
+    }
+}
+
+/// Checks that no question's text brings quotation marks of its own, where svar prints the
+/// questions in ”…” (unless the ministry's profile sets them as plain text): checked with the
+/// letterhead, whose profile says which.
+pub(super) fn check_question_marks(answer: &Answer, problems: &mut Vec<Problem>) {
+    let letterhead = answer.ministry.letterhead.as_ref();
+    if !letterhead.is_none_or(|letterhead| letterhead.quoted_question) {
+        return;
+    }
+    let root = JsonPath::root();
+    let further = (0..answer.further_questions.len())
+        .map(|index| root.key("further_questions").index(index).key("text"));
+    let paths = std::iter::once(root.key("question").key("text")).chain(further);
+    for (question, path) in answer.questions().iter().zip(paths) {
+        check_own_marks(&question.text, BOTH_ENDS, "spørgsmålet", &path, problems);
     }
 }
 
