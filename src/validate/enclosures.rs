@@ -17,7 +17,11 @@ pub(super) fn check_enclosure_references(
     for (path, text) in prose {
         // An enclosure naming itself ("Bilag 1 viser …") does not refer the reader to it.
         let inside = enclosure_of(path);
-        for number in enclosure_mentions(text) {
+        let mut numbers = enclosure_mentions(text);
+        // One finding per missing enclosure a text names, however often it names it.
+        numbers.sort_unstable();
+        numbers.dedup();
+        for number in numbers {
             match mentioned.get_mut(number.wrapping_sub(1)) {
                 Some(_) if inside == Some(number - 1) => {}
                 Some(seen) => *seen = true,
@@ -63,8 +67,14 @@ pub(super) fn check_table_references(
     let (numbers, has) = table_numbers(answer);
     for (path, text) in prose {
         let mentioned = mentions(text, "tabel", &["lerne", "len"]).into_iter();
+        // One finding per missing table a text names, at its first mention.
+        let mut warned = Vec::new();
         for mention in mentioned.filter(|mention| is_own_table(mention, answer)) {
-            for number in mention.numbers.iter().filter(|n| !numbers.contains(n)) {
+            for &number in mention.numbers.iter().filter(|n| !numbers.contains(n)) {
+                if warned.contains(&number) {
+                    continue;
+                }
+                warned.push(number);
                 let warning = Problem::warning(
                     path.clone(),
                     format!("teksten henviser til tabel {number}, men svaret har {has}"),
@@ -150,9 +160,9 @@ pub(super) fn enclosure_mentions(text: &str) -> Vec<usize> {
 pub(super) struct Mention {
     /// The numbers, a range as each number in it.
     pub numbers: Vec<usize>,
-    /// The text before the noun.
+    /// The end of the text before the noun: its last word and what follows it.
     pub before: String,
-    /// The text after the last number.
+    /// The start of the text after the last number: its first few words.
     pub after: String,
     /// Where the noun and its numbers stand in the text, where lowering its case kept every
     /// character's place (it does for Danish text); none where it did not.
@@ -210,7 +220,7 @@ pub(super) fn mentions(text: &str, noun: &str, plurals: &[&str]) -> Vec<Mention>
         let (numbers, after) = leading_numbers(rest);
         if !numbers.is_empty() {
             let end = lower.len() - after.len();
-            let (before, after) = (lower[..at].to_string(), after.to_string());
+            let (before, after) = (word_before(&lower[..at]), words_after(after));
             found.push(Mention {
                 numbers,
                 before,
@@ -220,6 +230,25 @@ pub(super) fn mentions(text: &str, noun: &str, plurals: &[&str]) -> Vec<Mention>
         }
     }
     found
+}
+
+/// The last word of `text` and the whitespace after it, as much as tells what stands before a
+/// mention; not the whole text, which a paragraph of many mentions would copy once per mention.
+fn word_before(text: &str) -> String {
+    let trimmed = text.trim_end();
+    let start = trimmed.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+    text[start..].to_string()
+}
+
+/// The first words of `text`, as many as tell where a mention puts its table ("i bilag 2",
+/// "på side 12"), and no more, for the same reason as [`word_before`].
+fn words_after(text: &str) -> String {
+    let end = (text.char_indices())
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(at, _)| at)
+        .nth(4)
+        .unwrap_or(text.len());
+    text[..end].to_string()
 }
 
 /// The numbers at the start of `text` ("1", "1 og 2", "1, 2 og 3", "1-3" and "1 til 3",
@@ -275,6 +304,7 @@ mod tests {
         assert!(tables("statistiktabel 4, tabellen, tabel A").is_empty());
         assert_eq!(tables("Se tabel 3 i rapporten")[0].after, " i rapporten");
         assert_eq!(tables("Se tabel 3 i rapporten")[0].before, "se ");
+        assert_eq!(tables("Jf. rapportens  tabel 3")[0].before, "rapportens  ");
     }
 
     #[test]
