@@ -430,31 +430,34 @@ fn answer_with_labels(folder: &Path, labels: serde_json::Value) -> std::path::Pa
 
 #[test]
 fn a_profile_s_own_labels_head_the_metadata_column() {
-    let folder = tempfile::tempdir().unwrap();
     let labels = serde_json::json!({"date": "Dato for svar", "case_number": "J.nr.", "document_number": "Dok.nr."});
+    let text = printed_with_labels(labels, &["Dato for svar:", "J.nr.:", "Dok.nr.:", "Kontor:"]);
+    assert!(!text.contains("Sagsnr."), "{text}");
+}
+
+/// The text of the complete fixture rendered with a profile given `labels` (JSON), after
+/// asserting that it prints each of `printed`.
+fn printed_with_labels(labels: serde_json::Value, printed: &[&str]) -> String {
+    let folder = tempfile::tempdir().unwrap();
     let answer = answer_with_labels(folder.path(), labels);
     let pdf = folder.path().join("svar.pdf");
     render(&answer, &pdf);
     let text = pdf_text(&pdf);
-    for label in ["Dato for svar:", "J.nr.:", "Dok.nr.:", "Kontor:"] {
-        assert!(text.contains(label), "{label:?} missing: {text}");
+    for line in printed {
+        assert!(text.contains(line), "{line:?} missing: {text}");
     }
-    assert!(!text.contains("Sagsnr."), "{text}");
+    text
 }
 
 #[test]
 fn a_profile_s_own_labels_go_before_its_contact_lines() {
     // Review 17, L3: "Tel.", "Mail" and "Web" as the ministry's letterhead prints them were
     // refused as unknown fields; a contact label may end as the ministry writes it, colon too.
-    let folder = tempfile::tempdir().unwrap();
     let labels = serde_json::json!({"phone": "Tel.:", "web": "Web", "fax": "Fax"});
-    let answer = answer_with_labels(folder.path(), labels);
-    let pdf = folder.path().join("svar.pdf");
-    render(&answer, &pdf);
-    let text = pdf_text(&pdf);
-    for line in ["Tel.: +45 7226 9000", "Fax +45 7226 9001", "Web sum.dk"] {
-        assert!(text.contains(line), "{line:?} missing: {text}");
-    }
+    printed_with_labels(
+        labels,
+        &["Tel.: +45 7226 9000", "Fax +45 7226 9001", "Web sum.dk"],
+    );
 }
 
 #[test]

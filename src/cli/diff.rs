@@ -230,11 +230,9 @@ fn load(path: &Path, no_color: bool) -> Result<Answer, serde_json::Value> {
 /// the profiles and logos beside them, and the spreadsheets they read.
 fn files_read(args: &DiffArgs, (old, new): (&Answer, &Answer)) -> Inputs {
     let answers = [(&args.old, old), (&args.new, new)];
-    Inputs::new(answers.into_iter().flat_map(|(path, answer)| {
-        let mut files = crate::input::files_read_with(path);
-        files.extend(crate::input::spreadsheets_read_by(answer, path));
-        files
-    }))
+    Inputs::new(
+        (answers.into_iter()).flat_map(|(path, answer)| crate::input::files_read_by(answer, path)),
+    )
 }
 
 /// Writes the redline PDF, if asked for; typesetting runs under the time limit, as in `svar

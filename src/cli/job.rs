@@ -226,7 +226,7 @@ pub(super) fn render_file(
         warn(&loaded.report.to_text(super::color::for_stderr(false)));
     }
     let has_date = loaded.answer.date.is_some();
-    let spreadsheets = input::spreadsheets_read_by(&loaded.answer, &target.answer);
+    let read = Inputs::new(input::files_read_by(&loaded.answer, &target.answer));
     let job = Job::new(loaded.answer, target, settings, templates);
     let (produced, typeset) = job.run(target, settings.limits)?;
     warn_typst(&typeset, target, settings.extras, warn);
@@ -234,7 +234,7 @@ pub(super) fn render_file(
     if produced.undated_fallback {
         warn(&undated_warning(&target.answer, has_date));
     }
-    write_outputs(&produced, &target.answer, &spreadsheets)?;
+    write_outputs(&produced, &read)?;
     if !produced.outdated.is_empty() {
         warn(&outdated_warning(&produced.outdated));
     }
@@ -259,28 +259,18 @@ fn warn_typst(typeset: &crate::Typeset, target: &Target, extras: Extras, warn: W
     ));
 }
 
-/// Writes the outputs of the answer `file` and removes its stale page images, after making
-/// sure that none of them is a file the answer is made from: itself, its profiles and logos,
-/// and the `spreadsheets` it read.
-fn write_outputs(
-    produced: &Produced,
-    file: &Path,
-    spreadsheets: &[PathBuf],
-) -> Result<(), CliError> {
+/// Writes the outputs of an answer and removes its stale page images, after making sure that
+/// none of them is a file the answer is made from (`read`).
+fn write_outputs(produced: &Produced, read: &Inputs) -> Result<(), CliError> {
     // Page images are named after the PDF and may land beside the answer's own files (a logo
     // named like one); nothing is written or removed until all of them are known to be safe.
-    let read = Inputs::new(
-        input::files_read_with(file)
-            .into_iter()
-            .chain(spreadsheets.iter().cloned()),
-    );
     for path in produced
         .outputs
         .iter()
         .map(|(path, _)| path)
         .chain(&produced.stale)
     {
-        check_output_path(path, &read)?;
+        check_output_path(path, read)?;
     }
     for (path, bytes) in &produced.outputs {
         write_atomically(path, bytes).map_err(|source| CliError::Write {

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::ContentLine;
-use super::sequence::{Likeness, Step, align, repeated};
+use super::sequence::{Likeness, Step, align, repeated, which_of};
 use super::{Comparison, Element, Place, Places, table, text};
 use crate::danish;
 use crate::json_path::JsonPath;
@@ -382,8 +382,8 @@ fn place(container: &Container, index: usize) -> Place {
     let path = container.path.index(index);
     let label = match &container.blocks[index] {
         Block::Table(table) if table.number.is_some() => name(container, index),
-        Block::Statement(_) if container.kind == ContainerKind::Answer => {
-            statement_in(container, index, true)
+        Block::Statement(statement) if container.kind == ContainerKind::Answer => {
+            statement_in(container, index, &statement.source, true)
         }
         _ => format!("{}, {}", container.label, name(container, index)),
     };
@@ -421,7 +421,7 @@ fn name(container: &Container, index: usize) -> String {
             "nummereret opstilling {}",
             ordinal(|block| matches!(block, Block::NumberedList(_)))
         ),
-        Block::Statement(_) => statement_in(container, index, false),
+        Block::Statement(statement) => statement_in(container, index, &statement.source, false),
         Block::Table(table) => match table.number {
             Some(number) => format!("Tabel {number}"),
             None => unnumbered_table(container, index),
@@ -438,14 +438,10 @@ fn heading_name(container: &Container, index: usize, text: &str) -> String {
     let words = words.trim_end();
     let same =
         |block: &Block| matches!(block, Block::Heading(other) if other.trim() == text.trim());
-    if container.blocks.iter().filter(|block| same(block)).count() == 1 {
-        return format!("overskriften ”{words}”");
+    match which_of(container.blocks, index, same) {
+        None => format!("overskriften ”{words}”"),
+        Some(nth) => format!("den {} overskrift ”{words}”", danish::ordinal(nth)),
     }
-    let which = container.blocks[..=index]
-        .iter()
-        .filter(|block| same(block))
-        .count();
-    format!("den {} overskrift ”{words}”", crate::danish::ordinal(which))
 }
 
 /// Whether a block is a table printed without a number (and so without a caption).
@@ -489,19 +485,15 @@ fn statement_name(source: &str, first: bool) -> String {
     }
 }
 
-/// The name of the statement `index` of `container` ([`statement_name`]); where its agency is
-/// quoted more than once there, by which of them it is: "Rigspolitiets anden udtalelse",
-/// "den anden udtalelse fra Danske Regioner (DR)".
-fn statement_in(container: &Container, index: usize, first: bool) -> String {
-    let Block::Statement(statement) = &container.blocks[index] else {
-        unreachable!("named as a statement");
-    };
-    let source = statement.source.as_str();
-    let of_source = |block: &&Block| matches!(block, Block::Statement(s) if s.source == source);
-    if container.blocks.iter().filter(of_source).count() == 1 {
+/// The name of the statement `index` of `container`, from `source` ([`statement_name`]); where
+/// its agency is quoted more than once there, by which of them it is: "Rigspolitiets anden
+/// udtalelse", "den anden udtalelse fra Danske Regioner (DR)".
+fn statement_in(container: &Container, index: usize, source: &str, first: bool) -> String {
+    let of_source = |block: &Block| matches!(block, Block::Statement(s) if s.source == source);
+    let Some(nth) = which_of(container.blocks, index, of_source) else {
         return statement_name(source, first);
-    }
-    let nth = danish::ordinal(container.blocks[..=index].iter().filter(of_source).count());
+    };
+    let nth = danish::ordinal(nth);
     match genitive(source) {
         Some(genitive) => format!("{genitive} {nth} udtalelse"),
         None if first => format!("Den {nth} udtalelse fra {source}"),

@@ -581,11 +581,16 @@ mod tests {
         }
     }
 
-    #[test]
-    fn an_enclosures_changed_title_is_marked_in_its_heading() {
+    /// The answer of tests/fixtures/enclosure.json, with one enclosure, as read.
+    fn enclosure_answer() -> Answer {
         let path =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/enclosure.json");
-        let old = crate::input::load(&path).unwrap().answer;
+        crate::input::load(&path).unwrap().answer
+    }
+
+    #[test]
+    fn an_enclosures_changed_title_is_marked_in_its_heading() {
+        let old = enclosure_answer();
         let mut new = old.clone();
         new.enclosures[0].title.push_str(" i alt");
         let changes = compare(&old, &new);
@@ -598,9 +603,7 @@ mod tests {
 
     #[test]
     fn an_added_enclosures_heading_is_marked_inserted_and_the_next_is_renumbered() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/enclosure.json");
-        let old = crate::input::load(&path).unwrap().answer;
+        let old = enclosure_answer();
         let mut new = old.clone();
         let mut added = old.enclosures[0].clone();
         added.title = "Rigspolitiets notat".into();

@@ -30,6 +30,14 @@ pub(super) fn repeated<T: Eq + Hash + Copy>(items: impl IntoIterator<Item = T>) 
         .collect()
 }
 
+/// Which of its like element `index` of `items` is, counting from 1, where more than one is
+/// like it (`same`): a name alone does not tell "den anden række Mænd" from the first. None
+/// where it is the only one.
+pub(super) fn which_of<T>(items: &[T], index: usize, same: impl Fn(&T) -> bool) -> Option<usize> {
+    let like = |items: &[T]| items.iter().filter(|item| same(item)).count();
+    (like(items) > 1).then(|| like(&items[..=index]))
+}
+
 /// How one element of the old or new sequence fares, by index into the sequences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Step {

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::blocks::compare_texts;
-use super::sequence::{Likeness, Step, align, repeated};
+use super::sequence::{Likeness, Step, align, repeated, which_of};
 use super::{Change, Comparison, Element, Place, Places, Side};
 use crate::danish;
 use crate::input::spreadsheet_fills;
@@ -362,12 +362,10 @@ fn row_name(panel: &Panel, index: usize) -> String {
     let Some(label) = &panel.rows[index].label else {
         return format!("række {}", index + 1);
     };
-    let same = |row: &Row| row.label.as_ref() == Some(label);
-    if panel.rows.iter().filter(|row| same(row)).count() == 1 {
-        return label.clone();
+    match which_of(&panel.rows, index, |row| row.label.as_ref() == Some(label)) {
+        None => label.clone(),
+        Some(nth) => format!("den {} række {label}", danish::ordinal(nth)),
     }
-    let nth = panel.rows[..=index].iter().filter(|row| same(row)).count();
-    format!("den {} række {label}", danish::ordinal(nth))
 }
 
 /// A total row's label, or "total" without one.

@@ -188,21 +188,22 @@ pub fn files_read_with(path: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The spreadsheets the answer read from the file at `path` fills its panels from: outputs
-/// must not replace them either (a spreadsheet may be named anything, `tal.pdf` too).
-pub fn spreadsheets_read_by(answer: &Answer, path: &Path) -> Vec<PathBuf> {
+/// The files the answer read from the file at `path` is made from: those of
+/// [`files_read_with`], and the spreadsheets that fill its panels (a spreadsheet may be named
+/// anything, `tal.pdf` too). Outputs must never replace them.
+pub fn files_read_by(answer: &Answer, path: &Path) -> Vec<PathBuf> {
     let folder = answer_folder(path);
-    let mut sheets = Vec::new();
+    let mut files = files_read_with(path);
     crate::validate::walk_answer(answer, &mut |block, _| {
         if let crate::model::Block::Table(table) = block {
             let named = table
                 .panels
                 .iter()
                 .filter_map(|panel| panel.spreadsheet.as_ref());
-            sheets.extend(named.map(|name| folder.join(name)));
+            files.extend(named.map(|name| folder.join(name)));
         }
     });
-    sheets
+    files
 }
 
 /// The folder of the answer file at `path`, where the files it names (its ministry's profile,

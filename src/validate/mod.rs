@@ -2,12 +2,11 @@
 //! columns, totals that do not add up or an answer dated before its question.
 //!
 //! Each check reports a [`Problem`] at a JSON path; the input stage turns problems into located
-//! findings. The question, the blocks and tables, the enclosures and inline formatting are
-//! checked in modules of their own; this one holds the checks of the answer as a whole.
+//! findings. The question, the blocks and tables, references to enclosures and tables, and inline
+//! formatting are checked in modules of their own; this one holds the checks of the answer as a whole.
 
 mod committees;
 mod dates;
-mod enclosures;
 mod glyphs;
 mod headings;
 mod layout;
@@ -16,19 +15,20 @@ mod parties;
 pub(crate) mod precision;
 mod question;
 mod quotes;
+mod references;
 mod session;
 mod tables;
 
 use serde::Serialize;
 
 use self::dates::{check_dates, check_status};
-use self::enclosures::{check_enclosure_references, check_table_references};
 use self::glyphs::{check_control_characters, check_glyphs};
 use self::layout::check_layout;
 pub(crate) use self::layout::figure_columns;
 use self::markup::{check_formatting_outside_prose, check_markup};
 use self::question::{check_further_questions, check_question, check_question_headings};
 use self::quotes::check_quotation_marks;
+use self::references::{check_enclosure_references, check_table_references};
 use self::session::check_session_dates;
 use self::tables::{TableNumbering, check_blocks};
 use crate::json_path::JsonPath;

@@ -229,14 +229,13 @@ fn named_questions(heading: &str, by_letters: bool) -> Option<Vec<(String, Range
     let mut words = words_at(heading).peekable();
     words.next_if(|(word, _)| *word == "Ad" || *word == "ad");
     let noun = if by_letters {
-        "amrådsspørgsmål"
+        "samrådsspørgsmål"
     } else {
-        "pørgsmål"
+        "spørgsmål"
     };
-    let (first, _) = words.next()?;
-    let mut first_letter = first.chars();
-    (matches!(first_letter.next(), Some('s' | 'S')) && first_letter.as_str() == noun)
-        .then_some(())?;
+    words
+        .next()
+        .filter(|(first, _)| first.to_lowercase() == noun)?;
     // A committee's question is named by its number ("nr. 16"); "spørgsmål 1" is a part.
     if words.next_if(|(word, _)| *word == "nr.").is_none() && !by_letters {
         return None;
