@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::{crate_root, pdf_text, render_with, svar};
+use common::{crate_root, pdf_text, render_into, render_with, svar};
 use predicates::prelude::*;
 
 /// The old and new answer files of a case, relative to the crate root.
@@ -73,6 +73,7 @@ fn every_case_has_its_exact_change_list() {
             "changed-sentence",
             "enclosures-of-one-title",
             "footnote-added",
+            "footnotes-by-number",
             "headings",
             "identical",
             "line-break-in-markdown",
@@ -755,6 +756,30 @@ fn write_redline(old: &Path, new: &Path, redline: &Path) {
         .arg(redline)
         .assert()
         .code(1);
+}
+
+#[test]
+fn a_footnote_is_named_by_the_number_it_prints_with_and_its_label() {
+    // The texts refer to the footnotes by names ("[^st]"); the reader of the PDF knows them by
+    // number, the fourth referred to is 4, and the report must name the same one.
+    let [_, new] = pair("footnotes-by-number");
+    let output = svar()
+        .arg("diff")
+        .args(pair("footnotes-by-number"))
+        .output()
+        .unwrap();
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(report.contains("\nFodnote 4 ([^st]): ændret\n"), "{report}");
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(new.as_ref(), folder.path());
+    let text = pdf_text(&pdf);
+    assert!(text.contains(" 4Note st, ændret. "), "{text}");
+    // A footnote no text refers to prints with no number; its label names it.
+    assert!(
+        report.contains("\nFodnote [^x]: (ingen) → Ubrugt.\n"),
+        "{report}"
+    );
+    assert!(!text.contains("Ubrugt"), "{text}");
 }
 
 #[test]

@@ -442,13 +442,20 @@ fn identifier(question: &FurtherQuestion) -> Option<String> {
     (question.letters.clone()).or_else(|| question.number.map(|number| number.to_string()))
 }
 
-/// Footnotes by label: an edited one as a word diff, an added or removed one as a value.
+/// Footnotes by label: an edited one as a word diff, an added or removed one as a value. They
+/// are named, and told in the order they print, by the number the reader sees.
 fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut Comparison) {
     let (old_notes, new_notes) = (compared_footnotes(old, new), compared_footnotes(new, old));
-    let labels: BTreeSet<&str> = old_notes.keys().chain(new_notes.keys()).copied().collect();
+    let (old_numbers, new_numbers) = (footnote_numbers(old), footnote_numbers(new));
+    let number = |label: &str| new_numbers.get(label).or(old_numbers.get(label)).copied();
+    let mut labels: Vec<&str> = (old_notes.keys().chain(new_notes.keys()).copied())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    labels.sort_by_key(|label| (number(label).unwrap_or(usize::MAX), *label));
     for label in labels {
         let place = Place::new(
-            format!("Fodnote {label}"),
+            footnote_name(label, number(label)),
             JsonPath::root().key("footnotes").key(label),
         );
         match (old_notes.get(label), new_notes.get(label)) {
@@ -462,6 +469,28 @@ fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut Comparison) {
     }
 }
 
+/// A footnote as the report names it: by the number it prints with ("Fodnote 2"), and its
+/// label too where the text refers to it by another ("Fodnote 2 ([^rigsadvokat])"), since the
+/// clerk finds it by its label; one that does not print, by its label alone.
+fn footnote_name(label: &str, number: Option<usize>) -> String {
+    match number {
+        Some(number) if label == number.to_string() => format!("Fodnote {number}"),
+        Some(number) => format!("Fodnote {number} ([^{label}])"),
+        None => format!("Fodnote [^{label}]"),
+    }
+}
+
+/// The number each printed footnote of `answer` gets: the order of their first references.
+fn footnote_numbers(answer: &Answer) -> BTreeMap<String, usize> {
+    let mut numbers = BTreeMap::new();
+    let defined = printed_footnotes(answer).into_iter();
+    for label in defined.filter(|label| answer.footnotes.contains_key(label)) {
+        let next = numbers.len() + 1;
+        numbers.entry(label).or_insert(next);
+    }
+    numbers
+}
+
 /// The footnotes of `answer` to compare with those of `other`, by label. Between answers of one
 /// markup, all of them, as written. When the markup changed, only those it prints: without
 /// Markdown none, with it those its texts refer to; so that a change of markup that makes
@@ -472,16 +501,16 @@ fn compared_footnotes<'a>(answer: &'a Answer, other: &Answer) -> BTreeMap<&'a st
     if answer.markup == other.markup {
         return notes.collect();
     }
-    let printed = printed_footnotes(answer);
+    let printed = footnote_numbers(answer);
     notes
-        .filter(|(label, _)| printed.contains(*label))
+        .filter(|(label, _)| printed.contains_key(*label))
         .collect()
 }
 
-/// The labels of the footnotes an answer prints: those its prose refers to, if it is Markdown.
-fn printed_footnotes(answer: &Answer) -> BTreeSet<String> {
+/// The footnote labels an answer's prose refers to, in the order they print, if it is Markdown.
+fn printed_footnotes(answer: &Answer) -> Vec<String> {
     if answer.markup != Markup::Markdown {
-        return BTreeSet::new();
+        return Vec::new();
     }
     crate::validate::prose(answer)
         .into_iter()
