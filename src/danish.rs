@@ -199,6 +199,21 @@ pub fn keep_together(text: &str) -> Cow<'_, str> {
     Cow::Owned(kept)
 }
 
+/// Whether a figure as written looks like a whole number with a Danish thousands point: one to
+/// three digits, a point and exactly three more ("1.234", "-12.500").
+pub fn is_thousands_point(written: &str) -> bool {
+    let unsigned = written.strip_prefix('-').unwrap_or(written);
+    unsigned.split_once('.').is_some_and(|(whole, fraction)| {
+        (1..=3).contains(&whole.len())
+            && !whole.starts_with('0')
+            && fraction.len() == 3
+            && whole
+                .bytes()
+                .chain(fraction.bytes())
+                .all(|byte| byte.is_ascii_digit())
+    })
+}
+
 /// Which text of a redline a run of it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {

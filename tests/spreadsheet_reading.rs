@@ -144,6 +144,22 @@ fn a_total_above_other_rows_is_a_warning_that_says_what_to_do() {
 }
 
 #[test]
+fn a_thousands_point_among_whole_numbers_in_a_comma_separated_sheet_is_a_warning() {
+    // Read internationally, as the commas say, "1.649" is one and a fraction; a spreadsheet
+    // program set to Danish writes 1649 so. "1.250" among decimals is a decimal.
+    let (code, stderr) = check("sheet-comma-thousands-point.csv");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        findings(&stderr),
+        [
+            "advarsel: sager.csv, linje 3, tegn 21: tallet 1.649 læses som 1,649: i et regneark med komma mellem cellerne er punktum decimaltegn",
+            "= tip: skriv 1649 uden punktum, hvis det er et helt tal (kolonnens andre tal er hele tal), eller gem regnearket med semikolon mellem cellerne, så punktum læses som tusindtalspunktum",
+            "svar.json: i orden (0 fejl, 1 advarsel)",
+        ]
+    );
+}
+
+#[test]
 fn a_figure_grouped_by_spaces_is_refused_rather_than_taken_as_text() {
     // A space, a no-break space and a narrow no-break space between thousands.
     let (code, stderr) = check("sheet-spaced-thousands.csv");

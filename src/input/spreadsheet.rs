@@ -15,10 +15,10 @@ use self::figure::{Convention, Unreadable};
 use self::records::{Record, Unclosed};
 use super::confine::{self, Refusal};
 use super::scan;
-use crate::danish::count;
+use crate::danish::{self, count};
 use crate::input::SideFiles;
 use crate::json_path::{JsonPath, Step};
-use crate::model::{Answer, Block, Panel, Row};
+use crate::model::{Answer, Block, Cell, Panel, Row};
 use crate::validate::Problem;
 use crate::validate::Severity;
 
@@ -434,7 +434,10 @@ fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
         header,
     };
     let mut body = reader.body(body, extra)?;
-    let warnings = body.totals_not_last(file);
+    let mut warnings = body.totals_not_last(file);
+    if convention == Convention::International {
+        warnings.extend(body.points_like_thousands(file));
+    }
     let (total, total_place) = body.take_total().unzip();
     Ok(Table {
         label_header: reader.label_header(),
@@ -586,6 +589,46 @@ impl Body {
                     .into(),
             })
             .collect()
+    }
+
+    /// A warning for each figure of a comma-separated sheet written with a point and three
+    /// decimals ("1.649") in a column whose other figures are whole. Read internationally, as
+    /// the commas say, the point is a decimal point and the figure prints as 1,649; but a
+    /// spreadsheet program set to Danish writes 1649 so between commas too, and no total
+    /// catches it in a panel without one.
+    fn points_like_thousands(&self, file: &str) -> Vec<Flaw> {
+        let figures = |column: usize| {
+            self.rows
+                .iter()
+                .zip(&self.places)
+                .filter_map(move |(row, at)| match row.cells.get(column) {
+                    Some(Cell::Number(figure)) => Some((figure.numeral(), at.cells[column + 1])),
+                    _ => None,
+                })
+        };
+        let mut flaws = Vec::new();
+        for column in 0..self.columns.len() {
+            if !figures(column).any(|(written, _)| !written.contains('.')) {
+                continue;
+            }
+            let suspects =
+                figures(column).filter(|(written, _)| danish::is_thousands_point(written));
+            flaws.extend(suspects.map(|(written, (line, at))| Flaw {
+                message: format!(
+                    "{}: tallet {written} læses som {}: i et regneark med komma mellem cellerne \
+                     er punktum decimaltegn",
+                    place(file, line, Some(at)),
+                    written.replace('.', ","),
+                ),
+                hint: format!(
+                    "skriv {} uden punktum, hvis det er et helt tal (kolonnens andre tal er hele \
+                     tal), eller gem regnearket med semikolon mellem cellerne, så punktum læses \
+                     som tusindtalspunktum",
+                    written.replace('.', "")
+                ),
+            }));
+        }
+        flaws
     }
 
     /// The last row and its place, taken out of the rows, if it is labelled as a total.

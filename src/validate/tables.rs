@@ -389,7 +389,7 @@ fn misread_figure(
             format!("årstallet {written} sættes som tal, med tusindtalspunktum: {printed}"),
             format!("skriv årstal som tekst: \"{written}\""),
         )
-    } else if whole_column && is_thousands_point(written) {
+    } else if whole_column && crate::danish::is_thousands_point(written) {
         (
             format!("tallet {written} sættes som {printed}: i JSON er punktum decimaltegn"),
             format!(
@@ -406,21 +406,6 @@ fn misread_figure(
         return None;
     };
     Some(Problem::warning(path(), message, Some(hint)))
-}
-
-/// Whether a figure as written looks like a whole number with a Danish thousands point: one to
-/// three digits, a point and exactly three more ("1.234", "-12.500").
-fn is_thousands_point(written: &str) -> bool {
-    let unsigned = written.strip_prefix('-').unwrap_or(written);
-    unsigned.split_once('.').is_some_and(|(whole, fraction)| {
-        (1..=3).contains(&whole.len())
-            && !whole.starts_with('0')
-            && fraction.len() == 3
-            && whole
-                .bytes()
-                .chain(fraction.bytes())
-                .all(|byte| byte.is_ascii_digit())
-    })
 }
 
 /// A warning for a text cell written like a figure ("1234", "12,5"): it prints as written, without
@@ -680,12 +665,12 @@ mod tests {
     #[test]
     fn thousands_points_and_years_are_told_from_decimals_and_other_numbers() {
         for written in ["1.234", "-12.500", "999.000"] {
-            assert!(is_thousands_point(written), "{written}");
+            assert!(crate::danish::is_thousands_point(written), "{written}");
         }
         for written in [
             "0.125", "1.23", "1.2345", "1234.567", "1234", "1e3", "01.234",
         ] {
-            assert!(!is_thousands_point(written), "{written}");
+            assert!(!crate::danish::is_thousands_point(written), "{written}");
         }
         for written in ["2018", "1999"] {
             assert!(is_year(written), "{written}");
