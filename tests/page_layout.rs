@@ -324,8 +324,13 @@ fn a_long_office_name_wraps_in_the_metadata_column_beside_the_ministry() {
 
 /// The text of each page of the PDF rendered from `tests/fixtures/page-breaks/<name>`.
 fn pages_of(name: &str) -> Vec<String> {
+    pages_of_fixture(&format!("page-breaks/{name}"))
+}
+
+/// The text of each page of the PDF rendered from `tests/fixtures/<path>`.
+fn pages_of_fixture(path: &str) -> Vec<String> {
     let folder = tempfile::tempdir().unwrap();
-    let pdf = render_into(&fixture(&format!("page-breaks/{name}")), folder.path());
+    let pdf = render_into(&fixture(path), folder.path());
     (1..=page_count(&pdf))
         .map(|page| pdf_page_text(&pdf, page))
         .collect()
@@ -372,6 +377,19 @@ fn the_closing_and_signature_are_kept_with_the_last_lines_of_text() {
         &pages,
         "Ane Halsboe-Jørgensen",
         &["Med venlig hilsen", "Linje med noget tekst"],
+    );
+}
+
+#[test]
+fn the_list_of_enclosures_never_begins_a_page_alone() {
+    // The signature ended page 2 with room to spare; "Bilag 1: …" went over alone to page 3,
+    // before the enclosure's own page. (Under the shipped profile of Udlændinge- og
+    // Integrationsministeriet, not the one in page-breaks/ministries.)
+    let pages = pages_of_fixture("enclosure-list/at-page-foot.json");
+    assert_on_its_page(
+        &pages,
+        "Bilag 1: Udsendelser fra Norge og Sverige i 2016",
+        &["Inger Støjberg", "fremgår af bilag 1."],
     );
 }
 
