@@ -214,6 +214,19 @@ pub fn is_thousands_point(written: &str) -> bool {
     })
 }
 
+/// "Folketingets Retsudvalg" → "Retsudvalget", "Folketingets Udvalg for Forretningsordenen" →
+/// "Udvalget for Forretningsordenen": the committee as addressed on an envelope.
+pub fn definite_committee(name: &str) -> String {
+    let bare = name.strip_prefix("Folketingets ").unwrap_or(name);
+    if let Some(rest) = bare.strip_prefix("Udvalg ") {
+        format!("Udvalget {rest}")
+    } else if bare.ends_with("udvalg") || bare.ends_with("Udvalg") {
+        format!("{bare}et")
+    } else {
+        bare.to_string()
+    }
+}
+
 /// Which text of a redline a run of it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {

@@ -4,10 +4,11 @@
 use serde::Serialize;
 
 use super::wording::{
-    addressee, asked_by_sentence, cover_sentence, definite, joint_heading, letter_addressee,
+    addressee, asked_by_sentence, cover_sentence, joint_heading, letter_addressee,
     opening_sentence, question_heading, question_label, reference, status_heading, status_sentence,
     title,
 };
+use crate::danish::definite_committee;
 use crate::model::{
     Answer, Block, Cell, Enclosure, Layout, Letterhead, Markup, Panel, Question, QuestionKind, Row,
     Statement, Table,
@@ -434,7 +435,7 @@ fn speaking_note(answer: &Answer, questions: &[Question]) -> Option<SpeakingNote
     let committee = question
         .committee
         .as_ref()
-        .map(|c| format!(" i {}", definite(&c.name)))
+        .map(|c| format!(" i {}", definite_committee(&c.name)))
         .unwrap_or_default();
     let when = question
         .meeting_on

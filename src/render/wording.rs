@@ -4,6 +4,7 @@
 
 use crate::danish;
 use crate::danish::NO_BREAK_SPACE as NBSP;
+use crate::danish::definite_committee;
 use crate::model::{Answer, Expected, Member, Opening, Question, QuestionKind, Status};
 
 /// Names the question the way Folketinget does: "Spørgsmål nr. 287 (Alm. del) fra Folketingets
@@ -230,7 +231,7 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
             )
         }
         Opening::HerebyAnswered => {
-            let who = committee.map_or("Folketinget".to_string(), |c| definite(&c.name));
+            let who = committee.map_or("Folketinget".to_string(), |c| definite_committee(&c.name));
             let wish = asker
                 .map(|a| format!(" efter ønske fra {a}"))
                 .unwrap_or_default();
@@ -308,7 +309,7 @@ fn section_20_opening(
 pub(super) fn addressee(question: &Question) -> Vec<String> {
     let recipient = match (&question.committee, question.kind) {
         (Some(committee), QuestionKind::Committee | QuestionKind::Consultation) => {
-            definite(&committee.name)
+            definite_committee(&committee.name)
         }
         _ => "Folketingets Lovsekretariat".to_string(),
     };
@@ -332,19 +333,6 @@ pub(super) fn letter_addressee(question: &Question) -> Vec<String> {
         lines.remove(1);
     }
     lines
-}
-
-/// "Folketingets Retsudvalg" → "Retsudvalget", "Folketingets Udvalg for Forretningsordenen" →
-/// "Udvalget for Forretningsordenen": the committee as addressed on an envelope.
-pub(super) fn definite(name: &str) -> String {
-    let bare = name.strip_prefix("Folketingets ").unwrap_or(name);
-    if let Some(rest) = bare.strip_prefix("Udvalg ") {
-        format!("Udvalget {rest}")
-    } else if bare.ends_with("udvalg") || bare.ends_with("Udvalg") {
-        format!("{bare}et")
-    } else {
-        bare.to_string()
-    }
 }
 
 /// "Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del), som Folketingets Udvalg for

@@ -395,10 +395,28 @@ pub(super) fn check_committee(committee: &Committee, path: &JsonPath, problems: 
             problems.push(Problem::warning(
                 path.key("name"),
                 names_message(&committee.abbreviation),
-                Some("ret navnet eller forkortelsen, så de passer sammen".into()),
+                Some(name_hint(committee)),
             ))
         }
         Some(_) => {}
+    }
+}
+
+/// What to do about a committee name that is not its abbreviation's. The name as a letter
+/// addresses the committee ("Udlændinge- og Integrationsudvalget", as ft.dk writes it too) is
+/// the right committee in another form, which svar makes itself from "Folketingets …"; the
+/// name as written is what "spørgsmål nr. 461 (Alm. del) fra …" prints.
+fn name_hint(committee: &Committee) -> String {
+    let addressed = names_of(&committee.abbreviation)
+        .into_iter()
+        .find(|name| crate::danish::definite_committee(name) == committee.name.trim());
+    match addressed {
+        Some(name) => format!(
+            "skriv \"{name}\"; svar skriver selv \"{}\", hvor brevet henvender sig til \
+             udvalget",
+            committee.name.trim()
+        ),
+        None => "ret navnet eller forkortelsen, så de passer sammen".into(),
     }
 }
 
