@@ -735,9 +735,15 @@ impl Reader<'_> {
                     "{}: overskriftsrækken har kun én celle, så panelet får ingen kolonner",
                     place(self.file, self.header.line(), None)
                 ),
-                hint: "skriv overskriften over rækkenavnene og derefter kolonnernes overskrifter, \
-                       adskilt af semikolon (dansk regneark) eller komma (internationalt)"
-                    .into(),
+                hint: if self.header.cells[0].text.contains('\t') {
+                    // Excel's "Tekst (tabulatorsepareret)": one cell to svar, the tabs in it.
+                    "regnearket har tabulatorer mellem cellerne; åbn det i Excel, og gem det \
+                     igen med \"Gem som\" og filtypen \"CSV UTF-8 (kommasepareret)\""
+                } else {
+                    "skriv overskriften over rækkenavnene og derefter kolonnernes overskrifter, \
+                     adskilt af semikolon (dansk regneark) eller komma (internationalt)"
+                }
+                .into(),
             });
         }
         Ok(columns)
@@ -991,6 +997,13 @@ mod tests {
                 "sager.csv, linje 1: overskriftsrækken har kun én celle, så panelet får ingen kolonner"
             ]
         );
+        // Tabs between the cells are named in the tip, which says how to save the sheet.
+        let hints = |text| match parse(text, "sager.csv") {
+            Ok(_) => Vec::new(),
+            Err(flaws) => flaws.into_iter().map(|flaw| flaw.hint).collect(),
+        };
+        assert!(hints("Type\tår\nA\t1\n")[0].starts_with("regnearket har tabulatorer"));
+        assert!(hints("Type\nA\n")[0].starts_with("skriv overskriften"));
     }
 
     #[test]

@@ -98,17 +98,21 @@ fn is_known(party: &str) -> bool {
 }
 
 /// The known party `party` stands for when written otherwise than ft.dk prints it: in small
-/// letters, with spaces, or in the parentheses the answer puts around it ("(S)").
+/// letters, with spaces, in the parentheses the answer puts around it ("(S)"), or by its name
+/// ("Dansk Folkeparti").
 fn meant(party: &str) -> Option<&'static str> {
     let bare = party
         .trim()
         .trim_start_matches('(')
         .trim_end_matches(')')
         .trim();
+    let name = bare.to_lowercase();
     PARTIES
         .iter()
+        .find(|(known, known_name)| {
+            known.eq_ignore_ascii_case(bare) || known_name.to_lowercase() == name
+        })
         .map(|(known, _)| *known)
-        .find(|known| known.eq_ignore_ascii_case(bare))
 }
 
 /// Every party's letters once, in the order of [`PARTIES`].
@@ -170,7 +174,13 @@ mod tests {
 
     #[test]
     fn a_known_party_written_otherwise_is_named() {
-        for (written, meant) in [("el", "EL"), ("(S)", "S"), (" kf ", "KF")] {
+        for (written, meant) in [
+            ("el", "EL"),
+            ("(S)", "S"),
+            (" kf ", "KF"),
+            ("Dansk Folkeparti", "DF"),
+            ("radikale venstre", "RV"),
+        ] {
             let found = warnings(Some(written));
             assert_eq!(
                 found[0].2.as_deref(),
