@@ -98,6 +98,27 @@ fn words_of_line(pdf: &std::path::Path, first: &str) -> Vec<(String, f64, f64)> 
 }
 
 #[test]
+fn a_narrow_table_stands_as_wide_as_it_needs_and_a_wide_one_across_the_text() {
+    // The text is 160 mm (454 pt) wide. data/uui-385 has a column of figures beside short
+    // country names: set across the text, "73" stood 400 pt from "Rusland".
+    let folder = tempfile::tempdir().unwrap();
+    let narrow = render_into(
+        &crate_root().join("data/uui-385-2016-17.json"),
+        folder.path(),
+    );
+    let row = words_of_line(&narrow, "Rusland");
+    let (label, figure) = (&row[0], row.last().unwrap());
+    assert_eq!(figure.0, "73");
+    let width = figure.2 - label.1;
+    assert!((60.0..150.0).contains(&width), "{row:?}");
+    // The reference answer's tables have five columns of figures beside long labels: across.
+    let wide = render_into(&crate_root().join("data/beu-287-2019.json"), folder.path());
+    let row = words_of_line(&wide, "Dom");
+    let width = row.last().unwrap().2 - row[0].1;
+    assert!(width > 400.0, "{row:?}");
+}
+
+#[test]
 fn figures_in_millions_widen_their_columns_instead_of_running_together() {
     // Columns of 3.4 em hold six digits; these totals have up to eight and two decimals.
     common::svar()

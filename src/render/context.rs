@@ -301,6 +301,9 @@ pub struct PanelContext {
     /// that takes the rest: 340 or as wide as the column's widest figure; none for a panel
     /// without row labels, whose columns share the width.
     pub figure_widths: Vec<u32>,
+    /// The width of the row labels' column in hundredths of an em, where the table is narrow
+    /// enough to be set only as wide as it needs; none where the labels take the rest.
+    pub label_width: Option<u32>,
     /// Cells a redline highlights, as [row, column]: rows counted with the header row as 0 and
     /// the total row last, columns with the label column as 0 when there is one.
     pub changed_cells: Vec<[usize; 2]>,
@@ -699,16 +702,18 @@ fn statement_content(statement: &Statement, quoting: &Quoting) -> BlockContent {
 fn table_context(table: &Table) -> TableContext {
     // In whole hundredths of an em, rounded up: a number the templates print as it is, and a
     // figure never loses the width it was measured to need.
+    let hundredths = |width: f64| (width * 100.0).ceil() as u32;
     let widths: Vec<u32> = crate::validate::figure_columns(table)
         .into_iter()
-        .map(|width| (width * 100.0).ceil() as u32)
+        .map(hundredths)
         .collect();
+    let label_width = crate::validate::label_column(table).map(hundredths);
     TableContext {
         caption: caption(table),
         panels: table
             .panels
             .iter()
-            .map(|panel| panel_context(panel, &widths))
+            .map(|panel| panel_context(panel, &widths, label_width))
             .collect(),
         notes_heading: table.notes_heading.as_deref().map(notes_heading),
         notes: table.notes.clone(),
@@ -737,7 +742,7 @@ pub fn caption(table: &Table) -> Option<String> {
     Some(format!("Tabel {number}: {caption}"))
 }
 
-fn panel_context(panel: &Panel, widths: &[u32]) -> PanelContext {
+fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> PanelContext {
     let labelled = panel.is_labelled();
     let heading = match (&panel.label, &panel.title) {
         (Some(label), Some(title)) => Some(format!("{label}. {title}")),
@@ -765,6 +770,7 @@ fn panel_context(panel: &Panel, widths: &[u32]) -> PanelContext {
         } else {
             Vec::new()
         },
+        label_width,
         changed_cells: Vec::new(),
         aligned: aligned_figures(panel),
     }

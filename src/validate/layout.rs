@@ -709,24 +709,14 @@ const TABLE_ROOM: f64 = PORTRAIT - QUOTE_INDENT;
 /// narrow column, beside a column of short row labels that is mostly empty, reads worse than
 /// on one line, or on two.
 fn widened_to_headings(table: &Table, least: Vec<f64>) -> Vec<f64> {
-    // Measured as the one-line texts print (`escape::printed_line`): spaces collapsed.
-    let bold = |text: &str| Type::bold(TABLE_SIZE).width(&printed_line(text));
-    let regular = |text: &str| Type::regular(TABLE_SIZE).width(&printed_line(text));
     let mut widened = least.clone();
-    let mut labels: f64 = 0.0;
     for panel in table.panels.iter().filter(|panel| panel.is_labelled()) {
         for (index, heading) in panel.columns.iter().enumerate().take(widened.len()) {
-            let one_line = bold(heading) + 2.0 * CELL_INSET + HEADING_SLACK;
+            let one_line = bold_line(heading) + 2.0 * CELL_INSET + HEADING_SLACK;
             widened[index] = widened[index].max(one_line);
         }
-        let row_labels = panel.rows.iter().filter_map(|row| row.label.as_deref());
-        let total_label = panel.total.iter().filter_map(|row| row.label.as_deref());
-        let label_widths = (row_labels.map(regular))
-            .chain(panel.label_header.as_deref().map(bold))
-            .chain(total_label.map(bold));
-        labels = label_widths.fold(labels, f64::max);
     }
-    let labels = labels + 2.0 * CELL_INSET;
+    let labels = row_labels_width(table);
     let (least_sum, widened_sum) = (least.iter().sum::<f64>(), widened.iter().sum::<f64>());
     if widened_sum + labels <= TABLE_ROOM {
         return widened;
@@ -742,6 +732,52 @@ fn widened_to_headings(table: &Table, least: Vec<f64>) -> Vec<f64> {
     (least.iter().zip(&widened))
         .map(|(least, widened)| least + (widened - least) * share)
         .collect()
+}
+
+/// A one-line text of a table cell as it prints (`escape::printed_line`: spaces collapsed),
+/// measured in points: bold, as headings and totals are, or regular.
+fn bold_line(text: &str) -> f64 {
+    Type::bold(TABLE_SIZE).width(&printed_line(text))
+}
+
+/// See [`bold_line`].
+fn regular_line(text: &str) -> f64 {
+    Type::regular(TABLE_SIZE).width(&printed_line(text))
+}
+
+/// The width of a table's row labels on one line each, with the cell's insets, in points: its
+/// widest label, the labels' heading and total labels included.
+fn row_labels_width(table: &Table) -> f64 {
+    let mut labels: f64 = 0.0;
+    for panel in table.panels.iter().filter(|panel| panel.is_labelled()) {
+        let row_labels = panel.rows.iter().filter_map(|row| row.label.as_deref());
+        let total_label = panel.total.iter().filter_map(|row| row.label.as_deref());
+        let label_widths = (row_labels.map(regular_line))
+            .chain(panel.label_header.as_deref().map(bold_line))
+            .chain(total_label.map(bold_line));
+        labels = label_widths.fold(labels, f64::max);
+    }
+    labels + 2.0 * CELL_INSET
+}
+
+/// The share of its room under which a table is set only as wide as it needs.
+const COMPACT_SHARE: f64 = 0.5;
+
+/// The room a compact table leaves between its widest row label and its first figure column.
+const LABEL_GAP: f64 = 2.0 * TABLE_SIZE;
+
+/// The width of the row labels' column of a narrow table, in em of table text: its widest
+/// label and a gap, so that a table of a column or two of figures beside short labels stands
+/// as wide as it needs, as the ministries set such tables, rather than across the page with
+/// every figure far from its label. `None` where the labels take the rest of the width: a
+/// wider table, or one with a panel without row labels.
+pub(crate) fn label_column(table: &Table) -> Option<f64> {
+    if !table.panels.iter().all(|panel| panel.is_labelled()) {
+        return None;
+    }
+    let labels = row_labels_width(table);
+    let figures: f64 = figure_column_widths(table).iter().sum();
+    (labels + figures <= COMPACT_SHARE * TABLE_ROOM).then(|| (labels + LABEL_GAP) / TABLE_SIZE)
 }
 
 /// The least width each figure column needs, in points: 3.4 em, or its widest figure, word of
@@ -994,6 +1030,23 @@ mod tests {
         let word = Type::regular(TABLE_SIZE).width("Oplysningerne");
         let columns = figure_columns(&table(&[&[r#"["Oplysningerne er ikke opgjort", 2]"#]]));
         assert_eq!(columns, [(word + 2.0 * CELL_INSET) / TABLE_SIZE, standard]);
+    }
+
+    #[test]
+    fn a_narrow_table_gets_a_label_column_as_wide_as_its_labels_and_a_gap() {
+        // "Type", "R0", "R1" beside two columns of 3.4 em: far less than half the room.
+        let narrow = table(&[&["[1, 2]", "[3, 4]"]]);
+        let labels = Type::bold(TABLE_SIZE).width("Type") + 2.0 * CELL_INSET;
+        assert_eq!(
+            label_column(&narrow),
+            Some((labels + LABEL_GAP) / TABLE_SIZE)
+        );
+        // A figure in the billions and a long label take more than half: the labels take the
+        // rest of the width.
+        let mut wide = table(&[&["[1234567890123, 2]"]]);
+        wide.panels[0].rows[0].label =
+            Some("Sigtelsen grundløs - straffeloven (Rpl. § 721)".into());
+        assert_eq!(label_column(&wide), None);
     }
 
     #[test]
