@@ -297,7 +297,7 @@ fn a_paragraph_moved_and_edited_is_a_move_and_an_edit_in_the_json_and_the_redlin
     let text = redline_text("paragraph-moved-and-edited");
     assert!(
         text.contains(
-            "– Svar, afsnit 3: flyttet fra plads 1 til plads 3 – Svar, afsnit 3: ændret (se markeringen)"
+            "– Svar, afsnit 3: flyttet; var tidligere afsnit 1 – Svar, afsnit 3: ændret (se markeringen)"
         ),
         "{text}"
     );
@@ -326,7 +326,7 @@ fn paragraphs_swapped_and_edited_are_one_move_and_two_edits_in_the_json_and_the_
     );
     let text = redline_text("paragraphs-swapped-and-edited");
     assert!(
-        text.contains("– Svar, afsnit 2: flyttet fra plads 1 til plads 2"),
+        text.contains("– Svar, afsnit 2: flyttet; var tidligere afsnit 1"),
         "{text}"
     );
 }
@@ -345,14 +345,14 @@ fn moved_and_edited_paragraphs_read_alike_both_ways() {
         reversed_changes("paragraphs-swapped-and-edited"),
         "Svar, afsnit 1: ændret\n    \
          Rigspolitiet har oplyst, at der i 2018 blev behandlet [-3.512-]{+3.478+} sager om menneskehandel i hele landet.\n\
-         Svar, afsnit 2: flyttet fra plads 1 til plads 2\n\
+         Svar, afsnit 2: flyttet; var tidligere afsnit 1\n\
          Svar, afsnit 2: ændret\n    \
          Anklagemyndigheden vurderer, at praksis på området er [-stabil-]{+fast+} og ikke giver anledning til bemærkninger.\n\n\
          3 ændringer.\n"
     );
     assert_eq!(
         reversed_changes("paragraph-moved-and-edited"),
-        "Svar, afsnit 1: flyttet fra plads 3 til plads 1\n\
+        "Svar, afsnit 1: flyttet; var tidligere afsnit 3\n\
          Svar, afsnit 1: ændret\n    \
          Rigspolitiet har oplyst, at der i 2018 blev behandlet [-3.512-]{+3.478+} sager om menneskehandel i hele landet.\n\n\
          2 ændringer.\n"

@@ -100,7 +100,7 @@ fn summary_line(
                 .collect();
             format!("fjernet: {}", lines.join(" / "))
         }
-        ChangeKind::Moved { from, to, .. } => super::report::moved(*from, *to),
+        ChangeKind::Moved { .. } => super::report::moved(change),
     };
     format!("{}: {what}", change.location)
 }

@@ -152,14 +152,36 @@ fn entry(change: &Change, palette: &Palette) -> String {
                 lines(content, palette.removed_line)
             )
         }
-        ChangeKind::Moved { from, to, .. } => format!("{location}: {}\n", moved(*from, *to)),
+        ChangeKind::Moved { .. } => format!("{location}: {}\n", moved(change)),
     }
 }
 
 /// What a move says after its (new) location, the same in the change list and a redline's
-/// summary: "flyttet fra plads 1 til plads 3", places counted among the element's siblings.
-pub(crate) fn moved(from: usize, to: usize) -> String {
-    format!("flyttet fra plads {from} til plads {to}")
+/// summary: what the element was called in the old answer ("Svar, afsnit 4: flyttet; var
+/// tidligere afsnit 6"), which a reviewer finds in the old PDF, or where the name is the same
+/// (a statement, a row), its places among its siblings ("flyttet fra plads 3 til plads 2").
+pub(crate) fn moved(change: &super::Change) -> String {
+    let super::ChangeKind::Moved {
+        from,
+        to,
+        from_location,
+        ..
+    } = &change.kind
+    else {
+        return String::new();
+    };
+    if *from_location == change.location {
+        return format!("flyttet fra plads {from} til plads {to}");
+    }
+    // "Svar, afsnit 6" under the same heading as "Svar, afsnit 4" is "afsnit 6".
+    let earlier = match (
+        change.location.rsplit_once(", "),
+        from_location.rsplit_once(", "),
+    ) {
+        (Some((here, _)), Some((there, name))) if here == there => name,
+        _ => from_location,
+    };
+    format!("flyttet; var tidligere {earlier}")
 }
 
 /// Content lines, indented and marked as deleted or inserted.
