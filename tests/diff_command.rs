@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::{crate_root, pdf_text, render_into, render_with, svar};
+use common::{crate_root, fixture, pdf_text, render_into, render_with, svar};
 use predicates::prelude::*;
 
 /// The old and new answer files of a case, relative to the crate root.
@@ -756,6 +756,23 @@ fn write_redline(old: &Path, new: &Path, redline: &Path) {
         .arg(redline)
         .assert()
         .code(1);
+}
+
+#[test]
+fn a_new_question_number_is_marked_where_the_letter_prints_it() {
+    // The box lists "Spørgsmålets nummer: 385 → 461"; the opening and the heading say it too.
+    let folder = tempfile::tempdir().unwrap();
+    let new = common::edited_fixture("letter.json", folder.path(), |answer| {
+        answer["question"]["number"] = 461.into();
+    });
+    let redline = folder.path().join("redline.pdf");
+    write_redline(&fixture("letter.json"), &new, &redline);
+    let text = pdf_text(&redline);
+    assert!(
+        text.contains("stillet følgende spørgsmål nr. 385 nr. 461 (alm. del)"),
+        "{text}"
+    );
+    assert!(text.contains("Spørgsmål nr. 385 nr. 461:"), "{text}");
 }
 
 #[test]

@@ -255,9 +255,9 @@ fn write_redline(
         .unwrap_or(args.old.as_os_str())
         .to_string_lossy()
         .into_owned();
-    let (old_markup, new, changes) = (old.markup, new.clone(), changes.clone());
+    let (old, new, changes) = (old.clone(), new.clone(), changes.clone());
     let typeset = run_with_limit(args.limits.limits(), move || {
-        crate::diff::redline::redline(&old_name, old_markup, &new, &changes, &templates)
+        crate::diff::redline::redline((&old_name, &old), &new, &changes, &templates)
     })
     .map_err(crate::Error::from)??;
     let pdf = typeset.pdf(&ExportOptions::default())?;

@@ -7,7 +7,7 @@ use super::{Change, ChangeKind, ChangeList, Element, Segment, SegmentKind};
 use crate::json_path::Step;
 use crate::model::{Answer, Markup};
 use crate::render::{
-    self, BlockContent, BlockContext, DocumentContext, RedlineSummary, TemplateSet,
+    self, BlockContent, BlockContext, DocumentContext, RedlineSummary, TemplateSet, WordingMarks,
 };
 use crate::{Error, Typeset};
 
@@ -15,10 +15,9 @@ use crate::{Error, Typeset};
 /// redline by it, to say that it is no answer to compare.
 pub(crate) const TITLE_PREFIX: &str = "Ændringer: ";
 
-/// Typesets `new` with `changes` (from `old_name`, written with `old_markup`, to `new`) marked.
+/// Typesets `new` with `changes` (from `old`, in the file `old_name`, to `new`) marked.
 pub(crate) fn redline(
-    old_name: &str,
-    old_markup: Markup,
+    (old_name, old): (&str, &Answer),
     new: &Answer,
     changes: &ChangeList,
     templates: &TemplateSet,
@@ -30,14 +29,53 @@ pub(crate) fn redline(
         .iter()
         .map(|change| mark(&mut context, change))
         .collect();
+    mark_wording(&mut context, &DocumentContext::new(old));
     context.redline = Some(summary(
         old_name,
         changes,
         &marked,
-        (old_markup, new.markup),
+        (old.markup, new.markup),
     ));
     let generated = render::typst_source_from(&context, templates)?;
     crate::typeset_generated(&generated, templates, new, None)
+}
+
+/// Marks the sentences svar words itself (the opening, the questions' headings) where they
+/// read otherwise in `before`, the old answer's: a change of a question's number, date or
+/// committee is then marked where the letter says it, not only in the box. Headings are
+/// compared one by one only where the questions are as many, so that one added among them
+/// does not mark the headings after it against their neighbours'.
+fn mark_wording(context: &mut DocumentContext, before: &DocumentContext) {
+    let marks =
+        |old: &str, new: &str| (old != new).then(|| runs(&super::literal_word_diff(old, new)));
+    if context.questions.len() == before.questions.len() {
+        for (question, old) in context.questions.iter_mut().zip(&before.questions) {
+            question.heading_marks = marks(&old.heading, &question.heading);
+        }
+    }
+    type Sentence = fn(&DocumentContext) -> Option<&str>;
+    type Marks = fn(&mut WordingMarks) -> &mut Option<Vec<Segment>>;
+    let sentences: [(Sentence, Marks); 5] = [
+        (
+            |c| c.letter.as_ref().map(|l| l.opening.as_str()),
+            |m| &mut m.opening,
+        ),
+        (
+            |c| c.cover_letter.as_ref().map(|l| l.sentence.as_str()),
+            |m| &mut m.cover_sentence,
+        ),
+        (
+            |c| c.speaking_note.as_ref().map(|n| n.sentence.as_str()),
+            |m| &mut m.speaking_note_sentence,
+        ),
+        (|c| c.status_sentence.as_deref(), |m| &mut m.status_sentence),
+        (|c| c.asked_by.as_deref(), |m| &mut m.asked_by),
+    ];
+    for (sentence, field) in sentences {
+        if let (Some(old), Some(new)) = (sentence(before), sentence(context)) {
+            *field(&mut context.wording_marks) = marks(old, new);
+        }
+    }
 }
 
 /// The box at the top: one line per change; `marked` tells which are marked in the text. The
@@ -248,10 +286,18 @@ fn whole_or_text_runs(kind: &ChangeKind) -> Option<Vec<Segment>> {
 }
 
 /// Runs for a text printed after a prefix svar writes ("Tabel 1: ", "Bilag 2: "): the prefix
-/// kept, taken from `printed`, which ends in the new text.
+/// kept, taken from `printed`, which ends in the new text; or, for a text that was set where
+/// there was none (a table given its number and caption), all of `printed` inserted.
 fn with_prefix(printed: &str, kind: &ChangeKind, runs: Vec<Segment>) -> Vec<Segment> {
-    let ChangeKind::Text { new, .. } = kind else {
-        return runs;
+    let new = match kind {
+        ChangeKind::Text { new, .. } => new,
+        ChangeKind::Value { old: None, .. } => {
+            return vec![Segment {
+                kind: SegmentKind::Inserted,
+                text: printed.to_string(),
+            }];
+        }
+        _ => return runs,
     };
     let prefix = printed.strip_suffix(new.as_str()).unwrap_or_default();
     let kept = Segment {
@@ -300,7 +346,7 @@ fn mark_caption(block: &mut BlockContext, kind: &ChangeKind) -> bool {
     let BlockContent::Table(table) = &block.content else {
         return false;
     };
-    let marked = match (&table.caption, text_runs(kind)) {
+    let marked = match (&table.caption, whole_or_text_runs(kind)) {
         (Some(caption), Some(runs)) => Some(with_prefix(caption, kind, runs)),
         _ => None,
     };
@@ -441,7 +487,7 @@ fn stand_apart(segments: &[Segment], index: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{mark, runs, summary, summary_line};
+    use super::{mark, mark_wording, runs, summary, summary_line};
     use crate::diff::{compare, literal_word_diff};
     use crate::model::{Answer, Block, Cell};
     use crate::render::{BlockContent, DocumentContext, Segment, SegmentKind, TemplateSet};
@@ -579,6 +625,46 @@ mod tests {
             assert!(!line.contains("[-") && !line.contains("{+"), "{line}");
             assert!(!line.contains('*'), "{line}");
         }
+    }
+
+    #[test]
+    fn a_new_question_number_and_a_new_caption_are_marked_where_they_print() {
+        // Read with its ministry's profile, which makes it a letter with an opening.
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/letter.json");
+        let old = crate::input::load(&path).unwrap().answer;
+        let mut new = old.clone();
+        new.question.number = Some(461);
+        let mut old_with_table = old.clone();
+        let table: crate::model::Table = serde_json::from_str(
+            r#"{"panels": [{"columns": ["Antal"], "rows": [{"label": "Rusland", "cells": [73]}]}]}"#,
+        )
+        .unwrap();
+        old_with_table
+            .answer
+            .blocks
+            .push(Block::Table(table.clone()));
+        let mut captioned = table;
+        captioned.number = Some(1);
+        captioned.caption = Some("Udsendte".into());
+        new.answer.blocks.push(Block::Table(captioned));
+        let changes = compare(&old_with_table, &new);
+        let mut context = DocumentContext::new(&new);
+        for change in &changes.changes {
+            mark(&mut context, change);
+        }
+        mark_wording(&mut context, &DocumentContext::new(&old_with_table));
+        fn number(runs: &[Segment]) -> Vec<(&str, &str)> {
+            let changed = kinds(runs).into_iter();
+            changed.filter(|(kind, _)| *kind != "equal").collect()
+        }
+        let changed = [("deleted", "nr.\u{a0}385"), ("inserted", "nr.\u{a0}461")];
+        let heading = context.questions[0].heading_marks.as_deref().unwrap();
+        assert_eq!(number(heading), changed);
+        let opening = context.wording_marks.opening.as_deref().unwrap();
+        assert_eq!(number(opening), changed);
+        let caption = context.blocks.last().unwrap().marks.caption.as_deref();
+        assert_eq!(kinds(caption.unwrap()), [("inserted", "Tabel 1: Udsendte")]);
     }
 
     /// The answer of tests/fixtures/enclosure.json, with one enclosure, as read.

@@ -69,6 +69,24 @@ pub struct DocumentContext {
     pub attachments: Vec<super::Attachment>,
     /// The summary of changes at the top of a redline.
     pub redline: Option<RedlineSummary>,
+    /// A redline's marks on the sentences svar words itself, where the new answer's read
+    /// otherwise than the old one's (a question's number changed in the opening).
+    pub wording_marks: WordingMarks,
+}
+
+/// A redline's marks on each sentence svar words itself, where it changed.
+#[derive(Debug, Default, Serialize)]
+pub struct WordingMarks {
+    /// On a letter's opening.
+    pub opening: Option<Vec<Segment>>,
+    /// On a cover letter's standard sentence.
+    pub cover_sentence: Option<Vec<Segment>>,
+    /// On a speaking note's opening sentence.
+    pub speaking_note_sentence: Option<Vec<Segment>>,
+    /// On the sentence an interim answer or a correction opens with.
+    pub status_sentence: Option<Vec<Segment>>,
+    /// On "Spørgsmålet er stillet efter ønske fra …".
+    pub asked_by: Option<Vec<Segment>>,
 }
 
 /// One question as printed over the answer.
@@ -81,6 +99,8 @@ pub struct QuestionContext {
     pub text: String,
     /// A redline's marks on the text, if it changed.
     pub marks: Option<Vec<Segment>>,
+    /// A redline's marks on the heading, if it reads otherwise than the old answer's.
+    pub heading_marks: Option<Vec<Segment>>,
 }
 
 /// The box at the top of a redline, listing what changed.
@@ -383,6 +403,7 @@ impl DocumentContext {
             speaking_note: speaking_note(answer, &questions),
             attachments: Vec::new(),
             redline: None,
+            wording_marks: WordingMarks::default(),
         }
     }
 }
@@ -475,6 +496,7 @@ fn question_contexts(answer: &Answer, questions: &[Question]) -> Vec<QuestionCon
             heading: heading(question),
             text: question.text.clone(),
             marks: None,
+            heading_marks: None,
         })
         .collect()
 }
