@@ -331,13 +331,13 @@ fn without_emit_typst_the_error_names_the_generated_source_and_the_option() {
 }
 
 /// A Typst error in an own template names that file with its folder, as the author gave it
-/// (`mine/style.typ:116:43`): a bare "style.typ" could as well be the built-in file.
+/// (`mine/style.typ:184:62`): a bare "style.typ" could as well be the built-in file.
 #[test]
 fn a_typst_error_in_an_own_template_names_its_folder() {
     let (style, line) = replaced(
         &builtin("style.typ"),
-        "quote(block: true, body)",
-        "quote(block: true, nosuchthing)",
+        "block(width: 100%, body)",
+        "block(width: 100%, nosuchthing)",
     );
     let templates = template_folder(&[("style.typ", &style)]);
     let output = tempfile::tempdir().unwrap();
@@ -345,7 +345,7 @@ fn a_typst_error_in_an_own_template_names_its_folder() {
     render(templates.path(), &output.path().join("x.pdf"), &[])
         .code(1)
         .stderr(predicates::str::contains(format!(
-            "{expected}43: fejl: ukendt navn: nosuchthing"
+            "{expected}62: fejl: ukendt navn: nosuchthing"
         )));
 }
 

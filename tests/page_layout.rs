@@ -98,6 +98,29 @@ fn words_of_line(pdf: &std::path::Path, first: &str) -> Vec<(String, f64, f64)> 
 }
 
 #[test]
+fn a_statement_is_justified_to_the_margin_also_where_no_line_fills_it_unstretched() {
+    // The statement's second paragraph has two lines, and "1. marts" could not join the first:
+    // a quote is only as wide as its widest line, so the first line was justified to its own
+    // width and ended 25 pt short of the margin. The margin is where the answer's first line,
+    // "Justitsministeriet har til brug for …", ends.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(
+        &fixture("quotations/statement-of-short-paragraphs.json"),
+        folder.path(),
+    );
+    let margin = words_of_line(&pdf, "brug")
+        .into_iter()
+        .map(|word| word.2)
+        .fold(0.0, f64::max);
+    let line = words_of_line(&pdf, "Som");
+    let end = line.last().unwrap().2;
+    assert!(
+        (margin - 2.5..=margin).contains(&end),
+        "{line:?} against {margin}"
+    );
+}
+
+#[test]
 fn a_narrow_table_stands_as_wide_as_it_needs_and_a_wide_one_across_the_text() {
     // The text is 160 mm (454 pt) wide. data/uui-385 has a column of figures beside short
     // country names: set across the text, "73" stood 400 pt from "Rusland".
