@@ -441,6 +441,47 @@ fn the_list_of_enclosures_never_begins_a_page_alone() {
 }
 
 #[test]
+fn a_long_list_of_enclosures_breaks_over_pages_rather_than_run_off_them() {
+    // 30 enclosures of two-line titles: kept on one page, the list ran over the footer and
+    // off the page, and Bilag 28 to 30 were not printed.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("enclosure-list/long-list.json"), folder.path());
+    let text = common::pdf_text(&pdf);
+    for number in 1..=30 {
+        assert!(
+            text.contains(&format!("Bilag {number}: ")),
+            "Bilag {number}: {text}"
+        );
+    }
+    let words = words_of(&pdf);
+    let footer = words.iter().filter(|word| word.text == "Side");
+    let footer_top = footer.map(|word| word.top).fold(f64::MAX, f64::min);
+    // Under the footer's top stand only the footers' own words, "Side 1 af 2".
+    let below = words
+        .iter()
+        .filter(|word| word.text != "Side" && word.bottom > footer_top)
+        .map(|word| word.text.as_str())
+        .collect::<Vec<_>>();
+    assert!(
+        below
+            .iter()
+            .all(|word| ["1", "2", "3", "af"].contains(word)),
+        "{below:?}"
+    );
+}
+
+#[test]
+fn an_unsigned_answers_list_of_enclosures_keeps_the_answers_last_lines_with_it() {
+    // No signature to keep it company: the list stood alone at the top of page 3.
+    let pages = pages_of_fixture("enclosure-list/unsigned-at-page-foot.json");
+    let page = page_with(&pages, "Bilag 1: Arbejdstilsynets notat");
+    assert!(
+        page.contains("overtrædelser af reglerne om arbejdsmiljø."),
+        "{page}"
+    );
+}
+
+#[test]
 fn a_long_last_paragraph_gives_the_signature_its_last_lines_rather_than_leave_it_alone() {
     // 20 short paragraphs and one of six lines that ends at the foot of page 1: "Med venlig
     // hilsen" and the minister stood alone on page 2.

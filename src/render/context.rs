@@ -650,12 +650,13 @@ fn kept_whole(block: &Block) -> bool {
     texts.len() <= KEPT_WHOLE_ITEMS && characters <= KEPT_WHOLE_CHARACTERS
 }
 
-/// The answer's own blocks. When the closing or the signature follows them, a last paragraph
-/// or list is kept on its page, so that they never stand alone at the top of the next one.
+/// The answer's own blocks. When the closing, the signature or the list of enclosures follows
+/// them, a last paragraph or list is kept on its page, so that they never stand alone at the
+/// top of the next one.
 fn answer_blocks(answer: &Answer, signed_below: bool) -> Vec<BlockContext> {
     let mut prepared = blocks(&answer.answer.blocks, &Quoting::default());
     if let Some(last) = prepared.last_mut() {
-        last.keep_with_next = signed_below;
+        last.keep_with_next = signed_below || !answer.enclosures.is_empty();
     }
     prepared
 }
