@@ -137,6 +137,15 @@ fn a_narrow_table_stands_as_wide_as_it_needs_and_a_wide_one_across_the_text() {
     assert_eq!(figure.0, "73");
     let width = figure.2 - label.1;
     assert!((60.0..150.0).contains(&width), "{row:?}");
+    // A narrow table of panels stands at the margin, under its caption and panel headings,
+    // not centred under them.
+    let panels = render_into(&fixture("panels-of-counts-and-amounts.json"), folder.path());
+    let caption = words_of_line(&panels, "Tabel")[0].1;
+    let label = words_of_line(&panels, "Drift")[0].1;
+    assert!(
+        (caption..caption + 5.0).contains(&label),
+        "{label} against {caption}"
+    );
     // The reference answer's tables have five columns of figures beside long labels: across.
     let wide = render_into(&crate_root().join("data/beu-287-2019.json"), folder.path());
     let row = words_of_line(&wide, "Dom");
