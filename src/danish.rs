@@ -227,6 +227,21 @@ pub fn definite_committee(name: &str) -> String {
     }
 }
 
+/// Whether a column's figures, as written, are all like [`is_thousands_point`] ("1.491",
+/// "1.649"): whole numbers from 1.000 up as a clerk, or a spreadsheet set to Danish, writes
+/// them, which read as decimals where a point is the decimal sign. False for no figures.
+pub fn all_thousands_points(written: &[&str]) -> bool {
+    !written.is_empty() && written.iter().all(|figure| is_thousands_point(figure))
+}
+
+/// The first figures of a column as a message quotes them, each changed by `show`:
+/// "1.491, 1.649 …".
+pub fn first_figures(written: &[&str], show: impl Fn(&str) -> String) -> String {
+    let shown: Vec<String> = written.iter().take(2).map(|figure| show(figure)).collect();
+    let more = if written.len() > 2 { " …" } else { "" };
+    format!("{}{more}", shown.join(", "))
+}
+
 /// Which text of a redline a run of it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {

@@ -160,6 +160,22 @@ fn a_thousands_point_among_whole_numbers_in_a_comma_separated_sheet_is_a_warning
 }
 
 #[test]
+fn a_column_of_thousands_points_in_a_comma_separated_sheet_is_a_warning() {
+    // Every count of the 2017 column is 1.000 or more, so every one has a point, and the
+    // total is misread alike: no figure among whole numbers, and no failed sum, gave it away.
+    let (code, stderr) = check("sheet-comma-all-thousands-points.csv");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        findings(&stderr),
+        [
+            "advarsel: sager.csv, linje 2, tegn 22: alle tal i kolonnen \"2017\" har tre decimaler (1.491, 1.649 …) og læses som 1,491, 1,649 …: i et regneark med komma mellem cellerne er punktum decimaltegn",
+            "= tip: skriv tallene uden punktum (1491, 1649 …), hvis de er hele tal, eller gem regnearket med semikolon mellem cellerne, så punktum læses som tusindtalspunktum",
+            "svar.json: i orden (0 fejl, 1 advarsel)",
+        ]
+    );
+}
+
+#[test]
 fn a_figure_grouped_by_spaces_is_refused_rather_than_taken_as_text() {
     // A space, a no-break space and a narrow no-break space between thousands.
     let (code, stderr) = check("sheet-spaced-thousands.csv");

@@ -608,7 +608,13 @@ impl Body {
         };
         let mut flaws = Vec::new();
         for column in 0..self.columns.len() {
-            if !figures(column).any(|(written, _)| !written.contains('.')) {
+            let written: Vec<&str> = figures(column).map(|(written, _)| written).collect();
+            if danish::all_thousands_points(&written) {
+                let (line, at) = figures(column).next().expect("a figure").1;
+                flaws.push(self.column_of_thousands_points(file, column, &written, (line, at)));
+                continue;
+            }
+            if !written.iter().any(|written| !written.contains('.')) {
                 continue;
             }
             let suspects =
@@ -629,6 +635,35 @@ impl Body {
             }));
         }
         flaws
+    }
+
+    /// A warning for a column of a comma-separated sheet whose figures all have a point and
+    /// three decimals ("1.491", "1.649"), at its first figure: whole numbers from 1.000 up as a
+    /// spreadsheet program set to Danish writes them between commas, read internationally as
+    /// decimals, and its total too, so no check catches them.
+    fn column_of_thousands_points(
+        &self,
+        file: &str,
+        column: usize,
+        written: &[&str],
+        (line, at): (usize, usize),
+    ) -> Flaw {
+        let quoted = |show: fn(&str) -> String| danish::first_figures(written, show);
+        Flaw {
+            message: format!(
+                "{}: alle tal i kolonnen \"{}\" har tre decimaler ({}) og læses som {}: i et \
+                 regneark med komma mellem cellerne er punktum decimaltegn",
+                place(file, line, Some(at)),
+                self.columns[column],
+                quoted(str::to_string),
+                quoted(|figure| figure.replace('.', ",")),
+            ),
+            hint: format!(
+                "skriv tallene uden punktum ({}), hvis de er hele tal, eller gem regnearket med \
+                 semikolon mellem cellerne, så punktum læses som tusindtalspunktum",
+                quoted(|figure| figure.replace('.', ""))
+            ),
+        }
     }
 
     /// The last row and its place, taken out of the rows, if it is labelled as a total.

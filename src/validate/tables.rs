@@ -251,6 +251,44 @@ fn check_figures(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
             problems.extend(columns.cell_problem(cell, column, cell_path));
         }
     }
+    if columns.written_here {
+        problems.extend(thousands_point_columns(panel, path));
+    }
+}
+
+/// A warning for each column whose figures all have a point and three decimals ("1.491",
+/// "1.649"): whole numbers written with Danish thousands points, which JSON reads as decimals,
+/// and which a total does not catch, being misread alike. Once for the column, at its first
+/// figure; a column with whole numbers too has its warning per figure ([`misread_figure`]).
+fn thousands_point_columns(panel: &Panel, path: &JsonPath) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (column, title) in panel.columns.iter().enumerate() {
+        let figures: Vec<(Option<usize>, &str)> = rows_and_total(panel)
+            .filter_map(|(index, row)| match row.cells.get(column) {
+                Some(Cell::Number(figure)) => Some((index, figure.numeral())),
+                _ => None,
+            })
+            .collect();
+        let written: Vec<&str> = figures.iter().map(|(_, written)| *written).collect();
+        if !crate::danish::all_thousands_points(&written) {
+            continue;
+        }
+        let quoted = |show: fn(&str) -> String| crate::danish::first_figures(&written, show);
+        problems.push(Problem::warning(
+            row_path(path, figures[0].0).key("cells").index(column),
+            format!(
+                "alle tal i kolonnen \"{title}\" har tre decimaler ({}) og sættes som {}: i JSON \
+                 er punktum decimaltegn",
+                quoted(str::to_string),
+                quoted(|figure| figure.replace('.', ",")),
+            ),
+            Some(format!(
+                "skriv tallene uden punktum ({}), hvis de er hele tal",
+                quoted(|figure| figure.replace('.', ""))
+            )),
+        ));
+    }
+    problems
 }
 
 /// Checks that every row, the total included, has one cell per column, so the table cannot
