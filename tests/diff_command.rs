@@ -369,7 +369,8 @@ fn a_change_of_markup_shows_every_text_that_prints_otherwise_and_the_footnotes()
         changes_between(&old, &new),
         "\
         Tekstformat: markdown → ordret\n\
-        Fodnote 1: Se også spørgsmål nr. 16. → (ingen)\n\
+        Fodnote 1: fjernet\n    \
+        - Se også spørgsmål nr. 16.\n\
         Svar, afsnit 1: ændret\n    \
         Justitsministeriet har indhentet[-\n    -]{+ +}en udtalelse fra Rigspolitiet.\n\
         Rigspolitiets udtalelse, afsnit 1: ændret\n    \
@@ -389,7 +390,8 @@ fn a_change_to_markdown_deletes_what_no_longer_prints_and_adds_the_footnote() {
     assert_eq!(
         reversed_changes("markdown-to-plain"),
         "Tekstformat: ordret → markdown\n\
-         Fodnote 1: (ingen) → Se også spørgsmål nr. 16.\n\
+         Fodnote 1: tilføjet\n    \
+         + Se også spørgsmål nr. 16.\n\
          Svar, afsnit 1: ændret\n    \
          Justitsministeriet har indhentet[- -]{+\n    +}en udtalelse fra Rigspolitiet.\n\
          Rigspolitiets udtalelse, afsnit 1: ændret\n    \
@@ -409,7 +411,7 @@ fn the_redline_of_a_change_of_markup_marks_each_text_that_prints_otherwise() {
     let text = redline_text("markdown-to-plain");
     let summary = "6 ændringer i forhold til old.json \
         – Tekstformat: markdown → ordret \
-        – Fodnote 1: Se også spørgsmål nr. 16. → (ingen) \
+        – Fodnote 1: fjernet: Se også spørgsmål nr. 16. \
         – Svar, afsnit 1: ændret (se markeringen) \
         – Rigspolitiets udtalelse, afsnit 1: ændret (se markeringen) \
         – Svar, punktopstilling 1, punkt 2: ændret (se markeringen) \
@@ -422,7 +424,7 @@ fn the_redline_of_a_change_of_markup_marks_each_text_that_prints_otherwise() {
     write_redline(new.as_ref(), old.as_ref(), &redline);
     let text = pdf_text(&redline);
     assert!(
-        text.contains("– Fodnote 1: (ingen) → Se også spørgsmål nr. 16. – Svar, afsnit 1: ændret"),
+        text.contains("– Fodnote 1: tilføjet – Svar, afsnit 1: ændret"),
         "{text}"
     );
     assert!(text.contains("Andet punkt er *foreløbigt*"), "{text}");
@@ -793,7 +795,7 @@ fn a_footnote_is_named_by_the_number_it_prints_with_and_its_label() {
     assert!(text.contains(" 4Note st, ændret. "), "{text}");
     // A footnote no text refers to prints with no number; its label names it.
     assert!(
-        report.contains("\nFodnote [^x]: (ingen) → Ubrugt.\n"),
+        report.contains("\nFodnote [^x]: tilføjet\n    + Ubrugt.\n"),
         "{report}"
     );
     assert!(!text.contains("Ubrugt"), "{text}");

@@ -442,41 +442,61 @@ fn identifier(question: &FurtherQuestion) -> Option<String> {
     (question.letters.clone()).or_else(|| question.number.map(|number| number.to_string()))
 }
 
-/// Footnotes by label: an edited one as a word diff, an added or removed one as a value. They
+/// Footnotes by label: an edited one as a word diff, an added or removed one with its text. They
 /// are named, and told in the order they print, by the number the reader sees.
 fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut Comparison) {
     let (old_notes, new_notes) = (compared_footnotes(old, new), compared_footnotes(new, old));
     let (old_numbers, new_numbers) = (footnote_numbers(old), footnote_numbers(new));
-    let number = |label: &str| new_numbers.get(label).or(old_numbers.get(label)).copied();
+    let numbers = |label: &str| {
+        (
+            old_numbers.get(label).copied(),
+            new_numbers.get(label).copied(),
+        )
+    };
     let mut labels: Vec<&str> = (old_notes.keys().chain(new_notes.keys()).copied())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    labels.sort_by_key(|label| (number(label).unwrap_or(usize::MAX), *label));
+    labels.sort_by_cached_key(|label| {
+        let (old, new) = numbers(label);
+        (new.or(old).unwrap_or(usize::MAX), label.to_string())
+    });
+    let list = JsonPath::root().key("footnotes");
     for label in labels {
-        let place = Place::new(
-            footnote_name(label, number(label)),
-            JsonPath::root().key("footnotes").key(label),
-        );
+        let place = Place::new(footnote_name(label, numbers(label)), list.key(label));
         match (old_notes.get(label), new_notes.get(label)) {
             (Some(old), Some(new)) => changes.text(&place, old, new),
-            (old, new) => changes.value(
-                &place,
-                old.map(|text| text.to_string()),
-                new.map(|text| text.to_string()),
-            ),
+            (Some(old), None) => {
+                changes.removed(&place, &list, Element::Footnote, [old.to_string()])
+            }
+            (None, Some(new)) => changes.added(&place, Element::Footnote, [new.to_string()]),
+            (None, None) => {}
         }
     }
 }
 
-/// A footnote as the report names it: by the number it prints with ("Fodnote 2"), and its
-/// label too where the text refers to it by another ("Fodnote 2 ([^rigsadvokat])"), since the
-/// clerk finds it by its label; one that does not print, by its label alone.
-fn footnote_name(label: &str, number: Option<usize>) -> String {
-    match number {
-        Some(number) if label == number.to_string() => format!("Fodnote {number}"),
-        Some(number) => format!("Fodnote {number} ([^{label}])"),
-        None => format!("Fodnote [^{label}]"),
+/// A footnote as the report names it: by the number it prints with, in the new answer or, for
+/// one removed, in the old ("Fodnote 2"); with its label where the text refers to it by another
+/// ("[^rigsadvokat]"), since the clerk finds it by its label, and its old number where the
+/// numbers moved ("Fodnote 2 ([^3], før 3)"), so that two footnotes never share a name. One
+/// that does not print, by its label alone.
+fn footnote_name(label: &str, (old, new): (Option<usize>, Option<usize>)) -> String {
+    let Some(number) = new.or(old) else {
+        return format!("Fodnote [^{label}]");
+    };
+    let mut notes = Vec::new();
+    if label != number.to_string() {
+        notes.push(format!("[^{label}]"));
+    }
+    if let (Some(old), Some(new)) = (old, new)
+        && old != new
+    {
+        notes.push(format!("før {old}"));
+    }
+    if notes.is_empty() {
+        format!("Fodnote {number}")
+    } else {
+        format!("Fodnote {number} ({})", notes.join(", "))
     }
 }
 
@@ -579,5 +599,21 @@ mod tests {
             compared(&plain, &markdown).is_empty(),
             "literal text has none"
         );
+    }
+
+    #[test]
+    fn a_footnote_is_named_by_its_number_and_never_shares_a_name_with_another() {
+        assert_eq!(super::footnote_name("2", (Some(2), None)), "Fodnote 2");
+        assert_eq!(super::footnote_name("2", (Some(2), Some(2))), "Fodnote 2");
+        // The third footnote printed second once the second was removed.
+        assert_eq!(
+            super::footnote_name("3", (Some(3), Some(2))),
+            "Fodnote 2 ([^3], før 3)"
+        );
+        assert_eq!(
+            super::footnote_name("st", (None, Some(4))),
+            "Fodnote 4 ([^st])"
+        );
+        assert_eq!(super::footnote_name("x", (None, None)), "Fodnote [^x]");
     }
 }

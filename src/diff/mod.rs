@@ -222,6 +222,8 @@ pub(crate) enum Element {
     Enclosure,
     /// A question answered together with the first.
     Question,
+    /// A footnote.
+    Footnote,
 }
 
 /// The word-level difference between two texts printed as written (a statement's default
