@@ -79,6 +79,7 @@ pub(super) fn check_party(member: &Member, path: &JsonPath, problems: &mut Vec<P
         return;
     }
     let hint = match meant(party) {
+        Some(known) if is_name(party) => format!("skriv partiets forkortelse, \"{known}\""),
         Some(known) => format!("mente du \"{known}\"?"),
         None => format!(
             "kendte forkortelser: {}; ret den, eller se bort fra advarslen, hvis partiet er nyt",
@@ -98,21 +99,45 @@ fn is_known(party: &str) -> bool {
 }
 
 /// The known party `party` stands for when written otherwise than ft.dk prints it: in small
-/// letters, with spaces, in the parentheses the answer puts around it ("(S)"), or by its name
-/// ("Dansk Folkeparti").
+/// letters, with spaces, in the parentheses the answer puts around it ("(S)"), by its name
+/// ("Dansk Folkeparti", "Konservative"), or by both ("Dansk Folkeparti (DF)", "SF -
+/// Socialistisk Folkeparti").
 fn meant(party: &str) -> Option<&'static str> {
-    let bare = party
-        .trim()
-        .trim_start_matches('(')
-        .trim_end_matches(')')
-        .trim();
-    let name = bare.to_lowercase();
-    PARTIES
-        .iter()
-        .find(|(known, known_name)| {
-            known.eq_ignore_ascii_case(bare) || known_name.to_lowercase() == name
+    let parts: Vec<&str> = (party.split(['(', ')', '-', '–']).map(str::trim))
+        .filter(|part| !part.is_empty())
+        .collect();
+    let whole = |part: &&str| {
+        let name = part.to_lowercase();
+        PARTIES.iter().find(|(known, known_name)| {
+            let known_name = known_name.to_lowercase();
+            known.eq_ignore_ascii_case(part)
+                || known_name == name
+                || known_name.strip_prefix("det ") == Some(&name)
         })
+    };
+    // A word of one party's name only ("Konservative"), not one that several share.
+    let word = |part: &&str| {
+        let name = part.to_lowercase();
+        let mut having = PARTIES.iter().filter(|(_, known_name)| {
+            known_name
+                .to_lowercase()
+                .split(' ')
+                .any(|word| word == name)
+        });
+        let first = having.next()?;
+        having.all(|other| other.0 == first.0).then_some(first)
+    };
+    (parts.iter().find_map(whole))
+        .or_else(|| parts.iter().find_map(word))
         .map(|(known, _)| *known)
+}
+
+/// Whether `party` is written as a name rather than as letters: with a word of four letters or
+/// more ("Venstre", "Dansk Folkeparti").
+fn is_name(party: &str) -> bool {
+    party
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| word.chars().count() >= 4)
 }
 
 /// Every party's letters once, in the order of [`PARTIES`].
@@ -174,13 +199,7 @@ mod tests {
 
     #[test]
     fn a_known_party_written_otherwise_is_named() {
-        for (written, meant) in [
-            ("el", "EL"),
-            ("(S)", "S"),
-            (" kf ", "KF"),
-            ("Dansk Folkeparti", "DF"),
-            ("radikale venstre", "RV"),
-        ] {
+        for (written, meant) in [("el", "EL"), ("(S)", "S"), (" kf ", "KF")] {
             let found = warnings(Some(written));
             assert_eq!(
                 found[0].2.as_deref(),
@@ -188,6 +207,31 @@ mod tests {
                 "{written}"
             );
         }
+        // A party written by its name, or by its name and letters.
+        for (written, meant) in [
+            ("Dansk Folkeparti", "DF"),
+            ("radikale venstre", "RV"),
+            ("Venstre", "V"),
+            ("Dansk Folkeparti (DF)", "DF"),
+            ("SF - Socialistisk Folkeparti", "SF"),
+            ("Konservative", "KF"),
+        ] {
+            let found = warnings(Some(written));
+            assert_eq!(
+                found[0].2.as_deref(),
+                Some(format!("skriv partiets forkortelse, \"{meant}\"").as_str()),
+                "{written}"
+            );
+        }
+        // "Folkeparti" is in four parties' names: none is suggested.
+        let found = warnings(Some("Folkeparti"));
+        assert!(
+            found[0]
+                .2
+                .as_deref()
+                .unwrap()
+                .starts_with("kendte forkortelser")
+        );
     }
 
     #[test]

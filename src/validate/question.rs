@@ -407,14 +407,19 @@ pub(super) fn check_committee(committee: &Committee, path: &JsonPath, problems: 
 /// the right committee in another form, which svar makes itself from "Folketingets …"; the
 /// name as written is what "spørgsmål nr. 461 (Alm. del) fra …" prints.
 fn name_hint(committee: &Committee) -> String {
-    let addressed = names_of(&committee.abbreviation)
-        .into_iter()
-        .find(|name| crate::danish::definite_committee(name) == committee.name.trim());
+    // As addressed, in small letters too, and with "Folketingets" before it ("Folketingets
+    // Retsudvalget", a blend of the two forms).
+    let written = committee.name.trim().to_lowercase();
+    let written = written.strip_prefix("folketingets ").unwrap_or(&written);
+    let addressed = names_of(&committee.abbreviation).into_iter().find(|name| {
+        crate::danish::definite_committee(name).to_lowercase() == written
+            || name.to_lowercase() == committee.name.trim().to_lowercase()
+    });
     match addressed {
         Some(name) => format!(
             "skriv \"{name}\"; svar skriver selv \"{}\", hvor brevet henvender sig til \
              udvalget",
-            committee.name.trim()
+            crate::danish::definite_committee(name)
         ),
         None => "ret navnet eller forkortelsen, så de passer sammen".into(),
     }
@@ -467,6 +472,26 @@ pub(super) fn is_session(session: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_committee_written_as_addressed_is_told_its_full_name() {
+        let hint = |name: &str, abbreviation: &str| {
+            super::name_hint(&crate::model::Committee {
+                name: name.into(),
+                abbreviation: abbreviation.into(),
+            })
+        };
+        let full = "skriv \"Folketingets Retsudvalg\"; svar skriver selv \"Retsudvalget\", hvor \
+                    brevet henvender sig til udvalget";
+        for written in ["Retsudvalget", "retsudvalget", "Folketingets Retsudvalget"] {
+            assert_eq!(hint(written, "REU"), full, "{written}");
+        }
+        // Another committee's name: the name or the abbreviation is wrong.
+        assert_eq!(
+            hint("Retsudvalget", "BEU"),
+            "ret navnet eller forkortelsen, så de passer sammen"
+        );
+    }
+
     #[test]
     fn a_heading_names_the_questions_it_heads_and_nothing_else() {
         let named = |heading: &str, by_letters: bool| {
