@@ -173,7 +173,8 @@ fn a_new_file_is_shared_like_any_new_file_and_points_to_the_schema_above_it() {
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
         "nyt svar.json oprettet. Udfyld felterne med UDFYLD, sæt \"number\", og kontrollér med: \
-         svar check 'nyt svar.json'\nValgfrie felter står i README: fx \"further_questions\" for \
+         svar check 'nyt svar.json'\nValgfrie felter står i README: fx \"asked_on\" under \"question\" for den dag, \
+         spørgsmålet blev stillet (et brev nævner den), \"further_questions\" for \
          flere spørgsmål besvaret samlet, \"enclosures\" for bilag\n"
     );
     let file = cases.join("nyt svar.json");

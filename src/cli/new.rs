@@ -90,7 +90,7 @@ pub(super) fn run(args: &NewArgs) -> ExitCode {
             // The skeleton holds what every answer has; what only some have is named here, so a
             // clerk knows to look for it (review 15).
             super::out::line(format_args!(
-                "Valgfrie felter står i README: fx \"further_questions\" for flere spørgsmål besvaret samlet, \"enclosures\" for bilag"
+                "Valgfrie felter står i README: fx \"asked_on\" under \"question\" for den dag, spørgsmålet blev stillet (et brev nævner den), \"further_questions\" for flere spørgsmål besvaret samlet, \"enclosures\" for bilag"
             ));
             ExitCode::SUCCESS
         }
