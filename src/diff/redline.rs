@@ -76,6 +76,21 @@ fn mark_wording(context: &mut DocumentContext, before: &DocumentContext) {
             *field(&mut context.wording_marks) = marks(old, new);
         }
     }
+    let addressee = |c: &DocumentContext| match (&c.cover_letter, &c.letter) {
+        (Some(cover), _) => cover.addressee.clone(),
+        (None, Some(letter)) => letter.addressee.clone(),
+        (None, None) => Vec::new(),
+    };
+    let (old, new) = (addressee(before), addressee(context));
+    if old.len() == new.len() && old != new {
+        let lines = old.iter().zip(&new);
+        let unchanged = |line: &str| runs(&super::literal_word_diff(line, line));
+        context.wording_marks.addressee = Some(
+            lines
+                .map(|(old, new)| marks(old, new).unwrap_or_else(|| unchanged(new)))
+                .collect(),
+        );
+    }
 }
 
 /// The box at the top: one line per change; `marked` tells which are marked in the text. The
@@ -665,6 +680,30 @@ mod tests {
         assert_eq!(number(opening), changed);
         let caption = context.blocks.last().unwrap().marks.caption.as_deref();
         assert_eq!(kinds(caption.unwrap()), [("inserted", "Tabel 1: Udsendte")]);
+        assert_eq!(context.wording_marks.addressee, None);
+    }
+
+    #[test]
+    fn another_committee_is_marked_in_the_cover_letters_addressee_block() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/joint-cover-letter.json");
+        let old = crate::input::load(&path).unwrap().answer;
+        let mut new = old.clone();
+        let committee = new.question.committee.as_mut().unwrap();
+        committee.name = "Folketingets Retsudvalg".into();
+        committee.abbreviation = "REU".into();
+        let mut context = DocumentContext::new(&new);
+        mark_wording(&mut context, &DocumentContext::new(&old));
+        let addressee = context.wording_marks.addressee.unwrap();
+        assert_eq!(kinds(&addressee[0]), [("equal", "Folketinget")]);
+        assert_eq!(
+            kinds(&addressee[1]),
+            [
+                ("deleted", "Udvalget for Forretningsordenen"),
+                ("equal", " "),
+                ("inserted", "Retsudvalget")
+            ]
+        );
     }
 
     /// The answer of tests/fixtures/enclosure.json, with one enclosure, as read.

@@ -87,6 +87,9 @@ pub struct WordingMarks {
     pub status_sentence: Option<Vec<Segment>>,
     /// On "Spørgsmålet er stillet efter ønske fra …".
     pub asked_by: Option<Vec<Segment>>,
+    /// On the addressee block of a letter or cover letter, a line's runs each, where a line
+    /// changed (the committee's name): all lines, or none.
+    pub addressee: Option<Vec<Vec<Segment>>>,
 }
 
 /// One question as printed over the answer.
