@@ -477,8 +477,8 @@ fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut Comparison) {
 
 /// A footnote as the report names it: by the number it prints with, in the new answer or, for
 /// one removed, in the old ("Fodnote 2"); with its label where the text refers to it by another
-/// ("[^rigsadvokat]"), since the clerk finds it by its label, and its old number where the
-/// numbers moved ("Fodnote 2 ([^3], før 3)"), so that two footnotes never share a name. One
+/// (`[^rigsadvokat]`), since the clerk finds it by its label, and its old number where the
+/// numbers moved (`Fodnote 2 ([^3], før 3)`), so that two footnotes never share a name. One
 /// that does not print, by its label alone.
 fn footnote_name(label: &str, (old, new): (Option<usize>, Option<usize>)) -> String {
     let Some(number) = new.or(old) else {
