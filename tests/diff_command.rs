@@ -92,6 +92,7 @@ fn every_case_has_its_exact_change_list() {
             "statement-moved-and-renamed",
             "statements-of-one-agency",
             "statements-reordered",
+            "table-moved-and-rows-reordered",
             "unnumbered-tables",
             "words-added"
         ]

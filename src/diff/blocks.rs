@@ -159,7 +159,7 @@ fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Co
     let repeated = &repeated_sources(old.blocks) | &repeated_sources(new.blocks);
     let old_keys: Vec<String> = old.blocks.iter().map(|b| key(b, &repeated)).collect();
     let new_keys: Vec<String> = new.blocks.iter().map(|b| key(b, &repeated)).collect();
-    let (old_texts, new_texts) = (statement_texts(old.blocks), statement_texts(new.blocks));
+    let (old_texts, new_texts) = (content_texts(old.blocks), content_texts(new.blocks));
     let old_measures = measures(old.blocks, &old_texts);
     let new_measures = measures(new.blocks, &new_texts);
     let likeness = |o: usize, n: usize| likeness(&old_measures[o], &new_measures[n]);
@@ -215,32 +215,36 @@ fn repeated_sources(blocks: &[Block]) -> HashSet<&str> {
 }
 
 /// What a block is measured by when pairing removed and added blocks: its kind, and the words
-/// of a paragraph or a statement (taken once, since each is measured against many).
+/// of a paragraph, a statement or a table (taken once, since each is measured against many).
 struct Measure<'a> {
     kind: Element,
     words: Option<text::Words<'a>>,
 }
 
-/// A statement's content as one text, its introduction and blocks, to measure it by; none for
-/// another block.
-fn statement_texts(blocks: &[Block]) -> Vec<Option<String>> {
+/// A statement's or a table's content as one text (a statement's introduction and blocks, a
+/// table's caption, rows and notes), to measure it by; none for another block. So a table
+/// that moved and had its rows reordered too is found by its figures, as one table moved and
+/// edited, rather than one removed and another added.
+fn content_texts(blocks: &[Block]) -> Vec<Option<String>> {
     (blocks.iter())
-        .map(|block| matches!(block, Block::Statement(_)).then(|| joined(summary(block))))
+        .map(|block| {
+            matches!(block, Block::Statement(_) | Block::Table(_)).then(|| joined(summary(block)))
+        })
         .collect()
 }
 
-/// Each of `blocks` measured, with the statements' `texts` from [`statement_texts`].
+/// Each of `blocks` measured, with the statements' and tables' `texts` from [`content_texts`].
 fn measures<'a>(blocks: &'a [Block], texts: &'a [Option<String>]) -> Vec<Measure<'a>> {
     (blocks.iter().zip(texts))
         .map(|(block, text)| measure(block, text.as_deref()))
         .collect()
 }
 
-/// `block` measured; `statement_text` is its text from [`statement_texts`].
-fn measure<'a>(block: &'a Block, statement_text: Option<&'a str>) -> Measure<'a> {
+/// `block` measured; `content_text` is its text from [`content_texts`].
+fn measure<'a>(block: &'a Block, content_text: Option<&'a str>) -> Measure<'a> {
     let words = match block {
         Block::Paragraph(text) => Some(text::Words::of(text)),
-        _ => statement_text.map(text::Words::of),
+        _ => content_text.map(text::Words::of),
     };
     Measure {
         kind: element(block),

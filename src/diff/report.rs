@@ -158,8 +158,9 @@ fn entry(change: &Change, palette: &Palette) -> String {
 
 /// What a move says after its (new) location, the same in the change list and a redline's
 /// summary: what the element was called in the old answer ("Svar, afsnit 4: flyttet; var
-/// tidligere afsnit 6"), which a reviewer finds in the old PDF, or where the name is the same
-/// (a statement, a row), its places among its siblings ("flyttet fra plads 3 til plads 2").
+/// tidligere afsnit 6"), which a reviewer finds in the old PDF, or where its own name is the
+/// same (a statement, a row, also in a table that moved), its places among its siblings
+/// ("flyttet fra plads 3 til plads 2").
 pub(crate) fn moved(change: &super::Change) -> String {
     let super::ChangeKind::Moved {
         from,
@@ -170,18 +171,30 @@ pub(crate) fn moved(change: &super::Change) -> String {
     else {
         return String::new();
     };
-    if *from_location == change.location {
+    let ((here, name), (there, earlier)) = (
+        container_and_name(&change.location),
+        container_and_name(from_location),
+    );
+    // The same name (a statement, a row), in its container renamed or not: its places.
+    if name == earlier {
         return format!("flyttet fra plads {from} til plads {to}");
     }
     // "Svar, afsnit 6" under the same heading as "Svar, afsnit 4" is "afsnit 6".
-    let earlier = match (
-        change.location.rsplit_once(", "),
-        from_location.rsplit_once(", "),
-    ) {
-        (Some((here, _)), Some((there, name))) if here == there => name,
-        _ => from_location,
+    let earlier = if here == there {
+        earlier
+    } else {
+        from_location
     };
     format!("flyttet; var tidligere {earlier}")
+}
+
+/// A location's container and the element's own name: "Svar, afsnit 4" is "afsnit 4" in
+/// "Svar".
+fn container_and_name(location: &str) -> (Option<&str>, &str) {
+    match location.rsplit_once(", ") {
+        Some((container, name)) => (Some(container), name),
+        None => (None, location),
+    }
 }
 
 /// Content lines, indented and marked as deleted or inserted.
