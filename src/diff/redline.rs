@@ -193,6 +193,9 @@ fn mark(context: &mut DocumentContext, change: &Change) -> bool {
         (kind, [Step::Key(table), Step::Key(field)]) if table == "table" && field == "caption" => {
             return mark_caption(block, kind);
         }
+        (kind, [Step::Key(table), Step::Key(field)]) if table == "table" && field == "number" => {
+            return mark_caption_number(block, kind);
+        }
         (kind, [Step::Key(table), Step::Key(notes), Step::Index(note)])
             if table == "table" && notes == "notes" =>
         {
@@ -367,6 +370,42 @@ fn mark_caption(block: &mut BlockContext, kind: &ChangeKind) -> bool {
     };
     block.marks.caption = marked;
     block.marks.caption.is_some()
+}
+
+/// Marks a table's new number in its caption, "Tabel ~~1~~ 2: …", where the table kept a
+/// number (one given a number is given a caption too, marked whole by [`mark_caption`]); the
+/// text's references to it ("tabel 1") may need the same change. A caption that changed too is
+/// marked as a text, which this does not undo.
+fn mark_caption_number(block: &mut BlockContext, kind: &ChangeKind) -> bool {
+    let (
+        BlockContent::Table(table),
+        ChangeKind::Value {
+            old: Some(old),
+            new: Some(new),
+        },
+    ) = (&block.content, kind)
+    else {
+        return false;
+    };
+    let Some(caption) = &table.caption else {
+        return false;
+    };
+    let prefix = format!("Tabel {new}");
+    let (Some(rest), None) = (caption.strip_prefix(&prefix), &block.marks.caption) else {
+        return false;
+    };
+    let run = |kind, text: &str| Segment {
+        kind,
+        text: text.to_string(),
+    };
+    block.marks.caption = Some(vec![
+        run(SegmentKind::Equal, "Tabel "),
+        run(SegmentKind::Deleted, old),
+        run(SegmentKind::Equal, " "),
+        run(SegmentKind::Inserted, new),
+        run(SegmentKind::Equal, rest),
+    ]);
+    true
 }
 
 /// The block a path leads to (`answer.blocks[i]` or `enclosures[e].blocks[i]`, through
@@ -681,6 +720,39 @@ mod tests {
         let caption = context.blocks.last().unwrap().marks.caption.as_deref();
         assert_eq!(kinds(caption.unwrap()), [("inserted", "Tabel 1: Udsendte")]);
         assert_eq!(context.wording_marks.addressee, None);
+    }
+
+    #[test]
+    fn a_tables_new_number_is_marked_in_its_caption() {
+        let old: Answer =
+            serde_json::from_str(include_str!("../../tests/fixtures/markdown.json")).unwrap();
+        let mut new = old.clone();
+        let Block::Statement(statement) = &mut new.answer.blocks[1] else {
+            panic!("the second block is a statement");
+        };
+        let Block::Table(table) = &mut statement.blocks[1] else {
+            panic!("the statement's second block is a table");
+        };
+        table.number = Some(2);
+        let changes = compare(&old, &new);
+        let mut context = DocumentContext::new(&new);
+        let marked: Vec<bool> = (changes.changes.iter())
+            .map(|change| mark(&mut context, change))
+            .collect();
+        assert_eq!(marked, [true]);
+        let BlockContent::Statement { blocks, .. } = &context.blocks[1].content else {
+            panic!("a statement");
+        };
+        assert_eq!(
+            kinds(blocks[1].marks.caption.as_deref().unwrap()),
+            [
+                ("equal", "Tabel "),
+                ("deleted", "1"),
+                ("equal", " "),
+                ("inserted", "2"),
+                ("equal", ": Sager fordelt på år")
+            ]
+        );
     }
 
     #[test]
