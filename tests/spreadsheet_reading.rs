@@ -176,6 +176,27 @@ fn a_column_of_thousands_points_in_a_comma_separated_sheet_is_a_warning() {
 }
 
 #[test]
+fn danish_decimals_between_commas_are_refused_with_how_to_save_the_sheet() {
+    // Google Sheets set to Danish writes commas between the cells and "12,5" quoted.
+    let (code, stderr) = check("sheet-comma-danish-decimals.csv");
+    assert_eq!(code, 1, "{stderr}");
+    let hint = "= tip: regnearket har komma mellem cellerne, men tallene er skrevet på dansk \
+        (komma før decimaler): åbn det i dansk Excel, og gem det som \"CSV UTF-8 \
+        (kommasepareret)\", der så får semikolon mellem cellerne; eller sæt regnearkets \
+        landestandard til USA i Google Sheets (Fil > Indstillinger), og hent det igen";
+    assert_eq!(
+        findings(&stderr),
+        [
+            "fejl: sager.csv, linje 2, tegn 6: \"12,5\" kan ikke læses som et tal",
+            hint,
+            "fejl: sager.csv, linje 3, tegn 6: \"87,5\" kan ikke læses som et tal",
+            hint,
+            "svar.json: har fejl (2 fejl, 0 advarsler)",
+        ]
+    );
+}
+
+#[test]
 fn a_figure_grouped_by_spaces_is_refused_rather_than_taken_as_text() {
     // A space, a no-break space and a narrow no-break space between thousands.
     let (code, stderr) = check("sheet-spaced-thousands.csv");

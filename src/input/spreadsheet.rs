@@ -856,7 +856,11 @@ impl Reader<'_> {
         figure::cell(&cell.text, self.convention).map_err(|unreadable| match unreadable {
             Unreadable::Malformed { exponent, spaced } => Flaw {
                 message: format!("{place}: \"{}\" kan ikke læses som et tal", cell.text),
-                hint: self.convention.advice(exponent, spaced),
+                hint: if figure::is_danish_between_commas(&cell.text, self.convention) {
+                    figure::DANISH_BETWEEN_COMMAS.into()
+                } else {
+                    self.convention.advice(exponent, spaced)
+                },
             },
             Unreadable::Imprecise(imprecision) => Flaw {
                 message: format!(

@@ -94,6 +94,20 @@ impl Convention {
     }
 }
 
+/// What to do with a comma-separated sheet whose figures are written the Danish way ("12,5"
+/// quoted): what Google Sheets, or LibreOffice, set to Danish writes, and which cannot save a
+/// CSV with semicolons.
+pub(super) const DANISH_BETWEEN_COMMAS: &str = "regnearket har komma mellem cellerne, men \
+    tallene er skrevet på dansk (komma før decimaler): åbn det i dansk Excel, og gem det som \
+    \"CSV UTF-8 (kommasepareret)\", der så får semikolon mellem cellerne; eller sæt \
+    regnearkets landestandard til USA i Google Sheets (Fil > Indstillinger), og hent det igen";
+
+/// Whether `written`, which the international convention of a comma-separated sheet cannot
+/// read, is a figure written the Danish way ("12,5", "1.234,5").
+pub(super) fn is_danish_between_commas(written: &str, convention: Convention) -> bool {
+    convention == Convention::International && plain(written, Convention::Danish).is_some()
+}
+
 /// Why a cell that was meant as a figure cannot be read as one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Unreadable {
