@@ -146,6 +146,15 @@ fn a_narrow_table_stands_as_wide_as_it_needs_and_a_wide_one_across_the_text() {
         (caption..caption + 5.0).contains(&label),
         "{label} against {caption}"
     );
+    // A table that closes a statement, its closing mark hung after its last cell, stands under
+    // its caption too: it was indented a second time, 23 pt right of its caption.
+    let closing = render_into(&fixture("bold-total-closing-statement.json"), folder.path());
+    let caption = words_of_line(&closing, "Tabel")[0].1;
+    let label = words_of_line(&closing, "2019")[0].1;
+    assert!(
+        (caption..caption + 5.0).contains(&label),
+        "{label} against {caption}"
+    );
     // The reference answer's tables have five columns of figures beside long labels: across.
     let wide = render_into(&crate_root().join("data/beu-287-2019.json"), folder.path());
     let row = words_of_line(&wide, "Dom");
