@@ -217,6 +217,7 @@ pub fn is_thousands_point(written: &str) -> bool {
 /// "Folketingets Retsudvalg" → "Retsudvalget", "Folketingets Udvalg for Forretningsordenen" →
 /// "Udvalget for Forretningsordenen": the committee as addressed on an envelope.
 pub fn definite_committee(name: &str) -> String {
+    let name = name.trim();
     let bare = name.strip_prefix("Folketingets ").unwrap_or(name);
     if let Some(rest) = bare.strip_prefix("Udvalg ") {
         format!("Udvalget {rest}")
@@ -471,6 +472,24 @@ fn is_day(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_committee_is_addressed_in_the_definite_form_also_with_spaces_around_its_name() {
+        for (name, addressed) in [
+            ("Folketingets Retsudvalg", "Retsudvalget"),
+            (
+                "Folketingets Udlændinge- og Integrationsudvalg ",
+                "Udlændinge- og Integrationsudvalget",
+            ),
+            (
+                "Folketingets Udvalg for Forretningsordenen",
+                "Udvalget for Forretningsordenen",
+            ),
+            ("Det Udenrigspolitiske Nævn", "Det Udenrigspolitiske Nævn"),
+        ] {
+            assert_eq!(definite_committee(name), addressed, "{name:?}");
+        }
+    }
 
     #[test]
     fn a_figure_lacks_the_decimals_others_in_its_column_have() {

@@ -222,15 +222,21 @@ struct Measure<'a> {
 }
 
 /// A statement's or a table's content as one text (a statement's introduction and blocks, a
-/// table's caption, rows and notes), to measure it by; none for another block. So a table
-/// that moved and had its rows reordered too is found by its figures, as one table moved and
-/// edited, rather than one removed and another added.
+/// table's caption, rows and notes, whatever their order), to measure it by; none for another
+/// block. So a table that moved and had its rows sorted anew or a figure corrected too is found
+/// by its figures, as one table moved and edited, rather than one removed and another added.
 fn content_texts(blocks: &[Block]) -> Vec<Option<String>> {
-    (blocks.iter())
-        .map(|block| {
-            matches!(block, Block::Statement(_) | Block::Table(_)).then(|| joined(summary(block)))
-        })
-        .collect()
+    let text = |block: &Block| match block {
+        Block::Statement(_) => Some(joined(summary(block))),
+        // Its rows in order of their text: a table whose rows were sorted anew is alike.
+        Block::Table(_) => {
+            let mut lines = summary(block);
+            lines.sort_by_cached_key(ToString::to_string);
+            Some(joined(lines))
+        }
+        _ => None,
+    };
+    blocks.iter().map(text).collect()
 }
 
 /// Each of `blocks` measured, with the statements' and tables' `texts` from [`content_texts`].

@@ -78,19 +78,25 @@ pub(super) fn check_party(member: &Member, path: &JsonPath, problems: &mut Vec<P
     if party.trim().is_empty() || party.contains(super::PLACEHOLDER) || is_known(party) {
         return;
     }
-    let hint = match meant(party) {
-        Some(known) if is_name(party) => format!("skriv partiets forkortelse, \"{known}\""),
-        Some(known) => format!("mente du \"{known}\"?"),
-        None => format!(
-            "kendte forkortelser: {}; ret den, eller se bort fra advarslen, hvis partiet er nyt",
-            known_letters().join(", ")
+    let (message, hint) = match meant(party) {
+        Some(known) if is_name(party) => (
+            format!("\"{party}\" er partiets navn; ft.dk skriver partiets forkortelse"),
+            format!("skriv \"{known}\""),
+        ),
+        Some(known) => (
+            format!("ukendt partiforkortelse \"{party}\""),
+            format!("mente du \"{known}\"?"),
+        ),
+        None => (
+            format!("ukendt partiforkortelse \"{party}\""),
+            format!(
+                "kendte forkortelser: {}; ret den, eller se bort fra advarslen, hvis partiet er \
+                 nyt",
+                known_letters().join(", ")
+            ),
         ),
     };
-    problems.push(Problem::warning(
-        path.key("party"),
-        format!("ukendt partiforkortelse \"{party}\""),
-        Some(hint),
-    ));
+    problems.push(Problem::warning(path.key("party"), message, Some(hint)));
 }
 
 /// Whether ft.dk prints `party` as it is written.
@@ -98,37 +104,54 @@ fn is_known(party: &str) -> bool {
     PARTIES.iter().any(|(known, _)| *known == party)
 }
 
+/// Names a party goes by besides the one [`PARTIES`] gives it: an earlier or a popular one.
+const OTHER_NAMES: &[(&str, &str)] = &[
+    ("RV", "Det Radikale Venstre"),
+    ("S", "Socialdemokraterne"),
+    ("V", "Venstre, Danmarks Liberale Parti"),
+];
+
 /// The known party `party` stands for when written otherwise than ft.dk prints it: in small
-/// letters, with spaces, in the parentheses the answer puts around it ("(S)"), by its name
-/// ("Dansk Folkeparti", "Konservative"), or by both ("Dansk Folkeparti (DF)", "SF -
-/// Socialistisk Folkeparti").
+/// letters, with spaces or a full stop, in the parentheses the answer puts around it ("(S)"),
+/// by its name ("Dansk Folkeparti", "Det Radikale Venstre"), by words only its name has
+/// ("Konservative", "Det Konservative"), or by both ("Dansk Folkeparti (DF)", "SF -
+/// Socialistisk Folkeparti", "Venstre, Danmarks Liberale Parti").
 fn meant(party: &str) -> Option<&'static str> {
-    let parts: Vec<&str> = (party.split(['(', ')', '-', '–']).map(str::trim))
+    let names = || PARTIES.iter().chain(OTHER_NAMES);
+    let parts: Vec<&str> = std::iter::once(party.trim())
+        .chain(party.split(['(', ')', '-', '–', ',']))
+        .map(|part| part.trim().trim_end_matches('.').trim())
         .filter(|part| !part.is_empty())
         .collect();
     let whole = |part: &&str| {
         let name = part.to_lowercase();
-        PARTIES.iter().find(|(known, known_name)| {
+        names().find(|(known, known_name)| {
             let known_name = known_name.to_lowercase();
             known.eq_ignore_ascii_case(part)
                 || known_name == name
                 || known_name.strip_prefix("det ") == Some(&name)
         })
     };
-    // A word of one party's name only ("Konservative"), not one that several share.
-    let word = |part: &&str| {
+    // The words of one party's name only ("Konservative"), not those several share
+    // ("Folkeparti").
+    let words = |part: &&str| {
         let name = part.to_lowercase();
-        let mut having = PARTIES.iter().filter(|(_, known_name)| {
-            known_name
-                .to_lowercase()
-                .split(' ')
-                .any(|word| word == name)
+        let own: Vec<&str> = (name.split(' '))
+            .filter(|word| word.chars().count() >= 4)
+            .collect();
+        if own.is_empty() {
+            return None;
+        }
+        let mut having = names().filter(|(_, known_name)| {
+            let known_name = known_name.to_lowercase();
+            own.iter()
+                .all(|word| known_name.split([' ', ',']).any(|known| known == *word))
         });
         let first = having.next()?;
         having.all(|other| other.0 == first.0).then_some(first)
     };
     (parts.iter().find_map(whole))
-        .or_else(|| parts.iter().find_map(word))
+        .or_else(|| parts.iter().find_map(words))
         .map(|(known, _)| *known)
 }
 
@@ -199,7 +222,7 @@ mod tests {
 
     #[test]
     fn a_known_party_written_otherwise_is_named() {
-        for (written, meant) in [("el", "EL"), ("(S)", "S"), (" kf ", "KF")] {
+        for (written, meant) in [("el", "EL"), ("(S)", "S"), (" kf ", "KF"), ("DF.", "DF")] {
             let found = warnings(Some(written));
             assert_eq!(
                 found[0].2.as_deref(),
@@ -215,11 +238,19 @@ mod tests {
             ("Dansk Folkeparti (DF)", "DF"),
             ("SF - Socialistisk Folkeparti", "SF"),
             ("Konservative", "KF"),
+            ("Det Konservative", "KF"),
+            ("Det Radikale Venstre", "RV"),
+            ("Venstre, Danmarks Liberale Parti", "V"),
+            ("Socialdemokraterne", "S"),
         ] {
             let found = warnings(Some(written));
             assert_eq!(
+                found[0].1,
+                format!("\"{written}\" er partiets navn; ft.dk skriver partiets forkortelse")
+            );
+            assert_eq!(
                 found[0].2.as_deref(),
-                Some(format!("skriv partiets forkortelse, \"{meant}\"").as_str()),
+                Some(format!("skriv \"{meant}\"").as_str()),
                 "{written}"
             );
         }

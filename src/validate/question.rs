@@ -391,7 +391,7 @@ pub(super) fn check_committee(committee: &Committee, path: &JsonPath, problems: 
                 known.join(", ")
             })),
         )),
-        Some(_) if !is_name_of(&committee.abbreviation, &committee.name) => {
+        Some(_) if !is_name_of(&committee.abbreviation, committee.name.trim()) => {
             problems.push(Problem::warning(
                 path.key("name"),
                 names_message(&committee.abbreviation),
@@ -485,6 +485,18 @@ mod tests {
         for written in ["Retsudvalget", "retsudvalget", "Folketingets Retsudvalget"] {
             assert_eq!(hint(written, "REU"), full, "{written}");
         }
+        // Spaces around the name print as nothing, and are no other name.
+        let mut problems = Vec::new();
+        let committee = crate::model::Committee {
+            name: "Folketingets Retsudvalg ".into(),
+            abbreviation: "REU".into(),
+        };
+        super::check_committee(
+            &committee,
+            &crate::json_path::JsonPath::root(),
+            &mut problems,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
         // Another committee's name: the name or the abbreviation is wrong.
         assert_eq!(
             hint("Retsudvalget", "BEU"),
