@@ -93,6 +93,7 @@ fn every_case_has_its_exact_change_list() {
             "statements-of-one-agency",
             "statements-reordered",
             "table-moved-and-rows-reordered",
+            "table-moved-rows-sorted-and-edited",
             "unnumbered-tables",
             "words-added"
         ]
