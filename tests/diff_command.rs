@@ -795,12 +795,18 @@ fn a_footnote_is_named_by_the_number_it_prints_with_and_its_label() {
     let pdf = render_into(new.as_ref(), folder.path());
     let text = pdf_text(&pdf);
     assert!(text.contains(" 4Note st, ændret. "), "{text}");
-    // A footnote no text refers to prints with no number; its label names it.
+    // A footnote no text refers to does not print; its label names it, and says so.
     assert!(
-        report.contains("\nFodnote [^x]: tilføjet\n    + Ubrugt.\n"),
+        report.contains("\nFodnote [^x] (trykkes ikke): tilføjet\n    + Ubrugt.\n"),
         "{report}"
     );
     assert!(!text.contains("Ubrugt"), "{text}");
+    // One whose only reference was removed stops printing, though the file still defines it.
+    assert!(
+        report.contains("\nFodnote 6 ([^end]): fjernet\n    - Note end.\n"),
+        "{report}"
+    );
+    assert!(!text.contains("Note end"), "{text}");
 }
 
 #[test]

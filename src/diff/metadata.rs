@@ -443,9 +443,11 @@ fn identifier(question: &FurtherQuestion) -> Option<String> {
 }
 
 /// Footnotes by label: an edited one as a word diff, an added or removed one with its text. They
-/// are named, and told in the order they print, by the number the reader sees.
+/// are told as the reader sees them: named and ordered by the number they print with, and added
+/// or removed as they begin or stop printing (a reference to one removed, a change of markup),
+/// whatever the answer file still defines. One that prints in neither answer is told as written
+/// between answers of one markup, named as not printing.
 fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut Comparison) {
-    let (old_notes, new_notes) = (compared_footnotes(old, new), compared_footnotes(new, old));
     let (old_numbers, new_numbers) = (footnote_numbers(old), footnote_numbers(new));
     let numbers = |label: &str| {
         (
@@ -453,7 +455,8 @@ fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut Comparison) {
             new_numbers.get(label).copied(),
         )
     };
-    let mut labels: Vec<&str> = (old_notes.keys().chain(new_notes.keys()).copied())
+    let mut labels: Vec<&str> = (old.footnotes.keys().chain(new.footnotes.keys()))
+        .map(String::as_str)
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -463,13 +466,23 @@ fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut Comparison) {
     });
     let list = JsonPath::root().key("footnotes");
     for label in labels {
+        let (old_text, new_text) = (old.footnotes.get(label), new.footnotes.get(label));
+        let (old_number, new_number) = numbers(label);
+        let (before, after) = match (old_number, new_number) {
+            (None, None) if old.markup != new.markup => continue,
+            (None, None) => (old_text, new_text),
+            _ => (
+                old_text.filter(|_| old_number.is_some()),
+                new_text.filter(|_| new_number.is_some()),
+            ),
+        };
         let place = Place::new(footnote_name(label, numbers(label)), list.key(label));
-        match (old_notes.get(label), new_notes.get(label)) {
-            (Some(old), Some(new)) => changes.text(&place, old, new),
-            (Some(old), None) => {
-                changes.removed(&place, &list, Element::Footnote, [old.to_string()])
+        match (before, after) {
+            (Some(before), Some(after)) => changes.text(&place, before, after),
+            (Some(before), None) => {
+                changes.removed(&place, &list, Element::Footnote, [before.clone()]);
             }
-            (None, Some(new)) => changes.added(&place, Element::Footnote, [new.to_string()]),
+            (None, Some(after)) => changes.added(&place, Element::Footnote, [after.clone()]),
             (None, None) => {}
         }
     }
@@ -479,10 +492,10 @@ fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut Comparison) {
 /// one removed, in the old ("Fodnote 2"); with its label where the text refers to it by another
 /// (`[^rigsadvokat]`), since the clerk finds it by its label, and its old number where the
 /// numbers moved (`Fodnote 2 ([^3], før 3)`), so that two footnotes never share a name. One
-/// that does not print, by its label alone.
+/// that prints in neither answer, by its label, as not printing.
 fn footnote_name(label: &str, (old, new): (Option<usize>, Option<usize>)) -> String {
     let Some(number) = new.or(old) else {
-        return format!("Fodnote [^{label}]");
+        return format!("Fodnote [^{label}] (trykkes ikke)");
     };
     let mut notes = Vec::new();
     if label != number.to_string() {
@@ -509,22 +522,6 @@ fn footnote_numbers(answer: &Answer) -> BTreeMap<String, usize> {
         numbers.entry(label).or_insert(next);
     }
     numbers
-}
-
-/// The footnotes of `answer` to compare with those of `other`, by label. Between answers of one
-/// markup, all of them, as written. When the markup changed, only those it prints: without
-/// Markdown none, with it those its texts refer to; so that a change of markup that makes
-/// footnotes print, or stop printing, adds or removes them.
-fn compared_footnotes<'a>(answer: &'a Answer, other: &Answer) -> BTreeMap<&'a str, &'a str> {
-    let notes = answer.footnotes.iter();
-    let notes = notes.map(|(label, text)| (label.as_str(), text.as_str()));
-    if answer.markup == other.markup {
-        return notes.collect();
-    }
-    let printed = footnote_numbers(answer);
-    notes
-        .filter(|(label, _)| printed.contains_key(*label))
-        .collect()
 }
 
 /// The footnote labels an answer's prose refers to, in the order they print, if it is Markdown.
@@ -574,31 +571,35 @@ mod tests {
         serde_json::from_str(text).unwrap()
     }
 
-    /// The labels of the footnotes of `answer` compared with those of `other`.
-    fn compared(answer: &Answer, other: &Answer) -> Vec<String> {
-        let notes = compared_footnotes(answer, other);
-        notes.keys().map(|label| label.to_string()).collect()
+    /// The footnote changes from `old` to `new`, as the report's lines name them.
+    fn footnote_changes(old: &Answer, new: &Answer) -> Vec<String> {
+        let changes = crate::diff::compare(old, new);
+        (changes.changes.iter())
+            .filter(|change| change.location.starts_with("Fodnote"))
+            .map(|change| {
+                let kind = serde_json::to_value(&change.kind).unwrap()["kind"].clone();
+                format!("{}: {}", change.location, kind.as_str().unwrap())
+            })
+            .collect()
     }
 
     #[test]
-    fn between_answers_of_one_markup_every_footnote_is_compared() {
-        let answer = markdown();
-        assert_eq!(compared(&answer, &answer), ["1", "2"]);
-        let mut plain = answer.clone();
-        plain.markup = Markup::Plain;
-        assert_eq!(compared(&plain, &plain), ["1", "2"]);
-    }
-
-    #[test]
-    fn under_another_markup_only_the_footnotes_that_print_are_compared() {
+    fn a_footnote_is_told_as_it_prints() {
         let markdown = markdown();
+        // An edit of the footnote that prints, and of the one that does not.
+        let mut edited = markdown.clone();
+        for text in edited.footnotes.values_mut() {
+            text.push_str(" Tilføjet.");
+        }
+        assert_eq!(
+            footnote_changes(&markdown, &edited),
+            ["Fodnote 1: text", "Fodnote [^2] (trykkes ikke): text"]
+        );
+        // Literal text prints no footnote: under another markup only the printed one counts.
         let mut plain = markdown.clone();
         plain.markup = Markup::Plain;
-        assert_eq!(compared(&markdown, &plain), ["1"], "2 is not referred to");
-        assert!(
-            compared(&plain, &markdown).is_empty(),
-            "literal text has none"
-        );
+        assert_eq!(footnote_changes(&markdown, &plain), ["Fodnote 1: removed"]);
+        assert_eq!(footnote_changes(&plain, &markdown), ["Fodnote 1: added"]);
     }
 
     #[test]
@@ -614,6 +615,9 @@ mod tests {
             super::footnote_name("st", (None, Some(4))),
             "Fodnote 4 ([^st])"
         );
-        assert_eq!(super::footnote_name("x", (None, None)), "Fodnote [^x]");
+        assert_eq!(
+            super::footnote_name("x", (None, None)),
+            "Fodnote [^x] (trykkes ikke)"
+        );
     }
 }
