@@ -235,6 +235,26 @@ pub fn all_thousands_points(written: &[&str]) -> bool {
     !written.is_empty() && written.iter().all(|figure| is_thousands_point(figure))
 }
 
+/// Whether a column's title names a unit whose figures often have three decimals ("Promille",
+/// "Mio. kr.", "Andel (pct.)"), where "1.491" is a decimal as written.
+pub fn names_a_fractional_unit(title: &str) -> bool {
+    let title = title.to_lowercase();
+    [
+        "promille",
+        "‰",
+        "mio",
+        "mia",
+        "pct",
+        "procent",
+        "%",
+        "andel",
+        "gennemsnit",
+        "gns",
+    ]
+    .iter()
+    .any(|unit| title.contains(unit))
+}
+
 /// The first figures of a column as a message quotes them, each changed by `show`:
 /// "1.491, 1.649 …".
 pub fn first_figures(written: &[&str], show: impl Fn(&str) -> String) -> String {
@@ -472,6 +492,22 @@ fn is_day(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_of_a_fractional_unit_is_known_by_its_title() {
+        for title in [
+            "Promille",
+            "Mio. kr.",
+            "Andel (pct.)",
+            "Gns. sagsbehandlingstid",
+            "%",
+        ] {
+            assert!(names_a_fractional_unit(title), "{title}");
+        }
+        for title in ["Antal", "2018", "Beløb i kr.", "Sager"] {
+            assert!(!names_a_fractional_unit(title), "{title}");
+        }
+    }
 
     #[test]
     fn a_committee_is_addressed_in_the_definite_form_also_with_spaces_around_its_name() {

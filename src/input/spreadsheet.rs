@@ -609,7 +609,9 @@ impl Body {
         let mut flaws = Vec::new();
         for column in 0..self.columns.len() {
             let written: Vec<&str> = figures(column).map(|(written, _)| written).collect();
-            if danish::all_thousands_points(&written) {
+            if danish::all_thousands_points(&written)
+                && !danish::names_a_fractional_unit(&self.columns[column])
+            {
                 let (line, at) = figures(column).next().expect("a figure").1;
                 flaws.push(self.column_of_thousands_points(file, column, &written, (line, at)));
                 continue;

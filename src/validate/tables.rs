@@ -270,7 +270,9 @@ fn thousands_point_columns(panel: &Panel, path: &JsonPath) -> Vec<Problem> {
             })
             .collect();
         let written: Vec<&str> = figures.iter().map(|(_, written)| *written).collect();
-        if !crate::danish::all_thousands_points(&written) {
+        if !crate::danish::all_thousands_points(&written)
+            || crate::danish::names_a_fractional_unit(title)
+        {
             continue;
         }
         let quoted = |show: fn(&str) -> String| crate::danish::first_figures(&written, show);
