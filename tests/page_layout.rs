@@ -500,6 +500,25 @@ fn an_unsigned_answers_list_of_enclosures_keeps_the_answers_last_lines_with_it()
 }
 
 #[test]
+fn a_panel_continued_on_a_new_page_is_named_under_the_tables_name() {
+    // Page 3 went on with panel B's rows under "Tabel 1 (fortsat)" alone: a reader of that
+    // page could not tell persons from cases. Page 2 begins with panel B, under its own
+    // heading, which is then not said to go on.
+    let pages = pages_of("long-panels.json");
+    assert_eq!(pages.len(), 3);
+    assert!(
+        pages[1].starts_with("Tabel 1 (fortsat) B. Antal personer Kreds"),
+        "{}",
+        pages[1]
+    );
+    assert!(
+        pages[2].starts_with("Tabel 1 (fortsat) B. Antal personer (fortsat) Kreds"),
+        "{}",
+        pages[2]
+    );
+}
+
+#[test]
 fn a_long_last_paragraph_gives_the_signature_its_last_lines_rather_than_leave_it_alone() {
     // 20 short paragraphs and one of six lines that ends at the foot of page 1: "Med venlig
     // hilsen" and the minister stood alone on page 2.
