@@ -46,13 +46,24 @@ pub(crate) fn redline(
 /// compared one by one only where the questions are as many, so that one added among them
 /// does not mark the headings after it against their neighbours'.
 fn mark_wording(context: &mut DocumentContext, before: &DocumentContext) {
-    let marks =
-        |old: &str, new: &str| (old != new).then(|| runs(&super::literal_word_diff(old, new)));
     if context.questions.len() == before.questions.len() {
         for (question, old) in context.questions.iter_mut().zip(&before.questions) {
-            question.heading_marks = marks(&old.heading, &question.heading);
+            question.heading_marks = wording_runs(&old.heading, &question.heading);
         }
     }
+    mark_sentences(context, before);
+    mark_addressee(context, before);
+}
+
+/// The runs of a sentence svar words itself that reads `new` where it read `old`; none if it
+/// reads the same.
+fn wording_runs(old: &str, new: &str) -> Option<Vec<Segment>> {
+    (old != new).then(|| runs(&super::literal_word_diff(old, new)))
+}
+
+/// Marks the standard sentences (the opening, the cover letter's, a status sentence, who asked)
+/// that read otherwise in `before`.
+fn mark_sentences(context: &mut DocumentContext, before: &DocumentContext) {
     type Sentence = fn(&DocumentContext) -> Option<&str>;
     type Marks = fn(&mut WordingMarks) -> &mut Option<Vec<Segment>>;
     let sentences: [(Sentence, Marks); 5] = [
@@ -73,24 +84,32 @@ fn mark_wording(context: &mut DocumentContext, before: &DocumentContext) {
     ];
     for (sentence, field) in sentences {
         if let (Some(old), Some(new)) = (sentence(before), sentence(context)) {
-            *field(&mut context.wording_marks) = marks(old, new);
+            *field(&mut context.wording_marks) = wording_runs(old, new);
         }
     }
+}
+
+/// Marks the addressee block of a letter or cover letter, line by line, where a line reads
+/// otherwise in `before` (another committee) and the block has as many lines.
+fn mark_addressee(context: &mut DocumentContext, before: &DocumentContext) {
     let addressee = |c: &DocumentContext| match (&c.cover_letter, &c.letter) {
         (Some(cover), _) => cover.addressee.clone(),
         (None, Some(letter)) => letter.addressee.clone(),
         (None, None) => Vec::new(),
     };
     let (old, new) = (addressee(before), addressee(context));
-    if old.len() == new.len() && old != new {
-        let lines = old.iter().zip(&new);
-        let unchanged = |line: &str| runs(&super::literal_word_diff(line, line));
-        context.wording_marks.addressee = Some(
-            lines
-                .map(|(old, new)| marks(old, new).unwrap_or_else(|| unchanged(new)))
-                .collect(),
-        );
+    if old.len() != new.len() || old == new {
+        return;
     }
+    let kept = |line: &str| {
+        vec![Segment {
+            kind: SegmentKind::Equal,
+            text: line.to_string(),
+        }]
+    };
+    let lines = old.iter().zip(&new);
+    let marked = lines.map(|(old, new)| wording_runs(old, new).unwrap_or_else(|| kept(new)));
+    context.wording_marks.addressee = Some(marked.collect());
 }
 
 /// The box at the top: one line per change; `marked` tells which are marked in the text. The

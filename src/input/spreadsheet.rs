@@ -591,11 +591,12 @@ impl Body {
             .collect()
     }
 
-    /// A warning for each figure of a comma-separated sheet written with a point and three
-    /// decimals ("1.649") in a column whose other figures are whole. Read internationally, as
-    /// the commas say, the point is a decimal point and the figure prints as 1,649; but a
-    /// spreadsheet program set to Danish writes 1649 so between commas too, and no total
-    /// catches it in a panel without one.
+    /// The warnings for figures of a comma-separated sheet written with a point and three
+    /// decimals ("1.649"): one for each such figure in a column whose other figures are whole,
+    /// one for a column whose figures all are so. Read internationally, as the commas say, the
+    /// point is a decimal point and the figure prints as 1,649; but a spreadsheet program set
+    /// to Danish writes 1649 so between commas too, and no total catches it in a panel without
+    /// one, or in a column misread whole.
     fn points_like_thousands(&self, file: &str) -> Vec<Flaw> {
         let figures = |column: usize| {
             self.rows
@@ -621,20 +622,8 @@ impl Body {
             }
             let suspects =
                 figures(column).filter(|(written, _)| danish::is_thousands_point(written));
-            flaws.extend(suspects.map(|(written, (line, at))| Flaw {
-                message: format!(
-                    "{}: tallet {written} læses som {}: i et regneark med komma mellem cellerne \
-                     er punktum decimaltegn",
-                    place(file, line, Some(at)),
-                    written.replace('.', ","),
-                ),
-                hint: format!(
-                    "skriv {} uden punktum, hvis det er et helt tal (kolonnens andre tal er hele \
-                     tal), eller gem regnearket med semikolon mellem cellerne, så punktum læses \
-                     som tusindtalspunktum",
-                    written.replace('.', "")
-                ),
-            }));
+            flaws
+                .extend(suspects.map(|(written, at)| figure_of_thousands_point(file, written, at)));
         }
         flaws
     }
@@ -873,6 +862,25 @@ impl Reader<'_> {
                 hint: imprecision.advice().into(),
             },
         })
+    }
+}
+
+/// A warning for one figure of a comma-separated sheet written with a point and three
+/// decimals ("1.649") among whole numbers, at its `line` and character.
+fn figure_of_thousands_point(file: &str, written: &str, (line, at): (usize, usize)) -> Flaw {
+    Flaw {
+        message: format!(
+            "{}: tallet {written} læses som {}: i et regneark med komma mellem cellerne er \
+             punktum decimaltegn",
+            place(file, line, Some(at)),
+            written.replace('.', ","),
+        ),
+        hint: format!(
+            "skriv {} uden punktum, hvis det er et helt tal (kolonnens andre tal er hele tal), \
+             eller gem regnearket med semikolon mellem cellerne, så punktum læses som \
+             tusindtalspunktum",
+            written.replace('.', "")
+        ),
     }
 }
 
