@@ -512,9 +512,20 @@ fn a_panel_continued_on_a_new_page_is_named_under_the_tables_name() {
         pages[1]
     );
     assert!(
-        pages[2].starts_with("Tabel 1 (fortsat) B. Antal personer (fortsat) Kreds"),
+        pages[2].starts_with("Tabel 1 (fortsat) – B. Antal personer Kreds"),
         "{}",
         pages[2]
+    );
+}
+
+#[test]
+fn a_continued_panel_too_long_to_name_leaves_the_tables_name_on_its_line() {
+    // A panel heading of five lines, set under "Tabel 1 (fortsat)", pushed it up off the page.
+    let pages = pages_of("long-panel-titles.json");
+    assert!(
+        pages[1].starts_with("Tabel 1 (fortsat) Kreds"),
+        "{}",
+        pages[1]
     );
 }
 
