@@ -380,7 +380,8 @@ pub(super) fn minister_title(answer: &Answer) -> &str {
 /// the answer gives one, and marked as not a member of the committee (MFU) when so.
 pub(super) fn member_name(member: &Member) -> String {
     let name = match &member.party {
-        Some(party) => format!("{} ({party})", member.name),
+        // Spaces pasted around the letters would print inside the brackets, "( DF )".
+        Some(party) => format!("{} ({})", member.name, party.trim()),
         None => member.name.clone(),
     };
     if member.non_member {
@@ -442,6 +443,13 @@ mod tests {
     /// The text with its no-break spaces as plain ones.
     fn plain(text: String) -> String {
         text.replace(NBSP, " ")
+    }
+
+    #[test]
+    fn a_members_party_prints_in_brackets_without_the_spaces_pasted_around_it() {
+        let member: Member =
+            serde_json::from_str(r#"{"name": "Martin Henriksen", "party": " DF "}"#).unwrap();
+        assert_eq!(member_name(&member), "Martin Henriksen (DF)");
     }
 
     #[test]

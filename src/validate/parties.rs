@@ -71,7 +71,8 @@ pub(super) const PARTIES: &[(&str, &str)] = &[
 /// known one it was probably meant as (written in small letters or in parentheses), or the
 /// list of them.
 pub(super) fn check_party(member: &Member, path: &JsonPath, problems: &mut Vec<Problem>) {
-    let Some(party) = member.party.as_deref() else {
+    // Spaces around the letters do not print (see `render::wording::member_name`).
+    let Some(party) = member.party.as_deref().map(str::trim) else {
         return;
     };
     // An empty text and the placeholder of `svar new` have errors of their own.
@@ -254,6 +255,8 @@ mod tests {
                 "{written}"
             );
         }
+        // Spaces around the letters do not print, and are no other party.
+        assert!(warnings(Some(" DF ")).is_empty());
         // "Folkeparti" is in four parties' names: none is suggested.
         let found = warnings(Some("Folkeparti"));
         assert!(

@@ -391,15 +391,20 @@ pub(super) fn check_committee(committee: &Committee, path: &JsonPath, problems: 
                 known.join(", ")
             })),
         )),
-        Some(_) if !is_name_of(&committee.abbreviation, committee.name.trim()) => {
-            problems.push(Problem::warning(
+        Some(_) if !is_name_of(&committee.abbreviation, &printed_name(&committee.name)) => problems
+            .push(Problem::warning(
                 path.key("name"),
                 names_message(&committee.abbreviation),
                 Some(name_hint(committee)),
-            ))
-        }
+            )),
         Some(_) => {}
     }
+}
+
+/// A committee's name as it prints: spaces around it gone, and each run of spaces inside it,
+/// no-break spaces too, one space.
+fn printed_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What to do about a committee name that is not its abbreviation's. The name as a letter
@@ -485,18 +490,22 @@ mod tests {
         for written in ["Retsudvalget", "retsudvalget", "Folketingets Retsudvalget"] {
             assert_eq!(hint(written, "REU"), full, "{written}");
         }
-        // Spaces around the name print as nothing, and are no other name.
-        let mut problems = Vec::new();
-        let committee = crate::model::Committee {
-            name: "Folketingets Retsudvalg ".into(),
-            abbreviation: "REU".into(),
-        };
-        super::check_committee(
-            &committee,
-            &crate::json_path::JsonPath::root(),
-            &mut problems,
-        );
-        assert!(problems.is_empty(), "{problems:?}");
+        // Spaces around the name, or two or a no-break one inside it, print as one space, and
+        // are no other name.
+        for name in [
+            "Folketingets Retsudvalg ",
+            "Folketingets  Retsudvalg",
+            "Folketingets\u{a0}Retsudvalg",
+        ] {
+            let mut problems = Vec::new();
+            let committee = crate::model::Committee {
+                name: name.into(),
+                abbreviation: "REU".into(),
+            };
+            let root = crate::json_path::JsonPath::root();
+            super::check_committee(&committee, &root, &mut problems);
+            assert!(problems.is_empty(), "{name:?}: {problems:?}");
+        }
         // Another committee's name: the name or the abbreviation is wrong.
         assert_eq!(
             hint("Retsudvalget", "BEU"),
