@@ -482,6 +482,12 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
     let Some(panel) = table.panels.get_mut(panel) else {
         return;
     };
+    if let [Step::Key(field)] = tail
+        && field == "title"
+    {
+        panel.heading_marks = panel_title_runs(panel.heading.as_deref(), kind);
+        return;
+    }
     let offset = usize::from(panel.labelled);
     let width = panel.header.len();
     let total_row = panel.rows.len() + 1;
@@ -515,6 +521,31 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
         _ => Vec::new(),
     };
     panel.changed_cells.extend(cells);
+}
+
+/// The runs of a panel's heading ("A. Antal anmeldte forhold") whose title changed: its
+/// letter kept, the title's words marked, or all of it inserted where it had none.
+fn panel_title_runs(heading: Option<&str>, kind: &ChangeKind) -> Option<Vec<Segment>> {
+    let ChangeKind::Value {
+        old,
+        new: Some(new),
+    } = kind
+    else {
+        return None;
+    };
+    let letter = heading?.strip_suffix(new.as_str())?;
+    let title = match old {
+        Some(old) => runs(&super::literal_word_diff(old, new)),
+        None => vec![Segment {
+            kind: SegmentKind::Inserted,
+            text: new.clone(),
+        }],
+    };
+    let kept = Segment {
+        kind: SegmentKind::Equal,
+        text: letter.to_string(),
+    };
+    Some(std::iter::once(kept).chain(title).collect())
 }
 
 /// A text difference as runs to print. A deletion and the insertion that replaces it are set
@@ -772,6 +803,37 @@ mod tests {
                 ("equal", ": Sager fordelt på år")
             ]
         );
+    }
+
+    #[test]
+    fn a_panels_new_title_is_marked_in_its_heading() {
+        let old: Answer = serde_json::from_str(include_str!(
+            "../../tests/fixtures/panels-of-counts-and-amounts.json"
+        ))
+        .unwrap();
+        let mut new = old.clone();
+        let Block::Table(table) = new.answer.blocks.last_mut().unwrap() else {
+            panic!("the last block is the table");
+        };
+        table.panels[1].title = Some("Antal afsluttede sager".into());
+        let changes = compare(&old, &new);
+        let mut context = DocumentContext::new(&new);
+        for change in &changes.changes {
+            mark(&mut context, change);
+        }
+        let BlockContent::Table(table) = &context.blocks.last().unwrap().content else {
+            panic!("a table");
+        };
+        assert_eq!(
+            kinds(table.panels[1].heading_marks.as_deref().unwrap()),
+            [
+                ("equal", "B. "),
+                ("equal", "Antal "),
+                ("inserted", "afsluttede "),
+                ("equal", "sager")
+            ]
+        );
+        assert_eq!(table.panels[0].heading_marks, None);
     }
 
     #[test]

@@ -327,6 +327,8 @@ pub struct PanelContext {
     /// The width of the row labels' column in hundredths of an em, where the table is narrow
     /// enough to be set only as wide as it needs; none where the labels take the rest.
     pub label_width: Option<u32>,
+    /// A redline's marks on the heading, if the panel's title changed.
+    pub heading_marks: Option<Vec<Segment>>,
     /// Cells a redline highlights, as [row, column]: rows counted with the header row as 0 and
     /// the total row last, columns with the label column as 0 when there is one.
     pub changed_cells: Vec<[usize; 2]>,
@@ -797,6 +799,7 @@ fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> Pan
             Vec::new()
         },
         label_width,
+        heading_marks: None,
         changed_cells: Vec::new(),
         aligned: aligned_figures(panel),
     }
