@@ -203,12 +203,42 @@ fn pair_up<F: Fn(usize, usize) -> Likeness>(
     for hunk in &mut hunks {
         hunk.added.retain(|new| !matched_new.contains(new));
     }
+    let elsewhere = alike_elsewhere(&hunks, likeness);
     let mut pairs: Vec<(usize, usize)> = hunks
         .iter()
-        .flat_map(|hunk| pair_in_order(hunk, likeness))
+        .flat_map(|hunk| pair_in_order(hunk, likeness, &elsewhere))
         .collect();
     pairs.extend(pair_across(&hunks, &pairs, likeness));
     pairs
+}
+
+/// The old and the new elements that are alike to one in another hunk: two tables that swapped
+/// places and had their rows sorted anew, each alike only to the other's counterpart. Such an
+/// element pairs in its own hunk only with one alike to it, not with a mere kindred one where
+/// it stands, which would take it from its counterpart and tell every figure as changed.
+fn alike_elsewhere<F: Fn(usize, usize) -> Likeness>(
+    hunks: &[Hunk],
+    likeness: &Measured<F>,
+) -> (HashSet<usize>, HashSet<usize>) {
+    let (mut old, mut new) = (HashSet::new(), HashSet::new());
+    let removed: usize = hunks.iter().map(|hunk| hunk.removed.len()).sum();
+    let added: usize = hunks.iter().map(|hunk| hunk.added.len()).sum();
+    if hunks.len() < 2 || too_many(removed, added) {
+        return (old, new);
+    }
+    for (at, hunk) in hunks.iter().enumerate() {
+        for other in hunks.iter().enumerate().filter(|(other, _)| *other != at) {
+            for &removed in &hunk.removed {
+                for &added in &other.1.added {
+                    if matches!(likeness.of(removed, added), Likeness::Alike(_)) {
+                        old.insert(removed);
+                        new.insert(added);
+                    }
+                }
+            }
+        }
+    }
+    (old, new)
 }
 
 /// Beyond this many comparisons (old × new elements, in a hunk or left over in all), pairing
@@ -227,6 +257,7 @@ fn too_many(removed: usize, added: usize) -> bool {
 fn pair_in_order<F: Fn(usize, usize) -> Likeness>(
     hunk: &Hunk,
     likeness: &Measured<F>,
+    (alike_old, alike_new): &(HashSet<usize>, HashSet<usize>),
 ) -> Vec<(usize, usize)> {
     let (removed, added) = (&hunk.removed, &hunk.added);
     if too_many(removed.len(), added.len()) {
@@ -237,7 +268,12 @@ fn pair_in_order<F: Fn(usize, usize) -> Likeness>(
             .map(|(&old, &new)| (old, new))
             .collect();
     }
-    let worth = |i: usize, j: usize| likeness.of(removed[i], added[j]).worth();
+    let worth = |i: usize, j: usize| match likeness.of(removed[i], added[j]) {
+        Likeness::Kindred if alike_old.contains(&removed[i]) || alike_new.contains(&added[j]) => {
+            None
+        }
+        measured => measured.worth(),
+    };
     // best[i][j]: what the best pairs of removed[i..] with added[j..] are worth.
     let mut best = vec![vec![0; added.len() + 1]; removed.len() + 1];
     for i in (0..removed.len()).rev() {
