@@ -598,9 +598,7 @@ mod tests {
 
     #[test]
     fn a_changed_figure_from_a_spreadsheet_is_highlighted() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/spreadsheet.json");
-        let old = crate::input::load(&path).unwrap().answer;
+        let old = fixture_answer("spreadsheet.json");
         let mut new = old.clone();
         let Block::Statement(statement) = &mut new.answer.blocks[1] else {
             panic!("the second block is Rigspolitiet's statement");
@@ -734,9 +732,7 @@ mod tests {
     #[test]
     fn a_new_question_number_and_a_new_caption_are_marked_where_they_print() {
         // Read with its ministry's profile, which makes it a letter with an opening.
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/letter.json");
-        let old = crate::input::load(&path).unwrap().answer;
+        let old = fixture_answer("letter.json");
         let mut new = old.clone();
         new.question.number = Some(461);
         let mut old_with_table = old.clone();
@@ -838,9 +834,7 @@ mod tests {
 
     #[test]
     fn another_committee_is_marked_in_the_cover_letters_addressee_block() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/joint-cover-letter.json");
-        let old = crate::input::load(&path).unwrap().answer;
+        let old = fixture_answer("joint-cover-letter.json");
         let mut new = old.clone();
         let committee = new.question.committee.as_mut().unwrap();
         committee.name = "Folketingets Retsudvalg".into();
@@ -861,9 +855,14 @@ mod tests {
 
     /// The answer of tests/fixtures/enclosure.json, with one enclosure, as read.
     fn enclosure_answer() -> Answer {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/enclosure.json");
-        crate::input::load(&path).unwrap().answer
+        fixture_answer("enclosure.json")
+    }
+
+    /// The answer of `tests/fixtures/<name>` as svar reads it: its spreadsheets filled, its
+    /// ministry's profile applied.
+    fn fixture_answer(name: &str) -> Answer {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        crate::input::load(&path.join(name)).unwrap().answer
     }
 
     #[test]
