@@ -94,6 +94,7 @@ fn every_case_has_its_exact_change_list() {
             "statements-reordered",
             "table-moved-and-rows-reordered",
             "table-moved-rows-sorted-and-edited",
+            "table-removed",
             "tables-swapped-and-sorted",
             "unnumbered-tables",
             "words-added"

@@ -11,7 +11,8 @@ use crate::input::spreadsheet_fills;
 use crate::json_path::JsonPath;
 use crate::model::{Cell, Panel, Row, Table};
 
-/// A table's content as lines, for an added or removed table: its caption, then each panel.
+/// A table's content as lines, for an added or removed table: its caption, then each panel,
+/// its total row last.
 pub(super) fn summary(table: &Table) -> Vec<String> {
     let panels = (0..table.panels.len()).flat_map(|index| panel_summary(table, index));
     crate::render::caption(table)
@@ -138,9 +139,12 @@ fn panel_summary(table: &Table, index: usize) -> Vec<String> {
         .iter()
         .enumerate()
         .map(|(index, row)| format!("{}: {}", row_name(panel, index), cells_line(panel, row)));
+    let total =
+        (panel.total.iter()).map(|row| format!("{}: {}", total_name(row), cells_line(panel, row)));
     std::iter::once(heading)
         .filter(|heading| !heading.is_empty())
         .chain(rows)
+        .chain(total)
         .collect()
 }
 
