@@ -88,6 +88,7 @@ fn every_case_has_its_exact_change_list() {
             "paragraphs-swapped-and-edited",
             "repeated-headings",
             "repeated-row-labels",
+            "row-renamed-in-sorted-table",
             "spreadsheet-figures",
             "statement-moved-and-renamed",
             "statements-of-one-agency",

@@ -159,10 +159,11 @@ fn entry(change: &Change, palette: &Palette) -> String {
 /// What a move says after its (new) location, the same in the change list and a redline's
 /// summary: what the element was called in the old answer ("Svar, afsnit 4: flyttet; var
 /// tidligere afsnit 6"), which a reviewer finds in the old PDF, or where its own name is the
-/// same (a statement, a row, also in a table that moved), its places among its siblings
-/// ("flyttet fra plads 3 til plads 2").
+/// same (a statement, a row, also in a table that moved) and for every row, its places among
+/// its siblings ("flyttet fra plads 3 til plads 2").
 pub(crate) fn moved(change: &super::Change) -> String {
     let super::ChangeKind::Moved {
+        element,
         from,
         to,
         from_location,
@@ -175,8 +176,9 @@ pub(crate) fn moved(change: &super::Change) -> String {
         container_and_name(&change.location),
         container_and_name(from_location),
     );
-    // The same name (a statement, a row), in its container renamed or not: its places.
-    if name == earlier {
+    // The same name (a statement, a row), in its container renamed or not: its places. A row
+    // is told by its places always, since a row renamed has its new name told apart.
+    if name == earlier || *element == super::Element::Row {
         return format!("flyttet fra plads {from} til plads {to}");
     }
     // "Svar, afsnit 6" under the same heading as "Svar, afsnit 4" is "afsnit 6".

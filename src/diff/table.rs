@@ -240,6 +240,35 @@ struct PanelPair<'a> {
     columns: &'a [(usize, usize)],
 }
 
+/// How alike a removed and an added row are: alike wherever they stand where their cells are
+/// the same and hold a figure other than 0 (a row renamed in a table sorted anew,
+/// "Dublin-forordningen" → "Dublinforordningen"); otherwise kindred, one row edited only where
+/// it stands.
+fn same_figures(old: &Row, new: &Row) -> Likeness {
+    let telling = |cell: &Cell| matches!(cell, Cell::Number(figure) if figure.plain() != "0");
+    if old.cells.len() == new.cells.len()
+        && old.cells.iter().any(telling)
+        && old
+            .cells
+            .iter()
+            .zip(&new.cells)
+            .all(|(old, new)| same_cell(old, new))
+    {
+        Likeness::Alike(old.cells.len())
+    } else {
+        Likeness::Kindred
+    }
+}
+
+/// Whether two cells print alike: figures of one value as written, or the same text.
+fn same_cell(old: &Cell, new: &Cell) -> bool {
+    match (old, new) {
+        (Cell::Number(old), Cell::Number(new)) => old.numeral() == new.numeral(),
+        (Cell::Text(old), Cell::Text(new)) => old == new,
+        _ => false,
+    }
+}
+
 /// A row and where it is.
 struct RowAt<'a> {
     row: &'a Row,
@@ -256,7 +285,8 @@ impl PanelPair<'_> {
         let new_row = |n: usize| body_row(new, n, &self.places.new);
         let repeated = &repeated_labels(old) | &repeated_labels(new);
         let keys = |panel| row_keys(panel, &repeated);
-        for step in align(&keys(old), &keys(new), |_, _| Likeness::Kindred) {
+        let likeness = |o: usize, n: usize| same_figures(&old.rows[o], &new.rows[n]);
+        for step in align(&keys(old), &keys(new), likeness) {
             match step {
                 Step::Same { old: o, new: n } | Step::Edited { old: o, new: n } => {
                     self.compare_row(&old_row(o), &new_row(n), changes);
