@@ -228,16 +228,9 @@ pub fn definite_committee(name: &str) -> String {
     }
 }
 
-/// Whether a column's figures, as written, are all like [`is_thousands_point`] ("1.491",
-/// "1.649"): whole numbers from 1.000 up as a clerk, or a spreadsheet set to Danish, writes
-/// them, which read as decimals where a point is the decimal sign. False for no figures.
-pub fn all_thousands_points(written: &[&str]) -> bool {
-    !written.is_empty() && written.iter().all(|figure| is_thousands_point(figure))
-}
-
 /// Whether a column's title names a unit whose figures often have three decimals ("Promille",
 /// "Mio. kr.", "Andel (pct.)"), where "1.491" is a decimal as written.
-pub fn names_a_fractional_unit(title: &str) -> bool {
+fn names_a_fractional_unit(title: &str) -> bool {
     let title = title.to_lowercase();
     [
         "promille",
@@ -255,12 +248,35 @@ pub fn names_a_fractional_unit(title: &str) -> bool {
     .any(|unit| title.contains(unit))
 }
 
-/// The first figures of a column as a message quotes them, each changed by `show`:
-/// "1.491, 1.649 …".
-pub fn first_figures(written: &[&str], show: impl Fn(&str) -> String) -> String {
-    let shown: Vec<String> = written.iter().take(2).map(|figure| show(figure)).collect();
-    let more = if written.len() > 2 { " …" } else { "" };
-    format!("{}{more}", shown.join(", "))
+/// A column whose figures, as written, all look like [`is_thousands_point`] ("1.491",
+/// "1.649"), under a heading that names no unit of such figures: whole numbers from 1.000 up
+/// as a clerk, or a spreadsheet program set to Danish, writes them, which read as decimals
+/// where a point is the decimal sign, its total too, so that no sum catches them. Its first
+/// figures as a message quotes them three ways.
+pub struct MisreadColumn {
+    /// As written: "1.491, 1.649 …".
+    pub written: String,
+    /// As they are read and print: "1,491, 1,649 …".
+    pub printed: String,
+    /// As the clerk most likely meant them: "1491, 1649 …".
+    pub meant: String,
+}
+
+/// The column of `title` whose figures are `written`, if it is a [`MisreadColumn`].
+pub fn misread_thousands_column(title: &str, written: &[&str]) -> Option<MisreadColumn> {
+    let misread = !written.is_empty()
+        && written.iter().all(|figure| is_thousands_point(figure))
+        && !names_a_fractional_unit(title);
+    let quoted = |show: fn(&str) -> String| {
+        let shown: Vec<String> = written.iter().take(2).map(|figure| show(figure)).collect();
+        let more = if written.len() > 2 { " …" } else { "" };
+        format!("{}{more}", shown.join(", "))
+    };
+    misread.then(|| MisreadColumn {
+        written: quoted(str::to_string),
+        printed: quoted(|figure| figure.replace('.', ",")),
+        meant: quoted(|figure| figure.replace('.', "")),
+    })
 }
 
 /// Which text of a redline a run of it belongs to.

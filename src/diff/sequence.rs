@@ -221,20 +221,17 @@ fn alike_elsewhere<F: Fn(usize, usize) -> Likeness>(
     likeness: &Measured<F>,
 ) -> (HashSet<usize>, HashSet<usize>) {
     let (mut old, mut new) = (HashSet::new(), HashSet::new());
-    let removed: usize = hunks.iter().map(|hunk| hunk.removed.len()).sum();
-    let added: usize = hunks.iter().map(|hunk| hunk.added.len()).sum();
-    if hunks.len() < 2 || too_many(removed, added) {
+    let none = HashSet::new();
+    let removed = unpaired(hunks, |hunk| &hunk.removed, &none);
+    let added = unpaired(hunks, |hunk| &hunk.added, &none);
+    if hunks.len() < 2 || too_many(removed.len(), added.len()) {
         return (old, new);
     }
-    for (at, hunk) in hunks.iter().enumerate() {
-        for other in hunks.iter().enumerate().filter(|(other, _)| *other != at) {
-            for &removed in &hunk.removed {
-                for &added in &other.1.added {
-                    if matches!(likeness.of(removed, added), Likeness::Alike(_)) {
-                        old.insert(removed);
-                        new.insert(added);
-                    }
-                }
+    for &(old_hunk, removed) in &removed {
+        for &(_, added) in added.iter().filter(|(new_hunk, _)| *new_hunk != old_hunk) {
+            if matches!(likeness.of(removed, added), Likeness::Alike(_)) {
+                old.insert(removed);
+                new.insert(added);
             }
         }
     }

@@ -134,13 +134,10 @@ fn panel_summary(table: &Table, index: usize) -> Vec<String> {
         .flatten()
         .collect::<Vec<_>>()
         .join(". ");
-    let rows = panel
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(index, row)| format!("{}: {}", row_name(panel, index), cells_line(panel, row)));
-    let total =
-        (panel.total.iter()).map(|row| format!("{}: {}", total_name(row), cells_line(panel, row)));
+    let line = |name: String, row: &Row| format!("{name}: {}", cells_line(panel, row));
+    let rows =
+        (panel.rows.iter().enumerate()).map(|(index, row)| line(row_name(panel, index), row));
+    let total = (panel.total.iter()).map(|row| line(total_name(row), row));
     std::iter::once(heading)
         .filter(|heading| !heading.is_empty())
         .chain(rows)
@@ -246,26 +243,10 @@ struct PanelPair<'a> {
 /// it stands.
 fn same_figures(old: &Row, new: &Row) -> Likeness {
     let telling = |cell: &Cell| matches!(cell, Cell::Number(figure) if figure.plain() != "0");
-    if old.cells.len() == new.cells.len()
-        && old.cells.iter().any(telling)
-        && old
-            .cells
-            .iter()
-            .zip(&new.cells)
-            .all(|(old, new)| same_cell(old, new))
-    {
+    if old.cells == new.cells && old.cells.iter().any(telling) {
         Likeness::Alike(old.cells.len())
     } else {
         Likeness::Kindred
-    }
-}
-
-/// Whether two cells print alike: figures of one value as written, or the same text.
-fn same_cell(old: &Cell, new: &Cell) -> bool {
-    match (old, new) {
-        (Cell::Number(old), Cell::Number(new)) => old.numeral() == new.numeral(),
-        (Cell::Text(old), Cell::Text(new)) => old == new,
-        _ => false,
     }
 }
 

@@ -610,11 +610,10 @@ impl Body {
         let mut flaws = Vec::new();
         for column in 0..self.columns.len() {
             let written: Vec<&str> = figures(column).map(|(written, _)| written).collect();
-            if danish::all_thousands_points(&written)
-                && !danish::names_a_fractional_unit(&self.columns[column])
-            {
-                let (line, at) = figures(column).next().expect("a figure").1;
-                flaws.push(self.column_of_thousands_points(file, column, &written, (line, at)));
+            let title = &self.columns[column];
+            if let Some(misread) = danish::misread_thousands_column(title, &written) {
+                let at = figures(column).next().expect("a figure").1;
+                flaws.push(column_of_thousands_points(file, title, &misread, at));
                 continue;
             }
             if !written.iter().any(|written| !written.contains('.')) {
@@ -626,35 +625,6 @@ impl Body {
                 .extend(suspects.map(|(written, at)| figure_of_thousands_point(file, written, at)));
         }
         flaws
-    }
-
-    /// A warning for a column of a comma-separated sheet whose figures all have a point and
-    /// three decimals ("1.491", "1.649"), at its first figure: whole numbers from 1.000 up as a
-    /// spreadsheet program set to Danish writes them between commas, read internationally as
-    /// decimals, and its total too, so no check catches them.
-    fn column_of_thousands_points(
-        &self,
-        file: &str,
-        column: usize,
-        written: &[&str],
-        (line, at): (usize, usize),
-    ) -> Flaw {
-        let quoted = |show: fn(&str) -> String| danish::first_figures(written, show);
-        Flaw {
-            message: format!(
-                "{}: alle tal i kolonnen \"{}\" har tre decimaler ({}) og læses som {}: i et \
-                 regneark med komma mellem cellerne er punktum decimaltegn",
-                place(file, line, Some(at)),
-                self.columns[column],
-                quoted(str::to_string),
-                quoted(|figure| figure.replace('.', ",")),
-            ),
-            hint: format!(
-                "skriv tallene uden punktum ({}), hvis de er hele tal, eller gem regnearket med \
-                 semikolon mellem cellerne, så punktum læses som tusindtalspunktum",
-                quoted(|figure| figure.replace('.', ""))
-            ),
-        }
     }
 
     /// The last row and its place, taken out of the rows, if it is labelled as a total.
@@ -862,6 +832,30 @@ impl Reader<'_> {
                 hint: imprecision.advice().into(),
             },
         })
+    }
+}
+
+/// A warning for a column of a comma-separated sheet whose figures all have a point and three
+/// decimals ([`danish::MisreadColumn`]), at its first figure.
+fn column_of_thousands_points(
+    file: &str,
+    title: &str,
+    misread: &danish::MisreadColumn,
+    (line, at): (usize, usize),
+) -> Flaw {
+    Flaw {
+        message: format!(
+            "{}: alle tal i kolonnen \"{title}\" har tre decimaler ({}) og læses som {}: i et \
+             regneark med komma mellem cellerne er punktum decimaltegn",
+            place(file, line, Some(at)),
+            misread.written,
+            misread.printed,
+        ),
+        hint: format!(
+            "skriv tallene uden punktum ({}), hvis de er hele tal, eller gem regnearket med \
+             semikolon mellem cellerne, så punktum læses som tusindtalspunktum",
+            misread.meant
+        ),
     }
 }
 

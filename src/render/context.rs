@@ -731,11 +731,9 @@ fn table_context(table: &Table) -> TableContext {
     // In whole hundredths of an em, rounded up: a number the templates print as it is, and a
     // figure never loses the width it was measured to need.
     let hundredths = |width: f64| (width * 100.0).ceil() as u32;
-    let widths: Vec<u32> = crate::validate::figure_columns(table)
-        .into_iter()
-        .map(hundredths)
-        .collect();
-    let label_width = crate::validate::label_column(table).map(hundredths);
+    let figure_columns = crate::validate::figure_columns(table);
+    let widths: Vec<u32> = figure_columns.iter().copied().map(hundredths).collect();
+    let label_width = crate::validate::label_column(table, &figure_columns).map(hundredths);
     TableContext {
         caption: caption(table),
         panels: table

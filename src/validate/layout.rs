@@ -771,12 +771,14 @@ const LABEL_GAP: f64 = 2.0 * TABLE_SIZE;
 /// as wide as it needs, as the ministries set such tables, rather than across the page with
 /// every figure far from its label. `None` where the labels take the rest of the width: a
 /// wider table, or one with a panel without row labels.
-pub(crate) fn label_column(table: &Table) -> Option<f64> {
+///
+/// `figure_columns` are the table's, from [`figure_columns`]: measured once, for both.
+pub(crate) fn label_column(table: &Table, figure_columns: &[f64]) -> Option<f64> {
     if !table.panels.iter().all(|panel| panel.is_labelled()) {
         return None;
     }
     let labels = row_labels_width(table);
-    let figures: f64 = figure_column_widths(table).iter().sum();
+    let figures = figure_columns.iter().sum::<f64>() * TABLE_SIZE;
     (labels + figures <= COMPACT_SHARE * TABLE_ROOM).then(|| (labels + LABEL_GAP) / TABLE_SIZE)
 }
 
@@ -1038,7 +1040,7 @@ mod tests {
         let narrow = table(&[&["[1, 2]", "[3, 4]"]]);
         let labels = Type::bold(TABLE_SIZE).width("Type") + 2.0 * CELL_INSET;
         assert_eq!(
-            label_column(&narrow),
+            label_column(&narrow, &figure_columns(&narrow)),
             Some((labels + LABEL_GAP) / TABLE_SIZE)
         );
         // A figure in the billions and a long label take more than half: the labels take the
@@ -1046,7 +1048,7 @@ mod tests {
         let mut wide = table(&[&["[1234567890123, 2]"]]);
         wide.panels[0].rows[0].label =
             Some("Sigtelsen grundløs - straffeloven (Rpl. § 721)".into());
-        assert_eq!(label_column(&wide), None);
+        assert_eq!(label_column(&wide, &figure_columns(&wide)), None);
     }
 
     #[test]

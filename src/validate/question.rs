@@ -414,11 +414,11 @@ fn printed_name(name: &str) -> String {
 fn name_hint(committee: &Committee) -> String {
     // As addressed, in small letters too, and with "Folketingets" before it ("Folketingets
     // Retsudvalget", a blend of the two forms).
-    let written = committee.name.trim().to_lowercase();
-    let written = written.strip_prefix("folketingets ").unwrap_or(&written);
+    let written = printed_name(&committee.name).to_lowercase();
+    let bare = written.strip_prefix("folketingets ").unwrap_or(&written);
     let addressed = names_of(&committee.abbreviation).into_iter().find(|name| {
-        crate::danish::definite_committee(name).to_lowercase() == written
-            || name.to_lowercase() == committee.name.trim().to_lowercase()
+        crate::danish::definite_committee(name).to_lowercase() == bare
+            || name.to_lowercase() == written
     });
     match addressed {
         Some(name) => format!(

@@ -270,23 +270,19 @@ fn thousands_point_columns(panel: &Panel, path: &JsonPath) -> Vec<Problem> {
             })
             .collect();
         let written: Vec<&str> = figures.iter().map(|(_, written)| *written).collect();
-        if !crate::danish::all_thousands_points(&written)
-            || crate::danish::names_a_fractional_unit(title)
-        {
+        let Some(misread) = crate::danish::misread_thousands_column(title, &written) else {
             continue;
-        }
-        let quoted = |show: fn(&str) -> String| crate::danish::first_figures(&written, show);
+        };
         problems.push(Problem::warning(
             row_path(path, figures[0].0).key("cells").index(column),
             format!(
                 "alle tal i kolonnen \"{title}\" har tre decimaler ({}) og sættes som {}: i JSON \
                  er punktum decimaltegn",
-                quoted(str::to_string),
-                quoted(|figure| figure.replace('.', ",")),
+                misread.written, misread.printed,
             ),
             Some(format!(
                 "skriv tallene uden punktum ({}), hvis de er hele tal",
-                quoted(|figure| figure.replace('.', ""))
+                misread.meant
             )),
         ));
     }
