@@ -237,10 +237,24 @@ pub(crate) fn is_not_folder(path: &Path) -> bool {
 /// Whether a path names a PDF file, whatever the case of its extension; `a.pdf/` names a
 /// folder.
 pub(crate) fn is_pdf_name(path: &Path) -> bool {
-    !names_folder(path)
-        && path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    !names_folder(path) && has_extension(path, &["pdf"])
+}
+
+/// Whether a path names an answer file (`x.json`, whatever the case); `x.json/` names a folder.
+pub(crate) fn is_answer_name(path: &Path) -> bool {
+    !names_folder(path) && has_extension(path, &["json"])
+}
+
+/// Whether `path`'s extension is one of `extensions` (given in lower case), whatever its case:
+/// a clerk's `SVAR.PDF` or `Logo.PNG` is what its name says.
+pub(crate) fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| {
+            extensions
+                .iter()
+                .any(|wanted| extension.eq_ignore_ascii_case(wanted))
+        })
 }
 
 /// Whether `path` ends in a separator (`svar.json/`, `a.pdf/`), which names a folder, although

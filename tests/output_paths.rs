@@ -38,13 +38,19 @@ fn a_redline_or_watched_pdf_may_not_replace_the_answer() {
         ),
         (
             vec!["render", "a.json", "-o", "a.json"],
-            "fejl: -o a.json er en fil, ikke en mappe; angiv en mappe, eller et filnavn, der ender på .pdf\n",
+            "fejl: -o a.json er navnet på en svarfil; efter -o står den PDF, der skrives (et navn, der ender på .pdf), eller mappen til PDF'erne. Skal filen sættes, så skriv den uden -o foran\n",
             1,
         ),
         (
             // Through a folder that does not exist yet: still the answer, and nothing created.
             vec!["render", "a.json", "-o", "./nyd/../a.json"],
-            "fejl: -o ./nyd/../a.json er en fil, ikke en mappe; angiv en mappe, eller et filnavn, der ender på .pdf\n",
+            "fejl: -o ./nyd/../a.json er navnet på en svarfil; efter -o står den PDF, der skrives (et navn, der ender på .pdf), eller mappen til PDF'erne. Skal filen sættes, så skriv den uden -o foran\n",
+            1,
+        ),
+        (
+            // An answer's name that is no file yet: no folder of that name is made for the PDF.
+            vec!["render", "a.json", "-o", "b.JSON"],
+            "fejl: -o b.JSON er navnet på en svarfil; efter -o står den PDF, der skrives (et navn, der ender på .pdf), eller mappen til PDF'erne. Skal filen sættes, så skriv den uden -o foran\n",
             1,
         ),
         (

@@ -46,6 +46,13 @@ pub(super) enum CliError {
         .0.display()
     )]
     OutputIsFile(PathBuf),
+    /// `-o x.json`: an answer file's name where the PDF or its folder belongs, most likely an
+    /// answer written after `-o` by mistake; svar would otherwise make a folder of that name.
+    #[error(
+        "-o {} er navnet på en svarfil; efter -o står den PDF, der skrives (et navn, der ender på .pdf), eller mappen til PDF'erne. Skal filen sættes, så skriv den uden -o foran",
+        .0.display()
+    )]
+    OutputIsAnswerName(PathBuf),
     /// Two answers would be written to the same PDF, one silently replacing the other.
     #[error(
         "{} og {} skrives begge til {}; giv dem forskellige navne, eller sæt dem hver for sig med -o",

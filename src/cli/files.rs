@@ -38,11 +38,7 @@ pub(super) fn answer_files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(folder)?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|file| {
-            !hidden(file)
-                && !file.is_dir()
-                && file
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            !hidden(file) && !file.is_dir() && crate::output::has_extension(file, &["json"])
         })
         .collect();
     found.sort();

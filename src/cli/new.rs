@@ -108,10 +108,7 @@ fn create(file: &Path) -> Result<(), CliError> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let named_json = file
-        .extension()
-        .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
-    if crate::output::names_folder(file) || !named_json {
+    if !crate::output::is_answer_name(file) {
         return Err(CliError::NotAnswerFileName(file.to_path_buf()));
     }
     if !folder.is_dir() {

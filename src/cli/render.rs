@@ -265,6 +265,9 @@ fn check_output_option(output: Option<&Path>, count: usize) -> Result<(), CliErr
             count,
         });
     }
+    if crate::output::is_answer_name(output) && !output.is_dir() {
+        return Err(CliError::OutputIsAnswerName(output.to_path_buf()));
+    }
     if crate::output::is_not_folder(output) && !is_pdf_name(output) {
         return Err(CliError::OutputIsFile(output.to_path_buf()));
     }

@@ -16,6 +16,7 @@ use super::job::{
     Extras, LimitOptions, RenderSettings, Target, default_pdf_path, load_templates, pages,
     render_file, report_failure,
 };
+use crate::output::has_extension;
 use crate::pdf::Standard;
 
 /// How long to wait for more events after a save: editors write a file in several steps.
@@ -255,11 +256,6 @@ impl Watched {
             return false;
         }
         let under = |path: &Path, folder: &Option<PathBuf>| matches!((real_folder_of(path), folder), (Some(parent), Some(folder)) if parent.starts_with(folder));
-        let has_extension = |path: &Path, extensions: &[&str]| {
-            path.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
-        };
         let ministries = self
             .answer_folder
             .as_ref()
