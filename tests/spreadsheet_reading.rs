@@ -160,6 +160,24 @@ fn a_thousands_point_among_whole_numbers_in_a_comma_separated_sheet_is_a_warning
 }
 
 #[test]
+fn a_spreadsheets_warnings_are_told_with_its_mistakes_not_once_they_are_mended() {
+    // The short last row is a mistake; the rows that can be read still give their warning,
+    // so the clerk mends both at once.
+    let (code, stderr) = check("sheet-comma-thousands-point-and-short-row.csv");
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        findings(&stderr),
+        [
+            "fejl: sager.csv, linje 4: rækken har 1 celle, men panelet har 2 kolonner (læst med komma mellem cellerne)",
+            ROW_HINT,
+            "advarsel: sager.csv, linje 3, tegn 21: tallet 1.649 læses som 1,649: i et regneark med komma mellem cellerne er punktum decimaltegn",
+            "= tip: skriv 1649 uden punktum, hvis det er et helt tal (kolonnens andre tal er hele tal), eller gem regnearket med semikolon mellem cellerne, så punktum læses som tusindtalspunktum",
+            "svar.json: har fejl (1 fejl, 1 advarsel)",
+        ]
+    );
+}
+
+#[test]
 fn a_column_of_thousands_points_in_a_comma_separated_sheet_is_a_warning() {
     // Every count of the 2017 column is 1.000 or more, so every one has a point, and the
     // total is misread alike: no figure among whole numbers, and no failed sum, gave it away.

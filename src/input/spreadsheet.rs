@@ -248,8 +248,16 @@ fn fill(
     let at_csv = |flaw: Flaw| flaw.error_at(path.key("csv"));
     let folder = sheet_folder(panel, &name, folder).map_err(|flaw| vec![at_csv(flaw)])?;
     let file = shown(folder, &name);
-    let mut table = load(&name, folder, &file)
-        .map_err(|flaws| flaws.into_iter().map(at_csv).collect::<Vec<_>>())?;
+    let mut table = load(&name, folder, &file).map_err(|unread| {
+        let warnings = unread.warnings.into_iter();
+        let warnings = warnings.map(|flaw| flaw.warning_at(path.key("csv")));
+        unread
+            .errors
+            .into_iter()
+            .map(at_csv)
+            .chain(warnings)
+            .collect::<Vec<_>>()
+    })?;
     let (label_header, label_line) =
         label_header(panel.label_header.clone(), table.label_header.take(), &file)
             .map_err(|flaw| vec![flaw.error_at(path.key("label_header"))])?;
@@ -291,7 +299,7 @@ fn sheet_folder<'a>(panel: &Panel, name: &str, folder: Option<&'a Path>) -> Resu
 }
 
 /// The table in the spreadsheet `name` in `folder`, which messages name `file`.
-fn load(name: &str, folder: &Path, file: &str) -> Result<Table, Vec<Flaw>> {
+fn load(name: &str, folder: &Path, file: &str) -> Result<Table, Unread> {
     let text = read(name, folder).map_err(|flaw| vec![flaw])?;
     parse(&text, file)
 }
@@ -393,6 +401,24 @@ impl Table {
     }
 }
 
+/// A spreadsheet that could not be read whole: its mistakes, and the warnings the rows that
+/// could be read gave, so that one check tells the clerk of both rather than of the warnings
+/// only once the mistakes are mended.
+#[derive(Debug, Default)]
+struct Unread {
+    errors: Vec<Flaw>,
+    warnings: Vec<Flaw>,
+}
+
+impl From<Vec<Flaw>> for Unread {
+    fn from(errors: Vec<Flaw>) -> Self {
+        Self {
+            errors,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// A mistake in a spreadsheet: what is wrong, beginning with where, and what to do.
 #[derive(Debug, PartialEq, Eq)]
 struct Flaw {
@@ -423,8 +449,8 @@ impl Flaw {
 /// The CSV text `text` of the spreadsheet `file`: the first row holds the headers (its first
 /// cell over the row labels), the next rows a label and the figures, and a last row labelled
 /// as a total (see [`is_total_label`]) is the total row. Every mistake in its rows is returned,
-/// so one check finds all.
-fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
+/// with the warnings of the rows that could be read, so one check finds all.
+fn parse(text: &str, file: &str) -> Result<Table, Unread> {
     let (convention, records) = read_records(text, file)?;
     let (records, extra) = without_extra_separators(records);
     let (header, body) = split_header(&records, file)?;
@@ -433,10 +459,13 @@ fn parse(text: &str, file: &str) -> Result<Table, Vec<Flaw>> {
         convention,
         header,
     };
-    let mut body = reader.body(body, extra)?;
+    let (mut body, errors) = reader.body(body, extra)?;
     let mut warnings = body.totals_not_last(file);
     if convention == Convention::International {
         warnings.extend(body.points_like_thousands(file));
+    }
+    if !errors.is_empty() {
+        return Err(Unread { errors, warnings });
     }
     let (total, total_place) = body.take_total().unzip();
     Ok(Table {
@@ -645,10 +674,10 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// The columns and rows under the header, or every mistake in them in the order they are
-    /// read: the `extra` separators, the header, then the rows. A header without columns ends
-    /// the reading, since no row can then be measured against it.
-    fn body(&self, body: &[Record], extra: Option<Extra>) -> Result<Body, Vec<Flaw>> {
+    /// The columns and the rows under the header that can be read, with every mistake in them
+    /// in the order they are read: the `extra` separators, the header, then the rows. A header
+    /// without columns ends the reading, since no row can then be measured against it.
+    fn body(&self, body: &[Record], extra: Option<Extra>) -> Result<(Body, Vec<Flaw>), Vec<Flaw>> {
         let mut flaws: Vec<Flaw> = extra
             .map(|extra| self.extra_separators(extra))
             .into_iter()
@@ -662,14 +691,12 @@ impl Reader<'_> {
         };
         flaws.extend(self.empty_headers());
         let (rows, places) = self.rows(body, columns.len(), &mut flaws);
-        if !flaws.is_empty() {
-            return Err(flaws);
-        }
-        Ok(Body {
+        let body = Body {
             columns,
             rows,
             places,
-        })
+        };
+        Ok((body, flaws))
     }
 
     /// The rows of `body` that can be read with a cell for each of `columns`, with their
@@ -896,7 +923,7 @@ mod tests {
     fn messages(text: &str) -> Vec<String> {
         match parse(text, "sager.csv") {
             Ok(_) => Vec::new(),
-            Err(flaws) => flaws.into_iter().map(|flaw| flaw.message).collect(),
+            Err(unread) => unread.errors.into_iter().map(|flaw| flaw.message).collect(),
         }
     }
 
@@ -1010,7 +1037,8 @@ mod tests {
             "sager.csv",
         )
         .err()
-        .unwrap();
+        .unwrap()
+        .errors;
         assert_eq!(
             flaws,
             [Flaw {
@@ -1043,7 +1071,7 @@ mod tests {
         // Tabs between the cells are named in the tip, which says how to save the sheet.
         let hints = |text| match parse(text, "sager.csv") {
             Ok(_) => Vec::new(),
-            Err(flaws) => flaws.into_iter().map(|flaw| flaw.hint).collect(),
+            Err(unread) => unread.errors.into_iter().map(|flaw| flaw.hint).collect(),
         };
         assert!(hints("Type\tår\nA\t1\n")[0].starts_with("regnearket har tabulatorer"));
         assert!(hints("Type\nA\n")[0].starts_with("skriv overskriften"));
@@ -1140,7 +1168,7 @@ mod tests {
         let bytes = b"Type;2009\nSager i \xc5rhus;1\n".to_vec();
         let text = crate::input::decode(bytes);
         assert_eq!(
-            parse(&text, "sager.csv").err().unwrap()[0].message,
+            parse(&text, "sager.csv").err().unwrap().errors[0].message,
             "sager.csv, linje 2, tegn 9: tegnet her kan ikke læses: regnearket er ikke gemt som UTF-8, eller et tegn er gået tabt (�)"
         );
     }
