@@ -60,23 +60,59 @@ pub(super) fn check_own_marks(
 }
 
 /// Where `text` has a mark of its own at the ends svar quotes: a mark at its very beginning
-/// or end (spaces aside) that quotes the whole text, because no other mark in the text pairs
-/// with it (an odd number of marks) or the two at its ends are its only ones. A text that
-/// merely begins with a quoted title (”Respekt for voldtægtsofre” er …) has none.
+/// or end (spaces aside) that quotes the whole text, because it pairs with no other mark in
+/// the text, or with the mark at the other end. A text that merely begins with a quoted title
+/// (”Respekt for voldtægtsofre” er …) has none; a question pasted in its marks is found also
+/// when it quotes a word inside (”Vil ministeren … ”seniorer” …?”).
 fn own_marks(text: &str, ends: QuotedEnds) -> (Option<Range<usize>>, Option<Range<usize>>) {
     let marks: Vec<Range<usize>> = text
         .char_indices()
         .filter(|(_, c)| MARKS.contains(c))
         .map(|(at, c)| at..at + c.len_utf8())
         .collect();
+    let partners = partners(text, &marks);
     let begins = text.len() - text.trim_start().len();
-    let first = marks.first().filter(|mark| mark.start == begins);
-    let last = marks
-        .last()
-        .filter(|mark| mark.end == text.trim_end().len());
-    let whole = marks.len() % 2 == 1 || (marks.len() == 2 && first.is_some() && last.is_some());
-    let own = |mark: Option<&Range<usize>>, quoted: bool| mark.filter(|_| quoted && whole).cloned();
-    (own(first, ends.opening), own(last, ends.closing))
+    let first = (marks.first()).filter(|mark| mark.start == begins);
+    let last = (marks.last()).filter(|mark| mark.end == text.trim_end().len());
+    let last_index = marks.len().saturating_sub(1);
+    // A mark at an end is the text's own unless it pairs with a mark inside the text.
+    let opening = first.filter(|_| {
+        ends.opening && partners[0].is_none_or(|partner| partner == last_index && last.is_some())
+    });
+    let closing = last.filter(|_| {
+        ends.closing && partners[last_index].is_none_or(|partner| partner == 0 && first.is_some())
+    });
+    (opening.cloned(), closing.cloned())
+}
+
+/// The mark each of `marks` in `text` pairs with, if any: a mark opens where a word follows it
+/// and none stands before it, and closes where a word stands before it and none follows, as
+/// Danish ” serves both; one that could do either closes an open quotation, else opens one.
+fn partners(text: &str, marks: &[Range<usize>]) -> Vec<Option<usize>> {
+    let is_mark = |c: &char| MARKS.contains(c);
+    let mut partners = vec![None; marks.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (index, mark) in marks.iter().enumerate() {
+        let before = text[..mark.start].chars().next_back();
+        let after = text[mark.end..].chars().next();
+        let can_open =
+            before.is_none_or(|c| c.is_whitespace() || is_mark(&c) || "([–—-/".contains(c));
+        let can_close = after.is_none_or(|c| {
+            c.is_whitespace() || is_mark(&c) || c.is_ascii_punctuation() || "…–—".contains(c)
+        });
+        let closes = match (can_open, can_close) {
+            (true, false) => false,
+            (false, true) => true,
+            _ => !open.is_empty(),
+        };
+        if !closes {
+            open.push(index);
+        } else if let Some(opener) = open.pop() {
+            partners[opener] = Some(index);
+            partners[index] = Some(opener);
+        }
+    }
+    partners
 }
 
 /// Warns about marks of their own at the beginning of a statement's first text and at the end
@@ -237,6 +273,19 @@ mod tests {
             (None, None)
         );
         assert_eq!(own("Ingen citater."), (None, None));
+        assert_eq!(own("”ja” og ”nej”"), (None, None));
+        assert_eq!(own("”Vil ministeren?” spurgte hun."), (None, None));
+        // A text pasted in its marks that quotes a word or a title inside (review 24, 1).
+        let pasted = "”Vil ministeren oplyse, hvor mange der regnes blandt ”seniorer”?”";
+        let end = pasted.len();
+        assert_eq!(own(pasted), (Some(0..3), Some(end - 3..end)));
+        let pasted = "\"Hvad betyder \"Respekt for voldtægtsofre\" for sagerne?\"";
+        assert_eq!(
+            own(pasted),
+            (Some(0..1), Some(pasted.len() - 1..pasted.len()))
+        );
+        let pasted = "“Vil ministeren kommentere artiklen ”Flere ledige”…”";
+        assert_eq!(own(pasted).0, Some(0..3));
         // Only the ends svar quotes count.
         let opening = QuotedEnds {
             opening: true,
