@@ -178,6 +178,22 @@ fn a_spreadsheets_warnings_are_told_with_its_mistakes_not_once_they_are_mended()
 }
 
 #[test]
+fn a_thousands_comma_among_whole_numbers_in_a_semicolon_separated_sheet_is_a_warning() {
+    // Read the Danish way, as the semicolons say, "4,288" is four and a fraction; among whole
+    // counts it is a thousands point typed as a comma (review 24, 3). "4.105" is 4105.
+    let (code, stderr) = check("sheet-semicolon-thousands-comma.csv");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        findings(&stderr),
+        [
+            "advarsel: sager.csv, linje 3, tegn 16: tallet 4,288 har tre decimaler, men kolonnens andre tal er hele tal: i et regneark med semikolon mellem cellerne er komma decimaltegn",
+            "= tip: skriv 4.288 med punktum, hvis det er et helt tal",
+            "svar.json: i orden (0 fejl, 1 advarsel)",
+        ]
+    );
+}
+
+#[test]
 fn a_column_of_thousands_points_in_a_comma_separated_sheet_is_a_warning() {
     // Every count of the 2017 column is 1.000 or more, so every one has a point, and the
     // total is misread alike: no figure among whole numbers, and no failed sum, gave it away.

@@ -461,9 +461,7 @@ fn parse(text: &str, file: &str) -> Result<Table, Unread> {
     };
     let (mut body, errors) = reader.body(body, extra)?;
     let mut warnings = body.totals_not_last(file);
-    if convention == Convention::International {
-        warnings.extend(body.points_like_thousands(file));
-    }
+    warnings.extend(body.misread_thousands(file, convention));
     if !errors.is_empty() {
         return Err(Unread { errors, warnings });
     }
@@ -620,13 +618,14 @@ impl Body {
             .collect()
     }
 
-    /// The warnings for figures of a comma-separated sheet written with a point and three
-    /// decimals ("1.649"): one for each such figure in a column whose other figures are whole,
-    /// one for a column whose figures all are so. Read internationally, as the commas say, the
-    /// point is a decimal point and the figure prints as 1,649; but a spreadsheet program set
-    /// to Danish writes 1649 so between commas too, and no total catches it in a panel without
-    /// one, or in a column misread whole.
-    fn points_like_thousands(&self, file: &str) -> Vec<Flaw> {
+    /// The warnings for figures read with three decimals that were most likely meant as whole
+    /// thousands: one for each such figure in a column whose other figures are whole, and, in
+    /// a comma-separated sheet, one for a column whose figures all are so. Read
+    /// internationally, as the commas say, "1.649" prints as 1,649; but a spreadsheet program
+    /// set to Danish writes 1649 so between commas too. In a semicolon-separated sheet "4,288"
+    /// among whole counts is a thousands point typed as a comma. No total catches either in a
+    /// panel without one, or in a column misread whole.
+    fn misread_thousands(&self, file: &str, convention: Convention) -> Vec<Flaw> {
         let figures = |column: usize| {
             self.rows
                 .iter()
@@ -640,18 +639,23 @@ impl Body {
         for column in 0..self.columns.len() {
             let written: Vec<&str> = figures(column).map(|(written, _)| written).collect();
             let title = &self.columns[column];
-            if let Some(misread) = danish::misread_thousands_column(title, &written) {
+            let misread = danish::misread_thousands_column(title, &written)
+                .filter(|_| convention == Convention::International);
+            if let Some(misread) = misread {
                 let at = figures(column).next().expect("a figure").1;
                 flaws.push(column_of_thousands_points(file, title, &misread, at));
                 continue;
             }
-            if !written.iter().any(|written| !written.contains('.')) {
+            let (suspects, others): (Vec<_>, Vec<_>) =
+                figures(column).partition(|(written, _)| danish::is_thousands_point(written));
+            if others.is_empty() || others.iter().any(|(written, _)| written.contains('.')) {
                 continue;
             }
-            let suspects =
-                figures(column).filter(|(written, _)| danish::is_thousands_point(written));
-            flaws
-                .extend(suspects.map(|(written, at)| figure_of_thousands_point(file, written, at)));
+            flaws.extend(
+                suspects
+                    .into_iter()
+                    .map(|(written, at)| figure_of_thousands_point(file, written, at, convention)),
+            );
         }
         flaws
     }
@@ -886,15 +890,32 @@ fn column_of_thousands_points(
     }
 }
 
-/// A warning for one figure of a comma-separated sheet written with a point and three
-/// decimals ("1.649") among whole numbers, at its `line` and character.
-fn figure_of_thousands_point(file: &str, written: &str, (line, at): (usize, usize)) -> Flaw {
+/// A warning for one figure read with three decimals among whole numbers, at its `line` and
+/// character: `numeral` is the figure as read, in JSON's notation ("1.649"), which a sheet of
+/// the `convention` wrote "1.649" between commas, "1,649" between semicolons.
+fn figure_of_thousands_point(
+    file: &str,
+    numeral: &str,
+    (line, at): (usize, usize),
+    convention: Convention,
+) -> Flaw {
+    let printed = numeral.replace('.', ",");
+    if convention == Convention::Danish {
+        return Flaw {
+            message: format!(
+                "{}: tallet {printed} har tre decimaler, men kolonnens andre tal er hele tal: i \
+                 et regneark med semikolon mellem cellerne er komma decimaltegn",
+                place(file, line, Some(at)),
+            ),
+            hint: format!("skriv {numeral} med punktum, hvis det er et helt tal"),
+        };
+    }
+    let written = numeral;
     Flaw {
         message: format!(
-            "{}: tallet {written} læses som {}: i et regneark med komma mellem cellerne er \
+            "{}: tallet {written} læses som {printed}: i et regneark med komma mellem cellerne er \
              punktum decimaltegn",
             place(file, line, Some(at)),
-            written.replace('.', ","),
         ),
         hint: format!(
             "skriv {} uden punktum, hvis det er et helt tal (kolonnens andre tal er hele tal), \
