@@ -151,11 +151,34 @@ impl Footnotes {
             .collect()
     }
 
+    /// The Typst labels of the footnotes `text` refers to that are not printed yet, in the
+    /// order it refers to them: those whose entries the text sets, at the foot of the page its
+    /// reference falls on.
+    pub(crate) fn first_printed_by(&self, text: &str) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for reference in references(text) {
+            if let Reference::Footnote(label) = reference
+                && !self.printed.contains(&label)
+                && let Some(name) = self.name(&label)
+                && !names.contains(&name)
+            {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// The Typst label of the footnote `label`, by its place among the answer's footnotes:
+    /// a clerk's label may hold any character, which a Typst label may not.
+    fn name(&self, label: &str) -> Option<String> {
+        let index = self.texts.keys().position(|known| known == label)?;
+        Some(format!("<svar-footnote-{index}>"))
+    }
+
     /// The footnote for a reference to `label`: its text the first time, later a reference to
     /// the first one (same number); `None` if there is no such footnote.
     fn reference(&mut self, label: &str) -> Option<String> {
-        let index = self.texts.keys().position(|known| known == label)?;
-        let name = format!("<svar-footnote-{index}>");
+        let name = self.name(label)?;
         if !self.printed.insert(label.to_string()) {
             return Some(format!("#footnote({name});"));
         }

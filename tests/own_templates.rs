@@ -84,7 +84,7 @@ fn an_unknown_filter_in_an_included_template_is_blamed_on_that_template_in_danis
         .stdout("")
         .stderr(format!(
             "fejl: skabelonen blocks.typ, linje {line}: filteret \"nosuchfilter\" findes ikke; \
-             svars egne filtre er string, content, inline, marked og marked_prose\n"
+             svars egne filtre er string, content, inline, marked, marked_prose og note_pushes\n"
         ));
     assert!(files_in(output.path()).is_empty());
 }

@@ -779,6 +779,17 @@ fn a_statement_opening_with_a_lead_in_keeps_its_introduction_lead_in_and_table_t
 }
 
 #[test]
+fn a_footnote_in_a_statement_prints_on_the_page_of_its_reference() {
+    // Review 24, 2: the line with "¹" was the last of page 1 and its note printed at the foot
+    // of page 2, since Typst moves a line over with its note only in the page's own flow, not
+    // in a statement's; and so at a statement's close ("…beskæftigelse.²”").
+    let pages = pages_of("footnote-in-statement-at-page-foot.json");
+    assert_on_its_page(&pages, "arbejdsmarkedet.1 ", &["1Jf. lov nr. 1542"]);
+    let pages = pages_of("footnote-closing-statement-at-page-foot.json");
+    assert_on_its_page(&pages, "beskæftigelse.2", &["2Opgørelsen omfatter"]);
+}
+
+#[test]
 fn the_signature_is_kept_with_a_last_short_list() {
     let pages = pages_of("signature-after-a-list.json");
     assert_on_its_page(&pages, "Ane Halsboe-Jørgensen", &["Tredje punkt"]);

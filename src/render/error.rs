@@ -273,7 +273,7 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "skabelonen blocks.typ, linje 3: filteret \"nosuchfilter\" findes ikke; svars egne \
-             filtre er string, content, inline, marked og marked_prose"
+             filtre er string, content, inline, marked, marked_prose og note_pushes"
         );
     }
 

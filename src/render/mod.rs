@@ -123,15 +123,19 @@ const MARKED_FILTER: &str = "marked";
 /// The name templates call [`marked_prose_filter`] by (`{{ runs|marked_prose }}`).
 const MARKED_PROSE_FILTER: &str = "marked_prose";
 
+/// The name templates call [`note_pushes_filter`] by (`{{ text|note_pushes }}`).
+const NOTE_PUSHES_FILTER: &str = "note_pushes";
+
 /// svar's own filters, by the names templates call them; also what a misspelt filter's
 /// "mente du …?" chooses among. Each is registered by its named const, so reordering this list
 /// cannot swap two filters.
-pub(super) const FILTERS: [&str; 5] = [
+pub(super) const FILTERS: [&str; 6] = [
     STRING_FILTER,
     CONTENT_FILTER,
     INLINE_FILTER,
     MARKED_FILTER,
     MARKED_PROSE_FILTER,
+    NOTE_PUSHES_FILTER,
 ];
 
 /// Sets up the template engine: strict about missing values, escaping for Typst in `.typ` files.
@@ -162,6 +166,7 @@ fn environment(templates: &TemplateSet) -> Result<Environment<'static>, RenderEr
     environment.add_filter(INLINE_FILTER, inline_filter);
     environment.add_filter(MARKED_FILTER, marked_filter);
     environment.add_filter(MARKED_PROSE_FILTER, marked_prose_filter);
+    environment.add_filter(NOTE_PUSHES_FILTER, note_pushes_filter);
     for (name, source) in templates.files() {
         environment
             .add_template_owned(name.to_string(), source.to_string())
@@ -238,6 +243,28 @@ fn inline_filter(state: &mut minijinja::State, value: &Value) -> Result<Value, m
     Ok(Value::from_safe_string(crate::markup::to_typst(
         &text, footnotes,
     )))
+}
+
+/// `{{ text|note_pushes }}`: for each footnote the text sets (it refers to it first), a
+/// `push-to-note` (answer.typ) before the block that prints it, each followed by a blank line.
+/// Typst moves a line to the next page with its footnote only where the line stands in the
+/// page's own flow; in a statement or a list the footnote went over alone, and "¹" stood on a
+/// page without its note (review 24, 2). Nothing for a text without footnotes.
+fn note_pushes_filter(
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<Value, minijinja::Error> {
+    defined(state, value)?;
+    if !is_markdown(state) || value.is_none() {
+        return Ok(Value::from_safe_string(String::new()));
+    }
+    let text = value.to_string();
+    let pushes: String = footnotes(state)?
+        .first_printed_by(&text)
+        .iter()
+        .map(|name| format!("#push-to-note({name})\n\n"))
+        .collect();
+    Ok(Value::from_safe_string(pushes))
 }
 
 /// The footnotes of the document being rendered: one set per document, so a footnote referred
