@@ -17,22 +17,28 @@ pub(super) fn check_enclosure_references(
     for (path, text) in prose {
         // An enclosure naming itself ("Bilag 1 viser …") does not refer the reader to it.
         let inside = enclosure_of(path);
-        let mut numbers = enclosure_mentions(text);
-        // One finding per missing enclosure a text names, however often it names it.
-        numbers.sort_unstable();
-        numbers.dedup();
-        for number in numbers {
+        // One finding per missing enclosure a text names, at its first mention.
+        let mut warned = Vec::new();
+        for (number, at) in located_enclosure_mentions(text) {
             match mentioned.get_mut(number.wrapping_sub(1)) {
                 Some(_) if inside == Some(number - 1) => {}
                 Some(seen) => *seen = true,
-                None => problems.push(Problem::warning(
-                    path.clone(),
-                    format!(
-                        "teksten henviser til bilag {number}, men svaret har {}",
-                        enclosure_count(count)
-                    ),
-                    Some("tilføj bilaget under \"enclosures\", eller ret henvisningen".into()),
-                )),
+                None if warned.contains(&number) => {}
+                None => {
+                    warned.push(number);
+                    let warning = Problem::warning(
+                        path.clone(),
+                        format!(
+                            "teksten henviser til bilag {number}, men svaret har {}",
+                            enclosure_count(count)
+                        ),
+                        Some("tilføj bilaget under \"enclosures\", eller ret henvisningen".into()),
+                    );
+                    problems.push(match at {
+                        Some(at) => warning.at(super::Focus::Part(at)),
+                        None => warning,
+                    });
+                }
             }
         }
     }
@@ -150,9 +156,23 @@ pub(super) fn enclosure_of(path: &JsonPath) -> Option<usize> {
 /// "bilagene 1 og 2", "bilag 1-3", with any kind of space (a no-break space too); not another
 /// document's ("bekendtgørelsens bilag 2").
 pub(super) fn enclosure_mentions(text: &str) -> Vec<usize> {
+    (located_enclosure_mentions(text).into_iter())
+        .map(|(number, _)| number)
+        .collect()
+}
+
+/// The enclosure numbers a text mentions, as [`enclosure_mentions`], each with where its
+/// mention ("bilag 1 og 2") stands in the text, so that a finding points at it.
+fn located_enclosure_mentions(text: &str) -> Vec<(usize, Option<std::ops::Range<usize>>)> {
     (mentions(text, "bilag", &["ene"]).into_iter())
         .filter(|mention| !mention.is_elsewhere())
-        .flat_map(|mention| mention.numbers)
+        .flat_map(|mention| {
+            let at = mention.at;
+            mention
+                .numbers
+                .into_iter()
+                .map(move |number| (number, at.clone()))
+        })
         .collect()
 }
 
