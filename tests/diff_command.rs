@@ -58,6 +58,28 @@ fn json_gives_a_list_s_items_without_the_markers_the_text_report_shows() {
 }
 
 #[test]
+fn json_gives_every_text_an_added_table_prints_in_print_order() {
+    // The header over the row labels, the notes' heading and the notes were missing, so a
+    // note added or removed with its table (a source, a caveat) was seen nowhere.
+    let changes = diff_json("table-added-with-notes")["changes"].clone();
+    assert_eq!(changes[1]["element"], "table");
+    assert_eq!(
+        changes[1]["content"],
+        serde_json::json!([
+            "Tabel 1: Gennemgåede eksporttilladelser 1981-1990",
+            "Varegruppe: 1981-1985; 1986-1990",
+            "Kemikalier: 1981-1985: 14; 1986-1990: 9",
+            "Maskiner: 1981-1985: 22; 1986-1990: 31",
+            "Laboratorieudstyr: 1981-1985: 5; 1986-1990: 8",
+            "Ventiler og pumper: 1981-1985: 11; 1986-1990: 6",
+            "I alt: 1981-1985: 52; 1986-1990: 54",
+            "Kilde:",
+            "Erhvervs- og Boligstyrelsen."
+        ])
+    );
+}
+
+#[test]
 fn every_case_has_its_exact_change_list() {
     let folder = crate_root().join("tests/fixtures/diff");
     let mut cases: Vec<String> = std::fs::read_dir(&folder)
@@ -91,8 +113,10 @@ fn every_case_has_its_exact_change_list() {
             "row-renamed-in-sorted-table",
             "spreadsheet-figures",
             "statement-moved-and-renamed",
+            "statement-removed-with-its-table",
             "statements-of-one-agency",
             "statements-reordered",
+            "table-added-with-notes",
             "table-moved-and-rows-reordered",
             "table-moved-rows-sorted-and-edited",
             "table-removed",

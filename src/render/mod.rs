@@ -19,7 +19,7 @@ pub(crate) use self::attachments::ANSWER_ATTACHMENT;
 pub use self::attachments::{Attachment, attachments};
 pub use self::context::{
     BlockContent, BlockContext, BlockMarks, DocumentContext, RedlineSummary, Segment, SegmentKind,
-    WordingMarks, caption,
+    WordingMarks, caption, notes_heading, panel_heading,
 };
 pub use self::error::RenderError;
 use self::error::explained;
