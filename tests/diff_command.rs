@@ -80,6 +80,21 @@ fn json_gives_every_text_an_added_table_prints_in_print_order() {
 }
 
 #[test]
+fn json_leaves_out_an_introduction_that_prints_nothing() {
+    // The statement's `"introduction": ""` came as a first text "", an empty `+` line.
+    let changes = diff_json("statement-added-without-introduction")["changes"].clone();
+    let statement = (changes.as_array().unwrap().iter())
+        .find(|change| change["location"] == "Danske Regioners udtalelse")
+        .unwrap();
+    assert_eq!(
+        statement["content"][0],
+        "Regionerne har ikke opgjort, hvor mange medarbejdere der er afskediget som følge af \
+         senfølger efter covid-19."
+    );
+    assert_eq!(statement["content"].as_array().unwrap().len(), 4);
+}
+
+#[test]
 fn every_case_has_its_exact_change_list() {
     let folder = crate_root().join("tests/fixtures/diff");
     let mut cases: Vec<String> = std::fs::read_dir(&folder)
@@ -112,6 +127,7 @@ fn every_case_has_its_exact_change_list() {
             "repeated-row-labels",
             "row-renamed-in-sorted-table",
             "spreadsheet-figures",
+            "statement-added-without-introduction",
             "statement-moved-and-renamed",
             "statement-removed-with-its-table",
             "statements-of-one-agency",
