@@ -136,6 +136,7 @@ fn every_case_has_its_exact_change_list() {
             "table-moved-and-rows-reordered",
             "table-moved-rows-sorted-and-edited",
             "table-removed",
+            "table-removed-and-another-renumbered",
             "tables-swapped-and-sorted",
             "unnumbered-tables",
             "words-added"
@@ -1095,7 +1096,7 @@ fn a_table_inserted_before_others_is_one_addition_and_their_new_numbers() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         stdout.ends_with(
-            "Tabel 1: tilføjet\n    + Tabel 1: Ny tabel\n    + række 1: 2018: 5\nTabel 2, nummer: 1 → 2\n\n2 ændringer.\n"
+            "Tabel 1: tilføjet\n    + Tabel 1: Ny tabel\n    + række 1: 2018: 5\nTabel 2 (før Tabel 1), nummer: 1 → 2\n\n2 ændringer.\n"
         ),
         "{stdout}"
     );

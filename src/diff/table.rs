@@ -133,11 +133,17 @@ fn panel_keys(table: &Table) -> Vec<String> {
 
 /// "Tabel 2 B", as printed; "Tabel 1" for a table's only panel without a letter; "Tabel 1,
 /// panel 2" else. A table without a number has no "Tabel 2" for its letter to follow: "Svar,
-/// tabellen efter afsnit 3, panel B".
+/// tabellen efter afsnit 3, panel B". The letter follows the number also in a table named by
+/// its old number too: "Tabel 1 B (før Tabel 2)".
 fn panel_place(table: &Table, index: usize, at: &Place) -> Place {
     let panel = &table.panels[index];
+    let lettered = |number: u32, letter: &str| {
+        let printed = format!("Tabel {number}");
+        let after = at.label.strip_prefix(&printed).unwrap_or_default();
+        format!("{printed} {letter}{after}")
+    };
     let label = match (&panel.label, table.panels.len()) {
-        (Some(letter), _) if table.number.is_some() => format!("{} {letter}", at.label),
+        (Some(letter), _) if let Some(number) = table.number => lettered(number, letter),
         (Some(letter), _) => format!("{}, panel {letter}", at.label),
         (None, 1) => at.label.clone(),
         (None, _) => format!("{}, panel {}", at.label, index + 1),
