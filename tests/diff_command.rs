@@ -110,6 +110,7 @@ fn every_case_has_its_exact_change_list() {
             "changed-sentence",
             "enclosures-of-one-title",
             "footnote-added",
+            "footnote-inserted-before-another",
             "footnotes-by-number",
             "headings",
             "identical",
