@@ -758,7 +758,7 @@ mod tests {
             let changed = kinds(runs).into_iter();
             changed.filter(|(kind, _)| *kind != "equal").collect()
         }
-        let changed = [("deleted", "nr.\u{a0}385"), ("inserted", "nr.\u{a0}461")];
+        let changed = [("deleted", "385"), ("inserted", "461")];
         let heading = context.questions[0].heading_marks.as_deref().unwrap();
         assert_eq!(number(heading), changed);
         let opening = context.wording_marks.opening.as_deref().unwrap();
