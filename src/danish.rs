@@ -180,11 +180,7 @@ const AFTER_NUMBER: [&str; 40] = [
 /// A clerk rarely types the no-break spaces Word would need; the page must not break a legal
 /// reference or a date over two lines all the same.
 pub fn keep_together(text: &str) -> Cow<'_, str> {
-    let spaces: Vec<usize> = text
-        .match_indices(' ')
-        .map(|(at, _)| at)
-        .filter(|&at| binds(word_before(text, at), word_after(text, at)))
-        .collect();
+    let spaces = bound_spaces(text);
     if spaces.is_empty() {
         return Cow::Borrowed(text);
     }
@@ -197,6 +193,16 @@ pub fn keep_together(text: &str) -> Cow<'_, str> {
     }
     kept.push_str(&text[from..]);
     Cow::Owned(kept)
+}
+
+/// Where in `text` (byte offsets, in order) stand the spaces [`keep_together`] makes no-break
+/// ones: a comparison of answers counts a no-break space typed there as no change, since it
+/// prints the same.
+pub fn bound_spaces(text: &str) -> Vec<usize> {
+    text.match_indices(' ')
+        .map(|(at, _)| at)
+        .filter(|&at| binds(word_before(text, at), word_after(text, at)))
+        .collect()
 }
 
 /// Whether a figure as written looks like a whole number with a Danish thousands point: one to

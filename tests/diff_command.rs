@@ -58,6 +58,43 @@ fn json_gives_a_list_s_items_without_the_markers_the_text_report_shows() {
 }
 
 #[test]
+fn json_gives_every_text_an_added_table_prints_in_print_order() {
+    // The header over the row labels, the notes' heading and the notes were missing, so a
+    // note added or removed with its table (a source, a caveat) was seen nowhere.
+    let changes = diff_json("table-added-with-notes")["changes"].clone();
+    assert_eq!(changes[1]["element"], "table");
+    assert_eq!(
+        changes[1]["content"],
+        serde_json::json!([
+            "Tabel 1: Gennemgåede eksporttilladelser 1981-1990",
+            "Varegruppe: 1981-1985; 1986-1990",
+            "Kemikalier: 1981-1985: 14; 1986-1990: 9",
+            "Maskiner: 1981-1985: 22; 1986-1990: 31",
+            "Laboratorieudstyr: 1981-1985: 5; 1986-1990: 8",
+            "Ventiler og pumper: 1981-1985: 11; 1986-1990: 6",
+            "I alt: 1981-1985: 52; 1986-1990: 54",
+            "Kilde:",
+            "Erhvervs- og Boligstyrelsen."
+        ])
+    );
+}
+
+#[test]
+fn json_leaves_out_an_introduction_that_prints_nothing() {
+    // The statement's `"introduction": ""` came as a first text "", an empty `+` line.
+    let changes = diff_json("statement-added-without-introduction")["changes"].clone();
+    let statement = (changes.as_array().unwrap().iter())
+        .find(|change| change["location"] == "Danske Regioners udtalelse")
+        .unwrap();
+    assert_eq!(
+        statement["content"][0],
+        "Regionerne har ikke opgjort, hvor mange medarbejdere der er afskediget som følge af \
+         senfølger efter covid-19."
+    );
+    assert_eq!(statement["content"].as_array().unwrap().len(), 4);
+}
+
+#[test]
 fn every_case_has_its_exact_change_list() {
     let folder = crate_root().join("tests/fixtures/diff");
     let mut cases: Vec<String> = std::fs::read_dir(&folder)
@@ -73,6 +110,7 @@ fn every_case_has_its_exact_change_list() {
             "changed-sentence",
             "enclosures-of-one-title",
             "footnote-added",
+            "footnote-inserted-before-another",
             "footnotes-by-number",
             "headings",
             "identical",
@@ -89,13 +127,18 @@ fn every_case_has_its_exact_change_list() {
             "repeated-headings",
             "repeated-row-labels",
             "row-renamed-in-sorted-table",
+            "space-made-no-break",
             "spreadsheet-figures",
+            "statement-added-without-introduction",
             "statement-moved-and-renamed",
+            "statement-removed-with-its-table",
             "statements-of-one-agency",
             "statements-reordered",
+            "table-added-with-notes",
             "table-moved-and-rows-reordered",
             "table-moved-rows-sorted-and-edited",
             "table-removed",
+            "table-removed-and-another-renumbered",
             "tables-swapped-and-sorted",
             "unnumbered-tables",
             "words-added"
@@ -377,9 +420,9 @@ fn a_change_of_markup_shows_every_text_that_prints_otherwise_and_the_footnotes()
         Fodnote 1: fjernet\n    \
         - Se også spørgsmål nr. 16.\n\
         Svar, afsnit 1: ændret\n    \
-        Justitsministeriet har indhentet[-\n    -]{+ +}en udtalelse fra Rigspolitiet.\n\
+        Justitsministeriet har indhentet[-\n    -]{+(mellemrum)+}en udtalelse fra Rigspolitiet.\n\
         Rigspolitiets udtalelse, afsnit 1: ændret\n    \
-        Der er i alt behandlet 3478 sager,[-\n    -]{+ +}heraf 12,4 pct. i 2010.\n\
+        Der er i alt behandlet 3478 sager,[-\n    -]{+(mellemrum)+}heraf 12,4 pct. i 2010.\n\
         Svar, punktopstilling 1, punkt 2: ændret\n    \
         Andet punkt er {+*+}foreløbigt{+*+}\n\
         Svar, afsnit 2: ændret\n    \
@@ -398,9 +441,9 @@ fn a_change_to_markdown_deletes_what_no_longer_prints_and_adds_the_footnote() {
          Fodnote 1: tilføjet\n    \
          + Se også spørgsmål nr. 16.\n\
          Svar, afsnit 1: ændret\n    \
-         Justitsministeriet har indhentet[- -]{+\n    +}en udtalelse fra Rigspolitiet.\n\
+         Justitsministeriet har indhentet[-(mellemrum)-]{+\n    +}en udtalelse fra Rigspolitiet.\n\
          Rigspolitiets udtalelse, afsnit 1: ændret\n    \
-         Der er i alt behandlet 3478 sager,[- -]{+\n    +}heraf 12,4 pct. i 2010.\n\
+         Der er i alt behandlet 3478 sager,[-(mellemrum)-]{+\n    +}heraf 12,4 pct. i 2010.\n\
          Svar, punktopstilling 1, punkt 2: ændret\n    \
          Andet punkt er [-*-]foreløbigt[-*-]\n\
          Svar, afsnit 2: ændret\n    \
@@ -776,10 +819,10 @@ fn a_new_question_number_is_marked_where_the_letter_prints_it() {
     write_redline(&fixture("letter.json"), &new, &redline);
     let text = pdf_text(&redline);
     assert!(
-        text.contains("stillet følgende spørgsmål nr. 385 nr. 461 (alm. del)"),
+        text.contains("stillet følgende spørgsmål nr. 385 461 (alm. del)"),
         "{text}"
     );
-    assert!(text.contains("Spørgsmål nr. 385 nr. 461:"), "{text}");
+    assert!(text.contains("Spørgsmål nr. 385 461:"), "{text}");
 }
 
 #[test]
@@ -993,9 +1036,11 @@ fn page_images_show_only_the_pages_that_differ() {
 fn what_prints_the_same_is_no_change() {
     let folder = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(crate_root().join("tests/fixtures/complete.json")).unwrap();
-    // Two spaces print as one; 1e3 prints as 1000 does.
+    // Two spaces print as one; 1e3 prints as 1000 does; a no-break space typed where the page
+    // keeps the words together anyway ("12,4 pct.") prints as the space.
     let same = text
         .replacen("Der er i alt behandlet", "Der er  i alt behandlet", 1)
+        .replacen("12,4 pct.", "12,4\u{a0}pct.", 1)
         .replacen("\"cells\": [1234, 2244]", "\"cells\": [1234, 2244e0]", 1);
     assert_ne!(same, text);
     let new = folder.path().join("ny.json");
@@ -1055,7 +1100,7 @@ fn a_table_inserted_before_others_is_one_addition_and_their_new_numbers() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         stdout.ends_with(
-            "Tabel 1: tilføjet\n    + Tabel 1: Ny tabel\n    + række 1: 2018: 5\nTabel 2, nummer: 1 → 2\n\n2 ændringer.\n"
+            "Tabel 1: tilføjet\n    + Tabel 1: Ny tabel\n    + række 1: 2018: 5\nTabel 2 (før Tabel 1), nummer: 1 → 2\n\n2 ændringer.\n"
         ),
         "{stdout}"
     );

@@ -169,9 +169,8 @@ fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Co
                 compare_block(old, o, new, n, changes);
             }
             Step::Moved { old: o, new: n } => {
-                let from = place(old, o);
-                let to = place(new, n);
-                changes.moved(element(&new.blocks[n]), (&from, o), (&to, n));
+                let places = kept_places(old, o, new, n);
+                changes.moved(element(&new.blocks[n]), (&places.old, o), (&places.new, n));
                 compare_block(old, o, new, n, changes);
             }
             Step::Removed(o) => {
@@ -272,12 +271,27 @@ fn likeness(old: &Measure, new: &Measure) -> Likeness {
     }
 }
 
+/// The places of block `o` of `old`, kept as block `n` of `new`. A numbered table that got
+/// another number is named by both ("Tabel 1 (før Tabel 2)"), as a footnote is: a table is
+/// known by its number through the whole answer, so the new number alone could name another
+/// table reported on too, such as the removed one whose number it took.
+fn kept_places(old: &Container, o: usize, new: &Container, n: usize) -> Places {
+    let (before, mut after) = (place(old, o), place(new, n));
+    if let (Block::Table(was), Block::Table(is)) = (&old.blocks[o], &new.blocks[n])
+        && let (Some(was), Some(is)) = (was.number, is.number)
+        && was != is
+    {
+        after.label = format!("{} (før Tabel {was})", after.label);
+    }
+    Places {
+        old: before,
+        new: after,
+    }
+}
+
 /// Compares block `o` of `old` with block `n` of `new`, which are of the same kind.
 fn compare_block(old: &Container, o: usize, new: &Container, n: usize, changes: &mut Comparison) {
-    let places = Places {
-        old: place(old, o),
-        new: place(new, n),
-    };
+    let places = kept_places(old, o, new, n);
     match (&old.blocks[o], &new.blocks[n]) {
         (Block::Paragraph(old), Block::Paragraph(new)) => {
             changes.text(&places.new.keyed("paragraph"), old, new);

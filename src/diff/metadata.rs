@@ -478,7 +478,10 @@ fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut Comparison) {
         };
         let place = Place::new(footnote_name(label, numbers(label)), list.key(label));
         match (before, after) {
-            (Some(before), Some(after)) => changes.text(&place, before, after),
+            (Some(before), Some(after)) => {
+                renumbered_footnote(&place, numbers(label), changes);
+                changes.text(&place, before, after);
+            }
             (Some(before), None) => {
                 changes.removed(&place, &list, Element::Footnote, [before.clone()]);
             }
@@ -486,6 +489,20 @@ fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut Comparison) {
             (None, None) => {}
         }
     }
+}
+
+/// Records that the footnote at `place` prints with another number (`Fodnote 2 ([^1], før 1),
+/// nummer: 1 → 2`), as a table or an enclosure that got another number is told: one inserted
+/// before it changed the number its reference prints with, which the reader sees though its
+/// text is the same.
+fn renumbered_footnote(
+    place: &Place,
+    (old, new): (Option<usize>, Option<usize>),
+    changes: &mut Comparison,
+) {
+    let number = |number: Option<usize>| number.map(|number| number.to_string());
+    let renumbered = Place::new(format!("{}, nummer", place.label), place.path.clone());
+    changes.value(&renumbered, number(old), number(new));
 }
 
 /// A footnote as the report names it: by the number it prints with, in the new answer or, for

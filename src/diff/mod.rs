@@ -311,6 +311,15 @@ impl Places {
     }
 }
 
+/// An added or removed element's content lines without the texts that print nothing (a
+/// statement's introduction written "", for none): an empty `+` line would tell of a change
+/// the page does not show.
+fn printed_lines<C: Into<ContentLine>>(content: impl IntoIterator<Item = C>) -> Vec<ContentLine> {
+    (content.into_iter().map(Into::into))
+        .filter(|line: &ContentLine| !line.text.trim().is_empty())
+        .collect()
+}
+
 /// Recording changes at places.
 impl Comparison {
     fn push(&mut self, place: &Place, kind: ChangeKind) {
@@ -371,7 +380,7 @@ impl Comparison {
         element: Element,
         content: impl IntoIterator<Item = C>,
     ) {
-        let content = content.into_iter().map(Into::into).collect();
+        let content = printed_lines(content);
         self.push(place, ChangeKind::Added { element, content });
     }
 
@@ -384,7 +393,7 @@ impl Comparison {
         element: Element,
         content: impl IntoIterator<Item = C>,
     ) {
-        let content = content.into_iter().map(Into::into).collect();
+        let content = printed_lines(content);
         self.push(place, ChangeKind::Removed { element, content });
         if let Some(change) = self.changes.changes.last_mut() {
             change.filled_path = within.clone();

@@ -7,7 +7,8 @@ use super::{Change, ChangeKind, ChangeList, Element, Segment, SegmentKind};
 use crate::json_path::Step;
 use crate::model::{Answer, Markup};
 use crate::render::{
-    self, BlockContent, BlockContext, DocumentContext, RedlineSummary, TemplateSet, WordingMarks,
+    self, BlockContent, BlockContext, DocumentContext, PanelContext, RedlineSummary, TemplateSet,
+    WordingMarks,
 };
 use crate::{Error, Typeset};
 
@@ -482,16 +483,43 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
     let Some(panel) = table.panels.get_mut(panel) else {
         return;
     };
-    if let [Step::Key(field)] = tail
-        && field == "title"
-    {
-        panel.heading_marks = panel_title_runs(panel.heading.as_deref(), kind);
-        return;
+    let added = matches!(kind, ChangeKind::Added { .. });
+    match tail {
+        [Step::Key(field)] if field == "title" => {
+            panel.heading_marks = panel_title_runs(panel.heading.as_deref(), kind);
+        }
+        [] if added => mark_added_panel(panel),
+        _ => {
+            let cells = touched_cells(panel, tail, added);
+            panel.changed_cells.extend(cells);
+        }
     }
+}
+
+/// Marks a panel added to a table that was there: its heading inserted, as a new caption is,
+/// and every cell highlighted, so that a reader does not take it for old content.
+fn mark_added_panel(panel: &mut PanelContext) {
+    panel.heading_marks = (panel.heading.clone()).map(|heading| {
+        vec![Segment {
+            kind: SegmentKind::Inserted,
+            text: heading,
+        }]
+    });
+    let rows = panel.rows.len() + usize::from(panel.total.is_some());
+    let width = panel.header.len();
+    let cells = (0..=rows).flat_map(|row| (0..width).map(move |column| [row, column]));
+    panel.changed_cells.extend(cells);
+}
+
+/// The cells of `panel` a change at `tail` (the path inside the panel) touches, rows counted
+/// with the header as 0 and the total last: a changed figure or row label its cell, an added
+/// row or column all of it, a renamed or moved column its header alone, so that its figures
+/// that did not change do not look changed.
+fn touched_cells(panel: &PanelContext, tail: &[Step], added: bool) -> Vec<[usize; 2]> {
     let offset = usize::from(panel.labelled);
     let width = panel.header.len();
     let total_row = panel.rows.len() + 1;
-    let cells: Vec<[usize; 2]> = match tail {
+    match tail {
         [
             Step::Key(rows),
             Step::Index(row),
@@ -510,17 +538,17 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
         {
             vec![[row + 1, 0]]
         }
-        [Step::Key(rows), Step::Index(row)]
-            if rows == "rows" && matches!(kind, ChangeKind::Added { .. }) =>
-        {
+        [Step::Key(rows), Step::Index(row)] if rows == "rows" && added => {
             (0..width).map(|column| [row + 1, column]).collect()
         }
-        [Step::Key(columns), Step::Index(column)] if columns == "columns" => {
+        [Step::Key(columns), Step::Index(column)] if columns == "columns" && added => {
             (0..=total_row).map(|row| [row, column + offset]).collect()
         }
+        [Step::Key(columns), Step::Index(column)] if columns == "columns" => {
+            vec![[0, column + offset]]
+        }
         _ => Vec::new(),
-    };
-    panel.changed_cells.extend(cells);
+    }
 }
 
 /// The runs of a panel's heading ("A. Antal anmeldte forhold") whose title changed: its
@@ -594,7 +622,9 @@ mod tests {
     use super::{mark, mark_wording, runs, summary, summary_line};
     use crate::diff::{compare, literal_word_diff};
     use crate::model::{Answer, Block, Cell};
-    use crate::render::{BlockContent, DocumentContext, Segment, SegmentKind, TemplateSet};
+    use crate::render::{
+        BlockContent, DocumentContext, PanelContext, Segment, SegmentKind, TemplateSet,
+    };
 
     #[test]
     fn a_changed_figure_from_a_spreadsheet_is_highlighted() {
@@ -622,6 +652,65 @@ mod tests {
         };
         // The first body row, the second figure column after the row labels.
         assert_eq!(table.panels[0].changed_cells, [[1, 2]]);
+    }
+
+    /// The complete fixture, and its table (Tabel 1, in Rigspolitiet's statement) as the new
+    /// answer has it after `edit`, marked by every change: its panels as the redline sets them.
+    fn marked_panels(edit: impl Fn(&mut crate::model::Table)) -> Vec<PanelContext> {
+        let old: Answer =
+            serde_json::from_str(include_str!("../../tests/fixtures/complete.json")).unwrap();
+        let mut new = old.clone();
+        let Block::Statement(statement) = &mut new.answer.blocks[1] else {
+            panic!("the second block is Rigspolitiet's statement");
+        };
+        let Block::Table(table) = &mut statement.blocks[1] else {
+            panic!("the statement's second block is Tabel 1");
+        };
+        edit(table);
+        let mut context = DocumentContext::new(&new);
+        for change in &compare(&old, &new).changes {
+            mark(&mut context, change);
+        }
+        let BlockContent::Statement { mut blocks, .. } = context.blocks.swap_remove(1).content
+        else {
+            panic!("a statement");
+        };
+        let BlockContent::Table(table) = blocks.swap_remove(1).content else {
+            panic!("a table");
+        };
+        table.panels
+    }
+
+    #[test]
+    fn a_renamed_column_highlights_its_header_and_its_changed_figures_alone() {
+        // Every cell of the column was highlighted, its unchanged figures as if changed (review
+        // 25, #1).
+        let panels = marked_panels(|table| {
+            table.panels[0].columns[1] = "2010 (foreløbigt)".into();
+            table.panels[0].rows[0].cells[1] = Cell::Number(2250.into());
+        });
+        // The header, then Behandlet's figure, after the row labels' column.
+        assert_eq!(panels[0].changed_cells, [[0, 2], [1, 2]]);
+    }
+
+    #[test]
+    fn a_panel_added_to_a_table_is_marked_as_new() {
+        // It printed plain, as if it were old content (review 25, #2).
+        let panels = marked_panels(|table| {
+            table.panels[0].label = Some("A".into());
+            let mut added = table.panels[0].clone();
+            added.label = Some("B".into());
+            added.title = Some("Heraf afgjort".into());
+            table.panels.push(added);
+        });
+        let heading = panels[1].heading_marks.as_deref().unwrap();
+        assert_eq!(kinds(heading), [("inserted", "B. Heraf afgjort")]);
+        // The header, the two rows and the total, each of three cells.
+        let every_cell: Vec<[usize; 2]> = (0..4)
+            .flat_map(|row| (0..3).map(move |column| [row, column]))
+            .collect();
+        assert_eq!(panels[1].changed_cells, every_cell);
+        assert_eq!(panels[0].changed_cells, Vec::<[usize; 2]>::new());
     }
 
     #[test]
@@ -758,7 +847,7 @@ mod tests {
             let changed = kinds(runs).into_iter();
             changed.filter(|(kind, _)| *kind != "equal").collect()
         }
-        let changed = [("deleted", "nr.\u{a0}385"), ("inserted", "nr.\u{a0}461")];
+        let changed = [("deleted", "385"), ("inserted", "461")];
         let heading = context.questions[0].heading_marks.as_deref().unwrap();
         assert_eq!(number(heading), changed);
         let opening = context.wording_marks.opening.as_deref().unwrap();

@@ -226,7 +226,31 @@ fn marked(segments: &[Segment], palette: &Palette) -> String {
 }
 
 fn enclosed(text: &str, (start, end): Marks) -> String {
-    format!("{start}{}{end}", visible(text))
+    let shown = spaces_named(text).unwrap_or_else(|| visible(text));
+    format!("{start}{shown}{end}")
+}
+
+/// A deleted or inserted stretch of spaces alone, by name: "(mellemrum)", "(hårdt mellemrum)".
+/// Between the marks it would not show (`bl.a.[- -]{+ +}spørgsmål`), though a space become a
+/// no-break space (pasted from Word) changes where the line may break, or a space removed joins
+/// two words. None for other text, line breaks included, which show as themselves.
+fn spaces_named(text: &str) -> Option<String> {
+    let names: Option<Vec<&str>> = text.chars().map(space_name).collect();
+    let mut names = names.filter(|names| !names.is_empty())?;
+    names.dedup();
+    Some(format!("({})", crate::danish::and_list(&names)))
+}
+
+/// The Danish name of a space character; none for another character.
+fn space_name(c: char) -> Option<&'static str> {
+    match c {
+        ' ' => Some("mellemrum"),
+        '\u{a0}' => Some("hårdt mellemrum"),
+        '\u{202f}' => Some("smalt hårdt mellemrum"),
+        '\u{2009}' => Some("smalt mellemrum"),
+        c if super::text::is_fixed_space(c) => Some("særligt mellemrum"),
+        _ => None,
+    }
 }
 
 /// Keeps the first `head` and last `tail` words of `text`, with "…" for what is left out.
@@ -243,7 +267,21 @@ pub(super) fn shortened(text: &str, head: usize, tail: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{shortened, visible};
+    use super::{shortened, spaces_named, visible};
+
+    #[test]
+    fn a_changed_stretch_of_spaces_alone_is_named() {
+        assert_eq!(spaces_named(" ").as_deref(), Some("(mellemrum)"));
+        assert_eq!(spaces_named("\u{a0}").as_deref(), Some("(hårdt mellemrum)"));
+        assert_eq!(
+            spaces_named(" \u{202f}").as_deref(),
+            Some("(mellemrum og smalt hårdt mellemrum)")
+        );
+        // Line breaks show as themselves; words are words.
+        assert_eq!(spaces_named("\n"), None);
+        assert_eq!(spaces_named("a b"), None);
+        assert_eq!(spaces_named(""), None);
+    }
 
     #[test]
     fn control_and_direction_marks_are_shown_as_code_points() {

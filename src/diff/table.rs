@@ -11,13 +11,31 @@ use crate::input::spreadsheet_fills;
 use crate::json_path::JsonPath;
 use crate::model::{Cell, Panel, Row, Table};
 
-/// A table's content as lines, for an added or removed table: its caption, then each panel,
-/// its total row last.
+/// A table's content as lines, for an added or removed table: every text it prints, in the
+/// order it prints them (its caption, each panel, then the notes' heading and the notes), so
+/// that a note removed with its table, often a caveat to the figures, is seen too.
 pub(super) fn summary(table: &Table) -> Vec<String> {
     let panels = (0..table.panels.len()).flat_map(|index| panel_summary(table, index));
     crate::render::caption(table)
         .into_iter()
         .chain(panels)
+        .chain(notes_summary(table))
+        .collect()
+}
+
+/// A table's notes as lines, under their heading as printed ("Kilde:"), which prints only
+/// above notes.
+fn notes_summary(table: &Table) -> Vec<String> {
+    if table.notes.is_empty() {
+        return Vec::new();
+    }
+    let heading = table
+        .notes_heading
+        .as_deref()
+        .map(crate::render::notes_heading);
+    heading
+        .into_iter()
+        .chain(table.notes.iter().cloned())
         .collect()
 }
 
@@ -115,11 +133,17 @@ fn panel_keys(table: &Table) -> Vec<String> {
 
 /// "Tabel 2 B", as printed; "Tabel 1" for a table's only panel without a letter; "Tabel 1,
 /// panel 2" else. A table without a number has no "Tabel 2" for its letter to follow: "Svar,
-/// tabellen efter afsnit 3, panel B".
+/// tabellen efter afsnit 3, panel B". The letter follows the number also in a table named by
+/// its old number too: "Tabel 1 B (før Tabel 2)".
 fn panel_place(table: &Table, index: usize, at: &Place) -> Place {
     let panel = &table.panels[index];
+    let lettered = |number: u32, letter: &str| {
+        let printed = format!("Tabel {number}");
+        let after = at.label.strip_prefix(&printed).unwrap_or_default();
+        format!("{printed} {letter}{after}")
+    };
     let label = match (&panel.label, table.panels.len()) {
-        (Some(letter), _) if table.number.is_some() => format!("{} {letter}", at.label),
+        (Some(letter), _) if let Some(number) = table.number => lettered(number, letter),
         (Some(letter), _) => format!("{}, panel {letter}", at.label),
         (None, 1) => at.label.clone(),
         (None, _) => format!("{}, panel {}", at.label, index + 1),
@@ -127,22 +151,38 @@ fn panel_place(table: &Table, index: usize, at: &Place) -> Place {
     Place::new(label, at.path.key("panels").index(index))
 }
 
+/// A panel's content as lines, as it prints: its heading ("B. Heraf anerkendt"), the header
+/// over the row labels with the columns' ([`header_line`]), each row under the columns'
+/// headers, the total row last.
 fn panel_summary(table: &Table, index: usize) -> Vec<String> {
     let panel = &table.panels[index];
-    let heading = [panel.label.as_deref(), panel.title.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(". ");
-    let line = |name: String, row: &Row| format!("{name}: {}", cells_line(panel, row));
+    let line = |name: String, row: &Row| labelled(&name, &cells_line(panel, row));
     let rows =
         (panel.rows.iter().enumerate()).map(|(index, row)| line(row_name(panel, index), row));
     let total = (panel.total.iter()).map(|row| line(total_name(row), row));
-    std::iter::once(heading)
-        .filter(|heading| !heading.is_empty())
+    crate::render::panel_heading(panel)
+        .into_iter()
+        .chain(header_line(panel))
         .chain(rows)
         .chain(total)
         .collect()
+}
+
+/// The panel's header row where it prints a header over the row labels: that header, then the
+/// columns' ("Varegruppe: 1981-1985; 1986-1990"), as a row's label comes before its cells.
+/// None where the row labels have no header: each row's line names the columns already.
+fn header_line(panel: &Panel) -> Option<String> {
+    let header = panel.label_header.as_deref().map(str::trim)?;
+    (panel.is_labelled() && !header.is_empty()).then(|| labelled(header, &panel.columns.join("; ")))
+}
+
+/// A line of a table's content: `label` before `text` after a colon, the one the label was
+/// written with where it ends in one ("I alt:"), so that it does not read "I alt:: …".
+fn labelled(label: &str, text: &str) -> String {
+    match label.ends_with(':') {
+        true => format!("{label} {text}"),
+        false => format!("{label}: {text}"),
+    }
 }
 
 fn compare_panel(old: &Panel, new: &Panel, places: &Places, changes: &mut Comparison) {

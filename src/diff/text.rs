@@ -301,13 +301,20 @@ impl<'a> Tokens<'a> {
         let text = written.text;
         let trimmed = text.trim_matches(prints_as_space);
         let start = text.len() - text.trim_start_matches(prints_as_space).len();
-        let token = |raw| Token {
-            raw,
-            key: printed_key(raw, written.spacing),
+        // A space the page keeps as a no-break space (`§ 216`) prints as one typed there.
+        let bound = crate::danish::bound_spaces(text);
+        let mut at = start;
+        let mut token = |raw: &'a str| {
+            let key = match raw == " " && bound.binary_search(&at).is_ok() {
+                true => Cow::Borrowed(crate::danish::NO_BREAK_SPACE),
+                false => printed_key(raw, written.spacing),
+            };
+            at += raw.len();
+            Token { raw, key }
         };
         Self {
             lead: &text[..start],
-            body: pieces(trimmed).map(token).collect(),
+            body: pieces(trimmed).map(&mut token).collect(),
             trail: &text[start + trimmed.len()..],
         }
     }
@@ -338,6 +345,14 @@ impl<'a> Tokens<'a> {
 /// Other spaces, such as the no-break space, print as themselves.
 fn prints_as_space(c: char) -> bool {
     c == ' ' || crate::escape::is_line_separator(c)
+}
+
+/// Whether a character is a space that prints as itself ([`prints_as_space`]): the no-break
+/// space, which keeps the words on either side on one line, and the narrow and thin spaces.
+/// It is a token of its own, never part of a word, so that a space typed as one of these (text
+/// pasted from Word: "bl.a.\u{a0}spørgsmål") is a change of that space alone.
+pub(super) fn is_fixed_space(c: char) -> bool {
+    c.is_whitespace() && !prints_as_space(c)
 }
 
 /// What a token is compared by: how it prints. A word or mark prints with Danish quotation
@@ -407,6 +422,7 @@ fn split_marks(stretch: &str) -> Vec<&str> {
         && !marks.is_empty()
         && end + marks.len() < word.len()
         && !formats(marks)
+        && !marks.contains(is_fixed_space)
     {
         let after = &word[end + marks.len()..];
         end += marks.len()
@@ -697,8 +713,12 @@ mod tests {
         assert!(same("a \r\n\t b\u{2028}c", "a b c"));
         assert!(same(" a b\n", "a b"));
         assert!(
-            !same("§\u{a0}20", "§ 20"),
+            !same("bl.a.\u{a0}spørgsmål", "bl.a. spørgsmål"),
             "a no-break space prints as itself"
+        );
+        assert!(
+            same("§\u{a0}20", "§ 20"),
+            "the page keeps \"§ 20\" together with a no-break space anyway"
         );
         assert!(!same("ab", "a b"));
     }

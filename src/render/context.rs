@@ -777,8 +777,8 @@ fn table_context(table: &Table) -> TableContext {
 
 /// The notes' heading as printed, followed by a colon ("Anm.:"), unless the clerk wrote one,
 /// which would otherwise print "Anm.::"; trimmed, or a heading pasted with a trailing space
-/// would print "Kilde :".
-fn notes_heading(heading: &str) -> String {
+/// would print "Kilde :". Public so a comparison of answers lists it as it prints.
+pub fn notes_heading(heading: &str) -> String {
     let heading = heading.trim_end();
     if heading.ends_with(':') {
         heading.to_string()
@@ -793,14 +793,20 @@ pub fn caption(table: &Table) -> Option<String> {
     Some(format!("Tabel {number}: {caption}"))
 }
 
-fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> PanelContext {
-    let labelled = panel.is_labelled();
-    let heading = match (&panel.label, &panel.title) {
+/// A panel's heading as printed: "B. Heraf anerkendt", "B.", or its title alone; none for a
+/// panel without letter and title. Public so a comparison of answers lists it as it prints.
+pub fn panel_heading(panel: &Panel) -> Option<String> {
+    match (&panel.label, &panel.title) {
         (Some(label), Some(title)) => Some(format!("{label}. {title}")),
         (Some(label), None) => Some(format!("{label}.")),
         (None, Some(title)) => Some(title.clone()),
         (None, None) => None,
-    };
+    }
+}
+
+fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> PanelContext {
+    let labelled = panel.is_labelled();
+    let heading = panel_heading(panel);
     let header = labelled
         .then(|| panel.label_header.clone().unwrap_or_default())
         .into_iter()

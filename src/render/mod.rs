@@ -18,8 +18,8 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 pub(crate) use self::attachments::ANSWER_ATTACHMENT;
 pub use self::attachments::{Attachment, attachments};
 pub use self::context::{
-    BlockContent, BlockContext, BlockMarks, DocumentContext, RedlineSummary, Segment, SegmentKind,
-    WordingMarks, caption,
+    BlockContent, BlockContext, BlockMarks, DocumentContext, PanelContext, RedlineSummary, Segment,
+    SegmentKind, WordingMarks, caption, notes_heading, panel_heading,
 };
 pub use self::error::RenderError;
 use self::error::explained;
