@@ -194,6 +194,22 @@ fn a_thousands_comma_among_whole_numbers_in_a_semicolon_separated_sheet_is_a_war
 }
 
 #[test]
+fn a_sheet_saved_as_unicode_text_is_refused_with_how_to_save_it() {
+    // Excel's "Unicode-tekst" is UTF-16: read as UTF-8 it was "tegnet her kan ikke læses" at
+    // its first character (review 25, 17).
+    let (code, stderr) = check("sheet-excel-unicode-text.csv");
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        findings(&stderr),
+        [
+            "fejl: regnearket \"sager.csv\" er gemt som UTF-16 (\"Unicode-tekst\"), men svar læser UTF-8",
+            "= tip: gem regnearket i Excel med \"Gem som\" og filtypen \"CSV UTF-8 (kommasepareret)\"",
+            "svar.json: har fejl (1 fejl, 0 advarsler)",
+        ]
+    );
+}
+
+#[test]
 fn a_column_of_thousands_points_in_a_comma_separated_sheet_is_a_warning() {
     // Every count of the 2017 column is 1.000 or more, so every one has a point, and the
     // total is misread alike: no figure among whole numbers, and no failed sum, gave it away.

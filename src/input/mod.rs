@@ -38,6 +38,15 @@ pub enum LoadError {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// The file is no text svar reads: saved as UTF-16, or no text at all (a picture, a PDF, a
+    /// Word document), which read as UTF-8 gave only "tegnet her kan ikke læses" at 1:1.
+    #[error("{}: {}", path.display(), found.in_answer())]
+    NotText {
+        /// The answer file.
+        path: PathBuf,
+        /// What the file is instead.
+        found: NotText,
+    },
     /// The file has errors: invalid JSON, a wrong format, or content that does not hold up.
     #[error("{}", report.to_text(false))]
     Invalid {
@@ -81,7 +90,87 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
         path: path.to_path_buf(),
         source,
     })?;
+    if let Some(found) = NotText::of(&bytes) {
+        return Err(LoadError::NotText {
+            path: path.to_path_buf(),
+            found,
+        });
+    }
     Ok(decode(bytes))
+}
+
+/// What a file that should be text (an answer file, a spreadsheet) is instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotText {
+    /// Text saved as UTF-16, as Notepad's "Unicode" and Excel's "Unicode-tekst" save it.
+    Utf16,
+    /// Another kind of file, as the clerk knows it: "et billede (PNG)".
+    Other(&'static str),
+}
+
+/// The first bytes of the kinds of file a clerk may give in place of a text file. A PDF is not
+/// among them: the JSON reading tells it with what `svar diff` makes of one.
+const SIGNATURES: [(&[u8], &str); 5] = [
+    (b"\x89PNG", "et billede (PNG)"),
+    (b"\xff\xd8\xff", "et billede (JPEG)"),
+    (b"GIF8", "et billede (GIF)"),
+    (
+        b"PK\x03\x04",
+        "et Word- eller Excel-dokument (eller et zip-arkiv)",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "et Word- eller Excel-dokument i det gamle format",
+    ),
+];
+
+impl NotText {
+    /// What the file of `bytes` is, if it is no UTF-8 text: UTF-16 by its byte-order mark or
+    /// by the zero byte beside every character of its first line, another kind by its first
+    /// bytes, and anything else holding a zero byte, which no text does.
+    pub fn of(bytes: &[u8]) -> Option<Self> {
+        if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+            return Some(Self::Utf16);
+        }
+        if let Some((_, kind)) = SIGNATURES
+            .iter()
+            .find(|(first, _)| bytes.starts_with(first))
+        {
+            return Some(Self::Other(kind));
+        }
+        let head = &bytes[..bytes.len().min(64) & !1];
+        let zero_beside_each = |offset: usize| {
+            head.len() >= 4 && head.iter().skip(offset).step_by(2).all(|&byte| byte == 0)
+        };
+        if zero_beside_each(0) || zero_beside_each(1) {
+            return Some(Self::Utf16);
+        }
+        bytes
+            .contains(&0)
+            .then_some(Self::Other("ikke en tekstfil"))
+    }
+
+    /// What is wrong, and what to do, for an answer file.
+    fn in_answer(self) -> String {
+        match self {
+            Self::Utf16 => "filen er gemt som UTF-16 (\"Unicode\"), men svar læser UTF-8; gem \
+                            den igen som UTF-8 (i Notesblok: Gem som → Kodning: UTF-8)"
+                .into(),
+            Self::Other(kind) => {
+                format!("filen er {kind}, ikke en svarfil; en svarfil er JSON-tekst (se svar new)")
+            }
+        }
+    }
+
+    /// What is wrong, for a spreadsheet named `name`; the hint says what to do.
+    pub(crate) fn in_spreadsheet(self, name: &str) -> String {
+        match self {
+            Self::Utf16 => format!(
+                "regnearket \"{name}\" er gemt som UTF-16 (\"Unicode-tekst\"), men svar læser UTF-8"
+            ),
+            Self::Other(kind) => format!("regnearket \"{name}\" er {kind}, ikke en CSV-fil"),
+        }
+    }
 }
 
 /// What stands in a decoded text where the file held bytes that are not UTF-8 (shown as "�"):
@@ -465,6 +554,31 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (JsonPath, ser
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_is_no_utf8_text_is_told_by_what_it_is() {
+        let utf16 =
+            |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+        assert_eq!(NotText::of(&utf16("{\"a\": 1}")), Some(NotText::Utf16));
+        let mut with_mark = vec![0xff, 0xfe];
+        with_mark.extend(utf16("{}"));
+        assert_eq!(NotText::of(&with_mark), Some(NotText::Utf16));
+        assert_eq!(
+            NotText::of(b"\x89PNG\r\n"),
+            Some(NotText::Other("et billede (PNG)"))
+        );
+        // A PDF is left to the JSON reading, which tells it as one.
+        assert_eq!(NotText::of(b"%PDF-1.7\n"), None);
+        assert_eq!(
+            NotText::of(b"{\"a\": \"\0\"}"),
+            Some(NotText::Other("ikke en tekstfil"))
+        );
+        // Text, also in Latin-1 or with a UTF-8 byte-order mark, is left to the JSON reading,
+        // which finds the character it cannot read at its line and column.
+        assert_eq!(NotText::of(b"{\"a\": \"bl\xe5\"}"), None);
+        assert_eq!(NotText::of("\u{feff}{}".as_bytes()), None);
+        assert_eq!(NotText::of(b""), None);
+    }
 
     #[test]
     fn a_lone_carriage_return_ends_a_line_and_a_windows_line_end_stays() {

@@ -370,9 +370,14 @@ fn read(name: &str, folder: &Path) -> Result<String, Flaw> {
         ),
         Refusal::Io(error) => unreadable(error),
     })?;
-    crate::fs::read_file(&file)
-        .map(crate::input::decode)
-        .map_err(unreadable)
+    let bytes = crate::fs::read_file(&file).map_err(unreadable)?;
+    if let Some(found) = crate::input::NotText::of(&bytes) {
+        return Err(flaw(
+            found.in_spreadsheet(name),
+            "gem regnearket i Excel med \"Gem som\" og filtypen \"CSV UTF-8 (kommasepareret)\"",
+        ));
+    }
+    Ok(crate::input::decode(bytes))
 }
 
 /// A spreadsheet's header and rows as a panel's, with the lines they came from.
