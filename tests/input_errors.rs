@@ -706,7 +706,7 @@ mod spreadsheets {
     fn a_row_of_the_wrong_length_is_reported_at_its_line() {
         assert_eq!(
             first_error("Type;2009;2010\nBehandlet;1.234;2.244\nAndel;12,5\nI alt;1.246,5;2.244\n"),
-            "fejl: sager.csv, linje 3: rækken har 1 celle, men panelet har 2 kolonner (læst med semikolon mellem cellerne)"
+            "fejl: sager.csv, linje 3: rækken har 2 celler, men overskriften i linje 1 har 3 (læst med semikolon mellem cellerne)"
         );
     }
 

@@ -77,7 +77,7 @@ fn a_row_that_does_not_fit_names_the_separator_the_sheet_was_read_with() {
     assert_eq!(
         findings(&stderr),
         [
-            "fejl: sager.csv, linje 3: rækken har 1 celle, men panelet har 2 kolonner (læst med komma mellem cellerne)",
+            "fejl: sager.csv, linje 3: rækken har 2 celler, men overskriften i linje 1 har 3 (læst med komma mellem cellerne)",
             ROW_HINT,
             "svar.json: har fejl (1 fejl, 0 advarsler)",
         ]
@@ -168,7 +168,7 @@ fn a_spreadsheets_warnings_are_told_with_its_mistakes_not_once_they_are_mended()
     assert_eq!(
         findings(&stderr),
         [
-            "fejl: sager.csv, linje 4: rækken har 1 celle, men panelet har 2 kolonner (læst med komma mellem cellerne)",
+            "fejl: sager.csv, linje 4: rækken har 2 celler, men overskriften i linje 1 har 3 (læst med komma mellem cellerne)",
             ROW_HINT,
             "advarsel: sager.csv, linje 3, tegn 21: tallet 1.649 læses som 1,649: i et regneark med komma mellem cellerne er punktum decimaltegn",
             "= tip: skriv 1649 uden punktum, hvis det er et helt tal (kolonnens andre tal er hele tal), eller gem regnearket med semikolon mellem cellerne, så punktum læses som tusindtalspunktum",

@@ -807,10 +807,12 @@ impl Reader<'_> {
         if cells.len() != columns {
             return Err(vec![Flaw {
                 message: format!(
-                    "{}: rækken har {}, men panelet har {} (læst med {} mellem cellerne)",
+                    "{}: rækken har {}, men overskriften i linje {} har {} (læst med {} mellem \
+                     cellerne)",
                     place(self.file, record.line(), None),
-                    count(cells.len(), "celle", "celler"),
-                    count(columns, "kolonne", "kolonner"),
+                    count(record.cells.len(), "celle", "celler"),
+                    self.header.line(),
+                    self.header.cells.len(),
                     self.convention.separator_name(),
                 ),
                 hint: format!(
@@ -992,14 +994,14 @@ mod tests {
         assert_eq!(
             messages("Type;2009;2010\nA;1\nB;1;2;3\n"),
             [
-                "sager.csv, linje 2: rækken har 1 celle, men panelet har 2 kolonner (læst med semikolon mellem cellerne)",
-                "sager.csv, linje 3: rækken har 3 celler, men panelet har 2 kolonner (læst med semikolon mellem cellerne)",
+                "sager.csv, linje 2: rækken har 2 celler, men overskriften i linje 1 har 3 (læst med semikolon mellem cellerne)",
+                "sager.csv, linje 3: rækken har 4 celler, men overskriften i linje 1 har 3 (læst med semikolon mellem cellerne)",
             ]
         );
         assert_eq!(
             messages("Type,2009,2010\nA,1\n"),
             [
-                "sager.csv, linje 2: rækken har 1 celle, men panelet har 2 kolonner (læst med komma mellem cellerne)"
+                "sager.csv, linje 2: rækken har 2 celler, men overskriften i linje 1 har 3 (læst med komma mellem cellerne)"
             ]
         );
     }
