@@ -41,6 +41,17 @@ pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// What the operating system said when a file could not be written, in Danish, with what to
+/// do where the clerk can: a PDF made read-only, or a folder one may not write in, is refused.
+pub(crate) fn write_error_in_danish(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::PermissionDenied => "adgang nægtet: filen eller mappen er \
+            skrivebeskyttet; fjern skrivebeskyttelsen, eller vælg en anden fil eller mappe"
+            .into(),
+        _ => io_in_danish(error),
+    }
+}
+
 /// What the operating system said, in Danish where a clerk can act on it.
 pub(crate) fn io_in_danish(error: &std::io::Error) -> String {
     use std::io::ErrorKind;

@@ -336,7 +336,8 @@ fn a_pdf_made_read_only_is_not_replaced() {
         .assert()
         .code(1)
         .stderr(predicates::str::contains(
-            "låst.pdf: kan ikke skrives: adgang nægtet",
+            "låst.pdf: kan ikke skrives: adgang nægtet: filen eller mappen er skrivebeskyttet; \
+             fjern skrivebeskyttelsen, eller vælg en anden fil eller mappe\n",
         ));
     assert_eq!(std::fs::read(&pdf).unwrap(), b"the locked final PDF");
     let mode = std::fs::metadata(&pdf).unwrap().permissions().mode();

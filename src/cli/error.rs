@@ -146,7 +146,7 @@ pub(super) enum CliError {
     #[error("{} findes allerede; vælg et andet filnavn", .0.display())]
     AlreadyExists(PathBuf),
     /// A result cannot be written.
-    #[error("{}: kan ikke skrives: {}", path.display(), io_in_danish(source))]
+    #[error("{}: kan ikke skrives: {}", path.display(), crate::fs::write_error_in_danish(source))]
     Write {
         /// The file that could not be written.
         path: PathBuf,

@@ -105,7 +105,7 @@ impl PageDifference {
 #[derive(Debug, thiserror::Error)]
 pub enum PagesError {
     /// A page image could not be written.
-    #[error("{}: kan ikke skrives: {}", path.display(), io_in_danish(source))]
+    #[error("{}: kan ikke skrives: {}", path.display(), crate::fs::write_error_in_danish(source))]
     Write {
         /// The image file.
         path: PathBuf,
