@@ -764,7 +764,7 @@ fn a_statement_opening_with_a_lead_in_keeps_its_introduction_lead_in_and_table_t
         let pages = pages_of(fixture);
         assert!(
             pages.len() > 2,
-            "{fixture}: the statement was meant to begin on page 1"
+            "{fixture}: meant to run to three pages, its statement near the foot of page 1"
         );
         assert_on_its_page(
             &pages,
