@@ -160,6 +160,32 @@ fn identical_answers_say_so_and_exit_0() {
 }
 
 #[test]
+fn one_file_named_twice_is_no_difference_with_a_warning() {
+    // Review 25, 16: the reviewer most likely meant two versions.
+    let answer = crate_root().join("data/beu-287-2019.json");
+    let spelled_otherwise = crate_root().join("data/../data/beu-287-2019.json");
+    svar()
+        .arg("diff")
+        .arg(&answer)
+        .arg(&spelled_otherwise)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("Ingen forskelle mellem "))
+        .stderr(format!(
+            "advarsel: {} og {} er den samme fil; sammenlign to udgaver, fx den udsendte PDF med \
+             svarfilen, som den er nu\n",
+            answer.display(),
+            spelled_otherwise.display()
+        ));
+    // Two files alike are two versions: no warning.
+    svar()
+        .arg("diff")
+        .args(pair("identical"))
+        .assert()
+        .stderr("");
+}
+
+#[test]
 fn quotation_marks_written_otherwise_but_printed_the_same_are_no_change() {
     let folder = tempfile::tempdir().unwrap();
     let complete =

@@ -63,6 +63,21 @@ pub enum Format {
     Json,
 }
 
+/// Warns, on standard error, when the two answers are one file, however spelled: "Ingen
+/// forskelle" is then true, but the reviewer most likely meant to name two versions.
+fn warn_if_same_file(args: &DiffArgs) {
+    let same = (args.old.canonicalize().ok())
+        .is_some_and(|old| args.new.canonicalize().is_ok_and(|new| new == old));
+    if same {
+        eprintln!(
+            "advarsel: {} og {} er den samme fil; sammenlign to udgaver, fx den udsendte PDF \
+             med svarfilen, som den er nu",
+            args.old.display(),
+            args.new.display()
+        );
+    }
+}
+
 /// Exit status when the answers differ, as diff(1).
 const DIFFERENT: u8 = 1;
 /// Exit status when an answer cannot be read, as diff(1).
@@ -104,6 +119,7 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
             return ExitCode::from(TROUBLE);
         }
     };
+    warn_if_same_file(args);
     // Now that the answers are read, the spreadsheets they read are known too.
     let read = files_read(args, (&old, &new));
     if let Some(redline) = &args.redline
