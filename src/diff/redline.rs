@@ -496,8 +496,9 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
     }
 }
 
-/// Marks a panel added to a table that was there: its heading inserted, as a new caption is,
-/// and every cell highlighted, so that a reader does not take it for old content.
+/// Marks a panel added to a table that was there as an added table is: its heading inserted,
+/// as a new caption is, and every cell green, so that a reader takes it neither for old content
+/// nor for figures that changed (review 25, #2).
 fn mark_added_panel(panel: &mut PanelContext) {
     panel.heading_marks = (panel.heading.clone()).map(|heading| {
         vec![Segment {
@@ -508,7 +509,7 @@ fn mark_added_panel(panel: &mut PanelContext) {
     let rows = panel.rows.len() + usize::from(panel.total.is_some());
     let width = panel.header.len();
     let cells = (0..=rows).flat_map(|row| (0..width).map(move |column| [row, column]));
-    panel.changed_cells.extend(cells);
+    panel.inserted_cells.extend(cells);
 }
 
 /// The cells of `panel` a change at `tail` (the path inside the panel) touches, rows counted
@@ -657,6 +658,28 @@ mod tests {
     /// The complete fixture, and its table (Tabel 1, in Rigspolitiet's statement) as the new
     /// answer has it after `edit`, marked by every change: its panels as the redline sets them.
     fn marked_panels(edit: impl Fn(&mut crate::model::Table)) -> Vec<PanelContext> {
+        let mut context = marked_table_context(edit);
+        let BlockContent::Statement { mut blocks, .. } = context.blocks.swap_remove(1).content
+        else {
+            panic!("a statement");
+        };
+        let BlockContent::Table(table) = blocks.swap_remove(1).content else {
+            panic!("a table");
+        };
+        table.panels
+    }
+
+    /// The Typst source of the redline of the complete fixture whose Tabel 1 the new answer has
+    /// after `edit`.
+    fn marked_table_source(edit: impl Fn(&mut crate::model::Table)) -> String {
+        let context = marked_table_context(edit);
+        crate::render::typst_source_from(&context, &TemplateSet::builtin())
+            .unwrap()
+            .source
+    }
+
+    /// The complete fixture after `edit` of its Tabel 1, marked by every change since it.
+    fn marked_table_context(edit: impl Fn(&mut crate::model::Table)) -> DocumentContext {
         let old: Answer =
             serde_json::from_str(include_str!("../../tests/fixtures/complete.json")).unwrap();
         let mut new = old.clone();
@@ -671,14 +694,7 @@ mod tests {
         for change in &compare(&old, &new).changes {
             mark(&mut context, change);
         }
-        let BlockContent::Statement { mut blocks, .. } = context.blocks.swap_remove(1).content
-        else {
-            panic!("a statement");
-        };
-        let BlockContent::Table(table) = blocks.swap_remove(1).content else {
-            panic!("a table");
-        };
-        table.panels
+        context
     }
 
     #[test]
@@ -693,24 +709,45 @@ mod tests {
         assert_eq!(panels[0].changed_cells, [[0, 2], [1, 2]]);
     }
 
+    /// Tabel 1 of the complete fixture given a panel B, "Heraf afgjort", like its panel A.
+    fn panel_added(table: &mut crate::model::Table) {
+        table.panels[0].label = Some("A".into());
+        let mut added = table.panels[0].clone();
+        added.label = Some("B".into());
+        added.title = Some("Heraf afgjort".into());
+        table.panels.push(added);
+    }
+
     #[test]
     fn a_panel_added_to_a_table_is_marked_as_new() {
-        // It printed plain, as if it were old content (review 25, #2).
-        let panels = marked_panels(|table| {
-            table.panels[0].label = Some("A".into());
-            let mut added = table.panels[0].clone();
-            added.label = Some("B".into());
-            added.title = Some("Heraf afgjort".into());
-            table.panels.push(added);
-        });
+        // It printed plain, as if it were old content, and then yellow, as if its figures had
+        // changed; it is green, as an added table is (review 25, #2).
+        let panels = marked_panels(panel_added);
         let heading = panels[1].heading_marks.as_deref().unwrap();
         assert_eq!(kinds(heading), [("inserted", "B. Heraf afgjort")]);
         // The header, the two rows and the total, each of three cells.
         let every_cell: Vec<[usize; 2]> = (0..4)
             .flat_map(|row| (0..3).map(move |column| [row, column]))
             .collect();
-        assert_eq!(panels[1].changed_cells, every_cell);
+        assert_eq!(panels[1].inserted_cells, every_cell);
+        assert_eq!(panels[1].changed_cells, Vec::<[usize; 2]>::new());
         assert_eq!(panels[0].changed_cells, Vec::<[usize; 2]>::new());
+        assert_eq!(panels[0].inserted_cells, Vec::<[usize; 2]>::new());
+    }
+
+    #[test]
+    fn an_added_panels_cells_are_set_green_and_not_highlighted() {
+        let source = marked_table_source(panel_added);
+        let every_cell = "((0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (2, 0), (2, 1), (2, 2), \
+             (3, 0), (3, 1), (3, 2), )";
+        assert!(
+            source.contains(&format!(
+                "changed-cells: (),\n      inserted-cells: {every_cell},"
+            )),
+            "{source}"
+        );
+        // Panel A, which was there, has none.
+        assert_eq!(source.matches("inserted-cells").count(), 1, "{source}");
     }
 
     #[test]

@@ -336,6 +336,10 @@ pub struct PanelContext {
     /// Cells a redline highlights, as [row, column]: rows counted with the header row as 0 and
     /// the total row last, columns with the label column as 0 when there is one.
     pub changed_cells: Vec<[usize; 2]>,
+    /// Cells a redline prints as inserted, green as an added table's text, counted as
+    /// `changed_cells`: those of a panel, row or column that is new, told apart from figures
+    /// that changed.
+    pub inserted_cells: Vec<[usize; 2]>,
     /// The figures with fewer decimals than others in their column, counted as
     /// `changed_cells`, each with the decimals it lacks (",00"), which are set invisibly after
     /// it so that the column stands aligned on its comma.
@@ -830,6 +834,7 @@ fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> Pan
         label_width,
         heading_marks: None,
         changed_cells: Vec::new(),
+        inserted_cells: Vec::new(),
         aligned: aligned_figures(panel),
     }
 }
