@@ -489,10 +489,13 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
             panel.heading_marks = panel_title_runs(panel.heading.as_deref(), kind);
         }
         [] if added => mark_added_panel(panel),
-        _ => {
-            let cells = touched_cells(panel, tail, added);
-            panel.changed_cells.extend(cells);
-        }
+        // An added row or column is green, as an added table is; a changed cell yellow.
+        _ if added => panel
+            .inserted_cells
+            .extend(touched_cells(panel, tail, added)),
+        _ => panel
+            .changed_cells
+            .extend(touched_cells(panel, tail, added)),
     }
 }
 
@@ -707,6 +710,34 @@ mod tests {
         });
         // The header, then Behandlet's figure, after the row labels' column.
         assert_eq!(panels[0].changed_cells, [[0, 2], [1, 2]]);
+    }
+
+    #[test]
+    fn an_added_row_is_green_and_told_apart_from_a_changed_figure() {
+        // An added row was highlighted in the same yellow as a changed cell (review 25, #10).
+        let panels = marked_panels(|table| {
+            let mut added = table.panels[0].rows[0].clone();
+            added.label = Some("Henlagt".into());
+            table.panels[0].rows.insert(1, added);
+            table.panels[0].rows[0].cells[0] = Cell::Number(1235.into());
+        });
+        // Henlagt, the second body row, in full; Behandlet's first figure, which changed.
+        assert_eq!(panels[0].inserted_cells, [[2, 0], [2, 1], [2, 2]]);
+        assert_eq!(panels[0].changed_cells, [[1, 1]]);
+    }
+
+    #[test]
+    fn an_added_column_is_green_from_its_header_to_its_total() {
+        let panels = marked_panels(|table| {
+            let panel = &mut table.panels[0];
+            panel.columns.push("2011".into());
+            for row in panel.rows.iter_mut().chain(panel.total.as_mut()) {
+                row.cells.push(Cell::Number(7.into()));
+            }
+        });
+        // The header, the two rows and the total, in the column after 2010.
+        assert_eq!(panels[0].inserted_cells, [[0, 3], [1, 3], [2, 3], [3, 3]]);
+        assert_eq!(panels[0].changed_cells, Vec::<[usize; 2]>::new());
     }
 
     /// Tabel 1 of the complete fixture given a panel B, "Heraf afgjort", like its panel A.
