@@ -197,7 +197,7 @@ fn mark(context: &mut DocumentContext, change: &Change) -> bool {
     }
     match (&change.kind, rest) {
         (ChangeKind::Added { element, .. }, []) if *element != Element::Row => {
-            block.marks.inserted = true;
+            mark_inserted(block);
         }
         (ChangeKind::Text { segments, .. }, [Step::Key(key)])
             if key == "paragraph" || key == "heading" =>
@@ -277,7 +277,8 @@ fn mark_outside_blocks(
             enclosure.heading_marks = Some(with_prefix(&enclosure.heading, kind, runs));
             Some(())
         }
-        // An enclosure added: its heading, where it is listed and where it begins, is new.
+        // An enclosure added: its heading, where it is listed and where it begins, is new, and
+        // so is all it holds.
         [Step::Key(enclosures), Step::Index(index)]
             if enclosures == "enclosures" && matches!(kind, ChangeKind::Added { .. }) =>
         {
@@ -286,11 +287,19 @@ fn mark_outside_blocks(
                 kind: SegmentKind::Inserted,
                 text: enclosure.heading.clone(),
             }]);
+            enclosure.blocks.iter_mut().for_each(mark_inserted);
             Some(())
         }
         _ => return None,
     };
     Some(marked.is_some())
+}
+
+/// Marks a block as new, with a bar and in green, as an added block of the answer is: the
+/// blocks of an added enclosure, which printed plain beside their green heading (review 25, #9).
+fn mark_inserted(block: &mut BlockContext) {
+    block.marks.bar = true;
+    block.marks.inserted = true;
 }
 
 /// A text's changed words as runs; none for another kind of change.
@@ -1052,6 +1061,17 @@ mod tests {
         let heading = kinds(context.enclosures[0].heading_marks.as_deref().unwrap());
         assert_eq!(heading, [("inserted", "Bilag 1: Rigspolitiets notat")]);
         assert_eq!(context.enclosures[1].heading_marks, None);
+        // All it holds is new, with a bar and green; the enclosure that was there is not.
+        let marks = |enclosure: usize| -> Vec<(bool, bool)> {
+            let blocks = context.enclosures[enclosure].blocks.iter();
+            blocks.map(|b| (b.marks.bar, b.marks.inserted)).collect()
+        };
+        assert_eq!(marks(0), [(true, true)]);
+        assert!(
+            marks(1).iter().all(|&m| m == (false, false)),
+            "{:?}",
+            marks(1)
+        );
         let summary = summary("gammel.json", &changes, &marked, (old.markup, new.markup));
         assert_eq!(summary.lines[1], "Bilag 2, nummer: 1 → 2");
     }
