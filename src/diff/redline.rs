@@ -3,12 +3,12 @@
 //! in red, changed table cells highlighted, a bar in the margin beside every changed block, and
 //! a summary of the changes at the top.
 
-use super::{Change, ChangeKind, ChangeList, Element, Segment, SegmentKind};
+use super::{Change, ChangeKind, ChangeList, ContentLine, Element, Segment, SegmentKind};
 use crate::json_path::Step;
 use crate::model::{Answer, Markup};
 use crate::render::{
-    self, BlockContent, BlockContext, DocumentContext, PanelContext, RedlineSummary, TemplateSet,
-    WordingMarks,
+    self, BlockContent, BlockContext, BlockMarks, DocumentContext, PanelContext, RedlineSummary,
+    TemplateSet, WordingMarks,
 };
 use crate::{Error, Typeset};
 
@@ -30,6 +30,7 @@ pub(crate) fn redline(
         .iter()
         .map(|change| mark(&mut context, change))
         .collect();
+    mark_removals(&mut context, &changes.changes, old.markup);
     mark_wording(&mut context, &DocumentContext::new(old));
     context.redline = Some(summary(
         old_name,
@@ -150,9 +151,9 @@ fn summary_line(
     // Footnotes and removed prose are Markdown in a Markdown answer; every other value is
     // printed as written.
     let is_footnote = matches!(change.path.0.first(), Some(Step::Key(key)) if key == "footnotes");
-    let prose = |text: &str, is_prose: bool, markup: Markup| match markup {
-        Markup::Markdown if is_prose => crate::markup::printed_text(text),
-        _ => text.to_string(),
+    let prose = |text: &str, is_prose: bool, markup: Markup| match is_prose {
+        true => printed(text, markup),
+        false => text.to_string(),
     };
     let value = |value: &Option<String>, markup: Markup| match value {
         Some(value) => prose(value, is_footnote, markup),
@@ -176,6 +177,91 @@ fn summary_line(
         ChangeKind::Moved { .. } => super::report::moved(change),
     };
     format!("{}: {what}", change.location)
+}
+
+/// A text of prose as it prints in an answer of `markup`: without Markdown's marks.
+fn printed(text: &str, markup: Markup) -> String {
+    match markup {
+        Markup::Markdown => crate::markup::printed_text(text),
+        Markup::Plain => text.to_string(),
+    }
+}
+
+/// How many words of a removed block its stub shows.
+const STUB_WORDS: usize = 10;
+
+/// Shows each block removed from the answer's or an enclosure's blocks where it stood, by its
+/// first words struck through beside a bar: no block around it takes the bar a removal from a
+/// statement or a list gets, and the removal was seen only in the box (review 25, #6). The
+/// stubs go in after every change is marked, as the changes' paths count the new answer's
+/// blocks without them; `markup` is the old answer's, which the removed text was written in.
+fn mark_removals(context: &mut DocumentContext, changes: &[Change], markup: Markup) {
+    let stubs: Vec<(&[Step], usize, String)> = (changes.iter())
+        .filter_map(|change| match (&change.kind, change.removed_before) {
+            (ChangeKind::Removed { content, .. }, Some(before)) => Some((
+                &change.filled_path.0[..],
+                before,
+                stub_text(content, markup)?,
+            )),
+            _ => None,
+        })
+        .collect();
+    // From the last, so that a stub does not move the places of those before it; stubs at one
+    // place go in before one another, keeping their order.
+    for (steps, before, text) in stubs.into_iter().rev() {
+        if let Some(blocks) = block_list(context, steps) {
+            blocks.insert(before.min(blocks.len()), removed_block(text));
+        }
+    }
+}
+
+/// The first words of a removed block's first line (a paragraph, a caption, a statement's
+/// introduction), "…" after them where it went on; none for a block that printed no text.
+fn stub_text(content: &[ContentLine], markup: Markup) -> Option<String> {
+    let first = printed(&content.first()?.to_string(), markup);
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let shown = words.get(..STUB_WORDS).unwrap_or(&words).join(" ");
+    match words.len() {
+        0 => None,
+        count if count > STUB_WORDS => Some(format!("{shown} …")),
+        _ => Some(shown),
+    }
+}
+
+/// The answer's or an enclosure's list of blocks, where `steps` lead to it; none for the blocks
+/// of a statement, whose removals the statement's bar shows.
+fn block_list<'a>(
+    context: &'a mut DocumentContext,
+    steps: &[Step],
+) -> Option<&'a mut Vec<BlockContext>> {
+    match steps {
+        [Step::Key(answer), Step::Key(list)] if answer == "answer" && list == "blocks" => {
+            Some(&mut context.blocks)
+        }
+        [Step::Key(enclosures), Step::Index(index), Step::Key(list)]
+            if enclosures == "enclosures" && list == "blocks" =>
+        {
+            Some(&mut context.enclosures.get_mut(*index)?.blocks)
+        }
+        _ => None,
+    }
+}
+
+/// The stub of a removed block: `text` struck through, with a bar.
+fn removed_block(text: String) -> BlockContext {
+    BlockContext {
+        opening_marks: String::new(),
+        closing_marks: String::new(),
+        keep_with_next: false,
+        leads_in: false,
+        push_before: false,
+        kept_whole: false,
+        content: BlockContent::Removed { text },
+        marks: BlockMarks {
+            bar: true,
+            ..BlockMarks::default()
+        },
+    }
 }
 
 /// Marks one change where it is printed in the new answer; returns whether the change is
@@ -632,9 +718,9 @@ fn stand_apart(segments: &[Segment], index: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{mark, mark_wording, runs, summary, summary_line};
+    use super::{mark, mark_wording, runs, stub_text, summary, summary_line};
     use crate::diff::{compare, literal_word_diff};
-    use crate::model::{Answer, Block, Cell};
+    use crate::model::{Answer, Block, Cell, Markup};
     use crate::render::{
         BlockContent, DocumentContext, PanelContext, Segment, SegmentKind, TemplateSet,
     };
@@ -788,6 +874,27 @@ mod tests {
         );
         // Panel A, which was there, has none.
         assert_eq!(source.matches("inserted-cells").count(), 1, "{source}");
+    }
+
+    #[test]
+    fn a_removed_blocks_stub_is_its_first_ten_words_as_printed() {
+        let line = |text: &str| crate::diff::ContentLine::from(text.to_string());
+        let long = [line(
+            "Det er *de* spilleregler, vi har fastlagt i vores demokrati, og dem følger vi.",
+        )];
+        assert_eq!(
+            stub_text(&long, Markup::Markdown).as_deref(),
+            Some("Det er de spilleregler, vi har fastlagt i vores demokrati, …")
+        );
+        let table = [
+            line("Tabel 1: Sager fordelt på år"),
+            line("Type: 2009; 2010"),
+        ];
+        assert_eq!(
+            stub_text(&table, Markup::Plain).as_deref(),
+            Some("Tabel 1: Sager fordelt på år")
+        );
+        assert_eq!(stub_text(&[], Markup::Plain), None);
     }
 
     #[test]

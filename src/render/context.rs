@@ -292,6 +292,12 @@ pub enum BlockContent {
     },
     /// A table with caption, panels and notes.
     Table(TableContext),
+    /// Only in a redline: the place of a block removed since the old answer, shown by its first
+    /// words struck through, so that a removal is seen where it was, not only in the box.
+    Removed {
+        /// The removed block's first words, as printed, "…" after them if it went on.
+        text: String,
+    },
 }
 
 /// A table ready to lay out.
