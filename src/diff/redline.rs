@@ -584,6 +584,12 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
             panel.heading_marks = panel_title_runs(panel.heading.as_deref(), kind);
         }
         [] if added => mark_added_panel(panel),
+        [Step::Key(columns), Step::Index(column)] if columns == "columns" && !added => {
+            mark_renamed_column(panel, *column, kind);
+            panel
+                .changed_cells
+                .extend(touched_cells(panel, tail, added));
+        }
         // An added row or column is green, as an added table is; a changed cell yellow.
         _ if added => panel
             .inserted_cells
@@ -591,6 +597,20 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
         _ => panel
             .changed_cells
             .extend(touched_cells(panel, tail, added)),
+    }
+}
+
+/// Keeps a renamed column's old name for its header cell, where the redline prints it struck
+/// above the new one, as a renamed caption shows both (review 25, #1); a moved column keeps its
+/// name. The column is as wide as the new name needs: the old one may break after a hyphen
+/// ("1986-" over "1990"), where Typst would not break before a digit and would set it over the
+/// next column's header.
+fn mark_renamed_column(panel: &mut PanelContext, column: usize, kind: &ChangeKind) {
+    let at = column + usize::from(panel.labelled);
+    if let (Some(slot), ChangeKind::Value { old: Some(old), .. }) =
+        (panel.former_header.get_mut(at), kind)
+    {
+        *slot = Some(old.replace('-', "-\u{200b}"));
     }
 }
 
@@ -718,8 +738,8 @@ fn stand_apart(segments: &[Segment], index: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{mark, mark_wording, runs, stub_text, summary, summary_line};
-    use crate::diff::{compare, literal_word_diff};
+    use super::{mark, mark_renamed_column, mark_wording, runs, stub_text, summary, summary_line};
+    use crate::diff::{ChangeKind, compare, literal_word_diff};
     use crate::model::{Answer, Block, Cell, Markup};
     use crate::render::{
         BlockContent, DocumentContext, PanelContext, Segment, SegmentKind, TemplateSet,
@@ -805,6 +825,30 @@ mod tests {
         });
         // The header, then Behandlet's figure, after the row labels' column.
         assert_eq!(panels[0].changed_cells, [[0, 2], [1, 2]]);
+    }
+
+    #[test]
+    fn a_renamed_columns_header_shows_its_old_name_struck_over_the_new() {
+        // The header showed only the new name (review 25, #1).
+        let rename = |table: &mut crate::model::Table| {
+            table.panels[0].columns = vec!["2009".into(), "2010-2011".into()];
+        };
+        let panels = marked_panels(rename);
+        assert_eq!(
+            panels[0].former_header,
+            [None, None, Some("2010".to_string())]
+        );
+        let source = marked_table_source(rename);
+        let header = r#"header: (("Type"), ("2009"), [#del[2010]#linebreak()#ins[2010\-2011]], ),"#;
+        assert!(source.contains(header), "{source}");
+        // An old name breaks after its hyphens, as Typst would not before a digit.
+        let mut panel = panels.into_iter().next().unwrap();
+        let kind = ChangeKind::Value {
+            old: Some("1986-1990".into()),
+            new: Some("1986-90".into()),
+        };
+        mark_renamed_column(&mut panel, 0, &kind);
+        assert_eq!(panel.former_header[1].as_deref(), Some("1986-\u{200b}1990"));
     }
 
     #[test]

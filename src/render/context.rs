@@ -339,6 +339,10 @@ pub struct PanelContext {
     pub label_width: Option<u32>,
     /// A redline's marks on the heading, if the panel's title changed.
     pub heading_marks: Option<Vec<Segment>>,
+    /// A redline's old names of the columns that were renamed, by column (the label column
+    /// first when there is one): printed struck above the new one, inserted, in the header
+    /// cell. Stacked, as a figure column is too narrow for the two side by side.
+    pub former_header: Vec<Option<String>>,
     /// Cells a redline highlights, as [row, column]: rows counted with the header row as 0 and
     /// the total row last, columns with the label column as 0 when there is one.
     pub changed_cells: Vec<[usize; 2]>,
@@ -817,7 +821,7 @@ pub fn panel_heading(panel: &Panel) -> Option<String> {
 fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> PanelContext {
     let labelled = panel.is_labelled();
     let heading = panel_heading(panel);
-    let header = labelled
+    let header: Vec<String> = labelled
         .then(|| panel.label_header.clone().unwrap_or_default())
         .into_iter()
         .chain(panel.columns.iter().cloned())
@@ -825,6 +829,7 @@ fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> Pan
     PanelContext {
         heading,
         labelled,
+        former_header: vec![None; header.len()],
         header,
         rows: panel
             .rows
