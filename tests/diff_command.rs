@@ -1380,3 +1380,32 @@ fn a_department_set_is_a_change_of_the_letterhead() {
         "{report}"
     );
 }
+
+#[test]
+fn a_block_removed_from_the_answer_leaves_its_first_words_struck_where_it_stood() {
+    // A paragraph or a table removed from the answer's own blocks left no mark where it was,
+    // only a line in the box (review 25, #6).
+    let folder = tempfile::tempdir().unwrap();
+    let new = common::edited_fixture("complete.json", folder.path(), |answer| {
+        answer["answer"]["blocks"].as_array_mut().unwrap().remove(0);
+    });
+    let redline = folder.path().join("redline.pdf");
+    write_redline(&fixture("complete.json"), &new, &redline);
+    let text = pdf_text(&redline);
+    let (_, body) = text.split_once("Svar: ").expect(&text);
+    assert!(
+        body.starts_with(
+            "Justitsministeriet har indhentet en udtalelse fra Rigspolitiet. \
+             Rigspolitiet har oplyst følgende:"
+        ),
+        "{body}"
+    );
+    // A table: its first line, here the header of a table without a caption, between the
+    // paragraphs it stood between.
+    let text = redline_text("table-removed");
+    let (_, body) = text.split_once("Svar: ").unwrap();
+    assert!(
+        body.contains("udsendelser i 2016: Kategori: Antal Til sammenligning"),
+        "{body}"
+    );
+}

@@ -163,7 +163,16 @@ fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Co
     let old_measures = measures(old.blocks, &old_texts);
     let new_measures = measures(new.blocks, &new_texts);
     let likeness = |o: usize, n: usize| likeness(&old_measures[o], &new_measures[n]);
+    // The new blocks passed, in the new answer's reading order: where a removed block stood.
+    let mut passed = 0;
     for step in align(&old_keys, &new_keys, likeness) {
+        if let Step::Same { new: n, .. }
+        | Step::Edited { new: n, .. }
+        | Step::Moved { new: n, .. }
+        | Step::Added(n) = step
+        {
+            passed = n + 1;
+        }
         match step {
             Step::Same { old: o, new: n } | Step::Edited { old: o, new: n } => {
                 compare_block(old, o, new, n, changes);
@@ -176,6 +185,7 @@ fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Co
             Step::Removed(o) => {
                 let block = &old.blocks[o];
                 changes.removed(&place(old, o), &new.path, element(block), summary(block));
+                changes.stood_before(passed);
             }
             Step::Added(n) => {
                 let block = &new.blocks[n];

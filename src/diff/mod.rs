@@ -60,6 +60,12 @@ pub(crate) struct Change {
     /// block of the answer itself).
     #[serde(skip)]
     pub filled_path: JsonPath,
+    /// For a block removed from a list of blocks (the answer's, an enclosure's, a statement's),
+    /// the index in the new answer's list (`filled_path`) of the block it stood before, or the
+    /// list's length where it stood last: where a redline shows a struck stub of it in the
+    /// answer's or an enclosure's blocks, where no block around it takes a bar.
+    #[serde(skip)]
+    pub removed_before: Option<usize>,
     /// What changed.
     #[serde(flatten)]
     pub kind: ChangeKind,
@@ -327,6 +333,7 @@ impl Comparison {
             location: place.label.clone(),
             path: place.path.clone(),
             filled_path: place.path.clone(),
+            removed_before: None,
             kind,
         });
     }
@@ -397,6 +404,14 @@ impl Comparison {
         self.push(place, ChangeKind::Removed { element, content });
         if let Some(change) = self.changes.changes.last_mut() {
             change.filled_path = within.clone();
+        }
+    }
+
+    /// Records where the block whose removal was recorded last stood in the new answer's list
+    /// of blocks: before its block `index` (see [`Change::removed_before`]).
+    fn stood_before(&mut self, index: usize) {
+        if let Some(change) = self.changes.changes.last_mut() {
+            change.removed_before = Some(index);
         }
     }
 

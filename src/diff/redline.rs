@@ -3,12 +3,12 @@
 //! in red, changed table cells highlighted, a bar in the margin beside every changed block, and
 //! a summary of the changes at the top.
 
-use super::{Change, ChangeKind, ChangeList, Element, Segment, SegmentKind};
+use super::{Change, ChangeKind, ChangeList, ContentLine, Element, Segment, SegmentKind};
 use crate::json_path::Step;
 use crate::model::{Answer, Markup};
 use crate::render::{
-    self, BlockContent, BlockContext, DocumentContext, PanelContext, RedlineSummary, TemplateSet,
-    WordingMarks,
+    self, BlockContent, BlockContext, BlockMarks, DocumentContext, PanelContext, RedlineSummary,
+    TemplateSet, WordingMarks,
 };
 use crate::{Error, Typeset};
 
@@ -30,6 +30,7 @@ pub(crate) fn redline(
         .iter()
         .map(|change| mark(&mut context, change))
         .collect();
+    mark_removals(&mut context, &changes.changes, old.markup);
     mark_wording(&mut context, &DocumentContext::new(old));
     context.redline = Some(summary(
         old_name,
@@ -150,9 +151,9 @@ fn summary_line(
     // Footnotes and removed prose are Markdown in a Markdown answer; every other value is
     // printed as written.
     let is_footnote = matches!(change.path.0.first(), Some(Step::Key(key)) if key == "footnotes");
-    let prose = |text: &str, is_prose: bool, markup: Markup| match markup {
-        Markup::Markdown if is_prose => crate::markup::printed_text(text),
-        _ => text.to_string(),
+    let prose = |text: &str, is_prose: bool, markup: Markup| match is_prose {
+        true => printed(text, markup),
+        false => text.to_string(),
     };
     let value = |value: &Option<String>, markup: Markup| match value {
         Some(value) => prose(value, is_footnote, markup),
@@ -178,6 +179,91 @@ fn summary_line(
     format!("{}: {what}", change.location)
 }
 
+/// A text of prose as it prints in an answer of `markup`: without Markdown's marks.
+fn printed(text: &str, markup: Markup) -> String {
+    match markup {
+        Markup::Markdown => crate::markup::printed_text(text),
+        Markup::Plain => text.to_string(),
+    }
+}
+
+/// How many words of a removed block its stub shows.
+const STUB_WORDS: usize = 10;
+
+/// Shows each block removed from the answer's or an enclosure's blocks where it stood, by its
+/// first words struck through beside a bar: no block around it takes the bar a removal from a
+/// statement or a list gets, and the removal was seen only in the box (review 25, #6). The
+/// stubs go in after every change is marked, as the changes' paths count the new answer's
+/// blocks without them; `markup` is the old answer's, which the removed text was written in.
+fn mark_removals(context: &mut DocumentContext, changes: &[Change], markup: Markup) {
+    let stubs: Vec<(&[Step], usize, String)> = (changes.iter())
+        .filter_map(|change| match (&change.kind, change.removed_before) {
+            (ChangeKind::Removed { content, .. }, Some(before)) => Some((
+                &change.filled_path.0[..],
+                before,
+                stub_text(content, markup)?,
+            )),
+            _ => None,
+        })
+        .collect();
+    // From the last, so that a stub does not move the places of those before it; stubs at one
+    // place go in before one another, keeping their order.
+    for (steps, before, text) in stubs.into_iter().rev() {
+        if let Some(blocks) = block_list(context, steps) {
+            blocks.insert(before.min(blocks.len()), removed_block(text));
+        }
+    }
+}
+
+/// The first words of a removed block's first line (a paragraph, a caption, a statement's
+/// introduction), "…" after them where it went on; none for a block that printed no text.
+fn stub_text(content: &[ContentLine], markup: Markup) -> Option<String> {
+    let first = printed(&content.first()?.to_string(), markup);
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let shown = words.get(..STUB_WORDS).unwrap_or(&words).join(" ");
+    match words.len() {
+        0 => None,
+        count if count > STUB_WORDS => Some(format!("{shown} …")),
+        _ => Some(shown),
+    }
+}
+
+/// The answer's or an enclosure's list of blocks, where `steps` lead to it; none for the blocks
+/// of a statement, whose removals the statement's bar shows.
+fn block_list<'a>(
+    context: &'a mut DocumentContext,
+    steps: &[Step],
+) -> Option<&'a mut Vec<BlockContext>> {
+    match steps {
+        [Step::Key(answer), Step::Key(list)] if answer == "answer" && list == "blocks" => {
+            Some(&mut context.blocks)
+        }
+        [Step::Key(enclosures), Step::Index(index), Step::Key(list)]
+            if enclosures == "enclosures" && list == "blocks" =>
+        {
+            Some(&mut context.enclosures.get_mut(*index)?.blocks)
+        }
+        _ => None,
+    }
+}
+
+/// The stub of a removed block: `text` struck through, with a bar.
+fn removed_block(text: String) -> BlockContext {
+    BlockContext {
+        opening_marks: String::new(),
+        closing_marks: String::new(),
+        keep_with_next: false,
+        leads_in: false,
+        push_before: false,
+        kept_whole: false,
+        content: BlockContent::Removed { text },
+        marks: BlockMarks {
+            bar: true,
+            ..BlockMarks::default()
+        },
+    }
+}
+
 /// Marks one change where it is printed in the new answer; returns whether the change is
 /// marked in the text. Metadata has no place in the new answer's body, nor has what was
 /// removed: the summary shows them, and a removal gets a bar beside the list, table or
@@ -197,7 +283,7 @@ fn mark(context: &mut DocumentContext, change: &Change) -> bool {
     }
     match (&change.kind, rest) {
         (ChangeKind::Added { element, .. }, []) if *element != Element::Row => {
-            block.marks.inserted = true;
+            mark_inserted(block);
         }
         (ChangeKind::Text { segments, .. }, [Step::Key(key)])
             if key == "paragraph" || key == "heading" =>
@@ -277,7 +363,8 @@ fn mark_outside_blocks(
             enclosure.heading_marks = Some(with_prefix(&enclosure.heading, kind, runs));
             Some(())
         }
-        // An enclosure added: its heading, where it is listed and where it begins, is new.
+        // An enclosure added: its heading, where it is listed and where it begins, is new, and
+        // so is all it holds.
         [Step::Key(enclosures), Step::Index(index)]
             if enclosures == "enclosures" && matches!(kind, ChangeKind::Added { .. }) =>
         {
@@ -286,11 +373,19 @@ fn mark_outside_blocks(
                 kind: SegmentKind::Inserted,
                 text: enclosure.heading.clone(),
             }]);
+            enclosure.blocks.iter_mut().for_each(mark_inserted);
             Some(())
         }
         _ => return None,
     };
     Some(marked.is_some())
+}
+
+/// Marks a block as new, with a bar and in green, as an added block of the answer is: the
+/// blocks of an added enclosure, which printed plain beside their green heading (review 25, #9).
+fn mark_inserted(block: &mut BlockContext) {
+    block.marks.bar = true;
+    block.marks.inserted = true;
 }
 
 /// A text's changed words as runs; none for another kind of change.
@@ -489,15 +584,39 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
             panel.heading_marks = panel_title_runs(panel.heading.as_deref(), kind);
         }
         [] if added => mark_added_panel(panel),
-        _ => {
-            let cells = touched_cells(panel, tail, added);
-            panel.changed_cells.extend(cells);
+        [Step::Key(columns), Step::Index(column)] if columns == "columns" && !added => {
+            mark_renamed_column(panel, *column, kind);
+            panel
+                .changed_cells
+                .extend(touched_cells(panel, tail, added));
         }
+        // An added row or column is green, as an added table is; a changed cell yellow.
+        _ if added => panel
+            .inserted_cells
+            .extend(touched_cells(panel, tail, added)),
+        _ => panel
+            .changed_cells
+            .extend(touched_cells(panel, tail, added)),
     }
 }
 
-/// Marks a panel added to a table that was there: its heading inserted, as a new caption is,
-/// and every cell highlighted, so that a reader does not take it for old content.
+/// Keeps a renamed column's old name for its header cell, where the redline prints it struck
+/// above the new one, as a renamed caption shows both (review 25, #1); a moved column keeps its
+/// name. The column is as wide as the new name needs: the old one may break after a hyphen
+/// ("1986-" over "1990"), where Typst would not break before a digit and would set it over the
+/// next column's header.
+fn mark_renamed_column(panel: &mut PanelContext, column: usize, kind: &ChangeKind) {
+    let at = column + usize::from(panel.labelled);
+    if let (Some(slot), ChangeKind::Value { old: Some(old), .. }) =
+        (panel.former_header.get_mut(at), kind)
+    {
+        *slot = Some(old.replace('-', "-\u{200b}"));
+    }
+}
+
+/// Marks a panel added to a table that was there as an added table is: its heading inserted,
+/// as a new caption is, and every cell green, so that a reader takes it neither for old content
+/// nor for figures that changed (review 25, #2).
 fn mark_added_panel(panel: &mut PanelContext) {
     panel.heading_marks = (panel.heading.clone()).map(|heading| {
         vec![Segment {
@@ -508,7 +627,7 @@ fn mark_added_panel(panel: &mut PanelContext) {
     let rows = panel.rows.len() + usize::from(panel.total.is_some());
     let width = panel.header.len();
     let cells = (0..=rows).flat_map(|row| (0..width).map(move |column| [row, column]));
-    panel.changed_cells.extend(cells);
+    panel.inserted_cells.extend(cells);
 }
 
 /// The cells of `panel` a change at `tail` (the path inside the panel) touches, rows counted
@@ -619,9 +738,9 @@ fn stand_apart(segments: &[Segment], index: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{mark, mark_wording, runs, summary, summary_line};
-    use crate::diff::{compare, literal_word_diff};
-    use crate::model::{Answer, Block, Cell};
+    use super::{mark, mark_renamed_column, mark_wording, runs, stub_text, summary, summary_line};
+    use crate::diff::{ChangeKind, compare, literal_word_diff};
+    use crate::model::{Answer, Block, Cell, Markup};
     use crate::render::{
         BlockContent, DocumentContext, PanelContext, Segment, SegmentKind, TemplateSet,
     };
@@ -657,6 +776,28 @@ mod tests {
     /// The complete fixture, and its table (Tabel 1, in Rigspolitiet's statement) as the new
     /// answer has it after `edit`, marked by every change: its panels as the redline sets them.
     fn marked_panels(edit: impl Fn(&mut crate::model::Table)) -> Vec<PanelContext> {
+        let mut context = marked_table_context(edit);
+        let BlockContent::Statement { mut blocks, .. } = context.blocks.swap_remove(1).content
+        else {
+            panic!("a statement");
+        };
+        let BlockContent::Table(table) = blocks.swap_remove(1).content else {
+            panic!("a table");
+        };
+        table.panels
+    }
+
+    /// The Typst source of the redline of the complete fixture whose Tabel 1 the new answer has
+    /// after `edit`.
+    fn marked_table_source(edit: impl Fn(&mut crate::model::Table)) -> String {
+        let context = marked_table_context(edit);
+        crate::render::typst_source_from(&context, &TemplateSet::builtin())
+            .unwrap()
+            .source
+    }
+
+    /// The complete fixture after `edit` of its Tabel 1, marked by every change since it.
+    fn marked_table_context(edit: impl Fn(&mut crate::model::Table)) -> DocumentContext {
         let old: Answer =
             serde_json::from_str(include_str!("../../tests/fixtures/complete.json")).unwrap();
         let mut new = old.clone();
@@ -671,14 +812,7 @@ mod tests {
         for change in &compare(&old, &new).changes {
             mark(&mut context, change);
         }
-        let BlockContent::Statement { mut blocks, .. } = context.blocks.swap_remove(1).content
-        else {
-            panic!("a statement");
-        };
-        let BlockContent::Table(table) = blocks.swap_remove(1).content else {
-            panic!("a table");
-        };
-        table.panels
+        context
     }
 
     #[test]
@@ -694,23 +828,117 @@ mod tests {
     }
 
     #[test]
-    fn a_panel_added_to_a_table_is_marked_as_new() {
-        // It printed plain, as if it were old content (review 25, #2).
+    fn a_renamed_columns_header_shows_its_old_name_struck_over_the_new() {
+        // The header showed only the new name (review 25, #1).
+        let rename = |table: &mut crate::model::Table| {
+            table.panels[0].columns = vec!["2009".into(), "2010-2011".into()];
+        };
+        let panels = marked_panels(rename);
+        assert_eq!(
+            panels[0].former_header,
+            [None, None, Some("2010".to_string())]
+        );
+        let source = marked_table_source(rename);
+        let header = r#"header: (("Type"), ("2009"), [#del[2010]#linebreak()#ins[2010\-2011]], ),"#;
+        assert!(source.contains(header), "{source}");
+        // An old name breaks after its hyphens, as Typst would not before a digit.
+        let mut panel = panels.into_iter().next().unwrap();
+        let kind = ChangeKind::Value {
+            old: Some("1986-1990".into()),
+            new: Some("1986-90".into()),
+        };
+        mark_renamed_column(&mut panel, 0, &kind);
+        assert_eq!(panel.former_header[1].as_deref(), Some("1986-\u{200b}1990"));
+    }
+
+    #[test]
+    fn an_added_row_is_green_and_told_apart_from_a_changed_figure() {
+        // An added row was highlighted in the same yellow as a changed cell (review 25, #10).
         let panels = marked_panels(|table| {
-            table.panels[0].label = Some("A".into());
-            let mut added = table.panels[0].clone();
-            added.label = Some("B".into());
-            added.title = Some("Heraf afgjort".into());
-            table.panels.push(added);
+            let mut added = table.panels[0].rows[0].clone();
+            added.label = Some("Henlagt".into());
+            table.panels[0].rows.insert(1, added);
+            table.panels[0].rows[0].cells[0] = Cell::Number(1235.into());
         });
+        // Henlagt, the second body row, in full; Behandlet's first figure, which changed.
+        assert_eq!(panels[0].inserted_cells, [[2, 0], [2, 1], [2, 2]]);
+        assert_eq!(panels[0].changed_cells, [[1, 1]]);
+    }
+
+    #[test]
+    fn an_added_column_is_green_from_its_header_to_its_total() {
+        let panels = marked_panels(|table| {
+            let panel = &mut table.panels[0];
+            panel.columns.push("2011".into());
+            for row in panel.rows.iter_mut().chain(panel.total.as_mut()) {
+                row.cells.push(Cell::Number(7.into()));
+            }
+        });
+        // The header, the two rows and the total, in the column after 2010.
+        assert_eq!(panels[0].inserted_cells, [[0, 3], [1, 3], [2, 3], [3, 3]]);
+        assert_eq!(panels[0].changed_cells, Vec::<[usize; 2]>::new());
+    }
+
+    /// Tabel 1 of the complete fixture given a panel B, "Heraf afgjort", like its panel A.
+    fn panel_added(table: &mut crate::model::Table) {
+        table.panels[0].label = Some("A".into());
+        let mut added = table.panels[0].clone();
+        added.label = Some("B".into());
+        added.title = Some("Heraf afgjort".into());
+        table.panels.push(added);
+    }
+
+    #[test]
+    fn a_panel_added_to_a_table_is_marked_as_new() {
+        // It printed plain, as if it were old content, and then yellow, as if its figures had
+        // changed; it is green, as an added table is (review 25, #2).
+        let panels = marked_panels(panel_added);
         let heading = panels[1].heading_marks.as_deref().unwrap();
         assert_eq!(kinds(heading), [("inserted", "B. Heraf afgjort")]);
         // The header, the two rows and the total, each of three cells.
         let every_cell: Vec<[usize; 2]> = (0..4)
             .flat_map(|row| (0..3).map(move |column| [row, column]))
             .collect();
-        assert_eq!(panels[1].changed_cells, every_cell);
+        assert_eq!(panels[1].inserted_cells, every_cell);
+        assert_eq!(panels[1].changed_cells, Vec::<[usize; 2]>::new());
         assert_eq!(panels[0].changed_cells, Vec::<[usize; 2]>::new());
+        assert_eq!(panels[0].inserted_cells, Vec::<[usize; 2]>::new());
+    }
+
+    #[test]
+    fn an_added_panels_cells_are_set_green_and_not_highlighted() {
+        let source = marked_table_source(panel_added);
+        let every_cell = "((0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (2, 0), (2, 1), (2, 2), \
+             (3, 0), (3, 1), (3, 2), )";
+        assert!(
+            source.contains(&format!(
+                "changed-cells: (),\n      inserted-cells: {every_cell},"
+            )),
+            "{source}"
+        );
+        // Panel A, which was there, has none.
+        assert_eq!(source.matches("inserted-cells").count(), 1, "{source}");
+    }
+
+    #[test]
+    fn a_removed_blocks_stub_is_its_first_ten_words_as_printed() {
+        let line = |text: &str| crate::diff::ContentLine::from(text.to_string());
+        let long = [line(
+            "Det er *de* spilleregler, vi har fastlagt i vores demokrati, og dem følger vi.",
+        )];
+        assert_eq!(
+            stub_text(&long, Markup::Markdown).as_deref(),
+            Some("Det er de spilleregler, vi har fastlagt i vores demokrati, …")
+        );
+        let table = [
+            line("Tabel 1: Sager fordelt på år"),
+            line("Type: 2009; 2010"),
+        ];
+        assert_eq!(
+            stub_text(&table, Markup::Plain).as_deref(),
+            Some("Tabel 1: Sager fordelt på år")
+        );
+        assert_eq!(stub_text(&[], Markup::Plain), None);
     }
 
     #[test]
@@ -984,6 +1212,17 @@ mod tests {
         let heading = kinds(context.enclosures[0].heading_marks.as_deref().unwrap());
         assert_eq!(heading, [("inserted", "Bilag 1: Rigspolitiets notat")]);
         assert_eq!(context.enclosures[1].heading_marks, None);
+        // All it holds is new, with a bar and green; the enclosure that was there is not.
+        let marks = |enclosure: usize| -> Vec<(bool, bool)> {
+            let blocks = context.enclosures[enclosure].blocks.iter();
+            blocks.map(|b| (b.marks.bar, b.marks.inserted)).collect()
+        };
+        assert_eq!(marks(0), [(true, true)]);
+        assert!(
+            marks(1).iter().all(|&m| m == (false, false)),
+            "{:?}",
+            marks(1)
+        );
         let summary = summary("gammel.json", &changes, &marked, (old.markup, new.markup));
         assert_eq!(summary.lines[1], "Bilag 2, nummer: 1 → 2");
     }

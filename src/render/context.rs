@@ -292,6 +292,12 @@ pub enum BlockContent {
     },
     /// A table with caption, panels and notes.
     Table(TableContext),
+    /// Only in a redline: the place of a block removed since the old answer, shown by its first
+    /// words struck through, so that a removal is seen where it was, not only in the box.
+    Removed {
+        /// The removed block's first words, as printed, "…" after them if it went on.
+        text: String,
+    },
 }
 
 /// A table ready to lay out.
@@ -333,9 +339,17 @@ pub struct PanelContext {
     pub label_width: Option<u32>,
     /// A redline's marks on the heading, if the panel's title changed.
     pub heading_marks: Option<Vec<Segment>>,
+    /// A redline's old names of the columns that were renamed, by column (the label column
+    /// first when there is one): printed struck above the new one, inserted, in the header
+    /// cell. Stacked, as a figure column is too narrow for the two side by side.
+    pub former_header: Vec<Option<String>>,
     /// Cells a redline highlights, as [row, column]: rows counted with the header row as 0 and
     /// the total row last, columns with the label column as 0 when there is one.
     pub changed_cells: Vec<[usize; 2]>,
+    /// Cells a redline prints as inserted, green as an added table's text, counted as
+    /// `changed_cells`: those of a panel, row or column that is new, told apart from figures
+    /// that changed.
+    pub inserted_cells: Vec<[usize; 2]>,
     /// The figures with fewer decimals than others in their column, counted as
     /// `changed_cells`, each with the decimals it lacks (",00"), which are set invisibly after
     /// it so that the column stands aligned on its comma.
@@ -807,7 +821,7 @@ pub fn panel_heading(panel: &Panel) -> Option<String> {
 fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> PanelContext {
     let labelled = panel.is_labelled();
     let heading = panel_heading(panel);
-    let header = labelled
+    let header: Vec<String> = labelled
         .then(|| panel.label_header.clone().unwrap_or_default())
         .into_iter()
         .chain(panel.columns.iter().cloned())
@@ -815,6 +829,7 @@ fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> Pan
     PanelContext {
         heading,
         labelled,
+        former_header: vec![None; header.len()],
         header,
         rows: panel
             .rows
@@ -830,6 +845,7 @@ fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> Pan
         label_width,
         heading_marks: None,
         changed_cells: Vec::new(),
+        inserted_cells: Vec::new(),
         aligned: aligned_figures(panel),
     }
 }
