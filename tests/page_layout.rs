@@ -752,33 +752,6 @@ fn a_paragraph_leading_into_a_table_goes_with_it_to_the_next_page() {
 }
 
 #[test]
-fn a_statement_opening_with_a_lead_in_keeps_its_introduction_lead_in_and_table_together() {
-    // Review 25, 8: "”AES har oplyst følgende om anerkendelser:" ended page 1, with the
-    // statement's introduction above it, and its table began page 2. Kept with the table, the
-    // lead-in went over without the introduction where the push keeping the table's notes with
-    // it stood between them (`…-its-table-pushed`).
-    for fixture in [
-        "statement-opening-with-a-lead-in-at-page-foot.json",
-        "statement-opening-with-a-lead-in-its-table-pushed.json",
-    ] {
-        let pages = pages_of(fixture);
-        assert!(
-            pages.len() > 2,
-            "{fixture}: meant to run to three pages, its statement near the foot of page 1"
-        );
-        assert_on_its_page(
-            &pages,
-            "Opgjort pr. 1. marts 2022.",
-            &[
-                "Arbejdsmarkedets Erhvervssikring har oplyst følgende:",
-                "”AES har oplyst følgende om anerkendelser:",
-                "3.300",
-            ],
-        );
-    }
-}
-
-#[test]
 fn a_footnote_in_a_statement_prints_on_the_page_of_its_reference() {
     // Review 24, 2: the line with "¹" was the last of page 1 and its note printed at the foot
     // of page 2, since Typst moves a line over with its note only in the page's own flow, not

@@ -254,7 +254,6 @@ fn removed_block(text: String) -> BlockContext {
         closing_marks: String::new(),
         keep_with_next: false,
         leads_in: false,
-        push_before: false,
         kept_whole: false,
         content: BlockContent::Removed { text },
         marks: BlockMarks {

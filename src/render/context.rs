@@ -203,10 +203,6 @@ pub struct BlockContext {
     pub keep_with_next: bool,
     /// Whether this paragraph leads into the table or list after it, and is kept with it.
     pub leads_in: bool,
-    /// Whether the push that keeps the notes of a table with the table (`push-to-keep` in
-    /// style.typ) stands before this block: before the paragraph that leads into the table,
-    /// and before the introduction of a statement that opens with the two.
-    pub push_before: bool,
     /// Whether this list, or this table's notes, is short enough to be kept on one page: a
     /// page break in it would leave an item or a note alone.
     pub kept_whole: bool,
@@ -600,7 +596,7 @@ impl Quoting {
 /// quotation ends with the closing ones.
 fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
     let last = blocks.len().saturating_sub(1);
-    let mut contexts: Vec<BlockContext> = blocks
+    blocks
         .iter()
         .enumerate()
         .map(|(index, block)| {
@@ -620,8 +616,14 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
                 opening_marks,
                 closing_marks,
                 keep_with_next: false,
-                leads_in: leads_in(block, blocks.get(index + 1)),
-                push_before: false,
+                // Not a statement's first block: kept with what follows it, it would part
+                // the statement's introduction from the statement. Typst keeps a sticky block
+                // with what follows only within one flow, and the introduction stands in the
+                // page's flow, outside the statement: where the table with the lead-in went
+                // over, the introduction stayed behind alone, and so did a footnote of the
+                // lead-in (tried and undone after reviews 25, 8 and 26, 1–2).
+                leads_in: (index > 0 || quoting.opening.is_empty())
+                    && leads_in(block, blocks.get(index + 1)),
                 kept_whole: kept_whole(block),
                 content,
                 marks: BlockMarks {
@@ -637,30 +639,7 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
                 },
             }
         })
-        .collect();
-    push_before_lead_ins(&mut contexts);
-    contexts
-}
-
-/// Moves the push that keeps a table's notes with it before what is kept with the table: the
-/// paragraph that leads into it, and the introduction of a statement that opens with them.
-/// Between them, the push stays behind on the page they go over from, and a statement's
-/// introduction with it, alone at the foot of that page (review 25, 8).
-fn push_before_lead_ins(blocks: &mut [BlockContext]) {
-    for index in 0..blocks.len() {
-        if let BlockContent::Statement { blocks: inner, .. } = &mut blocks[index].content
-            && let Some(first) = inner.first_mut()
-            && std::mem::take(&mut first.push_before)
-        {
-            blocks[index].push_before = true;
-        }
-        let has_notes =
-            matches!(&blocks[index].content, BlockContent::Table(table) if !table.notes.is_empty());
-        if (has_notes || blocks[index].push_before) && index > 0 && blocks[index - 1].leads_in {
-            blocks[index].push_before = false;
-            blocks[index - 1].push_before = true;
-        }
-    }
+        .collect()
 }
 
 /// Whether `block` is a paragraph that leads into the table or list after it ("Fordelingen
