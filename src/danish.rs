@@ -236,7 +236,7 @@ pub fn definite_committee(name: &str) -> String {
 
 /// Whether a column's title names a unit whose figures often have three decimals ("Promille",
 /// "Mio. kr.", "Andel (pct.)"), where "1.491" is a decimal as written.
-fn names_a_fractional_unit(title: &str) -> bool {
+pub fn names_a_fractional_unit(title: &str) -> bool {
     let title = title.to_lowercase();
     [
         "promille",

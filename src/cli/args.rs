@@ -185,6 +185,9 @@ pub(super) fn message(error: &clap::Error, usage: &Usage<'_>) -> String {
     if let Some((_, hint)) = &missing {
         out.push_str(&format!("  = tip: {hint}\n"));
     }
+    if let Some(hint) = answer_taken_as_output(error, usage) {
+        out.push_str(&format!("  = tip: {hint}\n"));
+    }
     let similar = similar_option(error, usage);
     for (kind, lead, end) in [
         (ContextKind::SuggestedArg, "mente du", "?"),
@@ -373,6 +376,30 @@ fn missing_value(error: &clap::Error, usage: &Usage<'_>) -> Option<(String, Stri
     ))
 }
 
+/// Where no answer is given but `-o` names one (`svar render -o a.json`), the answer was
+/// written after `-o` by mistake, and taken as the PDF's name: the tip says so.
+fn answer_taken_as_output(error: &clap::Error, usage: &Usage<'_>) -> Option<String> {
+    if error.kind() != ErrorKind::MissingRequiredArgument {
+        return None;
+    }
+    let args: Vec<&str> = usage.args.iter().filter_map(|arg| arg.to_str()).collect();
+    let value = args
+        .iter()
+        .enumerate()
+        .find_map(|(index, arg)| match arg.split_once('=') {
+            Some(("-o" | "--output", value)) => Some(value),
+            _ if ["-o", "--output"].contains(arg) => args.get(index + 1).copied(),
+            _ => None,
+        })?;
+    crate::output::is_answer_name(std::path::Path::new(value)).then(|| {
+        format!(
+            "{value} står efter -o, som angiver, hvor PDF'en skrives; skriv svarfilen uden -o \
+             foran: svar {} {value}",
+            usage.subcommand().get_name()
+        )
+    })
+}
+
 /// The Danish words for what an option's value (by its name in the help) is: with the
 /// indefinite and the definite article.
 fn value_words(value_name: &str) -> (&'static str, &'static str) {
@@ -481,6 +508,20 @@ mod tests {
             missing.starts_with("fejl: der mangler '<FIL>...'"),
             "{missing}"
         );
+        // The answer written after -o by mistake (review 26, 5).
+        for args in [
+            &["svar", "render", "-o", "a.json"][..],
+            &["svar", "render", "--output=a.json"],
+        ] {
+            assert!(
+                error_for(args).starts_with(
+                    "fejl: der mangler '<FIL>...'\n  = tip: a.json står efter -o, som angiver, \
+                     hvor PDF'en skrives; skriv svarfilen uden -o foran: svar render a.json\n"
+                ),
+                "{args:?}"
+            );
+        }
+        assert!(!error_for(&["svar", "render", "-o", "ud"]).contains("står efter -o"));
         let limit = error_for(&["svar", "render", "--time-limit", "1e99", "a.json"]);
         assert!(
             limit.starts_with(

@@ -90,7 +90,8 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
         path: path.to_path_buf(),
         source,
     })?;
-    if let Some(found) = NotText::of(&bytes) {
+    // A PDF is left to the JSON reading, which tells it with what `svar diff` makes of one.
+    if let Some(found) = NotText::of(&bytes).filter(|found| *found != NotText::Other(PDF)) {
         return Err(LoadError::NotText {
             path: path.to_path_buf(),
             found,
@@ -106,11 +107,16 @@ pub enum NotText {
     Utf16,
     /// Another kind of file, as the clerk knows it: "et billede (PNG)".
     Other(&'static str),
+    /// No text, of no kind svar knows by its first bytes.
+    Binary,
 }
 
-/// The first bytes of the kinds of file a clerk may give in place of a text file. A PDF is not
-/// among them: the JSON reading tells it with what `svar diff` makes of one.
-const SIGNATURES: [(&[u8], &str); 5] = [
+/// A PDF, as [`NotText::Other`] names it.
+const PDF: &str = "en PDF-fil";
+
+/// The first bytes of the kinds of file a clerk may give in place of a text file.
+const SIGNATURES: [(&[u8], &str); 6] = [
+    (b"%PDF", PDF),
     (b"\x89PNG", "et billede (PNG)"),
     (b"\xff\xd8\xff", "et billede (JPEG)"),
     (b"GIF8", "et billede (GIF)"),
@@ -145,9 +151,7 @@ impl NotText {
         if zero_beside_each(0) || zero_beside_each(1) {
             return Some(Self::Utf16);
         }
-        bytes
-            .contains(&0)
-            .then_some(Self::Other("ikke en tekstfil"))
+        bytes.contains(&0).then_some(Self::Binary)
     }
 
     /// What is wrong, and what to do, for an answer file.
@@ -159,6 +163,9 @@ impl NotText {
             Self::Other(kind) => {
                 format!("filen er {kind}, ikke en svarfil; en svarfil er JSON-tekst (se svar new)")
             }
+            Self::Binary => "filen er ikke tekst, og så ingen svarfil; en svarfil er JSON-tekst \
+                             (se svar new)"
+                .into(),
         }
     }
 
@@ -169,6 +176,7 @@ impl NotText {
                 "regnearket \"{name}\" er gemt som UTF-16 (\"Unicode-tekst\"), men svar læser UTF-8"
             ),
             Self::Other(kind) => format!("regnearket \"{name}\" er {kind}, ikke en CSV-fil"),
+            Self::Binary => format!("regnearket \"{name}\" er ikke tekst, og så ingen CSV-fil"),
         }
     }
 }
@@ -567,12 +575,8 @@ mod tests {
             NotText::of(b"\x89PNG\r\n"),
             Some(NotText::Other("et billede (PNG)"))
         );
-        // A PDF is left to the JSON reading, which tells it as one.
-        assert_eq!(NotText::of(b"%PDF-1.7\n"), None);
-        assert_eq!(
-            NotText::of(b"{\"a\": \"\0\"}"),
-            Some(NotText::Other("ikke en tekstfil"))
-        );
+        assert_eq!(NotText::of(b"%PDF-1.7\n"), Some(NotText::Other(PDF)));
+        assert_eq!(NotText::of(b"{\"a\": \"\0\"}"), Some(NotText::Binary));
         // Text, also in Latin-1 or with a UTF-8 byte-order mark, is left to the JSON reading,
         // which finds the character it cannot read at its line and column.
         assert_eq!(NotText::of(b"{\"a\": \"bl\xe5\"}"), None);

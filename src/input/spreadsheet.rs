@@ -653,7 +653,8 @@ impl Body {
             }
             let (suspects, others): (Vec<_>, Vec<_>) =
                 figures(column).partition(|(written, _)| danish::is_thousands_point(written));
-            if others.is_empty() || others.iter().any(|(written, _)| written.contains('.')) {
+            let decimals = others.iter().any(|(written, _)| written.contains('.'));
+            if others.is_empty() || decimals || danish::names_a_fractional_unit(title) {
                 continue;
             }
             flaws.extend(
@@ -1034,6 +1035,17 @@ mod tests {
             let table = parse(&format!("Type;2009\nA;1\n{label};1\n"), "sager.csv").unwrap();
             assert_eq!(table.total, None, "{label}");
         }
+    }
+
+    #[test]
+    fn a_figure_of_three_decimals_among_whole_ones_is_a_warning_unless_its_unit_has_such() {
+        let warnings = |text: &str| parse(text, "sager.csv").unwrap().warnings.len();
+        assert_eq!(warnings("Region;Antal\nA;12\nB;4,288\n"), 1);
+        assert_eq!(warnings("Region,Antal\nA,12\nB,4.288\n"), 1);
+        // Rates are written so (review 26, 7); and among decimals it is one.
+        assert_eq!(warnings("Region;Promille\nA;12\nB;4,288\n"), 0);
+        assert_eq!(warnings("Region,Andel (pct.)\nA,12\nB,4.288\n"), 0);
+        assert_eq!(warnings("Region;Antal\nA;12,5\nB;4,288\nC;3\n"), 0);
     }
 
     #[test]

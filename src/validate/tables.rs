@@ -382,7 +382,8 @@ impl FigureColumns {
 }
 
 /// For each column, whether it holds a figure written as a whole number (without a decimal
-/// point), against which a figure with three decimals is most likely a thousands point.
+/// point), against which a figure with three decimals is most likely a thousands point; not a
+/// column whose title names a unit of such figures ("Promille", "Andel (pct.)").
 fn whole_number_columns(panel: &Panel) -> Vec<bool> {
     let mut whole = vec![false; panel.columns.len()];
     for row in panel.rows.iter().chain(&panel.total) {
@@ -391,6 +392,9 @@ fn whole_number_columns(panel: &Panel) -> Vec<bool> {
                 whole[column] |= !figure.numeral().contains('.');
             }
         }
+    }
+    for (whole, title) in whole.iter_mut().zip(&panel.columns) {
+        *whole &= !crate::danish::names_a_fractional_unit(title);
     }
     whole
 }
