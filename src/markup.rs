@@ -186,7 +186,7 @@ impl Footnotes {
             Some(marked) => marked.clone(),
             None => convert(&crate::danish::keep_together(&self.texts[label]), None),
         };
-        Some(format!("#footnote[{text}];{name}"))
+        Some(format!("#footnote[#footnote-gap;{text}];{name}"))
     }
 }
 
@@ -503,11 +503,11 @@ mod tests {
         assert_eq!(
             typst("jf. loven[^1]"),
             // A footnote keeps "nr. 1" on one line as running text does.
-            "jf\\. loven#footnote[Lov nr\\.\u{a0}#emph[1]; af 2019\\.];<svar-footnote-0>"
+            "jf\\. loven#footnote[#footnote-gap;Lov nr\\.\u{a0}#emph[1]; af 2019\\.];<svar-footnote-0>"
         );
         assert_eq!(
             typst("a[^1] b[^1]"),
-            "a#footnote[Lov nr\\.\u{a0}#emph[1]; af 2019\\.];<svar-footnote-0> b#footnote(<svar-footnote-0>);"
+            "a#footnote[#footnote-gap;Lov nr\\.\u{a0}#emph[1]; af 2019\\.];<svar-footnote-0> b#footnote(<svar-footnote-0>);"
         );
         assert_eq!(typst("a\nb"), "a#linebreak();b");
     }

@@ -866,7 +866,7 @@ fn a_footnote_is_named_by_the_number_it_prints_with_and_its_label() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = render_into(new.as_ref(), folder.path());
     let text = pdf_text(&pdf);
-    assert!(text.contains(" 4Note st, ændret. "), "{text}");
+    assert!(text.contains(" 4 Note st, ændret. "), "{text}");
     // A footnote no text refers to does not print; its label names it, and says so.
     assert!(
         report.contains("\nFodnote [^x] (trykkes ikke): tilføjet\n    + Ubrugt.\n"),
@@ -888,8 +888,8 @@ fn a_footnote_added_is_set_in_the_redline_and_every_footnote_keeps_its_number() 
     let text = redline_text("footnote-added");
     assert!(text.contains("udtalelse[^2] med **fed**.2"), "{text}");
     assert!(text.contains("N0 Rigspolitiet.3"), "{text}");
-    assert!(text.contains("2Fodnote *to*."), "{text}");
-    assert!(text.contains("3Fodnote tre."), "{text}");
+    assert!(text.contains("2 Fodnote *to*."), "{text}");
+    assert!(text.contains("3 Fodnote tre."), "{text}");
 }
 
 #[test]
@@ -914,7 +914,7 @@ fn a_caption_s_footnote_reference_prints_as_written_in_the_redline_too() {
     let text = pdf_text(&redline);
     assert!(text.contains("fordelt*[^3] Type"), "{text}");
     assert!(text.contains("N0 Rigspolitiet.2"), "{text}");
-    assert!(text.contains("2Fodnote tre."), "{text}");
+    assert!(text.contains("2 Fodnote tre."), "{text}");
 }
 
 #[test]

@@ -114,7 +114,7 @@ fn markdown_emphasis_vanishes_into_the_text_and_the_footnote_is_printed() {
     );
     let page_one = pdf_page_text(&pdf, 1);
     assert!(
-        page_one.contains("1Jf. Folketingets hjemmeside."),
+        page_one.contains("1 Jf. Folketingets hjemmeside."),
         "{page_one}"
     );
     assert!(!page_one.contains("](https"), "{page_one}");

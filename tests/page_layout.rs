@@ -757,9 +757,9 @@ fn a_footnote_in_a_statement_prints_on_the_page_of_its_reference() {
     // of page 2, since Typst moves a line over with its note only in the page's own flow, not
     // in a statement's; and so at a statement's close ("…beskæftigelse.²”").
     let pages = pages_of("footnote-in-statement-at-page-foot.json");
-    assert_on_its_page(&pages, "arbejdsmarkedet.1 ", &["1Jf. lov nr. 1542"]);
+    assert_on_its_page(&pages, "arbejdsmarkedet.1 ", &["1 Jf. lov nr. 1542"]);
     let pages = pages_of("footnote-closing-statement-at-page-foot.json");
-    assert_on_its_page(&pages, "beskæftigelse.2", &["2Opgørelsen omfatter"]);
+    assert_on_its_page(&pages, "beskæftigelse.2", &["2 Opgørelsen omfatter"]);
 }
 
 #[test]
