@@ -760,6 +760,16 @@ fn a_footnote_in_a_statement_prints_on_the_page_of_its_reference() {
     assert_on_its_page(&pages, "arbejdsmarkedet.1 ", &["1 Jf. lov nr. 1542"]);
     let pages = pages_of("footnote-closing-statement-at-page-foot.json");
     assert_on_its_page(&pages, "beskæftigelse.2", &["2 Opgørelsen omfatter"]);
+    // Review 26, 3: notes 1 and 2 filled the page's foot, and the push for note 3 was measured
+    // to the margin, not to them: too high to fit, it went over as a blank band, and "REFC3"
+    // stayed behind without its note.
+    let pages = pages_of("footnotes-sharing-a-page-foot.json");
+    assert_on_its_page(&pages, "REFC3", &["3 Note om tredje henvisning NOTEC."]);
+    let page = page_with(&pages, "NOTEC");
+    assert!(
+        page.starts_with("Her henvises til tredje note REFC3"),
+        "{page}"
+    );
 }
 
 #[test]
