@@ -1200,3 +1200,22 @@ fn an_own_style_from_before_serves_the_answer_templates_of_today() {
     let text = common::pdf_text(&folder.path().join("joint-cover-letter.pdf"));
     assert!(text.contains(" Svar: "), "{text}");
 }
+
+#[test]
+fn an_own_answer_template_from_before_serves_footnotes_of_today() {
+    // The footnotes' push and gap came to be used by blocks.typ and in the notes themselves;
+    // defined in answer.typ, an own answer.typ copied before them failed every Markdown answer
+    // with a footnote ("ukendt navn: push-to-note").
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("markdown.pdf");
+    svar()
+        .args(["render", "--templates"])
+        .arg(fixture("own-answer-of-2026-11-27"))
+        .arg("-o")
+        .arg(&pdf)
+        .arg(fixture("markdown.json"))
+        .assert()
+        .success();
+    let text = common::pdf_text(&pdf);
+    assert!(text.contains("1 Jf. Folketingets hjemmeside."), "{text}");
+}
