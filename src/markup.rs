@@ -104,6 +104,17 @@ pub(crate) fn inspect(text: &str) -> Inspection {
     inspection
 }
 
+/// The labels of the footnotes `text` refers to, in the order it refers to them (`[^1]` is
+/// "1"), one as often as it is referred to.
+pub(crate) fn footnote_labels(text: &str) -> impl Iterator<Item = String> {
+    references(text)
+        .into_iter()
+        .filter_map(|reference| match reference {
+            Reference::Footnote(label) => Some(label),
+            Reference::Link(_) => None,
+        })
+}
+
 /// The footnotes and links in `text`, in order.
 pub(crate) fn references(text: &str) -> Vec<Reference> {
     inspect(text)
@@ -142,12 +153,8 @@ impl Footnotes {
     /// as written (a redline's marked text): so that they are set and every footnote after
     /// them keeps the number the answer gives it.
     pub(crate) fn referred_to_by(&mut self, text: &str) -> String {
-        references(text)
-            .into_iter()
-            .filter_map(|reference| match reference {
-                Reference::Footnote(label) => self.reference(&label),
-                Reference::Link(_) => None,
-            })
+        footnote_labels(text)
+            .filter_map(|label| self.reference(&label))
             .collect()
     }
 
@@ -156,10 +163,8 @@ impl Footnotes {
     /// reference falls on.
     pub(crate) fn first_printed_by(&self, text: &str) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
-        for reference in references(text) {
-            if let Reference::Footnote(label) = reference
-                && !self.printed.contains(&label)
-                && let Some(name) = self.name(&label)
+        for label in footnote_labels(text).filter(|label| !self.printed.contains(label)) {
+            if let Some(name) = self.name(&label)
                 && !names.contains(&name)
             {
                 names.push(name);

@@ -87,6 +87,23 @@ impl<'a> Usage<'a> {
             .unwrap_or(self.command)
     }
 
+    /// The value given to the option `arg`, after it or after an `=` (`-o a.json`,
+    /// `--output=a.json`).
+    fn value(&self, arg: &str) -> Option<&'a str> {
+        let args: Vec<&'a str> = self
+            .args
+            .iter()
+            .filter_map(|given| given.to_str())
+            .collect();
+        args.iter().enumerate().skip(1).find_map(|(index, given)| {
+            match given.strip_prefix(arg)?.strip_prefix('=') {
+                Some(value) => Some(value),
+                None if *given == arg => args.get(index + 1).copied(),
+                None => None,
+            }
+        })
+    }
+
     /// Whether `arg` was given as it stands, or with its value after an `=`.
     fn has(&self, arg: &str) -> bool {
         self.args
@@ -382,15 +399,7 @@ fn answer_taken_as_output(error: &clap::Error, usage: &Usage<'_>) -> Option<Stri
     if error.kind() != ErrorKind::MissingRequiredArgument {
         return None;
     }
-    let args: Vec<&str> = usage.args.iter().filter_map(|arg| arg.to_str()).collect();
-    let value = args
-        .iter()
-        .enumerate()
-        .find_map(|(index, arg)| match arg.split_once('=') {
-            Some(("-o" | "--output", value)) => Some(value),
-            _ if ["-o", "--output"].contains(arg) => args.get(index + 1).copied(),
-            _ => None,
-        })?;
+    let value = usage.value("-o").or_else(|| usage.value("--output"))?;
     crate::output::is_answer_name(std::path::Path::new(value)).then(|| {
         format!(
             "{value} står efter -o, som angiver, hvor PDF'en skrives; skriv svarfilen uden -o \

@@ -65,10 +65,8 @@ pub enum Format {
 
 /// Warns, on standard error, when the two answers are one file, however spelled: "Ingen
 /// forskelle" is then true, but the reviewer most likely meant to name two versions.
-fn warn_if_same_file(args: &DiffArgs) {
-    let same = (args.old.canonicalize().ok())
-        .is_some_and(|old| args.new.canonicalize().is_ok_and(|new| new == old));
-    if same {
+fn warn_if_same_file(args: &DiffArgs, inputs: &Inputs) {
+    if inputs.canonical(&args.old) == inputs.canonical(&args.new) {
         eprintln!(
             "advarsel: {} og {} er den samme fil; sammenlign to udgaver, fx den udsendte PDF \
              med svarfilen, som den er nu",
@@ -119,7 +117,7 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
             return ExitCode::from(TROUBLE);
         }
     };
-    warn_if_same_file(args);
+    warn_if_same_file(args, &Inputs::new([&args.old, &args.new]));
     // Now that the answers are read, the spreadsheets they read are known too.
     let read = files_read(args, (&old, &new));
     if let Some(redline) = &args.redline

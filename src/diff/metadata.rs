@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Comparison, Element, Place, text};
 use crate::danish;
 use crate::json_path::JsonPath;
-use crate::markup::Reference;
 use crate::model::{
     Answer, FurtherQuestion, Layout, Letterhead, Markup, Opening, QuestionKind, Status,
 };
@@ -548,11 +547,7 @@ fn printed_footnotes(answer: &Answer) -> Vec<String> {
     }
     crate::validate::prose(answer)
         .into_iter()
-        .flat_map(|(_, text)| crate::markup::references(text))
-        .filter_map(|reference| match reference {
-            Reference::Footnote(label) => Some(label),
-            Reference::Link(_) => None,
-        })
+        .flat_map(|(_, text)| crate::markup::footnote_labels(text))
         .collect()
 }
 

@@ -151,9 +151,12 @@ fn summary_line(
     // Footnotes and removed prose are Markdown in a Markdown answer; every other value is
     // printed as written.
     let is_footnote = matches!(change.path.0.first(), Some(Step::Key(key)) if key == "footnotes");
-    let prose = |text: &str, is_prose: bool, markup: Markup| match is_prose {
-        true => printed(text, markup),
-        false => text.to_string(),
+    let prose = |text: &str, is_prose: bool, markup: Markup| {
+        if is_prose {
+            printed(text, markup)
+        } else {
+            text.to_string()
+        }
     };
     let value = |value: &Option<String>, markup: Markup| match value {
         Some(value) => prose(value, is_footnote, markup),

@@ -305,9 +305,10 @@ impl<'a> Tokens<'a> {
         let bound = crate::danish::bound_spaces(text);
         let mut at = start;
         let mut token = |raw: &'a str| {
-            let key = match raw == " " && bound.binary_search(&at).is_ok() {
-                true => Cow::Borrowed(crate::danish::NO_BREAK_SPACE),
-                false => printed_key(raw, written.spacing),
+            let key = if raw == " " && bound.binary_search(&at).is_ok() {
+                Cow::Borrowed(crate::danish::NO_BREAK_SPACE)
+            } else {
+                printed_key(raw, written.spacing)
             };
             at += raw.len();
             Token { raw, key }

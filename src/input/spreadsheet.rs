@@ -409,7 +409,7 @@ impl Table {
 /// A spreadsheet that could not be read whole: its mistakes, and the warnings the rows that
 /// could be read gave, so that one check tells the clerk of both rather than of the warnings
 /// only once the mistakes are mended.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Unread {
     errors: Vec<Flaw>,
     warnings: Vec<Flaw>,
@@ -918,10 +918,10 @@ fn figure_of_thousands_point(
             hint: format!("skriv {numeral} med punktum, hvis det er et helt tal"),
         };
     }
-    let written = numeral;
+    // Between commas, the figure is written as JSON writes it: "1.649".
     Flaw {
         message: format!(
-            "{}: tallet {written} læses som {printed}: i et regneark med komma mellem cellerne er \
+            "{}: tallet {numeral} læses som {printed}: i et regneark med komma mellem cellerne er \
              punktum decimaltegn",
             place(file, line, Some(at)),
         ),
@@ -929,7 +929,7 @@ fn figure_of_thousands_point(
             "skriv {} uden punktum, hvis det er et helt tal (kolonnens andre tal er hele tal), \
              eller gem regnearket med semikolon mellem cellerne, så punktum læses som \
              tusindtalspunktum",
-            written.replace('.', "")
+            numeral.replace('.', "")
         ),
     }
 }

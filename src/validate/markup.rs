@@ -1,6 +1,6 @@
 //! Inline formatting: footnotes that exist and are used, links to the web or e-mail only.
 
-use super::{Focus, Problem};
+use super::Problem;
 use crate::json_path::JsonPath;
 use crate::model::{Answer, Markup};
 
@@ -42,7 +42,7 @@ pub(super) fn check_markup(
                 )),
                 Reference::Link(target) => link_problem(path, &target),
             };
-            problems.extend(problem.map(|problem| focused(problem, at)));
+            problems.extend(problem.map(|problem| problem.at_part(at)));
         }
     }
     for (label, text) in &answer.footnotes {
@@ -69,7 +69,7 @@ pub(super) fn check_markup(
                 )),
                 Reference::Link(target) => link_problem(&path, &target),
             };
-            problems.extend(problem.map(|problem| focused(problem, at)));
+            problems.extend(problem.map(|problem| problem.at_part(at)));
         }
     }
 }
@@ -107,14 +107,6 @@ pub(super) fn check_formatting_outside_prose(
                 ),
             ));
         }
-    }
-}
-
-/// A problem about a reference, pointed at where the text has it, when that is known.
-fn focused(problem: Problem, at: Option<std::ops::Range<usize>>) -> Problem {
-    match at {
-        Some(at) => problem.at(Focus::Part(at)),
-        None => problem,
     }
 }
 

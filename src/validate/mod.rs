@@ -109,6 +109,15 @@ impl Problem {
             ..self
         }
     }
+
+    /// The same problem, about the part `at` of its text where that is known (a reference a
+    /// text has, found where lowering its case kept every character's place).
+    pub(crate) fn at_part(self, at: Option<std::ops::Range<usize>>) -> Self {
+        match at {
+            Some(at) => self.at(Focus::Part(at)),
+            None => self,
+        }
+    }
 }
 
 /// Checks the content of an answer that has already parsed.

@@ -34,10 +34,7 @@ pub(super) fn check_enclosure_references(
                         ),
                         Some("tilføj bilaget under \"enclosures\", eller ret henvisningen".into()),
                     );
-                    problems.push(match at {
-                        Some(at) => warning.at(super::Focus::Part(at)),
-                        None => warning,
-                    });
+                    problems.push(warning.at_part(at));
                 }
             }
         }
@@ -86,10 +83,7 @@ pub(super) fn check_table_references(
                     format!("teksten henviser til tabel {number}, men svaret har {has}"),
                     Some("ret henvisningen til tabellens nummer, eller fjern den".into()),
                 );
-                problems.push(match &mention.at {
-                    Some(at) => warning.at(super::Focus::Part(at.clone())),
-                    None => warning,
-                });
+                problems.push(warning.at_part(mention.at.clone()));
             }
         }
     }
