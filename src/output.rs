@@ -145,6 +145,13 @@ pub(crate) enum OutputPathError {
         "{0}: filen ville erstatte {1}, som den laves ud fra; vælg et andet navn eller en anden mappe"
     )]
     ReplacesInput(PathBuf, PathBuf),
+    /// `-o "svar.pdf "`: a name pasted with a space beside it, which would name another file
+    /// or folder than the one meant (a folder `svar.pdf `, since it no longer ends in .pdf).
+    #[error(
+        "\"{}\" begynder eller slutter med et mellemrum, måske med fra en kopiering; skriv navnet uden mellemrummet",
+        .0.display()
+    )]
+    LooseSpaces(PathBuf),
 }
 
 /// The files a command reads, which its outputs must not replace, known by where they really
@@ -195,10 +202,13 @@ impl Inputs {
     }
 }
 
-/// Checks that `pdf` may be written: it is named `*.pdf`, and it is none of `inputs` (however
-/// either is spelled: `a.json`, `./a.json`, a link), so a slip on the command line cannot
-/// overwrite the answer a clerk is working on.
+/// Checks that `pdf` may be written: it is named `*.pdf` without a pasted space beside the
+/// name, and it is none of `inputs` (however either is spelled: `a.json`, `./a.json`, a link),
+/// so a slip on the command line cannot overwrite the answer a clerk is working on.
 pub(crate) fn check_pdf_path(pdf: &Path, inputs: &Inputs) -> Result<(), OutputPathError> {
+    if has_loose_spaces(pdf) && !pdf.exists() {
+        return Err(OutputPathError::LooseSpaces(pdf.to_path_buf()));
+    }
     if !is_pdf_name(pdf) {
         return Err(OutputPathError::NotPdf(pdf.to_path_buf()));
     }
@@ -255,6 +265,16 @@ pub(crate) fn has_extension(path: &Path, extensions: &[&str]) -> bool {
                 .iter()
                 .any(|wanted| extension.eq_ignore_ascii_case(wanted))
         })
+}
+
+/// Whether `path` begins with a space, or its last part begins or ends with one, as a name
+/// pasted with the space beside it does ("svar.pdf "): a file or folder named so looks like
+/// the one meant, and its extension is no longer `.pdf`.
+pub(crate) fn has_loose_spaces(path: &Path) -> bool {
+    let name = path.as_os_str().to_string_lossy();
+    let name = name.trim_end_matches(['/', '\\']);
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    last.trim() != last || name.trim_start() != name
 }
 
 /// Whether `path` ends in a separator (`svar.json/`, `a.pdf/`), which names a folder, although

@@ -48,6 +48,22 @@ fn a_redline_or_watched_pdf_may_not_replace_the_answer() {
             1,
         ),
         (
+            // A name pasted with a space: no folder "b.pdf " is made, nor a PDF "b.pdf ".
+            vec!["render", "a.json", "-o", "b.pdf "],
+            "fejl: -o \"b.pdf \" begynder eller slutter med et mellemrum, måske med fra en kopiering; skriv navnet uden mellemrummet\n",
+            1,
+        ),
+        (
+            vec!["watch", "a.json", "-o", " b.pdf"],
+            "fejl: -o \" b.pdf\" begynder eller slutter med et mellemrum, måske med fra en kopiering; skriv navnet uden mellemrummet\n",
+            1,
+        ),
+        (
+            vec!["diff", "a.json", "a.json", "--redline", "ud/r.pdf "],
+            "fejl: --redline \"ud/r.pdf \" begynder eller slutter med et mellemrum, måske med fra en kopiering; skriv navnet uden mellemrummet\n",
+            2,
+        ),
+        (
             // An answer's name that is no file yet: no folder of that name is made for the PDF.
             vec!["render", "a.json", "-o", "b.JSON"],
             "fejl: -o b.JSON er navnet på en svarfil; efter -o står den PDF, der skrives (et navn, der ender på .pdf), eller mappen til PDF'erne. Skal filen sættes, så skriv den uden -o foran\n",

@@ -17,7 +17,7 @@ use super::job::{
 };
 use super::pool::Report;
 use super::worker::Reply;
-use crate::output::{Inputs, check_output_path, check_pdf_path, is_pdf_name};
+use crate::output::{Inputs, OutputPathError, check_output_path, check_pdf_path, is_pdf_name};
 use crate::pdf::Standard;
 use crate::render::TemplateSet;
 
@@ -259,6 +259,12 @@ fn check_output_option(output: Option<&Path>, count: usize) -> Result<(), CliErr
     let Some(output) = output else {
         return Ok(());
     };
+    if crate::output::has_loose_spaces(output) && !output.exists() {
+        return Err(CliError::RefusedOutput {
+            option: "-o",
+            source: OutputPathError::LooseSpaces(output.to_path_buf()),
+        });
+    }
     if count > 1 && is_pdf_name(output) {
         return Err(CliError::OnePdfForMany {
             output: output.to_path_buf(),

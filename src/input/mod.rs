@@ -105,6 +105,8 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
 pub enum NotText {
     /// Text saved as UTF-16, as Notepad's "Unicode" and Excel's "Unicode-tekst" save it.
     Utf16,
+    /// Text saved as UTF-32, which some programs offer beside UTF-16.
+    Utf32,
     /// Another kind of file, as the clerk knows it: "et billede (PNG)".
     Other(&'static str),
     /// No text, of no kind svar knows by its first bytes.
@@ -131,10 +133,13 @@ const SIGNATURES: [(&[u8], &str); 6] = [
 ];
 
 impl NotText {
-    /// What the file of `bytes` is, if it is no UTF-8 text: UTF-16 by its byte-order mark or
-    /// by the zero byte beside every character of its first line, another kind by its first
-    /// bytes, and anything else holding a zero byte, which no text does.
+    /// What the file of `bytes` is, if it is no UTF-8 text: UTF-32 or UTF-16 by its
+    /// byte-order mark or by the zero bytes beside every character of its first line, another
+    /// kind by its first bytes, and anything else holding a zero byte, which no text does.
     pub fn of(bytes: &[u8]) -> Option<Self> {
+        if bytes.starts_with(b"\xff\xfe\0\0") || bytes.starts_with(b"\0\0\xfe\xff") {
+            return Some(Self::Utf32);
+        }
         if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
             return Some(Self::Utf16);
         }
@@ -144,11 +149,18 @@ impl NotText {
         {
             return Some(Self::Other(kind));
         }
-        let head = &bytes[..bytes.len().min(64) & !1];
-        let zero_beside_each = |offset: usize| {
-            head.len() >= 4 && head.iter().skip(offset).step_by(2).all(|&byte| byte == 0)
+        let head = &bytes[..bytes.len().min(64) & !3];
+        // The character's own byte of a Latin text, at `own` in every unit of `width` bytes,
+        // and zeros around it.
+        let zeros_around = |width: usize, own: usize| {
+            head.len() >= 2 * width
+                && (head.chunks(width))
+                    .all(|unit| (unit.iter().enumerate()).all(|(at, &byte)| at == own || byte == 0))
         };
-        if zero_beside_each(0) || zero_beside_each(1) {
+        if zeros_around(4, 0) || zeros_around(4, 3) {
+            return Some(Self::Utf32);
+        }
+        if zeros_around(2, 0) || zeros_around(2, 1) {
             return Some(Self::Utf16);
         }
         bytes.contains(&0).then_some(Self::Binary)
@@ -160,6 +172,9 @@ impl NotText {
             Self::Utf16 => "filen er gemt som UTF-16 (\"Unicode\"), men svar læser UTF-8; gem \
                             den igen som UTF-8 (i Notesblok: Gem som → Kodning: UTF-8)"
                 .into(),
+            Self::Utf32 => {
+                "filen er gemt som UTF-32, men svar læser UTF-8; gem den igen som UTF-8".into()
+            }
             Self::Other(kind) => {
                 format!("filen er {kind}, ikke en svarfil; en svarfil er JSON-tekst (se svar new)")
             }
@@ -175,6 +190,9 @@ impl NotText {
             Self::Utf16 => format!(
                 "regnearket \"{name}\" er gemt som UTF-16 (\"Unicode-tekst\"), men svar læser UTF-8"
             ),
+            Self::Utf32 => {
+                format!("regnearket \"{name}\" er gemt som UTF-32, men svar læser UTF-8")
+            }
             Self::Other(kind) => format!("regnearket \"{name}\" er {kind}, ikke en CSV-fil"),
             Self::Binary => format!("regnearket \"{name}\" er ikke tekst, og så ingen CSV-fil"),
         }
@@ -571,6 +589,17 @@ mod tests {
         let mut with_mark = vec![0xff, 0xfe];
         with_mark.extend(utf16("{}"));
         assert_eq!(NotText::of(&with_mark), Some(NotText::Utf16));
+        // Danish letters, below 256, have the zero of the ASCII ones.
+        assert_eq!(NotText::of(&utf16("{\"ø\": 1}")), Some(NotText::Utf16));
+        let utf32 = |text: &str| -> Vec<u8> {
+            text.chars()
+                .flat_map(|c| u32::from(c).to_le_bytes())
+                .collect()
+        };
+        assert_eq!(NotText::of(&utf32("{\"a\": 1}")), Some(NotText::Utf32));
+        let mut with_mark = vec![0xff, 0xfe, 0, 0];
+        with_mark.extend(utf32("{}"));
+        assert_eq!(NotText::of(&with_mark), Some(NotText::Utf32));
         assert_eq!(
             NotText::of(b"\x89PNG\r\n"),
             Some(NotText::Other("et billede (PNG)"))

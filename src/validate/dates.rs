@@ -111,6 +111,7 @@ const YEARS: std::ops::RangeInclusive<i32> = 1849..=2199;
 pub(super) fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
     check_plausible_years(answer, problems);
     check_not_before_question(answer, problems);
+    check_within_deadline(answer, problems);
     check_expected_date(answer, problems);
     check_answered_after_question(
         answer,
@@ -130,7 +131,6 @@ pub(super) fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
     check_interim_before_final(answer, problems);
 }
 
-/// Every date of the answer within [`YEARS`]: a year outside them is a typo, and Typst could
 /// A letter and a cover letter say when the question was asked ("… har den 8. september 2017
 /// stillet …"), as every published one does; without `asked_on` the sentence leaves the date
 /// out, and nothing else would tell the clerk. Checked with the letterhead, whose profile may
@@ -157,6 +157,7 @@ pub(super) fn check_asked_on_given(answer: &Answer, problems: &mut Vec<Problem>)
     }
 }
 
+/// Every date of the answer within [`YEARS`]: a year outside them is a typo, and Typst could
 /// not print it.
 fn check_plausible_years(answer: &Answer, problems: &mut Vec<Problem>) {
     let question = JsonPath::root().key("question");
@@ -219,6 +220,36 @@ fn check_not_before_question(answer: &Answer, problems: &mut Vec<Problem>) {
             Some("ret \"question.deadline\" eller \"question.asked_on\"".into()),
         ));
     }
+}
+
+/// An answer dated after the question's deadline is late, or one of the two dates is a slip:
+/// the committee expects an interim answer by the deadline, saying when the final one comes.
+/// A final answer after an interim one, and a correction, come after the deadline by nature.
+fn check_within_deadline(answer: &Answer, problems: &mut Vec<Problem>) {
+    let (Some(date), Some(deadline)) = (answer.date, answer.question.deadline) else {
+        return;
+    };
+    let late_by_nature = answer.status == Status::Correction || answer.is_final_after_interim();
+    if date <= deadline || late_by_nature {
+        return;
+    }
+    let hint = match answer.status {
+        Status::Interim => {
+            "ret \"date\" eller \"question.deadline\", hvis en af dem er skrevet forkert"
+        }
+        _ => {
+            "er fristen forlænget, så skriv den nye frist i \"question.deadline\"; ellers send et foreløbigt svar (\"status\": \"interim\") inden fristen"
+        }
+    };
+    problems.push(Problem::warning(
+        JsonPath::root().key("date"),
+        format!(
+            "svaret er dateret {}, efter fristen {}",
+            crate::danish::date(date),
+            crate::danish::date(deadline),
+        ),
+        Some(hint.into()),
+    ));
 }
 
 /// A correction comes after the answer it corrects; a corrected answer dated later is a slip

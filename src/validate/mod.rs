@@ -676,6 +676,35 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_after_its_deadline_is_warned_of_unless_late_by_nature() {
+        let messages = |date: &str, fields: serde_json::Value| {
+            let mut all = serde_json::json!({
+                "date": date,
+                "question": {"asked_on": "2026-11-04", "deadline": "2026-11-25",
+                    "session": "2026-27"},
+            });
+            all.as_object_mut()
+                .unwrap()
+                .extend(fields.as_object().unwrap().clone());
+            messages(&answer(all))
+        };
+        let none = serde_json::json!({});
+        assert!(messages("2026-11-25", none.clone()).is_empty());
+        assert_eq!(
+            messages("2026-12-10", none),
+            ["svaret er dateret 10. december 2026, efter fristen 25. november 2026"]
+        );
+        let interim =
+            serde_json::json!({"status": "interim", "final_answer_expected": "2027-01-15"});
+        assert_eq!(messages("2026-11-26", interim).len(), 1);
+        let after_interim = serde_json::json!({"follows_interim_answer_of": "2026-11-24"});
+        assert!(messages("2026-12-10", after_interim).is_empty());
+        let correction =
+            serde_json::json!({"status": "correction", "corrects_answer_of": "2026-11-20"});
+        assert!(messages("2026-12-10", correction).is_empty());
+    }
+
+    #[test]
     fn an_interim_answer_comes_between_the_question_and_the_final_answer() {
         let messages = |interim: &str, status: &str| {
             messages(&answer(serde_json::json!({

@@ -54,9 +54,47 @@ pub(super) fn check_own_marks(
             "fjern anførselstegnet, ellers kommer det to gange",
             at,
         ),
+        (None, None) if ends.opening && ends.closing => {
+            return check_single_marks((text, path), text, what, problems);
+        }
         (None, None) => return,
     };
     problems.push(Problem::warning(path.clone(), message, Some(hint.into())).at(Focus::Part(at)));
+}
+
+/// The single marks a text may be pasted in ('…', ‘…’, ’…’). An apostrophe is one of them, so
+/// only a pair counts: one where svar opens the quotation and one where it closes it.
+const SINGLE_MARKS: &[char] = &['\'', '‘', '’', '‚'];
+
+/// Warns when the text svar quotes (beginning with `first` at `path`, ending with `last`)
+/// stands in single marks of its own, which would print inside svar's: ”’Vil ministeren …’”.
+fn check_single_marks(
+    (first, path): (&str, &JsonPath),
+    last: &str,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let begins = first.len() - first.trim_start().len();
+    let Some(mark) = first[begins..]
+        .chars()
+        .next()
+        .filter(|c| SINGLE_MARKS.contains(c))
+    else {
+        return;
+    };
+    let (first_text, last_text) = (first.trim(), last.trim());
+    let lone_mark = first_text.chars().count() == 1 && last_text.chars().count() == 1;
+    if !last_text.ends_with(SINGLE_MARKS) || lone_mark {
+        return;
+    }
+    problems.push(
+        Problem::warning(
+            path.clone(),
+            format!("teksten står selv i enkelte anførselstegn, men svar sætter {what} i ”…”"),
+            Some("fjern de enkelte anførselstegn i begyndelsen og slutningen".into()),
+        )
+        .at(Focus::Part(begins..begins + mark.len_utf8())),
+    );
 }
 
 /// Where `text` has a mark of its own at the ends svar quotes: a mark at its very beginning
@@ -75,13 +113,17 @@ fn own_marks(text: &str, ends: QuotedEnds) -> (Option<Range<usize>>, Option<Rang
     let first = (marks.first()).filter(|mark| mark.start == begins);
     let last = (marks.last()).filter(|mark| mark.end == text.trim_end().len());
     let last_index = marks.len().saturating_sub(1);
-    // A mark at an end is the text's own unless it pairs with a mark inside the text.
-    let opening = first.filter(|_| {
-        ends.opening && partners[0].is_none_or(|partner| partner == last_index && last.is_some())
-    });
-    let closing = last.filter(|_| {
-        ends.closing && partners[last_index].is_none_or(|partner| partner == 0 && first.is_some())
-    });
+    // Marks at both ends that pair with each other quote the whole text, which is pasted in
+    // its marks wherever svar quotes one of its ends.
+    if let (Some(first), Some(last)) = (first, last)
+        && partners[0] == Some(last_index)
+        && (ends.opening || ends.closing)
+    {
+        return (Some(first.clone()), Some(last.clone()));
+    }
+    // A mark at one end is the text's own unless it pairs with a mark inside the text.
+    let opening = first.filter(|_| ends.opening && partners[0].is_none());
+    let closing = last.filter(|_| ends.closing && partners[last_index].is_none());
     (opening.cloned(), closing.cloned())
 }
 
@@ -122,8 +164,10 @@ pub(super) fn check_statement_marks(
     path: &JsonPath,
     problems: &mut Vec<Problem>,
 ) {
-    let first = blocks
-        .first()
+    // A heading wholly in marks is a quoted title (”Ledighed”), which may open a statement.
+    let quoted_title = |block: &Block| matches!(block, Block::Heading(text) if is_wrapped(text));
+    let first = (blocks.first())
+        .filter(|block| !quoted_title(block))
         .and_then(|block| first_text(block, &path.index(0)));
     let last = blocks
         .len()
@@ -144,6 +188,9 @@ pub(super) fn check_statement_marks(
             );
         }
         (first, last) => {
+            if let (Some(first), Some(last)) = (&first, &last) {
+                check_single_marks((first.0, &first.1), last.0, "udtalelsen", problems);
+            }
             if let Some(first) = first {
                 check(
                     first,
@@ -166,6 +213,15 @@ pub(super) fn check_statement_marks(
             }
         }
     }
+}
+
+/// Whether `text` is wholly in marks of its own, one at each end that pairs with the other.
+fn is_wrapped(text: &str) -> bool {
+    let both = QuotedEnds {
+        opening: true,
+        closing: true,
+    };
+    matches!(own_marks(text, both), (Some(_), Some(_)))
 }
 
 /// The text a block begins with, where a statement's opening mark goes, and its path.
@@ -291,7 +347,11 @@ mod tests {
             opening: true,
             closing: false,
         };
-        assert_eq!(own_marks("\"Ja.\"", opening), (Some(0..1), None));
+        assert_eq!(own_marks("\"Ja. Nej.", opening), (Some(0..1), None));
+        // A text quoted whole is pasted in its marks also where svar quotes only one end.
+        assert_eq!(own_marks("\"Ja.\"", opening), (Some(0..1), Some(4..5)));
+        assert!(is_wrapped("”Ledighed”"));
+        assert!(!is_wrapped("”Ledighed” er faldet"));
     }
 
     #[test]
