@@ -21,11 +21,16 @@ fn questions_answered_together_are_named_together_and_printed_one_by_one() {
         pdf_page_text(&pdf, 1)
     );
     let page = pdf_page_text(&pdf, 2);
+    // The first question under the full heading, the others under their numbers, since they
+    // share its committee (a bill's title repeated over each took two lines; review 24, 10).
     let headings: Vec<usize> = [15, 16, 17]
         .map(|number| {
-            let heading = format!(
-                "Spørgsmål nr. {number} (Alm. del) fra Folketingets Udvalg for Forretningsordenen: ”"
-            );
+            let heading = match number {
+                15 => format!(
+                    "Spørgsmål nr. {number} (Alm. del) fra Folketingets Udvalg for Forretningsordenen: ”"
+                ),
+                _ => format!("Spørgsmål nr. {number}: ”"),
+            };
             page.find(&heading)
                 .unwrap_or_else(|| panic!("{heading:?} not in {page}"))
         })
@@ -148,7 +153,10 @@ fn diff_and_redline_show_a_further_question_changed_renumbered_and_added() {
         "{summary}"
     );
     let text = pdf_page_text(&redline, 2);
-    assert!(text.contains("Spørgsmål nr. 19 (Alm. del) fra Folketingets Udvalg for Forretningsordenen: ”Er sagen afsluttet?”"), "{text}");
+    assert!(
+        text.contains("Spørgsmål nr. 19: ”Er sagen afsluttet?”"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -497,13 +497,15 @@ fn speaking_note(answer: &Answer, questions: &[Question]) -> Option<SpeakingNote
 /// The questions over the answer, each under its heading: in a letter the short label
 /// ("Spørgsmål nr. 385"), since its opening named committee and asker; in a speaking note
 /// "Samrådsspørgsmål", with its letters when there are several, since its title named them;
-/// otherwise the full heading.
+/// otherwise the full heading over the first question and the short label over the others,
+/// which share its committee, asker and bill (two lines of a bill's title over each question
+/// would say the same again).
 fn question_contexts(answer: &Answer, questions: &[Question]) -> Vec<QuestionContext> {
     let consultation = answer.question.kind == QuestionKind::Consultation;
-    let heading = |question: &Question| {
+    let heading = |index: usize, question: &Question| {
         if consultation && questions.len() == 1 {
             "Samrådsspørgsmål".to_string()
-        } else if consultation || answer.effective_layout() == Layout::Letter {
+        } else if consultation || index > 0 || answer.effective_layout() == Layout::Letter {
             question_label(question)
         } else {
             question_heading(question)
@@ -511,8 +513,9 @@ fn question_contexts(answer: &Answer, questions: &[Question]) -> Vec<QuestionCon
     };
     questions
         .iter()
-        .map(|question| QuestionContext {
-            heading: heading(question),
+        .enumerate()
+        .map(|(index, question)| QuestionContext {
+            heading: heading(index, question),
             text: question.text.clone(),
             marks: None,
             heading_marks: None,
