@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{crate_root, fixture, pdf_text, svar};
+use common::{crate_root, fixture, pdf_text, render_to, svar};
 
 /// Writes the complete fixture into `folder`, naming `profile`, with `ministries/` copied from
 /// `ministries`; returns the answer's path.
@@ -26,12 +26,7 @@ fn answer_with_profile(folder: &Path, ministries: &Path, profile: &str) -> std::
 
 /// Renders `answer` into `pdf`, which must work.
 fn render(answer: &Path, pdf: &Path) {
-    svar()
-        .args(["render", "-o"])
-        .arg(pdf)
-        .arg(answer)
-        .assert()
-        .success();
+    render_to(answer, pdf);
 }
 
 #[test]

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 mod common;
 
 use common::{
-    crate_root, edited_fixture, fixture, pdf_metadata, pdf_page_text, pdf_text, render_into, svar,
+    crate_root, edited_fixture, fixture, pdf_metadata, pdf_page_text, pdf_text, render_into,
+    render_to, svar,
 };
 use predicates::prelude::*;
 
@@ -74,12 +75,7 @@ fn output_is_byte_identical_across_runs_folders_time_zones_and_locales() {
 fn pdf_metadata_has_title_author_language_and_the_answer_date() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("complete.pdf");
-    svar()
-        .args(["render", "-o"])
-        .arg(&pdf)
-        .arg(fixture("complete.json"))
-        .assert()
-        .success();
+    render_to(fixture("complete.json"), &pdf);
     let (title, author, lang, date) = pdf_metadata(&pdf);
     assert_eq!(
         title,
@@ -121,12 +117,7 @@ fn pdf_title_and_author_are_one_line_however_the_names_are_spaced() {
 fn the_example_is_titled_after_its_question() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("example.pdf");
-    svar()
-        .args(["render", "-o"])
-        .arg(&pdf)
-        .arg(example())
-        .assert()
-        .success();
+    render_to(example(), &pdf);
     let (title, author, lang, date) = pdf_metadata(&pdf);
     assert_eq!(
         date, None,
@@ -163,12 +154,7 @@ fn emit_typst_and_png_write_beside_the_pdf() {
 fn a_failed_render_keeps_the_earlier_pdf_and_leaves_no_partial_file() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("answer.pdf");
-    svar()
-        .args(["render", "-o"])
-        .arg(&pdf)
-        .arg(fixture("complete.json"))
-        .assert()
-        .success();
+    render_to(fixture("complete.json"), &pdf);
     let before = std::fs::read(&pdf).unwrap();
 
     let broken = folder.path().join("broken.json");
@@ -252,12 +238,7 @@ fn a_folder_renders_every_answer_in_it_and_reports_the_bad_ones() {
     // A batch reuses each thread's previous document; the bytes must not show it.
     for number in [1, 5] {
         let single = folder.path().join(format!("single-{number}.pdf"));
-        svar()
-            .args(["render", "-o"])
-            .arg(&single)
-            .arg(answers.join(format!("svar-{number}.json")))
-            .assert()
-            .success();
+        render_to(answers.join(format!("svar-{number}.json")), &single);
         assert!(
             std::fs::read(&single).unwrap()
                 == std::fs::read(out.join(format!("svar-{number}.pdf"))).unwrap(),
@@ -435,12 +416,7 @@ fn a_pdf_that_cannot_be_written_is_an_error_and_leaves_nothing_behind() {
 fn an_interim_answer_says_so_and_when_the_final_answer_comes() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("interim.pdf");
-    svar()
-        .args(["render", "-o"])
-        .arg(&pdf)
-        .arg(fixture("interim.json"))
-        .assert()
-        .success();
+    render_to(fixture("interim.json"), &pdf);
     let (title, _, _, _) = pdf_metadata(&pdf);
     assert!(
         title.starts_with("Foreløbigt svar på spørgsmål nr. 15 (Alm. del)"),
@@ -475,12 +451,7 @@ fn each_kind_of_question_is_named_the_way_folketinget_names_it() {
         ),
     ] {
         let pdf = folder.path().join(file).with_extension("pdf");
-        svar()
-            .args(["render", "-o"])
-            .arg(&pdf)
-            .arg(fixture(file))
-            .assert()
-            .success();
+        render_to(fixture(file), &pdf);
         assert_eq!(pdf_metadata(&pdf).0, title);
     }
 }
@@ -515,12 +486,7 @@ fn a_ministry_profile_gives_the_cover_letter_with_the_standard_sentence() {
 fn a_letter_profile_gives_the_single_letter_layout() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("letter.pdf");
-    svar()
-        .args(["render", "-o"])
-        .arg(&pdf)
-        .arg(fixture("letter.json"))
-        .assert()
-        .success();
+    render_to(fixture("letter.json"), &pdf);
     let text = pdf_text(&pdf);
     assert!(
         text.contains("Udlændinge- og Integrationsudvalget har den 20. januar 2017 stillet følgende spørgsmål nr. 385 (alm. del) efter ønske fra Martin Henriksen (DF) til udlændinge- og integrationsministeren, som hermed besvares. Spørgsmål nr. 385: ”Vil ministeren oplyse"),
@@ -533,18 +499,8 @@ fn a_table_from_a_spreadsheet_is_the_same_as_the_table_written_out() {
     let folder = tempfile::tempdir().unwrap();
     let from_csv = folder.path().join("csv.pdf");
     let written_out = folder.path().join("json.pdf");
-    svar()
-        .args(["render", "-o"])
-        .arg(&from_csv)
-        .arg(fixture("spreadsheet.json"))
-        .assert()
-        .success();
-    svar()
-        .args(["render", "-o"])
-        .arg(&written_out)
-        .arg(fixture("complete.json"))
-        .assert()
-        .success();
+    render_to(fixture("spreadsheet.json"), &from_csv);
+    render_to(fixture("complete.json"), &written_out);
     // tests/fixtures/sager.csv holds complete.json's table in Danish Excel's CSV (3.478; 12,4).
     assert!(std::fs::read(&from_csv).unwrap() == std::fs::read(&written_out).unwrap());
 }
@@ -553,12 +509,7 @@ fn a_table_from_a_spreadsheet_is_the_same_as_the_table_written_out() {
 fn a_correction_is_headed_so_and_names_the_answer_it_corrects() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("correction.pdf");
-    svar()
-        .args(["render", "-o"])
-        .arg(&pdf)
-        .arg(fixture("correction.json"))
-        .assert()
-        .success();
+    render_to(fixture("correction.json"), &pdf);
     let (title, _, _, _) = pdf_metadata(&pdf);
     assert_eq!(
         title,

@@ -89,6 +89,17 @@ fn raw_text(pdf: &Path, options: &[&str]) -> String {
     text
 }
 
+/// Renders `answer` with the binary to the PDF `pdf`, which must succeed.
+pub(crate) fn render_to(answer: impl AsRef<std::ffi::OsStr>, pdf: impl AsRef<std::ffi::OsStr>) {
+    svar()
+        .arg("render")
+        .arg(answer)
+        .arg("-o")
+        .arg(pdf)
+        .assert()
+        .success();
+}
+
 /// Renders `answer` with the binary into `folder/svar.pdf` and returns that path.
 pub(crate) fn render_into(answer: &Path, folder: &Path) -> PathBuf {
     render_with(answer.as_os_str(), folder, &[])
