@@ -29,7 +29,8 @@ pub(super) struct QuotedEnds {
 }
 
 /// Warns when `text`, which svar quotes itself at `ends`, has a mark of its own there that
-/// nothing in it pairs with; `what` names the quotation ("spørgsmålet", "udtalelsen").
+/// nothing in it pairs with, or stands whole in its marks, double or (where svar quotes both
+/// its ends) single; `what` names the quotation ("spørgsmålet", "udtalelsen").
 pub(super) fn check_own_marks(
     text: &str,
     ends: QuotedEnds,
