@@ -120,6 +120,7 @@ fn every_case_has_its_exact_change_list() {
             "metadata-only",
             "most-alike-paired",
             "numbered-list",
+            "paragraph-after-statement-introductions",
             "paragraph-moved-and-edited",
             "paragraph-replaced",
             "paragraphs-reversed",
@@ -319,12 +320,14 @@ fn the_real_example_with_its_first_and_last_block_swapped_is_two_moves() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
+    // The paragraph now prints after both statements' introductions, which the reader counts
+    // among the paragraphs: it was "afsnit 1" and is "afsnit 3".
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
         format!(
             "Forskelle fra {old} til {}:\n\n\
              Rigspolitiets udtalelse: flyttet fra plads 3 til plads 1\n\
-             Svar, afsnit 1: flyttet fra plads 1 til plads 3\n\n\
+             Svar, afsnit 3: flyttet; var tidligere afsnit 1\n\n\
              2 ændringer.\n",
             new.display()
         )
@@ -347,6 +350,23 @@ fn changes_between(old: &str, new: &str) -> String {
     let stdout = String::from_utf8(output.stdout).unwrap();
     let (_, changes) = stdout.split_once(":\n\n").unwrap();
     changes.to_string()
+}
+
+#[test]
+fn a_statement_s_introduction_counts_among_the_paragraphs_it_prints_between() {
+    // Under "Svar:" the answer prints a paragraph, KL's statement (introduction written ""),
+    // "Danske Regioner har oplyst følgende:", the quoted text, a paragraph, a table and the
+    // paragraph edited: the reader counts it as the fourth, which it was not named (review 25,
+    // 14).
+    let case = "paragraph-after-statement-introductions";
+    let [old, new] = pair(case);
+    let changes = changes_between(&old, &new);
+    assert!(changes.contains("\nSvar, afsnit 4: ændret\n"), "{changes}");
+    let text = redline_text(case);
+    assert!(
+        text.contains("– Svar, afsnit 4: ændret (se markeringen)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -451,7 +471,7 @@ fn a_change_of_markup_shows_every_text_that_prints_otherwise_and_the_footnotes()
         Der er i alt behandlet 3478 sager,[-\n    -]{+(mellemrum)+}heraf 12,4 pct. i 2010.\n\
         Svar, punktopstilling 1, punkt 2: ændret\n    \
         Andet punkt er {+*+}foreløbigt{+*+}\n\
-        Svar, afsnit 2: ændret\n    \
+        Svar, afsnit 3: ændret\n    \
         Jeg kan i øvrigt henvise til {+[+}min samtidige besvarelse\
         {+](https://www.ft.dk/samling/20101/almdel/ufo/spm/14/svar/1.htm)+} \
         af spørgsmål nr. 14 og 16.{+[^1]+}\n\n\
@@ -472,7 +492,7 @@ fn a_change_to_markdown_deletes_what_no_longer_prints_and_adds_the_footnote() {
          Der er i alt behandlet 3478 sager,[-(mellemrum)-]{+\n    +}heraf 12,4 pct. i 2010.\n\
          Svar, punktopstilling 1, punkt 2: ændret\n    \
          Andet punkt er [-*-]foreløbigt[-*-]\n\
-         Svar, afsnit 2: ændret\n    \
+         Svar, afsnit 3: ændret\n    \
          Jeg kan i øvrigt henvise til [-[-]min samtidige besvarelse\
          [-](https://www.ft.dk/samling/20101/almdel/ufo/spm/14/svar/1.htm)-] \
          af spørgsmål nr. 14 og 16.[-[^1]-]\n\n\
@@ -489,7 +509,7 @@ fn the_redline_of_a_change_of_markup_marks_each_text_that_prints_otherwise() {
         – Svar, afsnit 1: ændret (se markeringen) \
         – Rigspolitiets udtalelse, afsnit 1: ændret (se markeringen) \
         – Svar, punktopstilling 1, punkt 2: ændret (se markeringen) \
-        – Svar, afsnit 2: ændret (se markeringen) ";
+        – Svar, afsnit 3: ændret (se markeringen) ";
     assert!(text.contains(summary), "{text}");
     // Back to Markdown, the marks that no longer print are in the text, struck through.
     let folder = tempfile::tempdir().unwrap();
@@ -547,7 +567,7 @@ fn words_added_to_a_paragraph_are_inserted_words_in_the_json_and_the_redline() {
     assert_eq!(
         paragraph,
         &serde_json::json!({
-            "location": "Svar, afsnit 2",
+            "location": "Svar, afsnit 3",
             "path": "answer.blocks[3].paragraph",
             "kind": "text",
             "old": "Jeg har ikke yderligere bemærkninger.",
@@ -564,7 +584,7 @@ fn words_added_to_a_paragraph_are_inserted_words_in_the_json_and_the_redline() {
     let summary = "3 ændringer i forhold til old.json \
         – Tabel 1, bemærkning 1: ændret (se markeringen) \
         – Svar, punktopstilling 1, punkt 2: ændret (se markeringen) \
-        – Svar, afsnit 2: ændret (se markeringen) ";
+        – Svar, afsnit 3: ændret (se markeringen) ";
     assert!(text.contains(summary), "{text}");
     assert!(
         text.contains(

@@ -428,8 +428,9 @@ fn place(container: &Container, index: usize) -> Place {
 const HEADING_WORDS: usize = 8;
 
 /// The name of block `index` within its container, as a reader finds it on the page:
-/// "afsnit 2" and "punktopstilling 1" (counted among their own kind, as a reader counts them),
-/// "overskriften ”Organisering”",
+/// "afsnit 2" and "punktopstilling 1" (counted among their own kind, as a reader counts them:
+/// a statement's introduction prints as a paragraph of the container, before the statement's
+/// indented blocks, so it counts among the paragraphs), "overskriften ”Organisering”",
 /// "Tabel 2", "Rigsadvokatens udtalelse", and a table without a number by where it stands
 /// ([`unnumbered_table`]).
 fn name(container: &Container, index: usize) -> String {
@@ -440,10 +441,7 @@ fn name(container: &Container, index: usize) -> String {
             .count()
     };
     match &container.blocks[index] {
-        Block::Paragraph(_) => format!(
-            "afsnit {}",
-            ordinal(|block| matches!(block, Block::Paragraph(_)))
-        ),
+        Block::Paragraph(_) => format!("afsnit {}", ordinal(prints_a_paragraph)),
         // By its words, which the reader looks for: a heading is short, and counting them
         // would give a removed heading and an added one the same number.
         Block::Heading(text) => heading_name(container, index, text),
@@ -460,6 +458,18 @@ fn name(container: &Container, index: usize) -> String {
             Some(number) => format!("Tabel {number}"),
             None => unnumbered_table(container, index),
         },
+    }
+}
+
+/// Whether a block prints a paragraph of its container's running text: a paragraph, and a
+/// statement's introduction, which prints like one before the statement's indented blocks
+/// (unless written "", which prints nothing), so that "afsnit 2" is the second paragraph a
+/// reader counts on the page.
+fn prints_a_paragraph(block: &Block) -> bool {
+    match block {
+        Block::Paragraph(_) => true,
+        Block::Statement(statement) => !statement.printed_introduction().trim().is_empty(),
+        _ => false,
     }
 }
 
@@ -657,6 +667,35 @@ mod tests {
         assert!(
             found.iter().all(|label| !label.contains("tabel 1")),
             "never the printed \"Tabel 1\"'s name for another table"
+        );
+    }
+
+    #[test]
+    fn a_statement_s_introduction_counts_among_the_paragraphs_it_prints_between() {
+        // Under "Svar:" the reader counts "Rigspolitiet har oplyst følgende:" as a paragraph;
+        // an introduction written "" prints nothing and is not counted.
+        let found = labels(serde_json::json!([
+            {"paragraph": "Jeg har indhentet bidrag."},
+            {"statement": {"source": "Rigspolitiet", "blocks": [
+                {"paragraph": "Tallene er foreløbige."},
+            ]}},
+            {"statement": {"source": "KL", "introduction": "", "blocks": [
+                {"paragraph": "KL har intet at tilføje."},
+            ]}},
+            {"paragraph": "Jeg kan henholde mig hertil."},
+            table(None),
+        ]));
+        assert_eq!(
+            found,
+            [
+                "Svar, afsnit 1",
+                "Rigspolitiets udtalelse",
+                "KL's udtalelse",
+                "Svar, afsnit 3",
+                "Svar, tabellen efter afsnit 3",
+                "Rigspolitiets udtalelse, afsnit 1",
+                "KL's udtalelse, afsnit 1",
+            ]
         );
     }
 
