@@ -110,6 +110,7 @@ fn every_case_has_its_exact_change_list() {
             "changed-sentence",
             "enclosures-of-one-title",
             "footnote-added",
+            "footnote-after-the-paragraph-referring-to-it",
             "footnote-inserted-before-another",
             "footnotes-by-number",
             "headings",
@@ -340,6 +341,12 @@ fn reversed_changes(case: &str) -> String {
     changes_between(&new, &old)
 }
 
+/// The change list of a case, without its heading.
+fn changes_between_case(case: &str) -> String {
+    let [old, new] = pair(case);
+    changes_between(&old, &new)
+}
+
 /// The change list from one answer file to another that differs, without its heading.
 fn changes_between(old: &str, new: &str) -> String {
     let output = svar()
@@ -359,8 +366,7 @@ fn a_statement_s_introduction_counts_among_the_paragraphs_it_prints_between() {
     // paragraph edited: the reader counts it as the fourth, which it was not named (review 25,
     // 14).
     let case = "paragraph-after-statement-introductions";
-    let [old, new] = pair(case);
-    let changes = changes_between(&old, &new);
+    let changes = changes_between_case(case);
     assert!(changes.contains("\nSvar, afsnit 4: ændret\n"), "{changes}");
     let text = redline_text(case);
     assert!(
@@ -463,8 +469,6 @@ fn a_change_of_markup_shows_every_text_that_prints_otherwise_and_the_footnotes()
         changes_between(&old, &new),
         "\
         Tekstformat: markdown → ordret\n\
-        Fodnote 1: fjernet\n    \
-        - Se også spørgsmål nr. 16.\n\
         Svar, afsnit 1: ændret\n    \
         Justitsministeriet har indhentet[-\n    -]{+(mellemrum)+}en udtalelse fra Rigspolitiet.\n\
         Rigspolitiets udtalelse, afsnit 1: ændret\n    \
@@ -474,7 +478,9 @@ fn a_change_of_markup_shows_every_text_that_prints_otherwise_and_the_footnotes()
         Svar, afsnit 3: ændret\n    \
         Jeg kan i øvrigt henvise til {+[+}min samtidige besvarelse\
         {+](https://www.ft.dk/samling/20101/almdel/ufo/spm/14/svar/1.htm)+} \
-        af spørgsmål nr. 14 og 16.{+[^1]+}\n\n\
+        af spørgsmål nr. 14 og 16.{+[^1]+}\n\
+        Fodnote 1: fjernet\n    \
+        - Se også spørgsmål nr. 16.\n\n\
         6 ændringer.\n"
     );
 }
@@ -484,8 +490,6 @@ fn a_change_to_markdown_deletes_what_no_longer_prints_and_adds_the_footnote() {
     assert_eq!(
         reversed_changes("markdown-to-plain"),
         "Tekstformat: ordret → markdown\n\
-         Fodnote 1: tilføjet\n    \
-         + Se også spørgsmål nr. 16.\n\
          Svar, afsnit 1: ændret\n    \
          Justitsministeriet har indhentet[-(mellemrum)-]{+\n    +}en udtalelse fra Rigspolitiet.\n\
          Rigspolitiets udtalelse, afsnit 1: ændret\n    \
@@ -495,7 +499,9 @@ fn a_change_to_markdown_deletes_what_no_longer_prints_and_adds_the_footnote() {
          Svar, afsnit 3: ændret\n    \
          Jeg kan i øvrigt henvise til [-[-]min samtidige besvarelse\
          [-](https://www.ft.dk/samling/20101/almdel/ufo/spm/14/svar/1.htm)-] \
-         af spørgsmål nr. 14 og 16.[-[^1]-]\n\n\
+         af spørgsmål nr. 14 og 16.[-[^1]-]\n\
+         Fodnote 1: tilføjet\n    \
+         + Se også spørgsmål nr. 16.\n\n\
          6 ændringer.\n"
     );
 }
@@ -505,11 +511,11 @@ fn the_redline_of_a_change_of_markup_marks_each_text_that_prints_otherwise() {
     let text = redline_text("markdown-to-plain");
     let summary = "6 ændringer i forhold til old.json \
         – Tekstformat: markdown → ordret \
-        – Fodnote 1: fjernet: Se også spørgsmål nr. 16. \
         – Svar, afsnit 1: ændret (se markeringen) \
         – Rigspolitiets udtalelse, afsnit 1: ændret (se markeringen) \
         – Svar, punktopstilling 1, punkt 2: ændret (se markeringen) \
-        – Svar, afsnit 3: ændret (se markeringen) ";
+        – Svar, afsnit 3: ændret (se markeringen) \
+        – Fodnote 1: fjernet: Se også spørgsmål nr. 16. ";
     assert!(text.contains(summary), "{text}");
     // Back to Markdown, the marks that no longer print are in the text, struck through.
     let folder = tempfile::tempdir().unwrap();
@@ -518,7 +524,7 @@ fn the_redline_of_a_change_of_markup_marks_each_text_that_prints_otherwise() {
     write_redline(new.as_ref(), old.as_ref(), &redline);
     let text = pdf_text(&redline);
     assert!(
-        text.contains("– Fodnote 1: tilføjet – Svar, afsnit 1: ændret"),
+        text.contains("– Svar, afsnit 3: ændret (se markeringen) – Fodnote 1: tilføjet"),
         "{text}"
     );
     assert!(text.contains("Andet punkt er *foreløbigt*"), "{text}");
@@ -899,6 +905,39 @@ fn a_footnote_is_named_by_the_number_it_prints_with_and_its_label() {
         "{report}"
     );
     assert!(!text.contains("Note end"), "{text}");
+}
+
+#[test]
+fn a_footnote_s_change_follows_the_text_that_refers_to_it_as_on_the_page() {
+    // The footnote prints at the foot of the page, after the paragraph whose reference was
+    // added; it was told before it, first of all content (review 25, 13).
+    assert_eq!(
+        changes_between_case("footnote-after-the-paragraph-referring-to-it"),
+        "Tekstformat: ordret → markdown\n\
+         Svar, afsnit 2: ændret\n    \
+         … af spørgsmål nr. S 1581 og S 1582.{+[^1]+}\n\
+         Fodnote 1: tilføjet\n    \
+         + Besvarelserne er sendt til Folketinget den 17. februar 2004.\n\n\
+         3 ændringer.\n"
+    );
+    // A footnote inserted before another in a statement: after the statement's paragraph,
+    // and the one renumbered after it, which the answer's last paragraph refers to.
+    assert_eq!(
+        changes_between_case("footnote-inserted-before-another"),
+        "Justitsministeriet og Økonomi- og Erhvervsministeriets udtalelse, afsnit 1: ændret\n    \
+         … S 1581 og S 1582 gennemgåede journalkort mv.{+[^2]+} ikke giver oplysninger om \
+         eksport fra Danmark …\n\
+         Fodnote 1 ([^2]): tilføjet\n    \
+         + Journalkortene findes i Rigsarkivet.\n\
+         Fodnote 2 ([^1], før 1), nummer: 1 → 2\n\n\
+         3 ændringer.\n"
+    );
+    // The redline's box lists them in the same order.
+    let text = redline_text("footnote-after-the-paragraph-referring-to-it");
+    assert!(
+        text.contains("– Svar, afsnit 2: ændret (se markeringen) – Fodnote 1: tilføjet"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -101,6 +101,7 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
                 changes.added(&place(n), Element::Enclosure, enclosure_summary(&new[n]))
             }
         }
+        step_passed(step, &list, &list, changes);
     }
 }
 
@@ -192,7 +193,22 @@ fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Co
                 changes.added(&place(new, n), element(block), summary(block));
             }
         }
+        step_passed(step, &old.path, &new.path, changes);
     }
+}
+
+/// Records that the comparison has passed the elements of `step`, in the lists at `old` and
+/// `new`: the footnotes they refer to first follow them.
+fn step_passed(step: Step, old: &JsonPath, new: &JsonPath, changes: &mut Comparison) {
+    let (o, n) = match step {
+        Step::Same { old: o, new: n }
+        | Step::Edited { old: o, new: n }
+        | Step::Moved { old: o, new: n } => (Some(o), Some(n)),
+        Step::Removed(o) => (Some(o), None),
+        Step::Added(n) => (None, Some(n)),
+    };
+    let (old, new) = (o.map(|o| old.index(o)), n.map(|n| new.index(n)));
+    changes.passed(old.as_ref(), new.as_ref());
 }
 
 /// What identifies a block when aligning: its content, except that a statement is known by its
@@ -343,6 +359,7 @@ fn compare_statement(old: &Statement, new: &Statement, places: &Places, changes:
         Some(old.source.clone()),
         Some(new.source.clone()),
     );
+    let introductions = places.keyed("introduction");
     if old.introduction.is_some() || new.introduction.is_some() {
         changes.text(
             &places.new.field("indledning", "introduction"),
@@ -350,6 +367,7 @@ fn compare_statement(old: &Statement, new: &Statement, places: &Places, changes:
             &new.printed_introduction(),
         );
     }
+    changes.passed(Some(&introductions.old.path), Some(&introductions.new.path));
     compare_blocks(
         &inside(old, &places.old),
         &inside(new, &places.new),
