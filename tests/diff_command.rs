@@ -123,6 +123,8 @@ fn every_case_has_its_exact_change_list() {
             "numbered-list",
             "paragraph-after-statement-introductions",
             "paragraph-moved-and-edited",
+            "paragraph-moved-into-a-statement",
+            "paragraph-moved-into-a-statement-and-edited",
             "paragraph-replaced",
             "paragraphs-reversed",
             "paragraphs-swapped-and-edited",
@@ -138,6 +140,7 @@ fn every_case_has_its_exact_change_list() {
             "statements-reordered",
             "table-added-with-notes",
             "table-moved-and-rows-reordered",
+            "table-moved-into-a-statement-and-edited",
             "table-moved-rows-sorted-and-edited",
             "table-removed",
             "table-removed-and-another-renumbered",
@@ -402,6 +405,70 @@ fn a_paragraph_moved_and_edited_is_a_move_and_an_edit_in_the_json_and_the_redlin
         "{text}"
     );
     assert!(text.contains("behandlet 3.478 3.512 sager"), "{text}");
+}
+
+#[test]
+fn a_paragraph_moved_into_a_statement_is_a_move_as_within_the_answer() {
+    // It was told as one paragraph added to the statement and one removed from the answer,
+    // each with its whole text (review 25, 15).
+    assert_eq!(
+        changes_between_case("paragraph-moved-into-a-statement"),
+        "Danske Regioners udtalelse, afsnit 1: flyttet; var tidligere Svar, afsnit 3\n\n\
+         1 ændring.\n"
+    );
+    let edited = "paragraph-moved-into-a-statement-and-edited";
+    let moved_and_edited = "Danske Regioners udtalelse, afsnit 1: flyttet; var tidligere Svar, \
+        afsnit 3\n\
+        Danske Regioners udtalelse, afsnit 1: ændret\n    \
+        Antallet af anmeldte {+og anerkendte +}arbejdsskader med covid-19 fremgår af tabel 1.\n\n\
+        2 ændringer.\n";
+    assert_eq!(changes_between_case(edited), moved_and_edited);
+    // Out of the statement, back again.
+    assert_eq!(
+        reversed_changes(edited),
+        "Svar, afsnit 3: flyttet; var tidligere Danske Regioners udtalelse, afsnit 1\n\
+         Svar, afsnit 3: ændret\n    \
+         Antallet af anmeldte [-og anerkendte -]arbejdsskader med covid-19 fremgår af tabel 1.\n\n\
+         2 ændringer.\n"
+    );
+    let changes = diff_json(edited)["changes"].clone();
+    assert_eq!(
+        changes[0],
+        serde_json::json!({
+            "location": "Danske Regioners udtalelse, afsnit 1",
+            "path": "answer.blocks[2].statement.blocks[0]",
+            "kind": "moved",
+            "element": "paragraph",
+            "from": 4,
+            "to": 1,
+            "from_location": "Svar, afsnit 3",
+            "from_path": "answer.blocks[3]"
+        })
+    );
+    assert_eq!(
+        changes[1]["path"],
+        "answer.blocks[2].statement.blocks[0].paragraph"
+    );
+    // The redline marks the words where the paragraph now stands, and strikes no stub where
+    // it stood, as for a paragraph moved within the answer.
+    let text = redline_text(edited);
+    assert!(
+        text.contains(
+            "– Danske Regioners udtalelse, afsnit 1: flyttet; var tidligere Svar, afsnit 3 \
+             – Danske Regioners udtalelse, afsnit 1: ændret (se markeringen)"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("fjernet"), "{text}");
+    assert_eq!(text.matches("Antallet af anmeldte").count(), 1, "{text}");
+    // A numbered table has one name wherever it stands: what held it says where it moved.
+    assert_eq!(
+        changes_between_case("table-moved-into-a-statement-and-edited"),
+        "Tabel 1: flyttet fra svaret til Danske Regioners udtalelse\n\
+         Tabel 1, Sygehuse, 2020: 4.210 → 4.211\n\
+         Tabel 1, I alt, 2020: 7.460 → 7.461\n\n\
+         3 ændringer.\n"
+    );
 }
 
 #[test]
