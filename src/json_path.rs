@@ -38,6 +38,12 @@ impl JsonPath {
         path.0.push(Step::Index(index));
         path
     }
+
+    /// Whether this path leads to `place` or into it: `answer.blocks[2].paragraph` is within
+    /// `answer.blocks[2]`.
+    pub fn is_within(&self, place: &JsonPath) -> bool {
+        self.0.starts_with(&place.0)
+    }
 }
 
 impl fmt::Display for JsonPath {

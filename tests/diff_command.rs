@@ -110,6 +110,7 @@ fn every_case_has_its_exact_change_list() {
             "changed-sentence",
             "enclosures-of-one-title",
             "footnote-added",
+            "footnote-after-the-paragraph-referring-to-it",
             "footnote-inserted-before-another",
             "footnotes-by-number",
             "headings",
@@ -120,7 +121,10 @@ fn every_case_has_its_exact_change_list() {
             "metadata-only",
             "most-alike-paired",
             "numbered-list",
+            "paragraph-after-statement-introductions",
             "paragraph-moved-and-edited",
+            "paragraph-moved-into-a-statement",
+            "paragraph-moved-into-a-statement-and-edited",
             "paragraph-replaced",
             "paragraphs-reversed",
             "paragraphs-swapped-and-edited",
@@ -136,6 +140,7 @@ fn every_case_has_its_exact_change_list() {
             "statements-reordered",
             "table-added-with-notes",
             "table-moved-and-rows-reordered",
+            "table-moved-into-a-statement-and-edited",
             "table-moved-rows-sorted-and-edited",
             "table-removed",
             "table-removed-and-another-renumbered",
@@ -319,12 +324,14 @@ fn the_real_example_with_its_first_and_last_block_swapped_is_two_moves() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
+    // The paragraph now prints after both statements' introductions, which the reader counts
+    // among the paragraphs: it was "afsnit 1" and is "afsnit 3".
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
         format!(
             "Forskelle fra {old} til {}:\n\n\
              Rigspolitiets udtalelse: flyttet fra plads 3 til plads 1\n\
-             Svar, afsnit 1: flyttet fra plads 1 til plads 3\n\n\
+             Svar, afsnit 3: flyttet; var tidligere afsnit 1\n\n\
              2 ændringer.\n",
             new.display()
         )
@@ -337,6 +344,12 @@ fn reversed_changes(case: &str) -> String {
     changes_between(&new, &old)
 }
 
+/// The change list of a case, without its heading.
+fn changes_between_case(case: &str) -> String {
+    let [old, new] = pair(case);
+    changes_between(&old, &new)
+}
+
 /// The change list from one answer file to another that differs, without its heading.
 fn changes_between(old: &str, new: &str) -> String {
     let output = svar()
@@ -347,6 +360,22 @@ fn changes_between(old: &str, new: &str) -> String {
     let stdout = String::from_utf8(output.stdout).unwrap();
     let (_, changes) = stdout.split_once(":\n\n").unwrap();
     changes.to_string()
+}
+
+#[test]
+fn a_statement_s_introduction_counts_among_the_paragraphs_it_prints_between() {
+    // Under "Svar:" the answer prints a paragraph, KL's statement (introduction written ""),
+    // "Danske Regioner har oplyst følgende:", the quoted text, a paragraph, a table and the
+    // paragraph edited: the reader counts it as the fourth, which it was not named (review 25,
+    // 14).
+    let case = "paragraph-after-statement-introductions";
+    let changes = changes_between_case(case);
+    assert!(changes.contains("\nSvar, afsnit 4: ændret\n"), "{changes}");
+    let text = redline_text(case);
+    assert!(
+        text.contains("– Svar, afsnit 4: ændret (se markeringen)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -376,6 +405,70 @@ fn a_paragraph_moved_and_edited_is_a_move_and_an_edit_in_the_json_and_the_redlin
         "{text}"
     );
     assert!(text.contains("behandlet 3.478 3.512 sager"), "{text}");
+}
+
+#[test]
+fn a_paragraph_moved_into_a_statement_is_a_move_as_within_the_answer() {
+    // It was told as one paragraph added to the statement and one removed from the answer,
+    // each with its whole text (review 25, 15).
+    assert_eq!(
+        changes_between_case("paragraph-moved-into-a-statement"),
+        "Danske Regioners udtalelse, afsnit 1: flyttet; var tidligere Svar, afsnit 3\n\n\
+         1 ændring.\n"
+    );
+    let edited = "paragraph-moved-into-a-statement-and-edited";
+    let moved_and_edited = "Danske Regioners udtalelse, afsnit 1: flyttet; var tidligere Svar, \
+        afsnit 3\n\
+        Danske Regioners udtalelse, afsnit 1: ændret\n    \
+        Antallet af anmeldte {+og anerkendte +}arbejdsskader med covid-19 fremgår af tabel 1.\n\n\
+        2 ændringer.\n";
+    assert_eq!(changes_between_case(edited), moved_and_edited);
+    // Out of the statement, back again.
+    assert_eq!(
+        reversed_changes(edited),
+        "Svar, afsnit 3: flyttet; var tidligere Danske Regioners udtalelse, afsnit 1\n\
+         Svar, afsnit 3: ændret\n    \
+         Antallet af anmeldte [-og anerkendte -]arbejdsskader med covid-19 fremgår af tabel 1.\n\n\
+         2 ændringer.\n"
+    );
+    let changes = diff_json(edited)["changes"].clone();
+    assert_eq!(
+        changes[0],
+        serde_json::json!({
+            "location": "Danske Regioners udtalelse, afsnit 1",
+            "path": "answer.blocks[2].statement.blocks[0]",
+            "kind": "moved",
+            "element": "paragraph",
+            "from": 4,
+            "to": 1,
+            "from_location": "Svar, afsnit 3",
+            "from_path": "answer.blocks[3]"
+        })
+    );
+    assert_eq!(
+        changes[1]["path"],
+        "answer.blocks[2].statement.blocks[0].paragraph"
+    );
+    // The redline marks the words where the paragraph now stands, and strikes no stub where
+    // it stood, as for a paragraph moved within the answer.
+    let text = redline_text(edited);
+    assert!(
+        text.contains(
+            "– Danske Regioners udtalelse, afsnit 1: flyttet; var tidligere Svar, afsnit 3 \
+             – Danske Regioners udtalelse, afsnit 1: ændret (se markeringen)"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("fjernet"), "{text}");
+    assert_eq!(text.matches("Antallet af anmeldte").count(), 1, "{text}");
+    // A numbered table has one name wherever it stands: what held it says where it moved.
+    assert_eq!(
+        changes_between_case("table-moved-into-a-statement-and-edited"),
+        "Tabel 1: flyttet fra svaret til Danske Regioners udtalelse\n\
+         Tabel 1, Sygehuse, 2020: 4.210 → 4.211\n\
+         Tabel 1, I alt, 2020: 7.460 → 7.461\n\n\
+         3 ændringer.\n"
+    );
 }
 
 #[test]
@@ -443,18 +536,18 @@ fn a_change_of_markup_shows_every_text_that_prints_otherwise_and_the_footnotes()
         changes_between(&old, &new),
         "\
         Tekstformat: markdown → ordret\n\
-        Fodnote 1: fjernet\n    \
-        - Se også spørgsmål nr. 16.\n\
         Svar, afsnit 1: ændret\n    \
         Justitsministeriet har indhentet[-\n    -]{+(mellemrum)+}en udtalelse fra Rigspolitiet.\n\
         Rigspolitiets udtalelse, afsnit 1: ændret\n    \
         Der er i alt behandlet 3478 sager,[-\n    -]{+(mellemrum)+}heraf 12,4 pct. i 2010.\n\
         Svar, punktopstilling 1, punkt 2: ændret\n    \
         Andet punkt er {+*+}foreløbigt{+*+}\n\
-        Svar, afsnit 2: ændret\n    \
+        Svar, afsnit 3: ændret\n    \
         Jeg kan i øvrigt henvise til {+[+}min samtidige besvarelse\
         {+](https://www.ft.dk/samling/20101/almdel/ufo/spm/14/svar/1.htm)+} \
-        af spørgsmål nr. 14 og 16.{+[^1]+}\n\n\
+        af spørgsmål nr. 14 og 16.{+[^1]+}\n\
+        Fodnote 1: fjernet\n    \
+        - Se også spørgsmål nr. 16.\n\n\
         6 ændringer.\n"
     );
 }
@@ -464,18 +557,18 @@ fn a_change_to_markdown_deletes_what_no_longer_prints_and_adds_the_footnote() {
     assert_eq!(
         reversed_changes("markdown-to-plain"),
         "Tekstformat: ordret → markdown\n\
-         Fodnote 1: tilføjet\n    \
-         + Se også spørgsmål nr. 16.\n\
          Svar, afsnit 1: ændret\n    \
          Justitsministeriet har indhentet[-(mellemrum)-]{+\n    +}en udtalelse fra Rigspolitiet.\n\
          Rigspolitiets udtalelse, afsnit 1: ændret\n    \
          Der er i alt behandlet 3478 sager,[-(mellemrum)-]{+\n    +}heraf 12,4 pct. i 2010.\n\
          Svar, punktopstilling 1, punkt 2: ændret\n    \
          Andet punkt er [-*-]foreløbigt[-*-]\n\
-         Svar, afsnit 2: ændret\n    \
+         Svar, afsnit 3: ændret\n    \
          Jeg kan i øvrigt henvise til [-[-]min samtidige besvarelse\
          [-](https://www.ft.dk/samling/20101/almdel/ufo/spm/14/svar/1.htm)-] \
-         af spørgsmål nr. 14 og 16.[-[^1]-]\n\n\
+         af spørgsmål nr. 14 og 16.[-[^1]-]\n\
+         Fodnote 1: tilføjet\n    \
+         + Se også spørgsmål nr. 16.\n\n\
          6 ændringer.\n"
     );
 }
@@ -485,11 +578,11 @@ fn the_redline_of_a_change_of_markup_marks_each_text_that_prints_otherwise() {
     let text = redline_text("markdown-to-plain");
     let summary = "6 ændringer i forhold til old.json \
         – Tekstformat: markdown → ordret \
-        – Fodnote 1: fjernet: Se også spørgsmål nr. 16. \
         – Svar, afsnit 1: ændret (se markeringen) \
         – Rigspolitiets udtalelse, afsnit 1: ændret (se markeringen) \
         – Svar, punktopstilling 1, punkt 2: ændret (se markeringen) \
-        – Svar, afsnit 2: ændret (se markeringen) ";
+        – Svar, afsnit 3: ændret (se markeringen) \
+        – Fodnote 1: fjernet: Se også spørgsmål nr. 16. ";
     assert!(text.contains(summary), "{text}");
     // Back to Markdown, the marks that no longer print are in the text, struck through.
     let folder = tempfile::tempdir().unwrap();
@@ -498,7 +591,7 @@ fn the_redline_of_a_change_of_markup_marks_each_text_that_prints_otherwise() {
     write_redline(new.as_ref(), old.as_ref(), &redline);
     let text = pdf_text(&redline);
     assert!(
-        text.contains("– Fodnote 1: tilføjet – Svar, afsnit 1: ændret"),
+        text.contains("– Svar, afsnit 3: ændret (se markeringen) – Fodnote 1: tilføjet"),
         "{text}"
     );
     assert!(text.contains("Andet punkt er *foreløbigt*"), "{text}");
@@ -547,7 +640,7 @@ fn words_added_to_a_paragraph_are_inserted_words_in_the_json_and_the_redline() {
     assert_eq!(
         paragraph,
         &serde_json::json!({
-            "location": "Svar, afsnit 2",
+            "location": "Svar, afsnit 3",
             "path": "answer.blocks[3].paragraph",
             "kind": "text",
             "old": "Jeg har ikke yderligere bemærkninger.",
@@ -564,7 +657,7 @@ fn words_added_to_a_paragraph_are_inserted_words_in_the_json_and_the_redline() {
     let summary = "3 ændringer i forhold til old.json \
         – Tabel 1, bemærkning 1: ændret (se markeringen) \
         – Svar, punktopstilling 1, punkt 2: ændret (se markeringen) \
-        – Svar, afsnit 2: ændret (se markeringen) ";
+        – Svar, afsnit 3: ændret (se markeringen) ";
     assert!(text.contains(summary), "{text}");
     assert!(
         text.contains(
@@ -879,6 +972,39 @@ fn a_footnote_is_named_by_the_number_it_prints_with_and_its_label() {
         "{report}"
     );
     assert!(!text.contains("Note end"), "{text}");
+}
+
+#[test]
+fn a_footnote_s_change_follows_the_text_that_refers_to_it_as_on_the_page() {
+    // The footnote prints at the foot of the page, after the paragraph whose reference was
+    // added; it was told before it, first of all content (review 25, 13).
+    assert_eq!(
+        changes_between_case("footnote-after-the-paragraph-referring-to-it"),
+        "Tekstformat: ordret → markdown\n\
+         Svar, afsnit 2: ændret\n    \
+         … af spørgsmål nr. S 1581 og S 1582.{+[^1]+}\n\
+         Fodnote 1: tilføjet\n    \
+         + Besvarelserne er sendt til Folketinget den 17. februar 2004.\n\n\
+         3 ændringer.\n"
+    );
+    // A footnote inserted before another in a statement: after the statement's paragraph,
+    // and the one renumbered after it, which the answer's last paragraph refers to.
+    assert_eq!(
+        changes_between_case("footnote-inserted-before-another"),
+        "Justitsministeriet og Økonomi- og Erhvervsministeriets udtalelse, afsnit 1: ændret\n    \
+         … S 1581 og S 1582 gennemgåede journalkort mv.{+[^2]+} ikke giver oplysninger om \
+         eksport fra Danmark …\n\
+         Fodnote 1 ([^2]): tilføjet\n    \
+         + Journalkortene findes i Rigsarkivet.\n\
+         Fodnote 2 ([^1], før 1), nummer: 1 → 2\n\n\
+         3 ændringer.\n"
+    );
+    // The redline's box lists them in the same order.
+    let text = redline_text("footnote-after-the-paragraph-referring-to-it");
+    assert!(
+        text.contains("– Svar, afsnit 2: ændret (se markeringen) – Fodnote 1: tilføjet"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -301,11 +301,11 @@ fn diff_names_a_changed_footnote_and_a_changed_markup_setting() {
             // footnote reference and line break now print as written, and the footnote, which
             // no longer prints.
             "\nTekstformat: markdown → ordret\n\
-             Fodnote 1: fjernet\n    \
-             - Jf. [Folketingets hjemmeside](https://www.ft.dk).\n\
              Svar, afsnit 1: ændret\n    \
              Justitsministeriet har {+*+}indhentet{+*+} en {+**+}udtalelse{+**+} fra \
-             Rigspolitiet.[-\n    -]{+[^1] +}1. januar 2011 er en dato, ikke en liste.\n\n\
+             Rigspolitiet.[-\n    -]{+[^1] +}1. januar 2011 er en dato, ikke en liste.\n\
+             Fodnote 1: fjernet\n    \
+             - Jf. [Folketingets hjemmeside](https://www.ft.dk).\n\n\
              3 ændringer.\n",
         ),
     ] {

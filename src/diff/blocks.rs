@@ -4,8 +4,9 @@
 use std::collections::HashSet;
 
 use super::ContentLine;
+use super::across::Stray;
 use super::sequence::{Likeness, Step, align, repeated, which_of};
-use super::{Comparison, Element, Place, Places, table, text};
+use super::{Comparison, Element, Place, Places, Side, table, text};
 use crate::danish;
 use crate::json_path::JsonPath;
 use crate::model::{Block, Enclosure, Statement};
@@ -27,6 +28,18 @@ enum ContainerKind {
     Answer,
     Enclosure,
     Statement,
+}
+
+impl Container<'_> {
+    /// What holds the blocks, named as in a sentence: "svaret", "bilag 2", "Rigsadvokatens
+    /// udtalelse", "udtalelsen fra Danske Regioner (DR)".
+    fn in_a_sentence(&self) -> String {
+        match self.kind {
+            ContainerKind::Answer => self.kind.definite().to_string(),
+            ContainerKind::Enclosure => self.label.replacen("Bilag", "bilag", 1),
+            ContainerKind::Statement => mid_sentence(self.label),
+        }
+    }
 }
 
 impl ContainerKind {
@@ -101,6 +114,7 @@ pub(super) fn compare_enclosures(old: &[Enclosure], new: &[Enclosure], changes: 
                 changes.added(&place(n), Element::Enclosure, enclosure_summary(&new[n]))
             }
         }
+        step_passed(step, &list, &list, changes);
     }
 }
 
@@ -186,13 +200,43 @@ fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Co
                 let block = &old.blocks[o];
                 changes.removed(&place(old, o), &new.path, element(block), summary(block));
                 changes.stood_before(passed);
+                changes.stray(stray(Side::Old, old, o, changes));
             }
             Step::Added(n) => {
                 let block = &new.blocks[n];
                 changes.added(&place(new, n), element(block), summary(block));
+                changes.stray(stray(Side::New, new, n, changes));
             }
         }
+        step_passed(step, &old.path, &new.path, changes);
     }
+}
+
+/// Block `index` of `container` on `side`, whose removal or addition was recorded last.
+fn stray(side: Side, container: &Container, index: usize, changes: &Comparison) -> Stray {
+    Stray {
+        side,
+        change: changes.recorded() - 1,
+        block: container.blocks[index].clone(),
+        place: place(container, index),
+        list: container.path.clone(),
+        index,
+        holder: container.in_a_sentence(),
+    }
+}
+
+/// Records that the comparison has passed the elements of `step`, in the lists at `old` and
+/// `new`: the footnotes they refer to first follow them.
+fn step_passed(step: Step, old: &JsonPath, new: &JsonPath, changes: &mut Comparison) {
+    let (o, n) = match step {
+        Step::Same { old: o, new: n }
+        | Step::Edited { old: o, new: n }
+        | Step::Moved { old: o, new: n } => (Some(o), Some(n)),
+        Step::Removed(o) => (Some(o), None),
+        Step::Added(n) => (None, Some(n)),
+    };
+    let (old, new) = (o.map(|o| old.index(o)), n.map(|n| new.index(n)));
+    changes.passed(old.as_ref(), new.as_ref());
 }
 
 /// What identifies a block when aligning: its content, except that a statement is known by its
@@ -267,6 +311,14 @@ fn measure<'a>(block: &'a Block, content_text: Option<&'a str>) -> Measure<'a> {
     }
 }
 
+/// How alike two blocks of different lists are, measured as two of one list are
+/// ([`likeness`]).
+pub(super) fn how_alike(old: &Block, new: &Block) -> Likeness {
+    let (old, new) = (std::slice::from_ref(old), std::slice::from_ref(new));
+    let (old_texts, new_texts) = (content_texts(old), content_texts(new));
+    likeness(&measures(old, &old_texts)[0], &measures(new, &new_texts)[0])
+}
+
 /// Whether a removed and an added block are one block edited: paragraphs if they are alike,
 /// wherever they stand; statements too, and, if not alike, where they stand (a statement
 /// rewritten); lists and tables of a kind where they stand.
@@ -281,28 +333,43 @@ fn likeness(old: &Measure, new: &Measure) -> Likeness {
     }
 }
 
-/// The places of block `o` of `old`, kept as block `n` of `new`. A numbered table that got
+/// The places of block `o` of `old`, kept as block `n` of `new` (see [`kept`]).
+fn kept_places(old: &Container, o: usize, new: &Container, n: usize) -> Places {
+    let places = Places {
+        old: place(old, o),
+        new: place(new, n),
+    };
+    kept((&old.blocks[o], &new.blocks[n]), places)
+}
+
+/// The places of a block kept from `places.old` to `places.new`. A numbered table that got
 /// another number is named by both ("Tabel 1 (før Tabel 2)"), as a footnote is: a table is
 /// known by its number through the whole answer, so the new number alone could name another
 /// table reported on too, such as the removed one whose number it took.
-fn kept_places(old: &Container, o: usize, new: &Container, n: usize) -> Places {
-    let (before, mut after) = (place(old, o), place(new, n));
-    if let (Block::Table(was), Block::Table(is)) = (&old.blocks[o], &new.blocks[n])
+pub(super) fn kept((old, new): (&Block, &Block), mut places: Places) -> Places {
+    if let (Block::Table(was), Block::Table(is)) = (old, new)
         && let (Some(was), Some(is)) = (was.number, is.number)
         && was != is
     {
-        after.label = format!("{} (før Tabel {was})", after.label);
+        places.new.label = format!("{} (før Tabel {was})", places.new.label);
     }
-    Places {
-        old: before,
-        new: after,
-    }
+    places
 }
 
 /// Compares block `o` of `old` with block `n` of `new`, which are of the same kind.
 fn compare_block(old: &Container, o: usize, new: &Container, n: usize, changes: &mut Comparison) {
     let places = kept_places(old, o, new, n);
-    match (&old.blocks[o], &new.blocks[n]) {
+    compare_kept((&old.blocks[o], &new.blocks[n]), &places, changes);
+}
+
+/// Compares a block kept from `places.old` to `places.new`, `old` with `new`: of one kind,
+/// each part is compared; of two kinds, one was removed and the other added.
+pub(super) fn compare_kept(
+    (old, new): (&Block, &Block),
+    places: &Places,
+    changes: &mut Comparison,
+) {
+    match (old, new) {
         (Block::Paragraph(old), Block::Paragraph(new)) => {
             changes.text(&places.new.keyed("paragraph"), old, new);
         }
@@ -311,7 +378,7 @@ fn compare_block(old: &Container, o: usize, new: &Container, n: usize, changes: 
         }
         (Block::List(old_items), Block::List(new_items))
         | (Block::NumberedList(old_items), Block::NumberedList(new_items)) => {
-            let items = places.keyed(old.blocks[o].key());
+            let items = places.keyed(old.key());
             compare_texts(
                 old_items,
                 new_items,
@@ -343,6 +410,7 @@ fn compare_statement(old: &Statement, new: &Statement, places: &Places, changes:
         Some(old.source.clone()),
         Some(new.source.clone()),
     );
+    let introductions = places.keyed("introduction");
     if old.introduction.is_some() || new.introduction.is_some() {
         changes.text(
             &places.new.field("indledning", "introduction"),
@@ -350,6 +418,7 @@ fn compare_statement(old: &Statement, new: &Statement, places: &Places, changes:
             &new.printed_introduction(),
         );
     }
+    changes.passed(Some(&introductions.old.path), Some(&introductions.new.path));
     compare_blocks(
         &inside(old, &places.old),
         &inside(new, &places.new),
@@ -428,8 +497,9 @@ fn place(container: &Container, index: usize) -> Place {
 const HEADING_WORDS: usize = 8;
 
 /// The name of block `index` within its container, as a reader finds it on the page:
-/// "afsnit 2" and "punktopstilling 1" (counted among their own kind, as a reader counts them),
-/// "overskriften ”Organisering”",
+/// "afsnit 2" and "punktopstilling 1" (counted among their own kind, as a reader counts them:
+/// a statement's introduction prints as a paragraph of the container, before the statement's
+/// indented blocks, so it counts among the paragraphs), "overskriften ”Organisering”",
 /// "Tabel 2", "Rigsadvokatens udtalelse", and a table without a number by where it stands
 /// ([`unnumbered_table`]).
 fn name(container: &Container, index: usize) -> String {
@@ -440,10 +510,7 @@ fn name(container: &Container, index: usize) -> String {
             .count()
     };
     match &container.blocks[index] {
-        Block::Paragraph(_) => format!(
-            "afsnit {}",
-            ordinal(|block| matches!(block, Block::Paragraph(_)))
-        ),
+        Block::Paragraph(_) => format!("afsnit {}", ordinal(prints_a_paragraph)),
         // By its words, which the reader looks for: a heading is short, and counting them
         // would give a removed heading and an added one the same number.
         Block::Heading(text) => heading_name(container, index, text),
@@ -460,6 +527,18 @@ fn name(container: &Container, index: usize) -> String {
             Some(number) => format!("Tabel {number}"),
             None => unnumbered_table(container, index),
         },
+    }
+}
+
+/// Whether a block prints a paragraph of its container's running text: a paragraph, and a
+/// statement's introduction, which prints like one before the statement's indented blocks
+/// (unless written "", which prints nothing), so that "afsnit 2" is the second paragraph a
+/// reader counts on the page.
+fn prints_a_paragraph(block: &Block) -> bool {
+    match block {
+        Block::Paragraph(_) => true,
+        Block::Statement(statement) => !statement.printed_introduction().trim().is_empty(),
+        _ => false,
     }
 }
 
@@ -535,6 +614,22 @@ fn statement_in(container: &Container, index: usize, source: &str, first: bool) 
     }
 }
 
+/// A statement's label as it reads inside a sentence: a label that begins a line with a capital
+/// of svar's own ("Udtalelsen fra Danske Regioner (DR)", "Den anden udtalelse fra …") has it
+/// in lower case; an agency's own name keeps its capital ("Rigsadvokatens udtalelse").
+fn mid_sentence(label: &str) -> String {
+    // "Den anden udtalelse fra …", not an agency's "Den Europæiske Unions udtalelse".
+    let nth_from = |rest: &str| {
+        (rest.split_once(" udtalelse fra ")).is_some_and(|(nth, _)| !nth.contains(' '))
+    };
+    let own =
+        label.starts_with("Udtalelsen fra ") || label.strip_prefix("Den ").is_some_and(nth_from);
+    match own {
+        true => label[..1].to_lowercase() + &label[1..],
+        false => label.to_string(),
+    }
+}
+
 /// The Danish genitive of a name: "Rigsadvokatens", "Danmarks Statistiks", "Europols",
 /// "SKAT's" (abbreviations take an apostrophe); a name ending in s, x or z takes an apostrophe
 /// alone. None for a name that ends in a parenthesis, a quotation mark or another sign, which
@@ -551,7 +646,7 @@ fn genitive(name: &str) -> Option<String> {
     })
 }
 
-fn element(block: &Block) -> Element {
+pub(super) fn element(block: &Block) -> Element {
     match block {
         Block::Paragraph(_) => Element::Paragraph,
         Block::Heading(_) => Element::Heading,
@@ -657,6 +752,53 @@ mod tests {
         assert!(
             found.iter().all(|label| !label.contains("tabel 1")),
             "never the printed \"Tabel 1\"'s name for another table"
+        );
+    }
+
+    #[test]
+    fn a_statement_s_introduction_counts_among_the_paragraphs_it_prints_between() {
+        // Under "Svar:" the reader counts "Rigspolitiet har oplyst følgende:" as a paragraph;
+        // an introduction written "" prints nothing and is not counted.
+        let found = labels(serde_json::json!([
+            {"paragraph": "Jeg har indhentet bidrag."},
+            {"statement": {"source": "Rigspolitiet", "blocks": [
+                {"paragraph": "Tallene er foreløbige."},
+            ]}},
+            {"statement": {"source": "KL", "introduction": "", "blocks": [
+                {"paragraph": "KL har intet at tilføje."},
+            ]}},
+            {"paragraph": "Jeg kan henholde mig hertil."},
+            table(None),
+        ]));
+        assert_eq!(
+            found,
+            [
+                "Svar, afsnit 1",
+                "Rigspolitiets udtalelse",
+                "KL's udtalelse",
+                "Svar, afsnit 3",
+                "Svar, tabellen efter afsnit 3",
+                "Rigspolitiets udtalelse, afsnit 1",
+                "KL's udtalelse, afsnit 1",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_statement_s_label_inside_a_sentence_keeps_only_the_agency_s_capitals() {
+        let mid = super::mid_sentence;
+        assert_eq!(
+            mid("Udtalelsen fra Danske Regioner (DR)"),
+            "udtalelsen fra Danske Regioner (DR)"
+        );
+        assert_eq!(
+            mid("Den anden udtalelse fra Danske Regioner (DR)"),
+            "den anden udtalelse fra Danske Regioner (DR)"
+        );
+        assert_eq!(mid("Rigsadvokatens udtalelse"), "Rigsadvokatens udtalelse");
+        assert_eq!(
+            mid("Den Europæiske Unions udtalelse"),
+            "Den Europæiske Unions udtalelse"
         );
     }
 

@@ -1,6 +1,5 @@
 //! The answer's metadata: status, ministry, dates, numbers, the question and the signature.
-
-use std::collections::{BTreeMap, BTreeSet};
+//! (The footnotes, which print at the foot of a page, are told in [`super::footnotes`].)
 
 use super::{Comparison, Element, Place, text};
 use crate::danish;
@@ -325,7 +324,8 @@ fn opening(opening: Opening) -> &'static str {
     }
 }
 
-/// Records every metadata field that differs, then the question's text as a word diff.
+/// Records every metadata field that differs, then the question's text as a word diff and the
+/// further questions, each followed by the changes of the footnotes it refers to first.
 pub(super) fn compare(old: &Answer, new: &Answer, changes: &mut Comparison) {
     for field in FIELDS {
         let place = Place::new(field.label, path(field.path));
@@ -333,8 +333,8 @@ pub(super) fn compare(old: &Answer, new: &Answer, changes: &mut Comparison) {
     }
     let question = Place::new("Spørgsmålets tekst", path("question.text"));
     changes.text(&question, &old.question.text, &new.question.text);
+    changes.passed(Some(&question.path), Some(&question.path));
     compare_further_questions(old, new, changes);
-    compare_footnotes(old, new, changes);
 }
 
 /// The questions answered together with the first, each by its number (or letters), which
@@ -348,10 +348,12 @@ fn compare_further_questions(old: &Answer, new: &Answer, changes: &mut Compariso
     for (index, question) in new_questions.iter().enumerate() {
         let at = list.index(index);
         let Some(&(before, _)) = pairs.iter().find(|&&(_, after)| after == index) else {
-            let place = Place::new(designation(question), at);
+            let place = Place::new(designation(question), at.clone());
             changes.added(&place, Element::Question, [question.text.clone()]);
+            changes.passed(None, Some(&at));
             continue;
         };
+        let was = list.index(before);
         let before = &old_questions[before];
         let key = if question.letters.is_some() {
             "letters"
@@ -362,11 +364,13 @@ fn compare_further_questions(old: &Answer, new: &Answer, changes: &mut Compariso
         changes.value(&place, identifier(before), identifier(question));
         let place = Place::new(format!("{}, tekst", designation(question)), at.key("text"));
         changes.text(&place, &before.text, &question.text);
+        changes.passed(Some(&was), Some(&at));
     }
     for (index, question) in old_questions.iter().enumerate() {
         if !pairs.iter().any(|&(before, _)| before == index) {
             let place = Place::new(designation(question), list.index(index));
             changes.removed(&place, &list, Element::Question, [question.text.clone()]);
+            changes.passed(Some(&place.path), None);
         }
     }
     // The order of the questions in both, by their old numbers: a change is a move.
@@ -441,116 +445,6 @@ fn identifier(question: &FurtherQuestion) -> Option<String> {
     (question.letters.clone()).or_else(|| question.number.map(|number| number.to_string()))
 }
 
-/// Footnotes by label: an edited one as a word diff, an added or removed one with its text. They
-/// are told as the reader sees them: named and ordered by the number they print with, and added
-/// or removed as they begin or stop printing (a reference to one removed, a change of markup),
-/// whatever the answer file still defines. One that prints in neither answer is told as written
-/// between answers of one markup, named as not printing.
-fn compare_footnotes(old: &Answer, new: &Answer, changes: &mut Comparison) {
-    let (old_numbers, new_numbers) = (footnote_numbers(old), footnote_numbers(new));
-    let numbers = |label: &str| {
-        (
-            old_numbers.get(label).copied(),
-            new_numbers.get(label).copied(),
-        )
-    };
-    let mut labels: Vec<&str> = (old.footnotes.keys().chain(new.footnotes.keys()))
-        .map(String::as_str)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    labels.sort_by_cached_key(|label| {
-        let (old, new) = numbers(label);
-        (new.or(old).unwrap_or(usize::MAX), label.to_string())
-    });
-    let list = JsonPath::root().key("footnotes");
-    for label in labels {
-        let (old_text, new_text) = (old.footnotes.get(label), new.footnotes.get(label));
-        let (old_number, new_number) = numbers(label);
-        let (before, after) = match (old_number, new_number) {
-            (None, None) if old.markup != new.markup => continue,
-            (None, None) => (old_text, new_text),
-            _ => (
-                old_text.filter(|_| old_number.is_some()),
-                new_text.filter(|_| new_number.is_some()),
-            ),
-        };
-        let place = Place::new(footnote_name(label, numbers(label)), list.key(label));
-        match (before, after) {
-            (Some(before), Some(after)) => {
-                renumbered_footnote(&place, numbers(label), changes);
-                changes.text(&place, before, after);
-            }
-            (Some(before), None) => {
-                changes.removed(&place, &list, Element::Footnote, [before.clone()]);
-            }
-            (None, Some(after)) => changes.added(&place, Element::Footnote, [after.clone()]),
-            (None, None) => {}
-        }
-    }
-}
-
-/// Records that the footnote at `place` prints with another number (`Fodnote 2 ([^1], før 1),
-/// nummer: 1 → 2`), as a table or an enclosure that got another number is told: one inserted
-/// before it changed the number its reference prints with, which the reader sees though its
-/// text is the same.
-fn renumbered_footnote(
-    place: &Place,
-    (old, new): (Option<usize>, Option<usize>),
-    changes: &mut Comparison,
-) {
-    let number = |number: Option<usize>| number.map(|number| number.to_string());
-    let renumbered = Place::new(format!("{}, nummer", place.label), place.path.clone());
-    changes.value(&renumbered, number(old), number(new));
-}
-
-/// A footnote as the report names it: by the number it prints with, in the new answer or, for
-/// one removed, in the old ("Fodnote 2"); with its label where the text refers to it by another
-/// (`[^rigsadvokat]`), since the clerk finds it by its label, and its old number where the
-/// numbers moved (`Fodnote 2 ([^3], før 3)`), so that two footnotes never share a name. One
-/// that prints in neither answer, by its label, as not printing.
-fn footnote_name(label: &str, (old, new): (Option<usize>, Option<usize>)) -> String {
-    let Some(number) = new.or(old) else {
-        return format!("Fodnote [^{label}] (trykkes ikke)");
-    };
-    let mut notes = Vec::new();
-    if label != number.to_string() {
-        notes.push(format!("[^{label}]"));
-    }
-    if let (Some(old), Some(new)) = (old, new)
-        && old != new
-    {
-        notes.push(format!("før {old}"));
-    }
-    if notes.is_empty() {
-        format!("Fodnote {number}")
-    } else {
-        format!("Fodnote {number} ({})", notes.join(", "))
-    }
-}
-
-/// The number each printed footnote of `answer` gets: the order of their first references.
-fn footnote_numbers(answer: &Answer) -> BTreeMap<String, usize> {
-    let mut numbers = BTreeMap::new();
-    let defined = printed_footnotes(answer).into_iter();
-    for label in defined.filter(|label| answer.footnotes.contains_key(label)) {
-        let next = numbers.len() + 1;
-        numbers.entry(label).or_insert(next);
-    }
-    numbers
-}
-
-/// The footnote labels an answer's prose refers to, in the order they print, if it is Markdown.
-fn printed_footnotes(answer: &Answer) -> Vec<String> {
-    if answer.markup != Markup::Markdown {
-        return Vec::new();
-    }
-    crate::validate::prose(answer)
-        .into_iter()
-        .flat_map(|(_, text)| crate::markup::footnote_labels(text))
-        .collect()
-}
-
 fn path(dotted: &str) -> JsonPath {
     dotted
         .split('.')
@@ -570,66 +464,5 @@ fn question_kind(kind: QuestionKind) -> &'static str {
         QuestionKind::Committee => "udvalgsspørgsmål",
         QuestionKind::Section20 => "§ 20-spørgsmål",
         QuestionKind::Consultation => "samrådsspørgsmål",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A Markdown answer with footnote 1 referred to and footnote 2 not.
-    fn markdown() -> Answer {
-        let text = include_str!("../../tests/fixtures/markup/unused-footnote.json");
-        serde_json::from_str(text).unwrap()
-    }
-
-    /// The footnote changes from `old` to `new`, as the report's lines name them.
-    fn footnote_changes(old: &Answer, new: &Answer) -> Vec<String> {
-        let changes = crate::diff::compare(old, new);
-        (changes.changes.iter())
-            .filter(|change| change.location.starts_with("Fodnote"))
-            .map(|change| {
-                let kind = serde_json::to_value(&change.kind).unwrap()["kind"].clone();
-                format!("{}: {}", change.location, kind.as_str().unwrap())
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_footnote_is_told_as_it_prints() {
-        let markdown = markdown();
-        // An edit of the footnote that prints, and of the one that does not.
-        let mut edited = markdown.clone();
-        for text in edited.footnotes.values_mut() {
-            text.push_str(" Tilføjet.");
-        }
-        assert_eq!(
-            footnote_changes(&markdown, &edited),
-            ["Fodnote 1: text", "Fodnote [^2] (trykkes ikke): text"]
-        );
-        // Literal text prints no footnote: under another markup only the printed one counts.
-        let mut plain = markdown.clone();
-        plain.markup = Markup::Plain;
-        assert_eq!(footnote_changes(&markdown, &plain), ["Fodnote 1: removed"]);
-        assert_eq!(footnote_changes(&plain, &markdown), ["Fodnote 1: added"]);
-    }
-
-    #[test]
-    fn a_footnote_is_named_by_its_number_and_never_shares_a_name_with_another() {
-        assert_eq!(super::footnote_name("2", (Some(2), None)), "Fodnote 2");
-        assert_eq!(super::footnote_name("2", (Some(2), Some(2))), "Fodnote 2");
-        // The third footnote printed second once the second was removed.
-        assert_eq!(
-            super::footnote_name("3", (Some(3), Some(2))),
-            "Fodnote 2 ([^3], før 3)"
-        );
-        assert_eq!(
-            super::footnote_name("st", (None, Some(4))),
-            "Fodnote 4 ([^st])"
-        );
-        assert_eq!(
-            super::footnote_name("x", (None, None)),
-            "Fodnote [^x] (trykkes ikke)"
-        );
     }
 }

@@ -2,17 +2,21 @@
 //!
 //! `compare` walks both answers side by side: the metadata field by field, then the blocks,
 //! aligned by `sequence` so that a block is reported as kept, moved, edited in place (a word
-//! diff for text, a cell-by-cell comparison for tables), removed or added. Every change names
+//! diff for text, a cell-by-cell comparison for tables), removed or added, or moved to another
+//! list of blocks (`across`); each footnote's changes follow the text that refers to it first
+//! (`footnotes`). Every change names
 //! its place in human terms ("Rigsadvokatens udtalelse, afsnit 2", "Tabel 2 B, Frifundet,
 //! 2016") and as a JSON path. `report` prints the list; `source` reads the answers from
 //! answer files or from PDFs made by svar. The other outputs of `svar diff` live here too:
 //! `redline` typesets the new answer with the changes marked (`--redline`), and [`pages`]
 //! compares the two PDFs' pages as images (`--pages`).
 
+mod across;
 mod blocks;
 mod bounded;
 mod claims;
 mod embedded;
+mod footnotes;
 mod metadata;
 pub mod pages;
 pub(crate) mod redline;
@@ -127,6 +131,11 @@ pub(crate) enum ChangeKind {
         from_location: String,
         /// Where it stood in the old answer, as a JSON path.
         from_path: JsonPath,
+        /// Where it moved from one list of blocks to another (from the answer into a
+        /// statement), whose places count among other siblings: the old and the new list's
+        /// holder, named as in a sentence ("svaret", "Danske Regioners udtalelse").
+        #[serde(skip)]
+        across: Option<(String, String)>,
     },
 }
 
@@ -248,19 +257,40 @@ pub(crate) fn compare(old: &Answer, new: &Answer) -> ChangeList {
     let mut comparison = Comparison {
         changes: ChangeList::default(),
         prose: (prose_spacing(old.markup), prose_spacing(new.markup)),
+        held: Vec::new(),
+        strays: Vec::new(),
     };
+    // First, to be held back until the texts that refer to them are passed.
+    footnotes::compare(old, new, &mut comparison);
     metadata::compare(old, new, &mut comparison);
     blocks::compare_body(&old.answer.blocks, &new.answer.blocks, &mut comparison);
     blocks::compare_enclosures(&old.enclosures, &new.enclosures, &mut comparison);
+    comparison.release_held();
+    across::pair_moves(&mut comparison);
     comparison.changes
 }
 
-/// A comparison under way: the changes found so far, and how each answer prints the whitespace
-/// of its prose, which decides which whitespace changes a reader can see.
+/// A comparison under way: the changes found so far, how each answer prints the whitespace of
+/// its prose, which decides which whitespace changes a reader can see, and the changes held
+/// back until the comparison reaches their place.
 struct Comparison {
     changes: ChangeList,
     /// The old answer's and the new answer's.
     prose: (Spacing, Spacing),
+    /// Changes found before their place in reading order (a footnote's), in the order they are
+    /// to be told among themselves.
+    held: Vec<Held>,
+    /// The blocks removed from a list of blocks or added to one, which may have moved from or
+    /// to another list (see [`across`]).
+    strays: Vec<across::Stray>,
+}
+
+/// Changes held back until the comparison has passed a text: a footnote's, which the reader
+/// meets after the text that refers to it.
+struct Held {
+    /// The text they follow, in the old or the new answer; none to be told last.
+    after: Option<(Side, JsonPath)>,
+    changes: Vec<Change>,
 }
 
 /// How an answer's prose (the question, paragraphs, items, introductions, notes, footnotes)
@@ -355,6 +385,57 @@ impl Comparison {
         }
     }
 
+    /// A comparison of parts of the same answers, with nothing found yet: its changes are to
+    /// go in elsewhere.
+    fn aside(&self) -> Self {
+        Self {
+            changes: ChangeList::default(),
+            prose: self.prose,
+            held: Vec::new(),
+            strays: Vec::new(),
+        }
+    }
+
+    /// Records that `stray` was removed or added, as the change recorded last says: it may
+    /// have moved to or from another list of blocks.
+    fn stray(&mut self, stray: across::Stray) {
+        self.strays.push(stray);
+    }
+
+    /// Holds back the changes recorded since there were `first` until the comparison has
+    /// passed `after` (see [`Comparison::passed`]); with none, until the end.
+    fn hold_since(&mut self, first: usize, after: Option<(Side, JsonPath)>) {
+        let changes = self.changes.changes.split_off(first);
+        if !changes.is_empty() {
+            self.held.push(Held { after, changes });
+        }
+    }
+
+    /// Records that the comparison has told all changes at `old` in the old answer and `new` in
+    /// the new one (an element on one side only has no place on the other), and tells the
+    /// changes held back until a text there was passed.
+    fn passed(&mut self, old: Option<&JsonPath>, new: Option<&JsonPath>) {
+        let due = |held: &Held| match &held.after {
+            Some((Side::Old, text)) => old.is_some_and(|place| text.is_within(place)),
+            Some((Side::New, text)) => new.is_some_and(|place| text.is_within(place)),
+            None => false,
+        };
+        let (due, later): (Vec<Held>, Vec<Held>) =
+            std::mem::take(&mut self.held).into_iter().partition(due);
+        self.held = later;
+        self.tell(due);
+    }
+
+    /// Tells every change still held back, at the end of the comparison.
+    fn release_held(&mut self) {
+        let held = std::mem::take(&mut self.held);
+        self.tell(held);
+    }
+
+    fn tell(&mut self, held: Vec<Held>) {
+        (self.changes.changes).extend(held.into_iter().flat_map(|held| held.changes));
+    }
+
     /// Records a word-level change of prose, which Markdown may format, if it prints
     /// differently.
     fn text(&mut self, place: &Place, old: &str, new: &str) {
@@ -416,11 +497,28 @@ impl Comparison {
     }
 
     /// Records a move from `from` (old place, 0-based `old` index) to `to` (new place and index).
-    fn moved(
+    fn moved(&mut self, element: Element, from: (&Place, usize), to: (&Place, usize)) {
+        self.record_move(element, from, to, None);
+    }
+
+    /// Records a move from one list of blocks to another, from `from` (old place, 0-based `old`
+    /// index in its list) to `to` (new place and index in its list); `holders` name what holds
+    /// the lists (see [`ChangeKind::Moved`]).
+    fn moved_across(
+        &mut self,
+        element: Element,
+        (from, to): ((&Place, usize), (&Place, usize)),
+        holders: (String, String),
+    ) {
+        self.record_move(element, from, to, Some(holders));
+    }
+
+    fn record_move(
         &mut self,
         element: Element,
         (from, old): (&Place, usize),
         (to, new): (&Place, usize),
+        across: Option<(String, String)>,
     ) {
         let kind = ChangeKind::Moved {
             element,
@@ -428,6 +526,7 @@ impl Comparison {
             to: new + 1,
             from_location: from.label.clone(),
             from_path: from.path.clone(),
+            across,
         };
         self.push(to, kind);
     }

@@ -1236,9 +1236,9 @@ mod tests {
         let mut new = old.clone();
         new.answer.blocks.remove(0);
         let changes = compare(&old, &new);
-        // The footnote the paragraph referred to stops printing with it, and comes first.
-        assert_eq!(changes.changes[0].location, "Fodnote 1");
-        let line = summary_line(&changes.changes[1], false, (old.markup, new.markup));
+        // The footnote the paragraph referred to stops printing with it, and follows it.
+        assert_eq!(changes.changes[1].location, "Fodnote 1");
+        let line = summary_line(&changes.changes[0], false, (old.markup, new.markup));
         assert!(
             line.contains(
                 "fjernet: Justitsministeriet har indhentet en udtalelse fra Rigspolitiet."

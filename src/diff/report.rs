@@ -158,7 +158,9 @@ fn entry(change: &Change, palette: &Palette) -> String {
 
 /// What a move says after its (new) location, the same in the change list and a redline's
 /// summary: what the element was called in the old answer ("Svar, afsnit 4: flyttet; var
-/// tidligere afsnit 6"), which a reviewer finds in the old PDF, or where its own name is the
+/// tidligere afsnit 6", "Danske Regioners udtalelse, afsnit 1: flyttet; var tidligere Svar,
+/// afsnit 2", "Tabel 1: flyttet fra svaret til Danske Regioners udtalelse"), which a reviewer
+/// finds in the old PDF, or where its own name is the
 /// same (a statement, a row, also in a table that moved) and for every row, its places among
 /// its siblings ("flyttet fra plads 3 til plads 2").
 pub(crate) fn moved(change: &super::Change) -> String {
@@ -167,11 +169,20 @@ pub(crate) fn moved(change: &super::Change) -> String {
         from,
         to,
         from_location,
+        across,
         ..
     } = &change.kind
     else {
         return String::new();
     };
+    // From another list of blocks: its whole old name, or, where the name is the same (a
+    // numbered table), the lists' holders; its places count among other siblings.
+    if let Some((from_holder, to_holder)) = across {
+        return match change.location == *from_location {
+            true => format!("flyttet fra {from_holder} til {to_holder}"),
+            false => format!("flyttet; var tidligere {from_location}"),
+        };
+    }
     let ((here, name), (there, earlier)) = (
         container_and_name(&change.location),
         container_and_name(from_location),

@@ -244,7 +244,7 @@ fn alike_elsewhere<F: Fn(usize, usize) -> Likeness>(
 const MOST_COMPARISONS: usize = 250_000;
 
 /// Whether pairing `removed` with `added` each with each is too dear (see [`MOST_COMPARISONS`]).
-fn too_many(removed: usize, added: usize) -> bool {
+pub(super) fn too_many(removed: usize, added: usize) -> bool {
     removed.saturating_mul(added) > MOST_COMPARISONS
 }
 
@@ -332,6 +332,12 @@ fn pair_across<F: Fn(usize, usize) -> Likeness>(
             }
         }
     }
+    most_worth_first(candidates)
+}
+
+/// Pairs old and new elements from `candidates`, (worth, old, new), each element once: the
+/// pairs worth most first (the most alike), then the earliest in the new order.
+pub(super) fn most_worth_first(mut candidates: Vec<(usize, usize, usize)>) -> Vec<(usize, usize)> {
     candidates.sort_unstable_by_key(|&(worth, old, new)| (Reverse(worth), new, old));
     let (mut taken_old, mut taken_new) = (HashSet::new(), HashSet::new());
     let mut pairs = Vec::new();
