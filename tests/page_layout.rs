@@ -664,6 +664,35 @@ fn a_short_table_is_kept_whole_on_one_page() {
 }
 
 #[test]
+fn a_short_table_of_panels_breaks_between_them_rather_than_leave_room_blank() {
+    // Review 24, 4: two panels of six rows each, kept whole, went over to page 2 together,
+    // leaving the lower third of page 1 blank where panel A would have fitted.
+    let pages = pages_of("panels-of-a-short-table-at-page-foot.json");
+    let first = assert_on_its_page(
+        &pages,
+        "A. Antal personer",
+        &[
+            "Tabel 1: Langtidsledige seniorer",
+            "Region Nordjylland I alt",
+            "32.852 34.152 35.123",
+        ],
+    );
+    assert_eq!(first, pages[0], "panel A is on page 1");
+    assert!(!first.contains("Andel af alle ledige"), "{first:?}");
+    assert!(
+        pages[1]
+            .starts_with("Tabel 1 (fortsat) B. Andel af alle ledige i aldersgruppen (pct.) Region"),
+        "{:?}",
+        pages[1]
+    );
+    assert_on_its_page(
+        &pages,
+        "Hele landet",
+        &["24,1 22,7", "Kilde: Jobindsats.dk"],
+    );
+}
+
+#[test]
 fn a_table_of_few_but_tall_rows_still_breaks_rather_than_run_off_the_page() {
     // Three rows whose labels wrap over dozens of lines: kept whole, they would stand taller than
     // a page, and what did not fit would be cut off at its foot.
