@@ -190,6 +190,59 @@ fn a_template_with_a_backslash_in_its_name_is_refused_before_any_work() {
     assert!(!pdf.exists());
 }
 
+#[cfg(unix)]
+#[test]
+fn a_template_that_is_no_file_or_a_link_out_of_its_folder_is_refused_before_any_work() {
+    use std::os::unix::fs::symlink;
+    // A link to a share that is not mounted, a folder and a link out of the folder: the first
+    // two gave the built-in look without a word, the last printed what it led to (review 27,
+    // 1 and 2). A link within the folder is followed.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("hemmelig.txt"), "HEMMELIG").unwrap();
+    let cases: [(&str, fn(&Path, &Path), &str); 3] = [
+        (
+            "style.typ",
+            |folder, _| {
+                symlink(
+                    "/mnt/share-ikke-koblet-til/style.typ",
+                    folder.join("style.typ"),
+                )
+                .unwrap()
+            },
+            "skabelonen er en genvej til en fil, der ikke findes (er drevet koblet fra?); tjek \
+             genvejen, eller kopiér filen ind i mappen",
+        ),
+        (
+            "style.typ",
+            |folder, _| std::fs::create_dir(folder.join("style.typ")).unwrap(),
+            "skabelonen er ikke en fil; en skabelon (*.typ) skal være en tekstfil",
+        ),
+        (
+            "læk.typ",
+            |folder, outside| {
+                symlink(outside.join("hemmelig.txt"), folder.join("læk.typ")).unwrap()
+            },
+            "skabelonen peger uden for skabelonmappen gennem en genvej (symbolsk link); kopiér \
+             filen ind i mappen",
+        ),
+    ];
+    for (name, make, message) in cases {
+        let templates = tempfile::tempdir().unwrap();
+        make(templates.path(), outside.path());
+        let output = tempfile::tempdir().unwrap();
+        let pdf = output.path().join("x.pdf");
+        render(templates.path(), &pdf, &[]).code(1).stderr(format!(
+            "fejl: {}/{name}: {message}\n",
+            templates.path().display()
+        ));
+        assert!(!pdf.exists(), "{name}");
+    }
+    let templates = template_folder(&[("min-stil.typ", "#import \"style.typ\": *\n")]);
+    symlink("min-stil.typ", templates.path().join("farver.typ")).unwrap();
+    let output = tempfile::tempdir().unwrap();
+    render(templates.path(), &output.path().join("x.pdf"), &[]).success();
+}
+
 #[test]
 fn a_template_imported_by_another_is_not_warned_about() {
     let (style, _) = replaced(

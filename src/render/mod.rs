@@ -23,7 +23,7 @@ pub use self::context::{
 };
 pub use self::error::RenderError;
 use self::error::explained;
-pub use self::templates::{TemplateFolderError, TemplateSet, UnusedTemplateFile};
+pub use self::templates::{FolderProblem, TemplateFolderError, TemplateSet, UnusedTemplateFile};
 pub use self::wording::expected_text;
 use crate::danish::Side;
 use crate::escape;

@@ -86,17 +86,17 @@ impl TemplateSet {
         let mut files = Self::builtin().files;
         let paths = folder_files(folder)?;
         for path in paths.iter().filter(|path| is_template(path)) {
+            let error = |problem| TemplateFolderError {
+                path: path.clone(),
+                problem,
+            };
             // Typst takes a backslash for Windows' path separator and reads no such file.
             if file_name(path).contains('\\') {
-                return Err(TemplateFolderError {
-                    path: path.clone(),
-                    source: std::io::Error::from(std::io::ErrorKind::InvalidFilename),
-                });
+                return Err(error(FolderProblem::Backslash));
             }
-            let source = std::fs::read_to_string(path).map_err(|source| TemplateFolderError {
-                path: path.clone(),
-                source,
-            })?;
+            let real = real_template(folder, path).map_err(error)?;
+            let source =
+                std::fs::read_to_string(real).map_err(|io| error(FolderProblem::Io(io)))?;
             files.insert(file_name(path), source);
         }
         let own = paths
@@ -229,16 +229,36 @@ fn builtin_names() -> Vec<&'static str> {
     BUILTIN.iter().map(|(name, _)| *name).collect()
 }
 
+/// Where the template `path` in `folder` really is: a link may lead elsewhere within the
+/// folder, but not out of it, since whatever a template reads can be printed in the PDF; and a
+/// template must be a file, or svar would give the built-in look in its place without a word
+/// (a link to a share that is not mounted).
+fn real_template(folder: &Path, path: &Path) -> Result<PathBuf, FolderProblem> {
+    use crate::input::confine::{Refusal, inside};
+    let real = inside(folder, Path::new(&file_name(path))).map_err(|refusal| match refusal {
+        Refusal::Io(io) if io.kind() == std::io::ErrorKind::NotFound => FolderProblem::NoTarget,
+        Refusal::Io(io) => FolderProblem::Io(io),
+        Refusal::Outside | Refusal::Link => FolderProblem::LinkOutside,
+    })?;
+    match real.metadata() {
+        Ok(metadata) if metadata.is_file() => Ok(real),
+        Ok(_) => Err(FolderProblem::NotAFile),
+        Err(io) => Err(FolderProblem::Io(io)),
+    }
+}
+
 /// The files in a template folder, sorted, without hidden files (`.git`, `.DS_Store`) and
-/// editor backups (`style.typ~`).
+/// editor backups (`style.typ~`): every template (`*.typ`), whatever it is, for
+/// [`real_template`] to refuse what is no file, and the other files for the unused ones'
+/// warning.
 fn folder_files(folder: &Path) -> Result<Vec<PathBuf>, TemplateFolderError> {
-    let entries = std::fs::read_dir(folder).map_err(|source| TemplateFolderError {
+    let entries = std::fs::read_dir(folder).map_err(|io| TemplateFolderError {
         path: folder.to_path_buf(),
-        source,
+        problem: FolderProblem::Io(io),
     })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.is_file())
+        .filter(|path| is_template(path) || path.is_file())
         .filter(|path| {
             let name = file_name(path);
             !name.starts_with('.') && !name.ends_with('~')
@@ -312,28 +332,52 @@ impl std::fmt::Display for UnusedTemplateFile {
 pub struct TemplateFolderError {
     /// The folder or file that failed.
     pub path: PathBuf,
+    /// What is wrong with it.
+    pub problem: FolderProblem,
+}
+
+/// What is wrong with a template folder or a template in it.
+#[derive(Debug)]
+pub enum FolderProblem {
     /// What the operating system said.
-    pub source: std::io::Error,
+    Io(std::io::Error),
+    /// A backslash in a template's name, which Typst takes for a path separator.
+    Backslash,
+    /// A template that is a link leading out of the folder.
+    LinkOutside,
+    /// A template that is a link to nothing (a share that is not mounted).
+    NoTarget,
+    /// A template's name on something that is no file: a folder, a pipe, a device.
+    NotAFile,
 }
 
 impl TemplateFolderError {
     /// What went wrong, in Danish; the path may be the folder or a template in it.
     fn what(&self) -> String {
         use std::io::ErrorKind;
-        match self.source.kind() {
-            ErrorKind::NotFound => {
+        match &self.problem {
+            FolderProblem::Io(io) if io.kind() == ErrorKind::NotFound => {
                 "skabelonmappen findes ikke; tjek stien efter --templates".into()
             }
-            ErrorKind::NotADirectory => {
+            FolderProblem::Io(io) if io.kind() == ErrorKind::NotADirectory => {
                 "er ikke en mappe; --templates skal pege på en mappe med skabeloner (*.typ)".into()
             }
-            ErrorKind::InvalidFilename => "en skabelon kan ikke have en omvendt skråstreg (\\) \
-                                            i navnet; omdøb filen"
+            FolderProblem::Io(io) => {
+                format!("skabelonen kan ikke læses: {}", crate::fs::io_in_danish(io))
+            }
+            FolderProblem::Backslash => {
+                "en skabelon kan ikke have en omvendt skråstreg (\\) i navnet; omdøb filen".into()
+            }
+            FolderProblem::LinkOutside => "skabelonen peger uden for skabelonmappen gennem en \
+                                           genvej (symbolsk link); kopiér filen ind i mappen"
                 .into(),
-            _ => format!(
-                "skabelonen kan ikke læses: {}",
-                crate::fs::io_in_danish(&self.source)
-            ),
+            FolderProblem::NoTarget => "skabelonen er en genvej til en fil, der ikke findes \
+                                        (er drevet koblet fra?); tjek genvejen, eller kopiér \
+                                        filen ind i mappen"
+                .into(),
+            FolderProblem::NotAFile => {
+                "skabelonen er ikke en fil; en skabelon (*.typ) skal være en tekstfil".into()
+            }
         }
     }
 }
