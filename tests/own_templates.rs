@@ -199,7 +199,9 @@ fn a_template_that_is_no_file_or_a_link_out_of_its_folder_is_refused_before_any_
     // 1 and 2). A link within the folder is followed.
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("hemmelig.txt"), "HEMMELIG").unwrap();
-    let cases: [(&str, fn(&Path, &Path), &str); 3] = [
+    /// Makes the case in the template folder (first), maybe with a file outside (second).
+    type Make = fn(&Path, &Path);
+    let cases: [(&str, Make, &str); 3] = [
         (
             "style.typ",
             |folder, _| {
