@@ -7,27 +7,27 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// The exit status when standard output cannot be written, as for other trouble (diff(1)).
 const CANNOT_WRITE: i32 = 2;
 
-/// Whether the work goes on when the reader of standard output has gone away: set by the
-/// commands whose output only reports on work that matters more (the PDFs of a batch).
-static OUTPUT_IS_REPORT: AtomicBool = AtomicBool::new(false);
+/// Whether svar ends when the reader of standard output has gone away: set by the command
+/// whose output is all it does, and which runs until stopped (`svar watch`).
+static ENDS_WITH_READER: AtomicBool = AtomicBool::new(false);
 
 /// Whether the reader of standard output has gone away, and what is printed goes nowhere.
 static READER_GONE: AtomicBool = AtomicBool::new(false);
 
-/// From now on, a reader of standard output that goes away does not end svar: `svar render
-/// DIR | head -1` renders every answer, and its exit status says whether all could be, where
-/// ending at the first line after two answers with status 0 would tell a script that all went
-/// well.
-pub(super) fn report_only() {
-    OUTPUT_IS_REPORT.store(true, Ordering::Relaxed);
+/// From now on, a reader of standard output that goes away ends svar quietly with status 0:
+/// `svar watch a.json | head -3` has nothing left to do once nobody reads it.
+pub(super) fn end_with_reader() {
+    ENDS_WITH_READER.store(true, Ordering::Relaxed);
 }
 
 /// Writes `text` to standard output and flushes it.
 ///
-/// When the reader has gone away svar ends quietly with status 0, as ripgrep does: the reader
-/// wanted no more; after [`report_only`], it goes on without printing. Any other failure ends
-/// svar with a Danish message and status 2, because the output is then incomplete and must not
-/// pass for whole.
+/// When the reader has gone away, svar goes on without printing, and exits with the status its
+/// work gives: `svar check DIR | head -1` and `svar diff a b | head -1` still say whether the
+/// answers are valid or differ, as a script with `set -o pipefail` needs, and `svar render DIR
+/// | head -1` renders every answer. After [`end_with_reader`] it ends quietly instead. Any other
+/// failure ends svar with a Danish message and status 2, because the output is then incomplete
+/// and must not pass for whole.
 pub(super) fn print(text: &str) {
     if READER_GONE.load(Ordering::Relaxed) {
         return;
@@ -39,7 +39,7 @@ pub(super) fn print(text: &str) {
     match written {
         Ok(()) => {}
         Err(error) if error.kind() == ErrorKind::BrokenPipe => {
-            if !OUTPUT_IS_REPORT.load(Ordering::Relaxed) {
+            if ENDS_WITH_READER.load(Ordering::Relaxed) {
                 std::process::exit(0)
             }
             READER_GONE.store(true, Ordering::Relaxed);

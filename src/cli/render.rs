@@ -98,7 +98,6 @@ impl RenderOptions {
 /// Renders every file, reports each failure and goes on; fails if any file failed. Several
 /// files are rendered in worker processes, one per core (see [`super::pool`]).
 pub(super) fn run(args: &RenderArgs) -> ExitCode {
-    super::out::report_only();
     let batch = match Batch::prepare(args) {
         Ok(batch) => batch,
         Err(error) => {

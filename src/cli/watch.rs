@@ -125,6 +125,7 @@ impl Session {
 
 /// Renders once, then again on every change, until interrupted.
 pub(super) fn run(args: &WatchArgs) -> ExitCode {
+    super::out::end_with_reader();
     crate::world::preload();
     let session = match Session::start(args) {
         Ok(session) => session,
