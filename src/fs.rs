@@ -42,11 +42,26 @@ pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
 }
 
 /// What the operating system said when a file could not be written, in Danish, with what to
-/// do where the clerk can: a PDF made read-only, or a folder one may not write in, is refused.
+/// do where the clerk can: a PDF made read-only, a folder one may not write in, a full disk, a
+/// read-only drive, a folder where the file was to be.
 pub(crate) fn write_error_in_danish(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let elsewhere = "vælg en anden fil eller mappe";
     match error.kind() {
-        std::io::ErrorKind::PermissionDenied => "adgang nægtet: filen eller mappen er \
-            skrivebeskyttet; fjern skrivebeskyttelsen, eller vælg en anden fil eller mappe"
+        ErrorKind::PermissionDenied => format!(
+            "adgang nægtet: filen eller mappen er skrivebeskyttet; fjern skrivebeskyttelsen, \
+             eller {elsewhere}"
+        ),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => format!(
+            "{}; frigør plads på drevet, eller {elsewhere} (med -o)",
+            io_in_danish(error)
+        ),
+        ErrorKind::ReadOnlyFilesystem => {
+            format!("drevet er skrivebeskyttet; {elsewhere} (med -o) på et andet drev")
+        }
+        ErrorKind::IsADirectory => "det er en mappe, ikke en fil; skriv en skråstreg efter \
+                                    navnet (fx -o ud.pdf/) for at skrive i mappen, eller vælg \
+                                    et andet navn"
             .into(),
         _ => io_in_danish(error),
     }

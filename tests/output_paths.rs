@@ -470,3 +470,28 @@ fn a_page_image_of_a_comparison_may_not_replace_a_spreadsheet_and_is_refused_bef
         sheet
     );
 }
+
+#[test]
+fn a_pdf_name_that_is_a_folder_says_how_to_write_into_it() {
+    let (folder, answer, _) = folder_with_answer();
+    std::fs::create_dir(folder.path().join("ud.pdf")).unwrap();
+    svar()
+        .current_dir(folder.path())
+        .args(["render", "a.json", "-o", "ud.pdf"])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "fejl: {}: ud.pdf: kan ikke skrives: det er en mappe, ikke en fil; skriv en skråstreg \
+             efter navnet (fx -o ud.pdf/) for at skrive i mappen, eller vælg et andet navn\n",
+            answer.file_name().unwrap().to_string_lossy()
+        ));
+    assert!(
+        folder
+            .path()
+            .join("ud.pdf")
+            .read_dir()
+            .unwrap()
+            .next()
+            .is_none()
+    );
+}

@@ -111,6 +111,27 @@ impl Position {
     }
 }
 
+/// Typst's messages without values in them, with their Danish.
+const FIXED_MESSAGES: [(&str, &str); 4] = [
+    (
+        "document did not converge within five attempts",
+        "sideopsætningen faldt ikke til ro efter fem forsøg, så sideskift og henvisninger til \
+         sider kan være forkerte; se efter i PDF'en",
+    ),
+    (
+        "unclosed delimiter",
+        "en parentes, klamme eller tuborgklamme er ikke lukket",
+    ),
+    (
+        "condition is always true",
+        "betingelsen er altid sand, så løkken slutter aldrig",
+    ),
+    (
+        "maximum function call depth exceeded",
+        "for mange funktionskald inden i hinanden; kalder en funktion sig selv uden ende?",
+    ),
+];
+
 /// The messages of Typst's a template author meets most, in Danish, with Typst's English in
 /// parentheses (the words to search for); other messages stay as Typst wrote them.
 fn message_in_danish(message: &str) -> String {
@@ -125,10 +146,11 @@ fn message_in_danish(message: &str) -> String {
         format!("stoppede med panic: {values}")
     } else if message == "panicked" {
         "stoppede med panic".to_string()
-    } else if message == "document did not converge within five attempts" {
-        "sideopsætningen faldt ikke til ro efter fem forsøg, så sideskift og henvisninger til \
-         sider kan være forkerte; se efter i PDF'en"
-            .to_string()
+    } else if let Some((_, danish)) = FIXED_MESSAGES
+        .iter()
+        .find(|(english, _)| *english == message)
+    {
+        danish.to_string()
     } else if let Some(family) = message.strip_prefix("unknown font family: ") {
         format!(
             "skrifttypen {family} findes ikke i svar, så Typst bruger en anden; svar har kun sine \
@@ -343,7 +365,15 @@ mod tests {
         );
         assert_eq!(
             message_in_danish("unclosed delimiter"),
-            "unclosed delimiter"
+            "en parentes, klamme eller tuborgklamme er ikke lukket (unclosed delimiter)"
+        );
+        assert_eq!(
+            message_in_danish("condition is always true"),
+            "betingelsen er altid sand, så løkken slutter aldrig (condition is always true)"
+        );
+        assert_eq!(
+            message_in_danish("unexpected argument"),
+            "unexpected argument"
         );
     }
 
@@ -374,7 +404,8 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "Typst kunne ikke sætte dokumentet:\n\
-             mine/style.typ:31:1: fejl: unclosed delimiter\n\
+             mine/style.typ:31:1: fejl: en parentes, klamme eller tuborgklamme er ikke lukket \
+             (unclosed delimiter)\n\
              den genererede Typst-kilde, linje 4, kolonne 1: fejl: ukendt navn: x (unknown \
              variable: x)\n\
              mine/style.typ:40:1: advarsel: unused\n  \
