@@ -11,7 +11,15 @@ use crate::fs::lexical;
 /// `path` holds either its old content or the whole new content, never a part. A file made
 /// read-only is refused (`PermissionDenied`), as writing it in place would be: the rename
 /// would otherwise replace a PDF a clerk locked, and drop its protection.
+///
+/// A `path` that is a link (to the copy in a shared folder, say) stays one: the file it leads
+/// to is made again, as writing in place would, rather than the link replaced by a file.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let is_link = path
+        .symlink_metadata()
+        .is_ok_and(|metadata| metadata.file_type().is_symlink());
+    let target = is_link.then(|| path.canonicalize().ok()).flatten();
+    let path = target.as_deref().unwrap_or(path);
     if std::fs::metadata(path).is_ok_and(|metadata| metadata.permissions().readonly()) {
         return Err(io::Error::from(io::ErrorKind::PermissionDenied));
     }
@@ -375,5 +383,22 @@ mod tests {
         write_atomically(&path, b"new").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pdf_that_is_a_link_stays_one_and_its_target_is_made_again() {
+        // The link was replaced by a file of its own, and the shared copy it led to kept the
+        // old version without a word (review 27, 8).
+        let folder = tempfile::tempdir().unwrap();
+        let shared = folder.path().join("delt");
+        std::fs::create_dir(&shared).unwrap();
+        std::fs::write(shared.join("svar.pdf"), b"old").unwrap();
+        let link = folder.path().join("svar.pdf");
+        std::os::unix::fs::symlink("delt/svar.pdf", &link).unwrap();
+        write_atomically(&link, b"new").unwrap();
+        assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read(shared.join("svar.pdf")).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(&shared).unwrap().count(), 1);
     }
 }

@@ -949,6 +949,25 @@ fn sigterm_ends_a_batch_with_its_workers_and_reports_nothing_as_failed() {
     assert!(!errors.contains("fejl:"), "{errors}");
     let said = String::from_utf8_lossy(&output.stdout);
     assert!(!said.contains("svar sat"), "{said}");
+    // The log says it was cut off, and how far it came, where it ended without a word (review
+    // 27, 7); an answer whose worker was ended as it finished may be written and not counted.
+    let last = errors.lines().last().unwrap_or_default();
+    let done: usize = last
+        .strip_prefix("afbrudt: ")
+        .and_then(|rest| rest.split_once(" af 200 svar er færdige; de "))
+        .and_then(|(done, _)| done.parse().ok())
+        .unwrap_or_else(|| panic!("no line of the interruption: {errors}"));
+    assert!(
+        last.ends_with(&format!(
+            "de {} andre er ikke sat, og deres tidligere PDF'er er urørte",
+            200 - done
+        )),
+        "{last}"
+    );
+    assert!(
+        (written.saturating_sub(2)..=written).contains(&done),
+        "{done} of {written}"
+    );
 }
 
 #[test]

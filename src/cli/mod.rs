@@ -82,6 +82,9 @@ pub fn run(cli: Cli) -> ExitCode {
     let _ = ctrlc::set_handler(|| {
         let _held = crate::output::remove_pending();
         pool::end_all();
+        if let Some(line) = render::interrupted_line() {
+            eprintln!("{line}");
+        }
         std::process::exit(INTERRUPTED);
     });
     match cli.command {

@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -279,6 +280,23 @@ fn check_output_option(output: Option<&Path>, count: usize) -> Result<(), CliErr
     Ok(())
 }
 
+/// How many answers the batch running has, and how many of them are done (rendered or
+/// failed): what an interrupted batch tells of, from the handler of Ctrl+C and SIGTERM.
+static BATCH: [AtomicUsize; 2] = [AtomicUsize::new(0), AtomicUsize::new(0)];
+
+/// The line an interrupted batch ends with, on standard error, so that its log does not end as
+/// if the batch had: how many answers were done, and that the others were left as they were.
+pub(super) fn interrupted_line() -> Option<String> {
+    let [total, done] = [&BATCH[0], &BATCH[1]].map(|count| count.load(Ordering::Relaxed));
+    (total > 1).then(|| {
+        format!(
+            "afbrudt: {done} af {total} svar er færdige; de {} andre er ikke sat, og deres \
+             tidligere PDF'er er urørte",
+            total - done
+        )
+    })
+}
+
 /// A progress bar on a terminal; plain lines when output is piped.
 struct Progress {
     bar: Option<ProgressBar>,
@@ -286,6 +304,7 @@ struct Progress {
 
 impl Progress {
     fn new(total: usize) -> Self {
+        BATCH[0].store(total, Ordering::Relaxed);
         let bar = (total > 1 && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::new(total as u64);
             bar.set_style(
@@ -300,6 +319,7 @@ impl Progress {
     /// Prints the line of an answer rendered to standard output, where a log of the batch
     /// (`svar render DIR > log`) wants it also while the bar is drawn on the terminal.
     fn done(&self, line: &str) {
+        BATCH[1].fetch_add(1, Ordering::Relaxed);
         match &self.bar {
             Some(bar) => {
                 bar.suspend(|| super::out::line(line));
@@ -319,6 +339,7 @@ impl Progress {
 
     /// Prints the report of an answer that failed (text with its own line ends).
     fn failed(&self, report: &str) {
+        BATCH[1].fetch_add(1, Ordering::Relaxed);
         self.warn(report);
         if let Some(bar) = &self.bar {
             bar.inc(1);
