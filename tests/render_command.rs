@@ -661,6 +661,33 @@ fn a_stale_page_image_that_cannot_be_removed_is_an_error_that_says_so() {
 }
 
 #[test]
+fn a_page_image_that_cannot_be_written_leaves_the_earlier_pdf_and_no_image_of_either() {
+    // On a full disk the PDF was made again before its images, and the earlier version's image
+    // of page 2 stood beside it as if current (review 27, 4). A folder where the image of
+    // page 2 is to be written fails the same way.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("svar.pdf");
+    let render = |answer: &str| {
+        svar()
+            .args(["render", "--png", "-o"])
+            .arg(&pdf)
+            .arg(fixture(answer))
+            .assert()
+    };
+    render("complete.json").success();
+    let earlier = std::fs::read(&pdf).unwrap();
+    std::fs::create_dir(folder.path().join("svar-2.png")).unwrap();
+    render("enclosure.json")
+        .code(1)
+        .stderr(predicate::str::contains("svar-2.png: kan ikke skrives: "));
+    assert!(
+        std::fs::read(&pdf).unwrap() == earlier,
+        "the earlier PDF was replaced"
+    );
+    assert_eq!(files_in(folder.path()), ["svar-2.png", "svar.pdf"]);
+}
+
+#[test]
 fn byte_order_marks_pasted_into_texts_are_dropped_rather_than_refused_by_pdf_ua() {
     // PDF/UA and PDF/A forbid U+FEFF in a PDF's text; Typst refused the whole answer.
     let folder = tempfile::tempdir().unwrap();

@@ -272,11 +272,21 @@ fn write_outputs(produced: &Produced, read: &Inputs) -> Result<(), CliError> {
     {
         check_output_path(path, read)?;
     }
-    for (path, bytes) in &produced.outputs {
-        write_atomically(path, bytes).map_err(|source| CliError::Write {
-            path: path.clone(),
-            source,
-        })?;
+    // The PDF last, so that it is made again only with everything beside it. Should any fail
+    // (a full disk), the page images are removed, new and earlier alike: with the earlier PDF
+    // left as it was, a mix of them would pass for its pages.
+    let (pdf, beside) = produced
+        .outputs
+        .split_first()
+        .expect("the PDF is the first output");
+    for (path, bytes) in beside.iter().chain([pdf]) {
+        if let Err(source) = write_atomically(path, bytes) {
+            remove_page_images(produced);
+            return Err(CliError::Write {
+                path: path.clone(),
+                source,
+            });
+        }
     }
     // Images of pages an earlier, longer version had would otherwise pass for current ones.
     for path in &produced.stale {
@@ -340,6 +350,17 @@ fn undated_warning(answer: &Path, has_date: bool) -> String {
              Angiv \"date\" for at få PDF/A-3b.\n",
             answer.display()
         )
+    }
+}
+
+/// Removes the page images of `produced`, those made and those an earlier render left, as far
+/// as they can be; what went wrong before is what the clerk is told.
+fn remove_page_images(produced: &Produced) {
+    let images = (produced.outputs.iter().map(|(path, _)| path))
+        .chain(&produced.stale)
+        .filter(|path| crate::output::has_extension(path, &["png"]));
+    for path in images {
+        let _ = std::fs::remove_file(path);
     }
 }
 
