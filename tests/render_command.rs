@@ -618,17 +618,21 @@ fn a_final_answer_after_an_interim_one_says_it_is_final_in_every_layout() {
     assert!(pdf_page_text(&ordinary, 1).contains("Hermed sendes besvarelse af spørgsmål nr. 167"));
 }
 
+/// `svar render --png` of the fixture `answer` to `pdf`, the PDF with its page images.
+fn render_with_images(answer: &str, pdf: &Path) -> assert_cmd::assert::Assert {
+    svar()
+        .args(["render", "--png", "-o"])
+        .arg(pdf)
+        .arg(fixture(answer))
+        .assert()
+}
+
 #[test]
 fn page_images_of_pages_an_answer_no_longer_has_are_removed() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("svar.pdf");
     let render = |answer: &str| {
-        svar()
-            .args(["render", "--png", "-o"])
-            .arg(&pdf)
-            .arg(fixture(answer))
-            .assert()
-            .success();
+        render_with_images(answer, &pdf).success();
     };
     render("enclosure.json");
     assert_eq!(
@@ -649,11 +653,7 @@ fn a_stale_page_image_that_cannot_be_removed_is_an_error_that_says_so() {
     let pdf = folder.path().join("svar.pdf");
     // A folder where the image of a page the answer no longer has would be.
     std::fs::create_dir(folder.path().join("svar-2.png")).unwrap();
-    svar()
-        .args(["render", "--png", "-o"])
-        .arg(&pdf)
-        .arg(fixture("complete.json"))
-        .assert()
+    render_with_images("complete.json", &pdf)
         .code(1)
         .stderr(predicate::str::contains("svar-2.png: kan ikke slettes: "))
         .stderr(predicate::str::contains("kan ikke skrives").not());
@@ -667,13 +667,7 @@ fn a_page_image_that_cannot_be_written_leaves_the_earlier_pdf_and_no_image_of_ei
     // page 2 is to be written fails the same way.
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("svar.pdf");
-    let render = |answer: &str| {
-        svar()
-            .args(["render", "--png", "-o"])
-            .arg(&pdf)
-            .arg(fixture(answer))
-            .assert()
-    };
+    let render = |answer: &str| render_with_images(answer, &pdf);
     render("complete.json").success();
     let earlier = std::fs::read(&pdf).unwrap();
     std::fs::create_dir(folder.path().join("svar-2.png")).unwrap();

@@ -18,7 +18,9 @@ pub(super) struct Stray {
     /// Its removal or addition: its index in the change list, which only grows at its end
     /// while the lists are compared.
     pub change: usize,
+    /// The block, as its answer has it.
     pub block: Block,
+    /// Where it stands in its answer, named and as a JSON path.
     pub place: Place,
     /// The path of its list of blocks.
     pub list: JsonPath,

@@ -432,6 +432,7 @@ impl Comparison {
         self.tell(held);
     }
 
+    /// Tells the changes of `held`, in their order, after those told so far.
     fn tell(&mut self, held: Vec<Held>) {
         (self.changes.changes).extend(held.into_iter().flat_map(|held| held.changes));
     }
