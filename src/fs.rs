@@ -53,11 +53,11 @@ pub(crate) fn write_error_in_danish(error: &std::io::Error) -> String {
              eller {elsewhere}"
         ),
         ErrorKind::StorageFull | ErrorKind::QuotaExceeded => format!(
-            "{}; frigør plads på drevet, eller {elsewhere} (med -o)",
+            "{}; frigør plads på drevet, eller {elsewhere}",
             io_in_danish(error)
         ),
         ErrorKind::ReadOnlyFilesystem => {
-            format!("drevet er skrivebeskyttet; {elsewhere} (med -o) på et andet drev")
+            format!("drevet er skrivebeskyttet; {elsewhere} på et andet drev")
         }
         ErrorKind::IsADirectory => "det er en mappe, ikke en fil; skriv en skråstreg efter \
                                     navnet (fx -o ud.pdf/) for at skrive i mappen, eller vælg \
@@ -94,6 +94,10 @@ pub(crate) fn io_in_danish(error: &std::io::Error) -> String {
             "filen er i brug af et andet program".into()
         }
         ErrorKind::TooManyLinks => "stien har for mange symbolske link".into(),
+        // ELOOP, whose ErrorKind is not stable yet.
+        _ if error.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => {
+            "genvejene (symbolske link) på stien peger i ring; ret eller fjern dem".into()
+        }
         // The system's own words, for whoever helps the clerk, after a Danish lead.
         _ => format!("systemfejl ({error})"),
     }

@@ -15,15 +15,12 @@ use crate::fs::lexical;
 /// A `path` that is a link (to the copy in a shared folder, say) stays one: the file it leads
 /// to is made again, as writing in place would, rather than the link replaced by a file.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let is_link = path
-        .symlink_metadata()
-        .is_ok_and(|metadata| metadata.file_type().is_symlink());
-    let target = is_link.then(|| path.canonicalize().ok()).flatten();
+    std::fs::create_dir_all(folder_of(path))?;
+    let target = link_target(path);
     let path = target.as_deref().unwrap_or(path);
     if std::fs::metadata(path).is_ok_and(|metadata| metadata.permissions().readonly()) {
         return Err(io::Error::from(io::ErrorKind::PermissionDenied));
     }
-    std::fs::create_dir_all(folder_of(path))?;
     let (file, _pending) = written_beside(path, bytes)?;
     // A PDF a clerk shared with their group keeps its permissions when it is made again.
     if let Ok(metadata) = std::fs::metadata(path) {
@@ -31,6 +28,19 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     file.persist(path).map_err(|error| error.error)?;
     Ok(())
+}
+
+/// The file the link `path` leads to, if `path` is a link: also one not made yet, in a folder
+/// that must then exist (no folder is made where a link leads, such as on a share that is
+/// not mounted).
+fn link_target(path: &Path) -> Option<PathBuf> {
+    let metadata = path.symlink_metadata().ok()?;
+    if !metadata.file_type().is_symlink() {
+        return None;
+    }
+    path.canonicalize()
+        .ok()
+        .or_else(|| Some(folder_of(path).join(std::fs::read_link(path).ok()?)))
 }
 
 /// Writes `bytes` to a new file at `path`, whole or not at all, and never over an existing
@@ -156,7 +166,7 @@ pub(crate) enum OutputPathError {
     /// `-o "svar.pdf "`: a name pasted with a space beside it, which would name another file
     /// or folder than the one meant (a folder `svar.pdf `, since it no longer ends in .pdf).
     #[error(
-        "\"{}\" begynder eller slutter med et mellemrum, måske med fra en kopiering; skriv navnet uden mellemrummet",
+        "\"{}\": et navn på stien begynder eller slutter med et mellemrum, måske kopieret med; skriv det uden mellemrummet",
         .0.display()
     )]
     LooseSpaces(PathBuf),
@@ -214,7 +224,7 @@ impl Inputs {
 /// name, and it is none of `inputs` (however either is spelled: `a.json`, `./a.json`, a link),
 /// so a slip on the command line cannot overwrite the answer a clerk is working on.
 pub(crate) fn check_pdf_path(pdf: &Path, inputs: &Inputs) -> Result<(), OutputPathError> {
-    if has_loose_spaces(pdf) && !pdf.exists() {
+    if has_loose_spaces(pdf) {
         return Err(OutputPathError::LooseSpaces(pdf.to_path_buf()));
     }
     if !is_pdf_name(pdf) {
@@ -275,14 +285,22 @@ pub(crate) fn has_extension(path: &Path, extensions: &[&str]) -> bool {
         })
 }
 
-/// Whether `path` begins with a space, or its last part begins or ends with one, as a name
-/// pasted with the space beside it does ("svar.pdf "): a file or folder named so looks like
-/// the one meant, and its extension is no longer `.pdf`.
+/// Whether a part of `path` that does not exist yet begins or ends with a space, as a name
+/// pasted with the space beside it does ("svar.pdf ", "ud /svar.pdf"): a file or folder named
+/// so looks like the one meant, and a PDF's extension is no longer `.pdf`.
 pub(crate) fn has_loose_spaces(path: &Path) -> bool {
-    let name = path.as_os_str().to_string_lossy();
-    let name = name.trim_end_matches(['/', '\\']);
-    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    last.trim() != last || name.trim_start() != name
+    let mut reached = PathBuf::new();
+    path.components().any(|part| {
+        reached.push(part);
+        let loose = match part {
+            std::path::Component::Normal(name) => {
+                let name = name.to_string_lossy();
+                name.trim() != name
+            }
+            _ => false,
+        };
+        loose && !reached.exists()
+    })
 }
 
 /// Whether `path` ends in a separator (`svar.json/`, `a.pdf/`), which names a folder, although
@@ -400,5 +418,16 @@ mod tests {
         assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
         assert_eq!(std::fs::read(shared.join("svar.pdf")).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(&shared).unwrap().count(), 1);
+        // Also a link to a file not made yet (review 28, 6); none is made where the link
+        // leads into a folder that does not exist.
+        let ahead = folder.path().join("ny.pdf");
+        std::os::unix::fs::symlink("delt/ny.pdf", &ahead).unwrap();
+        write_atomically(&ahead, b"first").unwrap();
+        assert!(ahead.symlink_metadata().unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read(shared.join("ny.pdf")).unwrap(), b"first");
+        let nowhere = folder.path().join("væk.pdf");
+        std::os::unix::fs::symlink("ikke-her/væk.pdf", &nowhere).unwrap();
+        assert!(write_atomically(&nowhere, b"x").is_err());
+        assert!(!folder.path().join("ikke-her").exists());
     }
 }

@@ -50,17 +50,22 @@ fn a_redline_or_watched_pdf_may_not_replace_the_answer() {
         (
             // A name pasted with a space: no folder "b.pdf " is made, nor a PDF "b.pdf ".
             vec!["render", "a.json", "-o", "b.pdf "],
-            "fejl: -o \"b.pdf \" begynder eller slutter med et mellemrum, måske med fra en kopiering; skriv navnet uden mellemrummet\n",
+            "fejl: -o \"b.pdf \": et navn på stien begynder eller slutter med et mellemrum, måske kopieret med; skriv det uden mellemrummet\n",
+            1,
+        ),
+        (
+            vec!["render", "a.json", "-o", "ud /b.pdf"],
+            "fejl: -o \"ud /b.pdf\": et navn på stien begynder eller slutter med et mellemrum, måske kopieret med; skriv det uden mellemrummet\n",
             1,
         ),
         (
             vec!["watch", "a.json", "-o", " b.pdf"],
-            "fejl: -o \" b.pdf\" begynder eller slutter med et mellemrum, måske med fra en kopiering; skriv navnet uden mellemrummet\n",
+            "fejl: -o \" b.pdf\": et navn på stien begynder eller slutter med et mellemrum, måske kopieret med; skriv det uden mellemrummet\n",
             1,
         ),
         (
             vec!["diff", "a.json", "a.json", "--redline", "ud/r.pdf "],
-            "fejl: --redline \"ud/r.pdf \" begynder eller slutter med et mellemrum, måske med fra en kopiering; skriv navnet uden mellemrummet\n",
+            "fejl: --redline \"ud/r.pdf \": et navn på stien begynder eller slutter med et mellemrum, måske kopieret med; skriv det uden mellemrummet\n",
             2,
         ),
         (

@@ -259,7 +259,7 @@ fn check_output_option(output: Option<&Path>, count: usize) -> Result<(), CliErr
     let Some(output) = output else {
         return Ok(());
     };
-    if crate::output::has_loose_spaces(output) && !output.exists() {
+    if crate::output::has_loose_spaces(output) {
         return Err(CliError::RefusedOutput {
             option: "-o",
             source: OutputPathError::LooseSpaces(output.to_path_buf()),
@@ -288,12 +288,15 @@ static BATCH: [AtomicUsize; 2] = [AtomicUsize::new(0), AtomicUsize::new(0)];
 /// if the batch had: how many answers were done, and that the others were left as they were.
 pub(super) fn interrupted_line() -> Option<String> {
     let [total, done] = [&BATCH[0], &BATCH[1]].map(|count| count.load(Ordering::Relaxed));
-    (total > 1).then(|| {
-        format!(
-            "afbrudt: {done} af {total} svar er færdige; de {} andre er ikke sat, og deres \
-             tidligere PDF'er er urørte",
+    let untouched = "og deres tidligere PDF'er er urørte";
+    (total > 1).then(|| match done {
+        0 => {
+            format!("afbrudt, før noget svar var færdigt: de {total} svar er ikke sat, {untouched}")
+        }
+        _ => format!(
+            "afbrudt: {done} af {total} svar er færdige; de {} andre er ikke sat, {untouched}",
             total - done
-        )
+        ),
     })
 }
 
@@ -365,6 +368,23 @@ fn pdf_path(output: Option<&Path>, file: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_interrupted_batch_tells_how_far_it_came() {
+        assert_eq!(interrupted_line(), None);
+        BATCH[0].store(12, Ordering::Relaxed);
+        assert_eq!(
+            interrupted_line().unwrap(),
+            "afbrudt, før noget svar var færdigt: de 12 svar er ikke sat, og deres tidligere \
+             PDF'er er urørte"
+        );
+        BATCH[1].store(5, Ordering::Relaxed);
+        assert_eq!(
+            interrupted_line().unwrap(),
+            "afbrudt: 5 af 12 svar er færdige; de 7 andre er ikke sat, og deres tidligere PDF'er \
+             er urørte"
+        );
+    }
 
     #[test]
     fn the_summary_names_the_answers_that_failed_in_order_and_counts_the_rest() {

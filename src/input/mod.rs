@@ -172,9 +172,9 @@ impl NotText {
             Self::Utf16 => "filen er gemt som UTF-16 (\"Unicode\"), men svar læser UTF-8; gem \
                             den igen som UTF-8 (i Notesblok: Gem som → Kodning: UTF-8)"
                 .into(),
-            Self::Utf32 => {
-                "filen er gemt som UTF-32, men svar læser UTF-8; gem den igen som UTF-8".into()
-            }
+            Self::Utf32 => "filen er gemt som UTF-32, men svar læser UTF-8; gem den igen som \
+                            UTF-8 (i Notesblok: Gem som → Kodning: UTF-8)"
+                .into(),
             Self::Other(kind) => {
                 format!("filen er {kind}, ikke en svarfil; en svarfil er JSON-tekst (se svar new)")
             }

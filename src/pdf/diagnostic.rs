@@ -112,7 +112,7 @@ impl Position {
 }
 
 /// Typst's messages without values in them, with their Danish.
-const FIXED_MESSAGES: [(&str, &str); 4] = [
+const FIXED_MESSAGES: [(&str, &str); 5] = [
     (
         "document did not converge within five attempts",
         "sideopsætningen faldt ikke til ro efter fem forsøg, så sideskift og henvisninger til \
@@ -125,6 +125,10 @@ const FIXED_MESSAGES: [(&str, &str); 4] = [
     (
         "condition is always true",
         "betingelsen er altid sand, så løkken slutter aldrig",
+    ),
+    (
+        "loop seems to be infinite",
+        "løkken ser ud til at køre uden ende",
     ),
     (
         "maximum function call depth exceeded",

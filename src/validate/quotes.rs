@@ -56,46 +56,79 @@ pub(super) fn check_own_marks(
             at,
         ),
         (None, None) if ends.opening && ends.closing => {
-            return check_single_marks((text, path), text, what, problems);
+            return check_single_marks((text, path), None, what, problems);
         }
         (None, None) => return,
     };
     problems.push(Problem::warning(path.clone(), message, Some(hint.into())).at(Focus::Part(at)));
 }
 
-/// The single marks a text may be pasted in ('…', ‘…’, ’…’). An apostrophe is one of them, so
-/// only a pair counts: one where svar opens the quotation and one where it closes it.
+/// The single marks a text may be pasted in ('…', ‘…’, ’…’). An apostrophe is one of them
+/// ("’90’erne", "DF’s", "Lars’"), so a mark counts only as one of a pair.
 const SINGLE_MARKS: &[char] = &['\'', '‘', '’', '‚'];
 
-/// Warns when the text svar quotes (beginning with `first` at `path`, ending with `last`)
-/// stands in single marks of its own, which would print inside svar's: ”’Vil ministeren …’”.
+/// Warns when the text svar quotes (beginning with `first` at `path`, ending with `last`, or
+/// all of it `first` where `last` is none) stands in single marks of its own, which would
+/// print inside svar's: ”’Vil ministeren …’”.
 fn check_single_marks(
     (first, path): (&str, &JsonPath),
-    last: &str,
+    last: Option<&str>,
     what: &str,
     problems: &mut Vec<Problem>,
 ) {
-    let begins = first.len() - first.trim_start().len();
-    let Some(mark) = first[begins..]
-        .chars()
-        .next()
-        .filter(|c| SINGLE_MARKS.contains(c))
-    else {
+    let Some(at) = single_wrapping(first, last) else {
         return;
     };
-    let (first_text, last_text) = (first.trim(), last.trim());
-    let lone_mark = first_text.chars().count() == 1 && last_text.chars().count() == 1;
-    if !last_text.ends_with(SINGLE_MARKS) || lone_mark {
-        return;
-    }
     problems.push(
         Problem::warning(
             path.clone(),
             format!("teksten står selv i enkelte anførselstegn, men svar sætter {what} i ”…”"),
             Some("fjern de enkelte anførselstegn i begyndelsen og slutningen".into()),
         )
-        .at(Focus::Part(begins..begins + mark.len_utf8())),
+        .at(Focus::Part(at)),
     );
+}
+
+/// The opening single mark of a text wholly in single marks: one at the beginning of `first`
+/// that pairs with one at the end of `last` (or of `first` itself, where `last` is none), and
+/// with none in between. A title in single marks at the beginning (’Lex Jensen’ er …) pairs
+/// within the text, and a genitive's apostrophe (Lars’) pairs with nothing.
+fn single_wrapping(first: &str, last: Option<&str>) -> Option<Range<usize>> {
+    let (marks, partners) = single_pairs(first);
+    let opening =
+        (marks.first()).filter(|mark| mark.start == first.len() - first.trim_start().len())?;
+    let at_end = |text: &str, marks: &[Range<usize>]| {
+        marks
+            .last()
+            .is_some_and(|mark| mark.end == text.trim_end().len())
+    };
+    let wraps = match last {
+        None => at_end(first, &marks) && partners[0] == Some(marks.len() - 1) && marks.len() > 1,
+        Some(last) => {
+            let (last_marks, last_partners) = single_pairs(last);
+            partners[0].is_none()
+                && at_end(last, &last_marks)
+                && last_partners.last().is_some_and(Option::is_none)
+        }
+    };
+    wraps.then(|| opening.clone())
+}
+
+/// The single marks in `text` that may quote, and the one each pairs with: an apostrophe
+/// between two letters or figures ("’90’erne", "DF’s") is none.
+fn single_pairs(text: &str) -> (Vec<Range<usize>>, Vec<Option<usize>>) {
+    let marks: Vec<Range<usize>> = text
+        .char_indices()
+        .filter(|(_, c)| SINGLE_MARKS.contains(c))
+        .map(|(at, c)| at..at + c.len_utf8())
+        .filter(|mark| {
+            let before = text[..mark.start].chars().next_back();
+            let after = text[mark.end..].chars().next();
+            !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+        })
+        .collect();
+    let partners = partners(text, &marks);
+    (marks, partners)
 }
 
 /// Where `text` has a mark of its own at the ends svar quotes: a mark at its very beginning
@@ -190,7 +223,7 @@ pub(super) fn check_statement_marks(
         }
         (first, last) => {
             if let (Some(first), Some(last)) = (&first, &last) {
-                check_single_marks((first.0, &first.1), last.0, "udtalelsen", problems);
+                check_single_marks((first.0, &first.1), Some(last.0), "udtalelsen", problems);
             }
             if let Some(first) = first {
                 check(
@@ -353,6 +386,26 @@ mod tests {
         assert_eq!(own_marks("\"Ja.\"", opening), (Some(0..1), Some(4..5)));
         assert!(is_wrapped("”Ledighed”"));
         assert!(!is_wrapped("”Ledighed” er faldet"));
+    }
+
+    #[test]
+    fn single_marks_around_a_whole_text_are_found_and_paired_titles_and_apostrophes_are_not() {
+        let whole = |text: &str| single_wrapping(text, None);
+        assert_eq!(whole("'Vil ministeren oplyse?'"), Some(0..1));
+        assert_eq!(whole("’Hvor mange ’seniorer’ er ledige?’"), Some(0..3));
+        assert_eq!(whole("’90’erne var anderledes."), None);
+        // A title in single marks, and a genitive's apostrophe (review 28, 4).
+        assert_eq!(
+            whole("’Lex Jensen’ er en lov; hvad mener ministeren om Lars’"),
+            None
+        );
+        assert_eq!(whole("'Lex Jensen' og 'Lex Hansen'"), None);
+        assert_eq!(whole("DF's forslag"), None);
+        // A statement's first and last texts.
+        let statement = |first: &str, last: &str| single_wrapping(first, Some(last));
+        assert_eq!(statement("’Der er mange sager.", "Og flere.’"), Some(0..3));
+        assert_eq!(statement("’Lex Jensen’ er en lov.", "Som Mads’"), None);
+        assert_eq!(statement("’Første.", "Sidste ’citat’"), None);
     }
 
     #[test]
