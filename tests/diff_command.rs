@@ -472,6 +472,34 @@ fn a_paragraph_moved_into_a_statement_is_a_move_as_within_the_answer() {
 }
 
 #[test]
+fn a_statement_moved_into_an_enclosure_says_from_where_to_where() {
+    // Its name is the agency's wherever it stands: "var tidligere Rigspolitiets udtalelse" said
+    // nothing of where it had been (review 28, 12).
+    let folder = tempfile::tempdir().unwrap();
+    let with_enclosure = |answer: &mut serde_json::Value| {
+        answer["enclosures"] = serde_json::json!([{
+            "title": "Rigspolitiets redegørelse",
+            "blocks": [{"paragraph": "Redegørelsen følger her."}]
+        }]);
+    };
+    let old_folder = folder.path().join("old");
+    let old = common::edited_fixture("complete.json", &old_folder, with_enclosure);
+    let new = common::edited_fixture("complete.json", folder.path(), |answer| {
+        with_enclosure(answer);
+        let statement = answer["answer"]["blocks"].as_array_mut().unwrap().remove(1);
+        answer["enclosures"][0]["blocks"]
+            .as_array_mut()
+            .unwrap()
+            .push(statement);
+    });
+    let changes = changes_between(old.to_str().unwrap(), new.to_str().unwrap());
+    assert!(
+        changes.starts_with("Bilag 1, Rigspolitiets udtalelse: flyttet fra svaret til bilag 1\n"),
+        "{changes}"
+    );
+}
+
+#[test]
 fn paragraphs_swapped_and_edited_are_one_move_and_two_edits_in_the_json_and_the_redline() {
     let kinds: Vec<(String, String)> = diff_json("paragraphs-swapped-and-edited")["changes"]
         .as_array()

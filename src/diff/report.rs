@@ -175,10 +175,13 @@ pub(crate) fn moved(change: &super::Change) -> String {
     else {
         return String::new();
     };
-    // From another list of blocks: its whole old name, or, where the name is the same (a
-    // numbered table), the lists' holders; its places count among other siblings.
+    // From another list of blocks: its whole old name, or, where its own name is the same (a
+    // numbered table, a statement moved into an enclosure), the lists' holders; its places
+    // count among other siblings.
     if let Some((from_holder, to_holder)) = across {
-        return match change.location == *from_location {
+        let same_name =
+            container_and_name(&change.location).1 == container_and_name(from_location).1;
+        return match same_name {
             true => format!("flyttet fra {from_holder} til {to_holder}"),
             false => format!("flyttet; var tidligere {from_location}"),
         };

@@ -85,6 +85,9 @@ impl TemplateSet {
     pub fn overridden_by(folder: &Path) -> Result<Self, TemplateFolderError> {
         let mut files = Self::builtin().files;
         let paths = folder_files(folder)?;
+        // The files templates lead to by a link (`style.typ` → `style-2024.typ`), which are
+        // used, whatever their own names.
+        let mut led_to = Vec::new();
         for path in paths.iter().filter(|path| is_template(path)) {
             let error = |problem| TemplateFolderError {
                 path: path.clone(),
@@ -96,8 +99,11 @@ impl TemplateSet {
             }
             let real = real_template(folder, path).map_err(error)?;
             let source =
-                std::fs::read_to_string(real).map_err(|io| error(FolderProblem::Io(io)))?;
+                std::fs::read_to_string(&real).map_err(|io| error(FolderProblem::Io(io)))?;
             files.insert(file_name(path), source);
+            if is_link(path) {
+                led_to.push(real);
+            }
         }
         let own = paths
             .iter()
@@ -108,7 +114,13 @@ impl TemplateSet {
             own,
             ..Self::from_files(files)
         };
-        set.unused = paths.iter().filter_map(|path| set.unused(path)).collect();
+        let used_by_link = |path: &&PathBuf| {
+            !is_link(path) && path.canonicalize().is_ok_and(|real| led_to.contains(&real))
+        };
+        set.unused = (paths.iter())
+            .filter(|path| !used_by_link(path))
+            .filter_map(|path| set.unused(path))
+            .collect();
         Ok(set)
     }
 
@@ -245,6 +257,12 @@ fn real_template(folder: &Path, path: &Path) -> Result<PathBuf, FolderProblem> {
         Ok(_) => Err(FolderProblem::NotAFile),
         Err(io) => Err(FolderProblem::Io(io)),
     }
+}
+
+/// Whether `path` is a symbolic link.
+fn is_link(path: &Path) -> bool {
+    path.symlink_metadata()
+        .is_ok_and(|metadata| metadata.file_type().is_symlink())
 }
 
 /// The files in a template folder, sorted, without hidden files (`.git`, `.DS_Store`) and

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::{Focus, Problem};
 use crate::json_path::JsonPath;
-use crate::model::Block;
+use crate::model::{Block, Table};
 
 /// The marks a quotation opens or closes with in a text a clerk pastes.
 const MARKS: &[char] = &['"', '”', '“', '„', '»', '«'];
@@ -266,9 +266,26 @@ fn first_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPat
         Block::List(items) | Block::NumberedList(items) => {
             Some((items.first()?, path.key(block.key()).index(0)))
         }
-        Block::Table(table) => Some((table.caption.as_deref()?, path.key("table").key("caption"))),
+        Block::Table(table) => first_table_text(table, &path.key("table")),
         // A statement quoted first opens with marks of its own: ””…
         Block::Statement(_) => None,
+    }
+}
+
+/// The text a table begins with, where a statement's opening mark goes: its caption, or,
+/// without one, the first header cell of a first panel without a heading of its own.
+fn first_table_text<'a>(table: &'a Table, path: &JsonPath) -> Option<(&'a str, JsonPath)> {
+    if let Some(caption) = &table.caption {
+        return Some((caption, path.key("caption")));
+    }
+    let panel = table.panels.first()?;
+    if panel.label.is_some() || panel.title.is_some() {
+        return None;
+    }
+    let panel_path = path.key("panels").index(0);
+    match &panel.label_header {
+        Some(header) => Some((header, panel_path.key("label_header"))),
+        None => Some((panel.columns.first()?, panel_path.key("columns").index(0))),
     }
 }
 
