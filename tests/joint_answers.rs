@@ -217,6 +217,14 @@ fn a_further_question_removed_or_moved_is_told_as_such() {
         }),
         serde_json::json!([renumbered(16, 17), renumbered(17, 18)])
     );
+    // Renumbered and put first: the new order by the numbers the new answer prints, not 17,
+    // which it no longer has (review 28, 2).
+    let changes = diff(|further| {
+        further[1]["number"] = 18.into();
+        further.swap(0, 1);
+    });
+    assert_eq!(changes[1]["old"], "16, 17");
+    assert_eq!(changes[1]["new"], "18, 16");
     // Renumbered and edited, it is still one question (review 19).
     let changes = diff(|further| {
         further[0]["number"] = 18.into();

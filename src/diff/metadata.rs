@@ -373,17 +373,27 @@ fn compare_further_questions(old: &Answer, new: &Answer, changes: &mut Compariso
             changes.passed(Some(&place.path), None);
         }
     }
-    // The order of the questions in both, by their old numbers: a change is a move.
+    // The order of the questions in both, compared by their old numbers (one renumbered is
+    // not moved), and told by the numbers each answer prints: a change is a move.
     let mut by_new = pairs.clone();
     by_new.sort_by_key(|&(_, after)| after);
-    let order = |pairs: &[(usize, usize)]| {
+    let order = |pairs: &[(usize, usize)], new_numbers: bool| {
         let identifiers: Vec<String> = (pairs.iter())
-            .filter_map(|&(before, _)| identifier(&old_questions[before]))
+            .filter_map(|&(before, after)| match new_numbers {
+                true => identifier(&new_questions[after]),
+                false => identifier(&old_questions[before]),
+            })
             .collect();
         identifiers.join(", ")
     };
-    let place = Place::new("Rækkefølgen af de øvrige spørgsmål", list);
-    changes.value(&place, Some(order(&pairs)), Some(order(&by_new)));
+    if order(&pairs, false) != order(&by_new, false) {
+        let place = Place::new("Rækkefølgen af de øvrige spørgsmål", list);
+        changes.value(
+            &place,
+            Some(order(&pairs, false)),
+            Some(order(&by_new, true)),
+        );
+    }
 }
 
 /// Pairs the old further questions with the new, as (old, new) indices in the old order: one

@@ -44,12 +44,22 @@ pub(crate) fn redline(
 
 /// Marks the sentences svar words itself (the opening, the questions' headings) where they
 /// read otherwise in `before`, the old answer's: a change of a question's number, date or
-/// committee is then marked where the letter says it, not only in the box. Headings are
-/// compared one by one only where the questions are as many, so that one added among them
-/// does not mark the headings after it against their neighbours'.
+/// committee is then marked where the letter says it, not only in the box. A question's
+/// heading is compared with that of the old question of the same text, as the change list
+/// pairs them (questions renumbered and reordered), or else with the one in its place where
+/// the questions are as many, so that one added among them does not mark the headings after
+/// it against their neighbours'; a heading marked as added stays so.
 fn mark_wording(context: &mut DocumentContext, before: &DocumentContext) {
-    if context.questions.len() == before.questions.len() {
-        for (question, old) in context.questions.iter_mut().zip(&before.questions) {
+    let as_many = context.questions.len() == before.questions.len();
+    for (index, question) in context.questions.iter_mut().enumerate() {
+        let same_text = before
+            .questions
+            .iter()
+            .find(|old| old.text == question.text);
+        let in_its_place = as_many.then(|| &before.questions[index]);
+        if let Some(old) = same_text.or(in_its_place)
+            && question.heading_marks.is_none()
+        {
             question.heading_marks = wording_runs(&old.heading, &question.heading);
         }
     }
@@ -346,10 +356,18 @@ fn mark_outside_blocks(
             context.questions.get_mut(index + 1)?.marks = Some(runs);
             Some(())
         }
-        // A question added to those answered together: its whole text is new.
+        // A question added to those answered together: its whole text is new, and so is its
+        // heading.
         [Step::Key(further), Step::Index(index)] if further == "further_questions" => {
             let runs = whole_or_text_runs(kind)?;
-            context.questions.get_mut(index + 1)?.marks = Some(runs);
+            let question = context.questions.get_mut(index + 1)?;
+            question.marks = Some(runs);
+            if matches!(kind, ChangeKind::Added { .. }) {
+                question.heading_marks = Some(vec![Segment {
+                    kind: SegmentKind::Inserted,
+                    text: question.heading.clone(),
+                }]);
+            }
             Some(())
         }
         [Step::Key(footnotes), Step::Key(label)] if footnotes == "footnotes" => {
@@ -1046,6 +1064,48 @@ mod tests {
             assert!(!line.contains("[-") && !line.contains("{+"), "{line}");
             assert!(!line.contains('*'), "{line}");
         }
+    }
+
+    #[test]
+    fn questions_answered_together_are_marked_as_the_change_list_pairs_them() {
+        // 17 renumbered 18 and put before 16: the headings were marked by their places,
+        // "16 → 18" over 17's text and "17 → 16" over 16's (review 28, 1); an added
+        // question's heading was left unmarked (review 28, 3).
+        let mut old = fixture_answer("joint-cover-letter.json");
+        old.further_questions.truncate(2);
+        let mut new = old.clone();
+        new.further_questions[1].number = Some(18);
+        new.further_questions.reverse();
+        let marked_headings = |old: &Answer, new: &Answer| {
+            let mut context = DocumentContext::new(new);
+            for change in &compare(old, new).changes {
+                mark(&mut context, change);
+            }
+            mark_wording(&mut context, &DocumentContext::new(old));
+            let headings = context.questions.iter().skip(1);
+            headings
+                .map(|question| {
+                    let runs = question.heading_marks.as_deref().unwrap_or_default();
+                    let changed = kinds(runs).into_iter().filter(|(kind, _)| *kind != "equal");
+                    changed
+                        .map(|(kind, text)| format!("{kind} {text}"))
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            marked_headings(&old, &new),
+            [vec!["deleted 17", "inserted 18"], vec![]]
+        );
+        let mut added = old.clone();
+        let mut question = added.further_questions[0].clone();
+        question.number = Some(19);
+        question.text = "Er sagen afsluttet?".into();
+        added.further_questions.push(question);
+        assert_eq!(
+            marked_headings(&old, &added)[2],
+            ["inserted Spørgsmål nr.\u{a0}19"]
+        );
     }
 
     #[test]
