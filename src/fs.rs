@@ -41,6 +41,12 @@ pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Whether `path` is a symbolic link (not followed).
+pub(crate) fn is_link(path: &Path) -> bool {
+    path.symlink_metadata()
+        .is_ok_and(|metadata| metadata.file_type().is_symlink())
+}
+
 /// What the operating system said when a file could not be written, in Danish, with what to
 /// do where the clerk can: a PDF made read-only, a folder one may not write in, a full disk, a
 /// read-only drive, a folder where the file was to be.

@@ -34,8 +34,7 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// that must then exist (no folder is made where a link leads, such as on a share that is
 /// not mounted).
 fn link_target(path: &Path) -> Option<PathBuf> {
-    let metadata = path.symlink_metadata().ok()?;
-    if !metadata.file_type().is_symlink() {
+    if !crate::fs::is_link(path) {
         return None;
     }
     path.canonicalize()

@@ -326,10 +326,9 @@ pub fn files_read_by(answer: &Answer, path: &Path) -> Vec<PathBuf> {
 /// beside the answer itself, not beside a link to it in a reviewer's folder, where another
 /// `ministries/` could otherwise lend the answer a letterhead that is not its own.
 pub(crate) fn answer_folder(path: &Path) -> PathBuf {
-    let is_link = path
-        .symlink_metadata()
-        .is_ok_and(|metadata| metadata.file_type().is_symlink());
-    let real = is_link.then(|| std::fs::canonicalize(path).ok()).flatten();
+    let real = crate::fs::is_link(path)
+        .then(|| std::fs::canonicalize(path).ok())
+        .flatten();
     let path = real.as_deref().unwrap_or(path);
     path.parent().unwrap_or(Path::new(".")).to_path_buf()
 }

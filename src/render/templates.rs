@@ -101,7 +101,7 @@ impl TemplateSet {
             let source =
                 std::fs::read_to_string(&real).map_err(|io| error(FolderProblem::Io(io)))?;
             files.insert(file_name(path), source);
-            if is_link(path) {
+            if crate::fs::is_link(path) {
                 led_to.push(real);
             }
         }
@@ -115,7 +115,8 @@ impl TemplateSet {
             ..Self::from_files(files)
         };
         let used_by_link = |path: &&PathBuf| {
-            !is_link(path) && path.canonicalize().is_ok_and(|real| led_to.contains(&real))
+            !crate::fs::is_link(path)
+                && path.canonicalize().is_ok_and(|real| led_to.contains(&real))
         };
         set.unused = (paths.iter())
             .filter(|path| !used_by_link(path))
@@ -257,12 +258,6 @@ fn real_template(folder: &Path, path: &Path) -> Result<PathBuf, FolderProblem> {
         Ok(_) => Err(FolderProblem::NotAFile),
         Err(io) => Err(FolderProblem::Io(io)),
     }
-}
-
-/// Whether `path` is a symbolic link.
-fn is_link(path: &Path) -> bool {
-    path.symlink_metadata()
-        .is_ok_and(|metadata| metadata.file_type().is_symlink())
 }
 
 /// The files in a template folder, sorted, without hidden files (`.git`, `.DS_Store`) and
