@@ -511,6 +511,16 @@ fn is_day(word: &str) -> bool {
         .is_some_and(|day| (1..=31).contains(&day))
 }
 
+/// `text` with its first letter in lower case, so that a heading ("Spørgsmål nr. 12", "Bilag
+/// 2") can be used inside a sentence ("svar på spørgsmål nr. 12", "flyttet til bilag 2").
+pub(crate) fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -280,14 +280,17 @@ fn check_output_option(output: Option<&Path>, count: usize) -> Result<(), CliErr
     Ok(())
 }
 
-/// How many answers the batch running has, and how many of them are done (rendered or
-/// failed): what an interrupted batch tells of, from the handler of Ctrl+C and SIGTERM.
-static BATCH: [AtomicUsize; 2] = [AtomicUsize::new(0), AtomicUsize::new(0)];
+/// How many answers the batch running has: with [`BATCH_DONE`], what an interrupted batch
+/// tells of, from the handler of Ctrl+C and SIGTERM.
+static BATCH_TOTAL: AtomicUsize = AtomicUsize::new(0);
+
+/// How many answers of the batch running are done, rendered or failed.
+static BATCH_DONE: AtomicUsize = AtomicUsize::new(0);
 
 /// The line an interrupted batch ends with, on standard error, so that its log does not end as
 /// if the batch had: how many answers were done, and that the others were left as they were.
 pub(super) fn interrupted_line() -> Option<String> {
-    let [total, done] = [&BATCH[0], &BATCH[1]].map(|count| count.load(Ordering::Relaxed));
+    let [total, done] = [&BATCH_TOTAL, &BATCH_DONE].map(|count| count.load(Ordering::Relaxed));
     let untouched = "og deres tidligere PDF'er er urørte";
     (total > 1).then(|| match done {
         0 => {
@@ -307,7 +310,7 @@ struct Progress {
 
 impl Progress {
     fn new(total: usize) -> Self {
-        BATCH[0].store(total, Ordering::Relaxed);
+        BATCH_TOTAL.store(total, Ordering::Relaxed);
         let bar = (total > 1 && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::new(total as u64);
             bar.set_style(
@@ -322,7 +325,7 @@ impl Progress {
     /// Prints the line of an answer rendered to standard output, where a log of the batch
     /// (`svar render DIR > log`) wants it also while the bar is drawn on the terminal.
     fn done(&self, line: &str) {
-        BATCH[1].fetch_add(1, Ordering::Relaxed);
+        BATCH_DONE.fetch_add(1, Ordering::Relaxed);
         match &self.bar {
             Some(bar) => {
                 bar.suspend(|| super::out::line(line));
@@ -342,7 +345,7 @@ impl Progress {
 
     /// Prints the report of an answer that failed (text with its own line ends).
     fn failed(&self, report: &str) {
-        BATCH[1].fetch_add(1, Ordering::Relaxed);
+        BATCH_DONE.fetch_add(1, Ordering::Relaxed);
         self.warn(report);
         if let Some(bar) = &self.bar {
             bar.inc(1);
@@ -372,13 +375,13 @@ mod tests {
     #[test]
     fn an_interrupted_batch_tells_how_far_it_came() {
         assert_eq!(interrupted_line(), None);
-        BATCH[0].store(12, Ordering::Relaxed);
+        BATCH_TOTAL.store(12, Ordering::Relaxed);
         assert_eq!(
             interrupted_line().unwrap(),
             "afbrudt, før noget svar var færdigt: de 12 svar er ikke sat, og deres tidligere \
              PDF'er er urørte"
         );
-        BATCH[1].store(5, Ordering::Relaxed);
+        BATCH_DONE.store(5, Ordering::Relaxed);
         assert_eq!(
             interrupted_line().unwrap(),
             "afbrudt: 5 af 12 svar er færdige; de 7 andre er ikke sat, og deres tidligere PDF'er \

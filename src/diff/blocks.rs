@@ -36,7 +36,7 @@ impl Container<'_> {
     fn in_a_sentence(&self) -> String {
         match self.kind {
             ContainerKind::Answer => self.kind.definite().to_string(),
-            ContainerKind::Enclosure => self.label.replacen("Bilag", "bilag", 1),
+            ContainerKind::Enclosure => crate::danish::lowercase_first(self.label),
             ContainerKind::Statement => mid_sentence(self.label),
         }
     }
@@ -625,7 +625,7 @@ fn mid_sentence(label: &str) -> String {
     let own =
         label.starts_with("Udtalelsen fra ") || label.strip_prefix("Den ").is_some_and(nth_from);
     match own {
-        true => label[..1].to_lowercase() + &label[1..],
+        true => crate::danish::lowercase_first(label),
         false => label.to_string(),
     }
 }

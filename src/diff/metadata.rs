@@ -377,22 +377,26 @@ fn compare_further_questions(old: &Answer, new: &Answer, changes: &mut Compariso
     // not moved), and told by the numbers each answer prints: a change is a move.
     let mut by_new = pairs.clone();
     by_new.sort_by_key(|&(_, after)| after);
-    let order = |pairs: &[(usize, usize)], new_numbers: bool| {
-        let identifiers: Vec<String> = (pairs.iter())
-            .filter_map(|&(before, after)| match new_numbers {
-                true => identifier(&new_questions[after]),
-                false => identifier(&old_questions[before]),
-            })
-            .collect();
-        identifiers.join(", ")
+    let joined =
+        |numbers: Vec<Option<String>>| numbers.into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let old_numbers = |pairs: &[(usize, usize)]| {
+        joined(
+            pairs
+                .iter()
+                .map(|&(before, _)| identifier(&old_questions[before]))
+                .collect(),
+        )
     };
-    if order(&pairs, false) != order(&by_new, false) {
-        let place = Place::new("Rækkefølgen af de øvrige spørgsmål", list);
-        changes.value(
-            &place,
-            Some(order(&pairs, false)),
-            Some(order(&by_new, true)),
+    let was = old_numbers(&pairs);
+    if was != old_numbers(&by_new) {
+        let now = joined(
+            by_new
+                .iter()
+                .map(|&(_, after)| identifier(&new_questions[after]))
+                .collect(),
         );
+        let place = Place::new("Rækkefølgen af de øvrige spørgsmål", list);
+        changes.value(&place, Some(was), Some(now));
     }
 }
 

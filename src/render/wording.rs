@@ -5,6 +5,7 @@
 use crate::danish;
 use crate::danish::NO_BREAK_SPACE as NBSP;
 use crate::danish::definite_committee;
+use crate::danish::lowercase_first;
 use crate::model::{Answer, Expected, Member, Opening, Question, QuestionKind, Status};
 
 /// Names the question the way Folketinget does: "Spørgsmål nr. 287 (Alm. del) fra Folketingets
@@ -178,16 +179,6 @@ pub(super) fn title(answer: &Answer, question_heading: &str) -> String {
         }
     };
     format!("{what}, folketingsåret {}", answer.question.session)
-}
-
-/// `text` with its first letter in lower case, so that a heading ("Spørgsmål nr. 12") can be
-/// used inside a sentence ("svar på spørgsmål nr. 12").
-pub(super) fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The letter's opening sentence in the ministry's wording.
