@@ -273,16 +273,18 @@ fn first_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPat
 }
 
 /// The text a table begins with, where a statement's opening mark goes: its caption, or,
-/// without one, the first header cell of a first panel without a heading of its own.
+/// without one, its first panel's heading ("A. Antal forhold": the letter, or the title
+/// without one), or that panel's first header cell.
 fn first_table_text<'a>(table: &'a Table, path: &JsonPath) -> Option<(&'a str, JsonPath)> {
     if let Some(caption) = &table.caption {
         return Some((caption, path.key("caption")));
     }
     let panel = table.panels.first()?;
-    if panel.label.is_some() || panel.title.is_some() {
-        return None;
-    }
     let panel_path = path.key("panels").index(0);
+    let heading = [("label", &panel.label), ("title", &panel.title)];
+    if let Some((key, Some(text))) = heading.into_iter().find(|(_, text)| text.is_some()) {
+        return Some((text, panel_path.key(key)));
+    }
     match &panel.label_header {
         Some(header) => Some((header, panel_path.key("label_header"))),
         None => Some((panel.columns.first()?, panel_path.key("columns").index(0))),
@@ -423,6 +425,40 @@ mod tests {
         assert_eq!(statement("’Der er mange sager.", "Og flere.’"), Some(0..3));
         assert_eq!(statement("’Lex Jensen’ er en lov.", "Som Mads’"), None);
         assert_eq!(statement("’Første.", "Sidste ’citat’"), None);
+    }
+
+    #[test]
+    fn a_table_opening_a_statement_is_checked_on_its_first_printed_text() {
+        let first = |table: serde_json::Value| {
+            let block: Block =
+                serde_json::from_value(serde_json::json!({ "table": table })).unwrap();
+            let path = JsonPath::root();
+            first_text(&block, &path).map(|(text, path)| (text.to_owned(), path.to_string()))
+        };
+        let panel = |heading: serde_json::Value| {
+            let mut panel = serde_json::json!({ "columns": ["2019"], "rows": [{ "cells": [1] }] });
+            panel
+                .as_object_mut()
+                .unwrap()
+                .extend(heading.as_object().unwrap().clone());
+            serde_json::json!({ "panels": [panel] })
+        };
+        // The first panel's heading prints first where the table has no caption (review 28).
+        let titled = panel(serde_json::json!({ "label": "A", "title": "”Antal" }));
+        assert_eq!(
+            first(titled),
+            Some(("A".into(), "table.panels[0].label".into()))
+        );
+        let titled = panel(serde_json::json!({ "title": "”Antal forhold" }));
+        assert_eq!(
+            first(titled),
+            Some(("”Antal forhold".into(), "table.panels[0].title".into()))
+        );
+        let plain = panel(serde_json::json!({}));
+        assert_eq!(
+            first(plain),
+            Some(("2019".into(), "table.panels[0].columns[0]".into()))
+        );
     }
 
     #[test]
