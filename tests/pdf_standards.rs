@@ -579,18 +579,55 @@ fn row_labels_are_row_headers_and_column_headers_are_column_headers() {
     assert!(columns >= 22, "{scopes:?}");
 }
 
-/// The alternative texts (`/Alt`) of every Figure element below `element`.
-fn figure_descriptions(document: &Document, element: &Dictionary, found: &mut Vec<String>) {
-    if structure_type(element) == "Figure"
-        && let Ok(alt) = element.get(b"Alt").and_then(Object::as_str)
-    {
-        found.push(text_string(alt));
-    }
-    if let Ok(kids) = element.get(b"K") {
-        for child in struct_elements(document, kids) {
-            figure_descriptions(document, child, found);
+/// What `read` finds in every structure element of type `kind` in `document`, in reading order.
+fn texts_of_elements(
+    document: &Document,
+    kind: &str,
+    read: fn(&Document, &Dictionary) -> Option<String>,
+) -> Vec<String> {
+    fn collect(
+        document: &Document,
+        element: &Dictionary,
+        kind: &str,
+        read: fn(&Document, &Dictionary) -> Option<String>,
+        found: &mut Vec<String>,
+    ) {
+        if structure_type(element) == kind {
+            found.extend(read(document, element));
+        }
+        if let Ok(kids) = element.get(b"K") {
+            for child in struct_elements(document, kids) {
+                collect(document, child, kind, read, found);
+            }
         }
     }
+    let root = document.catalog().unwrap().get(b"StructTreeRoot").unwrap();
+    let root = document.dereference(root).unwrap().1.as_dict().unwrap();
+    let mut found = Vec::new();
+    for element in struct_elements(document, root.get(b"K").unwrap()) {
+        collect(document, element, kind, read, &mut found);
+    }
+    found
+}
+
+/// An element's alternative text (`/Alt`).
+fn alternative_text(_: &Document, element: &Dictionary) -> Option<String> {
+    let alt = element.get(b"Alt").and_then(Object::as_str).ok()?;
+    Some(text_string(alt))
+}
+
+/// A table's summary, among its attributes (`/A`, one dictionary or several).
+fn table_summary(document: &Document, element: &Dictionary) -> Option<String> {
+    let attributes = document.dereference(element.get(b"A").ok()?).ok()?.1;
+    let dictionaries = match attributes {
+        Object::Array(items) => items.iter().collect(),
+        single => vec![single],
+    };
+    dictionaries.into_iter().find_map(|attributes| {
+        let attributes = document.dereference(attributes).ok()?.1.as_dict().ok()?;
+        let summary = attributes.get(b"Summary").and_then(Object::as_str).ok()?;
+        Some(text_string(summary))
+    })
 }
 
 /// A PDF text string: UTF-16 with a byte-order mark, or else (here) plain ASCII/UTF-8.
@@ -612,12 +649,7 @@ fn a_profiles_logo_is_a_figure_read_out_by_its_description() {
     let pdf = folder.path().join("logo.pdf");
     render("tests/fixtures/logo/answer.json", &pdf, &[]).success();
     let document = Document::load(&pdf).unwrap();
-    let root = document.catalog().unwrap().get(b"StructTreeRoot").unwrap();
-    let root = document.dereference(root).unwrap().1.as_dict().unwrap();
-    let mut found = Vec::new();
-    for element in struct_elements(&document, root.get(b"K").unwrap()) {
-        figure_descriptions(&document, element, &mut found);
-    }
+    let found = texts_of_elements(&document, "Figure", alternative_text);
     assert_eq!(
         found,
         ["Eksempellogo: en hvid cirkel og en hvid bjælke på blå bund"]
@@ -768,6 +800,23 @@ fn the_caption_of_a_table_with_panels_belongs_to_a_table() {
             "{caption:?}: {enclosing:?}"
         );
     }
+}
+
+#[test]
+fn a_later_panel_of_a_table_names_the_table_it_continues() {
+    // A screen reader moving from table to table met "B. Antal personer sigtet" alone: the
+    // table's number and caption stand only over its first panel (review 29, 5).
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("beu.pdf");
+    render("data/beu-287-2019.json", &pdf, &[]).success();
+    let document = Document::load(&pdf).unwrap();
+    assert_eq!(
+        texts_of_elements(&document, "Table", table_summary),
+        [
+            "Fortsættelse af tabel 1: Sigtelser for menneskehandel",
+            "Fortsættelse af tabel 2: Henlæggelser og afgørelser for menneskehandel",
+        ]
+    );
 }
 
 /// Whether the structure element `element` holds any content: marked content on a page, an

@@ -350,6 +350,10 @@ pub struct PanelContext {
     /// `changed_cells`, each with the decimals it lacks (",00"), which are set invisibly after
     /// it so that the column stands aligned on its comma.
     pub aligned: Vec<AlignedFigure>,
+    /// What a screen reader announces on entering a panel after the first of a numbered
+    /// table ("Fortsættelse af tabel 1: Sigtelser for menneskehandel"): its caption names only
+    /// the panel, and the table's caption stands over the first.
+    pub summary: Option<String>,
 }
 
 /// A figure with fewer decimals than others in its column (see [`PanelContext::aligned`]).
@@ -760,7 +764,11 @@ fn table_context(table: &Table) -> TableContext {
         panels: table
             .panels
             .iter()
-            .map(|panel| panel_context(panel, &widths, label_width))
+            .enumerate()
+            .map(|(index, panel)| PanelContext {
+                summary: continued_caption(table).filter(|_| index > 0),
+                ..panel_context(panel, &widths, label_width)
+            })
             .collect(),
         notes_heading: table.notes_heading.as_deref().map(notes_heading),
         notes: table.notes.clone(),
@@ -787,6 +795,16 @@ pub fn notes_heading(heading: &str) -> String {
 pub fn caption(table: &Table) -> Option<String> {
     let (number, caption) = (table.number?, table.caption.as_ref()?);
     Some(format!("Tabel {number}: {caption}"))
+}
+
+/// The summary of a numbered table's later panels, which a screen reader reads apart from the
+/// first panel and the table's caption over it.
+fn continued_caption(table: &Table) -> Option<String> {
+    let caption = caption(table)?;
+    Some(format!(
+        "Fortsættelse af {}",
+        danish::lowercase_first(&caption)
+    ))
 }
 
 /// A panel's heading as printed: "B. Heraf anerkendt", "B.", or its title alone; none for a
@@ -829,6 +847,7 @@ fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> Pan
         changed_cells: Vec::new(),
         inserted_cells: Vec::new(),
         aligned: aligned_figures(panel),
+        summary: None,
     }
 }
 
