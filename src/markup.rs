@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::escape;
+use crate::model::{Answer, Markup};
 
 /// The link targets a published answer may point to.
 const LINK_SCHEMES: &[&str] = &["https://", "http://", "mailto:"];
@@ -113,6 +114,21 @@ pub(crate) fn footnote_labels(text: &str) -> impl Iterator<Item = String> {
             Reference::Footnote(label) => Some(label),
             Reference::Link(_) => None,
         })
+}
+
+/// The footnotes of `answer` that print: those its prose refers to, if it is Markdown. The
+/// others never reach a page.
+pub(crate) fn printed_footnotes(answer: &Answer) -> BTreeMap<String, String> {
+    if answer.markup != Markup::Markdown {
+        return BTreeMap::new();
+    }
+    let referred: BTreeSet<String> = (crate::validate::prose(answer).into_iter())
+        .flat_map(|(_, text)| footnote_labels(text))
+        .collect();
+    (answer.footnotes.iter())
+        .filter(|(label, _)| referred.contains(*label))
+        .map(|(label, text)| (label.clone(), text.clone()))
+        .collect()
 }
 
 /// The footnotes and links in `text`, in order.

@@ -199,14 +199,7 @@ fn figures_print_with_the_decimals_they_are_written_with() {
         assert!(printed.contains(figure), "{figure} not in:\n{printed}");
     }
     // The answer the PDF carries keeps them as written, so it prints the same figures again.
-    let status = std::process::Command::new("pdfdetach")
-        .args(["-savefile", "svar.json", "-o"])
-        .arg(folder.path().join("svar.json"))
-        .arg(&pdf)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let attached = std::fs::read_to_string(folder.path().join("svar.json")).unwrap();
+    let attached = common::attached_answer(&pdf);
     assert!(attached.contains("12.50,"), "{attached}");
     assert!(attached.contains("1246.50,"), "{attached}");
 }

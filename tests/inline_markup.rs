@@ -121,6 +121,34 @@ fn markdown_emphasis_vanishes_into_the_text_and_the_footnote_is_printed() {
 }
 
 #[test]
+fn a_footnote_that_does_not_print_is_not_published_in_the_attached_answer() {
+    // The attached answer goes out with the PDF: a note never referred to, or a plain-text
+    // answer's notes, were published there though no page shows them (review 29, 2).
+    let folders: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let unused = render_into(&fixture("markup/unused-footnote.json"), folders[0].path());
+    let attached = common::attached_answer(&unused);
+    assert!(
+        attached.contains("Jf. [Folketingets hjemmeside]"),
+        "{attached}"
+    );
+    assert!(!attached.contains("Jf. retsplejeloven."), "{attached}");
+    // What the page shows is all there is: the attached answer renders the same PDF.
+    let again = folders[1].path().join("svar.json");
+    std::fs::write(&again, &attached).unwrap();
+    let rendered = render_into(&again, folders[1].path());
+    assert_eq!(
+        std::fs::read(rendered).unwrap(),
+        std::fs::read(&unused).unwrap()
+    );
+    // Without Markdown no footnote prints, and none is attached.
+    let plain = folders[2].path().join("svar.json");
+    let text = std::fs::read_to_string(fixture("markup/unused-footnote.json")).unwrap();
+    std::fs::write(&plain, text.replace("\"markup\": \"markdown\",", "")).unwrap();
+    let attached = common::attached_answer(&render_into(&plain, folders[2].path()));
+    assert!(!attached.contains("\"footnotes\""), "{attached}");
+}
+
+#[test]
 fn a_line_starting_like_a_numbered_list_stays_a_line_of_the_paragraph() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = render_into(&fixture("markdown.json"), folder.path());
@@ -215,6 +243,8 @@ fn each_markup_mistake_has_its_exact_message_and_exit_code() {
         // Emphasis in a caption and a footnote reference in a column header, which print as
         // written: a warning each.
         ("formatting-in-caption", 0),
+        // "3.478[^1] sager", whose copied text reads "3.4781 sager": a warning.
+        ("footnote-after-figure", 0),
     ] {
         let (actual, report) = check_output(&format!("tests/fixtures/markup/{name}.json"));
         assert_eq!(actual, code, "{report}");
@@ -239,6 +269,10 @@ fn the_key_sentence_of_each_finding() {
         (
             "formatting-in-caption",
             "advarsel: her læses teksten ikke som markdown: tegnene trykkes, som de står",
+        ),
+        (
+            "footnote-after-figure",
+            "advarsel: fodnotens nummer står lige efter et tal og smelter sammen med det",
         ),
     ] {
         svar()

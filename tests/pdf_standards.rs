@@ -765,6 +765,11 @@ fn the_titles_of_a_correction_and_a_speaking_note_are_headings() {
 /// The elements that enclose the line holding `text`, innermost first, by indentation.
 fn enclosing_elements<'a>(structure: &'a str, text: &str) -> Vec<&'a str> {
     let (lines, at) = line_holding(structure, text);
+    elements_enclosing_line(&lines, at)
+}
+
+/// The elements that enclose `lines[at]`, innermost first, by indentation.
+fn elements_enclosing_line<'a>(lines: &[&'a str], at: usize) -> Vec<&'a str> {
     let indent = |line: &str| line.len() - line.trim_start().len();
     let mut depth = indent(lines[at]);
     let mut found = Vec::new();
@@ -799,6 +804,39 @@ fn the_caption_of_a_table_with_panels_belongs_to_a_table() {
             enclosing[caption_at + 1].starts_with("Table"),
             "{caption:?}: {enclosing:?}"
         );
+    }
+}
+
+#[test]
+fn the_quotation_marks_svar_sets_on_a_table_are_not_read_as_its_text() {
+    // A statement's mark in a header cell was read out with every figure of its column
+    // ("”Område"), its closing marks with the last figure ("3.707”””"), and an opening one
+    // before the table's name ("”Tabel 1: …"); the statement is tagged as a quotation
+    // (review 29, 3).
+    let folder = tempfile::tempdir().unwrap();
+    for name in [
+        "statements-closing-after-a-table",
+        "statement-opening-with-a-table",
+        "statements-with-uncaptioned-tables",
+    ] {
+        let pdf = folder.path().join(format!("{name}.pdf"));
+        render(&format!("tests/fixtures/quotations/{name}.json"), &pdf, &[]).success();
+        let structure = structure_text(&pdf);
+        let lines: Vec<&str> = structure.lines().collect();
+        let mut read_marks = 0;
+        for at in (0..lines.len()).filter(|&at| lines[at].contains('”')) {
+            read_marks += 1;
+            let enclosing = elements_enclosing_line(&lines, at);
+            assert!(
+                !enclosing.iter().any(|element| ["TH", "TD", "Caption"]
+                    .iter()
+                    .any(|part| element.starts_with(part))),
+                "{name}: {:?} is read in {enclosing:?}",
+                lines[at]
+            );
+        }
+        // The marks around the question and the statements' paragraphs are read.
+        assert!(read_marks > 0, "{name}:\n{structure}");
     }
 }
 

@@ -58,9 +58,22 @@ pub fn attachments(answer: &Answer) -> Vec<Attachment> {
     files
 }
 
-/// The answer as the JSON attached to its PDF: the same format as answer files.
+/// The answer as the JSON attached to its PDF: the same format as answer files, without the
+/// footnotes that do not print (in a plain-text answer, or referred to nowhere). What is attached
+/// is published with the page, and a note a clerk left unused, or kept for the office's own
+/// eyes, must not go out where no reader of the page can see it.
 fn answer_json(answer: &Answer) -> Vec<u8> {
-    let mut json = serde_json::to_vec_pretty(answer).expect("answers serialise");
+    let printed = crate::markup::printed_footnotes(answer);
+    let mut json = if printed.len() == answer.footnotes.len() {
+        serde_json::to_vec_pretty(answer)
+    } else {
+        let published = Answer {
+            footnotes: printed,
+            ..answer.clone()
+        };
+        serde_json::to_vec_pretty(&published)
+    }
+    .expect("answers serialise");
     json.push(b'\n');
     json
 }

@@ -1,5 +1,7 @@
 //! Inline formatting: footnotes that exist and are used, links to the web or e-mail only.
 
+use std::ops::Range;
+
 use super::Problem;
 use crate::json_path::JsonPath;
 use crate::model::{Answer, Markup};
@@ -28,6 +30,9 @@ pub(super) fn check_markup(
         let inspection = inspect(text);
         check_nesting(path, inspection.nesting, problems);
         for Located { reference, at } in inspection.references {
+            if matches!(reference, Reference::Footnote(_)) {
+                check_after_figure(text, path, at.clone(), problems);
+            }
             let problem = match reference {
                 Reference::Footnote(label) if answer.footnotes.contains_key(&label) => {
                     used.insert(label);
@@ -71,6 +76,30 @@ pub(super) fn check_markup(
             };
             problems.extend(problem.map(|problem| problem.at_part(at)));
         }
+    }
+}
+
+/// Warns of a footnote referred to just after a figure (`3.478[^1] sager`): its number, set
+/// small and raised, joins the figure in the text that is copied from the PDF, searched or read
+/// aloud ("3.4781 sager").
+fn check_after_figure(
+    text: &str,
+    path: &JsonPath,
+    at: Option<Range<usize>>,
+    problems: &mut Vec<Problem>,
+) {
+    if at
+        .as_ref()
+        .is_some_and(|at| text[..at.start].ends_with(|c: char| c.is_ascii_digit()))
+    {
+        problems.push(
+            Problem::warning(
+                path.clone(),
+                "fodnotens nummer står lige efter et tal og smelter sammen med det, når teksten kopieres eller læses op",
+                Some("sæt henvisningen efter det næste ord eller tegn, fx \"3.478 sager[^1]\"".into()),
+            )
+            .at_part(at),
+        );
     }
 }
 

@@ -122,6 +122,20 @@ pub(crate) fn render_with(answer: &std::ffi::OsStr, folder: &Path, extra: &[&str
     pdf
 }
 
+/// The answer file `pdf` carries (`svar.json`), as text, saved beside it by pdfdetach
+/// (poppler-utils).
+pub(crate) fn attached_answer(pdf: &Path) -> String {
+    let saved = pdf.with_extension("attached.json");
+    let status = std::process::Command::new("pdfdetach")
+        .args(["-savefile", "svar.json", "-o"])
+        .arg(&saved)
+        .arg(pdf)
+        .status()
+        .expect("pdfdetach (poppler-utils) is needed");
+    assert!(status.success(), "pdfdetach found no svar.json in {pdf:?}");
+    std::fs::read_to_string(saved).unwrap()
+}
+
 /// Runs `svar check` on a file (relative to the crate root): its exit code, and a report of
 /// the code, stderr and stdout for a snapshot.
 pub(crate) fn check_output(relative: &str) -> (i32, String) {
