@@ -132,6 +132,13 @@ fn a_footnote_that_does_not_print_is_not_published_in_the_attached_answer() {
         "{attached}"
     );
     assert!(!attached.contains("Jf. retsplejeloven."), "{attached}");
+    // The answer file compared with its PDF shows no change: it prints nothing more.
+    let compared = svar()
+        .arg("diff")
+        .arg(fixture("markup/unused-footnote.json"))
+        .arg(&unused)
+        .assert();
+    compared.code(0);
     // What the page shows is all there is: the attached answer renders the same PDF.
     let again = folders[1].path().join("svar.json");
     std::fs::write(&again, &attached).unwrap();

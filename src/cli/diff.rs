@@ -117,6 +117,17 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
             return ExitCode::from(TROUBLE);
         }
     };
+    // A PDF carries its answer as published, without the footnotes that do not print; an
+    // answer file compared with it is read the same way, so that its own PDF shows no change.
+    let (old, new) = if [&args.old, &args.new]
+        .iter()
+        .any(|path| source::is_pdf(path))
+    {
+        let published = |answer: &Answer| crate::render::as_published(answer).into_owned();
+        (published(&old), published(&new))
+    } else {
+        (old, new)
+    };
     warn_if_same_file(args, &Inputs::new([&args.old, &args.new]));
     // Now that the answers are read, the spreadsheets they read are known too.
     let read = files_read(args, (&old, &new));

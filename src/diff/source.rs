@@ -96,7 +96,7 @@ pub(crate) fn load(path: &Path) -> Result<Answer, SourceError> {
     }
 }
 
-fn is_pdf(path: &Path) -> bool {
+pub(crate) fn is_pdf(path: &Path) -> bool {
     let named_pdf = path
         .extension()
         .is_some_and(|extension| extension.eq_ignore_ascii_case("pdf"));

@@ -1,6 +1,7 @@
 //! The files a PDF carries besides its pages, so that it can be compared, and made again,
 //! without the folder it was made in: the answer file, and its ministry's profile and logo.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -58,22 +59,25 @@ pub fn attachments(answer: &Answer) -> Vec<Attachment> {
     files
 }
 
-/// The answer as the JSON attached to its PDF: the same format as answer files, without the
-/// footnotes that do not print (in a plain-text answer, or referred to nowhere). What is attached
-/// is published with the page, and a note a clerk left unused, or kept for the office's own
-/// eyes, must not go out where no reader of the page can see it.
-fn answer_json(answer: &Answer) -> Vec<u8> {
+/// `answer` as it is published with its PDF: without the footnotes that do not print (in a
+/// plain-text answer, or referred to nowhere). What is attached goes out with the page, and a
+/// note a clerk left unused, or kept for the office's own eyes, must not go out where no reader
+/// of the page can see it.
+pub(crate) fn as_published(answer: &Answer) -> Cow<'_, Answer> {
     let printed = crate::markup::printed_footnotes(answer);
-    let mut json = if printed.len() == answer.footnotes.len() {
-        serde_json::to_vec_pretty(answer)
+    if printed.len() == answer.footnotes.len() {
+        Cow::Borrowed(answer)
     } else {
-        let published = Answer {
+        Cow::Owned(Answer {
             footnotes: printed,
             ..answer.clone()
-        };
-        serde_json::to_vec_pretty(&published)
+        })
     }
-    .expect("answers serialise");
+}
+
+/// The answer as the JSON attached to its PDF: the same format as answer files, as published.
+fn answer_json(answer: &Answer) -> Vec<u8> {
+    let mut json = serde_json::to_vec_pretty(&*as_published(answer)).expect("answers serialise");
     json.push(b'\n');
     json
 }

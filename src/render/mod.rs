@@ -15,7 +15,7 @@ mod wording;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
-pub(crate) use self::attachments::ANSWER_ATTACHMENT;
+pub(crate) use self::attachments::{ANSWER_ATTACHMENT, as_published};
 pub use self::attachments::{Attachment, attachments};
 pub use self::context::{
     BlockContent, BlockContext, BlockMarks, DocumentContext, PanelContext, RedlineSummary, Segment,
