@@ -108,11 +108,13 @@ fn every_case_has_its_exact_change_list() {
             "added-row",
             "changed-cell",
             "changed-sentence",
+            "enclosure-reference-renumbered",
             "enclosures-of-one-title",
             "footnote-added",
             "footnote-after-the-paragraph-referring-to-it",
             "footnote-inserted-before-another",
             "footnotes-by-number",
+            "further-question-added",
             "headings",
             "identical",
             "line-break-in-markdown",
@@ -130,6 +132,8 @@ fn every_case_has_its_exact_change_list() {
             "paragraphs-swapped-and-edited",
             "repeated-headings",
             "repeated-row-labels",
+            "row-labels-renamed-in-a-narrow-table",
+            "row-renamed",
             "row-renamed-in-sorted-table",
             "space-made-no-break",
             "spreadsheet-figures",
@@ -141,6 +145,7 @@ fn every_case_has_its_exact_change_list() {
             "table-added-with-notes",
             "table-moved-and-rows-reordered",
             "table-moved-into-a-statement-and-edited",
+            "table-moved-past-a-paragraph",
             "table-moved-rows-sorted-and-edited",
             "table-removed",
             "table-removed-and-another-renumbered",
@@ -1561,5 +1566,188 @@ fn a_block_removed_from_the_answer_leaves_its_first_words_struck_where_it_stood(
     assert!(
         body.contains("udsendelser i 2016: Kategori: Antal Til sammenligning"),
         "{body}"
+    );
+}
+
+/// The redline `svar diff --redline` writes for a case, in `folder`.
+fn redline_in(case: &str, folder: &Path) -> PathBuf {
+    let redline = folder.join("redline.pdf");
+    let [old, new] = pair(case);
+    write_redline(old.as_ref(), new.as_ref(), &redline);
+    redline
+}
+
+/// The lines of a PDF as `pdftotext -layout` sets them: words that stand on one line of the
+/// page, as a table's row label and its figures do, on one line.
+fn layout_lines(pdf: &Path) -> Vec<String> {
+    let output = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&output.stdout);
+    text.lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[test]
+fn a_renamed_row_label_shows_its_old_name_struck_beside_the_new_in_line_with_its_figures() {
+    // The cell was only highlighted: the reviewer could not see what the row was called
+    // before, where a renamed column's header shows its old name struck.
+    let folder = tempfile::tempdir().unwrap();
+    let lines = layout_lines(&redline_in("row-renamed", folder.path()));
+    for figures in ["5 7 22 10 2", "3 5 14 7 2"] {
+        let row = format!("Frifundet Frifundet helt {figures}");
+        assert!(lines.contains(&row), "{row:?} in {lines:#?}");
+    }
+}
+
+#[test]
+fn a_narrow_table_s_renamed_labels_keep_their_figures_on_their_line() {
+    // The column of a narrow table is as wide as its new labels need: it is widened for the
+    // old label beside the new one, which would otherwise stand on a line under its figure.
+    // The total's label and the labels' header, which were not marked at all, are marked too.
+    let folder = tempfile::tempdir().unwrap();
+    let lines = layout_lines(&redline_in(
+        "row-labels-renamed-in-a-narrow-table",
+        folder.path(),
+    ));
+    for row in ["Rusland Den Russiske Føderation 73", "I alt Total 491"] {
+        assert!(
+            lines.iter().any(|line| line == row),
+            "{row:?} in {lines:#?}"
+        );
+    }
+    // The header's old name over the new, as a renamed column's.
+    let header = lines.iter().position(|line| line == "Nationalitet Antal");
+    assert_eq!(
+        header.map(|at| lines[at + 1].as_str()),
+        Some("Statsborgerskab"),
+        "{lines:#?}"
+    );
+}
+
+/// The points from the top of page `page` of `pdf` at which a bar in the left margin is green,
+/// as beside an added block: read from the page rasterised at a point a pixel, left of the
+/// text's left edge.
+fn green_margin_rows(pdf: &Path, page: u32) -> Vec<u32> {
+    let folder = tempfile::tempdir().unwrap();
+    let page = page.to_string();
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "72", "-singlefile", "-f", &page, "-l", &page])
+        .arg(pdf)
+        .arg(folder.path().join("page"))
+        .status()
+        .expect("pdftoppm (poppler-utils)");
+    assert!(status.success());
+    let image = tiny_skia::Pixmap::load_png(folder.path().join("page.png")).unwrap();
+    // The text begins 2.5 cm in; the bar stands 9 pt left of it.
+    let margin = (2.5 / 2.54 * 72.0) as u32 - 3;
+    let is_green = |x: u32, y: u32| {
+        let pixel = image.pixel(x, y).unwrap().demultiply();
+        let (red, green, blue) = (pixel.red(), pixel.green(), pixel.blue());
+        u16::from(green) > u16::from(red) + 40 && u16::from(green) > u16::from(blue) + 40
+    };
+    (0..image.height())
+        .filter(|&y| (0..margin).any(|x| is_green(x, y)))
+        .collect()
+}
+
+/// The points from the top of page `page` of `pdf` at which the word `word` first stands.
+fn word_top(pdf: &Path, page: u32, word: &str) -> f64 {
+    let page = page.to_string();
+    let output = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", &page, "-l", &page])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let boxes = String::from_utf8_lossy(&output.stdout);
+    let line = boxes
+        .lines()
+        .find(|line| line.trim_end().ends_with(&format!(">{word}</word>")))
+        .unwrap_or_else(|| panic!("{word:?} on page {page}: {boxes}"));
+    let (_, after) = line.split_once("yMin=\"").unwrap();
+    after.split('"').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn an_added_further_question_has_a_green_bar_beside_it() {
+    // Its heading and text were green, but it had no bar in the margin, as every other added
+    // block has: a reviewer running down the margin for changes passed it by.
+    let folder = tempfile::tempdir().unwrap();
+    let redline = redline_in("further-question-added", folder.path());
+    let text = common::pdf_page_text(&redline, 2);
+    assert!(
+        text.contains("Spørgsmål nr. 17: ”Vil ministeren oplyse, hvor mange anmodninger"),
+        "{text}"
+    );
+    // The question stands above "Svar:", the section added to answer it below.
+    let answer = word_top(&redline, 2, "Svar:");
+    let heading = word_top(&redline, 2, "17:");
+    let bar = green_margin_rows(&redline, 2);
+    let beside_question: Vec<&u32> = (bar.iter())
+        .filter(|&&y| f64::from(y) > heading - 4.0 && f64::from(y) < answer)
+        .collect();
+    assert!(
+        beside_question.len() > 20,
+        "a bar from the heading at {heading} pt down to its text: {bar:?}"
+    );
+    assert!(bar.iter().any(|&y| f64::from(y) > answer), "{bar:?}");
+}
+
+#[test]
+fn a_table_moved_past_a_paragraph_is_told_as_moved_in_the_list_and_the_redline() {
+    let changes = diff_json("table-moved-past-a-paragraph")["changes"].clone();
+    assert_eq!(
+        changes,
+        serde_json::json!([{
+            "location": "Svar, tabellen efter afsnit 5",
+            "path": "answer.blocks[6]",
+            "kind": "moved",
+            "element": "table",
+            "from": 6,
+            "to": 7,
+            "from_location": "Svar, tabellen efter afsnit 4",
+            "from_path": "answer.blocks[5]"
+        }])
+    );
+    let text = redline_text("table-moved-past-a-paragraph");
+    assert!(
+        text.contains(
+            "Svar, tabellen efter afsnit 5: flyttet; var tidligere tabellen efter afsnit 4"
+        ),
+        "{text}"
+    );
+    assert!(
+        !text.contains("fjernet") && !text.contains("tilføjet"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_renumbered_enclosure_reference_is_its_number_struck_and_inserted() {
+    // "bilag 1" → "bilag 2" after an enclosure was put before it: the one word, not the
+    // reference removed and added.
+    let changes = diff_json("enclosure-reference-renumbered")["changes"].clone();
+    let edit = (changes.as_array().unwrap().iter())
+        .find(|change| change["kind"] == "text")
+        .unwrap();
+    assert_eq!(
+        edit["segments"],
+        serde_json::json!([
+            {"kind": "equal", "text": "Fordelingen på politikredse fremgår af tabel 2 i bilag "},
+            {"kind": "deleted", "text": "1"},
+            {"kind": "inserted", "text": "2"},
+            {"kind": "equal", "text": "."}
+        ])
+    );
+    // The redline reads "bilag ~~1~~ 2.", the struck number and the new one apart.
+    let text = redline_text("enclosure-reference-renumbered");
+    assert!(
+        text.contains("Fordelingen på politikredse fremgår af tabel 2 i bilag 1 2."),
+        "{text}"
     );
 }

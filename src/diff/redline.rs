@@ -8,7 +8,7 @@ use crate::json_path::Step;
 use crate::model::{Answer, Markup};
 use crate::render::{
     self, BlockContent, BlockContext, BlockMarks, DocumentContext, PanelContext, RedlineSummary,
-    TemplateSet, WordingMarks,
+    TableContext, TemplateSet, WordingMarks,
 };
 use crate::{Error, Typeset};
 
@@ -357,7 +357,7 @@ fn mark_outside_blocks(
             Some(())
         }
         // A question added to those answered together: its whole text is new, and so is its
-        // heading.
+        // heading; a green bar beside them, as beside an added block, which it had not.
         [Step::Key(further), Step::Index(index)] if further == "further_questions" => {
             let runs = whole_or_text_runs(kind)?;
             let question = context.questions.get_mut(index + 1)?;
@@ -367,6 +367,7 @@ fn mark_outside_blocks(
                     kind: SegmentKind::Inserted,
                     text: question.heading.clone(),
                 }]);
+                question.added = true;
             }
             Some(())
         }
@@ -610,13 +611,102 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
                 .changed_cells
                 .extend(touched_cells(panel, tail, added));
         }
+        [Step::Key(field)] if field == "label_header" => {
+            mark_renamed_label_header(panel, kind);
+            panel.changed_cells.push([0, 0]);
+        }
         // An added row or column is green, as an added table is; a changed cell yellow.
         _ if added => panel
             .inserted_cells
             .extend(touched_cells(panel, tail, added)),
-        _ => panel
-            .changed_cells
-            .extend(touched_cells(panel, tail, added)),
+        _ => {
+            mark_renamed_label(panel, tail, kind);
+            panel
+                .changed_cells
+                .extend(touched_cells(panel, tail, added));
+        }
+    }
+    fit_label_column(table);
+}
+
+/// Keeps the old header of a panel's row labels, where the redline prints it struck above the
+/// new one, as a renamed column's header is printed.
+fn mark_renamed_label_header(panel: &mut PanelContext, kind: &ChangeKind) {
+    if let (Some(slot), true, ChangeKind::Value { old: Some(old), .. }) =
+        (panel.former_header.first_mut(), panel.labelled, kind)
+    {
+        *slot = Some(old.clone());
+    }
+}
+
+/// Marks a renamed row's label (the total's too) as a text replaced: the old label struck and
+/// the new one inserted beside it, as a renamed column's header shows both: highlighted
+/// alone, the cell did not say what the row was called before.
+fn mark_renamed_label(panel: &mut PanelContext, tail: &[Step], kind: &ChangeKind) {
+    let row = match tail {
+        [Step::Key(rows), Step::Index(row), Step::Key(label)]
+            if rows == "rows" && label == "label" =>
+        {
+            *row
+        }
+        [Step::Key(total), Step::Key(label)] if total == "total" && label == "label" => {
+            panel.rows.len()
+        }
+        _ => return,
+    };
+    let ChangeKind::Value {
+        old,
+        new: Some(new),
+    } = kind
+    else {
+        return;
+    };
+    let run = |kind, text: &String| Segment {
+        kind,
+        text: text.clone(),
+    };
+    let replaced = (old.iter().map(|old| run(SegmentKind::Deleted, old)))
+        .chain([run(SegmentKind::Inserted, new)])
+        .collect::<Vec<_>>();
+    if let Some(slot) = panel.label_marks.get_mut(row) {
+        *slot = Some(runs(&replaced));
+    }
+}
+
+/// Widens a narrow table's column of row labels, measured for the new labels alone, to hold
+/// what the redline prints in it: a renamed label's old and new text on one line, where its
+/// figures stand, and a renamed header's old text on a line of its own; or, where the table is
+/// then too wide to be narrow, lets the labels take the rest of the width, as in an answer with
+/// such labels (see [`crate::validate::label_column_holding`]). Every panel of a table has the
+/// same column of labels.
+fn fit_label_column(table: &mut TableContext) {
+    let figures = (table.panels.iter())
+        .map(|panel| panel.figure_widths.iter().sum::<u32>())
+        .max()
+        .unwrap_or(0);
+    let mut lines = Vec::new();
+    for panel in table.panels.iter().filter(|panel| panel.labelled) {
+        let total = panel.rows.len();
+        for (row, marks) in panel.label_marks.iter().enumerate() {
+            if let Some(marks) = marks {
+                let printed: String = marks.iter().map(|run| run.text.as_str()).collect();
+                lines.push((printed, row == total));
+            }
+        }
+        lines.extend(panel.former_header[0].clone().map(|header| (header, true)));
+    }
+    for (line, bold) in lines {
+        let Some(column) = table.panels.first().and_then(|panel| panel.label_width) else {
+            return;
+        };
+        let needed = crate::validate::label_column_holding(&line, bold, f64::from(figures) / 100.0)
+            .map(crate::render::hundredths);
+        if needed.is_none_or(|needed| needed > column) {
+            table
+                .panels
+                .iter_mut()
+                .for_each(|panel| panel.label_width = needed);
+        }
     }
 }
 
@@ -676,6 +766,9 @@ fn touched_cells(panel: &PanelContext, tail: &[Step], added: bool) -> Vec<[usize
             if rows == "rows" && label == "label" =>
         {
             vec![[row + 1, 0]]
+        }
+        [Step::Key(total), Step::Key(label)] if total == "total" && label == "label" => {
+            vec![[total_row, 0]]
         }
         [Step::Key(rows), Step::Index(row)] if rows == "rows" && added => {
             (0..width).map(|column| [row + 1, column]).collect()
@@ -807,6 +900,24 @@ mod tests {
         table.panels
     }
 
+    /// Tabel 1 of an answer read from the complete fixture, in Rigspolitiet's statement.
+    fn tabel_1(answer: &mut Answer) -> &mut crate::model::Table {
+        let Block::Statement(statement) = &mut answer.answer.blocks[1] else {
+            panic!("the second block is Rigspolitiet's statement");
+        };
+        let Block::Table(table) = &mut statement.blocks[1] else {
+            panic!("the statement's second block is Tabel 1");
+        };
+        table
+    }
+
+    /// Tabel 1 of the complete fixture, as it is there.
+    fn old_table() -> crate::model::Table {
+        let mut old: Answer =
+            serde_json::from_str(include_str!("../../tests/fixtures/complete.json")).unwrap();
+        tabel_1(&mut old).clone()
+    }
+
     /// The Typst source of the redline of the complete fixture whose Tabel 1 the new answer has
     /// after `edit`.
     fn marked_table_source(edit: impl Fn(&mut crate::model::Table)) -> String {
@@ -821,13 +932,7 @@ mod tests {
         let old: Answer =
             serde_json::from_str(include_str!("../../tests/fixtures/complete.json")).unwrap();
         let mut new = old.clone();
-        let Block::Statement(statement) = &mut new.answer.blocks[1] else {
-            panic!("the second block is Rigspolitiet's statement");
-        };
-        let Block::Table(table) = &mut statement.blocks[1] else {
-            panic!("the statement's second block is Tabel 1");
-        };
-        edit(table);
+        edit(tabel_1(&mut new));
         let mut context = DocumentContext::new(&new);
         for change in &compare(&old, &new).changes {
             mark(&mut context, change);
@@ -869,6 +974,56 @@ mod tests {
         };
         mark_renamed_column(&mut panel, 0, &kind);
         assert_eq!(panel.former_header[1].as_deref(), Some("1986-\u{200b}1990"));
+    }
+
+    #[test]
+    fn a_renamed_row_label_is_its_old_name_struck_beside_the_new_in_a_widened_column() {
+        // The cell was only highlighted, the old name seen nowhere in the table.
+        let panels = marked_panels(|table| {
+            table.panels[0].rows[0].label = Some("Behandlet i alt".into());
+            table.panels[0].total.as_mut().unwrap().label = Some("Total".into());
+        });
+        let marks = |row: usize| kinds(panels[0].label_marks[row].as_deref().unwrap());
+        assert_eq!(
+            marks(0),
+            [
+                ("deleted", "Behandlet"),
+                ("equal", " "),
+                ("inserted", "Behandlet i alt")
+            ]
+        );
+        assert_eq!(panels[0].label_marks[1], None);
+        assert_eq!(
+            marks(2),
+            [("deleted", "I alt"), ("equal", " "), ("inserted", "Total")]
+        );
+        // The label's cell and the total's are highlighted too.
+        assert_eq!(panels[0].changed_cells, [[1, 0], [3, 0]]);
+        // The narrow table's column of labels holds the old name and the new on one line.
+        let unchanged = marked_panels(|_| {})[0].label_width.unwrap();
+        assert!(panels[0].label_width.unwrap() > unchanged);
+        // Where the old name beside the new is too long for a narrow table, though the new
+        // alone is not, the labels take the rest of the width.
+        let long = |table: &mut crate::model::Table| {
+            table.panels[0].rows[0].label = Some("Behandlet ved byret og landsret".into());
+        };
+        let mut table = old_table();
+        long(&mut table);
+        let figures = crate::validate::figure_columns(&table);
+        assert!(crate::validate::label_column(&table, &figures).is_some());
+        assert_eq!(marked_panels(long)[0].label_width, None);
+    }
+
+    #[test]
+    fn a_renamed_labels_header_shows_its_old_name_over_the_new() {
+        let panels = marked_panels(|table| {
+            table.panels[0].label_header = Some("Sagstype".into());
+        });
+        assert_eq!(
+            panels[0].former_header,
+            [Some("Type".to_string()), None, None]
+        );
+        assert_eq!(panels[0].changed_cells, [[0, 0]]);
     }
 
     #[test]

@@ -104,6 +104,9 @@ pub struct QuestionContext {
     pub marks: Option<Vec<Segment>>,
     /// A redline's marks on the heading, if it reads otherwise than the old answer's.
     pub heading_marks: Option<Vec<Segment>>,
+    /// Whether a redline has the question added since the old answer: a green bar beside its
+    /// heading and text, as beside an added block.
+    pub added: bool,
 }
 
 /// The box at the top of a redline, listing what changed.
@@ -339,6 +342,10 @@ pub struct PanelContext {
     /// first when there is one): printed struck above the new one, inserted, in the header
     /// cell. Stacked, as a figure column is too narrow for the two side by side.
     pub former_header: Vec<Option<String>>,
+    /// A redline's marks on the row labels that were renamed, by row (the body rows, then the
+    /// total, whether or not the panel has one): the old label struck and the new one inserted
+    /// beside it, on the line its figures stand on.
+    pub label_marks: Vec<Option<Vec<Segment>>>,
     /// Cells a redline highlights, as [row, column]: rows counted with the header row as 0 and
     /// the total row last, columns with the label column as 0 when there is one.
     pub changed_cells: Vec<[usize; 2]>,
@@ -523,6 +530,7 @@ fn question_contexts(answer: &Answer, questions: &[Question]) -> Vec<QuestionCon
             text: question.text.clone(),
             marks: None,
             heading_marks: None,
+            added: false,
         })
         .collect()
 }
@@ -752,10 +760,13 @@ fn statement_content(statement: &Statement, quoting: &Quoting) -> BlockContent {
     }
 }
 
+/// A width in em as the templates are given it: in whole hundredths of an em, rounded up, a
+/// number they print as it is, so that a column never loses the width it was measured to need.
+pub(crate) fn hundredths(width: f64) -> u32 {
+    (width * 100.0).ceil() as u32
+}
+
 fn table_context(table: &Table) -> TableContext {
-    // In whole hundredths of an em, rounded up: a number the templates print as it is, and a
-    // figure never loses the width it was measured to need.
-    let hundredths = |width: f64| (width * 100.0).ceil() as u32;
     let figure_columns = crate::validate::figure_columns(table);
     let widths: Vec<u32> = figure_columns.iter().copied().map(hundredths).collect();
     let label_width = crate::validate::label_column(table, &figure_columns).map(hundredths);
@@ -830,6 +841,7 @@ fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> Pan
         heading,
         labelled,
         former_header: vec![None; header.len()],
+        label_marks: vec![None; panel.rows.len() + 1],
         header,
         rows: panel
             .rows

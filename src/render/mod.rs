@@ -17,9 +17,10 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 pub(crate) use self::attachments::{ANSWER_ATTACHMENT, as_published};
 pub use self::attachments::{Attachment, attachments};
+pub(crate) use self::context::hundredths;
 pub use self::context::{
     BlockContent, BlockContext, BlockMarks, DocumentContext, PanelContext, RedlineSummary, Segment,
-    SegmentKind, WordingMarks, caption, notes_heading, panel_heading,
+    SegmentKind, TableContext, WordingMarks, caption, notes_heading, panel_heading,
 };
 pub use self::error::RenderError;
 use self::error::explained;

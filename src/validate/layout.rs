@@ -777,9 +777,30 @@ pub(crate) fn label_column(table: &Table, figure_columns: &[f64]) -> Option<f64>
     if !table.panels.iter().all(|panel| panel.is_labelled()) {
         return None;
     }
-    let labels = row_labels_width(table);
-    let figures = figure_columns.iter().sum::<f64>() * TABLE_SIZE;
-    (labels + figures <= COMPACT_SHARE * TABLE_ROOM).then(|| (labels + LABEL_GAP) / TABLE_SIZE)
+    compact_label_column(row_labels_width(table), figure_columns.iter().sum())
+}
+
+/// The row labels' column of a narrow table whose labels are `labels` points wide (with their
+/// cells' insets) beside figure columns `figures` em wide together, in em of table text; none
+/// where such a table is no longer narrow (see [`label_column`]).
+fn compact_label_column(labels: f64, figures: f64) -> Option<f64> {
+    (labels + figures * TABLE_SIZE <= COMPACT_SHARE * TABLE_ROOM)
+        .then(|| (labels + LABEL_GAP) / TABLE_SIZE)
+}
+
+/// The column of row labels a narrow table beside figure columns `figures` em wide together
+/// needs to hold `label` on one line, `bold` as a header or total is, in em of table text
+/// (see [`label_column`]); none where the table is then no longer narrow, and the labels take
+/// the rest of the width, as they would in an answer with such a label. A redline prints a
+/// renamed label's old text beside its new one, which a column measured for the new labels
+/// alone would break, setting the new label under the line its figures stand on.
+pub(crate) fn label_column_holding(label: &str, bold: bool, figures: f64) -> Option<f64> {
+    let line = if bold {
+        bold_line(label)
+    } else {
+        regular_line(label)
+    };
+    compact_label_column(line + 2.0 * CELL_INSET, figures)
 }
 
 /// The least width each figure column needs, in points: 3.4 em, or its widest figure, word of
