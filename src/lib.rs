@@ -19,6 +19,7 @@ pub mod limit;
 pub(crate) mod markup;
 pub mod model;
 pub(crate) mod output;
+mod page_breaks;
 pub mod pdf;
 pub mod render;
 pub(crate) mod spelling;

@@ -10,7 +10,7 @@ use typst_layout::PagedDocument;
 use crate::model::Answer;
 use crate::render::TemplateSet;
 use crate::world::AnswerWorld;
-use crate::{input, limit, pdf, render};
+use crate::{input, limit, page_breaks, pdf, render};
 
 /// Anything that can stop an answer from becoming a PDF.
 #[derive(Debug, thiserror::Error)]
@@ -134,7 +134,20 @@ pub fn typeset_generated(
         None => AnswerWorld::new(generated.source.clone(), templates, answer.date),
     };
     serve_files(&mut world, answer, generated);
-    let pdf::Compiled { document, warnings } = pdf::compile(&world, generated)?;
+    let mut compiled = pdf::compile(&world, generated)?;
+    let mut broken: Option<render::Generated> = None;
+    for _ in 0..page_breaks::MOST_ROUNDS {
+        let current = broken.as_ref().unwrap_or(generated);
+        let offsets = page_breaks::needed(&compiled.document, &current.source);
+        if offsets.is_empty() {
+            break;
+        }
+        let next = current.with_inserted(&offsets, page_breaks::BREAK);
+        world.replace_source(&next.source);
+        compiled = pdf::compile(&world, &next)?;
+        broken = Some(next);
+    }
+    let pdf::Compiled { document, warnings } = compiled;
     Ok(Typeset {
         world,
         document,

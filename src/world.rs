@@ -192,6 +192,12 @@ impl AnswerWorld {
         self.today = date;
     }
 
+    /// Replaces the generated source only, keeping the templates, the date and the files
+    /// served: for the same answer typeset again with page breaks added.
+    pub fn replace_source(&mut self, source: &str) {
+        edit_in_place(&mut self.main, source);
+    }
+
     /// Serves `bytes` at `path` (one of svar's own names, such as `/logo.svg`), for files an
     /// answer brings besides its source, like its ministry's logo.
     pub fn serve(&mut self, path: &str, bytes: impl AsRef<[u8]> + Send + Sync + 'static) {

@@ -802,6 +802,48 @@ fn a_footnote_in_a_statement_prints_on_the_page_of_its_reference() {
 }
 
 #[test]
+fn a_footnote_in_a_statement_or_list_prints_on_the_page_of_its_reference() {
+    // A sweep of answers with filler before them: the note printed at the foot of page 1, and
+    // the list item with its reference went over to page 2 with the paragraph leading into it
+    // (Typst laid the note out from an attempt in which the item still fitted on page 1).
+    let pages = pages_of("footnote-in-a-list-led-into-in-a-statement.json");
+    assert_on_its_page(&pages, "REFA1", &["1 Note om første henvisning NOTEA"]);
+    // Two notes in one paragraph of a statement: the line with the second reference ended
+    // page 1, and its note printed on page 2.
+    let pages = pages_of("two-footnotes-in-a-statement-paragraph.json");
+    assert_on_its_page(&pages, "REFA1", &["1 Note om første henvisning NOTEA"]);
+    assert_on_its_page(&pages, "REFB2", &["2 Note om anden henvisning NOTEB"]);
+}
+
+#[test]
+fn a_paragraph_leading_into_a_list_with_a_footnote_goes_with_it_to_the_next_page() {
+    // The push that keeps the item's note with it stood between the two, and Typst kept the
+    // paragraph with the push, not with the list: "… følgende punkter:" ended page 1 alone.
+    let pages = pages_of("lead-in-to-a-list-with-a-footnote.json");
+    assert_on_its_page(
+        &pages,
+        "FIRSTITEM",
+        &["Der er LEADIN tale om følgende punkter:"],
+    );
+}
+
+#[test]
+fn a_statement_s_first_paragraph_goes_with_the_table_it_leads_into_and_its_introduction() {
+    // "”Fordelingen fremgår af tabellen nedenfor:" ended page 1 under the statement's
+    // introduction, and the table began page 2.
+    let pages = pages_of("statement-opening-with-a-lead-in-to-a-table.json");
+    assert_on_its_page(
+        &pages,
+        "Kreds 1",
+        &[
+            "Rigspolitiet har oplyst følgende:",
+            "”Fordelingen LEADIN fremgår af tabellen nedenfor:",
+            "Tabel 1: Sager fordelt på år",
+        ],
+    );
+}
+
+#[test]
 fn the_signature_is_kept_with_a_last_short_list() {
     let pages = pages_of("signature-after-a-list.json");
     assert_on_its_page(&pages, "Ane Halsboe-Jørgensen", &["Tredje punkt"]);

@@ -267,6 +267,7 @@ fn removed_block(text: String) -> BlockContext {
         closing_marks: String::new(),
         keep_with_next: false,
         leads_in: false,
+        checked_lead_in: false,
         kept_whole: false,
         content: BlockContent::Removed { text },
         marks: BlockMarks {

@@ -206,6 +206,11 @@ pub struct BlockContext {
     pub keep_with_next: bool,
     /// Whether this paragraph leads into the table or list after it, and is kept with it.
     pub leads_in: bool,
+    /// Whether this paragraph opens a statement and leads into the table or list after it,
+    /// though not kept with it (see `leads_in` in [`blocks`]): svar looks after layout whether
+    /// a page break parted the two, and breaks the page before the statement if so
+    /// (`crate::typeset`).
+    pub checked_lead_in: bool,
     /// Whether this list, or this table's notes, is short enough to be kept on one page: a
     /// page break in it would leave an item or a note alone.
     pub kept_whole: bool,
@@ -627,6 +632,7 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
             };
             let (content, opening_marks, closing_marks) =
                 block_content(block, opening_marks, closing_marks);
+            let opens_statement = index == 0 && !quoting.opening.is_empty();
             BlockContext {
                 opening_marks,
                 closing_marks,
@@ -637,8 +643,10 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
                 // page's flow, outside the statement: where the table with the lead-in went
                 // over, the introduction stayed behind alone, and so did a footnote of the
                 // lead-in (tried and undone after reviews 25, 8 and 26, 1–2).
-                leads_in: (index > 0 || quoting.opening.is_empty())
-                    && leads_in(block, blocks.get(index + 1)),
+                leads_in: !opens_statement && leads_in(block, blocks.get(index + 1)),
+                checked_lead_in: opens_statement
+                    && leads_in(block, blocks.get(index + 1))
+                    && !matches!(blocks.get(index + 1), Some(Block::Statement(_))),
                 kept_whole: kept_whole(block),
                 content,
                 marks: BlockMarks {

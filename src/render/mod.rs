@@ -53,6 +53,35 @@ struct Origin {
 }
 
 impl Generated {
+    /// This source with `text` inserted before each of `offsets` (ascending): the origins of
+    /// what follows move along, so that Typst's findings still point into the templates.
+    pub(crate) fn with_inserted(&self, offsets: &[usize], text: &str) -> Generated {
+        let mut source = String::with_capacity(self.source.len() + offsets.len() * text.len());
+        let mut from = 0;
+        for &offset in offsets {
+            source.push_str(&self.source[from..offset]);
+            source.push_str(text);
+            from = offset;
+        }
+        source.push_str(&self.source[from..]);
+        let moved = |position: usize| {
+            position + text.len() * offsets.iter().filter(|&&offset| offset <= position).count()
+        };
+        let origins = self
+            .origins
+            .iter()
+            .map(|origin| Origin {
+                output: moved(origin.output.start)..moved(origin.output.end),
+                ..origin.clone()
+            })
+            .collect();
+        Generated {
+            source,
+            attachments: self.attachments.clone(),
+            origins,
+        }
+    }
+
     /// The template file and line (from 1) that produced the byte at `offset` of the source.
     pub fn template_position(&self, offset: usize) -> Option<(&str, usize)> {
         // Macro output is inside the span of the call; the narrowest span is the real origin.
