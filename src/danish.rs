@@ -439,20 +439,29 @@ fn word_after(text: &str, at: usize) -> &str {
 }
 
 /// Whether the space between `left` and `right` must not break.
+///
+/// Called for every space of every printed text, so the cheap tests on the words' first and
+/// last characters come first and the dearer ones run only where they can succeed.
 fn binds(left: &str, right: &str) -> bool {
     let left = left.trim_start_matches(OPENING);
-    let left_core = left.trim_end_matches(CLOSING);
     let right = right.trim_start_matches(OPENING);
-    let right_core = core_before_marks(right);
-    let right_is_number = right.starts_with(|c: char| c.is_ascii_digit());
-    let left_lower = left.to_lowercase();
-    (right_is_number
-        && (BEFORE_NUMBER.contains(&left_lower.as_str()) || DOCUMENT_LETTERS.contains(&left)))
+    let left_core = left.trim_end_matches(CLOSING);
+    if right.starts_with(|c: char| c.is_ascii_digit())
+        && (DOCUMENT_LETTERS.contains(&left)
+            || BEFORE_NUMBER
+                .iter()
+                .any(|word| word.eq_ignore_ascii_case(left)))
+    {
+        return true;
+    }
+    if left_core.ends_with(|c: char| c.is_ascii_digit()) {
+        let unit = core_before_marks(right);
+        if AFTER_NUMBER.contains(&unit) || AFTER_NUMBER.contains(&right.trim_end_matches(CLOSING)) {
+            return true;
+        }
+    }
+    (matches!(left_core, "mio" | "mia") && core_before_marks(right).starts_with("kr"))
         || date_join(left, right).is_some()
-        || (left_core.ends_with(|c: char| c.is_ascii_digit())
-            && (AFTER_NUMBER.contains(&right_core)
-                || AFTER_NUMBER.contains(&right.trim_end_matches(CLOSING))))
-        || (matches!(left_core, "mio" | "mia") && right_core.starts_with("kr"))
 }
 
 /// Which of two words a space parts, joined in a date, is the month.
@@ -467,10 +476,10 @@ enum DateJoin {
 /// around them (brackets, quotes, Markdown, punctuation after), and which of them is the month.
 fn date_join(left: &str, right: &str) -> Option<DateJoin> {
     let left = left.trim_start_matches(OPENING);
-    let right = core_before_marks(right.trim_start_matches(OPENING));
-    if is_day(left) && MONTHS.contains(&right) {
+    let right = || core_before_marks(right.trim_start_matches(OPENING));
+    if is_day(left) && MONTHS.contains(&right()) {
         Some(DateJoin::MonthAfter)
-    } else if MONTHS.contains(&left.trim_end_matches(CLOSING)) && is_year(right) {
+    } else if MONTHS.contains(&left.trim_end_matches(CLOSING)) && is_year(right()) {
         Some(DateJoin::MonthBefore)
     } else {
         None
