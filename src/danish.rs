@@ -254,6 +254,21 @@ pub fn names_a_fractional_unit(title: &str) -> bool {
     .any(|unit| title.contains(unit))
 }
 
+/// Whether a column's title says it counts ("Antal", "Antal sager"): its figures are whole
+/// numbers, so one written with three decimals ("1.234") is a thousands point for certain,
+/// not a fraction. Not a title that names a rate, an average, a share or a unit of thousands
+/// ("Antal pr. 1.000 indbyggere", "Gns. antal dage"), whose figures may have decimals.
+pub fn names_a_count(title: &str) -> bool {
+    let title = title.to_lowercase();
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word.starts_with("antal"))
+        && !names_a_fractional_unit(&title)
+        && !["pr.", "pr ", "per ", "1.000", "tusind", "indeks"]
+            .iter()
+            .any(|rate| title.contains(rate))
+}
+
 /// A column whose figures, as written, all look like [`is_thousands_point`] ("1.491",
 /// "1.649"), under a heading that names no unit of such figures: whole numbers from 1.000 up
 /// as a clerk, or a spreadsheet program set to Danish, writes them, which read as decimals
@@ -547,6 +562,32 @@ mod tests {
         }
         for title in ["Antal", "2018", "Beløb i kr.", "Sager"] {
             assert!(!names_a_fractional_unit(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_counting_column_is_known_by_its_title_and_a_rate_or_average_is_not_one() {
+        for title in [
+            "Antal",
+            "Antal sager",
+            "ANTAL ANMELDELSER",
+            "Sager (antal)",
+            "Antallet",
+        ] {
+            assert!(names_a_count(title), "{title}");
+        }
+        for title in [
+            "Antal pr. 1.000 indbyggere",
+            "Gns. antal dage",
+            "Gennemsnitligt antal",
+            "Antal (1.000 personer)",
+            "Antal i tusinder",
+            "Andel af antal sager (pct.)",
+            "Sager",
+            "2018",
+            "Mange",
+        ] {
+            assert!(!names_a_count(title), "{title}");
         }
     }
 

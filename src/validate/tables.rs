@@ -273,20 +273,41 @@ fn thousands_point_columns(panel: &Panel, path: &JsonPath) -> Vec<Problem> {
         let Some(misread) = crate::danish::misread_thousands_column(title, &written) else {
             continue;
         };
-        problems.push(Problem::warning(
+        let counts = crate::danish::names_a_count(title);
+        let hint = if counts {
+            format!(
+                "skriv tallene uden punktum ({}): kolonnen tæller, så de er hele tal, og svar \
+                 sætter selv tusindtalspunktum",
+                misread.meant
+            )
+        } else {
+            format!(
+                "skriv tallene uden punktum ({}), hvis de er hele tal",
+                misread.meant
+            )
+        };
+        problems.push(misread_severity(counts)(
             row_path(path, figures[0].0).key("cells").index(column),
             format!(
                 "alle tal i kolonnen \"{title}\" har tre decimaler ({}) og sættes som {}: i JSON \
                  er punktum decimaltegn",
                 misread.written, misread.printed,
             ),
-            Some(format!(
-                "skriv tallene uden punktum ({}), hvis de er hele tal",
-                misread.meant
-            )),
+            Some(hint),
         ));
     }
     problems
+}
+
+/// How sure a figure's misreading is: an error in a column whose title says it counts, where a
+/// figure with three decimals cannot be meant (a count off by a factor of 1,000 would need a
+/// correction of the published answer); a warning elsewhere, where it may be a fraction.
+fn misread_severity(counts: bool) -> fn(JsonPath, String, Option<String>) -> Problem {
+    if counts {
+        Problem::error
+    } else {
+        Problem::warning
+    }
 }
 
 /// Checks that every row, the total included, has one cell per column, so the table cannot
@@ -339,6 +360,8 @@ struct FigureColumns {
     whole_numbers: Vec<bool>,
     /// For each column, whether its title says it holds years (see [`is_year_title`]).
     years: Vec<bool>,
+    /// For each column, whether its title says it counts (see [`crate::danish::names_a_count`]).
+    counts: Vec<bool>,
 }
 
 impl FigureColumns {
@@ -348,6 +371,9 @@ impl FigureColumns {
             written_here: panel.spreadsheet.is_none(),
             whole_numbers: whole_number_columns(panel),
             years: panel.columns.iter().map(|t| is_year_title(t)).collect(),
+            counts: (panel.columns.iter())
+                .map(|t| crate::danish::names_a_count(t))
+                .collect(),
         }
     }
 
@@ -373,9 +399,10 @@ impl FigureColumns {
             return Some(imprecision.in_answer(path()));
         }
         let whole_column = self.whole_numbers.get(column).copied().unwrap_or(false);
+        let counts = self.counts.get(column).copied().unwrap_or(false);
         noisy_decimals(figure, path).or_else(|| {
             self.written_here
-                .then(|| misread_figure(figure, in_years, whole_column, path))
+                .then(|| misread_figure(figure, in_years, (whole_column, counts), path))
                 .flatten()
         })
     }
@@ -419,7 +446,7 @@ fn is_year(written: &str) -> bool {
 fn misread_figure(
     figure: &Figure,
     in_years: bool,
-    whole_column: bool,
+    (whole_column, counts): (bool, bool),
     path: impl FnOnce() -> JsonPath,
 ) -> Option<Problem> {
     let written = figure.numeral();
@@ -430,13 +457,24 @@ fn misread_figure(
             format!("skriv årstal som tekst: \"{written}\""),
         )
     } else if whole_column && crate::danish::is_thousands_point(written) {
-        (
-            format!("tallet {written} sættes som {printed}: i JSON er punktum decimaltegn"),
-            format!(
-                "skriv {} uden punktum, hvis det er et helt tal (kolonnens andre tal er hele tal)",
-                written.replace('.', "")
-            ),
-        )
+        let meant = written.replace('.', "");
+        let message =
+            format!("tallet {written} sættes som {printed}: i JSON er punktum decimaltegn");
+        return Some(misread_severity(counts)(
+            path(),
+            message,
+            Some(if counts {
+                format!(
+                    "skriv {meant} uden punktum: kolonnen tæller, så tallet er helt, og svar sætter \
+                     selv tusindtalspunktum"
+                )
+            } else {
+                format!(
+                    "skriv {meant} uden punktum, hvis det er et helt tal (kolonnens andre tal er \
+                     hele tal)"
+                )
+            }),
+        ));
     } else if written.contains(['e', 'E']) {
         (
             format!("tallet {written} er skrevet med eksponent og sættes som {printed}"),
