@@ -978,6 +978,37 @@ fn a_new_question_number_is_marked_where_the_letter_prints_it() {
 }
 
 #[test]
+fn the_letterhead_s_lines_and_the_signature_are_marked_where_they_print() {
+    // They were listed only in the box (review 30, 12), though the signature and the date are
+    // what a reviewer checks first: the old words struck beside the new ones, a new line all
+    // inserted, an unchanged line as it was.
+    for (name, old_date, new_date) in [
+        ("complete.json", "11", "2011-04-12"),
+        ("correction.json", "20", "2011-04-21"),
+    ] {
+        let folder = tempfile::tempdir().unwrap();
+        let new = common::edited_fixture(name, folder.path(), |answer| {
+            answer["date"] = new_date.into();
+            answer["case_number"] = "2011-792-1659".into();
+            answer["caseworker"] = "Julie Hansen".into();
+            answer["signature"]["official"] = "Anne Jensen".into();
+        });
+        let redline = folder.path().join("redline.pdf");
+        write_redline(&fixture(name), &new, &redline);
+        let text = pdf_text(&redline);
+        let new_day = &new_date[8..];
+        for marked in [
+            format!(
+                "{old_date} {new_day}. april 2011 Statsretskontoret Julie Hansen 2011-792-1658 2011-792-1659 THK40546"
+            ),
+            "Lars Barfoed / Ole Hasselgaard Anne Jensen".to_string(),
+        ] {
+            assert!(text.contains(&marked), "{name}: {marked}\n{text}");
+        }
+    }
+}
+
+#[test]
 fn a_footnote_is_named_by_the_number_it_prints_with_and_its_label() {
     // The texts refer to the footnotes by names ("[^st]"); the reader of the PDF knows them by
     // number, the fourth referred to is 4, and the report must name the same one.

@@ -65,6 +65,7 @@ fn mark_wording(context: &mut DocumentContext, before: &DocumentContext) {
     }
     mark_sentences(context, before);
     mark_addressee(context, before);
+    mark_letterhead_and_signature(context, before);
 }
 
 /// The runs of a sentence svar words itself that reads `new` where it read `old`; none if it
@@ -78,7 +79,7 @@ fn wording_runs(old: &str, new: &str) -> Option<Vec<Segment>> {
 fn mark_sentences(context: &mut DocumentContext, before: &DocumentContext) {
     type Sentence = fn(&DocumentContext) -> Option<&str>;
     type Marks = fn(&mut WordingMarks) -> &mut Option<Vec<Segment>>;
-    let sentences: [(Sentence, Marks); 5] = [
+    let sentences: [(Sentence, Marks); 6] = [
         (
             |c| c.letter.as_ref().map(|l| l.opening.as_str()),
             |m| &mut m.opening,
@@ -93,6 +94,10 @@ fn mark_sentences(context: &mut DocumentContext, before: &DocumentContext) {
         ),
         (|c| c.status_sentence.as_deref(), |m| &mut m.status_sentence),
         (|c| c.asked_by.as_deref(), |m| &mut m.asked_by),
+        (
+            |c| c.cover_letter.as_ref()?.signature.as_deref(),
+            |m| &mut m.cover_signature,
+        ),
     ];
     for (sentence, field) in sentences {
         if let (Some(old), Some(new)) = (sentence(before), sentence(context)) {
@@ -122,6 +127,45 @@ fn mark_addressee(context: &mut DocumentContext, before: &DocumentContext) {
     let lines = old.iter().zip(&new);
     let marked = lines.map(|(old, new)| wording_runs(old, new).unwrap_or_else(|| kept(new)));
     context.wording_marks.addressee = Some(marked.collect());
+}
+
+/// Marks the letterhead's metadata lines (matched by their labels: "Dato:", "J.nr.:") and the
+/// signature's names (by their places) that read otherwise in `before`, where a reviewer looks
+/// for them; a line new since then is all inserted. A line removed has no place in the new
+/// text: the box lists it.
+fn mark_letterhead_and_signature(context: &mut DocumentContext, before: &DocumentContext) {
+    let metadata = context.metadata.iter().map(|(label, value)| {
+        let old = before
+            .metadata
+            .iter()
+            .find(|(old_label, _)| old_label == label);
+        (old.map(|(_, old)| old.as_str()), value.as_str())
+    });
+    context.wording_marks.metadata = line_marks(metadata);
+    let signature = (context.signature.iter().enumerate()).map(|(index, name)| {
+        (
+            before.signature.get(index).map(String::as_str),
+            name.as_str(),
+        )
+    });
+    context.wording_marks.signature = line_marks(signature);
+}
+
+/// For each line as `(old, new)` (no old one for a new line), its runs where it changed, or
+/// none at all where no line did.
+fn line_marks<'a>(
+    lines: impl Iterator<Item = (Option<&'a str>, &'a str)>,
+) -> Option<Vec<Option<Vec<Segment>>>> {
+    let marks: Vec<Option<Vec<Segment>>> = lines
+        .map(|(old, new)| match old {
+            Some(old) => wording_runs(old, new),
+            None => Some(vec![Segment {
+                kind: SegmentKind::Inserted,
+                text: new.to_string(),
+            }]),
+        })
+        .collect();
+    marks.iter().any(Option::is_some).then_some(marks)
 }
 
 /// The box at the top: one line per change; `marked` tells which are marked in the text. The

@@ -90,6 +90,13 @@ pub struct WordingMarks {
     /// On the addressee block of a letter or cover letter, a line's runs each, where a line
     /// changed (the committee's name): all lines, or none.
     pub addressee: Option<Vec<Vec<Segment>>>,
+    /// On the letterhead's metadata lines (the date, the office, the numbers): for each line,
+    /// its runs where it changed or is new, none where it reads the same.
+    pub metadata: Option<Vec<Option<Vec<Segment>>>>,
+    /// On the signature's names, as on the metadata lines.
+    pub signature: Option<Vec<Option<Vec<Segment>>>>,
+    /// On a cover letter's signature line ("minister / official").
+    pub cover_signature: Option<Vec<Segment>>,
 }
 
 /// One question as printed over the answer.
