@@ -231,8 +231,14 @@ fn a_finding_on_a_very_long_line_shows_a_window_of_it_at_the_files_own_column() 
 fn a_folder_is_checked_as_its_answer_files() {
     let output = svar().args(["check", "data"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
-    let checked: Vec<String> = String::from_utf8(output.stdout)
-        .unwrap()
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let (statuses, summary) = stdout.trim_end().rsplit_once('\n').unwrap();
+    let count = common::json_files("data").len();
+    assert_eq!(
+        summary,
+        format!("{count} af {count} svarfiler i orden; 0 har fejl.")
+    );
+    let checked: Vec<String> = statuses
         .lines()
         .map(|line| line.split(": ").next().unwrap().to_string())
         .collect();
@@ -303,4 +309,163 @@ fn a_letter_without_the_question_s_date_is_warned_of() {
     );
     // An answer under the letterhead alone names no date of the question.
     assert_eq!(warnings("complete.json"), Vec::<String>::new());
+}
+
+/// A folder `name` in `parent` holding `files`, each a name and its bytes; the folder.
+fn folder_of(parent: &std::path::Path, name: &str, files: &[(&str, &[u8])]) -> std::path::PathBuf {
+    let folder = parent.join(name);
+    std::fs::create_dir_all(&folder).unwrap();
+    for (file, bytes) in files {
+        let path = folder.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    folder
+}
+
+/// The answer every file of these tests is a copy of: valid, without warnings.
+fn good_answer() -> Vec<u8> {
+    std::fs::read(common::fixture("complete.json")).unwrap()
+}
+
+#[test]
+fn every_file_of_a_folder_gets_its_status_line_and_the_folder_a_summary() {
+    // Review 30, 2 and 8: a file that could not be read (UTF-16, an image) was told on
+    // standard error only, so `svar check DIR > log` showed only the files in order, and
+    // nothing closed the run with the files that failed.
+    let temp = tempfile::tempdir().unwrap();
+    let good = good_answer();
+    let text = String::from_utf8(good.clone()).unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let png: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    let folder = folder_of(
+        temp.path(),
+        "enc2",
+        &[
+            ("a-utf16.json", &utf16),
+            ("b.json", &good),
+            ("c-billede.json", png),
+        ],
+    );
+    let [a, b, c] = ["a-utf16.json", "b.json", "c-billede.json"]
+        .map(|name| folder.join(name).display().to_string());
+    svar()
+        .arg("check")
+        .arg(&folder)
+        .assert()
+        .code(1)
+        .stdout(format!(
+            "{a}: har fejl (1 fejl, 0 advarsler)\n\
+             {b}: i orden (0 fejl, 0 advarsler)\n\
+             {c}: har fejl (1 fejl, 0 advarsler)\n\
+             1 af 3 svarfiler i orden; 2 har fejl: {a} og {c}.\n"
+        ))
+        .stderr(predicate::str::contains(format!(
+            "fejl: {a}: filen er gemt som UTF-16"
+        )));
+    // One file has no summary; JSON stays one document.
+    svar()
+        .arg("check")
+        .arg(&b)
+        .assert()
+        .success()
+        .stdout(format!("{b}: i orden (0 fejl, 0 advarsler)\n"));
+    let output = svar()
+        .args(["check", "--format", "json"])
+        .arg(&folder)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["files"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn files_meant_as_answers_but_not_read_and_subfolders_with_answers_are_warned_of() {
+    // Review 30, 6: `d.json.txt` (an editor's hidden extension), `e.json ` (a space after
+    // the name) and a subfolder of answers were passed over without a word, and the batch
+    // said "2 af 2 svar sat; 0 fejlede".
+    let temp = tempfile::tempdir().unwrap();
+    let good = good_answer();
+    let folder = folder_of(
+        temp.path(),
+        "t2",
+        &[
+            ("a.json", &good),
+            ("d.json.txt", &good),
+            ("e.json ", &good),
+            ("noter.txt", b"ikke et svar"),
+            ("undermappe/c.json", &good),
+            ("tom/noter.txt", b"ingen svar her"),
+        ],
+    );
+    let path = |name: &str| folder.join(name).display().to_string();
+    let warnings = format!(
+        "advarsel: {} ligner en svarfil, men læses ikke: svar læser kun filer, hvis navn ender \
+         på .json; omdøb den til d.json\n\
+         advarsel: {} ligner en svarfil, men læses ikke: svar læser kun filer, hvis navn ender \
+         på .json; omdøb den til e.json\n\
+         advarsel: {} er en undermappe med svarfiler (*.json), og de læses ikke: svar læser kun \
+         svarfilerne i selve mappen; skal de med, så angiv også {} på kommandolinjen\n",
+        path("d.json.txt"),
+        path("e.json "),
+        path("undermappe"),
+        path("undermappe"),
+    );
+    svar()
+        .arg("check")
+        .arg(&folder)
+        .assert()
+        .success()
+        .stderr(warnings.clone());
+    svar()
+        .arg("render")
+        .arg(&folder)
+        .arg("-o")
+        .arg(temp.path().join("ud"))
+        .assert()
+        .success()
+        .stderr(warnings);
+}
+
+#[test]
+fn two_files_answering_the_same_question_are_warned_of_naming_both() {
+    // Review 30, 7: an answer and its second version in the folder to be sent both passed,
+    // and both were rendered.
+    let temp = tempfile::tempdir().unwrap();
+    let good = good_answer();
+    let other = String::from_utf8(good.clone())
+        .unwrap()
+        .replace("\"number\": 15", "\"number\": 16");
+    let folder = folder_of(
+        temp.path(),
+        "indbakke",
+        &[
+            ("ufo-15.json", &good),
+            ("ufo-15-v2.json", &good),
+            ("ufo-16.json", other.as_bytes()),
+        ],
+    );
+    let warning = format!(
+        "advarsel: {} og {} besvarer begge UFO spm. nr. 15 (Alm. del), 2010-11; send kun den \
+         ene, og flyt en gammel udgave væk eller slet den\n",
+        folder.join("ufo-15-v2.json").display(),
+        folder.join("ufo-15.json").display()
+    );
+    svar()
+        .arg("check")
+        .arg(&folder)
+        .assert()
+        .success()
+        .stderr(warning.clone());
+    svar()
+        .arg("render")
+        .arg(&folder)
+        .arg("-o")
+        .arg(temp.path().join("ud"))
+        .assert()
+        .success()
+        .stderr(warning);
 }

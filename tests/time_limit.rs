@@ -289,3 +289,46 @@ fn an_answer_that_takes_memory_without_end_is_given_up_and_the_batch_goes_on() {
     );
     assert!(!folder.path().join("alene").join("a-uendelig.pdf").exists());
 }
+
+/// Whether the process `pid` has a handler for SIGINT (its caught signals, in
+/// `/proc/PID/status`, hold signal 2).
+fn catches_ctrl_c(pid: u32) -> bool {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("SigCgt:"))
+        .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+        .is_some_and(|mask| mask & (1 << (2 - 1)) != 0)
+}
+
+#[test]
+fn ctrl_c_during_one_answer_says_that_its_earlier_pdf_is_untouched() {
+    // Review 30, 3: interrupted, `svar render big.json` ended with 130 and said nothing. The
+    // answer never finishes (an endless template), so Ctrl+C comes while it is typeset.
+    let folder = tempfile::tempdir().unwrap();
+    let answers = answers_with_one_runaway(folder.path(), 0);
+    let answer = answers.join("a-uendelig.json");
+    let templates = templates_running_away(folder.path(), ENDLESS);
+    let pdf = folder.path().join("ud.pdf");
+    std::fs::write(&pdf, "tidligere").unwrap();
+    let child = start_render(&answer, &pdf, &templates, &[]);
+    while !(catches_ctrl_c(child.id()) && !typesetting_threads(child.id()).is_empty()) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "afbrudt: {} er ikke sat; den tidligere PDF, {}, er urørt\n",
+            answer.display(),
+            pdf.display()
+        )
+    );
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"tidligere");
+}

@@ -1,10 +1,11 @@
 //! `svar check`: validates answer files without rendering them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use super::same_question::Questions;
 use crate::input::{self, FileReport, LoadError};
 
 /// Arguments of `svar check`.
@@ -27,10 +28,11 @@ pub enum Format {
     Json,
 }
 
-/// Checks every file; succeeds only if none has errors.
+/// Checks every file; succeeds only if none has errors. In text, each file gets its status
+/// line on standard output, and several files a closing line naming those with errors.
 pub(super) fn run(args: &CheckArgs) -> ExitCode {
-    let mut all_valid = true;
     let mut json_reports = Vec::new();
+    let mut with_errors = Vec::new();
     let files = match super::files::answer_files(&args.files) {
         Ok(files) => files,
         Err(error) => {
@@ -38,29 +40,48 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let mut questions = Questions::default();
     for file in &files {
-        let report = match input::read(file) {
-            Ok(text) => input::check_text(&text, file).1,
-            Err(error) => {
-                all_valid = false;
+        let valid = match input::read(file) {
+            Ok(text) => {
+                questions.note(file, &text);
+                let report = input::check_text(&text, file).1;
                 match args.format {
-                    Format::Text => super::error::report(&error),
+                    Format::Text => print_text(&report),
+                    Format::Json => json_reports.push(report.to_json()),
+                }
+                !report.has_errors()
+            }
+            Err(error) => {
+                match args.format {
+                    Format::Text => {
+                        super::error::report(&error);
+                        // Named among the others, so that a log of the status lines shows
+                        // every file, and why svar ended with 1.
+                        print_status(file, 1, 0);
+                    }
                     Format::Json => json_reports.push(read_failure(file, &error)),
                 }
-                continue;
+                false
             }
         };
-        all_valid &= !report.has_errors();
-        match args.format {
-            Format::Text => print_text(&report),
-            Format::Json => json_reports.push(report.to_json()),
+        if !valid {
+            with_errors.push(file.as_path());
         }
     }
-    if args.format == Format::Json {
-        let document = serde_json::json!({ "valid": all_valid, "files": json_reports });
-        super::out::line(serde_json::to_string_pretty(&document).expect("JSON prints"));
+    questions.warn();
+    match args.format {
+        Format::Json => {
+            let document =
+                serde_json::json!({ "valid": with_errors.is_empty(), "files": json_reports });
+            super::out::line(serde_json::to_string_pretty(&document).expect("JSON prints"));
+        }
+        Format::Text if files.len() > 1 => {
+            super::out::line(summary(files.len(), with_errors.clone()))
+        }
+        Format::Text => {}
     }
-    if all_valid {
+    if with_errors.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -70,14 +91,53 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
 fn print_text(report: &FileReport) {
     eprint!("{}", report.to_text(super::color::for_stderr(false)));
     let (errors, warnings) = report.counts();
+    print_status(&report.path, errors, warnings);
+}
+
+/// The status line of one file: "a.json: i orden (0 fejl, 1 advarsel)".
+fn print_status(file: &Path, errors: usize, warnings: usize) {
     let verdict = if errors == 0 { "i orden" } else { "har fejl" };
     super::out::line(format_args!(
         "{}: {verdict} ({errors} fejl, {})",
-        report.path.display(),
+        file.display(),
         crate::danish::count(warnings, "advarsel", "advarsler")
     ));
 }
 
-fn read_failure(file: &std::path::Path, error: &LoadError) -> serde_json::Value {
+/// The last line of a check of several files, as a batch of `svar render` ends: "9 af 9
+/// svarfiler i orden; 0 har fejl.", or with the files that have errors named, so that they
+/// need not be looked for among the reports above: "7 af 9 svarfiler i orden; 2 har fejl:
+/// svar/a.json og svar/b.json."
+fn summary(total: usize, with_errors: Vec<&Path>) -> String {
+    let head = format!(
+        "{} af {total} svarfiler i orden; {} har fejl",
+        total - with_errors.len(),
+        with_errors.len()
+    );
+    if with_errors.is_empty() {
+        format!("{head}.")
+    } else {
+        format!("{head}: {}.", super::render::named_list(with_errors))
+    }
+}
+
+fn read_failure(file: &Path, error: &LoadError) -> serde_json::Value {
     crate::input::diagnostic::unreadable_json(file, error.to_string(), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_names_the_files_with_errors_in_order() {
+        assert_eq!(
+            summary(3, Vec::new()),
+            "3 af 3 svarfiler i orden; 0 har fejl."
+        );
+        assert_eq!(
+            summary(3, vec![Path::new("b.json"), Path::new("a.json")]),
+            "1 af 3 svarfiler i orden; 2 har fejl: a.json og b.json."
+        );
+    }
 }

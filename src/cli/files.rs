@@ -13,6 +13,9 @@ pub(super) fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> 
                 folder: path.clone(),
                 source,
             })?;
+            for left_out in left_out_of(path) {
+                eprintln!("advarsel: {left_out}");
+            }
             if found.is_empty() {
                 return Err(CliError::NoAnswerFiles {
                     folder: path.clone(),
@@ -31,16 +34,102 @@ pub(super) fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> 
 /// read, rather than left out of a batch without a word. Hidden files are none: an editor's
 /// lock (`.#svar.json`) or the `._svar.json` a Mac writes beside a file on a shared drive.
 pub(super) fn answer_files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let hidden = |file: &Path| {
-        file.file_name()
-            .is_some_and(|name| name.to_string_lossy().starts_with('.'))
-    };
     let mut found: Vec<PathBuf> = std::fs::read_dir(folder)?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|file| {
-            !hidden(file) && !file.is_dir() && crate::output::has_extension(file, &["json"])
+            !is_hidden(file) && !file.is_dir() && crate::output::has_extension(file, &["json"])
         })
         .collect();
     found.sort();
     Ok(found)
+}
+
+/// What in a folder looks meant to be read with its answer files but is not, for a warning:
+/// without one, a batch's summary ("2 af 2 svar sat") reads as if every answer were there.
+#[derive(Debug, PartialEq, Eq)]
+enum LeftOut {
+    /// A file named like an answer file but not `*.json`: `svar.json.txt` (an editor's added
+    /// extension, hidden from its clerk), `svar.json ` (a space after it).
+    Misnamed {
+        file: PathBuf,
+        /// The name it was meant to have.
+        meant: String,
+    },
+    /// A folder in the folder that holds answer files of its own.
+    Subfolder(PathBuf),
+}
+
+impl std::fmt::Display for LeftOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Misnamed { file, meant } => write!(
+                f,
+                "{} ligner en svarfil, men læses ikke: svar læser kun filer, hvis navn ender på \
+                 .json; omdøb den til {meant}",
+                file.display()
+            ),
+            Self::Subfolder(folder) => write!(
+                f,
+                "{} er en undermappe med svarfiler (*.json), og de læses ikke: svar læser kun \
+                 svarfilerne i selve mappen; skal de med, så angiv også {} på kommandolinjen",
+                folder.display(),
+                folder.display()
+            ),
+        }
+    }
+}
+
+/// What in `folder` [`LeftOut`] tells of, sorted by name; nothing if it cannot be listed.
+fn left_out_of(folder: &Path) -> Vec<LeftOut> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut left_out: Vec<LeftOut> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| !is_hidden(path))
+        .filter_map(|path| {
+            if path.is_dir() {
+                let has_answers = answer_files_in(&path).is_ok_and(|found| !found.is_empty());
+                return has_answers.then_some(LeftOut::Subfolder(path));
+            }
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            let meant = meant_answer_name(&name)?;
+            Some(LeftOut::Misnamed { file: path, meant })
+        })
+        .collect();
+    left_out.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
+    left_out
+}
+
+/// The answer file name `name` was meant to have, if it looks meant as one but is not read:
+/// `svar.json.txt` and `svar.json ` were meant as `svar.json`.
+fn meant_answer_name(name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    let end = lower.find(".json")? + ".json".len();
+    let meant = name.get(..end)?.trim();
+    let is_read = lower.ends_with(".json");
+    (!is_read && !meant.starts_with('.') && meant.len() > ".json".len()).then(|| meant.to_string())
+}
+
+/// Whether svar passes over a file in a folder as hidden: an editor's lock (`.#svar.json`) or
+/// the `._svar.json` a Mac writes beside a file on a shared drive.
+fn is_hidden(file: &Path) -> bool {
+    file.file_name()
+        .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_meant_as_answer_files_are_told_from_others() {
+        assert_eq!(meant_answer_name("d.json.txt").as_deref(), Some("d.json"));
+        assert_eq!(meant_answer_name("e.json ").as_deref(), Some("e.json"));
+        assert_eq!(meant_answer_name("f.json. ").as_deref(), Some("f.json"));
+        assert_eq!(meant_answer_name("svar.json"), None, "read");
+        assert_eq!(meant_answer_name("B.JSON"), None, "read");
+        assert_eq!(meant_answer_name("noter.txt"), None);
+        assert_eq!(meant_answer_name(".json.txt"), None);
+    }
 }

@@ -4,6 +4,7 @@ mod args;
 mod check;
 mod color;
 mod diff;
+mod earlier;
 mod error;
 mod files;
 mod job;
@@ -11,6 +12,7 @@ mod new;
 mod out;
 mod pool;
 mod render;
+mod same_question;
 mod schema;
 mod watch;
 mod worker;
@@ -82,9 +84,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let _ = ctrlc::set_handler(|| {
         let _held = crate::output::remove_pending();
         pool::end_all();
-        if let Some(line) = render::interrupted_line() {
-            eprintln!("{line}");
-        }
+        let _told = render::report_interruption();
         std::process::exit(INTERRUPTED);
     });
     match cli.command {

@@ -107,8 +107,9 @@ fn serve(targets: &[Target], next: &AtomicUsize, start: &WorkerCommand<'_>, repo
                 ),
             ),
         };
-        // An answer cut off as svar ends was not a failure of its own.
-        if is_ending() {
+        // An answer cut off as svar ends was not a failure of its own; a PDF its worker wrote
+        // is told all the same, as the answers finished before.
+        if is_ending() && !matches!(outcome, Outcome::Rendered(_)) {
             return;
         }
         report(target, Reply::Done(outcome));

@@ -5,18 +5,19 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::CliError;
+use super::earlier::{EarlierPdf, stale_warning};
 use super::job::{
     Extras, LimitOptions, Outcome, RenderSettings, Target, default_pdf_path, load_templates,
     pdf_name, render_reported,
 };
 use super::pool::Report;
+use super::same_question::Questions;
 use super::worker::Reply;
 use crate::output::{Inputs, OutputPathError, check_output_path, check_pdf_path, is_pdf_name};
 use crate::pdf::Standard;
@@ -107,15 +108,31 @@ pub(super) fn run(args: &RenderArgs) -> ExitCode {
         }
     };
     let progress = Progress::new(batch.targets.len());
+    Tally::begin(&batch.targets);
     let failed = Mutex::new(Vec::new());
     let report = |target: &Target, reply: Reply| match reply {
         Reply::Warning(text) => progress.warn(&text),
-        Reply::Done(Outcome::Rendered(line)) => progress.done(&line),
-        Reply::Done(Outcome::Failed { report, .. }) => {
-            if let Ok(mut failed) = failed.lock() {
-                failed.push(target.answer.clone());
+        Reply::Done(outcome) => {
+            // Held while the answer is told, so that Ctrl+C tells of the batch after it.
+            let mut tally = tally();
+            let earlier = tally.as_mut().map(|tally| tally.reported(target));
+            match outcome {
+                Outcome::Rendered(line) => progress.done(&line),
+                Outcome::Failed { mut report, .. } => {
+                    let stale =
+                        earlier.is_some_and(|earlier| earlier.is_left_from_before(&target.pdf));
+                    if stale {
+                        report.push_str(&stale_warning(&target.pdf));
+                    }
+                    if let Ok(mut failed) = failed.lock() {
+                        failed.push(Failed {
+                            answer: target.answer.clone(),
+                            stale_pdf: stale.then(|| target.pdf.clone()),
+                        });
+                    }
+                    progress.failed(&report);
+                }
             }
-            progress.failed(&report);
         }
     };
     batch.render(&args.options, &report);
@@ -129,13 +146,20 @@ pub(super) fn run(args: &RenderArgs) -> ExitCode {
     progress.finish();
     let failed = failed.into_inner().unwrap_or_default();
     if batch.targets.len() > 1 {
-        super::out::line(summary(batch.targets.len(), failed.clone()));
+        super::out::print(&summary(batch.targets.len(), &failed));
     }
     if failed.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// An answer of a batch that failed, for the summary.
+struct Failed {
+    answer: PathBuf,
+    /// Its PDF, if an earlier render left one, which now shows an earlier version of it.
+    stale_pdf: Option<PathBuf>,
 }
 
 /// What a run of `svar render` needs before the first answer: the answers with their PDFs,
@@ -151,6 +175,9 @@ impl Batch {
     fn prepare(args: &RenderArgs) -> Result<Self, CliError> {
         let settings = args.options.settings()?;
         let targets = output_plan(args, super::files::answer_files(&args.files)?)?;
+        if targets.len() > 1 {
+            warn_of_questions_answered_twice(&targets);
+        }
         let templates = load_templates(args.options.templates.as_deref())?;
         Ok(Self {
             targets,
@@ -174,32 +201,71 @@ impl Batch {
     }
 }
 
+/// Warns of two answers of a batch that answer the same question, before any is rendered.
+/// An answer that cannot be read is passed over here, and reported as it is rendered.
+fn warn_of_questions_answered_twice(targets: &[Target]) {
+    let mut questions = Questions::default();
+    for target in targets {
+        if let Ok(text) = crate::input::read(&target.answer) {
+            questions.note(&target.answer, &text);
+        }
+    }
+    questions.warn();
+}
+
 /// How many failed answers the summary names; the others are counted.
 const FAILED_NAMED: usize = 10;
 
 /// The last line of a batch: "9 af 9 svar sat; 0 fejlede.", or with the answers that failed
 /// named, so that they need not be looked for among the lines above: "7 af 9 svar sat; 2
-/// fejlede: svar/a.json og svar/b.json."
-fn summary(total: usize, mut failed: Vec<PathBuf>) -> String {
+/// fejlede: svar/a.json og svar/b.json.", then a line naming the PDFs that earlier renders
+/// left of them, which look as current as the others in the folder.
+fn summary(total: usize, failed: &[Failed]) -> String {
     let head = format!(
         "{} af {total} svar sat; {} fejlede",
         total - failed.len(),
         failed.len()
     );
     if failed.is_empty() {
-        return format!("{head}.");
+        return format!("{head}.\n");
     }
-    failed.sort();
-    let mut names: Vec<String> = failed
+    let answers: Vec<&Path> = failed
+        .iter()
+        .map(|failed| failed.answer.as_path())
+        .collect();
+    let mut summary = format!("{head}: {}.\n", named_list(answers));
+    let stale: Vec<&Path> = failed
+        .iter()
+        .filter_map(|failed| failed.stale_pdf.as_deref())
+        .collect();
+    match stale.len() {
+        0 => {}
+        1 => summary.push_str(&format!(
+            "{} er fra en tidligere udgave af svaret og er ikke opdateret.\n",
+            named_list(stale)
+        )),
+        _ => summary.push_str(&format!(
+            "{} er fra tidligere udgaver af svarene og er ikke opdateret.\n",
+            named_list(stale)
+        )),
+    }
+    summary
+}
+
+/// `paths` in order, the first [`FAILED_NAMED`] named and the rest counted: "a.json, b.json og
+/// 2 andre".
+pub(super) fn named_list(mut paths: Vec<&Path>) -> String {
+    paths.sort();
+    let mut names: Vec<String> = paths
         .iter()
         .take(FAILED_NAMED)
-        .map(|answer| answer.display().to_string())
+        .map(|path| path.display().to_string())
         .collect();
-    if failed.len() > FAILED_NAMED {
-        names.push(format!("{} andre", failed.len() - FAILED_NAMED));
+    if paths.len() > FAILED_NAMED {
+        names.push(format!("{} andre", paths.len() - FAILED_NAMED));
     }
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    format!("{head}: {}.", crate::danish::and_list(&names))
+    crate::danish::and_list(&names)
 }
 
 /// The files in an own template folder, if one is given and can be read.
@@ -280,27 +346,138 @@ fn check_output_option(output: Option<&Path>, count: usize) -> Result<(), CliErr
     Ok(())
 }
 
-/// How many answers the batch running has: with [`BATCH_DONE`], what an interrupted batch
-/// tells of, from the handler of Ctrl+C and SIGTERM.
-static BATCH_TOTAL: AtomicUsize = AtomicUsize::new(0);
+/// The answers of the `svar render` running, with their PDFs as they were before it began, for
+/// Ctrl+C and SIGTERM to tell how far it came; `None` in other commands, and in a worker.
+static TALLY: Mutex<Option<Tally>> = Mutex::new(None);
 
-/// How many answers of the batch running are done, rendered or failed.
-static BATCH_DONE: AtomicUsize = AtomicUsize::new(0);
+/// The tally of the render running, locked; a thread that panicked holding it left it whole.
+fn tally() -> MutexGuard<'static, Option<Tally>> {
+    TALLY
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
-/// The line an interrupted batch ends with, on standard error, so that its log does not end as
-/// if the batch had: how many answers were done, and that the others were left as they were.
-pub(super) fn interrupted_line() -> Option<String> {
-    let [total, done] = [&BATCH_TOTAL, &BATCH_DONE].map(|count| count.load(Ordering::Relaxed));
-    let untouched = "og deres tidligere PDF'er er urørte";
-    (total > 1).then(|| match done {
-        0 => {
-            format!("afbrudt, før noget svar var færdigt: de {total} svar er ikke sat, {untouched}")
+/// The answers of a render and which of them are told, rendered or failed.
+pub(super) struct Tally {
+    answers: Vec<Tallied>,
+    /// Where each answer is in `answers`.
+    by_answer: HashMap<PathBuf, usize>,
+    /// How many answers are told.
+    done: usize,
+}
+
+/// One answer of a render, its PDF as it was before the render, and whether it is told.
+struct Tallied {
+    answer: PathBuf,
+    pdf: PathBuf,
+    earlier: EarlierPdf,
+    told: bool,
+}
+
+impl Tally {
+    /// Looks at every PDF of `targets` before any is rendered, and keeps them for
+    /// [`report_interruption`].
+    fn begin(targets: &[Target]) {
+        *tally() = Some(Self::new(targets));
+    }
+
+    /// The answers of `targets`, none told, with their PDFs as they are now.
+    fn new(targets: &[Target]) -> Self {
+        let answers: Vec<Tallied> = targets
+            .iter()
+            .map(|target| Tallied {
+                answer: target.answer.clone(),
+                pdf: target.pdf.clone(),
+                earlier: EarlierPdf::of(&target.pdf),
+                told: false,
+            })
+            .collect();
+        let by_answer = (answers.iter().enumerate())
+            .map(|(index, tallied)| (tallied.answer.clone(), index))
+            .collect();
+        Self {
+            answers,
+            by_answer,
+            done: 0,
         }
-        _ => format!(
-            "afbrudt: {done} af {total} svar er færdige; de {} andre er ikke sat, {untouched}",
-            total - done
-        ),
-    })
+    }
+
+    /// Counts the answers not told whose PDFs were written all the same (a worker ended as it
+    /// finished, or svar as it was about to tell): their lines, as an answer rendered has.
+    fn tell_written(&mut self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for tallied in self.answers.iter_mut().filter(|tallied| !tallied.told) {
+            if tallied.earlier.was_replaced(&tallied.pdf) {
+                tallied.told = true;
+                self.done += 1;
+                lines.push(format!(
+                    "{} → {}",
+                    tallied.answer.display(),
+                    tallied.pdf.display()
+                ));
+            }
+        }
+        lines
+    }
+
+    /// Counts `target` as told; its PDF as it was before the render.
+    fn reported(&mut self, target: &Target) -> EarlierPdf {
+        let index = self.by_answer[&target.answer];
+        let tallied = &mut self.answers[index];
+        if !tallied.told {
+            tallied.told = true;
+            self.done += 1;
+        }
+        tallied.earlier
+    }
+}
+
+/// Tells how far the render running came as it is ended by Ctrl+C or SIGTERM, once its
+/// workers have ended: a line on standard output for each PDF written that was not told yet
+/// (its worker was ended as it finished), and on standard error what was done and that the
+/// others' earlier PDFs are untouched. The tally stays locked, so that no answer is told
+/// after it, until svar has ended.
+pub(super) fn report_interruption() -> MutexGuard<'static, Option<Tally>> {
+    let mut guard = tally();
+    if let Some(tally) = guard.as_mut() {
+        for line in tally.tell_written() {
+            super::out::line(line);
+        }
+        if let Some(line) = tally.interrupted_line() {
+            eprintln!("{line}");
+        }
+    }
+    guard
+}
+
+impl Tally {
+    /// The line an interrupted render ends with, on standard error, so that its log does not
+    /// end as if it had: how many answers were done, and that the others were left as they
+    /// were. Nothing for one answer whose PDF was written.
+    fn interrupted_line(&self) -> Option<String> {
+        let total = self.answers.len();
+        let untouched = "og deres tidligere PDF'er er urørte";
+        match (&self.answers[..], self.done) {
+            ([one], 0) if one.earlier.is_left_from_before(&one.pdf) => Some(format!(
+                "afbrudt: {} er ikke sat; den tidligere PDF, {}, er urørt",
+                one.answer.display(),
+                one.pdf.display()
+            )),
+            ([one], 0) => Some(format!(
+                "afbrudt: {} er ikke sat; {} er ikke skrevet",
+                one.answer.display(),
+                one.pdf.display()
+            )),
+            ([_], _) => None,
+            (_, 0) => Some(format!(
+                "afbrudt, før noget svar var færdigt: de {total} svar er ikke sat, {untouched}"
+            )),
+            (_, done) => Some(format!(
+                "afbrudt: {done} af {total} svar er færdige; de {} andre er ikke sat, {untouched}",
+                total - done
+            )),
+        }
+    }
 }
 
 /// A progress bar on a terminal; plain lines when output is piped.
@@ -310,7 +487,6 @@ struct Progress {
 
 impl Progress {
     fn new(total: usize) -> Self {
-        BATCH_TOTAL.store(total, Ordering::Relaxed);
         let bar = (total > 1 && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::new(total as u64);
             bar.set_style(
@@ -325,7 +501,6 @@ impl Progress {
     /// Prints the line of an answer rendered to standard output, where a log of the batch
     /// (`svar render DIR > log`) wants it also while the bar is drawn on the terminal.
     fn done(&self, line: &str) {
-        BATCH_DONE.fetch_add(1, Ordering::Relaxed);
         match &self.bar {
             Some(bar) => {
                 bar.suspend(|| super::out::line(line));
@@ -345,7 +520,6 @@ impl Progress {
 
     /// Prints the report of an answer that failed (text with its own line ends).
     fn failed(&self, report: &str) {
-        BATCH_DONE.fetch_add(1, Ordering::Relaxed);
         self.warn(report);
         if let Some(bar) = &self.bar {
             bar.inc(1);
@@ -372,37 +546,131 @@ fn pdf_path(output: Option<&Path>, file: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
+    /// Targets `names` in `folder`, each answer `x.json` to `x.pdf`.
+    fn targets(folder: &Path, names: &[&str]) -> Vec<Target> {
+        (names.iter())
+            .map(|name| Target {
+                answer: folder.join(format!("{name}.json")),
+                pdf: folder.join(format!("{name}.pdf")),
+            })
+            .collect()
+    }
+
     #[test]
     fn an_interrupted_batch_tells_how_far_it_came() {
-        assert_eq!(interrupted_line(), None);
-        BATCH_TOTAL.store(12, Ordering::Relaxed);
+        let folder = tempfile::tempdir().unwrap();
+        let targets = targets(folder.path(), &["a", "b", "c"]);
+        let mut tally = Tally::new(&targets);
         assert_eq!(
-            interrupted_line().unwrap(),
-            "afbrudt, før noget svar var færdigt: de 12 svar er ikke sat, og deres tidligere \
+            tally.interrupted_line().unwrap(),
+            "afbrudt, før noget svar var færdigt: de 3 svar er ikke sat, og deres tidligere \
              PDF'er er urørte"
         );
-        BATCH_DONE.store(5, Ordering::Relaxed);
+        tally.reported(&targets[0]);
         assert_eq!(
-            interrupted_line().unwrap(),
-            "afbrudt: 5 af 12 svar er færdige; de 7 andre er ikke sat, og deres tidligere PDF'er \
+            tally.interrupted_line().unwrap(),
+            "afbrudt: 1 af 3 svar er færdige; de 2 andre er ikke sat, og deres tidligere PDF'er \
              er urørte"
         );
     }
 
     #[test]
-    fn the_summary_names_the_answers_that_failed_in_order_and_counts_the_rest() {
-        let paths = |names: &[&str]| names.iter().map(PathBuf::from).collect::<Vec<_>>();
-        assert_eq!(summary(9, Vec::new()), "9 af 9 svar sat; 0 fejlede.");
+    fn a_pdf_written_but_not_told_before_the_interruption_is_told_and_counted() {
+        // Review 30, 3: a worker ended as it finished wrote its PDF, and the batch said that
+        // answer's earlier PDF was untouched.
+        let folder = tempfile::tempdir().unwrap();
+        let targets = targets(folder.path(), &["a", "b", "c"]);
+        std::fs::write(&targets[1].pdf, "tidligere").unwrap();
+        std::fs::write(&targets[2].pdf, "tidligere").unwrap();
+        let mut tally = Tally::new(&targets);
+        tally.reported(&targets[0]);
+        crate::output::write_atomically(&targets[0].pdf, b"told").unwrap();
+        crate::output::write_atomically(&targets[1].pdf, b"not told").unwrap();
         assert_eq!(
-            summary(9, paths(&["svar/b.json", "svar/a.json"])),
-            "7 af 9 svar sat; 2 fejlede: svar/a.json og svar/b.json."
+            tally.tell_written(),
+            [format!(
+                "{} → {}",
+                targets[1].answer.display(),
+                targets[1].pdf.display()
+            )]
         );
-        let many: Vec<String> = (1..=12).map(|n| format!("{n:02}.json")).collect();
-        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(tally.tell_written(), Vec::<String>::new(), "told once");
         assert_eq!(
-            summary(20, paths(&many)),
+            tally.interrupted_line().unwrap(),
+            "afbrudt: 2 af 3 svar er færdige; de 1 andre er ikke sat, og deres tidligere PDF'er \
+             er urørte"
+        );
+    }
+
+    #[test]
+    fn an_interrupted_single_answer_says_whether_its_earlier_pdf_is_untouched() {
+        let folder = tempfile::tempdir().unwrap();
+        let one = targets(folder.path(), &["a"]);
+        let line = |tally: &Tally| tally.interrupted_line();
+        let fresh = Tally::new(&one);
+        let [answer, pdf] = [&one[0].answer, &one[0].pdf].map(|path| path.display().to_string());
+        assert_eq!(
+            line(&fresh).unwrap(),
+            format!("afbrudt: {answer} er ikke sat; {pdf} er ikke skrevet")
+        );
+        std::fs::write(&one[0].pdf, "tidligere").unwrap();
+        let mut earlier = Tally::new(&one);
+        assert_eq!(
+            line(&earlier).unwrap(),
+            format!("afbrudt: {answer} er ikke sat; den tidligere PDF, {pdf}, er urørt")
+        );
+        crate::output::write_atomically(&one[0].pdf, b"ny").unwrap();
+        assert_eq!(earlier.tell_written().len(), 1);
+        assert_eq!(line(&earlier), None, "its line says it all");
+    }
+
+    fn failed(answer: &str, stale_pdf: Option<&str>) -> Failed {
+        Failed {
+            answer: PathBuf::from(answer),
+            stale_pdf: stale_pdf.map(PathBuf::from),
+        }
+    }
+
+    #[test]
+    fn the_summary_names_the_answers_that_failed_in_order_and_counts_the_rest() {
+        assert_eq!(summary(9, &[]), "9 af 9 svar sat; 0 fejlede.\n");
+        assert_eq!(
+            summary(
+                9,
+                &[failed("svar/b.json", None), failed("svar/a.json", None)]
+            ),
+            "7 af 9 svar sat; 2 fejlede: svar/a.json og svar/b.json.\n"
+        );
+        let many: Vec<Failed> = (1..=12)
+            .map(|n| failed(&format!("{n:02}.json"), None))
+            .collect();
+        assert_eq!(
+            summary(20, &many),
             "8 af 20 svar sat; 12 fejlede: 01.json, 02.json, 03.json, 04.json, 05.json, \
-             06.json, 07.json, 08.json, 09.json, 10.json og 2 andre."
+             06.json, 07.json, 08.json, 09.json, 10.json og 2 andre.\n"
+        );
+    }
+
+    #[test]
+    fn the_summary_names_the_pdfs_left_from_earlier_versions_of_the_answers_that_failed() {
+        assert_eq!(
+            summary(
+                3,
+                &[failed("a.json", Some("ud/a.pdf")), failed("b.json", None)]
+            ),
+            "1 af 3 svar sat; 2 fejlede: a.json og b.json.\n\
+             ud/a.pdf er fra en tidligere udgave af svaret og er ikke opdateret.\n"
+        );
+        assert_eq!(
+            summary(
+                3,
+                &[
+                    failed("b.json", Some("ud/b.pdf")),
+                    failed("a.json", Some("ud/a.pdf"))
+                ]
+            ),
+            "1 af 3 svar sat; 2 fejlede: a.json og b.json.\n\
+             ud/a.pdf og ud/b.pdf er fra tidligere udgaver af svarene og er ikke opdateret.\n"
         );
     }
 }
