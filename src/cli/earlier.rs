@@ -14,21 +14,21 @@ use std::time::SystemTime;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct EarlierPdf(Option<Identity>);
 
-/// Which file a PDF is: its device and inode, and when it was last written.
+/// Which file a PDF is: its device and inode (where the system has them), its length, and
+/// when it was last written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Identity {
-    device: u64,
-    inode: u64,
+    file: (u64, u64),
+    length: u64,
     modified: Option<SystemTime>,
 }
 
 impl EarlierPdf {
     /// The PDF at `pdf` now (the file a link leads to, as it is written).
     pub(super) fn of(pdf: &Path) -> Self {
-        use std::os::unix::fs::MetadataExt;
         Self(std::fs::metadata(pdf).ok().map(|metadata| Identity {
-            device: metadata.dev(),
-            inode: metadata.ino(),
+            file: device_and_inode(&metadata),
+            length: metadata.len(),
             modified: metadata.modified().ok(),
         }))
     }
@@ -43,6 +43,20 @@ impl EarlierPdf {
     pub(super) fn is_left_from_before(self, pdf: &Path) -> bool {
         self.0.is_some() && !self.was_replaced(pdf)
     }
+}
+
+/// The file's device and inode: a file renamed over another is another inode, however fast
+/// it was written.
+#[cfg(unix)]
+fn device_and_inode(metadata: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (metadata.dev(), metadata.ino())
+}
+
+/// Elsewhere the length and the time written tell the files apart.
+#[cfg(not(unix))]
+fn device_and_inode(_: &std::fs::Metadata) -> (u64, u64) {
+    (0, 0)
 }
 
 /// The warning for a PDF an earlier render wrote of an answer that failed now: it looks as
