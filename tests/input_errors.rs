@@ -1382,3 +1382,89 @@ fn a_pdf_or_an_invisible_character_before_the_object_is_named() {
         assert!(report.contains(expected), "{expected:?} missing:\n{report}");
     }
 }
+
+/// Word's typographic quotes where JSON needs `"`, a comma typed twice, and Enter or Tab pressed
+/// inside a text are told in words of what happened, each at its place, and read past: the
+/// mistakes after them, a missing comma after a quoted text and a figure in quotes among them,
+/// are told in the same run (each stopped the reading with a parser's message before).
+#[test]
+fn word_quotes_doubled_commas_line_breaks_and_tabs_are_told_and_read_past() {
+    let folder = tempfile::tempdir().unwrap();
+    let complete = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    let edits: [Edit; 5] = [
+        (
+            "\"office\": \"Statsretskontoret\"",
+            "”office”: ”Statsretskontoret”",
+        ),
+        ("\"date\": \"2011-04-11\",", "\"date\": „2011-04-11“"),
+        ("\"THK40546\",", "\"THK40546\",,"),
+        ("\"number\": 15,", "\"number\": «15»,"),
+        ("oplyse, hvor mange sager", "oplyse,\n\thvor mange sager"),
+    ];
+    let edited = edits.iter().fold(complete, |text, (from, to)| {
+        assert!(text.contains(from), "{from}");
+        text.replacen(from, to, 1)
+    });
+    let file = write(folder.path(), "svar.json", edited);
+    let findings = json_findings(&file);
+    let quotes = |marks: &str| {
+        format!(
+            "JSON-syntaksfejl: {marks} typografiske anførselstegn (fra Word eller Outlook); JSON \
+             kræver lige anførselstegn \""
+        )
+    };
+    let (closing, low, angle) = (
+        "JSON-syntaksfejl: ” er et typografisk anførselstegn (fra Word eller Outlook); JSON \
+         kræver lige anførselstegn \"",
+        quotes("„ og “ er"),
+        quotes("« og » er"),
+    );
+    let found = places(&findings);
+    assert_eq!(
+        found.as_slice(),
+        [
+            (closing, "ministry.office", 6, 5),
+            (low.as_str(), "date", 8, 11),
+            ("JSON-syntaksfejl: der mangler et komma her", "", 8, 23),
+            (
+                "JSON-syntaksfejl: to kommaer efter hinanden",
+                "document_number",
+                10,
+                33
+            ),
+            (angle.as_str(), "question.number", 13, 15),
+            (
+                "forkert type: fandt teksten \"15\", men her skal stå et helt tal på 1 eller derover",
+                "question.number",
+                13,
+                15
+            ),
+            (
+                "JSON-syntaksfejl: teksten er delt over to linjer (linjeskift i slutningen af \
+                 linje 22)",
+                "question.text",
+                22,
+                36
+            ),
+            (
+                "JSON-syntaksfejl: tabulator i teksten",
+                "question.text",
+                23,
+                1
+            ),
+        ]
+    );
+    let hints: Vec<&str> = findings
+        .iter()
+        .map(|finding| finding["hint"].as_str().unwrap())
+        .collect();
+    assert_eq!(hints[0], "skriv \"office\": \"Statsretskontoret\"");
+    assert_eq!(hints[1], "skriv \"date\": \"2011-04-11\"");
+    assert_eq!(hints[3], "slet det ene");
+    assert_eq!(
+        hints[6],
+        "slet linjeskiftet, så teksten står på én linje; skal der være et linjeskift i teksten, \
+         så skriv \\n (det sættes kun med \"markup\": \"markdown\")"
+    );
+    assert_eq!(hints[7], "skriv et mellemrum i stedet for tabulatoren");
+}

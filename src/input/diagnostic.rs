@@ -44,6 +44,7 @@ impl Finding {
         span: Range<usize>,
         lines: &LineIndex<'_>,
     ) -> Self {
+        let span = lines.whole_characters(span);
         let (line, column) = lines.line_column(span.start);
         Self {
             severity,
@@ -227,6 +228,22 @@ impl<'a> LineIndex<'a> {
     /// The text before a byte offset, to tell what a parser read last before it stopped.
     pub fn text_before(&self, offset: usize) -> &'a str {
         self.text.get(..offset).unwrap_or_default()
+    }
+
+    /// `span` widened to whole characters: a place found in a copy of the text with its slips
+    /// mended (see `slips`) may fall inside a character the file writes in several bytes (the
+    /// `"` that stands for a “).
+    pub fn whole_characters(&self, span: Range<usize>) -> Range<usize> {
+        let length = self.text.len();
+        let boundary = |at: &usize| self.text.is_char_boundary(*at);
+        let start = (0..=span.start.min(length))
+            .rev()
+            .find(boundary)
+            .unwrap_or(0);
+        let end = (span.end.clamp(start, length)..=length)
+            .find(boundary)
+            .unwrap_or(length);
+        start..end
     }
 
     /// The 1-based line and column of a byte offset.

@@ -10,6 +10,7 @@ mod recover;
 mod scan;
 mod serde_error;
 mod shape;
+mod slips;
 mod spreadsheet;
 
 use std::borrow::Cow;
@@ -25,7 +26,7 @@ use crate::json_path::JsonPath;
 use crate::model::Answer;
 /// Re-exported for programs that read a [`Finding`]'s severity (the type is the content checks').
 pub use crate::validate::Severity;
-use crate::validate::{self, Focus};
+use crate::validate::{self, FileHint, Focus};
 
 /// Why an answer file cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -367,16 +368,25 @@ pub fn check_text_with(
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return refused(vec![empty_file(&lines)]);
     }
+    // The parsers read the text with its slips mended, each byte where the file has it, so
+    // that places found in it are places in the file.
+    let slips::Mended {
+        text: mended,
+        mut findings,
+        set_aside,
+    } = slips::mend(text, &lines);
     // Before any parser: too deep a nesting would overflow their stacks.
-    let flaws = scan::check(text, scan::FileKind::Answer, &lines);
+    let flaws = scan::check(&mended, scan::FileKind::Answer, &lines);
     if !flaws.is_empty() {
-        return refused(flaws);
+        findings.extend(flaws);
+        return refused(findings);
     }
-    let locator = Locator::new(text);
-    let mut read = recover::read(text, &locator, &lines);
-    let mut findings = std::mem::take(&mut read.findings);
+    let locator = Locator::new(&mended);
+    let mut read = recover::read(&mended, &locator, &lines);
+    read.set_aside.extend(set_aside);
+    findings.append(&mut read.findings);
     // serde reads an object from a list too, so this is looked for in the file as written.
-    if let Some(finding) = list_for_object(text, &locator, &lines).filter(|finding| {
+    if let Some(finding) = list_for_object(&mended, &locator, &lines).filter(|finding| {
         !findings
             .iter()
             .any(|reported| reported.path == finding.path)
@@ -392,7 +402,7 @@ pub fn check_text_with(
     let content = problems
         .into_iter()
         .filter(|problem| !read.hides(&problem.path))
-        .map(|problem| located(problem, text, &locator, &lines));
+        .map(|problem| located(problem, &mended, &locator, &lines));
     let shape_errors = !findings.is_empty();
     findings.extend(content);
     // An answer read with mistakes set aside is not the answer the file holds.
@@ -423,13 +433,11 @@ fn content_problems(answer: &mut Answer, side_files: SideFiles<'_>) -> Vec<valid
     };
     match profile::resolve(answer, side_files) {
         Ok(()) => problems.extend(validate::check_letterhead(answer)),
-        Err(problem) => problems.push(validate::Problem {
-            severity: Severity::Error,
-            path: JsonPath::root().key("ministry").key("profile"),
-            message: problem.message,
-            hint: Some(problem.hint),
-            focus: None,
-        }),
+        Err(problem) => problems.push(validate::Problem::error(
+            JsonPath::root().key("ministry").key("profile"),
+            problem.message,
+            Some(problem.hint),
+        )),
     }
     problems
 }
@@ -449,14 +457,61 @@ fn located(
         None => None,
     }
     .unwrap_or_else(|| first_line(text, span));
+    let hint = match problem.from_file {
+        Some(FileHint::DecimalComma) => {
+            let written = locator.whole(&problem.path).unwrap_or_default();
+            decimal_comma_hint(problem.hint, written)
+        }
+        None => problem.hint,
+    };
     Finding::located(
         problem.severity,
         problem.path,
         problem.message,
-        problem.hint,
+        hint,
         span,
         lines,
     )
+}
+
+/// `hint`, for a row with more cells than columns written `written`, with what a figure
+/// written there with a Danish decimal comma became: two cells.
+fn decimal_comma_hint(hint: Option<String>, written: &str) -> Option<String> {
+    let Some(figure) = decimal_comma_figure(written) else {
+        return hint;
+    };
+    let meant = figure.replace('.', "").replace(',', ".");
+    let advice = format!(
+        "i JSON skiller komma cellerne, så {figure} er læst som to celler: skriv tallet med \
+         punktum som decimaltegn og uden tusindtalspunktum: {meant}"
+    );
+    Some(match hint {
+        Some(hint) => format!("{hint}; {advice}"),
+        None => advice,
+    })
+}
+
+/// The first figure in the JSON text `written`, outside its texts, written with a Danish
+/// decimal comma: `12,5` or `1.234,5`, which JSON reads as two figures.
+fn decimal_comma_figure(written: &str) -> Option<&str> {
+    let texts: Vec<std::ops::Range<usize>> = scan::strings(written).collect();
+    let bytes = written.as_bytes();
+    let comma = (1..bytes.len().saturating_sub(1)).find(|&at| {
+        bytes[at] == b','
+            && bytes[at - 1].is_ascii_digit()
+            && bytes[at + 1].is_ascii_digit()
+            && !texts.iter().any(|text| text.contains(&at))
+    })?;
+    let in_figure = |byte: &u8| byte.is_ascii_digit() || *byte == b'.';
+    let start = bytes[..comma]
+        .iter()
+        .rposition(|byte| !in_figure(byte))
+        .map_or(0, |at| at + 1);
+    let end = bytes[comma + 1..]
+        .iter()
+        .position(|byte| !byte.is_ascii_digit())
+        .map_or(bytes.len(), |at| comma + 1 + at);
+    Some(&written[start..end])
 }
 
 /// The finding for a list written where the format has an object, which serde accepts.

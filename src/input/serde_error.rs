@@ -80,8 +80,11 @@ pub(super) fn comma_slip(
     lines: &LineIndex<'_>,
 ) -> Option<CommaSlip> {
     let raw = raw_message(error);
+    // The place in the copy with slips mended may be inside the typographic quote it mended.
+    let at_error = lines.whole_characters(at_error..at_error).start;
     let before = lines.text_before(at_error).trim_end();
     let next = lines.text_from(at_error).chars().next()?;
+    let quote = |c: char| c == '"' || super::slips::TYPOGRAPHIC.contains(&c);
     match raw.as_str() {
         "trailing comma" if before.ends_with(',') => Some(CommaSlip::TooMany(before.len() - 1)),
         "expected `,` or `}`" | "expected `,` or `]`" => {
@@ -90,12 +93,14 @@ pub(super) fn comma_slip(
             // `quote_inside_text`), as is a value right after a quote (`"ca. "5""`): a clerk
             // who leaves out a comma leaves the space or line break after it.
             let starts_next = if raw.contains('}') {
-                next == '"'
+                quote(next)
             } else {
-                matches!(next, '"' | '{' | '[' | '-' | 't' | 'f' | 'n') || next.is_ascii_digit()
+                matches!(next, '{' | '[' | '-' | 't' | 'f' | 'n')
+                    || quote(next)
+                    || next.is_ascii_digit()
             };
-            let after_value = before.ends_with(['"', '}', ']', 'e', 'l'])
-                || before.ends_with(|c: char| c.is_ascii_digit());
+            let after_value = before.ends_with(['}', ']', 'e', 'l'])
+                || before.ends_with(|c: char| quote(c) || c.is_ascii_digit());
             let spaced = at_error > before.len();
             (starts_next && after_value && spaced).then_some(CommaSlip::Missing(before.len()))
         }

@@ -20,7 +20,6 @@ use crate::input::SideFiles;
 use crate::json_path::{JsonPath, Step};
 use crate::model::{Answer, Block, Cell, Panel, Row};
 use crate::validate::Problem;
-use crate::validate::Severity;
 
 /// Fills every panel that names a CSV file from it. Returns where the panels' headers and rows
 /// came from, to name them in the content checks' findings, or what went wrong, located.
@@ -441,13 +440,7 @@ impl Flaw {
     /// The flaw as a warning in the answer at `path`: the spreadsheet is read, but likely not
     /// as the clerk meant.
     fn warning_at(self, path: JsonPath) -> Problem {
-        Problem {
-            severity: Severity::Warning,
-            path,
-            message: self.message,
-            hint: Some(self.hint),
-            focus: None,
-        }
+        Problem::warning(path, self.message, Some(self.hint))
     }
 }
 

@@ -61,6 +61,17 @@ pub(crate) struct Problem {
     /// The part of the text the problem is about, so the report can point at it rather than
     /// at the whole text (an invisible character or a broken link in a long paragraph).
     pub focus: Option<Focus>,
+    /// What the report may add to the hint from the file as written, which the checks do not
+    /// see.
+    pub from_file: Option<FileHint>,
+}
+
+/// Advice only the text of the file can give, added to a problem's hint where it applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileHint {
+    /// A row with more cells than columns: a figure written with a Danish decimal comma
+    /// (`12,5`) is two cells in JSON, where the comma parts them.
+    DecimalComma,
 }
 
 /// The part of a text a problem is about.
@@ -85,6 +96,7 @@ impl Problem {
             message: message.into(),
             hint,
             focus: None,
+            from_file: None,
         }
     }
 
@@ -99,6 +111,7 @@ impl Problem {
             message: message.into(),
             hint,
             focus: None,
+            from_file: None,
         }
     }
 
@@ -106,6 +119,14 @@ impl Problem {
     pub(crate) fn at(self, focus: Focus) -> Self {
         Self {
             focus: Some(focus),
+            ..self
+        }
+    }
+
+    /// The same problem, with advice from the file as written where `from_file` applies.
+    pub(crate) fn with(self, from_file: FileHint) -> Self {
+        Self {
+            from_file: Some(from_file),
             ..self
         }
     }

@@ -316,7 +316,7 @@ fn check_row_lengths(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>
     let columns = panel.columns.len();
     for (index, row) in rows_and_total(panel) {
         if row.cells.len() != columns {
-            problems.push(Problem::error(
+            let problem = Problem::error(
                 row_path(path, index).key("cells"),
                 format!(
                     "rækken har {}, men panelet har {}",
@@ -324,7 +324,12 @@ fn check_row_lengths(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>
                     count(columns, "kolonne", "kolonner"),
                 ),
                 Some("giv rækken én celle pr. kolonne i \"columns\"".into()),
-            ));
+            );
+            problems.push(if row.cells.len() > columns {
+                problem.with(super::FileHint::DecimalComma)
+            } else {
+                problem
+            });
         }
     }
 }
