@@ -356,8 +356,11 @@ fn emit_typst_writes_the_source_typst_failed_on_and_names_it_in_the_error() {
     assert.stdout("").stderr(format!(
         "fejl: {ANSWER}: Typst kunne ikke sætte dokumentet:\n\
          {}:{line}:2: (skabelonen answer.typ, linje {template_line}) fejl: ukendt navn: \
-         letterhead (unknown variable: letterhead)\n",
-        typ.display()
+         letterhead (unknown variable: letterhead)\n\
+         advarsel: {} er fra en tidligere udgave af svaret og er ikke opdateret; ret fejlen og \
+         sæt svaret igen, før PDF'en sendes\n",
+        typ.display(),
+        pdf.display()
     ));
     assert_eq!(std::fs::read(&pdf).unwrap(), b"earlier");
     assert_eq!(files_in(output.path()), ["svar.pdf", "svar.typ"]);

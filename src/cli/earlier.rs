@@ -26,7 +26,11 @@ struct Identity {
 impl EarlierPdf {
     /// The PDF at `pdf` now (the file a link leads to, as it is written).
     pub(super) fn of(pdf: &Path) -> Self {
-        Self(std::fs::metadata(pdf).ok().map(|metadata| Identity {
+        // A folder of the PDF's name is no earlier PDF (`-o ud.pdf` naming a folder).
+        let file = std::fs::metadata(pdf)
+            .ok()
+            .filter(std::fs::Metadata::is_file);
+        Self(file.map(|metadata| Identity {
             file: device_and_inode(&metadata),
             length: metadata.len(),
             modified: metadata.modified().ok(),
