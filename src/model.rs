@@ -336,6 +336,13 @@ pub struct Ministry {
     pub letterhead: Option<Letterhead>,
 }
 
+impl Ministry {
+    /// The minister in running text, "justitsministeren", or "ministeren" when not given.
+    pub fn minister_in_text(&self) -> &str {
+        self.minister_title.as_deref().unwrap_or("ministeren")
+    }
+}
+
 /// A ministry's letterhead data, kept in one file per ministry under `ministries/`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -106,6 +106,7 @@ fn every_case_has_its_exact_change_list() {
         cases,
         [
             "added-row",
+            "asker-added-without-non-member",
             "changed-cell",
             "changed-sentence",
             "enclosure-reference-renumbered",
@@ -125,6 +126,7 @@ fn every_case_has_its_exact_change_list() {
             "numbered-list",
             "paragraph-after-statement-introductions",
             "paragraph-moved-and-edited",
+            "paragraph-moved-between-reordered-statements",
             "paragraph-moved-into-a-statement",
             "paragraph-moved-into-a-statement-and-edited",
             "paragraph-replaced",
@@ -135,6 +137,7 @@ fn every_case_has_its_exact_change_list() {
             "row-labels-renamed-in-a-narrow-table",
             "row-renamed",
             "row-renamed-in-sorted-table",
+            "soft-hyphens-typed-and-removed",
             "space-made-no-break",
             "spreadsheet-figures",
             "statement-added-without-introduction",
@@ -477,6 +480,110 @@ fn a_paragraph_moved_into_a_statement_is_a_move_as_within_the_answer() {
 }
 
 #[test]
+fn a_paragraph_moved_between_statements_that_swapped_places_is_a_move_as_if_they_had_not() {
+    // Review 30: Rigsadvokatens paragraph moved into Rigspolitiets statement, edited, was found
+    // as a move, but not once the two statements swapped places too: it was told as one
+    // paragraph added and another removed, each whole, and the redline set it all green.
+    let case = "paragraph-moved-between-reordered-statements";
+    let moved_and_edited = "Rigspolitiets udtalelse: flyttet fra plads 3 til plads 2\n\
+        Rigspolitiets udtalelse, afsnit 4: flyttet; var tidligere Rigsadvokatens udtalelse, \
+        afsnit 10\n\
+        Rigspolitiets udtalelse, afsnit 4: ændret\n    \
+        … tværministerielle arbejdsgruppe om menneskehandel - med henblik på {+styrket \
+        +}samarbejde og vidensdeling på området.\n\n\
+        3 ændringer.\n";
+    assert_eq!(changes_between_case(case), moved_and_edited);
+    // And back again.
+    assert_eq!(
+        reversed_changes(case),
+        "Rigsadvokatens udtalelse: flyttet fra plads 3 til plads 2\n\
+         Rigsadvokatens udtalelse, afsnit 10: flyttet; var tidligere Rigspolitiets udtalelse, \
+         afsnit 4\n\
+         Rigsadvokatens udtalelse, afsnit 10: ændret\n    \
+         … tværministerielle arbejdsgruppe om menneskehandel - med henblik på [-styrket \
+         -]samarbejde og vidensdeling på området.\n\n\
+         3 ændringer.\n"
+    );
+    let changes = diff_json(case)["changes"].clone();
+    assert_eq!(changes.as_array().unwrap().len(), 3, "{changes:#}");
+    assert_eq!(
+        changes[1],
+        serde_json::json!({
+            "location": "Rigspolitiets udtalelse, afsnit 4",
+            "path": "answer.blocks[1].statement.blocks[3]",
+            "kind": "moved",
+            "element": "paragraph",
+            "from": 10,
+            "to": 4,
+            "from_location": "Rigsadvokatens udtalelse, afsnit 10",
+            "from_path": "answer.blocks[1].statement.blocks[9]"
+        })
+    );
+    assert_eq!(changes[2]["kind"], "text");
+    assert_eq!(
+        changes[2]["path"],
+        "answer.blocks[1].statement.blocks[3].paragraph"
+    );
+    // The redline marks the inserted word where the paragraph now stands, and nothing removed.
+    let text = redline_text(case);
+    assert!(
+        text.contains(
+            "– Rigspolitiets udtalelse, afsnit 4: flyttet; var tidligere Rigsadvokatens \
+             udtalelse, afsnit 10 – Rigspolitiets udtalelse, afsnit 4: ændret (se markeringen)"
+        ),
+        "{text}"
+    );
+    assert!(
+        !text.contains("fjernet") && !text.contains("tilføjet"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("Rigsadvokaten deltager fast").count(),
+        1,
+        "{text}"
+    );
+}
+
+#[test]
+fn a_block_moved_between_an_enclosure_s_statements_that_swapped_places_is_a_move() {
+    // The same inside an enclosure, for a list: the old answer's first statement and the new
+    // answer's first statement are two agencies' statements, at one JSON path. The list is the
+    // first of each statement, so what held it tells where it moved.
+    let folder = tempfile::tempdir().unwrap();
+    let statement = |source: &str, blocks: serde_json::Value| serde_json::json!({"statement": {"source": source, "blocks": blocks}});
+    let paragraph = |text: &str| serde_json::json!({"paragraph": text});
+    let list = serde_json::json!({"list": [
+        "Sager om vold mod ansatte behandles med prioritet.",
+        "Sagsbehandlingstiden følges hvert kvartal."
+    ]});
+    let police = paragraph("Rigspolitiet har oplyst, at sagerne behandles i politikredsene.");
+    let prosecutor = paragraph("Rigsadvokaten har oplyst, at sagerne følges tæt.");
+    let enclosure = |blocks: serde_json::Value| serde_json::json!([{"title": "Udtalelser om sagsbehandlingen", "blocks": blocks}]);
+    let old = enclosure(serde_json::json!([
+        statement("Rigspolitiet", serde_json::json!([police, list])),
+        statement("Rigsadvokaten", serde_json::json!([prosecutor])),
+    ]));
+    let new = enclosure(serde_json::json!([
+        statement("Rigsadvokaten", serde_json::json!([prosecutor, list])),
+        statement("Rigspolitiet", serde_json::json!([police])),
+    ]));
+    let old_folder = folder.path().join("old");
+    let old = common::edited_fixture("complete.json", &old_folder, |answer| {
+        answer["enclosures"] = old;
+    });
+    let new = common::edited_fixture("complete.json", folder.path(), |answer| {
+        answer["enclosures"] = new;
+    });
+    assert_eq!(
+        changes_between(old.to_str().unwrap(), new.to_str().unwrap()),
+        "Bilag 1, Rigsadvokatens udtalelse: flyttet fra plads 2 til plads 1\n\
+         Bilag 1, Rigsadvokatens udtalelse, punktopstilling 1: flyttet fra Bilag 1, \
+         Rigspolitiets udtalelse til Bilag 1, Rigsadvokatens udtalelse\n\n\
+         2 ændringer.\n"
+    );
+}
+
+#[test]
 fn a_statement_moved_into_an_enclosure_says_from_where_to_where() {
     // Its name is the agency's wherever it stands: "var tidligere Rigspolitiets udtalelse" said
     // nothing of where it had been (review 28, 12).
@@ -665,6 +772,108 @@ fn changes_to_a_spreadsheets_figures_are_at_the_panels_csv_in_the_json() {
         .unwrap();
     assert_eq!(removed["location"], "Tabel 1, række Afvist");
     assert_eq!(removed["path"], csv.as_str());
+}
+
+#[test]
+fn a_soft_hyphen_typed_or_taken_out_is_named_as_a_no_break_space_is() {
+    // Review 30: "menneske\u{ad}handel" typed was told as "[-menneskehandel-]{+menneskehandel+}",
+    // a word replaced by the same word. A soft hyphen prints nothing unless the word breaks
+    // there: it changes where the word may break, as a no-break space changes where the line
+    // may, and is named as one is.
+    let case = "soft-hyphens-typed-and-removed";
+    let changes = changes_between_case(case);
+    assert!(
+        changes.contains(" indsatsen imod menneske{+(blød bindestreg)+}handel har "),
+        "{changes}"
+    );
+    assert!(
+        changes.contains(" for den politi[-(blød bindestreg)-]mæssige indsats "),
+        "{changes}"
+    );
+    let reversed = reversed_changes(case);
+    assert!(
+        reversed.contains(" imod menneske[-(blød bindestreg)-]handel har ")
+            && reversed.contains(" den politi{+(blød bindestreg)+}mæssige "),
+        "{reversed}"
+    );
+    // The JSON holds the character itself, alone, as for a space.
+    let changes = diff_json(case)["changes"].clone();
+    let kinds = |change: &serde_json::Value| -> Vec<(String, String)> {
+        (change["segments"].as_array().unwrap().iter())
+            .map(|segment| {
+                let text = segment["text"].as_str().unwrap();
+                let shown = if text.len() > 12 { "…" } else { text };
+                (segment["kind"].as_str().unwrap().into(), shown.into())
+            })
+            .collect()
+    };
+    let pair = |kind: &str, text: &str| (kind.to_string(), text.to_string());
+    assert_eq!(
+        kinds(&changes[0]),
+        [
+            pair("equal", "…"),
+            pair("inserted", "\u{ad}"),
+            pair("equal", "…")
+        ]
+    );
+    assert_eq!(
+        kinds(&changes[1]),
+        [
+            pair("equal", "…"),
+            pair("deleted", "\u{ad}"),
+            pair("equal", "…")
+        ]
+    );
+    // The redline shows each as the mark word processors show a soft hyphen by, "¬", not as an
+    // underline or a stroke as wide as nothing.
+    let text = redline_text(case);
+    assert!(
+        text.contains("indsatsen imod menneske¬handel har"),
+        "{text}"
+    );
+    assert!(text.contains("for den politi¬mæssige indsats"), "{text}");
+}
+
+#[test]
+fn a_field_left_out_is_no_change_from_the_default_it_prints_as() {
+    // Review 30: a member who asked added without `non_member` was told "Ikke medlem af
+    // udvalget: (ingen) → nej", which prints nothing either way.
+    assert_eq!(
+        changes_between_case("asker-added-without-non-member"),
+        "Stillet efter ønske fra: (ingen) → Pernille Skipper\n\
+         Parti: (ingen) → EL\n\n\
+         2 ændringer.\n"
+    );
+    // Every field with a default: given it, or left out, the answer prints the same.
+    let folder = tempfile::tempdir().unwrap();
+    let old = common::edited_fixture("complete.json", &folder.path().join("old"), |answer| {
+        let question = answer["question"].as_object_mut().unwrap();
+        question.remove("series");
+        question.remove("asked_by");
+        answer["ministry"]
+            .as_object_mut()
+            .unwrap()
+            .remove("minister_title");
+    });
+    let new = common::edited_fixture("complete.json", folder.path(), |answer| {
+        answer["question"]["series"] = "Alm. del".into();
+        answer["question"]["asked_by"] =
+            serde_json::json!({"name": "Pernille Skipper", "non_member": false});
+        answer["ministry"]["minister_title"] = "ministeren".into();
+    });
+    assert_eq!(
+        changes_between(old.to_str().unwrap(), new.to_str().unwrap()),
+        "Stillet efter ønske fra: (ingen) → Pernille Skipper\n\n1 ændring.\n"
+    );
+    // A member who is not on the committee prints so: a change.
+    let not_a_member = common::edited_fixture("complete.json", folder.path(), |answer| {
+        answer["question"]["asked_by"] =
+            serde_json::json!({"name": "Pernille Skipper", "non_member": true});
+    });
+    assert!(
+        changes_between(old.to_str().unwrap(), not_a_member.to_str().unwrap())
+            .contains("\nIkke medlem af udvalget: nej → ja\n"),
+    );
 }
 
 #[test]

@@ -534,3 +534,39 @@ fn a_profile_s_quoting_and_contact_labels_are_changes_between_two_answers() {
         "{report}"
     );
 }
+
+#[test]
+fn a_profile_that_gives_only_its_name_and_address_changes_nothing_else_between_two_answers() {
+    // Review 30: what a profile leaves out is svar's default, and prints as an answer without
+    // a profile does: its switches and labels are no change ("Brevpapir, \"Med venlig
+    // hilsen\": (ingen) → nej").
+    let folder = tempfile::tempdir().unwrap();
+    let ministries = folder.path().join("ministries");
+    std::fs::create_dir_all(&ministries).unwrap();
+    std::fs::write(
+        ministries.join("enkel.json"),
+        r#"{"name": "Justitsministeriet", "address": ["Slotsholmsgade 10", "1216 København K"]}"#,
+    )
+    .unwrap();
+    let without = fixture("complete.json");
+    let mut answer: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&without).unwrap()).unwrap();
+    answer["ministry"]["profile"] = "enkel".into();
+    let with = folder.path().join("svar.json");
+    std::fs::write(&with, answer.to_string()).unwrap();
+    let output = svar()
+        .args(["diff", "--no-color"])
+        .arg(&without)
+        .arg(&with)
+        .output()
+        .unwrap();
+    let report = String::from_utf8(output.stdout).unwrap();
+    let (_, changes) = report.split_once(":\n\n").unwrap();
+    assert_eq!(
+        changes,
+        "Ministeriets profil: (ingen) → enkel\n\
+         Brevpapir, navn: (ingen) → Justitsministeriet\n\
+         Brevpapir, adresse: (ingen) → Slotsholmsgade 10, 1216 København K\n\n\
+         3 ændringer.\n"
+    );
+}

@@ -22,8 +22,11 @@ pub(super) struct Stray {
     pub block: Block,
     /// Where it stands in its answer, named and as a JSON path.
     pub place: Place,
-    /// The path of its list of blocks.
-    pub list: JsonPath,
+    /// The lists of blocks whose alignment found it removed or added: the old answer's list
+    /// and the new answer's list compared with it (its own list is one of them). A path names a
+    /// list in one answer only: the old answer's `answer.blocks[1].statement.blocks` and the
+    /// new answer's may be two agencies' statements, where the statements changed places.
+    pub aligned: (JsonPath, JsonPath),
     /// Its index in that list.
     pub index: usize,
     /// What holds the list, named as in a sentence: "svaret", "Danske Regioners udtalelse".
@@ -70,8 +73,8 @@ pub(super) fn pair_moves(changes: &mut Comparison) {
 /// What pairing a removed and an added block of different lists is worth, if they are one
 /// block: the words a measured block keeps, and most for one written the same.
 fn worth(old: &Stray, new: &Stray) -> Option<usize> {
-    if old.list == new.list {
-        // Their list's alignment found them unlike.
+    if old.aligned == new.aligned {
+        // Their lists' alignment found them unlike.
         return None;
     }
     if old.block == new.block {

@@ -200,26 +200,35 @@ fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Co
                 let block = &old.blocks[o];
                 changes.removed(&place(old, o), &new.path, element(block), summary(block));
                 changes.stood_before(passed);
-                changes.stray(stray(Side::Old, old, o, changes));
+                changes.stray(stray((Side::Old, o), (old, new), changes));
             }
             Step::Added(n) => {
                 let block = &new.blocks[n];
                 changes.added(&place(new, n), element(block), summary(block));
-                changes.stray(stray(Side::New, new, n, changes));
+                changes.stray(stray((Side::New, n), (old, new), changes));
             }
         }
         step_passed(step, &old.path, &new.path, changes);
     }
 }
 
-/// Block `index` of `container` on `side`, whose removal or addition was recorded last.
-fn stray(side: Side, container: &Container, index: usize, changes: &Comparison) -> Stray {
+/// Block `index` of the container on `side` of the two aligned, whose removal or addition was
+/// recorded last.
+fn stray(
+    (side, index): (Side, usize),
+    (old, new): (&Container, &Container),
+    changes: &Comparison,
+) -> Stray {
+    let container = match side {
+        Side::Old => old,
+        Side::New => new,
+    };
     Stray {
         side,
         change: changes.recorded() - 1,
         block: container.blocks[index].clone(),
         place: place(container, index),
-        list: container.path.clone(),
+        aligned: (old.path.clone(), new.path.clone()),
         index,
         holder: container.in_a_sentence(),
     }

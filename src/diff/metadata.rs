@@ -15,7 +15,13 @@ struct Field {
     value: fn(&Answer) -> Option<String>,
 }
 
-/// The fields compared, in the order the change list shows them.
+/// The fields compared, in the order the change list shows them. A field the answer (or its
+/// ministry's profile) may leave out, and which then prints as a default, gives that default
+/// where it is left out, as the page does: "ministeren" for the minister's title, "Alm. del"
+/// for a committee question's series, not a non-member where no member asked, and a profile's
+/// switches and labels as svar's own where there is no profile. So leaving a field out and
+/// giving it its default, which print the same, is no change ("Ikke medlem af udvalget: (ingen)
+/// → nej" told of nothing on the page).
 const FIELDS: &[Field] = &[
     Field {
         label: "Status",
@@ -80,22 +86,25 @@ const FIELDS: &[Field] = &[
     Field {
         label: "Brevpapir, brevets indledning",
         path: "ministry.profile",
-        value: |answer| Some(opening(letterhead(answer)?.opening).to_string()),
+        value: |answer| {
+            let opening = letterhead(answer).map(|l| l.opening).unwrap_or_default();
+            Some(self::opening(opening).to_string())
+        },
     },
     Field {
         label: "Brevpapir, \"Med venlig hilsen\"",
         path: "ministry.profile",
-        value: |answer| Some(yes_no(letterhead(answer)?.kind_regards)),
+        value: |answer| Some(yes_no(letterhead(answer).is_some_and(|l| l.kind_regards))),
     },
     Field {
         label: "Brevpapir, Folketingets adresse i brevet",
         path: "ministry.profile",
-        value: |answer| Some(yes_no(letterhead(answer)?.addressee)),
+        value: |answer| Some(yes_no(letterhead(answer).is_some_and(|l| l.addressee))),
     },
     Field {
         label: "Brevpapir, spørgsmålet i ”…”",
         path: "ministry.profile",
-        value: |answer| Some(yes_no(letterhead(answer)?.quoted_question)),
+        value: |answer| Some(yes_no(letterhead(answer).is_none_or(|l| l.quoted_question))),
     },
     Field {
         label: "Brevpapir, logo",
@@ -114,7 +123,6 @@ const FIELDS: &[Field] = &[
         label: "Brevpapir, etiketter",
         path: "ministry.profile",
         value: |answer| {
-            letterhead(answer)?;
             let [office, caseworker, case_number, document_number] =
                 answer.metadata_texts().map(|(label, ..)| label);
             let date = answer.metadata_labels().date();
@@ -125,7 +133,7 @@ const FIELDS: &[Field] = &[
         label: "Brevpapir, kontaktetiketter",
         path: "ministry.profile",
         value: |answer| {
-            let labels = letterhead(answer)?.labels.contact();
+            let labels = answer.metadata_labels().contact();
             let labels = labels.map(|label| label.unwrap_or("(ingen)"));
             Some(labels.join(", "))
         },
@@ -133,7 +141,7 @@ const FIELDS: &[Field] = &[
     Field {
         label: "Ministerens titel",
         path: "ministry.minister_title",
-        value: |answer| answer.ministry.minister_title.clone(),
+        value: |answer| Some(answer.ministry.minister_in_text().to_string()),
     },
     Field {
         label: "Afdeling",
@@ -203,7 +211,13 @@ const FIELDS: &[Field] = &[
     Field {
         label: "Række",
         path: "question.series",
-        value: |answer| answer.question.series.clone(),
+        value: |answer| {
+            let series = answer.question.series.clone();
+            match answer.question.kind {
+                QuestionKind::Committee => Some(series.unwrap_or_else(|| "Alm. del".into())),
+                _ => series,
+            }
+        },
     },
     Field {
         label: "Lovforslagets titel",
@@ -263,7 +277,10 @@ const FIELDS: &[Field] = &[
     Field {
         label: "Ikke medlem af udvalget",
         path: "question.asked_by.non_member",
-        value: |answer| Some(yes_no(answer.question.asked_by.as_ref()?.non_member)),
+        value: |answer| {
+            let asked_by = answer.question.asked_by.as_ref();
+            Some(yes_no(asked_by.is_some_and(|member| member.non_member)))
+        },
     },
     Field {
         label: "Frist",

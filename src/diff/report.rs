@@ -240,24 +240,27 @@ fn marked(segments: &[Segment], palette: &Palette) -> String {
 }
 
 fn enclosed(text: &str, (start, end): Marks) -> String {
-    let shown = spaces_named(text).unwrap_or_else(|| visible(text));
+    let shown = unseen_named(text).unwrap_or_else(|| visible(text));
     format!("{start}{shown}{end}")
 }
 
-/// A deleted or inserted stretch of spaces alone, by name: "(mellemrum)", "(hårdt mellemrum)".
-/// Between the marks it would not show (`bl.a.[- -]{+ +}spørgsmål`), though a space become a
-/// no-break space (pasted from Word) changes where the line may break, or a space removed joins
-/// two words. None for other text, line breaks included, which show as themselves.
-fn spaces_named(text: &str) -> Option<String> {
-    let names: Option<Vec<&str>> = text.chars().map(space_name).collect();
+/// A deleted or inserted stretch of spaces or soft hyphens alone, by name: "(mellemrum)",
+/// "(hårdt mellemrum)", "(blød bindestreg)". Between the marks it would not show
+/// (`bl.a.[- -]{+ +}spørgsmål`, `menneske{+­+}handel`), though a space become a no-break space
+/// (pasted from Word) or a soft hyphen typed into a word changes where the line may break, and
+/// a space removed joins two words. None for other text, line breaks included, which show as
+/// themselves.
+fn unseen_named(text: &str) -> Option<String> {
+    let names: Option<Vec<&str>> = text.chars().map(unseen_name).collect();
     let mut names = names.filter(|names| !names.is_empty())?;
     names.dedup();
     Some(format!("({})", crate::danish::and_list(&names)))
 }
 
-/// The Danish name of a space character; none for another character.
-fn space_name(c: char) -> Option<&'static str> {
+/// The Danish name of a space character or the soft hyphen; none for another character.
+fn unseen_name(c: char) -> Option<&'static str> {
     match c {
+        super::text::SOFT_HYPHEN => Some("blød bindestreg"),
         ' ' => Some("mellemrum"),
         '\u{a0}' => Some("hårdt mellemrum"),
         '\u{202f}' => Some("smalt hårdt mellemrum"),
@@ -281,10 +284,11 @@ pub(super) fn shortened(text: &str, head: usize, tail: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{shortened, spaces_named, visible};
+    use super::{shortened, unseen_named, visible};
 
     #[test]
     fn a_changed_stretch_of_spaces_alone_is_named() {
+        let spaces_named = unseen_named;
         assert_eq!(spaces_named(" ").as_deref(), Some("(mellemrum)"));
         assert_eq!(spaces_named("\u{a0}").as_deref(), Some("(hårdt mellemrum)"));
         assert_eq!(
@@ -295,6 +299,17 @@ mod tests {
         assert_eq!(spaces_named("\n"), None);
         assert_eq!(spaces_named("a b"), None);
         assert_eq!(spaces_named(""), None);
+    }
+
+    #[test]
+    fn a_changed_soft_hyphen_alone_is_named_as_spaces_are() {
+        assert_eq!(unseen_named("\u{ad}").as_deref(), Some("(blød bindestreg)"));
+        assert_eq!(
+            unseen_named("\u{ad}\u{a0}").as_deref(),
+            Some("(blød bindestreg og hårdt mellemrum)")
+        );
+        // In a word it is the word's: the word shows.
+        assert_eq!(unseen_named("menneske\u{ad}handel"), None);
     }
 
     #[test]

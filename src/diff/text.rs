@@ -5,6 +5,7 @@
 //! whitespace, which are compared by how they print (see [`Spacing`]).
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use similar::DiffTag;
 
@@ -90,11 +91,18 @@ fn diff(old: &Printed, new: &Printed) -> Vec<Segment> {
         &old_tokens.sentence_ends(),
         &new_tokens.sentence_ends(),
     );
+    // The tokens of a stretch of changes, told once the stretch ends.
+    let mut changed: Option<(Range<usize>, Range<usize>)> = None;
     for (tag, old_range, new_range) in found {
         if tag != DiffTag::Equal {
-            push_merged(&mut raw, SegmentKind::Deleted, &old_tokens.raw(old_range));
-            push_merged(&mut raw, SegmentKind::Inserted, &new_tokens.raw(new_range));
+            changed = Some(match changed {
+                Some((old, new)) => (old.start..old_range.end, new.start..new_range.end),
+                None => (old_range, new_range),
+            });
             continue;
+        }
+        if let Some((old_range, new_range)) = changed.take() {
+            push_changed(&mut raw, (old_tokens, old_range), (new_tokens, new_range));
         }
         for (o, n) in old_range.zip(new_range) {
             match (old.otherwise(o), new.otherwise(n)) {
@@ -108,8 +116,77 @@ fn diff(old: &Printed, new: &Printed) -> Vec<Segment> {
             }
         }
     }
+    if let Some((old_range, new_range)) = changed {
+        push_changed(&mut raw, (old_tokens, old_range), (new_tokens, new_range));
+    }
     push_merged(&mut raw, SegmentKind::Equal, new_tokens.trail);
     regroup(absorb_marks(raw))
+}
+
+/// The soft hyphen (U+00AD): where a word may break, with a hyphen printed at the end of the
+/// line if it does. Typed into a word (text pasted from Word), it prints nothing more, but it
+/// changes where the word may break, as a no-break space changes where a line may: a change.
+pub(super) const SOFT_HYPHEN: char = '\u{ad}';
+
+/// Appends a stretch of changed tokens: those of `old` deleted and those of `new` inserted;
+/// but where they are the same words with soft hyphens typed in or taken out, the words kept
+/// and only the soft hyphens deleted or inserted: "menneske{+\u{ad}+}handel", which the reader
+/// can be told of, rather than "[-menneskehandel-]{+menneskehandel+}", which look the same.
+fn push_changed(
+    raw: &mut Vec<Segment>,
+    (old, old_range): (&Tokens, Range<usize>),
+    (new, new_range): (&Tokens, Range<usize>),
+) {
+    let (old_text, new_text) = (old.raw(old_range), new.raw(new_range));
+    match soft_hyphens_changed(&old_text, &new_text) {
+        Some(runs) => runs
+            .into_iter()
+            .for_each(|(kind, text)| push_merged(raw, kind, &text)),
+        None => {
+            push_merged(raw, SegmentKind::Deleted, &old_text);
+            push_merged(raw, SegmentKind::Inserted, &new_text);
+        }
+    }
+}
+
+/// Where `old` and `new` are the same but for soft hyphens, `new` as runs: kept, a soft hyphen
+/// taken out (deleted) or typed in (inserted); none where they differ otherwise.
+fn soft_hyphens_changed(old: &str, new: &str) -> Option<Vec<(SegmentKind, String)>> {
+    let without = |text: &str| {
+        text.chars()
+            .filter(|&c| c != SOFT_HYPHEN)
+            .collect::<String>()
+    };
+    if old == new || without(old) != without(new) {
+        return None;
+    }
+    let mut runs: Vec<(SegmentKind, String)> = Vec::new();
+    let mut push = |kind: SegmentKind, c: char| match runs.last_mut() {
+        Some((last, text)) if *last == kind => text.push(c),
+        _ => runs.push((kind, c.to_string())),
+    };
+    let (mut old, mut new) = (old.chars().peekable(), new.chars().peekable());
+    loop {
+        match (old.peek().copied(), new.peek().copied()) {
+            (None, None) => break,
+            (Some(o), Some(n)) if o == n => {
+                push(SegmentKind::Equal, n);
+                old.next();
+                new.next();
+            }
+            (Some(SOFT_HYPHEN), _) => {
+                push(SegmentKind::Deleted, SOFT_HYPHEN);
+                old.next();
+            }
+            (_, Some(SOFT_HYPHEN)) => {
+                push(SegmentKind::Inserted, SOFT_HYPHEN);
+                new.next();
+            }
+            // Unreachable: the texts are the same without their soft hyphens.
+            _ => return None,
+        }
+    }
+    Some(runs)
 }
 
 /// A text as tokens, with what each prints where that is not the token as written: in Markdown
@@ -608,6 +685,39 @@ mod tests {
             marked("bilag 1, bilag 2 og bilag 3.", "bilag 1 og bilag 2."),
             "bilag 1[-, bilag 2-] og bilag [-3-]{+2+}."
         );
+    }
+
+    #[test]
+    fn a_soft_hyphen_typed_or_taken_out_is_that_character_alone() {
+        assert_eq!(
+            marked(
+                "indsatsen mod menneskehandel har",
+                "indsatsen mod menneske\u{ad}handel har"
+            ),
+            "indsatsen mod menneske{+\u{ad}+}handel har"
+        );
+        assert_eq!(
+            marked(
+                "politi\u{ad}mæssige og menne\u{ad}ske\u{ad}lige",
+                "politimæssige og menne\u{ad}skelige"
+            ),
+            "politi[-\u{ad}-]mæssige og menne\u{ad}ske[-\u{ad}-]lige"
+        );
+        // Beside another change, each is told apart.
+        assert_eq!(
+            marked("i 4 menneskehandelssager", "i 5 menneske\u{ad}handelssager"),
+            "i [-4-]{+5+} menneske{+\u{ad}+}handelssager"
+        );
+        // A word changed otherwise too is a word replaced.
+        assert_eq!(
+            marked("om menneskehandel", "om menneske\u{ad}smugling"),
+            "om [-menneskehandel-]{+menneske\u{ad}smugling+}"
+        );
+        // It prints nothing, but where a word may break: a change.
+        assert!(!prints_the_same(
+            running("menneske\u{ad}handel"),
+            running("menneskehandel")
+        ));
     }
 
     #[test]

@@ -427,12 +427,23 @@ fn marked_markup(runs: &Value) -> Result<String, minijinja::Error> {
         let run = kept.next().expect("a kept run for each run not between");
         let text = escape::markup_with_months(&run.text, &run.months);
         match kind {
-            Some("inserted") => out.push_str(&format!("#ins[{text}]")),
-            Some("deleted") => out.push_str(&format!("#del[{text}]")),
+            Some("inserted") => out.push_str(&format!("#ins[{}]", soft_hyphens_shown(&text))),
+            Some("deleted") => out.push_str(&format!("#del[{}]", soft_hyphens_shown(&text))),
             _ => out.push_str(&text),
         }
     }
     Ok(out)
+}
+
+/// A changed run's soft hyphens shown as "¬", the mark word processors show for one: a soft
+/// hyphen prints nothing unless the word breaks there, so one typed into a word or taken out,
+/// a change of where the word may break, would otherwise be marked by an underline or a stroke
+/// as wide as nothing.
+fn soft_hyphens_shown(markup: &str) -> std::borrow::Cow<'_, str> {
+    match markup.contains('\u{ad}') {
+        true => std::borrow::Cow::Owned(markup.replace('\u{ad}', "¬")),
+        false => std::borrow::Cow::Borrowed(markup),
+    }
 }
 
 /// `{{ value|content }}`: one line of literal text to print, as a Typst string (which Typst

@@ -360,11 +360,7 @@ pub(super) fn cover_sentence(answer: &Answer) -> String {
 
 /// The minister in running text, "justitsministeren", or "ministeren" when not given.
 pub(super) fn minister_title(answer: &Answer) -> &str {
-    answer
-        .ministry
-        .minister_title
-        .as_deref()
-        .unwrap_or("ministeren")
+    answer.ministry.minister_in_text()
 }
 
 /// How a member who asked is named in the texts svar writes: with the party in brackets when
