@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::path::{Path, PathBuf};
+
 use common::{crate_root, svar};
 use predicates::prelude::*;
 
@@ -312,7 +314,7 @@ fn a_letter_without_the_question_s_date_is_warned_of() {
 }
 
 /// A folder `name` in `parent` holding `files`, each a name and its bytes; the folder.
-fn folder_of(parent: &std::path::Path, name: &str, files: &[(&str, &[u8])]) -> std::path::PathBuf {
+fn folder_of(parent: &Path, name: &str, files: &[(&str, &[u8])]) -> PathBuf {
     let folder = parent.join(name);
     std::fs::create_dir_all(&folder).unwrap();
     for (file, bytes) in files {
@@ -414,20 +416,7 @@ fn files_meant_as_answers_but_not_read_and_subfolders_with_answers_are_warned_of
         path("undermappe"),
         path("undermappe"),
     );
-    svar()
-        .arg("check")
-        .arg(&folder)
-        .assert()
-        .success()
-        .stderr(warnings.clone());
-    svar()
-        .arg("render")
-        .arg(&folder)
-        .arg("-o")
-        .arg(temp.path().join("ud"))
-        .assert()
-        .success()
-        .stderr(warnings);
+    check_and_render_warn(&folder, &temp.path().join("ud"), &warnings);
 }
 
 #[test]
@@ -454,18 +443,24 @@ fn two_files_answering_the_same_question_are_warned_of_naming_both() {
         folder.join("ufo-15-v2.json").display(),
         folder.join("ufo-15.json").display()
     );
+    check_and_render_warn(&folder, &temp.path().join("ud"), &warning);
+}
+
+/// `svar check FOLDER` and `svar render FOLDER -o OUT` both succeed, and warn exactly
+/// `warnings` on standard error: a batch warns the same whether it checks or renders.
+fn check_and_render_warn(folder: &Path, out: &Path, warnings: &str) {
     svar()
         .arg("check")
-        .arg(&folder)
+        .arg(folder)
         .assert()
         .success()
-        .stderr(warning.clone());
+        .stderr(warnings.to_string());
     svar()
         .arg("render")
-        .arg(&folder)
+        .arg(folder)
         .arg("-o")
-        .arg(temp.path().join("ud"))
+        .arg(out)
         .assert()
         .success()
-        .stderr(warning);
+        .stderr(warnings.to_string());
 }

@@ -1070,11 +1070,7 @@ fn a_log_of_a_batch_gets_every_answer_s_line_also_while_the_bar_is_drawn() {
     // With standard error on a terminal (the progress bar), the lines of the answers rendered
     // went to the terminal, and `svar render DIR > log` logged only the summary.
     let folder = tempfile::tempdir().unwrap();
-    let answers = folder.path().join("svar");
-    std::fs::create_dir(&answers).unwrap();
-    for name in ["a.json", "b.json", "c.json"] {
-        std::fs::copy(fixture("complete.json"), answers.join(name)).unwrap();
-    }
+    let answers = three_answers(folder.path(), "svar");
     let log = folder.path().join("log.txt");
     let command = format!(
         "{} render {} -o {} > {}",
@@ -1214,11 +1210,7 @@ fn a_failed_answer_s_pdf_from_an_earlier_render_is_named_as_not_updated() {
     // Review 30, 5: an answer broken by an edit failed, its PDF from the render before stayed
     // in the folder to be sent, and nothing said that it shows the earlier version.
     let folder = tempfile::tempdir().unwrap();
-    let answers = folder.path().join("indbakke");
-    std::fs::create_dir(&answers).unwrap();
-    for name in ["a.json", "b.json", "c.json"] {
-        std::fs::copy(fixture("complete.json"), answers.join(name)).unwrap();
-    }
+    let answers = three_answers(folder.path(), "indbakke");
     let out = folder.path().join("ud");
     svar()
         .arg("render")
@@ -1268,4 +1260,15 @@ fn a_failed_answer_s_pdf_from_an_earlier_render_is_named_as_not_updated() {
         .assert()
         .code(1)
         .stderr(predicate::str::ends_with(stale));
+}
+
+/// A folder `name` in `parent` of three answers, a.json, b.json and c.json, each a copy of
+/// complete.json.
+fn three_answers(parent: &Path, name: &str) -> PathBuf {
+    let answers = parent.join(name);
+    std::fs::create_dir(&answers).unwrap();
+    for name in ["a.json", "b.json", "c.json"] {
+        std::fs::copy(fixture("complete.json"), answers.join(name)).unwrap();
+    }
+    answers
 }

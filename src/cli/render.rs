@@ -472,6 +472,10 @@ impl Tally {
             (_, 0) => Some(format!(
                 "afbrudt, før noget svar var færdigt: de {total} svar er ikke sat, {untouched}"
             )),
+            (_, done) if total - done == 1 => Some(format!(
+                "afbrudt: {done} af {total} svar er færdige; 1 svar er ikke sat, og dets \
+                 tidligere PDF er urørt"
+            )),
             (_, done) => Some(format!(
                 "afbrudt: {done} af {total} svar er færdige; de {} andre er ikke sat, {untouched}",
                 total - done
@@ -597,8 +601,7 @@ mod tests {
         assert_eq!(tally.tell_written(), Vec::<String>::new(), "told once");
         assert_eq!(
             tally.interrupted_line().unwrap(),
-            "afbrudt: 2 af 3 svar er færdige; de 1 andre er ikke sat, og deres tidligere PDF'er \
-             er urørte"
+            "afbrudt: 2 af 3 svar er færdige; 1 svar er ikke sat, og dets tidligere PDF er urørt"
         );
     }
 
