@@ -23,6 +23,37 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// The date a clerk wrote in a form of their own ("12. juli 2018", "12/7 2018", "20-03-2025",
+/// "12.07.2018", "2025-3-20"), day before month as Danish writes it, so a message can say what
+/// to write instead; `None` for anything else, or a day that does not exist.
+pub fn written_date(text: &str) -> Option<NaiveDate> {
+    let lower = text.trim().to_lowercase();
+    let parts: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | '-' | '/' | ','))
+        .filter(|part| !part.is_empty())
+        .collect();
+    let [first, second, third] = parts[..] else {
+        return None;
+    };
+    let number = |part: &str| part.parse::<u32>().ok();
+    let month = |part: &str| {
+        number(part).or_else(|| {
+            // A month's name, or its first three letters ("jul", "okt").
+            let index = MONTHS
+                .iter()
+                .position(|month| part.len() >= 3 && month.starts_with(part))?;
+            Some(index as u32 + 1)
+        })
+    };
+    let (year, month, day) = if first.len() == 4 {
+        (number(first)?, month(second)?, number(third)?)
+    } else {
+        (number(third)?, month(second)?, number(first)?)
+    };
+    (year >= 1000).then_some(())?;
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
 /// Formats a date as Danish running text: "12. juni 2019".
 pub fn date(date: NaiveDate) -> String {
     format!(
@@ -562,6 +593,28 @@ mod tests {
         }
         for title in ["Antal", "2018", "Beløb i kr.", "Sager"] {
             assert!(!names_a_fractional_unit(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_date_written_the_danish_way_is_read_day_first() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        for (written, read) in [
+            ("12. juli 2018", day(2018, 7, 12)),
+            ("12 Juli 2018", day(2018, 7, 12)),
+            ("3. okt. 2019", day(2019, 10, 3)),
+            ("20-03-2025", day(2025, 3, 20)),
+            ("12.07.2018", day(2018, 7, 12)),
+            ("12/7 2018", day(2018, 7, 12)),
+            ("12/7-2018", day(2018, 7, 12)),
+            ("2025-3-20", day(2025, 3, 20)),
+            ("31. juni 2019", None),
+            ("12. juli", None),
+            ("12-07-18", None),
+            ("medio marts 2022", None),
+            ("UDFYLD: svarets dato", None),
+        ] {
+            assert_eq!(written_date(written), read, "{written}");
         }
     }
 

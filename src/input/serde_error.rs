@@ -544,6 +544,15 @@ fn mismatch(what: &str, rest: &str, place: Option<Place<'_, '_>>) -> (String, Op
         // One text where the format has a list of them (notes, items): the same as a list.
         let whole = place.and_then(|place| place.locator.whole(place.path));
         whole.map(|text| format!("skriv teksten som en liste: [{text}]"))
+    } else if let Some(date) = is_date(expected)
+        .then(|| crate::danish::written_date(found.value.trim_matches('"')))
+        .flatten()
+    {
+        Some(format!(
+            "skriv \"{}\" for {}: året med fire cifre, så måned og dag med to",
+            date.format("%Y-%m-%d"),
+            crate::danish::date(date)
+        ))
     } else {
         mismatch_hint(expected, &found, place.map(|place| place.path)).map(Into::into)
     };
