@@ -412,7 +412,8 @@ fn files_meant_as_answers_but_not_read_and_subfolders_with_answers_are_warned_of
          advarsel: {} er en undermappe med svarfiler (*.json), og de læses ikke: svar læser kun \
          svarfilerne i selve mappen; skal de med, så angiv også {} på kommandolinjen\n",
         path("d.json.txt"),
-        path("e.json "),
+        // The space that kept it from being read shows between quotes.
+        format!("\"{}\"", path("e.json ")),
         path("undermappe"),
         path("undermappe"),
     );

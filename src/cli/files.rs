@@ -66,7 +66,7 @@ impl std::fmt::Display for LeftOut {
                 f,
                 "{} ligner en svarfil, men læses ikke: svar læser kun filer, hvis navn ender på \
                  .json; omdøb den til {meant}",
-                file.display()
+                shown_with_its_spaces(file)
             ),
             Self::Subfolder(folder) => write!(
                 f,
@@ -76,6 +76,17 @@ impl std::fmt::Display for LeftOut {
                 folder.display()
             ),
         }
+    }
+}
+
+/// A file's path as a message names it, in quotes where its name begins or ends with a space
+/// (`"svar/e.json "`), which would not show otherwise, and is why it was not read.
+fn shown_with_its_spaces(file: &Path) -> String {
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    if name.trim() == name {
+        file.display().to_string()
+    } else {
+        format!("\"{}\"", file.display())
     }
 }
 
@@ -97,8 +108,18 @@ fn left_out_of(folder: &Path) -> Vec<LeftOut> {
             Some(LeftOut::Misnamed { file: path, meant })
         })
         .collect();
-    left_out.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
+    left_out.sort_by(|a, b| a.path().cmp(b.path()));
     left_out
+}
+
+impl LeftOut {
+    /// The file or folder left out.
+    fn path(&self) -> &Path {
+        match self {
+            Self::Misnamed { file, .. } => file,
+            Self::Subfolder(folder) => folder,
+        }
+    }
 }
 
 /// The answer file name `name` was meant to have, if it looks meant as one but is not read:
