@@ -407,13 +407,12 @@ fn files_meant_as_answers_but_not_read_and_subfolders_with_answers_are_warned_of
     let warnings = format!(
         "advarsel: {} ligner en svarfil, men læses ikke: svar læser kun filer, hvis navn ender \
          på .json; omdøb den til d.json\n\
-         advarsel: {} ligner en svarfil, men læses ikke: svar læser kun filer, hvis navn ender \
-         på .json; omdøb den til e.json\n\
+         advarsel: \"{}\" ligner en svarfil, men læses ikke: svar læser kun filer, hvis navn \
+         ender på .json; omdøb den til e.json\n\
          advarsel: {} er en undermappe med svarfiler (*.json), og de læses ikke: svar læser kun \
          svarfilerne i selve mappen; skal de med, så angiv også {} på kommandolinjen\n",
         path("d.json.txt"),
-        // The space that kept it from being read shows between quotes.
-        format!("\"{}\"", path("e.json ")),
+        path("e.json "),
         path("undermappe"),
         path("undermappe"),
     );

@@ -312,7 +312,7 @@ fn ctrl_c_during_one_answer_says_that_its_earlier_pdf_is_untouched() {
     let pdf = folder.path().join("ud.pdf");
     std::fs::write(&pdf, "tidligere").unwrap();
     let child = start_render(&answer, &pdf, &templates, &[]);
-    while !(catches_ctrl_c(child.id()) && !typesetting_threads(child.id()).is_empty()) {
+    while !catches_ctrl_c(child.id()) || typesetting_threads(child.id()).is_empty() {
         std::thread::sleep(Duration::from_millis(5));
     }
     let sent = std::process::Command::new("kill")
