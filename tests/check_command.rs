@@ -134,6 +134,45 @@ fn a_new_skeleton_is_rejected_until_filled_in_and_never_overwrites() {
 }
 
 #[test]
+fn a_new_skeleton_for_a_shipped_ministry_has_its_name_title_and_profile_filled_in() {
+    // Review 30: a clerk who knew no profiles got a PDF without the ministry's address and
+    // layout, and typed the name and the minister's title by hand.
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("nyt-svar.json");
+    svar()
+        .args([
+            "new",
+            "--ministerium",
+            "udlaendinge-og-integrationsministeriet",
+        ])
+        .arg(&file)
+        .assert()
+        .success();
+    let answer: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(
+        answer["ministry"],
+        serde_json::json!({
+            "name": "Udlændinge- og Integrationsministeriet",
+            "minister_title": "udlændinge- og integrationsministeren",
+            "profile": "udlaendinge-og-integrationsministeriet"
+        })
+    );
+    let output = svar().arg("check").arg(&file).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("sti: ministry"), "{stderr}");
+    assert!(stderr.contains("sti: signature.minister"), "{stderr}");
+    // A ministry svar has no profile of is refused, naming those it has.
+    let other = folder.path().join("andet.json");
+    svar()
+        .args(["new", "--ministerium", "kulturministeriet"])
+        .arg(&other)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("justitsministeriet"));
+    assert!(!other.exists());
+}
+
+#[test]
 fn render_refuses_invalid_input_with_the_same_message() {
     let folder = tempfile::tempdir().unwrap();
     let fixture = "tests/fixtures/invalid/total-not-sum.json";

@@ -14,6 +14,18 @@ pub struct NewArgs {
     /// Den nye svarfil; findes den allerede, røres den ikke.
     #[arg(value_name = "FIL")]
     pub file: PathBuf,
+    /// Udfyld ministeriets navn, ministerens titel og profilen (brevpapir og layout) for et af
+    /// ministerierne, der følger med svar.
+    #[arg(long = "ministerium", value_name = "PROFIL", value_parser = ministry_ids())]
+    pub ministry: Option<String>,
+}
+
+/// The ids `--ministerium` takes: the profiles that ship with svar.
+fn ministry_ids() -> clap::builder::PossibleValuesParser {
+    let ids = crate::input::shipped_ministries()
+        .into_iter()
+        .map(|(id, _)| id);
+    clap::builder::PossibleValuesParser::new(ids)
 }
 
 /// The skeleton: every required field and those a sent answer has (its date, the minister's
@@ -49,14 +61,43 @@ const SKELETON: &str = r#"{
 }
 "#;
 
+/// The skeleton's ministry fields, as [`ministry_fields`] replaces them.
+const SKELETON_MINISTRY: &str = r#"    "name": "@: ministeriets navn, fx Justitsministeriet",
+    "minister_title": "@: ministerens titel, fx justitsministeren""#;
+
+/// The ministry fields for the shipped profile `id`: its name, the minister's title made from
+/// it ("Justitsministeriet" → "justitsministeren"; a placeholder where the name does not end
+/// so) and the profile, which gives the letterhead and layout.
+fn ministry_fields(id: &str) -> Option<String> {
+    let (_, name) = crate::input::shipped_ministries()
+        .into_iter()
+        .find(|(shipped, _)| *shipped == id)?;
+    let title = name
+        .to_lowercase()
+        .strip_suffix("ministeriet")
+        .map(|stem| format!("{stem}ministeren"))
+        .unwrap_or_else(|| "@: ministerens titel".to_string());
+    let text = |value: &str| serde_json::Value::from(value).to_string();
+    Some(format!(
+        "    \"name\": {},\n    \"minister_title\": {},\n    \"profile\": {}",
+        text(&name),
+        text(&title),
+        text(id)
+    ))
+}
+
 /// Where svar's schema is looked for from the new file's folder: `schema/answer.schema.json`
 /// in that folder or one above it, as in svar's own repository beside `data/`.
 const SCHEMA_FILE: &str = "schema/answer.schema.json";
 
 /// The skeleton for a file in `folder`: it points to the schema when one is found there or
 /// above, so an editor completes and checks the fields from the first keystroke.
-fn skeleton(folder: &Path) -> String {
-    let text = SKELETON.replace('@', PLACEHOLDER);
+fn skeleton(folder: &Path, ministry: Option<&str>) -> String {
+    let text = match ministry.and_then(ministry_fields) {
+        Some(fields) => SKELETON.replacen(SKELETON_MINISTRY, &fields, 1),
+        None => SKELETON.to_string(),
+    };
+    let text = text.replace('@', PLACEHOLDER);
     match schema_above(folder) {
         Some(schema) => text.replacen(
             "{\n",
@@ -79,7 +120,7 @@ fn schema_above(folder: &Path) -> Option<String> {
 
 /// Writes the skeleton, refusing to overwrite an existing file.
 pub(super) fn run(args: &NewArgs) -> ExitCode {
-    match create(&args.file) {
+    match create(&args.file, args.ministry.as_deref()) {
         Ok(()) => {
             let name = args.file.to_string_lossy();
             super::out::line(format_args!(
@@ -103,7 +144,7 @@ pub(super) fn run(args: &NewArgs) -> ExitCode {
 
 /// Creates `file` with the skeleton: a `.json` name in a folder that exists, and never over a
 /// file that does.
-fn create(file: &Path) -> Result<(), CliError> {
+fn create(file: &Path, ministry: Option<&str>) -> Result<(), CliError> {
     let folder = match file.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -117,7 +158,7 @@ fn create(file: &Path) -> Result<(), CliError> {
             folder: folder.to_path_buf(),
         });
     }
-    crate::output::create_new(file, skeleton(folder).as_bytes()).map_err(|source| {
+    crate::output::create_new(file, skeleton(folder, ministry).as_bytes()).map_err(|source| {
         if source.kind() == std::io::ErrorKind::AlreadyExists {
             CliError::AlreadyExists(file.to_path_buf())
         } else {

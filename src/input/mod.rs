@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use self::diagnostic::LineIndex;
 pub use self::diagnostic::{FileReport, Finding};
 use self::locate::Locator;
+pub use self::profile::shipped_ministries;
 pub use self::spreadsheet::fills as spreadsheet_fills;
 use crate::fs::io_in_danish;
 use crate::fs::read_file;

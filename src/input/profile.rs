@@ -38,6 +38,18 @@ const SHIPPED: [(&str, &str); 5] = [
     ),
 ];
 
+/// The profiles that ship with svar, as `svar new --ministerium` offers them: each id (the
+/// name `ministry.profile` gives) and the ministry's name as the profile prints it.
+pub fn shipped_ministries() -> Vec<(&'static str, String)> {
+    SHIPPED
+        .iter()
+        .filter_map(|(id, text)| {
+            let profile: serde_json::Value = serde_json::from_str(text).ok()?;
+            Some((*id, profile.get("name")?.as_str()?.to_string()))
+        })
+        .collect()
+}
+
 /// The text of the profile `id` that ships with svar, if one does.
 fn shipped(id: &str) -> Option<&'static str> {
     SHIPPED
