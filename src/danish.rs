@@ -285,6 +285,14 @@ pub fn names_a_fractional_unit(title: &str) -> bool {
     .any(|unit| title.contains(unit))
 }
 
+/// The minister's title in running text made from the ministry's name: "justitsministeren"
+/// for "Justitsministeriet", "udlændinge- og integrationsministeren" for "Udlændinge- og
+/// Integrationsministeriet"; none for a name that does not end so.
+pub fn minister_title(ministry: &str) -> Option<String> {
+    let field = ministry.trim().strip_suffix("ministeriet")?;
+    (!field.is_empty()).then(|| format!("{}ministeren", field.to_lowercase()))
+}
+
 /// Whether a column's title says it counts ("Antal", "Antal sager"): its figures are whole
 /// numbers, so one written with three decimals ("1.234") is a thousands point for certain,
 /// not a fraction. Not a title that names a rate, an average, a share or a unit of thousands

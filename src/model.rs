@@ -343,6 +343,10 @@ impl Ministry {
     }
 }
 
+/// The series of a committee question whose `series` is left out: the questions asked outside
+/// a bill.
+pub const GENERAL_SERIES: &str = "Alm. del";
+
 /// A ministry's letterhead data, kept in one file per ministry under `ministries/`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

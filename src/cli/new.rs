@@ -72,11 +72,8 @@ fn ministry_fields(id: &str) -> Option<String> {
     let (_, name) = crate::input::shipped_ministries()
         .into_iter()
         .find(|(shipped, _)| *shipped == id)?;
-    let title = name
-        .to_lowercase()
-        .strip_suffix("ministeriet")
-        .map(|stem| format!("{stem}ministeren"))
-        .unwrap_or_else(|| "@: ministerens titel".to_string());
+    let title =
+        crate::danish::minister_title(&name).unwrap_or_else(|| "@: ministerens titel".into());
     let text = |value: &str| serde_json::Value::from(value).to_string();
     Some(format!(
         "    \"name\": {},\n    \"minister_title\": {},\n    \"profile\": {}",

@@ -5,7 +5,8 @@ use super::{Comparison, Element, Place, text};
 use crate::danish;
 use crate::json_path::JsonPath;
 use crate::model::{
-    Answer, FurtherQuestion, Layout, Letterhead, Markup, Opening, QuestionKind, Status,
+    Answer, FurtherQuestion, GENERAL_SERIES, Layout, Letterhead, Markup, Opening, QuestionKind,
+    Status,
 };
 
 /// A metadata field: its Danish name, its JSON path and its value as printed.
@@ -214,7 +215,7 @@ const FIELDS: &[Field] = &[
         value: |answer| {
             let series = answer.question.series.clone();
             match answer.question.kind {
-                QuestionKind::Committee => Some(series.unwrap_or_else(|| "Alm. del".into())),
+                QuestionKind::Committee => Some(series.unwrap_or_else(|| GENERAL_SERIES.into())),
                 _ => series,
             }
         },

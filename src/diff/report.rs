@@ -288,17 +288,16 @@ mod tests {
 
     #[test]
     fn a_changed_stretch_of_spaces_alone_is_named() {
-        let spaces_named = unseen_named;
-        assert_eq!(spaces_named(" ").as_deref(), Some("(mellemrum)"));
-        assert_eq!(spaces_named("\u{a0}").as_deref(), Some("(hårdt mellemrum)"));
+        assert_eq!(unseen_named(" ").as_deref(), Some("(mellemrum)"));
+        assert_eq!(unseen_named("\u{a0}").as_deref(), Some("(hårdt mellemrum)"));
         assert_eq!(
-            spaces_named(" \u{202f}").as_deref(),
+            unseen_named(" \u{202f}").as_deref(),
             Some("(mellemrum og smalt hårdt mellemrum)")
         );
         // Line breaks show as themselves; words are words.
-        assert_eq!(spaces_named("\n"), None);
-        assert_eq!(spaces_named("a b"), None);
-        assert_eq!(spaces_named(""), None);
+        assert_eq!(unseen_named("\n"), None);
+        assert_eq!(unseen_named("a b"), None);
+        assert_eq!(unseen_named(""), None);
     }
 
     #[test]

@@ -439,11 +439,8 @@ fn marked_markup(runs: &Value) -> Result<String, minijinja::Error> {
 /// hyphen prints nothing unless the word breaks there, so one typed into a word or taken out,
 /// a change of where the word may break, would otherwise be marked by an underline or a stroke
 /// as wide as nothing.
-fn soft_hyphens_shown(markup: &str) -> std::borrow::Cow<'_, str> {
-    match markup.contains('\u{ad}') {
-        true => std::borrow::Cow::Owned(markup.replace('\u{ad}', "¬")),
-        false => std::borrow::Cow::Borrowed(markup),
-    }
+fn soft_hyphens_shown(markup: &str) -> String {
+    markup.replace('\u{ad}', "¬")
 }
 
 /// `{{ value|content }}`: one line of literal text to print, as a Typst string (which Typst

@@ -31,7 +31,7 @@ pub(super) fn joint_heading(questions: &[Question]) -> String {
     let numbers = danish::and_list(&designations);
     match question.kind {
         QuestionKind::Committee => match question.series.as_deref() {
-            None | Some("Alm. del") => {
+            None | Some(crate::model::GENERAL_SERIES) => {
                 format!("Spørgsmål nr.{NBSP}{numbers} (Alm.{NBSP}del){committee}")
             }
             Some(bill) => {

@@ -550,12 +550,9 @@ fn check_minister_title(answer: &Answer, problems: &mut Vec<Problem>) {
 
 /// "justitsministeren" for "Justitsministeriet"; "ministeren for …" is left to the clerk.
 fn suggested_title(ministry: &str) -> String {
-    match ministry.trim().strip_suffix("ministeriet") {
-        Some(field) if !field.is_empty() && !field.contains(' ') => {
-            format!("{}ministeren", field.to_lowercase())
-        }
-        _ => "justitsministeren".to_string(),
-    }
+    crate::danish::minister_title(ministry)
+        .filter(|title| !title.contains(' '))
+        .unwrap_or_else(|| "justitsministeren".to_string())
 }
 
 #[cfg(test)]

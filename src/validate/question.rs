@@ -334,7 +334,9 @@ fn check_designation(question: &Question, path: &JsonPath, problems: &mut Vec<Pr
 /// Checks the series a committee question's number belongs to; other kinds have none.
 fn check_series(question: &Question, path: &JsonPath, problems: &mut Vec<Problem>) {
     match (&question.series, question.kind) {
-        (Some(series), QuestionKind::Committee) if series != "Alm. del" && !is_bill(series) => {
+        (Some(series), QuestionKind::Committee)
+            if series != crate::model::GENERAL_SERIES && !is_bill(series) =>
+        {
             problems.push(Problem::error(
                 path.key("series"),
                 format!("ukendt række \"{series}\" for et udvalgsspørgsmål"),
