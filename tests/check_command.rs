@@ -352,6 +352,62 @@ fn a_letter_without_the_question_s_date_is_warned_of() {
     assert_eq!(warnings("complete.json"), Vec::<String>::new());
 }
 
+#[test]
+fn a_samling_is_checked_against_the_elections() {
+    // Review 29, 10: "2018-19 (2. samling)" for a question asked before the election of June
+    // 2019 went into the PDF's title unremarked.
+    let folder = tempfile::tempdir().unwrap();
+    let check = |session: &str, asked_on: &str, answered: &str| {
+        let answer = common::edited_fixture("complete.json", folder.path(), |answer| {
+            answer["question"]["session"] = session.into();
+            answer["question"]["asked_on"] = asked_on.into();
+            answer["date"] = answered.into();
+        });
+        let output = svar().arg("check").arg(&answer).output().unwrap();
+        let report = String::from_utf8(output.stderr).unwrap();
+        let findings = (report.lines())
+            .filter(|line| line.starts_with("fejl: ") || line.starts_with("advarsel: "))
+            .chain(
+                report
+                    .lines()
+                    .filter_map(|line| line.trim().strip_prefix("= tip: ")),
+            )
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        (output.status.code(), findings)
+    };
+    assert_eq!(
+        check("2018-19 (2. samling)", "2019-02-01", "2019-02-15"),
+        (
+            Some(1),
+            vec![
+                "fejl: datoen 1. februar 2019 ligger uden for folketingsåret 2018-19 \
+                 (2. samling), fra folketingsvalget 5. juni 2019 til 30. september 2019"
+                    .to_string(),
+                "datoen hører til folketingsåret 2018-19 (1. samling); ret \"question.session\" \
+                 eller \"question.asked_on\""
+                    .to_string(),
+            ]
+        )
+    );
+    assert_eq!(
+        check("2019-20 (1. samling)", "2020-01-10", "2020-01-24"),
+        (
+            Some(0),
+            vec![
+                "advarsel: folketingsåret 2019-20 havde kun én samling, for der var intet \
+                 folketingsvalg i det, men \"2019-20 (1. samling)\" nævner en"
+                    .to_string(),
+                "skriv \"2019-20\"".to_string(),
+            ]
+        )
+    );
+    assert_eq!(
+        check("2018-19 (1. samling)", "2019-02-01", "2019-02-15"),
+        (Some(0), vec![])
+    );
+}
+
 /// A folder `name` in `parent` holding `files`, each a name and its bytes; the folder.
 fn folder_of(parent: &Path, name: &str, files: &[(&str, &[u8])]) -> PathBuf {
     let folder = parent.join(name);
