@@ -123,7 +123,22 @@ fn renders_again_on_every_save_and_survives_errors() {
     );
 
     std::fs::write(&file, original.replace("\"number\": 15", "\"nummer\": 15")).unwrap();
-    watching.wait_for_all(&["ukendt felt `nummer`", "Venter på næste ændring"]);
+    watching.wait_for_all(&[
+        "ukendt felt `nummer`",
+        // Review 31, 6: the clerk who sends the PDF from the viewer is told it is not current.
+        "svar.pdf er fra en tidligere udgave af svaret og er ikke opdateret; den sættes igen, \
+         når fejlen er rettet og filen gemt",
+        "Venter på næste ændring",
+    ]);
+
+    // Review 31, 9: an editor saving by renaming leaves no file for a moment, which is no
+    // mistake of the clerk's.
+    std::fs::remove_file(&file).unwrap();
+    let gone = watching.wait_for("svar.json");
+    assert!(
+        gone.ends_with("svar.json findes ikke lige nu; svaret sættes igen, når filen er gemt."),
+        "{gone}"
+    );
 
     std::fs::write(&file, &original).unwrap();
     watching.wait_for(" ms");
@@ -132,6 +147,43 @@ fn renders_again_on_every_save_and_survives_errors() {
         first_pdf,
         "back to the first answer, byte for byte"
     );
+}
+
+#[test]
+fn a_file_read_again_and_again_in_the_folder_does_not_hold_back_a_render() {
+    // Review 31, 3: while a virus scanner or a viewer read a file in the answer's folder every
+    // few milliseconds, no save was rendered until the reading stopped.
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("svar.json");
+    let pdf = folder.path().join("svar.pdf");
+    let original = std::fs::read_to_string(common::fixture("complete.json")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let other = folder.path().join("noter.txt");
+    std::fs::write(&other, "læses hele tiden").unwrap();
+    let watching = Watching::start(&file, &pdf);
+    watching.wait_for(" ms");
+
+    let reading = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let reader = {
+        let reading = reading.clone();
+        std::thread::spawn(move || {
+            while reading.load(std::sync::atomic::Ordering::Relaxed) {
+                std::fs::read(&other).unwrap();
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        })
+    };
+    std::thread::sleep(Duration::from_millis(100));
+    std::fs::write(
+        &file,
+        original.replace("yderligere bemærkninger", "flere bemærkninger"),
+    )
+    .unwrap();
+    let rendered = watching.lines.recv_timeout(Duration::from_secs(10));
+    reading.store(false, std::sync::atomic::Ordering::Relaxed);
+    reader.join().unwrap();
+    let line = rendered.expect("no render while a file in the folder was read");
+    assert!(line.contains("svar.pdf (1 side)"), "{line}");
 }
 
 /// The files an answer reads are watched too: a spreadsheet beside it and its ministry profile.

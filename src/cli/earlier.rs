@@ -66,9 +66,19 @@ fn device_and_inode(_: &std::fs::Metadata) -> (u64, u64) {
 /// The warning for a PDF an earlier render wrote of an answer that failed now: it looks as
 /// current as the others in its folder, and could be sent.
 pub(super) fn stale_warning(pdf: &Path) -> String {
+    stale(pdf, "ret fejlen og sæt svaret igen, før PDF'en sendes")
+}
+
+/// The same warning from `svar watch`, which sets the answer again by itself once the file is
+/// mended: a clerk who sends the PDF from the viewer would otherwise send the version before.
+pub(super) fn stale_while_watching(pdf: &Path) -> String {
+    stale(pdf, "den sættes igen, når fejlen er rettet og filen gemt")
+}
+
+/// The warning for the PDF at `pdf`, which an earlier render wrote, followed by what to do.
+fn stale(pdf: &Path, then: &str) -> String {
     format!(
-        "advarsel: {} er fra en tidligere udgave af svaret og er ikke opdateret; ret fejlen og \
-         sæt svaret igen, før PDF'en sendes\n",
+        "advarsel: {} er fra en tidligere udgave af svaret og er ikke opdateret; {then}\n",
         pdf.display()
     )
 }

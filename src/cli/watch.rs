@@ -11,6 +11,7 @@ use clap::Args;
 use notify::{RecursiveMode, Watcher};
 
 use super::CliError;
+use super::earlier::{EarlierPdf, stale_while_watching};
 use super::error::WatchedFolder;
 use super::job::{
     Extras, LimitOptions, RenderSettings, Target, default_pdf_path, load_templates, pages,
@@ -21,6 +22,10 @@ use crate::pdf::Standard;
 
 /// How long to wait for more events after a save: editors write a file in several steps.
 const SETTLE: Duration = Duration::from_millis(40);
+
+/// The longest a render waits for saves to settle: a file written again and again without a
+/// pause (a sync client, a script) is still rendered as it is by then.
+const LONGEST_SETTLE: Duration = Duration::from_millis(500);
 
 /// Set for a `svar watch` that started itself again after a render was given up over a limit,
 /// with nothing changed since: it waits for the next change rather than render the same.
@@ -148,8 +153,28 @@ pub(super) fn run(args: &WatchArgs) -> ExitCode {
         };
         render = session.watched.concerns(&event);
         if render {
-            // Let the editor finish writing before reading the file.
-            while session.events.recv_timeout(SETTLE).is_ok() {}
+            settle(&session);
+        }
+    }
+}
+
+/// Lets the editor finish writing before the file is read: waits until the answer's files
+/// have had no change for [`SETTLE`], at most [`LONGEST_SETTLE`]. Other events do not count:
+/// a virus scanner, an indexer or a PDF viewer reading a file in the folder every few
+/// milliseconds would otherwise hold the render back for as long as it reads.
+fn settle(session: &Session) {
+    let deadline = Instant::now() + LONGEST_SETTLE;
+    let mut quiet_from = Instant::now() + SETTLE;
+    loop {
+        let wait = quiet_from
+            .min(deadline)
+            .saturating_duration_since(Instant::now());
+        match session.events.recv_timeout(wait) {
+            Ok(event) if session.watched.concerns(&event) => {
+                quiet_from = Instant::now() + SETTLE;
+            }
+            Ok(_) => {}
+            Err(_) => return,
         }
     }
 }
@@ -285,6 +310,15 @@ fn real_folder_of(path: &Path) -> Option<PathBuf> {
 fn render_once(args: &WatchArgs, session: &Session) -> Outcome {
     let started = Instant::now();
     let target = &session.target;
+    if !target.answer.exists() {
+        // Saved by renaming, moved away or deleted: no mistake of the clerk's to report.
+        super::out::line(format_args!(
+            "{} findes ikke lige nu; svaret sættes igen, når filen er gemt.",
+            target.answer.display()
+        ));
+        return Outcome::Done;
+    }
+    let earlier = EarlierPdf::of(&target.pdf);
     let result = load_templates(args.templates.as_deref()).and_then(|templates| {
         render_file(target, &session.settings, &templates, &|text| {
             eprint!("{text}");
@@ -303,6 +337,9 @@ fn render_once(args: &WatchArgs, session: &Session) -> Outcome {
             report_failure(&target.answer, &error);
             if error.is_given_up() {
                 return Outcome::GivenUp;
+            }
+            if earlier.is_left_from_before(&target.pdf) {
+                eprint!("{}", stale_while_watching(&target.pdf));
             }
             super::out::line("Venter på næste ændring …");
         }
