@@ -584,6 +584,16 @@ pub(crate) fn lowercase_first(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// `text` with its first letter in upper case, so that a phrase made for after a location
+/// ("flyttet; var tidligere afsnit 3") can stand alone as a note.
+pub(crate) fn uppercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -111,6 +111,7 @@ fn every_case_has_its_exact_change_list() {
             "changed-sentence",
             "enclosure-reference-renumbered",
             "enclosures-of-one-title",
+            "figures-changed-in-wide-and-narrow-columns",
             "footnote-added",
             "footnote-after-the-paragraph-referring-to-it",
             "footnote-inserted-before-another",
@@ -129,6 +130,7 @@ fn every_case_has_its_exact_change_list() {
             "paragraph-moved-between-reordered-statements",
             "paragraph-moved-into-a-statement",
             "paragraph-moved-into-a-statement-and-edited",
+            "paragraph-removed-and-the-next-edited",
             "paragraph-replaced",
             "paragraphs-reversed",
             "paragraphs-swapped-and-edited",
@@ -642,7 +644,7 @@ fn paragraphs_swapped_and_edited_are_one_move_and_two_edits_in_the_json_and_the_
 fn moved_and_edited_paragraphs_read_alike_both_ways() {
     assert_eq!(
         reversed_changes("most-alike-paired"),
-        "Svar, afsnit 1: fjernet\n    \
+        "Svar, tidligere afsnit 1: fjernet\n    \
          - Rigspolitiet har oplyst følgende.\n\
          Svar, afsnit 1: ændret\n    \
          Rigspolitiet har oplyst, at der i 2018 blev behandlet [-3.512-]{+3.478+} sager om menneskehandel i hele landet.\n\n\
@@ -1314,6 +1316,96 @@ fn a_caption_s_footnote_reference_prints_as_written_in_the_redline_too() {
     assert!(text.contains("fordelt*[^3] Type"), "{text}");
     assert!(text.contains("N0 Rigspolitiet.2"), "{text}");
     assert!(text.contains("2 Fodnote tre."), "{text}");
+}
+
+#[test]
+fn the_redline_notes_a_move_where_the_block_now_stands_and_where_it_stood() {
+    // Review 31, 1: a moved paragraph had the red bar of an edited one, and nothing said it
+    // moved, from where, or (at its old place) where it went.
+    let text = redline_text("paragraph-moved-between-reordered-statements");
+    // Over the paragraph, its old name as the change list gives it; its edit marked as usual.
+    assert!(
+        text.contains(
+            "Flyttet; var tidligere Rigsadvokatens udtalelse, afsnit 10 Rigsadvokaten deltager \
+             fast i forskellige fora"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("med henblik på styrket samarbejde"), "{text}");
+    // Over the statement moved among the statements, its places.
+    assert!(
+        text.contains("Flyttet fra plads 3 til plads 2 Rigspolitiet har oplyst følgende:"),
+        "{text}"
+    );
+    // Where each stood, where it went: the paragraph between its neighbours there.
+    assert!(
+        text.contains(
+            "offerets rettigheder i den forbindelse. Flyttet herfra til Rigspolitiets udtalelse, \
+             afsnit 4 Til brug for besvarelsen"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Rigspolitiets udtalelse: flyttet herfra til plads 2"),
+        "{text}"
+    );
+    // The box says the same as the notes.
+    assert!(
+        text.contains(
+            "– Rigspolitiets udtalelse, afsnit 4: flyttet; var tidligere Rigsadvokatens \
+             udtalelse, afsnit 10"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_redline_notes_a_move_within_the_answer_s_own_blocks_by_the_paragraphs_new_names() {
+    let text = redline_text("paragraphs-reversed");
+    for note in [
+        "Flyttet; var tidligere afsnit 3",
+        "Flyttet; var tidligere afsnit 1",
+        "Flyttet herfra til afsnit 3",
+        "Flyttet herfra til afsnit 1",
+    ] {
+        assert_eq!(text.matches(note).count(), 1, "{note}: {text}");
+    }
+}
+
+#[test]
+fn a_changed_figure_shows_its_old_value_struck_before_the_new_in_the_redline() {
+    // Review 31, 2: only the new figure was highlighted; the old one was only in the box.
+    let text = redline_text("figures-changed-in-wide-and-narrow-columns");
+    // In a table without row labels, whose columns are wide (read column by column).
+    assert!(text.contains("2015 67 68 2016 4"), "{text}");
+    // In a narrow figure column, widened to hold both on one line, and in the total.
+    assert!(
+        text.contains("2016 23 1.023 22 0 0 45 1.045 2017"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_removed_paragraph_is_named_by_its_former_place_apart_from_the_edited_one_after_it() {
+    // Review 31, 3: "afsnit 11: fjernet" was followed by "afsnit 11: ændret", the removed
+    // paragraph counted in the old answer, the edited one in the new.
+    let case = "paragraph-removed-and-the-next-edited";
+    let changes = changes_between_case(case);
+    assert!(
+        changes.starts_with("Rigspolitiets udtalelse, tidligere afsnit 11: fjernet\n"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("\nRigspolitiets udtalelse, afsnit 11: ændret\n"),
+        "{changes}"
+    );
+    let json = diff_json(case)["changes"].clone();
+    assert_eq!(
+        json[0]["location"],
+        "Rigspolitiets udtalelse, tidligere afsnit 11"
+    );
+    assert_eq!(json[0]["path"], "answer.blocks[2].statement.blocks[11]");
+    assert_eq!(json[1]["location"], "Rigspolitiets udtalelse, afsnit 11");
 }
 
 #[test]

@@ -98,6 +98,11 @@ fn moved(old: &Stray, new: &Stray, changes: &Comparison) -> Vec<Change> {
     let (from, to) = ((&places.old, old.index), (&places.new, new.index));
     let holders = (old.holder.clone(), new.holder.clone());
     told.moved_across(element, (from, to), holders);
+    // Where it stood is where its removal was found, in the old list's counterpart.
+    let removal = &changes.changes.changes[old.change];
+    if let Some(before) = removal.removed_before {
+        told.vacated(removal.filled_path.clone(), before);
+    }
     compare_kept((&old.block, &new.block), &places, &mut told);
     told.changes.changes
 }

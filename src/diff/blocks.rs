@@ -177,9 +177,11 @@ fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Co
     let old_measures = measures(old.blocks, &old_texts);
     let new_measures = measures(new.blocks, &new_texts);
     let likeness = |o: usize, n: usize| likeness(&old_measures[o], &new_measures[n]);
+    let steps = align(&old_keys, &new_keys, likeness);
+    let stayed = stayed(&steps, old.blocks.len());
     // The new blocks passed, in the new answer's reading order: where a removed block stood.
     let mut passed = 0;
-    for step in align(&old_keys, &new_keys, likeness) {
+    for step in steps {
         if let Step::Same { new: n, .. }
         | Step::Edited { new: n, .. }
         | Step::Moved { new: n, .. }
@@ -194,11 +196,13 @@ fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Co
             Step::Moved { old: o, new: n } => {
                 let places = kept_places(old, o, new, n);
                 changes.moved(element(&new.blocks[n]), (&places.old, o), (&places.new, n));
+                changes.vacated(new.path.clone(), stood_before(&stayed, o));
                 compare_block(old, o, new, n, changes);
             }
             Step::Removed(o) => {
                 let block = &old.blocks[o];
-                changes.removed(&place(old, o), &new.path, element(block), summary(block));
+                let gone = counted_place(old, o, Count::Former);
+                changes.removed(&gone, &new.path, element(block), summary(block));
                 changes.stood_before(passed);
                 changes.stray(stray((Side::Old, o), (old, new), changes));
             }
@@ -210,6 +214,26 @@ fn compare_blocks<'a>(old: &Container<'a>, new: &Container<'a>, changes: &mut Co
         }
         step_passed(step, &old.path, &new.path, changes);
     }
+}
+
+/// For each old block, its index in the new list where it stayed in order (kept or edited in
+/// place); none for one that moved or was removed.
+fn stayed(steps: &[Step], old_blocks: usize) -> Vec<Option<usize>> {
+    let mut stayed = vec![None; old_blocks];
+    for step in steps {
+        if let Step::Same { old: o, new: n } | Step::Edited { old: o, new: n } = *step {
+            stayed[o] = Some(n);
+        }
+    }
+    stayed
+}
+
+/// Where old block `o`, which moved, stood in the new list: before the block after the last
+/// block before it that stayed in order (see [`stayed`]), or first.
+fn stood_before(stayed: &[Option<usize>], o: usize) -> usize {
+    (stayed[..o].iter().rev())
+        .find_map(|n| *n)
+        .map_or(0, |n| n + 1)
 }
 
 /// Block `index` of the container on `side` of the two aligned, whose removal or addition was
@@ -454,15 +478,19 @@ pub(super) fn compare_texts<'a>(
     (noun, element): (&str, Element),
     changes: &mut Comparison,
 ) {
-    let item = |at: &Place, index: usize| {
+    let item = |at: &Place, index: usize, count: Count| {
         Place::new(
-            format!("{}, {noun} {}", at.label, index + 1),
+            format!(
+                "{}, {}",
+                at.label,
+                count.told(format!("{noun} {}", index + 1))
+            ),
             at.path.index(index),
         )
     };
     let (old_item, new_item) = (
-        |o: usize| item(&places.old, o),
-        |n: usize| item(&places.new, n),
+        |o: usize| item(&places.old, o, Count::Current),
+        |n: usize| item(&places.new, n, Count::Current),
     );
     let words = |texts: &'a [String]| texts.iter().map(|text| text::Words::of(text)).collect();
     let (old_words, new_words): (Vec<_>, Vec<_>) = (words(old), words(new));
@@ -479,9 +507,33 @@ pub(super) fn compare_texts<'a>(
             }
             Step::Removed(o) => {
                 let content = vec![old[o].clone()];
-                changes.removed(&old_item(o), &places.new.path, element, content);
+                let gone = item(&places.old, o, Count::Former);
+                changes.removed(&gone, &places.new.path, element, content);
             }
             Step::Added(n) => changes.added(&new_item(n), element, vec![new[n].clone()]),
+        }
+    }
+}
+
+/// Which answer's counts name an element: the one it stands in as it is told, or, for an
+/// element removed, the old one, whose counts are told as former ("Svar, tidligere afsnit 12:
+/// fjernet"), so that they are not read as the new answer's: the change after it may name
+/// another element by the same count in the new answer ("Svar, afsnit 12: ændret").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Count {
+    /// As it stands.
+    Current,
+    /// As it stood in the old answer, of an element removed.
+    Former,
+}
+
+impl Count {
+    /// `counted`, a count or a name that begins with one ("afsnit 3", "første"), as this
+    /// counting tells it: "tidligere afsnit 3", "tidligere første".
+    pub(super) fn told(self, counted: String) -> String {
+        match self {
+            Self::Current => counted,
+            Self::Former => format!("tidligere {counted}"),
         }
     }
 }
@@ -491,13 +543,18 @@ pub(super) fn compare_texts<'a>(
 /// the whole answer, and a statement of the answer itself by its agency, so neither is prefixed
 /// with "Svar".
 fn place(container: &Container, index: usize) -> Place {
+    counted_place(container, index, Count::Current)
+}
+
+/// [`place`], its counts told by `count`: "Svar, tidligere afsnit 2" for a removed paragraph.
+fn counted_place(container: &Container, index: usize, count: Count) -> Place {
     let path = container.path.index(index);
     let label = match &container.blocks[index] {
-        Block::Table(table) if table.number.is_some() => name(container, index),
+        Block::Table(table) if table.number.is_some() => name(container, index, count),
         Block::Statement(statement) if container.kind == ContainerKind::Answer => {
-            statement_in(container, index, &statement.source, true)
+            statement_in(container, index, &statement.source, (true, count))
         }
-        _ => format!("{}, {}", container.label, name(container, index)),
+        _ => format!("{}, {}", container.label, name(container, index, count)),
     };
     Place::new(label, path)
 }
@@ -511,18 +568,18 @@ const HEADING_WORDS: usize = 8;
 /// indented blocks, so it counts among the paragraphs), "overskriften ”Organisering”",
 /// "Tabel 2", "Rigsadvokatens udtalelse", and a table without a number by where it stands
 /// ([`unnumbered_table`]).
-fn name(container: &Container, index: usize) -> String {
+fn name(container: &Container, index: usize, count: Count) -> String {
     let ordinal = |same_kind: fn(&Block) -> bool| {
         container.blocks[..=index]
             .iter()
             .filter(|block| same_kind(block))
             .count()
     };
-    match &container.blocks[index] {
+    let counted = match &container.blocks[index] {
         Block::Paragraph(_) => format!("afsnit {}", ordinal(prints_a_paragraph)),
         // By its words, which the reader looks for: a heading is short, and counting them
         // would give a removed heading and an added one the same number.
-        Block::Heading(text) => heading_name(container, index, text),
+        Block::Heading(text) => return heading_name(container, index, text, count),
         Block::List(_) => format!(
             "punktopstilling {}",
             ordinal(|block| matches!(block, Block::List(_)))
@@ -531,12 +588,16 @@ fn name(container: &Container, index: usize) -> String {
             "nummereret opstilling {}",
             ordinal(|block| matches!(block, Block::NumberedList(_)))
         ),
-        Block::Statement(statement) => statement_in(container, index, &statement.source, false),
+        Block::Statement(statement) => {
+            return statement_in(container, index, &statement.source, (false, count));
+        }
+        // A table's number is printed, not counted: it names one table in either answer.
         Block::Table(table) => match table.number {
-            Some(number) => format!("Tabel {number}"),
-            None => unnumbered_table(container, index),
+            Some(number) => return format!("Tabel {number}"),
+            None => return unnumbered_table(container, index, count),
         },
-    }
+    };
+    count.told(counted)
 }
 
 /// Whether a block prints a paragraph of its container's running text: a paragraph, and a
@@ -554,7 +615,7 @@ fn prints_a_paragraph(block: &Block) -> bool {
 /// A heading named by its words, "overskriften ”Baggrund”", and, where the container has
 /// several headings of the same words, by which of them it is: "den anden overskrift
 /// ”Baggrund”".
-fn heading_name(container: &Container, index: usize, text: &str) -> String {
+fn heading_name(container: &Container, index: usize, text: &str, count: Count) -> String {
     let printed = crate::escape::as_printed(text.trim());
     let words = super::report::shortened(&printed, HEADING_WORDS, 0);
     let words = words.trim_end();
@@ -562,7 +623,10 @@ fn heading_name(container: &Container, index: usize, text: &str) -> String {
         |block: &Block| matches!(block, Block::Heading(other) if other.trim() == text.trim());
     match which_of(container.blocks, index, same) {
         None => format!("overskriften ”{words}”"),
-        Some(nth) => format!("den {} overskrift ”{words}”", danish::ordinal(nth)),
+        Some(nth) => format!(
+            "den {} overskrift ”{words}”",
+            count.told(danish::ordinal(nth))
+        ),
     }
 }
 
@@ -575,7 +639,7 @@ fn is_unnumbered_table(block: &Block) -> bool {
 /// "tabellen efter afsnit 3", "tabellen efter Tabel 1", "tabellen i begyndelsen af
 /// udtalelsen"; of several such tables in a row, "den anden tabel efter afsnit 3". Counting the
 /// tables ("tabel 2") would clash with the printed "Tabel 2", which is another table.
-fn unnumbered_table(container: &Container, index: usize) -> String {
+fn unnumbered_table(container: &Container, index: usize, count: Count) -> String {
     let blocks = container.blocks;
     let anchor = blocks[..index]
         .iter()
@@ -588,10 +652,11 @@ fn unnumbered_table(container: &Container, index: usize) -> String {
     let table = if last - first == 1 {
         "tabellen".to_string()
     } else {
-        format!("den {} tabel", crate::danish::ordinal(index - first + 1))
+        let nth = crate::danish::ordinal(index - first + 1);
+        format!("den {} tabel", count.told(nth))
     };
     match anchor {
-        Some(anchor) => format!("{table} efter {}", name(container, anchor)),
+        Some(anchor) => format!("{table} efter {}", name(container, anchor, count)),
         None => format!("{table} i begyndelsen af {}", container.kind.definite()),
     }
 }
@@ -610,12 +675,17 @@ fn statement_name(source: &str, first: bool) -> String {
 /// The name of the statement `index` of `container`, from `source` ([`statement_name`]); where
 /// its agency is quoted more than once there, by which of them it is: "Rigspolitiets anden
 /// udtalelse", "den anden udtalelse fra Danske Regioner (DR)".
-fn statement_in(container: &Container, index: usize, source: &str, first: bool) -> String {
+fn statement_in(
+    container: &Container,
+    index: usize,
+    source: &str,
+    (first, count): (bool, Count),
+) -> String {
     let of_source = |block: &Block| matches!(block, Block::Statement(s) if s.source == source);
     let Some(nth) = which_of(container.blocks, index, of_source) else {
         return statement_name(source, first);
     };
-    let nth = danish::ordinal(nth);
+    let nth = count.told(danish::ordinal(nth));
     match genitive(source) {
         Some(genitive) => format!("{genitive} {nth} udtalelse"),
         None if first => format!("Den {nth} udtalelse fra {source}"),

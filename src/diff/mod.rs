@@ -70,6 +70,12 @@ pub(crate) struct Change {
     /// answer's or an enclosure's blocks, where no block around it takes a bar.
     #[serde(skip)]
     pub removed_before: Option<usize>,
+    /// For a block moved, the place it left as the new answer has it: the list of blocks it
+    /// stood in (the old list's counterpart, where it moved to another list) and the index
+    /// there of the block it stood before, or the list's length where it stood last; where a
+    /// redline notes that it moved away, so that a reader of the old text finds where it went.
+    #[serde(skip)]
+    pub vacated: Option<(JsonPath, usize)>,
     /// What changed.
     #[serde(flatten)]
     pub kind: ChangeKind,
@@ -364,6 +370,7 @@ impl Comparison {
             path: place.path.clone(),
             filled_path: place.path.clone(),
             removed_before: None,
+            vacated: None,
             kind,
         });
     }
@@ -494,6 +501,14 @@ impl Comparison {
     fn stood_before(&mut self, index: usize) {
         if let Some(change) = self.changes.changes.last_mut() {
             change.removed_before = Some(index);
+        }
+    }
+
+    /// Records where the block whose move was recorded last stood, as the new answer has it:
+    /// before block `index` of the list at `list` (see [`Change::vacated`]).
+    fn vacated(&mut self, list: JsonPath, index: usize) {
+        if let Some(change) = self.changes.changes.last_mut() {
+            change.vacated = Some((list, index));
         }
     }
 

@@ -7,8 +7,8 @@ use super::{Change, ChangeKind, ChangeList, ContentLine, Element, Segment, Segme
 use crate::json_path::Step;
 use crate::model::{Answer, Markup};
 use crate::render::{
-    self, BlockContent, BlockContext, BlockMarks, DocumentContext, PanelContext, RedlineSummary,
-    TableContext, TemplateSet, WordingMarks,
+    self, BlockContent, BlockContext, BlockMarks, DocumentContext, FormerCell, PanelContext,
+    RedlineSummary, TableContext, TemplateSet, WordingMarks,
 };
 use crate::{Error, Typeset};
 
@@ -30,7 +30,7 @@ pub(crate) fn redline(
         .iter()
         .map(|change| mark(&mut context, change))
         .collect();
-    mark_removals(&mut context, &changes.changes, old.markup);
+    mark_places_left(&mut context, &changes.changes, old.markup);
     mark_wording(&mut context, &DocumentContext::new(old));
     context.redline = Some(summary(
         old_name,
@@ -249,25 +249,39 @@ const STUB_WORDS: usize = 10;
 
 /// Shows each block removed from the answer's or an enclosure's blocks where it stood, by its
 /// first words struck through beside a bar: no block around it takes the bar a removal from a
-/// statement or a list gets, and the removal was seen only in the box (review 25, #6). The
-/// stubs go in after every change is marked, as the changes' paths count the new answer's
-/// blocks without them; `markup` is the old answer's, which the removed text was written in.
-fn mark_removals(context: &mut DocumentContext, changes: &[Change], markup: Markup) {
-    let stubs: Vec<(&[Step], usize, String)> = (changes.iter())
-        .filter_map(|change| match (&change.kind, change.removed_before) {
-            (ChangeKind::Removed { content, .. }, Some(before)) => Some((
-                &change.filled_path.0[..],
-                before,
-                stub_text(content, markup)?,
-            )),
-            _ => None,
-        })
+/// statement or a list gets, and the removal was seen only in the box (review 25, #6). Shows
+/// likewise where each block that moved stood, by a note of where it went, in any list of
+/// blocks, a statement's too: a reader of the old text looks for it there. The stubs go in
+/// after every change is marked, as the changes' paths count the new answer's blocks without
+/// them; `markup` is the old answer's, which the removed text was written in.
+fn mark_places_left(context: &mut DocumentContext, changes: &[Change], markup: Markup) {
+    let mut stubs: Vec<(&[Step], usize, BlockContext)> = (changes.iter())
+        .filter_map(
+            |change| match (&change.kind, change.removed_before, &change.vacated) {
+                (ChangeKind::Removed { content, .. }, Some(before), _)
+                    if is_own_list(&change.filled_path.0) =>
+                {
+                    let stub = removed_block(stub_text(content, markup)?);
+                    Some((&change.filled_path.0[..], before, stub))
+                }
+                (ChangeKind::Moved { .. }, _, Some((list, before))) => {
+                    let note = super::report::moved_away(change);
+                    Some((&list.0[..], *before, moved_away_block(note)))
+                }
+                _ => None,
+            },
+        )
         .collect();
-    // From the last, so that a stub does not move the places of those before it; stubs at one
-    // place go in before one another, keeping their order.
-    for (steps, before, text) in stubs.into_iter().rev() {
+    // A statement's list before the list holding the statement, and in each list from the
+    // last place, so that a stub does not move the places of those still to go in; stubs at
+    // one place go in before one another, keeping their order.
+    stubs.reverse();
+    stubs.sort_by_key(|(steps, before, _)| {
+        (std::cmp::Reverse(steps.len()), std::cmp::Reverse(*before))
+    });
+    for (steps, before, stub) in stubs {
         if let Some(blocks) = block_list(context, steps) {
-            blocks.insert(before.min(blocks.len()), removed_block(text));
+            blocks.insert(before.min(blocks.len()), stub);
         }
     }
 }
@@ -285,22 +299,66 @@ fn stub_text(content: &[ContentLine], markup: Markup) -> Option<String> {
     }
 }
 
-/// The answer's or an enclosure's list of blocks, where `steps` lead to it; none for the blocks
-/// of a statement, whose removals the statement's bar shows.
+/// Whether `steps` lead to the answer's or an enclosure's own list of blocks, where a removed
+/// block's stub is shown; the blocks of a statement show their removals by the statement's bar.
+fn is_own_list(steps: &[Step]) -> bool {
+    matches!(steps, [Step::Key(answer), Step::Key(list)] if answer == "answer" && list == "blocks")
+        || matches!(steps, [Step::Key(enclosures), Step::Index(_), Step::Key(list)]
+            if enclosures == "enclosures" && list == "blocks")
+}
+
+/// The list of blocks `steps` lead to: the answer's, an enclosure's, or a statement's in them.
 fn block_list<'a>(
     context: &'a mut DocumentContext,
     steps: &[Step],
 ) -> Option<&'a mut Vec<BlockContext>> {
     match steps {
-        [Step::Key(answer), Step::Key(list)] if answer == "answer" && list == "blocks" => {
-            Some(&mut context.blocks)
-        }
-        [Step::Key(enclosures), Step::Index(index), Step::Key(list)]
-            if enclosures == "enclosures" && list == "blocks" =>
+        [Step::Key(answer), Step::Key(list), rest @ ..]
+            if answer == "answer" && list == "blocks" =>
         {
-            Some(&mut context.enclosures.get_mut(*index)?.blocks)
+            statement_list(&mut context.blocks, rest)
+        }
+        [
+            Step::Key(enclosures),
+            Step::Index(index),
+            Step::Key(list),
+            rest @ ..,
+        ] if enclosures == "enclosures" && list == "blocks" => {
+            statement_list(&mut context.enclosures.get_mut(*index)?.blocks, rest)
         }
         _ => None,
+    }
+}
+
+/// `blocks`, where `steps` are empty, or the list of a statement among them they lead to.
+fn statement_list<'a>(
+    blocks: &'a mut Vec<BlockContext>,
+    steps: &[Step],
+) -> Option<&'a mut Vec<BlockContext>> {
+    let [
+        Step::Index(index),
+        Step::Key(statement),
+        Step::Key(list),
+        rest @ ..,
+    ] = steps
+    else {
+        return steps.is_empty().then_some(blocks);
+    };
+    if statement != "statement" || list != "blocks" {
+        return None;
+    }
+    match &mut blocks.get_mut(*index)?.content {
+        BlockContent::Statement { blocks, .. } => statement_list(blocks, rest),
+        _ => None,
+    }
+}
+
+/// The note where a moved block stood; it draws its own bar, a move's.
+fn moved_away_block(note: String) -> BlockContext {
+    BlockContext {
+        content: BlockContent::MovedAway { note },
+        marks: BlockMarks::default(),
+        ..removed_block(String::new())
     }
 }
 
@@ -334,6 +392,13 @@ fn mark(context: &mut DocumentContext, change: &Change) -> bool {
     let Some((block, rest)) = find_block(context, steps) else {
         return false;
     };
+    // A block moved is noted as moved, not barred as edited; its edits, told after the move,
+    // bar it as edited too.
+    if let (ChangeKind::Moved { .. }, []) = (&change.kind, rest) {
+        let note = crate::danish::uppercase_first(&super::report::moved(change));
+        block.marks.moved = Some(note);
+        return true;
+    }
     block.marks.bar = true;
     if matches!(change.kind, ChangeKind::Removed { .. }) {
         return false;
@@ -666,12 +731,63 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
             .extend(touched_cells(panel, tail, added)),
         _ => {
             mark_renamed_label(panel, tail, kind);
-            panel
-                .changed_cells
-                .extend(touched_cells(panel, tail, added));
+            let touched = touched_cells(panel, tail, added);
+            keep_former_figure(panel, &touched, kind);
+            panel.changed_cells.extend(touched);
         }
     }
+    widen_for_former_figures(table);
     fit_label_column(table);
+}
+
+/// Keeps a changed figure's old value for its cell, where the redline prints it struck before
+/// the new one, as a replaced word is: highlighted alone, the new figure did not say what it
+/// replaced (review 31, 2). A cell that was empty has no old value to show.
+fn keep_former_figure(panel: &mut PanelContext, touched: &[[usize; 2]], kind: &ChangeKind) {
+    let (ChangeKind::Cell { old, .. }, [[row, column]]) = (kind, touched) else {
+        return;
+    };
+    let is_figure = *row > 0 && (*column > 0 || !panel.labelled);
+    if is_figure && !old.is_empty() && old != super::table::NO_CELL {
+        panel.former_cells.push(FormerCell {
+            row: *row,
+            column: *column,
+            text: old.clone(),
+        });
+    }
+}
+
+/// Widens each figure column of a table with row labels to hold its changed figures' old and
+/// new values side by side on one line, as the redline prints them, where the column was
+/// measured for the new figures alone (a narrow "3.4 em" column holds "14 15", not "1.649
+/// 1.650"). Every panel of a table has the same figure columns. A table without row labels
+/// shares the width among its columns, which hold them.
+fn widen_for_former_figures(table: &mut TableContext) {
+    let mut needed: Vec<u32> = Vec::new();
+    for panel in table.panels.iter().filter(|panel| panel.labelled) {
+        let total_row = panel.rows.len() + 1;
+        for former in &panel.former_cells {
+            let row = match former.row {
+                row if row == total_row => panel.total.as_ref(),
+                row => panel.rows.get(row - 1),
+            };
+            let Some(new) = row.and_then(|row| row.get(former.column)) else {
+                continue;
+            };
+            let line = format!("{} {new}", former.text);
+            let width = crate::validate::figure_column_holding(&line, former.row == total_row);
+            let index = former.column - 1;
+            if needed.len() <= index {
+                needed.resize(index + 1, 0);
+            }
+            needed[index] = needed[index].max(crate::render::hundredths(width));
+        }
+    }
+    for panel in table.panels.iter_mut().filter(|panel| panel.labelled) {
+        for (width, needed) in panel.figure_widths.iter_mut().zip(&needed) {
+            *width = (*width).max(*needed);
+        }
+    }
 }
 
 /// Keeps the old header of a panel's row labels, where the redline prints it struck above the

@@ -204,6 +204,36 @@ pub(crate) fn moved(change: &super::Change) -> String {
     format!("flyttet; var tidligere {earlier}")
 }
 
+/// What a redline notes where a moved block stood, the counterpart of [`moved`]: where it went,
+/// named as a reader finds it in the new answer ("Flyttet herfra til Rigspolitiets udtalelse,
+/// afsnit 4"; "Flyttet herfra til afsnit 3" within its list), or where its own name is the same
+/// (a statement, a numbered table), that name and its new place among its siblings
+/// ("Rigspolitiets udtalelse: flyttet herfra til plads 2") or what now holds it ("Tabel 1:
+/// flyttet herfra til Danske Regioners udtalelse"), since the place alone does not say what
+/// moved.
+pub(crate) fn moved_away(change: &super::Change) -> String {
+    let super::ChangeKind::Moved {
+        to,
+        from_location,
+        across,
+        ..
+    } = &change.kind
+    else {
+        return String::new();
+    };
+    let ((here, name), (there, earlier)) = (
+        container_and_name(&change.location),
+        container_and_name(from_location),
+    );
+    let named = |to: &str| format!("{name}: flyttet herfra til {to}");
+    match across {
+        Some((_, to_holder)) if name == earlier => named(to_holder),
+        None if name == earlier => named(&format!("plads {to}")),
+        None if here == there => format!("Flyttet herfra til {name}"),
+        _ => format!("Flyttet herfra til {}", change.location),
+    }
+}
+
 /// A location's container and the element's own name: "Svar, afsnit 4" is "afsnit 4" in
 /// "Svar".
 fn container_and_name(location: &str) -> (Option<&str>, &str) {

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::blocks::compare_texts;
+use super::blocks::{Count, compare_texts};
 use super::sequence::{Likeness, Step, align, repeated, which_of};
 use super::{Change, Comparison, Element, Place, Places, Side};
 use crate::danish;
@@ -96,7 +96,8 @@ fn compare_panels(old: &Table, new: &Table, places: &Places, changes: &mut Compa
             }
             Step::Removed(o) => {
                 let content = panel_summary(old, o);
-                changes.removed(&old_panel(o), &places.new.path, Element::Panel, content);
+                let gone = panel_counted(old, o, &places.old, Count::Former);
+                changes.removed(&gone, &places.new.path, Element::Panel, content);
             }
             Step::Added(n) => changes.added(&new_panel(n), Element::Panel, panel_summary(new, n)),
         }
@@ -136,6 +137,11 @@ fn panel_keys(table: &Table) -> Vec<String> {
 /// tabellen efter afsnit 3, panel B". The letter follows the number also in a table named by
 /// its old number too: "Tabel 1 B (før Tabel 2)".
 fn panel_place(table: &Table, index: usize, at: &Place) -> Place {
+    panel_counted(table, index, at, Count::Current)
+}
+
+/// [`panel_place`], a panel counted by its place told by `count`: "tidligere panel 2".
+fn panel_counted(table: &Table, index: usize, at: &Place, count: Count) -> Place {
     let panel = &table.panels[index];
     let lettered = |number: u32, letter: &str| {
         let printed = format!("Tabel {number}");
@@ -146,7 +152,11 @@ fn panel_place(table: &Table, index: usize, at: &Place) -> Place {
         (Some(letter), _) if let Some(number) = table.number => lettered(number, letter),
         (Some(letter), _) => format!("{}, panel {letter}", at.label),
         (None, 1) => at.label.clone(),
-        (None, _) => format!("{}, panel {}", at.label, index + 1),
+        (None, _) => format!(
+            "{}, {}",
+            at.label,
+            count.told(format!("panel {}", index + 1))
+        ),
     };
     Place::new(label, at.path.key("panels").index(index))
 }
@@ -157,8 +167,8 @@ fn panel_place(table: &Table, index: usize, at: &Place) -> Place {
 fn panel_summary(table: &Table, index: usize) -> Vec<String> {
     let panel = &table.panels[index];
     let line = |name: String, row: &Row| labelled(&name, &cells_line(panel, row));
-    let rows =
-        (panel.rows.iter().enumerate()).map(|(index, row)| line(row_name(panel, index), row));
+    let rows = (panel.rows.iter().enumerate())
+        .map(|(index, row)| line(row_name(panel, index, Count::Current), row));
     let total = (panel.total.iter()).map(|row| line(total_name(row), row));
     crate::render::panel_heading(panel)
         .into_iter()
@@ -317,7 +327,10 @@ impl PanelPair<'_> {
                     changes.moved(Element::Row, (&from.place, o), (&to.place, n));
                     self.compare_row(&from, &to, changes);
                 }
-                Step::Removed(o) => removed_row(old, &old_row(o), self.places, changes),
+                Step::Removed(o) => {
+                    let gone = row_at_counted(old, o, &self.places.old, Count::Former);
+                    removed_row(old, &gone, self.places, changes);
+                }
                 Step::Added(n) => added_row(new, &new_row(n), changes),
             }
         }
@@ -389,9 +402,15 @@ fn repeated_labels(panel: &Panel) -> HashSet<&str> {
 }
 
 fn body_row<'a>(panel: &'a Panel, index: usize, at: &Place) -> RowAt<'a> {
+    row_at_counted(panel, index, at, Count::Current)
+}
+
+/// [`body_row`], a row counted by its place told by `count`: "tidligere række 2", "den
+/// tidligere første række Mænd".
+fn row_at_counted<'a>(panel: &'a Panel, index: usize, at: &Place, count: Count) -> RowAt<'a> {
     let row = &panel.rows[index];
     let path = at.path.key("rows").index(index);
-    row_at(row, row_name(panel, index), path, at)
+    row_at(row, row_name(panel, index, count), path, at)
 }
 
 fn total_row<'a>(panel: &'a Panel, at: &Place) -> Option<RowAt<'a>> {
@@ -413,13 +432,13 @@ fn row_at<'a>(row: &'a Row, name: String, path: JsonPath, panel_at: &Place) -> R
 
 /// A row's label; "den anden række Mænd" for the second of rows with one label; "række 2" for
 /// the second row, without a label.
-fn row_name(panel: &Panel, index: usize) -> String {
+fn row_name(panel: &Panel, index: usize, count: Count) -> String {
     let Some(label) = &panel.rows[index].label else {
-        return format!("række {}", index + 1);
+        return count.told(format!("række {}", index + 1));
     };
     match which_of(&panel.rows, index, |row| row.label.as_ref() == Some(label)) {
         None => label.clone(),
-        Some(nth) => format!("den {} række {label}", danish::ordinal(nth)),
+        Some(nth) => format!("den {} række {label}", count.told(danish::ordinal(nth))),
     }
 }
 
@@ -446,7 +465,7 @@ fn column_line(panel: &Panel, column: usize) -> String {
         .rows
         .iter()
         .enumerate()
-        .map(|(index, row)| (row_name(panel, index), row));
+        .map(|(index, row)| (row_name(panel, index, Count::Current), row));
     let total = panel.total.iter().map(|row| (total_name(row), row));
     body.chain(total)
         .map(|(name, row)| format!("{name}: {}", cell_text(row.cells.get(column))))
@@ -455,11 +474,14 @@ fn column_line(panel: &Panel, column: usize) -> String {
 }
 
 /// A cell as printed: "3.478", "12,40", "-"; "(ingen)" where a row is short of cells.
+/// How a cell missing on one side is told: a row shorter than another has none there.
+pub(super) const NO_CELL: &str = "(ingen)";
+
 fn cell_text(cell: Option<&Cell>) -> String {
     match cell {
         Some(Cell::Number(number)) => danish::number(number),
         Some(Cell::Text(text)) => text.clone(),
-        None => "(ingen)".to_string(),
+        None => NO_CELL.to_string(),
     }
 }
 

@@ -245,6 +245,10 @@ pub struct BlockMarks {
     pub caption: Option<Vec<Segment>>,
     /// A table's notes as runs, for the notes that changed or are new (by index).
     pub notes: Vec<Option<Vec<Segment>>>,
+    /// Where the block moved from, for a block that moved, as a note printed over it ("Flyttet;
+    /// var tidligere Rigsadvokatens udtalelse, afsnit 10"): a move is told apart from an edit,
+    /// by its words and a bar of its own.
+    pub moved: Option<String>,
 }
 
 /// What happened to a run of text: what `svar diff` finds, and a redline prints as kept,
@@ -309,6 +313,12 @@ pub enum BlockContent {
         /// The removed block's first words, as printed, "…" after them if it went on.
         text: String,
     },
+    /// Only in a redline: the place a block moved away from since the old answer, with a note
+    /// of where it went, so that a reader who looks for it there finds it.
+    MovedAway {
+        /// Where it went: "Flyttet herfra til Rigspolitiets udtalelse, afsnit 4".
+        note: String,
+    },
 }
 
 /// A table ready to lay out.
@@ -369,6 +379,9 @@ pub struct PanelContext {
     /// `changed_cells`, each with the decimals it lacks (",00"), which are set invisibly after
     /// it so that the column stands aligned on its comma.
     pub aligned: Vec<AlignedFigure>,
+    /// A redline's old figures of the cells that changed, counted as `changed_cells`: printed
+    /// struck before the new figure, as a replaced word is before its replacement.
+    pub former_cells: Vec<FormerCell>,
     /// What a screen reader announces on entering a panel after the first of a numbered
     /// table ("Fortsættelse af tabel 1: Sigtelser for menneskehandel"): its caption names only
     /// the panel, and the table's caption stands over the first.
@@ -384,6 +397,17 @@ pub struct AlignedFigure {
     pub column: usize,
     /// What it lacks, as ",00" or "0".
     pub missing: String,
+}
+
+/// A changed figure's old value (see [`PanelContext::former_cells`]).
+#[derive(Debug, Serialize)]
+pub struct FormerCell {
+    /// Its row, the header row counted as 0.
+    pub row: usize,
+    /// Its column, the label column counted as 0 when there is one.
+    pub column: usize,
+    /// The old value as printed.
+    pub text: String,
 }
 
 impl DocumentContext {
@@ -874,6 +898,7 @@ fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> Pan
         changed_cells: Vec::new(),
         inserted_cells: Vec::new(),
         aligned: aligned_figures(panel),
+        former_cells: Vec::new(),
         summary: None,
     }
 }

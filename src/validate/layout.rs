@@ -803,6 +803,18 @@ pub(crate) fn label_column_holding(label: &str, bold: bool, figures: f64) -> Opt
     compact_label_column(line + 2.0 * CELL_INSET, figures)
 }
 
+/// The width, in em of table text, a figure column needs to hold `line` on one line, `bold` as
+/// a total is, with the cell's insets: a redline prints a changed figure's old value struck
+/// beside the new one, which a column measured for the new figures alone would break.
+pub(crate) fn figure_column_holding(line: &str, bold: bool) -> f64 {
+    let width = if bold {
+        bold_line(line)
+    } else {
+        regular_line(line)
+    };
+    (width + 2.0 * CELL_INSET + FIGURE_GAP) / TABLE_SIZE
+}
+
 /// The least width each figure column needs, in points: 3.4 em, or its widest figure, word of
 /// a text or heading word.
 fn least_figure_widths(table: &Table) -> Vec<f64> {
