@@ -136,6 +136,22 @@ const FIXED_MESSAGES: [(&str, &str); 5] = [
     ),
 ];
 
+/// What Typst's parser expected, in Danish where it is one of the things a half-written line
+/// lacks most often ("expected expression" after `12pt +`); otherwise Typst's own word.
+fn expected_in_danish(expected: &str) -> &str {
+    match expected {
+        "expression" => "et udtryk",
+        "comma" => "et komma",
+        "colon" => "et kolon",
+        "semicolon or line break" => "semikolon eller linjeskift",
+        "identifier" => "et navn",
+        "closing paren" => "en afsluttende parentes",
+        "closing bracket" => "en afsluttende klamme",
+        "closing brace" => "en afsluttende tuborgklamme",
+        other => other,
+    }
+}
+
 /// The messages of Typst's a template author meets most, in Danish, with Typst's English in
 /// parentheses (the words to search for); other messages stay as Typst wrote them.
 fn message_in_danish(message: &str) -> String {
@@ -146,6 +162,8 @@ fn message_in_danish(message: &str) -> String {
         .and_then(|rest| rest.split_once(", found "))
     {
         format!("forventede {expected}, men fik {found}")
+    } else if let Some(expected) = message.strip_prefix("expected ") {
+        format!("forventede {} her", expected_in_danish(expected))
     } else if let Some(values) = message.strip_prefix("panicked with: ") {
         format!("stoppede med panic: {values}")
     } else if message == "panicked" {
@@ -374,6 +392,14 @@ mod tests {
         assert_eq!(
             message_in_danish("condition is always true"),
             "betingelsen er altid sand, så løkken slutter aldrig (condition is always true)"
+        );
+        assert_eq!(
+            message_in_danish("expected expression"),
+            "forventede et udtryk her (expected expression)"
+        );
+        assert_eq!(
+            message_in_danish("expected block or content"),
+            "forventede block or content her (expected block or content)"
         );
         assert_eq!(
             message_in_danish("unexpected argument"),
