@@ -14,10 +14,18 @@ use crate::fs::lexical;
 ///
 /// A `path` that is a link (to the copy in a shared folder, say) stays one: the file it leads
 /// to is made again, as writing in place would, rather than the link replaced by a file.
+///
+/// A file that holds `bytes` already is left as it is: an answer rendered again unchanged
+/// keeps its PDF's time (a sync client uploads nothing, a reviewer's tools see no change), and
+/// a PDF made read-only, or one in a folder svar may not write in, is no error when it is
+/// current.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     std::fs::create_dir_all(folder_of(path))?;
     let target = link_target(path);
     let path = target.as_deref().unwrap_or(path);
+    if holds(path, bytes) {
+        return Ok(());
+    }
     if std::fs::metadata(path).is_ok_and(|metadata| metadata.permissions().readonly()) {
         return Err(io::Error::from(io::ErrorKind::PermissionDenied));
     }
@@ -28,6 +36,14 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     file.persist(path).map_err(|error| error.error)?;
     Ok(())
+}
+
+/// Whether the file at `path` holds exactly `bytes`; its length is compared first, so a file
+/// of another length is not read.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(path)
+        .is_ok_and(|metadata| metadata.is_file() && metadata.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|held| held == bytes)
 }
 
 /// The file the link `path` leads to, if `path` is a link: also one not made yet, in a folder
@@ -311,6 +327,24 @@ pub(crate) fn names_folder(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_holds_the_bytes_already_is_not_written_again() {
+        let folder = tempfile::tempdir().unwrap();
+        let pdf = folder.path().join("a.pdf");
+        write_atomically(&pdf, b"PDF").unwrap();
+        let mut locked = std::fs::metadata(&pdf).unwrap().permissions();
+        locked.set_readonly(true);
+        std::fs::set_permissions(&pdf, locked).unwrap();
+        let before = std::fs::metadata(&pdf).unwrap().modified().unwrap();
+        // Current, though read-only: no error, and the file untouched.
+        write_atomically(&pdf, b"PDF").unwrap();
+        assert_eq!(std::fs::metadata(&pdf).unwrap().modified().unwrap(), before);
+        assert_eq!(
+            write_atomically(&pdf, b"PDF 2").unwrap_err().kind(),
+            io::ErrorKind::PermissionDenied
+        );
+    }
 
     #[test]
     fn the_temporary_files_a_lost_process_left_are_removed_and_no_others() {

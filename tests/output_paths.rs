@@ -365,6 +365,34 @@ fn a_pdf_made_read_only_is_not_replaced() {
     assert_eq!(mode & 0o777, 0o444);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_read_only_pdf_that_is_current_is_no_error_and_keeps_its_time() {
+    // Review 31, 7: rendering an unchanged answer over its locked PDF failed, and warned that
+    // the PDF was from an earlier version of the answer.
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("låst.pdf");
+    let render = || {
+        svar()
+            .args(["render", "data/beu-287-2019.json", "-o"])
+            .arg(&pdf)
+            .assert()
+    };
+    render().success();
+    std::fs::set_permissions(&pdf, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let written = std::fs::metadata(&pdf).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    render()
+        .success()
+        .stdout(predicates::str::contains("låst.pdf (4 sider)"))
+        .stderr(predicates::str::contains("tidligere udgave").not());
+    assert_eq!(
+        std::fs::metadata(&pdf).unwrap().modified().unwrap(),
+        written
+    );
+}
+
 /// A folder holding the spreadsheet fixture as `name` (`tal.pdf`, `sider/page-001.png`) and
 /// `a.json`, the spreadsheet answer reading its panel from it; the spreadsheet's bytes.
 fn answer_reading_sheet_named(name: &str) -> (tempfile::TempDir, Vec<u8>) {
