@@ -108,6 +108,10 @@ fn a_new_skeleton_is_rejected_until_filled_in_and_never_overwrites() {
         "question.session",
         "question.committee.abbreviation",
         "answer.blocks[0].paragraph",
+        "case_number",
+        "document_number",
+        "question.asked_on",
+        "signature.official",
     ] {
         // Once each: a placeholder is not also an unknown session or abbreviation.
         assert_eq!(
@@ -131,6 +135,87 @@ fn a_new_skeleton_is_rejected_until_filled_in_and_never_overwrites() {
         .assert()
         .code(1);
     assert!(!folder.path().join("nyt-svar.pdf").exists());
+}
+
+/// A user review: the skeleton left out what most sent answers have, the case and document
+/// numbers, the day the question was asked (a letter names it) and the official who signs,
+/// so they were forgotten. Each is a placeholder to fill in or delete, which `svar check`
+/// tells as such; the question's other placeholders are told beside its date.
+#[test]
+fn a_new_skeleton_has_the_fields_most_answers_have_to_fill_in_or_delete() {
+    let folder = tempfile::tempdir().unwrap();
+    let check = |name: &str| {
+        let output = svar()
+            .args(["check", name])
+            .current_dir(folder.path())
+            .output()
+            .unwrap();
+        format!(
+            "exit: {}\n--- stderr\n{}--- stdout\n{}",
+            output.status.code().unwrap(),
+            String::from_utf8_lossy(&output.stderr),
+            String::from_utf8_lossy(&output.stdout)
+        )
+    };
+    svar()
+        .args(["new", "nyt-svar.json"])
+        .current_dir(folder.path())
+        .assert()
+        .success();
+    let report = check("nyt-svar.json");
+    insta::assert_snapshot!("new-skeleton", report);
+    let optional = [
+        "case_number",
+        "document_number",
+        "question.asked_on",
+        "signature.official",
+    ];
+    let tip_at = |path: &str| {
+        let finding = report
+            .split("\n\n")
+            .find(|f| f.contains(&format!("sti: {path}\n")));
+        finding
+            .and_then(|f| f.split("tip: ").nth(1))
+            .map(str::trim_end)
+    };
+    for path in optional {
+        assert_eq!(
+            tip_at(path),
+            Some(
+                "erstat teksten med det rigtige indhold, eller slet feltet, hvis svaret ikke \
+                 skal have det"
+            ),
+            "{path}"
+        );
+    }
+    for path in ["date", "signature.minister", "question.session"] {
+        assert_eq!(
+            tip_at(path),
+            Some("erstat teksten med UDFYLD med det rigtige indhold"),
+            "{path}"
+        );
+    }
+    // Deleted, they are not missed: the skeleton is JSON, and an answer may do without them.
+    let file = folder.path().join("nyt-svar.json");
+    let mut answer: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    for path in optional {
+        let (object, field) = path.rsplit_once('.').unwrap_or(("", path));
+        let object = match object {
+            "" => &mut answer,
+            object => &mut answer[object],
+        };
+        object.as_object_mut().unwrap().remove(field).unwrap();
+    }
+    std::fs::write(&file, serde_json::to_string_pretty(&answer).unwrap()).unwrap();
+    let report = check("nyt-svar.json");
+    for path in optional {
+        assert!(
+            !report.contains(&format!("sti: {path}\n")),
+            "{path}:\n{report}"
+        );
+    }
+    assert!(report.contains("(12 fejl, 0 advarsler)"), "{report}");
 }
 
 #[test]
@@ -214,9 +299,10 @@ fn a_new_file_is_shared_like_any_new_file_and_points_to_the_schema_above_it() {
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
         "nyt svar.json oprettet. Udfyld felterne med UDFYLD, sæt \"number\", og kontrollér med: \
-         svar check 'nyt svar.json'\nValgfrie felter står i README: fx \"asked_on\" under \"question\" for den dag, \
-         spørgsmålet blev stillet (et brev nævner den), \"further_questions\" for \
-         flere spørgsmål besvaret samlet, \"enclosures\" for bilag\n"
+         svar check 'nyt svar.json'\nFelterne med \"UDFYLD eller slet feltet\" har de fleste \
+         svar, men ikke alle: udfyld dem, eller slet dem, svaret ikke skal have. Flere valgfrie \
+         felter står i README: fx \"deadline\" under \"question\" for svarfristen, \
+         \"further_questions\" for flere spørgsmål besvaret samlet, \"enclosures\" for bilag\n"
     );
     let file = cases.join("nyt svar.json");
     #[cfg(unix)]
@@ -238,6 +324,8 @@ fn a_new_file_is_shared_like_any_new_file_and_points_to_the_schema_above_it() {
             "status",
             "ministry",
             "date",
+            "case_number",
+            "document_number",
             "question",
             "answer",
             "signature"
