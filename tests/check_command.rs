@@ -28,13 +28,68 @@ fn every_mistake_has_its_exact_message() {
 
 #[test]
 fn the_examples_and_fixtures_are_valid() {
-    for file in ["data/beu-287-2019.json", "tests/fixtures/complete.json"] {
+    // The reference answer is undated, as its text is: its one warning is that of PDF/A.
+    for (file, status) in [
+        ("data/beu-287-2019.json", "i orden (0 fejl, 1 advarsel)"),
+        (
+            "tests/fixtures/complete.json",
+            "i orden (0 fejl, 0 advarsler)",
+        ),
+    ] {
         svar()
             .args(["check", file])
             .assert()
             .success()
-            .stdout(predicate::str::contains("i orden (0 fejl, 0 advarsler)"));
+            .stdout(predicate::str::contains(status));
     }
+}
+
+/// `svar check` tells of an undated answer what `svar render` warns as it writes the PDF, in
+/// the same words, as a warning: it said "i orden (0 fejl, 0 advarsler)", and a clerk who
+/// checks before sending learnt only from the render that the PDF is not PDF/A.
+#[test]
+fn check_warns_of_an_undated_answer_as_render_does() {
+    let answer = "data/beu-287-2019.json";
+    let folder = tempfile::tempdir().unwrap();
+    let rendered = svar()
+        .args(["render", answer, "-o"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let warning = String::from_utf8(rendered.stderr).unwrap();
+    let warning = warning.lines().next().unwrap();
+    assert_eq!(
+        warning,
+        "advarsel: data/beu-287-2019.json har ingen dato; PDF/A kræver en dato, så PDF'en \
+         overholder kun PDF/UA-1. Angiv \"date\" for at få PDF/A-3b."
+    );
+    let checked = svar().args(["check", answer]).output().unwrap();
+    assert_eq!(checked.status.code(), Some(0), "a warning alone passes");
+    let report = String::from_utf8(checked.stderr).unwrap();
+    assert_eq!(
+        common::finding(&report, warning),
+        format!(
+            "{warning}\n  ┌─ data/beu-287-2019.json:1:1\n  │\n1 │ {{\n  │ ^\n  │\n  = sti: date\n"
+        )
+    );
+    assert_eq!(
+        String::from_utf8(checked.stdout).unwrap(),
+        "data/beu-287-2019.json: i orden (0 fejl, 1 advarsel)\n"
+    );
+    let output = svar()
+        .args(["check", "--format", "json", answer])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = &json["files"][0]["findings"];
+    assert_eq!(findings.as_array().unwrap().len(), 1, "{json}");
+    assert_eq!(findings[0]["severity"], "warning");
+    assert_eq!(findings[0]["path"], "date");
+    assert_eq!(
+        findings[0]["message"].as_str(),
+        warning.strip_prefix("advarsel: ")
+    );
+    assert_eq!(json["valid"], true);
 }
 
 #[test]
