@@ -28,13 +28,68 @@ fn every_mistake_has_its_exact_message() {
 
 #[test]
 fn the_examples_and_fixtures_are_valid() {
-    for file in ["data/beu-287-2019.json", "tests/fixtures/complete.json"] {
+    // The reference answer is undated, as its text is: its one warning is that of PDF/A.
+    for (file, status) in [
+        ("data/beu-287-2019.json", "i orden (0 fejl, 1 advarsel)"),
+        (
+            "tests/fixtures/complete.json",
+            "i orden (0 fejl, 0 advarsler)",
+        ),
+    ] {
         svar()
             .args(["check", file])
             .assert()
             .success()
-            .stdout(predicate::str::contains("i orden (0 fejl, 0 advarsler)"));
+            .stdout(predicate::str::contains(status));
     }
+}
+
+/// `svar check` tells of an undated answer what `svar render` warns as it writes the PDF, in
+/// the same words, as a warning: it said "i orden (0 fejl, 0 advarsler)", and a clerk who
+/// checks before sending learnt only from the render that the PDF is not PDF/A.
+#[test]
+fn check_warns_of_an_undated_answer_as_render_does() {
+    let answer = "data/beu-287-2019.json";
+    let folder = tempfile::tempdir().unwrap();
+    let rendered = svar()
+        .args(["render", answer, "-o"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let warning = String::from_utf8(rendered.stderr).unwrap();
+    let warning = warning.lines().next().unwrap();
+    assert_eq!(
+        warning,
+        "advarsel: data/beu-287-2019.json har ingen dato; PDF/A kræver en dato, så PDF'en \
+         overholder kun PDF/UA-1. Angiv \"date\" for at få PDF/A-3b."
+    );
+    let checked = svar().args(["check", answer]).output().unwrap();
+    assert_eq!(checked.status.code(), Some(0), "a warning alone passes");
+    let report = String::from_utf8(checked.stderr).unwrap();
+    assert_eq!(
+        common::finding(&report, warning),
+        format!(
+            "{warning}\n  ┌─ data/beu-287-2019.json:1:1\n  │\n1 │ {{\n  │ ^\n  │\n  = sti: date\n"
+        )
+    );
+    assert_eq!(
+        String::from_utf8(checked.stdout).unwrap(),
+        "data/beu-287-2019.json: i orden (0 fejl, 1 advarsel)\n"
+    );
+    let output = svar()
+        .args(["check", "--format", "json", answer])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = &json["files"][0]["findings"];
+    assert_eq!(findings.as_array().unwrap().len(), 1, "{json}");
+    assert_eq!(findings[0]["severity"], "warning");
+    assert_eq!(findings[0]["path"], "date");
+    assert_eq!(
+        findings[0]["message"].as_str(),
+        warning.strip_prefix("advarsel: ")
+    );
+    assert_eq!(json["valid"], true);
 }
 
 #[test]
@@ -108,6 +163,10 @@ fn a_new_skeleton_is_rejected_until_filled_in_and_never_overwrites() {
         "question.session",
         "question.committee.abbreviation",
         "answer.blocks[0].paragraph",
+        "case_number",
+        "document_number",
+        "question.asked_on",
+        "signature.official",
     ] {
         // Once each: a placeholder is not also an unknown session or abbreviation.
         assert_eq!(
@@ -131,6 +190,87 @@ fn a_new_skeleton_is_rejected_until_filled_in_and_never_overwrites() {
         .assert()
         .code(1);
     assert!(!folder.path().join("nyt-svar.pdf").exists());
+}
+
+/// A user review: the skeleton left out what most sent answers have, the case and document
+/// numbers, the day the question was asked (a letter names it) and the official who signs,
+/// so they were forgotten. Each is a placeholder to fill in or delete, which `svar check`
+/// tells as such; the question's other placeholders are told beside its date.
+#[test]
+fn a_new_skeleton_has_the_fields_most_answers_have_to_fill_in_or_delete() {
+    let folder = tempfile::tempdir().unwrap();
+    let check = |name: &str| {
+        let output = svar()
+            .args(["check", name])
+            .current_dir(folder.path())
+            .output()
+            .unwrap();
+        format!(
+            "exit: {}\n--- stderr\n{}--- stdout\n{}",
+            output.status.code().unwrap(),
+            String::from_utf8_lossy(&output.stderr),
+            String::from_utf8_lossy(&output.stdout)
+        )
+    };
+    svar()
+        .args(["new", "nyt-svar.json"])
+        .current_dir(folder.path())
+        .assert()
+        .success();
+    let report = check("nyt-svar.json");
+    insta::assert_snapshot!("new-skeleton", report);
+    let optional = [
+        "case_number",
+        "document_number",
+        "question.asked_on",
+        "signature.official",
+    ];
+    let tip_at = |path: &str| {
+        let finding = report
+            .split("\n\n")
+            .find(|f| f.contains(&format!("sti: {path}\n")));
+        finding
+            .and_then(|f| f.split("tip: ").nth(1))
+            .map(str::trim_end)
+    };
+    for path in optional {
+        assert_eq!(
+            tip_at(path),
+            Some(
+                "erstat teksten med det rigtige indhold, eller slet feltet, hvis svaret ikke \
+                 skal have det"
+            ),
+            "{path}"
+        );
+    }
+    for path in ["date", "signature.minister", "question.session"] {
+        assert_eq!(
+            tip_at(path),
+            Some("erstat teksten med UDFYLD med det rigtige indhold"),
+            "{path}"
+        );
+    }
+    // Deleted, they are not missed: the skeleton is JSON, and an answer may do without them.
+    let file = folder.path().join("nyt-svar.json");
+    let mut answer: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    for path in optional {
+        let (object, field) = path.rsplit_once('.').unwrap_or(("", path));
+        let object = match object {
+            "" => &mut answer,
+            object => &mut answer[object],
+        };
+        object.as_object_mut().unwrap().remove(field).unwrap();
+    }
+    std::fs::write(&file, serde_json::to_string_pretty(&answer).unwrap()).unwrap();
+    let report = check("nyt-svar.json");
+    for path in optional {
+        assert!(
+            !report.contains(&format!("sti: {path}\n")),
+            "{path}:\n{report}"
+        );
+    }
+    assert!(report.contains("(12 fejl, 0 advarsler)"), "{report}");
 }
 
 #[test]
@@ -214,9 +354,10 @@ fn a_new_file_is_shared_like_any_new_file_and_points_to_the_schema_above_it() {
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
         "nyt svar.json oprettet. Udfyld felterne med UDFYLD, sæt \"number\", og kontrollér med: \
-         svar check 'nyt svar.json'\nValgfrie felter står i README: fx \"asked_on\" under \"question\" for den dag, \
-         spørgsmålet blev stillet (et brev nævner den), \"further_questions\" for \
-         flere spørgsmål besvaret samlet, \"enclosures\" for bilag\n"
+         svar check 'nyt svar.json'\nFelterne med \"UDFYLD eller slet feltet\" har de fleste \
+         svar, men ikke alle: udfyld dem, eller slet dem, svaret ikke skal have. Flere valgfrie \
+         felter står i README: fx \"deadline\" under \"question\" for svarfristen, \
+         \"further_questions\" for flere spørgsmål besvaret samlet, \"enclosures\" for bilag\n"
     );
     let file = cases.join("nyt svar.json");
     #[cfg(unix)]
@@ -238,6 +379,8 @@ fn a_new_file_is_shared_like_any_new_file_and_points_to_the_schema_above_it() {
             "status",
             "ministry",
             "date",
+            "case_number",
+            "document_number",
             "question",
             "answer",
             "signature"

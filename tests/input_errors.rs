@@ -1407,15 +1407,9 @@ fn word_quotes_doubled_commas_line_breaks_and_tabs_are_told_and_read_past() {
     });
     let file = write(folder.path(), "svar.json", edited);
     let findings = json_findings(&file);
-    let quotes = |marks: &str| {
-        format!(
-            "JSON-syntaksfejl: {marks} typografiske anførselstegn (fra Word eller Outlook); JSON \
-             kræver lige anførselstegn \""
-        )
-    };
+    let quotes = |marks: &str| typographic(&format!("{marks} typografiske anførselstegn"));
     let (closing, low, angle) = (
-        "JSON-syntaksfejl: ” er et typografisk anførselstegn (fra Word eller Outlook); JSON \
-         kræver lige anførselstegn \"",
+        typographic("” er et typografisk anførselstegn"),
         quotes("„ og “ er"),
         quotes("« og » er"),
     );
@@ -1423,7 +1417,7 @@ fn word_quotes_doubled_commas_line_breaks_and_tabs_are_told_and_read_past() {
     assert_eq!(
         found.as_slice(),
         [
-            (closing, "ministry.office", 6, 5),
+            (closing.as_str(), "ministry.office", 6, 5),
             (low.as_str(), "date", 8, 11),
             ("JSON-syntaksfejl: der mangler et komma her", "", 8, 23),
             (
@@ -1467,4 +1461,132 @@ fn word_quotes_doubled_commas_line_breaks_and_tabs_are_told_and_read_past() {
          så skriv \\n (det sættes kun med \"markup\": \"markdown\")"
     );
     assert_eq!(hints[7], "skriv et mellemrum i stedet for tabulatoren");
+}
+
+/// The message for Word's typographic quotes `marks` ("” er et typografisk anførselstegn").
+fn typographic(marks: &str) -> String {
+    format!("JSON-syntaksfejl: {marks} (fra Word eller Outlook); JSON kræver lige anførselstegn \"")
+}
+
+/// A mix of straight and typographic quotes around a field name or a text, as Word leaves when
+/// a clerk types one of them over (`"office”: "Statsretskontoret"`), is told as typographic
+/// quotes alone are, naming the one found, with the line written right, and read past: the
+/// figure in quotes after it is told in the same run. A closing quote before the colon or
+/// inside the line was taken for part of the text, and told as an unknown field `office”: `,
+/// a parser's "forventede `:`" or a quote ending a text too early, and reading stopped there.
+/// Quotes inside a text on the lines between, before a colon or a comma, are the clerk's.
+#[test]
+fn a_mix_of_straight_and_typographic_quotes_is_told_and_read_past() {
+    let folder = tempfile::tempdir().unwrap();
+    let complete = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    let (office, asker, number) = (
+        "\"office\": \"Statsretskontoret\"",
+        "{ \"name\": \"Line Barfod\", \"party\": \"EL\" }",
+        "\"number\": 15,",
+    );
+    let one = "er et typografisk anførselstegn";
+    let two = "er typografiske anførselstegn";
+    // The mix, where it is, its path, and the marks it has.
+    let mixes = [
+        (
+            office,
+            "\"office”: \"Statsretskontoret\"",
+            "ministry.office",
+            format!("” {one}"),
+        ),
+        (
+            office,
+            "\"office”: “Statsretskontoret\"",
+            "ministry.office",
+            format!("” og “ {two}"),
+        ),
+        (
+            office,
+            "“office\": \"Statsretskontoret\"",
+            "ministry.office",
+            format!("“ {one}"),
+        ),
+        (
+            office,
+            "„office“: \"Statsretskontoret\"",
+            "ministry.office",
+            format!("„ og “ {two}"),
+        ),
+        (
+            office,
+            "\"office\": ”Statsretskontoret\"",
+            "ministry.office",
+            format!("” {one}"),
+        ),
+        (
+            office,
+            "”office”: ”Statsretskontoret”",
+            "ministry.office",
+            format!("” {one}"),
+        ),
+        (
+            office,
+            "\"office\": \"Statsretskontoret”",
+            "ministry.office",
+            format!("” {one}"),
+        ),
+        (
+            asker,
+            "{ \"name\": \"Line Barfod”, \"party\": \"EL\" }",
+            "question.asked_by.name",
+            format!("” {one}"),
+        ),
+        (
+            asker,
+            "{ \"name\": \"Line Barfod\", \"party\": \"EL” }",
+            "question.asked_by.party",
+            format!("” {one}"),
+        ),
+        (
+            asker,
+            "{ \"name”: \"Line Barfod\", \"party\": \"EL”}",
+            "question.asked_by.name",
+            format!("” {one}"),
+        ),
+    ];
+    let clerks = (
+        "\"Vil ministeren oplyse, hvor mange sager der er behandlet?\"",
+        "\"Vil ministeren oplyse, om ”Respekt”: hvor mange sager, ”Tryghed”, der er behandlet ”i alt”?\"",
+    );
+    let straight = |text: &str| text.replace(['“', '”', '„'], "\"");
+    for (from, to, path, marks) in mixes {
+        let edited = [(from, to), (number, "\"number\": \"15\","), clerks]
+            .iter()
+            .fold(complete.clone(), |text, (from, to)| {
+                assert!(text.contains(from), "{from}");
+                text.replacen(from, to, 1)
+            });
+        // At the line's first typographic quote.
+        let before = &edited[..edited.find(['“', '”', '„']).unwrap()];
+        let line = before.lines().count() as u64;
+        let column = before.rsplit('\n').next().unwrap().chars().count() as u64 + 1;
+        let file = write(folder.path(), "svar.json", edited);
+        let findings = json_findings(&file);
+        let message = typographic(&marks);
+        // In the order of the file.
+        let mut expected = [
+            (message.as_str(), path, line, column),
+            (
+                "forkert type: fandt teksten \"15\", men her skal stå et helt tal på 1 eller \
+                 derover",
+                "question.number",
+                13,
+                15,
+            ),
+        ];
+        expected.sort_by_key(|&(_, _, line, column)| (line, column));
+        assert_eq!(places(&findings), expected, "{to}");
+        let right = if from == asker {
+            format!("skriv \"asked_by\": {}", straight(to))
+        } else {
+            format!("skriv {}", straight(to))
+        };
+        let quote = findings.iter().find(|f| f["message"] == message.as_str());
+        assert_eq!(quote.unwrap()["hint"], right.as_str(), "{to}");
+    }
 }

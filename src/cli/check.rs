@@ -7,6 +7,9 @@ use clap::{Args, ValueEnum};
 
 use super::same_question::Questions;
 use crate::input::{self, FileReport, LoadError};
+use crate::json_path::JsonPath;
+use crate::model::Answer;
+use crate::pdf::StandardChoice;
 
 /// Arguments of `svar check`.
 #[derive(Debug, Args)]
@@ -45,7 +48,8 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
         let valid = match input::read(file) {
             Ok(text) => {
                 questions.note(file, &text);
-                let report = input::check_text(&text, file).1;
+                let (answer, report) = input::check_text(&text, file);
+                let report = with_render_warnings(report, answer.as_ref());
                 match args.format {
                     Format::Text => print_text(&report),
                     Format::Json => json_reports.push(report.to_json()),
@@ -86,6 +90,22 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// The report with what `svar render` would warn of the answer under the default standards,
+/// which the checks of its content do not tell: an undated answer's PDF conforms to PDF/UA-1
+/// alone. A clerk checks before sending, and expects to hear all a render will say.
+fn with_render_warnings(report: FileReport, answer: Option<&Answer>) -> FileReport {
+    let undated_fallback = answer.is_some_and(|answer| {
+        StandardChoice::Default
+            .conformance(answer.date.is_some())
+            .is_ok_and(|conformance| conformance.is_undated_fallback())
+    });
+    if !undated_fallback {
+        return report;
+    }
+    let notice = crate::pdf::undated_notice(&report.path);
+    report.with_warning(JsonPath::root().key("date"), notice)
 }
 
 fn print_text(report: &FileReport) {

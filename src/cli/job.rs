@@ -345,11 +345,7 @@ fn undated_warning(answer: &Path, has_date: bool) -> String {
             answer.display()
         )
     } else {
-        format!(
-            "advarsel: {} har ingen dato; PDF/A kræver en dato, så PDF'en overholder kun PDF/UA-1. \
-             Angiv \"date\" for at få PDF/A-3b.\n",
-            answer.display()
-        )
+        format!("advarsel: {}\n", crate::pdf::undated_notice(answer))
     }
 }
 

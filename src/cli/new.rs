@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::error::CliError;
-use crate::validate::PLACEHOLDER;
+use crate::validate::{PLACEHOLDER, PLACEHOLDER_OR_DELETE};
 
 /// Arguments of `svar new`.
 #[derive(Debug, Args)]
@@ -30,9 +30,11 @@ fn ministry_ids() -> clap::builder::PossibleValuesParser {
 
 /// The skeleton: every required field and those a sent answer has (its date, the minister's
 /// title, who asked, the signature), in the order the README's outline has them, each a
-/// placeholder (`@`, replaced by [`PLACEHOLDER`]) that `svar check` rejects; a clerk deletes
-/// the optional ones an answer does not have. Not the question's date: a placeholder where a
-/// date belongs is a wrong value, and the checks of the rest of the question would wait for it.
+/// placeholder (`@`, replaced by [`PLACEHOLDER`]) that `svar check` rejects. The fields most
+/// sent answers have but some do not (the case and document numbers, the day the question was
+/// asked, the official who signs) have one that tells the clerk to fill them in or delete them
+/// (`@?`, replaced by [`PLACEHOLDER_OR_DELETE`]): left out, they were forgotten, as a letter
+/// without the question's date.
 const SKELETON: &str = r#"{
   "status": "final",
   "ministry": {
@@ -40,6 +42,8 @@ const SKELETON: &str = r#"{
     "minister_title": "@: ministerens titel, fx justitsministeren"
   },
   "date": "@: svarets dato som ÅÅÅÅ-MM-DD",
+  "case_number": "@?: ministeriets sagsnummer",
+  "document_number": "@?: ministeriets dokumentnummer",
   "question": {
     "kind": "committee",
     "number": 0,
@@ -49,6 +53,7 @@ const SKELETON: &str = r#"{
       "abbreviation": "@: udvalgets forkortelse, fx REU"
     },
     "session": "@: folketingsår, fx 2025-26",
+    "asked_on": "@?: dagen, spørgsmålet blev stillet, som ÅÅÅÅ-MM-DD",
     "asked_by": { "name": "@: spørgerens navn", "party": "@: partiets forkortelse, fx SF" },
     "text": "@: spørgsmålets tekst, ordret og uden anførselstegn"
   },
@@ -57,7 +62,10 @@ const SKELETON: &str = r#"{
       { "paragraph": "@: svarets første afsnit" }
     ]
   },
-  "signature": { "minister": "@: ministerens navn" }
+  "signature": {
+    "minister": "@: ministerens navn",
+    "official": "@?: embedsmandens navn, der står efter ministerens"
+  }
 }
 "#;
 
@@ -94,7 +102,9 @@ fn skeleton(folder: &Path, ministry: Option<&str>) -> String {
         Some(fields) => SKELETON.replacen(SKELETON_MINISTRY, &fields, 1),
         None => SKELETON.to_string(),
     };
-    let text = text.replace('@', PLACEHOLDER);
+    let text = text
+        .replace("@?", PLACEHOLDER_OR_DELETE)
+        .replace('@', PLACEHOLDER);
     match schema_above(folder) {
         Some(schema) => text.replacen(
             "{\n",
@@ -125,10 +135,10 @@ pub(super) fn run(args: &NewArgs) -> ExitCode {
                 args.file.display(),
                 shlex::try_quote(&name).unwrap_or(name.clone())
             ));
-            // The skeleton holds what every answer has; what only some have is named here, so a
-            // clerk knows to look for it (review 15).
+            // The skeleton holds what most answers have; what only some have is named here,
+            // so a clerk knows to look for it (review 15).
             super::out::line(format_args!(
-                "Valgfrie felter står i README: fx \"asked_on\" under \"question\" for den dag, spørgsmålet blev stillet (et brev nævner den), \"further_questions\" for flere spørgsmål besvaret samlet, \"enclosures\" for bilag"
+                "Felterne med \"{PLACEHOLDER_OR_DELETE}\" har de fleste svar, men ikke alle: udfyld dem, eller slet dem, svaret ikke skal have. Flere valgfrie felter står i README: fx \"deadline\" under \"question\" for svarfristen, \"further_questions\" for flere spørgsmål besvaret samlet, \"enclosures\" for bilag"
             ));
             ExitCode::SUCCESS
         }

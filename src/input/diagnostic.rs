@@ -99,6 +99,25 @@ impl FileReport {
         }
     }
 
+    /// The report with a warning about the answer as a whole, about its field at `path`,
+    /// shown at the object's opening `{`: for what a command tells beyond the checks of the
+    /// content (`svar check` of an undated answer's PDF standards).
+    pub fn with_warning(self, path: JsonPath, message: String) -> Self {
+        let lines = LineIndex::new(&self.text);
+        let start = self.text.find('{').unwrap_or(0);
+        let warning = Finding::located(
+            Severity::Warning,
+            path,
+            message,
+            None,
+            start..start + 1,
+            &lines,
+        );
+        let mut findings = self.findings;
+        findings.push(warning);
+        Self::new(&self.path, &self.text, findings)
+    }
+
     /// Whether any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.findings

@@ -27,17 +27,27 @@ pub(super) struct Read {
     /// Where a value was removed, added or replaced: the answer has no value of the clerk's
     /// there, so the content checks have nothing to say about it.
     pub set_aside: Vec<JsonPath>,
+    /// Where a placeholder of `svar new` stood where the format has no text (a date): the
+    /// field was left out of the reading, as if deleted, and told as not filled in.
+    pub unfilled: Vec<JsonPath>,
 }
 
 impl Read {
     /// Whether a content check's finding at `path` may be about a value set aside, and so be
     /// misled by what stands in for it or by its absence; see [`scope`].
+    /// A field not filled in hides only what the checks say of it, its absence included: the
+    /// rest of its object holds the clerk's values.
     pub(super) fn hides(&self, path: &JsonPath) -> bool {
-        self.set_aside.iter().any(|aside| {
+        let set_aside = self.set_aside.iter().any(|aside| {
             let scope = scope(aside);
             path.0.starts_with(scope)
                 && (!scope.is_empty() || path.0.len() == 1 || path.0.starts_with(&aside.0))
-        })
+        });
+        set_aside
+            || self
+                .unfilled
+                .iter()
+                .any(|field| path.0.starts_with(&field.0))
     }
 }
 
@@ -89,6 +99,16 @@ pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> 
             read.findings.push(finding);
             break;
         };
+        if let Some((unfilled, edit)) =
+            unfilled(&mistake, &finding.path, text, locator, &edits, lines)
+        {
+            read.findings.push(unfilled);
+            if !edits.add(edit) {
+                break;
+            }
+            read.unfilled.push(finding.path);
+            continue;
+        }
         let fix = fix(&mistake, &path, &finding.path, locator, &edits, &copy);
         read.findings.push(finding);
         if !locator.has_tree() {
@@ -194,6 +214,36 @@ fn fix(
             Some((reported.clone(), edit))
         }
     }
+}
+
+/// A placeholder of `svar new` where the format reads no text (`"asked_on": "UDFYLD …"`), which
+/// serde calls a wrong value: told as a field not filled in, as a text with a placeholder is,
+/// and the edit that leaves the field out, as the clerk may. Not set aside: the checks of the
+/// rest of its object are not misled by its absence, and a skeleton's other placeholders are
+/// told in the same run.
+fn unfilled(
+    mistake: &Mistake,
+    reported: &JsonPath,
+    text: &str,
+    locator: &Locator<'_>,
+    edits: &Edits,
+    lines: &LineIndex<'_>,
+) -> Option<(Finding, Edit)> {
+    if !matches!(mistake, Mistake::Value) || !shape::is_optional(reported) {
+        return None;
+    }
+    let span = locator.exact_span(reported)?;
+    let value: String = serde_json::from_str(text.get(span.clone())?).ok()?;
+    let problem = crate::validate::unfilled(&value, reported)?;
+    let finding = Finding::located(
+        problem.severity,
+        problem.path,
+        problem.message,
+        problem.hint,
+        span,
+        lines,
+    );
+    Some((finding, removal(reported, locator, edits)?))
 }
 
 /// Removes the field at `path` with the comma that parts it from the others: the one after it,
@@ -430,6 +480,14 @@ mod tests {
         assert!(hidden("status"));
         assert!(!hidden("answer.blocks.0.paragraph"));
         assert!(!hidden("signature.minister"));
+        // A placeholder where a date belongs hides only what is said of that field.
+        let read = Read {
+            unfilled: vec![path("question.asked_on")],
+            ..Read::default()
+        };
+        assert!(read.hides(&path("question.asked_on")));
+        assert!(!read.hides(&path("question.session")));
+        assert!(!read.hides(&path("question")));
     }
 
     #[test]

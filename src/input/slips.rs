@@ -250,15 +250,43 @@ fn after_text(c: Option<char>) -> bool {
     matches!(c, None | Some(',' | ':' | '}' | ']' | '\n' | '\r'))
 }
 
+/// Whether `c` is what JSON has right after a field name (`field`), its colon, or else after a
+/// value: a comma or the end of its object or list.
+fn follows(field: bool, c: char) -> bool {
+    if field {
+        c == ':'
+    } else {
+        matches!(c, ',' | '}' | ']')
+    }
+}
+
+/// Whether `c` stands between two texts in JSON: a space or a line break, or a bracket, brace,
+/// comma or colon.
+fn between_texts(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | ':' | '{' | '}' | '[' | ']')
+}
+
 /// A pass over the text that knows where its strings are, as far as it can be sure: it stops
 /// where it cannot tell (a text not closed, something other than JSON after a text), leaving
 /// the rest to the parser.
+#[derive(Clone)]
 struct Lexer<'a> {
     text: &'a str,
     at: usize,
     /// The last character outside the strings that was not whitespace.
     last: Option<(usize, char)>,
+    /// Whether the last text read was a field name: the text after it is a value.
+    last_named_field: bool,
+    /// The objects and lists open where the pass is (their `{` or `[`), the innermost last:
+    /// they tell a field name from a value.
+    open: Vec<char>,
     slips: Vec<Slip>,
+    /// Whether this is a trial reading (see [`Lexer::reads_on`]): a text must be followed by
+    /// what JSON has after it in its place, and one closed by a typographic quote is taken on
+    /// its looks.
+    trial: bool,
+    /// How many texts have been read.
+    texts: usize,
 }
 
 impl<'a> Lexer<'a> {
@@ -267,37 +295,71 @@ impl<'a> Lexer<'a> {
             text,
             at: 0,
             last: None,
+            last_named_field: false,
+            open: Vec::new(),
             slips: Vec::new(),
+            trial: false,
+            texts: 0,
         }
     }
 
     fn run(mut self) -> Vec<Slip> {
-        while let Some(c) = self.text[self.at..].chars().next() {
-            let at = self.at;
-            let read = match c {
-                '"' => self.straight(at),
-                c if TYPOGRAPHIC.contains(&c) => self.typographic(at),
-                // A comment, which the parser tells; its words are no JSON.
-                '/' => false,
-                ',' if matches!(self.last, Some((_, ','))) => {
-                    let first = self.last.expect("matched").0;
-                    self.slips.push(Slip::Comma { at, first });
-                    self.at += 1;
-                    true
-                }
-                c => {
-                    if !c.is_whitespace() {
-                        self.last = Some((at, c));
-                    }
-                    self.at += c.len_utf8();
-                    true
-                }
-            };
-            if !read {
-                break;
-            }
-        }
+        while self.step() == Some(true) {}
         self.slips
+    }
+
+    /// Reads the next character, or the text it opens: whether the pass can go on after it,
+    /// `None` at the end.
+    fn step(&mut self) -> Option<bool> {
+        let c = self.text[self.at..].chars().next()?;
+        let at = self.at;
+        Some(match c {
+            '"' => self.straight(at, self.names_field()),
+            c if TYPOGRAPHIC.contains(&c) => self.typographic(at, self.names_field()),
+            // A comment, which the parser tells; its words are no JSON.
+            '/' => false,
+            ',' if matches!(self.last, Some((_, ','))) => {
+                let first = self.last.expect("matched").0;
+                self.slips.push(Slip::Comma { at, first });
+                self.at += 1;
+                true
+            }
+            c => {
+                match c {
+                    '{' | '[' => self.open.push(c),
+                    '}' | ']' => {
+                        self.open.pop();
+                    }
+                    _ => {}
+                }
+                if !c.is_whitespace() {
+                    self.last = Some((at, c));
+                }
+                self.at += c.len_utf8();
+                true
+            }
+        })
+    }
+
+    /// Whether a text that starts here names a field: it opens an object's member, after the
+    /// `{`, a comma, or a value whose comma is missing.
+    fn names_field(&self) -> bool {
+        self.open.last() == Some(&'{')
+            && match self.last {
+                Some((_, '{' | ',')) => true,
+                Some((_, '"')) => !self.last_named_field,
+                _ => false,
+            }
+    }
+
+    /// Whether the text (a field name if `field`) that ends at `end` is followed by what JSON
+    /// can have there, a missing comma aside: a colon after a field name; after a value a
+    /// comma, the end of its object or list, or the next text.
+    fn fits(&self, end: usize, field: bool) -> bool {
+        match self.next_token(end) {
+            None => !field,
+            Some(c) => follows(field, c) || (!field && (c == '"' || TYPOGRAPHIC.contains(&c))),
+        }
     }
 
     /// The first character from `from` on that is not a space or a tab.
@@ -310,15 +372,19 @@ impl<'a> Lexer<'a> {
         self.text[from..].chars().find(|c| !c.is_whitespace())
     }
 
-    /// Reads past the text opened by the `"` at `start`; whether it could.
-    fn straight(&mut self, start: usize) -> bool {
+    /// Reads past the text (a field name if `field`) opened by the `"` at `start`; whether it
+    /// could.
+    fn straight(&mut self, start: usize, field: bool) -> bool {
         let mut breaks = Vec::new();
         let mut tabs = Vec::new();
-        let mut line_start = start + 1;
         let mut at = start + 1;
         let end = loop {
             let Some(c) = self.text[at..].chars().next() else {
-                return false;
+                // Not closed by a straight quote, the text may still be by a typographic one.
+                return breaks.is_empty()
+                    && self
+                        .closing_quote(start + 1, at, field, true)
+                        .is_some_and(|close| self.closed_typographically(close, tabs, field));
             };
             match c {
                 '\\' => {
@@ -330,48 +396,106 @@ impl<'a> Lexer<'a> {
                 '\t' => tabs.push(at),
                 '\r' | '\n' => {
                     if breaks.is_empty()
-                        && let Some(close) = self.closed_typographically(line_start, at)
+                        && let Some(close) = self.closed_at_line_end(start + 1, at, field)
                     {
-                        self.slips.push(Slip::Quote {
-                            at: close,
-                            opens: false,
-                            end: close + 1,
-                        });
-                        self.push_inner(Vec::new(), tabs, close + 1);
-                        return self.after(close, close + char_at(self.text, close).len_utf8());
+                        return self.closed_typographically(close, tabs, field);
                     }
                     let newline = at + self.text[at..].find('\n').unwrap_or(0);
                     breaks.push(at);
                     at = newline + 1;
-                    line_start = at;
                     continue;
                 }
                 _ => {}
             }
             at += c.len_utf8();
         };
+        // A straight quote that cannot end the text where it stands, since what follows it is
+        // no JSON there, may open the next one: the text was closed by a typographic quote
+        // before it (`"office”: "Strafferetskontoret"`). Where it can end it, as in every
+        // valid file, a typographic quote inside is the clerk's (`"udspillet ”Respekt”, …"`).
+        if breaks.is_empty()
+            && !self.fits(end, field)
+            && let Some(close) = self.closing_quote(start + 1, end - 1, field, false)
+        {
+            return self.closed_typographically(close, tabs, field);
+        }
         // A text "split" by a line break but followed by no JSON after its quote is more
         // likely one whose closing quote is missing: the parser's message stands.
         if !breaks.is_empty() && !after_text(self.next_token(end)) {
             return false;
         }
         self.push_inner(breaks, tabs, end);
-        self.after(end - 1, end)
+        self.after(end - 1, end, field)
     }
 
-    /// Where the text of the line from `from` to the line break at `at` ends with a
-    /// typographic quote that closes it, the comma after the quote all that follows on the
-    /// line and a field, an item or the end of the object or list on the next.
-    fn closed_typographically(&self, from: usize, at: usize) -> Option<usize> {
-        let line = self.text[from..at].trim_end();
-        let line = line.strip_suffix(',').unwrap_or(line).trim_end();
-        let quote = line
-            .chars()
-            .next_back()
-            .filter(|c| TYPOGRAPHIC.contains(c))?;
+    /// Where the text opened at `from` and broken by the line break at `at` ends with a
+    /// typographic quote that closes it (see [`Lexer::closing_quote`]), followed on the next
+    /// line by a field, an item or the end of the object or list.
+    fn closed_at_line_end(&self, from: usize, at: usize, field: bool) -> Option<usize> {
         let next = self.next_token(at)?;
         (next == '"' || next == '}' || next == ']' || TYPOGRAPHIC.contains(&next))
-            .then(|| from + line.len() - quote.len_utf8())
+            .then(|| self.closing_quote(from, at, field, true))
+            .flatten()
+    }
+
+    /// The first typographic quote in the text from `from` to `to` (the end of a line if
+    /// `line_end`) that closes it, a field name if `field`: one followed up to `to` by only
+    /// what JSON has between texts, first a colon after a field name or a comma or bracket
+    /// after a value (which a line's end may leave out), then perhaps a typographic quote that
+    /// opens the next text. Within a line, the file must also read on as JSON after it (see
+    /// [`Lexer::reads_on`]); a text broken by a line break is no JSON either way.
+    fn closing_quote(&self, from: usize, to: usize, field: bool, line_end: bool) -> Option<usize> {
+        self.text[from..to]
+            .char_indices()
+            .filter(|(_, c)| TYPOGRAPHIC.contains(c))
+            .map(|(offset, c)| (from + offset, c))
+            .find(|&(at, c)| {
+                let rest = self.text[at + c.len_utf8()..to].trim_start_matches([' ', '\t']);
+                let next = rest.trim_start_matches(between_texts);
+                let followed = rest.chars().next().map_or(line_end, |c| follows(field, c));
+                followed
+                    && (next.is_empty() || next.starts_with(TYPOGRAPHIC))
+                    && (self.trial || line_end || self.reads_on(at, field))
+            })
+            .map(|(at, _)| at)
+    }
+
+    /// Whether the file, its text taken as closed by the typographic quote at `close`, reads
+    /// on as JSON up to and through the next text: the test that tells a closing quote from
+    /// one of the clerk's followed by a straight quote that ends the text too early
+    /// (`"artiklen ”Titel”, "Ulykkeligt" i …"`).
+    fn reads_on(&self, close: usize, field: bool) -> bool {
+        let mut trial = Lexer {
+            at: close + char_at(self.text, close).len_utf8(),
+            last: Some((close, '"')),
+            last_named_field: field,
+            slips: Vec::new(),
+            trial: true,
+            texts: 0,
+            ..self.clone()
+        };
+        loop {
+            match trial.step() {
+                None => return true,
+                Some(false) => return false,
+                Some(true) if trial.texts > 0 => return true,
+                Some(true) => {}
+            }
+        }
+    }
+
+    /// Records the typographic quote at `close` as closing the text read (a field name if
+    /// `field`), with the tabs before it, and goes on after it; whether it can.
+    fn closed_typographically(&mut self, close: usize, mut tabs: Vec<usize>, field: bool) -> bool {
+        let end = close + char_at(self.text, close).len_utf8();
+        self.slips.push(Slip::Quote {
+            at: close,
+            opens: false,
+            end: close + 1,
+        });
+        tabs.retain(|&tab| tab < close);
+        self.push_inner(Vec::new(), tabs, close + 1);
+        self.after(close, end, field)
     }
 
     /// Records the line breaks and tabs of the text that ends at `end`.
@@ -384,21 +508,27 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    /// Goes on after the text whose closing quote is at `close` and which ends at `end`, if
-    /// what follows is JSON; whether it is.
-    fn after(&mut self, close: usize, end: usize) -> bool {
-        let next = self.next_token(end);
-        let fits =
-            after_text(next) || next == Some('"') || next.is_some_and(|c| TYPOGRAPHIC.contains(&c));
+    /// Goes on after the text (a field name if `field`) whose closing quote is at `close` and
+    /// which ends at `end`, if what follows is JSON; whether it is. A trial reading asks for
+    /// what JSON has after the text in its place.
+    fn after(&mut self, close: usize, end: usize, field: bool) -> bool {
+        let fits = if self.trial {
+            self.fits(end, field)
+        } else {
+            let next = self.next_token(end);
+            after_text(next) || next == Some('"') || next.is_some_and(|c| TYPOGRAPHIC.contains(&c))
+        };
         self.last = Some((close, '"'));
+        self.last_named_field = field;
         self.at = end;
+        self.texts += 1;
         fits
     }
 
-    /// Reads past the field name or text opened by the typographic quote at `start`, which
-    /// ends at the first quote of any kind on its line followed by what JSON has after a text;
-    /// whether it could.
-    fn typographic(&mut self, start: usize) -> bool {
+    /// Reads past the field name (if `field`) or text opened by the typographic quote at
+    /// `start`, which ends at the first quote of any kind on its line followed by what JSON
+    /// has after a text; whether it could.
+    fn typographic(&mut self, start: usize, field: bool) -> bool {
         let mut at = start + char_at(self.text, start).len_utf8();
         let mut tabs = Vec::new();
         let close = loop {
@@ -438,7 +568,7 @@ impl<'a> Lexer<'a> {
             });
         }
         self.push_inner(Vec::new(), tabs, end);
-        self.after(close, end)
+        self.after(close, end, field)
     }
 }
 
@@ -541,5 +671,137 @@ mod tests {
             .collect();
         assert_eq!(places, [("a", 1, 9), ("b[0]", 2, 1)]);
         assert_eq!(findings[0].0, "JSON-syntaksfejl: to kommaer efter hinanden");
+    }
+
+    /// Each mix of straight and typographic quotes around a field name and its text, and the
+    /// typographic quotes it has, as the message names them.
+    const MIXES: [(&str, &str); 9] = [
+        (
+            "\"office”: \"Straffe\"",
+            "” er et typografisk anførselstegn",
+        ),
+        (
+            "“office\": \"Straffe\"",
+            "“ er et typografisk anførselstegn",
+        ),
+        (
+            "„office“: \"Straffe\"",
+            "„ og “ er typografiske anførselstegn",
+        ),
+        (
+            "\"office\": ”Straffe\"",
+            "” er et typografisk anførselstegn",
+        ),
+        ("”office”: ”Straffe”", "” er et typografisk anførselstegn"),
+        (
+            "\"office\": \"Straffe”",
+            "” er et typografisk anførselstegn",
+        ),
+        (
+            "\"office”: “Straffe\"",
+            "” og “ er typografiske anførselstegn",
+        ),
+        (
+            "“office”: \"Straffe”",
+            "“ og ” er typografiske anførselstegn",
+        ),
+        (
+            "\"office\": \"Straffe‘",
+            "‘ er et typografisk anførselstegn",
+        ),
+    ];
+
+    #[test]
+    fn every_mix_of_straight_and_typographic_quotes_is_told_mended_and_read_past() {
+        for (field, marks) in MIXES {
+            // In an object on its own lines, in one on a line, before its end, in a list.
+            for (text, path) in [
+                (
+                    format!("{{\"a\": {{\n  {field},\n  \"b\": 1,, \"c\": 2\n}}}}"),
+                    "a.office",
+                ),
+                (
+                    format!("{{\"a\": {{{field}, \"b\": 1,, \"c\": 2}}}}"),
+                    "a.office",
+                ),
+                (
+                    format!("{{\"b\": 1,, \"c\": 2, \"a\": {{{field}}}}}"),
+                    "a.office",
+                ),
+                (
+                    format!("{{\"b\": 1,, \"c\": 2, \"a\": [{{{field}}}]}}"),
+                    "a[0].office",
+                ),
+            ] {
+                let (mended, findings) = mended(&text);
+                let right = text
+                    .replace(field, "\"office\": \"Straffe\"")
+                    .replace(",,", ",");
+                assert_eq!(mended.replace(' ', ""), right.replace(' ', ""), "{text}");
+                let message = format!(
+                    "JSON-syntaksfejl: {marks} (fra Word eller Outlook); JSON kræver lige \
+                     anførselstegn \""
+                );
+                // At the first typographic quote.
+                let before = &text[..text.find(|c| TYPOGRAPHIC.contains(&c)).unwrap()];
+                let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+                let quote = findings
+                    .iter()
+                    .find(|f| f.0 != "JSON-syntaksfejl: to kommaer efter hinanden");
+                assert_eq!(findings.len(), 2, "{text}: {findings:?}");
+                assert_eq!(
+                    quote.map(|f| (f.0.as_str(), f.1.as_str(), f.3)),
+                    Some((message.as_str(), path, column)),
+                    "{text}"
+                );
+            }
+            let text = format!("{{\"a\": {{\n  {field},\n  \"b\": 1\n}}}}");
+            let hint = mend(&text, &LineIndex::new(&text)).findings[0].hint.clone();
+            assert_eq!(
+                hint.as_deref(),
+                Some("skriv \"office\": \"Straffe\""),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_chain_of_texts_closed_by_typographic_quotes_is_read_through() {
+        let (text, findings) = mended("{\"a”: \"b”, \"c”: {\"d\": \"e”}, \"f\": [\"g”, \"h”]}");
+        assert_eq!(
+            text,
+            "{\"a\"  : \"b\"  , \"c\"  : {\"d\": \"e\"  }, \"f\": [\"g\"  , \"h\"  ]}"
+        );
+        assert_eq!(findings.len(), 1, "one finding for the line: {findings:?}");
+    }
+
+    /// Typographic quotes inside a text, where JSON's reading is right, are the clerk's: the
+    /// hard cases that look like a text's end followed by JSON's `:` or `,`.
+    #[test]
+    fn a_text_with_quotes_followed_by_a_colon_or_comma_is_read_as_written() {
+        for text in [
+            "{\"a\": \"Han sagde ”nej”: det var slut\", \"b\": 1}",
+            "{\"a\": \"udspillet ”Respekt”, og ”x”\", \"b\": 1}",
+            "{\"a\": \"bogen ”Titel”\",\n \"b\": [\"”Titel”, \", \"”a”: ”b”\"]}",
+            "{\"a”: \": 1}",
+            "{\"”: \": \"”, \"}",
+            "{\"a\": \"udspillet ”Respekt”,\", \"b\": \"x ”\"}",
+        ] {
+            let (mended, findings) = mended(text);
+            assert_eq!(mended, text);
+            assert!(findings.is_empty(), "{text}: {findings:?}");
+            serde_json::from_str::<serde_json::Value>(text).expect("valid JSON");
+        }
+    }
+
+    /// A straight quote inside a text, after a typographic quote and a comma of the clerk's,
+    /// is left to the parser, which tells it (see `serde_error::quote_inside_text`): taken as
+    /// the next field's, the text after it would be no JSON.
+    #[test]
+    fn a_straight_quote_inside_a_text_after_quotes_and_a_comma_is_left_to_the_parser() {
+        let text = "{\"a\": \"artiklen ”Titel”, \"Ulykkeligt\" i 2016\", \"b\": 1}";
+        let (mended, findings) = mended(text);
+        assert_eq!(mended, text);
+        assert!(findings.is_empty(), "{findings:?}");
     }
 }

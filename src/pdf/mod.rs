@@ -15,7 +15,7 @@ pub use diagnostic::{CompileError, Diagnostic, GeneratedSource, Position};
 use diagnostic::{compile_error, traced};
 pub use standard::{
     Conformance, DEFAULT_STANDARDS, ExportOptions, ExportedPdf, Standard, StandardChoice,
-    StandardError, UNDATED_DEFAULT_STANDARDS,
+    StandardError, UNDATED_DEFAULT_STANDARDS, undated_notice,
 };
 
 /// Resolution of page images: 2 pixels per point, about 144 dpi.

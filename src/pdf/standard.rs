@@ -162,6 +162,18 @@ pub const DEFAULT_STANDARDS: [Standard; 2] = [Standard::Ua1, Standard::A3b];
 /// What the default falls back to for an answer without a date, which PDF/A requires.
 pub const UNDATED_DEFAULT_STANDARDS: [Standard; 1] = [Standard::Ua1];
 
+/// What svar tells of the answer file `answer` when it has no date: PDF/A needs one, so under
+/// the default standards its PDF conforms to PDF/UA-1 alone. `svar render` warns so as it
+/// writes the PDF, and `svar check` says the same, so that a check before sending tells all a
+/// render will.
+pub fn undated_notice(answer: &std::path::Path) -> String {
+    format!(
+        "{} har ingen dato; PDF/A kræver en dato, så PDF'en overholder kun PDF/UA-1. Angiv \
+         \"date\" for at få PDF/A-3b.",
+        answer.display()
+    )
+}
+
 /// Which standards the PDF must conform to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum StandardChoice {

@@ -144,7 +144,7 @@ pub(super) fn check_asked_on_given(answer: &Answer, problems: &mut Vec<Problem>)
     };
     if answer.question.asked_on.is_none() {
         problems.push(Problem::warning(
-            JsonPath::root().key("question"),
+            JsonPath::root().key("question").key("asked_on"),
             format!("spørgsmålets dato mangler, så {letter} siger ikke, hvornår det blev stillet"),
             Some(format!(
                 "tilføj \"asked_on\": \"ÅÅÅÅ-MM-DD\" under \"question\", {}",

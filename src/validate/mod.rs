@@ -39,6 +39,26 @@ use crate::model::{Answer, Block};
 /// The marker `svar new` puts in every field a clerk must fill in.
 pub(crate) const PLACEHOLDER: &str = "UDFYLD";
 
+/// The marker `svar new` puts in a field most sent answers have but some do not (the day the
+/// question was asked, the case and document numbers, the official who signs): the clerk
+/// fills it in or deletes it, and `svar check` says so.
+pub(crate) const PLACEHOLDER_OR_DELETE: &str = "UDFYLD eller slet feltet";
+
+/// The error for the text `text` at `path` if it still holds a placeholder of `svar new`,
+/// with what to do: fill it in, or for a field an answer may do without, fill it in or
+/// delete it. Also told of a placeholder where a date belongs, which the format does not
+/// read as a date.
+pub(crate) fn unfilled(text: &str, path: &JsonPath) -> Option<Problem> {
+    let hint = if text.contains(PLACEHOLDER_OR_DELETE) {
+        "erstat teksten med det rigtige indhold, eller slet feltet, hvis svaret ikke skal have det"
+            .to_string()
+    } else {
+        format!("erstat teksten med {PLACEHOLDER} med det rigtige indhold")
+    };
+    text.contains(PLACEHOLDER)
+        .then(|| Problem::error(path.clone(), "feltet er ikke udfyldt", Some(hint)))
+}
+
 /// How serious a finding is: errors stop rendering, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -463,14 +483,8 @@ fn strings<'a>(value: &'a serde_json::Value, path: &JsonPath) -> Vec<(JsonPath, 
 /// Every text: not empty, no placeholder from `svar new` left, and only characters svar can
 /// print.
 fn check_text(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
-    if text.contains(PLACEHOLDER) {
-        problems.push(Problem::error(
-            path.clone(),
-            "feltet er ikke udfyldt",
-            Some(format!(
-                "erstat teksten med {PLACEHOLDER} med det rigtige indhold"
-            )),
-        ));
+    if let Some(problem) = unfilled(text, path) {
+        problems.push(problem);
     } else if !has_visible_character(text) && !is_no_introduction(text, path) {
         let (message, hint) = empty_text(path);
         problems.push(Problem::error(path.clone(), message, Some(hint.into())));
