@@ -411,6 +411,98 @@ fn a_logo_that_links_an_image_in_another_file_is_an_error_at_check() {
     assert!(!pdf.exists());
 }
 
+#[test]
+fn a_logo_cut_short_or_damaged_inside_is_an_error_at_check_and_render_before_typst() {
+    // User review: check read only a PNG's header, so a logo cut short (the first 60 bytes of a
+    // PNG) or scrambled inside passed, and every render then failed with Typst's English
+    // "failed to decode image (unexpected end of file)", naming neither logo nor profile.
+    for (logo, why) in [
+        (
+            "trunc.png",
+            "filen slutter midt i billedet; den er måske ikke gemt eller kopieret færdig",
+        ),
+        ("corrupt.png", "billeddataene er beskadigede"),
+    ] {
+        let folder = tempfile::tempdir().unwrap();
+        let answer = answer_with_logo(folder.path());
+        let ministries = folder.path().join("ministries");
+        std::fs::copy(
+            fixture(&format!("logo/damaged/{logo}")),
+            ministries.join(logo),
+        )
+        .unwrap();
+        let profile = ministries.join("justitsministeriet.json");
+        let text = std::fs::read_to_string(&profile).unwrap();
+        std::fs::write(&profile, text.replace("eksempel.svg", logo)).unwrap();
+        let pdf = folder.path().join("svar.pdf");
+        for command in [
+            svar().arg("check").arg(&answer),
+            svar().arg("render").arg(&answer).arg("-o").arg(&pdf),
+        ] {
+            let message = stderr_of(command, 1);
+            assert!(
+                message.starts_with(&format!(
+                    "fejl: logoet {} er ikke en gyldig PNG-fil ({why})\n",
+                    ministries.join(logo).display()
+                )),
+                "{message}"
+            );
+            assert!(
+                message.contains(&format!(
+                    "= tip: gem billedet igen som PNG, eller ret filnavnet i \"logo\" i profilen \
+                     {}\n",
+                    profile.display()
+                )),
+                "{message}"
+            );
+            assert!(!message.contains("Typst"), "{message}");
+        }
+        assert!(!pdf.exists());
+    }
+}
+
+#[test]
+fn an_svg_logo_without_a_size_is_an_error_at_check() {
+    // User review: usvg sizes such an SVG by what it draws, from the origin, so this circle
+    // printed as a clipped quarter circle, and check said nothing.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = answer_with_logo(folder.path());
+    let logo = folder.path().join("ministries/eksempel.svg");
+    let with_svg = |attributes: &str| {
+        let svg =
+            format!(r#"<svg xmlns="http://www.w3.org/2000/svg"{attributes}><circle r="5"/></svg>"#);
+        std::fs::write(&logo, svg).unwrap();
+        svar().arg("check").arg(&answer).output().unwrap()
+    };
+    for sizeless in ["", r#" width="10""#, r#" width="100%" height="100%""#] {
+        let output = with_svg(sizeless);
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{sizeless}: {message}");
+        assert!(
+            message.starts_with(&format!(
+                "fejl: logoet {} har ingen størrelse: SVG-filen har hverken en viewBox eller \
+                 både width og height, så det tegnes i en størrelse gættet ud fra indholdet og \
+                 kan blive beskåret\n",
+                logo.display()
+            )),
+            "{sizeless}: {message}"
+        );
+        assert!(
+            message.contains(
+                "= tip: tilføj en viewBox med logoets bredde og højde i <svg>-elementet, fx \
+                 <svg viewBox=\"0 0 200 80\" …> (i Inkscape: Dokumentegenskaber), eller gem \
+                 logoet som PNG\n"
+            ),
+            "{message}"
+        );
+    }
+    for sized in [r#" viewBox="-5 -5 10 10""#, r#" width="10" height="10""#] {
+        let output = with_svg(sized);
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{sized}: {message}");
+    }
+}
+
 /// The complete fixture with the Sundhedsministeriet profile given `labels` (JSON), in
 /// `folder`; returns the answer's path.
 fn answer_with_labels(folder: &Path, labels: serde_json::Value) -> std::path::PathBuf {

@@ -1,6 +1,7 @@
 //! How svar reads spreadsheets as Danish Excel writes them, driving the binary with the
 //! fixture CSV files `tests/fixtures/sheet-*.csv`: which separator a sheet is read with, which
-//! row is its total, and that a figure grouped by spaces is refused rather than taken as text.
+//! row is its total, that a figure grouped by spaces is refused rather than taken as text, and
+//! that a cell almost a figure ("5.2O2,4", "12,5%") is told where it stands.
 
 mod common;
 
@@ -286,5 +287,118 @@ fn an_empty_spreadsheet_name_asks_for_one() {
         report.contains("fejl: der står intet filnavn")
             && report.contains("tip: skriv regnearkets filnavn, fx \"tabel-1.csv\""),
         "{report}"
+    );
+}
+
+/// What a near figure does where its column has a total: it is not summed.
+const NOT_SUMMED: &str = "så den sættes som tekst og tælles ikke med, og totalen i kolonnen \
+    kontrolleres derfor ikke";
+
+#[test]
+fn a_letter_typed_for_a_digit_is_an_error_at_its_cell_with_the_figure_meant() {
+    // "5.2O2,4" and "2.928,O" were text, so the column was not summed: the wrong total under
+    // them (8.130,5 for 8.130,4) was published with "0 fejl".
+    let (code, stderr) = check("sheet-letter-for-digit.csv");
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        findings(&stderr),
+        [
+            format!(
+                "fejl: sager.csv, linje 2, tegn 11: cellen \"5.2O2,4\" ligner et tal, men har \
+                 bogstavet \"O\", hvor der skal stå et ciffer, {NOT_SUMMED}"
+            )
+            .as_str(),
+            "= tip: mente du 5.202,4? skriv cifret 0 i stedet for bogstavet \"O\"",
+            format!(
+                "fejl: sager.csv, linje 3, tegn 8: cellen \"2.928,O\" ligner et tal, men har \
+                 bogstavet \"O\", hvor der skal stå et ciffer, {NOT_SUMMED}"
+            )
+            .as_str(),
+            "= tip: mente du 2.928,0? skriv cifret 0 i stedet for bogstavet \"O\"",
+            "svar.json: har fejl (2 fejl, 0 advarsler)",
+        ]
+    );
+}
+
+#[test]
+fn excel_formats_that_keep_a_total_from_being_checked_are_warnings_with_the_figure_to_write() {
+    // Danish Excel writes a cell formatted as accounting, percent or currency so into a CSV
+    // file; each was text, and its column's total went unchecked without a word.
+    let (code, stderr) = check("sheet-excel-formats.csv");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        findings(&stderr),
+        [
+            format!(
+                "advarsel: sager.csv, linje 3, tegn 14: cellen \"(85,4)\" er et negativt tal i \
+                 parentes, som regnskabsformatet skriver det, {NOT_SUMMED}"
+            )
+            .as_str(),
+            "= tip: skriv -85,4; i Excel: giv cellerne talformatet \"Tal\" i stedet for \
+             \"Regnskab\", og gem igen",
+            format!(
+                "advarsel: sager.csv, linje 3, tegn 21: cellen \"12,5%\" har et procenttegn \
+                 efter tallet, {NOT_SUMMED}"
+            )
+            .as_str(),
+            "= tip: skriv 12,5, og skriv enheden i kolonnens overskrift, fx \"Andel (pct.)\"",
+            format!(
+                "advarsel: sager.csv, linje 5, tegn 10: cellen \"1.000,0 kr.\" har enheden \
+                 \"kr.\" efter tallet, {NOT_SUMMED}"
+            )
+            .as_str(),
+            "= tip: skriv 1.000,0, og skriv enheden i kolonnens overskrift, fx \"Mio. kr.\"",
+            "svar.json: i orden (0 fejl, 3 advarsler)",
+        ]
+    );
+    // Spaces around a cell are no part of it: " 300,0 " is the figure, set as one; the
+    // near figures print as written.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = answer_with_sheet(folder.path(), "sheet-excel-formats.csv");
+    let loaded = svar::input::load(&answer).unwrap();
+    let read = serde_json::to_string(&loaded.answer).unwrap();
+    assert!(
+        read.contains(r#"{"label":"Moms","cells":[300.0,400.0]}"#),
+        "{read}"
+    );
+    let text = common::pdf_text(&common::render_into(&answer, folder.path()));
+    assert!(
+        text.contains("(85,4) 12,5% 300,0 400,0 1.000,0 kr. −5,0"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_near_figure_with_no_total_to_check_passes_and_a_letter_among_digits_does_not() {
+    let folder = tempfile::tempdir().unwrap();
+    answer_with_sheet(folder.path(), "sheet-excel-formats.csv");
+    let sheet = folder.path().join("sager.csv");
+    let csv = std::fs::read_to_string(&sheet).unwrap();
+    let check_with = |csv: &str| {
+        std::fs::write(&sheet, csv).unwrap();
+        let output = svar()
+            .current_dir(folder.path())
+            .args(["check", "svar.json"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    // Without a total, a unit may be meant, and costs no check.
+    let without_total = csv.replace("I alt;2.449,1;1.507,5\n", "");
+    assert_eq!(
+        check_with(&without_total),
+        "svar.json: i orden (0 fejl, 0 advarsler)\n"
+    );
+    // A column not summed anyway (".." for a figure withheld) is no fault of its units.
+    let withheld = csv.replace("Indkomstskat;\"1.234,5\";1.100,0", "Indkomstskat;..;..");
+    assert_eq!(
+        check_with(&withheld),
+        "svar.json: i orden (0 fejl, 0 advarsler)\n"
+    );
+    // A letter among digits is a typo wherever it stands.
+    let typo = without_total.replace("1.100,0", "1.1OO,0");
+    assert_eq!(
+        check_with(&typo),
+        "svar.json: har fejl (1 fejl, 0 advarsler)\n"
     );
 }

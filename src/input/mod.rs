@@ -21,6 +21,7 @@ pub use self::diagnostic::{FileReport, Finding};
 use self::locate::Locator;
 pub use self::profile::shipped_ministries;
 pub use self::spreadsheet::fills as spreadsheet_fills;
+pub(crate) use self::spreadsheet::plain_figure;
 use crate::fs::io_in_danish;
 use crate::fs::read_file;
 use crate::json_path::JsonPath;

@@ -108,7 +108,7 @@ pub(super) fn resolve(
                 (attached(find, &image, "logoet")?, PathBuf::from(image))
             }
         };
-        check_image(&bytes, &path)?;
+        check_image(&bytes, &path, &file)?;
         logo.bytes = logo_as_attached(bytes, &logo.file).into();
     }
     answer.ministry.letterhead = Some(letterhead);
@@ -349,8 +349,9 @@ fn linked_out(thing: &str, path: &Path, what: &str) -> ProfileProblem {
 }
 
 /// Refuses a logo whose content is not the image its name says (a PNG saved as `.svg`, a
-/// damaged file), which Typst would refuse later naming only its own path for the logo.
-fn check_image(bytes: &[u8], path: &Path) -> Result<(), ProfileProblem> {
+/// damaged file) or that Typst could not draw, which Typst would refuse later in English,
+/// naming only its own path for the logo; `profile` is the profile that names it.
+fn check_image(bytes: &[u8], path: &Path, profile: &Path) -> Result<(), ProfileProblem> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -369,26 +370,16 @@ fn check_image(bytes: &[u8], path: &Path) -> Result<(), ProfileProblem> {
             "logoet {} er ikke en gyldig {kind}-fil{why}",
             path.display()
         ),
-        hint: format!("gem billedet igen som {kind}, eller ret filnavnet i profilens \"logo\""),
+        hint: format!(
+            "gem billedet igen som {kind}, eller ret filnavnet i \"logo\" i profilen {}",
+            profile.display()
+        ),
     };
     if !fits {
         return Err(invalid(String::new()));
     }
     if kind == "SVG" {
-        let linked = drawable_svg(bytes).map_err(|why| invalid(format!(" ({why})")))?;
-        return match linked.first() {
-            None => Ok(()),
-            Some(image) => Err(ProfileProblem {
-                message: format!(
-                    "logoet {} henviser til billedet {image} i en anden fil, og det kommer ikke \
-                     med i PDF'en",
-                    path.display()
-                ),
-                hint: "indlejr billedet i SVG-filen (i Inkscape: Filer → Indlejr billeder), \
-                       eller gem logoet som PNG"
-                    .into(),
-            }),
-        };
+        return check_svg(bytes, path, |why| invalid(format!(" ({why})")));
     }
     let (width, height) = image_size(bytes).map_err(|why| invalid(format!(" ({why})")))?;
     if u64::from(width) * u64::from(height) > MAX_LOGO_PIXELS {
@@ -402,7 +393,70 @@ fn check_image(bytes: &[u8], path: &Path) -> Result<(), ProfileProblem> {
                 .into(),
         });
     }
-    Ok(())
+    // Bounded by the size just checked, the whole image is decoded, as Typst will: a file cut
+    // short or damaged inside has a sound header.
+    decode(bytes).map_err(|why| invalid(format!(" ({why})")))
+}
+
+/// Refuses an SVG logo that usvg, as Typst, cannot draw (`invalid` with usvg's reason), that
+/// has no size of its own, or that links an image in another file.
+fn check_svg(
+    bytes: &[u8],
+    path: &Path,
+    invalid: impl Fn(String) -> ProfileProblem,
+) -> Result<(), ProfileProblem> {
+    let linked = drawable_svg(bytes).map_err(&invalid)?;
+    if !has_size(bytes) {
+        return Err(ProfileProblem {
+            message: format!(
+                "logoet {} har ingen størrelse: SVG-filen har hverken en viewBox eller både \
+                 width og height, så det tegnes i en størrelse gættet ud fra indholdet og kan \
+                 blive beskåret",
+                path.display()
+            ),
+            hint: "tilføj en viewBox med logoets bredde og højde i <svg>-elementet, fx \
+                   <svg viewBox=\"0 0 200 80\" …> (i Inkscape: Dokumentegenskaber), eller gem \
+                   logoet som PNG"
+                .into(),
+        });
+    }
+    match linked.first() {
+        None => Ok(()),
+        Some(image) => Err(ProfileProblem {
+            message: format!(
+                "logoet {} henviser til billedet {image} i en anden fil, og det kommer ikke \
+                 med i PDF'en",
+                path.display()
+            ),
+            hint: "indlejr billedet i SVG-filen (i Inkscape: Filer → Indlejr billeder), \
+                   eller gem logoet som PNG"
+                .into(),
+        }),
+    }
+}
+
+/// Whether an SVG that usvg can read gives its size: a `viewBox`, or both `width` and
+/// `height` in units other than percent. Without, usvg sizes it by the bounding box of what it
+/// draws, from the origin, so a circle around the origin prints as a quarter circle.
+fn has_size(bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return true;
+    };
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    // What usvg read but this cannot, usvg has judged; it is no missing size.
+    let Ok(document) = roxmltree::Document::parse_with_options(text, options) else {
+        return true;
+    };
+    let svg = document.root_element();
+    let given = |name: &str| {
+        svg.attribute(name)
+            .map(str::trim)
+            .is_some_and(|value| !value.is_empty() && !value.ends_with('%'))
+    };
+    given("viewBox") || (given("width") && given("height"))
 }
 
 /// The largest logo svar decodes, in pixels: a letterhead's logo is a few hundred pixels across,
@@ -428,13 +482,38 @@ fn drawable_svg(bytes: &[u8]) -> Result<Vec<String>, String> {
     Ok(linked.into_inner().unwrap_or_default())
 }
 
-/// The width and height of a PNG or JPEG, read from its header alone; why not, if not.
-fn image_size(bytes: &[u8]) -> Result<(u32, u32), String> {
+/// The width and height of a PNG or JPEG, read from its header alone; why not, in Danish, if
+/// not.
+fn image_size(bytes: &[u8]) -> Result<(u32, u32), &'static str> {
+    reader(bytes)?.into_dimensions().map_err(image_flaw)
+}
+
+/// Decodes a PNG or JPEG whole, as Typst will to draw it; why not, in Danish, if not.
+fn decode(bytes: &[u8]) -> Result<(), &'static str> {
+    reader(bytes)?.decode().map(drop).map_err(image_flaw)
+}
+
+/// A reader of the image `bytes`, its format told by its first bytes.
+fn reader(bytes: &[u8]) -> Result<image::ImageReader<std::io::Cursor<&[u8]>>, &'static str> {
     image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|error| error.to_string())?
-        .into_dimensions()
-        .map_err(|error| error.to_string())
+        .map_err(|_| "filen kan ikke læses")
+}
+
+/// Why the image crate could not read an image, for the clerk: the crate's own messages are
+/// English and speak of decoders.
+fn image_flaw(error: image::ImageError) -> &'static str {
+    use image::ImageError;
+    match error {
+        ImageError::IoError(error) if error.kind() == std::io::ErrorKind::UnexpectedEof => {
+            "filen slutter midt i billedet; den er måske ikke gemt eller kopieret færdig"
+        }
+        ImageError::Decoding(_) | ImageError::IoError(_) => "billeddataene er beskadigede",
+        ImageError::Limits(_) => "billedet er for stort til at blive læst",
+        ImageError::Unsupported(_) | ImageError::Parameter(_) | ImageError::Encoding(_) => {
+            "billedet er gemt i en udgave af formatet, som ikke kan læses"
+        }
+    }
 }
 
 /// The profiles there are, in `folder` and shipped with svar, for the hint; the one `id` was
@@ -468,6 +547,37 @@ fn available(id: &str, folder: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_svg_has_a_size_with_a_view_box_or_a_width_and_a_height() {
+        let svg = |attributes: &str| {
+            format!(r#"<svg xmlns="http://www.w3.org/2000/svg"{attributes}><circle r="5"/></svg>"#)
+        };
+        for sized in [
+            r#" viewBox="0 0 10 10""#,
+            r#" width="10" height="10""#,
+            r#" width="10mm" height="4mm""#,
+            r#" width="100%" viewBox="0 0 10 10""#,
+        ] {
+            assert!(has_size(svg(sized).as_bytes()), "{sized}");
+        }
+        for sizeless in [
+            "",
+            r#" width="10""#,
+            r#" height="10""#,
+            r#" width="100%" height="100%""#,
+            r#" viewBox="""#,
+        ] {
+            assert!(!has_size(svg(sizeless).as_bytes()), "{sizeless}");
+        }
+        // An exported SVG with a doctype (Illustrator writes one) is read too.
+        let with_doctype = format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \
+             \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n{}",
+            svg("")
+        );
+        assert!(!has_size(with_doctype.as_bytes()));
+    }
 
     #[test]
     fn a_ministry_s_name_as_written_is_known_as_its_profile() {

@@ -11,6 +11,7 @@ mod records;
 
 use std::path::{Path, PathBuf};
 
+pub(crate) use self::figure::plain_in_either as plain_figure;
 use self::figure::{Convention, Unreadable};
 use self::records::{Record, Unclosed};
 use super::confine::{self, Refusal};

@@ -11,6 +11,7 @@ mod glyphs;
 mod headings;
 mod layout;
 mod markup;
+mod near_figures;
 mod parties;
 pub(crate) mod precision;
 mod question;

@@ -216,6 +216,7 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
     check_unique_columns(&panel.columns, &path.key("columns"), problems);
     check_repeated_rows(&panel.rows, &path.key("rows"), problems);
     check_figures(panel, path, problems);
+    super::near_figures::check_near_figures(panel, path, problems);
     check_row_lengths(panel, path, problems);
     if let Some(total) = &panel.total.as_ref().filter(|_| panel.total_is_sum) {
         check_total(panel, total, &path.key("total"), problems);
@@ -666,7 +667,7 @@ fn mismatched_sum<'a>(
 /// What a row's cell adds to its column's sum: `Some(None)` for a dash, which in a statistical
 /// table means "no cases" and so adds nothing, the figure for a figure, and `None` for other
 /// text (".." for a figure withheld, a code), which leaves the column's sum unknown.
-fn addend(cell: &Cell) -> Option<Option<&Figure>> {
+pub(super) fn addend(cell: &Cell) -> Option<Option<&Figure>> {
     match cell {
         Cell::Text(text) if is_dash(text) => Some(None),
         _ => exact_figure(cell).map(Some),
@@ -682,7 +683,7 @@ fn is_dash(text: &str) -> bool {
 }
 
 /// The figure in a cell, unless it is text or too large to be exact.
-fn exact_figure(cell: &Cell) -> Option<&Figure> {
+pub(super) fn exact_figure(cell: &Cell) -> Option<&Figure> {
     match cell {
         Cell::Number(figure) if is_exact(cell) => Some(figure),
         _ => None,

@@ -204,6 +204,14 @@ fn plain(written: &str, convention: Convention) -> Option<String> {
     Some(plain)
 }
 
+/// The figure `written` as JSON writes it ("-1234.5"), if it is written as one in either
+/// convention, the Danish first ("1.234" is 1234), as a Danish clerk writes figures: what a
+/// text cell that is almost a figure would be once mended, wherever it was written (see
+/// `validate::near_figures`).
+pub(crate) fn plain_in_either(written: &str) -> Option<String> {
+    plain(written, Convention::Danish).or_else(|| plain(written, Convention::International))
+}
+
 /// `written` after its minus, if it starts with one: the hyphen-minus a keyboard types, or the
 /// minus sign U+2212 that Danish publications print (and svar prints) before a negative
 /// figure, which a figure copied from one of them keeps.
