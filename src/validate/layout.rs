@@ -1089,6 +1089,34 @@ mod tests {
         assert_eq!(columns, [(word + 2.0 * CELL_INSET) / TABLE_SIZE, standard]);
     }
 
+    /// `table` without its row labels and their heading.
+    fn unlabelled(mut table: Table) -> Table {
+        for panel in &mut table.panels {
+            panel.label_header = None;
+            panel.rows.iter_mut().for_each(|row| row.label = None);
+        }
+        table
+    }
+
+    #[test]
+    fn a_table_without_row_labels_has_its_figure_columns_measured_as_beside_them() {
+        // Its columns shared the line's width equally, whatever their figures.
+        let labelled = table(&[&["[1, 2]"], &["[12345678, 2]"]]);
+        let bare = unlabelled(labelled.clone());
+        assert!(bare.panels.iter().all(|panel| !panel.is_labelled()));
+        assert_eq!(figure_columns(&bare), figure_columns(&labelled));
+        // On a line wide enough, the columns are as measured, and a text in one is checked
+        // for being squeezed, as beside row labels; too wide, they share the line.
+        let widths = figure_column_widths(&bare);
+        let columns = Columns::of(&bare.panels[0], &widths, PORTRAIT);
+        let rooms: Vec<f64> = widths.iter().map(|width| width - FIGURE_GAP).collect();
+        assert_eq!((columns.figures, columns.measured), (rooms, true));
+        let line = widths.iter().sum::<f64>() - 1.0;
+        let columns = Columns::of(&bare.panels[0], &widths, line);
+        let shares = vec![line / 2.0 - FIGURE_GAP; 2];
+        assert_eq!((columns.figures, columns.measured), (shares, false));
+    }
+
     #[test]
     fn a_narrow_table_gets_a_label_column_as_wide_as_its_labels_and_a_gap() {
         // "Type", "R0", "R1" beside two columns of 3.4 em: far less than half the room.
