@@ -1376,13 +1376,47 @@ fn the_redline_notes_a_move_within_the_answer_s_own_blocks_by_the_paragraphs_new
 fn a_changed_figure_shows_its_old_value_struck_before_the_new_in_the_redline() {
     // Review 31, 2: only the new figure was highlighted; the old one was only in the box.
     let text = redline_text("figures-changed-in-wide-and-narrow-columns");
-    // In a table without row labels, whose columns are wide (read column by column).
+    // In a table without row labels (read column by column).
     assert!(text.contains("2015 67 68 2016 4"), "{text}");
     // In a narrow figure column, widened to hold both on one line, and in the total.
     assert!(
         text.contains("2016 23 1.023 22 0 0 45 1.045 2017"),
         "{text}"
     );
+}
+
+#[test]
+fn a_changed_figure_widens_its_column_in_a_table_without_row_labels_too() {
+    // A table without row labels has its figure columns measured, as one with them: 3.4 em
+    // for "2" would set "1.649 1.650" over the neighbouring figures.
+    let folder = tempfile::tempdir().unwrap();
+    let case = fixture("diff/figures-changed-in-wide-and-narrow-columns/new.json");
+    let answer: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(case).unwrap()).unwrap();
+    let with_figure = |figure: u32, name: &str| -> PathBuf {
+        let mut answer = answer.clone();
+        let table = &mut answer["answer"]["blocks"][1]["statement"]["blocks"][11]["table"];
+        table["panels"][1]["rows"][0]["cells"][2] = figure.into();
+        let path = folder.path().join(name);
+        std::fs::write(&path, answer.to_string()).unwrap();
+        path
+    };
+    let (old, new) = (with_figure(1649, "old.json"), with_figure(1650, "new.json"));
+    let redline = folder.path().join("redline.pdf");
+    write_redline(&old, &new, &redline);
+    let mut row = common::line_of(common::words_of_page(&redline, 2), "1.649");
+    // pdftotext reads the row in an order of its own.
+    row.sort_by(|one, other| one.1.total_cmp(&other.1));
+    let texts: Vec<&str> = row.iter().map(|word| word.0.as_str()).collect();
+    assert_eq!(texts, ["14", "25", "1.649", "1.650", "9", "1"]);
+    // No figure runs into the next: the old and the new stand a space apart.
+    for pair in row.windows(2) {
+        let ((_, _, right), (_, left, _)) = (&pair[0], &pair[1]);
+        assert!(left - right > 2.0, "too close: {pair:?}");
+    }
+    // The table stands at the left, only as wide as its columns.
+    let last = row.last().unwrap().2;
+    assert!(last < 300.0, "{row:?}");
 }
 
 #[test]

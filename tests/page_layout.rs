@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{crate_root, fixture, pdf_page_text, render_into};
+use common::{Word, crate_root, fixture, pdf_page_text, render_into, words_of, words_of_line};
 
 /// The number of pages of `pdf`, as pdfinfo (poppler-utils) reads it.
 fn page_count(pdf: &std::path::Path) -> u32 {
@@ -45,56 +45,6 @@ fn a_statement_introduction_is_never_left_alone_at_the_foot_of_a_page() {
             .starts_with("”Dette er en almindelig sætning"),
         "the statement does not follow its introduction on the same page: {after:?}"
     );
-}
-
-/// A word of a PDF and its box, in points, as `pdftotext -bbox` (poppler-utils) reads it.
-struct Word {
-    text: String,
-    left: f64,
-    right: f64,
-    top: f64,
-    bottom: f64,
-}
-
-/// The words of `pdf`, in reading order.
-fn words_of(pdf: &std::path::Path) -> Vec<Word> {
-    let output = std::process::Command::new("pdftotext")
-        .arg("-bbox")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let page = String::from_utf8_lossy(&output.stdout).into_owned();
-    page.lines()
-        .filter_map(|line| {
-            let number = |key: &str| -> Option<f64> {
-                let start = line.find(&format!("{key}=\""))? + key.len() + 2;
-                line[start..].split('"').next()?.parse().ok()
-            };
-            Some(Word {
-                text: line.split('>').nth(1)?.split('<').next()?.to_string(),
-                left: number("xMin")?,
-                right: number("xMax")?,
-                top: number("yMin")?,
-                bottom: number("yMax")?,
-            })
-        })
-        .collect()
-}
-
-/// The words of the line of `pdf` that starts with `first`, with their left and right edges.
-fn words_of_line(pdf: &std::path::Path, first: &str) -> Vec<(String, f64, f64)> {
-    let words = words_of(pdf);
-    let top = words
-        .iter()
-        .find(|word| word.text == first)
-        .unwrap_or_else(|| panic!("no line starts with {first:?}"))
-        .top;
-    words
-        .into_iter()
-        .filter(|word| (word.top - top).abs() < 1.0)
-        .map(|word| (word.text, word.left, word.right))
-        .collect()
 }
 
 #[test]
@@ -160,6 +110,42 @@ fn a_narrow_table_stands_as_wide_as_it_needs_and_a_wide_one_across_the_text() {
     let row = words_of_line(&wide, "Dom");
     let width = row.last().unwrap().2 - row[0].1;
     assert!(width > 400.0, "{row:?}");
+}
+
+#[test]
+fn a_table_without_row_labels_stands_at_the_left_with_columns_as_beside_labels() {
+    // The reference answer's Tabel 1, two panels of five years without row labels, had each
+    // column take a fifth of the text's width: its figures stood some 3 cm apart across the
+    // page, where Tabel 2's, beside row labels, stand 3.4 em apart.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&crate_root().join("data/beu-287-2019.json"), folder.path());
+    let caption = words_of_line(&pdf, "Tabel")[0].1;
+    let unlabelled = words_of_line(&pdf, "2014");
+    let labelled = words_of_line(&pdf, "Afgørelsestype").split_off(1);
+    let texts = |line: &[(String, f64, f64)]| -> Vec<String> {
+        line.iter().map(|word| word.0.clone()).collect()
+    };
+    assert_eq!(texts(&unlabelled), ["2014", "2015", "2016", "2017", "2018"]);
+    assert_eq!(texts(&unlabelled), texts(&labelled));
+    // From one right-aligned heading to the next, as in Tabel 2.
+    let steps = |line: &[(String, f64, f64)]| -> Vec<f64> {
+        line.windows(2).map(|pair| pair[1].2 - pair[0].2).collect()
+    };
+    for (unlabelled, labelled) in steps(&unlabelled).into_iter().zip(steps(&labelled)) {
+        assert!(
+            (unlabelled - labelled).abs() < 0.5,
+            "{unlabelled} against {labelled}"
+        );
+    }
+    // At the left, under its caption: its first column is 3.4 em from the caption's start, its
+    // last far from the right margin, where Tabel 2's last column ends.
+    let first = unlabelled[0].2;
+    assert!(
+        (caption..caption + 34.0).contains(&first),
+        "{first} against {caption}"
+    );
+    let (last, margin) = (unlabelled.last().unwrap().2, labelled.last().unwrap().2);
+    assert!(last < margin - 200.0, "{last} against {margin}");
 }
 
 #[test]

@@ -757,14 +757,13 @@ fn keep_former_figure(panel: &mut PanelContext, touched: &[[usize; 2]], kind: &C
     }
 }
 
-/// Widens each figure column of a table with row labels to hold its changed figures' old and
-/// new values side by side on one line, as the redline prints them, where the column was
-/// measured for the new figures alone (a narrow "3.4 em" column holds "14 15", not "1.649
-/// 1.650"). Every panel of a table has the same figure columns. A table without row labels
-/// shares the width among its columns, which hold them.
+/// Widens each figure column of a table to hold its changed figures' old and new values side by
+/// side on one line, as the redline prints them, where the column was measured for the new
+/// figures alone (a narrow "3.4 em" column holds "14 15", not "1.649 1.650"). Every panel of a
+/// table has the same figure columns, with row labels or without.
 fn widen_for_former_figures(table: &mut TableContext) {
     let mut needed: Vec<u32> = Vec::new();
-    for panel in table.panels.iter().filter(|panel| panel.labelled) {
+    for panel in &table.panels {
         let total_row = panel.rows.len() + 1;
         for former in &panel.former_cells {
             let row = match former.row {
@@ -776,14 +775,15 @@ fn widen_for_former_figures(table: &mut TableContext) {
             };
             let line = format!("{} {new}", former.text);
             let width = crate::validate::figure_column_holding(&line, former.row == total_row);
-            let index = former.column - 1;
+            // The figure columns follow the column of row labels, where there is one.
+            let index = former.column - usize::from(panel.labelled);
             if needed.len() <= index {
                 needed.resize(index + 1, 0);
             }
             needed[index] = needed[index].max(crate::render::hundredths(width));
         }
     }
-    for panel in table.panels.iter_mut().filter(|panel| panel.labelled) {
+    for panel in &mut table.panels {
         for (width, needed) in panel.figure_widths.iter_mut().zip(&needed) {
             *width = (*width).max(*needed);
         }

@@ -351,9 +351,9 @@ pub struct PanelContext {
     pub rows: Vec<Vec<String>>,
     /// The total row.
     pub total: Option<Vec<String>>,
-    /// The width of each figure column in hundredths of an em, beside a column of row labels
-    /// that takes the rest: 340 or as wide as the column's widest figure; none for a panel
-    /// without row labels, whose columns share the width.
+    /// The width of each figure column in hundredths of an em: 340 or as wide as the column's
+    /// widest figure; beside a column of row labels that takes the rest, or, in a panel without
+    /// row labels, standing at the left margin (sharing the width where they would not fit).
     pub figure_widths: Vec<u32>,
     /// The width of the row labels' column in hundredths of an em, where the table is narrow
     /// enough to be set only as wide as it needs; none where the labels take the rest.
@@ -888,11 +888,7 @@ fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> Pan
             .map(|row| row_cells(row, labelled))
             .collect(),
         total: panel.total.as_ref().map(|row| row_cells(row, labelled)),
-        figure_widths: if labelled {
-            widths.iter().take(panel.columns.len()).copied().collect()
-        } else {
-            Vec::new()
-        },
+        figure_widths: widths.iter().take(panel.columns.len()).copied().collect(),
         label_width,
         heading_marks: None,
         changed_cells: Vec::new(),

@@ -4,8 +4,9 @@
 //!
 //! The measures are those of the built-in `style.typ`: A4 with 2.5 cm margins, 11 pt body text,
 //! tables at 10 pt with figure columns of at least 3.4 em beside a row-label column that takes
-//! the rest. A figure column is widened to its widest figure ([`figure_columns`]), so the page
-//! and this check agree on the widths.
+//! the rest, or standing alone at the left margin in a table without row labels. A figure
+//! column is widened to its widest figure ([`figure_columns`]), so the page and this check
+//! agree on the widths.
 //! Text is measured with the body font's own advance widths, without kerning (which only ever
 //! narrows it). An own `style.typ` with other measures gets the estimates of the built-in one.
 
@@ -34,7 +35,7 @@ const ENCLOSURE_HEADING_SIZE: f64 = 13.0;
 const QUOTE_INDENT: f64 = 1.8 * BODY_SIZE;
 /// A list item's indent: 0.4 em, the dash, 0.6 em.
 const LIST_INDENT: f64 = (0.4 + 0.5 + 0.6) * BODY_SIZE;
-/// A figure column of a table with row labels.
+/// The least width of a figure column.
 const FIGURE_COLUMN: f64 = 3.4 * TABLE_SIZE;
 /// The space a cell keeps on each side of its text.
 const CELL_INSET: f64 = 0.35 * TABLE_SIZE;
@@ -236,7 +237,8 @@ impl Line {
 const MAX_LINES_IN_FIGURE_COLUMN: usize = 2;
 
 /// A warning for a text that a figure column, sized for figures, wraps onto many lines while
-/// the row labels have room to spare; svar does not widen a column for a text's length.
+/// the row labels or the rest of the line have room to spare; svar does not widen a column for
+/// a text's length.
 /// `room` is what a right-aligned figure may take; a text fills the cell inside its insets.
 fn squeezed_text(cell: &Cell, room: f64, kind: Type) -> Option<Overflow> {
     let Cell::Text(text) = cell else { return None };
@@ -359,7 +361,7 @@ impl Layout<'_> {
                 let room = columns.figure(column);
                 let overflow = figure_overflow(cell, kind.on(room)).or_else(|| {
                     let squeezed = || squeezed_text(cell, room, kind);
-                    panel.is_labelled().then(squeezed).flatten()
+                    columns.measured.then(squeezed).flatten()
                 });
                 self.warn(overflow, || {
                     row_path(path, index).key("cells").index(column)
@@ -647,22 +649,38 @@ struct Columns {
     label: f64,
     /// The room a right-aligned figure may take in each figure column.
     figures: Vec<f64>,
+    /// Whether the figure columns are as wide as svar measured them, sized for figures, rather
+    /// than shares of the width: a text in such a column may be squeezed onto many lines.
+    measured: bool,
 }
 
 impl Columns {
+    /// The columns of `panel`, whose figure columns are `widths` wide (the table's, from
+    /// [`figure_column_widths`]), on a line `width` wide.
     fn of(panel: &Panel, widths: &[f64], width: f64) -> Self {
-        let count = panel.columns.len().max(1);
+        let widths = &widths[..panel.columns.len()];
+        let figures = widths.iter().map(|width| width - FIGURE_GAP).collect();
+        let sum = widths.iter().sum::<f64>();
         if panel.is_labelled() {
-            let widths = &widths[..panel.columns.len()];
             Self {
-                label: width - widths.iter().sum::<f64>() - 2.0 * CELL_INSET,
-                figures: widths.iter().map(|width| width - FIGURE_GAP).collect(),
+                label: width - sum - 2.0 * CELL_INSET,
+                figures,
+                measured: true,
+            }
+        } else if sum <= width {
+            // Without labels the table stands at the left, only as wide as its figures.
+            Self {
+                label: 0.0,
+                figures,
+                measured: true,
             }
         } else {
-            // Without labels the figure columns share the width equally.
+            // Too wide for the line, the figure columns share the width equally.
+            let count = panel.columns.len().max(1);
             Self {
                 label: 0.0,
                 figures: vec![width / count as f64 - FIGURE_GAP; count],
+                measured: false,
             }
         }
     }
@@ -674,8 +692,8 @@ impl Columns {
     }
 }
 
-/// The width of each figure column of a table whose rows have labels, in em of table text: the
-/// column at each index in every labelled panel, so the panels' columns line up. A column is
+/// The width of each figure column of a table, in em of table text: the column at each index
+/// in every panel, with row labels or without, so the panels' columns line up. A column is
 /// 3.4 em, or as wide as its widest figure, word of a text or heading needs: a clerk's figures
 /// in millions must not run into each other; and as wide as its whole heading where the page
 /// has room. Whether the widened columns still fit the page is checked with the rest of the
@@ -710,7 +728,7 @@ const TABLE_ROOM: f64 = PORTRAIT - QUOTE_INDENT;
 /// on one line, or on two.
 fn widened_to_headings(table: &Table, least: Vec<f64>) -> Vec<f64> {
     let mut widened = least.clone();
-    for panel in table.panels.iter().filter(|panel| panel.is_labelled()) {
+    for panel in &table.panels {
         for (index, heading) in panel.columns.iter().enumerate().take(widened.len()) {
             let one_line = bold_line(heading) + 2.0 * CELL_INSET + HEADING_SLACK;
             widened[index] = widened[index].max(one_line);
@@ -746,8 +764,11 @@ fn regular_line(text: &str) -> f64 {
 }
 
 /// The width of a table's row labels on one line each, with the cell's insets, in points: its
-/// widest label, the labels' heading and total labels included.
+/// widest label, the labels' heading and total labels included; none in a table without them.
 fn row_labels_width(table: &Table) -> f64 {
+    if !table.panels.iter().any(|panel| panel.is_labelled()) {
+        return 0.0;
+    }
     let mut labels: f64 = 0.0;
     for panel in table.panels.iter().filter(|panel| panel.is_labelled()) {
         let row_labels = panel.rows.iter().filter_map(|row| row.label.as_deref());
@@ -819,7 +840,7 @@ pub(crate) fn figure_column_holding(line: &str, bold: bool) -> f64 {
 /// a text or heading word.
 fn least_figure_widths(table: &Table) -> Vec<f64> {
     let mut widths: Vec<f64> = Vec::new();
-    for panel in table.panels.iter().filter(|panel| panel.is_labelled()) {
+    for panel in &table.panels {
         if widths.len() < panel.columns.len() {
             widths.resize(panel.columns.len(), FIGURE_COLUMN);
         }
@@ -905,9 +926,10 @@ fn widest_stretch(text: &str, kind: Type) -> f64 {
 /// The most lines a value of the letterhead's metadata column may fill.
 const LETTERHEAD_LINES: f64 = 6.0;
 
-/// How many figure columns fit across `width`: each needs 3.4 em (in a panel without labels,
-/// the columns share the width, but narrower ones would run their figures together), and a
-/// column of row labels needs room of its own.
+/// How many figure columns fit across `width`: each needs 3.4 em (narrower ones would run their
+/// figures together), and a column of row labels needs room of its own. Columns widened past
+/// 3.4 em that then fill more than the width share it, in a panel without row labels (see
+/// [`Columns::of`]); beside row labels they leave them too little room, an error of its own.
 fn columns_fitting(panel: &Panel, width: f64) -> usize {
     let labels = if panel.is_labelled() {
         LABEL_COLUMN
@@ -1065,6 +1087,34 @@ mod tests {
         let word = Type::regular(TABLE_SIZE).width("Oplysningerne");
         let columns = figure_columns(&table(&[&[r#"["Oplysningerne er ikke opgjort", 2]"#]]));
         assert_eq!(columns, [(word + 2.0 * CELL_INSET) / TABLE_SIZE, standard]);
+    }
+
+    /// `table` without its row labels and their heading.
+    fn unlabelled(mut table: Table) -> Table {
+        for panel in &mut table.panels {
+            panel.label_header = None;
+            panel.rows.iter_mut().for_each(|row| row.label = None);
+        }
+        table
+    }
+
+    #[test]
+    fn a_table_without_row_labels_has_its_figure_columns_measured_as_beside_them() {
+        // Its columns shared the line's width equally, whatever their figures.
+        let labelled = table(&[&["[1, 2]"], &["[12345678, 2]"]]);
+        let bare = unlabelled(labelled.clone());
+        assert!(bare.panels.iter().all(|panel| !panel.is_labelled()));
+        assert_eq!(figure_columns(&bare), figure_columns(&labelled));
+        // On a line wide enough, the columns are as measured, and a text in one is checked
+        // for being squeezed, as beside row labels; too wide, they share the line.
+        let widths = figure_column_widths(&bare);
+        let columns = Columns::of(&bare.panels[0], &widths, PORTRAIT);
+        let rooms: Vec<f64> = widths.iter().map(|width| width - FIGURE_GAP).collect();
+        assert_eq!((columns.figures, columns.measured), (rooms, true));
+        let line = widths.iter().sum::<f64>() - 1.0;
+        let columns = Columns::of(&bare.panels[0], &widths, line);
+        let shares = vec![line / 2.0 - FIGURE_GAP; 2];
+        assert_eq!((columns.figures, columns.measured), (shares, false));
     }
 
     #[test]

@@ -266,3 +266,71 @@ pub(crate) fn children_of(pid: u32) -> Vec<String> {
         .filter(|process| stat_fields(&format!("/proc/{process}/stat")).get(1) == Some(&pid))
         .collect()
 }
+
+/// A word of a PDF and its box, in points, as `pdftotext -bbox` (poppler-utils) reads it.
+pub(crate) struct Word {
+    pub(crate) text: String,
+    pub(crate) left: f64,
+    pub(crate) right: f64,
+    pub(crate) top: f64,
+    pub(crate) bottom: f64,
+}
+
+/// The words of `pdf`, in reading order.
+pub(crate) fn words_of(pdf: &std::path::Path) -> Vec<Word> {
+    bbox_words(pdf, &[])
+}
+
+/// The words of page `page` of `pdf`, in reading order: lines of other pages that stand at
+/// the same height are not mixed in.
+pub(crate) fn words_of_page(pdf: &std::path::Path, page: u32) -> Vec<Word> {
+    let page = page.to_string();
+    bbox_words(pdf, &["-f", &page, "-l", &page])
+}
+
+/// The words `pdftotext -bbox` with `options` reads from `pdf`.
+fn bbox_words(pdf: &std::path::Path, options: &[&str]) -> Vec<Word> {
+    let output = std::process::Command::new("pdftotext")
+        .arg("-bbox")
+        .args(options)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let page = String::from_utf8_lossy(&output.stdout).into_owned();
+    page.lines()
+        .filter_map(|line| {
+            let number = |key: &str| -> Option<f64> {
+                let start = line.find(&format!("{key}=\""))? + key.len() + 2;
+                line[start..].split('"').next()?.parse().ok()
+            };
+            Some(Word {
+                text: line.split('>').nth(1)?.split('<').next()?.to_string(),
+                left: number("xMin")?,
+                right: number("xMax")?,
+                top: number("yMin")?,
+                bottom: number("yMax")?,
+            })
+        })
+        .collect()
+}
+
+/// The words of the line of `pdf` that starts with `first`, with their left and right edges.
+pub(crate) fn words_of_line(pdf: &std::path::Path, first: &str) -> Vec<(String, f64, f64)> {
+    line_of(words_of(pdf), first)
+}
+
+/// The words of the line among `words` that holds the first word `first`, with their left and
+/// right edges.
+pub(crate) fn line_of(words: Vec<Word>, first: &str) -> Vec<(String, f64, f64)> {
+    let top = words
+        .iter()
+        .find(|word| word.text == first)
+        .unwrap_or_else(|| panic!("no line starts with {first:?}"))
+        .top;
+    words
+        .into_iter()
+        .filter(|word| (word.top - top).abs() < 1.0)
+        .map(|word| (word.text, word.left, word.right))
+        .collect()
+}
