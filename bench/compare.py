@@ -52,6 +52,16 @@ def run(command, **kwargs):
     return elapsed, usage.ru_maxrss / 1024
 
 
+def fresh_run(command, output):
+    """Runs `command` after removing its `output`, untimed: svar leaves a file that holds what
+    it would write as it is, and the typst CLI writes its PDF every time."""
+    if output.is_dir():
+        shutil.rmtree(output)
+    elif output.exists():
+        output.unlink()
+    return run(command)
+
+
 def tree_memory(pid):
     """The resident memory (KiB) of the process `pid` and all its descendants, read from /proc."""
     total, pending = 0, [str(pid)]
@@ -84,8 +94,10 @@ def run_tree(command, **kwargs):
     return elapsed, peak / 1024
 
 
-def median_run(command, runs, **kwargs):
-    results = [run(command, **kwargs) for _ in range(runs)]
+def median_run(command, runs, output=None):
+    """The median time and largest memory peak of `runs` runs of `command`, each writing its
+    `output` anew where one is named (see `fresh_run`)."""
+    results = [fresh_run(command, output) if output else run(command) for _ in range(runs)]
     return statistics.median(t for t, _ in results), max(m for _, m in results)
 
 
@@ -159,7 +171,8 @@ def breakdown(work, count, runs):
     rows = []
     for parts in [(), ("number",), ("paragraphs",), ("tables",), ("number", "paragraphs", "tables")]:
         folder = generate(count, work / ("vary-" + "-".join(parts or ("nothing",))), parts=parts)
-        seconds, _ = median_run([SVAR, "render", "-o", work / "vary-out", folder], runs)
+        seconds, _ = median_run([SVAR, "render", "-o", work / "vary-out", folder], runs,
+                                work / "vary-out")
         shutil.rmtree(work / "vary-out")
         rows.append((", ".join(parts) or "nothing (identical answers)", seconds))
     return rows
@@ -242,7 +255,7 @@ def main():
         one.mkdir()
         [source] = typst_project(one, EXAMPLE)
         (svar_cold, svar_one_mem), (typst_cold, typst_one_mem) = interleaved([
-            lambda: run([SVAR, "render", "-o", work / "a.pdf", EXAMPLE]),
+            lambda: fresh_run([SVAR, "render", "-o", work / "a.pdf", EXAMPLE], work / "a.pdf"),
             lambda: run([typst, "compile", *TYPST_FLAGS, "--root", one, source, work / "b.pdf"]),
         ], args.runs)
 
@@ -255,7 +268,8 @@ def main():
                      source.with_suffix(".pdf")])
             return time.perf_counter() - start, 0
         (svar_batch, _), (typst_batch, _) = interleaved([
-            lambda: run([SVAR, "render", "-o", work / "batch-out", batch]),
+            lambda: fresh_run([SVAR, "render", "-o", work / "batch-out", batch],
+                              work / "batch-out"),
             typst_processes,
         ], args.batch_runs)
 
@@ -263,7 +277,8 @@ def main():
 
         table = big_table(work / "table")
         [table_source] = typst_project(work / "table-typst", table)
-        svar_table, svar_table_mem = median_run([SVAR, "render", "-o", work / "t.pdf", table], 3)
+        svar_table, svar_table_mem = median_run([SVAR, "render", "-o", work / "t.pdf", table], 3,
+                                                work / "t.pdf")
         typst_table, typst_table_mem = median_run(
             [typst, "compile", *TYPST_FLAGS, "--root", table_source.parent, table_source,
              work / "u.pdf"], 3)
