@@ -49,7 +49,7 @@ pub(super) fn check_session_dates(answer: &Answer, problems: &mut Vec<Problem>) 
         return;
     };
     let at = JsonPath::root().key("question");
-    if session.samling.is_some() && election(year).is_none() {
+    if session.samling.is_some() && session.divided.is_none() {
         problems.extend(one_samling(year, &question.session, at.key("session")));
     }
     let asked = [
@@ -96,16 +96,16 @@ impl<'a> Session<'a> {
     fn of(year: i32, written: &'a str) -> Option<Self> {
         let (opens, closes) = span(year)?;
         let samling = samling(written);
-        let divided = samling.filter(|_| election(year).is_some());
-        let (opens, closes) = match (divided, election(year)) {
-            (Some(1), Some(election)) => (opens, election),
-            (Some(_), Some(election)) => (election, closes),
-            _ => (opens, closes),
+        let divided = samling.zip(election(year));
+        let (opens, closes) = match divided {
+            Some((1, election)) => (opens, election),
+            Some((_, election)) => (election, closes),
+            None => (opens, closes),
         };
         Some(Self {
             written,
             samling,
-            divided,
+            divided: divided.map(|(samling, _)| samling),
             opens,
             closes,
         })
