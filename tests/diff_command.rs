@@ -1220,6 +1220,31 @@ fn the_letterhead_s_lines_and_the_signature_are_marked_where_they_print() {
 }
 
 #[test]
+fn the_ministry_s_name_and_department_are_marked_where_the_letterhead_prints_them() {
+    // A changed department was listed only in the box, though it prints at the top of the
+    // metadata column, where the other lines are marked (review 32, 11): the old words struck
+    // beside the new ones, as on the other lines.
+    let folder = tempfile::tempdir().unwrap();
+    let old = common::edited_fixture("complete.json", &folder.path().join("old"), |answer| {
+        answer["ministry"]["department"] = "Lovafdelingen".into();
+    });
+    let new = common::edited_fixture("complete.json", folder.path(), |answer| {
+        answer["ministry"]["department"] = "Civil- og Politiafdelingen".into();
+        answer["ministry"]["name"] = "Justits- og Politiministeriet".into();
+    });
+    let redline = folder.path().join("redline.pdf");
+    write_redline(&old, &new, &redline);
+    let text = pdf_text(&redline);
+    let (letterhead, _) = text.split_once("ændringer i forhold til").expect(&text);
+    for marked in [
+        "Justitsministeriet Justits- og Politiministeriet",
+        "Lovafdelingen Civil- og Politiafdelingen",
+    ] {
+        assert!(letterhead.contains(marked), "{marked}\n{letterhead}");
+    }
+}
+
+#[test]
 fn a_footnote_is_named_by_the_number_it_prints_with_and_its_label() {
     // The texts refer to the footnotes by names ("[^st]"); the reader of the PDF knows them by
     // number, the fourth referred to is 4, and the report must name the same one.

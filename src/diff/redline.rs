@@ -129,11 +129,15 @@ fn mark_addressee(context: &mut DocumentContext, before: &DocumentContext) {
     context.wording_marks.addressee = Some(marked.collect());
 }
 
-/// Marks the letterhead's metadata lines (matched by their labels: "Dato:", "J.nr.:") and the
-/// signature's names (by their places) that read otherwise in `before`, where a reviewer looks
-/// for them; a line new since then is all inserted. A line removed has no place in the new
-/// text: the box lists it.
+/// Marks the letterhead's lines that read otherwise in `before`, where a reviewer looks for
+/// them: the ministry's name, the department and the metadata lines (matched by their labels:
+/// "Dato:", "J.nr.:"), and the signature's names (by their places); a line new since then is
+/// all inserted. A line removed has no place in the new text: the box lists it.
 fn mark_letterhead_and_signature(context: &mut DocumentContext, before: &DocumentContext) {
+    let marks = &mut context.wording_marks;
+    marks.ministry = line_mark(Some(&before.ministry), &context.ministry);
+    marks.department = (context.department.as_deref())
+        .and_then(|new| line_mark(before.department.as_deref(), new));
     let metadata = context.metadata.iter().map(|(label, value)| {
         let old = before
             .metadata
@@ -141,14 +145,14 @@ fn mark_letterhead_and_signature(context: &mut DocumentContext, before: &Documen
             .find(|(old_label, _)| old_label == label);
         (old.map(|(_, old)| old.as_str()), value.as_str())
     });
-    context.wording_marks.metadata = line_marks(metadata);
+    marks.metadata = line_marks(metadata);
     let signature = (context.signature.iter().enumerate()).map(|(index, name)| {
         (
             before.signature.get(index).map(String::as_str),
             name.as_str(),
         )
     });
-    context.wording_marks.signature = line_marks(signature);
+    marks.signature = line_marks(signature);
 }
 
 /// For each line as `(old, new)` (no old one for a new line), its runs where it changed, or
@@ -156,16 +160,20 @@ fn mark_letterhead_and_signature(context: &mut DocumentContext, before: &Documen
 fn line_marks<'a>(
     lines: impl Iterator<Item = (Option<&'a str>, &'a str)>,
 ) -> Option<Vec<Option<Vec<Segment>>>> {
-    let marks: Vec<Option<Vec<Segment>>> = lines
-        .map(|(old, new)| match old {
-            Some(old) => wording_runs(old, new),
-            None => Some(vec![Segment {
-                kind: SegmentKind::Inserted,
-                text: new.to_string(),
-            }]),
-        })
-        .collect();
+    let marks: Vec<Option<Vec<Segment>>> = lines.map(|(old, new)| line_mark(old, new)).collect();
     marks.iter().any(Option::is_some).then_some(marks)
+}
+
+/// The runs of a line that reads `new` where it read `old`, or all inserted where it had no
+/// old line; none where it reads the same.
+fn line_mark(old: Option<&str>, new: &str) -> Option<Vec<Segment>> {
+    match old {
+        Some(old) => wording_runs(old, new),
+        None => Some(vec![Segment {
+            kind: SegmentKind::Inserted,
+            text: new.to_string(),
+        }]),
+    }
 }
 
 /// The box at the top: one line per change; `marked` tells which are marked in the text. The

@@ -90,6 +90,11 @@ pub struct WordingMarks {
     /// On the addressee block of a letter or cover letter, a line's runs each, where a line
     /// changed (the committee's name): all lines, or none.
     pub addressee: Option<Vec<Vec<Segment>>>,
+    /// On the ministry's name in the letterhead, where it changed (or is new).
+    pub ministry: Option<Vec<Segment>>,
+    /// On the department at the top of the letterhead's metadata column, where it changed or
+    /// is new.
+    pub department: Option<Vec<Segment>>,
     /// On the letterhead's metadata lines (the date, the office, the numbers): for each line,
     /// its runs where it changed or is new, none where it reads the same.
     pub metadata: Option<Vec<Option<Vec<Segment>>>>,
