@@ -1245,6 +1245,26 @@ fn the_ministry_s_name_and_department_are_marked_where_the_letterhead_prints_the
 }
 
 #[test]
+fn an_item_moved_within_its_list_is_noted_after_its_text() {
+    // A moved item was told only in the box, the list barred as if edited (review 30): it
+    // gets the moved block's note, in the change list's words, where it now stands.
+    let folder = tempfile::tempdir().unwrap();
+    let new = common::edited_fixture("complete.json", folder.path(), |answer| {
+        let list = answer["answer"]["blocks"][2]["list"]
+            .as_array_mut()
+            .unwrap();
+        list.rotate_left(1);
+    });
+    let redline = folder.path().join("redline.pdf");
+    write_redline(&fixture("complete.json"), &new, &redline);
+    let text = pdf_text(&redline);
+    assert!(
+        text.contains("– Andet punkt (flyttet; var tidligere punkt 2) – Første punkt Jeg har"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_footnote_is_named_by_the_number_it_prints_with_and_its_label() {
     // The texts refer to the footnotes by names ("[^st]"); the reader of the PDF knows them by
     // number, the fourth referred to is 4, and the report must name the same one.

@@ -420,6 +420,14 @@ fn mark(context: &mut DocumentContext, change: &Change) -> bool {
         {
             block.marks.segments = Some(runs(segments));
         }
+        (ChangeKind::Moved { .. }, [Step::Key(key), Step::Index(item)])
+            if key == "list" || key == "numbered_list" =>
+        {
+            let Some(slot) = block.marks.moved_items.get_mut(*item) else {
+                return false;
+            };
+            *slot = Some(super::report::moved(change));
+        }
         (kind, [Step::Key(key), Step::Index(item)]) if key == "list" || key == "numbered_list" => {
             return set_run(&mut block.marks.items, *item, kind);
         }

@@ -244,6 +244,9 @@ pub struct BlockMarks {
     pub segments: Option<Vec<Segment>>,
     /// A list's items as runs, for the items that changed (by index).
     pub items: Vec<Option<Vec<Segment>>>,
+    /// A list's items that moved within it, by index: a note of where each stood before,
+    /// printed after it ("flyttet; var tidligere punkt 2"), as a moved block has one over it.
+    pub moved_items: Vec<Option<String>>,
     /// A statement's introduction as runs, if it changed.
     pub introduction: Option<Vec<Segment>>,
     /// A table's caption as runs ("Tabel 1: " kept), if it changed.
@@ -687,6 +690,10 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
                 content,
                 marks: BlockMarks {
                     items: match block {
+                        Block::List(items) | Block::NumberedList(items) => vec![None; items.len()],
+                        _ => Vec::new(),
+                    },
+                    moved_items: match block {
                         Block::List(items) | Block::NumberedList(items) => vec![None; items.len()],
                         _ => Vec::new(),
                     },
