@@ -83,80 +83,33 @@ const TROUBLE: u8 = 2;
 
 /// Compares the two answers: exit 0 if they say the same, 1 if not, 2 if one cannot be read.
 pub(super) fn run(args: &DiffArgs) -> ExitCode {
-    if let Some(redline) = &args.redline
-        && let Err(source) = check_pdf_path(redline, &Inputs::new([&args.old, &args.new]))
-    {
-        return refuse(
-            args,
-            &CliError::RefusedOutput {
-                option: "--redline",
-                source,
-            },
-        );
+    let given = Inputs::new([&args.old, &args.new]);
+    if let Err(error) = outputs_allowed(args, &given) {
+        return refuse(args, &error);
     }
-    // A folder for page images that runs through a file is refused before any typesetting.
-    if let Some(pages) = &args.pages
-        && let Err(source) = check_output_path(&pages.join("page-001.png"), &Inputs::default())
-    {
-        return refuse(
-            args,
-            &CliError::RefusedOutput {
-                option: "--pages",
-                source,
-            },
-        );
-    }
-    let (old, new) = match (
-        load(&args.old, args.no_color),
-        load(&args.new, args.no_color),
-    ) {
-        (Ok(old), Ok(new)) => (old, new),
-        (old, new) => {
-            let problems: Vec<_> = [old.err(), new.err()].into_iter().flatten().collect();
-            print_trouble(args, "unreadable", problems.into());
-            return ExitCode::from(TROUBLE);
-        }
+    let (old, new) = match read_answers(args) {
+        Ok(answers) => answers,
+        Err(status) => return status,
     };
-    // A PDF carries its answer as published, without the footnotes that do not print; an
-    // answer file compared with it is read the same way, so that its own PDF shows no change.
-    let (old, new) = if [&args.old, &args.new]
-        .iter()
-        .any(|path| source::is_pdf(path))
-    {
-        let published = |answer: &Answer| crate::render::as_published(answer).into_owned();
-        (published(&old), published(&new))
-    } else {
-        (old, new)
-    };
-    warn_if_same_file(args, &Inputs::new([&args.old, &args.new]));
+    warn_if_same_file(args, &given);
     // Now that the answers are read, the spreadsheets they read are known too.
     let read = files_read(args, (&old, &new));
-    if let Some(redline) = &args.redline
-        && let Err(source) = check_pdf_path(redline, &read)
-    {
-        let option = "--redline";
-        return refuse(args, &CliError::RefusedOutput { option, source });
+    if let Err(error) = redline_allowed(args, &read) {
+        return refuse(args, &error);
     }
     let changes = diff::compare(&old, &new);
     // The pages are compared before the report is printed, so that the report says when they
     // look different even where the content is the same (a template change, or a difference
     // that only the layout shows).
-    let pages = match &args.pages {
-        Some(_) => match typeset_pages(args, &old, &new) {
+    let pages = match args.pages.is_some() {
+        true => match typeset_pages(args, &old, &new) {
             Ok(pages) => Some(pages),
             Err(error) => return trouble(args, &changes, &error),
         },
-        None => None,
+        false => None,
     };
-    // The page images' names are known now: one that would replace an input is refused
-    // before anything is printed or written.
-    if let (Some(folder), Some(pages)) = (&args.pages, &pages)
-        && let Some(Err(source)) = (crate::diff::pages::files_touched(pages, folder).iter())
-            .map(|path| check_output_path(path, &read))
-            .find(Result::is_err)
-    {
-        let option = "--pages";
-        return refuse(args, &CliError::RefusedOutput { option, source });
+    if let Err(error) = page_images_allowed(args, pages.as_deref(), &read) {
+        return refuse(args, &error);
     }
     let differing: Vec<usize> = pages.iter().flatten().map(|page| page.page()).collect();
     print_report(args, &changes, pages.as_ref().map(|_| &differing[..]));
@@ -174,6 +127,79 @@ pub(super) fn run(args: &DiffArgs) -> ExitCode {
     } else {
         ExitCode::from(DIFFERENT)
     }
+}
+
+/// Refuses, before anything is read, a `--redline` that would replace one of the answers, and
+/// a `--pages` folder that runs through a file.
+fn outputs_allowed(args: &DiffArgs, answers: &Inputs) -> Result<(), CliError> {
+    redline_allowed(args, answers)?;
+    match &args.pages {
+        Some(pages) => {
+            check_output_path(&pages.join("page-001.png"), &Inputs::default()).map_err(|source| {
+                CliError::RefusedOutput {
+                    option: "--pages",
+                    source,
+                }
+            })
+        }
+        None => Ok(()),
+    }
+}
+
+/// Refuses a `--redline` that would replace one of the files `read`.
+fn redline_allowed(args: &DiffArgs, read: &Inputs) -> Result<(), CliError> {
+    match &args.redline {
+        Some(redline) => check_pdf_path(redline, read).map_err(|source| CliError::RefusedOutput {
+            option: "--redline",
+            source,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Refuses page images, whose names are known once the pages are compared, that would replace
+/// one of the files `read`, before anything is printed or written.
+fn page_images_allowed(
+    args: &DiffArgs,
+    pages: Option<&[crate::diff::pages::PageDifference]>,
+    read: &Inputs,
+) -> Result<(), CliError> {
+    let (Some(folder), Some(pages)) = (&args.pages, pages) else {
+        return Ok(());
+    };
+    let touched = crate::diff::pages::files_touched(pages, folder);
+    (touched.iter())
+        .try_for_each(|path| check_output_path(path, read))
+        .map_err(|source| CliError::RefusedOutput {
+            option: "--pages",
+            source,
+        })
+}
+
+/// Reads both answers; where one cannot be read, says why (also as JSON for `--format json`)
+/// and gives the exit status. A PDF carries its answer as published, without the footnotes
+/// that do not print; an answer file compared with it is read the same way, so that its own
+/// PDF shows no change.
+fn read_answers(args: &DiffArgs) -> Result<(Answer, Answer), ExitCode> {
+    let (old, new) = match (
+        load(&args.old, args.no_color),
+        load(&args.new, args.no_color),
+    ) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            let problems: Vec<_> = [old.err(), new.err()].into_iter().flatten().collect();
+            print_trouble(args, "unreadable", problems.into());
+            return Err(ExitCode::from(TROUBLE));
+        }
+    };
+    if [&args.old, &args.new]
+        .iter()
+        .any(|path| source::is_pdf(path))
+    {
+        let published = |answer: &Answer| crate::render::as_published(answer).into_owned();
+        return Ok((published(&old), published(&new)));
+    }
+    Ok((old, new))
 }
 
 /// When the answers could not be typeset for their page images: the change list is still
