@@ -121,6 +121,98 @@ fn json_format_reports_findings_for_machines() {
     );
 }
 
+/// A finding about a spreadsheet stands at the panel's `"csv"` in the answer, and its message
+/// names the spreadsheet's place; `"source"` gives that place to an editor or CI, which could
+/// otherwise not jump to the cell. The fixtures under tests/fixtures/spreadsheet-places/:
+/// `total.json` reads `kommuner.csv`, whose total under 2022 (column B) is one off, and has a
+/// quotation mark of its own to be warned of; `unread.json` reads `./fejl.csv`, with a figure
+/// written the international way and a row one cell short. Checked from the crate root, the
+/// spreadsheets are read, and named in the messages, under the answers' folder.
+#[test]
+fn json_format_gives_a_spreadsheet_finding_the_spreadsheets_own_place() {
+    let folder = "tests/fixtures/spreadsheet-places";
+    let output = svar()
+        .args(["check", "--format", "json"])
+        .args([
+            format!("{folder}/total.json"),
+            format!("{folder}/unread.json"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = |file: usize| {
+        report["files"][file]["findings"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let total = findings(0);
+    assert_eq!(total.len(), 2, "{report}");
+    // The answer's own finding keeps its keys, with no "source".
+    assert_eq!(total[0]["path"], "answer.blocks[0].paragraph");
+    let mut keys: Vec<&String> = total[0].as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        ["column", "hint", "line", "message", "path", "severity"]
+    );
+    let csv = "answer.blocks[1].statement.blocks[1].table.panels[0].csv";
+    let sheet = |finding: &serde_json::Value| {
+        assert_eq!(finding["path"], csv, "{finding}");
+        (finding["message"].clone(), finding["source"].clone())
+    };
+    assert_eq!(
+        sheet(&total[1]),
+        (
+            serde_json::json!(
+                "tests/fixtures/spreadsheet-places/kommuner.csv, linje 5, tegn 7: totalen i \
+                 kolonnen \"2022\" (regnearkets kolonne B) er 280.152,3, men rækkerne summer til \
+                 280.153,3"
+            ),
+            serde_json::json!({
+                "file": "kommuner.csv",
+                "resolved": "tests/fixtures/spreadsheet-places/kommuner.csv",
+                "line": 5,
+                "column": 7,
+            })
+        )
+    );
+    let unread = findings(1);
+    let fejl = "tests/fixtures/spreadsheet-places/fejl.csv";
+    assert_eq!(
+        unread.iter().map(sheet).collect::<Vec<_>>(),
+        [
+            (
+                serde_json::json!(format!(
+                    "{fejl}, linje 2, tegn 18: \"1,234.5\" kan ikke læses som et tal"
+                )),
+                serde_json::json!({"file": "./fejl.csv", "resolved": fejl, "line": 2, "column": 18}),
+            ),
+            (
+                serde_json::json!(format!(
+                    "{fejl}, linje 3: rækken har 2 celler, men overskriften i linje 1 har 3 (læst \
+                     med semikolon mellem cellerne)"
+                )),
+                serde_json::json!({"file": "./fejl.csv", "resolved": fejl, "line": 3, "column": null}),
+            ),
+        ]
+    );
+    // The text a clerk reads names the same places, and no "source".
+    let text = svar()
+        .args(["check", &format!("{folder}/total.json")])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stderr).unwrap();
+    assert!(
+        text.contains(
+            "fejl: tests/fixtures/spreadsheet-places/kommuner.csv, linje 5, tegn 7: totalen i \
+             kolonnen \"2022\" (regnearkets kolonne B) er 280.152,3"
+        ),
+        "{text}"
+    );
+}
+
 #[test]
 fn the_checked_in_schema_is_the_generated_one() {
     let output = svar().arg("schema").output().unwrap();

@@ -724,7 +724,7 @@ mod spreadsheets {
             first_error(
                 "Type;2009;2010\nBehandlet;1.234;2.244\nAndel;12,5;-\n\nI alt;1.246;2.244\n"
             ),
-            "fejl: sager.csv, linje 5, tegn 7: totalen i kolonne 1 (2009) er 1.246, men rækkerne summer til 1.246,5"
+            "fejl: sager.csv, linje 5, tegn 7: totalen i kolonnen \"2009\" (regnearkets kolonne B) er 1.246, men rækkerne summer til 1.246,5"
         );
     }
 
@@ -830,7 +830,7 @@ mod spreadsheets {
         // Read internationally, "1,234" is a thousand and more, so the total must say so.
         assert_eq!(
             first_error("\"Type; art\",2009\nA,\"1,234\"\nB,1\nI alt,3\n"),
-            "fejl: sager.csv, linje 4, tegn 7: totalen i kolonne 1 (2009) er 3, men rækkerne summer til 1.235"
+            "fejl: sager.csv, linje 4, tegn 7: totalen i kolonnen \"2009\" (regnearkets kolonne B) er 3, men rækkerne summer til 1.235"
         );
     }
 
@@ -933,7 +933,7 @@ mod spreadsheets {
     fn a_minus_sign_makes_a_negative_figure_that_counts_in_the_total() {
         assert_eq!(
             first_error("Type;2009\nA;\u{2212}5\nB;7\nI alt;99\n"),
-            "fejl: sager.csv, linje 4, tegn 7: totalen i kolonne 1 (2009) er 99, men rækkerne summer til 2"
+            "fejl: sager.csv, linje 4, tegn 7: totalen i kolonnen \"2009\" (regnearkets kolonne B) er 99, men rækkerne summer til 2"
         );
         passes("Type;2009\nA;\u{2212}5\nB;7\nI alt;2\n");
     }

@@ -91,7 +91,7 @@ fn a_total_in_small_letters_is_the_total_and_its_sum_is_checked() {
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(
         findings(&stderr)[0],
-        "fejl: sager.csv, linje 4, tegn 7: totalen i kolonne 1 (2021) er 9.999, men rækkerne summer til 2.234"
+        "fejl: sager.csv, linje 4, tegn 7: totalen i kolonnen \"2021\" (regnearkets kolonne B) er 9.999, men rækkerne summer til 2.234"
     );
 }
 
@@ -113,7 +113,7 @@ fn a_total_with_a_colon_prints_as_the_clerk_wrote_it() {
         .unwrap();
     assert_eq!(
         findings(&String::from_utf8_lossy(&output.stderr))[0],
-        "fejl: sager.csv, linje 4, tegn 8: totalen i kolonne 1 (2021) er 9.999, men rækkerne summer til 2.234"
+        "fejl: sager.csv, linje 4, tegn 8: totalen i kolonnen \"2021\" (regnearkets kolonne B) er 9.999, men rækkerne summer til 2.234"
     );
     with_total("I ALT:;2.234");
     let loaded = svar::input::load(&answer).unwrap();

@@ -1,6 +1,7 @@
 //! Findings about an answer file, located by line, column and JSON path, and how they are shown
 //! to a clerk (a source excerpt with a caret) or to a program (JSON).
 
+use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -28,9 +29,71 @@ pub struct Finding {
     pub line: usize,
     /// The column, from 1 (in characters).
     pub column: usize,
+    /// The place in a file the answer names (a spreadsheet) where the mistake is written, which
+    /// the message begins with; absent from the JSON of a finding about the answer file alone,
+    /// whose keys stay those above.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourcePlace>,
     /// The bytes of the file the finding points at.
     #[serde(skip)]
     pub span: Range<usize>,
+}
+
+/// A place in a file the answer names, a spreadsheet: the finding itself stands where the
+/// answer names the file (a panel's `"csv"`), which an editor or CI annotation cannot jump from
+/// to the cell. Messages begin with it as its [`fmt::Display`] writes it ("sager.csv, linje 3,
+/// tegn 8"), so the text and the JSON's `"source"` cannot disagree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourcePlace {
+    /// The file as the answer names it, relative to the answer file's folder: the panel's
+    /// `"csv"` as written.
+    pub file: String,
+    /// The file as svar read it and messages name it: the answer file's folder joined to
+    /// `file`, so, like the report's `"file"`, a path from where svar was run.
+    pub resolved: String,
+    /// The line, from 1; `null` for the file as a whole ("regnearket er tomt").
+    pub line: Option<usize>,
+    /// The character the cell starts at, from 1, counted as the finding's own `column`;
+    /// `null` where the message names only a line (a row as a whole).
+    pub column: Option<usize>,
+}
+
+impl SourcePlace {
+    /// The file `file`, as the answer names it, read as `resolved`, as a whole.
+    pub fn file(file: &str, resolved: &str) -> Self {
+        Self {
+            file: file.to_string(),
+            resolved: resolved.to_string(),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// The place at `line` of the same file and, for a cell, the character `column` it starts
+    /// at.
+    pub fn at(&self, line: usize, column: Option<usize>) -> Self {
+        Self {
+            line: Some(line),
+            column,
+            ..self.clone()
+        }
+    }
+}
+
+/// "sager.csv, linje 3, tegn 8", "sager.csv, linje 3" or "sager.csv": "tegn" (character), not
+/// "kolonne", which in a spreadsheet program is a column of cells, and in svar's own messages a
+/// table's column.
+impl fmt::Display for SourcePlace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.resolved)?;
+        if let Some(line) = self.line {
+            write!(f, ", linje {line}")?;
+            if let Some(column) = self.column {
+                write!(f, ", tegn {column}")?;
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Finding {
@@ -53,6 +116,7 @@ impl Finding {
             hint,
             line,
             column,
+            source: None,
             span,
         }
     }
@@ -300,6 +364,43 @@ mod tests {
             .key("rows")
             .index(2);
         assert_eq!(path.to_string(), "answer.blocks[3].rows[2]");
+    }
+
+    #[test]
+    fn a_place_in_a_spreadsheet_is_named_as_far_as_it_is_known() {
+        let file = SourcePlace::file("./sager.csv", "svar/sager.csv");
+        let named: Vec<String> = [file.at(3, Some(8)), file.at(3, None), file.clone()]
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            named,
+            [
+                "svar/sager.csv, linje 3, tegn 8",
+                "svar/sager.csv, linje 3",
+                "svar/sager.csv"
+            ]
+        );
+        assert_eq!(
+            serde_json::to_value(file.at(3, None)).unwrap(),
+            serde_json::json!({
+                "file": "./sager.csv", "resolved": "svar/sager.csv", "line": 3, "column": null
+            })
+        );
+    }
+
+    #[test]
+    fn a_finding_without_a_source_has_no_such_key() {
+        let text = "{}";
+        let finding = Finding::error(
+            JsonPath::root(),
+            "galt".into(),
+            None,
+            0..1,
+            &LineIndex::new(text),
+        );
+        let json = serde_json::to_value(&finding).unwrap();
+        assert!(json.get("source").is_none(), "{json}");
     }
 
     #[test]

@@ -17,11 +17,11 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use self::diagnostic::LineIndex;
-pub use self::diagnostic::{FileReport, Finding};
+pub use self::diagnostic::{FileReport, Finding, SourcePlace};
 use self::locate::Locator;
 pub use self::profile::shipped_ministries;
 pub use self::spreadsheet::fills as spreadsheet_fills;
-pub(crate) use self::spreadsheet::plain_figure;
+pub(crate) use self::spreadsheet::{plain_figure, sheet_column_letters};
 use crate::fs::io_in_danish;
 use crate::fs::read_file;
 use crate::json_path::JsonPath;
@@ -466,14 +466,17 @@ fn located(
         }
         None => problem.hint,
     };
-    Finding::located(
-        problem.severity,
-        problem.path,
-        problem.message,
-        hint,
-        span,
-        lines,
-    )
+    Finding {
+        source: problem.source,
+        ..Finding::located(
+            problem.severity,
+            problem.path,
+            problem.message,
+            hint,
+            span,
+            lines,
+        )
+    }
 }
 
 /// `hint`, for a row with more cells than columns written `written`, with what a figure

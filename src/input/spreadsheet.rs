@@ -3,8 +3,9 @@
 //!
 //! A mistake in a spreadsheet is a finding at the panel's `"csv"`, the only place the answer
 //! names the spreadsheet, whose message begins with the spreadsheet's file, line and column,
-//! as a ministry profile's mistakes name the profile. The content checks, which run on the
-//! filled panels, are told the same way which line of the spreadsheet they are about.
+//! as a ministry profile's mistakes name the profile; the finding carries that place too (a
+//! [`SourcePlace`]), for `--format json`. The content checks, which run on the filled panels,
+//! are told the same way which line of the spreadsheet they are about.
 
 mod figure;
 mod records;
@@ -17,7 +18,7 @@ use self::records::{Record, Unclosed};
 use super::confine::{self, Refusal};
 use super::scan;
 use crate::danish::{self, count};
-use crate::input::SideFiles;
+use crate::input::{SideFiles, SourcePlace};
 use crate::json_path::{JsonPath, Step};
 use crate::model::{Answer, Block, Cell, Panel, Row};
 use crate::validate::Problem;
@@ -90,8 +91,8 @@ impl Sheets {
 struct Sheet {
     /// The panel in the answer.
     panel: JsonPath,
-    /// The spreadsheet's file, as messages name it.
-    file: String,
+    /// The spreadsheet's file as a whole.
+    file: SourcePlace,
     /// The lines of its header and rows.
     lines: Lines,
 }
@@ -143,23 +144,23 @@ impl RowPlace {
 }
 
 impl Sheet {
-    /// `problem` at the panel's `"csv"`, named by the spreadsheet's file and line, if it is
-    /// about the header or rows the spreadsheet gave.
+    /// `problem` at the panel's `"csv"`, about its place in the spreadsheet, if it is about
+    /// the header or rows the spreadsheet gave.
     fn relocated(&self, problem: &Problem) -> Option<Problem> {
         let rest = problem.path.0.strip_prefix(self.panel.0.as_slice())?;
         let place = self.place_of(rest)?;
-        Some(Problem {
+        let relocated = Problem {
             path: self.panel.key("csv"),
-            message: format!("{place}: {}", problem.message),
             ..problem.clone()
-        })
+        };
+        Some(relocated.in_source(place))
     }
 
     /// The place in the spreadsheet of the part of the panel at `rest` (a path below the
     /// panel's); `None` for what the answer file itself says, such as the panel's title. A
     /// cell is named by its line and the character it starts at, as reading errors are; the
     /// rest by its line.
-    fn place_of(&self, rest: &[Step]) -> Option<String> {
+    fn place_of(&self, rest: &[Step]) -> Option<SourcePlace> {
         use Step::{Index, Key};
         if !fills(rest) {
             return None;
@@ -180,7 +181,7 @@ impl Sheet {
             _ => return None,
         };
         Some(match at {
-            Some((line, column)) => place(&self.file, line, column),
+            Some((line, column)) => self.file.at(line, column),
             None => self.file.clone(),
         })
     }
@@ -192,6 +193,22 @@ impl Sheet {
 pub fn fills(rest: &[Step]) -> bool {
     matches!(rest.first(), Some(Step::Key(key))
         if ["columns", "label_header", "rows", "total"].contains(&key.as_str()))
+}
+
+/// The letters a spreadsheet program shows over the column of the spreadsheet that a filled
+/// panel's figure column `column` (from 0) came from: "B" for the first, since the row labels
+/// are column A, and "AA" after "Z". A clerk looks for the column in Excel by them, where
+/// counting the panel's figure columns would be one off.
+pub(crate) fn sheet_column_letters(column: usize) -> String {
+    // Excel's letters are a number in base 26 without a zero: A to Z, then AA.
+    let mut number = column + 2;
+    let mut letters = Vec::new();
+    while number > 0 {
+        let below = (number - 1) % 26;
+        letters.push(char::from(b'A' + below as u8));
+        number = (number - 1) / 26;
+    }
+    letters.into_iter().rev().collect()
 }
 
 /// Fills the panels that name spreadsheets, gathering where they came from and what went
@@ -247,7 +264,7 @@ fn fill(
     };
     let at_csv = |flaw: Flaw| flaw.error_at(path.key("csv"));
     let folder = sheet_folder(panel, &name, folder).map_err(|flaw| vec![at_csv(flaw)])?;
-    let file = shown(folder, &name);
+    let file = SourcePlace::file(&name, &shown(folder, &name));
     let mut table = load(&name, folder, &file).map_err(|unread| {
         let warnings = unread.warnings.into_iter();
         let warnings = warnings.map(|flaw| flaw.warning_at(path.key("csv")));
@@ -283,23 +300,22 @@ fn fill(
 /// dropped, and for an answer a PDF carries (`folder` is `None`), whose figures svar wrote in.
 fn sheet_folder<'a>(panel: &Panel, name: &str, folder: Option<&'a Path>) -> Result<&'a Path, Flaw> {
     if !panel.columns.is_empty() || !panel.rows.is_empty() || panel.total.is_some() {
-        return Err(Flaw {
-            message: "panelet har både \"csv\" og egne kolonner eller rækker".into(),
-            hint: "brug enten \"csv\" eller \"columns\"/\"rows\"/\"total\"".into(),
-        });
+        return Err(Flaw::new(
+            "panelet har både \"csv\" og egne kolonner eller rækker",
+            "brug enten \"csv\" eller \"columns\"/\"rows\"/\"total\"",
+        ));
     }
-    folder.ok_or_else(|| Flaw {
-        message: format!(
-            "svarfilen i PDF'en henviser til regnearket \"{name}\", som PDF'en ikke har"
-        ),
-        hint: "svar skriver tallene fra regneark ind i den svarfil, PDF'en bærer; PDF'en er ikke \
-               lavet af svar, eller dens svarfil er ændret"
-            .into(),
+    folder.ok_or_else(|| {
+        Flaw::new(
+            format!("svarfilen i PDF'en henviser til regnearket \"{name}\", som PDF'en ikke har"),
+            "svar skriver tallene fra regneark ind i den svarfil, PDF'en bærer; PDF'en er ikke \
+             lavet af svar, eller dens svarfil er ændret",
+        )
     })
 }
 
-/// The table in the spreadsheet `name` in `folder`, which messages name `file`.
-fn load(name: &str, folder: &Path, file: &str) -> Result<Table, Unread> {
+/// The table in the spreadsheet `name` in `folder`, the `file` its flaws are placed in.
+fn load(name: &str, folder: &Path, file: &SourcePlace) -> Result<Table, Unread> {
     let text = read(name, folder).map_err(|flaw| vec![flaw])?;
     parse(&text, file)
 }
@@ -318,20 +334,20 @@ fn shown(folder: &Path, name: &str) -> String {
 fn label_header(
     own: Option<String>,
     sheet: Option<records::Cell>,
-    file: &str,
+    file: &SourcePlace,
 ) -> Result<(Option<String>, Option<usize>), Flaw> {
     match (own, sheet) {
-        (Some(own), Some(cell)) if own != cell.text => Err(Flaw {
-            message: format!(
-                "{}: regnearket har \"{}\" over rækkenavnene, men panelet har \"label_header\": \"{own}\"",
-                place(file, cell.line, Some(cell.column)),
+        (Some(own), Some(cell)) if own != cell.text => Err(Flaw::at(
+            file.at(cell.line, Some(cell.column)),
+            format!(
+                "regnearket har \"{}\" over rækkenavnene, men panelet har \"label_header\": \"{own}\"",
                 cell.text,
             ),
-            hint: format!(
+            format!(
                 "skriv overskriften ét sted: fjern \"label_header\" fra panelet, eller slet \"{}\" i regnearkets første celle",
                 cell.text
             ),
-        }),
+        )),
         (Some(own), _) => Ok((Some(own), None)),
         (None, Some(cell)) => Ok((Some(cell.text), Some(cell.line))),
         (None, None) => Ok((None, None)),
@@ -340,12 +356,8 @@ fn label_header(
 
 /// The text of the spreadsheet `name`, which must lie in the answer's `folder`.
 fn read(name: &str, folder: &Path) -> Result<String, Flaw> {
-    let flaw = |message: String, hint: &str| Flaw {
-        message,
-        hint: hint.into(),
-    };
     let unreadable = |error: std::io::Error| {
-        flaw(
+        Flaw::new(
             format!(
                 "regnearket \"{name}\" kan ikke læses: {}",
                 crate::fs::io_in_danish(&error)
@@ -354,17 +366,17 @@ fn read(name: &str, folder: &Path) -> Result<String, Flaw> {
         )
     };
     if name.trim().is_empty() {
-        return Err(flaw(
-            "der står intet filnavn".into(),
+        return Err(Flaw::new(
+            "der står intet filnavn",
             "skriv regnearkets filnavn, fx \"tabel-1.csv\"",
         ));
     }
     let file = confine::inside(folder, Path::new(name)).map_err(|refusal| match refusal {
-        Refusal::Outside => flaw(
+        Refusal::Outside => Flaw::new(
             format!("\"{name}\" peger uden for svarfilens mappe"),
             "læg regnearket i svarfilens mappe (eller en undermappe), og skriv stien relativt, fx \"tabel-1.csv\"",
         ),
-        Refusal::Link => flaw(
+        Refusal::Link => Flaw::new(
             format!("\"{name}\" peger uden for svarfilens mappe gennem en genvej (symbolsk link)"),
             "kopiér regnearket ind i svarfilens mappe i stedet for at henvise til det med en genvej",
         ),
@@ -372,7 +384,7 @@ fn read(name: &str, folder: &Path) -> Result<String, Flaw> {
     })?;
     let bytes = crate::fs::read_file(&file).map_err(unreadable)?;
     if let Some(found) = crate::input::NotText::of(&bytes) {
-        return Err(flaw(
+        return Err(Flaw::new(
             found.in_spreadsheet(name),
             "gem regnearket i Excel med \"Gem som\" og filtypen \"CSV UTF-8 (kommasepareret)\"",
         ));
@@ -424,24 +436,57 @@ impl From<Vec<Flaw>> for Unread {
     }
 }
 
-/// A mistake in a spreadsheet: what is wrong, beginning with where, and what to do.
+/// A mistake in a spreadsheet: where, if it has a place in the spreadsheet, what is wrong
+/// there, and what to do.
 #[derive(Debug, PartialEq, Eq)]
 struct Flaw {
+    /// The place in the spreadsheet, which the finding's message will begin with; `None` for
+    /// a spreadsheet that cannot be found or read at all. Boxed, as flaws are returned as
+    /// errors, and few.
+    place: Option<Box<SourcePlace>>,
+    /// What is wrong, without the place.
     message: String,
     hint: String,
 }
 
 impl Flaw {
+    /// A flaw with no place in the spreadsheet.
+    fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self {
+            place: None,
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
+    /// A flaw at `place` in the spreadsheet.
+    fn at(place: SourcePlace, message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self {
+            place: Some(Box::new(place)),
+            ..Self::new(message, hint)
+        }
+    }
+
     /// The flaw as an error in the answer at `path`, the panel's `"csv"` or the part of the
     /// panel the spreadsheet disagrees with.
     fn error_at(self, path: JsonPath) -> Problem {
-        Problem::error(path, self.message, Some(self.hint))
+        let problem = Problem::error(path, self.message, Some(self.hint));
+        placed(problem, self.place)
     }
 
     /// The flaw as a warning in the answer at `path`: the spreadsheet is read, but likely not
     /// as the clerk meant.
     fn warning_at(self, path: JsonPath) -> Problem {
-        Problem::warning(path, self.message, Some(self.hint))
+        let problem = Problem::warning(path, self.message, Some(self.hint));
+        placed(problem, self.place)
+    }
+}
+
+/// `problem` about `place` in the spreadsheet, if the flaw it came from has one.
+fn placed(problem: Problem, place: Option<Box<SourcePlace>>) -> Problem {
+    match place {
+        Some(place) => problem.in_source(*place),
+        None => problem,
     }
 }
 
@@ -449,7 +494,7 @@ impl Flaw {
 /// cell over the row labels), the next rows a label and the figures, and a last row labelled
 /// as a total (see [`is_total_label`]) is the total row. Every mistake in its rows is returned,
 /// with the warnings of the rows that could be read, so one check finds all.
-fn parse(text: &str, file: &str) -> Result<Table, Unread> {
+fn parse(text: &str, file: &SourcePlace) -> Result<Table, Unread> {
     let (convention, records) = read_records(text, file)?;
     let (records, extra) = without_extra_separators(records);
     let (header, body) = split_header(&records, file)?;
@@ -483,7 +528,7 @@ fn parse(text: &str, file: &str) -> Result<Table, Unread> {
 /// The records of the CSV text `text` of `file`, split by the convention its first row tells,
 /// and that convention; refused whole if a character is not UTF-8 or a quote never closes,
 /// since the cells after either cannot be trusted.
-fn read_records(text: &str, file: &str) -> Result<(Convention, Vec<Record>), Vec<Flaw>> {
+fn read_records(text: &str, file: &SourcePlace) -> Result<(Convention, Vec<Record>), Vec<Flaw>> {
     if let Some(offset) = scan::first_unreadable(text) {
         return Err(vec![not_utf8(text, offset, file)]);
     }
@@ -497,13 +542,14 @@ fn read_records(text: &str, file: &str) -> Result<(Convention, Vec<Record>), Vec
 /// refused, as it gives the panel nothing.
 fn split_header<'a>(
     records: &'a [Record],
-    file: &str,
+    file: &SourcePlace,
 ) -> Result<(&'a Record, &'a [Record]), Vec<Flaw>> {
     records.split_first().ok_or_else(|| {
-        vec![Flaw {
-            message: format!("{file}: regnearket er tomt"),
-            hint: "første række skal være overskrifterne".into(),
-        }]
+        vec![Flaw::at(
+            file.clone(),
+            "regnearket er tomt",
+            "første række skal være overskrifterne",
+        )]
     })
 }
 
@@ -525,18 +571,14 @@ fn is_total_label(label: &str) -> bool {
 /// The first character of the text `text` of `file` that was not UTF-8 (see [`scan`]): a
 /// spreadsheet saved as Excel's plain "CSV" is in Windows' own encoding, where "Århus" is
 /// not UTF-8.
-fn not_utf8(text: &str, offset: usize, file: &str) -> Flaw {
+fn not_utf8(text: &str, offset: usize, file: &SourcePlace) -> Flaw {
     let (line, column) = records::position(text, offset);
-    Flaw {
-        message: format!(
-            "{}: {}",
-            place(file, line, Some(column)),
-            scan::unreadable("regnearket")
-        ),
-        hint: "åbn regnearket i Excel, og gem det igen med \"Gem som\" og filtypen \
-               \"CSV UTF-8 (kommasepareret)\"; står der �, så skriv tegnet igen"
-            .into(),
-    }
+    Flaw::at(
+        file.at(line, Some(column)),
+        scan::unreadable("regnearket"),
+        "åbn regnearket i Excel, og gem det igen med \"Gem som\" og filtypen \
+         \"CSV UTF-8 (kommasepareret)\"; står der �, så skriv tegnet igen",
+    )
 }
 
 /// Empty cells that end every row, so many of them, and where the first of them starts in the
@@ -571,17 +613,13 @@ fn without_extra_separators(mut records: Vec<Record>) -> (Vec<Record>, Option<Ex
 }
 
 /// A quote that is never closed, which would take the rest of the file into one cell.
-fn unclosed_quote(unclosed: Unclosed, file: &str) -> Flaw {
-    Flaw {
-        message: format!(
-            "{}: et anførselstegn lukkes ikke",
-            place(file, unclosed.line, Some(unclosed.column))
-        ),
-        hint:
-            "sæt det afsluttende anførselstegn efter cellens tekst, eller fjern anførselstegnet; \
-               et anførselstegn inde i en celle i anførselstegn skrives dobbelt (\"\")"
-                .into(),
-    }
+fn unclosed_quote(unclosed: Unclosed, file: &SourcePlace) -> Flaw {
+    Flaw::at(
+        file.at(unclosed.line, Some(unclosed.column)),
+        "et anførselstegn lukkes ikke",
+        "sæt det afsluttende anførselstegn efter cellens tekst, eller fjern anførselstegnet; \
+         et anførselstegn inde i en celle i anførselstegn skrives dobbelt (\"\")",
+    )
 }
 
 /// The columns and rows a spreadsheet gives under its header, each row with its place, before
@@ -597,22 +635,23 @@ impl Body {
     /// A warning for each row labelled as a total above other rows ("I alt", then "Heraf
     /// unge"): that is no total svar can check, so it is set as an ordinary row, and the clerk
     /// is told, rather than the check silently not being made.
-    fn totals_not_last(&self, file: &str) -> Vec<Flaw> {
+    fn totals_not_last(&self, file: &SourcePlace) -> Vec<Flaw> {
         self.rows
             .iter()
             .zip(&self.places)
             .take(self.rows.len().saturating_sub(1))
             .filter(|(row, _)| is_labelled_total(row))
-            .map(|(row, at)| Flaw {
-                message: format!(
-                    "{}: rækken \"{}\" er en total, men står ikke sidst, så den sættes som en \
-                     almindelig række, og summen kontrolleres ikke",
-                    place(file, at.line, None),
-                    row.label.as_deref().unwrap_or_default(),
-                ),
-                hint: "flyt rækken nederst i regnearket, hvis den er tabellens total; ellers giv \
-                       den et navn, der ikke er \"I alt\" eller \"Total\""
-                    .into(),
+            .map(|(row, at)| {
+                Flaw::at(
+                    file.at(at.line, None),
+                    format!(
+                        "rækken \"{}\" er en total, men står ikke sidst, så den sættes som en \
+                         almindelig række, og summen kontrolleres ikke",
+                        row.label.as_deref().unwrap_or_default(),
+                    ),
+                    "flyt rækken nederst i regnearket, hvis den er tabellens total; ellers giv \
+                     den et navn, der ikke er \"I alt\" eller \"Total\"",
+                )
             })
             .collect()
     }
@@ -624,7 +663,7 @@ impl Body {
     /// set to Danish writes 1649 so between commas too. In a semicolon-separated sheet "4,288"
     /// among whole counts is a thousands point typed as a comma. No total catches either in a
     /// panel without one, or in a column misread whole.
-    fn misread_thousands(&self, file: &str, convention: Convention) -> Vec<Flaw> {
+    fn misread_thousands(&self, file: &SourcePlace, convention: Convention) -> Vec<Flaw> {
         let figures = |column: usize| {
             self.rows
                 .iter()
@@ -671,8 +710,8 @@ impl Body {
 
 /// Reads the rows of one spreadsheet under its header.
 struct Reader<'a> {
-    /// The spreadsheet's file, as messages name it.
-    file: &'a str,
+    /// The spreadsheet's file as a whole, which its flaws are placed in.
+    file: &'a SourcePlace,
     convention: Convention,
     header: &'a Record,
 }
@@ -737,17 +776,17 @@ impl Reader<'_> {
             1 => ("et ekstra".to_string(), "en tom kolonne"),
             count => (format!("{count} ekstra"), "tomme kolonner"),
         };
-        Flaw {
-            message: format!(
-                "{}: hver linje slutter med {some} \"{separator}\", så regnearket har {columns} \
-                 til højre for tabellen",
-                place(self.file, extra.line, Some(extra.column)),
+        Flaw::at(
+            self.file.at(extra.line, Some(extra.column)),
+            format!(
+                "hver linje slutter med {some} \"{separator}\", så regnearket har {columns} til \
+                 højre for tabellen"
             ),
-            hint: format!(
+            format!(
                 "markér kolonnerne til højre for tabellen i regnearket, slet dem, og gem igen; \
                  eller slet det sidste \"{separator}\" på hver linje"
             ),
-        }
+        )
     }
 
     /// The headers of the figure columns: the header row's cells after the first.
@@ -757,21 +796,18 @@ impl Reader<'_> {
             .map(|cell| cell.text.clone())
             .collect();
         if columns.is_empty() {
-            return Err(Flaw {
-                message: format!(
-                    "{}: overskriftsrækken har kun én celle, så panelet får ingen kolonner",
-                    place(self.file, self.header.line(), None)
-                ),
-                hint: if self.header.cells[0].text.contains('\t') {
+            return Err(Flaw::at(
+                self.file.at(self.header.line(), None),
+                "overskriftsrækken har kun én celle, så panelet får ingen kolonner",
+                if self.header.cells[0].text.contains('\t') {
                     // Excel's "Tekst (tabulatorsepareret)": one cell to svar, the tabs in it.
                     "regnearket har tabulatorer mellem cellerne; åbn det i Excel, og gem det \
                      igen med \"Gem som\" og filtypen \"CSV UTF-8 (kommasepareret)\""
                 } else {
                     "skriv overskriften over rækkenavnene og derefter kolonnernes overskrifter, \
                      adskilt af semikolon (dansk regneark) eller komma (internationalt)"
-                }
-                .into(),
-            });
+                },
+            ));
         }
         Ok(columns)
     }
@@ -781,14 +817,13 @@ impl Reader<'_> {
         self.header.cells[1..]
             .iter()
             .filter(|cell| cell.text.is_empty())
-            .map(|cell| Flaw {
-                message: format!(
-                    "{}: kolonneoverskriften er tom",
-                    place(self.file, cell.line, Some(cell.column))
-                ),
-                hint: "skriv kolonnens overskrift, fx årstallet, eller slet kolonnen, hvis den \
-                       ikke hører til tabellen"
-                    .into(),
+            .map(|cell| {
+                Flaw::at(
+                    self.file.at(cell.line, Some(cell.column)),
+                    "kolonneoverskriften er tom",
+                    "skriv kolonnens overskrift, fx årstallet, eller slet kolonnen, hvis den ikke \
+                     hører til tabellen",
+                )
             })
             .collect()
     }
@@ -800,24 +835,24 @@ impl Reader<'_> {
             .split_first()
             .expect("a record has at least one cell");
         if cells.len() != columns {
-            return Err(vec![Flaw {
-                message: format!(
-                    "{}: rækken har {}, men overskriften i linje {} har {} (læst med {} mellem \
+            return Err(vec![Flaw::at(
+                self.file.at(record.line(), None),
+                format!(
+                    "rækken har {}, men overskriften i linje {} har {} (læst med {} mellem \
                      cellerne)",
-                    place(self.file, record.line(), None),
                     count(record.cells.len(), "celle", "celler"),
                     self.header.line(),
                     self.header.cells.len(),
                     self.convention.separator_name(),
                 ),
-                hint: format!(
+                format!(
                     "giv rækken et navn og derefter én celle pr. kolonne, som overskrifterne i \
                      linje {}; svar læser et regneark med semikolon mellem cellerne, når linje \
                      {} har et semikolon uden for anførselstegn, og ellers med komma",
                     self.header.line(),
                     self.header.line(),
                 ),
-            }]);
+            )]);
         }
         let mut figures = Vec::with_capacity(columns);
         let mut flaws = Vec::new();
@@ -838,32 +873,31 @@ impl Reader<'_> {
 
     /// The figure, or text, in the cell `cell` of a row, or why it cannot be read.
     fn figure(&self, cell: &records::Cell) -> Result<crate::model::Cell, Flaw> {
-        let place = place(self.file, cell.line, Some(cell.column));
+        let place = self.file.at(cell.line, Some(cell.column));
         // An empty cell would print as nothing, where a reader expects a figure or a sign
         // that there is none.
         if cell.text.is_empty() {
-            return Err(Flaw {
-                message: format!("{place}: cellen er tom"),
-                hint: "skriv et tal, eller fx \"-\" i en tom celle".into(),
-            });
+            return Err(Flaw::at(
+                place,
+                "cellen er tom",
+                "skriv et tal, eller fx \"-\" i en tom celle",
+            ));
         }
         figure::cell(&cell.text, self.convention).map_err(|unreadable| match unreadable {
-            Unreadable::Malformed { exponent, spaced } => Flaw {
-                message: format!("{place}: \"{}\" kan ikke læses som et tal", cell.text),
-                hint: if figure::is_danish_between_commas(&cell.text, self.convention) {
+            Unreadable::Malformed { exponent, spaced } => Flaw::at(
+                place,
+                format!("\"{}\" kan ikke læses som et tal", cell.text),
+                if figure::is_danish_between_commas(&cell.text, self.convention) {
                     figure::DANISH_BETWEEN_COMMAS.into()
                 } else {
                     self.convention.advice(exponent, spaced)
                 },
-            },
-            Unreadable::Imprecise(imprecision) => Flaw {
-                message: format!(
-                    "{place}: tallet \"{}\" {}",
-                    cell.text,
-                    imprecision.problem()
-                ),
-                hint: imprecision.advice().into(),
-            },
+            ),
+            Unreadable::Imprecise(imprecision) => Flaw::at(
+                place,
+                format!("tallet \"{}\" {}", cell.text, imprecision.problem()),
+                imprecision.advice(),
+            ),
         })
     }
 }
@@ -871,71 +905,61 @@ impl Reader<'_> {
 /// A warning for a column of a comma-separated sheet whose figures all have a point and three
 /// decimals ([`danish::MisreadColumn`]), at its first figure.
 fn column_of_thousands_points(
-    file: &str,
+    file: &SourcePlace,
     title: &str,
     misread: &danish::MisreadColumn,
     (line, at): (usize, usize),
 ) -> Flaw {
-    Flaw {
-        message: format!(
-            "{}: alle tal i kolonnen \"{title}\" har tre decimaler ({}) og læses som {}: i et \
+    Flaw::at(
+        file.at(line, Some(at)),
+        format!(
+            "alle tal i kolonnen \"{title}\" har tre decimaler ({}) og læses som {}: i et \
              regneark med komma mellem cellerne er punktum decimaltegn",
-            place(file, line, Some(at)),
-            misread.written,
-            misread.printed,
+            misread.written, misread.printed,
         ),
-        hint: format!(
+        format!(
             "skriv tallene uden punktum ({}), hvis de er hele tal, eller gem regnearket med \
              semikolon mellem cellerne, så punktum læses som tusindtalspunktum",
             misread.meant
         ),
-    }
+    )
 }
 
 /// A warning for one figure read with three decimals among whole numbers, at its `line` and
 /// character: `numeral` is the figure as read, in JSON's notation ("1.649"), which a sheet of
 /// the `convention` wrote "1.649" between commas, "1,649" between semicolons.
 fn figure_of_thousands_point(
-    file: &str,
+    file: &SourcePlace,
     numeral: &str,
     (line, at): (usize, usize),
     convention: Convention,
 ) -> Flaw {
+    let place = file.at(line, Some(at));
     let printed = numeral.replace('.', ",");
     if convention == Convention::Danish {
-        return Flaw {
-            message: format!(
-                "{}: tallet {printed} har tre decimaler, men kolonnens andre tal er hele tal: i \
-                 et regneark med semikolon mellem cellerne er komma decimaltegn",
-                place(file, line, Some(at)),
+        return Flaw::at(
+            place,
+            format!(
+                "tallet {printed} har tre decimaler, men kolonnens andre tal er hele tal: i et \
+                 regneark med semikolon mellem cellerne er komma decimaltegn"
             ),
-            hint: format!("skriv {numeral} med punktum, hvis det er et helt tal"),
-        };
+            format!("skriv {numeral} med punktum, hvis det er et helt tal"),
+        );
     }
     // Between commas, the figure is written as JSON writes it: "1.649".
-    Flaw {
-        message: format!(
-            "{}: tallet {numeral} læses som {printed}: i et regneark med komma mellem cellerne er \
-             punktum decimaltegn",
-            place(file, line, Some(at)),
+    Flaw::at(
+        place,
+        format!(
+            "tallet {numeral} læses som {printed}: i et regneark med komma mellem cellerne er \
+             punktum decimaltegn"
         ),
-        hint: format!(
+        format!(
             "skriv {} uden punktum, hvis det er et helt tal (kolonnens andre tal er hele tal), \
              eller gem regnearket med semikolon mellem cellerne, så punktum læses som \
              tusindtalspunktum",
             numeral.replace('.', "")
         ),
-    }
-}
-
-/// A place in a spreadsheet as messages name it: "sager.csv, linje 3" or, with the character
-/// the cell starts at, "sager.csv, linje 3, tegn 8" (not "kolonne", which in a spreadsheet
-/// program is a column of cells, and in svar's own messages a table's column).
-fn place(file: &str, line: usize, column: Option<usize>) -> String {
-    match column {
-        Some(column) => format!("{file}, linje {line}, tegn {column}"),
-        None => format!("{file}, linje {line}"),
-    }
+    )
 }
 
 #[cfg(test)]
@@ -943,16 +967,26 @@ mod tests {
     use super::*;
     use crate::model::{Cell, Figure};
 
+    /// The spreadsheet `sager.csv` beside the answer, as the tests name it.
+    fn sheet() -> SourcePlace {
+        SourcePlace::file("sager.csv", "sager.csv")
+    }
+
+    /// The message a clerk reads of `flaw`, its place first.
+    fn shown(flaw: Flaw) -> String {
+        flaw.error_at(JsonPath::root()).message
+    }
+
     fn messages(text: &str) -> Vec<String> {
-        match parse(text, "sager.csv") {
+        match parse(text, &sheet()) {
             Ok(_) => Vec::new(),
-            Err(unread) => unread.errors.into_iter().map(|flaw| flaw.message).collect(),
+            Err(unread) => unread.errors.into_iter().map(shown).collect(),
         }
     }
 
     #[test]
     fn a_danish_sheet_fills_header_rows_and_total_with_their_lines() {
-        let table = parse("Type;2009\n\nBehandlet;1.234\nI alt;1.234\n", "sager.csv").unwrap();
+        let table = parse("Type;2009\n\nBehandlet;1.234\nI alt;1.234\n", &sheet()).unwrap();
         assert_eq!(
             table.label_header.map(|cell| cell.text).as_deref(),
             Some("Type")
@@ -1005,7 +1039,7 @@ mod tests {
     fn a_danish_heading_with_commas_is_read_with_semicolons() {
         let table = parse(
             "Udgifter, mio. kr., løbende priser;2023\nPolitiet;1.234,5\nAnklagemyndigheden;100\nI alt;1.334,5\n",
-            "sager.csv",
+            &sheet(),
         )
         .unwrap();
         assert_eq!(table.columns, ["2023"]);
@@ -1021,19 +1055,19 @@ mod tests {
         for label in [
             "I alt", "i alt", "I ALT", "I alt:", "I alt :", "Total", "TOTAL:",
         ] {
-            let table = parse(&format!("Type;2009\nA;1\n{label};1\n"), "sager.csv").unwrap();
+            let table = parse(&format!("Type;2009\nA;1\n{label};1\n"), &sheet()).unwrap();
             assert_eq!(table.total.unwrap().label.as_deref(), Some(label));
             assert!(table.warnings.is_empty());
         }
         for label in ["I alt i alt", "Alle kredse i alt", "Totalt", "Ialt"] {
-            let table = parse(&format!("Type;2009\nA;1\n{label};1\n"), "sager.csv").unwrap();
+            let table = parse(&format!("Type;2009\nA;1\n{label};1\n"), &sheet()).unwrap();
             assert_eq!(table.total, None, "{label}");
         }
     }
 
     #[test]
     fn a_figure_of_three_decimals_among_whole_ones_is_a_warning_unless_its_unit_has_such() {
-        let warnings = |text: &str| parse(text, "sager.csv").unwrap().warnings.len();
+        let warnings = |text: &str| parse(text, &sheet()).unwrap().warnings.len();
         assert_eq!(warnings("Region;Antal\nA;12\nB;4,288\n"), 1);
         assert_eq!(warnings("Region,Antal\nA,12\nB,4.288\n"), 1);
         // Rates are written so (review 26, 7); and among decimals it is one.
@@ -1044,46 +1078,82 @@ mod tests {
 
     #[test]
     fn a_total_that_is_not_the_last_row_is_a_warning_and_an_ordinary_row() {
-        let table = parse("Kode;2021\nA;1\nB;2\nI alt;9\nHeraf unge;1\n", "sager.csv").unwrap();
+        let table = parse("Kode;2021\nA;1\nB;2\nI alt;9\nHeraf unge;1\n", &sheet()).unwrap();
         assert_eq!(table.total, None);
         assert_eq!(table.rows.len(), 4);
         assert_eq!(
             table.warnings,
-            [Flaw {
-                message: "sager.csv, linje 4: rækken \"I alt\" er en total, men står ikke sidst, \
-                          så den sættes som en almindelig række, og summen kontrolleres ikke"
-                    .into(),
-                hint: "flyt rækken nederst i regnearket, hvis den er tabellens total; ellers giv \
-                       den et navn, der ikke er \"I alt\" eller \"Total\""
-                    .into(),
-            }]
+            [Flaw::at(
+                sheet().at(4, None),
+                "rækken \"I alt\" er en total, men står ikke sidst, så den sættes som en \
+                 almindelig række, og summen kontrolleres ikke",
+                "flyt rækken nederst i regnearket, hvis den er tabellens total; ellers giv den et \
+                 navn, der ikke er \"I alt\" eller \"Total\"",
+            )]
         );
         // The last total row is still the total; one above it is warned about.
-        let table = parse("Kode;2021\ni alt:;3\nA;1\nTotal;1\n", "sager.csv").unwrap();
+        let table = parse("Kode;2021\ni alt:;3\nA;1\nTotal;1\n", &sheet()).unwrap();
         assert_eq!(table.total.unwrap().label.as_deref(), Some("Total"));
         assert_eq!(table.warnings.len(), 1);
     }
 
     #[test]
     fn digits_grouped_by_spaces_are_refused_with_the_conventions_advice() {
-        let flaws = parse(
-            "Kode;2021\nA;1.234\nB;1\u{a0}000\nI alt;9.999\n",
-            "sager.csv",
-        )
-        .err()
-        .unwrap()
-        .errors;
+        let flaws = parse("Kode;2021\nA;1.234\nB;1\u{a0}000\nI alt;9.999\n", &sheet())
+            .err()
+            .unwrap()
+            .errors;
         assert_eq!(
             flaws,
-            [Flaw {
-                message: "sager.csv, linje 3, tegn 3: \"1\u{a0}000\" kan ikke læses som et tal"
-                    .into(),
-                hint: "skriv tallet uden mellemrum, fx 1.234,5 eller 1234,5: et regneark med \
-                       semikolon mellem cellerne læses på dansk, med punktum mellem tusinder og \
-                       komma før decimaler"
-                    .into(),
-            }]
+            [Flaw::at(
+                sheet().at(3, Some(3)),
+                "\"1\u{a0}000\" kan ikke læses som et tal",
+                "skriv tallet uden mellemrum, fx 1.234,5 eller 1234,5: et regneark med semikolon \
+                 mellem cellerne læses på dansk, med punktum mellem tusinder og komma før \
+                 decimaler",
+            )]
         );
+    }
+
+    #[test]
+    fn a_flaw_in_the_sheet_is_placed_there_for_programs_as_its_message_names_it() {
+        let unread = parse("Type;2009;2010\nA;1e3;2\nB;1\n", &sheet())
+            .err()
+            .unwrap();
+        let problems: Vec<Problem> = (unread.errors.into_iter())
+            .map(|flaw| flaw.error_at(JsonPath::root().key("csv")))
+            .collect();
+        let places: Vec<(String, &SourcePlace)> = (problems.iter())
+            .map(|problem| (problem.message.clone(), problem.source.as_ref().unwrap()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (
+                    "sager.csv, linje 2, tegn 3: \"1e3\" kan ikke læses som et tal".into(),
+                    &sheet().at(2, Some(3))
+                ),
+                (
+                    "sager.csv, linje 3: rækken har 2 celler, men overskriften i linje 1 har 3 \
+                     (læst med semikolon mellem cellerne)"
+                        .into(),
+                    &sheet().at(3, None)
+                ),
+            ]
+        );
+        // A spreadsheet that cannot be read at all has no place in it.
+        let folder = Path::new("tests/fixtures");
+        let missing = load("findes-ikke.csv", folder, &sheet()).err().unwrap();
+        assert_eq!(missing.errors[0].place, None);
+    }
+
+    #[test]
+    fn a_figure_column_is_named_by_the_letters_excel_shows_over_it() {
+        let letters: Vec<String> = [0, 1, 24, 25, 50, 51, 16382]
+            .into_iter()
+            .map(sheet_column_letters)
+            .collect();
+        assert_eq!(letters, ["B", "C", "Z", "AA", "AZ", "BA", "XFD"]);
     }
 
     #[test]
@@ -1103,7 +1173,7 @@ mod tests {
             ]
         );
         // Tabs between the cells are named in the tip, which says how to save the sheet.
-        let hints = |text| match parse(text, "sager.csv") {
+        let hints = |text| match parse(text, &sheet()) {
             Ok(_) => Vec::new(),
             Err(unread) => unread.errors.into_iter().map(|flaw| flaw.hint).collect(),
         };
@@ -1130,18 +1200,18 @@ mod tests {
 
     #[test]
     fn a_minus_sign_makes_a_negative_figure() {
-        let table = parse("Type;2009\nA;\u{2212}5\nB;7\nI alt;2\n", "sager.csv").unwrap();
+        let table = parse("Type;2009\nA;\u{2212}5\nB;7\nI alt;2\n", &sheet()).unwrap();
         assert_eq!(table.rows[0].cells, [Cell::Number((-5).into())]);
     }
 
     #[test]
     fn the_convention_is_told_by_the_first_row_as_read() {
-        let table = parse("\"Type\nsag\";2009;2010\nA;1.234;2\n", "sager.csv").unwrap();
+        let table = parse("\"Type\nsag\";2009;2010\nA;1.234;2\n", &sheet()).unwrap();
         assert_eq!(table.rows[0].cells[0], Cell::Number(1234.into()));
-        let table = parse("\"Type; art\",2009,2010\nA,\"1,234\",2\n", "sager.csv").unwrap();
+        let table = parse("\"Type; art\",2009,2010\nA,\"1,234\",2\n", &sheet()).unwrap();
         assert_eq!(table.columns, ["2009", "2010"]);
         assert_eq!(table.rows[0].cells[0], Cell::Number(1234.into()));
-        let table = parse("Type,2009\rA,1\rNote; se bilag,2\r", "sager.csv").unwrap();
+        let table = parse("Type,2009\rA,1\rNote; se bilag,2\r", &sheet()).unwrap();
         assert_eq!(table.rows[1].label.as_deref(), Some("Note; se bilag"));
     }
 
@@ -1179,7 +1249,7 @@ mod tests {
 
     #[test]
     fn a_line_of_separators_holds_no_row() {
-        let table = parse("Type;2009;2010\nA;1;2\n;;\n ; ; \nB;3;4\n", "sager.csv").unwrap();
+        let table = parse("Type;2009;2010\nA;1;2\n;;\n ; ; \nB;3;4\n", &sheet()).unwrap();
         let lines: Vec<usize> = table.lines.rows.iter().map(|row| row.line).collect();
         assert_eq!(lines, [2, 5]);
     }
@@ -1202,7 +1272,7 @@ mod tests {
         let bytes = b"Type;2009\nSager i \xc5rhus;1\n".to_vec();
         let text = crate::input::decode(bytes);
         assert_eq!(
-            parse(&text, "sager.csv").err().unwrap().errors[0].message,
+            messages(&text)[0],
             "sager.csv, linje 2, tegn 9: tegnet her kan ikke læses: regnearket er ikke gemt som UTF-8, eller et tegn er gået tabt (�)"
         );
     }
@@ -1215,19 +1285,35 @@ mod tests {
             column: 1,
         };
         let own = || Some("Afgørelsestype".to_string());
-        assert_eq!(label_header(own(), None, "s.csv"), Ok((own(), None)));
         assert_eq!(
-            label_header(None, Some(cell("Type")), "s.csv"),
-            Ok((Some("Type".into()), Some(1)))
-        );
-        assert_eq!(
-            label_header(own(), Some(cell("Afgørelsestype")), "s.csv"),
+            label_header(own(), None, &SourcePlace::file("s.csv", "s.csv")),
             Ok((own(), None))
         );
         assert_eq!(
-            label_header(own(), Some(cell("Type")), "s.csv")
+            label_header(
+                None,
+                Some(cell("Type")),
+                &SourcePlace::file("s.csv", "s.csv")
+            ),
+            Ok((Some("Type".into()), Some(1)))
+        );
+        assert_eq!(
+            label_header(
+                own(),
+                Some(cell("Afgørelsestype")),
+                &SourcePlace::file("s.csv", "s.csv")
+            ),
+            Ok((own(), None))
+        );
+        assert_eq!(
+            shown(
+                label_header(
+                    own(),
+                    Some(cell("Type")),
+                    &SourcePlace::file("s.csv", "s.csv")
+                )
                 .unwrap_err()
-                .message,
+            ),
             "s.csv, linje 1, tegn 1: regnearket har \"Type\" over rækkenavnene, men panelet har \"label_header\": \"Afgørelsestype\""
         );
     }
@@ -1238,7 +1324,7 @@ mod tests {
         let sheets = Sheets {
             sheets: vec![Sheet {
                 panel: panel.clone(),
-                file: "sager.csv".into(),
+                file: sheet(),
                 lines: Lines {
                     header: RowPlace {
                         line: 1,
@@ -1275,6 +1361,22 @@ mod tests {
             about(panel.key("rows")),
             about(panel.key("title")),
         ]);
+        let places: Vec<Option<(Option<usize>, Option<usize>)>> = (relocated.iter())
+            .map(|problem| problem.source.as_ref().map(|at| (at.line, at.column)))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                Some((Some(4), Some(3))),
+                Some((Some(5), Some(3))),
+                Some((Some(6), Some(12))),
+                Some((Some(2), Some(1))),
+                Some((Some(1), Some(11))),
+                None,
+                Some((None, None)),
+                None,
+            ]
+        );
         let found: Vec<(String, String)> = relocated
             .into_iter()
             .map(|problem| (problem.path.to_string(), problem.message))

@@ -34,6 +34,7 @@ use self::quotes::check_quotation_marks;
 use self::references::{check_enclosure_references, check_table_references};
 use self::session::check_session_dates;
 use self::tables::{TableNumbering, check_blocks};
+use crate::input::SourcePlace;
 use crate::json_path::JsonPath;
 use crate::model::{Answer, Block};
 
@@ -87,6 +88,9 @@ pub(crate) struct Problem {
     /// What the report may add to the hint from the file as written, which the checks do not
     /// see.
     pub from_file: Option<FileHint>,
+    /// The place in a spreadsheet the problem is about, which `message` begins with (see
+    /// [`Problem::in_source`]).
+    pub source: Option<SourcePlace>,
 }
 
 /// Advice only the text of the file can give, added to a problem's hint where it applies.
@@ -120,6 +124,7 @@ impl Problem {
             hint,
             focus: None,
             from_file: None,
+            source: None,
         }
     }
 
@@ -135,6 +140,7 @@ impl Problem {
             hint,
             focus: None,
             from_file: None,
+            source: None,
         }
     }
 
@@ -150,6 +156,17 @@ impl Problem {
     pub(crate) fn with(self, from_file: FileHint) -> Self {
         Self {
             from_file: Some(from_file),
+            ..self
+        }
+    }
+
+    /// The same problem, about the place `source` in a spreadsheet, its message beginning with
+    /// that place: the one place the two are paired, so that the text a clerk reads and the
+    /// place `--format json` gives cannot disagree.
+    pub(crate) fn in_source(self, source: SourcePlace) -> Self {
+        Self {
+            message: format!("{source}: {}", self.message),
+            source: Some(source),
             ..self
         }
     }

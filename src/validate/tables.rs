@@ -619,20 +619,34 @@ pub(super) fn check_total(
         let Some((stated, sum)) = mismatched_sum(panel, column, total_cell) else {
             continue;
         };
-        let heading = panel
-            .columns
-            .get(column)
-            .map_or(String::new(), |c| format!(" ({c})"));
         problems.push(Problem::error(
             path.key("cells").index(column),
             format!(
-                "totalen i kolonne {}{heading} er {}, men rækkerne summer til {}",
-                column + 1,
+                "totalen i {} er {}, men rækkerne summer til {}",
+                column_name(panel, column),
                 crate::danish::number(stated),
                 crate::danish::number(&sum),
             ),
             Some("ret tallene, eller sæt \"total_is_sum\": false på panelet, hvis totalen bevidst ikke er en sum (og forklar det i noterne)".into()),
         ));
+    }
+}
+
+/// The figure column `column` (from 0) of `panel` as a message names it. In a panel written in
+/// the answer file, by its place among the panel's `"columns"` and its heading: "kolonne 2
+/// (2010)". In a panel filled from a spreadsheet, whose row labels are a column of their own
+/// there, by its heading and the letters Excel shows over it, so the clerk finds it in the
+/// spreadsheet: "kolonnen \"2010\" (regnearkets kolonne C)".
+fn column_name(panel: &Panel, column: usize) -> String {
+    match (&panel.spreadsheet, panel.columns.get(column)) {
+        (Some(_), Some(heading)) => format!(
+            "kolonnen \"{heading}\" (regnearkets kolonne {})",
+            crate::input::sheet_column_letters(column)
+        ),
+        (_, heading) => {
+            let heading = heading.map_or(String::new(), |heading| format!(" ({heading})"));
+            format!("kolonne {}{heading}", column + 1)
+        }
     }
 }
 
@@ -701,6 +715,20 @@ fn round(value: f64, places: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_is_named_by_its_number_in_the_answer_and_by_its_letters_in_a_spreadsheet() {
+        let mut panel: Panel = serde_json::from_value(serde_json::json!({
+            "columns": ["2022", "2023"], "rows": [{"label": "A", "cells": [1, 2]}]
+        }))
+        .unwrap();
+        assert_eq!(column_name(&panel, 1), "kolonne 2 (2023)");
+        panel.spreadsheet = Some("kommuner.csv".into());
+        assert_eq!(
+            column_name(&panel, 1),
+            "kolonnen \"2023\" (regnearkets kolonne C)"
+        );
+    }
 
     #[test]
     fn a_statement_without_introduction_is_led_in_by_a_colon_a_heading_or_a_title() {
