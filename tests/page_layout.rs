@@ -183,6 +183,92 @@ fn figures_in_millions_widen_their_columns_instead_of_running_together() {
     );
 }
 
+/// The last `count` words of the line on page `page` of `pdf` that holds the word `first`
+/// (a row's figures, after its label), from left to right (pdftotext may read a row's last
+/// figure first), with their left and right edges.
+fn figures_of_row(
+    pdf: &std::path::Path,
+    page: u32,
+    first: &str,
+    count: usize,
+) -> Vec<(String, f64, f64)> {
+    let mut words = common::line_of(common::words_of_page(pdf, page), first);
+    words.sort_by(|a, b| a.1.total_cmp(&b.1));
+    assert!(words.len() > count, "{words:?}");
+    words.split_off(words.len() - count)
+}
+
+/// The gaps between neighbouring figures of a row (from [`figures_of_row`]): from the right
+/// edge of each figure to the left edge of the next.
+fn gaps(figures: &[(String, f64, f64)]) -> Vec<f64> {
+    figures
+        .windows(2)
+        .map(|pair| pair[1].1 - pair[0].2)
+        .collect()
+}
+
+/// One em of table text (10 pt): the gutter a column keeps before its widest figure where the
+/// page has room; less a little for pdftotext's rounding of the boxes.
+const GUTTER: f64 = 10.0 - 0.05;
+
+#[test]
+fn neighbouring_figures_in_millions_stand_an_em_apart_in_rows_and_bold_totals() {
+    // Skatteministeriet's ten years of 7-digit figures on a landscape page: each column was as
+    // wide as its widest figure and two cell insets, so the bold totals, widest, stood 0.7 em
+    // apart ("6.000.543 6.361.659"), and so did the figures of a table without a total.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("gutters/millions.json"), folder.path());
+    // Tabel 1's rows, its bold total, and Tabel 2's rows, each of ten figures.
+    for first in ["Under", "I", "Lønmodtagere"] {
+        let figures = figures_of_row(&pdf, 2, first, 10);
+        assert!(
+            figures
+                .iter()
+                .all(|(figure, ..)| figure.len() == "1.234.567".len()),
+            "{figures:?}"
+        );
+        for gap in gaps(&figures) {
+            assert!(gap >= GUTTER, "{first}: {gap} pt in {figures:?}");
+        }
+    }
+}
+
+#[test]
+fn the_widest_tables_a_landscape_page_held_still_fit_it_with_wider_gaps_where_there_is_room() {
+    // Thirteen columns of millions beside short labels, the most a landscape page held, and
+    // nineteen of short figures, the most it holds of any: no room for a whole em between
+    // their figures, but no error either.
+    let answer = fixture("gutters/widest.json");
+    common::svar()
+        .arg("check")
+        .arg(&answer)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("i orden (0 fejl, 0 advarsler)"));
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&answer, folder.path());
+    // The text of a landscape A4 page ends 2.5 cm from its right edge, at 771 pt.
+    let margin = 842.0 - 72.0 / 2.54 * 2.5;
+    // Tabel 1's bold totals stood two cell insets (7 pt) apart; the room its labels leave
+    // widens every column alike, short of an em.
+    let millions = figures_of_row(&pdf, 2, "Lav", 13);
+    let totals = figures_of_row(&pdf, 2, "I", 13);
+    for gap in gaps(&totals) {
+        assert!((7.5..GUTTER).contains(&gap), "{gap} pt in {totals:?}");
+    }
+    assert!(millions[12].2 <= margin, "{millions:?}");
+    // The labels keep their room: "Lav" ends well before its first figure.
+    let label = common::line_of(common::words_of_page(&pdf, 2), "Lav").remove(0);
+    assert!(label.2 + 20.0 < millions[0].1, "{label:?} {millions:?}");
+    // Tabel 2's nineteen columns of 3.4 em keep their width, within the margin.
+    let counts = figures_of_row(&pdf, 2, "44.165", 19);
+    assert!(counts[18].2 <= margin, "{counts:?}");
+    for pair in counts.windows(2) {
+        let step = pair[1].2 - pair[0].2;
+        assert!((34.0..34.2).contains(&step), "{pair:?}");
+    }
+}
+
 #[test]
 fn figures_of_a_column_stand_aligned_on_their_decimal_comma() {
     // "100" ended under "12,40" and "2,25" under "1.234.567,5", each comma somewhere else. The
@@ -660,7 +746,10 @@ fn a_short_table_of_panels_breaks_between_them_rather_than_leave_room_blank() {
         &[
             "Tabel 1: Langtidsledige seniorer",
             "Region Nordjylland I alt",
-            "32.852 34.152 35.123",
+            // The total's figures, an em apart, which pdftotext reads column by column.
+            "32.852",
+            "34.152",
+            "35.123",
         ],
     );
     assert_eq!(first, pages[0], "panel A is on page 1");

@@ -1186,7 +1186,8 @@ mod tests {
         };
         let mut table = old_table();
         long(&mut table);
-        let figures = crate::validate::figure_columns(&table);
+        let area = crate::validate::Area::page(false).quoted();
+        let figures = crate::validate::figure_columns(&table, area);
         assert!(crate::validate::label_column(&table, &figures).is_some());
         assert_eq!(marked_panels(long)[0].label_width, None);
     }

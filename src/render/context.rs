@@ -13,6 +13,7 @@ use crate::model::{
     Answer, Block, Cell, Enclosure, Layout, Letterhead, Markup, Panel, Question, QuestionKind, Row,
     Statement, Table,
 };
+use crate::validate::Area;
 use crate::{danish, escape};
 
 /// Everything the answer template needs to lay out one answer.
@@ -650,10 +651,10 @@ impl Quoting {
     }
 }
 
-/// Prepares blocks; the first and last carry the quotation marks that open and close around
-/// them. A statement passes the marks on: its introduction takes the opening ones, and its own
-/// quotation ends with the closing ones.
-fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
+/// Prepares blocks set in `area`; the first and last carry the quotation marks that open and
+/// close around them. A statement passes the marks on: its introduction takes the opening ones,
+/// and its own quotation ends with the closing ones.
+fn blocks(blocks: &[Block], quoting: &Quoting, area: Area) -> Vec<BlockContext> {
     let last = blocks.len().saturating_sub(1);
     blocks
         .iter()
@@ -670,7 +671,7 @@ fn blocks(blocks: &[Block], quoting: &Quoting) -> Vec<BlockContext> {
                 ""
             };
             let (content, opening_marks, closing_marks) =
-                block_content(block, opening_marks, closing_marks);
+                block_content(block, opening_marks, closing_marks, area);
             let opens_statement = index == 0 && !quoting.opening.is_empty();
             BlockContext {
                 opening_marks,
@@ -743,7 +744,8 @@ fn kept_whole(block: &Block) -> bool {
 /// them, a last paragraph or list is kept on its page, so that they never stand alone at the
 /// top of the next one.
 fn answer_blocks(answer: &Answer, signed_below: bool) -> Vec<BlockContext> {
-    let mut prepared = blocks(&answer.answer.blocks, &Quoting::default());
+    let page = Area::page(false);
+    let mut prepared = blocks(&answer.answer.blocks, &Quoting::default(), page);
     if let Some(last) = prepared.last_mut() {
         last.keep_with_next = signed_below || !answer.enclosures.is_empty();
     }
@@ -760,18 +762,24 @@ fn enclosures(enclosures: &[Enclosure]) -> Vec<EnclosureContext> {
             heading_marks: None,
             landscape: enclosure.landscape,
             separate_file: enclosure.separate_file,
-            blocks: blocks(&enclosure.blocks, &Quoting::default()),
+            blocks: blocks(
+                &enclosure.blocks,
+                &Quoting::default(),
+                Area::page(enclosure.landscape),
+            ),
         })
         .collect()
 }
 
 /// A block's content, with the quotation marks printed at its start and end. A statement
 /// passes them on: its introduction takes the opening ones, and its own quotation ends with the
-/// closing ones (or, without an introduction, opens with the opening ones too).
+/// closing ones (or, without an introduction, opens with the opening ones too). A table's
+/// columns are measured for `area`, where it is set.
 fn block_content(
     block: &Block,
     opening_marks: &str,
     closing_marks: &str,
+    area: Area,
 ) -> (BlockContent, String, String) {
     let marked = |content| (content, opening_marks.to_owned(), closing_marks.to_owned());
     match block {
@@ -788,7 +796,7 @@ fn block_content(
             items: items.clone(),
             numbered: true,
         }),
-        Block::Table(table) => marked(BlockContent::Table(table_context(table))),
+        Block::Table(table) => marked(BlockContent::Table(table_context(table, area))),
         Block::Statement(statement) => {
             let mut inner = Quoting::of_statement(closing_marks);
             let opening_marks = if statement.printed_introduction().is_empty() {
@@ -797,17 +805,17 @@ fn block_content(
             } else {
                 opening_marks
             };
-            let content = statement_content(statement, &inner);
+            let content = statement_content(statement, &inner, area.quoted());
             (content, opening_marks.to_owned(), String::new())
         }
     }
 }
 
-fn statement_content(statement: &Statement, quoting: &Quoting) -> BlockContent {
+fn statement_content(statement: &Statement, quoting: &Quoting, area: Area) -> BlockContent {
     BlockContent::Statement {
         introduction: statement.printed_introduction(),
         introduction_is_literal: statement.introduction.is_none(),
-        blocks: blocks(&statement.blocks, quoting),
+        blocks: blocks(&statement.blocks, quoting, area),
     }
 }
 
@@ -817,8 +825,8 @@ pub(crate) fn hundredths(width: f64) -> u32 {
     (width * 100.0).ceil() as u32
 }
 
-fn table_context(table: &Table) -> TableContext {
-    let figure_columns = crate::validate::figure_columns(table);
+fn table_context(table: &Table, area: Area) -> TableContext {
+    let figure_columns = crate::validate::figure_columns(table, area);
     let widths: Vec<u32> = figure_columns.iter().copied().map(hundredths).collect();
     let label_width = crate::validate::label_column(table, &figure_columns).map(hundredths);
     TableContext {
@@ -959,6 +967,7 @@ mod tests {
         let prepared = blocks(
             &[Block::Paragraph("a".into()), Block::List(vec!["b".into()])],
             &quoted,
+            Area::page(false),
         );
         assert_eq!(
             (
@@ -986,6 +995,7 @@ mod tests {
         let prepared = blocks(
             &[Block::Paragraph("ydre".into()), Block::Statement(inner)],
             &Quoting::of_statement(""),
+            Area::page(false),
         );
         assert_eq!(prepared[1].closing_marks, "");
         let BlockContent::Statement { blocks: inside, .. } = &prepared[1].content else {

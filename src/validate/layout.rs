@@ -5,8 +5,8 @@
 //! The measures are those of the built-in `style.typ`: A4 with 2.5 cm margins, 11 pt body text,
 //! tables at 10 pt with figure columns of at least 3.4 em beside a row-label column that takes
 //! the rest, or standing alone at the left margin in a table without row labels. A figure
-//! column is widened to its widest figure ([`figure_columns`]), so the page and this check
-//! agree on the widths.
+//! column is widened to its widest figure, and where the page has room to keep a gutter before
+//! it ([`figure_columns`]), so the page and this check agree on the widths.
 //! Text is measured with the body font's own advance widths, without kerning (which only ever
 //! narrows it). An own `style.typ` with other measures gets the estimates of the built-in one.
 
@@ -93,9 +93,11 @@ pub(super) fn check_layout(answer: &Answer, problems: &mut Vec<Problem>) {
     }
 }
 
-/// The room a block is set in: the page's text width less the indents around it.
+/// The room a block is set in: the page's text width less the indents around it. Rendering
+/// gives a table's figure columns the room of its place too, so that they are as wide as the
+/// check measured them (see [`figure_columns`]).
 #[derive(Debug, Clone, Copy)]
-struct Area {
+pub(crate) struct Area {
     width: f64,
     landscape: bool,
     /// The number of the enclosure (bilag) the area is in, counted from 1; none in the answer.
@@ -103,7 +105,8 @@ struct Area {
 }
 
 impl Area {
-    fn page(landscape: bool) -> Self {
+    /// The page's whole text width, portrait or landscape.
+    pub(crate) fn page(landscape: bool) -> Self {
         Self {
             width: if landscape { LANDSCAPE } else { PORTRAIT },
             landscape,
@@ -146,9 +149,10 @@ impl Area {
         }
     }
 
-    fn indented(self, indent: f64) -> Self {
+    /// The room inside a statement set in this area, indented as `style.typ` indents it.
+    pub(crate) fn quoted(self) -> Self {
         Self {
-            width: self.width - indent,
+            width: self.width - QUOTE_INDENT,
             ..self
         }
     }
@@ -294,7 +298,7 @@ impl Layout<'_> {
                     if let Some(introduction) = &statement.introduction {
                         self.prose(introduction, &path.key("introduction"), line);
                     }
-                    let inner = area.indented(QUOTE_INDENT);
+                    let inner = area.quoted();
                     self.blocks(&statement.blocks, &path.key("blocks"), inner);
                 }
                 Block::Table(table) => self.table(table, &path.key("table"), area),
@@ -307,7 +311,7 @@ impl Layout<'_> {
             let line = Type::bold(BODY_SIZE).on(area.width);
             self.literal(caption, &path.key("caption"), line);
         }
-        let widths = figure_column_widths(table);
+        let widths = figure_column_widths(table, area);
         for (index, panel) in table.panels.iter().enumerate() {
             self.panel(panel, &widths, &path.key("panels").index(index), area);
         }
@@ -692,34 +696,59 @@ impl Columns {
     }
 }
 
-/// The width of each figure column of a table, in em of table text: the column at each index
-/// in every panel, with row labels or without, so the panels' columns line up. A column is
-/// 3.4 em, or as wide as its widest figure, word of a text or heading needs: a clerk's figures
-/// in millions must not run into each other; and as wide as its whole heading where the page
-/// has room. Whether the widened columns still fit the page is checked with the rest of the
-/// layout.
-pub(crate) fn figure_columns(table: &Table) -> Vec<f64> {
-    figure_column_widths(table)
+/// The width of each figure column of a table standing in `area`, in em of table text: the
+/// column at each index in every panel, with row labels or without, so the panels' columns line
+/// up. A column is 3.4 em, or as wide as its widest figure, word of a text or heading needs: a
+/// clerk's figures in millions must not run into each other; wider, to keep a gutter before
+/// its widest figure, where `area` has room for it beside what the row labels need; and as
+/// wide as its whole heading where the page has room. Whether the widened columns still fit
+/// the page is checked with the rest of the layout, in the same area.
+pub(crate) fn figure_columns(table: &Table, area: Area) -> Vec<f64> {
+    figure_column_widths(table, area)
         .into_iter()
         .map(|width| width / TABLE_SIZE)
         .collect()
 }
 
-/// [`figure_columns`] in points: the least each column needs, widened to its heading's whole
-/// width where the page has room for every heading and row label on one line
-/// ([`widened_to_headings`]).
-fn figure_column_widths(table: &Table) -> Vec<f64> {
-    widened_to_headings(table, least_figure_widths(table))
+/// [`figure_columns`] in points: the least each column needs, spaced where `area` has room
+/// ([`spaced_where_room`]), then widened to its heading's whole width where the page has room
+/// for every heading and row label on one line ([`widened_to_headings`]).
+fn figure_column_widths(table: &Table, area: Area) -> Vec<f64> {
+    let spaced = spaced_where_room(table, measured_columns(table), area.width);
+    widened_to_headings(table, spaced)
 }
 
-/// Room a heading widened to its measured width keeps to spare: the measure adds up advance
+/// Room a text widened to its measured width keeps to spare: the measure adds up advance
 /// widths, and Typst's shaping of a line can come out a little wider ("Ændring (pct.)" by
 /// 0.1 pt), which would put its last word on a second line after all.
-const HEADING_SLACK: f64 = 0.1 * TABLE_SIZE;
+const LINE_SLACK: f64 = 0.1 * TABLE_SIZE;
+
+/// The most [`crate::render::hundredths`] adds to a width, rounding it up for the templates.
+const ROUNDING: f64 = 0.01 * TABLE_SIZE;
 
 /// The width a table may take, in points: a portrait page's text width less a statement's
 /// indent, where most tables stand.
 const TABLE_ROOM: f64 = PORTRAIT - QUOTE_INDENT;
+
+/// The figure columns `measured` at their least widths, widened towards the widths that keep
+/// [`FIGURE_GUTTER`] before their widest figures as far as a line `width` wide has room beside
+/// what the row labels need: their widest label on one line, and no less than the column of
+/// labels the check asks for ([`LABEL_COLUMN`]). Short of room for every gutter, each column
+/// gets the same share of what it lacks. The labels' room is never taken, so a table that fits
+/// its page with its least widths still fits it, its figures as close as they were.
+fn spaced_where_room(table: &Table, measured: Vec<Measured>, width: f64) -> Vec<f64> {
+    let labels = if table.panels.iter().any(Panel::is_labelled) {
+        row_labels_width(table).max(LABEL_COLUMN) + LINE_SLACK
+    } else {
+        0.0
+    };
+    let (least, spaced): (Vec<f64>, Vec<f64>) = (measured.iter())
+        .map(|column| (column.least, column.spaced))
+        .unzip();
+    let rounding = ROUNDING * least.len() as f64;
+    let spare = width - labels - rounding - least.iter().sum::<f64>();
+    widened_within(least, spaced, spare)
+}
 
 /// The figure columns `least` widened so that each heading fits on one line, if then the row
 /// labels also fit on theirs beside them within [`TABLE_ROOM`]; else widened as far as the
@@ -730,25 +759,35 @@ fn widened_to_headings(table: &Table, least: Vec<f64>) -> Vec<f64> {
     let mut widened = least.clone();
     for panel in &table.panels {
         for (index, heading) in panel.columns.iter().enumerate().take(widened.len()) {
-            let one_line = bold_line(heading) + 2.0 * CELL_INSET + HEADING_SLACK;
+            let one_line = bold_line(heading) + 2.0 * CELL_INSET + LINE_SLACK;
             widened[index] = widened[index].max(one_line);
         }
     }
     let labels = row_labels_width(table);
-    let (least_sum, widened_sum) = (least.iter().sum::<f64>(), widened.iter().sum::<f64>());
-    if widened_sum + labels <= TABLE_ROOM {
+    if widened.iter().sum::<f64>() + labels <= TABLE_ROOM {
         return widened;
     }
     // Short of room for every heading on one line: the room the row labels leave (they keep
-    // at least a third of the table, or all they need if less) goes to the headings, each
-    // widened by the same share of what it lacks, so that they take fewer lines.
-    let spare = TABLE_ROOM - labels.min(TABLE_ROOM / 3.0) - least_sum;
-    if spare <= 0.0 || widened_sum <= least_sum {
+    // at least a third of the table, or all they need if less) goes to the headings, so that
+    // they take fewer lines.
+    let spare = TABLE_ROOM - labels.min(TABLE_ROOM / 3.0) - least.iter().sum::<f64>();
+    widened_within(least, widened, spare)
+}
+
+/// The columns `least` widened towards `wanted` (none narrower) as far as `spare` points
+/// allow: all the way where they allow it, not at all where nothing is spare, and between,
+/// each column by the same share of what it lacks.
+fn widened_within(least: Vec<f64>, wanted: Vec<f64>, spare: f64) -> Vec<f64> {
+    let lacking = wanted.iter().sum::<f64>() - least.iter().sum::<f64>();
+    if lacking <= spare {
+        return wanted;
+    }
+    if spare <= 0.0 {
         return least;
     }
-    let share = spare / (widened_sum - least_sum);
-    (least.iter().zip(&widened))
-        .map(|(least, widened)| least + (widened - least) * share)
+    let share = spare / lacking;
+    (least.iter().zip(&wanted))
+        .map(|(least, wanted)| least + (wanted - least) * share)
         .collect()
 }
 
@@ -836,40 +875,75 @@ pub(crate) fn figure_column_holding(line: &str, bold: bool) -> f64 {
     (width + 2.0 * CELL_INSET + FIGURE_GAP) / TABLE_SIZE
 }
 
-/// The least width each figure column needs, in points: 3.4 em, or its widest figure, word of
-/// a text or heading word.
-fn least_figure_widths(table: &Table) -> Vec<f64> {
-    let mut widths: Vec<f64> = Vec::new();
+/// What each figure column needs, in every panel of the table.
+fn measured_columns(table: &Table) -> Vec<Measured> {
+    let mut columns: Vec<Measured> = Vec::new();
     for panel in &table.panels {
-        if widths.len() < panel.columns.len() {
-            widths.resize(panel.columns.len(), FIGURE_COLUMN);
+        if columns.len() < panel.columns.len() {
+            columns.resize(panel.columns.len(), Measured::default());
         }
-        let header = panel
-            .columns
-            .iter()
-            .map(|title| (title, Type::bold(TABLE_SIZE)));
-        for (index, (title, kind)) in header.enumerate() {
-            widths[index] = widths[index].max(column_for(widest_stretch(title, kind)));
+        // Figures stand aligned on their comma, so a column needs its widest whole part and
+        // its widest decimals side by side ("1.234.567" of one figure and ",25" of another);
+        // a text, or a heading's word, stands right-aligned on its own.
+        let mut needs = vec![Needs::default(); columns.len()];
+        for (needs, title) in needs.iter_mut().zip(&panel.columns) {
+            needs.add_text(title, Type::bold(TABLE_SIZE));
         }
         let body = panel
             .rows
             .iter()
             .map(|row| (row, Type::regular(TABLE_SIZE)));
         let total = panel.total.iter().map(|row| (row, Type::bold(TABLE_SIZE)));
-        // Figures stand aligned on their comma, so a column needs its widest whole part and
-        // its widest decimals side by side ("1.234.567" of one figure and ",25" of another);
-        // a text stands right-aligned on its own.
-        let mut needs = vec![Needs::default(); widths.len()];
         for (row, kind) in body.chain(total) {
-            for (index, cell) in row.cells.iter().enumerate().take(widths.len()) {
+            for (index, cell) in row.cells.iter().enumerate().take(columns.len()) {
                 needs[index].add(cell, kind);
             }
         }
-        for (width, needs) in widths.iter_mut().zip(needs) {
-            *width = width.max(column_for(needs.width()));
+        for (column, needs) in columns.iter_mut().zip(needs) {
+            column.add(needs);
         }
     }
-    widths
+    columns
+}
+
+/// The gap a figure column is widened to keep between its widest figure and the figure to its
+/// left, where the page has room: an em of table text, the gutter statistical tables keep
+/// between columns of figures, two digits wide, so that neighbouring figures read as two
+/// numbers, not one run of digits and points. A column widened only to hold its figure keeps
+/// two cell insets, 0.7 em: between bold totals in millions ("6.000.543 6.361.659") that looked
+/// tighter than between the rows' figures, since the bold face's figures (tabular, 0.514 em
+/// each) are wider than the regular's (0.465 em), so the bold total is the widest figure and the
+/// rows' stand 0.4 em further off. A column of 3.4 em keeps the gutter for up to four digits
+/// ("1.234", 2.1 em).
+const FIGURE_GUTTER: f64 = 1.0 * TABLE_SIZE;
+
+/// What a figure column needs, in points.
+#[derive(Debug, Clone, Copy)]
+struct Measured {
+    /// Its least width: 3.4 em, or its widest figure, word of a text or heading word with a
+    /// cell's spacing on both sides ([`column_for`]).
+    least: f64,
+    /// The width that keeps [`FIGURE_GUTTER`] before its widest figure; no less than `least`.
+    spaced: f64,
+}
+
+impl Default for Measured {
+    fn default() -> Self {
+        Self {
+            least: FIGURE_COLUMN,
+            spaced: FIGURE_COLUMN,
+        }
+    }
+}
+
+impl Measured {
+    /// Widened for what a panel's cells in the column need.
+    fn add(&mut self, needs: Needs) {
+        self.least = self.least.max(column_for(needs.width()));
+        self.spaced = (self.spaced)
+            .max(self.least)
+            .max(needs.figures() + FIGURE_GUTTER);
+    }
 }
 
 /// What the cells of a figure column need: the widest whole part of a figure and the widest
@@ -894,13 +968,23 @@ impl Needs {
                 self.whole = self.whole.max(kind.width(whole));
                 self.decimals = self.decimals.max(kind.width(decimals));
             }
-            Cell::Text(text) => self.text = self.text.max(widest_stretch(text, kind)),
+            Cell::Text(text) => self.add_text(text, kind),
         }
+    }
+
+    /// Counts in a text set in `kind`, which wraps between its words.
+    fn add_text(&mut self, text: &str, kind: Type) {
+        self.text = self.text.max(widest_stretch(text, kind));
+    }
+
+    /// The width the column's figures take, aligned on their comma.
+    fn figures(self) -> f64 {
+        self.whole + self.decimals
     }
 
     /// The width the column's cells need.
     fn width(self) -> f64 {
-        self.text.max(self.whole + self.decimals)
+        self.text.max(self.figures())
     }
 }
 
@@ -1071,21 +1155,31 @@ mod tests {
         serde_json::from_str(&format!(r#"{{"panels": [{}]}}"#, panels.join(", "))).unwrap()
     }
 
+    /// The least width of each figure column of `table`, in em, as where the page has no
+    /// room to spare.
+    fn least_columns(table: &Table) -> Vec<f64> {
+        let measured = measured_columns(table);
+        measured
+            .iter()
+            .map(|column| column.least / TABLE_SIZE)
+            .collect()
+    }
+
     #[test]
     fn a_figure_column_widens_to_its_widest_figure_in_every_panel() {
         let standard = FIGURE_COLUMN / TABLE_SIZE;
         assert_eq!(
-            figure_columns(&table(&[&["[123456, 7]"]])),
+            least_columns(&table(&[&["[123456, 7]"]])),
             [standard, standard]
         );
         let wide = Type::regular(TABLE_SIZE).width("12.345.678");
         let widened = (wide + 2.0 * CELL_INSET) / TABLE_SIZE;
         // The second panel's figure widens the first column of both panels, so they line up.
-        let columns = figure_columns(&table(&[&["[1, 2]"], &["[12345678, 2]"]]));
+        let columns = least_columns(&table(&[&["[1, 2]"], &["[12345678, 2]"]]));
         assert_eq!(columns, [widened, standard]);
         // A text cell widens its column to its longest word, not to the whole text.
         let word = Type::regular(TABLE_SIZE).width("Oplysningerne");
-        let columns = figure_columns(&table(&[&[r#"["Oplysningerne er ikke opgjort", 2]"#]]));
+        let columns = least_columns(&table(&[&[r#"["Oplysningerne er ikke opgjort", 2]"#]]));
         assert_eq!(columns, [(word + 2.0 * CELL_INSET) / TABLE_SIZE, standard]);
     }
 
@@ -1104,10 +1198,14 @@ mod tests {
         let labelled = table(&[&["[1, 2]"], &["[12345678, 2]"]]);
         let bare = unlabelled(labelled.clone());
         assert!(bare.panels.iter().all(|panel| !panel.is_labelled()));
-        assert_eq!(figure_columns(&bare), figure_columns(&labelled));
+        let portrait = Area::page(false);
+        assert_eq!(
+            figure_columns(&bare, portrait),
+            figure_columns(&labelled, portrait)
+        );
         // On a line wide enough, the columns are as measured, and a text in one is checked
         // for being squeezed, as beside row labels; too wide, they share the line.
-        let widths = figure_column_widths(&bare);
+        let widths = figure_column_widths(&bare, portrait);
         let columns = Columns::of(&bare.panels[0], &widths, PORTRAIT);
         let rooms: Vec<f64> = widths.iter().map(|width| width - FIGURE_GAP).collect();
         assert_eq!((columns.figures, columns.measured), (rooms, true));
@@ -1122,8 +1220,9 @@ mod tests {
         // "Type", "R0", "R1" beside two columns of 3.4 em: far less than half the room.
         let narrow = table(&[&["[1, 2]", "[3, 4]"]]);
         let labels = Type::bold(TABLE_SIZE).width("Type") + 2.0 * CELL_INSET;
+        let portrait = Area::page(false);
         assert_eq!(
-            label_column(&narrow, &figure_columns(&narrow)),
+            label_column(&narrow, &figure_columns(&narrow, portrait)),
             Some((labels + LABEL_GAP) / TABLE_SIZE)
         );
         // A figure in the billions and a long label take more than half: the labels take the
@@ -1131,7 +1230,84 @@ mod tests {
         let mut wide = table(&[&["[1234567890123, 2]"]]);
         wide.panels[0].rows[0].label =
             Some("Sigtelsen grundløs - straffeloven (Rpl. § 721)".into());
-        assert_eq!(label_column(&wide, &figure_columns(&wide)), None);
+        assert_eq!(label_column(&wide, &figure_columns(&wide, portrait)), None);
+    }
+
+    /// A table of one panel: `columns` columns of 7-digit figures in two rows, the first
+    /// labelled `label`, under a bold total of 7-digit figures, wider than the rows'.
+    fn millions(columns: usize, label: &str) -> Table {
+        let cells = |figure: u32| format!("[{}]", vec![figure.to_string(); columns].join(", "));
+        let headings: Vec<String> = (0..columns)
+            .map(|year| format!("\"{}\"", 2000 + year))
+            .collect();
+        serde_json::from_str(&format!(
+            r#"{{"panels": [{{"label_header": "Gruppe", "columns": [{}],
+                "rows": [{{"label": "{label}", "cells": {}}}, {{"label": "B", "cells": {}}}],
+                "total": {{"label": "I alt", "cells": {}}}}}]}}"#,
+            headings.join(", "),
+            cells(1_422_176),
+            cells(1_114_115),
+            cells(6_000_543),
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn figure_columns_keep_a_gutter_where_the_row_labels_have_room_to_spare() {
+        let bold = Type::bold(TABLE_SIZE).width("6.000.543");
+        let regular = Type::regular(TABLE_SIZE).width("1.422.176");
+        let table = millions(10, "A");
+        // Beside short labels on a landscape page, each column keeps a gutter before its
+        // widest figure, the bold total's, and more before the rows' figures.
+        let spaced = figure_column_widths(&table, Area::page(true));
+        for width in &spaced {
+            assert!((width - bold - FIGURE_GUTTER).abs() < 1e-9, "{spaced:?}");
+            assert!(width - regular > FIGURE_GUTTER);
+        }
+        // Ten such columns leave a portrait page no room: they keep the least width, two cell
+        // insets beside the bold total, and the table fits as it did.
+        let tight = figure_column_widths(&table, Area::page(false));
+        let least: Vec<f64> = measured_columns(&table).iter().map(|c| c.least).collect();
+        assert_eq!(tight, least);
+        assert!((tight[0] - bold - 2.0 * CELL_INSET).abs() < 1e-9);
+        // Between, the columns share the room the labels leave, and the labels keep theirs.
+        let labels = row_labels_width(&table).max(LABEL_COLUMN);
+        let width = least.iter().sum::<f64>() + labels + 20.0;
+        let area = Area::page(false);
+        let between = figure_column_widths(&table, Area { width, ..area });
+        assert!(
+            between[0] > tight[0] && between[0] < spaced[0],
+            "{between:?}"
+        );
+        assert!(width - between.iter().sum::<f64>() >= labels);
+    }
+
+    #[test]
+    fn a_gutter_never_takes_the_room_the_row_labels_need() {
+        let landscape = Area::page(true);
+        let least = |table: &Table| -> Vec<f64> {
+            measured_columns(table).iter().map(|c| c.least).collect()
+        };
+        let spaced = figure_column_widths(&millions(10, "A"), landscape);
+        // Beside a label of 20 em the landscape page has room for part of the gutters: the
+        // columns share it, and the label keeps its line.
+        let table = millions(10, "Personer med skattepligtig indkomst over 1 mio.");
+        let labels = row_labels_width(&table);
+        assert!(least(&table).iter().sum::<f64>() + labels < LANDSCAPE);
+        assert!(spaced.iter().sum::<f64>() + labels > LANDSCAPE);
+        let widths = figure_column_widths(&table, landscape);
+        assert!(
+            widths[0] > least(&table)[0] && widths[0] < spaced[0],
+            "{widths:?}"
+        );
+        assert!(LANDSCAPE - widths.iter().sum::<f64>() >= labels);
+        // Beside a label of 23 em, which wraps already, the columns keep their least widths.
+        let longer = millions(
+            10,
+            "Personer med en skattepligtig indkomst over 900.000 kr.",
+        );
+        assert!(least(&longer).iter().sum::<f64>() + row_labels_width(&longer) > LANDSCAPE);
+        assert_eq!(figure_column_widths(&longer, landscape), least(&longer));
     }
 
     #[test]

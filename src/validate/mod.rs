@@ -26,7 +26,7 @@ use self::dates::{check_dates, check_status};
 use self::glyphs::{check_control_characters, check_glyphs};
 use self::layout::check_layout;
 pub(crate) use self::layout::{
-    figure_column_holding, figure_columns, label_column, label_column_holding,
+    Area, figure_column_holding, figure_columns, label_column, label_column_holding,
 };
 use self::markup::{check_formatting_outside_prose, check_markup};
 use self::question::{check_further_questions, check_question, check_question_headings};
