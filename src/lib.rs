@@ -14,6 +14,7 @@ pub mod escape;
 pub(crate) mod fonts;
 pub(crate) mod fs;
 pub mod input;
+pub(crate) mod invisible;
 pub mod json_path;
 pub mod limit;
 pub(crate) mod markup;

@@ -131,13 +131,13 @@ fn danish_and_typographic_characters_pass_and_print() {
     assert!(report.contains("i orden (0 fejl, 0 advarsler)"), "{report}");
     let folder = tempfile::tempdir().unwrap();
     let pdf = common::render_into(&common::fixture("content/typography.json"), folder.path());
-    // The text layer keeps the invisible characters; what a reader sees is without them.
-    let text = common::pdf_text(&pdf).replace(['\u{ad}', '\u{200b}', '\u{200d}'], "");
+    // The text layer keeps the soft hyphen; what a reader sees is without it.
+    let text = common::pdf_text(&pdf).replace('\u{ad}', "");
     for printed in [
         "æøå ÆØÅ, café, Müller, § 12,",
         "½ liter, 5 € – og — tankestreger … ”citat” og ’citat’, »guillemets«, • punkt",
         "≥ 3, ≤ 4, 2 × 3, 6 ÷ 2, 20 °C, ± 1, m² og m³, ¼ og 3 ‰.",
-        "Folketinget, langvej, ordled og en linje med fane.",
+        "Folketinget og en linje med fane.",
     ] {
         assert!(text.contains(printed), "{printed:?} not in:\n{text}");
     }

@@ -119,6 +119,7 @@ fn every_case_has_its_exact_change_list() {
             "further-question-added",
             "headings",
             "identical",
+            "invisible-characters-typed-and-removed",
             "line-break-in-markdown",
             "line-break-in-plain-text",
             "markdown-to-plain",
@@ -834,6 +835,42 @@ fn a_soft_hyphen_typed_or_taken_out_is_named_as_a_no_break_space_is() {
         "{text}"
     );
     assert!(text.contains("for den politi¬mæssige indsats"), "{text}");
+}
+
+#[test]
+fn an_invisible_character_typed_or_taken_out_is_named_and_marked_in_the_redline() {
+    // Review 32, 7: a zero-width space pasted into a word was told as
+    // "[-menneskehandel-]{+menneske\u{200b}handel+}", two words that look the same. It prints
+    // nothing, but a line may break at it and a search no longer finds the word: it is named
+    // as a soft hyphen is, and so is a zero-width joiner taken out.
+    let case = "invisible-characters-typed-and-removed";
+    let changes = changes_between_case(case);
+    assert!(
+        changes.contains(" indsatsen imod menneske{+(usynligt mellemrum)+}handel har "),
+        "{changes}"
+    );
+    assert!(
+        changes.contains(" understøtter politi[-(usynlig sammenføjer)-]kredsenes indsats "),
+        "{changes}"
+    );
+    assert!(changes.ends_with("\n2 ændringer.\n"), "{changes}");
+    let reversed = reversed_changes(case);
+    assert!(
+        reversed.contains(" imod menneske[-(usynligt mellemrum)-]handel har ")
+            && reversed.contains(" politi{+(usynlig sammenføjer)+}kredsenes "),
+        "{reversed}"
+    );
+    // The redline shows each as "◌", the dotted circle of a character with no look of its
+    // own, not as an underline or a stroke as wide as nothing.
+    let text = redline_text(case);
+    assert!(
+        text.contains("indsatsen imod menneske◌handel har"),
+        "{text}"
+    );
+    assert!(
+        text.contains("understøtter politi◌kredsenes indsats"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -274,12 +274,13 @@ fn enclosed(text: &str, (start, end): Marks) -> String {
     format!("{start}{shown}{end}")
 }
 
-/// A deleted or inserted stretch of spaces or soft hyphens alone, by name: "(mellemrum)",
-/// "(hårdt mellemrum)", "(blød bindestreg)". Between the marks it would not show
-/// (`bl.a.[- -]{+ +}spørgsmål`, `menneske{+­+}handel`), though a space become a no-break space
-/// (pasted from Word) or a soft hyphen typed into a word changes where the line may break, and
-/// a space removed joins two words. None for other text, line breaks included, which show as
-/// themselves.
+/// A deleted or inserted stretch of spaces, soft hyphens or invisible characters alone, by
+/// name: "(mellemrum)", "(hårdt mellemrum)", "(blød bindestreg)", "(usynligt mellemrum)".
+/// Between the marks it would not show (`bl.a.[- -]{+ +}spørgsmål`, `menneske{+­+}handel`),
+/// though a space become a no-break space (pasted from Word) or a soft hyphen or zero-width
+/// space typed into a word changes where the line may break, a space removed joins two words,
+/// and an invisible character keeps a search from finding the word. None for other text, line
+/// breaks included, which show as themselves.
 fn unseen_named(text: &str) -> Option<String> {
     let names: Option<Vec<&str>> = text.chars().map(unseen_name).collect();
     let mut names = names.filter(|names| !names.is_empty())?;
@@ -287,7 +288,8 @@ fn unseen_named(text: &str) -> Option<String> {
     Some(format!("({})", crate::danish::and_list(&names)))
 }
 
-/// The Danish name of a space character or the soft hyphen; none for another character.
+/// The Danish name of a space character, the soft hyphen or an invisible character; none for
+/// another character.
 fn unseen_name(c: char) -> Option<&'static str> {
     match c {
         super::text::SOFT_HYPHEN => Some("blød bindestreg"),
@@ -296,7 +298,7 @@ fn unseen_name(c: char) -> Option<&'static str> {
         '\u{202f}' => Some("smalt hårdt mellemrum"),
         '\u{2009}' => Some("smalt mellemrum"),
         c if super::text::is_fixed_space(c) => Some("særligt mellemrum"),
-        _ => None,
+        c => crate::invisible::name(c),
     }
 }
 
@@ -339,6 +341,19 @@ mod tests {
         );
         // In a word it is the word's: the word shows.
         assert_eq!(unseen_named("menneske\u{ad}handel"), None);
+    }
+
+    #[test]
+    fn a_changed_invisible_character_alone_is_named_as_spaces_are() {
+        assert_eq!(
+            unseen_named("\u{200b}").as_deref(),
+            Some("(usynligt mellemrum)")
+        );
+        assert_eq!(
+            unseen_named("\u{2060}\u{200d}\u{200d}").as_deref(),
+            Some("(ordsamler og usynlig sammenføjer)")
+        );
+        assert_eq!(unseen_named("Politi\u{200b}indsatsen"), None);
     }
 
     #[test]

@@ -128,17 +128,26 @@ fn diff(old: &Printed, new: &Printed) -> Vec<Segment> {
 /// changes where the word may break, as a no-break space changes where a line may: a change.
 pub(super) const SOFT_HYPHEN: char = '\u{ad}';
 
+/// Whether `c` prints nothing, or only where a line breaks, yet changes the text: the soft
+/// hyphen and the invisible characters pasted along from Word or the web
+/// ([`crate::invisible`]), such as the zero-width space, at which a line may break inside a
+/// word.
+fn is_unseen(c: char) -> bool {
+    c == SOFT_HYPHEN || crate::invisible::name(c).is_some()
+}
+
 /// Appends a stretch of changed tokens: those of `old` deleted and those of `new` inserted;
-/// but where they are the same words with soft hyphens typed in or taken out, the words kept
-/// and only the soft hyphens deleted or inserted: "menneske{+\u{ad}+}handel", which the reader
-/// can be told of, rather than "[-menneskehandel-]{+menneskehandel+}", which look the same.
+/// but where they are the same words with unseen characters ([`is_unseen`]) typed in or taken
+/// out, the words kept and only those characters deleted or inserted:
+/// "menneske{+\u{ad}+}handel", which the reader can be told of, rather than
+/// "[-menneskehandel-]{+menneskehandel+}", which look the same.
 fn push_changed(
     raw: &mut Vec<Segment>,
     (old, old_range): (&Tokens, Range<usize>),
     (new, new_range): (&Tokens, Range<usize>),
 ) {
     let (old_text, new_text) = (old.raw(old_range), new.raw(new_range));
-    match soft_hyphens_changed(&old_text, &new_text) {
+    match unseen_changed(&old_text, &new_text) {
         Some(runs) => runs
             .into_iter()
             .for_each(|(kind, text)| push_merged(raw, kind, &text)),
@@ -149,14 +158,10 @@ fn push_changed(
     }
 }
 
-/// Where `old` and `new` are the same but for soft hyphens, `new` as runs: kept, a soft hyphen
-/// taken out (deleted) or typed in (inserted); none where they differ otherwise.
-fn soft_hyphens_changed(old: &str, new: &str) -> Option<Vec<(SegmentKind, String)>> {
-    let without = |text: &str| {
-        text.chars()
-            .filter(|&c| c != SOFT_HYPHEN)
-            .collect::<String>()
-    };
+/// Where `old` and `new` are the same but for unseen characters, `new` as runs: kept, an unseen
+/// character taken out (deleted) or typed in (inserted); none where they differ otherwise.
+fn unseen_changed(old: &str, new: &str) -> Option<Vec<(SegmentKind, String)>> {
+    let without = |text: &str| text.chars().filter(|&c| !is_unseen(c)).collect::<String>();
     if old == new || without(old) != without(new) {
         return None;
     }
@@ -174,15 +179,15 @@ fn soft_hyphens_changed(old: &str, new: &str) -> Option<Vec<(SegmentKind, String
                 old.next();
                 new.next();
             }
-            (Some(SOFT_HYPHEN), _) => {
-                push(SegmentKind::Deleted, SOFT_HYPHEN);
+            (Some(o), _) if is_unseen(o) => {
+                push(SegmentKind::Deleted, o);
                 old.next();
             }
-            (_, Some(SOFT_HYPHEN)) => {
-                push(SegmentKind::Inserted, SOFT_HYPHEN);
+            (_, Some(n)) if is_unseen(n) => {
+                push(SegmentKind::Inserted, n);
                 new.next();
             }
-            // Unreachable: the texts are the same without their soft hyphens.
+            // Unreachable: the texts are the same without their unseen characters.
             _ => return None,
         }
     }
@@ -717,6 +722,26 @@ mod tests {
         assert!(!prints_the_same(
             running("menneske\u{ad}handel"),
             running("menneskehandel")
+        ));
+    }
+
+    #[test]
+    fn an_invisible_character_typed_or_taken_out_is_that_character_alone() {
+        assert_eq!(
+            marked(
+                "Politiindsatsen mod menneskehandel",
+                "Politi\u{200b}indsatsen mod menneske\u{2060}handel"
+            ),
+            "Politi{+\u{200b}+}indsatsen mod menneske{+\u{2060}+}handel"
+        );
+        // One replaced by another, and beside a soft hyphen taken out.
+        assert_eq!(
+            marked("menne\u{ad}ske\u{200b}handel", "menneske\u{200d}handel"),
+            "menne[-\u{ad}-]ske[-\u{200b}-]{+\u{200d}+}handel"
+        );
+        assert!(!prints_the_same(
+            running("Politi\u{200b}indsatsen"),
+            running("Politiindsatsen")
         ));
     }
 

@@ -428,20 +428,29 @@ fn marked_markup(runs: &Value) -> Result<String, minijinja::Error> {
         let run = kept.next().expect("a kept run for each run not between");
         let text = escape::markup_with_months(&run.text, &run.months);
         match kind {
-            Some("inserted") => out.push_str(&format!("#ins[{}]", soft_hyphens_shown(&text))),
-            Some("deleted") => out.push_str(&format!("#del[{}]", soft_hyphens_shown(&text))),
+            Some("inserted") => out.push_str(&format!("#ins[{}]", unseen_shown(&text))),
+            Some("deleted") => out.push_str(&format!("#del[{}]", unseen_shown(&text))),
             _ => out.push_str(&text),
         }
     }
     Ok(out)
 }
 
-/// A changed run's soft hyphens shown as "¬", the mark word processors show for one: a soft
-/// hyphen prints nothing unless the word breaks there, so one typed into a word or taken out,
-/// a change of where the word may break, would otherwise be marked by an underline or a stroke
-/// as wide as nothing.
-fn soft_hyphens_shown(markup: &str) -> String {
-    markup.replace('\u{ad}', "¬")
+/// A changed run's soft hyphens shown as "¬", the mark word processors show for one, and its
+/// invisible characters ([`crate::invisible`]) as "◌", the dotted circle Unicode shows for a
+/// character that has no look of its own (as `svar check` shows them in the file's line): a
+/// soft hyphen prints nothing unless the word breaks there, and a zero-width space nothing at
+/// all, so one typed into a word or taken out, a change of where the word may break or of what
+/// a search finds, would otherwise be marked by an underline or a stroke as wide as nothing.
+fn unseen_shown(markup: &str) -> String {
+    markup
+        .chars()
+        .map(|c| match c {
+            '\u{ad}' => '¬',
+            c if crate::invisible::name(c).is_some() => '◌',
+            c => c,
+        })
+        .collect()
 }
 
 /// `{{ value|content }}`: one line of literal text to print, as a Typst string (which Typst

@@ -5,13 +5,18 @@
 //! to any built-in one; a character none of them has is refused under PDF/A and PDF/UA (with an
 //! English message about the generated source) or printed as an empty box without them. The
 //! check names the character in the answer file instead.
+//!
+//! Also characters that print nothing yet go into the PDF's text ([`crate::invisible`]), and
+//! the marks of text direction, which can print the text around them in another order than
+//! the file has it.
 
 use std::sync::OnceLock;
 
 use super::{Focus, Problem};
 use crate::json_path::JsonPath;
 
-/// Reports every character of `text` (once each) that cannot be printed.
+/// Reports every character of `text` (once each) that cannot be printed, and the invisible
+/// characters and marks of direction that print nothing yet go into the PDF's text.
 pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
     // Nearly all text is ASCII, which the body font has; this keeps the check free for it.
     if text.is_ascii() {
@@ -19,23 +24,30 @@ pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Probl
     }
     let coverage = coverage();
     let mut reported: Vec<char> = Vec::new();
+    // Invisible characters often come as a run spelling out a text: one warning says it.
+    let mut invisible_told = false;
     let mut base = ' ';
-    for c in text.chars() {
+    let mut before = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         // Each character's kind is looked up once: Danish text has a non-ASCII letter in
         // nearly every line, and these lookups are most of what the check costs.
         let special = !c.is_ascii() && is_printed_specially(c);
         let mark = !c.is_ascii() && !special && is_combining_mark(c);
+        let invisible = (!c.is_ascii())
+            .then(|| crate::invisible::name(c))
+            .flatten()
+            .filter(|_| !crate::invisible::shapes_letters(before, c, chars.peek().copied()));
         let problem = if c.is_ascii() {
             None
         } else if crate::escape::is_bidi_control(c) {
-            // The PDF would show the text in another order than the answer file has it.
-            Some(direction_control(c, path))
+            Some(direction_control(c, text, path))
         } else if is_private_use(c) {
             Some(private_use(c, path))
         } else if c == char::REPLACEMENT_CHARACTER {
             Some(lost_character(path))
-        } else if is_hidden(c) {
-            Some(hidden(c, path))
+        } else if let Some(name) = invisible {
+            (!invisible_told).then(|| hidden(c, name, text, path))
         } else if special {
             None
         } else if !coverage.contains(c) {
@@ -48,44 +60,39 @@ pub(super) fn check_glyphs(text: &str, path: &JsonPath, problems: &mut Vec<Probl
         if !mark && !special {
             base = c;
         }
-        // Hidden characters often come as a run spelling out a text: one warning says it.
-        let told =
-            reported.contains(&c) || (is_hidden(c) && reported.iter().any(|r| is_hidden(*r)));
+        before = Some(c);
         if let Some(problem) = problem
-            && !told
+            && !reported.contains(&c)
         {
+            invisible_told |= invisible.is_some();
             reported.push(c);
             problems.push(problem.at(Focus::Character(c)));
         }
     }
 }
 
-/// Characters that print nothing, or a blank, yet go into the PDF's text, which screen readers,
-/// search and copying read: tag characters (which can spell out a whole hidden sentence),
-/// interlinear annotation marks, the object replacement character, Hangul fillers, the
-/// Mongolian vowel separator and invisible mathematical operators. The invisible characters
-/// with a typographic purpose (soft hyphen, zero-width space and joiners, variation selectors)
-/// are not among them.
-fn is_hidden(c: char) -> bool {
-    matches!(
-        c,
-        '\u{E0000}'..='\u{E007F}'
-            | '\u{FFF9}'..='\u{FFFC}'
-            | '\u{115F}'
-            | '\u{1160}'
-            | '\u{3164}'
-            | '\u{FFA0}'
-            | '\u{180E}'
-            | '\u{2061}'..='\u{2064}'
-    )
+/// Whether `text` has a zero-width space inside a word, the invisible character that also
+/// changes the page: Typst may end a line at it, without a hyphen ("menneske" / "handel").
+fn breaks_a_word(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(3).any(|three| {
+        three[1] == '\u{200B}' && three[0].is_alphanumeric() && three[2].is_alphanumeric()
+    })
 }
 
-fn hidden(c: char, path: &JsonPath) -> Problem {
+/// The warning for the invisible characters of a text ([`crate::invisible`]), at the first:
+/// named by code point and Danish name, since a clerk cannot see which it is.
+fn hidden(c: char, name: &str, text: &str, path: &JsonPath) -> Problem {
+    let breaks = if breaks_a_word(text) {
+        "; et usynligt mellemrum lader desuden linjen knække inde i et ord uden bindestreg"
+    } else {
+        ""
+    };
     Problem::warning(
         path.clone(),
         format!(
-            "teksten har usynlige tegn (først U+{:04X}), som ikke ses på siden, men kommer med i \
-             PDF'ens tekst, som skærmlæsere og søgning læser",
+            "teksten har usynlige tegn (først U+{:04X}, {name}), som ikke ses på siden, men \
+             kommer med i PDF'ens tekst, som skærmlæsere og søgning læser{breaks}",
             u32::from(c)
         ),
         Some("slet tegnene; de kommer som regel med ved kopiering fra et andet program".into()),
@@ -145,15 +152,49 @@ pub(super) fn check_control_characters(text: &str, path: &JsonPath, problems: &m
     );
 }
 
-fn direction_control(c: char, path: &JsonPath) -> Problem {
+/// The left-to-right mark, which Outlook adds to text: invisible, and in text of left-to-right
+/// letters only (every Danish text) it changes nothing, since everything around it already
+/// runs left to right.
+const LEFT_TO_RIGHT_MARK: char = '\u{200E}';
+
+/// A mark of direction: a warning for a left-to-right mark in text without right-to-left
+/// letters, where it changes nothing; else an error, since it can show the characters around
+/// it in another order than they have in the file (a right-to-left mark before "12 34" in a
+/// Danish sentence prints "34 12").
+fn direction_control(c: char, text: &str, path: &JsonPath) -> Problem {
+    if c == LEFT_TO_RIGHT_MARK && !has_right_to_left(text) {
+        return Problem::warning(
+            path.clone(),
+            format!(
+                "teksten har et usynligt retningstegn (U+{:04X}), som ikke ændrer noget i tekst, \
+                 der læses fra venstre mod højre, men kommer med i PDF'ens tekst, som \
+                 skærmlæsere og søgning læser",
+                u32::from(c)
+            ),
+            Some(
+                "slet det; det kommer som regel med ved kopiering fra Outlook eller et andet \
+                 program"
+                    .into(),
+            ),
+        );
+    }
     Problem::error(
         path.clone(),
         format!(
-            "tegnet {} ændrer tekstens retning, så PDF'en ville vise teksten i en anden rækkefølge end svarfilen",
+            "tegnet {} er et usynligt retningstegn, som kan få PDF'en til at vise teksten \
+             omkring det i en anden rækkefølge, end den står i svarfilen",
             describe(c)
         ),
         Some("slet tegnet; det er usynligt og kommer som regel med ved kopiering".into()),
     )
+}
+
+/// Whether `text` has a character that runs right to left (a Hebrew or Arabic letter, an
+/// Arabic digit), next to which a mark of direction can change the order.
+fn has_right_to_left(text: &str) -> bool {
+    use unicode_bidi::BidiClass::{AL, AN, R};
+    text.chars()
+        .any(|c| matches!(unicode_bidi::bidi_class(c), R | AL | AN))
 }
 
 fn missing_combination(base: char, mark: char, path: &JsonPath) -> Problem {
@@ -293,9 +334,59 @@ mod tests {
     }
 
     #[test]
-    fn spaces_breaks_and_invisible_characters_need_no_glyph() {
-        let text = "a\nb\tc\r\u{ad}d\u{200b}e\u{200c}f\u{200d}g\u{2060}h\u{feff}i\u{202f}j\u{7}k";
+    fn spaces_breaks_and_soft_hyphens_need_no_glyph() {
+        let text = "a\nb\tc\r\u{ad}d\u{feff}i\u{202f}j\u{7}k\u{2713}\u{fe0e}";
         assert!(messages(text).is_empty(), "{:?}", messages(text));
+    }
+
+    #[test]
+    fn invisible_characters_are_told_once_at_the_first_by_name() {
+        assert_eq!(
+            messages("Sager\u{2060}om\u{200d}menneskehandel og\u{2062}mere\u{200c}."),
+            [
+                "teksten har usynlige tegn (først U+2060, ordsamler), som ikke ses på siden, men \
+                 kommer med i PDF'ens tekst, som skærmlæsere og søgning læser"
+            ]
+        );
+        // A zero-width space anywhere also lets a line break inside a word.
+        assert_eq!(
+            messages("Mærke\u{e0041} og menneske\u{200b}handel"),
+            [
+                "teksten har usynlige tegn (først U+E0041, mærketegn), som ikke ses på siden, men \
+                 kommer med i PDF'ens tekst, som skærmlæsere og søgning læser; et usynligt \
+                 mellemrum lader desuden linjen knække inde i et ord uden bindestreg"
+            ]
+        );
+        // One outside a word breaks none.
+        assert!(!messages("Svar.\u{200b} Slut")[0].contains("knække"));
+    }
+
+    #[test]
+    fn a_joiner_shaping_the_letters_of_a_persian_word_is_not_told() {
+        assert!(
+            messages("Navnet \u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}").is_empty()
+        );
+        assert_eq!(messages("ord\u{200d}led").len(), 1);
+    }
+
+    #[test]
+    fn a_left_to_right_mark_is_only_warned_about_in_left_to_right_text() {
+        assert_eq!(
+            messages("Modtaget den 3. marts 2025.\u{200e}"),
+            [
+                "teksten har et usynligt retningstegn (U+200E), som ikke ændrer noget i tekst, der \
+                 læses fra venstre mod højre, men kommer med i PDF'ens tekst, som skærmlæsere og \
+                 søgning læser"
+            ]
+        );
+        // Next to right-to-left letters it can move what stands between them.
+        assert_eq!(
+            messages("Navnet \u{645}\u{62d}\u{645}\u{62f}\u{200e} - 12"),
+            [
+                "tegnet U+200E er et usynligt retningstegn, som kan få PDF'en til at vise teksten \
+                 omkring det i en anden rækkefølge, end den står i svarfilen"
+            ]
+        );
     }
 
     #[test]
@@ -311,12 +402,16 @@ mod tests {
 
     #[test]
     fn direction_controls_and_marks_no_font_sets_with_their_letter_are_refused() {
-        assert_eq!(
-            messages("bidi \u{202e}slut"),
-            [
-                "tegnet U+202E ændrer tekstens retning, så PDF'en ville vise teksten i en anden rækkefølge end svarfilen"
-            ]
-        );
+        for control in ['\u{202e}', '\u{200f}', '\u{61c}', '\u{2067}'] {
+            assert_eq!(
+                messages(&format!("Sag nr. {control}12 34")),
+                [format!(
+                    "tegnet U+{:04X} er et usynligt retningstegn, som kan få PDF'en til at vise \
+                     teksten omkring det i en anden rækkefølge, end den står i svarfilen",
+                    control as u32
+                )]
+            );
+        }
         assert_eq!(
             messages("e\u{20dd} og 1\u{fe0f}\u{20e3}"),
             [
