@@ -400,10 +400,16 @@ pub fn check_text_with(
         return refused(findings);
     };
     let problems = content_problems(&mut answer, side_files);
-    // Where a mistake was set aside, the answer holds no value of the clerk's to check.
+    // Where a mistake was set aside, the answer holds no value of the clerk's to check, nor
+    // one to count.
     let content = problems
         .into_iter()
-        .filter(|problem| !read.hides(&problem.path))
+        .filter(|problem| {
+            !read.hides(&problem.path)
+                && !problem
+                    .counting
+                    .is_some_and(|counted| read.may_miss(counted))
+        })
         .map(|problem| located(problem, &mended, &locator, &lines));
     let shape_errors = !findings.is_empty();
     findings.extend(content);

@@ -6,6 +6,7 @@
 //! formatting are checked in modules of their own; this one holds the checks of the answer as a whole.
 
 mod committees;
+mod counted;
 mod dates;
 mod glyphs;
 mod headings;
@@ -22,6 +23,7 @@ mod tables;
 
 use serde::Serialize;
 
+pub(crate) use self::counted::Counted;
 use self::dates::{check_dates, check_status};
 use self::glyphs::{check_control_characters, check_glyphs};
 use self::layout::check_layout;
@@ -87,6 +89,10 @@ pub(crate) struct Problem {
     /// What the report may add to the hint from the file as written, which the checks do not
     /// see.
     pub from_file: Option<FileHint>,
+    /// What the problem counts across the answer besides the value at its path (every table,
+    /// for a reference to "tabel 2"), so that it is not told where a mistake of type took one
+    /// of them out of what the checks see.
+    pub counting: Option<Counted>,
 }
 
 /// Advice only the text of the file can give, added to a problem's hint where it applies.
@@ -120,6 +126,7 @@ impl Problem {
             hint,
             focus: None,
             from_file: None,
+            counting: None,
         }
     }
 
@@ -135,6 +142,7 @@ impl Problem {
             hint,
             focus: None,
             from_file: None,
+            counting: None,
         }
     }
 
@@ -150,6 +158,14 @@ impl Problem {
     pub(crate) fn with(self, from_file: FileHint) -> Self {
         Self {
             from_file: Some(from_file),
+            ..self
+        }
+    }
+
+    /// The same problem, counting `counted` across the answer.
+    pub(crate) fn counting(self, counted: Counted) -> Self {
+        Self {
+            counting: Some(counted),
             ..self
         }
     }

@@ -1,7 +1,7 @@
 //! Blocks and tables: numbering, panels, rows that fit their columns and totals that add up.
 
 use super::quotes::check_statement_marks;
-use super::{Problem, precision};
+use super::{Counted, Problem, precision};
 use crate::danish::count;
 use crate::json_path::JsonPath;
 use crate::model::{Block, Cell, Figure, Panel, Row, Statement, Table};
@@ -176,13 +176,14 @@ pub(super) fn check_table(
             }
             None => format!("tabellen har nummer {number}, men den forrige har intet nummer"),
         };
-        problems.push(Problem::error(
+        let error = Problem::error(
             path.key("number"),
             message,
             Some(format!(
                 "tabeller nummereres fortløbende; denne skal have nummer {expected}"
             )),
-        ));
+        );
+        problems.push(error.counting(Counted::Tables));
     }
     if table.panels.is_empty() {
         problems.push(Problem::error(
