@@ -750,6 +750,68 @@ fn files_meant_as_answers_but_not_read_and_subfolders_with_answers_are_warned_of
 }
 
 #[test]
+fn the_profile_folder_and_a_subfolder_named_too_are_not_warned_of() {
+    // Review 32, 6: `svar check data` warned that data/ministries held answer files, to be
+    // named too; named, each profile failed with 12 missing and unknown fields, and the
+    // warning came again.
+    let temp = tempfile::tempdir().unwrap();
+    let good = good_answer();
+    let other = String::from_utf8(good.clone())
+        .unwrap()
+        .replace("\"number\": 15", "\"number\": 16");
+    let profile = std::fs::read("data/ministries/justitsministeriet.json").unwrap();
+    let folder = folder_of(
+        temp.path(),
+        "t3",
+        &[
+            ("a.json", &good),
+            ("ministries/justitsministeriet.json", &profile),
+            ("undermappe/c.json", other.as_bytes()),
+        ],
+    );
+    let subfolder = folder.join("undermappe");
+    let warning = format!(
+        "advarsel: {} er en undermappe med svarfiler (*.json), og de læses ikke: svar læser kun \
+         svarfilerne i selve mappen; skal de med, så angiv også {} på kommandolinjen\n",
+        subfolder.display(),
+        subfolder.display()
+    );
+    check_and_render_warn(&folder, &temp.path().join("ud"), &warning);
+    svar()
+        .arg("check")
+        .arg(&folder)
+        .arg(&subfolder)
+        .assert()
+        .success()
+        .stderr("");
+    // A profile given as an answer is told what it is, once.
+    let profiles = folder.join("ministries");
+    let named = profiles.join("justitsministeriet.json");
+    let error = format!(
+        "fejl: filen er en ministerieprofil, ikke en svarfil\n  \
+         ┌─ {}:1:1\n  │\n1 │ {{\n  │ ^\n  │\n  \
+         = tip: en profil læses gennem svarets \"ministry\": {{\"profile\": \
+         \"justitsministeriet\"}}, fra mappen ministries/ ved siden af svarfilen; tjek profilen \
+         ved at tjekke et svar, der bruger den\n\n",
+        named.display()
+    );
+    svar()
+        .arg("check")
+        .arg(&profiles)
+        .assert()
+        .code(1)
+        .stderr(error.clone());
+    svar()
+        .arg("render")
+        .arg(&profiles)
+        .arg("-o")
+        .arg(temp.path().join("ud"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(error));
+}
+
+#[test]
 fn two_files_answering_the_same_question_are_warned_of_naming_both() {
     // Review 30, 7: an answer and its second version in the folder to be sent both passed,
     // and both were rendered.

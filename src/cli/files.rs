@@ -13,7 +13,7 @@ pub(super) fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> 
                 folder: path.clone(),
                 source,
             })?;
-            for left_out in left_out_of(path) {
+            for left_out in left_out_of(path, paths) {
                 eprintln!("advarsel: {left_out}");
             }
             if found.is_empty() {
@@ -90,8 +90,11 @@ fn shown_with_its_spaces(file: &Path) -> String {
     }
 }
 
-/// What in `folder` [`LeftOut`] tells of, sorted by name; nothing if it cannot be listed.
-fn left_out_of(folder: &Path) -> Vec<LeftOut> {
+/// What in `folder` [`LeftOut`] tells of, sorted by name; nothing if it cannot be listed. A
+/// subfolder is not left out where it is among the `named` paths of the command line, nor
+/// where it is the `ministries/` beside the answers, whose files are profiles the answers
+/// read, not answers.
+fn left_out_of(folder: &Path, named: &[PathBuf]) -> Vec<LeftOut> {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return Vec::new();
     };
@@ -100,8 +103,10 @@ fn left_out_of(folder: &Path) -> Vec<LeftOut> {
         .filter(|path| !is_hidden(path))
         .filter_map(|path| {
             if path.is_dir() {
+                let read_otherwise = path.ends_with(crate::fs::PROFILE_FOLDER)
+                    || named.iter().any(|named| same_folder(named, &path));
                 let has_answers = answer_files_in(&path).is_ok_and(|found| !found.is_empty());
-                return has_answers.then_some(LeftOut::Subfolder(path));
+                return (has_answers && !read_otherwise).then_some(LeftOut::Subfolder(path));
             }
             let name = path.file_name()?.to_string_lossy().into_owned();
             let meant = meant_answer_name(&name)?;
@@ -110,6 +115,15 @@ fn left_out_of(folder: &Path) -> Vec<LeftOut> {
         .collect();
     left_out.sort_by(|a, b| a.path().cmp(b.path()));
     left_out
+}
+
+/// Whether `a` and `b` name the same folder, however written (`t2/undermappe/`,
+/// `./t2/undermappe`).
+fn same_folder(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
 }
 
 impl LeftOut {
@@ -142,6 +156,20 @@ fn is_hidden(file: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_profile_folder_and_a_folder_named_are_not_left_out() {
+        let temp = tempfile::tempdir().unwrap();
+        for folder in ["ministries", "undermappe", "andre"] {
+            std::fs::create_dir(temp.path().join(folder)).unwrap();
+            std::fs::write(temp.path().join(folder).join("a.json"), "{}").unwrap();
+        }
+        let named = [temp.path().to_path_buf(), temp.path().join("./undermappe/")];
+        assert_eq!(
+            left_out_of(temp.path(), &named),
+            [LeftOut::Subfolder(temp.path().join("andre"))]
+        );
+    }
 
     #[test]
     fn names_meant_as_answer_files_are_told_from_others() {

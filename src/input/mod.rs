@@ -385,6 +385,12 @@ pub fn check_text_with(
     }
     let locator = Locator::new(&mended);
     let mut read = recover::read(&mended, &locator, &lines);
+    // A ministry profile lacks nearly every field of an answer: told what it is, once.
+    if !read.findings.is_empty()
+        && let Some(profile) = profile::given_as_answer(&mended, path, &lines)
+    {
+        return refused(vec![profile]);
+    }
     read.set_aside.extend(set_aside);
     findings.append(&mut read.findings);
     // serde reads an object from a list too, so this is looked for in the file as written.
@@ -400,10 +406,16 @@ pub fn check_text_with(
         return refused(findings);
     };
     let problems = content_problems(&mut answer, side_files);
-    // Where a mistake was set aside, the answer holds no value of the clerk's to check.
+    // Where a mistake was set aside, the answer holds no value of the clerk's to check, nor
+    // one to count.
     let content = problems
         .into_iter()
-        .filter(|problem| !read.hides(&problem.path))
+        .filter(|problem| {
+            !read.hides(&problem.path)
+                && !problem
+                    .counting
+                    .is_some_and(|counted| read.may_miss(counted))
+        })
         .map(|problem| located(problem, &mended, &locator, &lines));
     let shape_errors = !findings.is_empty();
     findings.extend(content);

@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 
 use super::SideFiles;
 use super::confine::{self, Refusal};
-use super::diagnostic::LineIndex;
+use super::diagnostic::{Finding, LineIndex};
 use super::scan::{self, FileKind};
 use super::serde_error;
 use crate::fs::{PROFILE_FOLDER, io_in_danish, read_file};
+use crate::json_path::JsonPath;
 use crate::model::{Answer, Letterhead, Logo};
 
 /// The profiles that ship with svar, read when the answer's folder has no profile of that name
@@ -113,6 +114,34 @@ pub(super) fn resolve(
     }
     answer.ministry.letterhead = Some(letterhead);
     Ok(())
+}
+
+/// The error for a ministry profile given where an answer file belongs (`svar check
+/// data/ministries/justitsministeriet.json`), if `text` is one: an object with a profile's
+/// `name` and `address` and neither an answer's `question` nor its `answer`. Told once, at the
+/// file's start, rather than as the dozen fields an answer has and a profile has not.
+pub(super) fn given_as_answer(text: &str, path: &Path, lines: &LineIndex<'_>) -> Option<Finding> {
+    let value: serde_json::Value = super::parse(text).ok()?;
+    let fields = value.as_object()?;
+    let has = |field: &str| fields.contains_key(field);
+    if !(has("name") && has("address")) || has("question") || has("answer") {
+        return None;
+    }
+    let id = (path.file_stem().and_then(|stem| stem.to_str()))
+        .filter(|id| check_id(id).is_ok())
+        .unwrap_or("…");
+    let start = text.find('{').unwrap_or_default();
+    Some(Finding::error(
+        JsonPath::root(),
+        "filen er en ministerieprofil, ikke en svarfil".into(),
+        Some(format!(
+            "en profil læses gennem svarets \"ministry\": {{\"profile\": \"{id}\"}}, fra \
+             mappen {PROFILE_FOLDER}/ ved siden af svarfilen; tjek profilen ved at tjekke et svar, \
+             der bruger den"
+        )),
+        start..start + 1,
+        lines,
+    ))
 }
 
 /// The profile folder beside the answer file at `path`.
@@ -547,6 +576,27 @@ fn available(id: &str, folder: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_profile_is_told_from_an_answer_by_its_fields() {
+        let told = |text: &str, file: &str| {
+            let lines = LineIndex::new(text);
+            given_as_answer(text, Path::new(file), &lines).and_then(|finding| finding.hint)
+        };
+        let profile = r#"{"name": "Justitsministeriet", "address": ["Slotsholmsgade 10"]}"#;
+        let hint = told(profile, "ministries/justitsministeriet.json").unwrap();
+        assert!(
+            hint.contains(r#"{"profile": "justitsministeriet"}"#),
+            "{hint}"
+        );
+        // A file name no profile may have is not offered as one.
+        let hint = told(profile, "Justitsministeriet (kopi).json").unwrap();
+        assert!(hint.contains(r#"{"profile": "…"}"#), "{hint}");
+        // An answer with a stray `name` and `address` is still an answer, with its mistakes.
+        let answer = r#"{"name": "x", "address": [], "question": {}, "answer": {}}"#;
+        assert_eq!(told(answer, "svar.json"), None);
+        assert_eq!(told(r#"{"name": "Justitsministeriet"}"#, "svar.json"), None);
+    }
 
     #[test]
     fn an_svg_has_a_size_with_a_view_box_or_a_width_and_a_height() {

@@ -12,6 +12,7 @@ use super::serde_error::{self, Mistake};
 use super::shape;
 use crate::json_path::{JsonPath, Step};
 use crate::model::Answer;
+use crate::validate::Counted;
 
 /// The most mistakes reported for one file: a file with more is read again for each, and a
 /// clerk fixes the first hundred before needing the rest.
@@ -48,6 +49,13 @@ impl Read {
                 .unfilled
                 .iter()
                 .any(|field| path.0.starts_with(&field.0))
+    }
+
+    /// Whether something a content check counts across the answer may be among the values set
+    /// aside: a table whose number could not be read is not among the tables that a reference
+    /// to "tabel 1" elsewhere is told against, which would be blamed for the table's mistake.
+    pub(super) fn may_miss(&self, counted: Counted) -> bool {
+        self.set_aside.iter().any(|aside| counted.may_be_in(aside))
     }
 }
 

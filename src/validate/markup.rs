@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::Problem;
+use super::{Counted, Problem};
 use crate::json_path::JsonPath;
 use crate::model::{Answer, Markup};
 
@@ -38,13 +38,16 @@ pub(super) fn check_markup(
                     used.insert(label);
                     None
                 }
-                Reference::Footnote(label) => Some(Problem::error(
-                    path.clone(),
-                    format!("fodnoten [^{label}] findes ikke"),
-                    Some(format!(
-                        "tilføj den under \"footnotes\": {{\"{label}\": \"…\"}}"
-                    )),
-                )),
+                Reference::Footnote(label) => Some(
+                    Problem::error(
+                        path.clone(),
+                        format!("fodnoten [^{label}] findes ikke"),
+                        Some(format!(
+                            "tilføj den under \"footnotes\": {{\"{label}\": \"…\"}}"
+                        )),
+                    )
+                    .counting(Counted::Footnotes),
+                ),
                 Reference::Link(target) => link_problem(path, &target),
             };
             problems.extend(problem.map(|problem| problem.at_part(at)));
@@ -55,13 +58,14 @@ pub(super) fn check_markup(
         let inspection = inspect(text);
         check_nesting(&path, inspection.nesting, problems);
         if !used.contains(label) {
-            problems.push(Problem::warning(
+            let warning = Problem::warning(
                 path.clone(),
                 format!("fodnoten [^{label}] bruges ikke"),
                 Some(format!(
                     "henvis til den i teksten med [^{label}], eller fjern den"
                 )),
-            ));
+            );
+            problems.push(warning.counting(Counted::References));
         }
         for Located { reference, at } in inspection.references {
             let problem = match reference {

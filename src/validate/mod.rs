@@ -6,6 +6,7 @@
 //! formatting are checked in modules of their own; this one holds the checks of the answer as a whole.
 
 mod committees;
+mod counted;
 mod dates;
 mod glyphs;
 mod headings;
@@ -22,6 +23,7 @@ mod tables;
 
 use serde::Serialize;
 
+pub(crate) use self::counted::Counted;
 use self::dates::{check_dates, check_status};
 use self::glyphs::{check_control_characters, check_glyphs};
 use self::layout::check_layout;
@@ -91,6 +93,10 @@ pub(crate) struct Problem {
     /// The place in a spreadsheet the problem is about, which `message` begins with (see
     /// [`Problem::in_source`]).
     pub source: Option<SourcePlace>,
+    /// What the problem counts across the answer besides the value at its path (every table,
+    /// for a reference to "tabel 2"), so that it is not told where a mistake of type took one
+    /// of them out of what the checks see.
+    pub counting: Option<Counted>,
 }
 
 /// Advice only the text of the file can give, added to a problem's hint where it applies.
@@ -125,6 +131,7 @@ impl Problem {
             focus: None,
             from_file: None,
             source: None,
+            counting: None,
         }
     }
 
@@ -141,6 +148,7 @@ impl Problem {
             focus: None,
             from_file: None,
             source: None,
+            counting: None,
         }
     }
 
@@ -167,6 +175,14 @@ impl Problem {
         Self {
             message: format!("{source}: {}", self.message),
             source: Some(source),
+            ..self
+        }
+    }
+
+    /// The same problem, counting `counted` across the answer.
+    pub(crate) fn counting(self, counted: Counted) -> Self {
+        Self {
+            counting: Some(counted),
             ..self
         }
     }

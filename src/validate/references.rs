@@ -1,7 +1,7 @@
 //! References by number: every enclosure is referred to, and the text refers to no enclosure,
 //! and no table, that is not there.
 
-use super::Problem;
+use super::{Counted, Problem};
 use crate::json_path::JsonPath;
 use crate::model::Answer;
 
@@ -34,21 +34,22 @@ pub(super) fn check_enclosure_references(
                         ),
                         Some("tilføj bilaget under \"enclosures\", eller ret henvisningen".into()),
                     );
-                    problems.push(warning.at_part(at));
+                    problems.push(warning.at_part(at).counting(Counted::Enclosures));
                 }
             }
         }
     }
     for (index, seen) in mentioned.iter().enumerate() {
         if !seen {
-            problems.push(Problem::warning(
+            let warning = Problem::warning(
                 JsonPath::root().key("enclosures").index(index),
                 format!("bilag {} nævnes ikke i svaret", index + 1),
                 Some(format!(
                     "henvis til det i teksten, fx \"jf. bilag {}\"",
                     index + 1
                 )),
-            ));
+            );
+            problems.push(warning.counting(Counted::References));
         }
     }
 }
@@ -83,7 +84,11 @@ pub(super) fn check_table_references(
                     format!("teksten henviser til tabel {number}, men svaret har {has}"),
                     Some("ret henvisningen til tabellens nummer, eller fjern den".into()),
                 );
-                problems.push(warning.at_part(mention.at.clone()));
+                problems.push(
+                    warning
+                        .at_part(mention.at.clone())
+                        .counting(Counted::Tables),
+                );
             }
         }
     }

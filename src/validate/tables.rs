@@ -1,7 +1,7 @@
 //! Blocks and tables: numbering, panels, rows that fit their columns and totals that add up.
 
 use super::quotes::check_statement_marks;
-use super::{Problem, precision};
+use super::{Counted, Problem, precision};
 use crate::danish::count;
 use crate::json_path::JsonPath;
 use crate::model::{Block, Cell, Figure, Panel, Row, Statement, Table};
@@ -176,13 +176,14 @@ pub(super) fn check_table(
             }
             None => format!("tabellen har nummer {number}, men den forrige har intet nummer"),
         };
-        problems.push(Problem::error(
+        let error = Problem::error(
             path.key("number"),
             message,
             Some(format!(
                 "tabeller nummereres fortløbende; denne skal have nummer {expected}"
             )),
-        ));
+        );
+        problems.push(error.counting(Counted::Tables));
     }
     if table.panels.is_empty() {
         problems.push(Problem::error(
@@ -502,16 +503,35 @@ fn figure_as_text(text: &str, path: impl FnOnce() -> JsonPath) -> Option<Problem
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
             || is_space_grouped(unsigned));
     like_figure.then(|| {
+        let hint = match meant_figure(text) {
+            Some((plain, printed)) => format!(
+                "skriv {plain} uden anførselstegn, så cellen er et tal, der sættes som {printed} \
+                 og tælles med i totalen"
+            ),
+            None => "skriv tallet uden anførselstegn og med punktum som decimaltegn (fx 1234 \
+                     eller 12.5), så det sættes som tal og tælles med i totalen"
+                .into(),
+        };
         Problem::warning(
             path(),
             format!("cellen \"{text}\" er skrevet som tekst, men ligner et tal"),
-            Some(
-                "skriv tallet uden anførselstegn og med punktum som decimaltegn (fx 1234 eller \
-                 12.5), så det sættes som tal og tælles med i totalen"
-                    .into(),
-            ),
+            Some(hint),
         )
     })
+}
+
+/// The figure a text cell written like one means, as JSON writes it and as svar prints it:
+/// "512.345" (a Danish thousands point) is 512345, printed 512.345, "1.234,5" is 1234.5 and
+/// "4 512" is 4512; read as a Danish clerk writes figures, as near figures are. Given back as
+/// written, its point would be JSON's decimal point. `None` where it is no figure in either
+/// convention ("1.2.3", "007"), and only the way to write a figure can be told.
+fn meant_figure(text: &str) -> Option<(String, String)> {
+    let compact: String = (text.trim().chars())
+        .filter(|c| ![' ', '\u{a0}', '\u{202f}'].contains(c))
+        .collect();
+    let plain = crate::input::plain_figure(&compact)?;
+    let printed = crate::danish::number(&Figure::from_json(&plain)?);
+    Some((plain, printed))
 }
 
 /// Whether `text` is a number grouped in thousands by spaces, as Danish Word and Excel may
@@ -798,6 +818,24 @@ mod tests {
             assert!(!is_space_grouped(written), "{written}");
         }
         assert!(!is_year_title("År i alt"));
+    }
+
+    #[test]
+    fn a_figure_written_as_text_is_read_as_a_danish_clerk_writes_it() {
+        let meant = |text: &str| meant_figure(text);
+        let figure = |plain: &str, printed: &str| Some((plain.to_string(), printed.to_string()));
+        assert_eq!(meant("512.345"), figure("512345", "512.345"));
+        assert_eq!(meant("1.234,5"), figure("1234.5", "1.234,5"));
+        assert_eq!(meant("12,5"), figure("12.5", "12,5"));
+        assert_eq!(meant("12.5"), figure("12.5", "12,5"));
+        assert_eq!(meant("4 512"), figure("4512", "4.512"));
+        assert_eq!(
+            meant("-1.234").map(|(plain, _)| plain).as_deref(),
+            Some("-1234")
+        );
+        for unknown in ["1.2.3", "12,5,3", "007"] {
+            assert_eq!(meant(unknown), None, "{unknown}");
+        }
     }
 
     #[test]
