@@ -996,6 +996,8 @@ fn a_straight_quote_inside_a_text_is_told_as_such_at_the_quote() {
 
 /// A comma too many or too few is read past: the mistakes before and after it are told in the
 /// same run, each at its place (a trailing comma hid all but the first, and moved its caret).
+/// The comma is told with the path of the value it follows, as a comma typed twice is (a
+/// missing one had no path, and one too many that of the object).
 #[test]
 fn a_comma_too_many_or_too_few_hides_no_other_mistake() {
     let folder = tempfile::tempdir().unwrap();
@@ -1014,7 +1016,7 @@ fn a_comma_too_many_or_too_few_hides_no_other_mistake() {
         places(&json_findings(&file)).as_slice(),
         [
             ("ukendt værdi `endeligt`", "status", 2, 13),
-            ("JSON-syntaksfejl: der mangler et komma her", "", 8, 23),
+            ("JSON-syntaksfejl: der mangler et komma her", "date", 8, 23),
             (
                 "forkert type: fandt teksten \"15\", men her skal stå et helt tal på 1 eller \
                  derover",
@@ -1024,7 +1026,7 @@ fn a_comma_too_many_or_too_few_hides_no_other_mistake() {
             ),
             (
                 "JSON-syntaksfejl: overflødigt komma før afslutningen",
-                "signature",
+                "signature.official",
                 58,
                 75
             ),
@@ -1040,7 +1042,7 @@ fn a_comma_too_many_or_too_few_hides_no_other_mistake() {
     assert_eq!((found[0].1, found[0].2, found[0].3), ("date", 8, 11));
     assert_eq!(
         found[1],
-        ("JSON-syntaksfejl: der mangler et komma her", "", 8, 23)
+        ("JSON-syntaksfejl: der mangler et komma her", "date", 8, 23)
     );
 }
 
@@ -1070,11 +1072,11 @@ fn syntax_slips_are_told_at_their_places_with_the_mistakes_around_them() {
                     "\"text\": \"Vil \"ministeren\" oplyse,",
                 ),
             ],
-            &[(missing, "", 8, 23), (quote, "question.text", 22, 18)],
+            &[(missing, "date", 8, 23), (quote, "question.text", 22, 18)],
         ),
         (
             &[("bemærkninger.\" }", "bemærkninger.\", }")],
-            &[(too_many, "answer.blocks[3]", 55, 61)],
+            &[(too_many, "answer.blocks[3].paragraph", 55, 61)],
         ),
         (
             &[("\"Jeg har ikke", "\"Jeg har \"ikke\"")],
@@ -1093,7 +1095,7 @@ fn syntax_slips_are_told_at_their_places_with_the_mistakes_around_them() {
             &[("\"kind\": \"committee\",", "\"kind\": 5")],
             &[
                 ("værdien er ikke tilladt her", "question.kind", 12, 13),
-                (missing, "question", 12, 14),
+                (missing, "question.kind", 12, 14),
             ],
         ),
         (
@@ -1419,7 +1421,7 @@ fn word_quotes_doubled_commas_line_breaks_and_tabs_are_told_and_read_past() {
         [
             (closing.as_str(), "ministry.office", 6, 5),
             (low.as_str(), "date", 8, 11),
-            ("JSON-syntaksfejl: der mangler et komma her", "", 8, 23),
+            ("JSON-syntaksfejl: der mangler et komma her", "date", 8, 23),
             (
                 "JSON-syntaksfejl: to kommaer efter hinanden",
                 "document_number",
@@ -1589,4 +1591,376 @@ fn a_mix_of_straight_and_typographic_quotes_is_told_and_read_past() {
         let quote = findings.iter().find(|f| f["message"] == message.as_str());
         assert_eq!(quote.unwrap()["hint"], right.as_str(), "{to}");
     }
+}
+
+/// `(message, path, line, column, hint)` of each finding `svar check --format json` reports for
+/// the complete fixture with `edits` made, in a file of its own in `folder`.
+fn edited_findings(
+    folder: &Path,
+    name: &str,
+    edits: &[Edit],
+) -> Vec<(String, String, u64, u64, String)> {
+    let complete = std::fs::read_to_string(fixture("complete.json")).unwrap();
+    let edited = edits.iter().fold(complete, |text, (from, to)| {
+        assert!(text.contains(from), "{from}");
+        text.replacen(from, to, 1)
+    });
+    let file = write(folder, name, edited);
+    json_findings(&file)
+        .iter()
+        .map(|finding| {
+            (
+                finding["message"].as_str().unwrap().to_string(),
+                finding["path"].as_str().unwrap().to_string(),
+                finding["line"].as_u64().unwrap(),
+                finding["column"].as_u64().unwrap(),
+                finding["hint"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// `expected` as [`edited_findings`] gives findings.
+fn owned(expected: &[(&str, &str, u64, u64, &str)]) -> Vec<(String, String, u64, u64, String)> {
+    expected
+        .iter()
+        .map(|(message, path, line, column, hint)| {
+            (
+                message.to_string(),
+                path.to_string(),
+                *line,
+                *column,
+                hint.to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The message for a list where the format has an object.
+const LIST_FOR_OBJECT: &str =
+    "forkert type: fandt en liste [ … ], men her skal stå et objekt { … }";
+
+/// Every list written where the format has an object (a committee, a member, a table's row and
+/// total, the signature) is told once, at its path, with the object to write holding the
+/// clerk's own items where they fit, and nothing about what is in it; the reading goes on past
+/// each, so all come in one run with the mistakes around them. serde read a list into an
+/// object field by field: a row `["Behandlet", 1234, 2244]` was told at the invented path
+/// `rows[0][1]` ("fandt tallet `1234`, men her skal stå en liste"), a total `[1246.5, 2244]`
+/// at `total[0]`, and a committee, a member and a signature took a run each.
+#[test]
+fn every_list_where_an_object_belongs_is_told_once_with_the_clerks_items_and_read_past() {
+    let folder = tempfile::tempdir().unwrap();
+    let found = edited_findings(
+        folder.path(),
+        "lister.json",
+        &[
+            ("\"number\": 15,", "\"number\": \"15\","),
+            (
+                "\"committee\": {\n      \"name\": \"Folketingets Udvalg for Forretningsordenen\",\n      \"abbreviation\": \"UFO\"\n    }",
+                "\"committee\": [\n      \"Folketingets Udvalg for Forretningsordenen\",\n      \"UFO\"\n    ]",
+            ),
+            (
+                "{ \"name\": \"Line Barfod\", \"party\": \"EL\" }",
+                "[\"Line Barfod\", \"EL\"]",
+            ),
+            (
+                "{ \"label\": \"Behandlet\", \"cells\": [1234, 2244] }",
+                "[\"Behandlet\", 1234, 2244]",
+            ),
+            (
+                "{ \"label\": \"I alt\", \"cells\": [1246.5, 2244] }",
+                "[1246.5, 2244]",
+            ),
+            (
+                "{ \"minister\": \"Lars Barfoed\", \"official\": \"Ole Hasselgaard\" }",
+                "[\"Lars Barfoed\"]",
+            ),
+        ],
+    );
+    let table = "answer.blocks[1].statement.blocks[1].table.panels[0]";
+    let (row, total) = (format!("{table}.rows[0]"), format!("{table}.total"));
+    assert_eq!(
+        found,
+        owned(&[
+            (
+                "forkert type: fandt teksten \"15\", men her skal stå et helt tal på 1 eller \
+                 derover",
+                "question.number",
+                13,
+                15,
+                "skriv tallet uden anførselstegn",
+            ),
+            (
+                LIST_FOR_OBJECT,
+                "question.committee",
+                15,
+                18,
+                "skriv felterne med navn: {\"name\": \"Folketingets Udvalg for \
+                 Forretningsordenen\", \"abbreviation\": \"UFO\"}",
+            ),
+            (
+                LIST_FOR_OBJECT,
+                "question.asked_by",
+                21,
+                17,
+                "skriv felterne med navn: {\"name\": \"Line Barfod\", \"party\": \"EL\"}; objektet \
+                 kan også have feltet `non_member`",
+            ),
+            (
+                LIST_FOR_OBJECT,
+                &row,
+                41,
+                23,
+                "skriv felterne med navn: {\"label\": \"Behandlet\", \"cells\": [1234, 2244]}",
+            ),
+            (
+                LIST_FOR_OBJECT,
+                &total,
+                44,
+                30,
+                "skriv felterne med navn: {\"cells\": [1246.5, 2244]}; objektet kan også have \
+                 feltet `label`",
+            ),
+            (
+                LIST_FOR_OBJECT,
+                "signature",
+                58,
+                16,
+                "skriv felterne med navn: {\"minister\": \"Lars Barfoed\"}; objektet kan også have \
+                 feltet `official`",
+            ),
+        ])
+    );
+}
+
+/// A comma left out is told with the path of the field (or item) it belongs after, and the
+/// slips after it keep their own paths: with no comma between `"document_number": …` and
+/// `"question": {…}`, Word's quotes around `session` were told at `document_number.session`
+/// and Enter pressed in the question's text at `document_number.text`, and the comma itself
+/// had no path; a tab in a list's second item, after a comma left out in the list, was told
+/// at its first.
+#[test]
+fn a_comma_left_out_is_told_at_the_field_before_it_and_the_slips_after_it_at_their_own() {
+    let folder = tempfile::tempdir().unwrap();
+    let found = edited_findings(
+        folder.path(),
+        "komma.json",
+        &[
+            ("\"THK40546\",", "\"THK40546\""),
+            ("\"session\": \"2010-11\",", "“session”: \"2010-11\","),
+            ("oplyse, hvor mange", "oplyse,\nhvor mange"),
+            (
+                "[\"Første punkt\", \"Andet punkt\"]",
+                "[\"Første punkt\" \"Andet\tpunkt\"]",
+            ),
+        ],
+    );
+    let places: Vec<(&str, &str, u64, u64)> = found
+        .iter()
+        .map(|(message, path, line, column, _)| (message.as_str(), path.as_str(), *line, *column))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (
+                "JSON-syntaksfejl: der mangler et komma her",
+                "document_number",
+                10,
+                32
+            ),
+            (
+                typographic("“ og ” er typografiske anførselstegn").as_str(),
+                "question.session",
+                19,
+                5
+            ),
+            (
+                "JSON-syntaksfejl: teksten er delt over to linjer (linjeskift i slutningen af \
+                 linje 22)",
+                "question.text",
+                22,
+                36
+            ),
+            (
+                "JSON-syntaksfejl: der mangler et komma her",
+                "answer.blocks[2].list[0]",
+                55,
+                32
+            ),
+            (
+                "JSON-syntaksfejl: tabulator i teksten",
+                "answer.blocks[2].list[1]",
+                55,
+                39
+            ),
+        ]
+    );
+}
+
+/// The message for a `}` left out before a line, naming the object left open.
+fn brace_left_out(object: &str, line: u64) -> String {
+    format!(
+        "der mangler nok en }} før denne linje: objektet `{object}` (begyndt i linje {line}) er \
+         ikke lukket"
+    )
+}
+
+/// A `}` left out is told once, where it belongs, naming the object left open and the line it
+/// begins on, and the reading goes on as if it were there: before a field of the object around
+/// it (the question's `}` left out, its comma kept or its whole line deleted), or before a `]`
+/// that closes the list around it (a panel's). It was told as an unknown field `answer` in
+/// `question` with the question's fields as advice, and as the file ending too early, at its
+/// last `}`, with nothing read after it; or as "forventede `,` eller `}`" at the `]`. A file
+/// whose last `}` is left out is told to end with the file's object open, just after its last
+/// character (it was told at the line after it, past the end).
+#[test]
+fn a_bracket_left_out_is_told_once_where_it_belongs_and_read_past() {
+    let folder = tempfile::tempdir().unwrap();
+    let question_left_open = [
+        ("behandlet?\"\n  },", "behandlet?\"\n  ,"),
+        ("{ \"paragraph\": \"Jeg har", "{ “paragraph”: \"Jeg har"),
+        ("\"number\": 1,", "\"number\": \"1\","),
+    ];
+    let found = edited_findings(folder.path(), "spørgsmål.json", &question_left_open);
+    let table = "answer.blocks[1].statement.blocks[1].table";
+    let number = format!("{table}.number");
+    assert_eq!(
+        found,
+        owned(&[
+            (
+                &brace_left_out("question", 11),
+                "question",
+                24,
+                3,
+                "`answer` hører til i filens yderste objekt, ikke i `question`; skriv } der, \
+                 hvor `question` slutter",
+            ),
+            (
+                "forkert type: fandt teksten \"1\", men her skal stå et helt tal på 1 eller \
+                 derover",
+                &number,
+                34,
+                27,
+                "skriv tallet uden anførselstegn",
+            ),
+            (
+                &typographic("“ og ” er typografiske anførselstegn"),
+                "answer.blocks[3].paragraph",
+                55,
+                9,
+                "skriv { \"paragraph\": \"Jeg har ikke yderligere bemærkninger.\" }",
+            ),
+        ])
+    );
+    // The question's closing line deleted whole, its comma with it.
+    let found = edited_findings(
+        folder.path(),
+        "linje.json",
+        &[("behandlet?\"\n  },\n", "behandlet?\"\n")],
+    );
+    let places: Vec<(&str, &str, u64, u64)> = found
+        .iter()
+        .map(|(message, path, line, column, _)| (message.as_str(), path.as_str(), *line, *column))
+        .collect();
+    assert_eq!(
+        places,
+        [(brace_left_out("question", 11).as_str(), "question", 23, 3)]
+    );
+    // A panel's `}` left out before the `]` of the table's panels.
+    let found = edited_findings(
+        folder.path(),
+        "panel.json",
+        &[(
+            "2244] }\n                  }",
+            "2244] }\n                   ",
+        )],
+    );
+    let panel = format!("{table}.panels[0]");
+    assert_eq!(
+        found,
+        owned(&[(
+            &brace_left_out(&panel, 37),
+            &panel,
+            46,
+            17,
+            &format!("skriv }} der, hvor `{panel}` slutter"),
+        )])
+    );
+    // The file's last `}` left out, blank lines after it.
+    let found = edited_findings(
+        folder.path(),
+        "slut.json",
+        &[("\"Ole Hasselgaard\" }\n}", "\"Ole Hasselgaard\" }\n\n\n")],
+    );
+    assert_eq!(
+        found,
+        owned(&[(
+            "filen slutter for tidligt: filens yderste objekt (begyndt i linje 1) er ikke lukket",
+            "",
+            58,
+            77,
+            "skriv } der, hvor objektet slutter",
+        )])
+    );
+}
+
+/// Fields the format has one level deeper, in an object a field of this one holds, are told
+/// once together, where the first of them is written, with the field to write them in: a
+/// panel's fields on its table (told as four mistakes, `panels` missing and three unknown
+/// fields, with the table's fields as advice), the signature's on the file's object, a block
+/// in a statement without its `blocks`.
+#[test]
+fn fields_written_one_level_too_high_are_told_once_with_the_field_they_belong_in() {
+    let folder = tempfile::tempdir().unwrap();
+    let on_table = [
+        (
+            "\"panels\": [\n                  {\n                    \"label_header\"",
+            "\"label_header\"",
+        ),
+        (
+            "2244] }\n                  }\n                ],",
+            "2244] },",
+        ),
+    ];
+    let table = "answer.blocks[1].statement.blocks[1].table";
+    let label_header = format!("{table}.label_header");
+    assert_eq!(
+        edited_findings(folder.path(), "tabel.json", &on_table),
+        owned(&[(
+            "felterne `label_header`, `columns`, `rows` og `total` står direkte i `table`, men \
+             hører til i `panels`",
+            &label_header,
+            36,
+            17,
+            "skriv \"panels\": [{\"label_header\": …, \"columns\": …, \"rows\": …, \"total\": …}]",
+        )])
+    );
+    let signed = [(
+        "\"signature\": { \"minister\": \"Lars Barfoed\", \"official\": \"Ole Hasselgaard\" }",
+        "\"minister\": \"Lars Barfoed\", \"official\": \"Ole Hasselgaard\"",
+    )];
+    assert_eq!(
+        edited_findings(folder.path(), "underskrift.json", &signed),
+        owned(&[(
+            "felterne `minister` og `official` står øverst i filen, men hører til i `signature`",
+            "minister",
+            58,
+            3,
+            "skriv \"signature\": {\"minister\": …, \"official\": …}",
+        )])
+    );
+    let in_statement = [(
+        "\"source\": \"Rigspolitiet\",",
+        "\"source\": \"Rigspolitiet\", \"paragraph\": \"Se tabel 1.\",",
+    )];
+    assert_eq!(
+        edited_findings(folder.path(), "udtalelse.json", &in_statement),
+        owned(&[(
+            "feltet `paragraph` står direkte i `statement`, men hører til i `blocks`",
+            "answer.blocks[1].statement.paragraph",
+            29,
+            37,
+            "skriv \"blocks\": [{\"paragraph\": …}]",
+        )])
+    );
 }

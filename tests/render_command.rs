@@ -229,7 +229,7 @@ fn a_folder_renders_every_answer_in_it_and_reports_the_bad_ones() {
             "5 af 6 svar sat; 1 fejlede: {}.\n",
             answers.join("svar-6.json").display()
         )))
-        .stderr(predicate::str::contains("svar-6.json:1:1"));
+        .stderr(predicate::str::contains("svar-6.json:1:2"));
     let expected: Vec<String> = (1..=5).map(|n| format!("svar-{n}.pdf")).collect();
     assert_eq!(files_in(&out), expected);
     let one = std::fs::read(out.join("svar-1.pdf")).unwrap();

@@ -132,6 +132,25 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// The items of the list at exactly `path`, each as the file writes it.
+    pub(super) fn items(&self, path: &JsonPath) -> Option<Vec<&'a str>> {
+        match self.value_at(path)? {
+            Value::Array(array) => Some(
+                array
+                    .elements
+                    .iter()
+                    .map(|item| &self.text[range(item)])
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// The text the locator parsed.
+    pub(super) fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// The bytes of the value at exactly `path`, if the file has one there.
     pub(super) fn exact_span(&self, path: &JsonPath) -> Option<Range<usize>> {
         self.value_at(path).map(range)

@@ -3,6 +3,7 @@
 
 pub(crate) mod confine;
 pub mod diagnostic;
+mod edits;
 mod excerpt;
 mod locate;
 mod profile;
@@ -12,6 +13,7 @@ mod serde_error;
 mod shape;
 mod slips;
 mod spreadsheet;
+mod unclosed;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -371,12 +373,19 @@ pub fn check_text_with(
         return refused(vec![empty_file(&lines)]);
     }
     // The parsers read the text with its slips mended, each byte where the file has it, so
-    // that places found in it are places in the file.
-    let slips::Mended {
-        text: mended,
+    // that places found in it are places in the file: its quotes, line breaks and commas,
+    // then, with its texts read right, its brackets left out.
+    let slipped = slips::mend(text);
+    let closed = unclosed::close(&slipped.text, &lines);
+    let slips::Told {
         mut findings,
         set_aside,
-    } = slips::mend(text, &lines);
+    } = slipped.told(text, &closed.text, &lines);
+    findings.extend(closed.findings);
+    if !closed.read_on {
+        return refused(findings);
+    }
+    let mended = closed.text;
     // Before any parser: too deep a nesting would overflow their stacks.
     let flaws = scan::check(&mended, scan::FileKind::Answer, &lines);
     if !flaws.is_empty() {
@@ -393,15 +402,6 @@ pub fn check_text_with(
     }
     read.set_aside.extend(set_aside);
     findings.append(&mut read.findings);
-    // serde reads an object from a list too, so this is looked for in the file as written.
-    if let Some(finding) = list_for_object(&mended, &locator, &lines).filter(|finding| {
-        !findings
-            .iter()
-            .any(|reported| reported.path == finding.path)
-    }) {
-        findings.push(finding);
-        return refused(findings);
-    }
     let Some(mut answer) = read.answer.take() else {
         return refused(findings);
     };
@@ -529,14 +529,6 @@ fn decimal_comma_figure(written: &str) -> Option<&str> {
         .position(|byte| !byte.is_ascii_digit())
         .map_or(bytes.len(), |at| comma + 1 + at);
     Some(&written[start..end])
-}
-
-/// The finding for a list written where the format has an object, which serde accepts.
-fn list_for_object(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Option<Finding> {
-    let path = shape::list_for_object(locator)?;
-    let span = first_line(text, locator.span(&path, false).unwrap_or(0..0));
-    let (message, hint) = serde_error::list_for_object(Some(&path));
-    Some(Finding::error(path, message, Some(hint), span, lines))
 }
 
 /// Where `c` is written in the JSON value at `span`: the character itself, or its `\u` escape

@@ -1,12 +1,13 @@
 //! Every mistake of type and shape in one run. serde stops at the first, so each mistake is
 //! reported, then set aside in a copy of the text (an unknown or optional field removed, a
 //! missing field added, a wrong value replaced by one the format reads), and the copy is read
-//! again, until it reads or something cannot be set aside. Findings are located in the text
-//! as written, whose places the copy keeps outside what was set aside.
-
-use std::ops::Range;
+//! again, until it reads or something cannot be set aside. A list where the format has an
+//! object, which serde would read into it, is looked for first, each one told and replaced.
+//! Findings are located in the text as written, whose places the copy keeps outside what was
+//! set aside.
 
 use super::diagnostic::{Finding, LineIndex};
+use super::edits::{Edit, Edits};
 use super::locate::Locator;
 use super::serde_error::{self, Mistake};
 use super::shape;
@@ -78,6 +79,10 @@ fn scope(aside: &JsonPath) -> &[Step] {
 pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Read {
     let mut edits = Edits::default();
     let mut read = Read::default();
+    set_lists_aside(&mut read, &mut edits, locator, lines);
+    // Missing fields a finding about other fields has told of already: a table's `panels`,
+    // where a panel's fields stand on the table.
+    let mut told_missing: Vec<JsonPath> = Vec::new();
     while read.findings.len() < MOST {
         let copy = edits.apply(text);
         let (path, error) = match super::parse(&copy) {
@@ -117,8 +122,23 @@ pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> 
             read.unfilled.push(finding.path);
             continue;
         }
+        if mistake == Mistake::UnknownField
+            && let Some(too_high) = too_high(&path, locator, lines)
+        {
+            read.findings.push(too_high.finding);
+            if !set_fields_aside(&too_high.fields, &mut read, &mut edits, locator) {
+                break;
+            }
+            told_missing.push(too_high.belongs);
+            continue;
+        }
         let fix = fix(&mistake, &path, &finding.path, locator, &edits, &copy);
-        read.findings.push(finding);
+        match &mistake {
+            Mistake::MissingField(field) if told_missing.contains(&path.key(field)) => {
+                told_missing.retain(|told| *told != path.key(field));
+            }
+            _ => read.findings.push(finding),
+        }
         if !locator.has_tree() {
             // A syntax error further on, which a copy read on would meet in other words; only
             // commas were mended in the copy so far.
@@ -150,6 +170,79 @@ pub(super) fn read(text: &str, locator: &Locator<'_>, lines: &LineIndex<'_>) -> 
         ));
     }
     read
+}
+
+/// Tells each list where the format has an object as a whole, and sets it aside with an object
+/// standing in for it: serde reads an object from a list, field by field in a hidden order,
+/// or else tells of the first item it cannot read so, at a path inside the list that the
+/// format does not have, and reads no further.
+fn set_lists_aside(
+    read: &mut Read,
+    edits: &mut Edits,
+    locator: &Locator<'_>,
+    lines: &LineIndex<'_>,
+) {
+    for path in shape::lists_for_objects(locator) {
+        read.findings
+            .push(serde_error::list_finding(path.clone(), locator, lines));
+        let stand_in = locator.exact_span(&path).zip(shape::stand_in(&path));
+        if let Some((range, text)) = stand_in
+            && edits.add(Edit { range, text })
+        {
+            read.set_aside.push(path);
+        }
+    }
+}
+
+/// Fields written one level too high, in an object whose field holds the object they belong
+/// in: told once for them all.
+struct TooHigh {
+    /// The finding, at the first of them.
+    finding: Finding,
+    /// Each of them.
+    fields: Vec<JsonPath>,
+    /// The field they belong in, which the finding tells the object lacks if it does.
+    belongs: JsonPath,
+}
+
+/// The fields written one level too high, where serde found the first of them unknown at
+/// `path` (a panel's `columns`, `rows` and `total` on its table, which belong in `panels`).
+fn too_high(path: &JsonPath, locator: &Locator<'_>, lines: &LineIndex<'_>) -> Option<TooHigh> {
+    let (Step::Key(key), object) = path.0.split_last()? else {
+        return None;
+    };
+    let object = JsonPath(object.to_vec());
+    let below = shape::below(&object, key)?;
+    let names: Vec<&str> = (locator.fields(&object)?.into_iter())
+        .map(|(name, _)| name)
+        .filter(|name| shape::below(&object, name) == Some(below))
+        .collect();
+    let span = locator.span(path, true)?;
+    let (message, hint) = serde_error::too_high(&object, &names, below);
+    Some(TooHigh {
+        finding: Finding::error(path.clone(), message, Some(hint), span, lines),
+        fields: names.iter().map(|name| object.key(name)).collect(),
+        belongs: object.key(below.field),
+    })
+}
+
+/// Removes `fields` from the copy, each set aside; whether any could be.
+fn set_fields_aside(
+    fields: &[JsonPath],
+    read: &mut Read,
+    edits: &mut Edits,
+    locator: &Locator<'_>,
+) -> bool {
+    let mut any = false;
+    for field in fields {
+        if let Some(edit) = removal(field, locator, edits)
+            && edits.add(edit)
+        {
+            read.set_aside.push(field.clone());
+            any = true;
+        }
+    }
+    any
 }
 
 /// The syntax error the JSON parser finds in `copy` where it has one, else `failure`: serde
@@ -304,127 +397,9 @@ fn addition(path: &JsonPath, locator: &Locator<'_>, edits: &Edits, copy: &str) -
     })
 }
 
-/// One change to the text: the bytes `range` of the text as written become `text`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Edit {
-    range: Range<usize>,
-    text: String,
-}
-
-impl Edit {
-    /// How much longer the copy is for it.
-    fn growth(&self) -> isize {
-        self.text.len() as isize - self.range.len() as isize
-    }
-}
-
-/// The changes made to the copy, in the order of the text.
-#[derive(Debug, Default)]
-struct Edits(Vec<Edit>);
-
-impl Edits {
-    /// Adds `edit`, which takes the place of any it holds whole; whether it could be, which it
-    /// cannot where it overlaps another only in part.
-    fn add(&mut self, edit: Edit) -> bool {
-        let holds = |other: &Edit| {
-            !edit.range.is_empty()
-                && edit.range.start <= other.range.start
-                && other.range.end <= edit.range.end
-        };
-        self.0.retain(|other| !holds(other));
-        let overlaps = |other: &Edit| {
-            other.range.start < edit.range.end && edit.range.start < other.range.end
-                || (edit.range.is_empty() && other.range.contains(&edit.range.start))
-        };
-        if self.0.iter().any(overlaps) {
-            return false;
-        }
-        // After the edits that start where it does: a field added after another.
-        let at = self
-            .0
-            .partition_point(|other| other.range.start <= edit.range.start);
-        self.0.insert(at, edit);
-        true
-    }
-
-    /// Whether the bytes `range` of the text are removed.
-    fn removes(&self, range: &Range<usize>) -> bool {
-        self.0.iter().any(|edit| {
-            edit.text.is_empty() && edit.range.start <= range.start && range.end <= edit.range.end
-        })
-    }
-
-    /// The text with the edits made.
-    fn apply(&self, text: &str) -> String {
-        let mut copy = String::with_capacity(text.len());
-        let mut from = 0;
-        for edit in &self.0 {
-            copy.push_str(&text[from..edit.range.start]);
-            copy.push_str(&edit.text);
-            from = edit.range.end;
-        }
-        copy.push_str(&text[from..]);
-        copy
-    }
-
-    /// Where the byte at `offset` of the text is in the copy, after what the edits there put.
-    fn in_copy(&self, offset: usize) -> usize {
-        let growth: isize = self
-            .0
-            .iter()
-            .filter(|edit| edit.range.start <= offset)
-            .map(Edit::growth)
-            .sum();
-        offset.saturating_add_signed(growth)
-    }
-
-    /// Where the byte at `offset` of the copy was in the text; the start of an edit for a byte
-    /// the edit put there.
-    fn original(&self, offset: usize) -> usize {
-        let mut growth = 0;
-        for edit in &self.0 {
-            let start = edit.range.start.saturating_add_signed(growth);
-            if offset < start {
-                break;
-            }
-            if offset < start + edit.text.len() {
-                return edit.range.start;
-            }
-            growth += edit.growth();
-        }
-        offset.saturating_add_signed(-growth)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn edit(range: Range<usize>, text: &str) -> Edit {
-        Edit {
-            range,
-            text: text.into(),
-        }
-    }
-
-    #[test]
-    fn edits_map_places_between_the_text_and_its_copy() {
-        let text = "0123456789";
-        let mut edits = Edits::default();
-        assert!(edits.add(edit(2..4, "")));
-        assert!(edits.add(edit(6..7, "abc")));
-        assert_eq!(edits.apply(text), "0145abc789");
-        assert_eq!(edits.original(2), 4);
-        // A byte an edit put there is at the edit's start.
-        assert_eq!(edits.original(5), 6);
-        assert_eq!(edits.original(7), 7);
-        assert_eq!(edits.in_copy(5), 3);
-        assert_eq!(edits.in_copy(8), 8);
-        // One that overlaps another in part is refused; one that holds it replaces it.
-        assert!(!edits.add(edit(3..5, "")));
-        assert!(edits.add(edit(1..5, "")));
-        assert_eq!(edits.apply(text), "05abc789");
-    }
 
     /// The findings' paths and the edited copy for `text`.
     fn read_all(text: &str) -> (Vec<String>, bool) {
@@ -496,6 +471,37 @@ mod tests {
         assert!(read.hides(&path("question.asked_on")));
         assert!(!read.hides(&path("question.session")));
         assert!(!read.hides(&path("question")));
+    }
+
+    #[test]
+    fn lists_for_objects_and_fields_one_level_too_high_are_told_once_and_read_past() {
+        let text = r#"{"ministry": {"name": "M"}, "question": {"session": "x", "text": "y",
+               "committee": ["Retsudvalget", "REU"]},
+               "answer": {"blocks": [{"table": {"columns": ["2010"], "rows": [["a", 1]]}},
+                                     {"table": {"panels": [{"columns": ["2010"],
+                                                 "rows": [["a", 1], {"cells": [2]}],
+                                                 "total": [3]}]}}]},
+               "minister": "L", "date": 5}"#;
+        let mut read = read(text, &Locator::new(text), &LineIndex::new(text));
+        // In the order of the file, as a report has them.
+        read.findings.sort_by_key(|finding| finding.span.start);
+        let paths: Vec<String> = read.findings.iter().map(|f| f.path.to_string()).collect();
+        assert_eq!(
+            paths,
+            [
+                "question.committee",
+                // Once for both, and not again for the panels the table lacks.
+                "answer.blocks[0].table.columns",
+                "answer.blocks[1].table.panels[0].rows[0]",
+                "answer.blocks[1].table.panels[0].total",
+                "minister",
+                "date",
+            ]
+        );
+        assert!(
+            read.answer.is_some(),
+            "with every mistake set aside, the rest reads"
+        );
     }
 
     #[test]

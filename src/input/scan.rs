@@ -60,6 +60,20 @@ pub(super) fn path_at(end: usize, lines: &LineIndex<'_>) -> JsonPath {
     scanner.path()
 }
 
+/// The innermost object or list `text` leaves open at its end, and how many it leaves open;
+/// `None` where it closes all it opens, or cannot be scanned to its end (a text never
+/// closed, which the parser tells).
+pub(super) fn left_open(text: &str) -> Option<(Opened, usize)> {
+    let lines = LineIndex::new(text);
+    let mut scanner = Scanner::new(text, &lines);
+    if !scanner.watch(&mut |_, _| true) {
+        return None;
+    }
+    let mut open = scanner.opened();
+    let count = open.len();
+    Some((open.pop()?, count))
+}
+
 /// A file must be one object `{ … }`; serde would otherwise read a list `[ … ]` into the
 /// fields in their order and report in terms of Rust's structs.
 fn not_an_object(text: &str, kind: FileKind, lines: &LineIndex<'_>) -> Option<Finding> {
@@ -103,19 +117,63 @@ fn not_an_object(text: &str, kind: FileKind, lines: &LineIndex<'_>) -> Option<Fi
 }
 
 /// One open `[` or `{` while scanning.
-enum Frame {
+struct Frame {
+    /// Where its `{` or `[` is written.
+    opened: usize,
+    /// What it holds so far.
+    kind: Open,
+    /// What JSON has next in it.
+    expects: Expect,
+}
+
+/// What an open `{` or `[` holds so far.
+enum Open {
     /// An object: the fields seen so far (with where each was written) and the current one.
     Object {
         keys: HashMap<String, usize>,
         current: Option<String>,
-        expecting_key: bool,
     },
     /// An array and the index of its current element.
     Array { index: usize },
 }
 
+/// What JSON has next in an open object or list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// A field's name: after an object's `{` or a comma.
+    Name,
+    /// The colon after a field's name.
+    Colon,
+    /// A value: after a colon, or an item after a list's `[` or a comma.
+    Value,
+    /// A comma or the end, a value having been read whole. A value here follows a comma the
+    /// clerk left out: a field's name in an object, the next item in a list.
+    Comma,
+}
+
+/// What the scan met, for a pass that watches it (see [`Scanner::watch`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Event {
+    /// A field's name, written at these bytes (quotes and all), now the current field of the
+    /// innermost object.
+    Name(Range<usize>),
+    /// A `}` or `]` at this offset, before it closes the innermost object or list.
+    Close(usize, u8),
+}
+
+/// An object or list open where the scan is, as [`Scanner::opened`] tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Opened {
+    /// Its path in the answer.
+    pub path: JsonPath,
+    /// Where its `{` or `[` is written.
+    pub at: usize,
+    /// Whether it is an object (else a list).
+    pub object: bool,
+}
+
 /// A single pass over the text that tracks nesting without recursing.
-struct Scanner<'a, 'b> {
+pub(super) struct Scanner<'a, 'b> {
     text: &'a str,
     lines: &'b LineIndex<'a>,
     /// Where the first byte that was not UTF-8 was: reading replaced each such byte with
@@ -126,7 +184,8 @@ struct Scanner<'a, 'b> {
 }
 
 impl<'a, 'b> Scanner<'a, 'b> {
-    fn new(text: &'a str, lines: &'b LineIndex<'a>) -> Self {
+    /// A scanner of `text`, whose findings `lines` places.
+    pub(super) fn new(text: &'a str, lines: &'b LineIndex<'a>) -> Self {
         Self {
             text,
             lines,
@@ -146,6 +205,13 @@ impl<'a, 'b> Scanner<'a, 'b> {
 
     /// [`Self::run`]'s pass, leaving the scanner where it stopped.
     fn scan(&mut self) {
+        self.watch(&mut |_, _| true);
+    }
+
+    /// The scan, telling `watcher` of each field's name and each closing bracket as it meets
+    /// them, and stopping where it returns `false`. Whether the scan read the whole text: it
+    /// stops early at a text never closed, an unreadable character or too deep a nesting.
+    pub(super) fn watch(&mut self, watcher: &mut dyn FnMut(&Self, Event) -> bool) -> bool {
         let bytes = self.text.as_bytes();
         let mut offset = 0;
         while offset < bytes.len() {
@@ -153,64 +219,181 @@ impl<'a, 'b> Scanner<'a, 'b> {
             if bytes[offset] == b'"' {
                 let end = string_end(bytes, offset);
                 if self.unreadable_in(offset..end.unwrap_or(bytes.len())) {
-                    break;
+                    return false;
                 }
-                let Some(end) = end else { break };
-                self.string(offset..end);
+                let Some(end) = end else { return false };
+                if self.string(offset..end) && !watcher(self, Event::Name(offset..end)) {
+                    return false;
+                }
                 offset = end;
                 continue;
             }
             if self.unreadable_in(offset..offset + 1) {
-                break;
+                return false;
             }
             match bytes[offset] {
                 b'{' | b'[' if self.frames.len() == MAX_DEPTH => {
                     self.too_deep(offset);
-                    break;
+                    return false;
                 }
-                b'{' => self.frames.push(Frame::Object {
-                    keys: HashMap::new(),
-                    current: None,
-                    expecting_key: true,
-                }),
-                b'[' => self.frames.push(Frame::Array { index: 0 }),
-                b'}' | b']' => {
+                b'{' | b'[' => self.push(offset),
+                closer @ (b'}' | b']') => {
+                    if !watcher(self, Event::Close(offset, closer)) {
+                        return false;
+                    }
                     self.frames.pop();
+                    self.value_read();
                 }
                 b',' => self.comma(),
-                _ => {}
+                b':' => self.colon(),
+                byte if byte.is_ascii_whitespace() => {}
+                _ => {
+                    // A number, `true`, `false` or `null`, or a word that is no JSON.
+                    let length = bytes[offset..]
+                        .iter()
+                        .position(|byte| byte.is_ascii_whitespace() || b"{}[],:\"".contains(byte))
+                        .unwrap_or(bytes.len() - offset);
+                    if self.unreadable_in(offset..offset + length) {
+                        return false;
+                    }
+                    self.scalar();
+                    offset += length;
+                    continue;
+                }
             }
             offset += 1;
         }
+        true
     }
 
-    /// A string: a field's name if an object expects one, else a value, which needs nothing.
-    fn string(&mut self, span: Range<usize>) {
-        let Some(Frame::Object {
-            keys,
-            expecting_key: true,
-            ..
-        }) = self.frames.last()
-        else {
-            return;
+    /// The objects and lists open where the scan is, the outermost first.
+    pub(super) fn opened(&self) -> Vec<Opened> {
+        (0..self.frames.len())
+            .map(|depth| Opened {
+                path: self.path_to(depth),
+                at: self.frames[depth].opened,
+                object: matches!(self.frames[depth].kind, Open::Object { .. }),
+            })
+            .collect()
+    }
+
+    /// Whether the object open at `depth` (0 the outermost) has had the field `key` so far.
+    pub(super) fn has_key(&self, depth: usize, key: &str) -> bool {
+        matches!(
+            self.frames.get(depth),
+            Some(Frame { kind: Open::Object { keys, .. }, .. }) if keys.contains_key(key)
+        )
+    }
+
+    /// The name of the innermost object's current field.
+    pub(super) fn current_key(&self) -> Option<&str> {
+        match self.frames.last() {
+            Some(Frame {
+                kind: Open::Object { current, .. },
+                ..
+            }) => current.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// A `{` or `[` at `offset`: a value of the object or list it stands in begins.
+    fn push(&mut self, offset: usize) {
+        self.value_begins();
+        let (kind, expects) = match self.text.as_bytes()[offset] {
+            b'{' => (
+                Open::Object {
+                    keys: HashMap::new(),
+                    current: None,
+                },
+                Expect::Name,
+            ),
+            _ => (Open::Array { index: 0 }, Expect::Value),
         };
+        self.frames.push(Frame {
+            opened: offset,
+            kind,
+            expects,
+        });
+    }
+
+    /// A value other than a text: a number, a literal, or a word that is none (where an object
+    /// expects a field's name or its colon, a word that changes nothing of where the scan is).
+    fn scalar(&mut self) {
+        if let Some(frame) = self.frames.last()
+            && matches!(frame.expects, Expect::Name | Expect::Colon)
+        {
+            return;
+        }
+        self.value_begins();
+        self.value_read();
+    }
+
+    /// A value begins: in a list after a value read whole, the comma left out before it, it
+    /// is the next item.
+    fn value_begins(&mut self) {
+        if let Some(Frame {
+            kind: Open::Array { index },
+            expects: expects @ Expect::Comma,
+            ..
+        }) = self.frames.last_mut()
+        {
+            *index += 1;
+            *expects = Expect::Value;
+        }
+    }
+
+    /// A value of the innermost object or list has been read whole.
+    fn value_read(&mut self) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.expects = Expect::Comma;
+        }
+    }
+
+    /// A string at `span`: a field's name where an object expects one, or a comma (which the
+    /// clerk left out before it), else a value. Whether it was a name.
+    fn string(&mut self, span: Range<usize>) -> bool {
+        let names = matches!(
+            self.frames.last(),
+            Some(Frame {
+                kind: Open::Object { .. },
+                expects: Expect::Name | Expect::Comma,
+                ..
+            })
+        );
+        if !names {
+            self.value_begins();
+            self.value_read();
+            return false;
+        }
         let raw = &self.text[span.clone()];
         // A name with escapes is compared as the parser will read it.
         let key = serde_json::from_str::<String>(raw)
             .unwrap_or_else(|_| raw.trim_matches('"').to_string());
-        if let Some(&first) = keys.get(&key) {
+        // After a comma left out, the field before is no longer the current one.
+        let first = match self.frames.last_mut() {
+            Some(Frame {
+                kind: Open::Object { keys, current },
+                expects,
+                ..
+            }) => {
+                *current = None;
+                *expects = Expect::Colon;
+                keys.get(&key).copied()
+            }
+            _ => None,
+        };
+        if let Some(first) = first {
             self.repeated(&key, first, span.clone());
         }
-        if let Some(Frame::Object {
-            keys,
-            current,
-            expecting_key,
+        if let Some(Frame {
+            kind: Open::Object { keys, current },
+            ..
         }) = self.frames.last_mut()
         {
             keys.entry(key.clone()).or_insert(span.start);
             *current = Some(key);
-            *expecting_key = false;
         }
+        true
     }
 
     /// The field `key` at `span` was already written at the offset `first`.
@@ -228,17 +411,26 @@ impl<'a, 'b> Scanner<'a, 'b> {
     }
 
     fn comma(&mut self) {
-        match self.frames.last_mut() {
-            Some(Frame::Object {
-                current,
-                expecting_key,
-                ..
-            }) => {
+        let Some(frame) = self.frames.last_mut() else {
+            return;
+        };
+        match &mut frame.kind {
+            Open::Object { current, .. } => {
                 *current = None;
-                *expecting_key = true;
+                frame.expects = Expect::Name;
             }
-            Some(Frame::Array { index }) => *index += 1,
-            None => {}
+            Open::Array { index } => {
+                *index += 1;
+                frame.expects = Expect::Value;
+            }
+        }
+    }
+
+    fn colon(&mut self) {
+        if let Some(frame) = self.frames.last_mut()
+            && frame.expects == Expect::Colon
+        {
+            frame.expects = Expect::Value;
         }
     }
 
@@ -272,15 +464,28 @@ impl<'a, 'b> Scanner<'a, 'b> {
 
     /// The JSON path of the value the scan is at.
     fn path(&self) -> JsonPath {
+        self.path_to(self.frames.len())
+    }
+
+    /// The JSON path of the object or list open at `depth` (0 the outermost), or, at the
+    /// number of those open, of the value the scan is at: each open one's current step.
+    fn path_to(&self, depth: usize) -> JsonPath {
         JsonPath(
-            self.frames
+            self.frames[..depth]
                 .iter()
-                .filter_map(|frame| match frame {
-                    Frame::Object { current, .. } => current.clone().map(Step::Key),
-                    Frame::Array { index } => Some(Step::Index(*index)),
-                })
+                .filter_map(Frame::step)
                 .collect(),
         )
+    }
+}
+
+impl Frame {
+    /// The step into the value the object or list is at: its current field, or its item.
+    fn step(&self) -> Option<Step> {
+        match &self.kind {
+            Open::Object { current, .. } => current.clone().map(Step::Key),
+            Open::Array { index } => Some(Step::Index(*index)),
+        }
     }
 }
 
@@ -374,6 +579,43 @@ mod tests {
         let at = |part: &str| path_at(text.find(part).unwrap(), &lines).to_string();
         assert_eq!(at(" z"), "a.c");
         assert_eq!(at("]"), "a.b[1]");
+    }
+
+    #[test]
+    fn after_a_comma_left_out_the_next_field_or_item_has_its_own_path() {
+        // No comma after "d", nor after 1 and "x" in the list.
+        let text =
+            r#"{"d": "2011-04-11" "q": {"s": "x"}, "l": [1 "x" {"k": 2}], "n": true "m": 3}"#;
+        let lines = LineIndex::new(text);
+        let at = |part: &str| path_at(text.find(part).unwrap(), &lines).to_string();
+        assert_eq!(at(r#" "q""#), "d");
+        assert_eq!(at(r#""x"}"#), "q.s");
+        assert_eq!(at(r#" "x" {"#), "l[0]");
+        assert_eq!(at(r#" {"k""#), "l[1]");
+        assert_eq!(at("2}]"), "l[2].k");
+        assert_eq!(at(r#" "m""#), "n");
+        assert_eq!(at("3}"), "m");
+        // A field after a comma left out is a field: written twice, it is told so.
+        assert_eq!(
+            messages(r#"{"a": 1 "a": 2}"#)[0].0,
+            "feltet \"a\" står to gange i samme objekt"
+        );
+    }
+
+    #[test]
+    fn the_innermost_object_or_list_left_open_at_the_end_is_named_with_how_many_are() {
+        let text = "{\n  \"a\": {\"b\": [1, {\"c\": 2}]\n";
+        let (open, count) = left_open(text).expect("left open");
+        assert_eq!(
+            (open.path.to_string(), open.object, count),
+            ("a".into(), true, 2)
+        );
+        assert_eq!(&text[open.at..open.at + 1], "{");
+        let (open, _) = left_open("{\"a\": [1, 2").expect("left open");
+        assert_eq!((open.path.to_string(), open.object), ("a".into(), false));
+        assert_eq!(left_open("{\"a\": [1, 2]}"), None);
+        // A text never closed is no bracket left out.
+        assert_eq!(left_open("{\"a\": \"x}"), None);
     }
 
     #[test]

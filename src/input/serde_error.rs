@@ -108,6 +108,62 @@ pub(super) fn comma_slip(
     }
 }
 
+impl CommaSlip {
+    /// Where the comma is, or belongs: just after the value before it (the path of whose
+    /// field the finding has, as a comma typed twice has).
+    fn at(self) -> usize {
+        match self {
+            Self::TooMany(at) | Self::Missing(at) => at,
+        }
+    }
+}
+
+/// The finding for a file that ends with an object or list open (serde_json's `raw` message
+/// says which it was reading), naming the innermost one open and the line it begins on, and
+/// pointed just after the file's last character: where what closes it is missing. `None`
+/// where the text cannot be scanned to its end (a text never closed), which the parser's
+/// message tells.
+fn left_open(raw: &str, text: &str, lines: &LineIndex<'_>) -> Option<Finding> {
+    if !matches!(
+        raw,
+        "EOF while parsing an object" | "EOF while parsing a list"
+    ) {
+        return None;
+    }
+    let (open, count) = super::scan::left_open(text)?;
+    let (line, _) = lines.line_column(open.at);
+    let end = text.trim_end().len();
+    let message = format!(
+        "filen slutter for tidligt: {} (begyndt i linje {line}) er ikke lukket",
+        named(&open.path, open.object)
+    );
+    let hint = match (count, open.object) {
+        (1, true) => "skriv } der, hvor objektet slutter".to_string(),
+        (1, false) => "skriv ] der, hvor listen slutter".to_string(),
+        (count, _) => format!(
+            "{count} objekter og lister er ikke lukket: luk hver {{ med }} og hver [ med ], \
+             der hvor de slutter, eller se efter, om filen er skåret af"
+        ),
+    };
+    Some(Finding::error(
+        open.path,
+        message,
+        Some(hint),
+        end..end,
+        lines,
+    ))
+}
+
+/// An object (else a list) at `path` in words: "objektet `question`", "filens yderste
+/// objekt", "listen `answer.blocks`".
+pub(super) fn named(path: &JsonPath, object: bool) -> String {
+    match (path.0.is_empty(), object) {
+        (true, _) => "filens yderste objekt".into(),
+        (false, true) => format!("objektet `{path}`"),
+        (false, false) => format!("listen `{path}`"),
+    }
+}
+
 /// The finding for a comma too many or too few, at the comma or where it belongs.
 fn comma_finding(slip: CommaSlip, path: JsonPath, lines: &LineIndex<'_>) -> Finding {
     match slip {
@@ -152,17 +208,30 @@ pub(super) fn finding(
         let (message, hint) = block_message(written);
         return Finding::error(block, message, Some(hint), span, lines);
     }
+    // The path a syntax error has is the value the text before it ends in, as the file is
+    // written (with its slips mended): serde's is that of the object or list it was reading.
+    let path_before = |at: usize| super::scan::path_at(at, &LineIndex::new(locator.text()));
     if category == Category::Syntax
         && let Some(slip) = comma_slip(error, at_error, lines)
     {
-        return comma_finding(slip, path, lines);
+        return comma_finding(slip, path_before(slip.at()), lines);
     }
     if category == Category::Syntax
         && let Some(quote) = quote_inside_text(&raw, at_error, lines)
     {
         let (message, hint) = quote_message();
-        let path = super::scan::path_at(quote, lines);
-        return Finding::error(path, message, Some(hint), quote..quote + 1, lines);
+        return Finding::error(
+            path_before(quote),
+            message,
+            Some(hint),
+            quote..quote + 1,
+            lines,
+        );
+    }
+    if category == Category::Eof
+        && let Some(finding) = left_open(&raw, locator.text(), lines)
+    {
+        return finding;
     }
     if category == Category::Syntax
         && let Some((message, hint)) = comment(lines.text_from(at_error), &path)
@@ -380,7 +449,7 @@ fn translate_data(raw: &str, place: Option<Place<'_, '_>>) -> (String, Option<St
         mismatch("forkert værdi", rest, place)
     } else if raw.starts_with("invalid length") && raw.contains("expected struct") {
         // serde reads a struct from a list too, field by field; the format has objects only.
-        let (message, hint) = list_for_object(place.map(|place| place.path));
+        let (message, hint) = list_for_object(place);
         (message, Some(hint))
     } else if raw == crate::model::OUT_OF_RANGE {
         // A table cell reads its figure itself, and says what serde_json's reading would.
@@ -469,11 +538,30 @@ fn block_message(written: &str) -> (String, String) {
     )
 }
 
+/// The finding for the list at `path` where the format has an object, at the list's first
+/// line.
+pub(super) fn list_finding(
+    path: JsonPath,
+    locator: &Locator<'_>,
+    lines: &LineIndex<'_>,
+) -> Finding {
+    let span = super::first_line(locator.text(), locator.span(&path, false).unwrap_or(0..0));
+    let place = Place {
+        path: &path,
+        locator,
+    };
+    let (message, hint) = list_for_object(Some(place));
+    Finding::error(path, message, Some(hint), span, lines)
+}
+
 /// The message and hint for a list where the format has an object: the object with its field
-/// names, as the format has it at `path` if known.
-pub(super) fn list_for_object(path: Option<&JsonPath>) -> (String, String) {
-    let hint = match path.and_then(|path| object_example(path, None)) {
-        Some((example, _)) => format!("skriv felterne med navn, fx {example}"),
+/// names, as the format has it at `place` if known, holding the list's items where they fit.
+fn list_for_object(place: Option<Place<'_, '_>>) -> (String, String) {
+    let items = place.and_then(|place| place.locator.items(place.path));
+    let instead = items.as_deref().map(shape::Instead::Items);
+    let hint = match place.and_then(|place| object_example(place.path, instead)) {
+        Some((example, true)) => format!("skriv felterne med navn: {example}"),
+        Some((example, false)) => format!("skriv felterne med navn, fx {example}"),
         None => "skriv felterne med navn: {\"navn\": værdi, …}".into(),
     };
     (
@@ -482,11 +570,12 @@ pub(super) fn list_for_object(path: Option<&JsonPath>) -> (String, String) {
     )
 }
 
-/// The object the format has at `path`, as JSON with its real field names and `text` in it
-/// where it fits, and the fields it leaves out: `{"minister": "Søren Pape Poulsen"}; objektet
-/// kan også have feltet `official``; and whether `text` is in it.
-fn object_example(path: &JsonPath, text: Option<&str>) -> Option<(String, bool)> {
-    let example = shape::example(&shape::object_fields(path)?, text);
+/// The object the format has at `path`, as JSON with its real field names and what the clerk
+/// wrote `instead` in it where it fits, and the fields it leaves out: `{"minister": "Søren
+/// Pape Poulsen"}; objektet kan også have feltet `official``; and whether the clerk's
+/// writing is in it.
+fn object_example(path: &JsonPath, instead: Option<shape::Instead<'_>>) -> Option<(String, bool)> {
+    let example = shape::example(&shape::object_fields(path)?, instead);
     let others = match example.others.as_slice() {
         [] => String::new(),
         [one] => format!("; objektet kan også have feltet `{one}`"),
@@ -499,11 +588,50 @@ fn object_example(path: &JsonPath, text: Option<&str>) -> Option<(String, bool)>
     Some((format!("{}{others}", example.json), example.filled))
 }
 
+/// The message and hint for the fields `names` of the object at `object`, which belong one
+/// level deeper, in its field `below`: "felterne `columns`, `rows` og `total` står direkte i
+/// `table`, men hører til i `panels`", with the field to write around them.
+pub(super) fn too_high(object: &JsonPath, names: &[&str], below: shape::Below) -> (String, String) {
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+    let fields = match quoted.as_slice() {
+        [one] => format!("feltet {one}"),
+        many => format!("felterne {}", crate::danish::and_list(many)),
+    };
+    let written = match object.0.last() {
+        None => "øverst i filen".to_string(),
+        Some(Step::Key(key)) => format!("direkte i `{key}`"),
+        Some(Step::Index(_)) => format!("direkte i `{object}`"),
+    };
+    let member = |name: &&str| format!("\"{name}\": …");
+    let objects = if below.one_of {
+        // One field in each, as a block has.
+        let each: Vec<String> = names
+            .iter()
+            .map(|name| format!("{{{}}}", member(name)))
+            .collect();
+        each.join(", ")
+    } else {
+        let all: Vec<String> = names.iter().map(member).collect();
+        format!("{{{}}}", all.join(", "))
+    };
+    let value = if below.list {
+        format!("[{objects}]")
+    } else {
+        objects
+    };
+    (
+        format!("{fields} står {written}, men hører til i `{}`", below.field),
+        format!("skriv \"{}\": {value}", below.field),
+    )
+}
+
 /// What to write instead of a value where the format has an object at `place`: the object,
 /// holding the clerk's text where it fits.
 fn object_hint(place: Place<'_, '_>, found: &Found<'_>) -> Option<String> {
     let text = (found.kind == "string").then(|| place.text()).flatten();
-    let (example, filled) = object_example(place.path, text.as_deref())?;
+    let instead = text.as_deref().map(shape::Instead::Text);
+    let (example, filled) = object_example(place.path, instead)?;
     Some(if filled {
         format!("skriv {example}")
     } else {
@@ -862,6 +990,55 @@ mod tests {
         assert_eq!(
             message,
             "forkert værdi: fandt tallet `5000000000`, men her skal stå et helt tal på højst 4.294.967.295"
+        );
+    }
+
+    #[test]
+    fn fields_one_level_too_high_are_told_with_the_field_to_write_around_them() {
+        let table = JsonPath::root()
+            .key("answer")
+            .key("blocks")
+            .index(0)
+            .key("table");
+        let panels = shape::Below {
+            field: "panels",
+            list: true,
+            one_of: false,
+        };
+        assert_eq!(
+            too_high(&table, &["columns", "rows"], panels),
+            (
+                "felterne `columns` og `rows` står direkte i `table`, men hører til i `panels`"
+                    .to_string(),
+                "skriv \"panels\": [{\"columns\": …, \"rows\": …}]".to_string()
+            )
+        );
+        let signature = shape::Below {
+            field: "signature",
+            list: false,
+            one_of: false,
+        };
+        assert_eq!(
+            too_high(&JsonPath::root(), &["minister"], signature),
+            (
+                "feltet `minister` står øverst i filen, men hører til i `signature`".to_string(),
+                "skriv \"signature\": {\"minister\": …}".to_string()
+            )
+        );
+        // A block has one field: each its own.
+        let blocks = shape::Below {
+            field: "blocks",
+            list: true,
+            one_of: true,
+        };
+        assert_eq!(
+            too_high(
+                &JsonPath::root().key("answer"),
+                &["paragraph", "table"],
+                blocks
+            )
+            .1,
+            "skriv \"blocks\": [{\"paragraph\": …}, {\"table\": …}]"
         );
     }
 

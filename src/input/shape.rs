@@ -41,6 +41,8 @@ pub(super) struct Field {
     pub required: bool,
     /// What it holds.
     pub kind: Kind,
+    /// Whether it is a list that holds figures (a row's cells).
+    pub figures: bool,
 }
 
 /// The fields of the object the answer format has at `path`: the required ones first, in the
@@ -59,10 +61,13 @@ pub(super) fn object_fields(path: &JsonPath) -> Option<Vec<Field>> {
         .filter_map(Value::as_str)
         .collect();
     let field = |name: &'static str, required: bool| {
+        let node = properties.get(name)?;
+        let kind = kind(node)?;
         Some(Field {
             name,
             required,
-            kind: kind(properties.get(name)?)?,
+            kind,
+            figures: kind == Kind::List && holds_figures(node),
         })
     };
     let mut optional: Vec<Field> = properties
@@ -154,11 +159,25 @@ pub(super) struct Example {
     pub others: Vec<&'static str>,
 }
 
-/// The object with `fields` as a clerk should write it, holding `text` (what the clerk wrote
-/// instead of the object) where it fits (see [`clerks_values`]). Every required field is
-/// shown; an object that requires none shows at least its first field.
-pub(super) fn example(fields: &[Field], text: Option<&str>) -> Example {
-    let mut values = text.map_or_else(Vec::new, |text| clerks_values(fields, text));
+/// What a clerk wrote where the format has an object, for an example to hold.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Instead<'a> {
+    /// A text, read: `Morten Bødskov (S)`.
+    Text(&'a str),
+    /// A list's items, each as the file writes it: `"Staten"`, `1`.
+    Items(&'a [&'a str]),
+}
+
+/// The object with `fields` as a clerk should write it, holding what the clerk wrote
+/// `instead` where it fits (see [`clerks_values`] and [`items_values`]), in the clerk's
+/// order. Every required field is shown; an object that requires none shows at least its
+/// first field.
+pub(super) fn example(fields: &[Field], instead: Option<Instead<'_>>) -> Example {
+    let mut values = match instead {
+        Some(Instead::Text(text)) => clerks_values(fields, text),
+        Some(Instead::Items(items)) => items_values(fields, items),
+        None => Vec::new(),
+    };
     let filled = !values.is_empty();
     for field in fields.iter().filter(|f| f.required) {
         if !values.iter().any(|(name, _)| *name == field.name) {
@@ -168,11 +187,9 @@ pub(super) fn example(fields: &[Field], text: Option<&str>) -> Example {
     if let (true, Some(first)) = (values.is_empty(), fields.first()) {
         values.push((first.name, placeholder(first.kind).into()));
     }
-    let value_of = |name: &str| values.iter().find(|(shown, _)| *shown == name);
-    // Shown in the order of `fields`, required first.
-    let shown: Vec<String> = fields
+    let shown: Vec<String> = values
         .iter()
-        .filter_map(|field| Some(format!("\"{}\": {}", field.name, value_of(field.name)?.1)))
+        .map(|(name, value)| format!("\"{name}\": {value}"))
         .collect();
     Example {
         json: format!("{{{}}}", shown.join(", ")),
@@ -180,10 +197,13 @@ pub(super) fn example(fields: &[Field], text: Option<&str>) -> Example {
         others: fields
             .iter()
             .map(|field| field.name)
-            .filter(|name| value_of(name).is_none())
+            .filter(|name| !values.iter().any(|(shown, _)| shown == name))
             .collect(),
     }
 }
+
+/// The most characters of the clerk's own writing an example shows.
+const SHOWN: usize = 60;
 
 /// The fields of an object with `fields` that `text` fills, as JSON: the one required text
 /// field, or the first text field of an object that requires none (`{"minister": "…"}`); a
@@ -192,25 +212,83 @@ pub(super) fn example(fields: &[Field], text: Option<&str>) -> Example {
 /// that, and the text could be any of them (a question's session and text), or where it is
 /// too long to show.
 fn clerks_values(fields: &[Field], text: &str) -> Vec<(&'static str, String)> {
-    let texts: Vec<&Field> = fields.iter().filter(|f| f.kind == Kind::Text).collect();
-    // Whether filling `slots` leaves no required text field empty.
-    let holds = |slots: &[&Field]| {
-        texts
-            .iter()
-            .filter(|f| f.required)
-            .all(|f| slots.iter().any(|slot| slot.name == f.name))
-    };
-    if text.chars().count() > 60 || text.contains('\n') {
+    if text.chars().count() > SHOWN || text.contains('\n') {
         return Vec::new();
     }
-    match name_and_abbreviation(text).or_else(|| two_names(text)) {
-        Some((first, second)) if texts.len() >= 2 && holds(&texts[..2]) => vec![
-            (texts[0].name, quoted(first)),
-            (texts[1].name, quoted(second)),
-        ],
-        _ if !texts.is_empty() && holds(&texts[..1]) => vec![(texts[0].name, quoted(text))],
-        _ => Vec::new(),
+    let pair = name_and_abbreviation(text)
+        .or_else(|| two_names(text))
+        .map(|(first, second)| texts_filled(fields, &[first, second]))
+        .unwrap_or_default();
+    if pair.is_empty() {
+        texts_filled(fields, &[text])
+    } else {
+        pair
     }
+}
+
+/// The first text fields of an object with `fields`, one for each of `texts`, holding them;
+/// none where the object has fewer text fields, or requires one they leave empty.
+fn texts_filled(fields: &[Field], texts: &[&str]) -> Vec<(&'static str, String)> {
+    let slots: Vec<&Field> = fields.iter().filter(|f| f.kind == Kind::Text).collect();
+    let Some(filled) = slots.get(..texts.len()) else {
+        return Vec::new();
+    };
+    if texts.is_empty() || slots[texts.len()..].iter().any(|slot| slot.required) {
+        return Vec::new();
+    }
+    filled
+        .iter()
+        .zip(texts)
+        .map(|(slot, text)| (slot.name, quoted(text)))
+        .collect()
+}
+
+/// The fields of an object with `fields` that a list's `items` (as written) fill: one text
+/// as a text does (see [`clerks_values`]); a name and an abbreviation (`["Morten Bødskov",
+/// "S"]`) the first two text fields; figures the object's one list of figures, after a text
+/// that fills its first text field (`["Staten", 1, 2]` is `{"label": "Staten", "cells": [1,
+/// 2]}`). None where the list could mean other things: two names could be a minister and an
+/// official in either order.
+fn items_values(fields: &[Field], items: &[&str]) -> Vec<(&'static str, String)> {
+    if items.iter().map(|item| item.chars().count()).sum::<usize>() > SHOWN {
+        return Vec::new();
+    }
+    let texts: Option<Vec<String>> = items
+        .iter()
+        .map(|item| serde_json::from_str(item).ok())
+        .collect();
+    match texts.as_deref() {
+        Some([one]) => clerks_values(fields, one),
+        Some([name, short]) if is_abbreviation(short) => texts_filled(fields, &[name, short]),
+        Some(_) => Vec::new(),
+        None => figures_values(fields, items),
+    }
+}
+
+/// The fields of an object with `fields` that a list of figures fills (see
+/// [`items_values`]): its one list of figures, and its first text field where the first item
+/// is a text.
+fn figures_values(fields: &[Field], items: &[&str]) -> Vec<(&'static str, String)> {
+    let lists: Vec<&Field> = fields.iter().filter(|f| f.kind == Kind::List).collect();
+    let [list] = lists.as_slice() else {
+        return Vec::new();
+    };
+    let is_text = |item: &str| item.starts_with('"');
+    let is_figure = |item: &str| item.starts_with(|c: char| c == '-' || c.is_ascii_digit());
+    if !list.figures || !items.iter().all(|item| is_text(item) || is_figure(item)) {
+        return Vec::new();
+    }
+    let label = fields.iter().find(|f| f.kind == Kind::Text);
+    let mut values = Vec::new();
+    let figures = match (items.split_first(), label) {
+        (Some((first, rest)), Some(label)) if is_text(first) && !rest.is_empty() => {
+            values.push((label.name, first.to_string()));
+            rest
+        }
+        _ => items,
+    };
+    values.push((list.name, format!("[{}]", figures.join(", "))));
+    values
 }
 
 /// "Morten Bødskov (S)" as the name and the abbreviation in parentheses after it: a short
@@ -218,10 +296,15 @@ fn clerks_values(fields: &[Field], text: &str) -> Vec<(&'static str, String)> {
 fn name_and_abbreviation(text: &str) -> Option<(&str, &str)> {
     let (name, rest) = text.trim().strip_suffix(')')?.rsplit_once(" (")?;
     let abbreviation = rest.trim();
-    let short = (1..=5).contains(&abbreviation.chars().count());
-    let capitalised = abbreviation.starts_with(char::is_uppercase)
-        && abbreviation.chars().all(char::is_alphabetic);
-    (short && capitalised && !name.trim().is_empty()).then(|| (name.trim(), abbreviation))
+    (is_abbreviation(abbreviation) && !name.trim().is_empty()).then(|| (name.trim(), abbreviation))
+}
+
+/// Whether `text` is a short word in capitals, as parties and committees are abbreviated
+/// ("S", "REU", "ULØ", "KrF").
+fn is_abbreviation(text: &str) -> bool {
+    (1..=5).contains(&text.chars().count())
+        && text.starts_with(char::is_uppercase)
+        && text.chars().all(char::is_alphabetic)
 }
 
 /// "Lars Barfoed / Ole Hasselgaard" as two names, as the answers print the minister and the
@@ -265,10 +348,22 @@ fn kind(node: &'static Value) -> Option<Kind> {
     .map(|(_, kind)| kind)
 }
 
-/// The first place, in document order, where the answer file the locator has parsed has a
-/// list where the schema has an object.
-pub(super) fn list_for_object(locator: &Locator<'_>) -> Option<JsonPath> {
-    find(locator.root()?, schema(), &JsonPath::root())
+/// Whether the schema `node` is a list whose items may be figures.
+fn holds_figures(node: &'static Value) -> bool {
+    alternatives(resolve(node))
+        .filter_map(|list| list.get("items"))
+        .any(|items| alternatives(resolve(items)).any(|item| allows(item, "number")))
+}
+
+/// Every place, in document order, where the answer file the locator has parsed has a list
+/// where the schema has an object; not the places inside such a list, whose items belong to
+/// no field the format has.
+pub(super) fn lists_for_objects(locator: &Locator<'_>) -> Vec<JsonPath> {
+    let mut found = Vec::new();
+    if let Some(root) = locator.root() {
+        find(root, schema(), &JsonPath::root(), &mut found);
+    }
+    found
 }
 
 /// The answer file's JSON schema, as `svar schema` prints it.
@@ -277,17 +372,22 @@ fn schema() -> &'static Value {
     SCHEMA.get_or_init(|| schemars::schema_for!(crate::model::Answer).to_value())
 }
 
-fn find(value: &Written<'_>, node: &'static Value, path: &JsonPath) -> Option<JsonPath> {
+fn find(value: &Written<'_>, node: &'static Value, path: &JsonPath, found: &mut Vec<JsonPath>) {
     let node = resolve(node);
     match value {
         Written::Array(array) => match alternatives(node).find(|node| allows(node, "array")) {
-            Some(list) => array
-                .elements
-                .iter()
-                .enumerate()
-                .find_map(|(index, item)| find(item, list.get("items")?, &path.index(index))),
-            None if alternatives(node).any(|node| allows(node, "object")) => Some(path.clone()),
-            None => None,
+            Some(list) => {
+                let Some(items) = list.get("items") else {
+                    return;
+                };
+                for (index, item) in array.elements.iter().enumerate() {
+                    find(item, items, &path.index(index), found);
+                }
+            }
+            None if alternatives(node).any(|node| allows(node, "object")) => {
+                found.push(path.clone());
+            }
+            None => {}
         },
         Written::Object(object) => {
             let has = |field: &str| object.properties.iter().any(|p| name(&p.name) == field);
@@ -295,19 +395,100 @@ fn find(value: &Written<'_>, node: &'static Value, path: &JsonPath) -> Option<Js
             let schema = if allows(node, "object") {
                 node
             } else {
-                alternatives(node).find(|node| fits(node, &has))?
+                match alternatives(node).find(|node| fits(node, &has)) {
+                    Some(schema) => schema,
+                    None => return,
+                }
             };
-            object.properties.iter().find_map(|property| {
+            for property in &object.properties {
                 let key = name(&property.name);
                 let field = schema
                     .get("properties")
                     .and_then(|properties| properties.get(key))
-                    .or_else(|| schema.get("additionalProperties").filter(|a| a.is_object()))?;
-                find(&property.value, field, &path.key(key))
-            })
+                    .or_else(|| schema.get("additionalProperties").filter(|a| a.is_object()));
+                if let Some(field) = field {
+                    find(&property.value, field, &path.key(key), found);
+                }
+            }
         }
-        _ => None,
+        _ => {}
     }
+}
+
+/// The object schemas the format has at `path`: one, or a block's kinds.
+fn objects_at(path: &JsonPath) -> Vec<&'static Value> {
+    node_at(path).map_or_else(Vec::new, |node| {
+        alternatives(resolve(node))
+            .filter(|node| allows(node, "object"))
+            .collect()
+    })
+}
+
+/// Whether the object schema `node` has a field `key`: one of its own, or any name where it
+/// is a map (the footnotes).
+fn names(node: &Value, key: &str) -> bool {
+    node.get("properties")
+        .is_some_and(|properties| properties.get(key).is_some())
+        || node
+            .get("additionalProperties")
+            .is_some_and(Value::is_object)
+}
+
+/// Whether the object the format has at `path` may have the field `key` (a block, any of its
+/// kinds); `None` where the format has no object there.
+pub(super) fn has_field(path: &JsonPath, key: &str) -> Option<bool> {
+    let objects = objects_at(path);
+    (!objects.is_empty()).then(|| objects.iter().any(|node| names(node, key)))
+}
+
+/// A field of an object whose value holds fields of its own: where a field written one level
+/// too high belongs (a panel's `rows`, written on its table, belong in `panels`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Below {
+    /// The field's name: `panels`.
+    pub field: &'static str,
+    /// Whether it holds a list of such objects rather than one.
+    pub list: bool,
+    /// Whether each object has one field of several, as a block does (`{"paragraph": …}`),
+    /// so that each field written too high is an object of its own.
+    pub one_of: bool,
+}
+
+/// The one field of the object at `path` whose object, or list of objects, has the field
+/// `key` (a map's any name aside); `None` where none has, or more than one, and where the
+/// object at `path` has `key` itself.
+pub(super) fn below(path: &JsonPath, key: &str) -> Option<Below> {
+    if has_field(path, key) != Some(false) {
+        return None;
+    }
+    let mut owners = objects_at(path).into_iter().flat_map(|object| {
+        let properties = object.get("properties").and_then(Value::as_object);
+        properties
+            .into_iter()
+            .flatten()
+            .filter_map(|(field, node)| {
+                let node = resolve(node);
+                let list = alternatives(node).find(|node| allows(node, "array"));
+                let item = match list {
+                    Some(list) => resolve(list.get("items")?),
+                    None => node,
+                };
+                let kinds: Vec<&Value> = alternatives(item)
+                    .filter(|node| allows(node, "object"))
+                    .collect();
+                let owns = kinds.iter().any(|kind| {
+                    kind.get("properties")
+                        .is_some_and(|properties| properties.get(key).is_some())
+                });
+                owns.then(|| Below {
+                    field: field.as_str(),
+                    list: list.is_some(),
+                    one_of: kinds.len() > 1,
+                })
+            })
+    });
+    let owner = owners.next()?;
+    owners.next().is_none().then_some(owner)
 }
 
 /// A schema with its `$ref`s followed into the schema's `$defs`.
@@ -362,8 +543,14 @@ mod tests {
     use super::*;
 
     fn path(document: Value) -> Option<String> {
+        paths(document).into_iter().next()
+    }
+
+    /// Every place in `document` where a list stands for an object.
+    fn paths(document: Value) -> Vec<String> {
         let text = document.to_string();
-        list_for_object(&Locator::new(&text)).map(|path| path.to_string())
+        let found = lists_for_objects(&Locator::new(&text));
+        found.iter().map(JsonPath::to_string).collect()
     }
 
     #[test]
@@ -376,22 +563,98 @@ mod tests {
         assert_eq!(path(answer.clone()), None);
         answer["signature"] = serde_json::json!(["Ole Hasselgaard", "Lars Barfoed"]);
         assert_eq!(path(answer.clone()).as_deref(), Some("signature"));
-        answer["signature"] = serde_json::json!({"minister": "Lars Barfoed"});
         answer["question"]["committee"] = serde_json::json!(["Folketingets Retsudvalg", "REU"]);
-        assert_eq!(path(answer.clone()).as_deref(), Some("question.committee"));
+        answer["question"]["asked_by"] = serde_json::json!(["Line Barfod", {"party": "EL"}]);
+        // Every one, in the order of the text (whose fields serde_json orders by name), and
+        // nothing inside one.
+        assert_eq!(
+            paths(answer),
+            ["question.asked_by", "question.committee", "signature"]
+        );
+    }
+
+    #[test]
+    fn an_example_holds_a_lists_items_where_they_fit() {
+        let row = ["answer", "blocks", "0", "table", "panels", "0", "rows", "0"];
+        let items = |path: &[&str], items: &[&str]| -> Example {
+            let path = JsonPath(path.iter().map(|step| step_of(step)).collect());
+            example(
+                &object_fields(&path).expect("an object there"),
+                Some(Instead::Items(items)),
+            )
+        };
+        let labelled = items(&row, &["\"Staten\"", "1", "2.50"]);
+        assert_eq!(labelled.json, r#"{"label": "Staten", "cells": [1, 2.50]}"#);
+        assert!(labelled.filled && labelled.others.is_empty());
+        let total = ["answer", "blocks", "0", "table", "panels", "0", "total"];
+        let figures = items(&total, &["4", "-6", "\"-\""]);
+        assert_eq!(figures.json, r#"{"cells": [4, -6, "-"]}"#);
+        assert_eq!(figures.others, ["label"]);
+        let member = items(&["question", "asked_by"], &["\"Line Barfod\"", "\"EL\""]);
+        assert_eq!(member.json, r#"{"name": "Line Barfod", "party": "EL"}"#);
+        let one = items(&["signature"], &["\"Lars Barfoed\""]);
+        assert_eq!(one.json, r#"{"minister": "Lars Barfoed"}"#);
+        // Two names could be the minister's and the official's either way round.
+        let two = items(&["signature"], &["\"Ole Hasselgaard\"", "\"Lars Barfoed\""]);
+        assert_eq!(
+            (two.json.as_str(), two.filled),
+            (r#"{"minister": "…"}"#, false)
+        );
+        // An object in the list, or more than fits a hint, is not shown.
+        assert!(!items(&row, &["\"Staten\"", "{}"]).filled);
+        let long = format!("\"{}\"", "x".repeat(70));
+        assert!(!items(&row, &[&long, "1"]).filled);
+        // Figures fill no object without a list of figures.
+        assert!(!items(&["answer", "blocks", "0", "statement"], &["\"R\"", "1"]).filled);
+    }
+
+    #[test]
+    fn knows_which_object_has_a_field_and_which_field_below_holds_it() {
+        let table = at("answer.blocks.0.table");
+        assert_eq!(has_field(&table, "caption"), Some(true));
+        assert_eq!(has_field(&table, "rows"), Some(false));
+        assert_eq!(has_field(&at("date"), "x"), None);
+        // A block may have any of its kinds; the footnotes any name.
+        assert_eq!(has_field(&at("answer.blocks.0"), "table"), Some(true));
+        assert_eq!(has_field(&at("footnotes"), "1"), Some(true));
+        assert_eq!(
+            below(&table, "rows"),
+            Some(Below {
+                field: "panels",
+                list: true,
+                one_of: false
+            })
+        );
+        assert_eq!(
+            below(&JsonPath::root(), "minister"),
+            Some(Below {
+                field: "signature",
+                list: false,
+                one_of: false
+            })
+        );
+        assert_eq!(
+            below(&at("answer.blocks.0.statement"), "paragraph"),
+            Some(Below {
+                field: "blocks",
+                list: true,
+                one_of: true
+            })
+        );
+        // The question's and a further question's text: no telling which.
+        assert_eq!(below(&JsonPath::root(), "text"), None);
+        // A field of its own, or one no field below has.
+        assert_eq!(below(&table, "caption"), None);
+        assert_eq!(below(&table, "kaption"), None);
     }
 
     /// The example for what was written at `path` (`"answer.blocks[0].statement"`).
     fn example_at(path: &[&str], text: Option<&str>) -> Example {
-        let path = JsonPath(
-            path.iter()
-                .map(|step| match step.parse() {
-                    Ok(index) => Step::Index(index),
-                    Err(_) => Step::Key(step.to_string()),
-                })
-                .collect(),
-        );
-        example(&object_fields(&path).expect("an object there"), text)
+        let path = JsonPath(path.iter().map(|step| step_of(step)).collect());
+        example(
+            &object_fields(&path).expect("an object there"),
+            text.map(Instead::Text),
+        )
     }
 
     #[test]
@@ -461,14 +724,15 @@ mod tests {
 
     /// A path such as `"answer.blocks.0.statement"` (numbers are indices).
     fn at(path: &str) -> JsonPath {
-        JsonPath(
-            path.split('.')
-                .map(|step| match step.parse() {
-                    Ok(index) => Step::Index(index),
-                    Err(_) => Step::Key(step.to_string()),
-                })
-                .collect(),
-        )
+        JsonPath(path.split('.').map(step_of).collect())
+    }
+
+    /// A step of a path: a number is an index.
+    fn step_of(step: &str) -> Step {
+        match step.parse() {
+            Ok(index) => Step::Index(index),
+            Err(_) => Step::Key(step.to_string()),
+        }
     }
 
     #[test]

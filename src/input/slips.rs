@@ -14,11 +14,18 @@ use crate::json_path::JsonPath;
 /// The quotation marks Word, Outlook and keyboards of other languages type in place of `"`.
 pub(super) const TYPOGRAPHIC: [char; 11] = ['“', '”', '„', '‟', '‘', '’', '‚', '«', '»', '‹', '›'];
 
-/// A text that the file has with its slips mended, and what was told about them.
+/// A text that the file has with its slips mended.
 #[derive(Debug, Default)]
 pub(super) struct Mended {
     /// The text, each slip mended, every byte at its place.
     pub text: String,
+    /// The slips, to be told (see [`Mended::told`]).
+    slips: Vec<Slip>,
+}
+
+/// What was told about a text's slips.
+#[derive(Debug, Default)]
+pub(super) struct Told {
     /// A finding for each slip: one per line for quotes, one per text for line breaks and tabs,
     /// one per doubled comma.
     pub findings: Vec<Finding>,
@@ -42,50 +49,58 @@ enum Slip {
     Comma { at: usize, first: usize },
 }
 
-/// `text` with its slips mended, and a finding for each; `lines` indexes `text`.
-pub(super) fn mend(text: &str, lines: &LineIndex<'_>) -> Mended {
+/// `text` with its slips mended.
+pub(super) fn mend(text: &str) -> Mended {
     let slips = Lexer::new(text).run();
-    if slips.is_empty() {
-        return Mended {
-            text: text.to_string(),
-            ..Mended::default()
-        };
-    }
     let mut bytes = text.as_bytes().to_vec();
     for slip in &slips {
         for (range, with) in replacements(slip, text) {
             bytes[range].copy_from_slice(&with);
         }
     }
-    let mended = String::from_utf8(bytes).expect("only whole characters are replaced");
-    let in_mended = LineIndex::new(&mended);
-    let path = |end: usize| super::scan::path_at(end, &in_mended);
-    let mut findings = quote_findings(&slips, text, lines, &path);
-    let mut set_aside = Vec::new();
-    for slip in &slips {
-        match slip {
-            Slip::Breaks { at, end } => {
-                findings.push(break_finding(at, path(*end), lines));
-                set_aside.push(path(*end));
-            }
-            Slip::Tabs { at, end } => {
-                findings.push(tab_finding(at, path(*end), lines));
-                set_aside.push(path(*end));
-            }
-            Slip::Comma { at, first } => findings.push(Finding::error(
-                path(*first),
-                "JSON-syntaksfejl: to kommaer efter hinanden".into(),
-                Some("slet det ene".into()),
-                *at..*at + 1,
-                lines,
-            )),
-            Slip::Quote { .. } => {}
-        }
-    }
     Mended {
-        text: mended,
-        findings,
-        set_aside,
+        text: String::from_utf8(bytes).expect("only whole characters are replaced"),
+        slips,
+    }
+}
+
+impl Mended {
+    /// A finding for each slip of `text` (as written, which `lines` indexes), at the path its
+    /// place has in `read` (the mended text, with any other slip mended that moves no byte,
+    /// such as a bracket left out: a path read before that would be inside the object left
+    /// open).
+    pub(super) fn told(&self, text: &str, read: &str, lines: &LineIndex<'_>) -> Told {
+        if self.slips.is_empty() {
+            return Told::default();
+        }
+        let in_read = LineIndex::new(read);
+        let path = |end: usize| super::scan::path_at(end, &in_read);
+        let mut findings = quote_findings(&self.slips, text, lines, &path);
+        let mut set_aside = Vec::new();
+        for slip in &self.slips {
+            match slip {
+                Slip::Breaks { at, end } => {
+                    findings.push(break_finding(at, path(*end), lines));
+                    set_aside.push(path(*end));
+                }
+                Slip::Tabs { at, end } => {
+                    findings.push(tab_finding(at, path(*end), lines));
+                    set_aside.push(path(*end));
+                }
+                Slip::Comma { at, first } => findings.push(Finding::error(
+                    path(*first),
+                    "JSON-syntaksfejl: to kommaer efter hinanden".into(),
+                    Some("slet det ene".into()),
+                    *at..*at + 1,
+                    lines,
+                )),
+                Slip::Quote { .. } => {}
+            }
+        }
+        Told {
+            findings,
+            set_aside,
+        }
     }
 }
 
@@ -578,15 +593,21 @@ mod tests {
 
     /// The text mended, and each finding's message, path, line and column.
     fn mended(text: &str) -> (String, Vec<(String, String, usize, usize)>) {
-        let lines = LineIndex::new(text);
-        let mended = mend(text, &lines);
-        assert_eq!(mended.text.len(), text.len(), "every byte keeps its place");
-        let findings = mended
+        let (mended, told) = told(text);
+        assert_eq!(mended.len(), text.len(), "every byte keeps its place");
+        let findings = told
             .findings
             .into_iter()
             .map(|f| (f.message, f.path.to_string(), f.line, f.column))
             .collect();
-        (mended.text, findings)
+        (mended, findings)
+    }
+
+    /// `text` mended, and what is told of its slips.
+    fn told(text: &str) -> (String, Told) {
+        let mended = mend(text);
+        let told = mended.told(text, &mended.text, &LineIndex::new(text));
+        (mended.text, told)
     }
 
     #[test]
@@ -607,9 +628,8 @@ mod tests {
                 8
             )]
         );
-        let lines = LineIndex::new("{\"a\": “x”}");
         assert_eq!(
-            mend("{\"a\": “x”}", &lines).findings[0].hint.as_deref(),
+            told("{\"a\": “x”}").1.findings[0].hint.as_deref(),
             Some("skriv {\"a\": \"x\"}")
         );
     }
@@ -756,7 +776,7 @@ mod tests {
                 );
             }
             let text = format!("{{\"a\": {{\n  {field},\n  \"b\": 1\n}}}}");
-            let hint = mend(&text, &LineIndex::new(&text)).findings[0].hint.clone();
+            let hint = told(&text).1.findings[0].hint.clone();
             assert_eq!(
                 hint.as_deref(),
                 Some("skriv \"office\": \"Straffe\""),
