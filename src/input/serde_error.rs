@@ -430,7 +430,14 @@ fn translate_data(raw: &str, place: Option<Place<'_, '_>>) -> (String, Option<St
         // clerk, though serde reads it as an enum's value.
         let is_field =
             raw.starts_with("unknown field") || place.is_some_and(|place| place.is_object());
-        unknown(&names, is_field)
+        let (message, hint) = unknown(&names, is_field);
+        let guessed = hint
+            .as_deref()
+            .is_some_and(|hint| hint.starts_with("mente du"));
+        let further_out = (is_field && !guessed)
+            .then(|| place.and_then(|place| written_too_deep(place.path, names.first()?)))
+            .flatten();
+        (message, further_out.or(hint))
     } else if raw.starts_with("missing field") {
         let field = names.first().copied().unwrap_or_default();
         (
@@ -637,6 +644,28 @@ fn object_hint(place: Place<'_, '_>, found: &Found<'_>) -> Option<String> {
     } else {
         format!("skriv fx {example}")
     })
+}
+
+/// Where a field written one object too deep belongs, as advice: `date` written inside
+/// `question` belongs in the file's outer object. `field` is the unknown field's path; the
+/// nearest object around the one it is written in that has a field `key` is named; `None`
+/// where none has.
+fn written_too_deep(field: &JsonPath, key: &str) -> Option<String> {
+    let (_, object) = field.0.split_last()?;
+    let object = JsonPath(object.to_vec());
+    let mut outer = object.0.as_slice();
+    while let Some((_, around)) = outer.split_last() {
+        outer = around;
+        let around = JsonPath(around.to_vec());
+        if shape::has_field(&around, key) == Some(true) {
+            return Some(format!(
+                "`{key}` hører til i {}, ikke i `{object}`: flyt feltet ud efter den }}, der \
+                 lukker `{object}`",
+                named(&around, true)
+            ));
+        }
+    }
+    None
 }
 
 /// An unknown field or enum value, with the closest allowed one or the list of them.
@@ -916,6 +945,25 @@ mod tests {
             locator: &locator,
         };
         translate(raw, Category::Data, Some(place))
+    }
+
+    #[test]
+    fn a_field_written_one_object_too_deep_is_told_where_it_belongs() {
+        let question = JsonPath::root().key("question");
+        assert_eq!(
+            written_too_deep(&question.key("date"), "date").as_deref(),
+            Some(
+                "`date` hører til i filens yderste objekt, ikke i `question`: flyt feltet ud \
+                 efter den }, der lukker `question`"
+            )
+        );
+        let asked_by = question.key("asked_by");
+        assert!(
+            written_too_deep(&asked_by.key("number"), "number")
+                .is_some_and(|hint| hint.starts_with("`number` hører til i objektet `question`"))
+        );
+        // A field no object around has is only unknown.
+        assert_eq!(written_too_deep(&question.key("nummer"), "nummer"), None);
     }
 
     #[test]
