@@ -430,14 +430,8 @@ fn translate_data(raw: &str, place: Option<Place<'_, '_>>) -> (String, Option<St
         // clerk, though serde reads it as an enum's value.
         let is_field =
             raw.starts_with("unknown field") || place.is_some_and(|place| place.is_object());
-        let (message, hint) = unknown(&names, is_field);
-        let guessed = hint
-            .as_deref()
-            .is_some_and(|hint| hint.starts_with("mente du"));
-        let further_out = (is_field && !guessed)
-            .then(|| place.and_then(|place| written_too_deep(place.path, names.first()?)))
-            .flatten();
-        (message, further_out.or(hint))
+        let too_deep = |key: &str| place.and_then(|place| written_too_deep(place.path, key));
+        unknown(&names, is_field, too_deep)
     } else if raw.starts_with("missing field") {
         let field = names.first().copied().unwrap_or_default();
         (
@@ -668,18 +662,27 @@ fn written_too_deep(field: &JsonPath, key: &str) -> Option<String> {
     None
 }
 
-/// An unknown field or enum value, with the closest allowed one or the list of them.
-fn unknown(names: &[&str], is_field: bool) -> (String, Option<String>) {
+/// An unknown field or enum value, with the closest allowed one, else for a field where it
+/// belongs further out (`too_deep`), else the list of those allowed.
+fn unknown(
+    names: &[&str],
+    is_field: bool,
+    too_deep: impl FnOnce(&str) -> Option<String>,
+) -> (String, Option<String>) {
     let (word, allowed) = names.split_first().map_or(("", &[][..]), |(w, a)| (*w, a));
     let what = if is_field {
         "ukendt felt"
     } else {
         "ukendt værdi"
     };
+    let further_out = || is_field.then(|| too_deep(word)).flatten();
     let hint = match crate::spelling::did_you_mean(word, allowed) {
         Some(guess) => format!("mente du `{guess}`?"),
-        None if allowed.is_empty() => "fjern feltet".to_string(),
-        None => format!("tilladt her: {}", list(allowed)),
+        None => match further_out() {
+            Some(advice) => advice,
+            None if allowed.is_empty() => "fjern feltet".to_string(),
+            None => format!("tilladt her: {}", list(allowed)),
+        },
     };
     (format!("{what} `{word}`"), Some(hint))
 }

@@ -673,6 +673,10 @@ fn blocks(blocks: &[Block], quoting: &Quoting, area: Area) -> Vec<BlockContext> 
             let (content, opening_marks, closing_marks) =
                 block_content(block, opening_marks, closing_marks, area);
             let opens_statement = index == 0 && !quoting.opening.is_empty();
+            let list_items = match block {
+                Block::List(items) | Block::NumberedList(items) => items.len(),
+                _ => 0,
+            };
             BlockContext {
                 opening_marks,
                 closing_marks,
@@ -690,14 +694,8 @@ fn blocks(blocks: &[Block], quoting: &Quoting, area: Area) -> Vec<BlockContext> 
                 kept_whole: kept_whole(block),
                 content,
                 marks: BlockMarks {
-                    items: match block {
-                        Block::List(items) | Block::NumberedList(items) => vec![None; items.len()],
-                        _ => Vec::new(),
-                    },
-                    moved_items: match block {
-                        Block::List(items) | Block::NumberedList(items) => vec![None; items.len()],
-                        _ => Vec::new(),
-                    },
+                    items: vec![None; list_items],
+                    moved_items: vec![None; list_items],
                     notes: match block {
                         Block::Table(table) => vec![None; table.notes.len()],
                         _ => Vec::new(),
