@@ -149,6 +149,37 @@ fn a_table_without_row_labels_stands_at_the_left_with_columns_as_beside_labels()
 }
 
 #[test]
+fn a_panel_without_row_labels_sets_its_figures_under_those_of_the_panels_with_them() {
+    // Panel A, the totals alone, stood at the left margin, its figures under panel B's row
+    // labels, and a reader could not follow a column from one panel to the next.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("mixed-panels.json"), folder.path());
+    // From left to right: pdftotext may read a row's last figure first.
+    let line = |first: &str| {
+        let mut words = words_of_line(&pdf, first);
+        words.sort_by(|a, b| a.1.total_cmp(&b.1));
+        words
+    };
+    let unlabelled = line("412");
+    let labelled = line("Københavns").split_off(2);
+    assert_eq!((unlabelled.len(), labelled.len()), (3, 3), "{unlabelled:?}");
+    for (unlabelled, labelled) in unlabelled.iter().zip(&labelled) {
+        assert!(
+            (unlabelled.2 - labelled.2).abs() < 0.5,
+            "{unlabelled:?} against {labelled:?}"
+        );
+    }
+    // The labels are short: the table stays narrow, at the left, as one of labelled panels only.
+    let caption = line("Tabel")[0].1;
+    let label = line("Københavns")[0].1;
+    assert!(
+        (caption..caption + 5.0).contains(&label),
+        "{label} against {caption}"
+    );
+    assert!(labelled[2].2 < caption + 250.0, "{labelled:?}");
+}
+
+#[test]
 fn figures_in_millions_widen_their_columns_instead_of_running_together() {
     // Columns of 3.4 em hold six digits; these totals have up to eight and two decimals.
     common::svar()

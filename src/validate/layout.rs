@@ -829,12 +829,13 @@ const LABEL_GAP: f64 = 2.0 * TABLE_SIZE;
 /// The width of the row labels' column of a narrow table, in em of table text: its widest
 /// label and a gap, so that a table of a column or two of figures beside short labels stands
 /// as wide as it needs, as the ministries set such tables, rather than across the page with
-/// every figure far from its label. `None` where the labels take the rest of the width: a
-/// wider table, or one with a panel without row labels.
+/// every figure far from its label. A panel without row labels in such a table stands with
+/// its figures under the labelled panels' (see `panel-table` in `style.typ`). `None` where the
+/// labels take the rest of the width (a wider table), or where no panel has row labels.
 ///
 /// `figure_columns` are the table's, from [`figure_columns`]: measured once, for both.
 pub(crate) fn label_column(table: &Table, figure_columns: &[f64]) -> Option<f64> {
-    if !table.panels.iter().all(|panel| panel.is_labelled()) {
+    if !table.panels.iter().any(Panel::is_labelled) {
         return None;
     }
     compact_label_column(row_labels_width(table), figure_columns.iter().sum())
@@ -1223,6 +1224,16 @@ mod tests {
         let portrait = Area::page(false);
         assert_eq!(
             label_column(&narrow, &figure_columns(&narrow, portrait)),
+            Some((labels + LABEL_GAP) / TABLE_SIZE)
+        );
+        // A panel of figures without row labels (the totals alone) stands under the labelled
+        // panel's figures, and leaves the table as narrow.
+        let mut mixed = table(&[&["[3, 6]"], &["[1, 2]", "[3, 4]"]]);
+        mixed.panels[0].rows[0].label = None;
+        mixed.panels[0].label_header = None;
+        assert!(!mixed.panels[0].is_labelled());
+        assert_eq!(
+            label_column(&mixed, &figure_columns(&mixed, portrait)),
             Some((labels + LABEL_GAP) / TABLE_SIZE)
         );
         // A figure in the billions and a long label take more than half: the labels take the
