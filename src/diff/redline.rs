@@ -876,7 +876,8 @@ fn fit_label_column(table: &mut TableContext) {
         let Some(column) = table.panels.first().and_then(|panel| panel.label_width) else {
             return;
         };
-        let needed = crate::validate::label_column_holding(&line, bold, f64::from(figures) / 100.0)
+        let figures = f64::from(figures) / 100.0;
+        let needed = crate::validate::label_column_holding(&line, bold, figures, table.area)
             .map(crate::render::hundredths);
         if needed.is_none_or(|needed| needed > column) {
             table
@@ -1188,7 +1189,7 @@ mod tests {
         long(&mut table);
         let area = crate::validate::Area::page(false).quoted();
         let figures = crate::validate::figure_columns(&table, area);
-        assert!(crate::validate::label_column(&table, &figures).is_some());
+        assert!(crate::validate::label_column(&table, &figures, area).is_some());
         assert_eq!(marked_panels(long)[0].label_width, None);
     }
 

@@ -345,6 +345,9 @@ pub struct TableContext {
     /// What names the table over its continuation on a later page: "Tabel 1 (fortsat)", or
     /// "(fortsat)" for a table without a number.
     pub continued: String,
+    /// The room the table stands in, which a redline's wider columns are measured against.
+    #[serde(skip)]
+    pub(crate) area: Area,
 }
 
 /// One panel of a table, with every cell formatted.
@@ -826,7 +829,7 @@ pub(crate) fn hundredths(width: f64) -> u32 {
 fn table_context(table: &Table, area: Area) -> TableContext {
     let figure_columns = crate::validate::figure_columns(table, area);
     let widths: Vec<u32> = figure_columns.iter().copied().map(hundredths).collect();
-    let label_width = crate::validate::label_column(table, &figure_columns).map(hundredths);
+    let label_width = crate::validate::label_column(table, &figure_columns, area).map(hundredths);
     TableContext {
         caption: caption(table),
         panels: table
@@ -844,6 +847,7 @@ fn table_context(table: &Table, area: Area) -> TableContext {
             Some(number) => format!("Tabel {number} (fortsat)"),
             None => "(fortsat)".to_string(),
         },
+        area,
     }
 }
 

@@ -715,7 +715,7 @@ pub(crate) fn figure_columns(table: &Table, area: Area) -> Vec<f64> {
 /// for every heading and row label on one line ([`widened_to_headings`]).
 fn figure_column_widths(table: &Table, area: Area) -> Vec<f64> {
     let spaced = spaced_where_room(table, measured_columns(table), area.width);
-    widened_to_headings(table, spaced)
+    widened_to_headings(table, spaced, area.width)
 }
 
 /// Room a text widened to its measured width keeps to spare: the measure adds up advance
@@ -725,10 +725,6 @@ const LINE_SLACK: f64 = 0.1 * TABLE_SIZE;
 
 /// The most [`crate::render::hundredths`] adds to a width, rounding it up for the templates.
 const ROUNDING: f64 = 0.01 * TABLE_SIZE;
-
-/// The width a table may take, in points: a portrait page's text width less a statement's
-/// indent, where most tables stand.
-const TABLE_ROOM: f64 = PORTRAIT - QUOTE_INDENT;
 
 /// The figure columns `measured` at their least widths, widened towards the widths that keep
 /// [`FIGURE_GUTTER`] before their widest figures as far as a line `width` wide has room beside
@@ -751,11 +747,11 @@ fn spaced_where_room(table: &Table, measured: Vec<Measured>, width: f64) -> Vec<
 }
 
 /// The figure columns `least` widened so that each heading fits on one line, if then the row
-/// labels also fit on theirs beside them within [`TABLE_ROOM`]; else widened as far as the
-/// row labels leave room. A heading such as "Andel afvist (pct.)" set in three lines of a
+/// labels also fit on theirs beside them within the line, `width` points; else widened as far
+/// as the row labels leave room. A heading such as "Andel afvist (pct.)" set in three lines of a
 /// narrow column, beside a column of short row labels that is mostly empty, reads worse than
 /// on one line, or on two.
-fn widened_to_headings(table: &Table, least: Vec<f64>) -> Vec<f64> {
+fn widened_to_headings(table: &Table, least: Vec<f64>, width: f64) -> Vec<f64> {
     let mut widened = least.clone();
     for panel in &table.panels {
         for (index, heading) in panel.columns.iter().enumerate().take(widened.len()) {
@@ -763,14 +759,17 @@ fn widened_to_headings(table: &Table, least: Vec<f64>) -> Vec<f64> {
             widened[index] = widened[index].max(one_line);
         }
     }
-    let labels = row_labels_width(table);
-    if widened.iter().sum::<f64>() + labels <= TABLE_ROOM {
+    // The labels with the slack of a measured line, and the columns with their rounding up:
+    // a label given exactly its measured width could still be set in two lines.
+    let labels = row_labels_width(table) + LINE_SLACK;
+    let room = width - ROUNDING * least.len() as f64;
+    if widened.iter().sum::<f64>() + labels <= room {
         return widened;
     }
     // Short of room for every heading on one line: the room the row labels leave (they keep
     // at least a third of the table, or all they need if less) goes to the headings, so that
     // they take fewer lines.
-    let spare = TABLE_ROOM - labels.min(TABLE_ROOM / 3.0) - least.iter().sum::<f64>();
+    let spare = room - labels.min(width / 3.0) - least.iter().sum::<f64>();
     widened_within(least, widened, spare)
 }
 
@@ -833,19 +832,20 @@ const LABEL_GAP: f64 = 2.0 * TABLE_SIZE;
 /// its figures under the labelled panels' (see `panel-table` in `style.typ`). `None` where the
 /// labels take the rest of the width (a wider table), or where no panel has row labels.
 ///
-/// `figure_columns` are the table's, from [`figure_columns`]: measured once, for both.
-pub(crate) fn label_column(table: &Table, figure_columns: &[f64]) -> Option<f64> {
+/// `figure_columns` are the table's in `area`, from [`figure_columns`]: measured once, for
+/// both.
+pub(crate) fn label_column(table: &Table, figure_columns: &[f64], area: Area) -> Option<f64> {
     if !table.panels.iter().any(Panel::is_labelled) {
         return None;
     }
-    compact_label_column(row_labels_width(table), figure_columns.iter().sum())
+    compact_label_column(row_labels_width(table), figure_columns.iter().sum(), area)
 }
 
-/// The row labels' column of a narrow table whose labels are `labels` points wide (with their
-/// cells' insets) beside figure columns `figures` em wide together, in em of table text; none
-/// where such a table is no longer narrow (see [`label_column`]).
-fn compact_label_column(labels: f64, figures: f64) -> Option<f64> {
-    (labels + figures * TABLE_SIZE <= COMPACT_SHARE * TABLE_ROOM)
+/// The row labels' column of a narrow table in `area` whose labels are `labels` points wide
+/// (with their cells' insets) beside figure columns `figures` em wide together, in em of table
+/// text; none where such a table is no longer narrow (see [`label_column`]).
+fn compact_label_column(labels: f64, figures: f64, area: Area) -> Option<f64> {
+    (labels + figures * TABLE_SIZE <= COMPACT_SHARE * area.width)
         .then(|| (labels + LABEL_GAP) / TABLE_SIZE)
 }
 
@@ -855,13 +855,18 @@ fn compact_label_column(labels: f64, figures: f64) -> Option<f64> {
 /// the rest of the width, as they would in an answer with such a label. A redline prints a
 /// renamed label's old text beside its new one, which a column measured for the new labels
 /// alone would break, setting the new label under the line its figures stand on.
-pub(crate) fn label_column_holding(label: &str, bold: bool, figures: f64) -> Option<f64> {
+pub(crate) fn label_column_holding(
+    label: &str,
+    bold: bool,
+    figures: f64,
+    area: Area,
+) -> Option<f64> {
     let line = if bold {
         bold_line(label)
     } else {
         regular_line(label)
     };
-    compact_label_column(line + 2.0 * CELL_INSET, figures)
+    compact_label_column(line + 2.0 * CELL_INSET, figures, area)
 }
 
 /// The width, in em of table text, a figure column needs to hold `line` on one line, `bold` as
@@ -1223,7 +1228,7 @@ mod tests {
         let labels = Type::bold(TABLE_SIZE).width("Type") + 2.0 * CELL_INSET;
         let portrait = Area::page(false);
         assert_eq!(
-            label_column(&narrow, &figure_columns(&narrow, portrait)),
+            label_column(&narrow, &figure_columns(&narrow, portrait), portrait),
             Some((labels + LABEL_GAP) / TABLE_SIZE)
         );
         // A panel of figures without row labels (the totals alone) stands under the labelled
@@ -1233,7 +1238,7 @@ mod tests {
         mixed.panels[0].label_header = None;
         assert!(!mixed.panels[0].is_labelled());
         assert_eq!(
-            label_column(&mixed, &figure_columns(&mixed, portrait)),
+            label_column(&mixed, &figure_columns(&mixed, portrait), portrait),
             Some((labels + LABEL_GAP) / TABLE_SIZE)
         );
         // A figure in the billions and a long label take more than half: the labels take the
@@ -1241,7 +1246,10 @@ mod tests {
         let mut wide = table(&[&["[1234567890123, 2]"]]);
         wide.panels[0].rows[0].label =
             Some("Sigtelsen grundløs - straffeloven (Rpl. § 721)".into());
-        assert_eq!(label_column(&wide, &figure_columns(&wide, portrait)), None);
+        assert_eq!(
+            label_column(&wide, &figure_columns(&wide, portrait), portrait),
+            None
+        );
     }
 
     /// A table of one panel: `columns` columns of 7-digit figures in two rows, the first
