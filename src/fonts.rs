@@ -16,3 +16,15 @@ pub(crate) fn builtin() -> &'static FontStore {
         store
     })
 }
+
+/// The families of the built-in fonts, sorted and listed ("DejaVu Sans Mono, Libertinus
+/// Serif, …"), for messages that tell a template's author which fonts there are.
+pub(crate) fn family_names() -> String {
+    let mut families: Vec<&str> = builtin()
+        .book()
+        .families()
+        .map(|(family, _)| family)
+        .collect();
+    families.sort_unstable();
+    families.join(", ")
+}

@@ -177,6 +177,34 @@ fn a_misnamed_template_is_warned_about_and_the_answer_still_rendered() {
 }
 
 #[test]
+fn a_font_or_an_image_beside_the_templates_is_warned_about_as_not_used() {
+    // A designer drops the ministry's typeface and a header logo beside `style.typ`, as Typst
+    // users do; svar passed over both without a word and set the PDF in a fallback font
+    // (review 33, 6 and 7).
+    let templates = template_folder(&[
+        ("style.typ", &builtin("style.typ")),
+        ("Republic-Regular.otf", "not read"),
+        ("hoved-logo.PNG", "not read"),
+        ("noter.txt", "Ministeriets skabeloner\n"),
+    ]);
+    let folder = templates.path().display();
+    let output = tempfile::tempdir().unwrap();
+    let pdf = output.path().join("x.pdf");
+    render(templates.path(), &pdf, &[])
+        .success()
+        .stderr(format!(
+            "advarsel: {folder}/Republic-Regular.otf bruges ikke: svar sætter kun PDF'en med \
+             sine indbyggede skrifter, så den bliver ens på alle maskiner (DejaVu Sans Mono, \
+             Libertinus Serif, New Computer Modern, New Computer Modern Math); vælg en af dem i \
+             style.typ\n\
+             advarsel: {folder}/hoved-logo.PNG bruges ikke: skabelonerne kan ikke læse billeder \
+             i skabelonmappen; et logo hører til i ministerieprofilen (\"logo\"), som \
+             `letterhead` får som `logo`\n"
+        ));
+    assert!(pdf.exists());
+}
+
+#[test]
 fn a_template_with_a_backslash_in_its_name_is_refused_before_any_work() {
     // One file name on Unix, but Typst takes the backslash for Windows' path separator.
     let templates = template_folder(&[("farve\\rød.typ", "#let rød = red\n")]);

@@ -177,7 +177,7 @@ fn message_in_danish(message: &str) -> String {
         format!(
             "skrifttypen {family} findes ikke i svar, så Typst bruger en anden; svar har kun sine \
              indbyggede skrifter: {}",
-            builtin_font_families()
+            crate::fonts::family_names()
         )
     } else if let Some(path) = message
         .strip_prefix("file not found (searched at ")
@@ -234,13 +234,6 @@ fn first_errors(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<(&Position
 }
 
 /// The families of the fonts built into svar, sorted: the only ones a template can name.
-fn builtin_font_families() -> String {
-    let book = crate::fonts::builtin().book();
-    let mut families: Vec<&str> = book.families().map(|(family, _)| family).collect();
-    families.sort_unstable();
-    families.join(", ")
-}
-
 impl CompileError {
     fn report(&self) -> String {
         let (shown, following) = first_errors(&self.diagnostics);

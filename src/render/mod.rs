@@ -25,7 +25,9 @@ pub use self::context::{
 };
 pub use self::error::RenderError;
 use self::error::explained;
-pub use self::templates::{FolderProblem, TemplateFolderError, TemplateSet, UnusedTemplateFile};
+pub use self::templates::{
+    FolderProblem, TemplateFolderError, TemplateSet, UnusedKind, UnusedTemplateFile,
+};
 pub use self::wording::expected_text;
 use crate::danish::Side;
 use crate::escape;

@@ -157,15 +157,19 @@ impl TemplateSet {
     /// `path` from the template folder, if nothing uses it.
     fn unused(&self, path: &Path) -> Option<UnusedTemplateFile> {
         let name = file_name(path);
-        let read = is_template(path);
-        let used = if read {
-            builtin_names().contains(&name.as_str()) || self.named_by_another(&name)
+        let kind = if is_template(path) {
+            let used = builtin_names().contains(&name.as_str()) || self.named_by_another(&name);
+            (!used).then_some(UnusedKind::Template)?
+        } else if looks_like_template(&name) {
+            UnusedKind::NotRead
         } else {
-            !looks_like_template(&name)
+            // A font or an image put beside the templates is meant to be used by them; other
+            // files (a README, notes) are not.
+            UnusedKind::for_asset(&name)?
         };
-        (!used).then(|| UnusedTemplateFile {
+        Some(UnusedTemplateFile {
             path: path.to_path_buf(),
-            read,
+            kind,
             suggestion: crate::spelling::did_you_mean(&name.to_lowercase(), &builtin_names()),
         })
     }
@@ -306,35 +310,80 @@ fn looks_like_template(name: &str) -> bool {
 pub struct UnusedTemplateFile {
     /// The file.
     pub path: PathBuf,
-    /// Whether svar reads it (a `*.typ` file no template uses) or ignores it.
-    pub read: bool,
+    /// What kind of file it is, which says why it is not used.
+    pub kind: UnusedKind,
     /// The built-in template it was probably meant to replace.
     pub suggestion: Option<&'static str>,
+}
+
+/// Why a file in a folder of own templates is not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnusedKind {
+    /// A template (`*.typ`) that replaces no built-in one and that no template names.
+    Template,
+    /// A file that looks meant as a template but is not read (`Style.TYP`, `style.typ.txt`).
+    NotRead,
+    /// A font file: the PDF is set only in svar's built-in fonts, so that it comes out the same
+    /// on every machine.
+    Font,
+    /// An image: a template can show only the ministry profile's logo.
+    Image,
+}
+
+impl UnusedKind {
+    /// The kind of a file that is neither a template nor named like one, if it is a font or
+    /// an image, which its author put there to be used.
+    fn for_asset(name: &str) -> Option<Self> {
+        let extension = Path::new(name).extension()?.to_str()?.to_lowercase();
+        match extension.as_str() {
+            "ttf" | "otf" | "ttc" | "otc" | "woff" | "woff2" => Some(Self::Font),
+            "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" => Some(Self::Image),
+            _ => None,
+        }
+    }
 }
 
 impl std::fmt::Display for UnusedTemplateFile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let path = self.path.display();
-        if self.read {
-            write!(
+        let builtins = builtin_names().join(", ");
+        match (self.kind, self.suggestion) {
+            (UnusedKind::Template, suggestion) => {
+                write!(
+                    f,
+                    "{path} erstatter ingen indbygget skabelon ({builtins}), og ingen skabelon \
+                     importerer den"
+                )?;
+                match suggestion {
+                    Some(name) => write!(f, "; mente du {name}?"),
+                    None => write!(
+                        f,
+                        "; giv den navnet på den skabelon, den skal erstatte, eller importér den \
+                         i en af dem"
+                    ),
+                }
+            }
+            (UnusedKind::NotRead, suggestion) => {
+                write!(
+                    f,
+                    "{path} bruges ikke: svar læser kun *.typ-filer i skabelonmappen ({builtins})"
+                )?;
+                match suggestion {
+                    Some(name) => write!(f, "; mente du {name}?"),
+                    None => write!(f, "; giv den navnet på den skabelon, den skal erstatte"),
+                }
+            }
+            (UnusedKind::Font, _) => write!(
                 f,
-                "{path} erstatter ingen indbygget skabelon ({}), og ingen skabelon importerer den",
-                builtin_names().join(", ")
-            )?;
-        } else {
-            write!(
-                f,
-                "{path} bruges ikke: svar læser kun *.typ-filer i skabelonmappen ({})",
-                builtin_names().join(", ")
-            )?;
-        }
-        match self.suggestion {
-            Some(name) => write!(f, "; mente du {name}?"),
-            None if self.read => write!(
-                f,
-                "; giv den navnet på den skabelon, den skal erstatte, eller importér den i en af dem"
+                "{path} bruges ikke: svar sætter kun PDF'en med sine indbyggede skrifter, så den \
+                 bliver ens på alle maskiner ({}); vælg en af dem i style.typ",
+                crate::fonts::family_names()
             ),
-            None => write!(f, "; giv den navnet på den skabelon, den skal erstatte"),
+            (UnusedKind::Image, _) => write!(
+                f,
+                "{path} bruges ikke: skabelonerne kan ikke læse billeder i skabelonmappen; et \
+                 logo hører til i ministerieprofilen (\"logo\"), som `letterhead` får som `logo`"
+            ),
         }
     }
 }
