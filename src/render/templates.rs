@@ -594,11 +594,26 @@ mod tests {
             ("style.typ", style),
             ("farver.typ", "#let rød = red\n"),
             ("README.md", "Ministeriets skabeloner"),
-            ("logo.svg", "<svg/>"),
             (".style.typ.swp", ""),
             ("style.typ~", ""),
         ];
         assert_eq!(unused_in(&files), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_font_or_an_image_beside_the_templates_is_named_as_not_used() {
+        let unused = unused_in(&[("logo.svg", "<svg/>"), ("Republic.TTF", "")]);
+        assert_eq!(unused.len(), 2, "{unused:?}");
+        assert!(
+            unused[0].starts_with(
+                "Republic.TTF bruges ikke: svar sætter kun PDF'en med sine indbyggede skrifter"
+            ),
+            "{unused:?}"
+        );
+        assert!(
+            unused[1].starts_with("logo.svg bruges ikke: skabelonerne kan ikke læse billeder"),
+            "{unused:?}"
+        );
     }
 
     #[test]
