@@ -967,6 +967,21 @@ pub struct Panel {
 }
 
 impl Panel {
+    /// Whether row `index` (from 0) is a part of the row above it, as Danish statistical tables
+    /// write one: its label begins with "heraf" ("Heraf unge", "heraf Dublin-sager"). It is set
+    /// indented under that row and is not counted in the panel's total, which it is already
+    /// part of. The first row has no row above.
+    pub fn is_part_of_above(&self, index: usize) -> bool {
+        index > 0
+            && (self.rows.get(index))
+                .and_then(|row| row.label.as_deref())
+                .is_some_and(|label| {
+                    let words = label.trim_start().to_lowercase();
+                    let rest = words.strip_prefix("heraf");
+                    rest.is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
+                })
+    }
+
     /// The most decimals a figure has in each figure column, its total row included: where
     /// one figure has fewer, it is set as if it had them, so that the column's figures stand
     /// aligned on their decimal comma. A panel is a table of its own under its own header, so
@@ -1257,6 +1272,24 @@ mod tests {
 
     fn cells(json: &str) -> Vec<Cell> {
         serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn a_row_labelled_heraf_is_part_of_the_row_above_it() {
+        let panel: Panel = serde_json::from_str(
+            r#"{"columns": ["2015"], "rows": [
+                {"label": "heraf først", "cells": [1]},
+                {"label": "Danmark", "cells": [9]},
+                {"label": "  heraf Dublin", "cells": [2]},
+                {"label": "Heraf: unge", "cells": [1]},
+                {"label": "HERAF", "cells": [1]},
+                {"label": "Herafter", "cells": [1]},
+                {"cells": [1]}
+            ]}"#,
+        )
+        .unwrap();
+        let parts: Vec<bool> = (0..8).map(|row| panel.is_part_of_above(row)).collect();
+        assert_eq!(parts, [false, false, true, true, true, false, false, false]);
     }
 
     #[test]

@@ -180,6 +180,29 @@ fn a_panel_without_row_labels_sets_its_figures_under_those_of_the_panels_with_th
 }
 
 #[test]
+fn a_heraf_row_is_set_indented_under_its_row_and_left_out_of_the_total() {
+    // "heraf Dublin-sager" is part of "Danmark": its figures were added into the total's sum,
+    // so a right total was an error, and its label stood flush with the rows it is part of
+    // (review 33, 5).
+    common::svar()
+        .arg("check")
+        .arg(fixture("heraf-rows.json"))
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("i orden (0 fejl, 0 advarsler)"));
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("heraf-rows.json"), folder.path());
+    let left = |first: &str| words_of_line(&pdf, first)[0].1;
+    let row = left("Danmark");
+    for part in ["heraf", "Heraf:"] {
+        let indent = left(part) - row;
+        assert!((9.5..10.5).contains(&indent), "{part}: {indent}");
+    }
+    // A label that only begins with the letters ("Herafter") is a row of its own.
+    assert!((left("Herafter") - row).abs() < 0.5);
+}
+
+#[test]
 fn figures_in_millions_widen_their_columns_instead_of_running_together() {
     // Columns of 3.4 em hold six digits; these totals have up to eight and two decimals.
     common::svar()

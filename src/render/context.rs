@@ -391,6 +391,9 @@ pub struct PanelContext {
     /// `changed_cells`, each with the decimals it lacks (",00"), which are set invisibly after
     /// it so that the column stands aligned on its comma.
     pub aligned: Vec<AlignedFigure>,
+    /// The rows (from 1, the header being row 0) that are a part of the row above them
+    /// ("heraf unge"), whose labels are set indented under its label.
+    pub indented: Vec<usize>,
     /// A redline's old figures of the cells that changed, counted as `changed_cells`: printed
     /// struck before the new figure, as a replaced word is before its replacement.
     pub former_cells: Vec<FormerCell>,
@@ -916,6 +919,10 @@ fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> Pan
         changed_cells: Vec::new(),
         inserted_cells: Vec::new(),
         aligned: aligned_figures(panel),
+        indented: (0..panel.rows.len())
+            .filter(|&row| panel.is_part_of_above(row))
+            .map(|row| row + 1)
+            .collect(),
         former_cells: Vec::new(),
         summary: None,
     }

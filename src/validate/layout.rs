@@ -809,9 +809,17 @@ fn row_labels_width(table: &Table) -> f64 {
     }
     let mut labels: f64 = 0.0;
     for panel in table.panels.iter().filter(|panel| panel.is_labelled()) {
-        let row_labels = panel.rows.iter().filter_map(|row| row.label.as_deref());
+        // A "heraf" row's label is set an em in (see `Panel::is_part_of_above`).
+        let row_labels = (panel.rows.iter().enumerate()).filter_map(|(index, row)| {
+            let indent = if panel.is_part_of_above(index) {
+                TABLE_SIZE
+            } else {
+                0.0
+            };
+            Some(regular_line(row.label.as_deref()?) + indent)
+        });
         let total_label = panel.total.iter().filter_map(|row| row.label.as_deref());
-        let label_widths = (row_labels.map(regular_line))
+        let label_widths = row_labels
             .chain(panel.label_header.as_deref().map(bold_line))
             .chain(total_label.map(bold_line));
         labels = label_widths.fold(labels, f64::max);

@@ -679,10 +679,10 @@ fn mismatched_sum<'a>(
     total_cell: &'a Cell,
 ) -> Option<(&'a Figure, Figure)> {
     let stated = exact_figure(total_cell)?;
-    let addends: Vec<Option<&Figure>> = panel
-        .rows
-        .iter()
-        .map(|row| addend(row.cells.get(column)?))
+    // A "heraf" row is part of the row above it, counted there already.
+    let addends: Vec<Option<&Figure>> = (panel.rows.iter().enumerate())
+        .filter(|(index, _)| !panel.is_part_of_above(*index))
+        .map(|(_, row)| addend(row.cells.get(column)?))
         .collect::<Option<_>>()?;
     let cells: Vec<&Figure> = addends.into_iter().flatten().collect();
     let places = cells
