@@ -454,7 +454,7 @@ fn content_problems(answer: &mut Answer, side_files: SideFiles<'_>) -> Vec<valid
                 Some(problem.hint),
             );
             problems.push(match problem.place {
-                Some(place) => error.shown_in(place),
+                Some(place) => error.shown_in(*place),
                 None => error,
             });
         }

@@ -67,7 +67,7 @@ pub(super) struct ProfileProblem {
     pub hint: String,
     /// The place in the profile the problem is, where it is in the profile's text: shown
     /// there, as a mistake of the answer is shown in the answer.
-    pub place: Option<SourcePlace>,
+    pub place: Option<Box<SourcePlace>>,
 }
 
 /// Fills in the letterhead of the profile the answer names, if it names one, from the
@@ -302,7 +302,7 @@ fn parse(text: &str, file: &Path, named: &str) -> Result<Letterhead, ProfileProb
                 "ret profilfilen; den skal have name, address og evt. phone, fax, web og layout"
                     .into()
             }),
-            place: Some(place),
+            place: Some(Box::new(place)),
         }
     };
     // The same guard as for answer files: serde_json must not meet deep nesting.
