@@ -20,7 +20,7 @@ use crate::fs::lexical;
 /// a PDF made read-only, or one in a folder svar may not write in, is no error when it is
 /// current.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    std::fs::create_dir_all(folder_of(path))?;
+    make_folder(folder_of(path))?;
     let target = link_target(path);
     let path = target.as_deref().unwrap_or(path);
     if holds(path, bytes) {
@@ -56,6 +56,30 @@ fn link_target(path: &Path) -> Option<PathBuf> {
     path.canonicalize()
         .ok()
         .or_else(|| Some(folder_of(path).join(std::fs::read_link(path).ok()?)))
+}
+
+/// Makes `folder` if it does not exist, but not the folders it is in (as `mkdir` without `-p`):
+/// a whole path made anew is most likely a share that is not mounted, or a drive path
+/// mistyped, where PDFs written would lie on the local disk unseen (see
+/// [`check_output_path`], which refuses such a path before any work).
+fn make_folder(folder: &Path) -> io::Result<()> {
+    if folder.is_dir() {
+        return Ok(());
+    }
+    match std::fs::create_dir(folder) {
+        // Made meanwhile, by another worker of the batch.
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists && folder.is_dir() => Ok(()),
+        made => made,
+    }
+}
+
+/// The folders on the way to `output` that do not exist, the one it is in first; svar makes
+/// only that one.
+fn missing_folders(output: &Path) -> Vec<&Path> {
+    folder_of(output)
+        .ancestors()
+        .take_while(|folder| !folder.as_os_str().is_empty() && !folder.exists())
+        .collect()
 }
 
 /// Writes `bytes` to a new file at `path`, whole or not at all, and never over an existing
@@ -185,6 +209,13 @@ pub(crate) enum OutputPathError {
         .0.display()
     )]
     LooseSpaces(PathBuf),
+    /// The folder the output would go in is missing, and so is the one above it: svar makes
+    /// only the last folder of a path, so a share that is not mounted, or a mistyped path, is
+    /// not made on the local disk. The second path is the outermost folder missing.
+    #[error(
+        "{0}: mappen {1} findes ikke, og svar opretter kun den sidste mappe på stien; opret mappen først, eller ret stien"
+    )]
+    MissingFolder(PathBuf, PathBuf),
 }
 
 /// The files a command reads, which its outputs must not replace, known by where they really
@@ -248,8 +279,8 @@ pub(crate) fn check_pdf_path(pdf: &Path, inputs: &Inputs) -> Result<(), OutputPa
     check_output_path(pdf, inputs)
 }
 
-/// Checks that `output` may be written: no folder on its way is a file, and it is none of
-/// `inputs` (however either is spelled).
+/// Checks that `output` may be written: no folder on its way is a file, it is none of
+/// `inputs` (however either is spelled), and at most the folder it is in is missing.
 pub(crate) fn check_output_path(output: &Path, inputs: &Inputs) -> Result<(), OutputPathError> {
     if let Some(file) = output
         .ancestors()
@@ -261,12 +292,18 @@ pub(crate) fn check_output_path(output: &Path, inputs: &Inputs) -> Result<(), Ou
             file.to_path_buf(),
         ));
     }
-    match inputs.replaced_by(output) {
-        Some(input) => Err(OutputPathError::ReplacesInput(
+    if let Some(input) = inputs.replaced_by(output) {
+        return Err(OutputPathError::ReplacesInput(
             output.to_path_buf(),
             input.clone(),
+        ));
+    }
+    match missing_folders(output).as_slice() {
+        [_, .., outermost] => Err(OutputPathError::MissingFolder(
+            output.to_path_buf(),
+            outermost.to_path_buf(),
         )),
-        None => Ok(()),
+        _ => Ok(()),
     }
 }
 
@@ -404,6 +441,28 @@ mod tests {
             check_pdf_path(&folder.path().join("b.PDF"), &Inputs::new([&answer])),
             Ok(())
         );
+    }
+
+    #[test]
+    fn only_the_last_folder_of_a_path_is_made() {
+        let folder = tempfile::tempdir().unwrap();
+        let one = folder.path().join("ny/a.pdf");
+        assert_eq!(check_output_path(&one, &Inputs::default()), Ok(()));
+        let deep = folder.path().join("drev/delt/a.pdf");
+        assert_eq!(
+            check_output_path(&deep, &Inputs::default()),
+            Err(OutputPathError::MissingFolder(
+                deep.clone(),
+                folder.path().join("drev")
+            ))
+        );
+        assert_eq!(
+            write_atomically(&deep, b"PDF").unwrap_err().kind(),
+            io::ErrorKind::NotFound
+        );
+        assert!(!folder.path().join("drev").exists());
+        write_atomically(&one, b"PDF").unwrap();
+        assert_eq!(std::fs::read(&one).unwrap(), b"PDF");
     }
 
     #[test]

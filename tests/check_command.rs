@@ -750,6 +750,42 @@ fn files_meant_as_answers_but_not_read_and_subfolders_with_answers_are_warned_of
 }
 
 #[test]
+fn a_backup_beside_its_answer_is_not_warned_of_and_an_older_copy_is_never_to_be_renamed() {
+    // Review 33, 2: `a.json~` and `a.json.bak` beside `a.json` were told "omdøb den til
+    // a.json", which would replace the answer with its older copy.
+    let temp = tempfile::tempdir().unwrap();
+    let good = good_answer();
+    let backups = [
+        "a.json~",
+        "a.json.bak",
+        "a.json.BAK",
+        "a.json.orig",
+        "a.json.old",
+        "a.json.swp",
+        "a.json.tmp",
+        "a.json.~1~",
+    ];
+    let mut files: Vec<(&str, &[u8])> = backups.iter().map(|name| (*name, &good[..])).collect();
+    files.extend([
+        ("a.json", &good[..]),
+        ("a.json.txt", &good[..]),
+        ("b.json.bak", &good[..]),
+    ]);
+    let folder = folder_of(temp.path(), "bk", &files);
+    let path = |name: &str| folder.join(name).display().to_string();
+    let warnings = format!(
+        "advarsel: {} læses ikke og er nok en ældre kopi af a.json, som læses: svar læser kun \
+         filer, hvis navn ender på .json; slet den, eller flyt den ud af mappen, hvis den skal \
+         gemmes (omdøbt til a.json ville den erstatte svaret)\n\
+         advarsel: {} ligner en svarfil, men læses ikke: svar læser kun filer, hvis navn ender \
+         på .json; omdøb den til b.json\n",
+        path("a.json.txt"),
+        path("b.json.bak"),
+    );
+    check_and_render_warn(&folder, &temp.path().join("ud"), &warnings);
+}
+
+#[test]
 fn the_profile_folder_and_a_subfolder_named_too_are_not_warned_of() {
     // Review 32, 6: `svar check data` warned that data/ministries held answer files, to be
     // named too; named, each profile failed with 12 missing and unknown fields, and the

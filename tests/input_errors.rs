@@ -542,7 +542,7 @@ fn a_broken_profile_is_reported_in_danish_with_its_place() {
     write(&ministries, "x.json", "{\"name\": \"X\", \"adress\": []}");
     let (_, stderr) = run(&["check".as_ref(), answer.as_os_str()]);
     assert!(
-        stderr.contains("er ugyldig i linje 1, kolonne 22: ukendt felt `adress`"),
+        stderr.contains("er ugyldig i linje 1, kolonne 15: ukendt felt `adress`"),
         "{stderr}"
     );
     assert!(stderr.contains("mente du `address`?"), "{stderr}");

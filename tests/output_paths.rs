@@ -528,3 +528,59 @@ fn a_pdf_name_that_is_a_folder_says_how_to_write_into_it() {
             .is_none()
     );
 }
+
+#[test]
+fn only_the_last_missing_folder_of_an_output_path_is_made() {
+    // Review 33, 12: `-o /nonexistent/mnt/share/x.pdf` made the whole path, so with a share
+    // not mounted, or a drive path mistyped, the PDFs landed on the local disk unseen.
+    let (folder, ..) = folder_with_answer();
+    let refused = |option: &str, path: &str| {
+        format!(
+            "fejl: {option}{path}: mappen drev findes ikke, og svar opretter kun den sidste mappe \
+             på stien; opret mappen først, eller ret stien\n"
+        )
+    };
+    let cases = [
+        (
+            vec!["render", "a.json", "-o", "drev/delt/a.pdf"],
+            refused("", "drev/delt/a.pdf"),
+            1,
+        ),
+        (
+            vec!["render", "a.json", "-o", "drev/delt/"],
+            refused("", "drev/delt/a.pdf"),
+            1,
+        ),
+        (
+            vec!["watch", "a.json", "-o", "drev/delt/a.pdf"],
+            refused("-o ", "drev/delt/a.pdf"),
+            1,
+        ),
+        (
+            vec!["diff", "a.json", "a.json", "--redline", "drev/delt/r.pdf"],
+            refused("--redline ", "drev/delt/r.pdf"),
+            2,
+        ),
+        (
+            vec!["diff", "a.json", "a.json", "--pages", "drev/delt/sider"],
+            refused("--pages ", "drev/delt/sider/page-001.png"),
+            2,
+        ),
+    ];
+    for (args, message, code) in cases {
+        svar()
+            .current_dir(folder.path())
+            .args(&args)
+            .assert()
+            .code(code)
+            .stderr(message);
+        assert!(!folder.path().join("drev").exists(), "{args:?}");
+    }
+    // The last folder alone is made, as `mkdir` makes it.
+    svar()
+        .current_dir(folder.path())
+        .args(["render", "a.json", "-o", "ny/a.pdf"])
+        .assert()
+        .success();
+    assert!(folder.path().join("ny/a.pdf").is_file());
+}

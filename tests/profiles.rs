@@ -662,3 +662,52 @@ fn a_profile_that_gives_only_its_name_and_address_changes_nothing_else_between_t
          3 ændringer.\n"
     );
 }
+
+#[test]
+fn a_profile_mistake_is_shown_in_the_profile_and_an_answer_field_told_where_it_belongs() {
+    // Review 33, 11: `department` in a profile was shown at the answer's `"profile"`, with the
+    // profile's fields as the tip, not that it belongs in the answer's `ministry`.
+    let folder = tempfile::tempdir().unwrap();
+    answer_with_profile(folder.path(), &crate_root().join("data/ministries"), "kefm");
+    let profile = "{\n  \"name\": \"Klimaministeriet\",\n  \"department\": \"Departementet\",\n  \
+                   \"address\": [\"Holmens Kanal 20\"]\n}\n";
+    std::fs::write(folder.path().join("ministries/kefm.json"), profile).unwrap();
+    let answer = std::fs::read_to_string(folder.path().join("svar.json")).unwrap();
+    let line = 1 + answer[..answer.find("\"profile\"").unwrap()]
+        .matches('\n')
+        .count();
+    svar()
+        .current_dir(folder.path())
+        .args(["check", "svar.json"])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "fejl: ministerieprofilen ministries/kefm.json er ugyldig i linje 3, kolonne 3: \
+             ukendt felt `department`\n  \
+             ┌─ ministries/kefm.json:3:3\n  \
+             │\n\
+             3 │   \"department\": \"Departementet\",\n  \
+             │   ^^^^^^^^^^^^\n  \
+             │\n  \
+             = sti i svarfilen: ministry.profile (svar.json, linje {line})\n  \
+             = tip: `department` hører til i objektet `ministry` i svarfilen, ikke i \
+             ministerieprofilen: flyt feltet dertil\n\n"
+        ));
+    let output = svar()
+        .current_dir(folder.path())
+        .args(["check", "--format", "json", "svar.json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let finding = &report["files"][0]["findings"][0];
+    assert_eq!(finding["path"], "ministry.profile");
+    assert_eq!(
+        finding["source"],
+        serde_json::json!({
+            "file": "ministries/kefm.json",
+            "resolved": "ministries/kefm.json",
+            "line": 3,
+            "column": 3,
+        })
+    );
+}

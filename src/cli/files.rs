@@ -55,6 +55,14 @@ enum LeftOut {
         /// The name it was meant to have.
         meant: String,
     },
+    /// A file named like an answer file that is read beside it, but not `*.json`
+    /// (`a.json.txt` beside `a.json`): an older copy, most likely, which renamed would replace
+    /// the answer.
+    OlderCopy {
+        file: PathBuf,
+        /// The answer file beside it.
+        answer: String,
+    },
     /// A folder in the folder that holds answer files of its own.
     Subfolder(PathBuf),
 }
@@ -66,6 +74,13 @@ impl std::fmt::Display for LeftOut {
                 f,
                 "{} ligner en svarfil, men læses ikke: svar læser kun filer, hvis navn ender på \
                  .json; omdøb den til {meant}",
+                shown_with_its_spaces(file)
+            ),
+            Self::OlderCopy { file, answer } => write!(
+                f,
+                "{} læses ikke og er nok en ældre kopi af {answer}, som læses: svar læser kun \
+                 filer, hvis navn ender på .json; slet den, eller flyt den ud af mappen, hvis den \
+                 skal gemmes (omdøbt til {answer} ville den erstatte svaret)",
                 shown_with_its_spaces(file)
             ),
             Self::Subfolder(folder) => write!(
@@ -110,7 +125,7 @@ fn left_out_of(folder: &Path, named: &[PathBuf]) -> Vec<LeftOut> {
             }
             let name = path.file_name()?.to_string_lossy().into_owned();
             let meant = meant_answer_name(&name)?;
-            Some(LeftOut::Misnamed { file: path, meant })
+            misnamed(path, &name, meant)
         })
         .collect();
     left_out.sort_by(|a, b| a.path().cmp(b.path()));
@@ -130,10 +145,49 @@ impl LeftOut {
     /// The file or folder left out.
     fn path(&self) -> &Path {
         match self {
-            Self::Misnamed { file, .. } => file,
+            Self::Misnamed { file, .. } | Self::OlderCopy { file, .. } => file,
             Self::Subfolder(folder) => folder,
         }
     }
+}
+
+/// What to tell of the file `file`, named `name`, that looks meant as the answer file `meant`:
+/// where `meant` is there beside it, never to rename it, which would replace that answer, and
+/// nothing at all of an editor's usual backup of an answer that is read (`a.json~`,
+/// `a.json.bak`), which would be told on every run.
+fn misnamed(file: PathBuf, name: &str, meant: String) -> Option<LeftOut> {
+    let answer = crate::output::folder_of(&file).join(&meant);
+    if answer.symlink_metadata().is_err() {
+        return Some(LeftOut::Misnamed { file, meant });
+    }
+    let read = !answer.is_dir();
+    let backup = name
+        .strip_prefix(meant.as_str())
+        .is_some_and(is_backup_suffix);
+    (!(read && backup)).then_some(LeftOut::OlderCopy {
+        file,
+        answer: meant,
+    })
+}
+
+/// Whether `suffix`, after a file's whole name, is how editors and tools name their backup of
+/// it: `~` (vim, gedit, Emacs), `.~1~` (`cp --backup=numbered`), `.bak` (Notepad++ and
+/// others), `.orig` (Git, patch), `.swp` (vim), `.old`, `.save` (nano), `.tmp`, whatever the
+/// case.
+fn is_backup_suffix(suffix: &str) -> bool {
+    const EXTENSIONS: [&str; 10] = [
+        "bak", "backup", "bck", "orig", "old", "swp", "swo", "save", "sav", "tmp",
+    ];
+    let numbered = suffix
+        .strip_prefix(".~")
+        .and_then(|rest| rest.strip_suffix('~'))
+        .is_some_and(|number| !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()));
+    let extension = suffix.strip_prefix('.').is_some_and(|extension| {
+        EXTENSIONS
+            .iter()
+            .any(|backup| extension.eq_ignore_ascii_case(backup))
+    });
+    suffix == "~" || numbered || extension
 }
 
 /// The answer file name `name` was meant to have, if it looks meant as one but is not read:
@@ -169,6 +223,18 @@ mod tests {
             left_out_of(temp.path(), &named),
             [LeftOut::Subfolder(temp.path().join("andre"))]
         );
+    }
+
+    #[test]
+    fn backups_are_told_by_their_usual_suffixes() {
+        for backup in [
+            "~", ".bak", ".BAK", ".orig", ".old", ".swp", ".tmp", ".~2~", ".save",
+        ] {
+            assert!(is_backup_suffix(backup), "{backup}");
+        }
+        for other in [".txt", " ", ".", "~~", ".~~", ".bakx", "bak"] {
+            assert!(!is_backup_suffix(other), "{other}");
+        }
     }
 
     #[test]

@@ -56,6 +56,20 @@ pub struct SourcePlace {
     /// The character the cell starts at, from 1, counted as the finding's own `column`;
     /// `null` where the message names only a line (a row as a whole).
     pub column: Option<usize>,
+    /// The file's text and the bytes of it the finding points at, where the clerk reads the
+    /// finding there rather than at the answer: a ministry profile's own mistake is mended in
+    /// the profile, which the answer names in one word.
+    #[serde(skip)]
+    pub shown: Option<Shown>,
+}
+
+/// The text of a file beside the answer, and the part of it a finding points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    /// The whole text of the file.
+    pub text: std::sync::Arc<str>,
+    /// The bytes the finding points at.
+    pub span: Range<usize>,
 }
 
 impl SourcePlace {
@@ -66,6 +80,24 @@ impl SourcePlace {
             resolved: resolved.to_string(),
             line: None,
             column: None,
+            shown: None,
+        }
+    }
+
+    /// The file `file`, as the answer names it, read as `resolved` with the text `text`, at
+    /// the bytes `span` of it: a finding shown there, with its line, rather than at the answer.
+    pub fn shown(file: &str, resolved: &str, text: &str, span: Range<usize>) -> Self {
+        let lines = LineIndex::new(text);
+        let span = lines.whole_characters(span);
+        let (line, column) = lines.line_column(span.start);
+        Self {
+            line: Some(line),
+            column: Some(column),
+            shown: Some(Shown {
+                text: text.into(),
+                span,
+            }),
+            ..Self::file(file, resolved)
         }
     }
 
@@ -119,6 +151,14 @@ impl Finding {
             source: None,
             span,
         }
+    }
+
+    /// The file beside the answer the finding is shown in, what of it is shown, and the
+    /// line and column there; `None` for a finding shown at the answer.
+    fn shown(&self) -> Option<(&SourcePlace, &Shown, usize, usize)> {
+        let source = self.source.as_ref()?;
+        let shown = source.shown.as_ref()?;
+        Some((source, shown, source.line?, source.column?))
     }
 
     /// An error about the bytes `span` of the text `lines` indexes.
@@ -209,20 +249,32 @@ impl FileReport {
             } else {
                 termcolor::Buffer::no_color()
             };
+            let (name, shown_text, span, line, column) = match finding.shown() {
+                Some((source, shown, line, column)) => (
+                    source.resolved.clone(),
+                    &*shown.text,
+                    shown.span.clone(),
+                    line,
+                    column,
+                ),
+                None => (
+                    self.path.display().to_string(),
+                    self.text.as_str(),
+                    finding.span.clone(),
+                    finding.line,
+                    finding.column,
+                ),
+            };
             let file = Excerpt::new(
-                crate::escape::for_terminal(&self.path.display().to_string()),
-                &self.text,
-                finding.span.clone(),
-                finding.line,
-                finding.column,
+                crate::escape::for_terminal(&name),
+                shown_text,
+                span,
+                line,
+                column,
             );
-            term::emit(
-                &mut buffer,
-                &config,
-                &file,
-                &codespan_report(finding, &file.span),
-            )
-            .expect("writing to a memory buffer cannot fail");
+            let report = codespan_report(finding, &file.span, &self.path);
+            term::emit(&mut buffer, &config, &file, &report)
+                .expect("writing to a memory buffer cannot fail");
             text.push_str(&in_danish(
                 &String::from_utf8_lossy(buffer.as_slice()),
                 finding.severity,
@@ -267,17 +319,25 @@ fn in_danish(report: &str, severity: Severity) -> String {
     }
 }
 
-fn codespan_report(finding: &Finding, span: &Range<usize>) -> Report<()> {
+/// The report of `finding`, shown at `span`; `answer` is the answer file, named beside the
+/// path where the finding is shown in another file.
+fn codespan_report(finding: &Finding, span: &Range<usize>, answer: &Path) -> Report<()> {
     let report = match finding.severity {
         Severity::Error => Report::error(),
         Severity::Warning => Report::warning(),
     };
     let mut notes = Vec::new();
+    let path = match finding.shown() {
+        Some(_) => format!(
+            "sti i svarfilen: {} ({}, linje {})",
+            finding.path,
+            answer.display(),
+            finding.line
+        ),
+        None => format!("sti: {}", finding.path),
+    };
     if !finding.path.0.is_empty() {
-        notes.push(crate::escape::for_terminal(&format!(
-            "sti: {}",
-            finding.path
-        )));
+        notes.push(crate::escape::for_terminal(&path));
     }
     if let Some(hint) = &finding.hint {
         notes.push(format!("tip: {}", crate::escape::for_terminal(hint)));

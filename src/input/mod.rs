@@ -447,11 +447,17 @@ fn content_problems(answer: &mut Answer, side_files: SideFiles<'_>) -> Vec<valid
     };
     match profile::resolve(answer, side_files) {
         Ok(()) => problems.extend(validate::check_letterhead(answer)),
-        Err(problem) => problems.push(validate::Problem::error(
-            JsonPath::root().key("ministry").key("profile"),
-            problem.message,
-            Some(problem.hint),
-        )),
+        Err(problem) => {
+            let error = validate::Problem::error(
+                JsonPath::root().key("ministry").key("profile"),
+                problem.message,
+                Some(problem.hint),
+            );
+            problems.push(match problem.place {
+                Some(place) => error.shown_in(*place),
+                None => error,
+            });
+        }
     }
     problems
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::SideFiles;
 use super::confine::{self, Refusal};
-use super::diagnostic::{Finding, LineIndex};
+use super::diagnostic::{Finding, LineIndex, SourcePlace};
 use super::scan::{self, FileKind};
 use super::serde_error;
 use crate::fs::{PROFILE_FOLDER, io_in_danish, read_file};
@@ -65,6 +65,9 @@ pub(super) struct ProfileProblem {
     pub message: String,
     /// What to do.
     pub hint: String,
+    /// The place in the profile the problem is, where it is in the profile's text: shown
+    /// there, as a mistake of the answer is shown in the answer.
+    pub place: Option<Box<SourcePlace>>,
 }
 
 /// Fills in the letterhead of the profile the answer names, if it names one, from the
@@ -93,13 +96,14 @@ pub(super) fn resolve(
             let file = format!("{PROFILE_FOLDER}/{name}");
             let text = attached(find, &file, "ministerieprofilen")?;
             let text = String::from_utf8(text).map_err(|_| ProfileProblem {
+                place: None,
                 message: format!("ministerieprofilen {file} i PDF'en er ikke UTF-8-tekst"),
                 hint: "PDF'en er beskadiget; sammenlign svarfilerne (JSON) i stedet".into(),
             })?;
             (text, PathBuf::from(file))
         }
     };
-    let mut letterhead = letterhead(text, &file)?;
+    let mut letterhead = letterhead(text, &file, &format!("{PROFILE_FOLDER}/{name}"))?;
     if let Some(logo) = &mut letterhead.logo {
         check_logo_name(logo, &file)?;
         let (bytes, path) = match side_files {
@@ -149,11 +153,12 @@ fn folder_beside(path: &Path) -> PathBuf {
     super::answer_folder(path).join(PROFILE_FOLDER)
 }
 
-/// The letterhead in the profile text `text` read from `file`, keeping the text to attach.
-fn letterhead(text: String, file: &Path) -> Result<Letterhead, ProfileProblem> {
+/// The letterhead in the profile text `text` read from `file`, keeping the text to attach;
+/// `named` is the file as the answer names it, relative to its folder.
+fn letterhead(text: String, file: &Path, named: &str) -> Result<Letterhead, ProfileProblem> {
     let text = super::composed(as_attached(&text));
     let text = super::composed_escapes(&text).into_owned();
-    let mut letterhead = parse(&text, file)?;
+    let mut letterhead = parse(&text, file, named)?;
     letterhead.source = text.into_bytes().into();
     Ok(letterhead)
 }
@@ -187,6 +192,7 @@ fn attached(
     thing: &str,
 ) -> Result<Vec<u8>, ProfileProblem> {
     find(name).ok_or_else(|| ProfileProblem {
+        place: None,
         message: format!("{thing} {name} er ikke vedhæftet PDF'en"),
         hint: "PDF'en er lavet af en ældre svar eller er ændret; sammenlign svarfilerne (JSON) i stedet".into(),
     })
@@ -207,6 +213,7 @@ fn check_id(id: &str) -> Result<(), ProfileProblem> {
             None => rule.into(),
         };
         return Err(ProfileProblem {
+            place: None,
             message: format!("profilnavnet \"{id}\" er ugyldigt"),
             hint,
         });
@@ -241,6 +248,7 @@ fn read_profile(id: &str, folder: &Path, name: &str) -> Result<String, ProfilePr
     let file = folder.join(name);
     let unreadable = |error: std::io::Error| match error.kind() {
         std::io::ErrorKind::NotFound => ProfileProblem {
+            place: None,
             message: format!(
                 "ministerieprofilen \"{id}\" findes ikke ({})",
                 file.display()
@@ -248,6 +256,7 @@ fn read_profile(id: &str, folder: &Path, name: &str) -> Result<String, ProfilePr
             hint: available(id, folder),
         },
         _ => ProfileProblem {
+            place: None,
             message: format!(
                 "ministerieprofilen {} kan ikke læses: {}",
                 file.display(),
@@ -276,32 +285,80 @@ fn read_profile(id: &str, folder: &Path, name: &str) -> Result<String, ProfilePr
         .map_err(|_| unreadable(std::io::Error::from(std::io::ErrorKind::InvalidData)))
 }
 
-/// The letterhead in the text of the profile `file`.
-fn parse(text: &str, file: &Path) -> Result<Letterhead, ProfileProblem> {
+/// The letterhead in the text of the profile `file` (`named` as the answer names it), or
+/// what is wrong with it, shown at its place in the profile.
+fn parse(text: &str, file: &Path, named: &str) -> Result<Letterhead, ProfileProblem> {
     let lines = LineIndex::new(text);
-    let invalid =
-        |(line, column): (usize, usize), message: String, hint: Option<String>| ProfileProblem {
+    let invalid = |span: std::ops::Range<usize>, message: String, hint: Option<String>| {
+        let place = SourcePlace::shown(named, &file.display().to_string(), text, span);
+        ProfileProblem {
             message: format!(
-                "ministerieprofilen {} er ugyldig i linje {line}, kolonne {column}: {message}",
-                file.display()
+                "ministerieprofilen {} er ugyldig i linje {}, kolonne {}: {message}",
+                file.display(),
+                place.line.unwrap_or_default(),
+                place.column.unwrap_or_default()
             ),
             hint: hint.unwrap_or_else(|| {
                 "ret profilfilen; den skal have name, address og evt. phone, fax, web og layout"
                     .into()
             }),
-        };
+            place: Some(Box::new(place)),
+        }
+    };
     // The same guard as for answer files: serde_json must not meet deep nesting.
     if let Some(flaw) = scan::check(text, FileKind::Profile, &lines)
         .into_iter()
         .next()
     {
-        return Err(invalid((flaw.line, flaw.column), flaw.message, flaw.hint));
+        return Err(invalid(flaw.span, flaw.message, flaw.hint));
     }
     serde_json::from_str(text).map_err(|error| {
         let (message, hint) = serde_error::describe(&error);
-        let at = lines.line_column(lines.offset(error.line(), error.column()));
-        invalid(at, message, hint)
+        let at = lines.offset(error.line(), error.column());
+        let field = serde_error::unknown_field(&error);
+        let span = field
+            .as_deref()
+            .and_then(|field| key_before(text, at, field))
+            .unwrap_or(at..at + 1);
+        let hint = field.as_deref().and_then(belongs_in_answer).or(hint);
+        invalid(span, message, hint)
     })
+}
+
+/// The key `"field"` that ends at `at`, where serde_json stops at an unknown field.
+fn key_before(text: &str, at: usize, field: &str) -> Option<std::ops::Range<usize>> {
+    let key = serde_json::to_string(field).ok()?;
+    let end = text
+        .get(at..)?
+        .chars()
+        .next()
+        .map_or(at, |c| at + c.len_utf8());
+    let start = text.get(..end)?.rfind(&key)?;
+    Some(start..start + key.len())
+}
+
+/// Where in the answer file the field `field`, unknown in a profile, belongs, as advice: a
+/// clerk who moves the answer's `ministry` into a profile moves `department` or
+/// `minister_title` with it, which stay the answer's.
+fn belongs_in_answer(field: &str) -> Option<String> {
+    let root = JsonPath::root();
+    let objects = [
+        root.key("ministry"),
+        root.clone(),
+        root.key("question"),
+        root.key("answer"),
+    ];
+    let object = objects
+        .iter()
+        .find(|object| super::shape::has_field(object, field) == Some(true))?;
+    let named = if object.0.is_empty() {
+        "svarfilens yderste objekt".to_string()
+    } else {
+        format!("objektet `{object}` i svarfilen")
+    };
+    Some(format!(
+        "`{field}` hører til i {named}, ikke i ministerieprofilen: flyt feltet dertil"
+    ))
 }
 
 /// Refuses a logo that is not an image file named plainly, beside the profile `profile`.
@@ -310,6 +367,7 @@ fn check_logo_name(logo: &Logo, profile: &Path) -> Result<(), ProfileProblem> {
     // refuses it in any name it reads.
     if logo.file.contains('\\') {
         return Err(ProfileProblem {
+            place: None,
             message: format!(
                 "logoet \"{}\" i {} har en omvendt skråstreg (\\) i navnet",
                 logo.file,
@@ -331,6 +389,7 @@ fn check_logo_name(logo: &Logo, profile: &Path) -> Result<(), ProfileProblem> {
     let image = matches!(extension.as_deref(), Some("svg" | "png" | "jpg" | "jpeg"));
     if !plain_name || !image {
         return Err(ProfileProblem {
+            place: None,
             message: format!(
                 "logoet \"{}\" i {} er ikke en billedfil i mappen ministries/",
                 logo.file,
@@ -348,6 +407,7 @@ fn read_logo(file: &str, folder: &Path) -> Result<(Vec<u8>, PathBuf), ProfilePro
     let name = Path::new(file);
     let path = folder.join(name);
     let unreadable = |error: std::io::Error| ProfileProblem {
+        place: None,
         message: format!(
             "logoet {} kan ikke læses: {}",
             path.display(),
@@ -367,6 +427,7 @@ fn read_logo(file: &str, folder: &Path) -> Result<(Vec<u8>, PathBuf), ProfilePro
 /// `ministries/`.
 fn linked_out(thing: &str, path: &Path, what: &str) -> ProfileProblem {
     ProfileProblem {
+        place: None,
         message: format!(
             "{thing} {} peger uden for mappen ministries/ gennem en genvej (symbolsk link)",
             path.display()
@@ -395,6 +456,7 @@ fn check_image(bytes: &[u8], path: &Path, profile: &Path) -> Result<(), ProfileP
         _ => ("JPEG", bytes.starts_with(&[0xFF, 0xD8, 0xFF])),
     };
     let invalid = |why: String| ProfileProblem {
+        place: None,
         message: format!(
             "logoet {} er ikke en gyldig {kind}-fil{why}",
             path.display()
@@ -413,6 +475,7 @@ fn check_image(bytes: &[u8], path: &Path, profile: &Path) -> Result<(), ProfileP
     let (width, height) = image_size(bytes).map_err(|why| invalid(format!(" ({why})")))?;
     if u64::from(width) * u64::from(height) > MAX_LOGO_PIXELS {
         return Err(ProfileProblem {
+            place: None,
             message: format!(
                 "logoet {} er for stort: {width} × {height} punkter, men højst {} millioner",
                 path.display(),
@@ -437,6 +500,7 @@ fn check_svg(
     let linked = drawable_svg(bytes).map_err(&invalid)?;
     if !has_size(bytes) {
         return Err(ProfileProblem {
+            place: None,
             message: format!(
                 "logoet {} har ingen størrelse: SVG-filen har hverken en viewBox eller både \
                  width og height, så det tegnes i en størrelse gættet ud fra indholdet og kan \
@@ -452,6 +516,7 @@ fn check_svg(
     match linked.first() {
         None => Ok(()),
         Some(image) => Err(ProfileProblem {
+            place: None,
             message: format!(
                 "logoet {} henviser til billedet {image} i en anden fil, og det kommer ikke \
                  med i PDF'en",

@@ -354,6 +354,13 @@ pub(super) fn describe(error: &serde_json::Error) -> (String, Option<String>) {
     translate(&raw_message(error), error.classify(), None)
 }
 
+/// The field serde_json did not know, where that is the error.
+pub(super) fn unknown_field(error: &serde_json::Error) -> Option<String> {
+    let raw = raw_message(error);
+    let field = quoted_names(&raw).first()?.to_string();
+    raw.starts_with("unknown field").then_some(field)
+}
+
 /// Converts serde_path_to_error's path into ours; enum variants are keys in the JSON.
 pub(super) fn json_path(path: &serde_path_to_error::Path) -> JsonPath {
     use serde_path_to_error::Segment as S;

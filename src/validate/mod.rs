@@ -179,6 +179,15 @@ impl Problem {
         }
     }
 
+    /// The same problem, shown at the place `source` in a file beside the answer (a ministry
+    /// profile's mistake, in the profile), whose message names that place in its own words.
+    pub(crate) fn shown_in(self, source: SourcePlace) -> Self {
+        Self {
+            source: Some(source),
+            ..self
+        }
+    }
+
     /// The same problem, counting `counted` across the answer.
     pub(crate) fn counting(self, counted: Counted) -> Self {
         Self {
