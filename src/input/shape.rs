@@ -585,7 +585,7 @@ mod tests {
         // A list of members is a form of its own; a name and a party's letters are one member.
         answer["question"]["asked_by"] =
             serde_json::json!([{"name": "Line Barfod"}, {"name": "Pelle Dragsted"}]);
-        assert_eq!(path(answer.clone()), Some("signature".to_string()));
+        assert_eq!(paths(answer.clone()), ["question.committee", "signature"]);
         answer["question"]["asked_by"] = serde_json::json!(["Line Barfod", "EL"]);
         // Every one, in the order of the text (whose fields serde_json orders by name), and
         // nothing inside one.
