@@ -156,6 +156,16 @@ const BEFORE_NUMBER: [&str; 11] = [
     "§", "§§", "stk.", "nr.", "pkt.", "kl.", "bilag", "kap.", "art.", "side", "s.",
 ];
 
+/// An amount's currency or "about" written before its figure, which must not be parted from
+/// it: "kr. 100", "DKK 1.500", "ca. 300". Only before the figure itself: "5 mio. kr. (3 %)"
+/// may break before the bracket.
+const BEFORE_AMOUNT: [&str; 4] = ["kr.", "DKK", "EUR", "ca."];
+
+/// Words an ordinal names the place of, and which must not be parted from it: Folketinget's
+/// "2. samling" and "3. behandling", and a legal reference's "1. pkt." and "2. led". Only
+/// these: "40. gang" or "3. spørgsmål" may break as any two words.
+const AFTER_ORDINAL: [&str; 5] = ["samling", "behandling", "pkt.", "punktum", "led"];
+
 /// The letters of the Folketing's document numbers: "S 960" (a § 20 question), "L 58" (a
 /// bill), "B 12", "F 3", "V 2", "R 4".
 const DOCUMENT_LETTERS: [&str; 6] = ["S", "L", "B", "F", "V", "R"];
@@ -206,8 +216,10 @@ const AFTER_NUMBER: [&str; 40] = [
 ];
 
 /// `text` with no-break spaces where Danish typography keeps words on one line: after "§",
-/// "stk.", "nr.", "pkt.", "kl." and "bilag" before a number, in document numbers ("S 960",
-/// "L 58"), in dates ("12. juni 2019"), before "pct." and "kr." after a number, and in "mio. kr.".
+/// "stk.", "nr.", "pkt.", "kl." and "bilag" before a number, after "kr." and "ca." before
+/// one ("kr. 100", "ca. 300"), in document numbers ("S 960", "L 58"), in dates ("12. juni
+/// 2019"), before "pct." and "kr." after a number, in "mio. kr.", and after an ordinal in
+/// "2. samling", "3. behandling", "1. pkt." and "2. led".
 /// A clerk rarely types the no-break spaces Word would need; the page must not break a legal
 /// reference or a date over two lines all the same.
 pub fn keep_together(text: &str) -> Cow<'_, str> {
@@ -498,8 +510,16 @@ fn word_after(text: &str, at: usize) -> &str {
 /// last characters come first and the dearer ones run only where they can succeed.
 fn binds(left: &str, right: &str) -> bool {
     let left = left.trim_start_matches(OPENING);
-    let right = right.trim_start_matches(OPENING);
     let left_core = left.trim_end_matches(CLOSING);
+    let amount = right.starts_with(|c: char| c.is_ascii_digit());
+    let right = right.trim_start_matches(OPENING);
+    if amount
+        && BEFORE_AMOUNT
+            .iter()
+            .any(|word| word.eq_ignore_ascii_case(left))
+    {
+        return true;
+    }
     if right.starts_with(|c: char| c.is_ascii_digit())
         && (DOCUMENT_LETTERS.contains(&left)
             || BEFORE_NUMBER
@@ -515,6 +535,7 @@ fn binds(left: &str, right: &str) -> bool {
         }
     }
     (matches!(left_core, "mio" | "mia") && core_before_marks(right).starts_with("kr"))
+        || (is_ordinal(left) && is_placed_by_ordinal(right))
         || date_join(left, right).is_some()
 }
 
@@ -555,6 +576,25 @@ fn core_before_marks(word: &str) -> &str {
     let word = word.find("](").map_or(word, |at| &word[..at]);
     let word = word.rfind("[^").map_or(word, |at| &word[..at]);
     word.trim_end_matches(CLOSING)
+}
+
+/// Marks of [`CLOSING`] but the point, which "pkt." ends with.
+const CLOSING_BUT_POINT: [char; 13] = [
+    ',', ';', ':', '?', '!', ')', ']', '”', '"', '’', '\'', '*', '_',
+];
+
+/// Whether `word`, with the marks after it, is one of [`AFTER_ORDINAL`]: "samling)", "pkt.,",
+/// "led.".
+fn is_placed_by_ordinal(word: &str) -> bool {
+    let word = word.trim_end_matches(CLOSING_BUT_POINT);
+    AFTER_ORDINAL.contains(&word) || AFTER_ORDINAL.contains(&word.trim_end_matches(CLOSING))
+}
+
+/// Whether `word` is an ordinal written in figures: "2.", "12.".
+fn is_ordinal(word: &str) -> bool {
+    word.strip_suffix('.').is_some_and(|digits| {
+        (1..=3).contains(&digits.len()) && digits.bytes().all(|d| d.is_ascii_digit())
+    })
 }
 
 /// Whether `word` is a year as a date ends with: four digits, "2019".
@@ -838,6 +878,25 @@ mod tests {
     }
 
     #[test]
+    fn amounts_about_figures_and_ordinals_of_sessions_and_readings_keep_together() {
+        let kept = |text| keep_together(text).replace('\u{a0}', "~");
+        // Review 33: a currency or "ca." before the figure.
+        assert_eq!(
+            kept("kontroller kr. 100 og ca. 300 (Ca. 12 pct.), DKK 1.500 og EUR 20"),
+            "kontroller kr.~100 og ca.~300 (Ca.~12~pct.), DKK~1.500 og EUR~20"
+        );
+        assert_eq!(
+            kept("kr. 1,5 mio. og 2 mia. kr."),
+            "kr.~1,5~mio. og 2~mia.~kr."
+        );
+        // Folketinget's session and readings, and a legal reference's parts.
+        assert_eq!(
+            kept("2022-23 (2. samling), ved 3. behandling; § 5, stk. 2, 1. pkt. og 2. led."),
+            "2022-23 (2.~samling), ved 3.~behandling; §~5, stk.~2, 1.~pkt. og 2.~led."
+        );
+    }
+
+    #[test]
     fn the_month_of_a_kept_date_is_found_once() {
         let months = |text: &str| {
             let kept = keep_together(text);
@@ -873,6 +932,11 @@ mod tests {
             Cow::Borrowed(_)
         ));
         assert_eq!(keep_together("32. juni"), "32. juni");
+        // Only amounts: "ca." and "kr." before a word, an ordinal before another word.
+        assert!(matches!(
+            keep_together("ca. halvdelen, kr. pr. måned, 2. samlingsdag og 3. spørgsmål"),
+            Cow::Borrowed(_)
+        ));
         assert_eq!(keep_together("juni 20192"), "juni 20192");
     }
 }

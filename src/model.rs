@@ -681,10 +681,13 @@ pub struct Question {
     )]
     #[schemars(description = "Datoen, spørgsmålet blev stillet (ÅÅÅÅ-MM-DD).")]
     pub asked_on: Option<NaiveDate>,
-    /// The member on whose request the question was asked.
+    /// The member, or members, on whose request the question was asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(description = "Medlemmet, efter hvis ønske spørgsmålet er stillet.")]
-    pub asked_by: Option<Member>,
+    #[schemars(
+        schema_with = "askers_schema",
+        description = "Medlemmet, efter hvis ønske spørgsmålet er stillet, eller en liste af medlemmer, når det er stillet efter ønske fra flere: [{\"name\": \"…\", \"party\": \"…\"}, {\"name\": \"…\", \"party\": \"…\"}]."
+    )]
+    pub asked_by: Option<Askers>,
     /// The date by which the committee wants the answer.
     #[serde(
         default,
@@ -782,6 +785,101 @@ pub struct Member {
         description = "Om medlemmet ikke sidder i udvalget (MFU); sættes som \"ikkemedlem af udvalget (MFU) …\" foran navnet."
     )]
     pub non_member: bool,
+}
+
+/// The members on whose request a question was asked: one, as most questions are, written as
+/// one member's object, or several, written as a list of them ("efter ønske fra Morten Bødskov
+/// (S) og Trine Bramsen (S)"). It remembers which way it was written, so that a finding names
+/// the member's place in the file and the answer's copy in the PDF is written as the clerk
+/// wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Askers {
+    members: Vec<Member>,
+    listed: bool,
+}
+
+impl Askers {
+    /// One member, written as an object.
+    pub fn one(member: Member) -> Self {
+        Self {
+            members: vec![member],
+            listed: false,
+        }
+    }
+
+    /// The members in the order written; never empty.
+    pub fn members(&self) -> &[Member] {
+        &self.members
+    }
+
+    /// Each member with its index in the file's list, or `None` when written as one object.
+    pub fn written(&self) -> impl Iterator<Item = (Option<usize>, &Member)> {
+        let listed = self.listed;
+        (self.members.iter().enumerate())
+            .map(move |(index, member)| (listed.then_some(index), member))
+    }
+}
+
+/// What serde says of `"asked_by": []`; the reader of answer files turns it into a Danish
+/// finding.
+pub const NO_ASKER: &str = "a list of askers must name at least one member";
+
+/// What serde is told `asked_by` holds; the reader of answer files names it in Danish.
+pub const ASKERS_EXPECTED: &str = "struct Member or a list of them";
+
+impl Serialize for Askers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match (self.listed, self.members.as_slice()) {
+            (false, [member]) => member.serialize(serializer),
+            _ => self.members.serialize(serializer),
+        }
+    }
+}
+
+/// Read through a visitor rather than an untagged enum, so that a mistake inside a member is
+/// reported at its own field, as the single member's always was, not as "no variant matched".
+impl<'de> Deserialize<'de> for Askers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Askers;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str(ASKERS_EXPECTED)
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Askers, A::Error> {
+                let deserializer = serde::de::value::MapAccessDeserializer::new(map);
+                Member::deserialize(deserializer).map(Askers::one)
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Askers, A::Error> {
+                let deserializer = serde::de::value::SeqAccessDeserializer::new(seq);
+                let members = Vec::<Member>::deserialize(deserializer)?;
+                if members.is_empty() {
+                    return Err(serde::de::Error::custom(NO_ASKER));
+                }
+                Ok(Askers {
+                    members,
+                    listed: true,
+                })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// The schema of `asked_by`: a member, or a list of at least one; or null, as any optional
+/// field may be.
+fn askers_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let member = generator.subschema_for::<Member>();
+    schemars::json_schema!({
+        "anyOf": [
+            member,
+            {"type": "array", "items": member, "minItems": 1},
+            {"type": "null"}
+        ]
+    })
 }
 
 /// The answer's content: blocks in reading order.

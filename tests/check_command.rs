@@ -892,3 +892,61 @@ fn check_and_render_warn(folder: &Path, out: &Path, warnings: &str) {
         .success()
         .stderr(warnings.to_string());
 }
+
+/// `svar check` of `complete.json` with `asked_by` as given (and `kind`, if given): the exit
+/// status and the report.
+fn check_askers(asked_by: serde_json::Value, kind: Option<&str>) -> (Option<i32>, String) {
+    let folder = tempfile::tempdir().unwrap();
+    let answer = common::edited_fixture("complete.json", folder.path(), |answer| {
+        answer["question"]["asked_by"] = asked_by;
+        if let Some(kind) = kind {
+            answer["question"]["kind"] = kind.into();
+            let question = answer["question"].as_object_mut().unwrap();
+            question.remove("series");
+            question.remove("committee");
+        }
+    });
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    let report = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code(), report)
+}
+
+#[test]
+fn several_members_who_asked_are_each_checked_where_they_stand() {
+    // Review 33: a list of members was refused; now each is read and checked at its place.
+    let two = serde_json::json!([
+        {"name": "Morten Bødskov", "party": "S"},
+        {"name": "Karsten Hønge", "party": "SFF"}
+    ]);
+    let (code, report) = check_askers(two.clone(), None);
+    assert_eq!(code, Some(0), "{report}");
+    let finding = common::finding(&report, "advarsel: ukendt partiforkortelse \"SFF\"");
+    assert!(
+        finding.contains("= sti: question.asked_by[1].party\n"),
+        "{report}"
+    );
+    // A mistake inside a member is told at its field, as in a single member.
+    let (code, report) = check_askers(
+        serde_json::json!([{"name": "Morten Bødskov", "parti": "S"}]),
+        None,
+    );
+    assert_eq!(code, Some(1), "{report}");
+    let finding = common::finding(&report, "fejl: ukendt felt `parti`");
+    assert!(
+        finding.contains("= sti: question.asked_by[0].parti\n"),
+        "{report}"
+    );
+    // An empty list names no one.
+    let (code, report) = check_askers(serde_json::json!([]), None);
+    assert_eq!(code, Some(1), "{report}");
+    let finding = common::finding(&report, "fejl: listen over spørgere er tom");
+    assert!(finding.contains("= sti: question.asked_by\n"), "{report}");
+    // One member asks a § 20 question.
+    let (code, report) = check_askers(two, Some("section_20"));
+    assert_eq!(code, Some(1), "{report}");
+    let finding = common::finding(
+        &report,
+        "fejl: et § 20-spørgsmål stilles af ét medlem, men her er flere spørgere",
+    );
+    assert!(finding.contains("= sti: question.asked_by\n"), "{report}");
+}

@@ -2199,3 +2199,28 @@ fn a_renumbered_enclosure_reference_is_its_number_struck_and_inserted() {
         "{text}"
     );
 }
+
+#[test]
+fn a_second_member_who_asked_is_a_change_of_the_askers_named_together() {
+    // Review 33: a question may be asked on behalf of several members.
+    let folder = tempfile::tempdir().unwrap();
+    let old = common::fixture("complete.json");
+    let with = |second: serde_json::Value| {
+        let folder = folder.path().join(second["party"].as_str().unwrap());
+        common::edited_fixture("complete.json", &folder, |answer| {
+            let first = answer["question"]["asked_by"].clone();
+            answer["question"]["asked_by"] = serde_json::json!([first, second]);
+        })
+    };
+    let same_party = with(serde_json::json!({"name": "Pelle Dragsted", "party": "EL"}));
+    assert_eq!(
+        changes_between(old.to_str().unwrap(), same_party.to_str().unwrap()),
+        "Stillet efter ønske fra: Line Barfod → Line Barfod og Pelle Dragsted\n\n1 ændring.\n"
+    );
+    let other_party = with(serde_json::json!({"name": "Trine Bramsen", "party": "S"}));
+    assert_eq!(
+        changes_between(old.to_str().unwrap(), other_party.to_str().unwrap()),
+        "Stillet efter ønske fra: Line Barfod → Line Barfod og Trine Bramsen\n\
+         Parti: EL → EL og S\n\n2 ændringer.\n"
+    );
+}

@@ -348,3 +348,30 @@ fn a_heading_naming_a_question_not_answered_is_warned_of() {
         "{report}"
     );
 }
+
+#[test]
+fn a_range_of_question_numbers_svar_writes_takes_an_en_dash() {
+    // Review 33: "spørgsmål nr. 15-19" with a hyphen in the cover sentence and the title.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = edited_fixture("joint-cover-letter.json", folder.path(), |answer| {
+        answer["further_questions"] = (16..=19)
+            .map(|number| serde_json::json!({"number": number, "text": "Hvad?"}))
+            .collect();
+        // A heading may name the range as svar does.
+        answer["answer"]["blocks"][3]["heading"] = "Ad spørgsmål nr. 15\u{2013}19".into();
+    });
+    let output = svar().arg("check").arg(&answer).output().unwrap();
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(!report.contains("overskriften"), "{report}");
+    let pdf = render_into(&answer, folder.path());
+    let page = pdf_page_text(&pdf, 1);
+    assert!(
+        page.contains(
+            "Hermed sendes besvarelse af spørgsmål nr. 15\u{2013}19 (Alm. del), som Folketingets"
+        ),
+        "{page}"
+    );
+    assert!(pdf_metadata(&pdf).0.starts_with(
+        "Svar på spørgsmål nr. 15\u{2013}19 (Alm. del) fra Folketingets Udvalg for Forretningsordenen"
+    ));
+}

@@ -1272,3 +1272,112 @@ fn three_answers(parent: &Path, name: &str) -> PathBuf {
     }
     answers
 }
+
+#[test]
+fn a_question_asked_on_behalf_of_several_members_names_each_of_them() {
+    // Review 33: `asked_by` took one member, so a committee question asked "efter ønske fra"
+    // two could not be written; a list was refused.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("two-askers.json"), folder.path());
+    let page_one = pdf_page_text(&pdf, 1);
+    assert!(
+        page_one.contains(
+            "Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del), som Folketingets Udvalg for \
+             Forretningsordenen har stillet til justitsministeren den 7. april 2011. Spørgsmålet \
+             er stillet efter ønske fra Morten Bødskov (S) og Trine Bramsen (S)."
+        ),
+        "{page_one}"
+    );
+    // Three, each with the party, in an answer without a cover letter, and in a letter's
+    // opening.
+    let three = serde_json::json!([
+        {"name": "Morten Bødskov", "party": "S"},
+        {"name": "Karsten Hønge", "party": "SF"},
+        {"name": "Pelle Dragsted", "party": "EL"}
+    ]);
+    let answer = edited_fixture("two-askers.json", folder.path(), |answer| {
+        answer["question"]["asked_by"] = three.clone();
+        answer.as_object_mut().unwrap().remove("layout");
+    });
+    let text = pdf_text(&render_into(&answer, folder.path()));
+    assert!(
+        text.contains(
+            "Spørgsmålet er stillet efter ønske fra Morten Bødskov (S), Karsten Hønge (SF) og \
+             Pelle Dragsted (EL)."
+        ),
+        "{text}"
+    );
+    let letter = edited_fixture("letter.json", folder.path(), |answer| {
+        answer["question"]["asked_by"] = three.clone();
+    });
+    let text = pdf_text(&render_into(&letter, folder.path()));
+    assert!(
+        text.contains(
+            "efter ønske fra Morten Bødskov (S), Karsten Hønge (SF) og Pelle Dragsted (EL) til \
+             udlændinge- og integrationsministeren, som hermed besvares."
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_section_20_answer_is_addressed_to_the_lovsekretariat_alike_in_a_cover_letter_and_a_letter() {
+    // Review 33: the cover letter had "Folketinget" over "Folketingets Lovsekretariat", the
+    // letter not.
+    let folder = tempfile::tempdir().unwrap();
+    let cover = edited_fixture("section-20.json", folder.path(), |answer| {
+        answer["layout"] = "cover_letter".into();
+    });
+    let cover = pdf_page_text(&render_into(&cover, folder.path()), 1);
+    let letter = edited_fixture("section-20.json", folder.path(), |answer| {
+        answer["ministry"]["profile"] = "udlaendinge-og-integrationsministeriet".into();
+    });
+    // The ministry's real profile, whose letters print Folketinget's address.
+    let profile = "ministries/udlaendinge-og-integrationsministeriet.json";
+    std::fs::copy(
+        crate_root().join("data").join(profile),
+        folder.path().join(profile),
+    )
+    .unwrap();
+    let letter = pdf_page_text(&render_into(&letter, folder.path()), 1);
+    for page in [cover, letter] {
+        assert!(
+            page.contains("Folketingets Lovsekretariat Christiansborg 1240 København K"),
+            "{page}"
+        );
+        assert!(!page.contains("Folketinget Folketingets"), "{page}");
+    }
+}
+
+#[test]
+fn amounts_after_kr_and_ca_and_the_ordinal_of_a_session_are_never_broken_over_two_lines() {
+    // Review 33: "kr. 100", "ca. 300", "2. samling" and "3. behandling" broke at line ends
+    // ("… kostede kr." / "100 pr. sag"), though "§ 216" and "nr. 138" did not. 30 paragraphs
+    // repeat them behind lead-ins of other lengths, so the lines end at every place in them.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("amounts-and-sessions.json"), folder.path());
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout".as_ref(), pdf.as_os_str(), "-".as_ref()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let torn: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|line| {
+            ["100", "300", "samling", "behandling"]
+                .iter()
+                .any(|start| line.split([' ', ',', ';']).next() == Some(start))
+        })
+        .collect();
+    assert!(
+        torn.is_empty(),
+        "lines that begin where they must not: {torn:#?}"
+    );
+    // The pairs are there, and lines do break elsewhere in the sentence.
+    assert!(text.lines().count() > 60, "{text}");
+    assert!(
+        text.replace('\u{a0}', " ").contains("kr. 100 pr. sag"),
+        "{text}"
+    );
+}

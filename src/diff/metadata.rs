@@ -5,8 +5,8 @@ use super::{Comparison, Element, Place, text};
 use crate::danish;
 use crate::json_path::JsonPath;
 use crate::model::{
-    Answer, FurtherQuestion, GENERAL_SERIES, Layout, Letterhead, Markup, Opening, QuestionKind,
-    Status,
+    Answer, FurtherQuestion, GENERAL_SERIES, Layout, Letterhead, Markup, Member, Opening,
+    QuestionKind, Status,
 };
 
 /// A metadata field: its Danish name, its JSON path and its value as printed.
@@ -255,20 +255,15 @@ const FIELDS: &[Field] = &[
         label: "Stillet efter ønske fra",
         path: "question.asked_by.name",
         value: |answer| {
-            answer
-                .question
-                .asked_by
-                .as_ref()
-                .map(|member| member.name.clone())
+            let members = answer.question.asked_by.as_ref()?.members();
+            let names: Vec<&str> = members.iter().map(|member| member.name.as_str()).collect();
+            Some(danish::and_list(&names))
         },
     },
     Field {
         label: "Parti",
         path: "question.asked_by.party",
-        value: |answer| {
-            let member = answer.question.asked_by.as_ref()?;
-            member.party.clone()
-        },
+        value: |answer| askers_value(answer, |member| member.party.clone()),
     },
     Field {
         label: "Samrådets dato",
@@ -279,8 +274,8 @@ const FIELDS: &[Field] = &[
         label: "Ikke medlem af udvalget",
         path: "question.asked_by.non_member",
         value: |answer| {
-            let asked_by = answer.question.asked_by.as_ref();
-            Some(yes_no(asked_by.is_some_and(|member| member.non_member)))
+            askers_value(answer, |member| Some(yes_no(member.non_member)))
+                .or_else(|| Some(yes_no(false)))
         },
     },
     Field {
@@ -316,6 +311,24 @@ const FIELDS: &[Field] = &[
 /// The letterhead its ministry's profile gave the answer, if it has a profile.
 fn letterhead(answer: &Answer) -> Option<&Letterhead> {
     answer.ministry.letterhead.as_ref()
+}
+
+/// A value of the members who asked, `of` each: the one value when all have the same
+/// ("Parti: S" for two Social Democrats), else each member's in order ("S og SF"), a member
+/// without one as "–". None when no member asked, or none has one.
+fn askers_value(answer: &Answer, of: impl Fn(&Member) -> Option<String>) -> Option<String> {
+    let members = answer.question.asked_by.as_ref()?.members();
+    let values: Vec<Option<String>> = members.iter().map(of).collect();
+    if values.iter().all(Option::is_none) {
+        return None;
+    }
+    if values.iter().all(|value| *value == values[0]) {
+        return values[0].clone();
+    }
+    let values: Vec<&str> = (values.iter())
+        .map(|value| value.as_deref().unwrap_or("–"))
+        .collect();
+    Some(danish::and_list(&values))
 }
 
 fn yes_no(value: bool) -> String {

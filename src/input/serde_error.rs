@@ -463,6 +463,15 @@ fn translate_data(raw: &str, place: Option<Place<'_, '_>>) -> (String, Option<St
         // A table cell reads its figure itself, and says what serde_json's reading would.
         let (message, hint) = syntax(raw);
         (message, Some(hint.into()))
+    } else if raw == crate::model::NO_ASKER {
+        (
+            "listen over spørgere er tom".into(),
+            Some(
+                "skriv det medlem, der har stillet spørgsmålet: {\"name\": \"…\", \"party\": \"…\"}, \
+                 eller flere i listen, eller fjern \"asked_by\""
+                    .into(),
+            ),
+        )
     } else if raw.starts_with(crate::model::CELL_MISMATCH) {
         (
             "en celle skal være et tal eller en tekst".into(),
@@ -836,6 +845,7 @@ fn expected_kind(expected: &str, found: &Found<'_>) -> String {
         "a string" => "en tekst i \"…\"".into(),
         "a sequence" => "en liste [ … ]".into(),
         "a boolean" => "true eller false".into(),
+        crate::model::ASKERS_EXPECTED => "et objekt { … } eller en liste [ … ] af objekter".into(),
         e if is_object(e) => "et objekt { … }".into(),
         "enum Block" => "en blok som {\"paragraph\": \"…\"}".into(),
         e if is_date(e) => "en dato som ÅÅÅÅ-MM-DD".into(),

@@ -376,6 +376,10 @@ fn find(value: &Written<'_>, node: &'static Value, path: &JsonPath, found: &mut 
     let node = resolve(node);
     match value {
         Written::Array(array) => match alternatives(node).find(|node| allows(node, "array")) {
+            // A member's name and party where the format has a member or a list of them.
+            Some(_) if is_name_and_abbreviation(array) && objects_at_node(node) => {
+                found.push(path.clone());
+            }
             Some(list) => {
                 let Some(items) = list.get("items") else {
                     return;
@@ -413,6 +417,20 @@ fn find(value: &Written<'_>, node: &'static Value, path: &JsonPath, found: &mut 
         }
         _ => {}
     }
+}
+
+/// Whether the list is a name and an abbreviation, `["Rasmus Jarlov", "KF"]`: one object's
+/// fields written as a list, not two objects.
+fn is_name_and_abbreviation(array: &jsonc_parser::ast::Array<'_>) -> bool {
+    match array.elements.as_slice() {
+        [Written::StringLit(_), Written::StringLit(short)] => is_abbreviation(&short.value),
+        _ => false,
+    }
+}
+
+/// Whether the schema `node` allows an object, itself or as one of its alternatives.
+fn objects_at_node(node: &'static Value) -> bool {
+    alternatives(node).any(|node| allows(node, "object"))
 }
 
 /// The object schemas the format has at `path`: one, or a block's kinds.
@@ -564,7 +582,11 @@ mod tests {
         answer["signature"] = serde_json::json!(["Ole Hasselgaard", "Lars Barfoed"]);
         assert_eq!(path(answer.clone()).as_deref(), Some("signature"));
         answer["question"]["committee"] = serde_json::json!(["Folketingets Retsudvalg", "REU"]);
-        answer["question"]["asked_by"] = serde_json::json!(["Line Barfod", {"party": "EL"}]);
+        // A list of members is a form of its own; a name and a party's letters are one member.
+        answer["question"]["asked_by"] =
+            serde_json::json!([{"name": "Line Barfod"}, {"name": "Pelle Dragsted"}]);
+        assert_eq!(paths(answer.clone()), ["question.committee", "signature"]);
+        answer["question"]["asked_by"] = serde_json::json!(["Line Barfod", "EL"]);
         // Every one, in the order of the text (whose fields serde_json orders by name), and
         // nothing inside one.
         assert_eq!(

@@ -472,7 +472,7 @@ impl DocumentContext {
                 .asked_by
                 .as_ref()
                 .filter(|_| answer.question.kind != QuestionKind::Section20)
-                .map(|member| asked_by_sentence(&questions, member)),
+                .map(|askers| asked_by_sentence(&questions, askers)),
             blocks: answer_blocks(answer, signed_below),
             enclosures: enclosures(&answer.enclosures),
             markup: answer.markup,

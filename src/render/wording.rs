@@ -6,7 +6,7 @@ use crate::danish;
 use crate::danish::NO_BREAK_SPACE as NBSP;
 use crate::danish::definite_committee;
 use crate::danish::lowercase_first;
-use crate::model::{Answer, Expected, Member, Opening, Question, QuestionKind, Status};
+use crate::model::{Answer, Askers, Expected, Member, Opening, Question, QuestionKind, Status};
 
 /// Names the question the way Folketinget does: "Spørgsmål nr. 287 (Alm. del) fra Folketingets
 /// Beskæftigelsesudvalg", or "Spørgsmål nr. 23 ad L 58 fra …" for a bill.
@@ -50,7 +50,7 @@ pub(super) fn joint_heading(questions: &[Question]) -> String {
             let asker = question
                 .asked_by
                 .as_ref()
-                .map(|member| format!(" fra {}", member_name(member)));
+                .map(|askers| format!(" fra {}", askers_names(askers)));
             format!("Spørgsmål nr.{NBSP}{numbers}{}", asker.unwrap_or_default())
         }
         QuestionKind::Consultation => format!("Samrådsspørgsmål {numbers}{committee}"),
@@ -58,8 +58,8 @@ pub(super) fn joint_heading(questions: &[Question]) -> String {
 }
 
 /// The questions' designations, with a run of [`RANGE_FROM`] or more consecutive committee
-/// questions written as a range ("15-59"), as a long list of numbers would fill lines of the
-/// title and the letters.
+/// questions written as a range ("15–59"), as a long list of numbers would fill lines of the
+/// title and the letters. The range takes an en dash, as Danish typography writes ranges.
 fn designations(questions: &[Question]) -> Vec<String> {
     let mut written: Vec<String> = Vec::new();
     let mut rest = questions;
@@ -67,7 +67,7 @@ fn designations(questions: &[Question]) -> Vec<String> {
         let run = consecutive_run(rest);
         if run >= RANGE_FROM {
             let last = rest[run - 1].number.unwrap_or_default();
-            written.push(format!("{}-{last}", designation(first)));
+            written.push(format!("{}{EN_DASH}{last}", designation(first)));
         } else {
             written.extend(rest[..run].iter().map(designation));
         }
@@ -77,8 +77,11 @@ fn designations(questions: &[Question]) -> Vec<String> {
 }
 
 /// How many consecutive committee questions make a range: "nr. 15, 16 og 17" is as short as
-/// "nr. 15-17" and says each number, so three are listed.
+/// "nr. 15–17" and says each number, so three are listed.
 const RANGE_FROM: usize = 4;
+
+/// The dash between the ends of a range, "15–19"; a hyphen joins words, not numbers.
+const EN_DASH: char = '\u{2013}';
 
 /// How many of `questions`, from the first, are committee questions numbered one after the
 /// other (at least one).
@@ -126,12 +129,13 @@ pub(super) fn reference(questions: &[Question]) -> String {
     lowercase_first(&joint_heading(&bare))
 }
 
-/// "Spørgsmålet er stillet efter ønske fra Line Barfod (EL).", or "Spørgsmålene …" for several.
-pub(super) fn asked_by_sentence(questions: &[Question], member: &Member) -> String {
+/// "Spørgsmålet er stillet efter ønske fra Line Barfod (EL).", or "Spørgsmålene …" for several;
+/// several members are listed, "… fra Morten Bødskov (S) og Trine Bramsen (S).".
+pub(super) fn asked_by_sentence(questions: &[Question], askers: &Askers) -> String {
     format!(
         "{} er stillet efter ønske fra {}.",
         the_questions(questions),
-        member_name(member)
+        askers_names(askers)
     )
 }
 
@@ -189,7 +193,7 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
         .asked_on
         .map(|date| format!(" den {}", danish::date(date)))
         .unwrap_or_default();
-    let asker = question.asked_by.as_ref().map(member_name);
+    let asker = question.asked_by.as_ref().map(askers_names);
     let questions = answer.questions();
     let reference = reference(&questions);
     // A member asks a § 20 question himself, not through the Folketing or a committee.
@@ -214,7 +218,7 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
             let wish = question
                 .asked_by
                 .as_ref()
-                .map(|member| format!(" {}", asked_by_sentence(&questions, member)))
+                .map(|askers| format!(" {}", asked_by_sentence(&questions, askers)))
                 .unwrap_or_default();
             let answered = answered_clause(answer, Voice::Passive);
             format!(
@@ -296,22 +300,19 @@ fn section_20_opening(
     }
 }
 
-/// Folketinget's address, to the committee (or, for a § 20 question, the Lovsekretariat).
+/// Folketinget's address, to the committee, as a cover letter puts it: "Folketinget /
+/// Beskæftigelsesudvalget / Christiansborg / 1240 København K". A § 20 question goes to
+/// "Folketingets Lovsekretariat / Christiansborg / 1240 København K", as in a letter: the
+/// Lovsekretariat's name says it is Folketinget's, so a line "Folketinget" over it would
+/// name the house twice.
 pub(super) fn addressee(question: &Question) -> Vec<String> {
-    let recipient = match (&question.committee, question.kind) {
-        (Some(committee), QuestionKind::Committee | QuestionKind::Consultation) => {
-            definite_committee(&committee.name)
-        }
-        _ => "Folketingets Lovsekretariat".to_string(),
-    };
-    [
-        "Folketinget",
-        &recipient,
-        "Christiansborg",
-        "1240 København K",
-    ]
-    .map(str::to_string)
-    .to_vec()
+    match committee_recipient(question) {
+        Some(committee) => vec!["Folketinget".to_string(), committee],
+        None => vec!["Folketingets Lovsekretariat".to_string()],
+    }
+    .into_iter()
+    .chain(FOLKETINGET_ADDRESS.map(str::to_string))
+    .collect()
 }
 
 /// Folketinget's address as a letter puts it, the recipient first: "Udlændinge- og
@@ -319,11 +320,24 @@ pub(super) fn addressee(question: &Question) -> Vec<String> {
 /// question "Folketingets Lovsekretariat / Christiansborg / 1240 København K".
 pub(super) fn letter_addressee(question: &Question) -> Vec<String> {
     let mut lines = addressee(question);
-    lines.swap(0, 1);
-    if lines[0].starts_with("Folketingets ") {
-        lines.remove(1);
+    if committee_recipient(question).is_some() {
+        lines.swap(0, 1);
     }
     lines
+}
+
+/// The lines of Folketinget's postal address under the recipient.
+const FOLKETINGET_ADDRESS: [&str; 2] = ["Christiansborg", "1240 København K"];
+
+/// The committee an answer is addressed to, "Beskæftigelsesudvalget"; none for a § 20
+/// question, which goes to the Lovsekretariat.
+fn committee_recipient(question: &Question) -> Option<String> {
+    match (&question.committee, question.kind) {
+        (Some(committee), QuestionKind::Committee | QuestionKind::Consultation) => {
+            Some(definite_committee(&committee.name))
+        }
+        _ => None,
+    }
 }
 
 /// "Hermed sendes besvarelse af spørgsmål nr. 15 (Alm. del), som Folketingets Udvalg for
@@ -340,7 +354,7 @@ pub(super) fn cover_sentence(answer: &Answer) -> String {
     let questions = answer.questions();
     let reference = reference(&questions);
     let asker = match (question.kind, &question.committee, &question.asked_by) {
-        (QuestionKind::Section20, _, Some(member)) => member_name(member),
+        (QuestionKind::Section20, _, Some(askers)) => askers_names(askers),
         (_, Some(committee), _) => committee.name.clone(),
         _ => "Folketinget".to_string(),
     };
@@ -351,9 +365,9 @@ pub(super) fn cover_sentence(answer: &Answer) -> String {
         .unwrap_or_default();
     let mut sentence =
         format!("Hermed sendes {what} {reference}, som {asker} har stillet til {minister}{when}.");
-    if let (Some(member), false) = (&question.asked_by, question.kind == QuestionKind::Section20) {
+    if let (Some(askers), false) = (&question.asked_by, question.kind == QuestionKind::Section20) {
         sentence.push(' ');
-        sentence.push_str(&asked_by_sentence(&questions, member));
+        sentence.push_str(&asked_by_sentence(&questions, askers));
     }
     sentence
 }
@@ -361,6 +375,14 @@ pub(super) fn cover_sentence(answer: &Answer) -> String {
 /// The minister in running text, "justitsministeren", or "ministeren" when not given.
 pub(super) fn minister_title(answer: &Answer) -> &str {
     answer.ministry.minister_in_text()
+}
+
+/// The members who asked, as the texts svar writes name them: "Line Barfod (EL)", "Morten
+/// Bødskov (S) og Trine Bramsen (S)", "A (S), B (SF) og C (EL)".
+pub(super) fn askers_names(askers: &Askers) -> String {
+    let names: Vec<String> = askers.members().iter().map(member_name).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    danish::and_list(&names)
 }
 
 /// How a member who asked is named in the texts svar writes: with the party in brackets when
@@ -505,7 +527,8 @@ mod tests {
             questions("committee", number(23), &[]),
             "Spørgsmål nr. 23 ad L 58 fra Folketingets Retsudvalg"
         );
-        // Four or more numbers in a row are a range; three are listed (review 15).
+        // Four or more numbers in a row are a range, with an en dash (review 33); three are
+        // listed (review 15).
         let run = |from: u32, to: u32| (from..=to).map(number).collect::<Vec<_>>();
         assert_eq!(
             questions("committee", number(15), &run(16, 17)),
@@ -515,7 +538,7 @@ mod tests {
         others.extend([number(61), number(62), number(63), number(64)]);
         assert_eq!(
             questions("committee", number(15), &others),
-            "Spørgsmål nr. 15-59 og 61-64 ad L 58 fra Folketingets Retsudvalg"
+            "Spørgsmål nr. 15\u{2013}59 og 61\u{2013}64 ad L 58 fra Folketingets Retsudvalg"
         );
         others = vec![
             number(8),
@@ -527,7 +550,7 @@ mod tests {
         ];
         assert_eq!(
             questions("committee", number(7), &others),
-            "Spørgsmål nr. 7-12 og 3 ad L 58 fra Folketingets Retsudvalg"
+            "Spørgsmål nr. 7\u{2013}12 og 3 ad L 58 fra Folketingets Retsudvalg"
         );
         let section_20: Vec<_> = run(961, 964);
         assert_eq!(
@@ -696,6 +719,46 @@ mod tests {
         assert_eq!(
             question_heading(&question),
             "Spørgsmål nr.\u{a0}23 ad L\u{a0}58"
+        );
+    }
+
+    #[test]
+    fn a_section_20_answer_is_addressed_alike_in_a_cover_letter_and_a_letter() {
+        let mut question: Question = serde_json::from_value(serde_json::json!({
+            "kind": "section_20", "number": 960, "session": "2018-19", "text": "?",
+            "asked_by": {"name": "Line Barfod", "party": "EL"}
+        }))
+        .unwrap();
+        let lovsekretariat = [
+            "Folketingets Lovsekretariat",
+            "Christiansborg",
+            "1240 København K",
+        ];
+        assert_eq!(addressee(&question), lovsekretariat);
+        assert_eq!(letter_addressee(&question), lovsekretariat);
+        // A committee's answer: Folketinget over the committee, or the committee first.
+        question.kind = QuestionKind::Committee;
+        question.committee = serde_json::from_value(serde_json::json!(
+            {"name": "Folketingets Retsudvalg", "abbreviation": "REU"}
+        ))
+        .unwrap();
+        assert_eq!(
+            addressee(&question),
+            [
+                "Folketinget",
+                "Retsudvalget",
+                "Christiansborg",
+                "1240 København K"
+            ]
+        );
+        assert_eq!(
+            letter_addressee(&question),
+            [
+                "Retsudvalget",
+                "Folketinget",
+                "Christiansborg",
+                "1240 København K"
+            ]
         );
     }
 }

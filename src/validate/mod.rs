@@ -38,7 +38,7 @@ use self::session::check_session_dates;
 use self::tables::{TableNumbering, check_blocks};
 use crate::input::SourcePlace;
 use crate::json_path::JsonPath;
-use crate::model::{Answer, Block};
+use crate::model::{Answer, Askers, Block, Member};
 
 /// The marker `svar new` puts in every field a clerk must fill in.
 pub(crate) const PLACEHOLDER: &str = "UDFYLD";
@@ -308,8 +308,10 @@ fn check_metadata_lengths(answer: &Answer, problems: &mut Vec<Problem>) {
     if let Some(title) = &answer.question.bill_title {
         texts.push((question.key("bill_title"), title.as_str()));
     }
-    if let Some(member) = &answer.question.asked_by {
-        texts.push((question.key("asked_by").key("name"), member.name.as_str()));
+    if let Some(askers) = &answer.question.asked_by {
+        for (at, member) in askers_at(askers, &question.key("asked_by")) {
+            texts.push((at.key("name"), member.name.as_str()));
+        }
     }
     for (index, enclosure) in answer.enclosures.iter().enumerate() {
         texts.push((
@@ -612,6 +614,18 @@ fn suggested_title(ministry: &str) -> String {
     crate::danish::minister_title(ministry)
         .filter(|title| !title.contains(' '))
         .unwrap_or_else(|| "justitsministeren".to_string())
+}
+
+/// Each member who asked, with the path of its object in the file: `question.asked_by`, or
+/// `question.asked_by[1]` where the members are written as a list.
+fn askers_at<'a>(
+    askers: &'a Askers,
+    path: &JsonPath,
+) -> impl Iterator<Item = (JsonPath, &'a Member)> {
+    askers.written().map(move |(index, member)| match index {
+        Some(index) => (path.index(index), member),
+        None => (path.clone(), member),
+    })
 }
 
 #[cfg(test)]

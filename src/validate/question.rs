@@ -56,8 +56,21 @@ pub(super) fn check_question(question: &Question, path: &JsonPath, problems: &mu
             ),
         ));
     }
-    if let Some(member) = &question.asked_by {
-        check_party(member, &path.key("asked_by"), problems);
+    if let Some(askers) = &question.asked_by {
+        if question.kind == QuestionKind::Section20 && askers.members().len() > 1 {
+            problems.push(Problem::error(
+                path.key("asked_by"),
+                "et § 20-spørgsmål stilles af ét medlem, men her er flere spørgere",
+                Some(
+                    "skriv det medlem, der har stillet spørgsmålet, som ét objekt: \
+                     {\"name\": \"…\", \"party\": \"…\"}"
+                        .into(),
+                ),
+            ));
+        }
+        for (at, member) in super::askers_at(askers, &path.key("asked_by")) {
+            check_party(member, &at, problems);
+        }
     }
     match (&question.committee, question.kind) {
         (Some(committee), _) if is_placeholder(&committee.abbreviation) => {}
@@ -222,7 +235,8 @@ fn identifier(question: &Question, by_letters: bool) -> Option<String> {
 }
 
 /// The questions a heading says it is about, each with where it stands in the heading: the
-/// numbers of "Ad spørgsmål nr. 16 og 17" or "Spørgsmål nr. S 960", a range "15-18" as each
+/// numbers of "Ad spørgsmål nr. 16 og 17" or "Spørgsmål nr. S 960", a range "15–18" (or with a
+/// hyphen, "15-18") as each
 /// number in it, or the letters of "Ad samrådsspørgsmål A og B". None for another heading, and
 /// for "Ad spørgsmål 2", a part of the question.
 fn named_questions(heading: &str, by_letters: bool) -> Option<Vec<(String, Range<usize>)>> {
@@ -249,7 +263,7 @@ fn named_questions(heading: &str, by_letters: bool) -> Option<Vec<(String, Range
         let word = word.trim_end_matches([',', ':']);
         let range = at.start..at.start + word.len();
         let letters = |w: &str| w.len() <= 6 && w.chars().all(|c| c.is_uppercase());
-        match word.split_once('-') {
+        match word.split_once(['-', '\u{2013}']) {
             _ if word == "og" || (word == "S" && !by_letters) => continue,
             _ if by_letters && letters(word) => named.push((word.to_string(), range)),
             _ if by_letters => break,
@@ -536,6 +550,11 @@ mod tests {
         assert_eq!(
             named("ad spørgsmål nr. 3-4", false),
             some(&["3@3-4", "4@3-4"])
+        );
+        // The en dash svar writes its own ranges with (review 33).
+        assert_eq!(
+            named("Ad spørgsmål nr. 15\u{2013}17", false),
+            some(&["15@15\u{2013}17", "16@15\u{2013}17", "17@15\u{2013}17"])
         );
         assert_eq!(named("Ad spørgsmål 2", false), None);
         assert_eq!(
