@@ -682,6 +682,70 @@ fn a_table_s_notes_never_begin_a_page_alone() {
 }
 
 #[test]
+fn a_panel_s_total_never_begins_a_page_without_the_last_two_rows_it_sums() {
+    // A table of two panels broken just before a panel's total: "I alt" went to the next page
+    // alone, under "Tabel 1 (fortsat) – B. Antal personer" and the repeated header, and read as
+    // a table of its own. So in the last panel, directly in the answer and in a statement with
+    // notes, and in the first panel. pdftotext reads a table's columns one after another, so
+    // the rows are found by their labels and their first figures.
+    for (fixture, total, rows) in [
+        (
+            "last-panel-total-at-page-top.json",
+            "I alt",
+            ["Kommune nr. 29", "Kommune nr. 30", "2.572", "2.215"],
+        ),
+        (
+            "last-panel-total-at-page-top-in-a-statement.json",
+            "I alt",
+            ["Kommune nr. 29", "Kommune nr. 30", "2.572", "2.215"],
+        ),
+        (
+            "first-panel-total-at-page-top.json",
+            "79.488",
+            ["Kommune nr. 19", "Kommune nr. 20", "6.445", "3.978"],
+        ),
+    ] {
+        let pages = pages_of(fixture);
+        let page = pages
+            .iter()
+            .rfind(|page| page.contains(total))
+            .unwrap_or_else(|| panic!("{fixture}: {total:?} is printed"));
+        for row in rows {
+            assert!(
+                page.contains(row),
+                "{fixture}: {row:?} is not with the total: {page:?}"
+            );
+        }
+        // The rest of the panel stayed on the page before, under its heading.
+        assert!(page.contains("(fortsat) –"), "{fixture}: {page:?}");
+    }
+}
+
+#[test]
+fn a_short_panel_goes_to_the_next_page_whole_rather_than_leave_its_total_alone() {
+    // Panel B, of three rows and a total, broke before its total, which went over alone; so
+    // also where the panels have no headings.
+    for fixture in [
+        "short-panel-total-at-page-top.json",
+        "short-panel-without-heading-total-at-page-top.json",
+    ] {
+        let pages = pages_of(fixture);
+        let page = assert_on_its_page(
+            &pages,
+            "17.306",
+            &[
+                "Kommune nr. 1 ",
+                "Kommune nr. 3 ",
+                "2.835",
+                "6.140",
+                "8.331",
+            ],
+        );
+        assert!(!page.contains("– B. Antal personer"), "{fixture}: {page:?}");
+    }
+}
+
+#[test]
 fn a_long_table_is_named_over_its_continuation_on_every_later_page() {
     // 83 rows over three pages: pages 2 and 3 began with the repeated header alone, and a
     // reader had to page back to learn which table it was.
