@@ -19,7 +19,7 @@ pub(crate) use self::attachments::{ANSWER_ATTACHMENT, as_published};
 pub use self::attachments::{Attachment, attachments};
 pub(crate) use self::context::hundredths;
 pub use self::context::{
-    BlockContent, BlockContext, BlockMarks, DocumentContext, FormerCell, PanelContext,
+    BlockContent, BlockContext, BlockMarks, DocumentContext, FigureContext, FormerCell, PanelContext,
     RedlineSummary, Segment, SegmentKind, TableContext, WordingMarks, caption, notes_heading,
     panel_heading,
 };
