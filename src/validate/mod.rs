@@ -555,6 +555,13 @@ fn empty_text(path: &JsonPath) -> (&'static str, &'static str) {
             "overskriften er tom",
             "skriv overskriften, eller fjern blokken {\"heading\": …}",
         ),
+        // PDF/UA requires a description, and a blank one would pass its check yet tell a
+        // screen reader nothing of the chart.
+        [.., Key(figure), Key(key)] if figure == "figure" && key == "description" => (
+            "figuren har ingen beskrivelse (alternativ tekst) til skærmlæsere",
+            "skriv i \"description\", hvad figuren viser, fx \"Søjlediagram: antallet af sager \
+             steg fra 120 i 2015 til 310 i 2020\"",
+        ),
         [.., Key(cells), Index(_)] if cells == "cells" => (
             "cellen er tom",
             "skriv \"-\" i en celle uden indhold; cellen kan ikke udelades, for rækken skal have \
@@ -585,6 +592,7 @@ fn is_printed(path: &JsonPath) -> bool {
         [Key(key)] => key == "$schema",
         [Key(parent), Key(key)] => parent == "ministry" && key == "profile",
         [.., Key(panels), Index(_), Key(key)] => panels == "panels" && key == "csv",
+        [.., Key(figure), Key(key)] => figure == "figure" && key == "file",
         _ => false,
     }
 }

@@ -131,7 +131,6 @@ pub(super) fn check_blocks(
                 let path = path.key("figure");
                 let (number, caption) = (figure.number, figure.caption.as_ref());
                 check_number(&FIGURES, (number, caption), &path, numbering.figures, problems);
-                check_description(&figure.description, &path, problems);
                 numbering.figures.passed(number, caption);
             }
             Block::List(items) | Block::NumberedList(items) if items.is_empty() => {
@@ -243,22 +242,6 @@ fn check_number(
             )),
         );
         problems.push(error.counting(*counted));
-    }
-}
-
-/// A figure's description is what a screen reader reads in its place: PDF/UA requires one, and
-/// an empty one leaves a reader who cannot see the chart with nothing.
-fn check_description(description: &str, path: &JsonPath, problems: &mut Vec<Problem>) {
-    if description.trim().is_empty() {
-        problems.push(Problem::error(
-            path.key("description"),
-            "figuren har ingen beskrivelse (alternativ tekst) til skærmlæsere",
-            Some(
-                "skriv i \"description\", hvad figuren viser, fx \"Søjlediagram: antallet af \
-                 sager steg fra 120 i 2015 til 310 i 2020\""
-                    .into(),
-            ),
-        ));
     }
 }
 
