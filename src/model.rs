@@ -925,7 +925,9 @@ pub struct Table {
 /// counted apart from them ("Figur 1" after "Tabel 2").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "En figur: et billede med beskrivelse og evt. nummer, overskrift og noter.")]
+#[schemars(
+    description = "En figur: et billede med beskrivelse og evt. nummer, overskrift og noter."
+)]
 pub struct Illustration {
     /// The image file, a PNG, JPEG or SVG in the answer file's folder (or below it).
     #[schemars(

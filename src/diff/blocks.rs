@@ -292,7 +292,11 @@ fn key(block: &Block, repeated: &HashSet<&str>) -> String {
         Block::Figure(figure) => {
             let mut unnumbered = figure.clone();
             unnumbered.number = None;
-            format!("{}\u{0}{:x}", content(&Block::Figure(unnumbered)), figure::fingerprint(&figure.bytes))
+            format!(
+                "{}\u{0}{:x}",
+                content(&Block::Figure(unnumbered)),
+                figure::fingerprint(&figure.bytes)
+            )
         }
         other => content(other),
     }
@@ -775,7 +779,10 @@ fn summary(block: &Block) -> Vec<ContentLine> {
             .chain(statement.blocks.iter().flat_map(summary))
             .collect(),
         Block::Table(table) => table::summary(table).into_iter().map(Into::into).collect(),
-        Block::Figure(figure) => figure::summary(figure).into_iter().map(Into::into).collect(),
+        Block::Figure(figure) => figure::summary(figure)
+            .into_iter()
+            .map(Into::into)
+            .collect(),
     }
 }
 

@@ -32,7 +32,11 @@ pub(super) fn resolve(answer: &mut Answer, side_files: SideFiles<'_>) -> Vec<Pro
             problems.push(Problem::error(path.key("file"), message, Some(hint)));
         }
     };
-    visit(&mut answer.answer.blocks, &root.key("answer").key("blocks"), &mut read);
+    visit(
+        &mut answer.answer.blocks,
+        &root.key("answer").key("blocks"),
+        &mut read,
+    );
     for (index, enclosure) in answer.enclosures.iter_mut().enumerate() {
         let path = root.key("enclosures").index(index).key("blocks");
         visit(&mut enclosure.blocks, &path, &mut read);
@@ -51,9 +55,11 @@ fn visit(
         let path = path.index(index);
         match block {
             Block::Figure(figure) => read(figure, &path.key("figure")),
-            Block::Statement(statement) => {
-                visit(&mut statement.blocks, &path.key("statement").key("blocks"), read)
-            }
+            Block::Statement(statement) => visit(
+                &mut statement.blocks,
+                &path.key("statement").key("blocks"),
+                read,
+            ),
             _ => {}
         }
     }

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use super::SideFiles;
-use super::image::{self, Flaw};
 use super::confine::{self, Refusal};
 use super::diagnostic::{Finding, LineIndex};
+use super::image::{self, Flaw};
 use super::scan::{self, FileKind};
 use super::serde_error;
 use crate::fs::{PROFILE_FOLDER, io_in_danish, read_file};

@@ -446,7 +446,10 @@ fn translate_data(raw: &str, place: Option<Place<'_, '_>>) -> (String, Option<St
         unknown(&names, is_field, too_deep)
     } else if raw.starts_with("missing field") {
         let field = names.first().copied().unwrap_or_default();
-        (format!("feltet `{field}` mangler"), Some(missing_hint(field)))
+        (
+            format!("feltet `{field}` mangler"),
+            Some(missing_hint(field)),
+        )
     } else if raw.starts_with("duplicate field") {
         let field = names.first().copied().unwrap_or_default();
         (

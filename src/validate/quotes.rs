@@ -267,7 +267,10 @@ fn first_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPat
             Some((items.first()?, path.key(block.key()).index(0)))
         }
         Block::Table(table) => first_table_text(table, &path.key("table")),
-        Block::Figure(figure) => Some((figure.caption.as_deref()?, path.key("figure").key("caption"))),
+        Block::Figure(figure) => Some((
+            figure.caption.as_deref()?,
+            path.key("figure").key("caption"),
+        )),
         // A statement quoted first opens with marks of its own: ””…
         Block::Statement(_) => None,
     }

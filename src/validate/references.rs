@@ -143,7 +143,10 @@ fn check_references(
                 warned.push(number);
                 let warning = Problem::warning(
                     path.clone(),
-                    format!("teksten henviser til {} {number}, men svaret har {has}", kind.noun),
+                    format!(
+                        "teksten henviser til {} {number}, men svaret har {has}",
+                        kind.noun
+                    ),
                     Some(format!(
                         "ret henvisningen til {} nummer, eller fjern den",
                         kind.genitive

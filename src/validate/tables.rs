@@ -130,7 +130,13 @@ pub(super) fn check_blocks(
             Block::Figure(figure) => {
                 let path = path.key("figure");
                 let (number, caption) = (figure.number, figure.caption.as_ref());
-                check_number(&FIGURES, (number, caption), &path, numbering.figures, problems);
+                check_number(
+                    &FIGURES,
+                    (number, caption),
+                    &path,
+                    numbering.figures,
+                    problems,
+                );
                 numbering.figures.passed(number, caption);
             }
             Block::List(items) | Block::NumberedList(items) if items.is_empty() => {
