@@ -926,6 +926,12 @@ pub enum Block {
     /// A numbered table with caption, panels and notes.
     #[schemars(description = "En nummereret tabel med overskrift, paneler og bemærkninger.")]
     Table(Table),
+    /// A figure or chart: an image file beside the answer, with a text that describes it and,
+    /// where the text refers to it, a number and caption ("Figur 1: …").
+    #[schemars(
+        description = "En figur: en billedfil (PNG, JPEG eller SVG) i svarfilens mappe med en beskrivelse til skærmlæsere og evt. nummer, overskrift og noter."
+    )]
+    Figure(Illustration),
 }
 
 impl Block {
@@ -939,6 +945,7 @@ impl Block {
             Block::NumberedList(_) => "numbered_list",
             Block::Statement(_) => "statement",
             Block::Table(_) => "table",
+            Block::Figure(_) => "figure",
         }
     }
 }
@@ -1010,6 +1017,71 @@ pub struct Table {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(description = "Noter under tabellen, sat med mindre skrift.")]
     pub notes: Vec<String>,
+}
+
+/// A figure: an image file beside the answer, numbered and captioned as tables are, but
+/// counted apart from them ("Figur 1" after "Tabel 2").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "En figur: et billede med beskrivelse og evt. nummer, overskrift og noter."
+)]
+pub struct Illustration {
+    /// The image file, a PNG, JPEG or SVG in the answer file's folder (or below it).
+    #[schemars(
+        description = "Billedfilen (PNG, JPEG eller SVG) i svarfilens mappe, fx \"figur1.png\"; stien må ikke føre ud af mappen."
+    )]
+    pub file: String,
+    /// The text a screen reader reads instead of the image: PDF/UA requires one, and a chart's
+    /// reader who cannot see it needs what it shows.
+    #[schemars(
+        description = "Den alternative tekst, som skærmlæsere læser i stedet for billedet: hvad figuren viser, fx \"Søjlediagram: antallet af sager steg fra 120 i 2015 til 310 i 2020\"."
+    )]
+    pub description: String,
+    /// The figure's number, e.g. 1 for "Figur 1"; with the caption, or neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Figurens nummer, fx 1 for \"Figur 1\". Figurer nummereres for sig, fortløbende gennem svaret. Nummer og overskrift angives sammen, eller ingen af dem."
+    )]
+    pub number: Option<u32>,
+    /// The caption after "Figur N: ".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Overskriften efter \"Figur N: \".")]
+    pub caption: Option<String>,
+    /// The heading of the notes, e.g. "Kilde" or "Anm.".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(description = "Overskriften over noterne, fx \"Kilde\" eller \"Anm.\".")]
+    pub notes_heading: Option<String>,
+    /// Notes printed below the figure in a smaller size, such as its source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(description = "Noter under figuren, sat med mindre skrift, fx kilden.")]
+    pub notes: Vec<String>,
+    /// The image's bytes, read when the answer is; a comparison tells a changed image by them.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+impl Illustration {
+    /// The name the image is attached to the PDF under, the file's name as it comes to within
+    /// the answer's folder (`figurer/figur-1.png` for `./figur-1.png`): in a folder of its
+    /// own, apart from the answer file and its ministry's profile.
+    pub fn attached_name(&self) -> String {
+        let name = crate::fs::lexical(std::path::Path::new(&self.file));
+        format!("figurer/{}", name.to_string_lossy())
+    }
+
+    /// The path the Typst world serves the image at: its attached name, keeping the file's
+    /// extension so Typst knows the image format.
+    pub fn virtual_path(&self) -> String {
+        format!("/{}", self.attached_name())
+    }
+
+    /// "Figur 1: Udviklingen i antal sager", for a numbered figure.
+    pub fn full_caption(&self) -> Option<String> {
+        let (number, caption) = (self.number?, self.caption.as_ref()?);
+        Some(format!("Figur {number}: {caption}"))
+    }
 }
 
 /// One panel of a table.

@@ -156,8 +156,14 @@ pub fn typeset_generated(
 }
 
 /// Serves what the generated source reads besides the templates: the logo of the answer's
-/// ministry profile, if it has one, and the files it attaches.
+/// ministry profile, if it has one, its figures' images, whether or not they are attached (a
+/// redline and a PDF/A-2 attach none), and the files it attaches.
 fn serve_files(world: &mut AnswerWorld, answer: &Answer, generated: &render::Generated) {
+    crate::validate::walk_answer(answer, &mut |block, _| {
+        if let crate::model::Block::Figure(figure) = block {
+            world.serve(&figure.virtual_path(), figure.bytes.clone());
+        }
+    });
     let logo = answer
         .ministry
         .letterhead

@@ -111,6 +111,7 @@ fn every_case_has_its_exact_change_list() {
             "changed-sentence",
             "enclosure-reference-renumbered",
             "enclosures-of-one-title",
+            "figure-changed",
             "figures-changed-in-wide-and-narrow-columns",
             "footnote-added",
             "footnote-after-the-paragraph-referring-to-it",

@@ -95,6 +95,13 @@ fn fill_blocks(blocks: &mut [Block], plant: &mut impl FnMut(&mut String, bool)) 
                 plant(statement.introduction.get_or_insert_default(), false);
                 fill_blocks(&mut statement.blocks, plant);
             }
+            Block::Figure(figure) => {
+                plant(&mut figure.description, false);
+                if let Some(caption) = &mut figure.caption {
+                    plant(caption, false);
+                }
+                figure.notes.iter_mut().for_each(|note| plant(note, false));
+            }
             Block::Table(table) => {
                 if let Some(caption) = &mut table.caption {
                     plant(caption, false);

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::ContentLine;
 use super::across::Stray;
 use super::sequence::{Likeness, Step, align, repeated, which_of};
-use super::{Comparison, Element, Place, Places, Side, table, text};
+use super::{Comparison, Element, Place, Places, Side, figure, table, text};
 use crate::danish;
 use crate::json_path::JsonPath;
 use crate::model::{Block, Enclosure, Statement};
@@ -288,6 +288,16 @@ fn key(block: &Block, repeated: &HashSet<&str>) -> String {
             unnumbered.number = None;
             content(&Block::Table(unnumbered))
         }
+        // The image's content too: a figure kept under its name but drawn anew is edited.
+        Block::Figure(figure) => {
+            let mut unnumbered = figure.clone();
+            unnumbered.number = None;
+            format!(
+                "{}\u{0}{:x}",
+                content(&Block::Figure(unnumbered)),
+                figure::fingerprint(&figure.bytes)
+            )
+        }
         other => content(other),
     }
 }
@@ -313,7 +323,7 @@ struct Measure<'a> {
 /// by its figures, as one table moved and edited, rather than one removed and another added.
 fn content_texts(blocks: &[Block]) -> Vec<Option<String>> {
     let text = |block: &Block| match block {
-        Block::Statement(_) => Some(joined(summary(block))),
+        Block::Statement(_) | Block::Figure(_) => Some(joined(summary(block))),
         // Its rows in order of their text: a table whose rows were sorted anew is alike.
         Block::Table(_) => {
             let mut lines = summary(block);
@@ -386,6 +396,12 @@ pub(super) fn kept((old, new): (&Block, &Block), mut places: Places) -> Places {
     {
         places.new.label = format!("{} (før Tabel {was})", places.new.label);
     }
+    if let (Block::Figure(was), Block::Figure(is)) = (old, new)
+        && let (Some(was), Some(is)) = (was.number, is.number)
+        && was != is
+    {
+        places.new.label = format!("{} (før Figur {was})", places.new.label);
+    }
     places
 }
 
@@ -425,6 +441,9 @@ pub(super) fn compare_kept(
         }
         (Block::Table(old), Block::Table(new)) => {
             table::compare(old, new, &places.keyed("table"), changes);
+        }
+        (Block::Figure(old), Block::Figure(new)) => {
+            figure::compare(old, new, &places.keyed("figure"), changes);
         }
         (old_block, new_block) => {
             let within = &places.new.path;
@@ -551,6 +570,7 @@ fn counted_place(container: &Container, index: usize, count: Count) -> Place {
     let path = container.path.index(index);
     let label = match &container.blocks[index] {
         Block::Table(table) if table.number.is_some() => name(container, index, count),
+        Block::Figure(figure) if figure.number.is_some() => name(container, index, count),
         Block::Statement(statement) if container.kind == ContainerKind::Answer => {
             statement_in(container, index, &statement.source, (true, count))
         }
@@ -595,6 +615,14 @@ fn name(container: &Container, index: usize, count: Count) -> String {
         Block::Table(table) => match table.number {
             Some(number) => return format!("Tabel {number}"),
             None => return unnumbered_table(container, index, count),
+        },
+        // As a table's: "Figur 2"; one without a number counted among those.
+        Block::Figure(figure) => match figure.number {
+            Some(number) => return format!("Figur {number}"),
+            None => format!(
+                "figur uden nummer {}",
+                ordinal(|block| matches!(block, Block::Figure(f) if f.number.is_none()))
+            ),
         },
     };
     count.told(counted)
@@ -733,6 +761,7 @@ pub(super) fn element(block: &Block) -> Element {
         Block::NumberedList(_) => Element::NumberedList,
         Block::Statement(_) => Element::Statement,
         Block::Table(_) => Element::Table,
+        Block::Figure(_) => Element::Figure,
     }
 }
 
@@ -750,6 +779,10 @@ fn summary(block: &Block) -> Vec<ContentLine> {
             .chain(statement.blocks.iter().flat_map(summary))
             .collect(),
         Block::Table(table) => table::summary(table).into_iter().map(Into::into).collect(),
+        Block::Figure(figure) => figure::summary(figure)
+            .into_iter()
+            .map(Into::into)
+            .collect(),
     }
 }
 

@@ -16,6 +16,7 @@ mod blocks;
 mod bounded;
 mod claims;
 mod embedded;
+mod figure;
 mod footnotes;
 mod metadata;
 pub mod pages;
@@ -231,6 +232,8 @@ pub(crate) enum Element {
     Statement,
     /// A table.
     Table,
+    /// A figure.
+    Figure,
     /// A panel of a table.
     Panel,
     /// A row of a panel (the total row included).

@@ -434,14 +434,18 @@ fn mark(context: &mut DocumentContext, change: &Change) -> bool {
         (kind, [Step::Key(statement), Step::Key(field)]) if statement == "statement" => {
             return mark_introduction(block, field, kind);
         }
-        (kind, [Step::Key(table), Step::Key(field)]) if table == "table" && field == "caption" => {
+        (kind, [Step::Key(captioned), Step::Key(field)])
+            if is_captioned(captioned) && field == "caption" =>
+        {
             return mark_caption(block, kind);
         }
-        (kind, [Step::Key(table), Step::Key(field)]) if table == "table" && field == "number" => {
+        (kind, [Step::Key(captioned), Step::Key(field)])
+            if is_captioned(captioned) && field == "number" =>
+        {
             return mark_caption_number(block, kind);
         }
-        (kind, [Step::Key(table), Step::Key(notes), Step::Index(note)])
-            if table == "table" && notes == "notes" =>
+        (kind, [Step::Key(captioned), Step::Key(notes), Step::Index(note)])
+            if is_captioned(captioned) && notes == "notes" =>
         {
             return set_run(&mut block.marks.notes, *note, kind);
         }
@@ -621,12 +625,27 @@ fn mark_introduction(block: &mut BlockContext, field: &str, kind: &ChangeKind) -
     block.marks.introduction.is_some()
 }
 
-/// Marks a changed caption, "Tabel 1: " kept.
+/// Whether a block's key is that of a block with a numbered caption and notes: a table or a
+/// figure.
+fn is_captioned(key: &str) -> bool {
+    key == "table" || key == "figure"
+}
+
+/// The caption a table or figure prints ("Tabel 1: …"), and the word before its number.
+fn printed_caption(content: &BlockContent) -> Option<(&Option<String>, &'static str)> {
+    match content {
+        BlockContent::Table(table) => Some((&table.caption, "Tabel")),
+        BlockContent::Figure(figure) => Some((&figure.caption, "Figur")),
+        _ => None,
+    }
+}
+
+/// Marks a changed caption, "Tabel 1: " (or "Figur 1: ") kept.
 fn mark_caption(block: &mut BlockContext, kind: &ChangeKind) -> bool {
-    let BlockContent::Table(table) = &block.content else {
+    let Some((caption, _)) = printed_caption(&block.content) else {
         return false;
     };
-    let marked = match (&table.caption, whole_or_text_runs(kind)) {
+    let marked = match (caption, whole_or_text_runs(kind)) {
         (Some(caption), Some(runs)) => Some(with_prefix(caption, kind, runs)),
         _ => None,
     };
@@ -640,19 +659,16 @@ fn mark_caption(block: &mut BlockContext, kind: &ChangeKind) -> bool {
 /// marked as a text, which this does not undo.
 fn mark_caption_number(block: &mut BlockContext, kind: &ChangeKind) -> bool {
     let (
-        BlockContent::Table(table),
+        Some((Some(caption), word)),
         ChangeKind::Value {
             old: Some(old),
             new: Some(new),
         },
-    ) = (&block.content, kind)
+    ) = (printed_caption(&block.content), kind)
     else {
         return false;
     };
-    let Some(caption) = &table.caption else {
-        return false;
-    };
-    let prefix = format!("Tabel {new}");
+    let prefix = format!("{word} {new}");
     let (Some(rest), None) = (caption.strip_prefix(&prefix), &block.marks.caption) else {
         return false;
     };
@@ -660,8 +676,9 @@ fn mark_caption_number(block: &mut BlockContext, kind: &ChangeKind) -> bool {
         kind,
         text: text.to_string(),
     };
+    let word = format!("{word} ");
     block.marks.caption = Some(vec![
-        run(SegmentKind::Equal, "Tabel "),
+        run(SegmentKind::Equal, &word),
         run(SegmentKind::Deleted, old),
         run(SegmentKind::Equal, " "),
         run(SegmentKind::Inserted, new),

@@ -19,59 +19,65 @@ pub(super) fn summary(table: &Table) -> Vec<String> {
     crate::render::caption(table)
         .into_iter()
         .chain(panels)
-        .chain(notes_summary(table))
+        .chain(notes_summary(&table.notes_heading, &table.notes))
         .collect()
 }
 
-/// A table's notes as lines, under their heading as printed ("Kilde:"), which prints only
-/// above notes.
-fn notes_summary(table: &Table) -> Vec<String> {
-    if table.notes.is_empty() {
+/// A table's or figure's notes as lines, under their heading as printed ("Kilde:"), which
+/// prints only above notes.
+pub(super) fn notes_summary(heading: &Option<String>, notes: &[String]) -> Vec<String> {
+    if notes.is_empty() {
         return Vec::new();
     }
-    let heading = table
-        .notes_heading
-        .as_deref()
-        .map(crate::render::notes_heading);
-    heading
-        .into_iter()
-        .chain(table.notes.iter().cloned())
-        .collect()
+    let heading = heading.as_deref().map(crate::render::notes_heading);
+    heading.into_iter().chain(notes.iter().cloned()).collect()
 }
 
 /// Compares two tables; `places` are the tables' own ("Tabel 2", `….table`).
 pub(super) fn compare(old: &Table, new: &Table, places: &Places, changes: &mut Comparison) {
+    let numbered = |table: &Table| (table.number, table.caption.clone());
+    compare_caption(numbered(old), numbered(new), places, changes);
+    compare_panels(old, new, places, changes);
+    let notes = |table: &Table| (table.notes_heading.clone(), table.notes.clone());
+    compare_notes(notes(old), notes(new), places, changes);
+}
+
+/// Compares the number and caption of a table or figure, `(number, caption)` of each.
+pub(super) fn compare_caption(
+    (old_number, old): (Option<u32>, Option<String>),
+    (new_number, new): (Option<u32>, Option<String>),
+    places: &Places,
+    changes: &mut Comparison,
+) {
     changes.value(
         &places.new.field("nummer", "number"),
-        old.number.map(|number| number.to_string()),
-        new.number.map(|number| number.to_string()),
+        old_number.map(|number| number.to_string()),
+        new_number.map(|number| number.to_string()),
     );
-    match (&old.caption, &new.caption) {
+    match (old, new) {
         (Some(old), Some(new)) => {
-            changes.literal(&places.new.field("overskrift", "caption"), old, new);
+            changes.literal(&places.new.field("overskrift", "caption"), &old, &new);
         }
-        (old, new) => changes.value(
-            &places.new.field("overskrift", "caption"),
-            old.clone(),
-            new.clone(),
-        ),
+        (old, new) => changes.value(&places.new.field("overskrift", "caption"), old, new),
     }
-    compare_panels(old, new, places, changes);
+}
+
+/// Compares the notes of a table or figure, `(heading, notes)` of each.
+pub(super) fn compare_notes(
+    (old_heading, old): (Option<String>, Vec<String>),
+    (new_heading, new): (Option<String>, Vec<String>),
+    places: &Places,
+    changes: &mut Comparison,
+) {
     changes.value(
         &places
             .new
             .field("overskrift over bemærkningerne", "notes_heading"),
-        old.notes_heading.clone(),
-        new.notes_heading.clone(),
+        old_heading,
+        new_heading,
     );
     let notes = places.keyed("notes");
-    compare_texts(
-        &old.notes,
-        &new.notes,
-        &notes,
-        ("bemærkning", Element::Note),
-        changes,
-    );
+    compare_texts(&old, &new, &notes, ("bemærkning", Element::Note), changes);
 }
 
 fn compare_panels(old: &Table, new: &Table, places: &Places, changes: &mut Comparison) {

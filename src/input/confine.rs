@@ -56,6 +56,67 @@ pub(crate) fn normalise(name: &Path) -> Option<PathBuf> {
     within.then_some(resolved)
 }
 
+/// A kind of file an answer names beside itself, as the messages about it name it.
+pub(crate) struct Named {
+    /// The file in the definite form: "regnearket", "billedfilen".
+    pub noun: &'static str,
+    /// The pronoun for it: "det" for "regnearket", "den" for "billedfilen".
+    pub pronoun: &'static str,
+    /// A name such a file could have: "tabel-1.csv".
+    pub example: &'static str,
+    /// What to do with a file that cannot be read.
+    pub unreadable_hint: &'static str,
+}
+
+/// The bytes of the file `name` (of the kind `named`) in the answer's `folder`, or why not as a
+/// message and a hint: no name, a name out of the folder, a link out of it, a file that cannot
+/// be read.
+pub(crate) fn read_named(
+    folder: &Path,
+    name: &str,
+    named: &Named,
+) -> Result<Vec<u8>, (String, String)> {
+    let Named {
+        noun,
+        pronoun,
+        example,
+        unreadable_hint,
+    } = named;
+    let unreadable = |error: std::io::Error| {
+        (
+            format!(
+                "{noun} \"{name}\" kan ikke læses: {}",
+                crate::fs::io_in_danish(&error)
+            ),
+            unreadable_hint.to_string(),
+        )
+    };
+    if name.trim().is_empty() {
+        return Err((
+            "der står intet filnavn".into(),
+            format!("skriv {noun}s filnavn, fx \"{example}\""),
+        ));
+    }
+    let file = inside(folder, Path::new(name)).map_err(|refusal| match refusal {
+        Refusal::Outside => (
+            format!("\"{name}\" peger uden for svarfilens mappe"),
+            format!(
+                "læg {noun} i svarfilens mappe (eller en undermappe), og skriv stien relativt, \
+                 fx \"{example}\""
+            ),
+        ),
+        Refusal::Link => (
+            format!("\"{name}\" peger uden for svarfilens mappe gennem en genvej (symbolsk link)"),
+            format!(
+                "kopiér {noun} ind i svarfilens mappe i stedet for at henvise til {pronoun} med en \
+                 genvej"
+            ),
+        ),
+        Refusal::Io(error) => unreadable(error),
+    })?;
+    crate::fs::read_file(&file).map_err(unreadable)
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;

@@ -5,6 +5,8 @@ pub(crate) mod confine;
 pub mod diagnostic;
 mod edits;
 mod excerpt;
+mod figures;
+mod image;
 mod locate;
 mod profile;
 mod recover;
@@ -309,19 +311,21 @@ pub fn files_read_with(path: &Path) -> Vec<PathBuf> {
 }
 
 /// The files the answer read from the file at `path` is made from: those of
-/// [`files_read_with`], and the spreadsheets that fill its panels (a spreadsheet may be named
-/// anything, `tal.pdf` too). Outputs must never replace them.
+/// [`files_read_with`], the spreadsheets that fill its panels (a spreadsheet may be named
+/// anything, `tal.pdf` too) and its figures' images. Outputs must never replace them.
 pub fn files_read_by(answer: &Answer, path: &Path) -> Vec<PathBuf> {
     let folder = answer_folder(path);
     let mut files = files_read_with(path);
-    crate::validate::walk_answer(answer, &mut |block, _| {
-        if let crate::model::Block::Table(table) = block {
+    crate::validate::walk_answer(answer, &mut |block, _| match block {
+        crate::model::Block::Table(table) => {
             let named = table
                 .panels
                 .iter()
                 .filter_map(|panel| panel.spreadsheet.as_ref());
             files.extend(named.map(|name| folder.join(name)));
         }
+        crate::model::Block::Figure(figure) => files.push(folder.join(&figure.file)),
+        _ => {}
     });
     files
 }
@@ -439,12 +443,13 @@ fn empty_file(lines: &LineIndex<'_>) -> Finding {
 }
 
 /// What the content checks find in `answer`, once the files it names are read into it: its
-/// spreadsheets' tables first, so the checks see their figures, then its ministry's profile.
+/// figures' images, its spreadsheets' tables first, so the checks see their figures, then its ministry's profile.
 fn content_problems(answer: &mut Answer, side_files: SideFiles<'_>) -> Vec<validate::Problem> {
-    let mut problems = match spreadsheet::resolve(answer, side_files) {
+    let mut problems = figures::resolve(answer, side_files);
+    problems.extend(match spreadsheet::resolve(answer, side_files) {
         Ok(sheets) => sheets.relocate(validate::check(answer)),
         Err(problems) => problems,
-    };
+    });
     match profile::resolve(answer, side_files) {
         Ok(()) => problems.extend(validate::check_letterhead(answer)),
         Err(problem) => {

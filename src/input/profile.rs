@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::SideFiles;
 use super::confine::{self, Refusal};
 use super::diagnostic::{Finding, LineIndex, SourcePlace};
+use super::image::{self, Flaw};
 use super::scan::{self, FileKind};
 use super::serde_error;
 use crate::fs::{PROFILE_FOLDER, io_in_danish, read_file};
@@ -114,7 +115,7 @@ pub(super) fn resolve(
             }
         };
         check_image(&bytes, &path, &file)?;
-        logo.bytes = logo_as_attached(bytes, &logo.file).into();
+        logo.bytes = image::as_attached(bytes, &logo.file).into();
     }
     answer.ministry.letterhead = Some(letterhead);
     Ok(())
@@ -156,7 +157,7 @@ fn folder_beside(path: &Path) -> PathBuf {
 /// The letterhead in the profile text `text` read from `file`, keeping the text to attach;
 /// `named` is the file as the answer names it, relative to its folder.
 fn letterhead(text: String, file: &Path, named: &str) -> Result<Letterhead, ProfileProblem> {
-    let text = super::composed(as_attached(&text));
+    let text = super::composed(text_as_attached(&text));
     let text = super::composed_escapes(&text).into_owned();
     let mut letterhead = parse(&text, file, named)?;
     letterhead.source = text.into_bytes().into();
@@ -166,23 +167,11 @@ fn letterhead(text: String, file: &Path, named: &str) -> Result<Letterhead, Prof
 /// A text file's content as the PDF carries it. Line ends and a byte-order mark are the
 /// choice of an editor, or of Git on Windows, not of the clerk: they must not change the PDF's
 /// bytes, or a copy checked out on Windows would give another PDF of the same answer.
-fn as_attached(text: &str) -> String {
+pub(super) fn text_as_attached(text: &str) -> String {
     text.strip_prefix('\u{feff}')
         .unwrap_or(text)
         .replace("\r\n", "\n")
         .replace('\r', "\n")
-}
-
-/// A logo's bytes as the PDF carries them: an SVG is text, read by XML's rules, for which a
-/// line end is a line end however it is written (see [`as_attached`]).
-fn logo_as_attached(bytes: Vec<u8>, file: &str) -> Vec<u8> {
-    let is_svg = Path::new(file)
-        .extension()
-        .is_some_and(|extension| extension.eq_ignore_ascii_case("svg"));
-    match std::str::from_utf8(&bytes) {
-        Ok(text) if is_svg => as_attached(text).into_bytes(),
-        _ => bytes,
-    }
 }
 
 /// The file `name` (`thing` for the message) attached to the PDF that carries the answer.
@@ -382,12 +371,7 @@ fn check_logo_name(logo: &Logo, profile: &Path) -> Result<(), ProfileProblem> {
             name.components().next(),
             Some(std::path::Component::Normal(_))
         );
-    let extension = name
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let image = matches!(extension.as_deref(), Some("svg" | "png" | "jpg" | "jpeg"));
-    if !plain_name || !image {
+    if !plain_name || !image::is_image_name(name) {
         return Err(ProfileProblem {
             place: None,
             message: format!(
@@ -442,64 +426,35 @@ fn linked_out(thing: &str, path: &Path, what: &str) -> ProfileProblem {
 /// damaged file) or that Typst could not draw, which Typst would refuse later in English,
 /// naming only its own path for the logo; `profile` is the profile that names it.
 fn check_image(bytes: &[u8], path: &Path, profile: &Path) -> Result<(), ProfileProblem> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let (kind, fits) = match extension.as_str() {
-        "png" => ("PNG", bytes.starts_with(b"\x89PNG\r\n\x1a\n")),
-        "svg" => (
-            "SVG",
-            std::str::from_utf8(bytes).is_ok_and(|text| text.contains("<svg")),
-        ),
-        _ => ("JPEG", bytes.starts_with(&[0xFF, 0xD8, 0xFF])),
+    let kind = image::kind(path);
+    let flaw = match image::check(bytes, path) {
+        Ok(()) => return Ok(()),
+        Err(flaw) => flaw,
     };
-    let invalid = |why: String| ProfileProblem {
-        place: None,
-        message: format!(
-            "logoet {} er ikke en gyldig {kind}-fil{why}",
-            path.display()
-        ),
-        hint: format!(
-            "gem billedet igen som {kind}, eller ret filnavnet i \"logo\" i profilen {}",
-            profile.display()
-        ),
-    };
-    if !fits {
-        return Err(invalid(String::new()));
-    }
-    if kind == "SVG" {
-        return check_svg(bytes, path, |why| invalid(format!(" ({why})")));
-    }
-    let (width, height) = image_size(bytes).map_err(|why| invalid(format!(" ({why})")))?;
-    if u64::from(width) * u64::from(height) > MAX_LOGO_PIXELS {
-        return Err(ProfileProblem {
+    Err(match flaw {
+        Flaw::Invalid(why) => ProfileProblem {
+            place: None,
+            message: format!(
+                "logoet {} er ikke en gyldig {kind}-fil{}",
+                path.display(),
+                why.map(|why| format!(" ({why})")).unwrap_or_default()
+            ),
+            hint: format!(
+                "gem billedet igen som {kind}, eller ret filnavnet i \"logo\" i profilen {}",
+                profile.display()
+            ),
+        },
+        Flaw::TooLarge { width, height } => ProfileProblem {
             place: None,
             message: format!(
                 "logoet {} er for stort: {width} × {height} punkter, men højst {} millioner",
                 path.display(),
-                MAX_LOGO_PIXELS / 1_000_000
+                image::MAX_PIXELS / 1_000_000
             ),
             hint: "gem logoet i en mindre opløsning; et par hundrede punkter i bredden er nok"
                 .into(),
-        });
-    }
-    // Bounded by the size just checked, the whole image is decoded, as Typst will: a file cut
-    // short or damaged inside has a sound header.
-    decode(bytes).map_err(|why| invalid(format!(" ({why})")))
-}
-
-/// Refuses an SVG logo that usvg, as Typst, cannot draw (`invalid` with usvg's reason), that
-/// has no size of its own, or that links an image in another file.
-fn check_svg(
-    bytes: &[u8],
-    path: &Path,
-    invalid: impl Fn(String) -> ProfileProblem,
-) -> Result<(), ProfileProblem> {
-    let linked = drawable_svg(bytes).map_err(&invalid)?;
-    if !has_size(bytes) {
-        return Err(ProfileProblem {
+        },
+        Flaw::NoSize => ProfileProblem {
             place: None,
             message: format!(
                 "logoet {} har ingen størrelse: SVG-filen har hverken en viewBox eller både \
@@ -511,11 +466,8 @@ fn check_svg(
                    <svg viewBox=\"0 0 200 80\" …> (i Inkscape: Dokumentegenskaber), eller gem \
                    logoet som PNG"
                 .into(),
-        });
-    }
-    match linked.first() {
-        None => Ok(()),
-        Some(image) => Err(ProfileProblem {
+        },
+        Flaw::Linked(image) => ProfileProblem {
             place: None,
             message: format!(
                 "logoet {} henviser til billedet {image} i en anden fil, og det kommer ikke \
@@ -525,89 +477,8 @@ fn check_svg(
             hint: "indlejr billedet i SVG-filen (i Inkscape: Filer → Indlejr billeder), \
                    eller gem logoet som PNG"
                 .into(),
-        }),
-    }
-}
-
-/// Whether an SVG that usvg can read gives its size: a `viewBox`, or both `width` and
-/// `height` in units other than percent. Without, usvg sizes it by the bounding box of what it
-/// draws, from the origin, so a circle around the origin prints as a quarter circle.
-fn has_size(bytes: &[u8]) -> bool {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return true;
-    };
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..Default::default()
-    };
-    // What usvg read but this cannot, usvg has judged; it is no missing size.
-    let Ok(document) = roxmltree::Document::parse_with_options(text, options) else {
-        return true;
-    };
-    let svg = document.root_element();
-    let given = |name: &str| {
-        svg.attribute(name)
-            .map(str::trim)
-            .is_some_and(|value| !value.is_empty() && !value.ends_with('%'))
-    };
-    given("viewBox") || (given("width") && given("height"))
-}
-
-/// The largest logo svar decodes, in pixels: a letterhead's logo is a few hundred pixels across,
-/// while a small file can declare 40,000 × 40,000 and take gigabytes to decode.
-const MAX_LOGO_PIXELS: u64 = 25_000_000;
-
-/// Whether an SVG can be drawn: usvg, which Typst draws SVGs with, reads it as Typst will, with
-/// no files or fonts beside it. Its reason, in its own words, if not; if it can, the images
-/// it links to in other files (`xlink:href="crown.png"`), which Typst would look for, and
-/// fail to find, in the answer's folder rather than beside the logo.
-fn drawable_svg(bytes: &[u8]) -> Result<Vec<String>, String> {
-    let linked = std::sync::Mutex::new(Vec::new());
-    let mut options = usvg::Options::default();
-    options.image_href_resolver.resolve_string = Box::new(|href, _| {
-        linked
-            .lock()
-            .map(|mut found| found.push(href.to_string()))
-            .ok();
-        None
-    });
-    usvg::Tree::from_data(bytes, &options).map_err(|error| error.to_string())?;
-    drop(options);
-    Ok(linked.into_inner().unwrap_or_default())
-}
-
-/// The width and height of a PNG or JPEG, read from its header alone; why not, in Danish, if
-/// not.
-fn image_size(bytes: &[u8]) -> Result<(u32, u32), &'static str> {
-    reader(bytes)?.into_dimensions().map_err(image_flaw)
-}
-
-/// Decodes a PNG or JPEG whole, as Typst will to draw it; why not, in Danish, if not.
-fn decode(bytes: &[u8]) -> Result<(), &'static str> {
-    reader(bytes)?.decode().map(drop).map_err(image_flaw)
-}
-
-/// A reader of the image `bytes`, its format told by its first bytes.
-fn reader(bytes: &[u8]) -> Result<image::ImageReader<std::io::Cursor<&[u8]>>, &'static str> {
-    image::ImageReader::new(std::io::Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|_| "filen kan ikke læses")
-}
-
-/// Why the image crate could not read an image, for the clerk: the crate's own messages are
-/// English and speak of decoders.
-fn image_flaw(error: image::ImageError) -> &'static str {
-    use image::ImageError;
-    match error {
-        ImageError::IoError(error) if error.kind() == std::io::ErrorKind::UnexpectedEof => {
-            "filen slutter midt i billedet; den er måske ikke gemt eller kopieret færdig"
-        }
-        ImageError::Decoding(_) | ImageError::IoError(_) => "billeddataene er beskadigede",
-        ImageError::Limits(_) => "billedet er for stort til at blive læst",
-        ImageError::Unsupported(_) | ImageError::Parameter(_) | ImageError::Encoding(_) => {
-            "billedet er gemt i en udgave af formatet, som ikke kan læses"
-        }
-    }
+        },
+    })
 }
 
 /// The profiles there are, in `folder` and shipped with svar, for the hint; the one `id` was
@@ -661,37 +532,6 @@ mod tests {
         let answer = r#"{"name": "x", "address": [], "question": {}, "answer": {}}"#;
         assert_eq!(told(answer, "svar.json"), None);
         assert_eq!(told(r#"{"name": "Justitsministeriet"}"#, "svar.json"), None);
-    }
-
-    #[test]
-    fn an_svg_has_a_size_with_a_view_box_or_a_width_and_a_height() {
-        let svg = |attributes: &str| {
-            format!(r#"<svg xmlns="http://www.w3.org/2000/svg"{attributes}><circle r="5"/></svg>"#)
-        };
-        for sized in [
-            r#" viewBox="0 0 10 10""#,
-            r#" width="10" height="10""#,
-            r#" width="10mm" height="4mm""#,
-            r#" width="100%" viewBox="0 0 10 10""#,
-        ] {
-            assert!(has_size(svg(sized).as_bytes()), "{sized}");
-        }
-        for sizeless in [
-            "",
-            r#" width="10""#,
-            r#" height="10""#,
-            r#" width="100%" height="100%""#,
-            r#" viewBox="""#,
-        ] {
-            assert!(!has_size(svg(sizeless).as_bytes()), "{sizeless}");
-        }
-        // An exported SVG with a doctype (Illustrator writes one) is read too.
-        let with_doctype = format!(
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \
-             \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n{}",
-            svg("")
-        );
-        assert!(!has_size(with_doctype.as_bytes()));
     }
 
     #[test]

@@ -429,6 +429,18 @@ fn translate(
     }
 }
 
+/// What to do about the missing field `field`: add it, and, for an image's description, which
+/// a clerk migrating from Word has never been asked for, what it is.
+fn missing_hint(field: &str) -> String {
+    if field == "description" {
+        "tilføj \"description\" her: den tekst, skærmlæsere læser i stedet for billedet (PDF/UA \
+         kræver den), fx \"Søjlediagram: antallet af sager steg fra 120 i 2015 til 310 i 2020\""
+            .into()
+    } else {
+        format!("tilføj \"{field}\" her")
+    }
+}
+
 fn translate_data(raw: &str, place: Option<Place<'_, '_>>) -> (String, Option<String>) {
     let names = quoted_names(raw);
     let written = place.and_then(|place| place.written());
@@ -443,7 +455,7 @@ fn translate_data(raw: &str, place: Option<Place<'_, '_>>) -> (String, Option<St
         let field = names.first().copied().unwrap_or_default();
         (
             format!("feltet `{field}` mangler"),
-            Some(format!("tilføj \"{field}\" her")),
+            Some(missing_hint(field)),
         )
     } else if raw.starts_with("duplicate field") {
         let field = names.first().copied().unwrap_or_default();

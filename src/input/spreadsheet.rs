@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 pub(crate) use self::figure::plain_in_either as plain_figure;
 use self::figure::{Convention, Unreadable};
 use self::records::{Record, Unclosed};
-use super::confine::{self, Refusal};
+use super::confine;
 use super::scan;
 use crate::danish::{self, count};
 use crate::input::{SideFiles, SourcePlace};
@@ -245,7 +245,8 @@ impl Filler<'_> {
                 Block::Paragraph(_)
                 | Block::Heading(_)
                 | Block::List(_)
-                | Block::NumberedList(_) => {}
+                | Block::NumberedList(_)
+                | Block::Figure(_) => {}
             }
         }
     }
@@ -354,35 +355,18 @@ fn label_header(
     }
 }
 
+/// How messages name a spreadsheet.
+const SPREADSHEET: confine::Named = confine::Named {
+    noun: "regnearket",
+    pronoun: "det",
+    example: "tabel-1.csv",
+    unreadable_hint: "gem regnearket som CSV (UTF-8) i svarfilens mappe",
+};
+
 /// The text of the spreadsheet `name`, which must lie in the answer's `folder`.
 fn read(name: &str, folder: &Path) -> Result<String, Flaw> {
-    let unreadable = |error: std::io::Error| {
-        Flaw::new(
-            format!(
-                "regnearket \"{name}\" kan ikke læses: {}",
-                crate::fs::io_in_danish(&error)
-            ),
-            "gem regnearket som CSV (UTF-8) i svarfilens mappe",
-        )
-    };
-    if name.trim().is_empty() {
-        return Err(Flaw::new(
-            "der står intet filnavn",
-            "skriv regnearkets filnavn, fx \"tabel-1.csv\"",
-        ));
-    }
-    let file = confine::inside(folder, Path::new(name)).map_err(|refusal| match refusal {
-        Refusal::Outside => Flaw::new(
-            format!("\"{name}\" peger uden for svarfilens mappe"),
-            "læg regnearket i svarfilens mappe (eller en undermappe), og skriv stien relativt, fx \"tabel-1.csv\"",
-        ),
-        Refusal::Link => Flaw::new(
-            format!("\"{name}\" peger uden for svarfilens mappe gennem en genvej (symbolsk link)"),
-            "kopiér regnearket ind i svarfilens mappe i stedet for at henvise til det med en genvej",
-        ),
-        Refusal::Io(error) => unreadable(error),
-    })?;
-    let bytes = crate::fs::read_file(&file).map_err(unreadable)?;
+    let bytes = confine::read_named(folder, name, &SPREADSHEET)
+        .map_err(|(message, hint)| Flaw::new(message, hint))?;
     if let Some(found) = crate::input::NotText::of(&bytes) {
         return Err(Flaw::new(
             found.in_spreadsheet(name),

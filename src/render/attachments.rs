@@ -56,6 +56,27 @@ pub fn attachments(answer: &Answer) -> Vec<Attachment> {
             });
         }
     }
+    files.extend(figure_files(answer));
+    files
+}
+
+/// The image files of the answer's figures, each once: the PDF carries them, and Typst draws
+/// them from there, so a comparison of two PDFs sees the images each answer had.
+fn figure_files(answer: &Answer) -> Vec<Attachment> {
+    let mut files: Vec<Attachment> = Vec::new();
+    crate::validate::walk_answer(answer, &mut |block, _| {
+        if let crate::model::Block::Figure(figure) = block {
+            let name = figure.attached_name();
+            if files.iter().all(|file| file.name != name) {
+                files.push(Attachment {
+                    name,
+                    mime_type: image_type(&figure.file),
+                    description: format!("Figur: {}", figure.description),
+                    bytes: figure.bytes.clone(),
+                });
+            }
+        }
+    });
     files
 }
 
@@ -82,7 +103,7 @@ fn answer_json(answer: &Answer) -> Vec<u8> {
     json
 }
 
-/// The media type of a logo, by its extension (profiles only accept these three).
+/// The media type of a logo or a figure, by its extension (only these three are accepted).
 fn image_type(file: &str) -> &'static str {
     let extension = std::path::Path::new(file)
         .extension()

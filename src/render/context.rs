@@ -316,6 +316,8 @@ pub enum BlockContent {
     },
     /// A table with caption, panels and notes.
     Table(TableContext),
+    /// A figure: an image with its description, caption and notes.
+    Figure(FigureContext),
     /// Only in a redline: the place of a block removed since the old answer, shown by its first
     /// words struck through, so that a removal is seen where it was, not only in the box.
     Removed {
@@ -328,6 +330,22 @@ pub enum BlockContent {
         /// Where it went: "Flyttet herfra til Rigspolitiets udtalelse, afsnit 4".
         note: String,
     },
+}
+
+/// A figure ready to lay out.
+#[derive(Debug, Serialize)]
+pub struct FigureContext {
+    /// Where the Typst world serves the image (`/figurer/figur-1.png`).
+    pub path: String,
+    /// The text a screen reader reads instead of the image.
+    pub description: String,
+    /// The caption, e.g. "Figur 1: Udviklingen i antal sager"; none for a figure the text
+    /// introduces itself.
+    pub caption: Option<String>,
+    /// The heading of the notes, with its colon ("Kilde:").
+    pub notes_heading: Option<String>,
+    /// The notes under the figure.
+    pub notes: Vec<String>,
 }
 
 /// A table ready to lay out.
@@ -704,6 +722,7 @@ fn blocks(blocks: &[Block], quoting: &Quoting, area: Area) -> Vec<BlockContext> 
                     moved_items: vec![None; list_items],
                     notes: match block {
                         Block::Table(table) => vec![None; table.notes.len()],
+                        Block::Figure(figure) => vec![None; figure.notes.len()],
                         _ => Vec::new(),
                     },
                     ..BlockMarks::default()
@@ -738,6 +757,7 @@ fn kept_whole(block: &Block) -> bool {
     let texts = match block {
         Block::List(items) | Block::NumberedList(items) => items,
         Block::Table(table) => &table.notes,
+        Block::Figure(figure) => &figure.notes,
         Block::Paragraph(_) | Block::Heading(_) | Block::Statement(_) => return false,
     };
     let characters: usize = texts.iter().map(|text| text.chars().count()).sum();
@@ -801,6 +821,13 @@ fn block_content(
             numbered: true,
         }),
         Block::Table(table) => marked(BlockContent::Table(table_context(table, area))),
+        Block::Figure(figure) => marked(BlockContent::Figure(FigureContext {
+            path: figure.virtual_path(),
+            description: figure.description.clone(),
+            caption: figure.full_caption(),
+            notes_heading: figure.notes_heading.as_deref().map(notes_heading),
+            notes: figure.notes.clone(),
+        })),
         Block::Statement(statement) => {
             let mut inner = Quoting::of_statement(closing_marks);
             let opening_marks = if statement.printed_introduction().is_empty() {

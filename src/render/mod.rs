@@ -19,9 +19,9 @@ pub(crate) use self::attachments::{ANSWER_ATTACHMENT, as_published};
 pub use self::attachments::{Attachment, attachments};
 pub(crate) use self::context::hundredths;
 pub use self::context::{
-    BlockContent, BlockContext, BlockMarks, DocumentContext, FormerCell, PanelContext,
-    RedlineSummary, Segment, SegmentKind, TableContext, WordingMarks, caption, notes_heading,
-    panel_heading,
+    BlockContent, BlockContext, BlockMarks, DocumentContext, FigureContext, FormerCell,
+    PanelContext, RedlineSummary, Segment, SegmentKind, TableContext, WordingMarks, caption,
+    notes_heading, panel_heading,
 };
 pub use self::error::RenderError;
 use self::error::explained;

@@ -11,6 +11,9 @@ pub(crate) enum Counted {
     /// The tables as numbered, by their numbers and captions: what a reference to "tabel 2"
     /// and the numbering of the tables after them are told against.
     Tables,
+    /// The figures as numbered, apart from the tables: what a reference to "figur 2" and the
+    /// numbering of the figures after them are told against.
+    Figures,
     /// The enclosures: what a reference to "bilag 2" is told against.
     Enclosures,
     /// The footnotes: what a reference `[^kilde]` is told against.
@@ -32,6 +35,9 @@ impl Counted {
             Self::Tables => {
                 in_blocks_towards(steps, &[&["table", "number"], &["table", "caption"]])
             }
+            Self::Figures => {
+                in_blocks_towards(steps, &[&["figure", "number"], &["figure", "caption"]])
+            }
             Self::Enclosures => towards(steps, &["enclosures", ANY]),
             Self::Footnotes => towards(steps, &["footnotes", ANY]),
             Self::References => {
@@ -46,6 +52,7 @@ impl Counted {
                             &["numbered_list", ANY],
                             &["statement", "introduction"],
                             &["table", "notes", ANY],
+                            &["figure", "notes", ANY],
                         ],
                     )
             }

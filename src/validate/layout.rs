@@ -19,7 +19,7 @@ use super::Problem;
 use super::tables::{is_exact, row_path, rows_and_total};
 use crate::escape::printed_line;
 use crate::json_path::JsonPath;
-use crate::model::{Answer, Block, Cell, Markup, Panel, Table};
+use crate::model::{Answer, Block, Cell, Illustration, Markup, Panel, Table};
 
 /// Points per millimetre.
 const MM: f64 = 72.0 / 25.4;
@@ -302,6 +302,7 @@ impl Layout<'_> {
                     self.blocks(&statement.blocks, &path.key("blocks"), inner);
                 }
                 Block::Table(table) => self.table(table, &path.key("table"), area),
+                Block::Figure(figure) => self.figure(figure, &path.key("figure"), area),
             }
         }
     }
@@ -315,12 +316,26 @@ impl Layout<'_> {
         for (index, panel) in table.panels.iter().enumerate() {
             self.panel(panel, &widths, &path.key("panels").index(index), area);
         }
-        if let Some(heading) = &table.notes_heading {
+        self.notes(&table.notes_heading, &table.notes, path, area);
+    }
+
+    /// A figure's caption and notes, set as a table's are.
+    fn figure(&mut self, figure: &Illustration, path: &JsonPath, area: Area) {
+        if let Some(caption) = &figure.caption {
+            let line = Type::bold(BODY_SIZE).on(area.width);
+            self.literal(caption, &path.key("caption"), line);
+        }
+        self.notes(&figure.notes_heading, &figure.notes, path, area);
+    }
+
+    /// Notes under a table or figure, and their heading.
+    fn notes(&mut self, heading: &Option<String>, notes: &[String], path: &JsonPath, area: Area) {
+        if let Some(heading) = heading {
             let line = Type::bold(NOTE_SIZE).on(area.width);
             self.literal(heading, &path.key("notes_heading"), line);
         }
         let line = Type::regular(NOTE_SIZE).on(area.width);
-        for (index, note) in table.notes.iter().enumerate() {
+        for (index, note) in notes.iter().enumerate() {
             self.prose(note, &path.key("notes").index(index), line);
         }
     }

@@ -33,9 +33,11 @@ pub(crate) use self::layout::{
 use self::markup::{check_formatting_outside_prose, check_markup};
 use self::question::{check_further_questions, check_question, check_question_headings};
 use self::quotes::check_quotation_marks;
-use self::references::{check_enclosure_references, check_table_references};
+use self::references::{
+    check_enclosure_references, check_figure_references, check_table_references,
+};
 use self::session::check_session_dates;
-use self::tables::{TableNumbering, check_blocks};
+use self::tables::{Numbering, check_blocks};
 use crate::input::SourcePlace;
 use crate::json_path::JsonPath;
 use crate::model::{Answer, Askers, Block, Member};
@@ -229,11 +231,11 @@ pub(crate) fn check(answer: &Answer) -> Vec<Problem> {
             Some("skriv svaret som afsnit: \"blocks\": [{\"paragraph\": \"…\"}]".into()),
         ));
     }
-    let mut next_table = TableNumbering::default();
+    let mut numbering = Numbering::default();
     check_blocks(
         &answer.answer.blocks,
         &blocks,
-        &mut next_table,
+        &mut numbering,
         &mut problems,
     );
     for (index, enclosure) in answer.enclosures.iter().enumerate() {
@@ -262,13 +264,14 @@ pub(crate) fn check(answer: &Answer) -> Vec<Problem> {
                 Some("fjern \"landscape\"".into()),
             ));
         }
-        check_blocks(&enclosure.blocks, &blocks, &mut next_table, &mut problems);
+        check_blocks(&enclosure.blocks, &blocks, &mut numbering, &mut problems);
     }
     let prose = prose(answer);
     let headings = headings(answer);
     let referring: Vec<(JsonPath, &str)> = prose.iter().chain(&headings).cloned().collect();
     check_enclosure_references(answer, &referring, &mut problems);
     check_table_references(answer, &referring, &mut problems);
+    check_figure_references(answer, &referring, &mut problems);
     check_question_headings(answer, &headings, &mut problems);
     check_markup(answer, &prose, &mut problems);
     if answer.markup == crate::model::Markup::Markdown {
@@ -367,6 +370,10 @@ pub(crate) fn prose(answer: &Answer) -> Vec<(JsonPath, &str)> {
         Block::Table(table) => texts.extend(
             (table.notes.iter().enumerate())
                 .map(|(note, text)| (path.key("table").key("notes").index(note), text.as_str())),
+        ),
+        Block::Figure(figure) => texts.extend(
+            (figure.notes.iter().enumerate())
+                .map(|(note, text)| (path.key("figure").key("notes").index(note), text.as_str())),
         ),
         // Printed as written, as a caption is.
         Block::Heading(_) => {}
@@ -559,6 +566,13 @@ fn empty_text(path: &JsonPath) -> (&'static str, &'static str) {
             "overskriften er tom",
             "skriv overskriften, eller fjern blokken {\"heading\": …}",
         ),
+        // PDF/UA requires a description, and a blank one would pass its check yet tell a
+        // screen reader nothing of the chart.
+        [.., Key(figure), Key(key)] if figure == "figure" && key == "description" => (
+            "figuren har ingen beskrivelse (alternativ tekst) til skærmlæsere",
+            "skriv i \"description\", hvad figuren viser, fx \"Søjlediagram: antallet af sager \
+             steg fra 120 i 2015 til 310 i 2020\"",
+        ),
         [.., Key(cells), Index(_)] if cells == "cells" => (
             "cellen er tom",
             "skriv \"-\" i en celle uden indhold; cellen kan ikke udelades, for rækken skal have \
@@ -589,6 +603,7 @@ fn is_printed(path: &JsonPath) -> bool {
         [Key(key)] => key == "$schema",
         [Key(parent), Key(key)] => parent == "ministry" && key == "profile",
         [.., Key(panels), Index(_), Key(key)] => panels == "panels" && key == "csv",
+        [.., Key(figure), Key(key)] => figure == "figure" && key == "file",
         _ => false,
     }
 }

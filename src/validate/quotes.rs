@@ -267,6 +267,10 @@ fn first_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPat
             Some((items.first()?, path.key(block.key()).index(0)))
         }
         Block::Table(table) => first_table_text(table, &path.key("table")),
+        Block::Figure(figure) => Some((
+            figure.caption.as_deref()?,
+            path.key("figure").key("caption"),
+        )),
         // A statement quoted first opens with marks of its own: ””…
         Block::Statement(_) => None,
     }
@@ -302,6 +306,10 @@ fn last_text<'a>(block: &'a Block, path: &JsonPath) -> Option<(&'a str, JsonPath
         Block::Table(table) => {
             let notes = path.key("table").key("notes");
             Some((table.notes.last()?, notes.index(table.notes.len() - 1)))
+        }
+        Block::Figure(figure) => {
+            let notes = path.key("figure").key("notes");
+            Some((figure.notes.last()?, notes.index(figure.notes.len() - 1)))
         }
         Block::Statement(_) => None,
     }

@@ -1,9 +1,9 @@
 //! References by number: every enclosure is referred to, and the text refers to no enclosure,
-//! and no table, that is not there.
+//! and no table or figure, that is not there.
 
 use super::{Counted, Problem};
 use crate::json_path::JsonPath;
-use crate::model::Answer;
+use crate::model::{Answer, Block};
 
 /// Every enclosure is referred to ("jf. bilag 2"), and the text refers to no enclosure that
 /// is not there.
@@ -54,6 +54,48 @@ pub(super) fn check_enclosure_references(
     }
 }
 
+/// What a text refers to by number: tables ("tabel 2") or figures ("figur 2").
+struct Referred {
+    /// The noun before the number, as a mention is read: "tabel".
+    noun: &'static str,
+    /// The endings of its plural forms ("tabellerne", "tabellen" is no reference).
+    plurals: &'static [&'static str],
+    /// Its definite genitive, for the hint: "tabellens".
+    genitive: &'static str,
+    /// "ingen nummererede tabeller", for an answer without any.
+    none: &'static str,
+    /// The number of a block of this kind, if it is one and has one.
+    number: fn(&Block) -> Option<u32>,
+    /// What a finding about a reference counts.
+    counted: Counted,
+}
+
+/// Tables, as a text refers to them.
+const TABLES: Referred = Referred {
+    noun: "tabel",
+    plurals: &["lerne", "len"],
+    genitive: "tabellens",
+    none: "ingen nummererede tabeller",
+    number: |block| match block {
+        Block::Table(table) => table.number,
+        _ => None,
+    },
+    counted: Counted::Tables,
+};
+
+/// Figures, as a text refers to them.
+const FIGURES: Referred = Referred {
+    noun: "figur",
+    plurals: &["erne", "er", "en"],
+    genitive: "figurens",
+    none: "ingen nummererede figurer",
+    number: |block| match block {
+        Block::Figure(figure) => figure.number,
+        _ => None,
+    },
+    counted: Counted::Figures,
+};
+
 /// The text refers to no table that is not there ("fremgår af tabel 3" where a table was
 /// removed and the others renumbered). Only what reads as the answer's own table counts: not
 /// another document's ("rapportens tabel 3", "Danmarks Statistik, tabel 3", "tabel 3 i
@@ -65,12 +107,32 @@ pub(super) fn check_table_references(
     prose: &[(JsonPath, &str)],
     problems: &mut Vec<Problem>,
 ) {
+    check_references(answer, prose, &TABLES, problems);
+}
+
+/// The text refers to no figure that is not there ("figur 2"), as
+/// [`check_table_references`] tells it of tables.
+pub(super) fn check_figure_references(
+    answer: &Answer,
+    prose: &[(JsonPath, &str)],
+    problems: &mut Vec<Problem>,
+) {
+    check_references(answer, prose, &FIGURES, problems);
+}
+
+/// The texts refer to no table or figure (`kind`) that the answer does not have.
+fn check_references(
+    answer: &Answer,
+    prose: &[(JsonPath, &str)],
+    kind: &Referred,
+    problems: &mut Vec<Problem>,
+) {
     if answer.status == crate::model::Status::Correction {
         return;
     }
-    let (numbers, has) = table_numbers(answer);
+    let (numbers, has) = numbers(answer, kind);
     for (path, text) in prose {
-        let mentioned = mentions(text, "tabel", &["lerne", "len"]).into_iter();
+        let mentioned = mentions(text, kind.noun, kind.plurals).into_iter();
         // One finding per missing table a text names, at its first mention.
         let mut warned = Vec::new();
         for mention in mentioned.filter(|mention| is_own_table(mention, answer)) {
@@ -81,41 +143,41 @@ pub(super) fn check_table_references(
                 warned.push(number);
                 let warning = Problem::warning(
                     path.clone(),
-                    format!("teksten henviser til tabel {number}, men svaret har {has}"),
-                    Some("ret henvisningen til tabellens nummer, eller fjern den".into()),
+                    format!(
+                        "teksten henviser til {} {number}, men svaret har {has}",
+                        kind.noun
+                    ),
+                    Some(format!(
+                        "ret henvisningen til {} nummer, eller fjern den",
+                        kind.genitive
+                    )),
                 );
-                problems.push(
-                    warning
-                        .at_part(mention.at.clone())
-                        .counting(Counted::Tables),
-                );
+                problems.push(warning.at_part(mention.at.clone()).counting(kind.counted));
             }
         }
     }
 }
 
-/// The numbers of the answer's tables, and what it has as a sentence says it: "kun tabel 1",
-/// "tabel 1 og 2", "ingen nummererede tabeller".
-fn table_numbers(answer: &Answer) -> (Vec<usize>, String) {
+/// The numbers of the answer's tables (or figures, by `kind`), and what it has as a sentence
+/// says it: "kun tabel 1", "tabel 1 og 2", "ingen nummererede tabeller".
+fn numbers(answer: &Answer, kind: &Referred) -> (Vec<usize>, String) {
     let mut numbers = Vec::new();
     super::walk_answer(answer, &mut |block, _| {
-        if let crate::model::Block::Table(table) = block {
-            numbers.extend(table.number.map(|number| number as usize));
-        }
+        numbers.extend((kind.number)(block).map(|number| number as usize));
     });
     numbers.sort_unstable();
     numbers.dedup();
     let listed: Vec<String> = numbers.iter().map(ToString::to_string).collect();
     let listed: Vec<&str> = listed.iter().map(String::as_str).collect();
     let has = match listed.as_slice() {
-        [] => "ingen nummererede tabeller".to_string(),
-        [only] => format!("kun tabel {only}"),
-        _ => format!("tabel {}", crate::danish::and_list(&listed)),
+        [] => kind.none.to_string(),
+        [only] => format!("kun {} {only}", kind.noun),
+        _ => format!("{} {}", kind.noun, crate::danish::and_list(&listed)),
     };
     (numbers, has)
 }
 
-/// Whether a mention of a table reads as one of the answer's own tables (see
+/// Whether a mention of a table (or figure) reads as one of the answer's own (see
 /// [`check_table_references`]).
 fn is_own_table(mention: &Mention, answer: &Answer) -> bool {
     // "Danmarks Statistik, tabel 3": a source before it.

@@ -30,18 +30,26 @@ fn too_deep(path: JsonPath) -> Problem {
     )
 }
 
-/// Where the numbering of the tables stands, through the answer and its enclosures.
+/// Where the numbering of the tables and, apart from them, of the figures stands, through the
+/// answer and its enclosures.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Numbering {
+    tables: Sequence,
+    figures: Sequence,
+}
+
+/// Where one numbering stands.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct TableNumbering {
-    /// The number the next table should have: tables are counted as they should be numbered,
-    /// not as they are, so each hint follows from the hints before it, and taking them all
-    /// numbers the tables 1, 2, 3 ….
+struct Sequence {
+    /// The number the next table (or figure) should have: they are counted as they should be
+    /// numbered, not as they are, so each hint follows from the hints before it, and taking
+    /// them all numbers them 1, 2, 3 ….
     next: u32,
-    /// The number the table before was written with, if it was.
+    /// The number the one before was written with, if it was.
     previous: Option<u32>,
 }
 
-impl Default for TableNumbering {
+impl Default for Sequence {
     fn default() -> Self {
         Self {
             next: 1,
@@ -50,13 +58,52 @@ impl Default for TableNumbering {
     }
 }
 
+impl Sequence {
+    /// Counts a table or figure written with `number` and `caption`: one with either is
+    /// numbered, one with neither is not.
+    fn passed(&mut self, number: Option<u32>, caption: Option<&String>) {
+        if number.is_some() || caption.is_some() {
+            self.next = self.next.saturating_add(1);
+            self.previous = number;
+        }
+    }
+}
+
+/// What is numbered, as the messages name it.
+struct Numbered {
+    /// "tabellen", "figuren".
+    definite: &'static str,
+    /// "tabel", "figur".
+    indefinite: &'static str,
+    /// "tabeller", "figurer".
+    plural: &'static str,
+    /// What a finding about a number counts.
+    counted: Counted,
+}
+
+/// Tables, numbered "Tabel 1", "Tabel 2", ….
+const TABLES: Numbered = Numbered {
+    definite: "tabellen",
+    indefinite: "tabel",
+    plural: "tabeller",
+    counted: Counted::Tables,
+};
+
+/// Figures, numbered "Figur 1", "Figur 2", … apart from the tables.
+const FIGURES: Numbered = Numbered {
+    definite: "figuren",
+    indefinite: "figur",
+    plural: "figurer",
+    counted: Counted::Figures,
+};
+
 /// Checks the tables in `blocks` and, recursively, in their statements, numbering the tables in
-/// reading order as the PDF does (`next_table`); empty lists and statements are errors, and a
+/// reading order as the PDF does (`numbering`), the figures apart; empty lists and statements are errors, and a
 /// statement nested deeper than [`MAX_STATEMENT_DEPTH`] is reported once and not descended into.
 pub(super) fn check_blocks(
     blocks: &[Block],
     path: &JsonPath,
-    next_table: &mut TableNumbering,
+    numbering: &mut Numbering,
     problems: &mut Vec<Problem>,
 ) {
     for (index, block) in blocks.iter().enumerate() {
@@ -74,14 +121,23 @@ pub(super) fn check_blocks(
                 check_statement_marks(&statement.blocks, &inner, problems);
                 let before = index.checked_sub(1).and_then(|before| blocks.get(before));
                 check_lead_in(statement, before, &path.key("statement"), problems);
-                check_blocks(&statement.blocks, &inner, next_table, problems);
+                check_blocks(&statement.blocks, &inner, numbering, problems);
             }
             Block::Table(table) => {
-                check_table(table, &path.key("table"), *next_table, problems);
-                if table.number.is_some() || table.caption.is_some() {
-                    next_table.next = next_table.next.saturating_add(1);
-                    next_table.previous = table.number;
-                }
+                check_table(table, &path.key("table"), numbering.tables, problems);
+                (numbering.tables).passed(table.number, table.caption.as_ref());
+            }
+            Block::Figure(figure) => {
+                let path = path.key("figure");
+                let (number, caption) = (figure.number, figure.caption.as_ref());
+                check_number(
+                    &FIGURES,
+                    (number, caption),
+                    &path,
+                    numbering.figures,
+                    problems,
+                );
+                numbering.figures.passed(number, caption);
             }
             Block::List(items) | Block::NumberedList(items) if items.is_empty() => {
                 problems.push(Problem::error(path.key(block.key()), "listen er tom", None));
@@ -143,48 +199,63 @@ fn check_lead_in(
     }
 }
 
-/// Checks one table: its number against `numbering` (tables are numbered consecutively, and a
-/// numbered table needs a caption and the other way round), that it has panels, that no two
-/// panels share a letter, and each panel.
-pub(super) fn check_table(
-    table: &Table,
+/// Checks the number and caption of a table or figure (`kind`, at `path`) against `sequence`:
+/// they are numbered consecutively, and a numbered one needs a caption and the other way round.
+fn check_number(
+    kind: &Numbered,
+    (number, caption): (Option<u32>, Option<&String>),
     path: &JsonPath,
-    numbering: TableNumbering,
+    sequence: Sequence,
     problems: &mut Vec<Problem>,
 ) {
-    let expected = numbering.next;
-    match (table.number, &table.caption) {
+    let Numbered {
+        definite,
+        indefinite,
+        plural,
+        counted,
+    } = kind;
+    let expected = sequence.next;
+    match (number, caption) {
         (Some(_), None) => problems.push(Problem::error(
             path.key("number"),
-            "tabellen har et nummer, men ingen overskrift",
-            Some("angiv \"caption\", eller fjern \"number\" for en tabel uden overskrift".into()),
+            format!("{definite} har et nummer, men ingen overskrift"),
+            Some(format!(
+                "angiv \"caption\", eller fjern \"number\" for en {indefinite} uden overskrift"
+            )),
         )),
         (None, Some(_)) => problems.push(Problem::error(
             path.key("caption"),
-            "tabellen har en overskrift, men intet nummer",
+            format!("{definite} har en overskrift, men intet nummer"),
             Some(format!(
                 "angiv \"number\": {expected}, eller fjern \"caption\""
             )),
         )),
         _ => {}
     }
-    if let Some(number) = table.number.filter(|number| *number != expected) {
-        let message = match numbering.previous {
-            _ if expected == 1 => format!("den første tabel har nummer {number}"),
+    if let Some(number) = number.filter(|number| *number != expected) {
+        let message = match sequence.previous {
+            _ if expected == 1 => format!("den første {indefinite} har nummer {number}"),
             Some(previous) => {
-                format!("tabellen har nummer {number}, men den forrige har nummer {previous}")
+                format!("{definite} har nummer {number}, men den forrige har nummer {previous}")
             }
-            None => format!("tabellen har nummer {number}, men den forrige har intet nummer"),
+            None => format!("{definite} har nummer {number}, men den forrige har intet nummer"),
         };
         let error = Problem::error(
             path.key("number"),
             message,
             Some(format!(
-                "tabeller nummereres fortløbende; denne skal have nummer {expected}"
+                "{plural} nummereres fortløbende; denne skal have nummer {expected}"
             )),
         );
-        problems.push(error.counting(Counted::Tables));
+        problems.push(error.counting(*counted));
     }
+}
+
+/// Checks one table: its number against `sequence` (see [`check_number`]), that it has
+/// panels, that no two panels share a letter, and each panel.
+fn check_table(table: &Table, path: &JsonPath, sequence: Sequence, problems: &mut Vec<Problem>) {
+    let written = (table.number, table.caption.as_ref());
+    check_number(&TABLES, written, path, sequence, problems);
     if table.panels.is_empty() {
         problems.push(Problem::error(
             path.key("panels"),
