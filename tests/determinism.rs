@@ -142,3 +142,41 @@ fn the_title_a_viewer_shows_has_the_quotes_the_page_prints() {
         "{title}"
     );
 }
+
+#[test]
+fn an_answer_in_a_batch_gives_the_pdf_it_gives_alone_whatever_came_before_it() {
+    // A batch's worker edits the last answer's source into the next one's; after an answer
+    // with tables, one of the fixtures lost its signature, and its PDF depended on which
+    // answer its worker had rendered before (review 33). Alternating the two, every worker
+    // renders the one after the other.
+    let folder = tempfile::tempdir().unwrap();
+    let batch = folder.path().join("batch");
+    std::fs::create_dir(&batch).unwrap();
+    std::fs::copy(fixture("sager.csv"), batch.join("sager.csv")).unwrap();
+    let pair = ["panels-of-counts-and-amounts.json", "spreadsheet.json"];
+    for round in 0..4 {
+        for (index, name) in pair.iter().enumerate() {
+            let copy = batch.join(format!("{round}{index}-{name}"));
+            std::fs::copy(fixture(name), copy).unwrap();
+        }
+    }
+    let output = folder.path().join("out");
+    svar()
+        .arg("render")
+        .arg(&batch)
+        .arg("-o")
+        .arg(format!("{}/", output.display()))
+        .assert()
+        .success();
+    for (index, name) in pair.iter().enumerate() {
+        let alone = pdf_bytes(&fixture(name), folder.path(), name);
+        for round in 0..4 {
+            let stem = name.trim_end_matches(".json");
+            let batched = std::fs::read(output.join(format!("{round}{index}-{stem}.pdf"))).unwrap();
+            assert!(
+                batched == alone,
+                "{round}{index}-{name} differs from {name} alone"
+            );
+        }
+    }
+}
