@@ -47,6 +47,9 @@ pub struct DocumentContext {
     pub enclosures: Vec<EnclosureContext>,
     /// How prose fields are read: "plain" or "markdown" (see the `inline` filter).
     pub markup: Markup,
+    /// Whether the answer or an enclosure has a figure: only then does `blocks.typ` define
+    /// the function that sets one, so that every other answer's source is as it was.
+    pub has_figures: bool,
     /// The footnotes prose refers to, by label.
     pub footnotes: std::collections::BTreeMap<String, String>,
     /// A redline's marks on the footnotes that changed or are new, by label.
@@ -494,6 +497,7 @@ impl DocumentContext {
             blocks: answer_blocks(answer, signed_below),
             enclosures: enclosures(&answer.enclosures),
             markup: answer.markup,
+            has_figures: has_figures(answer),
             footnotes: answer.footnotes.clone(),
             footnote_marks: Default::default(),
             signature,
@@ -762,6 +766,15 @@ fn kept_whole(block: &Block) -> bool {
     };
     let characters: usize = texts.iter().map(|text| text.chars().count()).sum();
     texts.len() <= KEPT_WHOLE_ITEMS && characters <= KEPT_WHOLE_CHARACTERS
+}
+
+/// Whether `answer` has a figure anywhere, in a statement or an enclosure too.
+fn has_figures(answer: &Answer) -> bool {
+    let mut found = false;
+    crate::validate::walk_answer(answer, &mut |block, _| {
+        found |= matches!(block, Block::Figure(_));
+    });
+    found
 }
 
 /// The answer's own blocks. When the closing, the signature or the list of enclosures follows
