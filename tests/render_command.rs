@@ -694,6 +694,16 @@ fn byte_order_marks_pasted_into_texts_are_dropped_rather_than_refused_by_pdf_ua(
     assert!(!text.contains('\u{FEFF}'), "{text:?}");
 }
 
+/// The text of `pdf` as `pdftotext -layout` reads it: line by line as the page sets it, where
+/// a line's last word shows where it broke.
+fn layout_text(pdf: &std::path::Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout".as_ref(), pdf.as_os_str(), "-".as_ref()])
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
 #[test]
 fn legal_references_dates_and_amounts_are_never_broken_over_two_lines() {
     // 30 paragraphs citing "§ 216, stk. 1, nr. 2", "lov nr. 141 af 17. februar 2015" and
@@ -701,11 +711,7 @@ fn legal_references_dates_and_amounts_are_never_broken_over_two_lines() {
     // "stk.", "nr.", a day or "mio." before svar kept these together.
     let folder = tempfile::tempdir().unwrap();
     let pdf = render_into(&fixture("content/legal-references.json"), folder.path());
-    let output = std::process::Command::new("pdftotext")
-        .args(["-layout".as_ref(), pdf.as_os_str(), "-".as_ref()])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(output.stdout).unwrap();
+    let text = layout_text(&pdf);
     let torn: Vec<&str> = text
         .lines()
         .map(str::trim_end)
@@ -1356,11 +1362,7 @@ fn amounts_after_kr_and_ca_and_the_ordinal_of_a_session_are_never_broken_over_tw
     // repeat them behind lead-ins of other lengths, so the lines end at every place in them.
     let folder = tempfile::tempdir().unwrap();
     let pdf = render_into(&fixture("amounts-and-sessions.json"), folder.path());
-    let output = std::process::Command::new("pdftotext")
-        .args(["-layout".as_ref(), pdf.as_os_str(), "-".as_ref()])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(output.stdout).unwrap();
+    let text = layout_text(&pdf);
     let torn: Vec<&str> = text
         .lines()
         .map(str::trim)
