@@ -114,3 +114,32 @@ fn a_redline_marks_a_changed_caption() {
         "{text}"
     );
 }
+
+#[test]
+fn a_statement_ending_with_a_figure_hangs_its_closing_mark_after_the_image() {
+    // The closing ” of a statement that ends with a figure stood alone on a line of its own
+    // under the image, at the statement's left edge.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("figures/figures.json"), folder.path());
+    let words = common::words_of(&pdf);
+    let caption = words
+        .iter()
+        .filter(|word| word.text == "Figur")
+        .nth(1)
+        .unwrap();
+    let closing = words.iter().find(|word| word.text == "”").unwrap();
+    assert!(
+        closing.left > caption.left + 100.0,
+        "{} against {}",
+        closing.left,
+        caption.left
+    );
+    // At the image's foot: the next line of text is the paragraph after the statement.
+    let next = words.iter().find(|word| word.text == "Jeg").unwrap();
+    assert!(
+        next.top - closing.bottom < 30.0,
+        "{} against {}",
+        next.top,
+        closing.bottom
+    );
+}
