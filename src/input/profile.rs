@@ -71,6 +71,18 @@ pub(super) struct ProfileProblem {
     pub place: Option<Box<SourcePlace>>,
 }
 
+impl ProfileProblem {
+    /// A problem of the profile as a whole, or of a file it names, shown at the answer's
+    /// `profile`: it has no place in the profile's text.
+    fn new(message: String, hint: String) -> Self {
+        Self {
+            message,
+            hint,
+            place: None,
+        }
+    }
+}
+
 /// Fills in the letterhead of the profile the answer names, if it names one, from the
 /// `ministries/` folder beside the answer file or from the PDF that carries the answer.
 pub(super) fn resolve(
@@ -96,10 +108,11 @@ pub(super) fn resolve(
         SideFiles::Attached(find) => {
             let file = format!("{PROFILE_FOLDER}/{name}");
             let text = attached(find, &file, "ministerieprofilen")?;
-            let text = String::from_utf8(text).map_err(|_| ProfileProblem {
-                place: None,
-                message: format!("ministerieprofilen {file} i PDF'en er ikke UTF-8-tekst"),
-                hint: "PDF'en er beskadiget; sammenlign svarfilerne (JSON) i stedet".into(),
+            let text = String::from_utf8(text).map_err(|_| {
+                ProfileProblem::new(
+                    format!("ministerieprofilen {file} i PDF'en er ikke UTF-8-tekst"),
+                    "PDF'en er beskadiget; sammenlign svarfilerne (JSON) i stedet".into(),
+                )
             })?;
             (text, PathBuf::from(file))
         }
@@ -180,11 +193,7 @@ fn attached(
     name: &str,
     thing: &str,
 ) -> Result<Vec<u8>, ProfileProblem> {
-    find(name).ok_or_else(|| ProfileProblem {
-        place: None,
-        message: format!("{thing} {name} er ikke vedhæftet PDF'en"),
-        hint: "PDF'en er lavet af en ældre svar eller er ændret; sammenlign svarfilerne (JSON) i stedet".into(),
-    })
+    find(name).ok_or_else(|| ProfileProblem::new(format!("{thing} {name} er ikke vedhæftet PDF'en"), "PDF'en er lavet af en ældre svar eller er ændret; sammenlign svarfilerne (JSON) i stedet".into()))
 }
 
 /// Refuses a profile name that is not a plain file name in `ministries/`.
@@ -201,11 +210,10 @@ fn check_id(id: &str) -> Result<(), ProfileProblem> {
             Some((meant, _)) => format!("mente du \"{meant}\"? {rule}"),
             None => rule.into(),
         };
-        return Err(ProfileProblem {
-            place: None,
-            message: format!("profilnavnet \"{id}\" er ugyldigt"),
+        return Err(ProfileProblem::new(
+            format!("profilnavnet \"{id}\" er ugyldigt"),
             hint,
-        });
+        ));
     }
     Ok(())
 }
@@ -236,23 +244,21 @@ fn as_profile_name(written: &str) -> String {
 fn read_profile(id: &str, folder: &Path, name: &str) -> Result<String, ProfileProblem> {
     let file = folder.join(name);
     let unreadable = |error: std::io::Error| match error.kind() {
-        std::io::ErrorKind::NotFound => ProfileProblem {
-            place: None,
-            message: format!(
+        std::io::ErrorKind::NotFound => ProfileProblem::new(
+            format!(
                 "ministerieprofilen \"{id}\" findes ikke ({})",
                 file.display()
             ),
-            hint: available(id, folder),
-        },
-        _ => ProfileProblem {
-            place: None,
-            message: format!(
+            available(id, folder),
+        ),
+        _ => ProfileProblem::new(
+            format!(
                 "ministerieprofilen {} kan ikke læses: {}",
                 file.display(),
                 io_in_danish(&error)
             ),
-            hint: "gem profilen som UTF-8-tekst i mappen ministries/".into(),
-        },
+            "gem profilen som UTF-8-tekst i mappen ministries/".into(),
+        ),
     };
     // No such file in the folder (or no folder): the profile that ships with svar, if one does.
     let missing = |error: std::io::Error| match shipped(id) {
@@ -355,15 +361,14 @@ fn check_logo_name(logo: &Logo, profile: &Path) -> Result<(), ProfileProblem> {
     // One file name on Unix, but Typst takes a backslash for Windows' path separator and
     // refuses it in any name it reads.
     if logo.file.contains('\\') {
-        return Err(ProfileProblem {
-            place: None,
-            message: format!(
+        return Err(ProfileProblem::new(
+            format!(
                 "logoet \"{}\" i {} har en omvendt skråstreg (\\) i navnet",
                 logo.file,
                 profile.display()
             ),
-            hint: "omdøb billedfilen til et navn uden \\, og skriv det nye navn her".into(),
-        });
+            "omdøb billedfilen til et navn uden \\, og skriv det nye navn her".into(),
+        ));
     }
     let name = Path::new(&logo.file);
     let plain_name = name.components().count() == 1
@@ -372,16 +377,14 @@ fn check_logo_name(logo: &Logo, profile: &Path) -> Result<(), ProfileProblem> {
             Some(std::path::Component::Normal(_))
         );
     if !plain_name || !image::is_image_name(name) {
-        return Err(ProfileProblem {
-            place: None,
-            message: format!(
+        return Err(ProfileProblem::new(
+            format!(
                 "logoet \"{}\" i {} er ikke en billedfil i mappen ministries/",
                 logo.file,
                 profile.display()
             ),
-            hint: "skriv navnet på en SVG-, PNG- eller JPEG-fil, der ligger ved siden af profilen"
-                .into(),
-        });
+            "skriv navnet på en SVG-, PNG- eller JPEG-fil, der ligger ved siden af profilen".into(),
+        ));
     }
     Ok(())
 }
@@ -390,14 +393,15 @@ fn check_logo_name(logo: &Logo, profile: &Path) -> Result<(), ProfileProblem> {
 fn read_logo(file: &str, folder: &Path) -> Result<(Vec<u8>, PathBuf), ProfileProblem> {
     let name = Path::new(file);
     let path = folder.join(name);
-    let unreadable = |error: std::io::Error| ProfileProblem {
-        place: None,
-        message: format!(
-            "logoet {} kan ikke læses: {}",
-            path.display(),
-            io_in_danish(&error)
-        ),
-        hint: "læg billedfilen i mappen ministries/, eller ret \"logo\" i profilen".into(),
+    let unreadable = |error: std::io::Error| {
+        ProfileProblem::new(
+            format!(
+                "logoet {} kan ikke læses: {}",
+                path.display(),
+                io_in_danish(&error)
+            ),
+            "læg billedfilen i mappen ministries/, eller ret \"logo\" i profilen".into(),
+        )
     };
     let real = confine::inside(folder, name).map_err(|refusal| match refusal {
         Refusal::Io(error) => unreadable(error),
@@ -410,16 +414,15 @@ fn read_logo(file: &str, folder: &Path) -> Result<(Vec<u8>, PathBuf), ProfilePro
 /// A profile or logo (the `thing` at `path`, a `what` to copy) that is a symbolic link out of
 /// `ministries/`.
 fn linked_out(thing: &str, path: &Path, what: &str) -> ProfileProblem {
-    ProfileProblem {
-        place: None,
-        message: format!(
+    ProfileProblem::new(
+        format!(
             "{thing} {} peger uden for mappen ministries/ gennem en genvej (symbolsk link)",
             path.display()
         ),
-        hint: format!(
+        format!(
             "kopiér {what} ind i mappen ministries/ i stedet for at henvise til den med en genvej"
         ),
-    }
+    )
 }
 
 /// Refuses a logo whose content is not the image its name says (a PNG saved as `.svg`, a
@@ -432,52 +435,47 @@ fn check_image(bytes: &[u8], path: &Path, profile: &Path) -> Result<(), ProfileP
         Err(flaw) => flaw,
     };
     Err(match flaw {
-        Flaw::Invalid(why) => ProfileProblem {
-            place: None,
-            message: format!(
+        Flaw::Invalid(why) => ProfileProblem::new(
+            format!(
                 "logoet {} er ikke en gyldig {kind}-fil{}",
                 path.display(),
                 why.map(|why| format!(" ({why})")).unwrap_or_default()
             ),
-            hint: format!(
+            format!(
                 "gem billedet igen som {kind}, eller ret filnavnet i \"logo\" i profilen {}",
                 profile.display()
             ),
-        },
-        Flaw::TooLarge { width, height } => ProfileProblem {
-            place: None,
-            message: format!(
+        ),
+        Flaw::TooLarge { width, height } => ProfileProblem::new(
+            format!(
                 "logoet {} er for stort: {width} × {height} punkter, men højst {} millioner",
                 path.display(),
                 image::MAX_PIXELS / 1_000_000
             ),
-            hint: "gem logoet i en mindre opløsning; et par hundrede punkter i bredden er nok"
-                .into(),
-        },
-        Flaw::NoSize => ProfileProblem {
-            place: None,
-            message: format!(
+            "gem logoet i en mindre opløsning; et par hundrede punkter i bredden er nok".into(),
+        ),
+        Flaw::NoSize => ProfileProblem::new(
+            format!(
                 "logoet {} har ingen størrelse: SVG-filen har hverken en viewBox eller både \
                  width og height, så det tegnes i en størrelse gættet ud fra indholdet og kan \
                  blive beskåret",
                 path.display()
             ),
-            hint: "tilføj en viewBox med logoets bredde og højde i <svg>-elementet, fx \
+            "tilføj en viewBox med logoets bredde og højde i <svg>-elementet, fx \
                    <svg viewBox=\"0 0 200 80\" …> (i Inkscape: Dokumentegenskaber), eller gem \
                    logoet som PNG"
                 .into(),
-        },
-        Flaw::Linked(image) => ProfileProblem {
-            place: None,
-            message: format!(
+        ),
+        Flaw::Linked(image) => ProfileProblem::new(
+            format!(
                 "logoet {} henviser til billedet {image} i en anden fil, og det kommer ikke \
                  med i PDF'en",
                 path.display()
             ),
-            hint: "indlejr billedet i SVG-filen (i Inkscape: Filer → Indlejr billeder), \
+            "indlejr billedet i SVG-filen (i Inkscape: Filer → Indlejr billeder), \
                    eller gem logoet som PNG"
                 .into(),
-        },
+        ),
     })
 }
 
