@@ -587,7 +587,7 @@ const HEADING_WORDS: usize = 8;
 /// a statement's introduction prints as a paragraph of the container, before the statement's
 /// indented blocks, so it counts among the paragraphs), "overskriften ”Organisering”",
 /// "Tabel 2", "Rigsadvokatens udtalelse", and a table without a number by where it stands
-/// ([`unnumbered_table`]).
+/// ([`unnumbered`]); a figure as a table.
 fn name(container: &Container, index: usize, count: Count) -> String {
     let ordinal = |same_kind: fn(&Block) -> bool| {
         container.blocks[..=index]
@@ -611,19 +611,14 @@ fn name(container: &Container, index: usize, count: Count) -> String {
         Block::Statement(statement) => {
             return statement_in(container, index, &statement.source, (false, count));
         }
-        // A table's number is printed, not counted: it names one table in either answer.
-        Block::Table(table) => match table.number {
-            Some(number) => return format!("Tabel {number}"),
-            None => return unnumbered_table(container, index, count),
-        },
-        // As a table's: "Figur 2"; one without a number counted among those.
-        Block::Figure(figure) => match figure.number {
-            Some(number) => return format!("Figur {number}"),
-            None => format!(
-                "figur uden nummer {}",
-                ordinal(|block| matches!(block, Block::Figure(f) if f.number.is_none()))
-            ),
-        },
+        // A table's or figure's number is printed, not counted: it names one block in either
+        // answer; one without a number is named by where it stands.
+        Block::Table(table) => {
+            return numbered(container, index, Captioned::Table, table.number, count);
+        }
+        Block::Figure(figure) => {
+            return numbered(container, index, Captioned::Figure, figure.number, count);
+        }
     };
     count.told(counted)
 }
@@ -658,34 +653,84 @@ fn heading_name(container: &Container, index: usize, text: &str, count: Count) -
     }
 }
 
-/// Whether a block is a table printed without a number (and so without a caption).
-fn is_unnumbered_table(block: &Block) -> bool {
-    matches!(block, Block::Table(table) if table.number.is_none())
+/// The blocks printed with a number and caption of their own kind, "Tabel 2" and "Figur 1",
+/// which a reader finds by that number, or without one by where they stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Captioned {
+    Table,
+    Figure,
 }
 
-/// A table without a number, named by the block before it, which the reader can find:
-/// "tabellen efter afsnit 3", "tabellen efter Tabel 1", "tabellen i begyndelsen af
-/// udtalelsen"; of several such tables in a row, "den anden tabel efter afsnit 3". Counting the
-/// tables ("tabel 2") would clash with the printed "Tabel 2", which is another table.
-fn unnumbered_table(container: &Container, index: usize, count: Count) -> String {
+impl Captioned {
+    /// The kind of `block` and its number, if it is a table or a figure.
+    fn of(block: &Block) -> Option<(Self, Option<u32>)> {
+        match block {
+            Block::Table(table) => Some((Self::Table, table.number)),
+            Block::Figure(figure) => Some((Self::Figure, figure.number)),
+            _ => None,
+        }
+    }
+
+    /// Whether `block` is one of this kind printed without a number (and so without a caption).
+    fn is_unnumbered(self, block: &Block) -> bool {
+        Self::of(block) == Some((self, None))
+    }
+
+    /// The word printed before the number: "Tabel", "Figur".
+    fn printed(self) -> &'static str {
+        match self {
+            Self::Table => "Tabel",
+            Self::Figure => "Figur",
+        }
+    }
+
+    /// The noun in its definite and indefinite forms: ("tabellen", "tabel").
+    fn noun(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Table => ("tabellen", "tabel"),
+            Self::Figure => ("figuren", "figur"),
+        }
+    }
+}
+
+/// A table or figure by its printed number, "Tabel 2", or without one by where it stands
+/// ([`unnumbered`]).
+fn numbered(
+    container: &Container,
+    index: usize,
+    kind: Captioned,
+    number: Option<u32>,
+    count: Count,
+) -> String {
+    match number {
+        Some(number) => format!("{} {number}", kind.printed()),
+        None => unnumbered(container, index, kind, count),
+    }
+}
+
+/// A table or figure without a number, named by the block before it, which the reader can
+/// find: "tabellen efter afsnit 3", "figuren efter Tabel 1", "tabellen i begyndelsen af
+/// udtalelsen"; of several of a kind in a row, "den anden tabel efter afsnit 3". Counting them
+/// ("tabel 2") would clash with the printed "Tabel 2", which is another table.
+fn unnumbered(container: &Container, index: usize, kind: Captioned, count: Count) -> String {
     let blocks = container.blocks;
-    let anchor = blocks[..index]
-        .iter()
-        .rposition(|block| !is_unnumbered_table(block));
+    let alike = |block: &Block| kind.is_unnumbered(block);
+    let anchor = blocks[..index].iter().rposition(|block| !alike(block));
     let first = anchor.map_or(0, |anchor| anchor + 1);
     let last = blocks[index..]
         .iter()
-        .position(|block| !is_unnumbered_table(block))
+        .position(|block| !alike(block))
         .map_or(blocks.len(), |after| index + after);
-    let table = if last - first == 1 {
-        "tabellen".to_string()
+    let (definite, indefinite) = kind.noun();
+    let named = if last - first == 1 {
+        definite.to_string()
     } else {
         let nth = crate::danish::ordinal(index - first + 1);
-        format!("den {} tabel", count.told(nth))
+        format!("den {} {indefinite}", count.told(nth))
     };
     match anchor {
-        Some(anchor) => format!("{table} efter {}", name(container, anchor, count)),
-        None => format!("{table} i begyndelsen af {}", container.kind.definite()),
+        Some(anchor) => format!("{named} efter {}", name(container, anchor, count)),
+        None => format!("{named} i begyndelsen af {}", container.kind.definite()),
     }
 }
 
@@ -864,6 +909,41 @@ mod tests {
         assert!(
             found.iter().all(|label| !label.contains("tabel 1")),
             "never the printed \"Tabel 1\"'s name for another table"
+        );
+    }
+
+    #[test]
+    fn a_figure_without_a_number_is_named_by_the_block_before_it_as_a_table_is() {
+        let figure = |number: Option<u32>| {
+            let mut figure = serde_json::json!({"file": "f.png", "description": "Diagram."});
+            if let Some(number) = number {
+                figure["number"] = number.into();
+                figure["caption"] = "Sager".into();
+            }
+            serde_json::json!({ "figure": figure })
+        };
+        let found = labels(serde_json::json!([
+            figure(None),
+            {"paragraph": "Udviklingen fremgår nedenfor:"},
+            figure(None),
+            figure(None),
+            table(None),
+            figure(None),
+            figure(Some(2)),
+            figure(None),
+        ]));
+        assert_eq!(
+            found,
+            [
+                "Svar, figuren i begyndelsen af svaret",
+                "Svar, afsnit 1",
+                "Svar, den første figur efter afsnit 1",
+                "Svar, den anden figur efter afsnit 1",
+                "Svar, tabellen efter den anden figur efter afsnit 1",
+                "Svar, figuren efter tabellen efter den anden figur efter afsnit 1",
+                "Figur 2",
+                "Svar, figuren efter Figur 2",
+            ]
         );
     }
 
