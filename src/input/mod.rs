@@ -750,6 +750,22 @@ mod tests {
     }
 
     #[test]
+    fn a_half_typed_field_is_one_text_not_closed_at_its_line_s_end() {
+        // The quote left out turns every quote after it around: read on, the scan took the
+        // JSON between them for field names, each "written twice".
+        let text = "{\n  \"ministry\": {\n    \"office\": \"Kontor\", \"casewo,\n    \
+                    \"profile\": \"x\"\n  },\n  \"date\": \"2011-04-11\",\n  \
+                    \"status\": \"final\"\n}\n";
+        let found = findings(text);
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["JSON-syntaksfejl: teksten i linje 3 er ikke afsluttet med \""]
+        );
+        assert_eq!((found[0].line, found[0].column), (3, 33));
+    }
+
+    #[test]
     fn a_mistyped_kind_of_block_is_an_unknown_field_and_a_mistyped_status_an_unknown_value() {
         // serde reads both as an enum's value; the clerk wrote the block's kind as a field.
         let block = findings(r#"{"answer": {"blocks": [{"paragrf": "x"}]}}"#);

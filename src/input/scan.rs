@@ -222,6 +222,15 @@ impl<'a, 'b> Scanner<'a, 'b> {
                     return false;
                 }
                 let Some(end) = end else { return false };
+                // A line break left in a text (the slips' mending takes out those of a text
+                // split over lines) means its closing quote is missing: every quote after it
+                // is read the wrong way round, brackets and names out of phase.
+                if bytes[offset..end]
+                    .iter()
+                    .any(|byte| matches!(byte, b'\n' | b'\r'))
+                {
+                    return false;
+                }
                 if self.string(offset..end) && !watcher(self, Event::Name(offset..end)) {
                     return false;
                 }

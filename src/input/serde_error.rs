@@ -228,6 +228,12 @@ pub(super) fn finding(
             lines,
         );
     }
+    if category == Category::Syntax
+        && raw.starts_with("control character")
+        && let Some(line_end) = line_end_before(locator.text(), at_error)
+    {
+        return unclosed_text(path_before(line_end), line_end, lines);
+    }
     if category == Category::Eof
         && let Some(finding) = left_open(&raw, locator.text(), lines)
     {
@@ -900,6 +906,29 @@ fn is_date_error(raw: &str) -> bool {
     ]
     .iter()
     .any(|message| raw.starts_with(message))
+}
+
+/// Where the line before `at` ends, its trailing spaces left out, if `at` is the start of a
+/// line: serde_json stops just after a line break it finds inside a text.
+fn line_end_before(text: &str, at: usize) -> Option<usize> {
+    let before = text.get(..at)?.strip_suffix('\n')?;
+    let before = before.strip_suffix('\r').unwrap_or(before);
+    Some(before.trim_end_matches([' ', '\t']).len())
+}
+
+/// The finding for a text still open where its line ends at `line_end`. The slips' mending
+/// (`slips`) has taken out the line breaks of a text that reads as split over lines, so one
+/// left is a closing quote left out, as when a field is half typed: the parser would call the
+/// line break a control character, on the next line.
+fn unclosed_text(path: JsonPath, line_end: usize, lines: &LineIndex<'_>) -> Finding {
+    let (line, _) = lines.line_column(line_end);
+    Finding::error(
+        path,
+        format!("JSON-syntaksfejl: teksten i linje {line} er ikke afsluttet med \""),
+        Some("skriv \" der, hvor teksten slutter; et linjeskift i en tekst skrives \\n".into()),
+        line_end..line_end,
+        lines,
+    )
 }
 
 /// serde_json's syntax messages (one per `ErrorCode` a text can cause) in Danish, each with
