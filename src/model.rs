@@ -1179,11 +1179,12 @@ impl Panel {
             .collect()
     }
 
-    /// The heading of the group over figure column `column`, if it is in one with a heading.
+    /// The heading of the group over figure column `column`, if it is in one with a heading
+    /// that prints.
     pub fn group_heading(&self, column: usize) -> Option<&str> {
         let spans = self.column_spans();
         let (_, heading) = spans.into_iter().find(|(span, _)| span.contains(&column))?;
-        heading
+        heading.filter(|heading| !heading.trim().is_empty())
     }
 
     /// Figure column `column`'s heading as a reader names it: under its group's heading

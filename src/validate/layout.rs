@@ -367,7 +367,9 @@ impl Layout<'_> {
             );
         }
         for (index, (span, heading)) in panel.column_spans().into_iter().enumerate() {
-            let Some(heading) = heading else { continue };
+            let Some(heading) = heading.filter(|_| !span.is_empty()) else {
+                continue;
+            };
             let room = columns.group(span);
             self.warn(cell_overflow(heading, header.on(room)), || {
                 path.key("column_groups").index(index).key("heading")

@@ -302,8 +302,8 @@ fn check_same_groups(first: &Panel, panel: &Panel, path: &JsonPath, problems: &m
     ));
 }
 
-/// Checks a panel's column groups: each spans at least one column and has a heading with
-/// text where it has one, and together they span the panel's figure columns exactly, so that
+/// Checks a panel's column groups (an empty heading is told with every empty text): each
+/// spans at least one column, and together they span the panel's figure columns exactly, so that
 /// no heading stands over columns the clerk did not mean.
 fn check_column_groups(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
     let groups = &panel.column_groups;
@@ -323,27 +323,11 @@ fn check_column_groups(panel: &Panel, path: &JsonPath, problems: &mut Vec<Proble
         return;
     }
     for (index, group) in groups.iter().enumerate() {
-        let at = path.index(index);
         if group.columns == 0 {
             problems.push(Problem::error(
-                at.key("columns"),
-                "gruppen spænder over 0 kolonner",
+                path.index(index).key("columns"),
+                "kolonnegruppen spænder over 0 kolonner",
                 Some("skriv, hvor mange kolonner gruppen spænder over (mindst 1), eller fjern gruppen".into()),
-            ));
-        }
-        if group
-            .heading
-            .as_deref()
-            .is_some_and(|heading| heading.trim().is_empty())
-        {
-            problems.push(Problem::error(
-                at.key("heading"),
-                "gruppens overskrift er tom",
-                Some(
-                    "skriv overskriften, eller udelad \"heading\" for kolonner uden fælles \
-                     overskrift"
-                        .into(),
-                ),
             ));
         }
     }
