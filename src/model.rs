@@ -1513,6 +1513,32 @@ mod tests {
     }
 
     #[test]
+    fn a_column_is_named_under_its_group_and_groups_span_from_where_the_last_ended() {
+        let panel: Panel = serde_json::from_str(
+            r#"{"column_groups": [{"columns": 1}, {"heading": "2015", "columns": 2},
+                {"heading": "2016", "columns": 3}],
+                "columns": ["I alt", "Antal", "Pct.", "Antal", "Pct."]}"#,
+        )
+        .unwrap();
+        let spans: Vec<_> = panel.column_spans();
+        assert_eq!(
+            spans,
+            [(0..1, None), (1..3, Some("2015")), (3..5, Some("2016"))],
+            "the last group is cut at the columns there are"
+        );
+        assert_eq!(
+            panel.column_names(),
+            [
+                "I alt",
+                "2015, Antal",
+                "2015, Pct.",
+                "2016, Antal",
+                "2016, Pct."
+            ]
+        );
+    }
+
+    #[test]
     fn a_row_labelled_heraf_is_part_of_the_row_above_it() {
         let panel: Panel = serde_json::from_str(
             r#"{"columns": ["2015"], "rows": [

@@ -1153,6 +1153,34 @@ fn body_font() -> &'static BodyFont {
 mod tests {
     use super::*;
 
+    /// A table of one panel with `groups` over two figure columns of small figures.
+    fn grouped(groups: &str) -> Table {
+        serde_json::from_str(&format!(
+            r#"{{"panels": [{{"column_groups": {groups}, "columns": ["Antal", "Pct."],
+                "rows": [{{"label": "Asyl", "cells": [1, 2]}}]}}]}}"#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_long_group_heading_widens_its_columns_equally_and_a_short_one_does_not() {
+        let page = Area::page(false);
+        let plain = figure_column_widths(&grouped("[]"), page);
+        let short = figure_column_widths(&grouped(r#"[{"heading": "2015", "columns": 2}]"#), page);
+        assert_eq!(short, plain);
+        let heading = "Afgjort af Udlændinge- og Integrationsministeriet i første instans";
+        let long = grouped(&format!(r#"[{{"heading": "{heading}", "columns": 2}}]"#));
+        let widths = figure_column_widths(&long, page);
+        assert!((widths[0] - widths[1]).abs() < 0.01, "{widths:?}");
+        // Two lines where the page has room: more than half the heading, less than all of it.
+        let one_line = bold_line(heading);
+        let sum = widths.iter().sum::<f64>();
+        assert!(
+            sum > one_line / 2.0 && sum < one_line,
+            "{sum} for {one_line}"
+        );
+    }
+
     /// The width checks measure text as the built-in `style.typ` sets it: a change of size,
     /// margin, inset or column there must be made in the measures here too.
     #[test]
