@@ -193,3 +193,52 @@ fn groups_in_the_answer_file_head_the_columns_of_a_panel_s_spreadsheet() {
     let (pdf, _folder) = rendered("column-groups-spreadsheet.json");
     assert_years_over_their_columns(&words_of(&pdf), &["Asyl", "Studie"]);
 }
+
+/// The headers a screen reader names the figure `figure` by, as the tagged PDF `pdf` gives
+/// them: the texts of the header cells its table cell's `/Headers` point to, in order.
+fn headers_of(pdf: &std::path::Path, figure: &str) -> Vec<String> {
+    let output = std::process::Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(pdf)
+        .output()
+        .unwrap();
+    let tree = String::from_utf8_lossy(&output.stdout).into_owned();
+    let lines: Vec<&str> = tree.lines().map(str::trim).collect();
+    // A header cell's id ("TH <U2x2y0>:") and the first text after it.
+    let text_after = |index: usize| {
+        lines[index..]
+            .iter()
+            .find_map(|line| line.strip_prefix('"')?.strip_suffix('"'))
+            .unwrap()
+            .to_string()
+    };
+    let ids: std::collections::HashMap<&str, String> = (lines.iter().enumerate())
+        .filter_map(|(index, line)| {
+            let id = line.strip_prefix("TH <")?.strip_suffix(">:")?;
+            Some((id, text_after(index)))
+        })
+        .collect();
+    let at = lines
+        .iter()
+        .position(|line| *line == format!("\"{figure}\""))
+        .unwrap();
+    let headers = lines[..at]
+        .iter()
+        .rev()
+        .find_map(|line| line.strip_prefix("/Headers ["))
+        .unwrap();
+    headers
+        .trim_end_matches(']')
+        .split_whitespace()
+        .map(|id| ids[id.trim_matches(['(', ')'])].clone())
+        .collect()
+}
+
+#[test]
+fn a_screen_reader_names_a_figure_by_its_group_its_column_and_its_row() {
+    let (pdf, _folder) = rendered("column-groups.json");
+    assert_eq!(headers_of(&pdf, "300"), ["2015", "Antal", "Asyl"]);
+    assert_eq!(headers_of(&pdf, "42,3"), ["2016", "Pct.", "Asyl"]);
+    // "I alt" belongs to no group: its own heading alone heads it.
+    assert_eq!(headers_of(&pdf, "520"), ["I alt", "Asyl"]);
+}
