@@ -1115,6 +1115,15 @@ pub struct Panel {
     #[serde(skip)]
     #[schemars(skip)]
     pub spreadsheet: Option<String>,
+    /// Headings that each span consecutive figure columns, in a heading row above the
+    /// columns' own ("2015" over "Antal" and "Pct."), as agencies' tables have them; left to
+    /// right, covering every figure column. A group without a heading holds columns that
+    /// belong to none, whose own headings then fill both heading rows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(
+        description = "Fælles overskrifter over flere talkolonner i en overskriftsrække over kolonnernes egne, fx \"2015\" over \"Antal\" og \"Pct.\". Grupperne dækker talkolonnerne fra venstre mod højre, så deres antal kolonner tilsammen er antallet af kolonner. En gruppe uden \"heading\" samler kolonner uden fælles overskrift, fx \"I alt\" før to årgange."
+    )]
+    pub column_groups: Vec<ColumnGroup>,
     /// The headers of the figure columns, e.g. the years.
     #[serde(default)]
     #[schemars(description = "Overskrifterne over talkolonnerne, fx årstallene.")]
@@ -1136,7 +1145,66 @@ pub struct Panel {
     pub total_is_sum: bool,
 }
 
+/// A heading over consecutive figure columns of a panel, or a run of columns without one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "En fælles overskrift over et antal talkolonner ved siden af hinanden.")]
+pub struct ColumnGroup {
+    /// The heading, e.g. "2015"; none for columns that belong to no group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Overskriften, fx \"2015\". Udelades for kolonner, der ikke hører til nogen gruppe, fx \"I alt\"."
+    )]
+    pub heading: Option<String>,
+    /// How many figure columns, from where the group before ends, the heading spans.
+    #[schemars(
+        description = "Hvor mange talkolonner overskriften spænder over, regnet fra hvor gruppen før slutter."
+    )]
+    pub columns: usize,
+}
+
 impl Panel {
+    /// The panel's column groups, each with the figure columns it spans (clipped to the
+    /// columns there are, so that a panel the checks will reject still renders its report).
+    pub fn column_spans(&self) -> Vec<(std::ops::Range<usize>, Option<&str>)> {
+        let mut start = 0;
+        let count = self.columns.len();
+        (self.column_groups.iter())
+            .map(|group| {
+                let end = (start + group.columns).min(count);
+                let span = start.min(count)..end;
+                start = end;
+                (span, group.heading.as_deref())
+            })
+            .collect()
+    }
+
+    /// The heading of the group over figure column `column`, if it is in one with a heading
+    /// that prints.
+    pub fn group_heading(&self, column: usize) -> Option<&str> {
+        let spans = self.column_spans();
+        let (_, heading) = spans.into_iter().find(|(span, _)| span.contains(&column))?;
+        heading.filter(|heading| !heading.trim().is_empty())
+    }
+
+    /// Figure column `column`'s heading as a reader names it: under its group's heading
+    /// ("2015, Antal"), since "Antal" alone may head a column in every group; just its own
+    /// heading outside groups.
+    pub fn column_name(&self, column: usize) -> String {
+        let own = self.columns.get(column).map_or("", String::as_str);
+        match self.group_heading(column) {
+            Some(group) => format!("{group}, {own}"),
+            None => own.to_string(),
+        }
+    }
+
+    /// Every figure column's name, as [`Panel::column_name`] gives it.
+    pub fn column_names(&self) -> Vec<String> {
+        (0..self.columns.len())
+            .map(|column| self.column_name(column))
+            .collect()
+    }
+
     /// Whether row `index` (from 0) is a part of the row above it, as Danish statistical tables
     /// write one: its label begins with "heraf" ("Heraf unge", "heraf Dublin-sager"). It is set
     /// indented under that row and is not counted in the panel's total, which it is already
@@ -1442,6 +1510,32 @@ mod tests {
 
     fn cells(json: &str) -> Vec<Cell> {
         serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn a_column_is_named_under_its_group_and_groups_span_from_where_the_last_ended() {
+        let panel: Panel = serde_json::from_str(
+            r#"{"column_groups": [{"columns": 1}, {"heading": "2015", "columns": 2},
+                {"heading": "2016", "columns": 3}],
+                "columns": ["I alt", "Antal", "Pct.", "Antal", "Pct."]}"#,
+        )
+        .unwrap();
+        let spans: Vec<_> = panel.column_spans();
+        assert_eq!(
+            spans,
+            [(0..1, None), (1..3, Some("2015")), (3..5, Some("2016"))],
+            "the last group is cut at the columns there are"
+        );
+        assert_eq!(
+            panel.column_names(),
+            [
+                "I alt",
+                "2015, Antal",
+                "2015, Pct.",
+                "2016, Antal",
+                "2016, Pct."
+            ]
+        );
     }
 
     #[test]

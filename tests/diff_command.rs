@@ -109,6 +109,7 @@ fn every_case_has_its_exact_change_list() {
             "asker-added-without-non-member",
             "changed-cell",
             "changed-sentence",
+            "column-groups-renamed",
             "enclosure-reference-renumbered",
             "enclosures-of-one-title",
             "figure-changed",
@@ -2224,4 +2225,24 @@ fn a_second_member_who_asked_is_a_change_of_the_askers_named_together() {
         "Stillet efter ønske fra: Line Barfod → Line Barfod og Trine Bramsen\n\
          Parti: EL → EL og S\n\n2 ændringer.\n"
     );
+}
+
+/// A column group's heading renamed and one added are listed by the group, and the redline
+/// prints the old heading struck over the new one and the added heading inserted, as it does
+/// a renamed column's header; a cell under a group is named by both headings.
+#[test]
+fn a_column_group_s_heading_changed_or_added_is_listed_and_marked_in_the_redline() {
+    let case = "column-groups-renamed";
+    let output = diff_output(case);
+    for change in [
+        "Tabel 1, overskrift over kolonnegruppe 1: (ingen) → Samlet",
+        "Tabel 1, overskrift over kolonnegruppe 2: 2015 → 2017",
+        "Tabel 1, Asyl, 2017, Antal: 300 → 301",
+    ] {
+        assert!(output.contains(change), "{change:?} in {output}");
+    }
+    let text = redline_text(case);
+    // The new answer prints 2015 nowhere: the redline has it only as the struck old heading.
+    assert!(text.contains("2015 2017"), "{text}");
+    assert!(text.contains("Samlet"), "{text}");
 }

@@ -109,3 +109,11 @@ fn a_typst_error_in_a_template_names_the_template_line() {
         "{error}"
     );
 }
+
+#[test]
+fn grouped_column_headings() {
+    insta::assert_snapshot!(
+        "column-groups",
+        source_of("tests/fixtures/column-groups.json")
+    );
+}

@@ -754,6 +754,11 @@ fn mark_cells(block: &mut BlockContext, panel: usize, tail: &[Step], kind: &Chan
                 .changed_cells
                 .extend(touched_cells(panel, tail, added));
         }
+        [Step::Key(groups), Step::Index(group), Step::Key(heading)]
+            if groups == "column_groups" && heading == "heading" =>
+        {
+            mark_renamed_group(panel, *group, kind);
+        }
         [Step::Key(field)] if field == "label_header" => {
             mark_renamed_label_header(panel, kind);
             panel.changed_cells.push([0, 0]);
@@ -820,6 +825,20 @@ fn widen_for_former_figures(table: &mut TableContext) {
         for (width, needed) in panel.figure_widths.iter_mut().zip(&needed) {
             *width = (*width).max(*needed);
         }
+    }
+}
+
+/// Marks a column group's heading that changed as a renamed column's header is marked: the old
+/// heading struck above the new one; a heading the group did not have, inserted. A heading
+/// removed leaves nothing to mark in the new answer's header; the report tells it.
+fn mark_renamed_group(panel: &mut PanelContext, group: usize, kind: &ChangeKind) {
+    let (Some(slot), ChangeKind::Value { old, new: Some(_) }) = (panel.groups.get_mut(group), kind)
+    else {
+        return;
+    };
+    match old {
+        Some(old) => slot.former = Some(old.replace('-', "-\u{200b}")),
+        None => slot.inserted = true,
     }
 }
 

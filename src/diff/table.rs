@@ -189,7 +189,8 @@ fn panel_summary(table: &Table, index: usize) -> Vec<String> {
 /// None where the row labels have no header: each row's line names the columns already.
 fn header_line(panel: &Panel) -> Option<String> {
     let header = panel.label_header.as_deref().map(str::trim)?;
-    (panel.is_labelled() && !header.is_empty()).then(|| labelled(header, &panel.columns.join("; ")))
+    let columns = panel.column_names().join("; ");
+    (panel.is_labelled() && !header.is_empty()).then(|| labelled(header, &columns))
 }
 
 /// A line of a table's content: `label` before `text` after a colon, the one the label was
@@ -223,6 +224,7 @@ fn compare_panel(old: &Panel, new: &Panel, places: &Places, changes: &mut Compar
         Some(yes_no(old.total_is_sum)),
         Some(yes_no(new.total_is_sum)),
     );
+    compare_groups(old, new, places, changes);
     let columns = compare_columns(old, new, places, changes);
     let sides = PanelPair {
         old,
@@ -238,6 +240,44 @@ fn yes_no(value: bool) -> String {
     if value { "ja" } else { "nej" }.to_string()
 }
 
+/// Reports a column group's heading changed, added or removed, groups matched by heading as
+/// columns are; a group's place is where it stands in the new panel, or stood in the old.
+fn compare_groups(old: &Panel, new: &Panel, places: &Places, changes: &mut Comparison) {
+    let headings = |panel: &Panel| -> Vec<Option<String>> {
+        (panel.column_groups.iter())
+            .map(|group| group.heading.clone())
+            .collect()
+    };
+    let (old_headings, new_headings) = (headings(old), headings(new));
+    let keys = |headings: &[Option<String>]| -> Vec<String> {
+        headings
+            .iter()
+            .map(|heading| heading.clone().unwrap_or_default())
+            .collect()
+    };
+    let group = |at: &Place, index: usize| {
+        Place::new(
+            format!("{}, overskrift over kolonnegruppe {}", at.label, index + 1),
+            at.path.key("column_groups").index(index).key("heading"),
+        )
+    };
+    let (old_keys, new_keys) = (keys(&old_headings), keys(&new_headings));
+    for step in align(&old_keys, &new_keys, |_, _| Likeness::Kindred) {
+        let (at, before, after) = match step {
+            Step::Same { old: o, new: n }
+            | Step::Edited { old: o, new: n }
+            | Step::Moved { old: o, new: n } => (
+                group(&places.new, n),
+                old_headings[o].clone(),
+                new_headings[n].clone(),
+            ),
+            Step::Removed(o) => (group(&places.old, o), old_headings[o].clone(), None),
+            Step::Added(n) => (group(&places.new, n), None, new_headings[n].clone()),
+        };
+        changes.value(&at, before, after);
+    }
+}
+
 /// Reports column changes and returns the columns present in both panels, as (old, new)
 /// indices.
 fn compare_columns(
@@ -248,12 +288,13 @@ fn compare_columns(
 ) -> Vec<(usize, usize)> {
     let column = |panel: &Panel, at: &Place, index: usize| {
         Place::new(
-            format!("{}, kolonne {}", at.label, panel.columns[index]),
+            format!("{}, kolonne {}", at.label, panel.column_name(index)),
             at.path.key("columns").index(index),
         )
     };
     let mut kept = Vec::new();
-    for step in align(&old.columns, &new.columns, |_, _| Likeness::Kindred) {
+    let names = |panel: &Panel| panel.column_names();
+    for step in align(&names(old), &names(new), |_, _| Likeness::Kindred) {
         match step {
             Step::Same { old: o, new: n }
             | Step::Edited { old: o, new: n }
@@ -370,7 +411,9 @@ impl PanelPair<'_> {
                 let cell = Place::new(
                     format!(
                         "{}, {}, {}",
-                        self.places.new.label, new.name, self.new.columns[n]
+                        self.places.new.label,
+                        new.name,
+                        self.new.column_name(n)
                     ),
                     new.place.path.key("cells").index(n),
                 );
@@ -455,10 +498,10 @@ fn total_name(row: &Row) -> String {
 
 /// A row's cells under their headers: "2014: 10; 2015: 7".
 fn cells_line(panel: &Panel, row: &Row) -> String {
-    let cell = |(header, cell): (&String, &Cell)| format!("{header}: {}", cell_text(Some(cell)));
+    let cell = |(header, cell): (String, &Cell)| format!("{header}: {}", cell_text(Some(cell)));
     panel
-        .columns
-        .iter()
+        .column_names()
+        .into_iter()
         .zip(&row.cells)
         .map(cell)
         .collect::<Vec<_>>()

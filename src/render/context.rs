@@ -380,6 +380,10 @@ pub struct PanelContext {
     pub labelled: bool,
     /// The header row.
     pub header: Vec<String>,
+    /// The heading row above the header's figure columns, where the panel groups them; empty
+    /// where it does not, or where no group has a heading, so that a panel without one prints
+    /// as before.
+    pub groups: Vec<GroupContext>,
     /// The body rows.
     pub rows: Vec<Vec<String>>,
     /// The total row.
@@ -894,6 +898,38 @@ fn table_context(table: &Table, area: Area) -> TableContext {
     }
 }
 
+/// A run of a panel's figure columns in its grouped heading row: under a heading, or, without
+/// one, columns whose own headings fill both heading rows.
+#[derive(Debug, Serialize)]
+pub struct GroupContext {
+    /// The heading over the columns, e.g. "2015".
+    pub heading: Option<String>,
+    /// How many figure columns it spans.
+    pub span: usize,
+    /// A redline's old heading of a group renamed, printed struck above the new one, as a
+    /// renamed column's header is.
+    pub former: Option<String>,
+    /// Whether a redline prints the heading as inserted: one a group did not have before.
+    pub inserted: bool,
+}
+
+/// The grouped heading row of `panel`, if any of its groups has a heading.
+fn group_contexts(panel: &Panel) -> Vec<GroupContext> {
+    let spans = panel.column_spans();
+    if spans.iter().all(|(_, heading)| heading.is_none()) {
+        return Vec::new();
+    }
+    (spans.into_iter())
+        .filter(|(span, _)| !span.is_empty())
+        .map(|(span, heading)| GroupContext {
+            heading: heading.map(str::to_string),
+            span: span.len(),
+            former: None,
+            inserted: false,
+        })
+        .collect()
+}
+
 /// The notes' heading as printed, followed by a colon ("Anm.:"), unless the clerk wrote one,
 /// which would otherwise print "Anm.::"; trimmed, or a heading pasted with a trailing space
 /// would print "Kilde :". Public so a comparison of answers lists it as it prints.
@@ -947,6 +983,7 @@ fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> Pan
         former_header: vec![None; header.len()],
         label_marks: vec![None; panel.rows.len() + 1],
         header,
+        groups: group_contexts(panel),
         rows: panel
             .rows
             .iter()

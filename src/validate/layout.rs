@@ -366,6 +366,15 @@ impl Layout<'_> {
                 || path.key("columns").index(index),
             );
         }
+        for (index, (span, heading)) in panel.column_spans().into_iter().enumerate() {
+            let Some(heading) = heading.filter(|_| !span.is_empty()) else {
+                continue;
+            };
+            let room = columns.group(span);
+            self.warn(cell_overflow(heading, header.on(room)), || {
+                path.key("column_groups").index(index).key("heading")
+            });
+        }
         // Paths are built only for a warning: a table may have thousands of cells.
         for (index, row) in rows_and_total(panel) {
             let kind = Type {
@@ -704,6 +713,14 @@ impl Columns {
         }
     }
 
+    /// The room a group's heading has over the figure columns `span`: their widths together,
+    /// less the insets of the one cell it stands in.
+    fn group(&self, span: std::ops::Range<usize>) -> f64 {
+        let columns = span.len() as f64;
+        let figures = span.map(|index| self.figure(index)).sum::<f64>();
+        figures + columns * FIGURE_GAP - 2.0 * CELL_INSET
+    }
+
     /// The room a figure may take in column `index`; any, past the last column (a row with too
     /// many cells has an error of its own).
     fn figure(&self, index: usize) -> f64 {
@@ -774,6 +791,12 @@ fn widened_to_headings(table: &Table, least: Vec<f64>, width: f64) -> Vec<f64> {
             widened[index] = widened[index].max(one_line);
         }
     }
+    for panel in &table.panels {
+        for (heading, span) in group_headings(panel, widened.len()) {
+            let lines = bold_line(heading) / GROUP_LINES + 2.0 * CELL_INSET + LINE_SLACK;
+            spread_over(&mut widened[span], lines);
+        }
+    }
     // The labels with the slack of a measured line, and the columns with their rounding up:
     // a label given exactly its measured width could still be set in two lines.
     let labels = row_labels_width(table) + LINE_SLACK;
@@ -786,6 +809,31 @@ fn widened_to_headings(table: &Table, least: Vec<f64>, width: f64) -> Vec<f64> {
     // they take fewer lines.
     let spare = room - labels.min(width / 3.0) - least.iter().sum::<f64>();
     widened_within(least, widened, spare)
+}
+
+/// The lines a long group heading is set in where its columns would otherwise be widened far
+/// past their figures: a heading over "Antal" and "Pct." that pushed them apart across the page
+/// would no longer show them as a pair.
+const GROUP_LINES: f64 = 2.0;
+
+/// The headings of `panel`'s column groups, each with the columns it spans among the first
+/// `count` of the table's.
+fn group_headings(panel: &Panel, count: usize) -> Vec<(&str, std::ops::Range<usize>)> {
+    (panel.column_spans().into_iter())
+        .filter_map(|(span, heading)| Some((heading?, span.start.min(count)..span.end.min(count))))
+        .filter(|(_, span)| !span.is_empty())
+        .collect()
+}
+
+/// Widens the columns `widths` a group heading spans, each by the same share, until together
+/// they hold `needed` points: a long heading over narrow columns would otherwise run over the
+/// columns beside them.
+fn spread_over(widths: &mut [f64], needed: f64) {
+    let lacking = needed - widths.iter().sum::<f64>();
+    if lacking > 0.0 && !widths.is_empty() {
+        let share = lacking / widths.len() as f64;
+        widths.iter_mut().for_each(|width| *width += share);
+    }
 }
 
 /// The columns `least` widened towards `wanted` (none narrower) as far as `spare` points
@@ -930,6 +978,17 @@ fn measured_columns(table: &Table) -> Vec<Measured> {
         }
         for (column, needs) in columns.iter_mut().zip(needs) {
             column.add(needs);
+        }
+    }
+    for panel in &table.panels {
+        for (heading, span) in group_headings(panel, columns.len()) {
+            let needed = widest_stretch(heading, Type::bold(TABLE_SIZE)) + 2.0 * CELL_INSET;
+            let mut least: Vec<f64> = columns[span.clone()].iter().map(|c| c.least).collect();
+            spread_over(&mut least, needed);
+            for (column, least) in columns[span].iter_mut().zip(least) {
+                column.least = least;
+                column.spaced = column.spaced.max(least);
+            }
         }
     }
     columns
@@ -1093,6 +1152,34 @@ fn body_font() -> &'static BodyFont {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A table of one panel with `groups` over two figure columns of small figures.
+    fn grouped(groups: &str) -> Table {
+        serde_json::from_str(&format!(
+            r#"{{"panels": [{{"column_groups": {groups}, "columns": ["Antal", "Pct."],
+                "rows": [{{"label": "Asyl", "cells": [1, 2]}}]}}]}}"#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_long_group_heading_widens_its_columns_equally_and_a_short_one_does_not() {
+        let page = Area::page(false);
+        let plain = figure_column_widths(&grouped("[]"), page);
+        let short = figure_column_widths(&grouped(r#"[{"heading": "2015", "columns": 2}]"#), page);
+        assert_eq!(short, plain);
+        let heading = "Afgjort af Udlændinge- og Integrationsministeriet i første instans";
+        let long = grouped(&format!(r#"[{{"heading": "{heading}", "columns": 2}}]"#));
+        let widths = figure_column_widths(&long, page);
+        assert!((widths[0] - widths[1]).abs() < 0.01, "{widths:?}");
+        // Two lines where the page has room: more than half the heading, less than all of it.
+        let one_line = bold_line(heading);
+        let sum = widths.iter().sum::<f64>();
+        assert!(
+            sum > one_line / 2.0 && sum < one_line,
+            "{sum} for {one_line}"
+        );
+    }
 
     /// The width checks measure text as the built-in `style.typ` sets it: a change of size,
     /// margin, inset or column there must be made in the measures here too.

@@ -562,6 +562,16 @@ fn is_no_introduction(text: &str, path: &JsonPath) -> bool {
 fn empty_text(path: &JsonPath) -> (&'static str, &'static str) {
     use crate::json_path::Step::{Index, Key};
     match path.0.as_slice() {
+        // A group's heading may be left out, for columns outside any group.
+        [.., Key(groups), Index(_), Key(heading)]
+            if groups == "column_groups" && heading == "heading" =>
+        {
+            (
+                "kolonnegruppens overskrift er tom",
+                "skriv overskriften, eller udelad \"heading\" for kolonner uden fælles \
+                 overskrift",
+            )
+        }
         [.., Key(heading)] if heading == "heading" => (
             "overskriften er tom",
             "skriv overskriften, eller fjern blokken {\"heading\": …}",

@@ -277,6 +277,79 @@ fn check_table(table: &Table, path: &JsonPath, sequence: Sequence, problems: &mu
             labels.push(label);
         }
         check_panel(panel, &panel_path, problems);
+        if let Some(first) = table.panels.first().filter(|_| index > 0) {
+            check_same_groups(first, panel, &panel_path, problems);
+        }
+    }
+}
+
+/// Panels of a table stand with their figure columns under one another, so a grouped heading
+/// over columns of one panel heads the same columns of the next: the panels must agree on
+/// their groups, or the reader of one would take its columns for another's.
+fn check_same_groups(first: &Panel, panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
+    if first.column_groups == panel.column_groups {
+        return;
+    }
+    problems.push(Problem::error(
+        path.key("column_groups"),
+        "panelets kolonnegrupper er ikke de samme som det første panels, men panelernes \
+         kolonner står under hinanden i tabellen",
+        Some(
+            "giv alle tabellens paneler de samme \"column_groups\", eller sæt panelerne i hver \
+             sin tabel"
+                .into(),
+        ),
+    ));
+}
+
+/// Checks a panel's column groups (an empty heading is told with every empty text): each
+/// spans at least one column, and together they span the panel's figure columns exactly, so that
+/// no heading stands over columns the clerk did not mean.
+fn check_column_groups(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
+    let groups = &panel.column_groups;
+    if groups.is_empty() {
+        return;
+    }
+    let path = path.key("column_groups");
+    if panel.columns.is_empty() {
+        problems.push(Problem::error(
+            path,
+            "panelet har kolonnegrupper, men ingen kolonner",
+            Some(
+                "skriv kolonnernes overskrifter i \"columns\", eller fjern \"column_groups\""
+                    .into(),
+            ),
+        ));
+        return;
+    }
+    for (index, group) in groups.iter().enumerate() {
+        if group.columns == 0 {
+            problems.push(Problem::error(
+                path.index(index).key("columns"),
+                "kolonnegruppen spænder over 0 kolonner",
+                Some("skriv, hvor mange kolonner gruppen spænder over (mindst 1), eller fjern gruppen".into()),
+            ));
+        }
+    }
+    let spanned: usize = groups.iter().map(|group| group.columns).sum();
+    let columns = panel.columns.len();
+    if spanned != columns {
+        let from = panel.spreadsheet.as_ref().map_or(String::new(), |sheet| {
+            format!(" fra regnearket \"{sheet}\"")
+        });
+        problems.push(Problem::error(
+            path,
+            format!(
+                "kolonnegrupperne spænder over {} i alt, men panelet har {}{from}",
+                count(spanned, "kolonne", "kolonner"),
+                count(columns, "kolonne", "kolonner"),
+            ),
+            Some(
+                "ret gruppernes \"columns\", så de tilsammen dækker kolonnerne fra venstre mod \
+                 højre; kolonner uden fælles overskrift samles i en gruppe uden \"heading\""
+                    .into(),
+            ),
+        ));
     }
 }
 
@@ -285,7 +358,8 @@ fn check_table(table: &Table, path: &JsonPath, sequence: Sequence, problems: &mu
 /// total included, has one cell per column, so the table cannot print ragged.
 pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
     check_panel_not_empty(panel, path, problems);
-    check_unique_columns(&panel.columns, &path.key("columns"), problems);
+    check_column_groups(panel, path, problems);
+    check_unique_columns(&panel.column_names(), &path.key("columns"), problems);
     check_repeated_rows(&panel.rows, &path.key("rows"), problems);
     check_figures(panel, path, problems);
     super::near_figures::check_near_figures(panel, path, problems);
@@ -729,7 +803,8 @@ pub(super) fn check_total(
 /// there, by its heading and the letters Excel shows over it, so the clerk finds it in the
 /// spreadsheet: "kolonnen \"2010\" (regnearkets kolonne C)".
 fn column_name(panel: &Panel, column: usize) -> String {
-    match (&panel.spreadsheet, panel.columns.get(column)) {
+    let heading = (column < panel.columns.len()).then(|| panel.column_name(column));
+    match (&panel.spreadsheet, heading) {
         (Some(_), Some(heading)) => format!(
             "kolonnen \"{heading}\" (regnearkets kolonne {})",
             crate::input::sheet_column_letters(column)
