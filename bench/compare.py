@@ -219,8 +219,11 @@ def watch_rerender(work, edits=10):
     def next_time():
         while True:
             line = process.stdout.readline()
-            if line.rstrip().endswith(" ms"):
-                return int(line.rsplit(", ", 1)[1].split()[0])
+            # "… (4 sider), PDF/UA-1 + PDF/A-3b, 86 ms", or "1,2 s" from a second on.
+            if " → " in line:
+                amount, unit = line.rsplit(", ", 1)[1].split()
+                milliseconds = float(amount.replace(",", "."))
+                return milliseconds if unit == "ms" else milliseconds * 1000
     first = next_time()
     text = EXAMPLE.read_text()
     for edit in range(edits):

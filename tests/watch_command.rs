@@ -82,14 +82,20 @@ impl Watching {
     }
 }
 
-/// The milliseconds at the end of a line such as "… (1 side), PDF/UA-1, 12 ms".
+/// What every line of a render done has: "svar.json → svar.pdf (1 side), PDF/UA-1, 12 ms".
+const RENDERED: &str = " → ";
+
+/// The milliseconds at the end of a line such as "… (1 side), PDF/UA-1, 12 ms", or "1,2 s"
+/// from a second on.
 fn millis(line: &str) -> u64 {
-    line.rsplit(", ")
-        .next()
-        .unwrap()
-        .trim_end_matches(" ms")
-        .parse()
-        .unwrap()
+    let taken = line.rsplit(", ").next().unwrap();
+    match taken.strip_suffix(" ms") {
+        Some(milliseconds) => milliseconds.parse().unwrap(),
+        None => {
+            let seconds = taken.strip_suffix(" s").unwrap().replace(',', ".");
+            (seconds.parse::<f64>().unwrap() * 1000.0) as u64
+        }
+    }
 }
 
 #[test]
@@ -104,7 +110,7 @@ fn renders_again_on_every_save_and_survives_errors() {
     std::fs::write(&file, &original).unwrap();
     let watching = Watching::start(&file, &pdf);
 
-    let first = watching.wait_for(" ms");
+    let first = watching.wait_for(RENDERED);
     let first_pdf = std::fs::read(&pdf).unwrap();
     assert!(first.contains("svar.pdf (1 side)"), "{first}");
 
@@ -114,7 +120,7 @@ fn renders_again_on_every_save_and_survives_errors() {
         original.replace("yderligere bemærkninger", "flere bemærkninger"),
     )
     .unwrap();
-    let second = watching.wait_for(" ms");
+    let second = watching.wait_for(RENDERED);
     assert!(millis(&second) < 5_000, "{second}");
     assert_ne!(
         std::fs::read(&pdf).unwrap(),
@@ -141,7 +147,7 @@ fn renders_again_on_every_save_and_survives_errors() {
     );
 
     std::fs::write(&file, &original).unwrap();
-    watching.wait_for(" ms");
+    watching.wait_for(RENDERED);
     assert_eq!(
         std::fs::read(&pdf).unwrap(),
         first_pdf,
@@ -161,7 +167,7 @@ fn a_file_read_again_and_again_in_the_folder_does_not_hold_back_a_render() {
     let other = folder.path().join("noter.txt");
     std::fs::write(&other, "læses hele tiden").unwrap();
     let watching = Watching::start(&file, &pdf);
-    watching.wait_for(" ms");
+    watching.wait_for(RENDERED);
 
     let reading = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
     let reader = {
@@ -212,7 +218,7 @@ fn renders_again_when_a_spreadsheet_or_the_ministry_profile_changes() {
     .unwrap();
     let pdf = folder.path().join("svar.pdf");
     let watching = Watching::start(&file, &pdf);
-    watching.wait_for(" ms");
+    watching.wait_for(RENDERED);
     let first_pdf = std::fs::read(&pdf).unwrap();
 
     std::thread::sleep(Duration::from_millis(100));
@@ -223,14 +229,14 @@ fn renders_again_when_a_spreadsheet_or_the_ministry_profile_changes() {
             .replace("1.246,5", "1.247,5"),
     )
     .unwrap();
-    watching.wait_for(" ms");
+    watching.wait_for(RENDERED);
     let after_csv = std::fs::read(&pdf).unwrap();
     assert_ne!(after_csv, first_pdf, "the PDF follows the spreadsheet");
 
     std::thread::sleep(Duration::from_millis(100));
     let text = std::fs::read_to_string(&profile).unwrap();
     std::fs::write(&profile, text.replace("7226 8400", "7226 8401")).unwrap();
-    watching.wait_for(" ms");
+    watching.wait_for(RENDERED);
     assert_ne!(
         std::fs::read(&pdf).unwrap(),
         after_csv,
@@ -256,13 +262,13 @@ fn watching_a_link_to_an_answer_follows_saves_of_the_answer_and_its_spreadsheet(
     std::os::unix::fs::symlink(&file, &link).unwrap();
     let pdf = own.path().join("svar.pdf");
     let watching = Watching::start(&link, &pdf);
-    watching.wait_for(" ms");
+    watching.wait_for(RENDERED);
     let first_pdf = std::fs::read(&pdf).unwrap();
 
     std::thread::sleep(Duration::from_millis(100));
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replacen("\"number\": 15", "\"number\": 16", 1)).unwrap();
-    watching.wait_for(" ms");
+    watching.wait_for(RENDERED);
     let after_answer = std::fs::read(&pdf).unwrap();
     assert_ne!(after_answer, first_pdf, "the PDF follows the answer");
 
@@ -274,7 +280,7 @@ fn watching_a_link_to_an_answer_follows_saves_of_the_answer_and_its_spreadsheet(
             .replace("1.246,5", "1.247,5"),
     )
     .unwrap();
-    watching.wait_for(" ms");
+    watching.wait_for(RENDERED);
     assert_ne!(
         std::fs::read(&pdf).unwrap(),
         after_answer,
@@ -382,6 +388,47 @@ fn a_render_over_the_time_limit_ends_its_compile_and_watching_goes_on() {
         "svar watch used {used} ticks in a second while waiting"
     );
     std::fs::write(templates.join("style.typ"), style).unwrap();
-    watching.wait_for(" ms");
+    watching.wait_for(RENDERED);
     assert!(pdf.exists());
+}
+
+#[test]
+fn after_a_render_given_up_the_watch_started_again_says_the_pdf_is_an_earlier_version() {
+    // Review 34, F-W2: "Holder øje med …" was the last line, which read as all well, while
+    // the PDF on disk was still the last version's.
+    let folder = tempfile::tempdir().unwrap();
+    let answer = folder.path().join("svar.json");
+    std::fs::copy(common::fixture("complete.json"), &answer).unwrap();
+    let templates = folder.path().join("skabeloner");
+    std::fs::create_dir(&templates).unwrap();
+    let style = std::fs::read_to_string(common::crate_root().join("templates/style.typ")).unwrap();
+    std::fs::write(templates.join("style.typ"), &style).unwrap();
+    let pdf = folder.path().join("svar.pdf");
+    let watching = Watching::start_with(
+        &answer,
+        &pdf,
+        &[
+            "--templates".as_ref(),
+            templates.as_os_str(),
+            "--time-limit".as_ref(),
+            "0.5".as_ref(),
+        ],
+    );
+    watching.wait_for(RENDERED);
+    let rendered = std::fs::read(&pdf).unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    let endless = format!("{style}\n#for i in range(100000) {{ for j in range(100000) {{ }} }}\n");
+    std::fs::write(templates.join("style.typ"), endless).unwrap();
+    watching.wait_for_all(&[
+        "blev ikke færdig inden for 0,5 sekunder",
+        "svar watch starter forfra",
+        "svar.pdf er fra en tidligere udgave af svaret og er ikke opdateret; den sættes igen, \
+         når fejlen er rettet og filen gemt",
+        "Venter på næste ændring",
+    ]);
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        rendered,
+        "the PDF is left as it was"
+    );
 }

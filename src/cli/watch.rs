@@ -31,6 +31,9 @@ const LONGEST_SETTLE: Duration = Duration::from_millis(500);
 /// with nothing changed since: it waits for the next change rather than render the same.
 const RESUMED: &str = "SVAR_WATCH_RESUMED";
 
+/// [`RESUMED`]'s value when the PDF on disk is from an earlier version of the answer.
+const STALE: &str = "stale";
+
 /// Arguments of `svar watch`.
 #[derive(Debug, Args)]
 pub struct WatchArgs {
@@ -143,10 +146,16 @@ pub(super) fn run(args: &WatchArgs) -> ExitCode {
         "Holder øje med {} (stop med Ctrl+C).",
         args.file.display()
     ));
-    let mut render = std::env::var_os(RESUMED).is_none();
+    let resumed = std::env::var_os(RESUMED);
+    // Started again after a render given up: the banner above must not read as all well.
+    if resumed.as_deref() == Some(STALE.as_ref()) {
+        eprint!("{}", stale_while_watching(&session.target.pdf));
+        super::out::line("Venter på næste ændring …");
+    }
+    let mut render = resumed.is_none();
     loop {
-        if render && render_once(args, &session) == Outcome::GivenUp {
-            return start_again(&session);
+        if render && let Outcome::GivenUp { stale_pdf } = render_once(args, &session) {
+            return start_again(&session, stale_pdf);
         }
         let Ok(event) = session.events.recv() else {
             return ExitCode::SUCCESS;
@@ -185,15 +194,16 @@ enum Outcome {
     /// Rendered, or failed with a message, and watching goes on.
     Done,
     /// Given up over the time or memory limit: the compile still runs on its thread, which
-    /// nothing can stop (Typst has no cancellation).
-    GivenUp,
+    /// nothing can stop (Typst has no cancellation). `stale_pdf`: the PDF on disk is from an
+    /// earlier version of the answer, which the watch started again must say.
+    GivenUp { stale_pdf: bool },
 }
 
 /// Starts `svar watch` again in this process (exec), which ends the compile given up over a
 /// limit: otherwise every such compile would keep a core busy, and its memory, for as
 /// long as watching goes on. The new watch renders at once if a file changed meanwhile (the
 /// clerk fixed the template), else waits for the next change.
-fn start_again(session: &Session) -> ExitCode {
+fn start_again(session: &Session, stale_pdf: bool) -> ExitCode {
     use std::os::unix::process::CommandExt;
     let changed = session
         .events
@@ -208,7 +218,7 @@ fn start_again(session: &Session) -> ExitCode {
     if changed {
         command.env_remove(RESUMED);
     } else {
-        command.env(RESUMED, "1");
+        command.env(RESUMED, if stale_pdf { STALE } else { "1" });
     }
     let error = command.exec();
     super::error::report(&CliError::Restart(error));
@@ -326,19 +336,20 @@ fn render_once(args: &WatchArgs, session: &Session) -> Outcome {
     });
     match result {
         Ok(rendered) => super::out::line(format_args!(
-            "{} → {} ({}), {}, {} ms",
+            "{} → {} ({}), {}, {}",
             target.answer.display(),
             target.pdf.display(),
             pages(rendered.pages),
             rendered.standards,
-            started.elapsed().as_millis()
+            crate::danish::duration(started.elapsed())
         )),
         Err(error) => {
             report_failure(&target.answer, &error);
+            let stale_pdf = earlier.is_left_from_before(&target.pdf);
             if error.is_given_up() {
-                return Outcome::GivenUp;
+                return Outcome::GivenUp { stale_pdf };
             }
-            if earlier.is_left_from_before(&target.pdf) {
+            if stale_pdf {
                 eprint!("{}", stale_while_watching(&target.pdf));
             }
             super::out::line("Venter på næste ændring …");
