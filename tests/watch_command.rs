@@ -347,20 +347,28 @@ fn cpu_ticks(pid: u32) -> u64 {
     fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
 }
 
-#[test]
-fn a_render_over_the_time_limit_ends_its_compile_and_watching_goes_on() {
-    // Typst cannot be stopped: the given-up compile ran on, a core busy for each one, until
-    // watching ended. Now watch starts itself again, which ends it, and renders once the
-    // template is mended.
-    let folder = tempfile::tempdir().unwrap();
-    let answer = folder.path().join("svar.json");
+/// The built-in `style.typ`.
+fn built_in_style() -> String {
+    std::fs::read_to_string(common::crate_root().join("templates/style.typ")).unwrap()
+}
+
+/// `style`, made to loop far beyond any time limit.
+fn endless(style: &str) -> String {
+    format!("{style}\n#for i in range(100000) {{ for j in range(100000) {{ }} }}\n")
+}
+
+/// Watches an answer in `folder` with its own templates folder holding `style` as
+/// `style.typ`, under a time limit of half a second; the templates folder and the PDF.
+fn watch_with_own_style(
+    folder: &std::path::Path,
+    style: &str,
+) -> (Watching, std::path::PathBuf, std::path::PathBuf) {
+    let answer = folder.join("svar.json");
     std::fs::copy(common::fixture("complete.json"), &answer).unwrap();
-    let templates = folder.path().join("skabeloner");
+    let templates = folder.join("skabeloner");
     std::fs::create_dir(&templates).unwrap();
-    let style = std::fs::read_to_string(common::crate_root().join("templates/style.typ")).unwrap();
-    let endless = format!("{style}\n#for i in range(100000) {{ for j in range(100000) {{ }} }}\n");
-    std::fs::write(templates.join("style.typ"), endless).unwrap();
-    let pdf = folder.path().join("svar.pdf");
+    std::fs::write(templates.join("style.typ"), style).unwrap();
+    let pdf = folder.join("svar.pdf");
     let watching = Watching::start_with(
         &answer,
         &pdf,
@@ -371,6 +379,16 @@ fn a_render_over_the_time_limit_ends_its_compile_and_watching_goes_on() {
             "0.5".as_ref(),
         ],
     );
+    (watching, templates, pdf)
+}
+
+#[test]
+fn a_render_over_the_time_limit_ends_its_compile_and_watching_goes_on() {
+    // Typst cannot be stopped: the given-up compile ran on, a core busy for each one, until
+    // watching ended. Now watch starts itself again, which ends it, and renders once the
+    // template is mended.
+    let (folder, style) = (tempfile::tempdir().unwrap(), built_in_style());
+    let (watching, templates, pdf) = watch_with_own_style(folder.path(), &endless(&style));
     // Standard error and output interleave freely.
     watching.wait_for_all(&[
         "blev ikke færdig inden for 0,5 sekunder",
@@ -396,29 +414,12 @@ fn a_render_over_the_time_limit_ends_its_compile_and_watching_goes_on() {
 fn after_a_render_given_up_the_watch_started_again_says_the_pdf_is_an_earlier_version() {
     // Review 34, F-W2: "Holder øje med …" was the last line, which read as all well, while
     // the PDF on disk was still the last version's.
-    let folder = tempfile::tempdir().unwrap();
-    let answer = folder.path().join("svar.json");
-    std::fs::copy(common::fixture("complete.json"), &answer).unwrap();
-    let templates = folder.path().join("skabeloner");
-    std::fs::create_dir(&templates).unwrap();
-    let style = std::fs::read_to_string(common::crate_root().join("templates/style.typ")).unwrap();
-    std::fs::write(templates.join("style.typ"), &style).unwrap();
-    let pdf = folder.path().join("svar.pdf");
-    let watching = Watching::start_with(
-        &answer,
-        &pdf,
-        &[
-            "--templates".as_ref(),
-            templates.as_os_str(),
-            "--time-limit".as_ref(),
-            "0.5".as_ref(),
-        ],
-    );
+    let (folder, style) = (tempfile::tempdir().unwrap(), built_in_style());
+    let (watching, templates, pdf) = watch_with_own_style(folder.path(), &style);
     watching.wait_for(RENDERED);
     let rendered = std::fs::read(&pdf).unwrap();
     std::thread::sleep(Duration::from_millis(100));
-    let endless = format!("{style}\n#for i in range(100000) {{ for j in range(100000) {{ }} }}\n");
-    std::fs::write(templates.join("style.typ"), endless).unwrap();
+    std::fs::write(templates.join("style.typ"), endless(&style)).unwrap();
     watching.wait_for_all(&[
         "blev ikke færdig inden for 0,5 sekunder",
         "svar watch starter forfra",
