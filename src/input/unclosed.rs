@@ -256,6 +256,22 @@ impl LeftOut {
         })
     }
 
+    /// Where the brackets belong, told by what the excerpt points at, which begins at `start`
+    /// in the text as written: "før denne linje" where that begins its line, else (a file
+    /// written on one line, or a field after others on its line) "før feltet `answer`" or
+    /// "før denne ]".
+    fn place(&self, start: usize, lines: &LineIndex<'_>) -> String {
+        let text = lines.text_from(0);
+        let line_start = text[..start].rfind('\n').map_or(0, |newline| newline + 1);
+        if text[line_start..start].trim().is_empty() {
+            return "før denne linje".into();
+        }
+        match &self.field {
+            Some((key, _)) => format!("før feltet `{key}`"),
+            None => format!("før denne {}", &text[start..start + 1]),
+        }
+    }
+
     /// The finding, at the field's name or the bracket, in the text as written.
     fn finding(&self, edits: &Edits, lines: &LineIndex<'_>) -> Finding {
         let start = edits.original(self.before.start);
@@ -278,7 +294,8 @@ impl LeftOut {
             .collect();
         let left: Vec<&str> = left.iter().map(String::as_str).collect();
         let message = format!(
-            "der mangler nok {brackets} før denne linje: {} er ikke lukket",
+            "der mangler nok {brackets} {}: {} er ikke lukket",
+            self.place(start, lines),
             crate::danish::and_list(&left)
         );
         let ends = format!(
@@ -316,6 +333,29 @@ mod tests {
             .map(|f| (f.message, f.path.to_string(), f.line, f.column))
             .collect();
         (closed.text, closed.read_on, findings)
+    }
+
+    #[test]
+    fn in_a_file_on_one_line_the_bracket_belongs_before_the_field_or_bracket_not_the_line() {
+        let messages = |text: &str| -> Vec<String> {
+            let (_, read_on, findings) = closed(text);
+            assert!(read_on, "{text}");
+            findings.into_iter().map(|(message, ..)| message).collect()
+        };
+        assert_eq!(
+            messages(r#"{"question": {"text": "x", "answer": {"blocks": []}}"#),
+            [
+                "der mangler nok en } før feltet `answer`: objektet `question` (begyndt i linje \
+              1) er ikke lukket"
+            ]
+        );
+        assert_eq!(
+            messages(r#"{"answer": {"blocks": [{"paragraph": "x"} }}"#),
+            [
+                "der mangler nok en ] før denne }: listen `answer.blocks` (begyndt i linje 1) er \
+              ikke lukket"
+            ]
+        );
     }
 
     #[test]
