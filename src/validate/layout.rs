@@ -793,7 +793,7 @@ fn widened_to_headings(table: &Table, least: Vec<f64>, width: f64) -> Vec<f64> {
     }
     for panel in &table.panels {
         for (heading, span) in group_headings(panel, widened.len()) {
-            let lines = bold_line(heading) / GROUP_LINES + 2.0 * CELL_INSET + LINE_SLACK;
+            let lines = in_two_lines(heading) + 2.0 * CELL_INSET + LINE_SLACK;
             spread_over(&mut widened[span], lines);
         }
     }
@@ -811,10 +811,21 @@ fn widened_to_headings(table: &Table, least: Vec<f64>, width: f64) -> Vec<f64> {
     widened_within(least, widened, spare)
 }
 
-/// The lines a long group heading is set in where its columns would otherwise be widened far
-/// past their figures: a heading over "Antal" and "Pct." that pushed them apart across the page
-/// would no longer show them as a pair.
-const GROUP_LINES: f64 = 2.0;
+/// The width a group heading takes set in two lines, broken between words where the wider
+/// line is the narrowest: a long heading is set in two lines where its columns would otherwise
+/// be widened far past their figures, since a heading over "Antal" and "Pct." that pushed them
+/// apart across the page would no longer show them as a pair. Half the heading's width is too
+/// little: its words seldom break it in halves, and it would take a third line.
+fn in_two_lines(heading: &str) -> f64 {
+    let printed = printed_line(heading);
+    let words: Vec<&str> = printed.split(' ').collect();
+    (1..words.len())
+        .map(|at| {
+            let (first, second) = (words[..at].join(" "), words[at..].join(" "));
+            bold_line(&first).max(bold_line(&second))
+        })
+        .fold(bold_line(&printed), f64::min)
+}
 
 /// The headings of `panel`'s column groups, each with the columns it spans among the first
 /// `count` of the table's.
@@ -1172,12 +1183,16 @@ mod tests {
         let long = grouped(&format!(r#"[{{"heading": "{heading}", "columns": 2}}]"#));
         let widths = figure_column_widths(&long, page);
         assert!((widths[0] - widths[1]).abs() < 0.01, "{widths:?}");
-        // Two lines where the page has room: more than half the heading, less than all of it.
+        // Two lines where the page has room: its wider line at the best break between words
+        // ("Afgjort af Udlændinge- og" over "Integrationsministeriet i første instans"), more
+        // than half the heading, less than all of it.
         let one_line = bold_line(heading);
+        let two_lines = bold_line("Integrationsministeriet i første instans");
+        assert_eq!(in_two_lines(heading), two_lines);
         let sum = widths.iter().sum::<f64>();
         assert!(
-            sum > one_line / 2.0 && sum < one_line,
-            "{sum} for {one_line}"
+            sum >= two_lines + 2.0 * CELL_INSET && sum < one_line,
+            "{sum} for {two_lines} in two lines"
         );
     }
 
