@@ -1235,10 +1235,15 @@ impl Panel {
     /// total, and the first row has no rows above to sum.
     pub fn is_subtotal(&self, index: usize) -> bool {
         index > 0
-            && self.label_rest(index, &["i alt", "total"]).is_some_and(|rest| {
-                rest.starts_with([' ', ',', ':', '\u{a0}'])
-                    && rest.trim_start_matches([' ', ',', ':', '\u{a0}']).chars().any(char::is_alphanumeric)
-            })
+            && self
+                .label_rest(index, &["i alt", "total"])
+                .is_some_and(|rest| {
+                    rest.starts_with([' ', ',', ':', '\u{a0}'])
+                        && rest
+                            .trim_start_matches([' ', ',', ':', '\u{a0}'])
+                            .chars()
+                            .any(char::is_alphanumeric)
+                })
     }
 
     /// What follows the first of `prefixes` (lowercase) that the label of row `index` begins
@@ -1246,7 +1251,9 @@ impl Panel {
     fn label_rest(&self, index: usize, prefixes: &[&str]) -> Option<String> {
         let label = self.rows.get(index)?.label.as_deref()?;
         let words = label.trim_start().to_lowercase();
-        let rest = prefixes.iter().find_map(|prefix| words.strip_prefix(prefix))?;
+        let rest = prefixes
+            .iter()
+            .find_map(|prefix| words.strip_prefix(prefix))?;
         Some(rest.to_string())
     }
 
@@ -1594,6 +1601,39 @@ mod tests {
         .unwrap();
         let parts: Vec<bool> = (0..8).map(|row| panel.is_part_of_above(row)).collect();
         assert_eq!(parts, [false, false, true, true, true, false, false, false]);
+    }
+
+    #[test]
+    fn a_row_labelled_i_alt_or_total_and_more_words_is_a_subtotal() {
+        let labels = [
+            "I alt, mænd",
+            "I alt, mænd",
+            "i alt kvinder",
+            "Total: over 30 år",
+            "TOTAL, kvinder",
+            "I alt",
+            "Total",
+            "Totalt antal",
+            "I alt, ",
+            "Mænd i alt",
+        ];
+        let rows: Vec<serde_json::Value> = (labels.iter())
+            .map(|label| serde_json::json!({"label": label, "cells": [1]}))
+            .collect();
+        let panel: Panel =
+            serde_json::from_value(serde_json::json!({"columns": ["2015"], "rows": rows})).unwrap();
+        let subtotals: Vec<bool> = (0..labels.len())
+            .map(|row| panel.is_subtotal(row))
+            .collect();
+        assert_eq!(
+            subtotals,
+            [
+                false, true, true, true, true, false, false, false, false, false
+            ]
+        );
+        assert!(
+            panel.is_bold_row(None) && panel.is_bold_row(Some(1)) && !panel.is_bold_row(Some(0))
+        );
     }
 
     #[test]

@@ -134,7 +134,8 @@ fn with_marker(text: &str) -> Option<NearFigure> {
 
 /// `text` without the note marker it ends with (see [`with_marker`]), if it ends with one.
 fn marked_figure(text: &str) -> Option<&str> {
-    let signs = text.trim_end_matches(|c| SUPERSCRIPTS.contains(&c) || matches!(c, '*' | '†' | '‡'));
+    let signs =
+        text.trim_end_matches(|c| SUPERSCRIPTS.contains(&c) || matches!(c, '*' | '†' | '‡'));
     if signs.len() < text.len() {
         return Some(signs);
     }
@@ -245,9 +246,7 @@ impl Finding<'_> {
             Kind::Marker(marker) => self.stops_total.then(|| {
                 Problem::warning(
                     path,
-                    format!(
-                        "cellen \"{text}\" er et tal med notemærket \"{marker}\"{consequence}"
-                    ),
+                    format!("cellen \"{text}\" er et tal med notemærket \"{marker}\"{consequence}"),
                     Some(format!(
                         "{write}, og forklar tallet i tabellens noter (fx \"Tallet for 2015 er \
                          foreløbigt\"); svar kan ikke sætte et notemærke ved et tal, så skal \
@@ -382,7 +381,15 @@ mod tests {
                 "{text}"
             );
         }
-        for text in ["12)", "*", "a)", "(1)", "ca. 12*", "12 sager*", "1.2.3¹", "12 (abc)"] {
+        for text in [
+            "12)",
+            "*",
+            "a)",
+            "ca. 12*",
+            "12 sager*",
+            "1.2.3¹",
+            "12 (abc)",
+        ] {
             assert_eq!(near(text), None, "{text}");
         }
     }

@@ -884,7 +884,10 @@ fn check_parts(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
         ));
     }
     for index in (1..panel.rows.len()).filter(|&index| panel.is_part_of_above(index)) {
-        let Some(whole) = (0..index).rev().find(|&above| !panel.is_labelled_part(above)) else {
+        let Some(whole) = (0..index)
+            .rev()
+            .find(|&above| !panel.is_labelled_part(above))
+        else {
             continue;
         };
         let (part_row, whole_row) = (&panel.rows[index], &panel.rows[whole]);
@@ -1125,6 +1128,83 @@ mod tests {
         assert_eq!(places_of("12.250"), 3);
         assert_eq!(places_of("1.5e-7"), 8);
         assert_eq!(places_of("1e22"), 0);
+    }
+
+    /// The messages of the checks of `panel`'s sums and "heraf" rows, with their paths.
+    fn sum_findings(panel: serde_json::Value) -> Vec<(String, String)> {
+        let panel: Panel = serde_json::from_value(panel).unwrap();
+        let mut problems = Vec::new();
+        check_panel(&panel, &JsonPath::root(), &mut problems);
+        (problems.iter())
+            .map(|problem| (problem.path.to_string(), problem.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn subtotals_are_checked_against_their_rows_and_not_summed_into_the_total() {
+        let panel = |men: i64| {
+            serde_json::json!({"columns": ["2022"], "rows": [
+                {"label": "Mænd, unge", "cells": [10]},
+                {"label": "heraf første gang", "cells": [4]},
+                {"label": "Mænd, ældre", "cells": [5]},
+                {"label": "I alt, mænd", "cells": [men]},
+                {"label": "Kvinder", "cells": [1]},
+                {"label": "Total kvinder", "cells": [1]}
+            ], "total": {"label": "I alt", "cells": [16]}})
+        };
+        assert_eq!(sum_findings(panel(15)), []);
+        assert_eq!(
+            sum_findings(panel(14)),
+            [(
+                "rows[3].cells[0]".to_string(),
+                "subtotalen \"I alt, mænd\" i kolonne 1 (2022) er 14, men rækkerne over den \
+                 summer til 15"
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn rounded_figures_may_miss_their_total_by_half_a_unit_per_row() {
+        let panel = |rounded: bool, cells: [f64; 3]| {
+            serde_json::json!({"columns": ["2021"], "total_rounded": rounded, "rows": [
+                {"label": "A", "cells": [cells[0]]}, {"label": "B", "cells": [cells[1]]}
+            ], "total": {"label": "I alt", "cells": [cells[2]]}})
+        };
+        assert_eq!(sum_findings(panel(true, [12.4, 87.5, 100.0])), []);
+        assert_eq!(sum_findings(panel(true, [12.4, 87.5, 99.8])), []);
+        assert_eq!(sum_findings(panel(true, [12.3, 87.5, 100.0])).len(), 1);
+        assert_eq!(sum_findings(panel(false, [12.4, 87.5, 100.0])).len(), 1);
+        let figures = ["12.4", "87", "0.25"].map(|written| Figure::from_json(written).unwrap());
+        let figures: Vec<&Figure> = figures.iter().collect();
+        assert_eq!(rounding_slack(&figures, 2), 5.0 + 50.0 + 0.5);
+    }
+
+    #[test]
+    fn a_heraf_row_larger_than_its_row_or_first_in_its_panel_is_told_at_it() {
+        let findings = sum_findings(serde_json::json!({"columns": ["2014", "2015"], "rows": [
+            {"label": "heraf ukendt", "cells": [1, 1]},
+            {"label": "Hovedstaden", "cells": [100, -5]},
+            {"label": "heraf København", "cells": [5000, 2]},
+            {"label": "heraf Frederiksberg", "cells": [60, 1]}
+        ], "total": {"label": "I alt", "cells": [100, -5]}}));
+        assert_eq!(
+            findings,
+            [
+                (
+                    "rows[0].label".to_string(),
+                    "rækken \"heraf ukendt\" er panelets første, så der er ingen række over \
+                     den, som den kan være en del af"
+                        .to_string()
+                ),
+                (
+                    "rows[2].cells[0]".to_string(),
+                    "rækken \"heraf København\" er 5.000 i kolonne 1 (2014), mere end rækken \
+                     \"Hovedstaden\" over den (100), som den er en del af"
+                        .to_string()
+                ),
+            ]
+        );
     }
 
     #[test]
