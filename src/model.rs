@@ -1143,6 +1143,14 @@ pub struct Panel {
     )]
     #[serde(default = "default_true", skip_serializing_if = "is_true")]
     pub total_is_sum: bool,
+    /// Whether the figures are rounded, so that the rows may miss their total (and a sub-total)
+    /// by up to half a unit of the last decimal shown of each row summed, as "Tallene summer
+    /// ikke nødvendigvis pga. afrunding" says under a table of shares or millions.
+    #[schemars(
+        description = "Om tallene er afrundede, så rækkerne ikke nødvendigvis summer præcist til totalen (og til subtotalerne): totalen godtages, når den højst afviger med en halv enhed på sidste viste decimal pr. række, der summeres, fx 12,4 + 87,5 = 99,9 mod 100,0 (standard: false). Noterne bør sige, at tallene er afrundede."
+    )]
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub total_rounded: bool,
 }
 
 /// A heading over consecutive figure columns of a panel, or a run of columns without one.
@@ -1210,14 +1218,49 @@ impl Panel {
     /// indented under that row and is not counted in the panel's total, which it is already
     /// part of. The first row has no row above.
     pub fn is_part_of_above(&self, index: usize) -> bool {
+        index > 0 && self.is_labelled_part(index)
+    }
+
+    /// Whether row `index` is labelled as a part ("heraf …"), wherever it stands: a first row
+    /// so labelled has no row above to be a part of, which the checks tell the clerk.
+    pub fn is_labelled_part(&self, index: usize) -> bool {
+        self.label_rest(index, &["heraf"])
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
+    }
+
+    /// Whether row `index` (from 0) is a sub-total, as statistical tables write one: its label
+    /// begins with "I alt" or "Total" followed by more words ("I alt, mænd", "Total kvinder").
+    /// It sums the rows above it since the sub-total before (or the panel's start), so it is
+    /// set bold like the total and is not counted in the panel's total. "I alt" alone is a
+    /// total, and the first row has no rows above to sum.
+    pub fn is_subtotal(&self, index: usize) -> bool {
         index > 0
-            && (self.rows.get(index))
-                .and_then(|row| row.label.as_deref())
-                .is_some_and(|label| {
-                    let words = label.trim_start().to_lowercase();
-                    let rest = words.strip_prefix("heraf");
-                    rest.is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
+            && self
+                .label_rest(index, &["i alt", "total"])
+                .is_some_and(|rest| {
+                    rest.starts_with([' ', ',', ':', '\u{a0}'])
+                        && rest
+                            .trim_start_matches([' ', ',', ':', '\u{a0}'])
+                            .chars()
+                            .any(char::is_alphanumeric)
                 })
+    }
+
+    /// What follows the first of `prefixes` (lowercase) that the label of row `index` begins
+    /// with, lowercased; `None` for a row without such a label.
+    fn label_rest(&self, index: usize, prefixes: &[&str]) -> Option<String> {
+        let label = self.rows.get(index)?.label.as_deref()?;
+        let words = label.trim_start().to_lowercase();
+        let rest = prefixes
+            .iter()
+            .find_map(|prefix| words.strip_prefix(prefix))?;
+        Some(rest.to_string())
+    }
+
+    /// Whether row `index` (from 0; `None` for the total) is set bold: the total and the
+    /// sub-totals.
+    pub fn is_bold_row(&self, index: Option<usize>) -> bool {
+        index.is_none_or(|index| self.is_subtotal(index))
     }
 
     /// The most decimals a figure has in each figure column, its total row included: where
@@ -1254,6 +1297,10 @@ fn default_true() -> bool {
 
 fn is_true(value: &bool) -> bool {
     *value
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// One row of a panel: an optional label and one cell per column.
@@ -1554,6 +1601,39 @@ mod tests {
         .unwrap();
         let parts: Vec<bool> = (0..8).map(|row| panel.is_part_of_above(row)).collect();
         assert_eq!(parts, [false, false, true, true, true, false, false, false]);
+    }
+
+    #[test]
+    fn a_row_labelled_i_alt_or_total_and_more_words_is_a_subtotal() {
+        let labels = [
+            "I alt, mænd",
+            "I alt, mænd",
+            "i alt kvinder",
+            "Total: over 30 år",
+            "TOTAL, kvinder",
+            "I alt",
+            "Total",
+            "Totalt antal",
+            "I alt, ",
+            "Mænd i alt",
+        ];
+        let rows: Vec<serde_json::Value> = (labels.iter())
+            .map(|label| serde_json::json!({"label": label, "cells": [1]}))
+            .collect();
+        let panel: Panel =
+            serde_json::from_value(serde_json::json!({"columns": ["2015"], "rows": rows})).unwrap();
+        let subtotals: Vec<bool> = (0..labels.len())
+            .map(|row| panel.is_subtotal(row))
+            .collect();
+        assert_eq!(
+            subtotals,
+            [
+                false, true, true, true, true, false, false, false, false, false
+            ]
+        );
+        assert!(
+            panel.is_bold_row(None) && panel.is_bold_row(Some(1)) && !panel.is_bold_row(Some(0))
+        );
     }
 
     #[test]

@@ -1196,8 +1196,9 @@ fn every_mistake_of_type_and_shape_is_reported_in_one_run_with_the_content_check
         (
             "answer.blocks[1].statement.blocks[1].table.panels[0].total.cells[0]",
             "totalen i kolonne 1 (2009) er 1.000, men rækkerne summer til 1.246,5",
-            "ret tallene, eller sæt \"total_is_sum\": false på panelet, hvis totalen bevidst \
-             ikke er en sum (og forklar det i noterne)",
+            "ret tallene; er tallene afrundede, så de ikke summer præcist, sæt \
+             \"total_rounded\": true på panelet; er totalen bevidst ikke en sum, sæt \
+             \"total_is_sum\": false (og forklar det i noterne)",
             44,
             60,
         ),

@@ -203,6 +203,52 @@ fn a_heraf_row_is_set_indented_under_its_row_and_left_out_of_the_total() {
 }
 
 #[test]
+fn a_subtotal_row_is_set_bold_and_left_out_of_the_total() {
+    // "I alt, mænd" and "Total, kvinder" sum the rows above them: they were summed again into
+    // the total, which a right total then failed as twice the sum (review 34, F-S2).
+    common::svar()
+        .arg("check")
+        .arg(fixture("subtotals.json"))
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("i orden (0 fejl, 0 advarsler)"));
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = render_into(&fixture("subtotals.json"), folder.path());
+    let layout = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let rows: Vec<String> = String::from_utf8_lossy(&layout.stdout)
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| {
+            line.starts_with(['M', 'h', 'K', 'I', 'T']) && line.ends_with(char::is_numeric)
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "Mænd, 18-29 år 210 234",
+            "heraf første gang 100 120",
+            "Mænd, 30+ år 523 500",
+            "I alt, mænd 733 734",
+            "Kvinder, 18-29 år 101 202",
+            "Kvinder, 30+ år 333 414",
+            "Total, kvinder 434 616",
+            "I alt 1.167 1.350",
+        ]
+    );
+    // The sub-totals' figures are bold, as the total's, wider than the rows' figures.
+    let regular = digit_width(&pdf, "Mænd,", 3);
+    for first in ["I", "Total,"] {
+        let bold = digit_width(&pdf, first, 3);
+        assert!(bold > regular + 0.3, "{first}: {bold} against {regular}");
+    }
+}
+
+#[test]
 fn figures_in_millions_widen_their_columns_instead_of_running_together() {
     // Columns of 3.4 em hold six digits; these totals have up to eight and two decimals.
     common::svar()

@@ -419,6 +419,9 @@ pub struct PanelContext {
     /// The rows (from 1, the header being row 0) that are a part of the row above them
     /// ("heraf unge"), whose labels are set indented under its label.
     pub indented: Vec<usize>,
+    /// The rows (from 1, the header being row 0) that are sub-totals ("I alt, mænd"), set bold
+    /// under a thin rule as the total is set under the table's rule.
+    pub subtotals: Vec<usize>,
     /// A redline's old figures of the cells that changed, counted as `changed_cells`: printed
     /// struck before the new figure, as a replaced word is before its replacement.
     pub former_cells: Vec<FormerCell>,
@@ -998,6 +1001,10 @@ fn panel_context(panel: &Panel, widths: &[u32], label_width: Option<u32>) -> Pan
         aligned: aligned_figures(panel),
         indented: (0..panel.rows.len())
             .filter(|&row| panel.is_part_of_above(row))
+            .map(|row| row + 1)
+            .collect(),
+        subtotals: (0..panel.rows.len())
+            .filter(|&row| panel.is_subtotal(row))
             .map(|row| row + 1)
             .collect(),
         former_cells: Vec::new(),

@@ -379,7 +379,7 @@ impl Layout<'_> {
         for (index, row) in rows_and_total(panel) {
             let kind = Type {
                 size: TABLE_SIZE,
-                bold: index.is_none(),
+                bold: panel.is_bold_row(index),
             };
             if let Some(label) = &row.label {
                 let overflow = cell_overflow(label, kind.on(columns.label));
@@ -890,7 +890,13 @@ fn row_labels_width(table: &Table) -> f64 {
             } else {
                 0.0
             };
-            Some(regular_line(row.label.as_deref()?) + indent)
+            let label = row.label.as_deref()?;
+            let line = if panel.is_subtotal(index) {
+                bold_line(label)
+            } else {
+                regular_line(label)
+            };
+            Some(line + indent)
         });
         let total_label = panel.total.iter().filter_map(|row| row.label.as_deref());
         let label_widths = row_labels
@@ -977,12 +983,11 @@ fn measured_columns(table: &Table) -> Vec<Measured> {
         for (needs, title) in needs.iter_mut().zip(&panel.columns) {
             needs.add_text(title, Type::bold(TABLE_SIZE));
         }
-        let body = panel
-            .rows
-            .iter()
-            .map(|row| (row, Type::regular(TABLE_SIZE)));
-        let total = panel.total.iter().map(|row| (row, Type::bold(TABLE_SIZE)));
-        for (row, kind) in body.chain(total) {
+        for (index, row) in rows_and_total(panel) {
+            let kind = Type {
+                size: TABLE_SIZE,
+                bold: panel.is_bold_row(index),
+            };
             for (index, cell) in row.cells.iter().enumerate().take(columns.len()) {
                 needs[index].add(cell, kind);
             }

@@ -1,11 +1,12 @@
 //! Text cells that are almost figures: a letter typed for a digit ("5.2O2,4"), a negative
 //! figure in parentheses as Excel's accounting format writes it ("(85,4)"), or a percent sign
 //! or a unit after the figure ("12,5%", "1.000,0 kr."), as Danish Excel writes a formatted
-//! cell into a CSV file. Such a cell prints as text, and a column with text in it is not
+//! cell into a CSV file, or a note marker after it ("1.234,5*", "1.000¹", "12,4 a)"), as a
+//! statistical table marks a provisional figure. Such a cell prints as text, and a column with text in it is not
 //! summed, so without a word from svar one such cell would let a wrong total pass.
 //!
-//! A letter among digits is surely a typo, and an error. A unit, a percent sign or parentheses
-//! may be meant, so they are warnings, and only where they cost something: where the column
+//! A letter among digits is surely a typo, and an error. A unit, a percent sign, parentheses or
+//! a note marker may be meant, so they are warnings, and only where they cost something: where the column
 //! would otherwise be summed against a total that is checked.
 
 use super::Problem;
@@ -34,6 +35,8 @@ enum Kind {
     Parenthesised,
     /// A percent sign or a unit after the figure, as written ("%", "kr.", "mio. kr.").
     Unit(String),
+    /// A note marker after the figure, as written ("*", "¹", "a)").
+    Marker(String),
 }
 
 /// The spaces that may stand around a figure or before its unit.
@@ -55,6 +58,7 @@ fn near_figure(text: &str) -> Option<NearFigure> {
     letter_for_digit(text)
         .or_else(|| parenthesised(text))
         .or_else(|| with_unit(text))
+        .or_else(|| with_marker(text))
 }
 
 /// `written` as a near figure of `kind`, if it is a figure in either convention.
@@ -113,6 +117,42 @@ fn with_unit(text: &str) -> Option<NearFigure> {
         return None;
     }
     meant(figure.to_string(), Kind::Unit(unit.to_string()))
+}
+
+/// The superscript digits a note marker may be written with ("1.000¹").
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// A figure followed by a note marker, as statistical tables mark a provisional or revised
+/// figure: stars or a dagger ("1.234,5*", "12**", "7†"), superscript digits ("1.000¹"), or a
+/// letter or a number in parentheses ("12,4 a)", "12,4 (1)", "3 1)"). A number closed by a
+/// parenthesis alone must stand apart ("3 1)"), or "12)" would be read as 1 and a marker.
+fn with_marker(text: &str) -> Option<NearFigure> {
+    let figure = marked_figure(text)?.trim_end_matches(SPACES);
+    let marker = text[figure.len()..].trim_start_matches(SPACES);
+    meant(figure.to_string(), Kind::Marker(marker.to_string()))
+}
+
+/// `text` without the note marker it ends with (see [`with_marker`]), if it ends with one.
+fn marked_figure(text: &str) -> Option<&str> {
+    let signs =
+        text.trim_end_matches(|c| SUPERSCRIPTS.contains(&c) || matches!(c, '*' | '†' | '‡'));
+    if signs.len() < text.len() {
+        return Some(signs);
+    }
+    let inner = text.strip_suffix(')')?;
+    let (before, letter) = match inner.chars().next_back()? {
+        last if last.is_alphabetic() => (&inner[..inner.len() - last.len_utf8()], true),
+        _ => (inner.trim_end_matches(|c: char| c.is_ascii_digit()), false),
+    };
+    let mark = &inner[before.len()..];
+    let number = (1..=2).contains(&mark.len());
+    if before.ends_with(char::is_alphabetic) || !(letter || number) {
+        return None;
+    }
+    if let Some(before) = before.strip_suffix('(') {
+        return Some(before);
+    }
+    (letter || before.ends_with(SPACES)).then_some(before)
 }
 
 /// Reports every near figure among the text cells of `panel`, at its cell: a letter typed for
@@ -201,6 +241,17 @@ impl Finding<'_> {
                          skriver det{consequence}"
                     ),
                     Some(hint),
+                )
+            }),
+            Kind::Marker(marker) => self.stops_total.then(|| {
+                Problem::warning(
+                    path,
+                    format!("cellen \"{text}\" er et tal med notemærket \"{marker}\"{consequence}"),
+                    Some(format!(
+                        "{write}, og forklar tallet i tabellens noter (fx \"Tallet for 2015 er \
+                         foreløbigt\"); svar kan ikke sætte et notemærke ved et tal, så skal \
+                         mærket stå, må du selv kontrollere kolonnens total"
+                    )),
                 )
             }),
             Kind::Unit(unit) => self.stops_total.then(|| {
@@ -312,6 +363,38 @@ mod tests {
     }
 
     #[test]
+    fn note_markers_after_a_figure_make_near_figures() {
+        for (text, marker, written, plain) in [
+            ("1.234,5*", "*", "1.234,5", "1234.5"),
+            ("12**", "**", "12", "12"),
+            ("7 †", "†", "7", "7"),
+            ("1.000¹", "¹", "1.000", "1000"),
+            ("3²³", "²³", "3", "3"),
+            ("12,4 a)", "a)", "12,4", "12.4"),
+            ("12,4a)", "a)", "12,4", "12.4"),
+            ("12,4 (1)", "(1)", "12,4", "12.4"),
+            ("3 1)", "1)", "3", "3"),
+        ] {
+            assert_eq!(
+                near(text),
+                Some((Kind::Marker(marker.into()), written.into(), plain.into())),
+                "{text}"
+            );
+        }
+        for text in [
+            "12)",
+            "*",
+            "a)",
+            "ca. 12*",
+            "12 sager*",
+            "1.2.3¹",
+            "12 (abc)",
+        ] {
+            assert_eq!(near(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn figures_and_plain_text_are_no_near_figures() {
         for text in [
             "..",
@@ -325,7 +408,6 @@ mod tests {
             "e3",
             "12 sager",
             "3.478[^1]",
-            "12*",
             "I",
             "II",
             "Ol",

@@ -364,6 +364,10 @@ pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Pro
     check_figures(panel, path, problems);
     super::near_figures::check_near_figures(panel, path, problems);
     check_row_lengths(panel, path, problems);
+    check_parts(panel, path, problems);
+    if panel.total_is_sum {
+        check_subtotals(panel, path, problems);
+    }
     if let Some(total) = &panel.total.as_ref().filter(|_| panel.total_is_sum) {
         check_total(panel, total, &path.key("total"), problems);
     }
@@ -773,15 +777,19 @@ pub(super) fn is_exact(cell: &Cell) -> bool {
 }
 
 /// A total row must add up, column by column, where every cell of the column is a number or a
-/// dash (which counts as nothing).
+/// dash (which counts as nothing): the ordinary rows, as a "heraf" row is counted in the row
+/// above it and a sub-total sums rows counted already.
 pub(super) fn check_total(
     panel: &Panel,
     total: &Row,
     path: &JsonPath,
     problems: &mut Vec<Problem>,
 ) {
+    let summed: Vec<usize> = (0..panel.rows.len())
+        .filter(|&index| is_summed(panel, index))
+        .collect();
     for (column, total_cell) in total.cells.iter().enumerate() {
-        let Some((stated, sum)) = mismatched_sum(panel, column, total_cell) else {
+        let Some((stated, sum)) = mismatched_sum(panel, &summed, column, total_cell) else {
             continue;
         };
         problems.push(Problem::error(
@@ -792,8 +800,121 @@ pub(super) fn check_total(
                 crate::danish::number(stated),
                 crate::danish::number(&sum),
             ),
-            Some("ret tallene, eller sæt \"total_is_sum\": false på panelet, hvis totalen bevidst ikke er en sum (og forklar det i noterne)".into()),
+            Some(total_tip(panel, "ret tallene")),
         ));
+    }
+}
+
+/// Whether row `index` is one of the ordinary rows that the total and the sub-totals sum:
+/// neither a part of another ("heraf …", wherever it stands) nor a sub-total.
+fn is_summed(panel: &Panel, index: usize) -> bool {
+    !panel.is_labelled_part(index) && !panel.is_subtotal(index)
+}
+
+/// The tip of a sum that does not add up, after `mend` ("ret tallene"): the panel's options
+/// for figures that are rounded, or a total that is no sum, which the clerk may have meant.
+fn total_tip(panel: &Panel, mend: &str) -> String {
+    if panel.total_rounded {
+        format!(
+            "{mend}: forskellen er større end en halv enhed på sidste decimal pr. række, som \
+             afrundingen af tallene kan forklare"
+        )
+    } else {
+        format!(
+            "{mend}; er tallene afrundede, så de ikke summer præcist, sæt \"total_rounded\": \
+             true på panelet; er totalen bevidst ikke en sum, sæt \"total_is_sum\": false (og \
+             forklar det i noterne)"
+        )
+    }
+}
+
+/// Each sub-total (see [`Panel::is_subtotal`]) must add up, column by column, as the total
+/// does: to the ordinary rows since the sub-total before it, or since the panel's start.
+fn check_subtotals(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
+    let mut start = 0;
+    for (index, row) in panel.rows.iter().enumerate() {
+        if !panel.is_subtotal(index) {
+            continue;
+        }
+        let summed: Vec<usize> = (start..index)
+            .filter(|&above| is_summed(panel, above))
+            .collect();
+        start = index + 1;
+        for (column, cell) in row.cells.iter().enumerate() {
+            let Some((stated, sum)) = mismatched_sum(panel, &summed, column, cell) else {
+                continue;
+            };
+            let label = row.label.as_deref().unwrap_or_default();
+            problems.push(Problem::error(
+                path.key("rows").index(index).key("cells").index(column),
+                format!(
+                    "subtotalen \"{label}\" i {} er {}, men rækkerne over den summer til {}",
+                    column_name(panel, column),
+                    crate::danish::number(stated),
+                    crate::danish::number(&sum),
+                ),
+                Some(total_tip(
+                    panel,
+                    "en subtotal er summen af rækkerne siden subtotalen før den (eller \
+                     panelets start), \"heraf\"-rækker fraregnet; ret tallene",
+                )),
+            ));
+        }
+    }
+}
+
+/// "heraf" rows: one labelled so as the panel's first row has no row above to be a part of
+/// (an error, as the clerk surely meant it under another row, and it is not summed); one
+/// larger than the row it is a part of is most likely a typing mistake, where the figures are
+/// counts or amounts that cannot be negative (a warning per column).
+fn check_parts(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
+    if panel.is_labelled_part(0) {
+        let label = panel.rows[0].label.as_deref().unwrap_or_default();
+        problems.push(Problem::error(
+            path.key("rows").index(0).key("label"),
+            format!(
+                "rækken \"{label}\" er panelets første, så der er ingen række over den, som den \
+                 kan være en del af"
+            ),
+            Some(
+                "flyt rækken ind under den række, den er en del af, eller giv den et navn, der \
+                 ikke begynder med \"heraf\""
+                    .into(),
+            ),
+        ));
+    }
+    for index in (1..panel.rows.len()).filter(|&index| panel.is_part_of_above(index)) {
+        let Some(whole) = (0..index)
+            .rev()
+            .find(|&above| !panel.is_labelled_part(above))
+        else {
+            continue;
+        };
+        let (part_row, whole_row) = (&panel.rows[index], &panel.rows[whole]);
+        for (column, (part, of)) in part_row.cells.iter().zip(&whole_row.cells).enumerate() {
+            let (Some(part), Some(of)) = (exact_figure(part), exact_figure(of)) else {
+                continue;
+            };
+            if part.value() > of.value() && of.value() >= 0.0 {
+                problems.push(Problem::warning(
+                    path.key("rows").index(index).key("cells").index(column),
+                    format!(
+                        "rækken \"{}\" er {} i {}, mere end rækken \"{}\" over den ({}), som \
+                         den er en del af",
+                        part_row.label.as_deref().unwrap_or_default(),
+                        crate::danish::number(part),
+                        column_name(panel, column),
+                        whole_row.label.as_deref().unwrap_or("uden navn"),
+                        crate::danish::number(of),
+                    ),
+                    Some(
+                        "ret tallet; en \"heraf\"-række er en del af rækken over den og kan ikke \
+                         være større"
+                            .into(),
+                    ),
+                ));
+            }
+        }
     }
 }
 
@@ -816,19 +937,20 @@ fn column_name(panel: &Panel, column: usize) -> String {
     }
 }
 
-/// The stated total of a column and the sum of its rows, when they differ at the precision the
-/// figures are written with. A dash adds nothing; a column with other text, or with a figure
-/// too large to be exact (which has an error of its own), is not summed.
+/// The stated total of a column and the sum of the rows `summed` (by index), when they differ
+/// at the precision the figures are written with, or, for a panel of rounded figures, by more
+/// than their rounding explains (see [`rounding_slack`]). A dash adds nothing; a column with
+/// other text, or with a figure too large to be exact (which has an error of its own), is not
+/// summed.
 fn mismatched_sum<'a>(
     panel: &Panel,
+    summed: &[usize],
     column: usize,
     total_cell: &'a Cell,
 ) -> Option<(&'a Figure, Figure)> {
     let stated = exact_figure(total_cell)?;
-    // A "heraf" row is part of the row above it, counted there already.
-    let addends: Vec<Option<&Figure>> = (panel.rows.iter().enumerate())
-        .filter(|(index, _)| !panel.is_part_of_above(*index))
-        .map(|(_, row)| addend(row.cells.get(column)?))
+    let addends: Vec<Option<&Figure>> = (summed.iter())
+        .map(|&index| addend(panel.rows.get(index)?.cells.get(column)?))
         .collect::<Option<_>>()?;
     let cells: Vec<&Figure> = addends.into_iter().flatten().collect();
     let places = cells
@@ -839,9 +961,23 @@ fn mismatched_sum<'a>(
     // Binary fractions make 33.3 + 33.3 + 33.3 come out as 99.89999999999999; at the
     // precision the figures are written with, that is 99.9.
     let sum = round(cells.iter().map(|figure| figure.value()).sum(), places);
-    let difference = (sum - stated.value()).abs();
-    (difference >= 0.5 * 10f64.powi(-(places as i32)))
-        .then(|| (stated, Figure::rounded(sum, places)))
+    // In units of the last decimal, where the difference is a whole number.
+    let units = ((sum - stated.value()).abs() * 10f64.powi(places as i32)).round();
+    let slack = if panel.total_rounded {
+        rounding_slack(&cells, places)
+    } else {
+        0.0
+    };
+    (units >= 1.0 && units > slack).then(|| (stated, Figure::rounded(sum, places)))
+}
+
+/// How far, in units of decimal `places`, the sum of rounded `figures` may be from their
+/// rounded total: half a unit of the last decimal shown of each (12,4 + 87,5 = 99,9 against
+/// 100,0 is within 2 × 0,05).
+fn rounding_slack(figures: &[&Figure], places: usize) -> f64 {
+    (figures.iter())
+        .map(|figure| 0.5 * 10f64.powi(places as i32 - figure.places() as i32))
+        .sum()
 }
 
 /// What a row's cell adds to its column's sum: `Some(None)` for a dash, which in a statistical
@@ -992,6 +1128,83 @@ mod tests {
         assert_eq!(places_of("12.250"), 3);
         assert_eq!(places_of("1.5e-7"), 8);
         assert_eq!(places_of("1e22"), 0);
+    }
+
+    /// The messages of the checks of `panel`'s sums and "heraf" rows, with their paths.
+    fn sum_findings(panel: serde_json::Value) -> Vec<(String, String)> {
+        let panel: Panel = serde_json::from_value(panel).unwrap();
+        let mut problems = Vec::new();
+        check_panel(&panel, &JsonPath::root(), &mut problems);
+        (problems.iter())
+            .map(|problem| (problem.path.to_string(), problem.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn subtotals_are_checked_against_their_rows_and_not_summed_into_the_total() {
+        let panel = |men: i64| {
+            serde_json::json!({"columns": ["2022"], "rows": [
+                {"label": "Mænd, unge", "cells": [10]},
+                {"label": "heraf første gang", "cells": [4]},
+                {"label": "Mænd, ældre", "cells": [5]},
+                {"label": "I alt, mænd", "cells": [men]},
+                {"label": "Kvinder", "cells": [1]},
+                {"label": "Total kvinder", "cells": [1]}
+            ], "total": {"label": "I alt", "cells": [16]}})
+        };
+        assert_eq!(sum_findings(panel(15)), []);
+        assert_eq!(
+            sum_findings(panel(14)),
+            [(
+                "rows[3].cells[0]".to_string(),
+                "subtotalen \"I alt, mænd\" i kolonne 1 (2022) er 14, men rækkerne over den \
+                 summer til 15"
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn rounded_figures_may_miss_their_total_by_half_a_unit_per_row() {
+        let panel = |rounded: bool, cells: [f64; 3]| {
+            serde_json::json!({"columns": ["2021"], "total_rounded": rounded, "rows": [
+                {"label": "A", "cells": [cells[0]]}, {"label": "B", "cells": [cells[1]]}
+            ], "total": {"label": "I alt", "cells": [cells[2]]}})
+        };
+        assert_eq!(sum_findings(panel(true, [12.4, 87.5, 100.0])), []);
+        assert_eq!(sum_findings(panel(true, [12.4, 87.5, 99.8])), []);
+        assert_eq!(sum_findings(panel(true, [12.3, 87.5, 100.0])).len(), 1);
+        assert_eq!(sum_findings(panel(false, [12.4, 87.5, 100.0])).len(), 1);
+        let figures = ["12.4", "87", "0.25"].map(|written| Figure::from_json(written).unwrap());
+        let figures: Vec<&Figure> = figures.iter().collect();
+        assert_eq!(rounding_slack(&figures, 2), 5.0 + 50.0 + 0.5);
+    }
+
+    #[test]
+    fn a_heraf_row_larger_than_its_row_or_first_in_its_panel_is_told_at_it() {
+        let findings = sum_findings(serde_json::json!({"columns": ["2014", "2015"], "rows": [
+            {"label": "heraf ukendt", "cells": [1, 1]},
+            {"label": "Hovedstaden", "cells": [100, -5]},
+            {"label": "heraf København", "cells": [5000, 2]},
+            {"label": "heraf Frederiksberg", "cells": [60, 1]}
+        ], "total": {"label": "I alt", "cells": [100, -5]}}));
+        assert_eq!(
+            findings,
+            [
+                (
+                    "rows[0].label".to_string(),
+                    "rækken \"heraf ukendt\" er panelets første, så der er ingen række over \
+                     den, som den kan være en del af"
+                        .to_string()
+                ),
+                (
+                    "rows[2].cells[0]".to_string(),
+                    "rækken \"heraf København\" er 5.000 i kolonne 1 (2014), mere end rækken \
+                     \"Hovedstaden\" over den (100), som den er en del af"
+                        .to_string()
+                ),
+            ]
+        );
     }
 
     #[test]
