@@ -164,6 +164,16 @@ impl Answer {
         }
     }
 
+    /// The minister the question was put to, where another than this answer's minister: the
+    /// texts svar writes then name both. Written the same as the answering minister's title
+    /// (but for case and spaces), it is no other minister.
+    pub fn asked_to_other(&self) -> Option<&str> {
+        let asked_to = self.question.asked_to.as_deref()?.trim();
+        let answering = self.ministry.minister_in_text().trim();
+        (!asked_to.is_empty() && asked_to.to_lowercase() != answering.to_lowercase())
+            .then_some(asked_to)
+    }
+
     /// Whether this is the final answer to a question that had an interim answer, which the
     /// texts svar writes then call final.
     pub fn is_final_after_interim(&self) -> bool {
@@ -704,6 +714,14 @@ pub struct Question {
     )]
     #[schemars(description = "Ved et samrådsspørgsmål: datoen for samrådet (ÅÅÅÅ-MM-DD).")]
     pub meeting_on: Option<NaiveDate>,
+    /// The minister the question was put to, in running text ("beskæftigelsesministeren"), when
+    /// another minister answers it (the matter moved to another ministry, or answered on
+    /// another's behalf): the texts svar writes then say to whom it was put and who answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        description = "Ministeren, spørgsmålet er stillet til, med lille begyndelsesbogstav, fx \"beskæftigelsesministeren\", når en anden minister besvarer det (ressortoverførsel, på vegne af); standard er ministeriets \"minister_title\"."
+    )]
+    pub asked_to: Option<String>,
     /// The question's text, verbatim, without quotation marks.
     #[schemars(description = "Spørgsmålets tekst, ordret og uden anførselstegn.")]
     pub text: String,

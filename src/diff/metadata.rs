@@ -252,6 +252,12 @@ const FIELDS: &[Field] = &[
         value: |answer| answer.question.asked_on.map(danish::date),
     },
     Field {
+        // Given as the answering minister, it prints as if left out.
+        label: "Stillet til",
+        path: "question.asked_to",
+        value: |answer| answer.asked_to_other().map(str::to_string),
+    },
+    Field {
         label: "Stillet efter ønske fra",
         path: "question.asked_by.name",
         value: |answer| {

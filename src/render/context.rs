@@ -4,9 +4,9 @@
 use serde::Serialize;
 
 use super::wording::{
-    addressee, asked_by_sentence, cover_sentence, joint_heading, letter_addressee,
-    opening_sentence, question_heading, question_label, reference, status_heading, status_sentence,
-    title,
+    addressee, asked_by_sentence, asked_to_sentence, cover_sentence, joint_heading,
+    letter_addressee, opening_sentence, question_heading, question_label, reference,
+    status_heading, status_sentence, title,
 };
 use crate::danish::definite_committee;
 use crate::model::{
@@ -494,13 +494,7 @@ impl DocumentContext {
                 .is_none_or(|l| l.quoted_question),
             status_heading: status_heading(answer.status),
             status_sentence: status_sentence(answer),
-            // A § 20 question names its asker in the heading already.
-            asked_by: answer
-                .question
-                .asked_by
-                .as_ref()
-                .filter(|_| answer.question.kind != QuestionKind::Section20)
-                .map(|askers| asked_by_sentence(&questions, askers)),
+            asked_by: asked_by_line(answer, &questions),
             blocks: answer_blocks(answer, signed_below),
             enclosures: enclosures(&answer.enclosures),
             markup: answer.markup,
@@ -516,6 +510,24 @@ impl DocumentContext {
             wording_marks: WordingMarks::default(),
         }
     }
+}
+
+/// The line under the questions of an answer alone or a speaking note: who asked for them
+/// ("Spørgsmålet er stillet efter ønske fra …"), and to whom they were put where another
+/// minister answers them, since no letter's sentence says so. A § 20 question names its asker
+/// in the heading already.
+fn asked_by_line(answer: &Answer, questions: &[Question]) -> Option<String> {
+    let asked_by = answer
+        .question
+        .asked_by
+        .as_ref()
+        .filter(|_| answer.question.kind != QuestionKind::Section20)
+        .map(|askers| asked_by_sentence(questions, askers));
+    let asked_to = (answer.effective_layout() == Layout::Answer)
+        .then(|| asked_to_sentence(answer))
+        .flatten();
+    let sentences: Vec<String> = asked_by.into_iter().chain(asked_to).collect();
+    (!sentences.is_empty()).then(|| sentences.join(" "))
 }
 
 /// The cover letter, if the answer (or its ministry's profile) asks for that layout.

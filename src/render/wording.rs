@@ -210,19 +210,23 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
                 .unwrap_or_default();
             let number = reference.strip_prefix("spørgsmål ").unwrap_or(&reference);
             let answered = answered_clause(answer, Voice::FirstPerson);
-            format!("{who} har{when}{wish} stillet mig følgende spørgsmål, {number}, {answered}.")
+            let me = asked_me(answer);
+            format!("{who} har{when}{wish} stillet {me} følgende spørgsmål, {number}, {answered}.")
         }
         Opening::HerebyAnsweredAskerAfter => {
             let who = committee.map_or("Folketinget".to_string(), |c| c.name.clone());
-            let minister = minister_title(answer);
+            let minister = asked_minister(answer);
             let wish = question
                 .asked_by
                 .as_ref()
                 .map(|askers| format!(" {}", asked_by_sentence(&questions, askers)))
                 .unwrap_or_default();
             let answered = answered_clause(answer, Voice::Passive);
-            format!(
-                "{who} har{when} stillet følgende {reference} til {minister}, {answered}.{wish}"
+            with_answered_by(
+                answer,
+                format!(
+                    "{who} har{when} stillet følgende {reference} til {minister}, {answered}.{wish}"
+                ),
             )
         }
         Opening::HerebyAnswered => {
@@ -230,12 +234,15 @@ pub(super) fn opening_sentence(answer: &Answer, opening: Opening) -> String {
             let wish = asker
                 .map(|a| format!(" efter ønske fra {a}"))
                 .unwrap_or_default();
-            let minister = minister_title(answer);
+            let minister = asked_minister(answer);
             // These ministries write the series in lower case in running text: "(alm. del)".
             let reference = reference.replace("(Alm.\u{a0}del)", "(alm.\u{a0}del)");
             let answered = answered_clause(answer, Voice::Passive);
-            format!(
-                "{who} har{when} stillet følgende {reference}{wish} til {minister}, {answered}."
+            with_answered_by(
+                answer,
+                format!(
+                    "{who} har{when} stillet følgende {reference}{wish} til {minister}, {answered}."
+                ),
             )
         }
     }
@@ -290,12 +297,16 @@ fn section_20_opening(
         Opening::AskedMe => {
             let number = reference.strip_prefix("spørgsmål ").unwrap_or(reference);
             let answered = answered_clause(answer, Voice::FirstPerson);
-            format!("{asker} har{when} stillet mig følgende spørgsmål, {number}, {answered}.")
+            let me = asked_me(answer);
+            format!("{asker} har{when} stillet {me} følgende spørgsmål, {number}, {answered}.")
         }
-        Opening::HerebyAnsweredAskerAfter | Opening::HerebyAnswered => format!(
-            "{asker} har{when} stillet følgende {reference} til {}, {}.",
-            minister_title(answer),
-            answered_clause(answer, Voice::Passive)
+        Opening::HerebyAnsweredAskerAfter | Opening::HerebyAnswered => with_answered_by(
+            answer,
+            format!(
+                "{asker} har{when} stillet følgende {reference} til {}, {}.",
+                asked_minister(answer),
+                answered_clause(answer, Voice::Passive)
+            ),
         ),
     }
 }
@@ -358,7 +369,7 @@ pub(super) fn cover_sentence(answer: &Answer) -> String {
         (_, Some(committee), _) => committee.name.clone(),
         _ => "Folketinget".to_string(),
     };
-    let minister = minister_title(answer);
+    let minister = asked_minister(answer);
     let when = question
         .asked_on
         .map(|date| format!(" den {}", danish::date(date)))
@@ -369,12 +380,54 @@ pub(super) fn cover_sentence(answer: &Answer) -> String {
         sentence.push(' ');
         sentence.push_str(&asked_by_sentence(&questions, askers));
     }
-    sentence
+    with_answered_by(answer, sentence)
 }
 
 /// The minister in running text, "justitsministeren", or "ministeren" when not given.
 pub(super) fn minister_title(answer: &Answer) -> &str {
     answer.ministry.minister_in_text()
+}
+
+/// The minister the texts say the question was put to: the one named in `question.asked_to`
+/// where another answers it, else the answering minister. Naming the answering minister
+/// when the question was put to another would publish a falsehood on ft.dk.
+fn asked_minister(answer: &Answer) -> &str {
+    answer
+        .asked_to_other()
+        .unwrap_or_else(|| minister_title(answer))
+}
+
+/// Whom a letter in the minister's own voice says the question was put to: "mig", or the
+/// other minister ("stillet beskæftigelsesministeren følgende spørgsmål"), when it was put to
+/// another than the one who answers ("som jeg hermed skal besvare").
+fn asked_me(answer: &Answer) -> &str {
+    answer.asked_to_other().unwrap_or("mig")
+}
+
+/// `sentence`, which named the minister the question was put to, followed by who answers it
+/// where that is another minister: "… Spørgsmålet besvares af justitsministeren.". Without it
+/// the reader would take the minister named for the one who answers.
+fn with_answered_by(answer: &Answer, sentence: String) -> String {
+    if answer.asked_to_other().is_none() {
+        return sentence;
+    }
+    format!(
+        "{sentence} {} besvares af {}.",
+        the_questions(&answer.questions()),
+        minister_title(answer)
+    )
+}
+
+/// For a page whose texts do not say to whom the question was put (an answer alone, a
+/// speaking note): "Spørgsmålet er stillet til beskæftigelsesministeren, men besvares af
+/// justitsministeren.", where another minister answers it than the one it was put to.
+pub(super) fn asked_to_sentence(answer: &Answer) -> Option<String> {
+    let asked_to = answer.asked_to_other()?;
+    Some(format!(
+        "{} er stillet til {asked_to}, men besvares af {}.",
+        the_questions(&answer.questions()),
+        minister_title(answer)
+    ))
 }
 
 /// The members who asked, as the texts svar writes name them: "Line Barfod (EL)", "Morten
@@ -625,6 +678,34 @@ mod tests {
             plain(opening_sentence(&answer, Opening::HerebyAnswered)),
             "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (alm. del) efter ønske fra Morten Marinus (DF) til kulturministeren, som hermed besvares."
         );
+    }
+
+    #[test]
+    fn a_question_put_to_another_minister_is_said_to_be_and_who_answers_it() {
+        let mut answer = culture_answer(serde_json::json!({}));
+        answer.question.asked_to = Some("undervisningsministeren".into());
+        assert_eq!(
+            openings(&answer),
+            [
+                "Folketingets Kulturudvalg har den 8. september 2017, efter ønske fra Morten Marinus (DF), stillet undervisningsministeren følgende spørgsmål, nr. 223 (Alm. del), som jeg hermed skal besvare.",
+                "Kulturudvalget har den 8. september 2017 stillet følgende spørgsmål nr. 223 (alm. del) efter ønske fra Morten Marinus (DF) til undervisningsministeren, som hermed besvares. Spørgsmålet besvares af kulturministeren.",
+                "Folketingets Kulturudvalg har den 8. september 2017 stillet følgende spørgsmål nr. 223 (Alm. del) til undervisningsministeren, som hermed besvares. Spørgsmålet er stillet efter ønske fra Morten Marinus (DF). Spørgsmålet besvares af kulturministeren.",
+            ]
+        );
+        assert_eq!(
+            plain(cover_sentence(&answer)),
+            "Hermed sendes besvarelse af spørgsmål nr. 223 (Alm. del), som Folketingets Kulturudvalg har stillet til undervisningsministeren den 8. september 2017. Spørgsmålet er stillet efter ønske fra Morten Marinus (DF). Spørgsmålet besvares af kulturministeren."
+        );
+        assert_eq!(
+            asked_to_sentence(&answer).as_deref(),
+            Some(
+                "Spørgsmålet er stillet til undervisningsministeren, men besvares af kulturministeren."
+            )
+        );
+        // Put to the minister who answers, written otherwise: nothing changes.
+        answer.question.asked_to = Some(" Kulturministeren".into());
+        assert_eq!(asked_to_sentence(&answer), None);
+        assert!(openings(&answer)[1].ends_with("til kulturministeren, som hermed besvares."));
     }
 
     #[test]

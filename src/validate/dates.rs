@@ -111,6 +111,8 @@ const YEARS: std::ops::RangeInclusive<i32> = 1849..=2199;
 pub(super) fn check_dates(answer: &Answer, problems: &mut Vec<Problem>) {
     check_plausible_years(answer, problems);
     check_not_before_question(answer, problems);
+    check_not_long_after_question(answer, problems);
+    check_not_after_meeting(answer, problems);
     check_within_deadline(answer, problems);
     check_expected_date(answer, problems);
     check_answered_after_question(
@@ -219,6 +221,95 @@ fn check_not_before_question(answer: &Answer, problems: &mut Vec<Problem>) {
             "fristen ligger før spørgsmålet blev stillet",
             Some("ret \"question.deadline\" eller \"question.asked_on\"".into()),
         ));
+    }
+}
+
+/// How long after its session ended a question is still answered without a remark: a question
+/// asked in the session's last weeks is answered in the first weeks of the next.
+const AFTER_SESSION: chrono::Months = chrono::Months::new(1);
+
+/// How long after the question an answer is plausible at all: a question is answered within
+/// weeks, and it lapses with its session.
+const AFTER_ASKED: chrono::Months = chrono::Months::new(12);
+
+/// An answer dated long after its question's session ended, or more than a year after the
+/// question was asked, is almost always a slip in the year ("2014" for "2004"), which would be
+/// printed in the letterhead and become the PDF's date. A warning, not an error: a late answer
+/// may be real. A correction may come long after the answer it corrects, and an answer due by
+/// a later deadline is not late; the session's end is said where svar knows it, since it comes
+/// first, so the answer gets one warning.
+fn check_not_long_after_question(answer: &Answer, problems: &mut Vec<Problem>) {
+    let Some(date) = answer.date else {
+        return;
+    };
+    let question = &answer.question;
+    if answer.status == Status::Correction || question.deadline.is_some_and(|d| date <= d) {
+        return;
+    }
+    let what = answered_what(answer);
+    let path = JsonPath::root().key("date");
+    let written = crate::danish::date(date);
+    // A question asked after its session closed has the session's error already: the session
+    // written is then the suspect, not the answer's date.
+    let session_closed = super::session::closes(&question.session)
+        .filter(|&closes| question.asked_on.is_none_or(|asked| asked < closes))
+        .filter(|&closes| {
+            closes
+                .checked_add_months(AFTER_SESSION)
+                .is_some_and(|d| date >= d)
+        });
+    if session_closed.is_some() {
+        problems.push(Problem::warning(
+            path,
+            format!(
+                "{what} er dateret {written}, mere end en måned efter at folketingsåret {} sluttede",
+                question.session,
+            ),
+            Some("ret årstallet i \"date\", hvis det er skrevet forkert, eller \"question.session\"".into()),
+        ));
+    } else if let Some(asked) = question.asked_on
+        && asked
+            .checked_add_months(AFTER_ASKED)
+            .is_some_and(|d| date > d)
+    {
+        problems.push(Problem::warning(
+            path,
+            format!(
+                "{what} er dateret {written}, mere end et år efter at spørgsmålet blev stillet ({})",
+                crate::danish::date(asked),
+            ),
+            Some("ret årstallet i \"date\" eller \"question.asked_on\", hvis det er skrevet forkert".into()),
+        ));
+    }
+}
+
+/// A speaking note is for the samråd it names ("Talepapir til brug for … den 1. december
+/// 2006"), so it is written before it or on the day: a date after it is a slip in one of the
+/// two, which the note would print.
+fn check_not_after_meeting(answer: &Answer, problems: &mut Vec<Problem>) {
+    let (Some(date), Some(meeting)) = (answer.date, answer.question.meeting_on) else {
+        return;
+    };
+    if date > meeting {
+        problems.push(Problem::warning(
+            JsonPath::root().key("date"),
+            format!(
+                "{} er dateret {}, efter samrådet {}",
+                answered_what(answer),
+                crate::danish::date(date),
+                crate::danish::date(meeting),
+            ),
+            Some("et talepapir dateres senest på samrådets dag; ret \"date\" eller \"question.meeting_on\"".into()),
+        ));
+    }
+}
+
+/// What the answer's date dates, as a message names it: a speaking note for a samråd, else an
+/// answer.
+fn answered_what(answer: &Answer) -> &'static str {
+    match answer.question.kind {
+        crate::model::QuestionKind::Consultation => "talepapiret",
+        _ => "svaret",
     }
 }
 

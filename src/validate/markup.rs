@@ -16,6 +16,7 @@ pub(super) fn check_markup(
     use crate::markup::{Located, Reference, inspect};
     let footnotes = JsonPath::root().key("footnotes");
     if answer.markup == Markup::Plain {
+        check_unprinted_line_breaks(prose, problems);
         if !answer.footnotes.is_empty() {
             problems.push(Problem::warning(
                 footnotes,
@@ -80,6 +81,31 @@ pub(super) fn check_markup(
             };
             problems.extend(problem.map(|problem| problem.at_part(at)));
         }
+    }
+}
+
+/// Warns of a line break (`\n`) inside a prose text of an answer read as plain text, once per
+/// text, at its first: it prints as a space, so a question's sub-questions "a) …\nb) …" would
+/// run on in one line, though the question must be printed as asked. With Markdown it prints.
+/// Line breaks at either end print nothing either way.
+fn check_unprinted_line_breaks(prose: &[(JsonPath, &str)], problems: &mut Vec<Problem>) {
+    for (path, text) in prose {
+        let start = text.len() - text.trim_start().len();
+        let Some(at) = text.trim().find('\n').map(|at| start + at) else {
+            continue;
+        };
+        problems.push(
+            Problem::warning(
+                path.clone(),
+                "linjeskiftet i teksten sættes som et mellemrum",
+                Some(
+                    "skriv \"markup\": \"markdown\" i svarfilen, hvis linjeskift skal sættes, \
+                     eller skriv et mellemrum i stedet"
+                        .into(),
+                ),
+            )
+            .at_part(Some(at..at + 1)),
+        );
     }
 }
 

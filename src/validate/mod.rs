@@ -821,6 +821,76 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_long_after_its_question_or_a_note_after_its_samraad_is_warned_of() {
+        let messages = |date: &str, question: serde_json::Value| {
+            let mut fields = serde_json::json!({"session": "2010-11", "asked_on": "2011-04-07"});
+            fields
+                .as_object_mut()
+                .unwrap()
+                .extend(question.as_object().unwrap().clone());
+            messages(&answer(
+                serde_json::json!({"date": date, "question": fields}),
+            ))
+        };
+        let none = serde_json::json!({});
+        // The session 2010-11 ended when 2011-12 opened on 4 October 2011.
+        assert!(messages("2011-11-03", none.clone()).is_empty());
+        assert_eq!(
+            messages("2011-11-04", none.clone()),
+            [
+                "svaret er dateret 4. november 2011, mere end en måned efter at folketingsåret 2010-11 sluttede"
+            ]
+        );
+        // A deadline set after the session's end is kept.
+        let deadline = serde_json::json!({"deadline": "2011-12-01"});
+        assert!(messages("2011-11-20", deadline).is_empty());
+        // Asked outside its session (an error of its own), the year after asking still counts.
+        let outside = serde_json::json!({"asked_on": "2009-05-01"});
+        assert_eq!(
+            messages("2010-11-20", outside)[0],
+            "svaret er dateret 20. november 2010, mere end et år efter at spørgsmålet blev stillet (1. maj 2009)"
+        );
+        let samraad = serde_json::json!({"kind": "consultation", "letters": "A", "number": null,
+            "asked_on": null, "meeting_on": "2011-04-07"});
+        assert!(messages("2011-04-07", samraad.clone()).is_empty());
+        assert_eq!(
+            messages("2011-04-08", samraad),
+            ["talepapiret er dateret 8. april 2011, efter samrådet 7. april 2011"]
+        );
+        // A correction may come long after.
+        let correction = serde_json::json!({"status": "correction",
+            "corrects_answer_of": "2011-04-20"});
+        let mut fields = correction.as_object().unwrap().clone();
+        fields.insert("date".into(), "2012-06-01".into());
+        fields.insert(
+            "question".into(),
+            serde_json::json!({"session": "2010-11", "asked_on": "2011-04-07"}),
+        );
+        assert!(messages_of(serde_json::Value::Object(fields)).is_empty());
+    }
+
+    /// The messages of `check` of the small answer with `fields`.
+    fn messages_of(fields: serde_json::Value) -> Vec<String> {
+        messages(&answer(fields))
+    }
+
+    #[test]
+    fn a_line_break_in_a_plain_text_is_warned_of_once_and_in_markdown_not() {
+        let with = |markup: &str| {
+            messages(&answer(serde_json::json!({
+                "markup": markup,
+                "question": {"text": "Vil ministeren oplyse:\na) x,\nb) y?\n"},
+                "answer": {"blocks": [{"heading": "To\nlinjer"}, {"paragraph": "Svar.\n"}]},
+            })))
+        };
+        assert_eq!(
+            with("plain"),
+            ["linjeskiftet i teksten sættes som et mellemrum"]
+        );
+        assert!(with("markdown").is_empty());
+    }
+
+    #[test]
     fn an_interim_answer_comes_between_the_question_and_the_final_answer() {
         let messages = |interim: &str, status: &str| {
             messages(&answer(serde_json::json!({

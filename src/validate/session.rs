@@ -79,6 +79,12 @@ pub(super) fn check_session_dates(answer: &Answer, problems: &mut Vec<Problem>) 
     }
 }
 
+/// The first day after the session `written` (or the samling it names, where svar knows the
+/// election that ended it): the day the next session opens, or the election's.
+pub(super) fn closes(written: &str) -> Option<NaiveDate> {
+    Some(Session::of(session_start(written)?, written)?.closes)
+}
+
 /// A session as written, with the days it spans: the whole year, or the samling it names
 /// where svar knows the election that divided it.
 struct Session<'a> {
