@@ -766,6 +766,28 @@ mod tests {
     }
 
     #[test]
+    fn a_text_not_closed_before_the_next_field_on_its_line_is_told_where_its_quote_belongs() {
+        // JSON reads `"… forløb, "` as the text and stops at `heading`; the tip for a quote
+        // inside a text would have had the clerk escape it.
+        let text = r#"{"answer": {"blocks": [{"paragraph": "Et langt afsnit med mange ord om sagen og dens forløb, "heading": "x"}]}}"#;
+        let found = findings(text);
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["JSON-syntaksfejl: teksten før feltet `heading` er ikke afsluttet med \""]
+        );
+        assert_eq!(
+            found[0].hint.as_deref(),
+            Some(
+                "skriv \" der, hvor teksten slutter, og et komma før feltet: \"…ge ord om sagen \
+                 og dens forløb\", \"heading\": …"
+            )
+        );
+        let quote_belongs = text.find(", \"heading").unwrap();
+        assert_eq!(found[0].column, text[..quote_belongs].chars().count() + 1);
+    }
+
+    #[test]
     fn a_mistyped_kind_of_block_is_an_unknown_field_and_a_mistyped_status_an_unknown_value() {
         // serde reads both as an enum's value; the clerk wrote the block's kind as a field.
         let block = findings(r#"{"answer": {"blocks": [{"paragrf": "x"}]}}"#);

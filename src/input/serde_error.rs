@@ -219,6 +219,9 @@ pub(super) fn finding(
     if category == Category::Syntax
         && let Some(quote) = quote_inside_text(&raw, at_error, lines)
     {
+        if let Some(unclosed) = UnclosedBeforeField::at(quote, lines) {
+            return unclosed.finding(path_before(quote), lines);
+        }
         let (message, hint) = quote_message();
         return Finding::error(
             path_before(quote),
@@ -283,6 +286,72 @@ fn quote_inside_text(raw: &str, at_error: usize, lines: &LineIndex<'_>) -> Optio
     }
     let before = lines.text_before(at_error).trim_end();
     before.ends_with('"').then(|| before.len() - 1)
+}
+
+/// A text whose closing quote is left out before the next field on its line, as a field typed
+/// in a hurry leaves it: `"label": "Asyl, "cells": [1]`, which JSON reads as the text `"Asyl, "`
+/// followed by the word `cells`. Not a quote inside the text, which the tip for that would
+/// have the clerk escape.
+struct UnclosedBeforeField<'a> {
+    /// The text as far as it goes, "Asyl", without the comma and spaces typed after it.
+    text: &'a str,
+    /// Where its closing quote belongs: after `text`.
+    at: usize,
+    /// The field after it, `cells`.
+    field: &'a str,
+}
+
+impl<'a> UnclosedBeforeField<'a> {
+    /// The text left unclosed whose read end is the quote at `quote`, if a field's name and
+    /// colon follow the quote.
+    fn at(quote: usize, lines: &LineIndex<'a>) -> Option<Self> {
+        let rest = lines.text_from(quote + 1);
+        let name_end = rest.find('"')?;
+        let field = &rest[..name_end];
+        let named = !field.is_empty() && field.chars().all(|c| c.is_alphanumeric() || c == '_');
+        if !named || !rest[name_end + 1..].trim_start().starts_with(':') {
+            return None;
+        }
+        let before = lines.text_before(quote);
+        let opened = before.rfind('"')?;
+        let text = before[opened + 1..].trim_end_matches([',', ' ', '\t']);
+        Some(Self {
+            text,
+            at: opened + 1 + text.len(),
+            field,
+        })
+    }
+
+    /// The most characters of the text the hint shows, its end, which the quote follows.
+    const SHOWN: usize = 30;
+
+    /// The text's end as the hint shows it: "Asyl", or "…sidste ord i et langt afsnit".
+    fn shown_text(&self) -> String {
+        let count = self.text.chars().count();
+        if count <= Self::SHOWN {
+            return self.text.to_string();
+        }
+        let end: String = self.text.chars().skip(count - Self::SHOWN).collect();
+        format!("…{end}")
+    }
+
+    /// The finding, at the place the closing quote belongs.
+    fn finding(&self, path: JsonPath, lines: &LineIndex<'_>) -> Finding {
+        Finding::error(
+            path,
+            format!(
+                "JSON-syntaksfejl: teksten før feltet `{}` er ikke afsluttet med \"",
+                self.field
+            ),
+            Some(format!(
+                "skriv \" der, hvor teksten slutter, og et komma før feltet: \"{}\", \"{}\": …",
+                self.shown_text(),
+                self.field
+            )),
+            self.at..self.at,
+            lines,
+        )
+    }
 }
 
 /// The message and hint for a straight quote inside a text, which ends the text in JSON.

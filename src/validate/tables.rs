@@ -304,11 +304,13 @@ fn check_same_groups(first: &Panel, panel: &Panel, path: &JsonPath, problems: &m
 
 /// Checks a panel's column groups (an empty heading is told with every empty text): each
 /// spans at least one column, and together they span the panel's figure columns exactly, so that
-/// no heading stands over columns the clerk did not mean.
-fn check_column_groups(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
+/// no heading stands over columns the clerk did not mean; groups none of which has a heading
+/// print no row of headings, which the clerk surely meant them to. Whether the groups hold,
+/// so that the columns can be named by them.
+fn check_column_groups(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) -> bool {
     let groups = &panel.column_groups;
     if groups.is_empty() {
-        return;
+        return true;
     }
     let path = path.key("column_groups");
     if panel.columns.is_empty() {
@@ -320,10 +322,20 @@ fn check_column_groups(panel: &Panel, path: &JsonPath, problems: &mut Vec<Proble
                     .into(),
             ),
         ));
-        return;
+        return false;
     }
+    if groups.iter().all(|group| group.heading.is_none()) {
+        problems.push(Problem::warning(
+            path.clone(),
+            "ingen af kolonnegrupperne har en overskrift, så der sættes ingen række med \
+             gruppeoverskrifter",
+            Some("giv grupperne deres \"heading\", eller fjern \"column_groups\"".into()),
+        ));
+    }
+    let mut hold = true;
     for (index, group) in groups.iter().enumerate() {
         if group.columns == 0 {
+            hold = false;
             problems.push(Problem::error(
                 path.index(index).key("columns"),
                 "kolonnegruppen spænder over 0 kolonner",
@@ -350,7 +362,9 @@ fn check_column_groups(panel: &Panel, path: &JsonPath, problems: &mut Vec<Proble
                     .into(),
             ),
         ));
+        hold = false;
     }
+    hold
 }
 
 /// Checks one panel: that it has columns and rows, that its column headers are unique,
@@ -358,8 +372,10 @@ fn check_column_groups(panel: &Panel, path: &JsonPath, problems: &mut Vec<Proble
 /// total included, has one cell per column, so the table cannot print ragged.
 pub(super) fn check_panel(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) {
     check_panel_not_empty(panel, path, problems);
-    check_column_groups(panel, path, problems);
-    check_unique_columns(&panel.column_names(), &path.key("columns"), problems);
+    // Columns named by groups that do not fit them would be told as repeated for nothing.
+    if check_column_groups(panel, path, problems) {
+        check_unique_columns(&panel.column_names(), &path.key("columns"), problems);
+    }
     check_repeated_rows(&panel.rows, &path.key("rows"), problems);
     check_figures(panel, path, problems);
     super::near_figures::check_near_figures(panel, path, problems);
