@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{edited_fixture, pdf_text, render_into, svar};
+use common::{edited_fixture, pdf_text, render_into};
 
 /// The PDF text of `name` from tests/fixtures, put to the minister of employment, in `layout`.
 fn text_asked_to_another(name: &str, layout: Option<&str>) -> String {
@@ -96,17 +96,9 @@ fn the_answering_ministers_own_title_changes_nothing() {
 
 #[test]
 fn diff_tells_of_a_question_now_put_to_another_minister() {
-    let folder = tempfile::tempdir().unwrap();
-    let new = edited_fixture("complete.json", folder.path(), |answer| {
+    let report = common::diff_report_after_edit("complete.json", |answer| {
         answer["question"]["asked_to"] = "beskæftigelsesministeren".into();
     });
-    let output = svar()
-        .arg("diff")
-        .arg(common::fixture("complete.json"))
-        .arg(&new)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&output.stdout);
     assert!(
         report.contains("Stillet til: (ingen) → beskæftigelsesministeren"),
         "{report}"

@@ -1973,17 +1973,9 @@ fn a_changed_heading_is_marked_in_the_redline_and_named_by_its_words() {
 
 #[test]
 fn a_department_set_is_a_change_of_the_letterhead() {
-    let folder = tempfile::tempdir().unwrap();
-    let new = common::edited_fixture("complete.json", folder.path(), |answer| {
+    let report = common::diff_report_after_edit("complete.json", |answer| {
         answer["ministry"]["department"] = "Lovafdelingen".into();
     });
-    let output = svar()
-        .arg("diff")
-        .arg(common::fixture("complete.json"))
-        .arg(&new)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&output.stdout);
     assert!(
         report.contains("\nAfdeling: (ingen) → Lovafdelingen\n"),
         "{report}"

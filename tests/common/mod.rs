@@ -207,6 +207,22 @@ pub(crate) fn edited_fixture(
     path
 }
 
+/// What `svar diff` reports from the fixture `name` to a copy of it with `edit` made.
+pub(crate) fn diff_report_after_edit(
+    name: &str,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> String {
+    let folder = tempfile::tempdir().unwrap();
+    let new = edited_fixture(name, folder.path(), edit);
+    let output = svar()
+        .arg("diff")
+        .arg(fixture(name))
+        .arg(&new)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// `count` copies of the reference answer in `folder/svar`, named `{name}-000.json` on, each
 /// answering a question of its own number, so that each is typeset anew rather than taken
 /// from Typst's caches; the folder.
