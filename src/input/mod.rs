@@ -788,6 +788,27 @@ mod tests {
     }
 
     #[test]
+    fn a_file_cut_off_after_a_comma_names_what_it_leaves_open() {
+        // serde_json says only that a value is missing, where the next one would begin.
+        let found = findings("{\"answer\": {\"blocks\": [\n  {\"paragraph\": \"x\"},\n");
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "filen slutter for tidligt: listen `answer.blocks` (begyndt i linje 1) er ikke lukket"
+            ]
+        );
+        assert_eq!(
+            found[0].hint.as_deref(),
+            Some(
+                "3 objekter og lister er ikke lukket: luk hver { med } og hver [ med ], der hvor \
+                 de slutter, eller se efter, om filen er skåret af; filen slutter med et komma: \
+                 der mangler nok mere, eller kommaet skal slettes"
+            )
+        );
+    }
+
+    #[test]
     fn a_mistyped_kind_of_block_is_an_unknown_field_and_a_mistyped_status_an_unknown_value() {
         // serde reads both as an enum's value; the clerk wrote the block's kind as a field.
         let block = findings(r#"{"answer": {"blocks": [{"paragrf": "x"}]}}"#);

@@ -124,10 +124,15 @@ impl CommaSlip {
 /// where the text cannot be scanned to its end (a text never closed), which the parser's
 /// message tells.
 fn left_open(raw: &str, text: &str, lines: &LineIndex<'_>) -> Option<Finding> {
-    if !matches!(
-        raw,
-        "EOF while parsing an object" | "EOF while parsing a list"
-    ) {
+    // Cut off after a comma, the file ends where serde_json wants the next value, and says
+    // only that one is missing: the object or list left open tells more.
+    let after_comma = text.trim_end().ends_with(',');
+    let told = match raw {
+        "EOF while parsing an object" | "EOF while parsing a list" => true,
+        "EOF while parsing a value" => after_comma,
+        _ => false,
+    };
+    if !told {
         return None;
     }
     let (open, count) = super::scan::left_open(text)?;
@@ -144,6 +149,12 @@ fn left_open(raw: &str, text: &str, lines: &LineIndex<'_>) -> Option<Finding> {
             "{count} objekter og lister er ikke lukket: luk hver {{ med }} og hver [ med ], \
              der hvor de slutter, eller se efter, om filen er skåret af"
         ),
+    };
+    let hint = match after_comma {
+        true => format!(
+            "{hint}; filen slutter med et komma: der mangler nok mere, eller kommaet skal slettes"
+        ),
+        false => hint,
     };
     Some(Finding::error(
         open.path,
