@@ -1167,7 +1167,7 @@ pub struct Panel {
     #[schemars(
         description = "Om tallene er afrundede, så rækkerne ikke nødvendigvis summer præcist til totalen (og til subtotalerne): totalen godtages, når den højst afviger med en halv enhed på sidste viste decimal pr. række, der summeres, fx 12,4 + 87,5 = 99,9 mod 100,0 (standard: false). Noterne bør sige, at tallene er afrundede."
     )]
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub total_rounded: bool,
 }
 
@@ -1315,10 +1315,6 @@ fn default_true() -> bool {
 
 fn is_true(value: &bool) -> bool {
     *value
-}
-
-fn is_false(value: &bool) -> bool {
-    !*value
 }
 
 /// One row of a panel: an optional label and one cell per column.

@@ -804,10 +804,7 @@ pub(super) fn check_total(
     let summed: Vec<usize> = (0..panel.rows.len())
         .filter(|&index| is_summed(panel, index))
         .collect();
-    for (column, total_cell) in total.cells.iter().enumerate() {
-        let Some((stated, sum)) = mismatched_sum(panel, &summed, column, total_cell) else {
-            continue;
-        };
+    for (column, stated, sum) in mismatches(panel, &summed, &total.cells) {
         problems.push(Problem::error(
             path.key("cells").index(column),
             format!(
@@ -856,10 +853,7 @@ fn check_subtotals(panel: &Panel, path: &JsonPath, problems: &mut Vec<Problem>) 
             .filter(|&above| is_summed(panel, above))
             .collect();
         start = index + 1;
-        for (column, cell) in row.cells.iter().enumerate() {
-            let Some((stated, sum)) = mismatched_sum(panel, &summed, column, cell) else {
-                continue;
-            };
+        for (column, stated, sum) in mismatches(panel, &summed, &row.cells) {
             let label = row.label.as_deref().unwrap_or_default();
             problems.push(Problem::error(
                 path.key("rows").index(index).key("cells").index(column),
@@ -951,6 +945,19 @@ fn column_name(panel: &Panel, column: usize) -> String {
             format!("kolonne {}{heading}", column + 1)
         }
     }
+}
+
+/// The columns where `cells`, a total's or a sub-total's, differ from the sum of the rows
+/// `summed` (see [`mismatched_sum`]): each with the figure stated and the sum.
+fn mismatches<'a>(
+    panel: &'a Panel,
+    summed: &'a [usize],
+    cells: &'a [Cell],
+) -> impl Iterator<Item = (usize, &'a Figure, Figure)> + 'a {
+    (cells.iter().enumerate()).filter_map(move |(column, cell)| {
+        let (stated, sum) = mismatched_sum(panel, summed, column, cell)?;
+        Some((column, stated, sum))
+    })
 }
 
 /// The stated total of a column and the sum of the rows `summed` (by index), when they differ
